@@ -1,0 +1,44 @@
+// Configuration, read once at start-up and validated, so a bad setting stops the app with one clear
+// message instead of failing on the first request. Messages name variables, never their values:
+// the secret must not reach a log.
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./database-url";
+
+const envSchema = z.object({
+  SHOPIFY_API_KEY: z.string({ required_error: "is missing (the app's client id)" }).min(1, "is empty"),
+  SHOPIFY_API_SECRET: z
+    .string({ required_error: "is missing (the app's client secret, from `shopify app env show`)" })
+    .min(1, "is empty"),
+  SHOPIFY_APP_URL: z
+    .string({ required_error: "is missing (the public URL this app is served from)" })
+    .url("is not a URL"),
+  SCOPES: z
+    .string({ required_error: "is missing (comma-separated access scopes, as in shopify.app.toml)" })
+    .min(1, "is empty"),
+  DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
+  // Set only against the Admin API simulator (demo, tests, benchmarks): the origin that stands in
+  // for https://<shop>.myshopify.com and for Shopify admin. Unset in production.
+  SHOPIFY_ADMIN_ORIGIN: z.string().url("is not a URL").optional(),
+  SHOP_CUSTOM_DOMAIN: z.string().optional(),
+});
+
+export type AppEnv = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): AppEnv {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  throw new ConfigError(`Delay Desk cannot start: ${problems.join("; ")}.`);
+}
+
+let loaded: AppEnv | undefined;
+
+/** The validated environment of this process (parsed on first use). */
+export function appEnv(): AppEnv {
+  loaded ??= parseEnv(process.env);
+  return loaded;
+}

@@ -1,0 +1,61 @@
+// Turning instants into shop-local wall-clock facts. We use luxon rather than bare Intl
+// because it gives the local calendar date and time of any instant in any IANA zone in one
+// call, with DST and half-hour offsets handled by the same tz database Intl uses, and it
+// never consults the process TZ when a zone is passed explicitly.
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { localDateFromParts, type LocalDate } from "./local-date";
+
+/** An instant: a Date, or an ISO 8601 string with an explicit offset ("Z" or "+05:30"). */
+export type Instant = Date | string;
+
+const isoInstantSchema = z.string().datetime({ offset: true });
+
+export function instantToMillis(instant: Instant): number {
+  if (instant instanceof Date) {
+    const millis = instant.getTime();
+    if (Number.isNaN(millis)) throw new RangeError("Invalid Date");
+    return millis;
+  }
+  // Without an offset "2026-11-23T10:00" would be read in the process zone: refuse it.
+  const text = isoInstantSchema.parse(instant);
+  return DateTime.fromISO(text, { setZone: true }).toMillis();
+}
+
+export interface ShopLocalTime {
+  date: LocalDate;
+  /** Minutes since local midnight on the wall clock (0–1439). */
+  minuteOfDay: number;
+}
+
+export function toShopLocal(instant: Instant, timeZone: string): ShopLocalTime {
+  const local = DateTime.fromMillis(instantToMillis(instant), { zone: timeZone });
+  if (!local.isValid) throw new RangeError(`Cannot place instant in zone ${timeZone}: ${local.invalidExplanation ?? ""}`);
+  return {
+    date: localDateFromParts(local.year, local.month, local.day),
+    minuteOfDay: local.hour * 60 + local.minute,
+  };
+}
+
+export function localDateOf(instant: Instant, timeZone: string): LocalDate {
+  return toShopLocal(instant, timeZone).date;
+}
+
+/** "14:30" → 870. Assumes the text already passed `cutOffTimeSchema`. */
+export function minutesOfHHMM(text: string): number {
+  const [hours, minutes] = text.split(":").map(Number);
+  if (hours === undefined || minutes === undefined || Number.isNaN(hours) || Number.isNaN(minutes)) {
+    throw new RangeError(`Expected HH:MM, got ${text}`);
+  }
+  return hours * 60 + minutes;
+}
+
+/**
+ * Whether an instant falls at or after the shop's daily cut-off on the local wall clock.
+ * Comparing wall-clock minutes (not instants) keeps the rule meaningful on DST days: on the
+ * day clocks skip 02:00–03:00 a 02:30 cut-off still splits the day, and during the repeated
+ * hour both 01:30s are treated alike.
+ */
+export function isAtOrAfterCutOff(instant: Instant, timeZone: string, cutOffTime: string): boolean {
+  return toShopLocal(instant, timeZone).minuteOfDay >= minutesOfHHMM(cutOffTime);
+}
