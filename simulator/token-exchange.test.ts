@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { AccessTokenStore } from "./access-tokens";
+import { mintSessionToken } from "./session-token";
+import {
+  ID_TOKEN_TYPE,
+  OFFLINE_TOKEN_TYPE,
+  ONLINE_TOKEN_TYPE,
+  TOKEN_EXCHANGE_GRANT_TYPE,
+  handleAccessTokenRequest,
+  type TokenEndpointContext,
+} from "./token-exchange";
+
+const shop = "oak-and-hide.myshopify.com";
+const app = { apiKey: "key-123", apiSecret: "secret-456", scopes: "read_orders,write_orders" };
+const now = new Date("2026-11-23T10:00:00Z");
+
+function context(tokens = new AccessTokenStore(() => now.getTime())): TokenEndpointContext {
+  return { shop, app, tokens, now };
+}
+
+function exchangeBody(overrides: Record<string, unknown> = {}) {
+  return {
+    client_id: app.apiKey,
+    client_secret: app.apiSecret,
+    grant_type: TOKEN_EXCHANGE_GRANT_TYPE,
+    subject_token: mintSessionToken({ shop, apiKey: app.apiKey, apiSecret: app.apiSecret, userId: 1, now }),
+    subject_token_type: ID_TOKEN_TYPE,
+    requested_token_type: OFFLINE_TOKEN_TYPE,
+    expiring: "0",
+    ...overrides,
+  };
+}
+
+const invalidSubject = {
+  status: 400,
+  body: { error: "invalid_subject_token", error_description: "Token exchange cannot be performed due to an invalid subject token." },
+};
+
+describe("token exchange", () => {
+  it("gives an offline token that the store then accepts for that shop only", () => {
+    const ctx = context();
+    const response = handleAccessTokenRequest(exchangeBody(), ctx);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ access_token: expect.stringMatching(/^shpat_[0-9a-f]{32}$/), scope: app.scopes });
+    const token = String(response.body.access_token);
+    expect(ctx.tokens.find(shop, token)).toMatchObject({ kind: "offline", shop });
+    expect(ctx.tokens.find("other.myshopify.com", token)).toBeUndefined();
+    // Shopify keeps one non-expiring offline token per app and shop.
+    expect(handleAccessTokenRequest(exchangeBody(), ctx).body.access_token).toBe(token);
+  });
+
+  it("gives an online token with the staff member behind the session token", () => {
+    const subject = mintSessionToken({ shop, apiKey: app.apiKey, apiSecret: app.apiSecret, userId: 3, now });
+    const response = handleAccessTokenRequest(exchangeBody({ subject_token: subject, requested_token_type: ONLINE_TOKEN_TYPE }), context());
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      access_token: expect.stringMatching(/^shpua_/),
+      scope: app.scopes,
+      expires_in: 86399,
+      associated_user_scope: app.scopes,
+      associated_user: { id: 3, first_name: "Priya", last_name: "Shah", account_owner: false, locale: "en", collaborator: false, email_verified: true },
+    });
+  });
+
+  it("gives an expiring offline token with a refresh token that can be traded once", () => {
+    const ctx = context();
+    const response = handleAccessTokenRequest(exchangeBody({ expiring: "1" }), ctx);
+    expect(response.body).toMatchObject({ expires_in: 3600, refresh_token: expect.stringMatching(/^shprt_/), refresh_token_expires_in: 7776000 });
+    const refresh = { client_id: app.apiKey, client_secret: app.apiSecret, grant_type: "refresh_token", refresh_token: response.body.refresh_token };
+    const refreshed = handleAccessTokenRequest(refresh, ctx);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.access_token).not.toBe(response.body.access_token);
+    expect(ctx.tokens.find(shop, String(response.body.access_token))).toBeUndefined();
+    expect(handleAccessTokenRequest(refresh, ctx)).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+  });
+
+  it("rejects a subject token signed with another secret", () => {
+    const forged = mintSessionToken({ shop, apiKey: app.apiKey, apiSecret: "not-the-secret", userId: 1, now });
+    expect(handleAccessTokenRequest(exchangeBody({ subject_token: forged }), context())).toEqual(invalidSubject);
+  });
+
+  it("rejects a subject token for another app (aud)", () => {
+    const token = mintSessionToken({ shop, apiKey: "another-app", apiSecret: app.apiSecret, userId: 1, now });
+    expect(handleAccessTokenRequest(exchangeBody({ subject_token: token }), context())).toEqual(invalidSubject);
+  });
+
+  it("rejects an expired subject token", () => {
+    const old = mintSessionToken({ shop, apiKey: app.apiKey, apiSecret: app.apiSecret, userId: 1, now: new Date(now.getTime() - 5 * 60_000) });
+    expect(handleAccessTokenRequest(exchangeBody({ subject_token: old }), context())).toEqual(invalidSubject);
+  });
+
+  it("rejects a subject token for another shop (dest)", () => {
+    const token = mintSessionToken({ shop: "other.myshopify.com", apiKey: app.apiKey, apiSecret: app.apiSecret, userId: 1, now });
+    expect(handleAccessTokenRequest(exchangeBody({ subject_token: token }), context())).toEqual(invalidSubject);
+  });
+
+  it("rejects a wrong client secret or client id before looking at the token", () => {
+    expect(handleAccessTokenRequest(exchangeBody({ client_secret: "guess" }), context())).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect(handleAccessTokenRequest(exchangeBody({ client_id: "other" }), context())).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+  });
+
+  it("rejects unknown grants and malformed requests", () => {
+    expect(handleAccessTokenRequest(exchangeBody({ grant_type: "password" }), context())).toMatchObject({ status: 400, body: { error: "unsupported_grant_type" } });
+    expect(handleAccessTokenRequest(exchangeBody({ requested_token_type: "urn:x" }), context())).toMatchObject({ status: 400, body: { error: "invalid_request" } });
+    expect(handleAccessTokenRequest("not an object", context())).toMatchObject({ status: 400, body: { error: "invalid_request" } });
+  });
+});
