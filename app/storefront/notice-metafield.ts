@@ -1,0 +1,105 @@
+// The contract between the app (which writes the storefront notice) and the theme app extension
+// (which reads it in Liquid as `app.metafields.delay_desk.storefront_notice.value`). It is an
+// app-data metafield: owned by the AppInstallation, so no merchant or other app can overwrite it,
+// and Liquid reads it while rendering the page, so the storefront makes no extra request.
+// Liquid cannot validate anything, so every write goes through this schema first; the blocks
+// then only have to check `version` and `mode`.
+import { z } from "zod";
+
+export const NOTICE_METAFIELD = {
+  namespace: "delay_desk",
+  key: "storefront_notice",
+  type: "json",
+} as const;
+
+// Bumped only on a breaking change; the Liquid renders nothing for a version it does not know
+// rather than showing shoppers a half-understood notice.
+export const NOTICE_VERSION = 1;
+
+// Calendar dates, not instants: the app writes the date in the shop's time zone and the Liquid
+// prints it as is. Shopify's `date` filter would convert a bare date to the shop's zone and can
+// move it by a day.
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "not a real calendar date");
+
+// A relative range ("1–2 weeks") stays true every day without a daily rewrite; the app picks the
+// unit so the Liquid never has to do arithmetic.
+export const noticeEstimateSchema = z
+  .object({
+    min: z.number().int().min(1).max(365),
+    max: z.number().int().min(1).max(365),
+    unit: z.enum(["days", "weeks"]),
+  })
+  .strict()
+  .refine((e) => e.max >= e.min, { message: "max must be at least min", path: ["max"] });
+
+// Shown after the standard sentence, never instead of it, so the estimate is always visible.
+const merchantMessage = z.string().trim().min(1).max(280);
+
+const base = {
+  version: z.literal(NOTICE_VERSION),
+  updatedAt: z.string().datetime({ offset: true }),
+};
+
+export const storefrontNoticeSchema = z.discriminatedUnion("mode", [
+  z
+    .object({ ...base, mode: z.literal("normal"), estimate: noticeEstimateSchema.optional() })
+    .strict(),
+  z
+    .object({
+      ...base,
+      mode: z.literal("delayed"),
+      estimate: noticeEstimateSchema,
+      message: merchantMessage.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...base,
+      mode: z.literal("paused"),
+      // null: paused until further notice.
+      pausedUntil: calendarDate.nullable(),
+      message: merchantMessage.optional(),
+    })
+    .strict(),
+]);
+
+export type StorefrontNotice = z.infer<typeof storefrontNoticeSchema>;
+export type NoticeEstimate = z.infer<typeof noticeEstimateSchema>;
+export type NoticeMode = StorefrontNotice["mode"];
+
+/**
+ * Reads a stored value (the metafield's JSON string, or an already parsed object).
+ * Anything that does not match the contract is treated as "no notice", so a bad write can never
+ * put a broken banner on a storefront.
+ */
+export function parseStorefrontNotice(value: unknown): StorefrontNotice | null {
+  let candidate = value;
+  if (typeof value === "string") {
+    try {
+      candidate = JSON.parse(value);
+    } catch {
+      return null;
+    }
+  }
+  const parsed = storefrontNoticeSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The `MetafieldsSetInput` for `metafieldsSet`, owner = `currentAppInstallation.id`. */
+export function noticeMetafieldInput(appInstallationId: string, notice: StorefrontNotice) {
+  // Parse on the way out too: the type alone does not check dates or ranges.
+  const valid = storefrontNoticeSchema.parse(notice);
+  return {
+    ownerId: appInstallationId,
+    namespace: NOTICE_METAFIELD.namespace,
+    key: NOTICE_METAFIELD.key,
+    type: NOTICE_METAFIELD.type,
+    value: JSON.stringify(valid),
+  };
+}
