@@ -1,0 +1,191 @@
+// The simulator's plain in-memory records. Money is kept in integer cents and times in epoch
+// milliseconds: 100k orders must fit in memory, and the resolvers format them on the way out.
+// Every record carries `__typename`, which is how the GraphQL type resolver picks the concrete
+// type behind `Node` and other interfaces.
+
+export type ShopPlan = "STANDARD" | "ADVANCED" | "PLUS";
+
+export interface AddressRecord {
+  firstName: string;
+  lastName: string;
+  company: string | null;
+  address1: string;
+  address2: string | null;
+  city: string;
+  province: string;
+  provinceCode: string;
+  zip: string;
+  country: string;
+  countryCode: string;
+  phone: string | null;
+}
+
+export interface ShopRecord {
+  __typename: "Shop";
+  id: number;
+  name: string;
+  email: string;
+  myshopifyDomain: string;
+  primaryDomainHost: string;
+  ianaTimezone: string;
+  currencyCode: "USD";
+  plan: ShopPlan;
+  createdAt: number;
+  billingAddress: AddressRecord;
+  shopOwnerName: string;
+}
+
+export interface ProductRecord {
+  __typename: "Product";
+  id: number;
+  title: string;
+  handle: string;
+  vendor: string;
+  productType: string;
+  description: string;
+  tags: string[];
+  status: "ACTIVE" | "DRAFT" | "ARCHIVED";
+  createdAt: number;
+  updatedAt: number;
+  publishedAt: number | null;
+  optionName: string;
+  variantIds: number[];
+  collectionIds: number[];
+  /** Days the workshop needs to make one; 0 for items kept in stock. */
+  makeDays: number;
+}
+
+export interface VariantRecord {
+  __typename: "ProductVariant";
+  id: number;
+  productId: number;
+  title: string;
+  sku: string;
+  priceCents: number;
+  position: number;
+  inventoryQuantity: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CollectionRecord {
+  __typename: "Collection";
+  id: number;
+  title: string;
+  handle: string;
+  updatedAt: number;
+}
+
+export interface CustomerRecord {
+  __typename: "Customer";
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+  address: AddressRecord;
+  acceptsMarketing: boolean;
+  orderIds: number[];
+  amountSpentCents: number;
+}
+
+export interface LineItemRecord {
+  __typename: "LineItem";
+  id: number;
+  orderId: number;
+  productId: number;
+  variantId: number;
+  title: string;
+  variantTitle: string;
+  sku: string;
+  vendor: string;
+  quantity: number;
+  fulfilledQuantity: number;
+  unitPriceCents: number;
+  requiresShipping: boolean;
+}
+
+export interface ShippingLineRecord {
+  __typename: "ShippingLine";
+  id: number;
+  title: string;
+  code: string;
+  source: string;
+  priceCents: number;
+}
+
+export type TransactionKind = "AUTHORIZATION" | "CAPTURE" | "SALE" | "VOID" | "REFUND";
+export type TransactionStatus = "SUCCESS" | "PENDING" | "FAILURE";
+
+export interface TransactionRecord {
+  __typename: "OrderTransaction";
+  id: number;
+  orderId: number;
+  kind: TransactionKind;
+  status: TransactionStatus;
+  gateway: string;
+  amountCents: number;
+  processedAt: number;
+  test: boolean;
+}
+
+export type FulfillmentOrderStatus = "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED" | "SCHEDULED" | "ON_HOLD";
+
+export interface FulfillmentOrderLineItemRecord {
+  __typename: "FulfillmentOrderLineItem";
+  id: number;
+  lineItemId: number;
+  totalQuantity: number;
+  remainingQuantity: number;
+}
+
+export interface FulfillmentOrderRecord {
+  __typename: "FulfillmentOrder";
+  id: number;
+  orderId: number;
+  status: FulfillmentOrderStatus;
+  requestStatus: "UNSUBMITTED";
+  createdAt: number;
+  updatedAt: number;
+  fulfillAt: number | null;
+  fulfillBy: number | null;
+  lineItems: FulfillmentOrderLineItemRecord[];
+}
+
+export type FinancialStatus = "PAID" | "AUTHORIZED" | "PENDING" | "VOIDED" | "PARTIALLY_PAID" | "REFUNDED" | "PARTIALLY_REFUNDED" | "EXPIRED";
+export type FulfillmentStatus = "UNFULFILLED" | "PARTIALLY_FULFILLED" | "FULFILLED";
+export type CancelReason = "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OTHER" | "STAFF";
+
+export interface OrderRecord {
+  __typename: "Order";
+  id: number;
+  number: number;
+  name: string;
+  email: string | null;
+  customerId: number | null;
+  createdAt: number;
+  updatedAt: number;
+  processedAt: number;
+  closedAt: number | null;
+  cancelledAt: number | null;
+  cancelReason: CancelReason | null;
+  test: boolean;
+  tags: string[];
+  note: string | null;
+  sourceName: string;
+  financialStatus: FinancialStatus;
+  fulfillmentStatus: FulfillmentStatus;
+  shippingAddress: AddressRecord;
+  lineItems: LineItemRecord[];
+  shippingLines: ShippingLineRecord[];
+  fulfillmentOrders: FulfillmentOrderRecord[];
+  transactions: TransactionRecord[];
+  subtotalCents: number;
+  shippingCents: number;
+  totalCents: number;
+  /** What the customer actually paid so far (captured/sold, minus refunds). */
+  receivedCents: number;
+}

@@ -1,0 +1,109 @@
+// One simulated shop's data. Plain arrays (in creation order, i.e. ascending id) plus id lookups,
+// so tests can compare an API answer with the records it came from.
+import type { ResolvedSeedOptions } from "./options";
+import type {
+  CollectionRecord,
+  CustomerRecord,
+  FulfillmentOrderRecord,
+  LineItemRecord,
+  OrderRecord,
+  ProductRecord,
+  ShopRecord,
+  VariantRecord,
+} from "./records";
+
+export interface ShopStoreData {
+  shop: ShopRecord;
+  collections: CollectionRecord[];
+  products: ProductRecord[];
+  variants: VariantRecord[];
+  customers: CustomerRecord[];
+  orders: OrderRecord[];
+}
+
+export class ShopStore {
+  readonly options: ResolvedSeedOptions;
+  readonly shop: ShopRecord;
+  readonly collections: readonly CollectionRecord[];
+  readonly products: readonly ProductRecord[];
+  readonly variants: readonly VariantRecord[];
+  readonly customers: readonly CustomerRecord[];
+  readonly orders: readonly OrderRecord[];
+
+  private readonly collectionsById: Map<number, CollectionRecord>;
+  private readonly productsById: Map<number, ProductRecord>;
+  private readonly variantsById: Map<number, VariantRecord>;
+  private readonly customersById: Map<number, CustomerRecord>;
+  private readonly ordersById: Map<number, OrderRecord>;
+  private readonly fulfillmentOrdersById = new Map<number, FulfillmentOrderRecord>();
+  private readonly lineItemsById = new Map<number, LineItemRecord>();
+
+  constructor(options: ResolvedSeedOptions, data: ShopStoreData) {
+    this.options = options;
+    this.shop = data.shop;
+    this.collections = data.collections;
+    this.products = data.products;
+    this.variants = data.variants;
+    this.customers = data.customers;
+    this.orders = data.orders;
+    this.collectionsById = byId(data.collections);
+    this.productsById = byId(data.products);
+    this.variantsById = byId(data.variants);
+    this.customersById = byId(data.customers);
+    this.ordersById = byId(data.orders);
+    for (const order of data.orders) {
+      for (const fulfillmentOrder of order.fulfillmentOrders) this.fulfillmentOrdersById.set(fulfillmentOrder.id, fulfillmentOrder);
+      for (const lineItem of order.lineItems) this.lineItemsById.set(lineItem.id, lineItem);
+    }
+  }
+
+  collection(id: number): CollectionRecord | undefined {
+    return this.collectionsById.get(id);
+  }
+  product(id: number): ProductRecord | undefined {
+    return this.productsById.get(id);
+  }
+  variant(id: number): VariantRecord | undefined {
+    return this.variantsById.get(id);
+  }
+  customer(id: number): CustomerRecord | undefined {
+    return this.customersById.get(id);
+  }
+  order(id: number): OrderRecord | undefined {
+    return this.ordersById.get(id);
+  }
+  fulfillmentOrder(id: number): FulfillmentOrderRecord | undefined {
+    return this.fulfillmentOrdersById.get(id);
+  }
+  lineItem(id: number): LineItemRecord | undefined {
+    return this.lineItemsById.get(id);
+  }
+
+  /** The record behind a GID's type and number, for `node(id:)`; undefined for unknown ids. */
+  findNode(type: string, id: number): { __typename: string } | undefined {
+    switch (type) {
+      case "Shop":
+        return id === this.shop.id ? this.shop : undefined;
+      case "Order":
+        return this.order(id);
+      case "Product":
+        return this.product(id);
+      case "ProductVariant":
+        return this.variant(id);
+      case "Customer":
+        return this.customer(id);
+      case "Collection":
+        return this.collection(id);
+      case "FulfillmentOrder":
+        return this.fulfillmentOrder(id);
+      case "LineItem":
+        return this.lineItem(id);
+      default:
+        return undefined;
+    }
+  }
+}
+
+function byId<T extends { id: number }>(records: readonly T[]): Map<number, T> {
+  return new Map(records.map((record) => [record.id, record]));
+}
