@@ -1,0 +1,46 @@
+// Serves the built Remix app over HTTP (npm start, the demo, browser tests). Configuration must be
+// in process.env before this runs: the app validates it when its server build is imported.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+
+export const BUILD_DIR = path.resolve(import.meta.dirname, "../build");
+
+export interface RunningAppServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+function isServerBuild(value: unknown): value is ServerBuild {
+  return typeof value === "object" && value !== null && "routes" in value && "entry" in value;
+}
+
+export async function startAppServer({ port, host }: { port: number; host: string }): Promise<RunningAppServer> {
+  const build: unknown = await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href);
+  if (!isServerBuild(build)) throw new Error("build/server/index.js is not a Remix server build; run `npm run build`.");
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Fingerprinted assets never change; everything else is rendered per request.
+  app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build, mode: "production" }));
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.once("error", reject);
+  });
+  const { port: actualPort } = server.address() as AddressInfo;
+  return {
+    origin: `http://${host}:${actualPort}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
