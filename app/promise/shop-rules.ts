@@ -76,6 +76,8 @@ export const shopRulesSchema = z.object({
   cutOffTime: cutOffTimeSchema,
   openWeekdays: z
     .array(z.number().int().min(1).max(7))
+    // A shop with no open weekday could never promise anything; make the settings page say so.
+    .min(1)
     .max(7)
     .refine((days) => new Set(days).size === days.length, { message: "Each weekday at most once" })
     // Widen after validation: zod cannot express a numeric literal union from min/max.
