@@ -1,0 +1,198 @@
+// The forecast: when will each unfulfilled order likely ship, when will it ship at the
+// latest (with the shop's chosen confidence, 90 % by default), and is its promise safe?
+//
+// Model (see docs/promise-and-forecast.md): the shop works through the backlog in the order
+// given — oldest first, or whatever fulfilment order the shop uses; we do not re-sort. Order
+// i ships on the first day whose cumulative capacity covers the cumulative demand of orders
+// 0..i. "Likely" uses mean capacity, "conservative" the lower quantile of cumulative
+// capacity (capacity-timeline.ts). Production starts today if `now` is before the cut-off,
+// else on the next day: after the cut-off nothing more leaves the building today.
+//
+// Cost: one pass over the backlog with two forward-only day pointers, O(orders + days).
+import { createBusinessCalendar, type BusinessCalendar } from "../promise/business-calendar";
+import { addDays, toEpochDay, type LocalDate } from "../promise/local-date";
+import { createPromiser } from "../promise/promised-ship-date";
+import { minutesOfHHMM, toShopLocal, type Instant } from "../promise/shop-clock";
+import type { ShopRules } from "../promise/shop-rules";
+import { createCapacityTimeline, firstDayCovering, type CapacityTimeline } from "./capacity-timeline";
+import { estimateVariability, type VariabilityEstimate } from "./estimate-variability";
+
+export interface BacklogOrder {
+  id: string;
+  /** Units still to ship (> 0). Ignored when capacity is counted in orders. */
+  unitsRemaining: number;
+  /** The order's promised ship date (promise/promised-ship-date.ts). */
+  promise: LocalDate;
+}
+
+export type OrderStatus = "on_track" | "at_risk" | "overdue";
+
+export interface OrderForecast {
+  id: string;
+  promise: LocalDate;
+  /** Ship date at mean capacity; null beyond the forecast horizon. */
+  likely: LocalDate | null;
+  /** Ship date the shop beats with the chosen confidence; null beyond the horizon. */
+  conservative: LocalDate | null;
+  /**
+   * overdue: the promise is already in the past (before today, shop time).
+   * at_risk: not overdue, but the conservative date is after the promise.
+   * on_track: the conservative date is on or before the promise.
+   */
+  status: OrderStatus;
+  /** Even the likely date misses the promise: "will probably be late", not just "might". */
+  likelyLate: boolean;
+}
+
+export interface BurnDownPoint {
+  date: LocalDate;
+  /** Demand left at the end of this day (units or orders, as the capacity is counted). */
+  likelyRemaining: number;
+  conservativeRemaining: number;
+}
+
+export interface NewOrdersOutlook {
+  /** The size assumed for "an order placed now" (units, or 1 when counting orders). */
+  demand: number;
+  /** What the shop's rules would promise an order placed now (default lead time). */
+  promise: LocalDate;
+  /** "New orders placed today would ship between `likely` and `conservative`." */
+  likely: LocalDate | null;
+  conservative: LocalDate | null;
+  /** The conservative date misses the current promise: suggest pausing or a longer lead time. */
+  cannotKeepPromise: boolean;
+  /** The lead time (business days) that would make the promise keepable; null past the horizon. */
+  leadTimeNeeded: number | null;
+}
+
+export interface BacklogForecast {
+  /** The shop's local date at `now`. */
+  today: LocalDate;
+  /** Day 0 of production: today, or the next day when `now` is past the cut-off. */
+  firstProductionDay: LocalDate;
+  unit: ShopRules["capacity"]["unit"];
+  variability: VariabilityEstimate;
+  /** z and the cv actually used (after the 1/z cap), for the "how we estimate" panel. */
+  model: { confidence: number; z: number; effectiveCv: number; horizonDays: number };
+  orders: OrderForecast[];
+  counts: Record<OrderStatus, number>;
+  totalDemand: number;
+  newOrders: NewOrdersOutlook;
+  /** One point per day from the first production day until the conservative line reaches 0. */
+  burnDown: BurnDownPoint[];
+}
+
+export interface ForecastOptions {
+  /** Size of the hypothetical new order; default: mean backlog order size, rounded up, ≥ 1. */
+  newOrderUnits?: number;
+  horizonDays?: number;
+  /** Reuse a calendar already built for these rules (it caches business-day walks). */
+  calendar?: BusinessCalendar;
+}
+
+function demandOf(order: BacklogOrder, unit: ShopRules["capacity"]["unit"]): number {
+  if (!(order.unitsRemaining > 0) || !Number.isFinite(order.unitsRemaining)) {
+    throw new RangeError(`Order ${order.id}: units remaining must be a positive number, got ${order.unitsRemaining}`);
+  }
+  return unit === "orders" ? 1 : order.unitsRemaining;
+}
+
+function dateAt(timeline: CapacityTimeline, day: number | null): LocalDate | null {
+  return day === null ? null : timeline.date(day);
+}
+
+export function forecastBacklog(
+  backlog: readonly BacklogOrder[],
+  rules: ShopRules,
+  now: Instant,
+  options: ForecastOptions = {},
+): BacklogForecast {
+  const calendar = options.calendar ?? createBusinessCalendar(rules);
+  const local = toShopLocal(now, rules.timeZone);
+  const today = local.date;
+  const firstProductionDay = local.minuteOfDay >= minutesOfHHMM(rules.cutOffTime) ? addDays(today, 1) : today;
+  const variability = estimateVariability(rules.capacity, calendar);
+  const timeline = createCapacityTimeline({
+    perWeekday: rules.capacity.perWeekday,
+    calendar,
+    startEpochDay: toEpochDay(firstProductionDay),
+    coefficientOfVariation: variability.coefficientOfVariation,
+    confidence: rules.conservativeConfidence,
+    horizonDays: options.horizonDays,
+  });
+  const unit = rules.capacity.unit;
+
+  const orders: OrderForecast[] = new Array<OrderForecast>(backlog.length);
+  const counts: Record<OrderStatus, number> = { on_track: 0, at_risk: 0, overdue: 0 };
+  let cumulative = 0;
+  // Forward-only pointers; once a pointer falls off the horizon every later order does too.
+  let likelyDay: number | null = 0;
+  let conservativeDay: number | null = 0;
+  for (let i = 0; i < backlog.length; i += 1) {
+    const order = backlog[i];
+    if (!order) continue;
+    cumulative += demandOf(order, unit);
+    if (likelyDay !== null) likelyDay = firstDayCovering(timeline, "likely", cumulative, likelyDay);
+    if (conservativeDay !== null) conservativeDay = firstDayCovering(timeline, "conservative", cumulative, conservativeDay);
+    const likely = dateAt(timeline, likelyDay);
+    const conservative = dateAt(timeline, conservativeDay);
+    const status: OrderStatus =
+      order.promise < today ? "overdue" : conservative === null || conservative > order.promise ? "at_risk" : "on_track";
+    counts[status] += 1;
+    orders[i] = { id: order.id, promise: order.promise, likely, conservative, status, likelyLate: likely === null || likely > order.promise };
+  }
+
+  const newOrderDemand =
+    unit === "orders" ? 1 : (options.newOrderUnits ?? Math.max(1, backlog.length === 0 ? 1 : Math.ceil(cumulative / backlog.length)));
+  const newDemand = cumulative + newOrderDemand;
+  const newLikelyDay = likelyDay === null ? null : firstDayCovering(timeline, "likely", newDemand, likelyDay);
+  const newConservativeDay = conservativeDay === null ? null : firstDayCovering(timeline, "conservative", newDemand, conservativeDay);
+  const newOrders = outlookForNewOrders(rules, now, calendar, newOrderDemand, dateAt(timeline, newLikelyDay), dateAt(timeline, newConservativeDay));
+
+  return {
+    today,
+    firstProductionDay,
+    unit,
+    variability,
+    model: { confidence: rules.conservativeConfidence, z: timeline.z, effectiveCv: timeline.effectiveCv, horizonDays: timeline.horizonDays },
+    orders,
+    counts,
+    totalDemand: cumulative,
+    newOrders,
+    burnDown: burnDownSeries(timeline, cumulative, conservativeDay),
+  };
+}
+
+function outlookForNewOrders(
+  rules: ShopRules,
+  now: Instant,
+  calendar: BusinessCalendar,
+  demand: number,
+  likely: LocalDate | null,
+  conservative: LocalDate | null,
+): NewOrdersOutlook {
+  // The default lead time is what the storefront advertises; tag overrides are per product.
+  const promised = createPromiser(rules, calendar)({ createdAt: now, lineItems: [] });
+  const countsFrom = promised.source === "rules" ? promised.countsFrom : promised.date;
+  return {
+    demand,
+    promise: promised.date,
+    likely,
+    conservative,
+    cannotKeepPromise: conservative === null || conservative > promised.date,
+    leadTimeNeeded: conservative === null ? null : calendar.businessDaysBetween(countsFrom, conservative),
+  };
+}
+
+function burnDownSeries(timeline: CapacityTimeline, totalDemand: number, lastDay: number | null): BurnDownPoint[] {
+  const end = lastDay ?? timeline.horizonDays - 1;
+  const points: BurnDownPoint[] = [];
+  for (let k = 0; k <= end && timeline.reach(k); k += 1) {
+    points.push({
+      date: timeline.date(k),
+      likelyRemaining: Math.max(0, totalDemand - timeline.likely(k)),
+      conservativeRemaining: Math.max(0, totalDemand - timeline.conservative(k)),
+    });
+  }
+  return points;
+}
