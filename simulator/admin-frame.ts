@@ -1,0 +1,162 @@
+// The simulated Shopify admin page that embeds the app: a top bar, a left nav, and an iframe of
+// the app loaded exactly as admin loads it (embedded=1, shop, host, id_token, locale, timestamp,
+// hmac). It also answers the App Bridge stand-in's token requests, which is admin's job too.
+import { createHmac } from "node:crypto";
+
+/**
+ * Shopify's admin HMAC over a query: keys sorted, form-encoded with %20 for spaces, hex
+ * HMAC-SHA256 with the app secret, hmac itself left out. Matches the library's validateHmac.
+ */
+export function signAdminQuery(params: Record<string, string>, apiSecret: string): string {
+  const sorted = new URLSearchParams();
+  for (const key of Object.keys(params).sort((a, b) => a.localeCompare(b))) {
+    if (key === "hmac" || key === "signature") continue;
+    sorted.append(key, params[key] ?? "");
+  }
+  return createHmac("sha256", apiSecret).update(sorted.toString().replace(/\+/g, "%20")).digest("hex");
+}
+
+export function shopHandle(shop: string): string {
+  return shop.replace(/\.myshopify\.com$/, "");
+}
+
+// Standard base64 without padding, as admin sends it: the library's sanitizeHost only accepts the
+// standard alphabet, so base64url's '-' and '_' would make it refuse the host.
+export function hostParam(shop: string): string {
+  return Buffer.from(`admin.shopify.com/store/${shopHandle(shop)}`).toString("base64").replace(/=+$/, "");
+}
+
+export interface EmbeddedAppUrlOptions {
+  appUrl: string;
+  shop: string;
+  apiSecret: string;
+  idToken: string;
+  now?: Date;
+  path?: string;
+}
+
+export function embeddedAppUrl(options: EmbeddedAppUrlOptions): string {
+  const params: Record<string, string> = {
+    embedded: "1",
+    host: hostParam(options.shop),
+    id_token: options.idToken,
+    locale: "en",
+    shop: options.shop,
+    timestamp: String(Math.floor((options.now ?? new Date()).getTime() / 1000)),
+  };
+  const hmac = signAdminQuery(params, options.apiSecret);
+  const url = new URL(options.path ?? "/app", options.appUrl);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  url.searchParams.set("hmac", hmac);
+  return url.toString();
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+}
+
+// A JSON literal safe inside <script>: no "</script>" or HTML comment can close the element early.
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+export interface AdminFramePageOptions {
+  shop: string;
+  shopName: string;
+  appName?: string;
+  staffName: string;
+  userId: number;
+  appFrameUrl: string;
+  appOrigin: string;
+  /** Same-origin path the page POSTs to for a fresh session token. */
+  sessionTokenPath: string;
+}
+
+export function renderAdminFramePage(options: AdminFramePageOptions): string {
+  const appName = options.appName ?? "Delay Desk";
+  const config = { appOrigin: options.appOrigin, sessionTokenPath: options.sessionTokenPath, userId: options.userId };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(appName)} · ${escapeHtml(options.shopName)} · Shopify (simulated)</title>
+<style>
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 13px/1.4 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif; background: #f1f1f1; color: #303030; height: 100vh; display: grid; grid-template-rows: 56px 1fr; }
+  .topbar { background: #1a1a1a; color: #e3e3e3; display: flex; align-items: center; gap: 16px; padding: 0 16px; }
+  .topbar .logo { font-weight: 700; color: #fff; }
+  .topbar .search { flex: 1; max-width: 480px; margin: 0 auto; background: #303030; border-radius: 8px; padding: 6px 12px; color: #8a8a8a; }
+  .topbar .account { display: flex; align-items: center; gap: 8px; }
+  .topbar .badge { background: #36fba1; color: #1a1a1a; border-radius: 6px; padding: 2px 6px; font-weight: 600; }
+  .main { display: grid; grid-template-columns: 240px 1fr; min-height: 0; }
+  nav { background: #ebebeb; padding: 12px 8px; }
+  nav a { display: block; padding: 6px 8px; border-radius: 8px; color: #303030; text-decoration: none; }
+  nav .section { margin-top: 16px; padding: 6px 8px; color: #616161; font-size: 12px; font-weight: 600; }
+  nav a.active { background: #fafafa; font-weight: 600; }
+  iframe { border: 0; width: 100%; height: 100%; background: #fff; }
+  .note { position: fixed; bottom: 6px; left: 8px; font-size: 11px; color: #8a8a8a; }
+</style>
+</head>
+<body>
+<header class="topbar">
+  <span class="logo">shopify</span>
+  <span class="search">Search</span>
+  <span class="account"><span class="badge">${escapeHtml(shopHandle(options.shop).slice(0, 2).toUpperCase())}</span><span data-testid="shop-name">${escapeHtml(options.shopName)}</span> · <span data-testid="staff-name">${escapeHtml(options.staffName)}</span></span>
+</header>
+<div class="main">
+  <nav aria-label="Admin">
+    <a href="#">Home</a><a href="#">Orders</a><a href="#">Products</a><a href="#">Customers</a><a href="#">Analytics</a>
+    <div class="section">Apps</div>
+    <a class="active" href="">${escapeHtml(appName)}</a>
+  </nav>
+  <iframe id="app-frame" name="app-iframe" title="${escapeHtml(appName)}" src="${escapeHtml(options.appFrameUrl)}"></iframe>
+</div>
+<div class="note">Simulated Shopify admin (Delay Desk simulator)</div>
+<script>
+(function () {
+  var config = ${scriptJson(config)};
+  var frame = document.getElementById("app-frame");
+  // Admin answers only its own app frame, and only to the app's origin.
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (!data || data.type !== "delay-desk:id-token-request") return;
+    if (event.source !== frame.contentWindow || event.origin !== config.appOrigin) return;
+    fetch(config.sessionTokenPath + "?user=" + encodeURIComponent(config.userId), { method: "POST" })
+      .then(function (response) { return response.json(); })
+      .then(function (body) {
+        frame.contentWindow.postMessage({ type: "delay-desk:id-token", requestId: data.requestId, idToken: body.idToken }, config.appOrigin);
+      });
+  });
+})();
+</script>
+</body>
+</html>
+`;
+}
+
+export interface ShopLink {
+  domain: string;
+  name: string;
+  adminUrl: string;
+}
+
+export function renderIndexPage(shops: readonly ShopLink[]): string {
+  const items = shops
+    .map((shop) => `<li><a href="${escapeHtml(shop.adminUrl)}">${escapeHtml(shop.name)}</a> <code>${escapeHtml(shop.domain)}</code></li>`)
+    .join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Shopify Admin API simulator</title>
+<style>body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif; margin: 40px; } code { color: #616161; }</style>
+</head>
+<body>
+<h1>Shopify Admin API simulator</h1>
+<p>Open a shop's admin to use the embedded app:</p>
+<ul>
+${items}
+</ul>
+<p><a href="/health">/health</a></p>
+</body>
+</html>
+`;
+}

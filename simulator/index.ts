@@ -1,0 +1,90 @@
+// The simulator's public API, used by the demo script, the app's integration tests and the bench.
+import { createServer } from "node:http";
+import { AccessTokenStore, DEFAULT_STAFF_ID } from "./access-tokens";
+import { BucketRegistry } from "./leaky-bucket";
+import { seedShop, type SeedOptions } from "./seed";
+import { adminFramePath, createRequestListener, type SimulatedApp, type SimulatorState } from "./server";
+import { mintSessionToken } from "./session-token";
+import type { ShopStore } from "./store/shop-store";
+
+export interface SimulatorOptions {
+  /** 0 = any free port; default 4100. */
+  port?: number;
+  /** Default "127.0.0.1". */
+  host?: string;
+  app: SimulatedApp;
+  /** At least one. */
+  shops: SeedOptions[];
+  /** ms, for the rate-limit bucket only; default Date.now. Session and access tokens use real time. */
+  clock?: () => number;
+  log?: boolean;
+}
+
+export interface RunningSimulator {
+  /** e.g. "http://127.0.0.1:4100" */
+  origin: string;
+  /** By shop domain. */
+  stores: Map<string, ShopStore>;
+  /** The simulated admin page that frames the app. */
+  adminUrl(shop: string): string;
+  /** An offline access token, as token exchange would give, for tests and the bench. */
+  issueAccessToken(shop: string): string;
+  mintSessionToken(shop: string, userId?: number): string;
+  close(): Promise<void>;
+}
+
+export { mintSessionToken } from "./session-token";
+export type { SeedOptions } from "./seed";
+
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  if (options.shops.length === 0) throw new Error("startSimulator needs at least one shop.");
+  const stores = new Map<string, ShopStore>();
+  for (const shopOptions of options.shops) {
+    const domain = shopOptions.domain.toLowerCase();
+    if (stores.has(domain)) throw new Error(`Shop ${domain} is listed twice.`);
+    stores.set(domain, seedShop({ ...shopOptions, domain }));
+  }
+  const state: SimulatorState = {
+    app: options.app,
+    stores,
+    tokens: new AccessTokenStore(),
+    buckets: new BucketRegistry(options.clock ?? Date.now),
+    log: options.log ?? false,
+  };
+
+  const host = options.host ?? "127.0.0.1";
+  let origin = "";
+  const server = createServer(createRequestListener(state, () => origin));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 4100, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("The simulator is not listening on a TCP port.");
+  const port = address.port;
+  origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  function knownShop(shop: string): string {
+    const domain = shop.toLowerCase();
+    if (!stores.has(domain)) throw new Error(`The simulator has no shop ${shop}.`);
+    return domain;
+  }
+
+  return {
+    origin,
+    stores,
+    adminUrl: (shop) => `${origin}${adminFramePath(state, knownShop(shop))}`,
+    issueAccessToken: (shop) => state.tokens.issue({ shop: knownShop(shop), apiKey: options.app.apiKey, scope: options.app.scopes, kind: "offline" }).token,
+    mintSessionToken: (shop, userId = DEFAULT_STAFF_ID) =>
+      mintSessionToken({ shop: knownShop(shop), apiKey: options.app.apiKey, apiSecret: options.app.apiSecret, userId }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets from the app's fetch would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,172 @@
+// App Bridge stand-in, served by the simulator at /cdn/app-bridge.js. Shopify's real App Bridge
+// loads from its CDN, which is out of reach offline, and outside Shopify admin it would leave the
+// page. This does the part an embedded app relies on: window.shopify with config, idToken(),
+// toast and loading, and a fetch that adds "Authorization: Bearer <session token>" to the app's
+// own requests. Tokens come from the admin frame (the parent window) by postMessage; opened
+// top-level, the app gets them from the simulator directly.
+(function () {
+  "use strict";
+  if (window.shopify && window.shopify.__standIn) return;
+
+  var script = document.currentScript;
+  var apiKey = (script && script.getAttribute("data-api-key")) || "";
+  var adminOrigin = script && script.src ? new URL(script.src, window.location.href).origin : window.location.origin;
+  var params = new URLSearchParams(window.location.search);
+  var shop = params.get("shop") || "";
+  var locale = params.get("locale") || "en";
+  var host = params.get("host") || "";
+  var inFrame = window.parent && window.parent !== window;
+
+  // Reuse a token until 10 s before it expires, as App Bridge does; tokens live 60 s.
+  var REFRESH_MARGIN_MS = 10000;
+  var REQUEST_TIMEOUT_MS = 5000;
+  var cached = null;
+  var pending = null;
+  var nextRequestId = 1;
+  var waiting = {};
+
+  function expiryMs(token) {
+    try {
+      var part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+      var payload = JSON.parse(atob(part));
+      return typeof payload.exp === "number" ? payload.exp * 1000 : 0;
+    } catch (error) {
+      return 0;
+    }
+  }
+
+  function remember(token) {
+    cached = { token: token, expiresAt: expiryMs(token) };
+    return token;
+  }
+
+  var initial = params.get("id_token");
+  if (initial) remember(initial);
+
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (!data || data.type !== "delay-desk:id-token") return;
+    if (event.origin !== adminOrigin) return;
+    var entry = waiting[data.requestId];
+    if (!entry) return;
+    delete waiting[data.requestId];
+    clearTimeout(entry.timer);
+    if (typeof data.idToken === "string" && data.idToken) entry.resolve(data.idToken);
+    else entry.reject(new Error("The admin frame sent no session token."));
+  });
+
+  function askParent() {
+    return new Promise(function (resolve, reject) {
+      var requestId = "t" + nextRequestId++;
+      var timer = setTimeout(function () {
+        delete waiting[requestId];
+        reject(new Error("The admin frame did not answer the session token request."));
+      }, REQUEST_TIMEOUT_MS);
+      waiting[requestId] = { resolve: resolve, reject: reject, timer: timer };
+      window.parent.postMessage({ type: "delay-desk:id-token-request", requestId: requestId }, adminOrigin);
+    });
+  }
+
+  function askSimulator() {
+    return originalFetch(adminOrigin + "/" + encodeURIComponent(shop) + "/admin/session-token", { method: "POST" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("The simulator refused a session token: HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (body) {
+        return body.idToken;
+      });
+  }
+
+  function idToken() {
+    if (cached && cached.expiresAt - REFRESH_MARGIN_MS > Date.now()) return Promise.resolve(cached.token);
+    if (!pending) {
+      pending = (inFrame ? askParent() : askSimulator()).then(
+        function (token) {
+          pending = null;
+          return remember(token);
+        },
+        function (error) {
+          pending = null;
+          throw error;
+        },
+      );
+    }
+    return pending;
+  }
+
+  var originalFetch = window.fetch.bind(window);
+
+  function requestUrl(input) {
+    if (typeof input === "string") return input;
+    if (input instanceof URL) return input.href;
+    return input.url;
+  }
+
+  window.fetch = function (input, init) {
+    var target = new URL(requestUrl(input), window.location.href);
+    if (target.origin !== window.location.origin) return originalFetch(input, init);
+    var source = init && init.headers !== undefined ? init.headers : typeof input === "object" && !(input instanceof URL) ? input.headers : undefined;
+    var headers = new Headers(source);
+    if (headers.has("Authorization")) return originalFetch(input, init);
+    return idToken().then(function (token) {
+      headers.set("Authorization", "Bearer " + token);
+      return originalFetch(input, Object.assign({}, init, { headers: headers }));
+    });
+  };
+
+  function toastShow(message, options) {
+    var duration = (options && options.duration) || 5000;
+    var element = document.createElement("div");
+    element.setAttribute("role", "status");
+    element.setAttribute("data-app-bridge-toast", "");
+    element.textContent = String(message);
+    element.style.cssText =
+      "position:fixed;left:50%;bottom:24px;transform:translateX(-50%);z-index:2147483647;" +
+      "background:" + (options && options.isError ? "#8e1f0b" : "#1a1a1a") + ";color:#fff;" +
+      "padding:10px 16px;border-radius:8px;font:14px/1.4 sans-serif;box-shadow:0 4px 12px rgba(0,0,0,.2)";
+    document.body.appendChild(element);
+    setTimeout(function () {
+      if (element.parentNode) element.parentNode.removeChild(element);
+    }, duration);
+    return "toast-" + nextRequestId++;
+  }
+
+  var loadingBar = null;
+  function loading(on) {
+    if (on && !loadingBar) {
+      loadingBar = document.createElement("div");
+      loadingBar.setAttribute("data-app-bridge-loading", "");
+      loadingBar.style.cssText = "position:fixed;top:0;left:0;right:0;height:3px;background:#36fba1;z-index:2147483647";
+      document.body.appendChild(loadingBar);
+    } else if (!on && loadingBar) {
+      if (loadingBar.parentNode) loadingBar.parentNode.removeChild(loadingBar);
+      loadingBar = null;
+    }
+  }
+
+  // Admin draws the nav menu and title bar itself; inside the app these elements stay hidden.
+  if (window.customElements) {
+    ["ui-nav-menu", "ui-title-bar"].forEach(function (name) {
+      if (window.customElements.get(name)) return;
+      window.customElements.define(
+        name,
+        class extends HTMLElement {
+          connectedCallback() {
+            this.style.display = "none";
+          }
+        },
+      );
+    });
+  }
+
+  window.shopify = {
+    __standIn: true,
+    config: { apiKey: apiKey, shop: shop, locale: locale, host: host },
+    environment: { embedded: inFrame, mobile: false, pos: false },
+    origin: adminOrigin,
+    idToken: idToken,
+    toast: { show: toastShow, hide: function () {} },
+    loading: loading,
+  };
+})();

@@ -1,0 +1,295 @@
+// The simulator's HTTP front: node:http, no framework. Every Shopify route is prefixed by the shop
+// domain, because the app's runtime fetch rewrites https://<shop>/<path> to <origin>/<shop>/<path>.
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import { DEFAULT_STAFF_ID, findStaffMember, type AccessTokenStore } from "./access-tokens";
+import { embeddedAppUrl, renderAdminFramePage, renderIndexPage } from "./admin-frame";
+import { appBridgeStandInScript } from "./app-bridge-standin";
+import { MAX_QUERY_COST, actualQueryCost, maxCostExceededError, requestedQueryCost } from "./cost";
+import { prepareRequest, runRequest } from "./execute";
+import type { BucketRegistry, ThrottleStatus } from "./leaky-bucket";
+import { SIMULATED_API_VERSION, adminSchema } from "./schema";
+import { mintSessionToken } from "./session-token";
+import type { ShopStore } from "./store/shop-store";
+import { handleAccessTokenRequest } from "./token-exchange";
+
+export interface SimulatedApp {
+  apiKey: string;
+  apiSecret: string;
+  appUrl: string;
+  scopes: string;
+}
+
+export interface SimulatorState {
+  app: SimulatedApp;
+  stores: Map<string, ShopStore>;
+  tokens: AccessTokenStore;
+  buckets: BucketRegistry;
+  log: boolean;
+}
+
+export const INVALID_TOKEN_BODY = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
+const THROTTLED_ERROR = {
+  message: "Throttled",
+  extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+};
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface QueryCostExtension {
+  requestedQueryCost: number;
+  /** null when the query did not run (throttled, or over the single-query limit), as on Shopify. */
+  actualQueryCost: number | null;
+  throttleStatus: ThrottleStatus;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+interface Reply {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, body: JSON.stringify(body), headers: { "Content-Type": "application/json; charset=utf-8", ...headers } };
+}
+
+function html(body: string): Reply {
+  return { status: 200, body, headers: { "Content-Type": "text/html; charset=utf-8" } };
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, { errors: "Request body too large" });
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function mediaType(request: IncomingMessage): string {
+  return (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+const graphqlBody = z.object({
+  query: z.string().min(1),
+  variables: z.record(z.unknown()).nullish(),
+  operationName: z.string().nullish(),
+});
+type GraphqlBody = z.infer<typeof graphqlBody>;
+
+const MISSING_QUERY = { errors: { query: "Required parameter missing or invalid" } };
+
+function parseGraphqlBody(request: IncomingMessage, raw: string): GraphqlBody {
+  // Shopify also takes a bare query with Content-Type application/graphql.
+  if (mediaType(request) === "application/graphql") {
+    if (!raw.trim()) throw new HttpError(400, MISSING_QUERY);
+    return { query: raw };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, MISSING_QUERY);
+  }
+  const body = graphqlBody.safeParse(parsed);
+  if (!body.success) throw new HttpError(400, MISSING_QUERY);
+  return body.data;
+}
+
+function parseFormOrJson(request: IncomingMessage, raw: string): unknown {
+  if (mediaType(request) === "application/x-www-form-urlencoded") return Object.fromEntries(new URLSearchParams(raw));
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function accessTokenHeader(request: IncomingMessage): string | undefined {
+  const value = request.headers["x-shopify-access-token"];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function costExtension(requested: number, actual: number | null, throttleStatus: ThrottleStatus): { cost: QueryCostExtension } {
+  return { cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } };
+}
+
+async function handleGraphql(state: SimulatorState, request: IncomingMessage, shop: string, store: ShopStore, version: string): Promise<Reply> {
+  const versionHeader = { "X-Shopify-API-Version": SIMULATED_API_VERSION };
+  if (request.method !== "POST") return json(405, { errors: "GraphQL requests must be POSTed" }, { Allow: "POST" });
+  if (version !== SIMULATED_API_VERSION) {
+    return json(404, { errors: `Not Found: this simulator serves only Admin API version ${SIMULATED_API_VERSION}, not ${version}` });
+  }
+  const token = accessTokenHeader(request);
+  const record = token ? state.tokens.find(shop, token) : undefined;
+  if (!record) return json(401, INVALID_TOKEN_BODY);
+
+  const body = parseGraphqlBody(request, await readBody(request));
+  const variables = body.variables ?? {};
+  const bucket = state.buckets.bucketFor(record.apiKey, shop, store.shop.plan);
+
+  const prepared = prepareRequest(body.query, body.operationName);
+  if ("errors" in prepared) {
+    return json(200, { errors: prepared.errors, extensions: costExtension(0, 0, bucket.status()) }, versionHeader);
+  }
+  const costInput = { schema: adminSchema(), document: prepared.document, operation: prepared.operation, variables };
+  const requested = requestedQueryCost(costInput);
+  if (requested > MAX_QUERY_COST) {
+    return json(200, { errors: [maxCostExceededError(requested)], extensions: costExtension(requested, null, bucket.status()) }, versionHeader);
+  }
+  if (!bucket.tryTake(requested)) {
+    return json(200, { errors: [THROTTLED_ERROR], extensions: costExtension(requested, null, bucket.status()) }, versionHeader);
+  }
+
+  let result: Awaited<ReturnType<typeof runRequest>>;
+  try {
+    result = await runRequest(store, prepared, variables, body.operationName ?? undefined);
+  } catch (error) {
+    bucket.refund(requested);
+    const requestId = randomUUID();
+    if (state.log) process.stderr.write(`simulator: internal error ${requestId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return json(
+      200,
+      {
+        errors: [
+          {
+            message: `Internal error. Looks like something went wrong on our end.\nRequest ID: ${requestId} (include this in support requests).`,
+            extensions: { code: "INTERNAL_SERVER_ERROR", requestId, simulatorError: error instanceof Error ? error.message : String(error) },
+          },
+        ],
+        extensions: costExtension(requested, 0, bucket.status()),
+      },
+      versionHeader,
+    );
+  }
+  const actual = actualQueryCost({ ...costInput, data: result.data ?? null });
+  bucket.refund(requested - actual);
+  return json(
+    200,
+    {
+      ...(result.errors ? { errors: result.errors } : {}),
+      ...(result.data !== undefined ? { data: result.data } : {}),
+      extensions: { ...(result.extensions ?? {}), ...costExtension(requested, actual, bucket.status()) },
+    },
+    versionHeader,
+  );
+}
+
+function staffFromQuery(shop: string, url: URL): number {
+  const raw = url.searchParams.get("user");
+  const id = raw === null ? DEFAULT_STAFF_ID : Number(raw);
+  if (!Number.isInteger(id) || !findStaffMember(shop, id)) throw new HttpError(404, { errors: `No staff member ${raw ?? ""} in ${shop}` });
+  return id;
+}
+
+export function adminFramePath(state: SimulatorState, shop: string): string {
+  return `/${shop}/admin/apps/${encodeURIComponent(state.app.apiKey)}`;
+}
+
+function handleAdminFrame(state: SimulatorState, shop: string, store: ShopStore, url: URL, appPath: string): Reply {
+  const userId = staffFromQuery(shop, url);
+  const staff = findStaffMember(shop, userId);
+  const idToken = mintSessionToken({ shop, apiKey: state.app.apiKey, apiSecret: state.app.apiSecret, userId });
+  const appFrameUrl = embeddedAppUrl({ appUrl: state.app.appUrl, shop, apiSecret: state.app.apiSecret, idToken, path: appPath || "/app" });
+  return html(
+    renderAdminFramePage({
+      shop,
+      shopName: store.shop.name,
+      staffName: staff ? `${staff.first_name} ${staff.last_name}` : "",
+      userId,
+      appFrameUrl,
+      appOrigin: new URL(state.app.appUrl).origin,
+      sessionTokenPath: `/${shop}/admin/session-token`,
+    }),
+  );
+}
+
+const CORS_ANY = { "Access-Control-Allow-Origin": "*" };
+
+function handleHealth(state: SimulatorState): Reply {
+  const shops = [...state.stores.values()].map((store) => ({
+    domain: store.shop.myshopifyDomain,
+    name: store.shop.name,
+    plan: store.shop.plan,
+    orders: store.orders.length,
+  }));
+  return json(200, { ok: true, apiVersion: SIMULATED_API_VERSION, shops });
+}
+
+const SHOP_ROUTE = /^\/([a-z0-9][a-z0-9-]*\.myshopify\.com)(\/.*)?$/i;
+
+async function route(state: SimulatorState, request: IncomingMessage, origin: string): Promise<Reply> {
+  const url = new URL(request.url ?? "/", origin);
+  const method = request.method ?? "GET";
+  const path = url.pathname;
+
+  if (path === "/health" && method === "GET") return handleHealth(state);
+  if (path === "/" && method === "GET") {
+    return html(renderIndexPage([...state.stores.values()].map((store) => ({ domain: store.shop.myshopifyDomain, name: store.shop.name, adminUrl: adminFramePath(state, store.shop.myshopifyDomain) }))));
+  }
+  if (path === "/cdn/app-bridge.js" && method === "GET") {
+    return { status: 200, body: appBridgeStandInScript(), headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache", ...CORS_ANY } };
+  }
+
+  const shopMatch = SHOP_ROUTE.exec(path);
+  if (!shopMatch) return json(404, { errors: "Not Found" });
+  const shop = (shopMatch[1] ?? "").toLowerCase();
+  const rest = shopMatch[2] ?? "/";
+  const store = state.stores.get(shop);
+  if (!store) return json(404, { errors: "Not Found" });
+
+  const graphql = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(rest);
+  if (graphql) return handleGraphql(state, request, shop, store, graphql[1] ?? "");
+
+  if (rest === "/admin/oauth/access_token" && method === "POST") {
+    const body = parseFormOrJson(request, await readBody(request));
+    const response = handleAccessTokenRequest(body, { shop, app: state.app, tokens: state.tokens, now: new Date() });
+    return json(response.status, response.body);
+  }
+
+  if (rest === "/admin/session-token") {
+    // The stand-in asks here directly when the app is opened outside the admin frame.
+    if (method === "OPTIONS") return { status: 204, body: "", headers: { ...CORS_ANY, "Access-Control-Allow-Methods": "POST" } };
+    if (method === "POST") {
+      const userId = staffFromQuery(shop, url);
+      return json(200, { idToken: mintSessionToken({ shop, apiKey: state.app.apiKey, apiSecret: state.app.apiSecret, userId }) }, CORS_ANY);
+    }
+  }
+
+  const frame = /^\/admin\/apps\/([^/]+)(\/.*)?$/.exec(rest);
+  if (frame && method === "GET" && decodeURIComponent(frame[1] ?? "") === state.app.apiKey) {
+    return handleAdminFrame(state, shop, store, url, frame[2] ?? "");
+  }
+  return json(404, { errors: "Not Found" });
+}
+
+/** The node:http request listener for a simulator whose base URL is `origin()`. */
+export function createRequestListener(state: SimulatorState, origin: () => string): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    const started = Date.now();
+    const requestId = randomUUID();
+    route(state, request, origin())
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) return json(error.status, error.body);
+        if (state.log) process.stderr.write(`simulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        return json(500, { errors: "Internal Server Error" });
+      })
+      .then((reply) => {
+        response.writeHead(reply.status, { ...reply.headers, "X-Request-Id": requestId, "Content-Length": Buffer.byteLength(reply.body) });
+        response.end(reply.body);
+        if (state.log) process.stdout.write(`${request.method ?? "?"} ${request.url ?? ""} ${reply.status} ${Date.now() - started}ms\n`);
+      });
+  };
+}
