@@ -410,7 +410,7 @@ function seedCatalog(rng: Random, nowMs: number): { products: ProductRecord[]; v
         id: variantId++,
         productId,
         title,
-        sku: `OH-${String(index + 1).padStart(2, "0")}-${slug(title).toUpperCase().slice(0, 10)}`,
+        sku: `OH-${String(index + 1).padStart(2, "0")}-${slug(title).toUpperCase()}`,
         priceCents,
         position: position + 1,
         inventoryQuantity: entry.madeToOrder ? 0 : rng.int(8, 60),

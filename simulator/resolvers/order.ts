@@ -1,0 +1,209 @@
+// Order and what hangs off it: line items, shipping lines, fulfillment orders, transactions.
+import { z } from "zod";
+import { connectionArgsSchema, paginate } from "../connection";
+import { toGid } from "../gid";
+import { compileSearch, matchNumber, matchText } from "../search-query";
+import type { FulfillmentOrderLineItemRecord, FulfillmentOrderRecord, LineItemRecord, OrderRecord, ShippingLineRecord, TransactionRecord } from "../store/records";
+import { defineType, hasTypename, notSimulated, type SimulatorContext } from "./define";
+import { iso, mailingAddress, moneyBag } from "./values";
+
+const byId = (record: { id: number }) => ({ id: record.id, value: record.id });
+const shippingLinesArgs = connectionArgsSchema.extend({ includeRemovals: z.boolean().nullish() });
+const fulfillmentOrdersArgs = connectionArgsSchema.extend({ query: z.string().nullish(), displayable: z.boolean().nullish() });
+const transactionsArgs = z.object({ first: z.number().int().nullish(), capturable: z.boolean().nullish(), manuallyResolvable: z.boolean().nullish() });
+const firstArgs = z.object({ first: z.number().int().nullish() });
+
+const cancelled = (order: OrderRecord) => order.cancelledAt !== null;
+const currentQuantity = (order: OrderRecord, item: LineItemRecord) => (cancelled(order) ? 0 : item.quantity);
+const inOrder = <T extends { id: number }>(items: readonly T[], reverse: boolean | null | undefined) => (reverse ? [...items].reverse() : items);
+
+function orderOf(context: SimulatorContext, orderId: number): OrderRecord {
+  const order = context.store.order(orderId);
+  if (!order) throw new Error(`Simulator store is inconsistent: no order ${orderId}`);
+  return order;
+}
+
+export const orderType = defineType("Order", hasTypename<OrderRecord>("Order"), {
+  id: (order) => toGid("Order", order.id),
+  legacyResourceId: (order) => String(order.id),
+  name: (order) => order.name,
+  number: (order) => order.number,
+  email: (order) => order.email,
+  phone: () => null,
+  createdAt: (order) => iso(order.createdAt),
+  updatedAt: (order) => iso(order.updatedAt),
+  processedAt: (order) => iso(order.processedAt),
+  closed: (order) => order.closedAt !== null,
+  closedAt: (order) => iso(order.closedAt),
+  cancelledAt: (order) => iso(order.cancelledAt),
+  cancelReason: (order) => order.cancelReason,
+  confirmed: () => true,
+  test: (order) => order.test,
+  tags: (order) => order.tags,
+  note: (order) => order.note,
+  sourceName: (order) => order.sourceName,
+  currencyCode: () => "USD",
+  presentmentCurrencyCode: () => "USD",
+  displayFinancialStatus: (order) => order.financialStatus,
+  displayFulfillmentStatus: (order) => order.fulfillmentStatus,
+  fullyPaid: (order) => order.financialStatus === "PAID",
+  unpaid: (order) => order.receivedCents === 0,
+  capturable: (order) => order.financialStatus === "AUTHORIZED",
+  refundable: (order) => order.receivedCents > 0,
+  requiresShipping: (order) => order.lineItems.some((item) => item.requiresShipping),
+  edited: () => false,
+  customer: (order, _args, context) => (order.customerId === null ? null : (context.store.customer(order.customerId) ?? null)),
+  shippingAddress: (order) => mailingAddress(order.shippingAddress, order.id, "Address"),
+  billingAddress: (order) => mailingAddress(order.shippingAddress, order.id + 1, "Address"),
+  lineItems: (order, rawArgs) => {
+    const args = connectionArgsSchema.parse(rawArgs);
+    return paginate(inOrder(order.lineItems, args.reverse), args, "lineItems", byId, args.reverse ? -1 : 1);
+  },
+  subtotalLineItemsQuantity: (order) => order.lineItems.reduce((sum, item) => sum + item.quantity, 0),
+  currentSubtotalLineItemsQuantity: (order) => order.lineItems.reduce((sum, item) => sum + currentQuantity(order, item), 0),
+  subtotalPriceSet: (order) => moneyBag(order.subtotalCents),
+  currentSubtotalPriceSet: (order) => moneyBag(cancelled(order) ? 0 : order.subtotalCents),
+  totalPriceSet: (order) => moneyBag(order.totalCents),
+  currentTotalPriceSet: (order) => moneyBag(cancelled(order) ? 0 : order.totalCents),
+  totalShippingPriceSet: (order) => moneyBag(order.shippingCents),
+  totalDiscountsSet: () => moneyBag(0),
+  currentTotalDiscountsSet: () => moneyBag(0),
+  totalTaxSet: () => moneyBag(0),
+  currentTotalTaxSet: () => moneyBag(0),
+  totalRefundedSet: () => moneyBag(0),
+  totalReceivedSet: (order) => moneyBag(order.receivedCents),
+  netPaymentSet: (order) => moneyBag(order.receivedCents),
+  totalOutstandingSet: (order) => moneyBag(cancelled(order) ? 0 : order.totalCents - order.receivedCents),
+  shippingLine: (order) => order.shippingLines[0] ?? null,
+  shippingLines: (order, rawArgs) => {
+    const args = shippingLinesArgs.parse(rawArgs);
+    return paginate(inOrder(order.shippingLines, args.reverse), args, "shippingLines", byId, args.reverse ? -1 : 1);
+  },
+  fulfillmentOrders: (order, rawArgs) => {
+    const args = fulfillmentOrdersArgs.parse(rawArgs);
+    const search = compileSearch<FulfillmentOrderRecord>(args.query, { status: (fo, term) => matchText(fo.status, term), id: (fo, term) => matchNumber(fo.id, term) }, () => false);
+    // `displayable` hides closed fulfillment orders that nobody acts on any more.
+    const list = order.fulfillmentOrders.filter((fo) => search.matches(fo) && (!args.displayable || fo.status !== "CLOSED" || !cancelled(order)));
+    return paginate(inOrder(list, args.reverse), args, "fulfillmentOrders", byId, args.reverse ? -1 : 1);
+  },
+  transactions: (order, rawArgs) => {
+    const args = transactionsArgs.parse(rawArgs);
+    let list = order.transactions;
+    if (args.capturable) list = order.financialStatus === "AUTHORIZED" ? list.filter((transaction) => transaction.kind === "AUTHORIZATION") : [];
+    if (args.manuallyResolvable) list = [];
+    return args.first === null || args.first === undefined ? list : list.slice(0, args.first);
+  },
+  // No refunds exist in the seeded store yet; refunds arrive with the refund mutations.
+  refunds: (_order, rawArgs) => {
+    firstArgs.parse(rawArgs);
+    return [];
+  },
+});
+
+export const lineItemType = defineType("LineItem", hasTypename<LineItemRecord>("LineItem"), {
+  id: (item) => toGid("LineItem", item.id),
+  title: (item) => item.title,
+  name: (item) => (item.variantTitle === "Default Title" ? item.title : `${item.title} - ${item.variantTitle}`),
+  variantTitle: (item) => (item.variantTitle === "Default Title" ? null : item.variantTitle),
+  vendor: (item) => item.vendor,
+  sku: (item) => item.sku,
+  quantity: (item) => item.quantity,
+  currentQuantity: (item, _args, context) => currentQuantity(orderOf(context, item.orderId), item),
+  unfulfilledQuantity: (item, _args, context) => (cancelled(orderOf(context, item.orderId)) ? 0 : item.quantity - item.fulfilledQuantity),
+  refundableQuantity: (item, _args, context) => currentQuantity(orderOf(context, item.orderId), item),
+  nonFulfillableQuantity: (item, _args, context) => (cancelled(orderOf(context, item.orderId)) ? item.quantity : 0),
+  requiresShipping: (item) => item.requiresShipping,
+  taxable: () => true,
+  isGiftCard: () => false,
+  merchantEditable: () => true,
+  restockable: () => true,
+  customAttributes: () => [],
+  variant: (item, _args, context) => context.store.variant(item.variantId) ?? null,
+  product: (item, _args, context) => context.store.product(item.productId) ?? null,
+  originalUnitPriceSet: (item) => moneyBag(item.unitPriceCents),
+  discountedUnitPriceSet: (item) => moneyBag(item.unitPriceCents),
+  discountedUnitPriceAfterAllDiscountsSet: (item) => moneyBag(item.unitPriceCents),
+  originalTotalSet: (item) => moneyBag(item.unitPriceCents * item.quantity),
+  discountedTotalSet: (item) => moneyBag(item.unitPriceCents * item.quantity),
+  totalDiscountSet: () => moneyBag(0),
+  unfulfilledOriginalTotalSet: (item) => moneyBag(item.unitPriceCents * (item.quantity - item.fulfilledQuantity)),
+  unfulfilledDiscountedTotalSet: (item) => moneyBag(item.unitPriceCents * (item.quantity - item.fulfilledQuantity)),
+});
+
+export const shippingLineType = defineType("ShippingLine", hasTypename<ShippingLineRecord>("ShippingLine"), {
+  id: (line) => toGid("ShippingLine", line.id),
+  title: (line) => line.title,
+  code: (line) => line.code,
+  source: (line) => line.source,
+  custom: () => false,
+  isRemoved: () => false,
+  carrierIdentifier: () => null,
+  deliveryCategory: () => null,
+  phone: () => null,
+  shippingRateHandle: () => null,
+  originalPriceSet: (line) => moneyBag(line.priceCents),
+  discountedPriceSet: (line) => moneyBag(line.priceCents),
+  currentDiscountedPriceSet: (line) => moneyBag(line.priceCents),
+  discountAllocations: () => [],
+  taxLines: () => [],
+});
+
+export const transactionType = defineType("OrderTransaction", hasTypename<TransactionRecord>("OrderTransaction"), {
+  id: (transaction) => toGid("OrderTransaction", transaction.id),
+  kind: (transaction) => transaction.kind,
+  status: (transaction) => transaction.status,
+  gateway: (transaction) => transaction.gateway,
+  formattedGateway: (transaction) => (transaction.gateway === "shopify_payments" ? "Shopify Payments" : transaction.gateway === "manual" ? "Manual" : "Bogus"),
+  manualPaymentGateway: (transaction) => transaction.gateway === "manual",
+  test: (transaction) => transaction.test,
+  amountSet: (transaction) => moneyBag(transaction.amountCents),
+  processedAt: (transaction) => iso(transaction.processedAt),
+  createdAt: (transaction) => iso(transaction.processedAt),
+  errorCode: () => null,
+  order: (transaction, _args, context) => context.store.order(transaction.orderId) ?? null,
+  parentTransaction: (transaction, _args, context) => {
+    if (transaction.kind !== "CAPTURE" && transaction.kind !== "VOID") return null;
+    return orderOf(context, transaction.orderId).transactions.find((candidate) => candidate.kind === "AUTHORIZATION") ?? null;
+  },
+});
+
+export const fulfillmentOrderType = defineType("FulfillmentOrder", hasTypename<FulfillmentOrderRecord>("FulfillmentOrder"), {
+  id: (fo) => toGid("FulfillmentOrder", fo.id),
+  status: (fo) => fo.status,
+  requestStatus: (fo) => fo.requestStatus,
+  createdAt: (fo) => iso(fo.createdAt),
+  updatedAt: (fo) => iso(fo.updatedAt),
+  fulfillAt: (fo) => iso(fo.fulfillAt),
+  fulfillBy: (fo) => iso(fo.fulfillBy),
+  order: (fo, _args, context) => orderOf(context, fo.orderId),
+  orderId: (fo) => toGid("Order", fo.orderId),
+  orderName: (fo, _args, context) => orderOf(context, fo.orderId).name,
+  orderProcessedAt: (fo, _args, context) => iso(orderOf(context, fo.orderId).processedAt),
+  fulfillmentHolds: () => [],
+  lineItems: (fo, rawArgs) => {
+    const args = connectionArgsSchema.parse(rawArgs);
+    return paginate(inOrder(fo.lineItems, args.reverse), args, "lineItems", byId, args.reverse ? -1 : 1);
+  },
+});
+
+function lineItemOf(context: SimulatorContext, line: FulfillmentOrderLineItemRecord): LineItemRecord {
+  const item = context.store.lineItem(line.lineItemId);
+  if (!item) throw notSimulated("FulfillmentOrderLineItem", "lineItem", "(dangling line item)");
+  return item;
+}
+
+export const fulfillmentOrderLineItemType = defineType("FulfillmentOrderLineItem", hasTypename<FulfillmentOrderLineItemRecord>("FulfillmentOrderLineItem"), {
+  id: (line) => toGid("FulfillmentOrderLineItem", line.id),
+  totalQuantity: (line) => line.totalQuantity,
+  remainingQuantity: (line) => line.remainingQuantity,
+  lineItem: (line, _args, context) => lineItemOf(context, line),
+  sku: (line, _args, context) => lineItemOf(context, line).sku,
+  productTitle: (line, _args, context) => lineItemOf(context, line).title,
+  variantTitle: (line, _args, context) => {
+    const title = lineItemOf(context, line).variantTitle;
+    return title === "Default Title" ? null : title;
+  },
+  vendor: (line, _args, context) => lineItemOf(context, line).vendor,
+  requiresShipping: (line, _args, context) => lineItemOf(context, line).requiresShipping,
+  variant: (line, _args, context) => context.store.variant(lineItemOf(context, line).variantId) ?? null,
+});
