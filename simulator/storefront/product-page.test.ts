@@ -1,11 +1,9 @@
 // The demo product page: the theme-like page around the extension, and the storefront budgets
 // the benchmark reports (0 bytes of JS, under 2 KB of CSS, no extra request for the data).
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { StorefrontNotice } from "../../app/storefront/notice-metafield.js";
 import { ancestors, byClass, findAll, hasClass, innerText, parseHtml, type El } from "../../tests/theme-extension/html-tree.js";
-import { EXTENSION_DIR, readExtensionAsset } from "./extension-files.js";
+import { readExtensionAsset } from "./extension-files.js";
 import { renderProductPage, type ProductPageInput } from "./product-page.js";
 
 const updatedAt = "2026-11-23T09:30:00Z";
@@ -97,31 +95,5 @@ describe("demo product page", () => {
 
     expect(findAll(page({ noticeValue: delayed }), byClass("dd-hold"))).toEqual([]);
     expect(findAll(page({ noticeValue: paused, blockSettings: { banner: { disable_buy_buttons: false }, estimate: { disable_buy_buttons: false } } }), byClass("dd-hold"))).toEqual([]);
-  });
-});
-
-describe("storefront budget", () => {
-  it("adds no JavaScript: no script element on the page, no .js asset in the extension", () => {
-    for (const noticeValue of [null, delayed, paused]) {
-      expect(findAll(page({ noticeValue }), (el) => el.name === "script")).toEqual([]);
-    }
-    expect(readdirSync(path.join(EXTENSION_DIR, "assets")).filter((f) => f.endsWith(".js"))).toEqual([]);
-  });
-
-  it("ships one CSS file under 2 KB, requested once per page and only when a notice shows", () => {
-    const assets = readdirSync(path.join(EXTENSION_DIR, "assets"));
-    expect(assets).toEqual(["delay-desk.css"]);
-    expect(statSync(path.join(EXTENSION_DIR, "assets", "delay-desk.css")).size).toBeLessThan(2048);
-    const links = (noticeValue: unknown) =>
-      new Set(findAll(page({ noticeValue }), (el) => el.name === "link").map((el) => el.attrs.href));
-    expect(links(paused)).toEqual(new Set(["/storefront/assets/delay-desk.css"]));
-    expect(links(null)).toEqual(new Set());
-    expect(links({ version: 1, mode: "normal", updatedAt })).toEqual(new Set());
-  });
-
-  it("serves the asset bytes and refuses paths outside assets/", () => {
-    expect(readExtensionAsset("delay-desk.css")).toBe(readFileSync(path.join(EXTENSION_DIR, "assets", "delay-desk.css"), "utf8"));
-    expect(() => readExtensionAsset("../blocks/notice-banner.liquid")).toThrow();
-    expect(() => readExtensionAsset("nope.css")).toThrow(/not found/);
   });
 });
