@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import type { StorefrontNotice } from "../../app/storefront/notice-metafield.js";
 import { byClass, findAll, innerText, parseHtml, type El } from "../../tests/theme-extension/html-tree.js";
-import { renderAppBlock } from "./render-block.js";
+import { contrastRatio } from "./color-contrast.js";
+import { renderAppBlock, resolveBlockSettings } from "./render-block.js";
 import { createShopifyLiquid } from "./shopify-liquid.js";
 
 const updatedAt = "2026-11-23T09:30:00Z";
@@ -94,6 +95,11 @@ describe("banner embed (notice-banner)", () => {
     expect(close.attrs.for).toBe(toggle.attrs.id);
     expect(innerText(only(root, "dd-visually-hidden"))).toBe("Dismiss notice");
     expect(innerText(only(banner(paused, "fr"), "dd-visually-hidden"))).toBe("Masquer le message");
+  });
+
+  it("has default colours well above the WCAG AA contrast ratio", () => {
+    const { color_background, color_text } = resolveBlockSettings("notice-banner");
+    expect(contrastRatio(String(color_background), String(color_text))).toBeGreaterThanOrEqual(7);
   });
 
   it("follows the merchant's settings", () => {
