@@ -69,6 +69,8 @@ describe("demo product page", () => {
     expect(findAll(fr, (el) => el.name === "html")[0]?.attrs.lang).toBe("fr");
     expect(innerText(findAll(fr, byClass("dd-estimate"))[0] as El)).toBe("Les nouvelles commandes sont suspendues jusqu’au 5 décembre 2026.");
     expect(innerText(findAll(fr, (el) => el.name === "button")[0] as El)).toBe("Ajouter au panier");
+    const frCa = page({ noticeValue: paused, locale: "fr-CA" });
+    expect(innerText(findAll(frCa, byClass("dd-estimate"))[0] as El)).toBe("Les nouvelles commandes sont suspendues jusqu’au 5 décembre 2026.");
     const de = page({ noticeValue: paused, locale: "de" });
     expect(innerText(findAll(de, byClass("dd-estimate"))[0] as El)).toBe("New orders are paused until December 5, 2026.");
   });

@@ -39,7 +39,7 @@ const THEME_TEXT = {
 } as const;
 
 function themeText(locale: string) {
-  return locale === "fr" ? THEME_TEXT.fr : THEME_TEXT.en;
+  return locale.split("-")[0] === "fr" ? THEME_TEXT.fr : THEME_TEXT.en;
 }
 
 function money(cents: number, currency: string, locale: string): string {

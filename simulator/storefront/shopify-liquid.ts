@@ -47,9 +47,11 @@ export function createShopifyLiquid({ locale, assetBaseUrl }: ShopifyLiquidOptio
     cache: true,
   });
   engine.registerTag("schema", SchemaTag);
+  // Like Shopify: a regional storefront language ("fr-CA") uses its base file when it has none.
+  const language = [locale, locale.split("-")[0] ?? ""].find((l) => tables.has(l)) ?? defaultLocale;
   engine.registerFilter("t", (key: unknown, ...args: unknown[]) => {
     if (typeof key !== "string") throw new Error("t needs a string key");
-    return translate(key, keywordArgs(args), { locale: tables.has(locale) ? locale : defaultLocale, defaultLocale, tables });
+    return translate(key, keywordArgs(args), { locale: language, defaultLocale, tables });
   });
   engine.registerFilter("asset_url", (name: unknown) => {
     if (typeof name !== "string" || !extensionAssetExists(name)) throw new Error(`asset_url: no such asset ${String(name)}`);
