@@ -1,6 +1,6 @@
 // The only place that configures the Shopify library (style guide, habit 1).
 import "@shopify/shopify-app-remix/adapters/node";
-import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { routeAdminTrafficTo } from "./admin-origin.server";
 import { API_VERSION } from "./api-version";
@@ -21,6 +21,8 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
+  // Per-request info lines would bury test output; warnings and errors still show.
+  logger: { level: process.env.NODE_ENV === "test" ? LogSeverity.Warning : LogSeverity.Info },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
 });
 

@@ -1,5 +1,15 @@
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-export const TMP_DIR = path.join(ROOT, "tests/.tmp");
-export const BASE_DATABASE = path.join(TMP_DIR, "base.sqlite");
+// Each test run has its own folder (several runs may share a machine); global setup names it.
+export const TMP_ROOT = path.join(ROOT, "tests/.tmp");
+
+export function runTmpDir(): string {
+  const dir = process.env.DELAY_DESK_TEST_TMP;
+  if (!dir) throw new Error("DELAY_DESK_TEST_TMP is not set: run tests through vitest (tests/setup/global-setup.ts).");
+  return dir;
+}
+
+export function baseDatabase(): string {
+  return path.join(runTmpDir(), "base.sqlite");
+}
