@@ -15,8 +15,11 @@ import {
   type OperationDefinitionNode,
   type SelectionNode,
   type VariableDefinitionNode,
+  coerceInputValue,
+  isInputType,
+  isNonNullType,
+  typeFromAST,
 } from "graphql";
-import { getVariableValues } from "graphql/execution/values.js";
 import { SIMULATED_TYPES_BY_NAME } from "./resolvers";
 import { notSimulated, type SimulatorContext } from "./resolvers/define";
 import { adminSchema } from "./schema";
@@ -158,8 +161,8 @@ export async function runRequest(store: ShopStore, prepared: { document: Documen
   const schema = adminSchema();
   const operation = getOperationAST(prepared.document, operationName ?? undefined);
   if (!operation) return { errors: [new GraphQLError(operationName ? `No operation named "${operationName}"` : "An operation name is required")] };
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 50 });
-  if (coerced.errors) return { errors: coerced.errors.map((error) => shopifyVariableError(error, operation.variableDefinitions ?? [], variables ?? {})) };
+  const variableErrors = checkVariables(operation.variableDefinitions ?? [], variables ?? {});
+  if (variableErrors.length > 0) return { errors: variableErrors };
   const context: SimulatorContext = { store, searchReports: [] };
   try {
     const result = await execute({ schema, document: prepared.document, contextValue: context, variableValues: variables ?? {}, operationName: operationName ?? undefined, fieldResolver, typeResolver, rootValue: {} });
@@ -170,21 +173,33 @@ export async function runRequest(store: ShopStore, prepared: { document: Documen
   }
 }
 
-/** "Variable $id of type ID! was provided invalid value", with the value and problems like graphql-ruby. */
-function shopifyVariableError(error: GraphQLError, definitions: readonly VariableDefinitionNode[], variables: Record<string, unknown>): GraphQLError {
-  const match = /^Variable "\$([^"]+)"/.exec(error.message);
-  const name = match?.[1];
-  const definition = definitions.find((candidate) => candidate.variable.name.value === name);
-  if (!name || !definition) return error;
-  const typeText = printType(definition.type);
-  const notProvided = / was not provided\.$/.test(error.message) || / must not be null\.$/.test(error.message);
-  const explanation = notProvided ? "Expected value to not be null" : error.message.replace(/^Variable "\$[^"]+" got invalid value [^;]*; /, "");
-  const problemPath = /at "[^".[\]]+((?:\.[^"]+|\[\d+\])+)"/.exec(error.message)?.[1];
-  const path = problemPath ? problemPath.split(/\.|\[|\]/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : [];
-  return new GraphQLError(`Variable $${name} of type ${typeText} was provided invalid value${path.length > 0 ? ` for ${path.join(".")}` : ""}`, {
-    nodes: [definition],
-    extensions: { value: variables[name] ?? null, problems: [{ path, explanation }] },
-  });
+/**
+ * Checks variables the way graphql-ruby reports them: "Variable $id of type ID! was provided
+ * invalid value", with the value and the problems. Done here rather than left to graphql-js so
+ * the wording matches Shopify's.
+ */
+function checkVariables(definitions: readonly VariableDefinitionNode[], variables: Record<string, unknown>): GraphQLError[] {
+  const errors: GraphQLError[] = [];
+  for (const definition of definitions) {
+    const name = definition.variable.name.value;
+    const type = typeFromAST(adminSchema(), definition.type);
+    // Unknown variable types were already rejected by validation.
+    if (!type || !isInputType(type)) continue;
+    const provided = Object.prototype.hasOwnProperty.call(variables, name);
+    const value = variables[name];
+    const problems: { path: (string | number)[]; explanation: string }[] = [];
+    if (!provided || value === undefined || value === null) {
+      if (isNonNullType(type) && !(definition.defaultValue && !provided)) problems.push({ path: [], explanation: "Expected value to not be null" });
+    } else {
+      coerceInputValue(value, type, (path, _invalid, error) => {
+        problems.push({ path: [...path], explanation: error.message });
+      });
+    }
+    if (problems.length === 0) continue;
+    const where = problems[0]?.path.length ? ` for ${problems[0].path.join(".")}` : "";
+    errors.push(new GraphQLError(`Variable $${name} of type ${printType(definition.type)} was provided invalid value${where}`, { nodes: [definition], extensions: { value: value ?? null, problems } }));
+  }
+  return errors;
 }
 
 function printType(type: VariableDefinitionNode["type"]): string {

@@ -234,7 +234,7 @@ export function matchBoolean(actual: boolean, term: SearchTerm): boolean {
  */
 export function matchDate(actualMs: number | null | undefined, term: SearchTerm, timezone: string, nowMs: number): boolean {
   if (actualMs === null || actualMs === undefined) return false;
-  const range = dateRange(term.value, timezone, nowMs);
+  const range = cachedDateRange(term, timezone, nowMs);
   if (!range) return false;
   const [start, end] = range;
   switch (term.comparator) {
@@ -249,6 +249,18 @@ export function matchDate(actualMs: number | null | undefined, term: SearchTerm,
     case "<=":
       return actualMs < end;
   }
+}
+
+// Parsing a date with luxon costs microseconds; a filter over 100k orders must parse it once.
+const dateRangeCache = new WeakMap<SearchTerm, { key: string; range: [number, number] | null }>();
+
+function cachedDateRange(term: SearchTerm, timezone: string, nowMs: number): [number, number] | null {
+  const key = `${timezone}|${nowMs}`;
+  const cached = dateRangeCache.get(term);
+  if (cached && cached.key === key) return cached.range;
+  const range = dateRange(term.value, timezone, nowMs);
+  dateRangeCache.set(term, { key, range });
+  return range;
 }
 
 const RELATIVE_UNITS: Readonly<Record<string, "hours" | "days" | "weeks" | "months" | "years">> = { h: "hours", d: "days", w: "weeks", m: "months", y: "years" };

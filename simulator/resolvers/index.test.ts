@@ -1,0 +1,97 @@
+// The schema is the truth: every field a resolver implements, and every key of the plain value
+// objects they return (money, counts, addresses, connections), must exist in the Admin schema.
+import { execute, getNamedType, isObjectType, parse, type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
+import { beforeAll, describe, expect, it } from "vitest";
+import { adminSchema } from "../schema";
+import { seedShop } from "../seed";
+import type { ShopStore } from "../store/shop-store";
+import type { SimulatorContext } from "./define";
+import { SIMULATED_TYPES } from ".";
+
+let store: ShopStore;
+let info: GraphQLResolveInfo;
+
+beforeAll(async () => {
+  store = seedShop({ domain: "oak-and-hide.myshopify.com", now: new Date("2026-12-10T15:00:00Z") });
+  // A real resolve info to hand to resolvers called directly.
+  await execute({
+    schema: adminSchema(),
+    document: parse("{ shop { name } }"),
+    fieldResolver: (_source, _args, _context, captured) => {
+      info = captured;
+      return {};
+    },
+  });
+});
+
+function objectType(name: string): GraphQLObjectType {
+  const type = adminSchema().getType(name);
+  if (!isObjectType(type)) throw new Error(`${name} is not an object type in the schema`);
+  return type;
+}
+
+/** Checks that every key of a plain value exists on the schema type; records are checked by their own type. */
+function unknownKeys(value: unknown, type: GraphQLObjectType, at: string): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => unknownKeys(item, type, `${at}[${index}]`));
+  if (typeof value !== "object" || value === null || "__typename" in value) return [];
+  const fields = type.getFields();
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const field = fields[key];
+    if (!field) return [`${at}.${key} (no such field on ${type.name})`];
+    const named = getNamedType(field.type);
+    return isObjectType(named) ? unknownKeys(inner, named, `${at}.${key}`) : [];
+  });
+}
+
+describe("simulated fields", () => {
+  it("each exists in the Admin schema", () => {
+    const missing = SIMULATED_TYPES.flatMap((simulated) => {
+      const fields = objectType(simulated.typeName).getFields();
+      return Object.keys(simulated.fields).flatMap((name) => (fields[name] ? [] : [`${simulated.typeName}.${name}`]));
+    });
+    expect(missing).toEqual([]);
+    expect(SIMULATED_TYPES.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("return plain values whose keys exist in the Admin schema", () => {
+    const order = store.orders.find((candidate) => candidate.fulfillmentStatus === "PARTIALLY_FULFILLED");
+    const product = store.products[0];
+    const customer = store.customers[0];
+    const collection = store.collections[0];
+    const fulfillmentOrder = order?.fulfillmentOrders[0];
+    if (!order || !product || !customer || !collection || !fulfillmentOrder) throw new Error("seed is missing sample records");
+    const samples: Record<string, unknown> = {
+      QueryRoot: {},
+      Shop: store.shop,
+      Order: order,
+      LineItem: order.lineItems[0],
+      ShippingLine: order.shippingLines[0],
+      OrderTransaction: order.transactions[0],
+      FulfillmentOrder: fulfillmentOrder,
+      FulfillmentOrderLineItem: fulfillmentOrder.lineItems[0],
+      Product: product,
+      ProductVariant: store.variant(product.variantIds[0] ?? 0),
+      Collection: collection,
+      Customer: customer,
+    };
+    const context: SimulatorContext = { store, searchReports: [] };
+    const problems: string[] = [];
+    let checked = 0;
+    for (const simulated of SIMULATED_TYPES) {
+      const sample = samples[simulated.typeName];
+      expect(sample, simulated.typeName).toBeDefined();
+      const fields = objectType(simulated.typeName).getFields();
+      for (const [name, resolve] of Object.entries(simulated.fields)) {
+        const field = fields[name];
+        if (!field) continue;
+        const args = Object.fromEntries(field.args.map((arg) => [arg.name, arg.name === "first" ? 3 : arg.name === "id" ? "gid://shopify/Order/5500000001" : arg.name === "ids" ? [] : arg.defaultValue ?? null]));
+        const result = resolve(sample, args, context, info);
+        const named = getNamedType(field.type);
+        if (isObjectType(named)) problems.push(...unknownKeys(result, named, `${simulated.typeName}.${name}`));
+        checked += 1;
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(150);
+  });
+});
