@@ -28,7 +28,6 @@ import type {
   CollectionRecord,
   CustomerRecord,
   FinancialStatus,
-  FulfillmentOrderRecord,
   LineItemRecord,
   OrderRecord,
   ProductRecord,
