@@ -162,6 +162,13 @@ describe("forecastBacklog edge cases", () => {
     expect(forecast.burnDown).toEqual([{ date: "2026-11-16", likelyRemaining: 0, conservativeRemaining: 0 }]);
   });
 
+  it("sizes the hypothetical new order as asked, and refuses a size of 0", () => {
+    // Backlog of 10 units + 5 → 15 > 12 (Thu) → Fri 11-20.
+    const backlog = [order("a", 10, "2026-11-30")];
+    expect(forecastBacklog(backlog, rules(), MONDAY_MORNING, { newOrderUnits: 5 }).newOrders).toMatchObject({ demand: 5, likely: "2026-11-20" });
+    expect(() => forecastBacklog(backlog, rules(), MONDAY_MORNING, { newOrderUnits: 0 })).toThrow(RangeError);
+  });
+
   it("refuses an order with nothing left to ship", () => {
     expect(() => forecastBacklog([order("z", 0, "2026-11-20")], rules(), MONDAY_MORNING)).toThrow(/z: units remaining/);
   });

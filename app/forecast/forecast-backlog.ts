@@ -142,6 +142,9 @@ export function forecastBacklog(
     orders[i] = { id: order.id, promise: order.promise, likely, conservative, status, likelyLate: likely === null || likely > order.promise };
   }
 
+  if (options.newOrderUnits !== undefined && !(options.newOrderUnits > 0 && Number.isFinite(options.newOrderUnits))) {
+    throw new RangeError(`newOrderUnits must be a positive number, got ${options.newOrderUnits}`);
+  }
   const newOrderDemand =
     unit === "orders" ? 1 : (options.newOrderUnits ?? Math.max(1, backlog.length === 0 ? 1 : Math.ceil(cumulative / backlog.length)));
   const newDemand = cumulative + newOrderDemand;
