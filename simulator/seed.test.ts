@@ -81,6 +81,12 @@ describe("seedShop", () => {
     }
   });
 
+  it("rejects options it cannot honour", () => {
+    expect(() => seedShop({ domain: "example.com", now })).toThrow(/myshopify/);
+    expect(() => seedShop({ domain, now, orders: -1 })).toThrow();
+    expect(() => seedShop({ domain, now, timezone: "Mars/Olympus" })).toThrow(/IANA/);
+  });
+
   it("seeds 100k orders", () => {
     const store = seedShop({ domain, now, orders: 100_000 });
     expect(store.orders).toHaveLength(100_000);

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { ShopPlan } from "./records";
 
 export interface SeedOptions {
@@ -23,14 +24,21 @@ export interface ResolvedSeedOptions {
   readonly timezone: string;
 }
 
+// Options may come from a CLI or a test fixture: check them once, loudly, instead of seeding nonsense.
+const seedOptionsSchema = z.object({
+  domain: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "domain must be a <name>.myshopify.com domain"),
+  name: z.string().min(1).default("Oak & Hide Workshop"),
+  plan: z.enum(["STANDARD", "ADVANCED", "PLUS"]).default("STANDARD"),
+  orders: z.number().int().min(0).max(1_000_000).default(1200),
+  seed: z.number().int().default(1),
+  now: z.date().refine((date) => !Number.isNaN(date.getTime()), "now must be a valid date").optional(),
+  timezone: z
+    .string()
+    .refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", "timezone must be an IANA time zone")
+    .default("America/New_York"),
+});
+
 export function resolveSeedOptions(options: SeedOptions): ResolvedSeedOptions {
-  return Object.freeze({
-    domain: options.domain,
-    name: options.name ?? "Oak & Hide Workshop",
-    plan: options.plan ?? "STANDARD",
-    orders: options.orders ?? 1200,
-    seed: options.seed ?? 1,
-    now: new Date((options.now ?? new Date()).getTime()),
-    timezone: options.timezone ?? "America/New_York",
-  });
+  const parsed = seedOptionsSchema.parse(options);
+  return Object.freeze({ ...parsed, now: new Date((parsed.now ?? new Date()).getTime()) });
 }
