@@ -173,15 +173,13 @@ describe("forecastBacklog edge cases", () => {
     expect(() => forecastBacklog([order("z", 0, "2026-11-20")], rules(), MONDAY_MORNING)).toThrow(/z: units remaining/);
   });
 
-  it("classifies 100k orders in one pass", () => {
+  // Speed is measured by `npm run bench`, never by a timed test; this one checks scale only.
+  it("classifies 100k orders", () => {
     const big: BacklogOrder[] = Array.from({ length: 100_000 }, (_, i) => order(String(i), 1 + (i % 3), "2026-12-15"));
     const shop = rules({}, { perWeekday: { mon: 400, tue: 400, wed: 400, thu: 400, fri: 400, sat: 0, sun: 0 }, coefficientOfVariation: 0.3 });
-    const started = performance.now();
     const forecast = forecastBacklog(big, shop, MONDAY_MORNING);
-    const elapsed = performance.now() - started;
     // 200k units at 400 a weekday = 500 weekdays ≈ 700 calendar days: inside the horizon.
     expect(forecast.orders[99_999]?.likely).not.toBeNull();
     expect(forecast.counts.on_track + forecast.counts.at_risk + forecast.counts.overdue).toBe(100_000);
-    expect(elapsed).toBeLessThan(5_000); // generous: the CPU is shared; the bench measures the real rate
   });
 });

@@ -2,7 +2,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SHOP, startDemo, type RunningDemo } from "../../scripts/demo";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, newMerchantPage } from "../support/browser";
 import { freshDatabaseUrl } from "../support/database";
 import { countOrdersByShipping } from "../support/order-counts";
 
@@ -33,7 +33,7 @@ describe("the demo, in a browser", () => {
     if (!store) throw new Error("demo shop missing");
     const expected = countOrdersByShipping(store);
 
-    const page = await browser.newPage();
+    const page = await newMerchantPage(browser);
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(demo.url);

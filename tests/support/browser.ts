@@ -1,7 +1,7 @@
 // Debian's Chromium, driven by playwright-core. Flags: no sandbox (root in CI), and no background
 // networking, which this offline machine would refuse many times a second.
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -21,4 +21,16 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/**
+ * A page as a merchant's Chrome opens it. Headless Chromium announces itself as "HeadlessChrome",
+ * which Shopify's library rightly refuses as a bot (410), so the tests present an ordinary one.
+ */
+export async function newMerchantPage(browser: Browser): Promise<Page> {
+  const version = browser.version();
+  const context = await browser.newContext({
+    userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${version} Safari/537.36`,
+  });
+  return context.newPage();
 }
