@@ -156,6 +156,45 @@ describe("shop and lookups", () => {
   });
 });
 
+describe("what the order import reads", () => {
+  it("returns fulfillBy, shipping lines and transactions as stored", async () => {
+    const order = store.orders.find((candidate) => candidate.fulfillmentOrders[0]?.fulfillBy !== null && candidate.cancelledAt === null);
+    const fulfillmentOrder = order?.fulfillmentOrders[0];
+    if (!order || !fulfillmentOrder || fulfillmentOrder.fulfillBy === null) throw new Error("seed has no order with fulfillBy");
+    const result = await run(
+      `query($id: ID!) { order(id: $id) {
+        createdAt
+        shippingLines(first: 5) { nodes { title originalPriceSet { shopMoney { amount } } } }
+        fulfillmentOrders(first: 5) { nodes { id fulfillBy fulfillAt createdAt status } }
+        transactions { kind status gateway processedAt amountSet { shopMoney { amount currencyCode } } }
+        refunds { id }
+      } }`,
+      { id: `gid://shopify/Order/${order.id}` },
+    );
+    const isoOf = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+    const money = (cents: number) => (cents / 100).toFixed(2);
+    expect(result).toEqual({
+      data: {
+        order: {
+          createdAt: isoOf(order.createdAt),
+          shippingLines: { nodes: order.shippingLines.map((line) => ({ title: line.title, originalPriceSet: { shopMoney: { amount: money(line.priceCents) } } })) },
+          fulfillmentOrders: {
+            nodes: [{ id: `gid://shopify/FulfillmentOrder/${fulfillmentOrder.id}`, fulfillBy: isoOf(fulfillmentOrder.fulfillBy), fulfillAt: isoOf(fulfillmentOrder.fulfillAt ?? 0), createdAt: isoOf(order.createdAt), status: fulfillmentOrder.status }],
+          },
+          transactions: order.transactions.map((transaction) => ({
+            kind: transaction.kind,
+            status: transaction.status,
+            gateway: transaction.gateway,
+            processedAt: isoOf(transaction.processedAt),
+            amountSet: { shopMoney: { amount: money(transaction.amountCents), currencyCode: "USD" } },
+          })),
+          refunds: [],
+        },
+      },
+    });
+  });
+});
+
 describe("orders connection", () => {
   it("pages forward through every order without gaps or duplicates, then back", async () => {
     const seen: number[] = [];

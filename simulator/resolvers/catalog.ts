@@ -3,7 +3,7 @@ import { z } from "zod";
 import { connectionArgsSchema, paginate } from "../connection";
 import { toGid } from "../gid";
 import type { CollectionRecord, ProductRecord, VariantRecord } from "../store/records";
-import { defineType, hasTypename, type SimulatorContext } from "./define";
+import { defineType, hasTypename, notSimulated, type SimulatorContext } from "./define";
 import { count, decimal, iso, moneyV2 } from "./values";
 
 const variantsArgs = connectionArgsSchema.extend({ sortKey: z.string().nullish() });
@@ -48,6 +48,8 @@ export const productType = defineType("Product", hasTypename<ProductRecord>("Pro
   },
   variants: (product, rawArgs, context) => {
     const args = variantsArgs.parse(rawArgs);
+    if (args.sortKey && args.sortKey !== "POSITION" && args.sortKey !== "ID") throw notSimulated("Product", "variants", `(sortKey: ${args.sortKey})`);
+    // Variant ids follow their position in the seed, so both keys give the same order.
     const list = variantsOf(product, context).sort((a, b) => a.position - b.position);
     if (args.reverse) list.reverse();
     return paginate(list, args, "variants", (variant) => ({ id: variant.id, value: variant.position }), args.reverse ? -1 : 1);

@@ -54,7 +54,7 @@ export const orderType = defineType("Order", hasTypename<OrderRecord>("Order"), 
   edited: () => false,
   customer: (order, _args, context) => (order.customerId === null ? null : (context.store.customer(order.customerId) ?? null)),
   shippingAddress: (order) => mailingAddress(order.shippingAddress, order.id, "Address"),
-  billingAddress: (order) => mailingAddress(order.shippingAddress, order.id + 1, "Address"),
+  billingAddress: (order) => mailingAddress(order.shippingAddress, order.id, "BillingAddress"),
   lineItems: (order, rawArgs) => {
     const args = connectionArgsSchema.parse(rawArgs);
     return paginate(inOrder(order.lineItems, args.reverse), args, "lineItems", byId, args.reverse ? -1 : 1);
