@@ -1,3 +1,4 @@
+import { IANAZone } from "luxon";
 import { z } from "zod";
 import type { ShopPlan } from "./records";
 
@@ -34,7 +35,7 @@ const seedOptionsSchema = z.object({
   now: z.date().refine((date) => !Number.isNaN(date.getTime()), "now must be a valid date").optional(),
   timezone: z
     .string()
-    .refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", "timezone must be an IANA time zone")
+    .refine((zone) => IANAZone.isValidZone(zone), "timezone must be an IANA time zone")
     .default("America/New_York"),
 });
 
