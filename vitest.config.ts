@@ -9,7 +9,7 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-setup.ts"],
     environment: "node",
     setupFiles: ["tests/setup/fail-on-console-error.ts"],
-    env: { TZ: "UTC" },
+    env: { TZ: "UTC", LOG_LEVEL: "warning" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -7,7 +7,7 @@ export default defineConfig({
     include: ["tests/e2e/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/setup/global-setup.ts"],
-    env: { TZ: "UTC" },
+    env: { TZ: "UTC", LOG_LEVEL: "warning" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

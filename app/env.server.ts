@@ -20,6 +20,8 @@ const envSchema = z.object({
   // for https://<shop>.myshopify.com and for Shopify admin. Unset in production.
   SHOPIFY_ADMIN_ORIGIN: z.string().url("is not a URL").optional(),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  // How much the Shopify library logs: tests and the bench use "warning" to keep output readable.
+  LOG_LEVEL: z.enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" }).default("info"),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

@@ -9,6 +9,13 @@ import { appEnv } from "./env.server";
 
 const env = appEnv();
 
+const LOG_SEVERITY = {
+  error: LogSeverity.Error,
+  warning: LogSeverity.Warning,
+  info: LogSeverity.Info,
+  debug: LogSeverity.Debug,
+} as const;
+
 if (env.SHOPIFY_ADMIN_ORIGIN) routeAdminTrafficTo(env.SHOPIFY_ADMIN_ORIGIN);
 
 const shopify = shopifyApp({
@@ -21,8 +28,7 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
-  // Per-request info lines would bury test output; warnings and errors still show.
-  logger: { level: process.env.NODE_ENV === "test" ? LogSeverity.Warning : LogSeverity.Info },
+  logger: { level: LOG_SEVERITY[env.LOG_LEVEL] },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
 });
 

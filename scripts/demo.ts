@@ -71,6 +71,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       SCOPES: scopes,
       DATABASE_URL: options.databaseUrl,
       SHOPIFY_ADMIN_ORIGIN: simulator.origin,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warning",
     });
     preflight(process.env);
     const app = await startAppServer({ port: appPort, host: options.host });

@@ -40,7 +40,8 @@ export async function startAppUnderTest(shop: Partial<SeedOptions> = {}): Promis
     DATABASE_URL: databaseUrl,
     SHOPIFY_ADMIN_ORIGIN: simulator.origin,
   });
-  const host = Buffer.from(`admin.shopify.com/store/${domain.replace(".myshopify.com", "")}`).toString("base64url");
+  // Shopify encodes host as standard base64 without padding (the library rejects base64url's - and _).
+  const host = Buffer.from(`admin.shopify.com/store/${domain.replace(".myshopify.com", "")}`).toString("base64").replace(/=+$/, "");
 
   return {
     simulator,
