@@ -1,0 +1,90 @@
+// The checkout pause's rule, kept free of I/O and of dependencies so the same code runs in three
+// places: compiled to Wasm inside Shopify (the Function), in Node unit tests, and in the
+// simulator's demo storefront. The configuration is the app's JSON metafield on the Validation.
+//
+// No zod here on purpose: a Function's Wasm module has a size and instruction budget, and this
+// parser is small enough to check by hand (and is tested against the app's writer).
+
+export const PAUSE_CONFIG_METAFIELD = {
+  // `$app:` makes the namespace app-owned, so no other app or merchant can edit the switch.
+  namespace: "$app:delay-desk",
+  key: "checkout-pause",
+  type: "json",
+} as const;
+
+/** The handle in shopify.extension.toml; the app names the function by it in validationCreate. */
+export const CHECKOUT_PAUSE_FUNCTION_HANDLE = "checkout-pause";
+
+export const PAUSE_CONFIG_VERSION = 1;
+
+// The input query needs a non-null end time to compare with (GraphQL variables cannot be absent
+// for a non-null argument), so "until further notice" is written as the far future.
+export const PAUSE_WITHOUT_END = "9999-12-31T23:59:59";
+
+export const DEFAULT_PAUSE_MESSAGE = "We have paused new orders for now so we can catch up on the ones we have.";
+export const MAX_PAUSE_MESSAGE_LENGTH = 280;
+
+export interface CheckoutPauseConfig {
+  version: typeof PAUSE_CONFIG_VERSION;
+  paused: boolean;
+  /** Wall-clock end in the shop's zone, `YYYY-MM-DDTHH:MM:SS` (Shopify's DateTimeWithoutTimezone). */
+  pausedUntilLocal: string;
+  /** Shown to the buyer in cart and checkout. */
+  message: string;
+  /** Product GIDs that stay on sale during a pause (e.g. gift cards, in-stock accessories). */
+  exemptProductIds: string[];
+}
+
+export interface CartLineInput {
+  quantity: number;
+  merchandise: { __typename: string; id?: string; product?: { id: string } };
+}
+
+export interface PauseRuleInput {
+  /** The metafield's jsonValue (already parsed by Shopify), or null when unset. */
+  config: unknown;
+  /** Shopify's answer to "is the shop's local time after pausedUntilLocal?". */
+  pauseOver: boolean;
+  lines: readonly CartLineInput[];
+}
+
+export interface ValidationError {
+  message: string;
+  target: string;
+}
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The configuration, or null if it is missing or not one this code understands. Null means
+ * "not paused": a broken or foreign write must never stop a shop's sales silently (the app reads
+ * its own write back and shows the merchant the real state).
+ */
+export function readPauseConfig(value: unknown): CheckoutPauseConfig | null {
+  if (!isRecord(value)) return null;
+  const { version, paused, pausedUntilLocal, message, exemptProductIds } = value;
+  if (version !== PAUSE_CONFIG_VERSION || typeof paused !== "boolean") return null;
+  if (typeof pausedUntilLocal !== "string" || !LOCAL_DATE_TIME.test(pausedUntilLocal)) return null;
+  if (typeof message !== "string" || message.trim() === "" || message.length > MAX_PAUSE_MESSAGE_LENGTH) return null;
+  if (!Array.isArray(exemptProductIds) || !exemptProductIds.every((id): id is string => typeof id === "string")) return null;
+  return { version, paused, pausedUntilLocal, message, exemptProductIds };
+}
+
+/** The validation errors for one cart: none, or one cart-wide error with the shop's message. */
+export function pauseErrors(input: PauseRuleInput): ValidationError[] {
+  const config = readPauseConfig(input.config);
+  if (!config || !config.paused || input.pauseOver) return [];
+  const exempt = new Set(config.exemptProductIds);
+  const held = input.lines.some((line) => {
+    if (line.quantity <= 0) return false;
+    // Anything that is not a product variant (e.g. a custom line) is held too: a pause means no new orders.
+    const productId = line.merchandise.product?.id;
+    return !(productId !== undefined && exempt.has(productId));
+  });
+  // "$.cart" shows the message on the cart and at the top of checkout, and blocks checkout.
+  return held ? [{ message: config.message, target: "$.cart" }] : [];
+}
