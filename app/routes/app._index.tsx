@@ -1,19 +1,45 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+// The dashboard: how many orders are overdue, at risk and on track, when the backlog will be
+// gone, what an order placed today can honestly be promised, and the first thing to do.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link as RemixLink, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, SkeletonBodyText, Text } from "@shopify/polaris";
+import { z } from "zod";
+import { BurnDownChart } from "../dashboard/burn-down-chart";
+import { loadDashboard, type Dashboard } from "../dashboard/dashboard.server";
+import db from "../db.server";
 import { loadShopOverview, type ShopOverview } from "../home/shop-overview.server";
+import { reforecastShop } from "../orders/reforecast.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin } = await authenticate.admin(request);
-  return loadShopOverview(admin);
+  const { admin, session } = await authenticate.admin(request);
+  const overview = await loadShopOverview(admin);
+  const dashboard = await loadDashboard(db, session.shop, { fallbackTimeZone: overview.shop.ianaTimezone });
+  return { ...overview, dashboard };
+};
+
+const actionSchema = z.object({ intent: z.literal("reforecast") });
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return Response.json({ error: "Unknown action" }, { status: 400 });
+  const overview = await loadShopOverview(admin);
+  const summary = await reforecastShop(db, session.shop, new Date(), { fallbackTimeZone: overview.shop.ianaTimezone });
+  return { reforecastAt: summary.forecastAt.toISOString(), counts: summary.counts };
 };
 
 function formatCount({ count, precision }: ShopOverview["unshipped"]): string {
   return `${count.toLocaleString("en-US")}${precision === "AT_LEAST" ? "+" : ""}`;
 }
 
-function Figure({ label, value, help }: { label: string; value: string; help: string }) {
+const CLASS_CARDS = [
+  { key: "overdue", label: "Overdue", help: "Promised ship date has passed.", tone: "critical" },
+  { key: "at_risk", label: "At risk", help: "Likely to miss the promise (90 % forecast).", tone: "warning" },
+  { key: "on_track", label: "On track", help: "Should ship by the promised date.", tone: "success" },
+] as const;
+
+function ClassCard({ label, help, count, filter }: { label: string; help: string; count: number; filter: string }) {
   return (
     <Card>
       <BlockStack gap="200">
@@ -21,39 +47,165 @@ function Figure({ label, value, help }: { label: string; value: string; help: st
           {label}
         </Text>
         <Text as="p" variant="heading2xl" tone="base">
-          {value}
+          <span data-figure={filter}>{count.toLocaleString("en-US")}</span>
         </Text>
         <Text as="p" variant="bodySm" tone="subdued">
           {help}
         </Text>
+        <RemixLink to={`/app/orders?class=${filter}`}>See {label.toLowerCase()} orders</RemixLink>
       </BlockStack>
     </Card>
   );
 }
 
-export default function Home() {
-  const overview = useLoaderData<typeof loader>();
+function NextActionCard({ dashboard }: { dashboard: Dashboard }) {
+  const action = dashboard.nextAction;
+  const tone = action.kind === "pause" || action.kind === "tell-overdue" ? "critical" : action.kind === "warn-at-risk" ? "warning" : "success";
   return (
-    <Page title="Delay Desk" subtitle={overview.shop.name}>
+    <Banner title={action.title} tone={tone}>
+      <BlockStack gap="200">
+        <p>{action.detail}</p>
+        {action.kind === "pause" ? (
+          <Form method="post" action="/app/storefront">
+            <input type="hidden" name="intent" value="paused" />
+            <input type="hidden" name="source" value="dashboard" />
+            <Button submit variant="primary" tone="critical">
+              Pause sales
+            </Button>
+          </Form>
+        ) : null}
+        {action.kind === "tell-overdue" ? <RemixLink to="/app/orders?class=overdue">Review the overdue orders</RemixLink> : null}
+        {action.kind === "warn-at-risk" ? <RemixLink to="/app/orders?class=at_risk">Review the at-risk orders</RemixLink> : null}
+      </BlockStack>
+    </Banner>
+  );
+}
+
+function ImportBanner({ dashboard }: { dashboard: Dashboard }) {
+  const last = dashboard.lastImport;
+  if (last?.status === "running") {
+    return (
+      <Banner title="Importing your orders" tone="info">
+        <p>{last.ordersImported.toLocaleString("en-US")} orders imported so far. Figures appear when the import ends.</p>
+      </Banner>
+    );
+  }
+  if (last?.status === "failed") {
+    return (
+      <Banner title="The last order import failed" tone="critical">
+        <p>{last.error ?? "Unknown error"}</p>
+      </Banner>
+    );
+  }
+  return null;
+}
+
+function Outlook({ dashboard }: { dashboard: Dashboard }) {
+  const outlook = dashboard.outlook;
+  if (!outlook) return null;
+  const { newOrders } = outlook;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          When would a new order ship?
+        </Text>
+        <Text as="p" variant="bodyLg">
+          New orders placed today would ship between <strong>{newOrders.likely ?? "—"}</strong> and{" "}
+          <strong>{newOrders.conservative ?? "beyond the forecast horizon"}</strong>.
+        </Text>
+        <InlineStack gap="200">
+          <Text as="span" tone="subdued">
+            Your lead time promises {newOrders.promise}.
+          </Text>
+          {outlook.cannotKeepPromise ? <Badge tone="critical">Promise can&apos;t be kept</Badge> : <Badge tone="success">Promise holds</Badge>}
+          {outlook.cannotKeepPromise && newOrders.leadTimeNeeded !== null ? (
+            <Text as="span" tone="subdued">
+              A lead time of {newOrders.leadTimeNeeded} business days would be honest.
+            </Text>
+          ) : null}
+        </InlineStack>
+        <BurnDownChart points={outlook.burnDown} unit={outlook.unit} />
+      </BlockStack>
+    </Card>
+  );
+}
+
+export default function DashboardPage() {
+  const data = useLoaderData<typeof loader>();
+  const { dashboard } = data;
+  const navigation = useNavigation();
+  const refresh = useFetcher<typeof action>();
+  const loading = navigation.state === "loading" && navigation.location.pathname === "/app";
+  return (
+    <Page
+      title="Delay Desk"
+      subtitle={data.shop.name}
+      primaryAction={{ content: "Settings", url: "/app/settings" }}
+      secondaryActions={[{ content: "Orders", url: "/app/orders" }]}
+    >
       <Layout>
         <Layout.Section>
-          <InlineGrid columns={{ xs: 1, sm: 2 }} gap="400">
-            <Figure
-              label="Orders waiting to ship"
-              value={formatCount(overview.unshipped)}
-              help="Open orders with nothing shipped yet."
-            />
-            <Figure
-              label="Partly shipped"
-              value={formatCount(overview.partial)}
-              help="Open orders with some items still to ship."
-            />
-          </InlineGrid>
+          <ImportBanner dashboard={dashboard} />
         </Layout.Section>
+        {loading ? (
+          <Layout.Section>
+            <Card>
+              <SkeletonBodyText lines={6} />
+            </Card>
+          </Layout.Section>
+        ) : dashboard.state === "empty" ? (
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  No orders imported yet
+                </Text>
+                <Text as="p">
+                  Delay Desk forecasts from its own copy of your orders. Once the first import has run, this page shows which orders
+                  are overdue or at risk.
+                </Text>
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        ) : (
+          <>
+            <Layout.Section>
+              <NextActionCard dashboard={dashboard} />
+            </Layout.Section>
+            <Layout.Section>
+              <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
+                {CLASS_CARDS.map((card) => (
+                  <ClassCard key={card.key} label={card.label} help={card.help} count={dashboard.counts[card.key]} filter={card.key} />
+                ))}
+              </InlineGrid>
+            </Layout.Section>
+            <Layout.Section>
+              <Outlook dashboard={dashboard} />
+            </Layout.Section>
+          </>
+        )}
         <Layout.Section>
-          <Text as="p" tone="subdued">
-            {overview.shop.myshopifyDomain} · times in {overview.shop.ianaTimezone} · prices in {overview.shop.currencyCode}
-          </Text>
+          <BlockStack gap="200">
+            <InlineStack gap="300" blockAlign="center">
+              <Text as="p" tone="subdued">
+                {dashboard.forecastAt ? `Forecast as of ${new Date(dashboard.forecastAt).toUTCString()}` : "Not forecast yet"}
+                {dashboard.unforecast > 0 ? ` · ${dashboard.unforecast.toLocaleString("en-US")} new orders not yet forecast` : ""}
+              </Text>
+              {dashboard.state !== "empty" ? (
+                <refresh.Form method="post">
+                  <input type="hidden" name="intent" value="reforecast" />
+                  <Button submit loading={refresh.state !== "idle"}>
+                    Re-forecast now
+                  </Button>
+                </refresh.Form>
+              ) : null}
+            </InlineStack>
+            <Text as="p" tone="subdued">
+              In Shopify: Orders waiting to ship {formatCount(data.unshipped)} · Partly shipped {formatCount(data.partial)} ·{" "}
+              {data.shop.myshopifyDomain} · times in {data.shop.ianaTimezone} · prices in {data.shop.currencyCode}
+            </Text>
+          </BlockStack>
         </Layout.Section>
       </Layout>
     </Page>
