@@ -1,0 +1,42 @@
+// `npm start` with bad configuration must stop before serving, with one line saying what to fix.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+function start(env: Record<string, string>) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: result.status, stderr: result.stderr.trim(), stdout: result.stdout.trim() };
+}
+
+const good = {
+  SHOPIFY_API_KEY: "key",
+  SHOPIFY_API_SECRET: "a-secret-that-must-not-be-printed",
+  SHOPIFY_APP_URL: "https://app.example.com",
+  SCOPES: "read_orders",
+  PORT: "0",
+};
+
+describe("npm start with bad configuration", () => {
+  it("stops on a missing secret with one clear line", () => {
+    const { SHOPIFY_API_SECRET: _omit, ...env } = good;
+    const result = start({ ...env, DATABASE_URL: "file:/tmp/delay-desk-start-test.sqlite" });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split("\n")).toEqual([expect.stringMatching(/^Delay Desk cannot start: SHOPIFY_API_SECRET is missing/)]);
+  });
+
+  it("stops on an unreachable database with one clear line, without printing the secret", () => {
+    const result = start({ ...good, DATABASE_URL: "file:/nonexistent-folder/delay-desk.sqlite" });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split("\n")).toEqual([
+      "Delay Desk cannot start: the database folder /nonexistent-folder does not exist (DATABASE_URL).",
+    ]);
+    expect(result.stdout + result.stderr).not.toContain(good.SHOPIFY_API_SECRET);
+  });
+});
