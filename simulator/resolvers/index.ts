@@ -1,13 +1,17 @@
 // Every simulated type, by name.
 import { collectionType, productType, variantType } from "./catalog";
+import { APP_INSTALLATION_TYPES, appInstallationQueryFields } from "./app-installation";
 import { customerType } from "./customer";
 import type { SimulatedType } from "./define";
 import { fulfillmentOrderLineItemType, fulfillmentOrderType, lineItemType, orderType, shippingLineType, transactionType } from "./order";
+import { mutationRootType } from "./mutation-root";
 import { queryRootType } from "./query-root";
 import { shopType } from "./shop";
 
 export const SIMULATED_TYPES: readonly SimulatedType[] = [
-  queryRootType,
+  // The app installation's root fields live beside its types (app-installation.ts).
+  { ...queryRootType, fields: { ...queryRootType.fields, ...appInstallationQueryFields } },
+  mutationRootType,
   shopType,
   orderType,
   lineItemType,
@@ -19,6 +23,7 @@ export const SIMULATED_TYPES: readonly SimulatedType[] = [
   variantType,
   collectionType,
   customerType,
+  ...APP_INSTALLATION_TYPES,
 ];
 
 export const SIMULATED_TYPES_BY_NAME: ReadonlyMap<string, SimulatedType> = new Map(SIMULATED_TYPES.map((type) => [type.typeName, type]));

@@ -1,0 +1,12 @@
+// The Mutation root: one field map per area, each in mutations/<area>.ts. Add an area with one
+// import and one spread below.
+import { defineType } from "./define";
+import { metafieldMutationFields } from "./mutations/metafields";
+import { validationMutationFields } from "./mutations/validations";
+
+const isRoot = (value: unknown): value is unknown => value === undefined || value === null || typeof value === "object";
+
+export const mutationRootType = defineType("Mutation", isRoot, {
+  ...metafieldMutationFields,
+  ...validationMutationFields,
+});
