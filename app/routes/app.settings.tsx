@@ -1,0 +1,341 @@
+// Settings: lead times, cut-off, time zone, open days, closures, capacity and the sender. Saving
+// re-forecasts every order at once, so the dashboard shows the consequence straight away.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  FormLayout,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useState } from "react";
+import db from "../db.server";
+import { reforecastShop } from "../orders/reforecast.server";
+import { WEEKDAY_KEYS } from "../promise/shop-rules";
+import { formValuesFromSettings, parseSettingsForm, type FieldErrors, type OverrideValues, type SettingsFormValues } from "../settings/settings-form";
+import { saveShopSettings } from "../settings/shop-settings.server";
+import { settingsForShop } from "../settings/shop-time-zone.server";
+import { authenticate } from "../shopify.server";
+
+function timeZones(current: string): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const settings = await settingsForShop(db, session.shop, admin);
+  return { values: formValuesFromSettings(settings), saved: settings.saved, timeZones: timeZones(settings.rules.timeZone) };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { admin, session, sessionToken } = await authenticate.admin(request);
+  const current = await settingsForShop(db, session.shop, admin);
+  const result = parseSettingsForm(await request.formData(), current.rules);
+  if (!result.ok) return json({ ok: false as const, values: result.values, errors: result.errors, counts: null }, { status: 400 });
+  await saveShopSettings(db, session.shop, {
+    rules: result.rules,
+    senderName: result.senderName,
+    senderRole: result.senderRole,
+    tagOrders: result.tagOrders,
+    // The session token's subject is the staff member who pressed Save.
+    updatedBy: sessionToken?.sub ?? null,
+  });
+  const summary = await reforecastShop(db, session.shop, new Date());
+  return json({ ok: true as const, values: result.values, errors: {} satisfies FieldErrors, counts: summary.counts });
+};
+
+const WEEKDAY_LABELS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+function OverrideRows({
+  group,
+  label,
+  keyLabel,
+  rows,
+  onChange,
+  errors,
+}: {
+  group: string;
+  label: string;
+  keyLabel: string;
+  rows: OverrideValues[];
+  onChange: (rows: OverrideValues[]) => void;
+  errors: FieldErrors;
+}) {
+  return (
+    <BlockStack gap="200">
+      <Text as="h3" variant="headingSm">
+        {label}
+      </Text>
+      {rows.map((row, i) => (
+        <InlineGrid key={i} columns={["twoThirds", "oneThird"]} gap="200">
+          <TextField
+            label={keyLabel}
+            name={`${group}.${i}.key`}
+            value={row.key}
+            onChange={(key) => onChange(rows.map((r, j) => (j === i ? { ...r, key } : r)))}
+            error={errors[`${group}.${i}.key`]}
+            autoComplete="off"
+          />
+          <TextField
+            label="Lead time (business days)"
+            name={`${group}.${i}.leadTime`}
+            value={row.leadTime}
+            onChange={(leadTime) => onChange(rows.map((r, j) => (j === i ? { ...r, leadTime } : r)))}
+            error={errors[`${group}.${i}.leadTime`]}
+            inputMode="numeric"
+            autoComplete="off"
+            connectedRight={<Button onClick={() => onChange(rows.filter((_, j) => j !== i))}>Remove</Button>}
+          />
+        </InlineGrid>
+      ))}
+      <InlineStack>
+        <Button onClick={() => onChange([...rows, { key: "", leadTime: "" }])}>Add</Button>
+      </InlineStack>
+    </BlockStack>
+  );
+}
+
+export default function SettingsPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  // What was typed survives a failed save: the action sends it back and the form starts from it.
+  const [values, setValues] = useState<SettingsFormValues>(result?.values ?? loaded.values);
+  const errors: FieldErrors = result && !result.ok ? result.errors : {};
+  const set = <K extends keyof SettingsFormValues>(key: K, value: SettingsFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const saving = navigation.state === "submitting";
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <Page title="Settings" backAction={{ content: "Dashboard", url: "/app" }}>
+      <Form method="post">
+        <Layout>
+          <Layout.Section>
+            {result?.ok && result.counts ? (
+              <Banner title="Saved and re-forecast" tone="success">
+                <p>
+                  Now {result.counts.overdue.toLocaleString("en-US")} overdue, {result.counts.at_risk.toLocaleString("en-US")} at risk and{" "}
+                  {result.counts.on_track.toLocaleString("en-US")} on track.
+                </p>
+              </Banner>
+            ) : null}
+            {errorCount > 0 ? (
+              <Banner title={`Nothing was saved: ${errorCount} ${errorCount === 1 ? "field needs" : "fields need"} attention`} tone="critical">
+                <p>Your changes are still in the form below.</p>
+              </Banner>
+            ) : null}
+            {!loaded.saved && !result ? (
+              <Banner title="You are using the default settings" tone="info">
+                <p>Check them before trusting the forecast: lead time, open days and capacity are guesses until you set them.</p>
+              </Banner>
+            ) : null}
+          </Layout.Section>
+          <Layout.AnnotatedSection title="Promise" description="When an order is promised to ship, unless Shopify already has a fulfill-by date for it.">
+            <Card>
+              <FormLayout>
+                <Select
+                  label="Time zone"
+                  name="timeZone"
+                  options={loaded.timeZones}
+                  value={values.timeZone}
+                  onChange={(v) => set("timeZone", v)}
+                  error={errors.timeZone}
+                />
+                <FormLayout.Group>
+                  <TextField
+                    label="Lead time (business days)"
+                    name="defaultLeadTime"
+                    value={values.defaultLeadTime}
+                    onChange={(v) => set("defaultLeadTime", v)}
+                    error={errors.defaultLeadTime}
+                    inputMode="numeric"
+                    autoComplete="off"
+                  />
+                  <TextField
+                    label="Daily cut-off (HH:MM)"
+                    name="cutOffTime"
+                    value={values.cutOffTime}
+                    onChange={(v) => set("cutOffTime", v)}
+                    error={errors.cutOffTime}
+                    helpText="Orders at or after this time count from the next open day."
+                    autoComplete="off"
+                  />
+                </FormLayout.Group>
+                <OverrideRows
+                  group="tagOverrides"
+                  label="Lead time by product tag"
+                  keyLabel="Product tag"
+                  rows={values.tagOverrides}
+                  onChange={(rows) => set("tagOverrides", rows)}
+                  errors={errors}
+                />
+                <OverrideRows
+                  group="collectionOverrides"
+                  label="Lead time by collection"
+                  keyLabel="Collection ID"
+                  rows={values.collectionOverrides}
+                  onChange={(rows) => set("collectionOverrides", rows)}
+                  errors={errors}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title="Open days and closures" description="Closed days have no capacity and do not count as business days.">
+            <Card>
+              <BlockStack gap="300">
+                <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+                  <legend>Open weekdays</legend>
+                  <InlineStack gap="300">
+                    {WEEKDAY_LABELS.map((label, i) => (
+                      <Checkbox
+                        key={label}
+                        label={label}
+                        name="openWeekdays"
+                        value={String(i + 1)}
+                        checked={values.openWeekdays.includes(i + 1)}
+                        onChange={(checked) =>
+                          set("openWeekdays", checked ? [...values.openWeekdays, i + 1].sort() : values.openWeekdays.filter((d) => d !== i + 1))
+                        }
+                      />
+                    ))}
+                  </InlineStack>
+                  {errors.openWeekdays ? (
+                    <Text as="p" tone="critical">
+                      {errors.openWeekdays}
+                    </Text>
+                  ) : null}
+                </fieldset>
+                <Text as="h3" variant="headingSm">
+                  Closures
+                </Text>
+                {values.closures.map((closure, i) => (
+                  <InlineGrid key={i} columns={3} gap="200">
+                    <TextField
+                      label="Label"
+                      name={`closures.${i}.label`}
+                      value={closure.label}
+                      onChange={(label) => set("closures", values.closures.map((c, j) => (j === i ? { ...c, label } : c)))}
+                      error={errors[`closures.${i}.label`]}
+                      autoComplete="off"
+                    />
+                    <TextField
+                      label="From"
+                      type="date"
+                      name={`closures.${i}.from`}
+                      value={closure.from}
+                      onChange={(from) => set("closures", values.closures.map((c, j) => (j === i ? { ...c, from } : c)))}
+                      error={errors[`closures.${i}.from`]}
+                      autoComplete="off"
+                    />
+                    <TextField
+                      label="To (empty for one day)"
+                      type="date"
+                      name={`closures.${i}.to`}
+                      value={closure.to}
+                      onChange={(to) => set("closures", values.closures.map((c, j) => (j === i ? { ...c, to } : c)))}
+                      error={errors[`closures.${i}.to`]}
+                      autoComplete="off"
+                      connectedRight={<Button onClick={() => set("closures", values.closures.filter((_, j) => j !== i))}>Remove</Button>}
+                    />
+                  </InlineGrid>
+                ))}
+                <InlineStack>
+                  <Button onClick={() => set("closures", [...values.closures, { label: "", from: "", to: "" }])}>Add closure</Button>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title="Capacity" description="What the workshop ships on an ordinary open day, and how much that varies.">
+            <Card>
+              <FormLayout>
+                <Select
+                  label="Capacity counted in"
+                  name="capacityUnit"
+                  options={[
+                    { label: "Units (items made or packed)", value: "units" },
+                    { label: "Orders shipped", value: "orders" },
+                  ]}
+                  value={values.capacityUnit}
+                  onChange={(v) => set("capacityUnit", v)}
+                  error={errors.capacityUnit}
+                />
+                <InlineGrid columns={{ xs: 4, md: 7 }} gap="200">
+                  {WEEKDAY_KEYS.map((day, i) => (
+                    <TextField
+                      key={day}
+                      label={WEEKDAY_LABELS[i]}
+                      name={`capacity.${day}`}
+                      value={values.capacity[day]}
+                      onChange={(v) => set("capacity", { ...values.capacity, [day]: v })}
+                      error={errors[`capacity.${day}`]}
+                      inputMode="decimal"
+                      autoComplete="off"
+                    />
+                  ))}
+                </InlineGrid>
+                <TextField
+                  label="Day-to-day variability (%)"
+                  name="variability"
+                  value={values.variability}
+                  onChange={(v) => set("variability", v)}
+                  error={errors.variability}
+                  helpText="How much a day's output typically strays from the plan. 25 % means a 12-unit day is often 9 to 15."
+                  inputMode="decimal"
+                  autoComplete="off"
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title="Sender and Shopify" description="Updates come from a real person, never a no-reply address.">
+            <Card>
+              <FormLayout>
+                <FormLayout.Group>
+                  <TextField
+                    label="Sender's name"
+                    name="senderName"
+                    value={values.senderName}
+                    onChange={(v) => set("senderName", v)}
+                    error={errors.senderName}
+                    autoComplete="name"
+                  />
+                  <TextField
+                    label="Sender's role"
+                    name="senderRole"
+                    value={values.senderRole}
+                    onChange={(v) => set("senderRole", v)}
+                    error={errors.senderRole}
+                    placeholder="Operations manager"
+                    autoComplete="off"
+                  />
+                </FormLayout.Group>
+                <Checkbox
+                  label="Tag orders in Shopify (delay-desk:at-risk, delay-desk:overdue)"
+                  name="tagOrders"
+                  checked={values.tagOrders}
+                  onChange={(v) => set("tagOrders", v)}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.Section>
+            <InlineStack align="end">
+              <Button submit variant="primary" loading={saving}>
+                Save and re-forecast
+              </Button>
+            </InlineStack>
+          </Layout.Section>
+        </Layout>
+      </Form>
+    </Page>
+  );
+}

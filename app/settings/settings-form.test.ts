@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SHOP_RULES } from "../promise/shop-rules";
+import { formValuesFromSettings, parseSettingsForm, type SettingsFormValues } from "./settings-form";
+
+const defaults = { rules: DEFAULT_SHOP_RULES, senderName: "Dawn Rivera", senderRole: "Operations manager", tagOrders: false, saved: true };
+
+/** The form as the browser posts it. */
+function formData(values: SettingsFormValues): FormData {
+  const form = new FormData();
+  form.set("timeZone", values.timeZone);
+  form.set("defaultLeadTime", values.defaultLeadTime);
+  form.set("cutOffTime", values.cutOffTime);
+  for (const day of values.openWeekdays) form.append("openWeekdays", String(day));
+  values.tagOverrides.forEach((o, i) => (form.set(`tagOverrides.${i}.key`, o.key), form.set(`tagOverrides.${i}.leadTime`, o.leadTime)));
+  values.collectionOverrides.forEach((o, i) => (form.set(`collectionOverrides.${i}.key`, o.key), form.set(`collectionOverrides.${i}.leadTime`, o.leadTime)));
+  values.closures.forEach((c, i) => {
+    form.set(`closures.${i}.label`, c.label);
+    form.set(`closures.${i}.from`, c.from);
+    form.set(`closures.${i}.to`, c.to);
+  });
+  form.set("capacityUnit", values.capacityUnit);
+  for (const [day, value] of Object.entries(values.capacity)) form.set(`capacity.${day}`, value);
+  form.set("variability", values.variability);
+  form.set("senderName", values.senderName);
+  form.set("senderRole", values.senderRole);
+  if (values.tagOrders) form.set("tagOrders", "on");
+  return form;
+}
+
+describe("settings form", () => {
+  it("round-trips the saved settings unchanged", () => {
+    const result = parseSettingsForm(formData(formValuesFromSettings(defaults)), DEFAULT_SHOP_RULES);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.rules).toEqual(DEFAULT_SHOP_RULES);
+    expect([result.senderName, result.senderRole, result.tagOrders]).toEqual(["Dawn Rivera", "Operations manager", false]);
+  });
+
+  it("reads overrides, single-day and ranged closures, percent variability and the tag toggle", () => {
+    const values = formValuesFromSettings(defaults);
+    values.tagOverrides = [{ key: "engraved", leadTime: "15" }];
+    values.collectionOverrides = [{ key: "gid://shopify/Collection/42", leadTime: "12" }];
+    values.closures = [
+      { label: "Thanksgiving week", from: "2026-11-23", to: "2026-11-27" },
+      { label: "Christmas", from: "2026-12-25", to: "" },
+    ];
+    values.capacityUnit = "orders";
+    values.capacity.sat = "4";
+    values.variability = "40";
+    values.tagOrders = true;
+    const form = formData(values);
+    // A blank row the merchant added and left empty is ignored.
+    form.set("closures.7.label", "");
+    form.set("closures.7.from", "");
+    const result = parseSettingsForm(form, DEFAULT_SHOP_RULES);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.rules.productTagOverrides).toEqual([{ tag: "engraved", leadTimeBusinessDays: 15 }]);
+    expect(result.rules.collectionOverrides).toEqual([{ collectionId: "gid://shopify/Collection/42", leadTimeBusinessDays: 12 }]);
+    expect(result.rules.closures).toEqual([
+      { label: "Thanksgiving week", from: "2026-11-23", to: "2026-11-27" },
+      { label: "Christmas", from: "2026-12-25", to: "2026-12-25" },
+    ]);
+    expect(result.rules.capacity).toMatchObject({ unit: "orders", coefficientOfVariation: 0.4 });
+    expect(result.rules.capacity.perWeekday.sat).toBe(4);
+    expect(result.tagOrders).toBe(true);
+  });
+
+  it("names each bad field and keeps everything typed", () => {
+    const values = formValuesFromSettings(defaults);
+    values.timeZone = "Mars/Olympus";
+    values.defaultLeadTime = "ten";
+    values.cutOffTime = "25:00";
+    values.openWeekdays = [];
+    values.capacity.tue = "-3";
+    values.closures = [{ label: "Backwards", from: "2026-12-10", to: "2026-12-01" }];
+    values.tagOverrides = [{ key: "", leadTime: "3" }];
+    values.senderName = "x".repeat(81);
+    const result = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    if (result.ok) throw new Error("expected errors");
+    expect(result.errors).toMatchObject({
+      timeZone: "Unknown IANA time zone",
+      defaultLeadTime: "Enter a number",
+      cutOffTime: "Expected HH:MM (24-hour)",
+      openWeekdays: "Open at least one weekday",
+      "closures.0.to": "A closure must end on or after its start",
+      senderName: "At most 80 characters",
+    });
+    expect(result.errors["capacity.tue"]).toMatch(/greater than or equal to 0/);
+    expect(result.errors["tagOverrides.0.key"]).toBeDefined();
+    expect(result.values).toEqual(values);
+  });
+});

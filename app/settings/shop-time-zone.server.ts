@@ -1,0 +1,27 @@
+// The shop's time zone from Shopify, asked only while the shop has no saved settings: until the
+// merchant picks one, the defaults must still count days in the shop's own calendar.
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { adminQuery, type AdminGraphql } from "../admin-api/graphql.server";
+import { loadShopSettings, type ShopSettings } from "./shop-settings.server";
+
+export const SHOP_TIME_ZONE_QUERY = `#graphql
+  query ShopTimeZone {
+    shop {
+      ianaTimezone
+    }
+  }
+`;
+
+const timeZoneSchema = z.object({ shop: z.object({ ianaTimezone: z.string() }) });
+
+export async function shopTimeZone(admin: AdminGraphql): Promise<string> {
+  const data = await adminQuery(admin, SHOP_TIME_ZONE_QUERY, timeZoneSchema);
+  return data.shop.ianaTimezone;
+}
+
+/** Saved settings, or the defaults in the shop's own time zone. */
+export async function settingsForShop(db: Pick<PrismaClient, "shopSettings">, shop: string, admin: AdminGraphql): Promise<ShopSettings> {
+  const saved = await loadShopSettings(db, shop);
+  return saved.saved ? saved : loadShopSettings(db, shop, await shopTimeZone(admin));
+}
