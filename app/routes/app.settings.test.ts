@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
 import { insertTrackedOrders, trackedOrder } from "../../tests/support/factories";
-import { formValuesFromSettings, type SettingsFormValues } from "../settings/settings-form";
+import type { SettingsFormValues } from "../settings/settings-form";
 import { loadShopSettings } from "../settings/shop-settings.server";
 
 let app: AppUnderTest;
