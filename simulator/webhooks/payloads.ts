@@ -1,0 +1,81 @@
+// Webhook bodies as Shopify sends them: orders/* carry the REST Order resource (snake_case,
+// numeric ids plus admin_graphql_api_id), refunds/create the REST Refund, bulk_operations/finish a
+// small summary. Only the fields an app commonly reads are filled; the rest of the REST shape is
+// left out rather than invented.
+import { toGid } from "../gid";
+import { decimal, iso } from "../resolvers/values";
+import type { LineItemRecord, OrderRecord } from "../store/records";
+
+export interface BulkOperationSummary {
+  __typename: "BulkOperation";
+  id: string;
+  status: string;
+  errorCode: string | null;
+  createdAt: number;
+  completedAt: number | null;
+  type: "QUERY" | "MUTATION";
+}
+
+function restFulfillmentStatus(order: OrderRecord): string | null {
+  if (order.fulfillmentStatus === "FULFILLED") return "fulfilled";
+  if (order.fulfillmentStatus === "PARTIALLY_FULFILLED") return "partial";
+  return null;
+}
+
+function restLineItem(item: LineItemRecord) {
+  const fulfillable = item.quantity - item.fulfilledQuantity;
+  return {
+    id: item.id,
+    admin_graphql_api_id: toGid("LineItem", item.id),
+    product_id: item.productId,
+    variant_id: item.variantId,
+    title: item.title,
+    variant_title: item.variantTitle === "Default Title" ? null : item.variantTitle,
+    name: item.variantTitle === "Default Title" ? item.title : `${item.title} - ${item.variantTitle}`,
+    sku: item.sku,
+    vendor: item.vendor,
+    quantity: item.quantity,
+    current_quantity: item.quantity,
+    fulfillable_quantity: fulfillable,
+    fulfillment_status: item.fulfilledQuantity === 0 ? null : fulfillable === 0 ? "fulfilled" : "partial",
+    price: decimal(item.unitPriceCents),
+    requires_shipping: item.requiresShipping,
+  };
+}
+
+export function restOrder(order: OrderRecord) {
+  return {
+    id: order.id,
+    admin_graphql_api_id: toGid("Order", order.id),
+    name: order.name,
+    order_number: order.number,
+    email: order.email,
+    created_at: iso(order.createdAt),
+    updated_at: iso(order.updatedAt),
+    processed_at: iso(order.processedAt),
+    closed_at: iso(order.closedAt),
+    cancelled_at: iso(order.cancelledAt),
+    cancel_reason: order.cancelReason?.toLowerCase() ?? null,
+    financial_status: order.financialStatus.toLowerCase(),
+    fulfillment_status: restFulfillmentStatus(order),
+    currency: "USD",
+    total_price: decimal(order.totalCents),
+    subtotal_price: decimal(order.subtotalCents),
+    tags: order.tags.join(", "),
+    test: order.test,
+    source_name: order.sourceName,
+    customer: order.customerId === null ? null : { id: order.customerId, admin_graphql_api_id: toGid("Customer", order.customerId) },
+    line_items: order.lineItems.map(restLineItem),
+  };
+}
+
+export function bulkOperationFinishPayload(operation: BulkOperationSummary) {
+  return {
+    admin_graphql_api_id: operation.id,
+    completed_at: iso(operation.completedAt),
+    created_at: iso(operation.createdAt),
+    error_code: operation.errorCode?.toLowerCase() ?? null,
+    status: operation.status.toLowerCase(),
+    type: operation.type.toLowerCase(),
+  };
+}
