@@ -1,6 +1,8 @@
 // The simulator's public API, used by the demo script, the app's integration tests and the bench.
 import { createServer } from "node:http";
 import { AccessTokenStore, DEFAULT_STAFF_ID } from "./access-tokens";
+import { BulkFiles, attachBulkOperations, bulkOperationsOf } from "./bulk/bulk-operations";
+import { WebhookDispatcher, type WebhookSettings } from "./webhooks/dispatcher";
 import { BucketRegistry } from "./leaky-bucket";
 import { seedShop, type SeedOptions } from "./seed";
 import { adminFramePath, createRequestListener, type SimulatedApp, type SimulatorState } from "./server";
@@ -18,6 +20,8 @@ export interface SimulatorOptions {
   /** ms, for the rate-limit bucket only; default Date.now. Session and access tokens use real time. */
   clock?: () => number;
   log?: boolean;
+  /** Webhook subscriptions (e.g. subscriptionsFromTomlFile("shopify.app.toml")), transport, retry delays. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface RunningSimulator {
@@ -30,6 +34,10 @@ export interface RunningSimulator {
   /** An offline access token, as token exchange would give, for tests and the bench. */
   issueAccessToken(shop: string): string;
   mintSessionToken(shop: string, userId?: number): string;
+  /** Webhook delivery: configure subscriptions/transport, inspect deliveries, await them. */
+  webhooks: WebhookDispatcher;
+  /** Resolves when every bulk operation started so far has ended. */
+  bulkOperationsIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,6 +62,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   const host = options.host ?? "127.0.0.1";
   let origin = "";
+  const bulkFiles = new BulkFiles(() => origin);
+  const webhooks = new WebhookDispatcher({ apiSecret: options.app.apiSecret, appUrl: options.app.appUrl }, options.webhooks);
+  const stopWatching = [...stores.values()].map((store) => {
+    attachBulkOperations(store, bulkFiles);
+    return webhooks.watch(store);
+  });
+  state.bulkFiles = bulkFiles;
+  state.webhooks = webhooks;
   const server = createServer(createRequestListener(state, () => origin));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -80,9 +96,18 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     issueAccessToken: (shop) => state.tokens.issue({ shop: knownShop(shop), apiKey: options.app.apiKey, scope: options.app.scopes, kind: "offline" }).token,
     mintSessionToken: (shop, userId = DEFAULT_STAFF_ID) =>
       mintSessionToken({ shop: knownShop(shop), apiKey: options.app.apiKey, apiSecret: options.app.apiSecret, userId }),
+    webhooks,
+    bulkOperationsIdle: async () => {
+      for (const store of stores.values()) await bulkOperationsOf(store).whenIdle();
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        for (const stop of stopWatching) stop();
+        server.close((error) => {
+          bulkFiles.remove();
+          if (error) reject(error);
+          else resolve();
+        });
         // Keep-alive sockets from the app's fetch would otherwise hold close() open.
         server.closeAllConnections();
       }),

@@ -11,8 +11,11 @@ import { prepareRequest, runRequest } from "./execute";
 import type { BucketRegistry, ThrottleStatus } from "./leaky-bucket";
 import { SIMULATED_API_VERSION, adminSchema } from "./schema";
 import { mintSessionToken } from "./session-token";
+import type { BulkFiles } from "./bulk/bulk-operations";
+import { handleControl } from "./controls";
 import type { ShopStore } from "./store/shop-store";
 import { handleAccessTokenRequest } from "./token-exchange";
+import type { WebhookDispatcher } from "./webhooks/dispatcher";
 
 export interface SimulatedApp {
   apiKey: string;
@@ -27,6 +30,9 @@ export interface SimulatorState {
   tokens: AccessTokenStore;
   buckets: BucketRegistry;
   log: boolean;
+  /** Bulk operation results (GET /bulk/<token>.jsonl) and webhook delivery; see simulator/bulk, simulator/webhooks. */
+  bulkFiles?: BulkFiles;
+  webhooks?: WebhookDispatcher;
 }
 
 export const INVALID_TOKEN_BODY = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
@@ -268,6 +274,11 @@ async function route(state: SimulatorState, request: IncomingMessage, origin: st
     }
   }
 
+  if (rest.startsWith("/simulator/") && state.webhooks) {
+    const control = handleControl(store, state.webhooks, method, rest, method === "GET" ? "" : await readBody(request));
+    if (control) return control;
+  }
+
   const frame = /^\/admin\/apps\/([^/]+)(\/.*)?$/.exec(rest);
   if (frame && method === "GET" && decodeURIComponent(frame[1] ?? "") === state.app.apiKey) {
     return handleAdminFrame(state, shop, store, url, frame[2] ?? "");
@@ -280,6 +291,7 @@ export function createRequestListener(state: SimulatorState, origin: () => strin
   return (request, response) => {
     const started = Date.now();
     const requestId = randomUUID();
+    if (state.bulkFiles?.serve(request, response)) return;
     route(state, request, origin())
       .catch((error: unknown) => {
         if (error instanceof HttpError) return json(error.status, error.body);

@@ -21,6 +21,12 @@ export interface ShopStoreData {
   orders: OrderRecord[];
 }
 
+/** A change other parts of the simulator react to (webhook delivery); `record` is the changed record. */
+export interface StoreEvent {
+  topic: string;
+  record: { __typename: string };
+}
+
 export class ShopStore {
   readonly options: ResolvedSeedOptions;
   readonly shop: ShopRecord;
@@ -28,7 +34,8 @@ export class ShopStore {
   readonly products: readonly ProductRecord[];
   readonly variants: readonly VariantRecord[];
   readonly customers: readonly CustomerRecord[];
-  readonly orders: readonly OrderRecord[];
+  private readonly orderList: OrderRecord[];
+  private readonly listeners = new Set<(event: StoreEvent) => void>();
 
   private readonly collectionsById: Map<number, CollectionRecord>;
   private readonly productsById: Map<number, ProductRecord>;
@@ -45,7 +52,7 @@ export class ShopStore {
     this.products = data.products;
     this.variants = data.variants;
     this.customers = data.customers;
-    this.orders = data.orders;
+    this.orderList = data.orders;
     this.collectionsById = byId(data.collections);
     this.productsById = byId(data.products);
     this.variantsById = byId(data.variants);
@@ -55,6 +62,27 @@ export class ShopStore {
       for (const fulfillmentOrder of order.fulfillmentOrders) this.fulfillmentOrdersById.set(fulfillmentOrder.id, fulfillmentOrder);
       for (const lineItem of order.lineItems) this.lineItemsById.set(lineItem.id, lineItem);
     }
+  }
+
+  get orders(): readonly OrderRecord[] {
+    return this.orderList;
+  }
+
+  /** Adds a new order (ids above every existing one) with its line items and fulfillment orders. */
+  addOrder(order: OrderRecord): void {
+    this.orderList.push(order);
+    this.ordersById.set(order.id, order);
+    for (const fulfillmentOrder of order.fulfillmentOrders) this.fulfillmentOrdersById.set(fulfillmentOrder.id, fulfillmentOrder);
+    for (const lineItem of order.lineItems) this.lineItemsById.set(lineItem.id, lineItem);
+  }
+
+  onChange(listener: (event: StoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: StoreEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   collection(id: number): CollectionRecord | undefined {
