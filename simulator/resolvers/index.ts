@@ -1,6 +1,7 @@
 // Every simulated type, by name.
 import { collectionType, productType, variantType } from "./catalog";
 import { APP_INSTALLATION_TYPES, appInstallationQueryFields } from "./app-installation";
+import { bulkOperationType, withBulkQueryFields } from "./bulk-operation";
 import { customerType } from "./customer";
 import type { SimulatedType } from "./define";
 import { fulfillmentOrderLineItemType, fulfillmentOrderType, lineItemType, orderType, shippingLineType, transactionType } from "./order";
@@ -10,7 +11,7 @@ import { shopType } from "./shop";
 
 export const SIMULATED_TYPES: readonly SimulatedType[] = [
   // The app installation's root fields live beside its types (app-installation.ts).
-  { ...queryRootType, fields: { ...queryRootType.fields, ...appInstallationQueryFields } },
+  { ...queryRootType, fields: withBulkQueryFields({ ...queryRootType.fields, ...appInstallationQueryFields }) },
   mutationRootType,
   shopType,
   orderType,
@@ -24,6 +25,7 @@ export const SIMULATED_TYPES: readonly SimulatedType[] = [
   collectionType,
   customerType,
   ...APP_INSTALLATION_TYPES,
+  bulkOperationType,
 ];
 
 export const SIMULATED_TYPES_BY_NAME: ReadonlyMap<string, SimulatedType> = new Map(SIMULATED_TYPES.map((type) => [type.typeName, type]));

@@ -1,7 +1,9 @@
 // The Mutation root: one field map per area, each in mutations/<area>.ts. Add an area with one
 // import and one spread below.
 import { defineType } from "./define";
+import { bulkMutations } from "./mutations/bulk";
 import { metafieldMutationFields } from "./mutations/metafields";
+import { tagsMutations } from "./mutations/tags";
 import { validationMutationFields } from "./mutations/validations";
 
 const isRoot = (value: unknown): value is unknown => value === undefined || value === null || typeof value === "object";
@@ -9,4 +11,6 @@ const isRoot = (value: unknown): value is unknown => value === undefined || valu
 export const mutationRootType = defineType("Mutation", isRoot, {
   ...metafieldMutationFields,
   ...validationMutationFields,
+  ...bulkMutations,
+  ...tagsMutations,
 });
