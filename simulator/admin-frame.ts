@@ -93,6 +93,8 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
   nav a { display: block; padding: 6px 8px; border-radius: 8px; color: #303030; text-decoration: none; }
   nav .section { margin-top: 16px; padding: 6px 8px; color: #616161; font-size: 12px; font-weight: 600; }
   nav a.active { background: #fafafa; font-weight: 600; }
+  #app-nav a { padding-left: 24px; }
+  #app-nav a.current { font-weight: 600; }
   iframe { border: 0; width: 100%; height: 100%; background: #fff; }
   .note { position: fixed; bottom: 6px; left: 8px; font-size: 11px; color: #8a8a8a; }
 </style>
@@ -108,6 +110,7 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
     <a href="#">Home</a><a href="#">Orders</a><a href="#">Products</a><a href="#">Customers</a><a href="#">Analytics</a>
     <div class="section">Apps</div>
     <a class="active" href="">${escapeHtml(appName)}</a>
+    <div id="app-nav" data-testid="app-nav"></div>
   </nav>
   <iframe id="app-frame" name="app-iframe" title="${escapeHtml(appName)}" src="${escapeHtml(options.appFrameUrl)}"></iframe>
 </div>
@@ -116,11 +119,31 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
 (function () {
   var config = ${scriptJson(config)};
   var frame = document.getElementById("app-frame");
+  var appNav = document.getElementById("app-nav");
+  // The app's <ui-nav-menu> links, drawn here under the app's name as Shopify admin does;
+  // a click asks the app (through App Bridge) to navigate.
+  function drawNav(items) {
+    appNav.textContent = "";
+    items.forEach(function (item) {
+      if (item.home) return;
+      var link = document.createElement("a");
+      link.href = "#";
+      link.textContent = item.label;
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        Array.prototype.forEach.call(appNav.children, function (other) { other.classList.remove("current"); });
+        link.classList.add("current");
+        frame.contentWindow.postMessage({ type: "delay-desk:navigate", href: item.href }, config.appOrigin);
+      });
+      appNav.appendChild(link);
+    });
+  }
   // Admin answers only its own app frame, and only to the app's origin.
   window.addEventListener("message", function (event) {
     var data = event.data;
-    if (!data || data.type !== "delay-desk:id-token-request") return;
-    if (event.source !== frame.contentWindow || event.origin !== config.appOrigin) return;
+    if (!data || event.source !== frame.contentWindow || event.origin !== config.appOrigin) return;
+    if (data.type === "delay-desk:nav-menu" && Array.isArray(data.items)) return drawNav(data.items);
+    if (data.type !== "delay-desk:id-token-request") return;
     fetch(config.sessionTokenPath + "?user=" + encodeURIComponent(config.userId), { method: "POST" })
       .then(function (response) { return response.json(); })
       .then(function (body) {

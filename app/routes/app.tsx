@@ -2,6 +2,7 @@
 // Admin origin is configured) and the app's navigation.
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
@@ -21,11 +22,15 @@ export default function AppFrame() {
   const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey} __APP_BRIDGE_URL={appBridgeUrl}>
-      <nav aria-label="Delay Desk" hidden>
+      {/* App Bridge draws these in Shopify admin's sidebar (the simulator's admin frame does too). */}
+      <NavMenu>
         <Link to="/app" rel="home">
-          Home
+          Dashboard
         </Link>
-      </nav>
+        <Link to="/app/orders">Orders</Link>
+        <Link to="/app/storefront">Storefront</Link>
+        <Link to="/app/settings">Settings</Link>
+      </NavMenu>
       <Outlet />
     </AppProvider>
   );

@@ -160,6 +160,37 @@
     });
   }
 
+  // <ui-nav-menu>: Shopify admin draws the app's links in its own sidebar. The stand-in sends them
+  // to the admin frame, and when one is clicked there it fires "shopify:navigate" on the link, the
+  // event shopify-app-remix's AppProvider turns into a client-side navigation.
+  function navItems() {
+    var links = document.querySelectorAll("ui-nav-menu a[href]");
+    return Array.prototype.map.call(links, function (link) {
+      return { label: (link.textContent || "").trim(), href: link.getAttribute("href"), home: link.getAttribute("rel") === "home" };
+    });
+  }
+  var sentNav = "";
+  function sendNav() {
+    if (!inFrame) return;
+    var items = navItems();
+    var serialized = JSON.stringify(items);
+    if (serialized === sentNav) return;
+    sentNav = serialized;
+    window.parent.postMessage({ type: "delay-desk:nav-menu", items: items }, adminOrigin);
+  }
+  if (inFrame) {
+    new MutationObserver(sendNav).observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", sendNav);
+    window.addEventListener("message", function (event) {
+      var data = event.data;
+      if (!data || data.type !== "delay-desk:navigate" || event.origin !== adminOrigin) return;
+      var target = Array.prototype.find.call(document.querySelectorAll("ui-nav-menu a[href]"), function (link) {
+        return link.getAttribute("href") === data.href;
+      });
+      if (target) target.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
+    });
+  }
+
   window.shopify = {
     __standIn: true,
     config: { apiKey: apiKey, shop: shop, locale: locale, host: host },
