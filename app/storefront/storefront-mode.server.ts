@@ -1,0 +1,152 @@
+// Changing the storefront mode: the one domain function the storefront page, the dashboard's
+// "pause sales" button and the pause's scheduled end all call. Order of work: read where to
+// write, set the checkout pause (the hold that matters), then the notice buyers see, then record
+// the new state and who asked, in one transaction. If Shopify refuses a write the database is
+// left as it was, so the page never claims a mode the shop is not in.
+import type { ModeChange, PrismaClient, StorefrontState } from "@prisma/client";
+import type { AdminGraphql } from "../admin-api/graphql.server";
+import { backlogWhere } from "../orders/backlog";
+import { shopOutlook } from "../orders/shop-outlook";
+import { loadShopSettings } from "../settings/shop-settings.server";
+import type { ModeChangeRequest } from "./mode-form";
+import { noticeEstimateSchema, type NoticeEstimate } from "./notice-metafield";
+import { configureCheckoutPause, loadStorefrontSetup, writeStorefrontNotice } from "./storefront-admin.server";
+import {
+  estimateFromForecast,
+  isPauseDue,
+  modeAfterPause,
+  noticeFor,
+  NORMAL_SETTINGS,
+  pauseConfigFor,
+  STOREFRONT_MODES,
+  type StorefrontMode,
+  type StorefrontSettings,
+} from "./storefront-mode";
+
+type Db = Pick<PrismaClient, "storefrontState" | "modeChange" | "$transaction" | "trackedOrder" | "shopSettings">;
+
+export interface Actor {
+  /** Shopify staff user id (the session token's `sub`), or null for the schedule. */
+  id: string | null;
+  name: string | null;
+}
+
+export const SCHEDULE_ACTOR: Actor = { id: null, name: "schedule" };
+
+function isMode(value: string): value is StorefrontMode {
+  return STOREFRONT_MODES.some((mode) => mode === value);
+}
+
+export function settingsFromRow(row: StorefrontState | null): StorefrontSettings {
+  if (!row) return NORMAL_SETTINGS;
+  const estimate = noticeEstimateSchema.safeParse({ min: row.estimateMin, max: row.estimateMax, unit: row.estimateUnit });
+  return {
+    mode: isMode(row.mode) ? row.mode : "normal",
+    estimate: estimate.success ? estimate.data : null,
+    pausedUntil: row.pausedUntil,
+    message: row.message,
+  };
+}
+
+export async function loadStorefrontSettings(db: Db, shop: string): Promise<StorefrontSettings> {
+  return settingsFromRow(await db.storefrontState.findUnique({ where: { shop } }));
+}
+
+/** The mode the last pause interrupted, from the log (StorefrontState keeps only the current one). */
+async function modeBeforePause(db: Db, shop: string): Promise<string | null> {
+  const entry = await db.modeChange.findFirst({ where: { shop, toMode: "paused", NOT: { fromMode: "paused" } }, orderBy: { createdAt: "desc" } });
+  return entry?.fromMode ?? null;
+}
+
+/** The settings a request asks for, given the current ones. */
+export async function targetSettings(db: Db, shop: string, current: StorefrontSettings, request: ModeChangeRequest): Promise<StorefrontSettings> {
+  switch (request.intent) {
+    case "normal":
+      return { ...current, mode: "normal", pausedUntil: null, message: null };
+    case "delayed":
+      return { mode: "delayed", estimate: request.estimate, pausedUntil: null, message: request.message };
+    case "paused":
+      return { ...current, mode: "paused", pausedUntil: request.pausedUntil, message: request.message };
+    case "resume": {
+      const mode = current.mode === "paused" ? modeAfterPause(await modeBeforePause(db, shop), current.estimate) : current.mode;
+      return { ...current, mode, pausedUntil: null, message: null };
+    }
+  }
+}
+
+export interface ApplyOptions {
+  admin: AdminGraphql;
+  db: Db;
+  shop: string;
+  target: StorefrontSettings;
+  actor: Actor;
+  now: Date;
+  reason: string | null;
+}
+
+/** Writes the target settings to Shopify (pause, then notice) and then to the database, with a log row. */
+export async function applyStorefrontSettings(options: ApplyOptions): Promise<StorefrontSettings> {
+  const { admin, db, shop, target, actor, now } = options;
+  const current = await loadStorefrontSettings(db, shop);
+  const setup = await loadStorefrontSetup(admin);
+  await configureCheckoutPause(admin, setup.checkoutPause, pauseConfigFor(target, setup.timeZone));
+  await writeStorefrontNotice(admin, setup.installationId, noticeFor(target, setup.timeZone, now));
+  const data = {
+    mode: target.mode,
+    estimateMin: target.estimate?.min ?? null,
+    estimateMax: target.estimate?.max ?? null,
+    estimateUnit: target.estimate?.unit ?? null,
+    pausedUntil: target.pausedUntil,
+    message: target.message,
+  };
+  await db.$transaction([
+    db.storefrontState.upsert({ where: { shop }, create: { shop, ...data }, update: data }),
+    db.modeChange.create({
+      data: { shop, fromMode: current.mode, toMode: target.mode, pausedUntil: target.pausedUntil, actorId: actor.id, actorName: actor.name, reason: options.reason, createdAt: now },
+    }),
+  ]);
+  return target;
+}
+
+export async function changeStorefrontMode(options: Omit<ApplyOptions, "target" | "reason"> & { request: ModeChangeRequest }): Promise<StorefrontSettings> {
+  const current = await loadStorefrontSettings(options.db, options.shop);
+  const target = await targetSettings(options.db, options.shop, current, options.request);
+  const reason = options.request.source === "dashboard" ? "suggested on the dashboard" : null;
+  return applyStorefrontSettings({ ...options, target, reason });
+}
+
+/**
+ * Lifts a timed pause whose end has passed, as the schedule (actor "schedule"). Returns true if
+ * it did. Safe to call on every request and from the scheduler: a pause is lifted once, because
+ * the second caller finds the shop no longer paused.
+ */
+export async function endDuePause(options: { admin: AdminGraphql; db: Db; shop: string; now: Date }): Promise<boolean> {
+  const current = await loadStorefrontSettings(options.db, options.shop);
+  if (!isPauseDue(current, options.now)) return false;
+  const target = await targetSettings(options.db, options.shop, current, { intent: "resume", source: "storefront" });
+  await applyStorefrontSettings({ ...options, target, actor: SCHEDULE_ACTOR, reason: "the pause reached its end" });
+  return true;
+}
+
+/** Shops with a timed pause that is due, for the scheduler. */
+export async function shopsWithDuePause(db: Db, now: Date): Promise<string[]> {
+  const rows = await db.storefrontState.findMany({ where: { mode: "paused", pausedUntil: { lte: now } }, select: { shop: true } });
+  return rows.map((row) => row.shop);
+}
+
+export async function loadModeLog(db: Db, shop: string, take = 20): Promise<ModeChange[]> {
+  return db.modeChange.findMany({ where: { shop }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+}
+
+/**
+ * The forecast's conservative range for an order placed now, to prefill the delay form. From two
+ * aggregates of the tracked backlog (as the dashboard computes it); null before the first import.
+ */
+export async function suggestedEstimate(db: Db, shop: string, timeZone: string, now: Date): Promise<{ estimate: NoticeEstimate; cannotKeepPromise: boolean } | null> {
+  const totals = await db.trackedOrder.aggregate({ where: backlogWhere(shop), _count: { _all: true }, _sum: { unitsRemaining: true } });
+  if (totals._count._all === 0) return null;
+  const { rules } = await loadShopSettings(db, shop, timeZone);
+  const outlook = shopOutlook({ orders: totals._count._all, units: totals._sum.unitsRemaining ?? 0 }, rules, now);
+  const estimate = estimateFromForecast(outlook.today, outlook.newOrders.likely, outlook.newOrders.conservative);
+  return estimate ? { estimate, cannotKeepPromise: outlook.cannotKeepPromise } : null;
+}
