@@ -52,7 +52,13 @@ function loadStandIn(options: { idTokenInUrl?: string; topLevel?: boolean } = {}
       const idToken = mintSessionToken({ shop, apiKey, apiSecret, userId: 2 });
       return Promise.resolve(new Response(JSON.stringify({ idToken }), { status: 200 }));
     },
+    // The nav-menu mirroring needs these; its behaviour is covered in a real browser (tests/e2e/admin-nav.test.ts).
+    MutationObserver: class {
+      observe() {}
+    },
     document: {
+      addEventListener: () => {},
+      querySelectorAll: () => [],
       currentScript: { src: `${adminOrigin}/cdn/app-bridge.js`, getAttribute: (name: string) => (name === "data-api-key" ? apiKey : null) },
       createElement: (): FakeElement => {
         const element: FakeElement = {
