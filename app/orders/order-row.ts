@@ -1,0 +1,152 @@
+// One Shopify order, as every import path reads it (bulk JSONL joined, one order re-read after a
+// webhook, a reconcile page), and the TrackedOrder row made from it. One shape, one mapping, so
+// the three paths cannot disagree about what an order's units or promise are.
+import { z } from "zod";
+
+const moneySchema = z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) });
+
+export const importedLineItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  sku: z.string().nullable(),
+  quantity: z.number().int(),
+  unfulfilledQuantity: z.number().int(),
+  product: z.object({ id: z.string(), tags: z.array(z.string()), collectionIds: z.array(z.string()) }).nullable(),
+});
+
+export const importedOrderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  cancelledAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  displayFulfillmentStatus: z.string(),
+  displayFinancialStatus: z.string().nullable(),
+  email: z.string().nullable(),
+  tags: z.array(z.string()),
+  customer: z.object({ firstName: z.string().nullable(), lastName: z.string().nullable() }).nullable(),
+  currentTotalPriceSet: moneySchema,
+  lineItems: z.array(importedLineItemSchema),
+  fulfillmentOrders: z.array(z.object({ status: z.string(), fulfillBy: z.string().nullable() })),
+});
+
+export type ImportedLineItem = z.infer<typeof importedLineItemSchema>;
+export type ImportedOrder = z.infer<typeof importedOrderSchema>;
+
+/** The columns the import owns; the forecast columns are left to reforecastShop. */
+export interface TrackedOrderImport {
+  shop: string;
+  id: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+  cancelledAt: Date | null;
+  closedAt: Date | null;
+  displayFulfillmentStatus: string;
+  displayFinancialStatus: string | null;
+  email: string | null;
+  customerFirstName: string | null;
+  customerLastName: string | null;
+  totalAmount: string;
+  currencyCode: string;
+  unitsOrdered: number;
+  unitsRemaining: number;
+  fulfillBy: Date | null;
+  lineItems: string;
+  tags: string;
+  syncedAt: Date;
+}
+
+// Fulfillment orders that still promise something; closed, cancelled or incomplete ones do not.
+const OPEN_FULFILLMENT_STATUSES = new Set(["OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD"]);
+
+/** The earliest fulfillBy among the order's open fulfillment orders: the promise Shopify knows. */
+export function earliestOpenFulfillBy(fulfillmentOrders: ImportedOrder["fulfillmentOrders"]): Date | null {
+  let earliest: Date | null = null;
+  for (const fo of fulfillmentOrders) {
+    if (!OPEN_FULFILLMENT_STATUSES.has(fo.status) || fo.fulfillBy === null) continue;
+    const at = new Date(fo.fulfillBy);
+    if (earliest === null || at < earliest) earliest = at;
+  }
+  return earliest;
+}
+
+export function trackedOrderRow(shop: string, order: ImportedOrder, syncedAt: Date): TrackedOrderImport {
+  const lineItems = order.lineItems.map((item) => ({
+    id: item.id,
+    title: item.title,
+    sku: item.sku,
+    quantity: item.quantity,
+    remaining: Math.max(0, item.unfulfilledQuantity),
+    productId: item.product?.id ?? null,
+    productTags: item.product?.tags ?? [],
+    collectionIds: item.product?.collectionIds ?? [],
+  }));
+  return {
+    shop,
+    id: order.id,
+    name: order.name,
+    createdAt: new Date(order.createdAt),
+    updatedAt: new Date(order.updatedAt),
+    cancelledAt: order.cancelledAt ? new Date(order.cancelledAt) : null,
+    closedAt: order.closedAt ? new Date(order.closedAt) : null,
+    displayFulfillmentStatus: order.displayFulfillmentStatus,
+    displayFinancialStatus: order.displayFinancialStatus,
+    email: order.email,
+    customerFirstName: order.customer?.firstName ?? null,
+    customerLastName: order.customer?.lastName ?? null,
+    totalAmount: order.currentTotalPriceSet.shopMoney.amount,
+    currencyCode: order.currentTotalPriceSet.shopMoney.currencyCode,
+    unitsOrdered: lineItems.reduce((sum, item) => sum + item.quantity, 0),
+    unitsRemaining: lineItems.reduce((sum, item) => sum + item.remaining, 0),
+    fulfillBy: earliestOpenFulfillBy(order.fulfillmentOrders),
+    lineItems: JSON.stringify(lineItems),
+    tags: JSON.stringify(order.tags),
+    syncedAt,
+  };
+}
+
+const nodesOf = <T extends z.ZodTypeAny>(node: T) => z.object({ nodes: z.array(node) });
+
+/**
+ * An order as the paged GraphQL documents return it (connections with `nodes`), turned into the
+ * common shape. `lineItemsComplete` is false when the page cut the line items short.
+ */
+export const pagedOrderSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    cancelledAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    displayFulfillmentStatus: z.string(),
+    displayFinancialStatus: z.string().nullable(),
+    email: z.string().nullable(),
+    tags: z.array(z.string()),
+    customer: z.object({ firstName: z.string().nullable(), lastName: z.string().nullable() }).nullable(),
+    currentTotalPriceSet: moneySchema,
+    lineItems: nodesOf(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        sku: z.string().nullable(),
+        quantity: z.number().int(),
+        unfulfilledQuantity: z.number().int(),
+        product: z.object({ id: z.string(), tags: z.array(z.string()), collections: nodesOf(z.object({ id: z.string() })) }).nullable(),
+      }),
+    ).extend({ pageInfo: z.object({ hasNextPage: z.boolean() }) }),
+    fulfillmentOrders: nodesOf(z.object({ status: z.string(), fulfillBy: z.string().nullable() })),
+  })
+  .transform((order): { order: ImportedOrder; lineItemsComplete: boolean } => ({
+    lineItemsComplete: !order.lineItems.pageInfo.hasNextPage,
+    order: {
+      ...order,
+      lineItems: order.lineItems.nodes.map((item) => ({
+        ...item,
+        product: item.product ? { id: item.product.id, tags: item.product.tags, collectionIds: item.product.collections.nodes.map((c) => c.id) } : null,
+      })),
+      fulfillmentOrders: order.fulfillmentOrders.nodes,
+    },
+  }));

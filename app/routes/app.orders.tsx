@@ -1,0 +1,224 @@
+// The orders table: every open order with its promise and forecast, filtered by class, searched,
+// sorted, selected in bulk, paged by cursor and exported as CSV. The URL holds the whole state.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  EmptySearchResult,
+  IndexTable,
+  InlineStack,
+  Page,
+  Select,
+  Tabs,
+  Text,
+  TextField,
+  useIndexResourceState,
+} from "@shopify/polaris";
+import { useState } from "react";
+import db from "../db.server";
+import { downloadFile } from "../orders/download-file";
+import { listOrders } from "../orders/list-orders.server";
+import { encodeCursor, ORDER_FILTERS, ordersViewParams, parseOrdersView, type OrderFilter } from "../orders/orders-view";
+import { authenticate } from "../shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const view = parseOrdersView(new URL(request.url).searchParams);
+  const page = await listOrders(db, session.shop, view);
+  return {
+    view: { filter: view.filter, q: view.q, sort: view.sort, dir: view.dir },
+    rows: page.rows,
+    total: page.total,
+    next: page.next ? encodeCursor(page.next) : null,
+    previous: page.previous ? encodeCursor(page.previous) : null,
+  };
+};
+
+const FILTER_LABELS: Record<OrderFilter, string> = { all: "All open", overdue: "Overdue", at_risk: "At risk", on_track: "On track", done: "Done" };
+const CLASS_BADGES: Record<string, { tone: "critical" | "warning" | "success" | undefined; label: string }> = {
+  overdue: { tone: "critical", label: "Overdue" },
+  at_risk: { tone: "warning", label: "At risk" },
+  on_track: { tone: "success", label: "On track" },
+  done: { tone: undefined, label: "Done" },
+};
+const SORT_OPTIONS = [
+  { label: "Promised date, earliest first", value: "promise:asc" },
+  { label: "Promised date, latest first", value: "promise:desc" },
+  { label: "Forecast, earliest first", value: "forecast:asc" },
+  { label: "Forecast, latest first", value: "forecast:desc" },
+  { label: "Placed, oldest first", value: "created:asc" },
+  { label: "Placed, newest first", value: "created:desc" },
+];
+
+export default function OrdersPage() {
+  const { view, rows, total, next, previous } = useLoaderData<typeof loader>();
+  const [, setSearchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [query, setQuery] = useState(view.q);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rows);
+  const loading = navigation.state === "loading" && navigation.location.pathname === "/app/orders";
+
+  const go = (change: Partial<typeof view>) => {
+    clearSelection();
+    setSearchParams(ordersViewParams({ ...view, ...change }));
+  };
+  const turnPage = (direction: "after" | "before", cursor: string) => {
+    clearSelection();
+    const params = ordersViewParams(view);
+    params.set(direction, cursor);
+    setSearchParams(params);
+  };
+  const exportUrl = (ids?: string[]) => {
+    const params = ordersViewParams(view);
+    if (ids) params.set("ids", ids.join(","));
+    return `/app/orders/export?${params.toString()}`;
+  };
+  const runExport = (ids?: string[]) => {
+    setExportError(null);
+    downloadFile(exportUrl(ids), "delay-desk-orders.csv").catch((error: unknown) => setExportError(error instanceof Error ? error.message : "Export failed"));
+  };
+
+  const selectedTab = Math.max(0, ORDER_FILTERS.indexOf(view.filter));
+  return (
+    <Page
+      title="Orders"
+      backAction={{ content: "Dashboard", url: "/app" }}
+      primaryAction={{ content: "Export CSV", onAction: () => runExport() }}
+    >
+      <BlockStack gap="300">
+        {exportError ? (
+          <Text as="p" tone="critical">
+            {exportError}
+          </Text>
+        ) : null}
+        <Card padding="0">
+          <Tabs
+            tabs={ORDER_FILTERS.map((filter) => ({ id: `filter-${filter}`, content: FILTER_LABELS[filter], accessibilityLabel: `Show ${FILTER_LABELS[filter]} orders` }))}
+            selected={selectedTab}
+            onSelect={(index) => go({ filter: ORDER_FILTERS[index] ?? "all" })}
+          />
+          <div style={{ padding: "12px" }}>
+            <Form
+              method="get"
+              onSubmit={(event) => {
+                event.preventDefault();
+                go({ q: query.trim() });
+              }}
+            >
+              <InlineStack gap="200" wrap={false} blockAlign="end">
+                <div style={{ flex: 1 }}>
+                  <TextField
+                    label="Search orders"
+                    labelHidden
+                    name="q"
+                    value={query}
+                    onChange={setQuery}
+                    placeholder="Order number, customer name or email"
+                    autoComplete="off"
+                    clearButton
+                    onClearButtonClick={() => {
+                      setQuery("");
+                      go({ q: "" });
+                    }}
+                  />
+                </div>
+                <Button submit>Search</Button>
+                <Select
+                  label="Sort"
+                  labelInline
+                  options={SORT_OPTIONS}
+                  value={`${view.sort}:${view.dir}`}
+                  onChange={(value) => {
+                    const [sort, dir] = value.split(":");
+                    if ((sort === "promise" || sort === "forecast" || sort === "created") && (dir === "asc" || dir === "desc")) go({ sort, dir });
+                  }}
+                />
+              </InlineStack>
+            </Form>
+          </div>
+          <IndexTable
+            resourceName={{ singular: "order", plural: "orders" }}
+            itemCount={rows.length}
+            hasMoreItems={total > rows.length}
+            selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+            onSelectionChange={handleSelectionChange}
+            loading={loading}
+            promotedBulkActions={[
+              {
+                content: "Export selected (CSV)",
+                onAction: () => runExport(allResourcesSelected ? undefined : selectedResources),
+              },
+            ]}
+            emptyState={
+              <EmptySearchResult
+                title={view.q || view.filter !== "all" ? "No orders match" : "No orders yet"}
+                description={view.q || view.filter !== "all" ? "Try another class or search." : "Orders appear here once they are imported and forecast."}
+                withIllustration
+              />
+            }
+            headings={[
+              { title: "Order" },
+              { title: "Customer" },
+              { title: "Placed" },
+              { title: "Promised" },
+              { title: "Likely" },
+              { title: "Conservative" },
+              { title: "Units", alignment: "end" },
+              { title: "Status" },
+            ]}
+            pagination={{
+              hasNext: next !== null,
+              hasPrevious: previous !== null,
+              onNext: () => next && turnPage("after", next),
+              onPrevious: () => previous && turnPage("before", previous),
+              label: `${total.toLocaleString("en-US")} ${total === 1 ? "order" : "orders"}`,
+            }}
+          >
+            {rows.map((row, index) => {
+              const badge = row.delayClass ? CLASS_BADGES[row.delayClass] : undefined;
+              return (
+                <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
+                  <IndexTable.Cell>
+                    <Text as="span" fontWeight="semibold">
+                      {row.name}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <BlockStack>
+                      <span>{row.customer || "Guest"}</span>
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        {row.email ?? ""}
+                      </Text>
+                    </BlockStack>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{row.createdAt.slice(0, 10)}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {row.promisedShipDate ?? "—"}
+                    {row.promiseSource === "fulfillBy" ? (
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        {" "}
+                        (Shopify)
+                      </Text>
+                    ) : null}
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{row.likelyShipDate ?? "—"}</IndexTable.Cell>
+                  <IndexTable.Cell>{row.conservativeShipDate ?? "—"}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric>
+                      {row.unitsRemaining}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{badge ? <Badge tone={badge.tone}>{badge.label}</Badge> : "Not forecast"}</IndexTable.Cell>
+                </IndexTable.Row>
+              );
+            })}
+          </IndexTable>
+        </Card>
+      </BlockStack>
+    </Page>
+  );
+}
