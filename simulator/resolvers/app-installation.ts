@@ -76,6 +76,8 @@ export function resolveNamespace(namespace: string | null | undefined): string {
 export class AppData {
   readonly installation: AppInstallationRecord;
   readonly validations: ValidationRecord[] = [];
+  /** Functions of other apps in the shop, whose validations share the 25 active slots (tests add them). */
+  readonly otherAppsFunctions: ShopifyFunctionRecord[] = [];
   private readonly metafieldsByOwner = new Map<string, Map<string, MetafieldRecord>>();
   private nextId = 1;
 
@@ -217,8 +219,8 @@ export const validationType = defineType("Validation", hasTypename<ValidationRec
   title: (validation) => validation.title,
   enabled: (validation) => validation.enabled,
   blockOnFailure: (validation) => validation.blockOnFailure,
-  shopifyFunction: (validation) => {
-    const fn = findFunction({ id: validation.functionId });
+  shopifyFunction: (validation, _args, context) => {
+    const fn = findFunction({ id: validation.functionId }) ?? appDataOf(context.store).otherAppsFunctions.find((other) => other.id === validation.functionId);
     if (!fn) throw new GraphQLError(`Simulator store is inconsistent: no function ${validation.functionId}`);
     return fn;
   },

@@ -1,0 +1,149 @@
+// The storefront page's loader and action, called as Remix calls them, against the simulator
+// (metafield, validation) and a fresh database (state, log).
+import type { PrismaClient } from "@prisma/client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { readPauseConfig } from "../../extensions/checkout-pause/src/pause-rule";
+import { appDataOf, metafieldJsonValue } from "../../simulator/resolvers/app-installation";
+import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
+
+let app: AppUnderTest;
+let db: PrismaClient;
+
+beforeAll(async () => {
+  app = await startAppUnderTest({ orders: 40, seed: 5 });
+  db = (await import("../db.server")).default;
+  const { loader } = await import("./app.storefront");
+  await callRoute(loader, app.embeddedDocumentRequest("/app/storefront"));
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  await app.close();
+});
+
+beforeEach(async () => {
+  await db.modeChange.deleteMany({});
+  await db.storefrontState.deleteMany({});
+});
+
+function store() {
+  const found = app.simulator.stores.get(app.shop);
+  if (!found) throw new Error("no store");
+  return found;
+}
+
+function notice(): unknown {
+  const data = appDataOf(store());
+  const metafield = data.metafield(data.installationGid, "delay_desk", "storefront_notice");
+  return metafield ? metafieldJsonValue(metafield) : undefined;
+}
+
+function checkoutPause() {
+  const data = appDataOf(store());
+  const validation = data.validations.find((v) => v.functionId === "01JDELAYDESK0CHECKOUTPAUSE");
+  if (!validation) return undefined;
+  const metafield = data.metafield(`gid://shopify/Validation/${validation.id}`, "$app:delay-desk", "checkout-pause");
+  return { enabled: validation.enabled, config: readPauseConfig(metafield ? metafieldJsonValue(metafield) : null) };
+}
+
+async function post(fields: Record<string, string>, userId?: number) {
+  const { action } = await import("./app.storefront");
+  const body = new URLSearchParams(fields);
+  return callRoute(action, app.bearerRequest("/app/storefront", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } }, userId));
+}
+
+async function load() {
+  const { loader } = await import("./app.storefront");
+  return callRoute(loader, app.bearerRequest("/app/storefront"));
+}
+
+function inHours(hours: number): Date {
+  return new Date(Date.now() + hours * 3_600_000);
+}
+
+function localInput(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+  return parts.replace(" ", "T");
+}
+
+describe("storefront page", () => {
+  it("pauses: checkout hold on, paused notice written, state saved, log names the staff member", async () => {
+    expect(await post({ intent: "paused", message: "Back soon." }, 2)).toEqual({ ok: true, mode: "paused" });
+
+    expect(checkoutPause()).toMatchObject({ enabled: true, config: { paused: true, pausedUntilLocal: "9999-12-31T23:59:59", message: expect.stringMatching(/paused new orders.*Back soon\.$/) } });
+    expect(notice()).toMatchObject({ version: 1, mode: "paused", pausedUntil: null, message: "Back soon." });
+    expect(await db.storefrontState.findUnique({ where: { shop: app.shop } })).toMatchObject({ mode: "paused", pausedUntil: null, message: "Back soon." });
+    const log = await db.modeChange.findMany({ where: { shop: app.shop } });
+    expect(log).toEqual([expect.objectContaining({ fromMode: "normal", toMode: "paused", actorId: "2", actorName: "Marcus Hale", reason: null })]);
+
+    const page = await load();
+    expect(page).toMatchObject({ mode: "paused", checkoutHold: true, log: [{ actor: "Marcus Hale", from: "normal", to: "paused" }] });
+  });
+
+  it("accepts the dashboard's one-button pause (intent=paused, source=dashboard) and says so in the log", async () => {
+    expect(await post({ intent: "paused", source: "dashboard" })).toEqual({ ok: true, mode: "paused" });
+    const [entry] = await db.modeChange.findMany({ where: { shop: app.shop } });
+    expect(entry).toMatchObject({ toMode: "paused", actorId: "1", actorName: "Dawn Rivera", reason: "suggested on the dashboard" });
+  });
+
+  it("resume puts a delayed shop back exactly as it was: estimate notice, hold off", async () => {
+    await post({ intent: "delayed", estimateMin: "1", estimateMax: "2", estimateUnit: "weeks", message: "Busy season." });
+    const before = notice();
+    await post({ intent: "paused", until: localInput(inHours(48), "America/New_York") });
+    expect(checkoutPause()?.enabled).toBe(true);
+    expect(await post({ intent: "resume" })).toEqual({ ok: true, mode: "delayed" });
+
+    expect(notice()).toMatchObject({ mode: "delayed", estimate: { min: 1, max: 2, unit: "weeks" } });
+    expect({ ...(notice() as object), updatedAt: "", message: "" }).toEqual({ ...(before as object), updatedAt: "", message: "" });
+    expect(checkoutPause()).toMatchObject({ enabled: false, config: { paused: false } });
+    const log = await db.modeChange.findMany({ where: { shop: app.shop }, orderBy: { createdAt: "asc" } });
+    expect(log.map((e) => `${e.fromMode}>${e.toMode}`)).toEqual(["normal>delayed", "delayed>paused", "paused>delayed"]);
+  });
+
+  it("returns field errors with what was typed, and changes nothing", async () => {
+    const result = await post({ intent: "delayed", estimateMin: "3", estimateMax: "1", estimateUnit: "weeks", message: "Keep me" });
+    expect(result).toEqual({ ok: false, errors: { estimateMax: "The longest wait must be at least the shortest." }, values: expect.objectContaining({ estimateMin: "3", message: "Keep me" }) });
+    expect(await db.modeChange.count()).toBe(0);
+    expect(await post({ intent: "paused", until: "2020-01-01T09:00" })).toMatchObject({ ok: false, errors: { until: expect.stringMatching(/future/) } });
+  });
+
+  it("a timed pause ends by itself (scheduler, fixed clock): logged as the schedule, notice and hold restored", async () => {
+    const { createPauseScheduler } = await import("../storefront/pause-scheduler.server");
+    const { unauthenticated } = await import("../shopify.server");
+    const timeZone = store().shop.ianaTimezone;
+    const until = inHours(3);
+    await post({ intent: "paused", until: localInput(until, timeZone) });
+    const pausedUntil = (await db.storefrontState.findUnique({ where: { shop: app.shop } }))?.pausedUntil;
+    expect(pausedUntil).toBeInstanceOf(Date);
+    const errors: unknown[] = [];
+    const at = (date: Date) => createPauseScheduler({ db, adminFor: async (shop) => (await unauthenticated.admin(shop)).admin, clock: () => date, onError: (_s, e) => errors.push(e) });
+
+    expect(await at(new Date((pausedUntil?.getTime() ?? 0) - 60_000)).tick()).toEqual([]);
+    expect(checkoutPause()?.enabled).toBe(true);
+    expect(await at(new Date(pausedUntil?.getTime() ?? 0)).tick()).toEqual([app.shop]);
+    expect(errors).toEqual([]);
+
+    expect(notice()).toMatchObject({ mode: "normal" });
+    expect(checkoutPause()).toMatchObject({ enabled: false, config: { paused: false } });
+    const last = await db.modeChange.findFirst({ where: { shop: app.shop }, orderBy: { createdAt: "desc" } });
+    expect(last).toMatchObject({ fromMode: "paused", toMode: "normal", actorId: null, actorName: "schedule" });
+    // A second sweep finds nothing to do.
+    expect(await at(new Date((pausedUntil?.getTime() ?? 0) + 60_000)).tick()).toEqual([]);
+  });
+
+  it("when Shopify refuses the hold (userErrors), shows why and keeps the old state", async () => {
+    const data = appDataOf(store());
+    const ours = data.validations.splice(0);
+    // Other apps already use every one of the shop's 25 active validation slots.
+    data.otherAppsFunctions.push({ __typename: "ShopifyFunction", id: "other-app-limits", handle: "order-limits", title: "Order limits", description: "", apiType: "cart_checkout_validation", apiVersion: "2026-10" });
+    for (let i = 0; i < 25; i++) data.validations.push({ __typename: "Validation", id: data.newId(), functionId: "other-app-limits", title: `limit ${i}`, enabled: true, blockOnFailure: false });
+    try {
+      const result = await post({ intent: "paused" });
+      expect(result).toMatchObject({ ok: false, formError: expect.stringMatching(/more than 25 active validation/) });
+      expect(await db.storefrontState.count()).toBe(0);
+      expect(await db.modeChange.count()).toBe(0);
+    } finally {
+      data.validations.splice(0, data.validations.length, ...ours);
+    }
+  });
+});

@@ -1,0 +1,244 @@
+// Storefront page: the shop's current mode, the three ways to set it, and who changed it when.
+// Also the target of the dashboard's one-button "pause sales" (intent=paused, source=dashboard).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { AdminApiError } from "../admin-api/graphql.server";
+import prisma from "../db.server";
+import { authenticate, unauthenticated } from "../shopify.server";
+import { parseModeForm, type FieldErrors } from "../storefront/mode-form";
+import { ensurePauseScheduler } from "../storefront/pause-scheduler.server";
+import { staffName } from "../storefront/staff-name.server";
+import { loadStorefrontSetup, StorefrontWriteError } from "../storefront/storefront-admin.server";
+import { instantToLocalInput, type StorefrontMode } from "../storefront/storefront-mode";
+import { changeStorefrontMode, endDuePause, loadModeLog, loadStorefrontSettings, suggestedEstimate } from "../storefront/storefront-mode.server";
+
+function startScheduler() {
+  ensurePauseScheduler({
+    db: prisma,
+    adminFor: async (shop) => (await unauthenticated.admin(shop)).admin,
+    intervalMs: 60_000,
+    onError: (shop, error) => console.error(`Ending the timed pause of ${shop} failed; retrying next minute.`, error),
+  });
+}
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  startScheduler();
+  const now = new Date();
+  await endDuePause({ admin, db: prisma, shop: session.shop, now });
+  const [settings, setup, log] = await Promise.all([loadStorefrontSettings(prisma, session.shop), loadStorefrontSetup(admin), loadModeLog(prisma, session.shop)]);
+  const suggestion = await suggestedEstimate(prisma, session.shop, setup.timeZone, now);
+  return {
+    timeZone: setup.timeZone,
+    mode: settings.mode,
+    estimate: settings.estimate,
+    pausedUntil: settings.pausedUntil?.toISOString() ?? null,
+    pausedUntilLocal: settings.pausedUntil ? instantToLocalInput(settings.pausedUntil, setup.timeZone) : null,
+    message: settings.message,
+    checkoutHold: setup.checkoutPause?.enabled ?? false,
+    suggestion,
+    log: log.map((entry) => ({
+      id: entry.id,
+      at: entry.createdAt.toISOString(),
+      from: entry.fromMode,
+      to: entry.toMode,
+      pausedUntil: entry.pausedUntil?.toISOString() ?? null,
+      actor: entry.actorName ?? (entry.actorId ? `Staff member ${entry.actorId}` : "unknown"),
+      reason: entry.reason,
+    })),
+  };
+};
+
+type ActionResult = { ok: true; mode: StorefrontMode } | { ok: false; errors: FieldErrors; values: Record<string, string>; formError?: string };
+
+export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
+  const { admin, session, sessionToken } = await authenticate.admin(request);
+  startScheduler();
+  const now = new Date();
+  const setup = await loadStorefrontSetup(admin);
+  const parsed = parseModeForm(await request.formData(), setup.timeZone, now);
+  if (!parsed.ok) return parsed;
+  const userId = sessionToken.sub ?? null;
+  const actor = { id: userId, name: userId ? await staffName(request, session.shop, userId) : null };
+  try {
+    const settings = await changeStorefrontMode({ admin, db: prisma, shop: session.shop, request: parsed.request, actor, now });
+    return { ok: true, mode: settings.mode };
+  } catch (error) {
+    if (error instanceof StorefrontWriteError || error instanceof AdminApiError) return { ok: false, errors: {}, values: {}, formError: error.message };
+    throw error;
+  }
+};
+
+const MODE_LABEL: Record<StorefrontMode, string> = { normal: "Selling normally", delayed: "Longer lead time shown", paused: "New orders paused" };
+const MODE_TONE = { normal: "success", delayed: "warning", paused: "critical" } as const;
+
+function formatInstant(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+export default function StorefrontPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const errors: FieldErrors = result && !result.ok ? result.errors : {};
+  const typed = result && !result.ok ? result.values : {};
+  const prefill = data.estimate ?? data.suggestion?.estimate ?? null;
+
+  const [estimateMin, setEstimateMin] = useState(typed.estimateMin ?? (prefill ? String(prefill.min) : ""));
+  const [estimateMax, setEstimateMax] = useState(typed.estimateMax ?? (prefill ? String(prefill.max) : ""));
+  const [estimateUnit, setEstimateUnit] = useState(typed.estimateUnit ?? prefill?.unit ?? "weeks");
+  const [delayMessage, setDelayMessage] = useState(typed.intent === "delayed" ? (typed.message ?? "") : data.mode === "delayed" ? (data.message ?? "") : "");
+  const [until, setUntil] = useState(typed.until ?? data.pausedUntilLocal ?? "");
+  const [pauseMessage, setPauseMessage] = useState(typed.intent === "paused" ? (typed.message ?? "") : data.mode === "paused" ? (data.message ?? "") : "");
+
+  const rows = data.log.map((entry) => [
+    formatInstant(entry.at, data.timeZone),
+    entry.actor,
+    `${entry.from} → ${entry.to}`,
+    entry.pausedUntil ? formatInstant(entry.pausedUntil, data.timeZone) : "",
+    entry.reason ?? "",
+  ]);
+
+  return (
+    <Page title="Storefront" subtitle="What shoppers see, and whether new orders can be placed">
+      <Layout>
+        {result && !result.ok && result.formError ? (
+          <Layout.Section>
+            <Banner tone="critical" title="Shopify did not accept the change">
+              <p>{result.formError}</p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack gap="200" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  Current mode
+                </Text>
+                <Badge tone={MODE_TONE[data.mode]}>{MODE_LABEL[data.mode]}</Badge>
+              </InlineStack>
+              {data.mode === "delayed" && data.estimate ? (
+                <Text as="p">
+                  Shoppers see: orders placed today ship in {data.estimate.min}–{data.estimate.max} {data.estimate.unit}.
+                </Text>
+              ) : null}
+              {data.mode === "paused" ? (
+                <Text as="p">
+                  {data.pausedUntil ? `Paused until ${formatInstant(data.pausedUntil, data.timeZone)} (${data.timeZone}); it ends by itself.` : "Paused until you resume."}
+                </Text>
+              ) : null}
+              <Text as="p" tone="subdued">
+                Checkout hold: {data.checkoutHold ? "on — cart, checkout, express wallets and cart links refuse new orders" : "off"}
+              </Text>
+              {data.mode === "paused" ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="resume" />
+                  <Button submit variant="primary" loading={busy}>
+                    Resume sales
+                  </Button>
+                </Form>
+              ) : null}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        {data.suggestion?.cannotKeepPromise && data.mode === "normal" ? (
+          <Layout.Section>
+            <Banner tone="warning" title="New orders cannot ship within your current promise">
+              <p>
+                The forecast says an order placed today ships in {data.suggestion.estimate.min}–{data.suggestion.estimate.max} {data.suggestion.estimate.unit}. Pause sales, or show that
+                lead time.
+              </p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        <Layout.Section variant="oneHalf">
+          <Card>
+            <Form method="post">
+              <input type="hidden" name="intent" value="delayed" />
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Show a longer lead time
+                </Text>
+                {data.suggestion ? (
+                  <Text as="p" tone="subdued">
+                    Prefilled from the forecast&apos;s conservative range for a new order.
+                  </Text>
+                ) : null}
+                <InlineStack gap="200" wrap={false}>
+                  <TextField label="Shortest wait" name="estimateMin" type="number" autoComplete="off" value={estimateMin} onChange={setEstimateMin} error={errors.estimateMin} />
+                  <TextField label="Longest wait" name="estimateMax" type="number" autoComplete="off" value={estimateMax} onChange={setEstimateMax} error={errors.estimateMax} />
+                  <Select label="Unit" name="estimateUnit" options={[{ label: "days", value: "days" }, { label: "weeks", value: "weeks" }]} value={estimateUnit} onChange={setEstimateUnit} error={errors.estimateUnit} />
+                </InlineStack>
+                <TextField label="Message (optional)" name="message" autoComplete="off" value={delayMessage} onChange={setDelayMessage} error={typed.intent === "delayed" ? errors.message : undefined} maxLength={280} />
+                <Button submit loading={busy}>
+                  Show this lead time
+                </Button>
+              </BlockStack>
+            </Form>
+          </Card>
+        </Layout.Section>
+        <Layout.Section variant="oneHalf">
+          <Card>
+            <Form method="post">
+              <input type="hidden" name="intent" value="paused" />
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Pause new orders
+                </Text>
+                <TextField
+                  label={`Until (optional, ${data.timeZone})`}
+                  name="until"
+                  type="datetime-local"
+                  autoComplete="off"
+                  value={until}
+                  onChange={setUntil}
+                  error={errors.until}
+                  helpText="Leave empty to pause until you resume."
+                />
+                <TextField label="Message (optional)" name="message" autoComplete="off" value={pauseMessage} onChange={setPauseMessage} error={typed.intent === "paused" ? errors.message : undefined} maxLength={280} />
+                <Button submit tone="critical" loading={busy}>
+                  Pause sales
+                </Button>
+              </BlockStack>
+            </Form>
+          </Card>
+        </Layout.Section>
+        {data.mode !== "normal" ? (
+          <Layout.Section>
+            <Card>
+              <Form method="post">
+                <input type="hidden" name="intent" value="normal" />
+                <InlineStack gap="200" blockAlign="center">
+                  <Text as="p">Back to your usual promise, no banner:</Text>
+                  <Button submit loading={busy}>
+                    Sell normally
+                  </Button>
+                </InlineStack>
+              </Form>
+            </Card>
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                Changes
+              </Text>
+              {rows.length > 0 ? (
+                <DataTable columnContentTypes={["text", "text", "text", "text", "text"]} headings={["When", "Who", "Mode", "Until", "Note"]} rows={rows} />
+              ) : (
+                <Text as="p" tone="subdued">
+                  No changes yet.
+                </Text>
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
