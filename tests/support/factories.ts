@@ -112,11 +112,16 @@ export async function insertTrackedOrders(db: Pick<PrismaClient, "trackedOrder">
 
 /** A Prisma client on a fresh, migrated SQLite file, for service tests that need no Shopify. */
 export async function openTestDatabase(): Promise<PrismaClient> {
-  const [{ PrismaBetterSQLite3 }, { PrismaClient: Client }, { sqliteFileUrl }, { freshDatabaseUrl }] = await Promise.all([
+  const { freshDatabaseUrl } = await import("./database");
+  return openDatabase(freshDatabaseUrl());
+}
+
+/** A second Prisma client on a database the app under test also uses (browser tests seed through it). */
+export async function openDatabase(databaseUrl: string): Promise<PrismaClient> {
+  const [{ PrismaBetterSQLite3 }, { PrismaClient: Client }, { sqliteFileUrl }] = await Promise.all([
     import("@prisma/adapter-better-sqlite3"),
     import("@prisma/client"),
     import("../../app/database-url"),
-    import("./database"),
   ]);
-  return new Client({ adapter: new PrismaBetterSQLite3({ url: sqliteFileUrl(freshDatabaseUrl()) }) });
+  return new Client({ adapter: new PrismaBetterSQLite3({ url: sqliteFileUrl(databaseUrl) }) });
 }

@@ -1,0 +1,91 @@
+// A merchant opens the dashboard inside (simulated) Shopify admin, sees the overdue and at-risk
+// counts, opens the orders table filtered to the overdue ones, then raises capacity on the
+// settings page and sees the re-forecast. Until the order import exists, the test puts the seeded
+// shop's orders into the app's database itself, as the import will.
+import type { PrismaClient } from "@prisma/client";
+import type { Browser, FrameLocator } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reforecastShop } from "../../app/orders/reforecast.server";
+import { DEMO_SHOP, startDemo, type RunningDemo } from "../../scripts/demo";
+import { launchBrowser, newMerchantPage } from "../support/browser";
+import { freshDatabaseUrl } from "../support/database";
+import { insertTrackedOrders, openDatabase, trackedOrdersFromStore } from "../support/factories";
+
+let demo: RunningDemo;
+let browser: Browser;
+let db: PrismaClient;
+
+beforeAll(async () => {
+  const databaseUrl = freshDatabaseUrl();
+  demo = await startDemo({ host: "127.0.0.1", appPort: 0, simulatorPort: 0, orders: 300, seed: 3, databaseUrl, build: false });
+  browser = await launchBrowser();
+  db = await openDatabase(databaseUrl);
+  const store = demo.simulator.stores.get(DEMO_SHOP);
+  if (!store) throw new Error("demo shop missing");
+  await insertTrackedOrders(db, trackedOrdersFromStore(store));
+  await reforecastShop(db, DEMO_SHOP, new Date(), { fallbackTimeZone: store.shop.ianaTimezone });
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function figure(app: FrameLocator, name: string): Promise<number> {
+  const text = await app.locator(`[data-figure="${name}"]`).innerText();
+  return Number(text.replaceAll(",", ""));
+}
+
+async function storedCounts() {
+  const count = (delayClass: string) => db.trackedOrder.count({ where: { shop: DEMO_SHOP, delayClass } });
+  return { overdue: await count("overdue"), at_risk: await count("at_risk"), on_track: await count("on_track") };
+}
+
+describe("the dashboard, in a browser", () => {
+  it("shows the counts, filters the orders table to overdue, and re-forecasts after a settings change", async () => {
+    const before = await storedCounts();
+    expect(before.overdue).toBeGreaterThan(0);
+    expect(before.at_risk).toBeGreaterThan(0);
+
+    const page = await newMerchantPage(browser);
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(demo.url);
+    const app = page.frameLocator("iframe");
+    await expect.poll(() => app.locator('[data-figure="overdue"]').count(), { timeout: 30_000 }).toBe(1);
+    expect(await figure(app, "overdue")).toBe(before.overdue);
+    expect(await figure(app, "at_risk")).toBe(before.at_risk);
+    expect(await figure(app, "on_track")).toBe(before.on_track);
+    const dashboardText = await app.locator("body").innerText();
+    expect(dashboardText).toContain("New orders placed today would ship between");
+    expect(await app.getByRole("img", { name: "Backlog burn-down forecast" }).count()).toBe(1);
+
+    // The orders table, then its Overdue tab.
+    await app.getByRole("link", { name: "Orders", exact: true }).first().click();
+    await expect.poll(() => app.getByRole("tab", { name: /Show Overdue orders/ }).count(), { timeout: 15_000 }).toBe(1);
+    await app.getByRole("tab", { name: /Show Overdue orders/ }).click();
+    const label = `${before.overdue.toLocaleString("en-US")} ${before.overdue === 1 ? "order" : "orders"}`;
+    await expect.poll(() => app.getByText(label, { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    const statuses = await app.locator("tbody tr td:last-child").allInnerTexts();
+    expect(statuses.length).toBe(Math.min(50, before.overdue));
+    expect(new Set(statuses)).toEqual(new Set(["Overdue"]));
+
+    // Settings: a workshop that suddenly makes 500 a day clears the at-risk list.
+    await app.getByRole("link", { name: "Dashboard" }).first().click();
+    await app.getByRole("link", { name: "Settings" }).first().click();
+    await expect.poll(() => app.locator('input[name="capacity.mon"]').count(), { timeout: 15_000 }).toBe(1);
+    for (const day of ["mon", "tue", "wed", "thu", "fri"]) await app.locator(`input[name="capacity.${day}"]`).fill("500");
+    await app.getByRole("button", { name: "Save and re-forecast" }).click();
+    await expect.poll(() => app.getByText("Saved and re-forecast").count(), { timeout: 30_000 }).toBe(1);
+
+    const after = await storedCounts();
+    expect(after.at_risk).toBeLessThan(before.at_risk);
+    expect(after.overdue).toBe(before.overdue);
+    await app.getByRole("link", { name: "Dashboard" }).first().click();
+    await expect.poll(() => figure(app, "at_risk"), { timeout: 15_000 }).toBe(after.at_risk);
+    expect(await figure(app, "on_track")).toBe(after.on_track);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
