@@ -1,0 +1,45 @@
+// The order webhooks' one handler: verify the HMAC (authenticate.webhook answers 401 itself),
+// record the webhook id (a redelivery stops here), hand the changed order to the sync queue and
+// answer 200 at once. The queue re-reads the order by GraphQL (docs/order-import.md).
+import { z } from "zod";
+import db from "../db.server";
+import { queueBulkFinish, queueOrderRefresh } from "../orders/sync.server";
+import { authenticate } from "../shopify.server";
+import { recordWebhookReceipt } from "./webhook-receipt.server";
+
+const orderPayload = z.object({ admin_graphql_api_id: z.string().startsWith("gid://shopify/Order/") });
+// refunds/create carries the REST Refund: the order is order_id.
+const refundPayload = z.object({ order_id: z.union([z.number().int(), z.string().regex(/^\d+$/)]) });
+const bulkFinishPayload = z.object({ admin_graphql_api_id: z.string(), status: z.string(), type: z.string() });
+
+export type OrderTopic = "orders/create" | "orders/updated" | "orders/fulfilled" | "orders/cancelled" | "orders/edited" | "refunds/create" | "bulk_operations/finish";
+
+function changedOrderId(topic: OrderTopic, payload: unknown): string | null {
+  if (topic === "refunds/create") {
+    const parsed = refundPayload.safeParse(payload);
+    return parsed.success ? `gid://shopify/Order/${parsed.data.order_id}` : null;
+  }
+  if (topic === "orders/edited") {
+    // orders/edited carries { order_edit: { order_id, … } }.
+    const parsed = z.object({ order_edit: z.object({ order_id: z.union([z.number().int(), z.string().regex(/^\d+$/)]) }) }).safeParse(payload);
+    if (parsed.success) return `gid://shopify/Order/${parsed.data.order_edit.order_id}`;
+  }
+  const parsed = orderPayload.safeParse(payload);
+  return parsed.success ? parsed.data.admin_graphql_api_id : null;
+}
+
+export async function handleOrderWebhook(request: Request, topic: OrderTopic): Promise<Response> {
+  const { shop, webhookId, payload } = await authenticate.webhook(request);
+  if (topic === "bulk_operations/finish") {
+    const parsed = bulkFinishPayload.safeParse(payload);
+    if (!parsed.success) return new Response("Unexpected payload", { status: 400 });
+    if (!(await recordWebhookReceipt(db, shop, webhookId, topic))) return new Response(null, { status: 200 });
+    if (parsed.data.type === "query") queueBulkFinish(shop, parsed.data.admin_graphql_api_id);
+    return new Response(null, { status: 200 });
+  }
+  const orderId = changedOrderId(topic, payload);
+  if (!orderId) return new Response("Unexpected payload", { status: 400 });
+  if (!(await recordWebhookReceipt(db, shop, webhookId, topic))) return new Response(null, { status: 200 });
+  queueOrderRefresh(shop, orderId);
+  return new Response(null, { status: 200 });
+}
