@@ -70,6 +70,8 @@ export interface AdminFramePageOptions {
   appOrigin: string;
   /** Same-origin path the page POSTs to for a fresh session token. */
   sessionTokenPath: string;
+  /** The shop's demo storefront, linked as "Online Store". */
+  storefrontUrl?: string;
 }
 
 export function renderAdminFramePage(options: AdminFramePageOptions): string {
@@ -107,7 +109,7 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
 </header>
 <div class="main">
   <nav aria-label="Admin">
-    <a href="#">Home</a><a href="#">Orders</a><a href="#">Products</a><a href="#">Customers</a><a href="#">Analytics</a>
+    <a href="#">Home</a><a href="#">Orders</a><a href="#">Products</a><a href="#">Customers</a><a href="#">Analytics</a>${options.storefrontUrl ? `<a href="${escapeHtml(options.storefrontUrl)}" target="_blank" rel="noopener">Online Store</a>` : ""}
     <div class="section">Apps</div>
     <a class="active" href="">${escapeHtml(appName)}</a>
     <div id="app-nav" data-testid="app-nav"></div>
@@ -161,11 +163,12 @@ export interface ShopLink {
   domain: string;
   name: string;
   adminUrl: string;
+  storefrontUrl?: string;
 }
 
 export function renderIndexPage(shops: readonly ShopLink[]): string {
   const items = shops
-    .map((shop) => `<li><a href="${escapeHtml(shop.adminUrl)}">${escapeHtml(shop.name)}</a> <code>${escapeHtml(shop.domain)}</code></li>`)
+    .map((shop) => `<li><a href="${escapeHtml(shop.adminUrl)}">${escapeHtml(shop.name)}</a> <code>${escapeHtml(shop.domain)}</code>${shop.storefrontUrl ? ` · <a href="${escapeHtml(shop.storefrontUrl)}">storefront</a>` : ""}</li>`)
     .join("\n");
   return `<!doctype html>
 <html lang="en">

@@ -14,6 +14,7 @@ import { mintSessionToken } from "./session-token";
 import type { BulkFiles } from "./bulk/bulk-operations";
 import { handleControl } from "./controls";
 import type { ShopStore } from "./store/shop-store";
+import { handleStorefrontRequest, serveStorefrontAsset, STOREFRONT_ASSET_PREFIX } from "./storefront/routes";
 import { handleAccessTokenRequest } from "./token-exchange";
 import type { WebhookDispatcher } from "./webhooks/dispatcher";
 
@@ -218,6 +219,7 @@ function handleAdminFrame(state: SimulatorState, shop: string, store: ShopStore,
       appFrameUrl,
       appOrigin: new URL(state.app.appUrl).origin,
       sessionTokenPath: `/${shop}/admin/session-token`,
+      storefrontUrl: `/${shop}/storefront`,
     }),
   );
 }
@@ -243,11 +245,13 @@ async function route(state: SimulatorState, request: IncomingMessage, origin: st
 
   if (path === "/health" && method === "GET") return handleHealth(state);
   if (path === "/" && method === "GET") {
-    return html(renderIndexPage([...state.stores.values()].map((store) => ({ domain: store.shop.myshopifyDomain, name: store.shop.name, adminUrl: adminFramePath(state, store.shop.myshopifyDomain) }))));
+    return html(renderIndexPage([...state.stores.values()].map((store) => ({ domain: store.shop.myshopifyDomain, name: store.shop.name, adminUrl: adminFramePath(state, store.shop.myshopifyDomain), storefrontUrl: `/${store.shop.myshopifyDomain}/storefront` }))));
   }
   if (path === "/cdn/app-bridge.js" && method === "GET") {
     return { status: 200, body: appBridgeStandInScript(), headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache", ...CORS_ANY } };
   }
+
+  if (path.startsWith(STOREFRONT_ASSET_PREFIX) && method === "GET") return serveStorefrontAsset(path.slice(STOREFRONT_ASSET_PREFIX.length));
 
   const shopMatch = SHOP_ROUTE.exec(path);
   if (!shopMatch) return json(404, { errors: "Not Found" });
@@ -255,6 +259,11 @@ async function route(state: SimulatorState, request: IncomingMessage, origin: st
   const rest = shopMatch[2] ?? "/";
   const store = state.stores.get(shop);
   if (!store) return json(404, { errors: "Not Found" });
+
+  if (rest === "/storefront" || rest.startsWith("/storefront/")) {
+    const reply = await handleStorefrontRequest({ store, request, path: rest.slice("/storefront".length), url, root: `/${shop}/storefront` });
+    if (reply) return reply;
+  }
 
   const graphql = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(rest);
   if (graphql) return handleGraphql(state, request, shop, store, graphql[1] ?? "");

@@ -40,7 +40,8 @@ const cssRules = () => readExtensionAsset("delay-desk.css");
 describe("demo product page", () => {
   it("is a theme-like page: header, product, price, variants, a buy form posting to /cart/add", () => {
     const root = page({ noticeValue: delayed });
-    expect(innerText(findAll(root, (el) => el.name === "header")[0] as El)).toBe("Oak & Hide");
+    const headerLinks = findAll(findAll(root, (el) => el.name === "header")[0] as El, (el) => el.name === "a");
+    expect(headerLinks.map((a) => [innerText(a), a.attrs.href])).toEqual([["Oak & Hide", "/"], ["Cart", "/cart"]]);
     expect(innerText(findAll(root, (el) => el.name === "h1")[0] as El)).toBe("Walnut phone case");
     expect(innerText(findAll(root, byClass("product__price"))[0] as El)).toBe("$49.00");
     const form = findAll(root, (el) => el.name === "form");
@@ -49,6 +50,12 @@ describe("demo product page", () => {
     const options = findAll(root, (el) => el.name === "option");
     expect(options.map((o) => o.attrs.value)).toEqual(["101", "102"]);
     expect("disabled" in (options[1] as El).attrs).toBe(true);
+  });
+
+  it("serves its links and buy form under another root when the simulator mounts it per shop", () => {
+    const root = page({ noticeValue: delayed, routesRoot: "/oak.myshopify.com/storefront" });
+    expect(findAll(root, (el) => el.name === "form")[0]?.attrs.action).toBe("/oak.myshopify.com/storefront/cart/add");
+    expect(findAll(root, (el) => el.name === "a").map((a) => a.attrs.href)).toEqual(["/oak.myshopify.com/storefront/", "/oak.myshopify.com/storefront/cart"]);
   });
 
   it("puts the product block right after the buy form and the banner embed last in <body>", () => {

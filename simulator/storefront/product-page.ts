@@ -30,6 +30,8 @@ export interface ProductPageInput {
   locale: string;
   blockSettings?: { banner?: BlockSettingsOverride; estimate?: BlockSettingsOverride };
   assetBaseUrl?: string;
+  /** Where the storefront's routes live ("" = the site root, as on Shopify; the simulator uses "/<shop>/storefront"). */
+  routesRoot?: string;
 }
 
 // The theme's own words (in a real store they come from the theme's locale files, not ours).
@@ -47,7 +49,7 @@ function money(cents: number, currency: string, locale: string): string {
 }
 
 const THEME_CSS = `body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}
-.site-header{padding:1rem 2rem;border-bottom:1px solid #ddd}.site-header a{color:inherit;font-weight:700;text-decoration:none}
+.site-header{padding:1rem 2rem;border-bottom:1px solid #ddd}.site-header a{color:inherit;font-weight:700;text-decoration:none}.site-header__cart{float:right}
 .product{max-width:40rem;margin:2rem auto;padding:0 1rem}.product__price{font-size:1.25rem}
 .product-form{display:grid;gap:.75rem;max-width:20rem}.product-form button{padding:.75rem;font:inherit;background:#1a1a1a;color:#fff;border:0;border-radius:.25rem}`;
 
@@ -58,6 +60,7 @@ export function renderProductPage(input: ProductPageInput): string {
   const first = product.variants.find((v) => v.available) ?? product.variants[0];
   const available = product.variants.some((v) => v.available);
   const assetBaseUrl = input.assetBaseUrl ?? DEFAULT_ASSET_BASE_URL;
+  const root = input.routesRoot ?? "";
 
   const estimate = renderAppBlock("shipping-estimate", {
     notice,
@@ -85,14 +88,14 @@ export function renderProductPage(input: ProductPageInput): string {
 <style>${THEME_CSS}</style>
 </head>
 <body>
-<header class="site-header"><a href="/">${escapeHtml(shopName)}</a></header>
+<header class="site-header"><a href="${escapeHtml(root)}/">${escapeHtml(shopName)}</a> <a class="site-header__cart" href="${escapeHtml(root)}/cart">Cart</a></header>
 <main id="MainContent">
 <section id="shopify-section-template--product__main" class="shopify-section">
 <div class="product">
 <h1 class="product__title">${escapeHtml(product.title)}</h1>
 <p class="product__price">${first ? escapeHtml(money(first.priceCents, product.currency, locale)) : ""}</p>
 ${product.description ? `<p class="product__description">${escapeHtml(product.description)}</p>` : ""}
-<form method="post" action="/cart/add" class="product-form" id="product-form-main">
+<form method="post" action="${escapeHtml(root)}/cart/add" class="product-form" id="product-form-main">
 <label for="ProductVariant">${text.variant}</label>
 <select id="ProductVariant" name="id">${options}</select>
 <label for="ProductQuantity">${text.quantity}</label>
