@@ -132,7 +132,8 @@ export class BulkOrderJoiner {
     let orphans = 0;
     for (const [orderId, items] of this.lineItemsByOrder) if (!this.orders.has(orderId)) orphans += items.length;
     for (const [orderId, fos] of this.fulfillmentOrdersByOrder) if (!this.orders.has(orderId)) orphans += fos.length;
-    const lineItemIds = new Set([...this.lineItemsByOrder.values()].flat().map((item) => item.id));
+    // A collection under an orphaned line item is dropped with it.
+    const lineItemIds = new Set([...this.lineItemsByOrder].filter(([orderId]) => this.orders.has(orderId)).flatMap(([, items]) => items.map((item) => item.id)));
     for (const [lineItemId, collections] of this.collectionsByLineItem) if (!lineItemIds.has(lineItemId)) orphans += collections.length;
     return { orders: this.orders.size, orphans };
   }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { webhookHmac } from "../webhook-request";
+import { WebhookDispatcher } from "./dispatcher";
+import { subscriptionsFromToml } from "./toml-subscriptions";
+
+const app = { apiSecret: "secret", appUrl: "https://app.test" };
+const subscriptions = [{ topics: ["orders/create"], uri: "/webhooks/orders/create" }];
+
+interface Seen {
+  id: string | null;
+  url: string;
+  valid: boolean;
+}
+
+function recorder(statuses: number[]) {
+  const seen: Seen[] = [];
+  const transport = async (request: Request) => {
+    const body = await request.text();
+    seen.push({ id: request.headers.get("x-shopify-webhook-id"), url: request.url, valid: request.headers.get("x-shopify-hmac-sha256") === webhookHmac(body, app.apiSecret) });
+    return new Response(null, { status: statuses[seen.length - 1] ?? 200 });
+  };
+  return { seen, transport };
+}
+
+describe("WebhookDispatcher", () => {
+  it("retries a failed delivery with the same webhook id until it succeeds", async () => {
+    const { seen, transport } = recorder([500, 503, 200]);
+    const dispatcher = new WebhookDispatcher(app, { subscriptions, transport, retryDelaysMs: [1, 1, 1] });
+    const [delivery] = dispatcher.send("oak.myshopify.com", "orders/create", { id: 1 });
+    await dispatcher.whenIdle();
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen.map((s) => s.id)).size).toBe(1);
+    expect(seen.every((s) => s.valid && s.url === "https://app.test/webhooks/orders/create")).toBe(true);
+    expect(delivery?.outcome).toBe("delivered");
+    expect(delivery?.attempts.map((a) => a.status)).toEqual([500, 503, 200]);
+  });
+
+  it("gives up after the last try, and counts a hang as a failure after the timeout", async () => {
+    const { seen, transport } = recorder([500, 500, 500, 500]);
+    const dispatcher = new WebhookDispatcher(app, { subscriptions, transport, retryDelaysMs: [1, 1] });
+    const [failed] = dispatcher.send("oak.myshopify.com", "orders/create", {});
+    await dispatcher.whenIdle();
+    expect(seen).toHaveLength(3);
+    expect(failed?.outcome).toBe("failed");
+
+    const hanging = new WebhookDispatcher(app, { subscriptions, transport: () => new Promise<Response>(() => undefined), retryDelaysMs: [], timeoutMs: 20 });
+    const [timedOut] = hanging.send("oak.myshopify.com", "orders/create", {});
+    await hanging.whenIdle();
+    expect(timedOut?.attempts).toEqual([expect.objectContaining({ status: null, error: "no answer within 20 ms" })]);
+  });
+
+  it("sends nothing for unsubscribed topics, drops on request, redelivers the same id, forges a bad signature", async () => {
+    const { seen, transport } = recorder([]);
+    const dispatcher = new WebhookDispatcher(app, { subscriptions, transport, retryDelaysMs: [] });
+    expect(dispatcher.send("oak.myshopify.com", "orders/updated", {})).toEqual([]);
+    dispatcher.dropNext("oak.myshopify.com", 1);
+    expect(dispatcher.send("oak.myshopify.com", "orders/create", {})[0]?.outcome).toBe("dropped");
+    const [sent] = dispatcher.send("oak.myshopify.com", "orders/create", { n: 2 });
+    const again = dispatcher.redeliverLast("oak.myshopify.com");
+    dispatcher.forge("oak.myshopify.com", "orders/create", { n: 3 });
+    await dispatcher.whenIdle();
+    expect(again?.webhookId).toBe(sent?.webhookId);
+    expect(seen.map((s) => s.valid)).toEqual([true, true, false]);
+  });
+
+  it("reads event subscriptions from shopify.app.toml, skipping compliance topics", () => {
+    const toml = `[webhooks]\napi_version = "2026-10"\n[[webhooks.subscriptions]]\ntopics = ["orders/create"]\nuri = "/webhooks/orders/create"\n[[webhooks.subscriptions]]\ncompliance_topics = ["shop/redact"]\nuri = "/webhooks/shop/redact"\n`;
+    expect(subscriptionsFromToml(toml)).toEqual([{ topics: ["orders/create"], uri: "/webhooks/orders/create" }]);
+  });
+});
