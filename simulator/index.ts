@@ -4,6 +4,7 @@ import { AccessTokenStore, DEFAULT_STAFF_ID } from "./access-tokens";
 import { BulkFiles, attachBulkOperations, bulkOperationsOf } from "./bulk/bulk-operations";
 import { WebhookDispatcher, type WebhookSettings } from "./webhooks/dispatcher";
 import { BucketRegistry } from "./leaky-bucket";
+import { FaultInjector, type FaultRuleInput } from "./faults";
 import { seedShop, type SeedOptions } from "./seed";
 import { adminFramePath, createRequestListener, type SimulatedApp, type SimulatorState } from "./server";
 import { mintSessionToken } from "./session-token";
@@ -22,6 +23,8 @@ export interface SimulatorOptions {
   log?: boolean;
   /** Webhook subscriptions (e.g. subscriptionsFromTomlFile("shopify.app.toml")), transport, retry delays. */
   webhooks?: Partial<WebhookSettings>;
+  /** Fault plan by shop domain (faults.ts); change it later through `faults` or /<shop>/simulator/faults. */
+  faults?: Record<string, FaultRuleInput[]>;
 }
 
 export interface RunningSimulator {
@@ -36,6 +39,8 @@ export interface RunningSimulator {
   mintSessionToken(shop: string, userId?: number): string;
   /** Webhook delivery: configure subscriptions/transport, inspect deliveries, await them. */
   webhooks: WebhookDispatcher;
+  /** Injected 5xx, timeouts and dropped connections, per shop. */
+  faults: FaultInjector;
   /** Resolves when every bulk operation started so far has ended. */
   bulkOperationsIdle(): Promise<void>;
   close(): Promise<void>;
@@ -52,12 +57,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (stores.has(domain)) throw new Error(`Shop ${domain} is listed twice.`);
     stores.set(domain, seedShop({ ...shopOptions, domain }));
   }
+  const faults = new FaultInjector(options.faults);
   const state: SimulatorState = {
     app: options.app,
     stores,
     tokens: new AccessTokenStore(),
     buckets: new BucketRegistry(options.clock ?? Date.now),
     log: options.log ?? false,
+    faults,
   };
 
   const host = options.host ?? "127.0.0.1";
@@ -97,6 +104,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     mintSessionToken: (shop, userId = DEFAULT_STAFF_ID) =>
       mintSessionToken({ shop: knownShop(shop), apiKey: options.app.apiKey, apiSecret: options.app.apiSecret, userId }),
     webhooks,
+    faults,
     bulkOperationsIdle: async () => {
       for (const store of stores.values()) await bulkOperationsOf(store).whenIdle();
     },

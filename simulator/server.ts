@@ -13,6 +13,7 @@ import { SIMULATED_API_VERSION, adminSchema } from "./schema";
 import { mintSessionToken } from "./session-token";
 import type { BulkFiles } from "./bulk/bulk-operations";
 import { handleControl } from "./controls";
+import { handleFaultControl, type FaultInjector } from "./faults";
 import type { ShopStore } from "./store/shop-store";
 import { handleStorefrontRequest, serveStorefrontAsset, STOREFRONT_ASSET_PREFIX } from "./storefront/routes";
 import { handleAccessTokenRequest } from "./token-exchange";
@@ -34,6 +35,8 @@ export interface SimulatorState {
   /** Bulk operation results (GET /bulk/<token>.jsonl) and webhook delivery; see simulator/bulk, simulator/webhooks. */
   bulkFiles?: BulkFiles;
   webhooks?: WebhookDispatcher;
+  /** Injected 5xx, timeouts and dropped connections; see faults.ts. */
+  faults?: FaultInjector;
 }
 
 export const INVALID_TOKEN_BODY = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
@@ -63,6 +66,8 @@ interface Reply {
   status: number;
   body: string;
   headers: Record<string, string>;
+  /** An injected fault: destroy the socket after this many ms instead of answering. */
+  abortAfterMs?: number;
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
@@ -159,6 +164,11 @@ async function handleGraphql(state: SimulatorState, request: IncomingMessage, sh
   if (!bucket.tryTake(requested)) {
     return json(200, { errors: [THROTTLED_ERROR], extensions: costExtension(requested, null, bucket.status()) }, versionHeader);
   }
+  const fault = state.faults?.next(shop, prepared.operation);
+  if (fault?.before) {
+    bucket.refund(requested);
+    return fault.before;
+  }
 
   let result: Awaited<ReturnType<typeof runRequest>>;
   try {
@@ -183,7 +193,7 @@ async function handleGraphql(state: SimulatorState, request: IncomingMessage, sh
   }
   const actual = actualQueryCost({ ...costInput, data: result.data ?? null });
   bucket.refund(requested - actual);
-  return json(
+  const reply = json(
     200,
     {
       ...(result.errors ? { errors: result.errors } : {}),
@@ -192,6 +202,7 @@ async function handleGraphql(state: SimulatorState, request: IncomingMessage, sh
     },
     versionHeader,
   );
+  return fault?.abortAfterMs === undefined ? reply : { ...reply, abortAfterMs: fault.abortAfterMs };
 }
 
 function staffFromQuery(shop: string, url: URL): number {
@@ -283,6 +294,8 @@ async function route(state: SimulatorState, request: IncomingMessage, origin: st
     }
   }
 
+  if (rest === "/simulator/faults" && state.faults) return handleFaultControl(state.faults, shop, method, method === "GET" ? "" : await readBody(request));
+
   if (rest.startsWith("/simulator/") && state.webhooks) {
     const control = handleControl(store, state.webhooks, method, rest, method === "GET" ? "" : await readBody(request));
     if (control) return control;
@@ -308,6 +321,12 @@ export function createRequestListener(state: SimulatorState, origin: () => strin
         return json(500, { errors: "Internal Server Error" });
       })
       .then((reply) => {
+        if (reply.abortAfterMs !== undefined) {
+          // The client sees a timeout or a reset, never an answer; unref so tests can exit.
+          setTimeout(() => request.socket.destroy(), reply.abortAfterMs).unref();
+          if (state.log) process.stdout.write(`${request.method ?? "?"} ${request.url ?? ""} fault: socket destroyed after ${reply.abortAfterMs}ms\n`);
+          return;
+        }
         response.writeHead(reply.status, { ...reply.headers, "X-Request-Id": requestId, "Content-Length": Buffer.byteLength(reply.body) });
         response.end(reply.body);
         if (state.log) process.stdout.write(`${request.method ?? "?"} ${request.url ?? ""} ${reply.status} ${Date.now() - started}ms\n`);

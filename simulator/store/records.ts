@@ -105,6 +105,8 @@ export interface LineItemRecord {
   quantity: number;
   fulfilledQuantity: number;
   unitPriceCents: number;
+  /** Per-unit line discount (an order edit's orderEditAddLineItemDiscount); absent = none. */
+  unitDiscountCents?: number;
   requiresShipping: boolean;
 }
 
