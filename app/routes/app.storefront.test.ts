@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readPauseConfig } from "../../extensions/checkout-pause/src/pause-rule";
 import { appDataOf, metafieldJsonValue } from "../../simulator/resolvers/app-installation";
 import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
+import { insertTrackedOrders, trackedOrdersFromStore } from "../../tests/support/factories";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -129,6 +130,20 @@ describe("storefront page", () => {
     expect(last).toMatchObject({ fromMode: "paused", toMode: "normal", actorId: null, actorName: "schedule" });
     // A second sweep finds nothing to do.
     expect(await at(new Date((pausedUntil?.getTime() ?? 0) + 60_000)).tick()).toEqual([]);
+  });
+
+  it("prefills the delay form from the forecast once orders are imported, and never from another shop's", async () => {
+    expect((await load()).suggestion).toBeNull();
+    await insertTrackedOrders(db, trackedOrdersFromStore(store()).map((row) => ({ ...row, shop: "someone-else.myshopify.com" })));
+    expect((await load()).suggestion).toBeNull();
+    await insertTrackedOrders(db, trackedOrdersFromStore(store()));
+    try {
+      const { suggestion } = await load();
+      expect(suggestion?.estimate).toEqual({ min: expect.any(Number), max: expect.any(Number), unit: expect.stringMatching(/^(days|weeks)$/) });
+      expect(suggestion?.estimate.max).toBeGreaterThanOrEqual(suggestion?.estimate.min ?? Infinity);
+    } finally {
+      await db.trackedOrder.deleteMany({});
+    }
   });
 
   it("when Shopify refuses the hold (userErrors), shows why and keeps the old state", async () => {
