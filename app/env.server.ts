@@ -20,6 +20,13 @@ const envSchema = z.object({
   // for https://<shop>.myshopify.com and for Shopify admin. Unset in production.
   SHOPIFY_ADMIN_ORIGIN: z.string().url("is not a URL").optional(),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  // The merchant's own mail server for delay notices (smtp:// or smtps://, credentials in the URL).
+  // Optional: without it the app works, and a notice job fails each item with a reason saying so.
+  SMTP_URL: z
+    .string()
+    .url("is not a URL")
+    .refine((value) => /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://")
+    .optional(),
   // How much the Shopify library logs: tests and the bench use "warning" to keep output readable.
   LOG_LEVEL: z.enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" }).default("info"),
 });

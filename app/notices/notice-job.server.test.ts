@@ -1,0 +1,153 @@
+// The notice job on the real runner, a real SQLite file and a real SMTP server: what customers
+// receive, the honesty guard, failures, and a process killed halfway then restarted.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import type { PrismaClient } from "@prisma/client";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startMailServer, type RunningMailServer } from "../../simulator/mail/mail-server";
+import { freshDatabaseUrl } from "../../tests/support/database";
+import { insertTrackedOrders, openDatabase, trackedOrder } from "../../tests/support/factories";
+import { createJob } from "../jobs/jobs.server";
+import { JobKindRegistry } from "../jobs/job-kind";
+import { JobRunner } from "../jobs/runner.server";
+import { verifyChoiceToken } from "../proxy/choice-token.server";
+import { smtpTransport } from "./mail-transport.server";
+import { noticeJobKind, type NoticeJobParams } from "./notice-job.server";
+import { DEFAULT_TEMPLATE } from "./render-notice";
+
+const SHOP = "oak-and-hide.myshopify.com";
+const SECRET = "test-secret";
+const params: NoticeJobParams = {
+  template: DEFAULT_TEMPLATE,
+  replyTo: "dawn@oakandhide.com",
+  sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
+  overrideReason: null,
+  confirmBetter: false,
+};
+
+let mail: RunningMailServer;
+let db: PrismaClient;
+let databaseUrl: string;
+let transport: ReturnType<typeof smtpTransport>;
+
+beforeAll(async () => {
+  mail = await startMailServer();
+  transport = smtpTransport(mail.url);
+});
+afterAll(async () => {
+  transport.close();
+  await mail.close();
+});
+beforeEach(async () => {
+  databaseUrl = freshDatabaseUrl();
+  db = await openDatabase(databaseUrl);
+  mail.received().length = 0;
+});
+afterEach(async () => {
+  await db.$disconnect();
+});
+
+function runner(options: { onItemSettled?: () => void } = {}) {
+  const kind = noticeJobKind({ db, transport: () => transport, secret: SECRET, now: () => new Date("2026-11-24T12:00:00Z") });
+  return new JobRunner({ db, registry: new JobKindRegistry().register(kind), adminFor: () => Promise.reject(new Error("no Admin API")), pollMs: 10, ...options });
+}
+
+async function seedOrders(count: number, forecast = { likelyShipDate: "2026-12-07", conservativeShipDate: "2026-12-18" }) {
+  const rows = Array.from({ length: count }, () => trackedOrder(SHOP, { delayClass: "at_risk", promisedShipDate: "2026-12-01", ...forecast }));
+  await insertTrackedOrders(db, rows);
+  return rows;
+}
+
+async function sendJob(orderIds: string[], overrides: Partial<NoticeJobParams> = {}) {
+  const kind = noticeJobKind({ db, transport: () => transport, secret: SECRET });
+  return createJob(db, { shop: SHOP, kind, params: { ...params, ...overrides }, orderIds, createdBy: "1" });
+}
+
+describe("the notice job", () => {
+  it("emails each customer from a named person, reply-to a human, with the range and both signed links", async () => {
+    const orders = await seedOrders(2);
+    const before = mail.received().length;
+    await sendJob(orders.map((o) => o.id));
+    await runner().runUntilIdle();
+    const received = mail.received().slice(before);
+    expect(received.map((m) => m.to[0]).sort()).toEqual(orders.map((o) => o.email).sort());
+    const first = received.find((m) => m.to[0] === orders[0]?.email);
+    expect(first?.from).toEqual({ name: "Dawn Rivera", address: "dawn@oakandhide.com" });
+    expect(first?.replyTo).toBe("dawn@oakandhide.com");
+    expect(first?.subject).toBe(`An update on your order ${orders[0]?.name}`);
+    expect(first?.text).toContain("between Monday 7 December and Friday 18 December");
+    expect(first?.html).toContain("between Monday 7 December and Friday 18 December");
+    const links = [...(first?.text ?? "").matchAll(/https:\/\/\S+/g)].map((m) => new URL(m[0]));
+    expect(links.map((l) => `${l.host}${l.pathname} ${l.searchParams.get("choice")}`)).toEqual([`${SHOP}/apps/delay-desk/choice wait`, `${SHOP}/apps/delay-desk/choice cancel`]);
+    const token = links[1]?.searchParams.get("token") ?? "";
+    expect(verifyChoiceToken(SECRET, token, { shop: SHOP, now: new Date("2026-11-25T00:00:00Z") })).toMatchObject({ ok: true, claims: { orderId: orders[0]?.id } });
+
+    const notices = await db.notice.findMany({ where: { shop: SHOP } });
+    expect(notices.map((n) => [n.status, n.revision, n.estimateFrom, n.estimateTo])).toEqual([
+      ["sent", 1, "2026-12-07", "2026-12-18"],
+      ["sent", 1, "2026-12-07", "2026-12-18"],
+    ]);
+    expect(first?.messageId).toBe(notices.find((n) => n.orderId === orders[0]?.id)?.messageId);
+    expect(await db.orderEvent.count({ where: { shop: SHOP, kind: "notice" } })).toBe(2);
+  });
+
+  it("blocks a second, later date unless the merchant overrides with a reason, which is logged", async () => {
+    const [order] = await seedOrders(1);
+    if (!order) throw new Error("no order");
+    await sendJob([order.id]);
+    await runner().runUntilIdle();
+    await db.trackedOrder.update({ where: { shop_id: { shop: SHOP, id: order.id } }, data: { conservativeShipDate: "2026-12-24" } });
+
+    await expect(sendJob([order.id])).rejects.toThrow(/No order/);
+    const overridden = await sendJob([order.id], { overrideReason: "The leather supplier's van broke down" });
+    expect(overridden.items).toBe(1);
+    await runner().runUntilIdle();
+    const notices = await db.notice.findMany({ where: { shop: SHOP, orderId: order.id }, orderBy: { revision: "asc" } });
+    expect(notices.map((n) => [n.revision, n.estimateTo, n.status])).toEqual([
+      [1, "2026-12-18", "sent"],
+      [2, "2026-12-24", "sent"],
+    ]);
+    const override = await db.orderEvent.findFirst({ where: { shop: SHOP, orderId: order.id, kind: "override" } });
+    expect(JSON.parse(override?.detail ?? "{}")).toMatchObject({ reason: "The leather supplier's van broke down", revision: 2 });
+    expect(override?.actorId).toBe("1");
+  });
+
+  it("records a refused delivery with its reason, and a retry sends it", async () => {
+    const [order] = await seedOrders(1);
+    if (!order) throw new Error("no order");
+    const job = await sendJob([order.id]);
+    mail.rejectNext(1, "permanent");
+    await runner().runUntilIdle();
+    const failed = await db.jobItem.findFirst({ where: { jobId: job.id } });
+    expect(failed?.status).toBe("failed");
+    expect(failed?.error).toMatch(/Refused by the mail server: 550/);
+    expect((await db.notice.findFirst({ where: { orderId: order.id } }))?.status).toBe("failed");
+
+    const { controlJob } = await import("../jobs/jobs.server");
+    expect(await controlJob(db, SHOP, job.id, "retry_failed")).toBe(true);
+    const before = mail.received().length;
+    await runner().runUntilIdle();
+    expect(mail.received().slice(before).map((m) => m.to[0])).toEqual([order.email]);
+    expect(await db.notice.count({ where: { orderId: order.id } })).toBe(1);
+  });
+
+  it("killed halfway and restarted, sends each notice exactly once", async () => {
+    const orders = await seedOrders(6);
+    const job = await sendJob(orders.map((o) => o.id));
+    const before = mail.received().length;
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "notice-job-crash.child.ts"), databaseUrl, mail.url, SECRET, "3"], { stdio: "pipe" });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, sig) => resolve(sig)));
+    expect(signal, stderr).toBe("SIGKILL");
+    const afterCrash = mail.received().length - before;
+    expect(afterCrash).toBeGreaterThanOrEqual(3);
+    expect(afterCrash).toBeLessThan(6);
+
+    await runner().runUntilIdle();
+    const received = mail.received().slice(before);
+    expect(received.map((m) => m.to[0]).sort()).toEqual(orders.map((o) => o.email).sort());
+    expect(await db.jobItem.count({ where: { jobId: job.id, status: "done" } })).toBe(6);
+    expect(await db.notice.count({ where: { shop: SHOP, status: "sent" } })).toBe(6);
+  });
+});

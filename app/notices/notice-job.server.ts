@@ -1,0 +1,204 @@
+// Sending delay notices as a kind of job on the shared durable runner (app/jobs). One item per
+// order. The Notice row is the claim: it is written (status "sending", with its revision) before
+// the message leaves, so a second job, a retry or a restart finds it and never tells the same
+// order the same thing under a new number. The Message-ID is derived from shop, order and
+// revision: if a crash lands between the SMTP server's "250 OK" and our "sent", the resend
+// carries the same Message-ID and the customer's mailbox files it once (docs/notices.md).
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { defineJobKind, type ItemOutcome, type JobKind, type PlannedItem } from "../jobs/job-kind";
+import { choiceLinks } from "../proxy/choice-links.server";
+import { estimateRangeOf, type EstimateRange } from "./estimate-range";
+import type { MailTransport } from "./mail-transport.server";
+import { decideNotice, type GuardDecision } from "./notice-guard";
+import { noticeItems, renderNotice } from "./render-notice";
+
+export const NOTICE_JOB_KIND = "notice";
+
+export const noticeJobParamsSchema = z.object({
+  template: z.object({ subject: z.string().min(1), body: z.string().min(1), reason: z.string() }),
+  replyTo: z.string().email(),
+  sender: z.object({ name: z.string().min(1), role: z.string().nullable(), shopName: z.string().min(1) }),
+  overrideReason: z.string().nullable().default(null),
+  confirmBetter: z.boolean().default(false),
+});
+export type NoticeJobParams = z.infer<typeof noticeJobParamsSchema>;
+
+export interface NoticeJobDeps {
+  db: PrismaClient;
+  /** null when SMTP_URL is not configured: every item then fails with a reason saying so. */
+  transport: () => MailTransport | null;
+  /** The app secret: signs the choice links. */
+  secret: string;
+  now?: () => Date;
+}
+
+export function noticeMessageId(shop: string, orderId: string, revision: number): string {
+  const orderNumber = orderId.split("/").at(-1) ?? orderId;
+  return `<delay-desk.${orderNumber}.r${revision}@${shop}>`;
+}
+
+type OrderForNotice = {
+  id: string;
+  name: string;
+  email: string | null;
+  customerFirstName: string | null;
+  cancelledAt: Date | null;
+  unitsRemaining: number;
+  lineItems: string;
+  likelyShipDate: string | null;
+  conservativeShipDate: string | null;
+};
+
+export type Eligibility = { ok: true; range: EstimateRange } | { ok: false; reason: string };
+
+export function eligibility(order: OrderForNotice): Eligibility {
+  if (order.cancelledAt) return { ok: false, reason: "The order is cancelled." };
+  if (order.unitsRemaining <= 0) return { ok: false, reason: "Nothing is left to ship." };
+  if (!order.email) return { ok: false, reason: "The order has no email address." };
+  const range = estimateRangeOf(order);
+  if (!range) return { ok: false, reason: "The order has no forecast yet." };
+  return { ok: true, range };
+}
+
+/** What a notice would do to each order now, for the composer's check and the job's plan. */
+export async function decideForOrders(
+  db: PrismaClient,
+  shop: string,
+  orderIds: readonly string[],
+  options: { overrideReason: string | null; confirmBetter: boolean },
+): Promise<Array<{ orderId: string; name: string; decision: GuardDecision | null; skip: string | null }>> {
+  const orders = await db.trackedOrder.findMany({ where: { shop, id: { in: [...orderIds] } } });
+  const told = await db.notice.findMany({ where: { shop, orderId: { in: [...orderIds] }, status: "sent" }, select: { orderId: true, revision: true, estimateFrom: true, estimateTo: true } });
+  return orders.map((order) => {
+    const ok = eligibility(order);
+    if (!ok.ok) return { orderId: order.id, name: order.name, decision: null, skip: ok.reason };
+    const decision = decideNotice(
+      told.filter((n) => n.orderId === order.id),
+      ok.range,
+      options,
+    );
+    return { orderId: order.id, name: order.name, decision, skip: null };
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
+  const now = deps.now ?? (() => new Date());
+  const db = deps.db;
+
+  async function perform(shop: string, item: { id: string; orderId: string }, params: NoticeJobParams): Promise<ItemOutcome> {
+    const jobItem = await db.jobItem.findFirst({ where: { id: item.id, shop }, select: { jobId: true } });
+    if (!jobItem) return { status: "failed", reason: "The job item is gone." };
+    const job = await db.job.findFirst({ where: { id: jobItem.jobId, shop }, select: { createdBy: true } });
+    const order = await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: item.orderId } } });
+    if (!order) return { status: "skipped", reason: "Delay Desk no longer tracks this order." };
+
+    let notice = await db.notice.findFirst({ where: { shop, orderId: item.orderId, jobId: jobItem.jobId } });
+    if (notice?.status === "sent") {
+      return { status: "done", summary: `Already sent (revision ${notice.revision})`, detail: { noticeId: notice.id, revision: notice.revision, replay: true } };
+    }
+    let change: string = "retry";
+    if (!notice) {
+      const ok = eligibility(order);
+      if (!ok.ok) return { status: "skipped", reason: ok.reason };
+      const told = await db.notice.findMany({ where: { shop, orderId: order.id, status: "sent" } });
+      const decision = decideNotice(told, ok.range, { overrideReason: params.overrideReason, confirmBetter: params.confirmBetter });
+      if (!decision.send) {
+        return {
+          status: "skipped",
+          reason: `A second revised date (${decision.proposed.to}, after ${decision.told.to}) needs a remedy or an override with a reason.`,
+          detail: { blocked: "second-revision" },
+        };
+      }
+      change = decision.change;
+      // Numbered after every row, failed ones included: Notice is unique per shop, order and revision.
+      const highest = await db.notice.aggregate({ where: { shop, orderId: order.id }, _max: { revision: true } });
+      const revision = Math.max(decision.revision, (highest._max.revision ?? 0) + 1);
+      try {
+        notice = await db.$transaction(async (tx) => {
+          const created = await tx.notice.create({
+            data: {
+              shop,
+              orderId: order.id,
+              jobId: jobItem.jobId,
+              revision,
+              estimateFrom: decision.range.from,
+              estimateTo: decision.range.to,
+              toEmail: order.email ?? "",
+              subject: "",
+              status: "sending",
+              messageId: noticeMessageId(shop, order.id, revision),
+            },
+          });
+          if (decision.overridden) {
+            await tx.orderEvent.create({
+              data: {
+                shop,
+                orderId: order.id,
+                kind: "override",
+                actorId: job?.createdBy ?? null,
+                detail: JSON.stringify({ reason: params.overrideReason, noticeId: created.id, revision, from: decision.range.from, to: decision.range.to }),
+              },
+            });
+          }
+          return created;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) return { status: "failed", reason: "Another notice to this order was being written at the same moment. Retry to send this one." };
+        throw error;
+      }
+    }
+
+    const transport = deps.transport();
+    const links = choiceLinks(deps.secret, { shop, orderId: order.id, noticeId: notice.id, now: now() });
+    const rendered = renderNotice({
+      template: params.template,
+      order: { name: order.name, customerFirstName: order.customerFirstName, items: noticeItems(order.lineItems) },
+      range: { from: notice.estimateFrom, to: notice.estimateTo },
+      sender: params.sender,
+      links,
+    });
+    if (!transport) {
+      await db.notice.update({ where: { id: notice.id }, data: { status: "failed", error: "SMTP_URL is not configured" } });
+      return { status: "failed", reason: "Email is not configured (SMTP_URL). Set it and retry." };
+    }
+    await db.notice.update({ where: { id: notice.id }, data: { status: "sending", subject: rendered.subject, error: null } });
+    const messageId = notice.messageId ?? noticeMessageId(shop, order.id, notice.revision);
+    const result = await transport.send({
+      from: { name: params.sender.name, address: params.replyTo },
+      replyTo: params.replyTo,
+      to: notice.toEmail,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      messageId,
+    });
+    if (!result.ok) {
+      const reason = `${result.permanent ? "Refused by the mail server" : "Mail server unavailable (temporary)"}: ${result.reason}`;
+      await db.notice.update({ where: { id: notice.id }, data: { status: "failed", error: reason } });
+      return { status: "failed", reason, detail: { noticeId: notice.id, permanent: result.permanent } };
+    }
+    await db.notice.update({ where: { id: notice.id }, data: { status: "sent", sentAt: now(), messageId } });
+    return {
+      status: "done",
+      summary: `Delay notice ${notice.revision} sent to ${notice.toEmail}: ships ${notice.estimateFrom} – ${notice.estimateTo}`,
+      detail: { noticeId: notice.id, revision: notice.revision, from: notice.estimateFrom, to: notice.estimateTo, change, toEmail: notice.toEmail },
+    };
+  }
+
+  return defineJobKind<NoticeJobParams>({
+    kind: NOTICE_JOB_KIND,
+    label: "Delay notice",
+    params: noticeJobParamsSchema,
+    timelineKind: "notice",
+    async plan(ctx, params, orderIds): Promise<PlannedItem[]> {
+      const decided = await decideForOrders(db, ctx.shop, orderIds, { overrideReason: params.overrideReason, confirmBetter: params.confirmBetter });
+      return decided.filter((d) => d.decision?.send).map((d) => ({ orderId: d.orderId, amount: null }));
+    },
+    perform: (ctx, item, params) => perform(ctx.shop, item, params),
+  });
+}
