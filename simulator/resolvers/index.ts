@@ -2,6 +2,9 @@
 import { collectionType, productType, variantType } from "./catalog";
 import { APP_INSTALLATION_TYPES, appInstallationQueryFields } from "./app-installation";
 import { bulkOperationType, withBulkQueryFields } from "./bulk-operation";
+import { calculatedLineItemType, calculatedOrderType, calculatedShippingLineType, orderEditSessionType } from "./calculated-order";
+import { discountCodeBasicType, discountCodeNodeType } from "./mutations/discounts";
+import { jobType, refundType, withRemedyLineItemFields, withRemedyOrderFields, withRemedyQueryFields } from "./refund";
 import { customerType } from "./customer";
 import type { SimulatedType } from "./define";
 import { fulfillmentOrderLineItemType, fulfillmentOrderType, lineItemType, orderType, shippingLineType, transactionType } from "./order";
@@ -11,11 +14,12 @@ import { shopType } from "./shop";
 
 export const SIMULATED_TYPES: readonly SimulatedType[] = [
   // The app installation's root fields live beside its types (app-installation.ts).
-  { ...queryRootType, fields: withBulkQueryFields({ ...queryRootType.fields, ...appInstallationQueryFields }) },
+  // Remedies (refund.ts) add job(id:) and node(id:) for refunds, jobs, calculated orders, discounts.
+  { ...queryRootType, fields: withRemedyQueryFields(withBulkQueryFields({ ...queryRootType.fields, ...appInstallationQueryFields })) },
   mutationRootType,
   shopType,
-  orderType,
-  lineItemType,
+  { ...orderType, fields: withRemedyOrderFields(orderType.fields) },
+  { ...lineItemType, fields: withRemedyLineItemFields(lineItemType.fields) },
   shippingLineType,
   transactionType,
   fulfillmentOrderType,
@@ -26,6 +30,14 @@ export const SIMULATED_TYPES: readonly SimulatedType[] = [
   customerType,
   ...APP_INSTALLATION_TYPES,
   bulkOperationType,
+  refundType,
+  jobType,
+  calculatedOrderType,
+  calculatedLineItemType,
+  calculatedShippingLineType,
+  orderEditSessionType,
+  discountCodeNodeType,
+  discountCodeBasicType,
 ];
 
 export const SIMULATED_TYPES_BY_NAME: ReadonlyMap<string, SimulatedType> = new Map(SIMULATED_TYPES.map((type) => [type.typeName, type]));

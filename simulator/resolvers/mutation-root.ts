@@ -2,6 +2,10 @@
 // import and one spread below.
 import { defineType } from "./define";
 import { bulkMutations } from "./mutations/bulk";
+import { discountMutations } from "./mutations/discounts";
+import { orderEditMutations } from "./mutations/order-edits";
+import { orderMutations } from "./mutations/orders";
+import { refundMutations } from "./mutations/refunds";
 import { metafieldMutationFields } from "./mutations/metafields";
 import { tagsMutations } from "./mutations/tags";
 import { validationMutationFields } from "./mutations/validations";
@@ -13,4 +17,8 @@ export const mutationRootType = defineType("Mutation", isRoot, {
   ...validationMutationFields,
   ...bulkMutations,
   ...tagsMutations,
+  ...refundMutations,
+  ...orderMutations,
+  ...orderEditMutations,
+  ...discountMutations,
 });

@@ -76,6 +76,12 @@ export class ShopStore {
     for (const lineItem of order.lineItems) this.lineItemsById.set(lineItem.id, lineItem);
   }
 
+  /** Indexes line items and fulfillment orders added to an existing order (an order edit's commit). */
+  reindexOrder(order: OrderRecord): void {
+    for (const fulfillmentOrder of order.fulfillmentOrders) this.fulfillmentOrdersById.set(fulfillmentOrder.id, fulfillmentOrder);
+    for (const lineItem of order.lineItems) this.lineItemsById.set(lineItem.id, lineItem);
+  }
+
   onChange(listener: (event: StoreEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
