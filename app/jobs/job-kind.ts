@@ -1,0 +1,86 @@
+// What a kind of bulk job is: a zod schema for its parameters, a `plan` that turns a list of
+// orders into items (with the money involved, for the confirmation), and `perform`, which acts
+// on one item. The runner owns everything else (claiming, pacing, retries, crash recovery,
+// progress), so remedies and e-mail notices share one durable machinery.
+//
+// The contract `perform` must keep: it may be called again for an item whose earlier call's
+// outcome is unknown (a timeout, a crash). It must then not act twice: replay an idempotency
+// key, or look at the order first. `ctx.checkpoint` stores what it decided (e.g. the exact
+// refund input) before it acts, and `ctx.previous` hands it back on the next call.
+import type { PrismaClient } from "@prisma/client";
+import type { z } from "zod";
+import type { PacedAdmin } from "./paced-admin.server";
+
+export interface PlannedItem {
+  orderId: string;
+  /** Decimal string in the shop's currency, or null when no money moves. */
+  amount: string | null;
+}
+
+export interface PlanContext {
+  shop: string;
+  db: PrismaClient;
+}
+
+export interface ItemToPerform {
+  id: string;
+  orderId: string;
+  idempotencyKey: string;
+  /** 1 on the first call; higher after a retry or a restart. */
+  attempt: number;
+  amount: string | null;
+}
+
+export interface PerformContext {
+  shop: string;
+  admin: PacedAdmin;
+  /** What the last call stored with `checkpoint`, or null. */
+  previous: unknown;
+  /** Waits (polling an asynchronous Shopify job); the runner's clock, so tests need not sleep. */
+  sleep(ms: number): Promise<void>;
+  /** Durably stores `data` on the item before the caller goes on (awaited). */
+  checkpoint(data: Record<string, unknown>): Promise<void>;
+}
+
+export type ItemOutcome =
+  | { status: "done"; summary: string; detail: Record<string, unknown> }
+  | { status: "skipped"; reason: string; detail?: Record<string, unknown> }
+  | { status: "failed"; reason: string; detail?: Record<string, unknown> };
+
+export interface JobKind<Params = unknown> {
+  kind: string;
+  /** Shown to staff: "Full refund". */
+  label: string;
+  params: z.ZodType<Params, z.ZodTypeDef, unknown>;
+  plan(ctx: PlanContext, params: Params, orderIds: readonly string[]): Promise<PlannedItem[]>;
+  perform(ctx: PerformContext, item: ItemToPerform, params: Params): Promise<ItemOutcome>;
+  /** OrderEvent kind for the order timeline ("remedy", "notice"); null records none. */
+  timelineKind: string | null;
+}
+
+/** Keeps `Params` checked inside one definition while the registry holds kinds of any params. */
+export function defineJobKind<Params>(kind: JobKind<Params>): JobKind<unknown> {
+  return {
+    ...kind,
+    plan: (ctx, params, orderIds) => kind.plan(ctx, kind.params.parse(params), orderIds),
+    perform: (ctx, item, params) => kind.perform(ctx, item, kind.params.parse(params)),
+  };
+}
+
+export class JobKindRegistry {
+  private readonly kinds = new Map<string, JobKind<unknown>>();
+
+  register(kind: JobKind<unknown>): this {
+    if (this.kinds.has(kind.kind)) throw new Error(`Job kind ${kind.kind} is registered twice.`);
+    this.kinds.set(kind.kind, kind);
+    return this;
+  }
+
+  get(kind: string): JobKind<unknown> | undefined {
+    return this.kinds.get(kind);
+  }
+
+  list(): JobKind<unknown>[] {
+    return [...this.kinds.values()];
+  }
+}

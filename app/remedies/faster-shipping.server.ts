@@ -1,0 +1,90 @@
+// Faster shipping, paid by the shop: an order edit that renames the order's shipping line to the
+// faster service (price unchanged, so the customer pays nothing more) or adds one at no charge.
+// No idempotency key exists for edits; the new title is the marker: an order whose shipping
+// line already carries it has been upgraded, and a retry does not edit it again.
+// (The other half of this remedy, the shipping cost back, is refund.server.ts in "shipping" mode.)
+import { z } from "zod";
+import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
+import { ORDER_EDIT_BEGIN, ORDER_EDIT_COMMIT } from "./free-add-on.server";
+import { describeUserErrors, userErrorSchema } from "./user-errors";
+
+export const SHIPPING_STATE = `#graphql
+  query RemedyShippingState($id: ID!) {
+    order(id: $id) {
+      id
+      cancelledAt
+      displayFulfillmentStatus
+      shippingLines(first: 5) { nodes { id title } }
+    }
+  }
+`;
+
+export const EDIT_SHIPPING_LINES = `#graphql
+  query RemedyEditShippingLines($id: ID!) {
+    node(id: $id) {
+      ... on CalculatedOrder { id shippingLines { id title } }
+    }
+  }
+`;
+
+export const ORDER_EDIT_UPDATE_SHIPPING = `#graphql
+  mutation RemedyOrderEditUpdateShippingLine($id: ID!, $shippingLineId: ID!, $shippingLine: OrderEditUpdateShippingLineInput!) {
+    orderEditUpdateShippingLine(id: $id, shippingLineId: $shippingLineId, shippingLine: $shippingLine) {
+      userErrors { field message }
+    }
+  }
+`;
+
+export const ORDER_EDIT_ADD_SHIPPING = `#graphql
+  mutation RemedyOrderEditAddShippingLine($id: ID!, $shippingLine: OrderEditAddShippingLineInput!) {
+    orderEditAddShippingLine(id: $id, shippingLine: $shippingLine) {
+      userErrors { field message }
+    }
+  }
+`;
+
+const stateData = z.object({
+  order: z
+    .object({ id: z.string(), cancelledAt: z.string().nullable(), displayFulfillmentStatus: z.string(), shippingLines: z.object({ nodes: z.array(z.object({ id: z.string(), title: z.string() })) }) })
+    .nullable(),
+});
+const editLinesData = z.object({ node: z.object({ id: z.string(), shippingLines: z.array(z.object({ id: z.string(), title: z.string() })) }).nullable() });
+const beginData = z.object({ orderEditBegin: z.object({ calculatedOrder: z.object({ id: z.string() }).nullable(), userErrors: z.array(userErrorSchema) }).nullable() });
+const stepData = (field: string) => z.object({ [field]: z.object({ userErrors: z.array(userErrorSchema) }).nullable() });
+const commitData = z.object({ orderEditCommit: z.object({ order: z.object({ id: z.string() }).nullable(), userErrors: z.array(userErrorSchema) }).nullable() });
+const checkpointSchema = z.object({ editStarted: z.literal(true) });
+
+export interface FasterShippingOptions {
+  title: string;
+  notifyCustomer: boolean;
+  staffNote: string;
+}
+
+export async function performFasterShipping(ctx: PerformContext, item: ItemToPerform, options: FasterShippingOptions): Promise<ItemOutcome> {
+  const state = (await ctx.admin.request(SHIPPING_STATE, stateData, { id: item.orderId })).order;
+  if (!state) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
+  if (state.cancelledAt) return { status: "skipped", reason: "The order is cancelled" };
+  if (state.displayFulfillmentStatus === "FULFILLED") return { status: "skipped", reason: "Already shipped: refund the shipping instead" };
+  if (state.shippingLines.nodes.some((line) => line.title === options.title)) {
+    return checkpointSchema.safeParse(ctx.previous).success
+      ? { status: "done", summary: `Shipping upgraded to ${options.title} (confirmed on re-check)`, detail: { title: options.title } }
+      : { status: "skipped", reason: `Shipping is already ${options.title}` };
+  }
+  await ctx.checkpoint({ editStarted: true });
+  const begin = (await ctx.admin.request(ORDER_EDIT_BEGIN, beginData, { id: item.orderId })).orderEditBegin;
+  if (!begin?.calculatedOrder) return { status: "failed", reason: describeUserErrors("the order edit", begin?.userErrors ?? []) };
+  const id = begin.calculatedOrder.id;
+  const lines = (await ctx.admin.request(EDIT_SHIPPING_LINES, editLinesData, { id })).node?.shippingLines ?? [];
+  const first = lines[0];
+  const step = first
+    ? ((await ctx.admin.request(ORDER_EDIT_UPDATE_SHIPPING, stepData("orderEditUpdateShippingLine"), { id, shippingLineId: first.id, shippingLine: { title: options.title } }))[
+        "orderEditUpdateShippingLine"
+      ] ?? null)
+    : ((await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, stepData("orderEditAddShippingLine"), { id, shippingLine: { title: options.title, price: { amount: "0.00", currencyCode: "USD" } } }))[
+        "orderEditAddShippingLine"
+      ] ?? null);
+  if (!step || step.userErrors.length > 0) return { status: "failed", reason: describeUserErrors("the shipping change", step?.userErrors ?? []) };
+  const committed = (await ctx.admin.request(ORDER_EDIT_COMMIT, commitData, { id, notifyCustomer: options.notifyCustomer, staffNote: options.staffNote })).orderEditCommit;
+  if (!committed?.order) return { status: "failed", reason: describeUserErrors("committing the order edit", committed?.userErrors ?? []) };
+  return { status: "done", summary: `Shipping upgraded to ${options.title} at the shop's cost`, detail: { title: options.title, previousTitle: first?.title ?? null } };
+}

@@ -1,0 +1,96 @@
+// Refunds through refundCreate with @idempotent(key:), the item's own key. Safe to retry because
+// the exact input is stored (checkpoint) before the first call: a retry sends the same key with
+// the same input, and Shopify answers the original refund instead of paying again. Reading the
+// suggestion afresh on a retry would not do: after a refund that did go through it suggests
+// nothing, and a different input under the same key is refused.
+import { z } from "zod";
+import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
+import { refundInputFrom, refundInputSchema, suggestedRefundSchema, type RefundInput } from "./refund-input";
+import { describeUserErrors, userErrorSchema } from "./user-errors";
+
+
+export const FULL_REFUND_SUGGESTION = `#graphql
+  query RemedyFullRefundSuggestion($id: ID!) {
+    order(id: $id) {
+      id
+      cancelledAt
+      suggestedRefund(suggestFullRefund: true, refundShipping: true) {
+        amountSet { shopMoney { amount currencyCode } }
+        shipping { amountSet { shopMoney { amount currencyCode } } }
+        refundLineItems { lineItem { id } quantity restockType }
+        suggestedTransactions { amountSet { shopMoney { amount currencyCode } } gateway parentTransaction { id } }
+      }
+    }
+  }
+`;
+
+export const SHIPPING_REFUND_SUGGESTION = `#graphql
+  query RemedyShippingRefundSuggestion($id: ID!) {
+    order(id: $id) {
+      id
+      cancelledAt
+      suggestedRefund(refundShipping: true) {
+        amountSet { shopMoney { amount currencyCode } }
+        shipping { amountSet { shopMoney { amount currencyCode } } }
+        refundLineItems { lineItem { id } quantity restockType }
+        suggestedTransactions { amountSet { shopMoney { amount currencyCode } } gateway parentTransaction { id } }
+      }
+    }
+  }
+`;
+
+export const REFUND_CREATE = `#graphql
+  mutation RemedyRefundCreate($input: RefundInput!, $key: String!) {
+    refundCreate(input: $input) @idempotent(key: $key) {
+      refund { id totalRefundedSet { shopMoney { amount currencyCode } } }
+      userErrors { field message }
+    }
+  }
+`;
+
+const suggestionData = z.object({
+  order: z.object({ id: z.string(), cancelledAt: z.string().nullable(), suggestedRefund: suggestedRefundSchema.nullable() }).nullable(),
+});
+const refundData = z.object({
+  refundCreate: z
+    .object({
+      refund: z.object({ id: z.string(), totalRefundedSet: z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) }) }).nullable(),
+      userErrors: z.array(userErrorSchema),
+    })
+    .nullable(),
+});
+const checkpointSchema = z.object({ refundInput: refundInputSchema });
+
+export interface RefundOptions {
+  mode: "full" | "shipping";
+  notify: boolean;
+  note: string;
+}
+
+export async function performRefund(ctx: PerformContext, item: ItemToPerform, options: RefundOptions): Promise<ItemOutcome> {
+  const saved = checkpointSchema.safeParse(ctx.previous);
+  let input: RefundInput;
+  if (saved.success) {
+    input = saved.data.refundInput;
+  } else {
+    const data = await ctx.admin.request(options.mode === "full" ? FULL_REFUND_SUGGESTION : SHIPPING_REFUND_SUGGESTION, suggestionData, { id: item.orderId });
+    if (!data.order) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
+    if (!data.order.suggestedRefund) return { status: "skipped", reason: "Shopify suggests no refund for this order" };
+    const built = refundInputFrom(data.order.suggestedRefund, { orderId: item.orderId, notify: options.notify, note: options.note, shippingOnly: options.mode === "shipping" });
+    if (!built) return { status: "skipped", reason: options.mode === "full" ? "Nothing left to refund: the order is already refunded" : "No shipping left to refund" };
+    input = built;
+    await ctx.checkpoint({ refundInput: input });
+  }
+  const result = await ctx.admin.request(REFUND_CREATE, refundData, { input, key: item.idempotencyKey });
+  const payload = result.refundCreate;
+  if (!payload) return { status: "failed", reason: "Shopify returned no refund and no reason" };
+  if (payload.userErrors.length > 0 || !payload.refund) {
+    return { status: "failed", reason: describeUserErrors("the refund", payload.userErrors), detail: { userErrors: payload.userErrors } };
+  }
+  const amount = payload.refund.totalRefundedSet.shopMoney;
+  return {
+    status: "done",
+    summary: `${options.mode === "full" ? "Refunded" : "Refunded shipping"} ${amount.amount} ${amount.currencyCode}${options.notify ? ", customer notified" : ""}`,
+    detail: { refundId: payload.refund.id, amount: amount.amount, currencyCode: amount.currencyCode, notify: options.notify },
+  };
+}

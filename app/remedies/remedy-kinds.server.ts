@@ -1,0 +1,84 @@
+// The remedies as job kinds: their parameters (zod), their plan (which orders can take the remedy,
+// with the money involved, read from the local copy of the orders so the confirmation page is
+// instant) and their perform (one module per remedy). Register them on a JobKindRegistry.
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { defineJobKind, JobKindRegistry, type JobKind, type PlannedItem } from "../jobs/job-kind";
+import { performAddOn } from "./free-add-on.server";
+import { performCancel } from "./cancel-and-refund.server";
+import { performFasterShipping } from "./faster-shipping.server";
+import { performRefund } from "./refund.server";
+import { performThankYouCode } from "./thank-you-code.server";
+
+const note = z.string().trim().max(255).default("Delay Desk: making it right for the wait");
+
+export const refundParams = z.object({ notify: z.boolean().default(true), note });
+export const cancelParams = z.object({ notifyCustomer: z.boolean().default(true), reason: z.enum(["CUSTOMER", "INVENTORY", "OTHER", "STAFF"]).default("INVENTORY"), staffNote: note });
+export const addOnParams = z.object({ variantId: z.string().startsWith("gid://shopify/ProductVariant/"), quantity: z.number().int().min(1).max(5).default(1), notifyCustomer: z.boolean().default(true), staffNote: note });
+export const shippingParams = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("refund"), notify: z.boolean().default(true), note }),
+  z.object({ mode: z.literal("upgrade"), title: z.string().trim().min(1).max(80).default("Express shipping (on us)"), notifyCustomer: z.boolean().default(true), staffNote: note }),
+]);
+export const codeParams = z.object({ percent: z.number().int().min(1).max(100).default(15), validDays: z.number().int().min(1).max(365).default(90) });
+
+async function openOrders(db: PrismaClient, shop: string, orderIds: readonly string[], unfulfilledOnly: boolean): Promise<Array<{ id: string; totalAmount: string }>> {
+  return db.trackedOrder.findMany({
+    where: { shop, id: { in: [...orderIds] }, cancelledAt: null, ...(unfulfilledOnly ? { displayFulfillmentStatus: "UNFULFILLED" } : {}) },
+    select: { id: true, totalAmount: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+const withAmount = (rows: Array<{ id: string; totalAmount: string }>): PlannedItem[] => rows.map((row) => ({ orderId: row.id, amount: row.totalAmount }));
+const withoutAmount = (rows: Array<{ id: string }>): PlannedItem[] => rows.map((row) => ({ orderId: row.id, amount: null }));
+
+export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
+  defineJobKind({
+    kind: "refund",
+    label: "Full refund",
+    params: refundParams,
+    timelineKind: "remedy",
+    plan: async ({ db, shop }, _params, ids) => withAmount(await openOrders(db, shop, ids, false)),
+    perform: (ctx, item, params) => performRefund(ctx, item, { mode: "full", notify: params.notify, note: params.note }),
+  }),
+  defineJobKind({
+    kind: "cancel_refund",
+    label: "Cancel and refund",
+    params: cancelParams,
+    timelineKind: "remedy",
+    plan: async ({ db, shop }, _params, ids) => withAmount(await openOrders(db, shop, ids, true)),
+    perform: (ctx, item, params) => performCancel(ctx, item, params),
+  }),
+  defineJobKind({
+    kind: "add_on",
+    label: "Free add-on",
+    params: addOnParams,
+    timelineKind: "remedy",
+    plan: async ({ db, shop }, _params, ids) => withoutAmount(await openOrders(db, shop, ids, false)),
+    perform: (ctx, item, params) => performAddOn(ctx, item, params),
+  }),
+  defineJobKind({
+    kind: "shipping",
+    label: "Faster shipping or its cost back",
+    params: shippingParams,
+    timelineKind: "remedy",
+    plan: async ({ db, shop }, _params, ids) => withoutAmount(await openOrders(db, shop, ids, false)),
+    perform: (ctx, item, params) =>
+      params.mode === "refund"
+        ? performRefund(ctx, item, { mode: "shipping", notify: params.notify, note: params.note })
+        : performFasterShipping(ctx, item, { title: params.title, notifyCustomer: params.notifyCustomer, staffNote: params.staffNote }),
+  }),
+  defineJobKind({
+    kind: "discount_code",
+    label: "Thank-you discount code",
+    params: codeParams,
+    timelineKind: "remedy",
+    plan: async ({ db, shop }, _params, ids) => withoutAmount(await openOrders(db, shop, ids, false)),
+    perform: (ctx, item, params) => performThankYouCode(ctx, item, params, new Date()),
+  }),
+];
+
+export function remedyRegistry(registry = new JobKindRegistry()): JobKindRegistry {
+  for (const kind of REMEDY_KINDS) registry.register(kind);
+  return registry;
+}

@@ -1,0 +1,62 @@
+// A thank-you discount code for the customer's next order: one code per order, usable once, by
+// that customer only. The code is derived from the item's idempotency key, so a retry asks for
+// the same code, finds it (codeDiscountNodeByCode) and does not create a second one.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
+import { describeUserErrors, userErrorSchema } from "./user-errors";
+
+export const CODE_STATE = `#graphql
+  query RemedyThankYouCodeState($id: ID!, $code: String!) {
+    order(id: $id) { id customer { id } }
+    codeDiscountNodeByCode(code: $code) { id }
+  }
+`;
+
+export const DISCOUNT_CODE_CREATE = `#graphql
+  mutation RemedyDiscountCodeBasicCreate($discount: DiscountCodeBasicInput!) {
+    discountCodeBasicCreate(basicCodeDiscount: $discount) {
+      codeDiscountNode { id }
+      userErrors { field message code }
+    }
+  }
+`;
+
+const stateData = z.object({
+  order: z.object({ id: z.string(), customer: z.object({ id: z.string() }).nullable() }).nullable(),
+  codeDiscountNodeByCode: z.object({ id: z.string() }).nullable(),
+});
+const createData = z.object({ discountCodeBasicCreate: z.object({ codeDiscountNode: z.object({ id: z.string() }).nullable(), userErrors: z.array(userErrorSchema) }).nullable() });
+
+export interface ThankYouCodeOptions {
+  percent: number;
+  validDays: number;
+}
+
+export function thankYouCode(idempotencyKey: string): string {
+  return `THANKS-${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 8).toUpperCase()}`;
+}
+
+export async function performThankYouCode(ctx: PerformContext, item: ItemToPerform, options: ThankYouCodeOptions, now: Date): Promise<ItemOutcome> {
+  const code = thankYouCode(item.idempotencyKey);
+  const state = await ctx.admin.request(CODE_STATE, stateData, { id: item.orderId, code });
+  if (!state.order) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
+  if (state.codeDiscountNodeByCode) return { status: "done", summary: `Discount code ${code} (already created)`, detail: { code, discountId: state.codeDiscountNodeByCode.id } };
+  if (!state.order.customer) return { status: "skipped", reason: "Guest order: no customer to give a personal code to" };
+  const endsAt = new Date(now.getTime() + options.validDays * 86_400_000);
+  const result = await ctx.admin.request(DISCOUNT_CODE_CREATE, createData, {
+    discount: {
+      title: `Thank you for waiting (${code})`,
+      code,
+      startsAt: now.toISOString(),
+      endsAt: endsAt.toISOString(),
+      context: { customers: { add: [state.order.customer.id] } },
+      customerGets: { value: { percentage: options.percent / 100 }, items: { all: true } },
+      appliesOncePerCustomer: true,
+      usageLimit: 1,
+    },
+  });
+  const payload = result.discountCodeBasicCreate;
+  if (!payload?.codeDiscountNode) return { status: "failed", reason: describeUserErrors("the discount code", payload?.userErrors ?? []) };
+  return { status: "done", summary: `Discount code ${code}: ${options.percent} % off the next order`, detail: { code, discountId: payload.codeDiscountNode.id, endsAt: endsAt.toISOString() } };
+}
