@@ -1,15 +1,15 @@
 // A thank-you discount code for the customer's next order: one code per order, usable once, by
 // that customer only. The code is derived from the item's idempotency key, so a retry asks for
-// the same code, finds it (codeDiscountNodeByCode) and does not create a second one.
+// the same code, and Shopify's uniqueness rule (userError code TAKEN) stops a second one: for a
+// code no one else could have chosen, TAKEN means our earlier request went through.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
 import { describeUserErrors, userErrorSchema } from "./user-errors";
 
 export const CODE_STATE = `#graphql
-  query RemedyThankYouCodeState($id: ID!, $code: String!) {
+  query RemedyThankYouCodeState($id: ID!) {
     order(id: $id) { id customer { id } }
-    codeDiscountNodeByCode(code: $code) { id }
   }
 `;
 
@@ -24,7 +24,6 @@ export const DISCOUNT_CODE_CREATE = `#graphql
 
 const stateData = z.object({
   order: z.object({ id: z.string(), customer: z.object({ id: z.string() }).nullable() }).nullable(),
-  codeDiscountNodeByCode: z.object({ id: z.string() }).nullable(),
 });
 const createData = z.object({ discountCodeBasicCreate: z.object({ codeDiscountNode: z.object({ id: z.string() }).nullable(), userErrors: z.array(userErrorSchema) }).nullable() });
 
@@ -39,9 +38,8 @@ export function thankYouCode(idempotencyKey: string): string {
 
 export async function performThankYouCode(ctx: PerformContext, item: ItemToPerform, options: ThankYouCodeOptions, now: Date): Promise<ItemOutcome> {
   const code = thankYouCode(item.idempotencyKey);
-  const state = await ctx.admin.request(CODE_STATE, stateData, { id: item.orderId, code });
+  const state = await ctx.admin.request(CODE_STATE, stateData, { id: item.orderId });
   if (!state.order) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
-  if (state.codeDiscountNodeByCode) return { status: "done", summary: `Discount code ${code} (already created)`, detail: { code, discountId: state.codeDiscountNodeByCode.id } };
   if (!state.order.customer) return { status: "skipped", reason: "Guest order: no customer to give a personal code to" };
   const endsAt = new Date(now.getTime() + options.validDays * 86_400_000);
   const result = await ctx.admin.request(DISCOUNT_CODE_CREATE, createData, {
@@ -57,6 +55,9 @@ export async function performThankYouCode(ctx: PerformContext, item: ItemToPerfo
     },
   });
   const payload = result.discountCodeBasicCreate;
+  if (payload?.userErrors.some((e) => e.code === "TAKEN" && e.field?.includes("code"))) {
+    return { status: "done", summary: `Discount code ${code} (created by an earlier try)`, detail: { code } };
+  }
   if (!payload?.codeDiscountNode) return { status: "failed", reason: describeUserErrors("the discount code", payload?.userErrors ?? []) };
   return { status: "done", summary: `Discount code ${code}: ${options.percent} % off the next order`, detail: { code, discountId: payload.codeDiscountNode.id, endsAt: endsAt.toISOString() } };
 }
