@@ -81,11 +81,12 @@ export class FaultInjector {
     for (const [shop, rules] of Object.entries(plan)) this.set(shop, rules);
   }
 
-  /** Replaces the shop's plan and restarts its call counts. */
+  /** Replaces the shop's plan and restarts its call counts and log. */
   set(shop: string, rules: readonly FaultRuleInput[]): FaultRule[] {
     const parsed = z.array(faultRuleSchema).parse(rules);
     this.rules.set(shop.toLowerCase(), parsed);
     this.calls.delete(shop.toLowerCase());
+    this.injected.delete(shop.toLowerCase());
     return parsed;
   }
 

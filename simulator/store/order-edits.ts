@@ -194,7 +194,7 @@ export class OrderEdits {
     this.store.reindexOrder(order);
     this.edited.add(order.id);
     touch(order, at);
-    this.store.emit({ topic: "orders/edited", record: order });
+    // orders/edited is not emitted: its payload is an order_edit object, which the dispatcher lacks.
     this.store.emit({ topic: "orders/updated", record: order });
     return order;
   }
