@@ -9,6 +9,7 @@ import { seedShop, type SeedOptions } from "./seed";
 import { adminFramePath, createRequestListener, type SimulatedApp, type SimulatorState } from "./server";
 import { mintSessionToken } from "./session-token";
 import type { ShopStore } from "./store/shop-store";
+import type { Outbox } from "./mail/outbox-page";
 
 export interface SimulatorOptions {
   /** 0 = any free port; default 4100. */
@@ -25,6 +26,8 @@ export interface SimulatorOptions {
   webhooks?: Partial<WebhookSettings>;
   /** Fault plan by shop domain (faults.ts); change it later through `faults` or /<shop>/simulator/faults. */
   faults?: Record<string, FaultRuleInput[]>;
+  /** A local SMTP server's mailbox to show at /outbox (demo). */
+  outbox?: Outbox;
 }
 
 export interface RunningSimulator {
@@ -65,6 +68,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     buckets: new BucketRegistry(options.clock ?? Date.now),
     log: options.log ?? false,
     faults,
+    ...(options.outbox ? { outbox: options.outbox } : {}),
   };
 
   const host = options.host ?? "127.0.0.1";

@@ -16,6 +16,8 @@ import { handleControl } from "./controls";
 import { handleFaultControl, type FaultInjector } from "./faults";
 import type { ShopStore } from "./store/shop-store";
 import { handleStorefrontRequest, serveStorefrontAsset, STOREFRONT_ASSET_PREFIX } from "./storefront/routes";
+import { forwardAppProxy } from "./storefront-proxy";
+import { renderOutboxPage, type Outbox } from "./mail/outbox-page";
 import { handleAccessTokenRequest } from "./token-exchange";
 import type { WebhookDispatcher } from "./webhooks/dispatcher";
 
@@ -37,6 +39,8 @@ export interface SimulatorState {
   webhooks?: WebhookDispatcher;
   /** Injected 5xx, timeouts and dropped connections; see faults.ts. */
   faults?: FaultInjector;
+  /** The local SMTP server's mailbox, shown at /outbox (simulator/mail). */
+  outbox?: Outbox;
 }
 
 export const INVALID_TOKEN_BODY = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
@@ -262,6 +266,8 @@ async function route(state: SimulatorState, request: IncomingMessage, origin: st
     return { status: 200, body: appBridgeStandInScript(), headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache", ...CORS_ANY } };
   }
 
+  if (path === "/outbox" && method === "GET") return html(renderOutboxPage(state.outbox, url, origin));
+
   if (path.startsWith(STOREFRONT_ASSET_PREFIX) && method === "GET") return serveStorefrontAsset(path.slice(STOREFRONT_ASSET_PREFIX.length));
 
   const shopMatch = SHOP_ROUTE.exec(path);
@@ -271,6 +277,10 @@ async function route(state: SimulatorState, request: IncomingMessage, origin: st
   const store = state.stores.get(shop);
   if (!store) return json(404, { errors: "Not Found" });
 
+  if (rest.startsWith("/storefront/apps/")) {
+    const proxied = await forwardAppProxy({ request, shop, subpath: rest.slice("/storefront".length), url, app: state.app });
+    if (proxied) return proxied;
+  }
   if (rest === "/storefront" || rest.startsWith("/storefront/")) {
     const reply = await handleStorefrontRequest({ store, request, path: rest.slice("/storefront".length), url, root: `/${shop}/storefront` });
     if (reply) return reply;
