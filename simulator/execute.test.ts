@@ -92,8 +92,8 @@ describe("fields the simulator does not implement", () => {
     expect(value.errors?.[0]).toMatchObject({ message: "SelectedOption.optionValue is not simulated by the Admin API simulator" });
     const root = await run(`{ locations(first: 1) { nodes { id } } }`);
     expect(root.errors?.[0]).toMatchObject({ message: "QueryRoot.locations is not simulated by the Admin API simulator", extensions: { code: "NOT_SIMULATED" } });
-    const mutation = await run(`mutation { tagsAdd(id: "gid://shopify/Order/5500000001", tags: ["x"]) { userErrors { message } } }`);
-    expect(mutation.errors?.[0]).toMatchObject({ message: "Mutation.tagsAdd is not simulated by the Admin API simulator" });
+    const mutation = await run(`mutation { webhookSubscriptionDelete(id: "gid://shopify/WebhookSubscription/1") { userErrors { message } } }`);
+    expect(mutation.errors?.[0]).toMatchObject({ message: "Mutation.webhookSubscriptionDelete is not simulated by the Admin API simulator" });
   });
 });
 

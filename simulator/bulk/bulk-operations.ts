@@ -38,13 +38,15 @@ export interface BulkOperationRecord {
 
 /** Where JSONL files live and how they are served. One per simulator. */
 export class BulkFiles {
-  private readonly dir = mkdtempSync(path.join(tmpdir(), "delay-desk-bulk-"));
+  // Made on first use, so a store that never runs a bulk query leaves nothing behind.
+  private dir: string | null = null;
   private readonly files = new Map<string, string>();
 
   constructor(private readonly origin: () => string) {}
 
   create(): { token: string; file: string; url: string } {
     const token = randomBytes(16).toString("hex");
+    this.dir ??= mkdtempSync(path.join(tmpdir(), "delay-desk-bulk-"));
     const file = path.join(this.dir, `${token}.jsonl`);
     this.files.set(token, file);
     return { token, file, url: `${this.origin()}/bulk/${token}.jsonl` };
@@ -66,7 +68,9 @@ export class BulkFiles {
   }
 
   remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
+    this.files.clear();
   }
 }
 
@@ -238,8 +242,10 @@ export function attachBulkOperations(store: ShopStore, files: BulkFiles, options
   return operations;
 }
 
+// A store used without startSimulator (unit tests of resolvers) still answers bulk fields; its
+// files would only be reachable through a server, which startSimulator sets up.
+const detachedFiles = new BulkFiles(() => "http://127.0.0.1");
+
 export function bulkOperationsOf(store: ShopStore): ShopBulkOperations {
-  const operations = registry.get(store);
-  if (!operations) throw new Error(`Bulk operations are not set up for ${store.shop.myshopifyDomain} (startSimulator does it).`);
-  return operations;
+  return registry.get(store) ?? attachBulkOperations(store, detachedFiles);
 }

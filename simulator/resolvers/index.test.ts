@@ -9,6 +9,9 @@ import type { SimulatorContext } from "./define";
 import { SIMULATED_TYPES } from ".";
 import { appDataOf, SIMULATED_FUNCTIONS } from "./app-installation";
 import { validationCreate } from "./mutations/validations";
+import { discountMutations, discountsOf } from "./mutations/discounts";
+import { orderEditsOf } from "../store/order-edits";
+import { refundsOf } from "../store/refunds";
 
 let store: ShopStore;
 let info: GraphQLResolveInfo;
@@ -83,6 +86,30 @@ describe("simulated fields", () => {
       Validation: created.validation,
       Metafield: created.validation ? appDataOf(store).metafieldsOf(`gid://shopify/Validation/${created.validation.id}`)[0] : undefined,
       ShopifyFunction: SIMULATED_FUNCTIONS[0],
+      BulkOperation: { __typename: "BulkOperation", id: "gid://shopify/BulkOperation/1", number: 1, type: "QUERY", status: "COMPLETED", errorCode: null, query: "{ orders { nodes { id } } }", createdAt: 0, completedAt: 1000, objectCount: 1, rootObjectCount: 1, fileSize: 10, url: "http://127.0.0.1/bulk/x.jsonl", partialDataUrl: null, groupObjects: false },
+    });
+    // Remedies (refund.ts, calculated-order.ts, mutations/discounts.ts), made the way the mutations make them.
+    const paid = store.orders.find((candidate) => candidate.financialStatus === "PAID" && candidate.fulfillmentStatus === "UNFULFILLED" && candidate.cancelledAt === null);
+    const sale = paid?.transactions.find((transaction) => transaction.kind === "SALE");
+    if (!paid || !sale) throw new Error("seed is missing a paid unfulfilled order");
+    const refunded = refundsOf(store).create({ orderId: paid.id, lines: [{ lineItemId: paid.lineItems[0]?.id ?? 0, quantity: 1, restockType: "CANCEL" }], shipping: { fullRefund: true, amountCents: null }, transactions: [{ amountCents: 100, gateway: sale.gateway, kind: "REFUND", parentId: sale.id }] });
+    if ("userErrors" in refunded) throw new Error(refunded.userErrors[0]?.message);
+    const calculated = orderEditsOf(store).begin(paid.id);
+    if ("userErrors" in calculated) throw new Error(calculated.userErrors[0]?.message);
+    const addedLine = orderEditsOf(store).addVariant(calculated, product.variantIds[0] ?? 0, 1, true);
+    if ("userErrors" in addedLine) throw new Error(addedLine.userErrors[0]?.message);
+    const discountContext: SimulatorContext = { store, searchReports: [] };
+    discountMutations.discountCodeBasicCreate?.({}, { basicCodeDiscount: { title: "Thanks", code: "THANKS", customerGets: { value: { percentage: 0.1 } } } }, discountContext, info);
+    const discountNode = discountsOf(store);
+    Object.assign(samples, {
+      Refund: refunded.refund,
+      Job: refundsOf(store).newJob(),
+      CalculatedOrder: calculated,
+      CalculatedLineItem: { ...addedLine, existing: false },
+      CalculatedShippingLine: calculated.shippingLines[0],
+      OrderEditSession: { __typename: "OrderEditSession", id: calculated.id },
+      DiscountCodeNode: discountNode.nodes[0],
+      DiscountCodeBasic: discountNode.nodes[0]?.discount,
     });
     const context: SimulatorContext = { store, searchReports: [] };
     const problems: string[] = [];
