@@ -86,6 +86,7 @@ describe("simulated fields", () => {
       Validation: created.validation,
       Metafield: created.validation ? appDataOf(store).metafieldsOf(`gid://shopify/Validation/${created.validation.id}`)[0] : undefined,
       ShopifyFunction: SIMULATED_FUNCTIONS[0],
+      BulkOperation: { __typename: "BulkOperation", id: "gid://shopify/BulkOperation/1", number: 1, type: "QUERY", status: "COMPLETED", errorCode: null, query: "{ orders { nodes { id } } }", createdAt: 0, completedAt: 1000, objectCount: 1, rootObjectCount: 1, fileSize: 10, url: "http://127.0.0.1/bulk/x.jsonl", partialDataUrl: null, groupObjects: false },
     });
     // Remedies (refund.ts, calculated-order.ts, mutations/discounts.ts), made the way the mutations make them.
     const paid = store.orders.find((candidate) => candidate.financialStatus === "PAID" && candidate.fulfillmentStatus === "UNFULFILLED" && candidate.cancelledAt === null);
