@@ -75,8 +75,10 @@ export async function reforecastShop(
       }
       // forecastAt through Prisma, which owns how DateTime is stored in SQLite.
       await tx.trackedOrder.updateMany({ where: backlogWhere(shop), data: { forecastAt: now } });
+      // Only orders that just left the backlog: the rest are already marked, and rewriting
+      // every shipped order of a large shop on each reforecast would cost more than the forecast.
       const done = await tx.trackedOrder.updateMany({
-        where: notBacklogWhere(shop),
+        where: { AND: [notBacklogWhere(shop), { OR: [{ delayClass: null }, { delayClass: { not: DONE_CLASS } }] }] },
         data: { delayClass: DONE_CLASS, likelyShipDate: null, conservativeShipDate: null, forecastAt: now },
       });
 
