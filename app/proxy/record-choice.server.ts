@@ -1,0 +1,87 @@
+// A customer's answer to a delay notice, recorded once. Clicking twice changes nothing; a
+// customer who said "I'll wait" may still change their mind and cancel (the law gives them that
+// right until the order ships), but a cancel is final: its refund may already be on its way.
+// A cancel queues the cancel-and-refund remedy on the job runner; an order that remedy cannot
+// take (already partly shipped) becomes a request for staff, visible on the notices page.
+import type { PrismaClient } from "@prisma/client";
+import { createJob } from "../jobs/jobs.server";
+import { REMEDY_KINDS } from "../remedies/remedy-kinds.server";
+
+export type Choice = "wait" | "cancel";
+
+export type ChoiceResult =
+  | { status: "recorded" | "changed"; choice: Choice; remedy: { jobId: string } | { staffRequest: string } | null }
+  | { status: "already"; choice: Choice };
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+const asChoice = (value: string): Choice => (value === "cancel" ? "cancel" : "wait");
+
+/** Queues the cancel-and-refund remedy for one order; returns the job id, or why it could not. */
+export async function queueCancelRefund(db: PrismaClient, shop: string, orderId: string): Promise<{ jobId: string } | { staffRequest: string }> {
+  const kind = REMEDY_KINDS.find((k) => k.kind === "cancel_refund");
+  if (!kind) return { staffRequest: "The cancel-and-refund remedy is not available on this server." };
+  try {
+    const job = await createJob(db, {
+      shop,
+      kind,
+      params: { notifyCustomer: true, reason: "CUSTOMER", staffNote: "Delay Desk: the customer chose a full refund instead of waiting" },
+      orderIds: [orderId],
+      createdBy: "customer",
+    });
+    return { jobId: job.id };
+  } catch (error) {
+    return { staffRequest: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export interface ChoiceInput {
+  shop: string;
+  orderId: string;
+  noticeId: string | null;
+  choice: Choice;
+}
+
+export async function recordChoice(db: PrismaClient, input: ChoiceInput, queue = queueCancelRefund): Promise<ChoiceResult> {
+  const { shop, orderId } = input;
+  let outcome: "recorded" | "changed" | { already: Choice };
+  try {
+    outcome = await db.$transaction(async (tx) => {
+      const existing = await tx.customerChoice.findUnique({ where: { shop_orderId: { shop, orderId } } });
+      if (existing && (existing.choice === input.choice || existing.choice === "cancel")) return { already: asChoice(existing.choice) };
+      if (existing) await tx.customerChoice.update({ where: { shop_orderId: { shop, orderId } }, data: { choice: input.choice, noticeId: input.noticeId, chosenAt: new Date() } });
+      else await tx.customerChoice.create({ data: { shop, orderId, choice: input.choice, noticeId: input.noticeId } });
+      await tx.orderEvent.create({
+        data: { shop, orderId, kind: "choice", actorId: "customer", actorName: "Customer", detail: JSON.stringify({ choice: input.choice, noticeId: input.noticeId, changedFrom: existing?.choice ?? null }) },
+      });
+      return existing ? "changed" : "recorded";
+    });
+  } catch (error) {
+    // Two clicks at the same moment: the other one recorded it.
+    if (!isUniqueViolation(error)) throw error;
+    const row = await db.customerChoice.findUnique({ where: { shop_orderId: { shop, orderId } } });
+    return { status: "already", choice: asChoice(row?.choice ?? input.choice) };
+  }
+  if (typeof outcome === "object") return { status: "already", choice: outcome.already };
+  if (input.choice !== "cancel") return { status: outcome, choice: input.choice, remedy: null };
+
+  const remedy = await queue(db, shop, orderId);
+  await db.orderEvent.create({
+    data:
+      "jobId" in remedy
+        ? { shop, orderId, kind: "remedy_queued", actorId: "customer", actorName: "Customer", detail: JSON.stringify({ remedy: "cancel_refund", jobId: remedy.jobId }) }
+        : { shop, orderId, kind: "cancel_request", actorId: "customer", actorName: "Customer", detail: JSON.stringify({ reason: remedy.staffRequest, status: "awaiting staff" }) },
+  });
+  return { status: outcome, choice: "cancel", remedy };
+}
+
+/** Customers who asked to cancel but whose order no remedy job took: for staff to handle by hand. */
+export async function openCancelRequests(db: PrismaClient, shop: string) {
+  const requests = await db.orderEvent.findMany({ where: { shop, kind: "cancel_request" }, orderBy: { createdAt: "desc" }, take: 100 });
+  const orders = await db.trackedOrder.findMany({ where: { shop, id: { in: requests.map((r) => r.orderId) } }, select: { id: true, name: true, cancelledAt: true } });
+  return requests
+    .map((r) => ({ orderId: r.orderId, at: r.createdAt.toISOString(), order: orders.find((o) => o.id === r.orderId) ?? null }))
+    .filter((r) => !r.order?.cancelledAt);
+}
