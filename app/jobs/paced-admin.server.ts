@@ -62,8 +62,12 @@ export function operationName(document: string): string {
   return /\b(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? "Admin API request";
 }
 
+// The library wraps Shopify's `errors` array as { networkStatusCode, message, graphQLErrors: [...] }.
+const wrappedErrorsSchema = z.object({ graphQLErrors: z.array(z.unknown()) }).passthrough();
+
 function graphqlErrors(errors: unknown): AdminApiErrorDetail[] {
-  const parsed = errorListSchema.safeParse(errors);
+  const wrapped = wrappedErrorsSchema.safeParse(errors);
+  const parsed = errorListSchema.safeParse(wrapped.success ? wrapped.data.graphQLErrors : errors);
   if (!parsed.success) return [{ message: typeof errors === "string" ? errors : JSON.stringify(errors) }];
   return parsed.data.map((e) => (e.extensions?.code ? { message: e.message, code: e.extensions.code } : { message: e.message }));
 }
