@@ -67,7 +67,10 @@ export async function run(): Promise<BenchRow[]> {
       const started = await startOrderImport(db, bulkAdmin, SHOP);
       return pollOrderImport(db, bulkAdmin, SHOP, started.bulkOperationId ?? "", { intervalMs: 250 });
     });
-    if (bulk.result !== "imported") throw new Error(`bulk import ended ${bulk.result}`);
+    if (bulk.result !== "imported") {
+      const failed = await db.orderSync.findFirst({ where: { shop: SHOP }, orderBy: { startedAt: "desc" } });
+      throw new Error(`bulk import ended ${bulk.result}: ${failed?.error ?? "?"}`);
+    }
     const imported = await db.trackedOrder.count({ where: { shop: SHOP } });
     rows.push({ figure: "bulk: wall time (start → rows saved → re-forecast)", value: fmtMs(bulk.ms), note: fmtRate(imported, bulk.ms, "orders") });
     rows.push({ figure: "bulk: API calls / cost points", value: `${bulkCounter.calls} / ${bulkCounter.cost}`, note: "1 mutation + status polls every 250 ms; the bulk query itself is not charged" });
