@@ -1,0 +1,39 @@
+// The dashboard's reminder that silence is the worst update: late orders nobody has written to
+// for a week, with a way to write to them now.
+import { Link } from "@remix-run/react";
+import { BlockStack, Card, Text } from "@shopify/polaris";
+
+export interface StaleNoticesSummary {
+  count: number;
+  never: number;
+  orders: Array<{ id: string; name: string; delayClass: string; lastToldAt: string | null }>;
+}
+
+const numericId = (gid: string) => gid.split("/").at(-1) ?? gid;
+
+export function StaleNoticesCard({ stale }: { stale: StaleNoticesSummary }) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          No update for 7 days
+        </Text>
+        <Text as="p">
+          <span data-figure="no-update">{stale.count.toLocaleString("en-US")}</span> late {stale.count === 1 ? "order has" : "orders have"} heard nothing from you for a week
+          {stale.never > 0 ? ` (${stale.never.toLocaleString("en-US")} never told at all)` : ""}. Weekly is the minimum.
+        </Text>
+        {stale.orders.length > 0 ? (
+          <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
+            {stale.orders.map((order) => (
+              <li key={order.id}>
+                <Link to={`/app/orders/${numericId(order.id)}`}>{order.name}</Link> ·{" "}
+                {order.lastToldAt ? `last told ${new Date(order.lastToldAt).toUTCString().slice(0, 16)}` : "never told"}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {stale.count > 0 ? <Link to="/app/notices">Write to late customers</Link> : null}
+      </BlockStack>
+    </Card>
+  );
+}

@@ -1,0 +1,38 @@
+import type { PrismaClient } from "@prisma/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertTrackedOrders, openTestDatabase, trackedOrder } from "../../tests/support/factories";
+import { ordersWithoutUpdate } from "./stale-orders.server";
+
+let db: PrismaClient;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("ordersWithoutUpdate", () => {
+  it("lists late orders told nothing for 7 days or never, not fresh ones, on-track ones or another shop's", async () => {
+    const shop = "a.myshopify.com";
+    const now = new Date("2026-12-10T12:00:00Z");
+    const never = trackedOrder(shop, { delayClass: "overdue" });
+    const old = trackedOrder(shop, { delayClass: "at_risk" });
+    const fresh = trackedOrder(shop, { delayClass: "at_risk" });
+    const fine = trackedOrder(shop, { delayClass: "on_track" });
+    const other = trackedOrder("b.myshopify.com", { delayClass: "overdue" });
+    await insertTrackedOrders(db, [never, old, fresh, fine, other]);
+    const notice = (orderId: string, sentAt: Date, status = "sent") =>
+      db.notice.create({ data: { shop, orderId, revision: 1, estimateFrom: "2026-12-07", estimateTo: "2026-12-18", toEmail: "x@y.z", subject: "s", status, sentAt } });
+    await notice(old.id, new Date("2026-12-03T12:00:00Z"));
+    await notice(fresh.id, new Date("2026-12-08T12:00:00Z"));
+    await db.notice.create({ data: { shop, orderId: never.id, revision: 1, estimateFrom: "2026-12-07", estimateTo: "2026-12-18", toEmail: "x@y.z", subject: "s", status: "failed" } });
+
+    const result = await ordersWithoutUpdate(db, shop, now);
+    expect(result.count).toBe(2);
+    expect(result.never).toBe(1);
+    expect(result.orders.map((o) => [o.name, o.lastToldAt])).toEqual([
+      [never.name, null],
+      [old.name, "2026-12-03T12:00:00.000Z"],
+    ]);
+  });
+});
