@@ -9,7 +9,8 @@ import { toGid } from "../../../simulator/gid";
 import type { OrderRecord } from "../../../simulator/store/records";
 import type { ShopStore } from "../../../simulator/store/shop-store";
 import { subscriptionsFromTomlFile } from "../../../simulator/webhooks/toml-subscriptions";
-import { callRoute, startAppUnderTest, type AppUnderTest } from "../../../tests/support/app-under-test";
+import { signedWebhookRequest } from "../../../simulator/webhook-request";
+import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../../../tests/support/app-under-test";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -168,6 +169,20 @@ describe("webhooks", () => {
     expect(delivery?.forged).toBe(true);
     expect(delivery?.attempts.map((a) => a.status)).toEqual([401]);
     expect(await db.trackedOrder.count({ where: { shop: app.shop } })).toBe(rows);
+    expect(await db.webhookReceipt.count()).toBe(receipts);
+  });
+});
+
+describe("every order webhook route", () => {
+  const TOPICS = ["orders/create", "orders/updated", "orders/fulfilled", "orders/cancelled", "orders/edited", "refunds/create", "bulk_operations/finish"];
+
+  it.each(TOPICS)("%s refuses a bad signature (401) and an unexpected body (400), and records nothing", async (topic) => {
+    const receipts = await db.webhookReceipt.count();
+    const url = `${TEST_APP.appUrl}/webhooks/${topic}`;
+    const forged = signedWebhookRequest({ url, topic, shop: app.shop, payload: { admin_graphql_api_id: "gid://shopify/Order/1", order_id: 1 }, apiSecret: "not-the-secret" });
+    expect((await deliverToApp(forged)).status).toBe(401);
+    const odd = signedWebhookRequest({ url, topic, shop: app.shop, payload: { unexpected: true }, apiSecret: TEST_APP.apiSecret });
+    expect((await deliverToApp(odd)).status).toBe(400);
     expect(await db.webhookReceipt.count()).toBe(receipts);
   });
 });
