@@ -1,0 +1,69 @@
+// Everything the composer page shows: the template, the sender, who would receive it (a selection
+// or a class, with counts), a preview for one order, recent notice jobs and customers' cancel
+// requests awaiting staff. Kept out of the route so the route stays thin.
+import type { PrismaClient } from "@prisma/client";
+import { choiceLinks } from "../proxy/choice-links.server";
+import { openCancelRequests } from "../proxy/record-choice.server";
+import { loadShopSettings } from "../settings/shop-settings.server";
+import { estimateRangeOf } from "./estimate-range";
+import { NOTICE_JOB_KIND } from "./notice-job.server";
+import { loadNoticeTemplate } from "./notice-template.server";
+import { noticeItems, renderNotice, type RenderedNotice } from "./render-notice";
+import { ordersWithoutUpdate } from "./stale-orders.server";
+
+const gid = (numeric: string) => `gid://shopify/Order/${numeric}`;
+const numeric = (orderId: string) => orderId.split("/").at(-1) ?? orderId;
+
+export function parseOrderList(raw: string | null): string[] {
+  return (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => /^\d{1,20}$/.test(s))
+    .map(gid);
+}
+
+export async function loadComposer(db: PrismaClient, input: { shop: string; shopName: string; secret: string; selection: string[]; previewId: string | null; now: Date }) {
+  const { shop } = input;
+  const [template, settings, selected, counts, jobs, cancelRequests, stale] = await Promise.all([
+    loadNoticeTemplate(db, shop),
+    loadShopSettings(db, shop),
+    db.trackedOrder.findMany({ where: { shop, id: { in: input.selection } }, select: { id: true, name: true } }),
+    db.trackedOrder.groupBy({ by: ["delayClass"], where: { shop, cancelledAt: null, delayClass: { in: ["at_risk", "overdue"] } }, _count: { _all: true } }),
+    db.job.findMany({ where: { shop, kind: NOTICE_JOB_KIND }, orderBy: { createdAt: "desc" }, take: 5, select: { id: true, status: true, createdAt: true } }),
+    openCancelRequests(db, shop),
+    ordersWithoutUpdate(db, shop, input.now, 0),
+  ]);
+  const previewOrder =
+    (input.previewId ? await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: input.previewId } } }) : null) ??
+    (selected[0] ? await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: selected[0].id } } }) : null) ??
+    (await db.trackedOrder.findFirst({ where: { shop, cancelledAt: null, delayClass: { in: ["overdue", "at_risk"] }, conservativeShipDate: { not: null } }, orderBy: { createdAt: "asc" } }));
+
+  let preview: (RenderedNotice & { orderName: string; to: string | null }) | null = null;
+  const range = previewOrder ? estimateRangeOf(previewOrder) : null;
+  if (previewOrder && range) {
+    const links = choiceLinks(input.secret, { shop, orderId: previewOrder.id, noticeId: null, now: input.now });
+    preview = {
+      ...renderNotice({
+        template,
+        order: { name: previewOrder.name, customerFirstName: previewOrder.customerFirstName, items: noticeItems(previewOrder.lineItems) },
+        range,
+        sender: { name: settings.senderName ?? "(your name: set it in Settings)", role: settings.senderRole, shopName: input.shopName },
+        links,
+      }),
+      orderName: previewOrder.name,
+      to: previewOrder.email,
+    };
+  }
+  const count = (cls: string) => counts.find((c) => c.delayClass === cls)?._count._all ?? 0;
+  return {
+    template,
+    sender: { name: settings.senderName, role: settings.senderRole },
+    selection: selected.map((o) => ({ id: numeric(o.id), name: o.name })),
+    counts: { at_risk: count("at_risk"), overdue: count("overdue") },
+    preview,
+    previewOrderId: previewOrder ? numeric(previewOrder.id) : null,
+    jobs: jobs.map((j) => ({ id: j.id, status: j.status, createdAt: j.createdAt.toISOString() })),
+    cancelRequests: cancelRequests.map((r) => ({ orderId: numeric(r.orderId), name: r.order?.name ?? r.orderId, at: r.at })),
+    noUpdate: stale.count,
+  };
+}

@@ -1,0 +1,266 @@
+// The composer: write the delay notice once (subject, message, reason, reply-to), preview it for a
+// real order as HTML and plain text, then send it to a selection or a class as a job.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, Checkbox, InlineStack, Layout, Page, RadioButton, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { z } from "zod";
+import db from "../db.server";
+import { appEnv } from "../env.server";
+import { loadShopOverview } from "../home/shop-overview.server";
+import { loadComposer, parseOrderList } from "../notices/composer.server";
+import { appNoticeJobKind } from "../notices/notice-kind.server";
+import { saveNoticeTemplate, loadNoticeTemplate } from "../notices/notice-template.server";
+import { resolveTarget, startNoticeJob, type NoticeCheck } from "../notices/send-notices.server";
+import { parseTemplateForm } from "../notices/template-form";
+import { loadShopSettings } from "../settings/shop-settings.server";
+import { authenticate } from "../shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const url = new URL(request.url);
+  const overview = await loadShopOverview(admin);
+  return loadComposer(db, {
+    shop: session.shop,
+    shopName: overview.shop.name,
+    secret: appEnv().SHOPIFY_API_SECRET,
+    selection: parseOrderList(url.searchParams.get("orders")),
+    previewId: parseOrderList(url.searchParams.get("preview"))[0] ?? null,
+    now: new Date(),
+  });
+};
+
+const sendSchema = z.object({
+  intent: z.literal("send"),
+  target: z.enum(["selection", "at_risk", "overdue", "late"]),
+  orders: z.string().default(""),
+  overrideReason: z.string().trim().max(500).default(""),
+  confirmBetter: z.literal("on").optional(),
+  skipBlocked: z.literal("1").optional(),
+});
+
+type ActionData =
+  | { intent: "save"; ok: true }
+  | { intent: "save"; ok: false; errors: Partial<Record<"subject" | "body" | "reason" | "replyTo", string>>; values: Record<string, string> }
+  | { intent: "send"; ok: false; message: string; check: NoticeCheck | null };
+
+export const action = async ({ request }: ActionFunctionArgs): Promise<ActionData | Response> => {
+  const { admin, session, sessionToken } = await authenticate.admin(request);
+  const form = await request.formData();
+  const userId = sessionToken.sub ?? null;
+  if (form.get("intent") === "save") {
+    const parsed = parseTemplateForm(form);
+    if (!parsed.ok) return { intent: "save", ok: false, errors: parsed.errors, values: parsed.values };
+    await saveNoticeTemplate(db, session.shop, parsed.data, userId);
+    return { intent: "save", ok: true };
+  }
+  const parsed = sendSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return Response.json({ error: "Unknown action" }, { status: 400 });
+  const input = parsed.data;
+  const [template, settings, overview] = await Promise.all([loadNoticeTemplate(db, session.shop), loadShopSettings(db, session.shop), loadShopOverview(admin)]);
+  if (!template.saved) return { intent: "send", ok: false, message: "Save the notice first: it needs your reply-to address.", check: null };
+  if (!settings.senderName) return { intent: "send", ok: false, message: "Add your name and role in Settings: notices come from a person.", check: null };
+  const target =
+    input.target === "selection"
+      ? { kind: "selection" as const, orderIds: parseOrderList(input.orders) }
+      : { kind: "class" as const, classes: input.target === "late" ? (["at_risk", "overdue"] as const).slice() : [input.target] };
+  const orderIds = await resolveTarget(db, session.shop, target);
+  const result = await startNoticeJob(db, appNoticeJobKind(db), {
+    shop: session.shop,
+    orderIds,
+    createdBy: userId,
+    skipBlocked: input.skipBlocked === "1",
+    params: {
+      template: { subject: template.subject, body: template.body, reason: template.reason },
+      replyTo: template.replyTo,
+      sender: { name: settings.senderName, role: settings.senderRole, shopName: overview.shop.name },
+      overrideReason: input.overrideReason || null,
+      confirmBetter: input.confirmBetter === "on",
+    },
+  });
+  if (!result.ok) return { intent: "send", ok: false, message: result.message, check: result.check };
+  return redirect(`/app/jobs/${result.jobId}`);
+};
+
+function TemplateCard({ template, errors, saved }: { template: { subject: string; body: string; reason: string; replyTo: string }; errors: Record<string, string | undefined>; saved: boolean }) {
+  const [values, setValues] = useState(template);
+  const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const navigation = useNavigation();
+  return (
+    <Card>
+      <Form method="post">
+        <input type="hidden" name="intent" value="save" />
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">
+            Your notice
+          </Text>
+          {saved ? <Banner tone="success" title="Notice saved" /> : null}
+          <TextField label="Subject" name="subject" value={values.subject} onChange={set("subject")} autoComplete="off" error={errors.subject} />
+          <TextField
+            label="Message"
+            name="body"
+            value={values.body}
+            onChange={set("body")}
+            multiline={10}
+            autoComplete="off"
+            error={errors.body}
+            helpText="Fields: {{first_name}} {{order_name}} {{items}} {{estimate}} {{reason}} {{sender_name}} {{sender_role}} {{shop_name}}. Your signature and the two choice links are added below the message."
+          />
+          <TextField label="The reason, in your words" name="reason" value={values.reason} onChange={set("reason")} multiline={2} autoComplete="off" error={errors.reason} />
+          <TextField label="Reply-to (a person reads it)" name="replyTo" type="email" value={values.replyTo} onChange={set("replyTo")} autoComplete="email" error={errors.replyTo} />
+          <InlineStack>
+            <Button submit variant="primary" loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "save"}>
+              Save and preview
+            </Button>
+          </InlineStack>
+        </BlockStack>
+      </Form>
+    </Card>
+  );
+}
+
+function CheckBanner({ data, orders, target }: { data: Extract<ActionData, { intent: "send" }>; orders: string; target: string }) {
+  const check = data.check;
+  return (
+    <Banner tone="critical" title={data.message}>
+      {check && check.blocked.length > 0 ? (
+        <BlockStack gap="200">
+          <ul>
+            {check.blocked.slice(0, 20).map((b) => (
+              <li key={b.orderId}>
+                <Link to={`/app/orders/${b.orderId.split("/").at(-1) ?? ""}`}>{b.name}</Link>: told {b.told}, now {b.proposed}
+              </li>
+            ))}
+          </ul>
+          <InlineStack gap="200">
+            <Link to="/app/orders?class=overdue">Offer a refund or compensation instead</Link>
+            {check.willSend > 0 ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="send" />
+                <input type="hidden" name="target" value={target} />
+                <input type="hidden" name="orders" value={orders} />
+                <input type="hidden" name="skipBlocked" value="1" />
+                <Button submit>{`Skip them and send to the other ${check.willSend}`}</Button>
+              </Form>
+            ) : null}
+          </InlineStack>
+        </BlockStack>
+      ) : null}
+    </Banner>
+  );
+}
+
+export default function NoticesPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const hasSelection = data.selection.length > 0;
+  const [target, setTarget] = useState(hasSelection ? "selection" : "late");
+  const [overrideReason, setOverrideReason] = useState("");
+  const [confirmBetter, setConfirmBetter] = useState(false);
+  const orders = data.selection.map((o) => o.id).join(",");
+  const saveErrors = actionData && actionData.intent === "save" && !actionData.ok ? actionData.errors : {};
+  const templateValues = actionData && actionData.intent === "save" && !actionData.ok ? { subject: actionData.values.subject ?? "", body: actionData.values.body ?? "", reason: actionData.values.reason ?? "", replyTo: actionData.values.replyTo ?? "" } : data.template;
+  return (
+    <Page title="Tell customers" backAction={{ content: "Dashboard", url: "/app" }}>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <TemplateCard key={data.template.updatedAt ?? "default"} template={templateValues} errors={saveErrors} saved={Boolean(actionData && actionData.intent === "save" && actionData.ok)} />
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Preview{data.preview ? ` for ${data.preview.orderName}` : ""}
+                </Text>
+                {data.preview ? (
+                  <>
+                    <Text as="p" tone="subdued">
+                      To {data.preview.to ?? "(no email)"} · Subject: <span data-testid="preview-subject">{data.preview.subject}</span>
+                    </Text>
+                    <iframe title="Preview (HTML)" sandbox="" srcDoc={data.preview.html} style={{ width: "100%", height: 420, border: "1px solid #ddd", borderRadius: 8 }} />
+                    <details>
+                      <summary>Plain text</summary>
+                      <pre style={{ whiteSpace: "pre-wrap" }} data-testid="preview-text">
+                        {data.preview.text}
+                      </pre>
+                    </details>
+                  </>
+                ) : (
+                  <Text as="p">No late order with a forecast to preview yet.</Text>
+                )}
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Card>
+              <Form method="post">
+                <input type="hidden" name="intent" value="send" />
+                <input type="hidden" name="orders" value={orders} />
+                <input type="hidden" name="target" value={target} />
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    Send
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    From {data.sender.name ?? "— (set your name in Settings)"}
+                    {data.sender.role ? `, ${data.sender.role}` : ""}
+                  </Text>
+                  {hasSelection ? (
+                    <RadioButton label={`The ${data.selection.length} selected (${data.selection.slice(0, 3).map((o) => o.name).join(", ")}${data.selection.length > 3 ? "…" : ""})`} id="t-selection" checked={target === "selection"} onChange={() => setTarget("selection")} />
+                  ) : null}
+                  <RadioButton label={`All late orders (${data.counts.at_risk + data.counts.overdue})`} id="t-late" checked={target === "late"} onChange={() => setTarget("late")} />
+                  <RadioButton label={`All overdue (${data.counts.overdue})`} id="t-overdue" checked={target === "overdue"} onChange={() => setTarget("overdue")} />
+                  <RadioButton label={`All at risk (${data.counts.at_risk})`} id="t-at-risk" checked={target === "at_risk"} onChange={() => setTarget("at_risk")} />
+                  <Checkbox label="Announce earlier dates (I am sure we will make them)" name="confirmBetter" checked={confirmBetter} onChange={setConfirmBetter} />
+                  <TextField
+                    label="Override reason"
+                    name="overrideReason"
+                    value={overrideReason}
+                    onChange={setOverrideReason}
+                    autoComplete="off"
+                    helpText="Only to send a second, later date to customers already told one. It is logged on each order."
+                  />
+                  <Button submit variant="primary" disabled={!data.template.saved} loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "send"}>
+                    Send notices
+                  </Button>
+                  {!data.template.saved ? <Text as="p" tone="subdued">Save the notice first.</Text> : null}
+                </BlockStack>
+              </Form>
+            </Card>
+            {actionData && actionData.intent === "send" && !actionData.ok ? <CheckBanner data={actionData} orders={orders} target={target} /> : null}
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Rhythm
+                </Text>
+                <Text as="p">{data.noUpdate} late orders have had no update for 7 days.</Text>
+                {data.jobs.map((job) => (
+                  <Link key={job.id} to={`/app/jobs/${job.id}`}>
+                    {`Notices of ${new Date(job.createdAt).toUTCString().slice(0, 22)} · ${job.status}`}
+                  </Link>
+                ))}
+              </BlockStack>
+            </Card>
+            {data.cancelRequests.length > 0 ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    Cancel requests for staff
+                  </Text>
+                  {data.cancelRequests.map((r) => (
+                    <Link key={r.orderId} to={`/app/orders/${r.orderId}`}>
+                      {r.name}
+                    </Link>
+                  ))}
+                </BlockStack>
+              </Card>
+            ) : null}
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
