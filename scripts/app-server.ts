@@ -19,7 +19,7 @@ function isServerBuild(value: unknown): value is ServerBuild {
   return typeof value === "object" && value !== null && "routes" in value && "entry" in value;
 }
 
-export async function startAppServer({ port, host }: { port: number; host: string }): Promise<RunningAppServer> {
+export async function startAppServer({ port, host, runJobs = true }: { port: number; host: string; runJobs?: boolean }): Promise<RunningAppServer> {
   const build: unknown = await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href);
   if (!isServerBuild(build)) throw new Error("build/server/index.js is not a Remix server build; run `npm run build`.");
 
@@ -35,12 +35,17 @@ export async function startAppServer({ port, host }: { port: number; host: strin
     s.once("error", reject);
   });
   const { port: actualPort } = server.address() as AddressInfo;
+  // The bulk-job runner (app/jobs) lives and dies with the server; on start it resumes any job a
+  // previous process left unfinished. It is imported from source: the Remix build exposes only routes.
+  const jobs = runJobs ? (await import("../app/jobs/runner-process.server")).startJobRunner() : null;
   return {
     origin: `http://${host}:${actualPort}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await jobs?.stop();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

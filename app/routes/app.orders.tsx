@@ -1,7 +1,7 @@
 // The orders table: every open order with its promise and forecast, filtered by class, searched,
 // sorted, selected in bulk, paged by cursor and exported as CSV. The URL holds the whole state.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   BlockStack,
@@ -61,6 +61,14 @@ export default function OrdersPage() {
   const [exportError, setExportError] = useState<string | null>(null);
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rows);
   const loading = navigation.state === "loading" && navigation.location.pathname === "/app/orders";
+  const navigate = useNavigate();
+  // Remedies (app.remedies.tsx) confirm the count and money before anything happens.
+  const remedy = (kind: string) => {
+    const params = new URLSearchParams({ remedy: kind });
+    if (allResourcesSelected) params.set("class", view.filter);
+    else params.set("ids", selectedResources.join(","));
+    navigate(`/app/remedies?${params.toString()}`);
+  };
 
   const go = (change: Partial<typeof view>) => {
     clearSelection();
@@ -152,6 +160,13 @@ export default function OrdersPage() {
                 content: "Export selected (CSV)",
                 onAction: () => runExport(allResourcesSelected ? undefined : selectedResources),
               },
+              { content: "Refund", onAction: () => remedy("refund") },
+              { content: "Free add-on", onAction: () => remedy("add_on") },
+            ]}
+            bulkActions={[
+              { content: "Cancel and refund", onAction: () => remedy("cancel_refund") },
+              { content: "Faster shipping or its cost back", onAction: () => remedy("shipping") },
+              { content: "Thank-you discount code", onAction: () => remedy("discount_code") },
             ]}
             emptyState={
               <EmptySearchResult
