@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { startSimulator, type RunningSimulator } from "../simulator/index";
+import { startMailServer, type RunningMailServer } from "../simulator/mail/mail-server";
 import { tomlScopes } from "./app-config";
 import { startAppServer } from "./app-server";
 import { preflight } from "./preflight";
@@ -30,6 +31,8 @@ export interface RunningDemo {
   url: string;
   appOrigin: string;
   simulator: RunningSimulator;
+  /** The local SMTP server standing in for customers' mailboxes (shown at <simulator>/outbox). */
+  mail: RunningMailServer;
   stop(): Promise<void>;
 }
 
@@ -57,11 +60,14 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const apiSecret = randomBytes(24).toString("hex");
   const scopes = tomlScopes();
 
+  // Delay notices go to a local SMTP server that keeps them; the simulator shows them at /outbox.
+  const mail = await startMailServer({ host: options.host });
   const simulator = await startSimulator({
     port: options.simulatorPort,
     host: options.host,
     app: { apiKey: DEMO_API_KEY, apiSecret, appUrl, scopes },
     shops: [{ domain: DEMO_SHOP, orders: options.orders, seed: options.seed }],
+    outbox: mail,
   });
   try {
     Object.assign(process.env, {
@@ -71,6 +77,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       SCOPES: scopes,
       DATABASE_URL: options.databaseUrl,
       SHOPIFY_ADMIN_ORIGIN: simulator.origin,
+      SMTP_URL: mail.url,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warning",
     });
     preflight(process.env);
@@ -79,13 +86,16 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       url: simulator.adminUrl(DEMO_SHOP),
       appOrigin: app.origin,
       simulator,
+      mail,
       stop: async () => {
         await app.close();
         await simulator.close();
+        await mail.close();
       },
     };
   } catch (error) {
     await simulator.close();
+    await mail.close();
     throw error;
   }
 }
@@ -125,7 +135,7 @@ async function main() {
     databaseUrl: process.env.DATABASE_URL ?? "file:./prisma/dev.sqlite",
     build: !f["no-build"],
   });
-  console.log(`\nDelay Desk demo is running. Open:\n\n  ${demo.url}\n\n(Ctrl-C stops it.)`);
+  console.log(`\nDelay Desk demo is running. Open:\n\n  ${demo.url}\n\nCustomers' email lands in the outbox: /outbox on the same host.\n(Ctrl-C stops it.)`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
