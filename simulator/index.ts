@@ -1,7 +1,7 @@
 // The simulator's public API, used by the demo script, the app's integration tests and the bench.
 import { createServer } from "node:http";
 import { AccessTokenStore, DEFAULT_STAFF_ID } from "./access-tokens";
-import { BulkFiles, attachBulkOperations, bulkOperationsOf } from "./bulk/bulk-operations";
+import { BulkFiles, attachBulkOperations, bulkOperationsOf, type BulkRunOptions } from "./bulk/bulk-operations";
 import { WebhookDispatcher, type WebhookSettings } from "./webhooks/dispatcher";
 import { BucketRegistry } from "./leaky-bucket";
 import { FaultInjector, type FaultRuleInput } from "./faults";
@@ -24,6 +24,8 @@ export interface SimulatorOptions {
   log?: boolean;
   /** Webhook subscriptions (e.g. subscriptionsFromTomlFile("shopify.app.toml")), transport, retry delays. */
   webhooks?: Partial<WebhookSettings>;
+  /** Bulk operation pacing and line shuffling (simulator/bulk). */
+  bulk?: BulkRunOptions;
   /** Fault plan by shop domain (faults.ts); change it later through `faults` or /<shop>/simulator/faults. */
   faults?: Record<string, FaultRuleInput[]>;
   /** A local SMTP server's mailbox to show at /outbox (demo). */
@@ -76,7 +78,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const bulkFiles = new BulkFiles(() => origin);
   const webhooks = new WebhookDispatcher({ apiSecret: options.app.apiSecret, appUrl: options.app.appUrl }, options.webhooks);
   const stopWatching = [...stores.values()].map((store) => {
-    attachBulkOperations(store, bulkFiles);
+    attachBulkOperations(store, bulkFiles, options.bulk);
     return webhooks.watch(store);
   });
   state.bulkFiles = bulkFiles;

@@ -17,6 +17,8 @@ beforeAll(async () => {
     port: 0,
     app,
     shops: [{ domain: shop, orders: 300, seed: 3 }],
+    // Long enough between the two pages for the cancel test to reach a running operation.
+    bulk: { pageDelayMs: 300 },
     webhooks: {
       subscriptions: [{ topics: ["bulk_operations/finish"], uri: "/webhooks/bulk_operations/finish" }],
       transport: async (request) => {

@@ -77,6 +77,8 @@ export class BulkFiles {
 export interface BulkRunOptions {
   /** Fraction of child lines moved to a later page (default 0.25). */
   holdBack?: number;
+  /** Extra wait between pages, so tests can act on a running operation (default 0). */
+  pageDelayMs?: number;
 }
 
 function write(stream: WriteStream, text: string): Promise<void> {
@@ -190,6 +192,7 @@ export class ShopBulkOperations {
         await emit(lines);
         cursor = page.nextCursor;
         await yieldToServer();
+        if (this.options.pageDelayMs) await new Promise((resolve) => setTimeout(resolve, this.options.pageDelayMs));
         if (this.cancelRequested.has(operation.id)) {
           await close(stream);
           return this.finish(operation, "CANCELED", null, target.url, bytes);
