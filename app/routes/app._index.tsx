@@ -1,8 +1,9 @@
 // The dashboard: how many orders are overdue, at risk and on track, when the backlog will be
 // gone, what an order placed today can honestly be promised, and the first thing to do.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link as RemixLink, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link as RemixLink, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, SkeletonBodyText, Text } from "@shopify/polaris";
+import { useEffect } from "react";
 import { z } from "zod";
 import { BurnDownChart } from "../dashboard/burn-down-chart";
 import { loadDashboard, type Dashboard } from "../dashboard/dashboard.server";
@@ -131,9 +132,24 @@ function Outlook({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
+const IMPORT_REFRESH_MS = 2_000;
+
+/** While the first import runs (or is about to), reload the figures so they appear on their own. */
+function useRefreshWhileImporting(dashboard: Dashboard): void {
+  const { revalidate, state } = useRevalidator();
+  // No import yet: the app frame's loader is starting the first one alongside this page.
+  const importing = !dashboard.lastImport || dashboard.lastImport.status === "running";
+  useEffect(() => {
+    if (!importing || state !== "idle") return;
+    const timer = setTimeout(revalidate, IMPORT_REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [importing, state, revalidate]);
+}
+
 export default function DashboardPage() {
   const data = useLoaderData<typeof loader>();
   const { dashboard } = data;
+  useRefreshWhileImporting(dashboard);
   const navigation = useNavigation();
   const refresh = useFetcher<typeof action>();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/app";
