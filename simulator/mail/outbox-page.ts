@@ -22,11 +22,14 @@ function address(mail: ReceivedMail): string {
 }
 
 export function renderOutboxPage(outbox: Outbox | undefined, url: URL, origin: string): string {
-  const messages = outbox?.inbox() ?? [];
+  // Numbered oldest first, so a message keeps its number while new ones arrive; listed newest first.
+  const messages = [...(outbox?.inbox() ?? [])].reverse();
   const selected = Number(url.searchParams.get("m") ?? "-1");
   const list = messages
+    .map((mail, index) => ({ mail, index }))
+    .reverse()
     .map(
-      (mail, index) =>
+      ({ mail, index }) =>
         `<tr${index === selected ? ' class="open"' : ""}><td><a href="/outbox?m=${index}">${escapeHtml(mail.subject || "(no subject)")}</a></td><td>${escapeHtml(mail.to.join(", "))}</td><td>${escapeHtml(address(mail))}</td><td>${escapeHtml(mail.receivedAt.toISOString().replace("T", " ").slice(0, 19))}</td></tr>`,
     )
     .join("\n");

@@ -1,0 +1,109 @@
+// A merchant writes the delay notice, previews it for one overdue order, sends it, and the
+// customer reads it in the demo's outbox, clicks "Cancel and refund me" on the shop's (simulated)
+// domain, confirms, and the merchant sees the whole story on the order's timeline.
+import type { PrismaClient } from "@prisma/client";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SHOP_RULES, parseShopRules } from "../../app/promise/shop-rules";
+import { DEMO_SHOP, startDemo, type RunningDemo } from "../../scripts/demo";
+import { launchBrowser, newMerchantPage } from "../support/browser";
+import { freshDatabaseUrl } from "../support/database";
+import { openDatabase } from "../support/factories";
+
+let demo: RunningDemo;
+let browser: Browser;
+let db: PrismaClient;
+
+beforeAll(async () => {
+  const databaseUrl = freshDatabaseUrl();
+  demo = await startDemo({ host: "127.0.0.1", appPort: 0, simulatorPort: 0, orders: 200, seed: 5, databaseUrl, build: false });
+  browser = await launchBrowser();
+  db = await openDatabase(databaseUrl);
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe("telling customers, in a browser", () => {
+  it("compose, preview, send, read the mail in the outbox, cancel and refund, see it on the timeline", async () => {
+    const page = await newMerchantPage(browser);
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(demo.url);
+    await expect
+      .poll(async () => (await db.orderSync.findFirst({ where: { shop: DEMO_SHOP }, orderBy: { startedAt: "desc" } }))?.status, { timeout: 60_000 })
+      .toBe("completed");
+    // The notice is signed by a person; the settings page is where the merchant says who.
+    const timeZone = demo.simulator.stores.get(DEMO_SHOP)?.shop.ianaTimezone ?? "America/New_York";
+    await db.shopSettings.upsert({
+      where: { shop: DEMO_SHOP },
+      create: { shop: DEMO_SHOP, rules: JSON.stringify(parseShopRules({ ...DEFAULT_SHOP_RULES, timeZone })), senderName: "Dawn Rivera", senderRole: "Operations manager" },
+      update: { senderName: "Dawn Rivera", senderRole: "Operations manager" },
+    });
+    const order = await db.trackedOrder.findFirst({
+      where: { shop: DEMO_SHOP, delayClass: "overdue", email: { not: null }, conservativeShipDate: { not: null }, displayFulfillmentStatus: "UNFULFILLED", cancelledAt: null },
+      orderBy: { createdAt: "asc" },
+    });
+    if (!order?.email) throw new Error("the seeded shop has no overdue order with an email");
+    const numeric = order.id.split("/").at(-1) ?? "";
+
+    // From the order's page to the composer, with this order selected.
+    await page.goto(`${demo.url}/app/orders/${numeric}`);
+    const app = page.frameLocator("iframe");
+    await expect.poll(() => app.getByText("Not told anything yet").count(), { timeout: 30_000 }).toBe(1);
+    await app.getByRole("link", { name: "Write to this customer" }).click();
+
+    // Compose: a noreply address is refused, a person's is kept.
+    await expect.poll(() => app.getByLabel("Reply-to (a person reads it)").count(), { timeout: 30_000 }).toBe(1);
+    await app.getByLabel("Reply-to (a person reads it)").fill("noreply@oakandhide.com");
+    await app.getByRole("button", { name: "Save and preview" }).click();
+    await expect.poll(() => app.getByText(/looks like an address nobody reads/).count(), { timeout: 15_000 }).toBe(1);
+    await app.getByLabel("Reply-to (a person reads it)").fill("dawn@oakandhide.com");
+    await app.getByLabel("The reason, in your words").fill("We want to spend Thanksgiving with our families too.");
+    await app.getByRole("button", { name: "Save and preview" }).click();
+    await expect.poll(() => app.getByText("Notice saved").count(), { timeout: 15_000 }).toBe(1);
+
+    // Preview for this order, then send.
+    expect(await app.getByTestId("preview-subject").innerText()).toBe(`An update on your order ${order.name}`);
+    const previewText = await app.getByTestId("preview-text").textContent();
+    expect(previewText).toContain("We want to spend Thanksgiving with our families too.");
+    expect(previewText).toContain("Dawn Rivera");
+    expect(await app.getByLabel(/The 1 selected/).isChecked()).toBe(true);
+    await app.getByRole("button", { name: "Send notices" }).click();
+    await expect.poll(() => demo.mail.received().filter((m) => m.to.includes(order.email ?? "")).length, { timeout: 30_000 }).toBe(1);
+
+    // The customer's side: the outbox, the email, the link, the confirmation.
+    const customer = await newMerchantPage(browser);
+    customer.on("pageerror", (error) => pageErrors.push(error.message));
+    await customer.goto(`${demo.simulator.origin}/outbox`);
+    await customer.getByRole("link", { name: `An update on your order ${order.name}` }).click();
+    expect(await customer.locator('[data-field="from"]').innerText()).toBe("Dawn Rivera <dawn@oakandhide.com>");
+    expect(await customer.locator('[data-field="reply-to"]').innerText()).toBe("dawn@oakandhide.com");
+    const mail = customer.frameLocator('iframe[title="Message"]');
+    expect(await mail.locator("body").innerText()).toMatch(/We now expect to ship it (between|on) \w+day/);
+    await mail.getByRole("link", { name: "Cancel and refund me" }).click();
+    await customer.waitForTimeout(3000);
+    await expect.poll(() => customer.getByRole("heading", { name: `Cancel order ${order.name}?` }).count(), { timeout: 15_000 }).toBe(1);
+    expect(customer.url()).toContain(`/${DEMO_SHOP}/storefront/apps/delay-desk/choice`);
+    await customer.getByRole("button", { name: "Yes, cancel and refund me" }).click();
+    await expect.poll(() => customer.getByRole("heading", { name: "Your order is being cancelled" }).count(), { timeout: 15_000 }).toBe(1);
+    expect((await db.customerChoice.findUnique({ where: { shop_orderId: { shop: DEMO_SHOP, orderId: order.id } } }))?.choice).toBe("cancel");
+
+    // The merchant's side: the order's timeline.
+    await page.goto(`${demo.url}/app/orders/${numeric}`);
+    const timeline = app.getByRole("list", { name: "Timeline" });
+    await expect.poll(() => timeline.count(), { timeout: 30_000 }).toBe(1);
+    const story = await timeline.innerText();
+    expect(story).toContain("Order placed");
+    expect(story).toContain(`Delay notice 1 sent to ${order.email}`);
+    expect(story).toContain("Customer asked to cancel for a full refund");
+    expect(story).toContain("Cancel and full refund queued");
+    expect(story).toContain("Dawn Rivera");
+    expect(pageErrors).toEqual([]);
+    await customer.close();
+    await page.close();
+  });
+});
