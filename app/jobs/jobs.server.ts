@@ -30,9 +30,12 @@ export async function createJob(db: PrismaClient, job: NewJob): Promise<{ id: st
     });
     // The key is random, not derived from the order: a second job on the same order (say, a
     // refund after a failed one was fixed by hand) must be a new request to Shopify.
-    await tx.jobItem.createMany({
-      data: planned.map((item) => ({ jobId: row.id, shop: job.shop, orderId: item.orderId, idempotencyKey: `dd-${randomUUID()}`, status: "pending", amount: item.amount })),
-    });
+    // In chunks: SQLite caps the bound parameters of one INSERT.
+    for (let start = 0; start < planned.length; start += 100) {
+      await tx.jobItem.createMany({
+        data: planned.slice(start, start + 100).map((item) => ({ jobId: row.id, shop: job.shop, orderId: item.orderId, idempotencyKey: `dd-${randomUUID()}`, status: "pending", amount: item.amount })),
+      });
+    }
     return row;
   });
   return { id: created.id, items: planned.length, amount: sumMoney(planned.map((p) => p.amount)) };

@@ -21,12 +21,20 @@ export const shippingParams = z.discriminatedUnion("mode", [
 ]);
 export const codeParams = z.object({ percent: z.number().int().min(1).max(100).default(15), validDays: z.number().int().min(1).max(365).default(90) });
 
+// SQLite refuses more bound parameters than about a thousand in one statement: read in chunks.
+const CHUNK = 500;
+
 async function openOrders(db: PrismaClient, shop: string, orderIds: readonly string[], unfulfilledOnly: boolean): Promise<Array<{ id: string; totalAmount: string }>> {
-  return db.trackedOrder.findMany({
-    where: { shop, id: { in: [...orderIds] }, cancelledAt: null, ...(unfulfilledOnly ? { displayFulfillmentStatus: "UNFULFILLED" } : {}) },
-    select: { id: true, totalAmount: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const rows: Array<{ id: string; totalAmount: string; createdAt: Date }> = [];
+  for (let start = 0; start < orderIds.length; start += CHUNK) {
+    rows.push(
+      ...(await db.trackedOrder.findMany({
+        where: { shop, id: { in: orderIds.slice(start, start + CHUNK) }, cancelledAt: null, ...(unfulfilledOnly ? { displayFulfillmentStatus: "UNFULFILLED" } : {}) },
+        select: { id: true, totalAmount: true, createdAt: true },
+      })),
+    );
+  }
+  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
 }
 
 const withAmount = (rows: Array<{ id: string; totalAmount: string }>): PlannedItem[] => rows.map((row) => ({ orderId: row.id, amount: row.totalAmount }));

@@ -30,7 +30,8 @@ export function parseSelection(params: URLSearchParams): Selection | null {
 
 export async function selectedOrderIds(db: PrismaClient, shop: string, selection: Selection): Promise<string[]> {
   if (selection.ids.length > 0) {
-    const rows = await db.trackedOrder.findMany({ where: { shop, id: { in: selection.ids.slice(0, MAX_ORDERS) } }, select: { id: true } });
+    // A selection comes from one page of the table (at most 50 rows), well under SQLite's parameter cap.
+    const rows = await db.trackedOrder.findMany({ where: { shop, id: { in: selection.ids.slice(0, 500) } }, select: { id: true } });
     return rows.map((row) => row.id);
   }
   const rows = await db.trackedOrder.findMany({ where: ordersWhere(shop, { filter: selection.class ?? "all", q: "" }), select: { id: true }, take: MAX_ORDERS, orderBy: { createdAt: "asc" } });
