@@ -9,6 +9,8 @@ import { BurnDownChart } from "../dashboard/burn-down-chart";
 import { loadDashboard, type Dashboard } from "../dashboard/dashboard.server";
 import db from "../db.server";
 import { loadShopOverview, type ShopOverview } from "../home/shop-overview.server";
+import { StaleNoticesCard } from "../notices/stale-notices-card";
+import { ordersWithoutUpdate } from "../notices/stale-orders.server";
 import { reforecastShop } from "../orders/reforecast.server";
 import { authenticate } from "../shopify.server";
 
@@ -16,7 +18,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const overview = await loadShopOverview(admin);
   const dashboard = await loadDashboard(db, session.shop, { fallbackTimeZone: overview.shop.ianaTimezone });
-  return { ...overview, dashboard };
+  const noUpdate = await ordersWithoutUpdate(db, session.shop, new Date());
+  return { ...overview, dashboard, noUpdate };
 };
 
 const actionSchema = z.object({ intent: z.literal("reforecast") });
@@ -198,6 +201,9 @@ export default function DashboardPage() {
             </Layout.Section>
             <Layout.Section>
               <Outlook dashboard={dashboard} />
+            </Layout.Section>
+            <Layout.Section>
+              <StaleNoticesCard stale={data.noUpdate} />
             </Layout.Section>
           </>
         )}
