@@ -41,7 +41,6 @@ afterAll(async () => {
 beforeEach(async () => {
   databaseUrl = freshDatabaseUrl();
   db = await openDatabase(databaseUrl);
-  mail.received().length = 0;
 });
 afterEach(async () => {
   await db.$disconnect();
@@ -149,5 +148,23 @@ describe("the notice job", () => {
     expect(received.map((m) => m.to[0]).sort()).toEqual(orders.map((o) => o.email).sort());
     expect(await db.jobItem.count({ where: { jobId: job.id, status: "done" } })).toBe(6);
     expect(await db.notice.count({ where: { shop: SHOP, status: "sent" } })).toBe(6);
+  });
+
+  it("a notice left 'sending' by a crash is sent again with the same Message-ID, and a mailbox files it once", async () => {
+    const [order] = await seedOrders(1);
+    if (!order) throw new Error("no order");
+    const job = await sendJob([order.id]);
+    const messageId = `<delay-desk.${order.id.split("/").at(-1)}.r1@${SHOP}>`;
+    // What a crash right after the SMTP server's "250 OK" leaves behind: the message delivered,
+    // the claim still "sending", the item still "running".
+    await transport.send({ from: { name: "Dawn Rivera", address: "dawn@oakandhide.com" }, replyTo: "dawn@oakandhide.com", to: order.email ?? "", subject: "s", text: "t", html: "<p>t</p>", messageId });
+    await db.notice.create({ data: { shop: SHOP, orderId: order.id, jobId: job.id, revision: 1, estimateFrom: "2026-12-07", estimateTo: "2026-12-18", toEmail: order.email ?? "", subject: "s", status: "sending", messageId } });
+    await db.jobItem.updateMany({ where: { jobId: job.id }, data: { status: "running", attempts: 1 } });
+
+    await runner().runUntilIdle();
+    const toCustomer = mail.received().filter((m) => m.to[0] === order.email);
+    expect(toCustomer.map((m) => m.messageId)).toEqual([messageId, messageId]);
+    expect(mail.inbox().filter((m) => m.to[0] === order.email)).toHaveLength(1);
+    expect(await db.notice.findMany({ where: { orderId: order.id }, select: { status: true, revision: true } })).toEqual([{ status: "sent", revision: 1 }]);
   });
 });
