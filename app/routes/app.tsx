@@ -31,6 +31,7 @@ export default function AppFrame() {
           Dashboard
         </Link>
         <Link to="/app/orders">Orders</Link>
+        <Link to="/app/notices">Tell customers</Link>
         <Link to="/app/storefront">Storefront</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
