@@ -131,7 +131,9 @@ async function runShop(shop: string, work: ShopWork): Promise<void> {
     if (work.reconcile) {
       work.reconcile = false;
       const result = await reconcileOrders(db, admin, shop, deps.now());
-      if (result.orders > 0) changed = true;
+      // Re-forecast on every periodic pass even when no order changed: time moves orders from
+      // on track to at risk to overdue (a promise passes at the shop's midnight).
+      changed = true;
       timeZone = result.timeZone ?? timeZone;
     }
   }

@@ -20,6 +20,7 @@ import {
 import { useState } from "react";
 import db from "../db.server";
 import { reforecastShop } from "../orders/reforecast.server";
+import { queueTagSync } from "../orders/sync.server";
 import { WEEKDAY_KEYS } from "../promise/shop-rules";
 import { formValuesFromSettings, parseSettingsForm, type FieldErrors, type OverrideValues, type SettingsFormValues } from "../settings/settings-form";
 import { saveShopSettings } from "../settings/shop-settings.server";
@@ -51,6 +52,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     updatedBy: sessionToken?.sub ?? null,
   });
   const summary = await reforecastShop(db, session.shop, new Date());
+  // Classes may have moved, or tagging was switched: bring Shopify's order tags in step, in the background.
+  void queueTagSync(session.shop);
   return json({ ok: true as const, values: result.values, errors: {} satisfies FieldErrors, counts: summary.counts });
 };
 
