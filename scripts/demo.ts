@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { startSimulator, type RunningSimulator } from "../simulator/index";
+import { subscriptionsFromTomlFile } from "../simulator/webhooks/toml-subscriptions";
 import { startMailServer, type RunningMailServer } from "../simulator/mail/mail-server";
 import { tomlScopes } from "./app-config";
 import { startAppServer } from "./app-server";
@@ -68,6 +69,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     app: { apiKey: DEMO_API_KEY, apiSecret, appUrl, scopes },
     shops: [{ domain: DEMO_SHOP, orders: options.orders, seed: options.seed }],
     outbox: mail,
+    // Shopify delivers the webhooks the app declares in its toml; so does the simulator.
+    webhooks: { subscriptions: subscriptionsFromTomlFile(path.join(ROOT, "shopify.app.toml")) },
   });
   try {
     Object.assign(process.env, {

@@ -130,6 +130,30 @@ export async function jobProgress(db: PrismaClient, shop: string, jobId: string,
   };
 }
 
-export async function listJobs(db: PrismaClient, shop: string, take = 20) {
-  return db.job.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take, select: { id: true, kind: true, status: true, createdAt: true } });
+export interface JobSummary {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  createdAt: string;
+  total: number;
+  counts: Record<ItemStatus, number>;
+}
+
+/** The shop's latest jobs with their item counts: two queries, whatever the number of items. */
+export async function listJobs(db: PrismaClient, shop: string, take = 20): Promise<JobSummary[]> {
+  const jobs = await db.job.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take, select: { id: true, kind: true, status: true, createdAt: true } });
+  const grouped = await db.jobItem.groupBy({
+    by: ["jobId", "status"],
+    where: { shop, jobId: { in: jobs.map((job) => job.id) } },
+    _count: { _all: true },
+  });
+  return jobs.map((job) => {
+    const counts: Record<ItemStatus, number> = { pending: 0, running: 0, done: 0, failed: 0, skipped: 0 };
+    for (const row of grouped) {
+      const status = ITEM_STATUSES.find((s) => s === row.status);
+      if (row.jobId === job.id && status) counts[status] += row._count._all;
+    }
+    const total = ITEM_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+    return { id: job.id, kind: job.kind, status: jobStatus(job.status), createdAt: job.createdAt.toISOString(), total, counts };
+  });
 }

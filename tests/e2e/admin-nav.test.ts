@@ -29,7 +29,7 @@ describe("admin navigation", () => {
     await page.goto(demo.url);
     const nav = page.getByTestId("app-nav");
     await nav.getByText("Settings").waitFor({ timeout: 30_000 });
-    expect((await nav.innerText()).split("\n").map((s) => s.trim())).toEqual(["Orders", "Tell customers", "Storefront", "Settings"]);
+    expect((await nav.innerText()).split("\n").map((s) => s.trim())).toEqual(["Orders", "Tell customers", "Jobs", "Storefront", "Settings"]);
 
     await nav.getByText("Orders").click();
     const appFrame = () => page.frames().find((frame) => frame.url().startsWith(demo.appOrigin));

@@ -1,0 +1,73 @@
+// The shop's bulk jobs (remedies, notices), newest first, so a running job's progress can be
+// found again after leaving its page. Refreshes itself while any job is still working.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Badge, Card, EmptyState, IndexTable, Page, ProgressBar, Text } from "@shopify/polaris";
+import { useEffect } from "react";
+import db from "../db.server";
+import { listJobs } from "../jobs/jobs.server";
+import { jobKinds } from "../jobs/registry.server";
+import { authenticate } from "../shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const jobs = await listJobs(db, session.shop, 50);
+  return { jobs: jobs.map((job) => ({ ...job, label: jobKinds.get(job.kind)?.label ?? job.kind })) };
+};
+
+const STATUS_TONE = { pending: "info", running: "info", paused: "warning", cancelled: undefined, completed: "success" } as const;
+const REFRESH_MS = 2_000;
+
+export default function JobsPage() {
+  const { jobs } = useLoaderData<typeof loader>();
+  const { revalidate, state } = useRevalidator();
+  const working = jobs.some((job) => job.status === "running" || job.status === "pending");
+  useEffect(() => {
+    if (!working || state !== "idle") return;
+    const timer = setTimeout(revalidate, REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [working, state, revalidate]);
+
+  return (
+    <Page title="Jobs" subtitle="Bulk remedies and notices, newest first" backAction={{ content: "Dashboard", url: "/app" }}>
+      <Card padding="0">
+        {jobs.length === 0 ? (
+          <EmptyState heading="No jobs yet" image="">
+            <p>Select orders on the Orders page to refund them, send a free add-on, or tell their customers.</p>
+          </EmptyState>
+        ) : (
+          <IndexTable
+            resourceName={{ singular: "job", plural: "jobs" }}
+            itemCount={jobs.length}
+            selectable={false}
+            headings={[{ title: "Job" }, { title: "Started" }, { title: "Status" }, { title: "Progress" }, { title: "Failed" }]}
+          >
+            {jobs.map((job, index) => {
+              const finished = job.counts.done + job.counts.failed + job.counts.skipped;
+              return (
+                <IndexTable.Row id={job.id} key={job.id} position={index}>
+                  <IndexTable.Cell>
+                    <Link to={`/app/jobs/${job.id}`}>{job.label}</Link>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{job.createdAt.replace("T", " ").slice(0, 16)} UTC</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Badge tone={STATUS_TONE[job.status]}>{job.status}</Badge>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <div style={{ minWidth: 160 }}>
+                      <ProgressBar progress={job.total === 0 ? 100 : Math.round((finished / job.total) * 100)} size="small" />
+                      <Text as="span" variant="bodySm" tone="subdued">
+                        {finished} of {job.total}
+                      </Text>
+                    </div>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{job.counts.failed}</IndexTable.Cell>
+                </IndexTable.Row>
+              );
+            })}
+          </IndexTable>
+        )}
+      </Card>
+    </Page>
+  );
+}
