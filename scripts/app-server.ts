@@ -19,6 +19,25 @@ function isServerBuild(value: unknown): value is ServerBuild {
   return typeof value === "object" && value !== null && "routes" in value && "entry" in value;
 }
 
+interface BackgroundWork {
+  stop(): Promise<void>;
+}
+
+/** app/entry.server.tsx exports startBackgroundWork; the build keeps it on entry.module. */
+function backgroundStarter(build: ServerBuild): (options: { jobs: boolean }) => BackgroundWork {
+  const entry = build.entry.module;
+  const start = "startBackgroundWork" in entry ? entry.startBackgroundWork : undefined;
+  if (typeof start !== "function") throw new Error("The server build has no startBackgroundWork; rebuild with `npm run build`.");
+  return (options) => {
+    const work: unknown = start(options);
+    if (typeof work !== "object" || work === null || !("stop" in work) || typeof work.stop !== "function") {
+      throw new Error("startBackgroundWork returned no stop()");
+    }
+    const stop = work.stop;
+    return { stop: async () => void (await stop.call(work)) };
+  };
+}
+
 export async function startAppServer({ port, host, runJobs = true }: { port: number; host: string; runJobs?: boolean }): Promise<RunningAppServer> {
   const build: unknown = await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href);
   if (!isServerBuild(build)) throw new Error("build/server/index.js is not a Remix server build; run `npm run build`.");
@@ -35,13 +54,13 @@ export async function startAppServer({ port, host, runJobs = true }: { port: num
     s.once("error", reject);
   });
   const { port: actualPort } = server.address() as AddressInfo;
-  // The bulk-job runner (app/jobs) lives and dies with the server; on start it resumes any job a
-  // previous process left unfinished. It is imported from source: the Remix build exposes only routes.
-  const jobs = runJobs ? (await import("../app/jobs/runner-process.server")).startJobRunner() : null;
+  // Background work (job runner, reconcile, timed pauses) lives and dies with the server; on start
+  // the runner resumes any job a previous process left unfinished.
+  const background = backgroundStarter(build)({ jobs: runJobs });
   return {
     origin: `http://${host}:${actualPort}`,
     close: async () => {
-      await jobs?.stop();
+      await background.stop();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

@@ -258,7 +258,7 @@ export function stopReconcileScheduler(): void {
   scheduler = null;
 }
 
-function ensureReconcileScheduler(): void {
+export function ensureReconcileScheduler(): void {
   const raw = process.env.ORDER_RECONCILE_INTERVAL_MS;
   const interval = raw === undefined ? RECONCILE_INTERVAL_MS : Number(raw);
   if (Number.isFinite(interval)) startReconcileScheduler(interval);

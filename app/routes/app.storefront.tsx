@@ -6,26 +6,17 @@ import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout
 import { useState } from "react";
 import { AdminApiError } from "../admin-api/graphql.server";
 import prisma from "../db.server";
-import { authenticate, unauthenticated } from "../shopify.server";
+import { authenticate } from "../shopify.server";
 import { parseModeForm, type FieldErrors } from "../storefront/mode-form";
-import { ensurePauseScheduler } from "../storefront/pause-scheduler.server";
+import { startPauseSweep } from "../background.server";
 import { staffName } from "../storefront/staff-name.server";
 import { loadStorefrontSetup, StorefrontWriteError } from "../storefront/storefront-admin.server";
 import { instantToLocalInput, type StorefrontMode } from "../storefront/storefront-mode";
 import { changeStorefrontMode, endDuePause, loadModeLog, loadStorefrontSettings, suggestedEstimate } from "../storefront/storefront-mode.server";
 
-function startScheduler() {
-  ensurePauseScheduler({
-    db: prisma,
-    adminFor: async (shop) => (await unauthenticated.admin(shop)).admin,
-    intervalMs: 60_000,
-    onError: (shop, error) => console.error(`Ending the timed pause of ${shop} failed; retrying next minute.`, error),
-  });
-}
-
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  startScheduler();
+  startPauseSweep();
   const now = new Date();
   await endDuePause({ admin, db: prisma, shop: session.shop, now });
   const [settings, setup, log] = await Promise.all([loadStorefrontSettings(prisma, session.shop), loadStorefrontSetup(admin), loadModeLog(prisma, session.shop)]);
@@ -55,7 +46,7 @@ type ActionResult = { ok: true; mode: StorefrontMode } | { ok: false; errors: Fi
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
-  startScheduler();
+  startPauseSweep();
   const now = new Date();
   const setup = await loadStorefrontSetup(admin);
   const parsed = parseModeForm(await request.formData(), setup.timeZone, now);

@@ -1,0 +1,39 @@
+// Everything the app does when nobody is clicking: the bulk-job runner (remedies, notices), the
+// periodic order reconcile + re-forecast, and the end of timed pauses. Started once by the HTTP
+// server through the server build (app/entry.server.tsx re-exports it), so it shares the request
+// handlers' modules: one Prisma client, one Shopify configuration. Each piece is also started
+// lazily by the pages that need it, which is harmless: they are idempotent per process.
+import prisma from "./db.server";
+import { startJobRunner } from "./jobs/runner-process.server";
+import { ensureReconcileScheduler, stopReconcileScheduler } from "./orders/sync.server";
+import { unauthenticated } from "./shopify.server";
+import { ensurePauseScheduler, stopPauseScheduler } from "./storefront/pause-scheduler.server";
+
+export const PAUSE_SWEEP_MS = 60_000;
+
+/** The storefront's timed-pause sweep, as every caller starts it. */
+export function startPauseSweep(): void {
+  ensurePauseScheduler({
+    db: prisma,
+    adminFor: async (shop) => (await unauthenticated.admin(shop)).admin,
+    intervalMs: PAUSE_SWEEP_MS,
+    onError: (shop, error) => console.error(`Ending the timed pause of ${shop} failed; retrying next minute.`, error),
+  });
+}
+
+export interface BackgroundWork {
+  stop(): Promise<void>;
+}
+
+export function startBackgroundWork(options: { jobs?: boolean } = {}): BackgroundWork {
+  const jobs = options.jobs === false ? null : startJobRunner();
+  ensureReconcileScheduler();
+  startPauseSweep();
+  return {
+    stop: async () => {
+      stopPauseScheduler();
+      stopReconcileScheduler();
+      await jobs?.stop();
+    },
+  };
+}
