@@ -1,26 +1,14 @@
 // The app's <ui-nav-menu> appears in (simulated) Shopify admin's sidebar, and a click there
 // navigates inside the app through App Bridge, without reloading the frame.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemo, type RunningDemo } from "../../scripts/demo";
-import { launchBrowser, newMerchantPage } from "../support/browser";
-import { freshDatabaseUrl } from "../support/database";
+import { describe, expect, it } from "vitest";
+import { newMerchantPage } from "../support/browser";
+import { demoInBrowser } from "../support/demo-in-browser";
 
-let demo: RunningDemo;
-let browser: Browser;
-
-beforeAll(async () => {
-  demo = await startDemo({ host: "127.0.0.1", appPort: 0, simulatorPort: 0, orders: 50, seed: 5, databaseUrl: freshDatabaseUrl(), build: false });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const session = demoInBrowser({ orders: 50, seed: 5 });
 
 describe("admin navigation", () => {
   it("shows the app's pages in the admin sidebar and navigates the app frame", async () => {
+    const { demo, browser } = session;
     const page = await newMerchantPage(browser);
     let documentLoads = 0;
     page.on("request", (request) => {

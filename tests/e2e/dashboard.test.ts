@@ -2,30 +2,11 @@
 // counts, opens the orders table filtered to the overdue ones, then raises capacity on the
 // settings page and sees the re-forecast. The orders arrive the way they do in the demo: the first
 // admin visit starts the bulk import, which re-forecasts when it ends.
-import type { PrismaClient } from "@prisma/client";
-import type { Browser, FrameLocator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SHOP, startDemo, type RunningDemo } from "../../scripts/demo";
-import { launchBrowser, newMerchantPage } from "../support/browser";
-import { freshDatabaseUrl } from "../support/database";
-import { openDatabase } from "../support/factories";
-
-let demo: RunningDemo;
-let browser: Browser;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  const databaseUrl = freshDatabaseUrl();
-  demo = await startDemo({ host: "127.0.0.1", appPort: 0, simulatorPort: 0, orders: 300, seed: 3, databaseUrl, build: false });
-  browser = await launchBrowser();
-  db = await openDatabase(databaseUrl);
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await browser?.close();
-  await demo?.stop();
-});
+import type { FrameLocator } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO_SHOP } from "../../scripts/demo";
+import { newMerchantPage } from "../support/browser";
+import { demoInBrowser } from "../support/demo-in-browser";
 
 async function figure(app: FrameLocator, name: string): Promise<number> {
   const text = await app.locator(`[data-figure="${name}"]`).innerText();
@@ -33,12 +14,15 @@ async function figure(app: FrameLocator, name: string): Promise<number> {
 }
 
 async function storedCounts() {
-  const count = (delayClass: string) => db.trackedOrder.count({ where: { shop: DEMO_SHOP, delayClass } });
+  const count = (delayClass: string) => session.db.trackedOrder.count({ where: { shop: DEMO_SHOP, delayClass } });
   return { overdue: await count("overdue"), at_risk: await count("at_risk"), on_track: await count("on_track") };
 }
 
+const session = demoInBrowser({ orders: 300, seed: 3 });
+
 describe("the dashboard, in a browser", () => {
   it("shows the counts, filters the orders table to overdue, and re-forecasts after a settings change", async () => {
+    const { demo, browser, db } = session;
     const page = await newMerchantPage(browser);
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));

@@ -1,34 +1,17 @@
 // A merchant writes the delay notice, previews it for one overdue order, sends it, and the
 // customer reads it in the demo's outbox, clicks "Cancel and refund me" on the shop's (simulated)
 // domain, confirms, and the merchant sees the whole story on the order's timeline.
-import type { PrismaClient } from "@prisma/client";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SHOP_RULES, parseShopRules } from "../../app/promise/shop-rules";
-import { DEMO_SHOP, startDemo, type RunningDemo } from "../../scripts/demo";
-import { launchBrowser, newMerchantPage } from "../support/browser";
-import { freshDatabaseUrl } from "../support/database";
-import { openDatabase } from "../support/factories";
+import { DEMO_SHOP } from "../../scripts/demo";
+import { newMerchantPage } from "../support/browser";
+import { demoInBrowser } from "../support/demo-in-browser";
 
-let demo: RunningDemo;
-let browser: Browser;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  const databaseUrl = freshDatabaseUrl();
-  demo = await startDemo({ host: "127.0.0.1", appPort: 0, simulatorPort: 0, orders: 200, seed: 5, databaseUrl, build: false });
-  browser = await launchBrowser();
-  db = await openDatabase(databaseUrl);
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await browser?.close();
-  await demo?.stop();
-});
+const session = demoInBrowser({ orders: 200, seed: 5 });
 
 describe("telling customers, in a browser", () => {
   it("compose, preview, send, read the mail in the outbox, cancel and refund, see it on the timeline", async () => {
+    const { demo, browser, db } = session;
     const page = await newMerchantPage(browser);
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));

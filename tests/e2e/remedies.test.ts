@@ -2,31 +2,12 @@
 // them, then sends a free add-on to the other half, watching each job's progress reach done. The
 // shop's records (the simulator's store) then show one refund per refunded order and one free line
 // per add-on order.
-import type { PrismaClient } from "@prisma/client";
-import type { Browser, FrameLocator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SHOP, startDemo, type RunningDemo } from "../../scripts/demo";
+import type { FrameLocator } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO_SHOP } from "../../scripts/demo";
 import { refundsOf } from "../../simulator/store/refunds";
-import { launchBrowser, newMerchantPage } from "../support/browser";
-import { freshDatabaseUrl } from "../support/database";
-import { openDatabase } from "../support/factories";
-
-let demo: RunningDemo;
-let browser: Browser;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  const databaseUrl = freshDatabaseUrl();
-  demo = await startDemo({ host: "127.0.0.1", appPort: 0, simulatorPort: 0, orders: 300, seed: 3, databaseUrl, build: false });
-  browser = await launchBrowser();
-  db = await openDatabase(databaseUrl);
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await browser?.close();
-  await demo?.stop();
-});
+import { newMerchantPage } from "../support/browser";
+import { demoInBrowser } from "../support/demo-in-browser";
 
 async function selectRows(app: FrameLocator, names: readonly string[]) {
   for (const name of names) await app.locator("tbody tr", { hasText: name }).locator("td").first().click();
@@ -44,8 +25,11 @@ async function runRemedy(app: FrameLocator, names: readonly string[], bulkAction
   await app.getByRole("link", { name: "Orders", exact: true }).first().click();
 }
 
+const session = demoInBrowser({ orders: 300, seed: 3 });
+
 describe("make it right in bulk, in a browser", () => {
   it("refunds half the overdue orders and sends a free add-on to the rest", async () => {
+    const { demo, browser, db } = session;
     const page = await newMerchantPage(browser);
     await page.goto(demo.url);
     const app = page.frameLocator("iframe");

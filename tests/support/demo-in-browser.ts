@@ -1,0 +1,51 @@
+// The setup every browser test shares: the demo (built app + simulator) on free ports with a
+// fresh database, Debian's Chromium, and a Prisma client on the demo's database for assertions.
+// Call it at the top of a test file; read `session.demo`, `.browser`, `.db` inside the tests.
+import type { PrismaClient } from "@prisma/client";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startDemo, type RunningDemo } from "../../scripts/demo";
+import { launchBrowser } from "./browser";
+import { freshDatabaseUrl } from "./database";
+import { openDatabase } from "./factories";
+
+export interface DemoInBrowser {
+  readonly demo: RunningDemo;
+  readonly browser: Browser;
+  readonly db: PrismaClient;
+}
+
+export function demoInBrowser(shop: { orders: number; seed: number }): DemoInBrowser {
+  let demo: RunningDemo | undefined;
+  let browser: Browser | undefined;
+  let db: PrismaClient | undefined;
+
+  beforeAll(async () => {
+    const databaseUrl = freshDatabaseUrl();
+    demo = await startDemo({ host: "127.0.0.1", appPort: 0, simulatorPort: 0, ...shop, databaseUrl, build: false });
+    browser = await launchBrowser();
+    db = await openDatabase(databaseUrl);
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`${name} is not ready: use it inside a test, after beforeAll`);
+    return value;
+  };
+  return {
+    get demo() {
+      return ready(demo, "demo");
+    },
+    get browser() {
+      return ready(browser, "browser");
+    },
+    get db() {
+      return ready(db, "db");
+    },
+  };
+}
