@@ -47,6 +47,14 @@ export interface CalculatedOrderRecord {
   staffNote: string | null;
 }
 
+/** What orders/edited reports: the committed edit and the line items it added. */
+export interface OrderEditEvent {
+  __typename: "OrderEditEvent";
+  edit: CalculatedOrderRecord;
+  addedLineItemIds: number[];
+  committedAt: number;
+}
+
 export class OrderEdits {
   private readonly calculated = new Map<number, CalculatedOrderRecord>();
   private readonly edited = new Set<number>();
@@ -194,7 +202,8 @@ export class OrderEdits {
     this.store.reindexOrder(order);
     this.edited.add(order.id);
     touch(order, at);
-    // orders/edited is not emitted: its payload is an order_edit object, which the dispatcher lacks.
+    const edited: OrderEditEvent = { __typename: "OrderEditEvent", edit: record, addedLineItemIds: newItems.map((item) => item.id), committedAt: at };
+    this.store.emit({ topic: "orders/edited", record: edited });
     this.store.emit({ topic: "orders/updated", record: order });
     return order;
   }

@@ -179,7 +179,7 @@ export class RefundLedger {
     list.push(refund);
     this.byOrder.set(order.id, list);
     this.byId.set(refund.id, refund);
-    // refunds/create is not emitted: the webhook dispatcher has no Refund payload yet.
+    this.store.emit({ topic: "refunds/create", record: refund });
     this.store.emit({ topic: "orders/updated", record: order });
     return { refund, order };
   }

@@ -68,3 +68,44 @@ describe("WebhookDispatcher", () => {
     expect(subscriptionsFromToml(toml)).toEqual([{ topics: ["orders/create"], uri: "/webhooks/orders/create" }]);
   });
 });
+
+describe("remedy webhooks", () => {
+  it("sends refunds/create with the REST Refund and orders/edited with the order edit", async () => {
+    const { seedShop } = await import("../seed");
+    const { refundsOf } = await import("../store/refunds");
+    const { orderEditsOf } = await import("../store/order-edits");
+    const store = seedShop({ domain: "oak-and-hide.myshopify.com", orders: 60, seed: 3, now: new Date("2026-12-10T15:00:00Z") });
+    const bodies: { topic: string | null; body: unknown }[] = [];
+    const dispatcher = new WebhookDispatcher(app, {
+      subscriptions: [
+        { topics: ["refunds/create"], uri: "/webhooks/refunds/create" },
+        { topics: ["orders/edited"], uri: "/webhooks/orders/edited" },
+      ],
+      transport: async (request: Request) => {
+        bodies.push({ topic: request.headers.get("x-shopify-topic"), body: await request.json() });
+        return new Response(null, { status: 200 });
+      },
+      retryDelaysMs: [1],
+    });
+    dispatcher.watch(store);
+    const order = store.orders.find((o) => o.cancelledAt === null && o.receivedCents > 0 && o.lineItems.every((i) => i.fulfilledQuantity === 0));
+    if (!order) throw new Error("no refundable order in the seed");
+
+    const refunded = refundsOf(store).create({ orderId: order.id, lines: [], shipping: { fullRefund: true, amountCents: null }, transactions: [], notify: false, note: "late", at: Date.now() });
+    if ("userErrors" in refunded) throw new Error(refunded.userErrors[0]?.message);
+    const edits = orderEditsOf(store);
+    const edit = edits.begin(order.id);
+    if ("userErrors" in edit) throw new Error(edit.userErrors[0]?.message);
+    const variant = store.variants[0];
+    if (!variant) throw new Error("no variant");
+    edits.addVariant(edit, variant.id, 1, true);
+    const committed = edits.commit(edit, false, "free add-on");
+    if ("userErrors" in committed) throw new Error(committed.userErrors[0]?.message);
+    await dispatcher.whenIdle();
+
+    expect(bodies.find((b) => b.topic === "refunds/create")?.body).toMatchObject({ id: refunded.refund.id, order_id: order.id, note: "late" });
+    expect(bodies.find((b) => b.topic === "orders/edited")?.body).toMatchObject({
+      order_edit: { id: edit.id, order_id: order.id, staff_note: "free add-on", line_items: { additions: [{ delta: 1 }] } },
+    });
+  });
+});

@@ -3,9 +3,11 @@
 // keeping the same X-Shopify-Webhook-Id so the app can tell a retry from a new event. After the
 // last try the delivery is given up (Shopify: 8 tries over 4 hours; delays injectable here).
 import { randomUUID } from "node:crypto";
+import type { OrderEditEvent } from "../store/order-edits";
+import type { RefundRecord } from "../store/refunds";
 import type { ShopStore, StoreEvent } from "../store/shop-store";
 import { signedWebhookRequest } from "../webhook-request";
-import { bulkOperationFinishPayload, restOrder, type BulkOperationSummary } from "./payloads";
+import { bulkOperationFinishPayload, restOrder, restOrderEdit, restRefund, type BulkOperationSummary } from "./payloads";
 
 export interface WebhookSubscription {
   topics: string[];
@@ -75,7 +77,13 @@ export function payloadFor(event: StoreEvent): unknown {
   const record: unknown = event.record;
   if (isOrder(record)) return restOrder(record);
   if (isBulkSummary(record)) return bulkOperationFinishPayload(record);
+  if (isTyped<RefundRecord>(record, "Refund")) return restRefund(record);
+  if (isTyped<OrderEditEvent>(record, "OrderEditEvent")) return restOrderEdit(record.edit, record.addedLineItemIds, record.committedAt);
   throw new Error(`No webhook payload for ${event.record.__typename}`);
+}
+
+function isTyped<T extends { __typename: string }>(value: unknown, typename: T["__typename"]): value is T {
+  return typeof value === "object" && value !== null && "__typename" in value && value.__typename === typename;
 }
 
 function isOrder(value: unknown): value is Parameters<typeof restOrder>[0] {

@@ -4,7 +4,9 @@
 // left out rather than invented.
 import { toGid } from "../gid";
 import { decimal, iso } from "../resolvers/values";
+import type { CalculatedOrderRecord } from "../store/order-edits";
 import type { LineItemRecord, OrderRecord } from "../store/records";
+import type { RefundRecord } from "../store/refunds";
 
 export interface BulkOperationSummary {
   __typename: "BulkOperation";
@@ -77,5 +79,40 @@ export function bulkOperationFinishPayload(operation: BulkOperationSummary) {
     error_code: operation.errorCode?.toLowerCase() ?? null,
     status: operation.status.toLowerCase(),
     type: operation.type.toLowerCase(),
+  };
+}
+
+/** refunds/create: the REST Refund. */
+export function restRefund(refund: RefundRecord) {
+  return {
+    id: refund.id,
+    admin_graphql_api_id: toGid("Refund", refund.id),
+    order_id: refund.orderId,
+    created_at: iso(refund.createdAt),
+    processed_at: iso(refund.processedAt),
+    note: refund.note,
+    restock: refund.lines.some((line) => line.restockType !== "NO_RESTOCK"),
+    refund_line_items: refund.lines.map((line) => ({
+      id: line.id,
+      line_item_id: line.lineItemId,
+      quantity: line.quantity,
+      restock_type: line.restockType.toLowerCase(),
+    })),
+    transactions: refund.transactionIds.map((id) => ({ id, admin_graphql_api_id: toGid("OrderTransaction", id), kind: "refund", order_id: refund.orderId })),
+  };
+}
+
+/** orders/edited: `{ order_edit: … }`, the committed edit with the line items it added. */
+export function restOrderEdit(edit: CalculatedOrderRecord, addedLineItemIds: readonly number[], committedAt: number) {
+  return {
+    order_edit: {
+      id: edit.id,
+      created_at: iso(edit.createdAt),
+      committed_at: iso(committedAt),
+      notify_customer: edit.notifyCustomer,
+      order_id: edit.orderId,
+      staff_note: edit.staffNote ?? "",
+      line_items: { additions: addedLineItemIds.map((id) => ({ id, delta: 1 })), removals: [] },
+    },
   };
 }
