@@ -12,6 +12,7 @@ import { refreshOrder } from "./sync-order.server";
 import { reconcileOrders } from "./sync-reconcile.server";
 import { ThrottledAdmin } from "./sync-admin.server";
 import { syncOrderTags } from "./tags.server";
+import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
 
 export interface OrderSyncDeps {
   db: () => Promise<PrismaClient>;
@@ -140,6 +141,11 @@ async function runShop(shop: string, work: ShopWork): Promise<void> {
   if (!changed) return;
   await deps.reforecast(db, shop, deps.now(), timeZone ? { fallbackTimeZone: timeZone } : {});
   await syncTags(db, admin, shop);
+  try {
+    await keepDelayInStepWithForecast({ admin: rawAdmin, db, shop, now: deps.now() });
+  } catch (error) {
+    deps.warn(`${shop}: storefront estimate: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 async function syncTags(db: PrismaClient, admin: ThrottledAdmin, shop: string): Promise<void> {

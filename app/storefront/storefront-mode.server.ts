@@ -150,3 +150,36 @@ export async function suggestedEstimate(db: Db, shop: string, timeZone: string, 
   const estimate = estimateFromForecast(outlook.today, outlook.newOrders.likely, outlook.newOrders.conservative);
   return estimate ? { estimate, cannotKeepPromise: outlook.cannotKeepPromise } : null;
 }
+
+/** The longest wait an estimate promises, in days, to compare estimates in different units. */
+export function longestWaitDays(estimate: NoticeEstimate): number {
+  return estimate.unit === "weeks" ? estimate.max * 7 : estimate.max;
+}
+
+export const FORECAST_ACTOR: Actor = { id: null, name: "forecast" };
+
+/**
+ * While the storefront shows a delay, keeps its estimate in step with the forecast, following the
+ * product's rule "bad news sooner than good news": when the forecast's conservative range for a
+ * new order has grown past what the banner says, the banner (and metafield) are lengthened at once
+ * and the change is logged with actor "forecast"; a forecast that got better leaves the banner as
+ * it is until the merchant changes it. Returns true when it changed the estimate.
+ */
+export async function keepDelayInStepWithForecast(options: { admin: AdminGraphql; db: Db; shop: string; now: Date }): Promise<boolean> {
+  const { admin, db, shop, now } = options;
+  const current = await loadStorefrontSettings(db, shop);
+  if (current.mode !== "delayed" || !current.estimate) return false;
+  const { timeZone } = await loadStorefrontSetup(admin);
+  const suggestion = await suggestedEstimate(db, shop, timeZone, now);
+  if (!suggestion || longestWaitDays(suggestion.estimate) <= longestWaitDays(current.estimate)) return false;
+  await applyStorefrontSettings({
+    admin,
+    db,
+    shop,
+    target: { ...current, estimate: suggestion.estimate },
+    actor: FORECAST_ACTOR,
+    now,
+    reason: "the forecast got worse",
+  });
+  return true;
+}

@@ -1,0 +1,79 @@
+// The storefront's delay banner follows the forecast when it gets worse (bad news sooner), and
+// waits for the merchant when it gets better.
+import type { PrismaClient } from "@prisma/client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { appDataOf, metafieldJsonValue } from "../../simulator/resolvers/app-installation";
+import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
+import { insertTrackedOrders, trackedOrdersFromStore } from "../../tests/support/factories";
+
+let app: AppUnderTest;
+let db: PrismaClient;
+
+beforeAll(async () => {
+  app = await startAppUnderTest({ orders: 300, seed: 5 });
+  db = (await import("../db.server")).default;
+  const { loader } = await import("../routes/app.storefront");
+  await callRoute(loader, app.embeddedDocumentRequest("/app/storefront"));
+  const store = app.simulator.stores.get(app.shop);
+  if (!store) throw new Error("no store");
+  await insertTrackedOrders(db, trackedOrdersFromStore(store));
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  await app.close();
+});
+
+beforeEach(async () => {
+  await db.modeChange.deleteMany({});
+  await db.storefrontState.deleteMany({});
+});
+
+async function showDelay(min: string, max: string, unit: "days" | "weeks") {
+  const { action } = await import("../routes/app.storefront");
+  const body = new URLSearchParams({ intent: "delayed", estimateMin: min, estimateMax: max, estimateUnit: unit });
+  await callRoute(action, app.bearerRequest("/app/storefront", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } }));
+}
+
+function bannerEstimate(): unknown {
+  const store = app.simulator.stores.get(app.shop);
+  if (!store) throw new Error("no store");
+  const data = appDataOf(store);
+  const metafield = data.metafield(data.installationGid, "delay_desk", "storefront_notice");
+  const value = metafield ? metafieldJsonValue(metafield) : undefined;
+  return typeof value === "object" && value !== null && "estimate" in value ? value.estimate : undefined;
+}
+
+async function keepInStep(): Promise<boolean> {
+  const { keepDelayInStepWithForecast } = await import("./storefront-mode.server");
+  const { unauthenticated } = await import("../shopify.server");
+  const { admin } = await unauthenticated.admin(app.shop);
+  return keepDelayInStepWithForecast({ admin, db, shop: app.shop, now: new Date() });
+}
+
+describe("keeping the delay banner in step with the forecast", () => {
+  it("lengthens a banner the forecast has outgrown, logged as the forecast", async () => {
+    await showDelay("1", "2", "days");
+    expect(await keepInStep()).toBe(true);
+    const state = await db.storefrontState.findUniqueOrThrow({ where: { shop: app.shop } });
+    expect(state.mode).toBe("delayed");
+    const longest = state.estimateUnit === "weeks" ? (state.estimateMax ?? 0) * 7 : (state.estimateMax ?? 0);
+    expect(longest).toBeGreaterThan(2);
+    expect(bannerEstimate()).toMatchObject({ max: state.estimateMax, unit: state.estimateUnit });
+    const log = await db.modeChange.findMany({ where: { shop: app.shop }, orderBy: { createdAt: "asc" } });
+    expect(log.at(-1)).toMatchObject({ actorName: "forecast", reason: "the forecast got worse", fromMode: "delayed", toMode: "delayed" });
+    // Already in step: nothing more to do.
+    expect(await keepInStep()).toBe(false);
+  });
+
+  it("leaves a longer banner alone when the forecast is better: good news waits for the merchant", async () => {
+    await showDelay("30", "52", "weeks");
+    expect(await keepInStep()).toBe(false);
+    expect(bannerEstimate()).toMatchObject({ min: 30, max: 52, unit: "weeks" });
+  });
+
+  it("does nothing unless the storefront shows a delay", async () => {
+    expect(await keepInStep()).toBe(false);
+    expect(await db.modeChange.count()).toBe(0);
+  });
+});
