@@ -69,6 +69,12 @@ export default function OrdersPage() {
     else params.set("ids", selectedResources.join(","));
     navigate(`/app/remedies?${params.toString()}`);
   };
+  // The composer (app.notices.tsx) previews and checks before anything is sent; it takes numeric ids.
+  const tellCustomers = () => {
+    if (allResourcesSelected) return navigate("/app/notices");
+    const ids = selectedResources.map((gid) => gid.split("/").at(-1) ?? "").filter(Boolean);
+    navigate(`/app/notices?${new URLSearchParams({ orders: ids.join(",") }).toString()}`);
+  };
 
   const go = (change: Partial<typeof view>) => {
     clearSelection();
@@ -160,6 +166,7 @@ export default function OrdersPage() {
                 content: "Export selected (CSV)",
                 onAction: () => runExport(allResourcesSelected ? undefined : selectedResources),
               },
+              { content: "Tell their customers", onAction: tellCustomers },
               { content: "Refund", onAction: () => remedy("refund") },
               { content: "Free add-on", onAction: () => remedy("add_on") },
             ]}

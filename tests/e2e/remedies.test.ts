@@ -58,4 +58,18 @@ describe("make it right in bulk, in a browser", () => {
     }
     expect(await db.orderEvent.count({ where: { shop: DEMO_SHOP, kind: "remedy" } })).toBe(overdue.length);
   }, 240_000);
+  it("takes selected orders from the table to the notice composer", async () => {
+    const { demo, browser } = session;
+    const page = await newMerchantPage(browser);
+    await page.goto(demo.url);
+    const app = page.frameLocator("iframe");
+    await app.getByRole("link", { name: "Orders", exact: true }).first().click();
+    await app.getByRole("tab", { name: /Show Overdue orders/ }).click();
+    await expect.poll(() => app.locator("tbody tr").count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    const names = (await app.locator("tbody tr td:nth-child(2)").allInnerTexts()).map((t) => t.trim()).slice(0, 2);
+    await selectRows(app, names);
+    await app.getByRole("button", { name: "Tell their customers", exact: true }).click();
+    await expect.poll(() => app.getByText(`The 2 selected (${names.join(", ")})`).count(), { timeout: 15_000 }).toBe(1);
+    await page.close();
+  });
 });
