@@ -14,7 +14,8 @@ export const importedLineItemSchema = z.object({
   product: z.object({ id: z.string(), tags: z.array(z.string()), collectionIds: z.array(z.string()) }).nullable(),
 });
 
-export const importedOrderSchema = z.object({
+/** The order's own fields, the same in the bulk JSONL, a single-order read and a reconcile page. */
+export const orderFieldsSchema = z.object({
   id: z.string(),
   name: z.string(),
   createdAt: z.string(),
@@ -27,6 +28,9 @@ export const importedOrderSchema = z.object({
   tags: z.array(z.string()),
   customer: z.object({ firstName: z.string().nullable(), lastName: z.string().nullable() }).nullable(),
   currentTotalPriceSet: moneySchema,
+});
+
+export const importedOrderSchema = orderFieldsSchema.extend({
   lineItems: z.array(importedLineItemSchema),
   fulfillmentOrders: z.array(z.object({ status: z.string(), fulfillBy: z.string().nullable() })),
 });
@@ -113,20 +117,8 @@ const nodesOf = <T extends z.ZodTypeAny>(node: T) => z.object({ nodes: z.array(n
  * An order as the paged GraphQL documents return it (connections with `nodes`), turned into the
  * common shape. `lineItemsComplete` is false when the page cut the line items short.
  */
-export const pagedOrderSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    cancelledAt: z.string().nullable(),
-    closedAt: z.string().nullable(),
-    displayFulfillmentStatus: z.string(),
-    displayFinancialStatus: z.string().nullable(),
-    email: z.string().nullable(),
-    tags: z.array(z.string()),
-    customer: z.object({ firstName: z.string().nullable(), lastName: z.string().nullable() }).nullable(),
-    currentTotalPriceSet: moneySchema,
+export const pagedOrderSchema = orderFieldsSchema
+  .extend({
     lineItems: nodesOf(
       z.object({
         id: z.string(),

@@ -4,22 +4,9 @@
 // parsed and kept in compact maps by parent id, and orders are assembled at the end. The file is
 // never held as text; only the parsed fields the rows need.
 import { z } from "zod";
-import type { ImportedLineItem, ImportedOrder } from "../order-row";
+import { orderFieldsSchema, type ImportedLineItem, type ImportedOrder } from "../order-row";
 
-const orderLineSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  cancelledAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  displayFulfillmentStatus: z.string(),
-  displayFinancialStatus: z.string().nullable(),
-  email: z.string().nullable(),
-  tags: z.array(z.string()),
-  customer: z.object({ firstName: z.string().nullable(), lastName: z.string().nullable() }).nullable(),
-  currentTotalPriceSet: z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) }),
-});
+const orderLineSchema = orderFieldsSchema;
 
 const lineItemLineSchema = z.object({
   id: z.string(),
