@@ -1,11 +1,15 @@
 // `npm run bench`: performance figures, printed, never asserted. Each file in scripts/bench/
 // named *.bench.ts exports `title` and `run()`, which returns rows of figures; this prints them.
 // Run one section: `npm run bench -- sync` (matches file names).
+import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import globalSetup from "../tests/setup/global-setup";
+
+const SECTIONS_DIR = path.join(import.meta.dirname, "bench");
+const SECTION_FLAG = "--section";
 
 export interface BenchRow {
   figure: string;
@@ -18,26 +22,38 @@ const sectionSchema = z.object({
   run: z.function().returns(z.promise(z.array(z.object({ figure: z.string(), value: z.string(), note: z.string().optional() })))),
 });
 
+/** Runs one section in this process and prints its rows. */
+async function runSection(file: string): Promise<void> {
+  const section = sectionSchema.parse(await import(pathToFileURL(path.join(SECTIONS_DIR, file)).href));
+  console.log(`## ${section.title}`);
+  const rows = await section.run();
+  const width = Math.max(...rows.map((r) => r.figure.length));
+  for (const row of rows) console.log(`  ${row.figure.padEnd(width)}  ${row.value}${row.note ? `   (${row.note})` : ""}`);
+  console.log("");
+}
+
+// Each section runs in a process of its own: the app's Admin origin seam, its Prisma client and
+// its background work are per process, and one section's simulator must not serve the next.
+function runSectionInChild(file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, SECTION_FLAG, file], { stdio: "inherit", env: process.env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`bench section ${file} failed (exit ${code})`))));
+  });
+}
+
 async function main() {
   process.env.LOG_LEVEL ??= "warning";
-  const only = process.argv.slice(2);
-  const dir = path.join(import.meta.dirname, "bench");
-  const files = readdirSync(dir)
+  const args = process.argv.slice(2);
+  if (args[0] === SECTION_FLAG && args[1]) return runSection(args[1]);
+  const files = readdirSync(SECTIONS_DIR)
     .filter((f) => f.endsWith(".bench.ts"))
-    .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+    .filter((f) => args.length === 0 || args.some((o) => f.includes(o)))
     .sort();
-  // Sections that run the app need a migrated database, as the tests do.
+  // Sections that run the app need a migrated database, as the tests do (inherited by the children).
   const teardown = globalSetup();
   try {
     console.log(`Delay Desk benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
-    for (const file of files) {
-      const section = sectionSchema.parse(await import(pathToFileURL(path.join(dir, file)).href));
-      console.log(`## ${section.title}`);
-      const rows = await section.run();
-      const width = Math.max(...rows.map((r) => r.figure.length));
-      for (const row of rows) console.log(`  ${row.figure.padEnd(width)}  ${row.value}${row.note ? `   (${row.note})` : ""}`);
-      console.log("");
-    }
+    for (const file of files) await runSectionInChild(file);
   } finally {
     teardown();
   }
