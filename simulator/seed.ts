@@ -37,6 +37,7 @@ import type {
   VariantRecord,
 } from "./store/records";
 import { ShopStore } from "./store/shop-store";
+import { newLineItem } from "./store/line-items";
 
 export type { ShopPlan } from "./store/records";
 export type { SeedOptions } from "./store/options";
@@ -150,21 +151,7 @@ export function seedShop(options: SeedOptions): ShopStore {
       const quantity = rng.weighted<number>([[1, 85], [2, 12], [3, 3]]);
       if (madeToOrder.has(product.id)) makeUnits += quantity;
       else readyUnits += quantity;
-      lineItems.push({
-        __typename: "LineItem",
-        id: ids.lineItem++,
-        orderId,
-        productId: product.id,
-        variantId: variant.id,
-        title: product.title,
-        variantTitle: variant.title,
-        sku: variant.sku,
-        vendor: product.vendor,
-        quantity,
-        fulfilledQuantity: 0,
-        unitPriceCents: variant.priceCents,
-        requiresShipping: true,
-      });
+      lineItems.push(newLineItem({ id: ids.lineItem++, orderId, product, variant, quantity, unitPriceCents: variant.priceCents }));
     }
     const subtotalCents = lineItems.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
     const shippingLine = chooseShipping(rng, subtotalCents, ids.shippingLine++);

@@ -4,6 +4,7 @@
 import type { LineItemRecord, OrderRecord, ShippingLineRecord } from "./records";
 import { touch, type UserErrorRecord } from "./refunds";
 import type { ShopStore } from "./shop-store";
+import { newLineItem } from "./line-items";
 
 export interface AddedLineRecord {
   __typename: "CalculatedLineItem";
@@ -151,22 +152,15 @@ export class OrderEdits {
       const variant = this.store.variant(line.variantId);
       const product = variant ? this.store.product(variant.productId) : undefined;
       if (!variant || !product) throw new Error(`Simulator store is inconsistent: no variant ${line.variantId}`);
-      return {
-        __typename: "LineItem",
+      return newLineItem({
         id: lineItemId++,
         orderId: order.id,
-        productId: product.id,
-        variantId: variant.id,
-        title: product.title,
-        variantTitle: variant.title,
-        sku: variant.sku,
-        vendor: product.vendor,
+        product,
+        variant,
         quantity: line.quantity,
-        fulfilledQuantity: 0,
         unitPriceCents: line.unitPriceCents,
         ...(line.discount ? { unitDiscountCents: line.discount.unitDiscountCents } : {}),
-        requiresShipping: true,
-      };
+      });
     });
     order.lineItems.push(...newItems);
     const openFo = order.fulfillmentOrders.find((fo) => fo.status === "OPEN" || fo.status === "IN_PROGRESS" || fo.status === "SCHEDULED" || fo.status === "ON_HOLD");

@@ -3,6 +3,7 @@
 // pages by) and emits the webhook topics Shopify sends for it.
 import type { FulfillmentOrderRecord, LineItemRecord, OrderRecord } from "./records";
 import type { ShopStore } from "./shop-store";
+import { newLineItem } from "./line-items";
 
 export interface NewOrderLine {
   variantId: number;
@@ -55,21 +56,7 @@ export function createOrder(store: ShopStore, input: NewOrderInput): OrderRecord
     const product = variant ? store.product(variant.productId) : undefined;
     if (!variant || !product) throw new OrderChangeError(`No variant ${line.variantId}.`);
     if (!Number.isInteger(line.quantity) || line.quantity < 1) throw new OrderChangeError("Quantity must be a positive integer.");
-    return {
-      __typename: "LineItem",
-      id: lineItemId++,
-      orderId: id,
-      productId: product.id,
-      variantId: variant.id,
-      title: product.title,
-      variantTitle: variant.title,
-      sku: variant.sku,
-      vendor: product.vendor,
-      quantity: line.quantity,
-      fulfilledQuantity: 0,
-      unitPriceCents: variant.priceCents,
-      requiresShipping: true,
-    };
+    return newLineItem({ id: lineItemId++, orderId: id, product, variant, quantity: line.quantity, unitPriceCents: variant.priceCents });
   });
   const subtotalCents = lineItems.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
   const shippingCents = subtotalCents >= 7500 ? 0 : 800;
