@@ -111,6 +111,8 @@ function OverrideRows({
   );
 }
 
+type TextFieldKey = "defaultLeadTime" | "cutOffTime" | "variability" | "senderName" | "senderRole" | "timeZone" | "capacityUnit";
+
 export default function SettingsPage() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -119,6 +121,8 @@ export default function SettingsPage() {
   const [values, setValues] = useState<SettingsFormValues>(result?.values ?? loaded.values);
   const errors: FieldErrors = result && !result.ok ? result.errors : {};
   const set = <K extends keyof SettingsFormValues>(key: K, value: SettingsFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  // The props every single-value field takes: its name (form data), value, change handler and error.
+  const bind = (key: TextFieldKey) => ({ name: key, value: values[key], onChange: (v: string) => set(key, v), error: errors[key] });
   const saving = navigation.state === "submitting";
   const errorCount = Object.keys(errors).length;
 
@@ -151,28 +155,19 @@ export default function SettingsPage() {
               <FormLayout>
                 <Select
                   label="Time zone"
-                  name="timeZone"
                   options={loaded.timeZones}
-                  value={values.timeZone}
-                  onChange={(v) => set("timeZone", v)}
-                  error={errors.timeZone}
+                  {...bind("timeZone")}
                 />
                 <FormLayout.Group>
                   <TextField
                     label="Lead time (business days)"
-                    name="defaultLeadTime"
-                    value={values.defaultLeadTime}
-                    onChange={(v) => set("defaultLeadTime", v)}
-                    error={errors.defaultLeadTime}
+                    {...bind("defaultLeadTime")}
                     inputMode="numeric"
                     autoComplete="off"
                   />
                   <TextField
                     label="Daily cut-off (HH:MM)"
-                    name="cutOffTime"
-                    value={values.cutOffTime}
-                    onChange={(v) => set("cutOffTime", v)}
-                    error={errors.cutOffTime}
+                    {...bind("cutOffTime")}
                     helpText="Orders at or after this time count from the next open day."
                     autoComplete="off"
                   />
@@ -266,14 +261,11 @@ export default function SettingsPage() {
               <FormLayout>
                 <Select
                   label="Capacity counted in"
-                  name="capacityUnit"
                   options={[
                     { label: "Units (items made or packed)", value: "units" },
                     { label: "Orders shipped", value: "orders" },
                   ]}
-                  value={values.capacityUnit}
-                  onChange={(v) => set("capacityUnit", v)}
-                  error={errors.capacityUnit}
+                  {...bind("capacityUnit")}
                 />
                 <InlineGrid columns={{ xs: 4, md: 7 }} gap="200">
                   {WEEKDAY_KEYS.map((day, i) => (
@@ -291,10 +283,7 @@ export default function SettingsPage() {
                 </InlineGrid>
                 <TextField
                   label="Day-to-day variability (%)"
-                  name="variability"
-                  value={values.variability}
-                  onChange={(v) => set("variability", v)}
-                  error={errors.variability}
+                  {...bind("variability")}
                   helpText="How much a day's output typically strays from the plan. 25 % means a 12-unit day is often 9 to 15."
                   inputMode="decimal"
                   autoComplete="off"
@@ -308,18 +297,12 @@ export default function SettingsPage() {
                 <FormLayout.Group>
                   <TextField
                     label="Sender's name"
-                    name="senderName"
-                    value={values.senderName}
-                    onChange={(v) => set("senderName", v)}
-                    error={errors.senderName}
+                    {...bind("senderName")}
                     autoComplete="name"
                   />
                   <TextField
                     label="Sender's role"
-                    name="senderRole"
-                    value={values.senderRole}
-                    onChange={(v) => set("senderRole", v)}
-                    error={errors.senderRole}
+                    {...bind("senderRole")}
                     placeholder="Operations manager"
                     autoComplete="off"
                   />
