@@ -1,6 +1,6 @@
 // Late orders at 100k: the pure forecast's classification rate, the database reforecast that
 // writes each order's dates and class, and the dashboard loader reading the result.
-import Database from "better-sqlite3";
+import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { sqliteFileUrl } from "../../app/database-url";
 import { forecastOrders, type UnfulfilledOrder } from "../../app/forecast/forecast-orders";
 import { DEFAULT_SHOP_RULES } from "../../app/promise/shop-rules";
@@ -18,13 +18,18 @@ const NOW = new Date("2026-12-10T15:00:00Z");
 
 /** Plain SQLite inserts in one transaction: the bench measures the app, not the fixture. */
 function insertRows(databaseUrl: string, rows: readonly TrackedOrderRow[]): void {
-  const sqlite = new Database(sqliteFileUrl(databaseUrl));
+  const sqlite = new DatabaseSync(sqliteFileUrl(databaseUrl));
   const columns = Object.keys(rows[0] ?? {});
   const insert = sqlite.prepare(`INSERT INTO "TrackedOrder" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`);
-  const toSql = (value: unknown) => (value instanceof Date ? value.getTime() : value === undefined ? null : value);
-  sqlite.transaction(() => {
-    for (const row of rows) insert.run(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toSql(v)])));
-  })();
+  const toSql = (value: unknown): SQLInputValue => {
+    if (value instanceof Date) return value.getTime();
+    if (typeof value === "boolean") return value ? 1 : 0;
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint") return value;
+    return null;
+  };
+  sqlite.exec("BEGIN");
+  for (const row of rows) insert.run(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toSql(v)])));
+  sqlite.exec("COMMIT");
   sqlite.close();
 }
 

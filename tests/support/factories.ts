@@ -118,10 +118,10 @@ export async function openTestDatabase(): Promise<PrismaClient> {
 
 /** A second Prisma client on a database the app under test also uses (browser tests seed through it). */
 export async function openDatabase(databaseUrl: string): Promise<PrismaClient> {
-  const [{ PrismaBetterSQLite3 }, { PrismaClient: Client }, { sqliteFileUrl }] = await Promise.all([
-    import("@prisma/adapter-better-sqlite3"),
+  const [{ PrismaNodeSqlite }, { PrismaClient: Client }, { sqliteFileUrl }] = await Promise.all([
+    import("../../app/node-sqlite-adapter.server"),
     import("@prisma/client"),
     import("../../app/database-url"),
   ]);
-  return new Client({ adapter: new PrismaBetterSQLite3({ url: sqliteFileUrl(databaseUrl) }) });
+  return new Client({ adapter: new PrismaNodeSqlite({ path: sqliteFileUrl(databaseUrl) }) });
 }
