@@ -40,7 +40,7 @@ function parseJson(body: string): unknown {
 }
 
 function summary(delivery: Delivery) {
-  return { webhookId: delivery.webhookId, topic: delivery.topic, url: delivery.url, forged: delivery.forged, outcome: delivery.outcome, attempts: delivery.attempts };
+  return { webhookId: delivery.webhookId, eventId: delivery.eventId, topic: delivery.topic, url: delivery.url, forged: delivery.forged, outcome: delivery.outcome, attempts: delivery.attempts };
 }
 
 /** Handles `rest` (the path after /<shop>), or undefined when it is not a control route. */

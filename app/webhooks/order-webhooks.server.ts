@@ -1,6 +1,7 @@
 // The order webhooks' one handler: verify the HMAC (authenticate.webhook answers 401 itself),
-// record the webhook id (a redelivery stops here), hand the changed order to the sync queue and
-// answer 200 at once. The queue re-reads the order by GraphQL (docs/order-import.md).
+// record the event for this topic (a duplicate stops here, see webhook-receipt.server.ts), hand the
+// changed order to the sync queue and answer 200 at once. The queue re-reads the order by GraphQL
+// (docs/order-import.md).
 import { z } from "zod";
 import db from "../db.server";
 import { queueBulkFinish, queueOrderRefresh } from "../orders/sync.server";
@@ -29,17 +30,21 @@ function changedOrderId(topic: OrderTopic, payload: unknown): string | null {
 }
 
 export async function handleOrderWebhook(request: Request, topic: OrderTopic): Promise<Response> {
-  const { shop, webhookId, payload } = await authenticate.webhook(request);
+  const { shop, webhookId, eventId, payload } = await authenticate.webhook(request);
+  // Shopify sends X-Shopify-Event-Id on every delivery ("Webhooks delivery structure"); without it a
+  // duplicate could not be told apart, so the request is refused and nothing is recorded.
+  if (!eventId) return new Response("Missing X-Shopify-Event-Id header", { status: 400 });
+  const receipt = { shop, topic, eventId, webhookId };
   if (topic === "bulk_operations/finish") {
     const parsed = bulkFinishPayload.safeParse(payload);
     if (!parsed.success) return new Response("Unexpected payload", { status: 400 });
-    if (!(await recordWebhookReceipt(db, shop, webhookId, topic))) return new Response(null, { status: 200 });
+    if (!(await recordWebhookReceipt(db, receipt))) return new Response(null, { status: 200 });
     if (parsed.data.type === "query") queueBulkFinish(shop, parsed.data.admin_graphql_api_id);
     return new Response(null, { status: 200 });
   }
   const orderId = changedOrderId(topic, payload);
   if (!orderId) return new Response("Unexpected payload", { status: 400 });
-  if (!(await recordWebhookReceipt(db, shop, webhookId, topic))) return new Response(null, { status: 200 });
+  if (!(await recordWebhookReceipt(db, receipt))) return new Response(null, { status: 200 });
   queueOrderRefresh(shop, orderId);
   return new Response(null, { status: 200 });
 }

@@ -1,12 +1,26 @@
-// Shopify delivers a webhook at least once and retries with the same X-Shopify-Webhook-Id. The id
-// is recorded before anything is done, in the same row-level uniqueness SQLite enforces, so two
-// concurrent deliveries of one webhook cannot both pass.
+// Shopify delivers a webhook at least once. shopify.dev "Ignore duplicate webhooks"
+// (https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates) says to detect a duplicate by the
+// X-Shopify-Event-Id header: the same value across more than one webhook indicates a duplicate, and
+// several subscriptions to one topic receive the same event once each. One merchant action also
+// reaches several topics with that one id (a fulfilment is orders/fulfilled and orders/updated;
+// "Webhooks delivery structure": "shared across all deliveries produced by the same merchant
+// action"), and each topic has its own handling, so the key is (shop, topic, eventId). The row is
+// written before anything is done, under the table's primary key, so two concurrent deliveries of
+// one event cannot both pass.
 import { Prisma, type PrismaClient } from "@prisma/client";
 
-/** True the first time this shop sees this webhook id; false for a redelivery. */
-export async function recordWebhookReceipt(db: Pick<PrismaClient, "webhookReceipt">, shop: string, webhookId: string, topic: string): Promise<boolean> {
+export interface WebhookReceipt {
+  shop: string;
+  topic: string;
+  eventId: string;
+  /** X-Shopify-Webhook-Id of the delivery that got through, to trace it in Shopify's logs. */
+  webhookId: string;
+}
+
+/** True the first time this shop sees this event on this topic; false for a duplicate. */
+export async function recordWebhookReceipt(db: Pick<PrismaClient, "webhookReceipt">, receipt: WebhookReceipt): Promise<boolean> {
   try {
-    await db.webhookReceipt.create({ data: { shop, webhookId, topic } });
+    await db.webhookReceipt.create({ data: receipt });
     return true;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;

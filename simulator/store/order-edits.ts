@@ -197,8 +197,7 @@ export class OrderEdits {
     this.edited.add(order.id);
     touch(order, at);
     const edited: OrderEditEvent = { __typename: "OrderEditEvent", edit: record, addedLineItemIds: newItems.map((item) => item.id), committedAt: at };
-    this.store.emit({ topic: "orders/edited", record: edited });
-    this.store.emit({ topic: "orders/updated", record: order });
+    this.store.emit({ topic: "orders/edited", record: edited }, { topic: "orders/updated", record: order });
     return order;
   }
 

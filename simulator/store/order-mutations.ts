@@ -140,8 +140,7 @@ export function fulfilOrder(store: ShopStore, orderId: number, at = Date.now()):
   }
   order.fulfillmentStatus = "FULFILLED";
   touch(order, at);
-  store.emit({ topic: "orders/fulfilled", record: order });
-  store.emit({ topic: "orders/updated", record: order });
+  store.emit({ topic: "orders/fulfilled", record: order }, { topic: "orders/updated", record: order });
   return order;
 }
 
@@ -159,8 +158,7 @@ export function cancelOrder(store: ShopStore, orderId: number, at = Date.now()):
   }
   order.financialStatus = order.receivedCents > 0 ? "REFUNDED" : "VOIDED";
   touch(order, at);
-  store.emit({ topic: "orders/cancelled", record: order });
-  store.emit({ topic: "orders/updated", record: order });
+  store.emit({ topic: "orders/cancelled", record: order }, { topic: "orders/updated", record: order });
   return order;
 }
 

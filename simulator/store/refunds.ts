@@ -179,8 +179,7 @@ export class RefundLedger {
     list.push(refund);
     this.byOrder.set(order.id, list);
     this.byId.set(refund.id, refund);
-    this.store.emit({ topic: "refunds/create", record: refund });
-    this.store.emit({ topic: "orders/updated", record: order });
+    this.store.emit({ topic: "refunds/create", record: refund }, { topic: "orders/updated", record: order });
     return { refund, order };
   }
 
@@ -213,8 +212,7 @@ export class RefundLedger {
     // An authorization that was never captured is released.
     if (order.financialStatus === "AUTHORIZED") order.financialStatus = "VOIDED";
     touch(order, at);
-    this.store.emit({ topic: "orders/cancelled", record: order });
-    this.store.emit({ topic: "orders/updated", record: order });
+    this.store.emit({ topic: "orders/cancelled", record: order }, { topic: "orders/updated", record: order });
     return { order };
   }
 }

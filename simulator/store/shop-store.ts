@@ -1,5 +1,6 @@
 // One simulated shop's data. Plain arrays (in creation order, i.e. ascending id) plus id lookups,
 // so tests can compare an API answer with the records it came from.
+import { randomUUID } from "node:crypto";
 import type { ResolvedSeedOptions } from "./options";
 import type {
   CollectionRecord,
@@ -27,6 +28,16 @@ export interface StoreEvent {
   record: { __typename: string };
 }
 
+/**
+ * A change as listeners see it. `eventId` is shared by every change one action emits (a refund is
+ * refunds/create and orders/updated): Shopify's X-Shopify-Event-Id is "a unique ID shared across all
+ * deliveries produced by the same merchant action" (shopify.dev, Webhooks delivery structure).
+ */
+export interface EmittedStoreEvent extends StoreEvent {
+  eventId: string;
+  triggeredAt: Date;
+}
+
 export class ShopStore {
   readonly options: ResolvedSeedOptions;
   readonly shop: ShopRecord;
@@ -35,7 +46,7 @@ export class ShopStore {
   readonly variants: readonly VariantRecord[];
   readonly customers: readonly CustomerRecord[];
   private readonly orderList: OrderRecord[];
-  private readonly listeners = new Set<(event: StoreEvent) => void>();
+  private readonly listeners = new Set<(event: EmittedStoreEvent) => void>();
 
   private readonly collectionsById: Map<number, CollectionRecord>;
   private readonly productsById: Map<number, ProductRecord>;
@@ -82,13 +93,18 @@ export class ShopStore {
     for (const lineItem of order.lineItems) this.lineItemsById.set(lineItem.id, lineItem);
   }
 
-  onChange(listener: (event: StoreEvent) => void): () => void {
+  onChange(listener: (event: EmittedStoreEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  emit(event: StoreEvent): void {
-    for (const listener of this.listeners) listener(event);
+  /** Reports the changes of one action (one mutation, one control): they share one event id. */
+  emit(...events: StoreEvent[]): void {
+    const eventId = randomUUID();
+    const triggeredAt = new Date();
+    for (const event of events) {
+      for (const listener of this.listeners) listener({ ...event, eventId, triggeredAt });
+    }
   }
 
   collection(id: number): CollectionRecord | undefined {

@@ -60,7 +60,58 @@ describe("WebhookDispatcher", () => {
     dispatcher.forge("oak.myshopify.com", "orders/create", { n: 3 });
     await dispatcher.whenIdle();
     expect(again?.webhookId).toBe(sent?.webhookId);
+    expect(again?.eventId).toBe(sent?.eventId);
     expect(seen.map((s) => s.valid)).toEqual([true, true, false]);
+  });
+
+  // shopify.dev "Webhooks delivery structure" (https://shopify.dev/docs/apps/build/webhooks/delivery-structure):
+  // every delivery has Topic, Hmac-Sha256, Shop-Domain, API-Version, Webhook-Id ("a unique composite
+  // key per delivery"), Triggered-At and Event-Id ("shared across all deliveries produced by the same
+  // merchant action"); shopify.dev "Ignore duplicate webhooks": one webhook per subscription of a topic.
+  it("sends every documented header; one action's deliveries share the event id and trigger time across topics, subscriptions and retries", async () => {
+    const { seedShop } = await import("../seed");
+    const { fulfilOrder } = await import("../store/order-mutations");
+    const store = seedShop({ domain: "oak-and-hide.myshopify.com", orders: 30, seed: 4, now: new Date("2026-12-10T15:00:00Z") });
+    const headers: Record<string, string | null>[] = [];
+    let calls = 0;
+    const dispatcher = new WebhookDispatcher(app, {
+      subscriptions: [
+        { topics: ["orders/fulfilled", "orders/updated"], uri: "/webhooks/orders" },
+        { topics: ["orders/updated"], uri: "/webhooks/orders/second" },
+      ],
+      retryDelaysMs: [1],
+      transport: async (request) => {
+        const body = await request.text();
+        const names = ["x-shopify-topic", "x-shopify-shop-domain", "x-shopify-api-version", "x-shopify-webhook-id", "x-shopify-event-id", "x-shopify-triggered-at"];
+        headers.push({ ...Object.fromEntries(names.map((name) => [name, request.headers.get(name)])), url: request.url, valid: String(request.headers.get("x-shopify-hmac-sha256") === webhookHmac(body, app.apiSecret)) });
+        calls += 1;
+        // The first delivery fails once and is retried.
+        return new Response(null, { status: calls === 1 ? 500 : 200 });
+      },
+    });
+    dispatcher.watch(store);
+    const order = store.orders.find((o) => o.fulfillmentStatus === "UNFULFILLED" && o.cancelledAt === null);
+    if (!order) throw new Error("no open order");
+    fulfilOrder(store, order.id);
+    await dispatcher.whenIdle();
+
+    // orders/fulfilled to one subscription (tried twice), orders/updated to two.
+    expect(headers).toHaveLength(4);
+    expect(headers.every((h) => h.valid === "true" && h["x-shopify-shop-domain"] === "oak-and-hide.myshopify.com" && h["x-shopify-api-version"] === "2026-10")).toBe(true);
+    expect(new Set(headers.map((h) => h["x-shopify-event-id"])).size).toBe(1);
+    expect(new Set(headers.map((h) => h["x-shopify-triggered-at"])).size).toBe(1);
+    expect(headers.map((h) => h["x-shopify-topic"]).sort()).toEqual(["orders/fulfilled", "orders/fulfilled", "orders/updated", "orders/updated"]);
+    // Three deliveries, three webhook ids: the retry kept its delivery's id.
+    expect(new Set(headers.map((h) => h["x-shopify-webhook-id"])).size).toBe(3);
+    const fulfilled = headers.filter((h) => h["x-shopify-topic"] === "orders/fulfilled");
+    expect(fulfilled[0]?.["x-shopify-webhook-id"]).toBe(fulfilled[1]?.["x-shopify-webhook-id"]);
+
+    // A later action is a new event.
+    const other = store.orders.find((o) => o.fulfillmentStatus === "UNFULFILLED" && o.cancelledAt === null);
+    if (!other) throw new Error("no open order");
+    fulfilOrder(store, other.id);
+    await dispatcher.whenIdle();
+    expect(new Set(headers.map((h) => h["x-shopify-event-id"])).size).toBe(2);
   });
 
   it("reads event subscriptions from shopify.app.toml, skipping compliance topics", () => {

@@ -1,7 +1,9 @@
 // Webhook delivery, as Shopify does it: every subscribed URI (relative to the app URL) gets a POST
-// signed with the app's secret; a non-2xx answer or no answer within 5 s is retried with backoff,
-// keeping the same X-Shopify-Webhook-Id so the app can tell a retry from a new event. After the
-// last try the delivery is given up (Shopify: 8 tries over 4 hours; delays injectable here).
+// signed with the app's secret; a non-2xx answer or no answer within 5 s is retried with backoff.
+// Each delivery has its own X-Shopify-Webhook-Id, kept across its retries; every delivery of one
+// merchant action (each topic, each subscription, each retry) carries the same X-Shopify-Event-Id
+// and X-Shopify-Triggered-At (shopify.dev "Webhooks delivery structure"). After the last try the
+// delivery is given up (Shopify: 8 tries over 4 hours; delays injectable here).
 import { randomUUID } from "node:crypto";
 import type { OrderEditEvent } from "../store/order-edits";
 import type { RefundRecord } from "../store/refunds";
@@ -35,6 +37,9 @@ export interface DeliveryAttempt {
 
 export interface Delivery {
   webhookId: string;
+  /** The merchant action this delivery reports; shared with the action's other deliveries. */
+  eventId: string;
+  triggeredAt: Date;
   shop: string;
   topic: string;
   url: string;
@@ -115,7 +120,7 @@ export class WebhookDispatcher {
   watch(store: ShopStore): () => void {
     const shop = store.shop.myshopifyDomain;
     return store.onChange((event) => {
-      this.send(shop, event.topic, payloadFor(event));
+      this.send(shop, event.topic, payloadFor(event), { eventId: event.eventId, triggeredAt: event.triggeredAt });
     });
   }
 
@@ -124,11 +129,12 @@ export class WebhookDispatcher {
     this.drops.set(shop, (this.drops.get(shop) ?? 0) + count);
   }
 
-  send(shop: string, topic: string, payload: unknown): Delivery[] {
+  /** One delivery per subscription of the topic; `event` ties it to the action's other deliveries. */
+  send(shop: string, topic: string, payload: unknown, event: { eventId: string; triggeredAt: Date } = { eventId: randomUUID(), triggeredAt: new Date() }): Delivery[] {
     const urls = this.settings.subscriptions.filter((s) => s.topics.includes(topic)).map((s) => new URL(s.uri, this.app.appUrl).toString());
     return urls.map((url) => {
       const pendingDrops = this.drops.get(shop) ?? 0;
-      const delivery: Delivery = { webhookId: randomUUID(), shop, topic, url, payload, forged: false, outcome: pendingDrops > 0 ? "dropped" : "pending", attempts: [] };
+      const delivery: Delivery = { webhookId: randomUUID(), ...event, shop, topic, url, payload, forged: false, outcome: pendingDrops > 0 ? "dropped" : "pending", attempts: [] };
       if (pendingDrops > 0) this.drops.set(shop, pendingDrops - 1);
       this.remember(delivery);
       if (delivery.outcome === "pending") this.track(this.deliver(delivery, this.app.apiSecret));
@@ -136,7 +142,7 @@ export class WebhookDispatcher {
     });
   }
 
-  /** Sends the shop's last delivery again, same webhook id and body, as Shopify's retries do. */
+  /** Sends the shop's last delivery again, same webhook id, event id and body, as Shopify's retries do. */
   redeliverLast(shop: string): Delivery | undefined {
     const last = [...this.history].reverse().find((d) => d.shop === shop && !d.forged);
     if (!last) return undefined;
@@ -150,7 +156,7 @@ export class WebhookDispatcher {
   forge(shop: string, topic: string, payload: unknown): Delivery[] {
     const urls = this.settings.subscriptions.filter((s) => s.topics.includes(topic)).map((s) => new URL(s.uri, this.app.appUrl).toString());
     return urls.map((url) => {
-      const delivery: Delivery = { webhookId: randomUUID(), shop, topic, url, payload, forged: true, outcome: "pending", attempts: [] };
+      const delivery: Delivery = { webhookId: randomUUID(), eventId: randomUUID(), triggeredAt: new Date(), shop, topic, url, payload, forged: true, outcome: "pending", attempts: [] };
       this.remember(delivery);
       // A forger does not retry.
       this.track(this.attempt(delivery, `forged-${randomUUID()}`).then((ok) => {
@@ -192,7 +198,16 @@ export class WebhookDispatcher {
   }
 
   private async attempt(delivery: Delivery, secret: string): Promise<boolean> {
-    const request = signedWebhookRequest({ url: delivery.url, topic: delivery.topic, shop: delivery.shop, payload: delivery.payload, apiSecret: secret, webhookId: delivery.webhookId });
+    const request = signedWebhookRequest({
+      url: delivery.url,
+      topic: delivery.topic,
+      shop: delivery.shop,
+      payload: delivery.payload,
+      apiSecret: secret,
+      webhookId: delivery.webhookId,
+      eventId: delivery.eventId,
+      triggeredAt: delivery.triggeredAt,
+    });
     const at = new Date().toISOString();
     try {
       const response = await withTimeout(this.settings.transport(request), this.settings.timeoutMs);

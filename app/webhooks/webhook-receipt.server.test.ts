@@ -1,0 +1,219 @@
+// Duplicate webhooks, as Shopify defines them. Sources:
+// - shopify.dev "Ignore duplicate webhooks" (https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates):
+//   "Get the event ID from the headers. This is the X-Shopify-Event-Id header and the same value
+//   across more than one webhook indicates a duplicate"; "If you have more than one subscription for
+//   the same topic, then you'll receive several webhooks for the same event (one per subscription)."
+// - shopify.dev "Webhooks delivery structure" (https://shopify.dev/docs/apps/build/webhooks/delivery-structure):
+//   X-Shopify-Webhook-Id is "a unique composite key per delivery"; X-Shopify-Event-Id is "a unique
+//   ID shared across all deliveries produced by the same merchant action".
+// The simulator's dispatcher sends those headers; the app's real routes answer; outcomes are read
+// from the database (receipts, tracked orders) and the simulator's delivery log.
+import type { PrismaClient } from "@prisma/client";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { toGid } from "../../simulator/gid";
+import type { OrderRecord } from "../../simulator/store/records";
+import type { ShopStore } from "../../simulator/store/shop-store";
+import { signedWebhookRequest } from "../../simulator/webhook-request";
+import type { WebhookSubscription, WebhookTransport } from "../../simulator/webhooks/dispatcher";
+import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
+import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/support/app-under-test";
+import { recordWebhookReceipt } from "./webhook-receipt.server";
+
+let app: AppUnderTest;
+let db: PrismaClient;
+let store: ShopStore;
+let sync: typeof import("../orders/sync.server");
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const TOML_SUBSCRIPTIONS = subscriptionsFromTomlFile(path.join(ROOT, "shopify.app.toml"));
+const routeModule = z.object({ action: z.function() });
+const QUIET_TAG = "changed-without-a-webhook";
+
+/** The app's webhook routes as Shopify reaches them: the request goes to the route for its topic. */
+async function deliverToApp(request: Request): Promise<Response> {
+  const topic = request.headers.get("x-shopify-topic") ?? "";
+  const module = routeModule.parse(await import(`../routes/webhooks.${topic.replace("/", ".")}.tsx`));
+  try {
+    const response: unknown = await callRoute(module.action, request);
+    return response instanceof Response ? response : new Response(null, { status: 500 });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+async function settle(): Promise<void> {
+  for (let round = 0; round < 4; round++) {
+    await app.simulator.bulkOperationsIdle();
+    await app.simulator.webhooks.whenIdle();
+    await sync.orderSyncIdle();
+  }
+}
+
+async function control(pathname: string): Promise<void> {
+  const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/${pathname}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+}
+
+function deliverWith(subscriptions: WebhookSubscription[], transport: WebhookTransport): void {
+  app.simulator.webhooks.configure({ subscriptions, transport, retryDelaysMs: [5, 10] });
+}
+
+function openOrder(taken: Set<number>): OrderRecord {
+  const order = store.orders.find((o) => o.cancelledAt === null && o.fulfillmentStatus === "UNFULFILLED" && !o.test && !taken.has(o.id));
+  if (!order) throw new Error("no open order left in the seed");
+  taken.add(order.id);
+  return order;
+}
+const used = new Set<number>();
+
+/**
+ * Changes the order in the simulator without any webhook, as a stand-in for "the app processed the
+ * delivery again": only a second processing would copy this tag into the tracked row.
+ */
+function changeQuietly(order: OrderRecord): void {
+  order.tags = [...order.tags, QUIET_TAG];
+}
+
+async function trackedRow(order: OrderRecord) {
+  const row = await db.trackedOrder.findUniqueOrThrow({ where: { shop_id: { shop: app.shop, id: toGid("Order", order.id) } } });
+  return { tags: z.array(z.string()).parse(JSON.parse(row.tags)), unitsRemaining: row.unitsRemaining };
+}
+
+function headersOf(request: Request) {
+  return { topic: request.headers.get("x-shopify-topic"), webhookId: request.headers.get("x-shopify-webhook-id"), eventId: request.headers.get("x-shopify-event-id") };
+}
+
+beforeAll(async () => {
+  app = await startAppUnderTest({ orders: 40, seed: 5 });
+  db = (await import("../db.server")).default;
+  sync = await import("../orders/sync.server");
+  sync.configureOrderSync({ pollIntervalMs: 20 });
+  const found = app.simulator.stores.get(app.shop);
+  if (!found) throw new Error("no store");
+  store = found;
+  deliverWith(TOML_SUBSCRIPTIONS, deliverToApp);
+  // The first admin page load exchanges the token and imports the orders.
+  const { loader } = await import("../routes/app");
+  await callRoute(loader, app.embeddedDocumentRequest("/app"));
+  await settle();
+});
+
+afterEach(() => deliverWith(TOML_SUBSCRIPTIONS, deliverToApp));
+
+afterAll(async () => {
+  await settle();
+  sync.stopReconcileScheduler();
+  await db.$disconnect();
+  await app.close();
+});
+
+describe("webhook receipts", () => {
+  it("are keyed by (shop, topic, eventId) in the migrated database", async () => {
+    const columns = z.array(z.object({ name: z.string() })).parse(await db.$queryRawUnsafe(`SELECT name FROM pragma_table_info('WebhookReceipt') WHERE pk > 0 ORDER BY pk`));
+    expect(columns.map((c) => c.name)).toEqual(["shop", "topic", "eventId"]);
+  });
+
+  it("let a retry of an event through once, whatever its webhook id, per shop and per topic", async () => {
+    const first = { shop: "a-shop.myshopify.com", topic: "orders/updated", eventId: "evt-shared", webhookId: "wh-1" };
+    expect(await recordWebhookReceipt(db, first)).toBe(true);
+    expect(await recordWebhookReceipt(db, first)).toBe(false);
+    expect(await recordWebhookReceipt(db, { ...first, webhookId: "wh-2" })).toBe(false);
+    // Another shop's event with the same id is that shop's own event: processed.
+    expect(await recordWebhookReceipt(db, { ...first, shop: "b-shop.myshopify.com" })).toBe(true);
+    // The same action seen on another topic is handled for that topic too.
+    expect(await recordWebhookReceipt(db, { ...first, topic: "orders/fulfilled" })).toBe(true);
+    expect(await db.webhookReceipt.count({ where: { eventId: "evt-shared" } })).toBe(3);
+  });
+});
+
+describe("order webhooks from the simulator", () => {
+  it("a retry with the same event id (the app's 200 was lost) is processed once", async () => {
+    const order = openOrder(used);
+    const seen: ReturnType<typeof headersOf>[] = [];
+    deliverWith([{ topics: ["orders/fulfilled"], uri: "/webhooks/orders/fulfilled" }], async (request) => {
+      seen.push(headersOf(request));
+      const response = await deliverToApp(request);
+      if (seen.length > 1) return response;
+      // The app handled it, but Shopify never got the answer: it will retry.
+      await sync.orderSyncIdle();
+      changeQuietly(order);
+      return new Response(null, { status: 504 });
+    });
+    await control(`orders/${order.id}/fulfil`);
+    await settle();
+
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toEqual(seen[0]);
+    const delivery = app.simulator.webhooks.deliveries(app.shop).at(-1);
+    expect(delivery?.attempts.map((a) => a.status)).toEqual([504, 200]);
+    expect(await db.webhookReceipt.count({ where: { shop: app.shop, topic: "orders/fulfilled", eventId: seen[0]?.eventId ?? "" } })).toBe(1);
+    const row = await trackedRow(order);
+    expect(row.unitsRemaining).toBe(0);
+    expect(row.tags).not.toContain(QUIET_TAG);
+  });
+
+  it("one fulfilment reaches orders/fulfilled and orders/updated with one event id, and each topic is processed once", async () => {
+    const order = openOrder(used);
+    await control(`orders/${order.id}/fulfil`);
+    await settle();
+    const fulfilled = app.simulator.webhooks.deliveries(app.shop).filter((d) => d.topic === "orders/fulfilled").at(-1);
+    if (!fulfilled) throw new Error("no orders/fulfilled delivery");
+    const ofAction = app.simulator.webhooks.deliveries(app.shop).filter((d) => d.eventId === fulfilled.eventId);
+    expect(ofAction.map((d) => d.topic).sort()).toEqual(["orders/fulfilled", "orders/updated"]);
+    expect(new Set(ofAction.map((d) => d.webhookId)).size).toBe(2);
+    expect(ofAction.every((d) => d.outcome === "delivered")).toBe(true);
+    const receipts = await db.webhookReceipt.findMany({ where: { shop: app.shop, eventId: fulfilled.eventId }, orderBy: { topic: "asc" } });
+    expect(receipts.map((r) => r.topic)).toEqual(["orders/fulfilled", "orders/updated"]);
+    expect((await trackedRow(order)).unitsRemaining).toBe(0);
+  });
+
+  it("two subscriptions to one topic get the event once each, with their own webhook ids, and it is processed once", async () => {
+    const order = openOrder(used);
+    const seen: ReturnType<typeof headersOf>[] = [];
+    // Deliveries reach the app one after the other, so the second finds the first one's receipt.
+    let queue = Promise.resolve();
+    deliverWith(
+      [
+        { topics: ["orders/updated"], uri: "/webhooks/orders/updated" },
+        { topics: ["orders/updated"], uri: "/webhooks/orders/updated?subscription=second" },
+      ],
+      (request) => {
+        const turn = queue.then(async () => {
+          seen.push(headersOf(request));
+          if (seen.length === 2) changeQuietly(order);
+          const response = await deliverToApp(request);
+          await sync.orderSyncIdle();
+          return response;
+        });
+        queue = turn.then(() => undefined);
+        return turn;
+      },
+    );
+    await control(`orders/${order.id}/fulfil`);
+    await settle();
+
+    expect(seen).toHaveLength(2);
+    expect(seen[0]?.eventId).toBe(seen[1]?.eventId);
+    expect(seen[0]?.webhookId).not.toBe(seen[1]?.webhookId);
+    expect(app.simulator.webhooks.deliveries(app.shop).slice(-2).map((d) => d.outcome)).toEqual(["delivered", "delivered"]);
+    expect(await db.webhookReceipt.count({ where: { shop: app.shop, topic: "orders/updated", eventId: seen[0]?.eventId ?? "" } })).toBe(1);
+    const row = await trackedRow(order);
+    expect(row.unitsRemaining).toBe(0);
+    expect(row.tags).not.toContain(QUIET_TAG);
+  });
+
+  it("a delivery without X-Shopify-Event-Id gets 400 and records nothing", async () => {
+    const order = openOrder(used);
+    const signed = signedWebhookRequest({ url: `${TEST_APP.appUrl}/webhooks/orders/updated`, topic: "orders/updated", shop: app.shop, payload: { admin_graphql_api_id: toGid("Order", order.id) }, apiSecret: TEST_APP.apiSecret });
+    const headers = new Headers(signed.headers);
+    headers.delete("x-shopify-event-id");
+    const receipts = await db.webhookReceipt.count();
+    const response = await deliverToApp(new Request(signed.url, { method: "POST", headers, body: await signed.text() }));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe("Missing X-Shopify-Event-Id header");
+    expect(await db.webhookReceipt.count()).toBe(receipts);
+  });
+});
