@@ -162,3 +162,25 @@ describe("storefront page", () => {
     }
   });
 });
+
+// A `$app` metafield on a Validation needs a metafield definition first: "For security reasons, it's
+// mandatory to create a metafield definition under a reserved namespace" (shopify.dev, Add
+// configuration to your validation); without it validationCreate answers
+// UNSTRUCTURED_RESERVED_NAMESPACE, which the simulator enforces (simulator/resolvers/mutations/
+// validations.ts), so the pauses above could only hold because the app created the definition first.
+describe("the pause switch's metafield definition", () => {
+  it("was created once, as Shopify's validation template makes it: ownerType VALIDATION, json, the app's namespace", () => {
+    expect(appDataOf(store()).metafieldDefinitions).toEqual([
+      expect.objectContaining({ ownerType: "VALIDATION", namespace: "app--1--delay-desk", key: "checkout-pause", type: "json", name: "Delay Desk checkout pause" }),
+    ]);
+    expect(checkoutPause()?.config).not.toBeNull();
+  });
+
+  it("a second create (another request got there first) answers TAKEN, which the app takes as done", async () => {
+    const { authenticate } = await import("../shopify.server");
+    const { defineCheckoutPauseConfig } = await import("../storefront/storefront-admin.server");
+    const { admin } = await authenticate.admin(app.bearerRequest("/app/storefront"));
+    await expect(defineCheckoutPauseConfig(admin)).resolves.toBeUndefined();
+    expect(appDataOf(store()).metafieldDefinitions).toHaveLength(1);
+  });
+});

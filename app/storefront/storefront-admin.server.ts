@@ -1,14 +1,17 @@
 // The Admin API calls behind a storefront mode change: where to write (the app installation, the
-// shop's zone, our validation if it exists), the notice metafield, and the checkout pause's
-// Validation. Every operation is here, once; userErrors always become an error the page shows.
+// shop's zone, our validation and its config definition if they exist), the notice metafield, the
+// checkout pause's metafield definition and its Validation. Every operation is here, once;
+// userErrors always become an error the page shows.
 import { z } from "zod";
 import { CHECKOUT_PAUSE_FUNCTION_HANDLE, PAUSE_CONFIG_METAFIELD, type CheckoutPauseConfig } from "../../extensions/checkout-pause/src/pause-rule";
 import { adminQuery, type AdminGraphql } from "../admin-api/graphql.server";
 import { noticeMetafieldInput, type StorefrontNotice } from "./notice-metafield";
 
 // A shop may run up to 25 validations from all its apps; ours is found by its function's handle.
+// The pause switch's metafield definition is looked up the way Shopify's validation-settings
+// template does (Shopify/extensions-templates, validation-settings/src/ValidationSettings.liquid).
 export const STOREFRONT_SETUP_QUERY = `#graphql
-  query StorefrontSetup {
+  query StorefrontSetup($pauseNamespace: String!, $pauseKey: String!) {
     shop {
       ianaTimezone
     }
@@ -22,6 +25,30 @@ export const STOREFRONT_SETUP_QUERY = `#graphql
         shopifyFunction {
           handle
         }
+      }
+    }
+    checkoutPauseDefinition: metafieldDefinitions(first: 1, ownerType: VALIDATION, namespace: $pauseNamespace, key: $pauseKey) {
+      nodes {
+        id
+      }
+    }
+  }
+`;
+
+// Shopify refuses a `$app` metafield on a Validation that has no definition ("For security reasons,
+// it's mandatory to create a metafield definition under a reserved namespace", shopify.dev, Add
+// configuration to your validation; validationCreate answers UNSTRUCTURED_RESERVED_NAMESPACE). No
+// access settings: the app alone reads and writes the switch, the default for a reserved namespace.
+export const CREATE_CHECKOUT_PAUSE_DEFINITION_MUTATION = `#graphql
+  mutation CreateCheckoutPauseDefinition($definition: MetafieldDefinitionInput!) {
+    metafieldDefinitionCreate(definition: $definition) {
+      createdDefinition {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
       }
     }
   }
@@ -76,11 +103,13 @@ const setupSchema = z.object({
   shop: z.object({ ianaTimezone: z.string() }),
   currentAppInstallation: z.object({ id: z.string() }),
   validations: z.object({ nodes: z.array(z.object({ id: z.string(), enabled: z.boolean(), shopifyFunction: z.object({ handle: z.string() }) })) }),
+  checkoutPauseDefinition: z.object({ nodes: z.array(z.object({ id: z.string() })) }),
 });
 
 const userErrorsSchema = z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable() }));
 const setSchema = z.object({ metafieldsSet: z.object({ userErrors: userErrorsSchema }).nullable() });
 const createSchema = z.object({ validationCreate: z.object({ validation: z.object({ id: z.string() }).nullable(), userErrors: userErrorsSchema }).nullable() });
+const defineSchema = z.object({ metafieldDefinitionCreate: z.object({ createdDefinition: z.object({ id: z.string() }).nullable(), userErrors: userErrorsSchema }).nullable() });
 const updateSchema = z.object({ validationUpdate: z.object({ validation: z.object({ id: z.string() }).nullable(), userErrors: userErrorsSchema }).nullable() });
 
 /** Shopify refused a write (userErrors); the message is safe to show the merchant. */
@@ -100,12 +129,39 @@ export interface StorefrontSetup {
   installationId: string;
   /** Our checkout pause validation, if the app has created one in this shop. */
   checkoutPause: { id: string; enabled: boolean } | null;
+  /** Whether the pause switch's metafield definition (ownerType VALIDATION) exists in this shop. */
+  checkoutPauseDefined: boolean;
 }
 
 export async function loadStorefrontSetup(admin: AdminGraphql): Promise<StorefrontSetup> {
-  const data = await adminQuery(admin, STOREFRONT_SETUP_QUERY, setupSchema);
+  const data = await adminQuery(admin, STOREFRONT_SETUP_QUERY, setupSchema, { pauseNamespace: PAUSE_CONFIG_METAFIELD.namespace, pauseKey: PAUSE_CONFIG_METAFIELD.key });
   const ours = data.validations.nodes.find((v) => v.shopifyFunction.handle === CHECKOUT_PAUSE_FUNCTION_HANDLE);
-  return { timeZone: data.shop.ianaTimezone, installationId: data.currentAppInstallation.id, checkoutPause: ours ? { id: ours.id, enabled: ours.enabled } : null };
+  return {
+    timeZone: data.shop.ianaTimezone,
+    installationId: data.currentAppInstallation.id,
+    checkoutPause: ours ? { id: ours.id, enabled: ours.enabled } : null,
+    checkoutPauseDefined: data.checkoutPauseDefinition.nodes.length > 0,
+  };
+}
+
+/**
+ * Creates the pause switch's metafield definition. Idempotent: another request that created it
+ * first (two tabs, the scheduler) answers TAKEN, which means it exists, as wanted.
+ */
+export async function defineCheckoutPauseConfig(admin: AdminGraphql): Promise<void> {
+  const data = await adminQuery(admin, CREATE_CHECKOUT_PAUSE_DEFINITION_MUTATION, defineSchema, {
+    definition: {
+      name: "Delay Desk checkout pause",
+      description: "Whether Delay Desk's checkout validation refuses new orders, until when, and what buyers are told.",
+      namespace: PAUSE_CONFIG_METAFIELD.namespace,
+      key: PAUSE_CONFIG_METAFIELD.key,
+      type: PAUSE_CONFIG_METAFIELD.type,
+      ownerType: "VALIDATION",
+    },
+  });
+  const payload = data.metafieldDefinitionCreate;
+  if (payload && payload.userErrors.length > 0 && payload.userErrors.every((e) => e.code === "TAKEN")) return;
+  check("Setting up the checkout pause", payload);
 }
 
 export async function writeStorefrontNotice(admin: AdminGraphql, installationId: string, notice: StorefrontNotice): Promise<void> {
@@ -116,17 +172,20 @@ export async function writeStorefrontNotice(admin: AdminGraphql, installationId:
 /**
  * Puts the checkout pause in the given state. The validation is enabled only while paused: a
  * disabled validation does not run at all, so outside a pause checkout is exactly as it was
- * before the app was installed. Returns the validation's id.
+ * before the app was installed. The switch's metafield definition is created before the first
+ * write that needs it. Returns the validation's id.
  */
-export async function configureCheckoutPause(admin: AdminGraphql, existing: StorefrontSetup["checkoutPause"], config: CheckoutPauseConfig): Promise<string | null> {
+export async function configureCheckoutPause(admin: AdminGraphql, setup: Pick<StorefrontSetup, "checkoutPause" | "checkoutPauseDefined">, config: CheckoutPauseConfig): Promise<string | null> {
+  const existing = setup.checkoutPause;
+  // Nothing to undo when not paused and never set up.
+  if (!existing && !config.paused) return null;
+  if (!setup.checkoutPauseDefined) await defineCheckoutPauseConfig(admin);
   const metafields = [{ namespace: PAUSE_CONFIG_METAFIELD.namespace, key: PAUSE_CONFIG_METAFIELD.key, type: PAUSE_CONFIG_METAFIELD.type, value: JSON.stringify(config) }];
   if (existing) {
     const data = await adminQuery(admin, UPDATE_CHECKOUT_PAUSE_MUTATION, updateSchema, { id: existing.id, validation: { enable: config.paused, metafields } });
     check("Updating the checkout pause", data.validationUpdate);
     return existing.id;
   }
-  // Nothing to undo when not paused and never set up.
-  if (!config.paused) return null;
   const data = await adminQuery(admin, CREATE_CHECKOUT_PAUSE_MUTATION, createSchema, {
     // blockOnFailure false: if the Function itself ever fails, buyers can still check out; a bug
     // of ours must not close a shop that did not ask to be closed.

@@ -89,7 +89,7 @@ export async function applyStorefrontSettings(options: ApplyOptions): Promise<St
   const { admin, db, shop, target, actor, now } = options;
   const current = await loadStorefrontSettings(db, shop);
   const setup = await loadStorefrontSetup(admin);
-  await configureCheckoutPause(admin, setup.checkoutPause, pauseConfigFor(target, setup.timeZone));
+  await configureCheckoutPause(admin, setup, pauseConfigFor(target, setup.timeZone));
   await writeStorefrontNotice(admin, setup.installationId, noticeFor(target, setup.timeZone, now));
   const data = {
     mode: target.mode,

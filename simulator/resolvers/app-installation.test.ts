@@ -27,6 +27,16 @@ const UPDATE = `mutation Update($id: ID!, $validation: ValidationUpdateInput!) {
   validationUpdate(id: $id, validation: $validation) { validation { id enabled config: metafield(namespace: "$app:delay-desk", key: "checkout-pause") { value } } userErrors { field message code } }
 }`;
 
+const DEFINE = `mutation Define($definition: MetafieldDefinitionInput!) {
+  metafieldDefinitionCreate(definition: $definition) { createdDefinition { id namespace key ownerType type { name } } userErrors { field message code } }
+}`;
+const PAUSE_DEFINITION = { name: "Checkout pause", namespace: "$app:delay-desk", key: "checkout-pause", type: "json", ownerType: "VALIDATION" };
+
+async function defineCheckoutPause(): Promise<void> {
+  const result = await run(DEFINE, { definition: PAUSE_DEFINITION });
+  expect((result.data?.metafieldDefinitionCreate as { userErrors: unknown[] }).userErrors).toEqual([]);
+}
+
 async function installationId(): Promise<string> {
   const result = await run("query { currentAppInstallation { id } }");
   const id = (result.data?.currentAppInstallation as { id: string }).id;
@@ -69,6 +79,8 @@ describe("metafieldsSet on the app installation", () => {
 });
 
 describe("validations", () => {
+  beforeEach(defineCheckoutPause);
+
   it("creates one for the app's function by handle, with its $app config metafield, and lists it", async () => {
     const result = await run(CREATE, {
       validation: { functionHandle: "checkout-pause", enable: true, blockOnFailure: true, metafields: [{ namespace: "$app:delay-desk", key: "checkout-pause", type: "json", value: '{"paused":true}' }] },
@@ -104,5 +116,58 @@ describe("validations", () => {
     expect(result.data?.validationCreate).toMatchObject({ validation: null, userErrors: [{ field: ["validation", "metafields", "0", "value"], code: "INVALID_VALUE" }] });
     const list = await run("query { validations(first: 5) { nodes { id } } }");
     expect(list.data).toEqual({ validations: { nodes: [] } });
+  });
+});
+
+// shopify.dev, Add configuration to your validation
+// (https://shopify.dev/apps/checkout/validation/create-complex-validation-rules/add-configuration):
+// "For security reasons, it's mandatory to create a metafield definition under a reserved namespace."
+// The admin 2026-10 schema's ValidationUserErrorCode has UNSTRUCTURED_RESERVED_NAMESPACE
+// ("Unstructured reserved namespace."). Shopify's validation-settings template
+// (Shopify/extensions-templates, validation-settings/src/ValidationSettings.liquid) looks the
+// definition up with metafieldDefinitions(ownerType: VALIDATION, namespace: "$app:…", key:) and
+// creates it with metafieldDefinitionCreate(ownerType: VALIDATION, type: json).
+describe("validation metafields in a reserved namespace", () => {
+  const config = [{ namespace: "$app:delay-desk", key: "checkout-pause", type: "json", value: '{"paused":true}' }];
+
+  it("are refused without a VALIDATION definition, on create and on update, and nothing is written", async () => {
+    const refused = await run(CREATE, { validation: { functionHandle: "checkout-pause", enable: true, metafields: config } });
+    expect(refused.data?.validationCreate).toEqual({
+      validation: null,
+      userErrors: [{ field: ["validation", "metafields", "0", "namespace"], message: "Unstructured reserved namespace.", code: "UNSTRUCTURED_RESERVED_NAMESPACE" }],
+    });
+    expect((await run("query { validations(first: 5) { nodes { id } } }")).data).toEqual({ validations: { nodes: [] } });
+
+    // A validation without config can exist; config on it is refused the same way.
+    const bare = await run(CREATE, { validation: { functionHandle: "checkout-pause" } });
+    const id = (bare.data?.validationCreate as { validation: { id: string } }).validation.id;
+    const update = await run(UPDATE, { id, validation: { enable: true, metafields: config } });
+    expect((update.data?.validationUpdate as { userErrors: { code: string }[] }).userErrors.map((e) => e.code)).toEqual(["UNSTRUCTURED_RESERVED_NAMESPACE"]);
+    const read = await run(`query { validation(id: "${id}") { enabled config: metafield(namespace: "$app:delay-desk", key: "checkout-pause") { value } } }`);
+    expect(read.data).toEqual({ validation: { enabled: false, config: null } });
+  });
+
+  it("a definition for another owner type does not count; an unreserved namespace needs none", async () => {
+    await run(DEFINE, { definition: { ...PAUSE_DEFINITION, ownerType: "PRODUCT" } });
+    const refused = await run(CREATE, { validation: { functionHandle: "checkout-pause", metafields: config } });
+    expect((refused.data?.validationCreate as { userErrors: { code: string }[] }).userErrors.map((e) => e.code)).toEqual(["UNSTRUCTURED_RESERVED_NAMESPACE"]);
+    const open = await run(CREATE, { validation: { functionHandle: "checkout-pause", metafields: [{ ...config[0], namespace: "delay_desk" }] } });
+    expect((open.data?.validationCreate as { userErrors: unknown[] }).userErrors).toEqual([]);
+  });
+
+  it("are accepted once the definition exists, which is listed, found by identifier, and cannot be created twice", async () => {
+    const first = await run(DEFINE, { definition: PAUSE_DEFINITION });
+    expect(first.data?.metafieldDefinitionCreate).toMatchObject({ createdDefinition: { namespace: "app--1--delay-desk", key: "checkout-pause", ownerType: "VALIDATION", type: { name: "json" } }, userErrors: [] });
+    const again = await run(DEFINE, { definition: PAUSE_DEFINITION });
+    expect(again.data?.metafieldDefinitionCreate).toMatchObject({ createdDefinition: null, userErrors: [{ field: ["definition", "key"], code: "TAKEN" }] });
+    const listed = await run(`query { metafieldDefinitions(first: 1, ownerType: VALIDATION, namespace: "$app:delay-desk", key: "checkout-pause") { nodes { id } } }`);
+    const id = (first.data?.metafieldDefinitionCreate as { createdDefinition: { id: string } }).createdDefinition.id;
+    expect(listed.data).toEqual({ metafieldDefinitions: { nodes: [{ id }] } });
+    const byIdentifier = await run(`query { metafieldDefinition(identifier: { ownerType: VALIDATION, namespace: "$app:delay-desk", key: "checkout-pause" }) { id } }`);
+    expect(byIdentifier.data).toEqual({ metafieldDefinition: { id } });
+
+    // With the definition, the type may be left out: it comes from the definition.
+    const created = await run(CREATE, { validation: { functionHandle: "checkout-pause", enable: true, metafields: [{ namespace: "$app:delay-desk", key: "checkout-pause", value: '{"paused":true}' }] } });
+    expect(created.data?.validationCreate).toMatchObject({ validation: { enabled: true, config: { namespace: "app--1--delay-desk", jsonValue: { paused: true } } }, userErrors: [] });
   });
 });

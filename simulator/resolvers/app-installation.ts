@@ -44,6 +44,18 @@ export interface ValidationRecord {
   blockOnFailure: boolean;
 }
 
+/** A metafield definition the app created (metafieldDefinitionCreate); namespace stored resolved. */
+export interface MetafieldDefinitionRecord {
+  __typename: "MetafieldDefinition";
+  id: number;
+  ownerType: string;
+  namespace: string;
+  key: string;
+  name: string;
+  description: string | null;
+  type: string;
+}
+
 export interface AppInstallationRecord {
   __typename: "AppInstallation";
   id: number;
@@ -73,11 +85,17 @@ export function resolveNamespace(namespace: string | null | undefined): string {
   return namespace.startsWith("$app:") ? `app--${SIMULATED_APP_ID}--${namespace.slice(5)}` : namespace;
 }
 
+/** A namespace an app reserved (`app--<id>` or `app--<id>--<name>`), after resolving `$app`. */
+export function isReservedNamespace(resolved: string): boolean {
+  return /^app--\d+(--|$)/.test(resolved);
+}
+
 export class AppData {
   readonly installation: AppInstallationRecord;
   readonly validations: ValidationRecord[] = [];
   /** Functions of other apps in the shop, whose validations share the 25 active slots (tests add them). */
   readonly otherAppsFunctions: ShopifyFunctionRecord[] = [];
+  readonly metafieldDefinitions: MetafieldDefinitionRecord[] = [];
   private readonly metafieldsByOwner = new Map<string, Map<string, MetafieldRecord>>();
   private nextId = 1;
 
@@ -102,6 +120,12 @@ export class AppData {
 
   metafield(ownerId: string, namespace: string | null | undefined, key: string): MetafieldRecord | undefined {
     return this.metafieldsByOwner.get(ownerId)?.get(`${resolveNamespace(namespace)}\u0000${key}`);
+  }
+
+  /** The definition for an owner type, namespace (`$app` forms allowed) and key, if one exists. */
+  definition(ownerType: string, namespace: string | null | undefined, key: string): MetafieldDefinitionRecord | undefined {
+    const resolved = resolveNamespace(namespace);
+    return this.metafieldDefinitions.find((d) => d.ownerType === ownerType && d.namespace === resolved && d.key === key);
   }
 
   metafieldsOf(ownerId: string): MetafieldRecord[] {

@@ -9,6 +9,7 @@ import type { SimulatorContext } from "./define";
 import { SIMULATED_TYPES } from ".";
 import { appDataOf, SIMULATED_FUNCTIONS } from "./app-installation";
 import { validationCreate } from "./mutations/validations";
+import { metafieldDefinitionCreate } from "./mutations/metafield-definitions";
 import { discountMutations, discountsOf } from "./mutations/discounts";
 import { orderEditsOf } from "../store/order-edits";
 import { refundsOf } from "../store/refunds";
@@ -79,13 +80,17 @@ describe("simulated fields", () => {
       Collection: collection,
       Customer: customer,
     };
-    // The app's installation state (app-installation.ts), made the way the app makes it.
+    // The app's installation state (app-installation.ts), made the way the app makes it: the
+    // definition first, as Shopify requires for a reserved namespace on a validation.
+    const defined = metafieldDefinitionCreate(appDataOf(store), { definition: { name: "Config", namespace: "$app:delay-desk", key: "config", type: "json", ownerType: "VALIDATION" } });
     const created = validationCreate(appDataOf(store), { validation: { functionHandle: "checkout-pause", metafields: [{ namespace: "$app:delay-desk", key: "config", type: "json", value: "{}" }] } });
     Object.assign(samples, {
       AppInstallation: appDataOf(store).installation,
       Validation: created.validation,
       Metafield: created.validation ? appDataOf(store).metafieldsOf(`gid://shopify/Validation/${created.validation.id}`)[0] : undefined,
       ShopifyFunction: SIMULATED_FUNCTIONS[0],
+      MetafieldDefinition: defined.createdDefinition,
+      MetafieldDefinitionType: { __typename: "MetafieldDefinitionType", name: "json" },
       BulkOperation: { __typename: "BulkOperation", id: "gid://shopify/BulkOperation/1", number: 1, type: "QUERY", status: "COMPLETED", errorCode: null, query: "{ orders { nodes { id } } }", createdAt: 0, completedAt: 1000, objectCount: 1, rootObjectCount: 1, fileSize: 10, url: "http://127.0.0.1/bulk/x.jsonl", partialDataUrl: null, groupObjects: false },
     });
     // Remedies (refund.ts, calculated-order.ts, mutations/discounts.ts), made the way the mutations make them.

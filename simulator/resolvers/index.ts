@@ -1,6 +1,7 @@
 // Every simulated type, by name.
 import { collectionType, productType, variantType } from "./catalog";
 import { APP_INSTALLATION_TYPES, appInstallationQueryFields } from "./app-installation";
+import { METAFIELD_DEFINITION_TYPES, metafieldDefinitionQueryFields } from "./metafield-definitions";
 import { bulkOperationType, withBulkQueryFields } from "./bulk-operation";
 import { calculatedLineItemType, calculatedOrderType, calculatedShippingLineType, orderEditSessionType } from "./calculated-order";
 import { discountCodeBasicType, discountCodeNodeType } from "./mutations/discounts";
@@ -15,7 +16,7 @@ import { shopType } from "./shop";
 export const SIMULATED_TYPES: readonly SimulatedType[] = [
   // The app installation's root fields live beside its types (app-installation.ts).
   // Remedies (refund.ts) add job(id:) and node(id:) for refunds, jobs, calculated orders, discounts.
-  { ...queryRootType, fields: withRemedyQueryFields(withBulkQueryFields({ ...queryRootType.fields, ...appInstallationQueryFields })) },
+  { ...queryRootType, fields: withRemedyQueryFields(withBulkQueryFields({ ...queryRootType.fields, ...appInstallationQueryFields, ...metafieldDefinitionQueryFields })) },
   mutationRootType,
   shopType,
   { ...orderType, fields: withRemedyOrderFields(orderType.fields) },
@@ -29,6 +30,7 @@ export const SIMULATED_TYPES: readonly SimulatedType[] = [
   collectionType,
   customerType,
   ...APP_INSTALLATION_TYPES,
+  ...METAFIELD_DEFINITION_TYPES,
   bulkOperationType,
   refundType,
   jobType,

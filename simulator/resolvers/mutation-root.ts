@@ -6,6 +6,7 @@ import { discountMutations } from "./mutations/discounts";
 import { orderEditMutations } from "./mutations/order-edits";
 import { orderMutations } from "./mutations/orders";
 import { refundMutations } from "./mutations/refunds";
+import { metafieldDefinitionMutationFields } from "./mutations/metafield-definitions";
 import { metafieldMutationFields } from "./mutations/metafields";
 import { tagsMutations } from "./mutations/tags";
 import { validationMutationFields } from "./mutations/validations";
@@ -14,6 +15,7 @@ const isRoot = (value: unknown): value is unknown => value === undefined || valu
 
 export const mutationRootType = defineType("Mutation", isRoot, {
   ...metafieldMutationFields,
+  ...metafieldDefinitionMutationFields,
   ...validationMutationFields,
   ...bulkMutations,
   ...tagsMutations,

@@ -42,6 +42,13 @@ async function setMode(mode: "paused" | "normal", pausedUntilLocal?: string) {
   expect(set.data?.metafieldsSet?.userErrors).toEqual([]);
   const metafields = [{ namespace: "$app:delay-desk", key: "checkout-pause", type: "json", value: config(mode === "paused", pausedUntilLocal) }];
   const existing = appDataOf(sim.stores.get(SHOP) ?? fail())?.validations[0];
+  if (!existing) {
+    // A `$app` metafield on a validation needs its definition first (simulator/resolvers/mutations/validations.ts).
+    const defined = await graphql("mutation D($d: MetafieldDefinitionInput!) { metafieldDefinitionCreate(definition: $d) { userErrors { message } } }", {
+      d: { name: "Checkout pause", namespace: "$app:delay-desk", key: "checkout-pause", type: "json", ownerType: "VALIDATION" },
+    });
+    expect(defined.data?.metafieldDefinitionCreate?.userErrors).toEqual([]);
+  }
   const result = existing
     ? await graphql("mutation U($id: ID!, $v: ValidationUpdateInput!) { validationUpdate(id: $id, validation: $v) { userErrors { message } } }", { id: `gid://shopify/Validation/${existing.id}`, v: { enable: mode === "paused", metafields } })
     : await graphql("mutation C($v: ValidationCreateInput!) { validationCreate(validation: $v) { userErrors { message } } }", { v: { functionHandle: "checkout-pause", enable: mode === "paused", metafields } });

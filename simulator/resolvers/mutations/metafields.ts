@@ -9,7 +9,7 @@ export const MAX_METAFIELDS_PER_SET = 25;
 
 // The types a metafield without a definition may take here (Shopify has more; these are the ones
 // an app like ours writes). Unknown types answer INVALID_TYPE as Shopify does.
-const KNOWN_TYPES = new Set(["json", "boolean", "number_integer", "number_decimal", "single_line_text_field", "multi_line_text_field", "date", "date_time", "url"]);
+export const KNOWN_TYPES = new Set(["json", "boolean", "number_integer", "number_decimal", "single_line_text_field", "multi_line_text_field", "date", "date_time", "url"]);
 
 export interface MetafieldUserError {
   field: string[];
