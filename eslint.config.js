@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", ".cache/**", "extensions/**/assets/**", "simulator/public/**"] },
+  { ignores: ["build/**", "node_modules/**", ".cache/**", "extensions/**/assets/**", "extensions/**/dist/**", "simulator/public/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

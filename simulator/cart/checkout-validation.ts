@@ -51,7 +51,7 @@ export function checkoutValidationErrors(store: ShopStore, lines: readonly CartL
     }
     // dateTimeAfter: strictly after, on the shop's wall clock (both strings are zero-padded ISO).
     const result = cartValidationsGenerateRun(functionInput(store, lines, config, localNow > until));
-    for (const operation of result.operations) errors.push(...operation.validationAdd.errors);
+    for (const operation of result.operations) errors.push(...(operation.validationAdd?.errors ?? []));
   }
   return errors;
 }

@@ -1,2 +1,3 @@
-// What Shopify CLI bundles: each target's `export` in shopify.extension.toml names a function here.
+// What Shopify CLI bundles: each target's `export` in shopify.extension.toml (kebab-case) names a
+// camelCase function exported here (cart-validations-generate-run ↔ cartValidationsGenerateRun).
 export { cartValidationsGenerateRun } from "./cart_validations_generate_run";

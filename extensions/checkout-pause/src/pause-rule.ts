@@ -4,6 +4,15 @@
 //
 // No zod here on purpose: a Function's Wasm module has a size and instruction budget, and this
 // parser is small enough to check by hand (and is tested against the app's writer).
+//
+// The input and output types are the ones Shopify CLI's typegen writes to generated/api.ts from
+// schema.graphql and the input query; nothing here restates the Function API by hand.
+import type { CartValidationsGenerateRunInput, ValidationError } from "../generated/api";
+
+export type { ValidationError };
+
+/** One cart line as the input query (cart_validations_generate_run.graphql) asks for it. */
+export type CartLineInput = CartValidationsGenerateRunInput["cart"]["lines"][number];
 
 export const PAUSE_CONFIG_METAFIELD = {
   // `$app:` makes the namespace app-owned, so no other app or merchant can edit the switch.
@@ -35,22 +44,12 @@ export interface CheckoutPauseConfig {
   exemptProductIds: string[];
 }
 
-export interface CartLineInput {
-  quantity: number;
-  merchandise: { __typename: string; id?: string; product?: { id: string } };
-}
-
 export interface PauseRuleInput {
   /** The metafield's jsonValue (already parsed by Shopify), or null when unset. */
   config: unknown;
   /** Shopify's answer to "is the shop's local time after pausedUntilLocal?". */
   pauseOver: boolean;
   lines: readonly CartLineInput[];
-}
-
-export interface ValidationError {
-  message: string;
-  target: string;
 }
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
@@ -82,8 +81,7 @@ export function pauseErrors(input: PauseRuleInput): ValidationError[] {
   const held = input.lines.some((line) => {
     if (line.quantity <= 0) return false;
     // Anything that is not a product variant (e.g. a custom line) is held too: a pause means no new orders.
-    const productId = line.merchandise.product?.id;
-    return !(productId !== undefined && exempt.has(productId));
+    return !(line.merchandise.__typename === "ProductVariant" && exempt.has(line.merchandise.product.id));
   });
   // "$.cart" shows the message on the cart and at the top of checkout, and blocks checkout.
   return held ? [{ message: config.message, target: "$.cart" }] : [];
