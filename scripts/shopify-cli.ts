@@ -27,7 +27,9 @@ export function runShopifyCli(args: readonly string[], options: { cwd?: string; 
     // Node 22 first on PATH), and keep node_modules/.bin first for the tools it starts (codegen).
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd,
-      env: { ...process.env, ...OFFLINE_CLI_ENV, PATH: `${path.join(ROOT, "node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}` },
+      // The CLI takes its working directory from INIT_CWD when set (npm sets it for scripts and npx;
+      // Shopify/cli packages/cli-kit/src/public/node/path.ts, cwd()), so it must name `cwd` too.
+      env: { ...process.env, ...OFFLINE_CLI_ENV, INIT_CWD: cwd, PATH: `${path.join(ROOT, "node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}` },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
