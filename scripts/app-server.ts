@@ -5,37 +5,14 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { backgroundStarter, isServerBuild } from "./server-build";
 
 export const BUILD_DIR = path.resolve(import.meta.dirname, "../build");
 
 export interface RunningAppServer {
   origin: string;
   close(): Promise<void>;
-}
-
-function isServerBuild(value: unknown): value is ServerBuild {
-  return typeof value === "object" && value !== null && "routes" in value && "entry" in value;
-}
-
-interface BackgroundWork {
-  stop(): Promise<void>;
-}
-
-/** app/entry.server.tsx exports startBackgroundWork; the build keeps it on entry.module. */
-function backgroundStarter(build: ServerBuild): (options: { jobs: boolean }) => BackgroundWork {
-  const entry = build.entry.module;
-  const start = "startBackgroundWork" in entry ? entry.startBackgroundWork : undefined;
-  if (typeof start !== "function") throw new Error("The server build has no startBackgroundWork; rebuild with `npm run build`.");
-  return (options) => {
-    const work: unknown = start(options);
-    if (typeof work !== "object" || work === null || !("stop" in work) || typeof work.stop !== "function") {
-      throw new Error("startBackgroundWork returned no stop()");
-    }
-    const stop = work.stop;
-    return { stop: async () => void (await stop.call(work)) };
-  };
 }
 
 export async function startAppServer({ port, host, runJobs = true }: { port: number; host: string; runJobs?: boolean }): Promise<RunningAppServer> {
