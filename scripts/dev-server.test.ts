@@ -72,12 +72,12 @@ beforeAll(async () => {
   db = await openDatabase(app.databaseUrl);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  const cliEnv = {
+  const cliEnv: NodeJS.ProcessEnv = {
     SHOPIFY_API_KEY: TEST_APP.apiKey,
     SHOPIFY_API_SECRET: TEST_APP.apiSecret,
     HOST: TEST_APP.appUrl,
     SCOPES: process.env.SCOPES ?? "",
-    NODE_ENV: "development" as const,
+    NODE_ENV: "development",
     BACKEND_PORT: String(port),
     FRONTEND_PORT: String(port),
     APP_URL: TEST_APP.appUrl,
