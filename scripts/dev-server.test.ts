@@ -12,6 +12,7 @@
 // The toml is read with the CLI's rules (packages/app/src/cli/models/app/app.ts, WebConfigurationSchema).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { parse as parseToml } from "smol-toml";
@@ -47,6 +48,22 @@ async function freePort(): Promise<number> {
       const address = probe.address();
       probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
+  });
+}
+
+/** A request as the CLI's tunnel forwards it: to the local port, with the tunnel's hostname as Host. */
+function viaTunnel(pathAndQuery: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      { host: "127.0.0.1", port: Number(new URL(origin).port), path: pathAndQuery, headers: { ...headers, host: new URL(TEST_APP.appUrl).host } },
+      (response) => {
+        let body = "";
+        response.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    request.once("error", reject);
+    request.end();
   });
 }
 
@@ -122,10 +139,13 @@ afterAll(async () => {
 }, 30_000);
 
 describe("shopify.web.toml's dev command, run as Shopify CLI runs it", () => {
-  it("serves the app on the CLI's PORT: /healthz answers from the database", async () => {
+  it("serves the app on the CLI's PORT, also to requests through the tunnel (Host: the tunnel's name): /healthz answers from the database", async () => {
     const response = await fetch(`${origin}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
+    const tunnelled = await viaTunnel("/healthz");
+    expect(tunnelled.status).toBe(200);
+    expect(JSON.parse(tunnelled.body)).toEqual({ ok: true });
   });
 
   it("takes the app URL from the CLI's HOST/APP_URL: Shopify admin's first document request gets the app, and token exchange stores the offline session", async () => {
@@ -133,9 +153,9 @@ describe("shopify.web.toml's dev command, run as Shopify CLI runs it", () => {
     const url = new URL(request.url);
     // A browser's user agent: the library answers self-identifying bots (Node's fetch is one) with 410.
     const headers = { accept: "text/html", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36" };
-    const response = await fetch(`${origin}${url.pathname}${url.search}`, { headers, redirect: "manual" });
+    const response = await viaTunnel(`${url.pathname}${url.search}`, headers);
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain("<html");
+    expect(response.body).toContain("<html");
     const offline = await db.session.findFirst({ where: { shop: app.shop, isOnline: false } });
     expect(offline?.accessToken).toBeTruthy();
   }, 60_000);

@@ -27,7 +27,10 @@ async function main() {
   app.disable("x-powered-by");
   const server = http.createServer(app);
   // Hot-module updates share the app's port, so they pass through the CLI's tunnel with the pages.
-  const vite = await createViteServer({ server: { middlewareMode: true, hmr: { server } }, appType: "custom" });
+  // Requests arrive through the CLI's tunnel with its hostname as Host, which Vite refuses unless
+  // allowed (server.allowedHosts; the template's vite.config.ts allows it the same way).
+  const allowedHosts = process.env.SHOPIFY_APP_URL ? [new URL(process.env.SHOPIFY_APP_URL).hostname] : [];
+  const vite = await createViteServer({ server: { middlewareMode: true, hmr: { server }, allowedHosts }, appType: "custom" });
   const loadBuild = async () => {
     const build: unknown = await vite.ssrLoadModule("virtual:remix/server-build");
     if (!isServerBuild(build)) throw new Error("virtual:remix/server-build is not a Remix server build");
