@@ -42,8 +42,8 @@ export interface RunningSimulator {
   stores: Map<string, ShopStore>;
   /** The simulated admin page that frames the app. */
   adminUrl(shop: string): string;
-  /** An offline access token, as token exchange would give, for tests and the bench. */
-  issueAccessToken(shop: string): string;
+  /** An offline access token, as token exchange would give, for tests and the bench; `scope` defaults to the app's. */
+  issueAccessToken(shop: string, scope?: string): string;
   mintSessionToken(shop: string, userId?: number): string;
   /** Webhook delivery: configure subscriptions/transport, inspect deliveries, await them. */
   webhooks: WebhookDispatcher;
@@ -114,7 +114,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     origin,
     stores,
     adminUrl: (shop) => `${origin}${adminFramePath(state, knownShop(shop))}`,
-    issueAccessToken: (shop) => state.tokens.issue({ shop: knownShop(shop), apiKey: options.app.apiKey, scope: options.app.scopes, kind: "offline" }).token,
+    issueAccessToken: (shop, scope = options.app.scopes) => state.tokens.issue({ shop: knownShop(shop), apiKey: options.app.apiKey, scope, kind: "offline" }).token,
     mintSessionToken: (shop, userId = DEFAULT_STAFF_ID) =>
       mintSessionToken({ shop: knownShop(shop), apiKey: options.app.apiKey, apiSecret: options.app.apiSecret, userId }),
     webhooks,
