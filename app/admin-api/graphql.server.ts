@@ -34,7 +34,9 @@ function operationName(document: string): string {
 }
 
 function errorDetails(errors: unknown): AdminApiErrorDetail[] {
-  const list = Array.isArray(errors) ? errors : [errors];
+  // The library wraps Shopify's list as { networkStatusCode, message, graphQLErrors: [...] }.
+  const unwrapped = typeof errors === "object" && errors !== null && "graphQLErrors" in errors && Array.isArray(errors.graphQLErrors) ? errors.graphQLErrors : errors;
+  const list = Array.isArray(unwrapped) ? unwrapped : [unwrapped];
   return list.map((error) => {
     if (typeof error === "object" && error !== null) {
       const message = "message" in error && typeof error.message === "string" ? error.message : JSON.stringify(error);

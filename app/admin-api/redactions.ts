@@ -37,12 +37,22 @@ export function redactedAnswer(body: unknown): { data: unknown; redacted: Redact
 }
 
 export interface CustomerDataAvailability {
+  /** False when the app is not approved for protected customer data at all (no Order object). */
+  orders: boolean;
   emails: boolean;
   names: boolean;
 }
 
+export const NO_CUSTOMER_DATA: CustomerDataAvailability = { orders: false, emails: false, names: false };
+
+/** Shopify's refusal of a whole customer-data type (the app is not approved for such data). */
+export function isOrderObjectRefusal(message: string): boolean {
+  return message.includes("not approved to access the Order object");
+}
+
 export function customerDataAvailability(redacted: readonly Redacted[]): CustomerDataAvailability {
   return {
+    orders: true,
     emails: !redacted.some((entry) => entry.field === "email"),
     names: !redacted.some((entry) => entry.field === "firstName" || entry.field === "lastName"),
   };

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
 import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
-import { EMAILS_UNAVAILABLE, NAMES_UNAVAILABLE, customerDataNotices } from "./customer-data-notices";
+import { EMAILS_UNAVAILABLE, NAMES_UNAVAILABLE, ORDERS_UNAVAILABLE, customerDataNotices } from "./customer-data-notices";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -84,7 +84,7 @@ describe("protected customer fields not approved (level 1)", () => {
   it("says on the dashboard that emails and names are not available", async () => {
     const { loader } = await import("../routes/app._index");
     const data = await callRoute(loader, app.bearerRequest("/app"));
-    expect(data.customerData).toEqual({ emails: false, names: false });
+    expect(data.customerData).toEqual({ orders: true, emails: false, names: false });
     expect(customerDataNotices(data.customerData)).toEqual([EMAILS_UNAVAILABLE, NAMES_UNAVAILABLE]);
     expect(data.dashboard.state).not.toBe("empty");
   });
@@ -103,6 +103,22 @@ describe("protected customer fields not approved (level 1)", () => {
     app.simulator.setCustomerData(app.shop, { level: 2, fields: ["email"] });
     const { loader } = await import("../routes/app._index");
     const data = await callRoute(loader, app.bearerRequest("/app"));
-    expect(data.customerData).toEqual({ emails: true, names: false });
+    expect(data.customerData).toEqual({ orders: true, emails: true, names: false });
+  });
+});
+
+describe("not approved for protected customer data at all (level 0)", () => {
+  it("still opens the dashboard and the notices page, says orders are not available, and sends nothing", async () => {
+    app.simulator.setCustomerData(app.shop, { level: 0 });
+    const home = await import("../routes/app._index");
+    const data = await callRoute(home.loader, app.bearerRequest("/app"));
+    expect(data.shop.myshopifyDomain).toBe(app.shop);
+    expect(data.customerData).toEqual({ orders: false, emails: false, names: false });
+    expect(customerDataNotices(data.customerData)).toEqual([ORDERS_UNAVAILABLE, EMAILS_UNAVAILABLE]);
+    const notices = await import("../routes/app.notices");
+    const order = await db.trackedOrder.findFirstOrThrow({ where: { shop: app.shop } });
+    const sent = await callRoute(notices.action, app.bearerRequest("/app/notices", { method: "POST", body: new URLSearchParams({ intent: "send", target: "selection", orders: order.id.split("/").at(-1) ?? "" }) }));
+    expect(sent).toEqual({ intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null });
+    expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(0);
   });
 });
