@@ -93,6 +93,17 @@ const WRITE_SCOPE_BY_RESOURCE: Readonly<Record<string, string>> = {
   Validation: "write_validations",
 };
 
+// MetafieldOwnerType values -> the resource named in WRITE_SCOPE_BY_RESOURCE.
+const OWNER_TYPE_RESOURCE: Readonly<Record<string, string>> = {
+  ORDER: "Order",
+  DRAFTORDER: "DraftOrder",
+  PRODUCT: "Product",
+  PRODUCTVARIANT: "ProductVariant",
+  COLLECTION: "Collection",
+  CUSTOMER: "Customer",
+  VALIDATION: "Validation",
+};
+
 function writeRuleFor(resource: string | undefined, because: string): AccessRule | null {
   if (!resource) return null;
   const scope = WRITE_SCOPE_BY_RESOURCE[resource];
@@ -118,6 +129,17 @@ export const DESCRIBED_ACCESS: Readonly<Record<string, { text: string; rules: (a
   // tagged resource's write scope (the id argument's type).
   tagsAdd: { text: "Adds tags to a resource.", rules: (args) => [writeRuleFor(gidType(args["id"]), "tags on the resource")].filter(isRule) },
   tagsRemove: { text: "Removes tags from a resource.", rules: (args) => [writeRuleFor(gidType(args["id"]), "tags on the resource")].filter(isRule) },
+  // requiredAccess: "API client to have access to the namespace and the resource type associated
+  // with the metafield definition." Read as: the owner type's write scope (ownerType VALIDATION ->
+  // write_validations); `$app` namespaces belong to the app itself.
+  metafieldDefinitionCreate: {
+    text: "API client to have access to the namespace and the resource type associated with the metafield definition.",
+    rules: (args) => {
+      const definition = args["definition"];
+      const ownerType = typeof definition === "object" && definition !== null && "ownerType" in definition && typeof definition.ownerType === "string" ? definition.ownerType : undefined;
+      return [writeRuleFor(ownerType ? OWNER_TYPE_RESOURCE[ownerType] : undefined, "metafield definition owner type")].filter(isRule);
+    },
+  },
   // requiredAccess: "the same access level needed to mutate the owner resource."
   metafieldsSet: {
     text: "the same access level needed to mutate the owner resource.",
