@@ -1,49 +1,9 @@
 // Every GraphQL document the app sends is checked against Shopify's real 2026-10 schema, so a
 // renamed field or a wrong argument fails here rather than in a merchant's shop.
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { parse, validate, visit, type DocumentNode } from "graphql";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { adminSchema } from "../simulator/schema";
-
-const APP_DIR = path.resolve(import.meta.dirname);
-
-interface FoundDocument {
-  file: string;
-  line: number;
-  text: string;
-  interpolated: boolean;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.(ts|tsx)$/.test(name) && !/\.test\.(ts|tsx)$/.test(name) ? [full] : [];
-  });
-}
-
-export function findGraphqlDocuments(file: string, source: string): FoundDocument[] {
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
-  const found: FoundDocument[] = [];
-  const visitNode = (node: ts.Node) => {
-    if (ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
-      const head = ts.isNoSubstitutionTemplateLiteral(node) ? node.text : node.head.text;
-      if (head.trimStart().startsWith("#graphql")) {
-        found.push({
-          file: path.relative(APP_DIR, file),
-          line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1,
-          text: head,
-          interpolated: ts.isTemplateExpression(node),
-        });
-      }
-    }
-    ts.forEachChild(node, visitNode);
-  };
-  visitNode(sf);
-  return found;
-}
+import { appDocuments, findGraphqlDocuments } from "../tests/support/app-documents";
 
 /** refundCreate without @idempotent(key:) could pay a customer twice on a retry (mandatory from 2026-04). */
 export function refundCreateWithoutIdempotency(document: DocumentNode): number {
@@ -59,7 +19,7 @@ export function refundCreateWithoutIdempotency(document: DocumentNode): number {
   return missing;
 }
 
-const documents = sourceFiles(APP_DIR).flatMap((file) => findGraphqlDocuments(file, readFileSync(file, "utf8")));
+const documents = appDocuments();
 
 describe("GraphQL documents under app/", () => {
   it("finds the app's documents", () => {

@@ -20,6 +20,8 @@ import {
   isNonNullType,
   typeFromAST,
 } from "graphql";
+import { checkAfterResolve, checkBeforeResolve } from "./access-check";
+import type { AccessGrant } from "./access-grant";
 import { SIMULATED_TYPES_BY_NAME } from "./resolvers";
 import { notSimulated, type SimulatorContext } from "./resolvers/define";
 import { adminSchema } from "./schema";
@@ -137,7 +139,16 @@ function operationLabel(document: DocumentNode, error: GraphQLError): string[] {
   return [];
 }
 
+// Every field passes the access check (access-check.ts) when the request carries a grant.
 const fieldResolver: GraphQLFieldResolver<unknown, SimulatorContext> = (source, args, context, info) => {
+  const grant = context.access;
+  if (!grant) return resolveField(source, args, context, info);
+  checkBeforeResolve(info, args, grant);
+  const value = resolveField(source, args, context, info);
+  return value instanceof Promise ? value.then((resolved: unknown) => checkAfterResolve(resolved, info, grant)) : checkAfterResolve(value, info, grant);
+};
+
+const resolveField: GraphQLFieldResolver<unknown, SimulatorContext> = (source, args, context, info) => {
   const simulated = SIMULATED_TYPES_BY_NAME.get(info.parentType.name);
   if (simulated) {
     const resolve = simulated.fields[info.fieldName];
@@ -157,13 +168,14 @@ const typeResolver: GraphQLTypeResolver<unknown, SimulatorContext> = (value, _co
 };
 
 /** Executes a prepared request. Never throws for a bad request: problems become `errors`. */
-export async function runRequest(store: ShopStore, prepared: { document: DocumentNode }, variables?: Record<string, unknown> | null, operationName?: string | null): Promise<ExecutionResult> {
+/** `access`: what the request's token may see; without it (internal use) nothing is refused. */
+export async function runRequest(store: ShopStore, prepared: { document: DocumentNode }, variables?: Record<string, unknown> | null, operationName?: string | null, access?: AccessGrant): Promise<ExecutionResult> {
   const schema = adminSchema();
   const operation = getOperationAST(prepared.document, operationName ?? undefined);
   if (!operation) return { errors: [new GraphQLError(operationName ? `No operation named "${operationName}"` : "An operation name is required")] };
   const variableErrors = checkVariables(operation.variableDefinitions ?? [], variables ?? {});
   if (variableErrors.length > 0) return { errors: variableErrors };
-  const context: SimulatorContext = { store, searchReports: [] };
+  const context: SimulatorContext = { store, searchReports: [], ...(access ? { access } : {}) };
   try {
     const result = await execute({ schema, document: prepared.document, contextValue: context, variableValues: variables ?? {}, operationName: operationName ?? undefined, fieldResolver, typeResolver, rootValue: {} });
     if (context.searchReports.length > 0) return { ...result, extensions: { ...result.extensions, search: context.searchReports } };

@@ -1,5 +1,6 @@
 // The simulator's public API, used by the demo script, the app's integration tests and the bench.
 import { createServer } from "node:http";
+import { customerDataApprovalSchema, type CustomerDataApproval, type CustomerDataApprovalInput } from "./access-grant";
 import { AccessTokenStore, DEFAULT_STAFF_ID } from "./access-tokens";
 import { BulkFiles, attachBulkOperations, bulkOperationsOf, type BulkRunOptions } from "./bulk/bulk-operations";
 import { WebhookDispatcher, type WebhookSettings } from "./webhooks/dispatcher";
@@ -30,6 +31,8 @@ export interface SimulatorOptions {
   faults?: Record<string, FaultRuleInput[]>;
   /** A local SMTP server's mailbox to show at /outbox (demo). */
   outbox?: Outbox;
+  /** The app's protected-customer-data approval by shop domain; default every field (access-grant.ts). */
+  customerData?: Record<string, CustomerDataApprovalInput>;
 }
 
 export interface RunningSimulator {
@@ -39,13 +42,15 @@ export interface RunningSimulator {
   stores: Map<string, ShopStore>;
   /** The simulated admin page that frames the app. */
   adminUrl(shop: string): string;
-  /** An offline access token, as token exchange would give, for tests and the bench. */
-  issueAccessToken(shop: string): string;
+  /** An offline access token, as token exchange would give, for tests and the bench; `scope` defaults to the app's. */
+  issueAccessToken(shop: string, scope?: string): string;
   mintSessionToken(shop: string, userId?: number): string;
   /** Webhook delivery: configure subscriptions/transport, inspect deliveries, await them. */
   webhooks: WebhookDispatcher;
   /** Injected 5xx, timeouts and dropped connections, per shop. */
   faults: FaultInjector;
+  /** Changes the app's protected-customer-data approval on a shop (also POST /<shop>/simulator/customer-data). */
+  setCustomerData(shop: string, approval: CustomerDataApprovalInput): void;
   /** Resolves when every bulk operation started so far has ended. */
   bulkOperationsIdle(): Promise<void>;
   close(): Promise<void>;
@@ -63,6 +68,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     stores.set(domain, seedShop({ ...shopOptions, domain }));
   }
   const faults = new FaultInjector(options.faults);
+  const customerData = new Map<string, CustomerDataApproval>();
+  for (const [shop, approval] of Object.entries(options.customerData ?? {})) customerData.set(shop.toLowerCase(), customerDataApprovalSchema.parse(approval));
   const state: SimulatorState = {
     app: options.app,
     stores,
@@ -70,6 +77,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     buckets: new BucketRegistry(options.clock ?? Date.now),
     log: options.log ?? false,
     faults,
+    customerData,
     ...(options.outbox ? { outbox: options.outbox } : {}),
   };
 
@@ -106,11 +114,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     origin,
     stores,
     adminUrl: (shop) => `${origin}${adminFramePath(state, knownShop(shop))}`,
-    issueAccessToken: (shop) => state.tokens.issue({ shop: knownShop(shop), apiKey: options.app.apiKey, scope: options.app.scopes, kind: "offline" }).token,
+    issueAccessToken: (shop, scope = options.app.scopes) => state.tokens.issue({ shop: knownShop(shop), apiKey: options.app.apiKey, scope, kind: "offline" }).token,
     mintSessionToken: (shop, userId = DEFAULT_STAFF_ID) =>
       mintSessionToken({ shop: knownShop(shop), apiKey: options.app.apiKey, apiSecret: options.app.apiSecret, userId }),
     webhooks,
     faults,
+    setCustomerData: (shop, approval) => {
+      customerData.set(knownShop(shop), customerDataApprovalSchema.parse(approval));
+    },
     bulkOperationsIdle: async () => {
       for (const store of stores.values()) await bulkOperationsOf(store).whenIdle();
     },

@@ -12,12 +12,24 @@ export const SCHEMA_PATH = path.resolve(
   `../graphql/admin-${SIMULATED_API_VERSION}.schema.json`,
 );
 
+/** The file as Shopify ships it: standard introspection plus keys graphql-js ignores (access marks). */
+export interface AdminSchemaFile {
+  data: IntrospectionQuery;
+  /** Read and checked by access-marks.ts. */
+  offline_scopes?: unknown;
+}
+
 let cached: GraphQLSchema | undefined;
+let cachedFile: AdminSchemaFile | undefined;
+
+/** Parsed once per process and shared by the schema and the access marks. */
+export function adminSchemaFile(): AdminSchemaFile {
+  if (!cachedFile) cachedFile = JSON.parse(readFileSync(SCHEMA_PATH, "utf8"));
+  if (!cachedFile) throw new Error(`${SCHEMA_PATH} is empty`);
+  return cachedFile;
+}
 
 export function adminSchema(): GraphQLSchema {
-  if (!cached) {
-    const json: { data: IntrospectionQuery } = JSON.parse(readFileSync(SCHEMA_PATH, "utf8"));
-    cached = buildClientSchema(json.data);
-  }
+  if (!cached) cached = buildClientSchema(adminSchemaFile().data);
   return cached;
 }

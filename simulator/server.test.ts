@@ -7,7 +7,7 @@ import { startSimulator, type RunningSimulator } from "./index";
 import { mintSessionToken, verifySessionToken } from "./session-token";
 
 const shop = "oak-and-hide.myshopify.com";
-const app = { apiKey: "key-123", apiSecret: "secret-456", appUrl: "https://delay-desk.test", scopes: "read_orders,write_orders" };
+const app = { apiKey: "key-123", apiSecret: "secret-456", appUrl: "https://delay-desk.test", scopes: "read_all_orders,write_orders,read_products,read_customers,read_merchant_managed_fulfillment_orders" };
 
 let now = 1_000_000;
 const clock = { now: () => now, advance: (ms: number) => (now += ms) };

@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { handleCustomerDataControl } from "./access-controls";
+import { FULL_CUSTOMER_DATA, grantFor, type CustomerDataApproval } from "./access-grant";
 import { DEFAULT_STAFF_ID, findStaffMember, type AccessTokenStore } from "./access-tokens";
 import { embeddedAppUrl, renderAdminFramePage, renderIndexPage } from "./admin-frame";
 import { appBridgeStandInScript } from "./app-bridge-standin";
@@ -41,6 +43,8 @@ export interface SimulatorState {
   faults?: FaultInjector;
   /** The local SMTP server's mailbox, shown at /outbox (simulator/mail). */
   outbox?: Outbox;
+  /** The app's protected-customer-data approval by shop; absent = every field (a dev store). */
+  customerData?: Map<string, CustomerDataApproval>;
 }
 
 export const INVALID_TOKEN_BODY = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
@@ -176,7 +180,9 @@ async function handleGraphql(state: SimulatorState, request: IncomingMessage, sh
 
   let result: Awaited<ReturnType<typeof runRequest>>;
   try {
-    result = await runRequest(store, prepared, variables, body.operationName ?? undefined);
+    // The token's scopes are what token exchange granted: the app's configured scopes.
+    const access = grantFor({ scope: record.scope, apiKey: record.apiKey, customerData: state.customerData?.get(shop) ?? FULL_CUSTOMER_DATA, now: store.options.now.getTime() });
+    result = await runRequest(store, prepared, variables, body.operationName ?? undefined, access);
   } catch (error) {
     bucket.refund(requested);
     const requestId = randomUUID();
@@ -303,6 +309,8 @@ async function route(state: SimulatorState, request: IncomingMessage, origin: st
       return json(200, { idToken: mintSessionToken({ shop, apiKey: state.app.apiKey, apiSecret: state.app.apiSecret, userId }) }, CORS_ANY);
     }
   }
+
+  if (rest === "/simulator/customer-data" && state.customerData) return handleCustomerDataControl(state.customerData, shop, method, method === "GET" ? "" : await readBody(request));
 
   if (rest === "/simulator/faults" && state.faults) return handleFaultControl(state.faults, shop, method, method === "GET" ? "" : await readBody(request));
 

@@ -3,6 +3,7 @@
 // Shopify's messages and codes; callers decide whether to retry.
 import { GraphqlQueryError } from "@shopify/shopify-api";
 import type { z } from "zod";
+import { redactedAnswer, type Redacted } from "./redactions";
 
 /** The part of `admin` (from authenticate.admin) this module needs. */
 export interface AdminGraphql {
@@ -33,7 +34,9 @@ function operationName(document: string): string {
 }
 
 function errorDetails(errors: unknown): AdminApiErrorDetail[] {
-  const list = Array.isArray(errors) ? errors : [errors];
+  // The library wraps Shopify's list as { networkStatusCode, message, graphQLErrors: [...] }.
+  const unwrapped = typeof errors === "object" && errors !== null && "graphQLErrors" in errors && Array.isArray(errors.graphQLErrors) ? errors.graphQLErrors : errors;
+  const list = Array.isArray(unwrapped) ? unwrapped : [unwrapped];
   return list.map((error) => {
     if (typeof error === "object" && error !== null) {
       const message = "message" in error && typeof error.message === "string" ? error.message : JSON.stringify(error);
@@ -54,22 +57,36 @@ export async function adminQuery<Schema extends z.ZodTypeAny>(
   dataSchema: Schema,
   variables?: Record<string, unknown>,
 ): Promise<z.infer<Schema>> {
+  return (await adminQueryWithRedactions(admin, document, dataSchema, variables)).data;
+}
+
+/** As adminQuery, and says which protected customer fields Shopify withheld (redactions.ts). */
+export async function adminQueryWithRedactions<Schema extends z.ZodTypeAny>(
+  admin: AdminGraphql,
+  document: string,
+  dataSchema: Schema,
+  variables?: Record<string, unknown>,
+): Promise<{ data: z.infer<Schema>; redacted: Redacted[] }> {
   const name = operationName(document);
-  let body: unknown;
+  let data: unknown;
+  let redacted: Redacted[] = [];
   try {
     const response = await admin.graphql(document, variables ? { variables } : undefined);
-    body = await response.json();
+    const body: unknown = await response.json();
+    data = typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
   } catch (error) {
-    if (error instanceof GraphqlQueryError) {
+    if (!(error instanceof GraphqlQueryError)) throw error;
+    const partial = redactedAnswer(error.body);
+    if (!partial) {
       const errors = error.body && "errors" in error.body ? error.body.errors : error.response;
       throw new AdminApiError(name, errorDetails(errors ?? error.message));
     }
-    throw error;
+    data = partial.data;
+    redacted = partial.redacted;
   }
-  const data = typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
   const parsed = dataSchema.safeParse(data);
   if (!parsed.success) {
     throw new AdminApiError(name, [{ message: `unexpected response shape: ${parsed.error.issues[0]?.message ?? "?"}` }]);
   }
-  return parsed.data;
+  return { data: parsed.data, redacted };
 }

@@ -26,7 +26,7 @@ function libraryLikeAdmin(origin: string, token: string): AdminGraphql {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, clock: () => now, app: { apiKey: "k", apiSecret: "s", appUrl: "https://delay-desk.test", scopes: "read_orders" }, shops: [{ domain: shop, orders: 300, seed: 2 }] });
+  sim = await startSimulator({ port: 0, clock: () => now, app: { apiKey: "k", apiSecret: "s", appUrl: "https://delay-desk.test", scopes: "read_all_orders,read_orders,read_products,read_customers,read_merchant_managed_fulfillment_orders" }, shops: [{ domain: shop, orders: 300, seed: 2 }] });
   admin = libraryLikeAdmin(sim.origin, sim.issueAccessToken(shop));
 });
 afterAll(async () => {

@@ -5,6 +5,7 @@
 import { GraphqlQueryError } from "@shopify/shopify-api";
 import { z } from "zod";
 import { AdminApiError, type AdminGraphql } from "../admin-api/graphql.server";
+import { redactedAnswer } from "../admin-api/redactions";
 
 const throttleSchema = z.object({ maximumAvailable: z.number(), currentlyAvailable: z.number(), restoreRate: z.number().positive() });
 const costSchema = z.object({ requestedQueryCost: z.number().nullable().optional(), actualQueryCost: z.number().nullable().optional(), throttleStatus: throttleSchema });
@@ -77,6 +78,12 @@ export class ThrottledAdmin {
         const parsed = bodySchema.safeParse(error.body);
         const cost = parsed.success ? parsed.data.extensions?.cost : undefined;
         if (cost) this.remember(cost);
+        // Withheld protected customer fields (not approved) read as null; the rest is good.
+        const partial = redactedAnswer(error.body);
+        if (partial) {
+          const data = dataSchema.safeParse(partial.data);
+          if (data.success) return data.data;
+        }
         if (!isThrottled(error.body)) throw new AdminApiError(name, [{ message: error.message }]);
         this.stats.throttled += 1;
         throttledInARow += 1;

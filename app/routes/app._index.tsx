@@ -12,6 +12,7 @@ import { loadShopOverview, type ShopOverview } from "../home/shop-overview.serve
 import { StaleNoticesCard } from "../notices/stale-notices-card";
 import { ordersWithoutUpdate } from "../notices/stale-orders.server";
 import { reforecastShop } from "../orders/reforecast.server";
+import { CustomerDataBanner } from "../customer-data/customer-data-banner";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -165,7 +166,10 @@ export default function DashboardPage() {
     >
       <Layout>
         <Layout.Section>
-          <ImportBanner dashboard={dashboard} />
+          <BlockStack gap="300">
+            <ImportBanner dashboard={dashboard} />
+            <CustomerDataBanner availability={data.customerData} />
+          </BlockStack>
         </Layout.Section>
         {loading ? (
           <Layout.Section>

@@ -15,13 +15,15 @@ import { saveNoticeTemplate, loadNoticeTemplate } from "../notices/notice-templa
 import { resolveTarget, startNoticeJob, type NoticeCheck } from "../notices/send-notices.server";
 import { parseTemplateForm } from "../notices/template-form";
 import { loadShopSettings } from "../settings/shop-settings.server";
+import { CustomerDataBanner } from "../customer-data/customer-data-banner";
+import { EMAILS_UNAVAILABLE } from "../customer-data/customer-data-notices";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const url = new URL(request.url);
   const overview = await loadShopOverview(admin);
-  return loadComposer(db, {
+  const composer = await loadComposer(db, {
     shop: session.shop,
     shopName: overview.shop.name,
     secret: appEnv().SHOPIFY_API_SECRET,
@@ -29,6 +31,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     previewId: parseOrderList(url.searchParams.get("preview"))[0] ?? null,
     now: new Date(),
   });
+  return { ...composer, customerData: overview.customerData };
 };
 
 const sendSchema = z.object({
@@ -59,6 +62,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
   if (!parsed.success) return Response.json({ error: "Unknown action" }, { status: 400 });
   const input = parsed.data;
   const [template, settings, overview] = await Promise.all([loadNoticeTemplate(db, session.shop), loadShopSettings(db, session.shop), loadShopOverview(admin)]);
+  if (!overview.customerData.emails) return { intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null };
   if (!template.saved) return { intent: "send", ok: false, message: "Save the notice first: it needs your reply-to address.", check: null };
   if (!settings.senderName) return { intent: "send", ok: false, message: "Add your name and role in Settings: notices come from a person.", check: null };
   const target =
@@ -167,6 +171,7 @@ export default function NoticesPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            <CustomerDataBanner availability={data.customerData} />
             <TemplateCard key={data.template.updatedAt ?? "default"} template={templateValues} errors={saveErrors} saved={Boolean(actionData && actionData.intent === "save" && actionData.ok)} />
             <Card>
               <BlockStack gap="300">

@@ -6,7 +6,7 @@ import { startSimulator, type RunningSimulator } from "../index";
 import { checkBulkQuery } from "./bulk-rules";
 
 const shop = "oak-and-hide.myshopify.com";
-const app = { apiKey: "bulk-key", apiSecret: "bulk-secret", appUrl: "https://delay-desk.test", scopes: "read_orders" };
+const app = { apiKey: "bulk-key", apiSecret: "bulk-secret", appUrl: "https://delay-desk.test", scopes: "read_all_orders,write_orders,read_products,read_customers,read_merchant_managed_fulfillment_orders" };
 const received: { topic: string | null; body: unknown; id: string | null }[] = [];
 
 let sim: RunningSimulator;

@@ -13,7 +13,8 @@ import { toGid } from "../gid";
 import { Random } from "../random";
 import type { ShopStore } from "../store/shop-store";
 import { checkBulkQuery, type BulkUserError } from "./bulk-rules";
-import { pagedBulkDocument, runBulkPage, type JsonObject } from "./run-bulk-query";
+import type { AccessGrant } from "../access-grant";
+import { BulkQueryFailed, pagedBulkDocument, runBulkPage, type JsonObject } from "./run-bulk-query";
 
 export type BulkStatus = "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELING" | "CANCELED" | "EXPIRED";
 
@@ -113,7 +114,8 @@ export class ShopBulkOperations {
     return [...this.operations].reverse().find((operation) => operation.type === type);
   }
 
-  runQuery(query: string, groupObjects = false): { operation: BulkOperationRecord } | { userErrors: BulkUserError[] } {
+  /** `access`: the starting request's grant; the query runs with it (access-check.ts). */
+  runQuery(query: string, groupObjects = false, access?: AccessGrant): { operation: BulkOperationRecord } | { userErrors: BulkUserError[] } {
     const active = this.current("QUERY");
     if (active && (active.status === "CREATED" || active.status === "RUNNING" || active.status === "CANCELING")) {
       return { userErrors: [{ field: ["query"], message: `A bulk query operation for this app and shop is already in progress: ${active.id}.`, code: "OPERATION_IN_PROGRESS" }] };
@@ -139,7 +141,7 @@ export class ShopBulkOperations {
       groupObjects,
     };
     this.operations.push(operation);
-    const work = this.execute(operation, checked.rootField, pagedBulkDocument(checked));
+    const work = this.execute(operation, checked.rootField, pagedBulkDocument(checked), access);
     this.running.add(work);
     void work.finally(() => this.running.delete(work));
     return { operation };
@@ -159,7 +161,7 @@ export class ShopBulkOperations {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  private async execute(operation: BulkOperationRecord, rootField: string, document: ReturnType<typeof pagedBulkDocument>): Promise<void> {
+  private async execute(operation: BulkOperationRecord, rootField: string, document: ReturnType<typeof pagedBulkDocument>, access?: AccessGrant): Promise<void> {
     await yieldToServer();
     if (this.cancelRequested.has(operation.id)) return this.finish(operation, "CANCELED", null);
     operation.status = "RUNNING";
@@ -179,7 +181,7 @@ export class ShopBulkOperations {
     try {
       let cursor: string | null = null;
       do {
-        const page = await runBulkPage(this.store, document, rootField, cursor);
+        const page = await runBulkPage(this.store, document, rootField, cursor, access);
         operation.rootObjectCount += page.roots;
         let lines = page.lines;
         if (!operation.groupObjects) {
@@ -204,6 +206,7 @@ export class ShopBulkOperations {
       this.finish(operation, this.cancelRequested.has(operation.id) ? "CANCELED" : "COMPLETED", null, target.url, bytes);
     } catch (error) {
       await close(stream);
+      if (error instanceof BulkQueryFailed && error.accessDenied) return this.finish(operation, "FAILED", "ACCESS_DENIED", target.url, bytes);
       process.stderr.write(`simulator: bulk operation ${operation.id} failed: ${error instanceof Error ? error.message : String(error)}\n`);
       this.finish(operation, "FAILED", "INTERNAL_SERVER_ERROR", target.url, bytes);
     }

@@ -13,6 +13,8 @@ import {
   type DocumentNode,
   type FieldNode,
 } from "graphql";
+import type { AccessGrant } from "../access-grant";
+import { isRedaction } from "../access-check";
 import { runRequest } from "../execute";
 import { adminSchema } from "../schema";
 import type { ShopStore } from "../store/shop-store";
@@ -117,12 +119,23 @@ export interface BulkPage {
 
 export class BulkQueryFailed extends Error {
   override name = "BulkQueryFailed";
+  constructor(
+    message: string,
+    readonly accessDenied = false,
+  ) {
+    super(message);
+  }
 }
 
-/** Runs one page of the top-level connection. */
-export async function runBulkPage(store: ShopStore, document: DocumentNode, rootField: string, after: string | null): Promise<BulkPage> {
-  const result = await runRequest(store, { document }, { [AFTER_VARIABLE]: after });
-  if (result.errors && result.errors.length > 0) throw new BulkQueryFailed(result.errors.map((error) => error.message).join("; "));
+/**
+ * Runs one page of the top-level connection with the starting request's access. A field outside
+ * the scopes fails the operation (errorCode ACCESS_DENIED, an enum value of BulkOperationErrorCode);
+ * a redacted protected field stays null in its line, as the redacted data of a normal query.
+ */
+export async function runBulkPage(store: ShopStore, document: DocumentNode, rootField: string, after: string | null, access?: AccessGrant): Promise<BulkPage> {
+  const result = await runRequest(store, { document }, { [AFTER_VARIABLE]: after }, undefined, access);
+  const failures = (result.errors ?? []).filter((error) => !isRedaction(error));
+  if (failures.length > 0) throw new BulkQueryFailed(failures.map((error) => error.message).join("; "), failures.some((error) => error.extensions["code"] === "ACCESS_DENIED"));
   const root = isObject(result.data) ? result.data[rootField] : undefined;
   const nodes = connectionNodes(root) ?? [];
   const pageInfo = isObject(root) ? root[PAGE_INFO_ALIAS] : undefined;

@@ -2,6 +2,7 @@
 // that is not listed answers NOT_SIMULATED instead of a silent null (see execute.ts). Sources
 // are checked by `__typename` so a resolver never runs on the wrong kind of record.
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
+import type { AccessGrant } from "../access-grant";
 import type { ShopStore } from "../store/shop-store";
 import type { SearchWarning } from "../search-query";
 
@@ -16,6 +17,8 @@ export interface SimulatorContext {
   store: ShopStore;
   /** Filled while executing; becomes `extensions.search`. */
   searchReports: SearchReport[];
+  /** The request's scopes, customer-data approval and order window (access-grant.ts). */
+  access?: AccessGrant;
 }
 
 export type Args = Record<string, unknown>;

@@ -8,6 +8,7 @@ import type { CustomerRecord, OrderRecord, ProductRecord, VariantRecord } from "
 import type { ShopStore } from "../store/shop-store";
 import { notSimulated, type Args, type SimulatorContext } from "./define";
 import { count } from "./values";
+import { orderVisible } from "../access-grant";
 
 export interface Resource<T extends { id: number }> {
   /** Field name used in messages, e.g. "orders". */
@@ -18,6 +19,8 @@ export interface Resource<T extends { id: number }> {
   freeText: FieldMatcher<T>;
   /** Sort key -> value. Keys whose order equals the natural (id) order need no sort. */
   sortKeys: Record<string, { value: (record: T) => number | string; natural?: boolean }>;
+  /** Records the request may not see (orders outside the 60-day window, access-grant.ts). */
+  visible?: (record: T, context: SimulatorContext) => boolean;
 }
 
 const listArgsSchema = connectionArgsSchema.extend({
@@ -33,7 +36,9 @@ export function filterResource<T extends { id: number }>(resource: Resource<T>, 
   if (query && search.warnings.length > 0) {
     context.searchReports.push({ path: responsePathAsArray(info.path), query, parsed: search.parsed, warnings: search.warnings });
   }
-  return query ? records.filter(search.matches) : [...records];
+  const visible = resource.visible;
+  const seen = visible ? records.filter((record) => visible(record, context)) : records;
+  return query ? seen.filter(search.matches) : [...seen];
 }
 
 export function listResource<T extends { id: number }>(resource: Resource<T>, rawArgs: Args, context: SimulatorContext, info: GraphQLResolveInfo, records?: readonly T[]): Connection<T> {
@@ -59,7 +64,7 @@ export function listResource<T extends { id: number }>(resource: Resource<T>, ra
 export function countResource<T extends { id: number }>(resource: Resource<T>, rawArgs: Args, context: SimulatorContext, info: GraphQLResolveInfo) {
   const args = countArgsSchema.parse(rawArgs);
   if (args.savedSearchId) throw notSimulated(info.parentType.name, info.fieldName, "(savedSearchId)");
-  const matching = args.query ? filterResource(resource, resource.all(context.store), args.query, context, info).length : resource.all(context.store).length;
+  const matching = filterResource(resource, resource.all(context.store), args.query, context, info).length;
   return count(matching, args.limit);
 }
 
@@ -117,6 +122,7 @@ function orderNameMatches(order: OrderRecord, term: SearchTerm): boolean {
 export const ordersResource: Resource<OrderRecord> = {
   name: "orders",
   all: (store) => store.orders,
+  visible: (order, context) => orderVisible(context.access, order.createdAt),
   search: (store) => {
     const zone = store.options.timezone;
     const now = store.options.now.getTime();

@@ -13,7 +13,7 @@ let handle: string;
 let variantId: number;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, app: { apiKey: "k", apiSecret: "s", appUrl: "http://127.0.0.1:1", scopes: "read_orders" }, shops: [{ domain: SHOP, orders: 5, seed: 2 }] });
+  sim = await startSimulator({ port: 0, app: { apiKey: "k", apiSecret: "s", appUrl: "http://127.0.0.1:1", scopes: "write_validations" }, shops: [{ domain: SHOP, orders: 5, seed: 2 }] });
   token = sim.issueAccessToken(SHOP);
   const store = sim.stores.get(SHOP);
   const product = store?.products.find((p) => p.status === "ACTIVE" && p.makeDays > 0);

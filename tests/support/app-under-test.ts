@@ -23,9 +23,10 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startAppUnderTest(shop: Partial<SeedOptions> = {}): Promise<AppUnderTest> {
+/** `options.scopes`: what the app asks for instead of shopify.app.toml's (a scope taken away). */
+export async function startAppUnderTest(shop: Partial<SeedOptions> = {}, options: { scopes?: string } = {}): Promise<AppUnderTest> {
   const domain = shop.domain ?? "oak-and-hide.myshopify.com";
-  const scopes = tomlScopes();
+  const scopes = options.scopes ?? tomlScopes();
   const simulator = await startSimulator({
     port: 0,
     app: { ...TEST_APP, scopes },

@@ -10,7 +10,7 @@ const cancelArgs = z.object({ id: z.string() });
 export const bulkMutations: Record<string, FieldResolver<unknown>> = {
   bulkOperationRunQuery: (_root, rawArgs, context) => {
     const args = runArgs.parse(rawArgs);
-    const result = bulkOperationsOf(context.store).runQuery(args.query, args.groupObjects ?? false);
+    const result = bulkOperationsOf(context.store).runQuery(args.query, args.groupObjects ?? false, context.access);
     return "userErrors" in result ? { bulkOperation: null, userErrors: result.userErrors } : { bulkOperation: result.operation, userErrors: [] };
   },
   bulkOperationCancel: (_root, rawArgs, context) => {

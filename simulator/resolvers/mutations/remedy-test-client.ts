@@ -5,7 +5,7 @@ import { startSimulator, type RunningSimulator } from "../../index";
 import type { FaultRuleInput } from "../../faults";
 
 export const SHOP = "oak-and-hide.myshopify.com";
-const app = { apiKey: "key", apiSecret: "secret", appUrl: "https://delay-desk.test", scopes: "read_orders,write_orders" };
+const app = { apiKey: "key", apiSecret: "secret", appUrl: "https://delay-desk.test", scopes: "read_all_orders,write_orders,write_order_edits,write_discounts,read_products,read_customers,read_merchant_managed_fulfillment_orders" };
 
 const responseSchema = z.object({
   data: z.any().optional(),

@@ -1,0 +1,124 @@
+// The app keeps working when Shopify withholds protected customer data, and says what it cannot
+// do. The simulator redacts as shopify.dev documents ("Responses will include only approved
+// fields, and unapproved fields will be redacted"; unapproved fields read null with a "This app
+// is not approved to access the Customer object" error at their path,
+// https://shopify.dev/docs/apps/launch/protected-customer-data). Asserted in the app's database
+// and the simulator's records, through the app's real loaders, actions and webhook routes.
+import type { PrismaClient } from "@prisma/client";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
+import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
+import { EMAILS_UNAVAILABLE, NAMES_UNAVAILABLE, ORDERS_UNAVAILABLE, customerDataNotices } from "./customer-data-notices";
+
+let app: AppUnderTest;
+let db: PrismaClient;
+let sync: typeof import("../orders/sync.server");
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const routeModule = z.object({ action: z.function() });
+
+async function deliverToApp(request: Request): Promise<Response> {
+  const topic = request.headers.get("x-shopify-topic") ?? "";
+  const module = routeModule.parse(await import(`../routes/webhooks.${topic.replace("/", ".")}.tsx`));
+  try {
+    const response: unknown = await callRoute(module.action, request);
+    return response instanceof Response ? response : new Response(null, { status: 500 });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+async function settle(): Promise<void> {
+  for (let round = 0; round < 4; round++) {
+    await app.simulator.bulkOperationsIdle();
+    await app.simulator.webhooks.whenIdle();
+    await sync.orderSyncIdle();
+  }
+}
+
+beforeAll(async () => {
+  app = await startAppUnderTest({ orders: 80, seed: 13 });
+  // Approved for protected customer data, but for none of the protected fields (level 1).
+  app.simulator.setCustomerData(app.shop, { level: 1 });
+  db = (await import("../db.server")).default;
+  sync = await import("../orders/sync.server");
+  sync.configureOrderSync({ pollIntervalMs: 20 });
+  app.simulator.webhooks.configure({ subscriptions: subscriptionsFromTomlFile(path.join(ROOT, "shopify.app.toml")), transport: deliverToApp, retryDelaysMs: [5, 10] });
+  const { loader } = await import("../routes/app");
+  await callRoute(loader, app.embeddedDocumentRequest("/app"));
+  await settle();
+});
+
+afterAll(async () => {
+  await settle();
+  sync.stopReconcileScheduler();
+  await db.$disconnect();
+  await app.close();
+});
+
+function store() {
+  const found = app.simulator.stores.get(app.shop);
+  if (!found) throw new Error("no store");
+  return found;
+}
+
+describe("protected customer fields not approved (level 1)", () => {
+  it("imports every order anyway, with no email and no names stored", async () => {
+    const syncs = await db.orderSync.findMany({ where: { shop: app.shop, kind: "bulk" } });
+    expect(syncs[0]).toMatchObject({ status: "completed", ordersImported: store().orders.length, error: null });
+    expect(store().orders.some((order) => order.email !== null)).toBe(true);
+    expect(await db.trackedOrder.count({ where: { shop: app.shop } })).toBe(store().orders.length);
+    expect(await db.trackedOrder.count({ where: { shop: app.shop, OR: [{ email: { not: null } }, { customerFirstName: { not: null } }, { customerLastName: { not: null } }] } })).toBe(0);
+  });
+
+  it("keeps an order a webhook announces (the single-order read is redacted, not refused)", async () => {
+    const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/orders`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "new.buyer@example.com" }) });
+    const created = z.object({ order: z.object({ admin_graphql_api_id: z.string() }) }).parse(await response.json());
+    await settle();
+    const row = await db.trackedOrder.findUnique({ where: { shop_id: { shop: app.shop, id: created.order.admin_graphql_api_id } } });
+    expect(row).toMatchObject({ email: null, customerFirstName: null });
+  });
+
+  it("says on the dashboard that emails and names are not available", async () => {
+    const { loader } = await import("../routes/app._index");
+    const data = await callRoute(loader, app.bearerRequest("/app"));
+    expect(data.customerData).toEqual({ orders: true, emails: false, names: false });
+    expect(customerDataNotices(data.customerData)).toEqual([EMAILS_UNAVAILABLE, NAMES_UNAVAILABLE]);
+    expect(data.dashboard.state).not.toBe("empty");
+  });
+
+  it("refuses to send notices (no job, no email), with the reason", async () => {
+    const route = await import("../routes/app.notices");
+    const loaded = await callRoute(route.loader, app.bearerRequest("/app/notices"));
+    expect(loaded.customerData.emails).toBe(false);
+    const order = await db.trackedOrder.findFirstOrThrow({ where: { shop: app.shop } });
+    const sent = await callRoute(route.action, app.bearerRequest("/app/notices", { method: "POST", body: new URLSearchParams({ intent: "send", target: "selection", orders: order.id.split("/").at(-1) ?? "" }) }));
+    expect(sent).toEqual({ intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null });
+    expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(0);
+  });
+
+  it("sees emails again once Shopify approves the email field (level 2, email only)", async () => {
+    app.simulator.setCustomerData(app.shop, { level: 2, fields: ["email"] });
+    const { loader } = await import("../routes/app._index");
+    const data = await callRoute(loader, app.bearerRequest("/app"));
+    expect(data.customerData).toEqual({ orders: true, emails: true, names: false });
+  });
+});
+
+describe("not approved for protected customer data at all (level 0)", () => {
+  it("still opens the dashboard and the notices page, says orders are not available, and sends nothing", async () => {
+    app.simulator.setCustomerData(app.shop, { level: 0 });
+    const home = await import("../routes/app._index");
+    const data = await callRoute(home.loader, app.bearerRequest("/app"));
+    expect(data.shop.myshopifyDomain).toBe(app.shop);
+    expect(data.customerData).toEqual({ orders: false, emails: false, names: false });
+    expect(customerDataNotices(data.customerData)).toEqual([ORDERS_UNAVAILABLE, EMAILS_UNAVAILABLE]);
+    const notices = await import("../routes/app.notices");
+    const order = await db.trackedOrder.findFirstOrThrow({ where: { shop: app.shop } });
+    const sent = await callRoute(notices.action, app.bearerRequest("/app/notices", { method: "POST", body: new URLSearchParams({ intent: "send", target: "selection", orders: order.id.split("/").at(-1) ?? "" }) }));
+    expect(sent).toEqual({ intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null });
+    expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(0);
+  });
+});
