@@ -23,13 +23,22 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startAppUnderTest(shop: Partial<SeedOptions> = {}): Promise<AppUnderTest> {
+/** Simulator settings a test may change (its Shopify behaviour otherwise stays as documented). */
+export interface SimulatorSettings {
+  /** Expiring offline access token lifetime in seconds (Shopify: 3600). */
+  accessTokenSeconds?: number;
+  /** The rate-limit bucket's clock (ms); a faster one refills the bucket faster. */
+  clock?: () => number;
+}
+
+export async function startAppUnderTest(shop: Partial<SeedOptions> = {}, settings: SimulatorSettings = {}): Promise<AppUnderTest> {
   const domain = shop.domain ?? "oak-and-hide.myshopify.com";
   const scopes = tomlScopes();
   const simulator = await startSimulator({
     port: 0,
     app: { ...TEST_APP, scopes },
     shops: [{ orders: 60, seed: 7, ...shop, domain }],
+    ...settings,
   });
   const databaseUrl = freshDatabaseUrl();
   Object.assign(process.env, {
