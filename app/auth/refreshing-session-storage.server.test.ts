@@ -152,7 +152,7 @@ describe("RefreshingSessionStorage", () => {
     const [first, second] = await Promise.all([store.replaceRejected(app.shop, row.accessToken), store.replaceRejected(app.shop, row.accessToken)]);
     expect(refreshGrants()).toHaveLength(before + 1);
     expect(first.accessToken).toBe(second.accessToken);
-    expect(await works(first.accessToken)).toBe(true);
+    expect(await works(first.accessToken ?? "")).toBe(true);
     // Another process reports the same rejected token later: the stored one is newer, no refresh.
     const again = await storage().replaceRejected(app.shop, row.accessToken);
     expect(again.accessToken).toBe(first.accessToken);
