@@ -68,9 +68,6 @@ const unitsRemaining = (order: OrderRecord) => (order.cancelledAt !== null ? 0 :
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 150, seed: 12 });
   process.env.LOG_LEVEL = "debug";
-  db = (await import("../db.server")).default;
-  sync = await import("./sync.server");
-  const { backgroundAdmin } = await import("../shopify.server");
   // Every console line the app writes while these tests run, at the library's most talkative
   // level, to check that no token is in one (console.error already fails a test:
   // tests/setup/fail-on-console-error.ts).
@@ -80,6 +77,9 @@ beforeAll(async () => {
     });
     restoreConsole.push(() => spy.mockRestore());
   }
+  db = (await import("../db.server")).default;
+  sync = await import("./sync.server");
+  const { backgroundAdmin } = await import("../shopify.server");
   sync.configureOrderSync({
     pollIntervalMs: 20,
     warn: (message) => warnings.push(message),
