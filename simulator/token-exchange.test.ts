@@ -98,6 +98,10 @@ describe("token exchange", () => {
   // "An app can retry its previously stored refresh token until it starts using the replacement
   // refresh token … When an app uses the replacement refresh token, the preceding refresh token is
   // retired." https://shopify.dev/changelog/more-resilient-refreshes-for-expiring-offline-access-tokens
+  // The refusal: 400 invalid_grant, as RFC 6749 section 5.2 defines for an invalid, expired or
+  // revoked refresh token and as apps report Shopify answering
+  // (https://nango.dev/blog/shopify-oauth-refresh-token-invalid-grant); shopify.dev shows no body,
+  // so error_description is ours.
   it("keeps the traded refresh token usable until its replacement is first traded, then answers 400 invalid_grant", () => {
     const ctx = context();
     const original = String(handleAccessTokenRequest(exchangeBody({ expiring: "1" }), ctx).body.refresh_token);
