@@ -6,7 +6,7 @@
 import prisma from "./db.server";
 import { startJobRunner } from "./jobs/runner-process.server";
 import { ensureReconcileScheduler, stopReconcileScheduler } from "./orders/sync.server";
-import { unauthenticated } from "./shopify.server";
+import { backgroundAdmin } from "./shopify.server";
 import { ensurePauseScheduler, stopPauseScheduler } from "./storefront/pause-scheduler.server";
 
 export const PAUSE_SWEEP_MS = 60_000;
@@ -15,7 +15,7 @@ export const PAUSE_SWEEP_MS = 60_000;
 export function startPauseSweep(): void {
   ensurePauseScheduler({
     db: prisma,
-    adminFor: async (shop) => (await unauthenticated.admin(shop)).admin,
+    adminFor: async (shop) => backgroundAdmin(shop),
     intervalMs: PAUSE_SWEEP_MS,
     onError: (shop, error) => console.error(`Ending the timed pause of ${shop} failed; retrying next minute.`, error),
   });

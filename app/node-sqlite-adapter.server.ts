@@ -275,8 +275,16 @@ class NodeSqliteAdapter extends Queryable implements SqlDriverAdapter {
   }
 }
 
+// WAL with synchronous=NORMAL (https://sqlite.org/wal.html, https://sqlite.org/pragma.html#pragma_synchronous):
+// a commit appends to the log instead of writing, syncing and deleting a rollback journal, so it
+// costs about 0.02 ms instead of about 3.4 ms here; a job item's five writes had made the disk, not
+// Shopify's rate limit, the pace of a bulk job. A crash of the app loses nothing committed; a
+// power cut may lose the last commits, never the file's consistency. Readers no longer block the
+// writer, which several processes will need.
 function openDatabase(filePath: string): DatabaseSync {
-  return new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+  return db;
 }
 
 /** `new PrismaClient({ adapter: new PrismaNodeSqlite({ path }) })`; also the Prisma CLI's adapter. */

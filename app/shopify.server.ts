@@ -4,6 +4,9 @@ import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-r
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { routeAdminTrafficTo } from "./admin-origin.server";
 import { API_VERSION } from "./api-version";
+import { backgroundAdminFactory } from "./auth/background-admin.server";
+import { refreshOfflineToken } from "./auth/refresh-offline-token.server";
+import { RefreshingSessionStorage } from "./auth/refreshing-session-storage.server";
 import prisma from "./db.server";
 import { appEnv } from "./env.server";
 
@@ -18,6 +21,12 @@ const LOG_SEVERITY = {
 
 if (env.SHOPIFY_ADMIN_ORIGIN) routeAdminTrafficTo(env.SHOPIFY_ADMIN_ORIGIN);
 
+const storage = new RefreshingSessionStorage({
+  inner: new PrismaSessionStorage(prisma),
+  db: prisma,
+  refresh: (shop, refreshToken) => refreshOfflineToken({ apiKey: env.SHOPIFY_API_KEY, apiSecret: env.SHOPIFY_API_SECRET }, shop, refreshToken),
+});
+
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,
   apiSecretKey: env.SHOPIFY_API_SECRET,
@@ -25,9 +34,14 @@ const shopify = shopifyApp({
   scopes: env.SCOPES.split(",").map((scope) => scope.trim()),
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  sessionStorage: storage,
   distribution: AppDistribution.AppStore,
-  future: { unstable_newEmbeddedAuthStrategy: true },
+  // Expiring offline tokens (60 minutes, with a 90-day refresh token): required for public apps
+  // created from 2026-04-01, and from 2027-01-01 Shopify refuses Admin requests made with
+  // non-expiring ones (https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens,
+  // https://shopify.dev/docs/apps/build/authentication-authorization/migrate-to-expiring-offline-access-tokens).
+  // The flag makes token exchange send expiring: true (src/server/authenticate/admin/strategies/token-exchange.ts).
+  future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   logger: { level: LOG_SEVERITY[env.LOG_LEVEL] },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
 });
@@ -38,3 +52,8 @@ export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
 export const sessionStorage = shopify.sessionStorage;
+/** The Admin API for background work: refreshes the offline token as it goes (auth/background-admin.server.ts). */
+export const backgroundAdmin = backgroundAdminFactory({
+  unauthenticatedAdmin: (shop) => shopify.unauthenticated.admin(shop),
+  replaceRejected: (shop, rejectedAccessToken) => storage.replaceRejected(shop, rejectedAccessToken),
+});

@@ -47,28 +47,77 @@ export interface AccessTokenRecord {
   refreshTokenExpiresAt?: number;
 }
 
+/** A refresh token Shopify handed out with an expiring offline access token. */
+interface RefreshTokenRecord {
+  token: string;
+  shop: string;
+  apiKey: string;
+  scope: string;
+  expiresAt: number;
+  /** The refresh token that was traded for this one; retired once this one is first used. */
+  parent?: string;
+  /** When this token was first traded; its retries are allowed for 30 days from then. */
+  firstUsedAt?: number;
+  retired: boolean;
+}
+
+/** One call to the token endpoint that issued or refused an offline token (for tests to count). */
+export interface TokenGrantRecord {
+  shop: string;
+  grant: "token_exchange" | "refresh_token";
+  at: number;
+  /** The refresh token traded (refresh_token grant only). */
+  refreshToken?: string;
+  outcome: "issued" | "invalid_grant";
+  /** The new access token, when one was issued. */
+  accessToken?: string;
+}
+
 // Lifetimes Shopify documents: online tokens end with the admin login (about a day); expiring
 // offline tokens last an hour and their refresh tokens 90 days.
+// shopify.dev/changelog/offline-access-tokens-now-support-expiry-and-refresh (expires_in 3600);
+// shopify.dev/changelog/more-resilient-refreshes-for-expiring-offline-access-tokens (90-day
+// lifetime, 30-day recovery window).
 export const ONLINE_TOKEN_SECONDS = 86_399;
 export const EXPIRING_OFFLINE_TOKEN_SECONDS = 3_600;
 export const REFRESH_TOKEN_SECONDS = 90 * 24 * 3_600;
+export const REFRESH_RETRY_WINDOW_SECONDS = 30 * 24 * 3_600;
 
 function randomToken(prefix: string): string {
   return `${prefix}${randomBytes(16).toString("hex")}`;
 }
 
+export interface AccessTokenStoreOptions {
+  /** Lifetime of an expiring offline access token; Shopify's is 3600 s. Tests may shorten it. */
+  accessTokenSeconds?: number;
+}
+
 export class AccessTokenStore {
   private readonly byToken = new Map<string, AccessTokenRecord>();
-  private readonly byRefreshToken = new Map<string, AccessTokenRecord>();
+  private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   private readonly offlineByShop = new Map<string, AccessTokenRecord>();
+  private readonly grantLog: TokenGrantRecord[] = [];
+  private readonly accessTokenSeconds: number;
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly clock: () => number = Date.now,
+    options: AccessTokenStoreOptions = {},
+  ) {
+    this.accessTokenSeconds = options.accessTokenSeconds ?? EXPIRING_OFFLINE_TOKEN_SECONDS;
+  }
 
   /**
    * A non-expiring offline token is one per (app, shop) and stays the same across exchanges, as on
    * Shopify; expiring offline and online tokens are new each time.
    */
   issue(options: { shop: string; apiKey: string; scope: string; kind: AccessTokenKind; expiring?: boolean; userId?: number }): AccessTokenRecord {
+    return this.issueRecord(options);
+  }
+
+  private issueRecord(
+    options: { shop: string; apiKey: string; scope: string; kind: AccessTokenKind; expiring?: boolean; userId?: number },
+    parent?: string,
+  ): AccessTokenRecord {
     const now = this.clock();
     if (options.kind === "offline" && !options.expiring) {
       const key = `${options.apiKey}\u0000${options.shop}`;
@@ -79,29 +128,40 @@ export class AccessTokenStore {
       this.offlineByShop.set(key, record);
       return record;
     }
-    const record: AccessTokenRecord =
-      options.kind === "online"
-        ? {
-            token: randomToken("shpua_"),
-            shop: options.shop,
-            apiKey: options.apiKey,
-            kind: "online",
-            scope: options.scope,
-            expiresAt: now + ONLINE_TOKEN_SECONDS * 1000,
-            ...(options.userId === undefined ? {} : { userId: options.userId }),
-          }
-        : {
-            token: randomToken("shpat_"),
-            shop: options.shop,
-            apiKey: options.apiKey,
-            kind: "offline",
-            scope: options.scope,
-            expiresAt: now + EXPIRING_OFFLINE_TOKEN_SECONDS * 1000,
-            refreshToken: randomToken("shprt_"),
-            refreshTokenExpiresAt: now + REFRESH_TOKEN_SECONDS * 1000,
-          };
+    if (options.kind === "online") {
+      const record: AccessTokenRecord = {
+        token: randomToken("shpua_"),
+        shop: options.shop,
+        apiKey: options.apiKey,
+        kind: "online",
+        scope: options.scope,
+        expiresAt: now + ONLINE_TOKEN_SECONDS * 1000,
+        ...(options.userId === undefined ? {} : { userId: options.userId }),
+      };
+      this.byToken.set(record.token, record);
+      return record;
+    }
+    const refresh: RefreshTokenRecord = {
+      token: randomToken("shprt_"),
+      shop: options.shop,
+      apiKey: options.apiKey,
+      scope: options.scope,
+      expiresAt: now + REFRESH_TOKEN_SECONDS * 1000,
+      ...(parent === undefined ? {} : { parent }),
+      retired: false,
+    };
+    const record: AccessTokenRecord = {
+      token: randomToken("shpat_"),
+      shop: options.shop,
+      apiKey: options.apiKey,
+      kind: "offline",
+      scope: options.scope,
+      expiresAt: now + this.accessTokenSeconds * 1000,
+      refreshToken: refresh.token,
+      refreshTokenExpiresAt: refresh.expiresAt,
+    };
     this.byToken.set(record.token, record);
-    if (record.refreshToken) this.byRefreshToken.set(record.refreshToken, record);
+    this.refreshTokens.set(refresh.token, refresh);
     return record;
   }
 
@@ -113,13 +173,55 @@ export class AccessTokenStore {
     return record;
   }
 
-  /** Trades a refresh token for a new expiring offline token; the old pair stops working. */
+  /** Records a token exchange that issued an offline token (the endpoint calls this). */
+  recordExchange(shop: string, record: AccessTokenRecord): void {
+    this.grantLog.push({ shop, grant: "token_exchange", at: this.clock(), outcome: "issued", accessToken: record.token });
+  }
+
+  /**
+   * Trades a refresh token for a new expiring offline access token and refresh token, as Shopify
+   * does since August 2026: the traded token stays usable (a retry after a lost answer gets another
+   * new pair) until one of its replacements is first traded, for at most 30 days from its first use
+   * and never beyond its own 90 days. Trading a replacement retires the token it replaced.
+   */
   refresh(shop: string, apiKey: string, refreshToken: string): AccessTokenRecord | undefined {
-    const record = this.byRefreshToken.get(refreshToken);
-    if (!record || record.shop !== shop || record.apiKey !== apiKey) return undefined;
-    if (record.refreshTokenExpiresAt !== undefined && record.refreshTokenExpiresAt <= this.clock()) return undefined;
-    this.byRefreshToken.delete(refreshToken);
-    this.byToken.delete(record.token);
-    return this.issue({ shop, apiKey, scope: record.scope, kind: "offline", expiring: true });
+    const now = this.clock();
+    const record = this.refreshTokens.get(refreshToken);
+    const usable =
+      record !== undefined &&
+      record.shop === shop &&
+      record.apiKey === apiKey &&
+      !record.retired &&
+      record.expiresAt > now &&
+      (record.firstUsedAt === undefined || now - record.firstUsedAt < REFRESH_RETRY_WINDOW_SECONDS * 1000);
+    if (!record || !usable) {
+      this.grantLog.push({ shop, grant: "refresh_token", at: now, refreshToken, outcome: "invalid_grant" });
+      return undefined;
+    }
+    record.firstUsedAt ??= now;
+    if (record.parent) {
+      const parent = this.refreshTokens.get(record.parent);
+      if (parent) parent.retired = true;
+    }
+    const issued = this.issueRecord({ shop, apiKey, scope: record.scope, kind: "offline", expiring: true }, record.token);
+    this.grantLog.push({ shop, grant: "refresh_token", at: now, refreshToken, outcome: "issued", accessToken: issued.token });
+    return issued;
+  }
+
+  /** Ends every live expiring offline access token of `shop` now; returns how many it ended. */
+  expireAccessTokens(shop: string): number {
+    const now = this.clock();
+    let count = 0;
+    for (const record of this.byToken.values()) {
+      if (record.shop !== shop || record.kind !== "offline" || record.expiresAt === undefined || record.expiresAt <= now) continue;
+      record.expiresAt = now;
+      count += 1;
+    }
+    return count;
+  }
+
+  /** Every offline token grant for `shop`, oldest first. */
+  grants(shop: string): readonly TokenGrantRecord[] {
+    return this.grantLog.filter((grant) => grant.shop === shop);
   }
 }

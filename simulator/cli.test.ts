@@ -24,6 +24,15 @@ describe("parseCli", () => {
     expect(parsed.options).toMatchObject({ port: 4100, host: "127.0.0.1", shops: [{ orders: 1200, seed: 1, plan: "STANDARD" }] });
   });
 
+  it("shortens the expiring offline token lifetime with --access-token-seconds (Shopify's 3600 by default)", () => {
+    const parsed = parseCli(["--access-token-seconds", "120"], env);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.options.accessTokenSeconds).toBe(120);
+    const defaults = parseCli([], env);
+    expect(defaults.ok && defaults.options.accessTokenSeconds).toBeUndefined();
+    expect(parseCli(["--access-token-seconds", "0"], env)).toEqual({ ok: false, message: expect.stringContaining("--access-token-seconds") });
+  });
+
   it("refuses bad flags and missing credentials with one clear message", () => {
     expect(parseCli(["--port", "abc"], env)).toEqual({ ok: false, message: expect.stringContaining("--port") });
     expect(parseCli(["--plan", "GOLD"], env)).toEqual({ ok: false, message: expect.stringContaining("--plan") });

@@ -16,6 +16,7 @@ const flagsSchema = z.object({
   shops: z.coerce.number().int().min(1).max(50).default(1),
   plan: z.enum(["STANDARD", "ADVANCED", "PLUS"]).default("STANDARD"),
   "app-url": z.string().url().optional(),
+  "access-token-seconds": z.coerce.number().int().min(1).max(86_400).optional(),
   log: z.boolean().default(true),
 });
 
@@ -48,6 +49,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         shops: { type: "string" },
         plan: { type: "string" },
         "app-url": { type: "string" },
+        "access-token-seconds": { type: "string" },
         log: { type: "boolean" },
         "no-log": { type: "boolean" },
       },
@@ -83,6 +85,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       },
       shops,
       log: f.log,
+      ...(f["access-token-seconds"] === undefined ? {} : { accessTokenSeconds: f["access-token-seconds"] }),
     },
   };
 }

@@ -1,7 +1,7 @@
 // The simulator's public API, used by the demo script, the app's integration tests and the bench.
 import { createServer } from "node:http";
 import { customerDataApprovalSchema, type CustomerDataApproval, type CustomerDataApprovalInput } from "./access-grant";
-import { AccessTokenStore, DEFAULT_STAFF_ID } from "./access-tokens";
+import { AccessTokenStore, DEFAULT_STAFF_ID, type TokenGrantRecord } from "./access-tokens";
 import { BulkFiles, attachBulkOperations, bulkOperationsOf, type BulkRunOptions } from "./bulk/bulk-operations";
 import { WebhookDispatcher, type WebhookSettings } from "./webhooks/dispatcher";
 import { BucketRegistry } from "./leaky-bucket";
@@ -33,6 +33,17 @@ export interface SimulatorOptions {
   outbox?: Outbox;
   /** The app's protected-customer-data approval by shop domain; default every field (access-grant.ts). */
   customerData?: Record<string, CustomerDataApprovalInput>;
+  /** Expiring offline access token lifetime in seconds (Shopify: 3600); tests may shorten it. */
+  accessTokenSeconds?: number;
+}
+
+/** An expiring offline token pair, as the token endpoint returns it. */
+export interface ExpiringTokenPair {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshTokenExpiresIn: number;
+  scope: string;
 }
 
 export interface RunningSimulator {
@@ -44,6 +55,12 @@ export interface RunningSimulator {
   adminUrl(shop: string): string;
   /** An offline access token, as token exchange would give, for tests and the bench; `scope` defaults to the app's. */
   issueAccessToken(shop: string, scope?: string): string;
+  /** An expiring offline token and its refresh token, as token exchange with expiring=1 gives. */
+  issueExpiringAccessToken(shop: string): ExpiringTokenPair;
+  /** Ends the shop's live expiring offline access tokens now (their refresh tokens stay valid). */
+  expireAccessToken(shop: string): number;
+  /** Every token exchange and refresh for the shop, oldest first (issued or refused). */
+  tokenGrants(shop: string): readonly TokenGrantRecord[];
   mintSessionToken(shop: string, userId?: number): string;
   /** Webhook delivery: configure subscriptions/transport, inspect deliveries, await them. */
   webhooks: WebhookDispatcher;
@@ -73,7 +90,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const state: SimulatorState = {
     app: options.app,
     stores,
-    tokens: new AccessTokenStore(),
+    tokens: new AccessTokenStore(Date.now, options.accessTokenSeconds === undefined ? {} : { accessTokenSeconds: options.accessTokenSeconds }),
     buckets: new BucketRegistry(options.clock ?? Date.now),
     log: options.log ?? false,
     faults,
@@ -115,6 +132,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     stores,
     adminUrl: (shop) => `${origin}${adminFramePath(state, knownShop(shop))}`,
     issueAccessToken: (shop, scope = options.app.scopes) => state.tokens.issue({ shop: knownShop(shop), apiKey: options.app.apiKey, scope, kind: "offline" }).token,
+    issueExpiringAccessToken: (shop) => {
+      const record = state.tokens.issue({ shop: knownShop(shop), apiKey: options.app.apiKey, scope: options.app.scopes, kind: "offline", expiring: true });
+      const now = Date.now();
+      return {
+        accessToken: record.token,
+        expiresIn: Math.round(((record.expiresAt ?? now) - now) / 1000),
+        refreshToken: record.refreshToken ?? "",
+        refreshTokenExpiresIn: Math.round(((record.refreshTokenExpiresAt ?? now) - now) / 1000),
+        scope: record.scope,
+      };
+    },
+    expireAccessToken: (shop) => state.tokens.expireAccessTokens(knownShop(shop)),
+    tokenGrants: (shop) => state.tokens.grants(knownShop(shop)),
     mintSessionToken: (shop, userId = DEFAULT_STAFF_ID) =>
       mintSessionToken({ shop: knownShop(shop), apiKey: options.app.apiKey, apiSecret: options.app.apiSecret, userId }),
     webhooks,

@@ -89,6 +89,31 @@ describe("POST /<shop>/admin/api/2026-10/graphql.json", () => {
     }
   });
 
+  // 401 Unauthorized: "The necessary authentication credentials are not present in the request or
+  // are incorrect." (https://shopify.dev/docs/api/usage/response-codes); an expiring offline token
+  // stops working after its expires_in
+  // (https://shopify.dev/changelog/offline-access-tokens-now-support-expiry-and-refresh).
+  it("answers 401 with Shopify's body once POST /simulator/access-token/expire ends the token, and the refresh token then gives a working one", async () => {
+    const pair = sim.issueExpiringAccessToken(shop);
+    expect(pair.expiresIn).toBe(3600);
+    expect((await graphql("{ shop { name } }", undefined, { token: pair.accessToken })).status).toBe(200);
+    const control = await fetch(`${sim.origin}/${shop}/simulator/access-token/expire`, { method: "POST" });
+    expect(await control.json()).toEqual({ expired: 1 });
+    const rejected = await graphql("{ shop { name } }", undefined, { token: pair.accessToken });
+    expect(rejected.status).toBe(401);
+    expect(await rejected.json()).toEqual({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+    // The classic token of beforeAll never expires.
+    expect((await graphql("{ shop { name } }")).status).toBe(200);
+    const refreshed = await fetch(`${sim.origin}/${shop}/admin/oauth/access_token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ client_id: app.apiKey, client_secret: app.apiSecret, refresh_token: pair.refreshToken, grant_type: "refresh_token" }),
+    });
+    const body = z.object({ access_token: z.string(), expires_in: z.number() }).parse(await refreshed.json());
+    expect(body.expires_in).toBe(3600);
+    expect((await graphql("{ shop { name } }", undefined, { token: body.access_token })).status).toBe(200);
+  });
+
   it("answers 404 for an unknown shop and for another API version", async () => {
     expect((await graphql("{ shop { name } }", undefined, { shop: "nobody.myshopify.com" })).status).toBe(404);
     const response = await graphql("{ shop { name } }", undefined, { version: "2025-01" });

@@ -311,6 +311,9 @@ async function route(state: SimulatorState, request: IncomingMessage, origin: st
   }
 
   if (rest === "/simulator/customer-data" && state.customerData) return handleCustomerDataControl(state.customerData, shop, method, method === "GET" ? "" : await readBody(request));
+  if (rest === "/simulator/access-token/expire" && method === "POST") {
+    return json(200, { expired: state.tokens.expireAccessTokens(shop) });
+  }
 
   if (rest === "/simulator/faults" && state.faults) return handleFaultControl(state.faults, shop, method, method === "GET" ? "" : await readBody(request));
 

@@ -31,6 +31,10 @@ function exchangeBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
+function refreshBody(refreshToken: unknown) {
+  return { client_id: app.apiKey, client_secret: app.apiSecret, grant_type: "refresh_token", refresh_token: refreshToken };
+}
+
 const invalidSubject = {
   status: 400,
   body: { error: "invalid_subject_token", error_description: "Token exchange cannot be performed due to an invalid subject token." },
@@ -62,16 +66,81 @@ describe("token exchange", () => {
     });
   });
 
-  it("gives an expiring offline token with a refresh token that can be traded once", () => {
+  // Shopify's expiring offline tokens: access token 60 minutes (expires_in 3600), refresh token 90
+  // days (refresh_token_expires_in), a new pair on every refresh.
+  // https://shopify.dev/changelog/offline-access-tokens-now-support-expiry-and-refresh
+  // https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens
+  // Field names as @shopify/shopify-api reads them: Shopify/shopify-app-js
+  // packages/apps/shopify-api/lib/auth/oauth/create-session.ts (expires_in, refresh_token,
+  // refresh_token_expires_in) and refresh-token.ts (grant_type "refresh_token").
+  it("gives an expiring offline token (3600 s) with a 90-day refresh token; each refresh returns a new pair", () => {
     const ctx = context();
     const response = handleAccessTokenRequest(exchangeBody({ expiring: "1" }), ctx);
-    expect(response.body).toMatchObject({ expires_in: 3600, refresh_token: expect.stringMatching(/^shprt_/), refresh_token_expires_in: 7776000 });
-    const refresh = { client_id: app.apiKey, client_secret: app.apiSecret, grant_type: "refresh_token", refresh_token: response.body.refresh_token };
-    const refreshed = handleAccessTokenRequest(refresh, ctx);
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        access_token: expect.stringMatching(/^shpat_/),
+        scope: app.scopes,
+        expires_in: 3600,
+        refresh_token: expect.stringMatching(/^shprt_/),
+        refresh_token_expires_in: 90 * 24 * 3600,
+      },
+    });
+    const first = refreshBody(response.body.refresh_token);
+    const refreshed = handleAccessTokenRequest(first, ctx);
     expect(refreshed.status).toBe(200);
+    expect(refreshed.body).toMatchObject({ expires_in: 3600, refresh_token_expires_in: 7776000, scope: app.scopes });
     expect(refreshed.body.access_token).not.toBe(response.body.access_token);
-    expect(ctx.tokens.find(shop, String(response.body.access_token))).toBeUndefined();
-    expect(handleAccessTokenRequest(refresh, ctx)).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(refreshed.body.refresh_token).not.toBe(response.body.refresh_token);
+    expect(ctx.tokens.find(shop, String(refreshed.body.access_token))).toMatchObject({ kind: "offline" });
+  });
+
+  // "An app can retry its previously stored refresh token until it starts using the replacement
+  // refresh token … When an app uses the replacement refresh token, the preceding refresh token is
+  // retired." https://shopify.dev/changelog/more-resilient-refreshes-for-expiring-offline-access-tokens
+  // The refusal: 400 invalid_grant, as RFC 6749 section 5.2 defines for an invalid, expired or
+  // revoked refresh token and as apps report Shopify answering
+  // (https://nango.dev/blog/shopify-oauth-refresh-token-invalid-grant); shopify.dev shows no body,
+  // so error_description is ours.
+  it("keeps the traded refresh token usable until its replacement is first traded, then answers 400 invalid_grant", () => {
+    const ctx = context();
+    const original = String(handleAccessTokenRequest(exchangeBody({ expiring: "1" }), ctx).body.refresh_token);
+    const lost = handleAccessTokenRequest(refreshBody(original), ctx);
+    // The answer was lost: the app retries with the refresh token it still has stored.
+    const retried = handleAccessTokenRequest(refreshBody(original), ctx);
+    expect(retried.status).toBe(200);
+    expect(retried.body.refresh_token).not.toBe(lost.body.refresh_token);
+    // The app uses the replacement it saved: the original is retired.
+    expect(handleAccessTokenRequest(refreshBody(retried.body.refresh_token), ctx).status).toBe(200);
+    expect(handleAccessTokenRequest(refreshBody(original), ctx)).toEqual({
+      status: 400,
+      body: { error: "invalid_grant", error_description: "The provided refresh token is invalid, expired or revoked." },
+    });
+    expect(ctx.tokens.grants(shop).map((g) => g.outcome)).toEqual(["issued", "issued", "issued", "issued", "invalid_grant"]);
+  });
+
+  it("refuses a refresh token past its 90 days, one for another shop, and one never issued", () => {
+    let clock = now.getTime();
+    const tokens = new AccessTokenStore(() => clock);
+    const ctx = { ...context(tokens), now };
+    const pair = handleAccessTokenRequest(exchangeBody({ expiring: "1" }), ctx);
+    expect(handleAccessTokenRequest(refreshBody("shprt_made_up"), ctx)).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(handleAccessTokenRequest(refreshBody(pair.body.refresh_token), { ...ctx, shop: "other.myshopify.com" })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    clock += 90 * 24 * 3600 * 1000;
+    expect(handleAccessTokenRequest(refreshBody(pair.body.refresh_token), ctx)).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+  });
+
+  it("ends a shop's live expiring access tokens on expireAccessTokens, and only that shop's", () => {
+    const ctx = context();
+    const pair = handleAccessTokenRequest(exchangeBody({ expiring: "1" }), ctx);
+    const classic = String(handleAccessTokenRequest(exchangeBody(), ctx).body.access_token);
+    const otherShop = ctx.tokens.issue({ shop: "other.myshopify.com", apiKey: app.apiKey, scope: app.scopes, kind: "offline", expiring: true });
+    expect(ctx.tokens.expireAccessTokens(shop)).toBe(1);
+    expect(ctx.tokens.find(shop, String(pair.body.access_token))).toBeUndefined();
+    expect(ctx.tokens.find(shop, classic)).toBeDefined();
+    expect(ctx.tokens.find("other.myshopify.com", otherShop.token)).toBeDefined();
+    // The refresh token still works: that is how the app recovers.
+    expect(handleAccessTokenRequest(refreshBody(pair.body.refresh_token), ctx).status).toBe(200);
   });
 
   it("rejects a subject token signed with another secret", () => {

@@ -1,7 +1,11 @@
 // POST /admin/oauth/access_token, as Shopify answers @shopify/shopify-api's tokenExchange (and
 // refreshToken): the app trades the session token admin gave it for an Admin API access token.
 // The library sends JSON with client_id, client_secret, grant_type, subject_token,
-// subject_token_type, requested_token_type and expiring ("1"/"0").
+// subject_token_type, requested_token_type and expiring ("1"/"0") for token exchange, and
+// client_id, client_secret, refresh_token and grant_type "refresh_token" for a refresh
+// (Shopify/shopify-app-js packages/apps/shopify-api/lib/auth/oauth/refresh-token.ts). An expiring
+// offline answer adds expires_in, refresh_token and refresh_token_expires_in, the fields the
+// library's createSession reads (lib/auth/oauth/create-session.ts).
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import {
@@ -98,6 +102,7 @@ export function handleAccessTokenRequest(body: unknown, ctx: TokenEndpointContex
     const request = refreshRequest.safeParse(body);
     if (!request.success) return oauthError(400, "invalid_request", "The request is missing a required parameter: refresh_token.");
     const record = ctx.tokens.refresh(ctx.shop, ctx.app.apiKey, request.data.refresh_token);
+    // RFC 6749 section 5.2: an invalid, expired or revoked refresh token is 400 invalid_grant.
     if (!record) return oauthError(400, "invalid_grant", "The provided refresh token is invalid, expired or revoked.");
     return { status: 200, body: offlineBody(record, ctx.now.getTime()) };
   }
@@ -121,6 +126,7 @@ export function handleAccessTokenRequest(body: unknown, ctx: TokenEndpointContex
       kind: "offline",
       expiring: isTruthyFlag(request.data.expiring),
     });
+    ctx.tokens.recordExchange(ctx.shop, record);
     return { status: 200, body: offlineBody(record, ctx.now.getTime()) };
   }
 

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { AdminApiError, type AdminApiErrorDetail } from "../admin-api/graphql.server";
 import type { ThrottleGate, ThrottleStatus } from "./throttle-gate";
 
-/** admin.graphql from `unauthenticated.admin(shop)` or `authenticate.admin(request)`. */
+/** admin.graphql from `backgroundAdmin(shop)` or `authenticate.admin(request)`. */
 export interface JobAdminGraphql {
   graphql: (query: string, options?: { variables?: Record<string, unknown>; signal?: AbortSignal }) => Promise<Response>;
 }

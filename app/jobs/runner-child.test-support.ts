@@ -3,13 +3,13 @@
 import { JobRunner } from "./runner.server";
 
 const db = (await import("../db.server")).default;
-const { unauthenticated } = await import("../shopify.server");
+const { backgroundAdmin } = await import("../shopify.server");
 const { remedyRegistry } = await import("../remedies/remedy-kinds.server");
 
 const runner = new JobRunner({
   db,
   registry: remedyRegistry(),
-  adminFor: async (shop) => (await unauthenticated.admin(shop)).admin,
+  adminFor: async (shop) => backgroundAdmin(shop),
   pollMs: 20,
   backoffMs: () => 10,
   maxConcurrency: 4,

@@ -17,7 +17,7 @@ import { ThrottleGate } from "./throttle-gate";
 export interface JobRunnerOptions {
   db: PrismaClient;
   registry: JobKindRegistry;
-  /** The Admin API for a shop, outside any request: `(await unauthenticated.admin(shop)).admin`. */
+  /** The Admin API for a shop, outside any request: `backgroundAdmin(shop)` (refreshes expiring tokens). */
   adminFor: (shop: string) => Promise<JobAdminGraphql>;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;

@@ -27,7 +27,7 @@ export interface OrderSyncDeps {
 
 const defaults: OrderSyncDeps = {
   db: async () => (await import("../db.server")).default,
-  adminFor: async (shop) => (await (await import("../shopify.server")).unauthenticated.admin(shop)).admin,
+  adminFor: async (shop) => (await import("../shopify.server")).backgroundAdmin(shop),
   reforecast: async (...args) => (await import("./reforecast.server")).reforecastShop(...args),
   tagOrdersEnabled: async (db, shop) => (await db.shopSettings.findUnique({ where: { shop }, select: { tagOrders: true } }))?.tagOrders ?? false,
   now: () => new Date(),

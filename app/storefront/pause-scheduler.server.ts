@@ -12,7 +12,7 @@ type Db = Parameters<typeof shopsWithDuePause>[0] & Pick<PrismaClient, "storefro
 
 export interface PauseSchedulerOptions {
   db: Db;
-  /** An Admin client on the shop's offline session (unauthenticated.admin in the app). */
+  /** An Admin client on the shop's offline session (backgroundAdmin in the app). */
   adminFor: (shop: string) => Promise<AdminGraphql>;
   clock?: () => Date;
   intervalMs?: number;

@@ -23,14 +23,25 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-/** `options.scopes`: what the app asks for instead of shopify.app.toml's (a scope taken away). */
-export async function startAppUnderTest(shop: Partial<SeedOptions> = {}, options: { scopes?: string } = {}): Promise<AppUnderTest> {
+/** Simulator settings a test may change (its Shopify behaviour otherwise stays as documented). */
+export interface SimulatorSettings {
+  /** Expiring offline access token lifetime in seconds (Shopify: 3600). */
+  accessTokenSeconds?: number;
+  /** The rate-limit bucket's clock (ms); a faster one refills the bucket faster. */
+  clock?: () => number;
+  /** What the app asks for instead of shopify.app.toml's scopes (a scope taken away). */
+  scopes?: string;
+}
+
+export async function startAppUnderTest(shop: Partial<SeedOptions> = {}, settings: SimulatorSettings = {}): Promise<AppUnderTest> {
   const domain = shop.domain ?? "oak-and-hide.myshopify.com";
-  const scopes = options.scopes ?? tomlScopes();
+  const { scopes: askedScopes, ...simulatorSettings } = settings;
+  const scopes = askedScopes ?? tomlScopes();
   const simulator = await startSimulator({
     port: 0,
     app: { ...TEST_APP, scopes },
     shops: [{ orders: 60, seed: 7, ...shop, domain }],
+    ...simulatorSettings,
   });
   const databaseUrl = freshDatabaseUrl();
   Object.assign(process.env, {
