@@ -11,32 +11,16 @@ import { z } from "zod";
 import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
 import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
 import { EMAILS_UNAVAILABLE, NAMES_UNAVAILABLE, ORDERS_UNAVAILABLE, customerDataNotices } from "./customer-data-notices";
+import { deliverToWebhookRoute, settleOrderSync } from "../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
 let sync: typeof import("../orders/sync.server");
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const routeModule = z.object({ action: z.function() });
 
-async function deliverToApp(request: Request): Promise<Response> {
-  const topic = request.headers.get("x-shopify-topic") ?? "";
-  const module = routeModule.parse(await import(`../routes/webhooks.${topic.replace("/", ".")}.tsx`));
-  try {
-    const response: unknown = await callRoute(module.action, request);
-    return response instanceof Response ? response : new Response(null, { status: 500 });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const deliverToApp = deliverToWebhookRoute;
 
-async function settle(): Promise<void> {
-  for (let round = 0; round < 4; round++) {
-    await app.simulator.bulkOperationsIdle();
-    await app.simulator.webhooks.whenIdle();
-    await sync.orderSyncIdle();
-  }
-}
+const settle = () => settleOrderSync(app.simulator, sync);
 
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 80, seed: 13 });

@@ -10,13 +10,13 @@
 import type { PrismaClient } from "@prisma/client";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { z } from "zod";
 import { toGid } from "../../simulator/gid";
 import type { OrderRecord } from "../../simulator/store/records";
 import type { ShopStore } from "../../simulator/store/shop-store";
 import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
 import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
 import type { AdminGraphql } from "../admin-api/graphql.server";
+import { deliverToWebhookRoute, settleOrderSync } from "../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -30,27 +30,10 @@ let beforeCall: (call: number) => void = () => {};
 let calls = 0;
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const routeModule = z.object({ action: z.function() });
 
-async function deliverToApp(request: Request): Promise<Response> {
-  const topic = request.headers.get("x-shopify-topic") ?? "";
-  const module = routeModule.parse(await import(`../routes/webhooks.${topic.replace("/", ".")}.tsx`));
-  try {
-    const response: unknown = await callRoute(module.action, request);
-    return response instanceof Response ? response : new Response(null, { status: 500 });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const deliverToApp = deliverToWebhookRoute;
 
-async function settle(): Promise<void> {
-  for (let round = 0; round < 4; round++) {
-    await app.simulator.bulkOperationsIdle();
-    await app.simulator.webhooks.whenIdle();
-    await sync.orderSyncIdle();
-  }
-}
+const settle = () => settleOrderSync(app.simulator, sync);
 
 async function control(pathname: string, body: unknown = {}): Promise<void> {
   const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/${pathname}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });

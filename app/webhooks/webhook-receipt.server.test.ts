@@ -20,6 +20,7 @@ import type { WebhookSubscription, WebhookTransport } from "../../simulator/webh
 import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
 import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/support/app-under-test";
 import { recordWebhookReceipt } from "./webhook-receipt.server";
+import { deliverToWebhookRoute, settleOrderSync } from "../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -28,29 +29,11 @@ let sync: typeof import("../orders/sync.server");
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TOML_SUBSCRIPTIONS = subscriptionsFromTomlFile(path.join(ROOT, "shopify.app.toml"));
-const routeModule = z.object({ action: z.function() });
 const QUIET_TAG = "changed-without-a-webhook";
 
-/** The app's webhook routes as Shopify reaches them: the request goes to the route for its topic. */
-async function deliverToApp(request: Request): Promise<Response> {
-  const topic = request.headers.get("x-shopify-topic") ?? "";
-  const module = routeModule.parse(await import(`../routes/webhooks.${topic.replace("/", ".")}.tsx`));
-  try {
-    const response: unknown = await callRoute(module.action, request);
-    return response instanceof Response ? response : new Response(null, { status: 500 });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const deliverToApp = deliverToWebhookRoute;
 
-async function settle(): Promise<void> {
-  for (let round = 0; round < 4; round++) {
-    await app.simulator.bulkOperationsIdle();
-    await app.simulator.webhooks.whenIdle();
-    await sync.orderSyncIdle();
-  }
-}
+const settle = () => settleOrderSync(app.simulator, sync);
 
 async function control(pathname: string): Promise<void> {
   const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/${pathname}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });

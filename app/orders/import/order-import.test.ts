@@ -11,6 +11,7 @@ import type { ShopStore } from "../../../simulator/store/shop-store";
 import { subscriptionsFromTomlFile } from "../../../simulator/webhooks/toml-subscriptions";
 import { signedWebhookRequest } from "../../../simulator/webhook-request";
 import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../../../tests/support/app-under-test";
+import { deliverToWebhookRoute, settleOrderSync } from "../../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -20,28 +21,10 @@ let sync: typeof import("../sync.server");
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const OPEN_FO = new Set(["OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD"]);
 
-const routeModule = z.object({ action: z.function() });
 
-/** The app's webhook routes as Shopify reaches them: the request goes to the route for its topic. */
-async function deliverToApp(request: Request): Promise<Response> {
-  const topic = request.headers.get("x-shopify-topic") ?? "";
-  const module = routeModule.parse(await import(`../../routes/webhooks.${topic.replace("/", ".")}.tsx`));
-  try {
-    const response: unknown = await callRoute(module.action, request);
-    return response instanceof Response ? response : new Response(null, { status: 500 });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const deliverToApp = deliverToWebhookRoute;
 
-async function settle(): Promise<void> {
-  for (let round = 0; round < 4; round++) {
-    await app.simulator.bulkOperationsIdle();
-    await app.simulator.webhooks.whenIdle();
-    await sync.orderSyncIdle();
-  }
-}
+const settle = () => settleOrderSync(app.simulator, sync);
 
 async function control(pathname: string, body: unknown = {}): Promise<unknown> {
   const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/${pathname}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
