@@ -5,20 +5,16 @@
 // https://shopify.dev/docs/apps/launch/protected-customer-data). Asserted in the app's database
 // and the simulator's records, through the app's real loaders, actions and webhook routes.
 import type { PrismaClient } from "@prisma/client";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
 import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
 import { EMAILS_UNAVAILABLE, NAMES_UNAVAILABLE, ORDERS_UNAVAILABLE, customerDataNotices } from "./customer-data-notices";
-import { deliverToWebhookRoute, settleOrderSync } from "../../tests/support/webhook-delivery";
+import { openAppWithTomlWebhooks, settleOrderSync } from "../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
 let sync: typeof import("../orders/sync.server");
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
-const deliverToApp = deliverToWebhookRoute;
 
 const settle = () => settleOrderSync(app.simulator, sync);
 
@@ -29,9 +25,8 @@ beforeAll(async () => {
   db = (await import("../db.server")).default;
   sync = await import("../orders/sync.server");
   sync.configureOrderSync({ pollIntervalMs: 20 });
-  app.simulator.webhooks.configure({ subscriptions: subscriptionsFromTomlFile(path.join(ROOT, "shopify.app.toml")), transport: deliverToApp, retryDelaysMs: [5, 10] });
-  const { loader } = await import("../routes/app");
-  await callRoute(loader, app.embeddedDocumentRequest("/app"));
+  // The first admin page load exchanges the token and starts the import by itself.
+  await openAppWithTomlWebhooks(app);
   await settle();
 });
 

@@ -8,15 +8,13 @@
 // ensure-valid-offline-session.ts, src/server/unauthenticated/admin/factory.ts), so this fails
 // unless the app's background admin replaces the token itself.
 import type { PrismaClient } from "@prisma/client";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toGid } from "../../simulator/gid";
 import type { OrderRecord } from "../../simulator/store/records";
 import type { ShopStore } from "../../simulator/store/shop-store";
-import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
-import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
+import { startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
 import type { AdminGraphql } from "../admin-api/graphql.server";
-import { deliverToWebhookRoute, settleOrderSync } from "../../tests/support/webhook-delivery";
+import { openAppWithTomlWebhooks, settleOrderSync } from "../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -29,9 +27,7 @@ const restoreConsole: (() => void)[] = [];
 let beforeCall: (call: number) => void = () => {};
 let calls = 0;
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
-const deliverToApp = deliverToWebhookRoute;
 
 const settle = () => settleOrderSync(app.simulator, sync);
 
@@ -81,9 +77,8 @@ beforeAll(async () => {
   const found = app.simulator.stores.get(app.shop);
   if (!found) throw new Error("no store");
   store = found;
-  app.simulator.webhooks.configure({ subscriptions: subscriptionsFromTomlFile(path.join(ROOT, "shopify.app.toml")), transport: deliverToApp, retryDelaysMs: [5, 10] });
-  const { loader } = await import("../routes/app");
-  await callRoute(loader, app.embeddedDocumentRequest("/app"));
+  // The first admin page load exchanges the token and starts the import by itself.
+  await openAppWithTomlWebhooks(app);
   await settle();
 });
 

@@ -1,8 +1,12 @@
 // Webhooks as Shopify reaches the app in integration tests: each delivery goes to the route for
 // its topic, and a test waits until everything a delivery set off (bulk imports, further
 // deliveries, the order-sync queue) has finished.
+import path from "node:path";
 import { z } from "zod";
-import { callRoute } from "./app-under-test";
+import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
+import { callRoute, type AppUnderTest } from "./app-under-test";
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
 const routeModule = z.object({ action: z.function() });
 
@@ -31,4 +35,15 @@ export async function settleOrderSync(simulator: SettlingSimulator, sync: { orde
     await simulator.webhooks.whenIdle();
     await sync.orderSyncIdle();
   }
+}
+
+/**
+ * The app as a merchant first meets it: the simulator delivers shopify.app.toml's webhooks to the
+ * app's routes, and the first admin page load exchanges the token and starts the import.
+ */
+export async function openAppWithTomlWebhooks(app: AppUnderTest): Promise<void> {
+  const subscriptions = subscriptionsFromTomlFile(path.join(PROJECT_ROOT, "shopify.app.toml"));
+  app.simulator.webhooks.configure({ subscriptions, transport: deliverToWebhookRoute, retryDelaysMs: [5, 10] });
+  const { loader } = await import("../../app/routes/app");
+  await callRoute(loader, app.embeddedDocumentRequest("/app"));
 }

@@ -2,23 +2,20 @@
 // the simulator (HMAC-signed) into the app's real route actions. Expected rows are computed by
 // hand from the simulator's records, not through the app's mapping.
 import type { PrismaClient } from "@prisma/client";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { toGid } from "../../../simulator/gid";
 import type { OrderRecord } from "../../../simulator/store/records";
 import type { ShopStore } from "../../../simulator/store/shop-store";
-import { subscriptionsFromTomlFile } from "../../../simulator/webhooks/toml-subscriptions";
 import { signedWebhookRequest } from "../../../simulator/webhook-request";
 import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../../../tests/support/app-under-test";
-import { deliverToWebhookRoute, settleOrderSync } from "../../../tests/support/webhook-delivery";
+import { deliverToWebhookRoute, openAppWithTomlWebhooks, settleOrderSync } from "../../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
 let store: ShopStore;
 let sync: typeof import("../sync.server");
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
 const OPEN_FO = new Set(["OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD"]);
 
 
@@ -74,10 +71,8 @@ beforeAll(async () => {
   const found = app.simulator.stores.get(app.shop);
   if (!found) throw new Error("no store");
   store = found;
-  app.simulator.webhooks.configure({ subscriptions: subscriptionsFromTomlFile(path.join(ROOT, "shopify.app.toml")), transport: deliverToApp, retryDelaysMs: [5, 10] });
   // The first admin page load exchanges the token and starts the import by itself.
-  const { loader } = await import("../../routes/app");
-  await callRoute(loader, app.embeddedDocumentRequest("/app"));
+  await openAppWithTomlWebhooks(app);
   await settle();
 });
 
