@@ -17,11 +17,18 @@
 //   (payment voided), a few waiting on capture or on a manual payment, and a couple of test orders.
 // - Customers: most orders come from a new customer, some from returning ones, some are guest
 //   checkouts without a customer.
+// - Money: the catalogue is priced in the shop's currency (USD by default; a CAD or EUR shop's
+//   prices are the USD list converted and rounded to whole units). With `foreignBuyers`, that share
+//   of orders comes from another country and pays in its currency (the order's presentment
+//   currency), at a fixed rate with Shopify's price rounding (store/currency.ts).
+// - Two locations: the workshop (primary), which makes and ships made-to-order goods, and a
+//   warehouse, which ships orders of ready-to-ship goods only.
 // Deterministic: only the seeded PRNG in random.ts is used, and `now` is taken from the options.
 import { DateTime } from "luxon";
 import { isBusinessDay } from "./business-days";
 import { Random } from "./random";
-import { resolveSeedOptions, type SeedOptions } from "./store/options";
+import { singleCurrency, toPresentmentPrice, toShopCents, type OrderCurrencies } from "./store/currency";
+import { resolveSeedOptions, type ResolvedSeedOptions, type SeedOptions } from "./store/options";
 import type {
   AddressRecord,
   CancelReason,
@@ -29,6 +36,7 @@ import type {
   CustomerRecord,
   FinancialStatus,
   LineItemRecord,
+  LocationRecord,
   OrderRecord,
   ProductRecord,
   ShippingLineRecord,
@@ -90,6 +98,22 @@ const CITIES: [string, string, string, string][] = [
   ["Madison", "Wisconsin", "WI", "53703"], ["Burlington", "Vermont", "VT", "05401"], ["Seattle", "Washington", "WA", "98101"],
   ["Savannah", "Georgia", "GA", "31401"], ["Boise", "Idaho", "ID", "83702"], ["Providence", "Rhode Island", "RI", "02903"],
 ];
+// Canadian and German buyers for CAD and EUR shops (and foreign buyers paying in those currencies).
+const CA_CITIES: [string, string, string, string][] = [
+  ["Toronto", "Ontario", "ON", "M5V 2T6"], ["Montréal", "Quebec", "QC", "H2Y 1C6"], ["Vancouver", "British Columbia", "BC", "V6B 1A1"],
+  ["Calgary", "Alberta", "AB", "T2P 1J9"], ["Halifax", "Nova Scotia", "NS", "B3J 1S9"], ["Ottawa", "Ontario", "ON", "K1P 5G4"],
+];
+const DE_CITIES: [string, string, string, string][] = [
+  ["Berlin", "Berlin", "BE", "10115"], ["Hamburg", "Hamburg", "HH", "20095"], ["München", "Bayern", "BY", "80331"], ["Köln", "Nordrhein-Westfalen", "NW", "50667"],
+];
+const COUNTRY_OF: Record<string, { country: string; countryCode: string; cities: [string, string, string, string][] }> = {
+  USD: { country: "United States", countryCode: "US", cities: CITIES },
+  CAD: { country: "Canada", countryCode: "CA", cities: CA_CITIES },
+  EUR: { country: "Germany", countryCode: "DE", cities: DE_CITIES },
+};
+// The catalogue's USD list converted into the shop's own currency (whole units), as a merchant pricing for home would.
+const LIST_PRICE_FACTOR: Record<string, number> = { USD: 1, CAD: 1.4, EUR: 0.95 };
+
 const STREETS = ["Maple St", "Oak Ave", "Cedar Ln", "Pine St", "Elm Rd", "Birch Way", "Walnut St", "Willow Ct"];
 const ORDER_TAGS = ["gift", "repeat-customer", "engraving", "wholesale", "local-pickup"];
 const NOTES = ["Please gift wrap, it's a birthday present.", "Can you add a note saying Happy Holidays?", "No rush, thanks!", "Is engraving possible on the back?"];
@@ -116,8 +140,10 @@ export function seedShop(options: SeedOptions): ShopStore {
   const scale = resolved.orders / 1200;
 
   const days = buildDays(nowMs, resolved.timezone);
-  const shop = seedShopRecord(root.fork("shop"), resolved.domain, resolved.name, resolved.plan, resolved.timezone, nowMs);
-  const { products, variants, collections } = seedCatalog(root.fork("catalog"), nowMs);
+  const shop = seedShopRecord(root.fork("shop"), resolved, nowMs);
+  const locations = seedLocations(shop);
+  const [workshop, warehouse] = locations;
+  const { products, variants, collections } = seedCatalog(root.fork("catalog"), nowMs, LIST_PRICE_FACTOR[resolved.currency] ?? 1);
 
   const rng = root.fork("orders");
   const customerRng = root.fork("customers");
@@ -133,9 +159,10 @@ export function seedShop(options: SeedOptions): ShopStore {
   const drafts: Draft[] = [];
 
   orderTimes.forEach((createdAt, index) => {
-    const customer = chooseCustomer(customerRng, customers, createdAt, nowMs);
+    const customer = chooseCustomer(customerRng, customers, createdAt, nowMs, resolved);
     const orderId = 5_500_000_001 + index;
     const number = 1001 + index;
+
     const lineItems: LineItemRecord[] = [];
     const lineCount = rng.weighted<number>([[1, 70], [2, 22], [3, 8]]);
     const usedVariants = new Set<number>();
@@ -153,12 +180,17 @@ export function seedShop(options: SeedOptions): ShopStore {
       else readyUnits += quantity;
       lineItems.push(newLineItem({ id: ids.lineItem++, orderId, product, variant, quantity, unitPriceCents: variant.priceCents }));
     }
-    const subtotalCents = lineItems.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
-    const shippingLine = chooseShipping(rng, subtotalCents, ids.shippingLine++);
+    const shopSubtotalCents = lineItems.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
+    const shippingLine = chooseShipping(rng, shopSubtotalCents, ids.shippingLine++, orderId, LIST_PRICE_FACTOR[resolved.currency] ?? 1);
     const test = testOrderIndexes.has(index);
     const guestEmail = customer ? null : `${rng.pick(FIRST_NAMES).toLowerCase()}.${rng.pick(LAST_NAMES).toLowerCase()}${rng.int(1, 999)}@example.net`;
     const email = customer?.email ?? guestEmail;
-    const address = customer?.address ?? randomAddress(rng, rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES));
+    const address = customer?.address ?? randomAddress(rng, rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES), buyerCurrency(rng, resolved));
+    // Prices so far are the catalogue's (shop currency); a buyer paying in another currency saw them converted.
+    const currencies = orderCurrencies(resolved, address);
+    for (const item of lineItems) item.unitPriceCents = toPresentmentPrice(item.unitPriceCents, currencies);
+    shippingLine.priceCents = toPresentmentPrice(shippingLine.priceCents, currencies);
+    const subtotalCents = lineItems.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
     const tags: string[] = [];
     if (rng.chance(0.08)) tags.push(rng.pick(ORDER_TAGS));
     if (customer && customer.orderIds.length > 0 && !tags.includes("repeat-customer") && rng.chance(0.5)) tags.push("repeat-customer");
@@ -179,6 +211,7 @@ export function seedShop(options: SeedOptions): ShopStore {
       tags: tags.sort(),
       note: rng.chance(0.05) ? rng.pick(NOTES) : null,
       sourceName: rng.chance(0.96) ? "web" : "shopify_draft_order",
+      currencies,
       financialStatus: "PAID",
       fulfillmentStatus: "UNFULFILLED",
       shippingAddress: address,
@@ -203,6 +236,8 @@ export function seedShop(options: SeedOptions): ShopStore {
       updatedAt: createdAt,
       fulfillAt: Math.floor(createdAt / HOUR) * HOUR,
       fulfillBy,
+      // Ready-to-ship goods come off the warehouse shelf; anything made to order leaves from the workshop.
+      assignedLocationId: (makeUnits > 0 ? workshop : warehouse)?.id ?? shop.id,
       lineItems: lineItems.map((item) => ({ __typename: "FulfillmentOrderLineItem", id: ids.foLineItem++, lineItemId: item.id, totalQuantity: item.quantity, remainingQuantity: item.quantity })),
     });
     // Impatient customers cancel within a day or two; never after `now`.
@@ -221,6 +256,7 @@ export function seedShop(options: SeedOptions): ShopStore {
 
   return new ShopStore(resolved, {
     shop,
+    locations,
     collections,
     products,
     variants,
@@ -324,8 +360,10 @@ function pickDistinct(rng: Random, size: number, count: number): number[] {
   return [...chosen];
 }
 
-function seedShopRecord(rng: Random, domain: string, name: string, plan: ShopRecord["plan"], timezone: string, nowMs: number): ShopRecord {
+function seedShopRecord(rng: Random, options: ResolvedSeedOptions, nowMs: number): ShopRecord {
+  const { domain, name, plan, timezone, currency } = options;
   const handle = domain.replace(/\.myshopify\.com$/, "");
+  const home = COUNTRY_OF[currency] ?? COUNTRY_OF["USD"];
   return {
     __typename: "Shop",
     id: 60_000_000_000 + rng.int(1, 999_999),
@@ -334,7 +372,8 @@ function seedShopRecord(rng: Random, domain: string, name: string, plan: ShopRec
     myshopifyDomain: domain,
     primaryDomainHost: `${handle}.example.com`,
     ianaTimezone: timezone,
-    currencyCode: "USD",
+    currencyCode: currency,
+    presentmentCurrencies: options.foreignBuyers ? [options.foreignBuyers.currency] : [],
     plan,
     createdAt: Math.floor((nowMs - rng.int(700, 1400) * DAY) / 1000) * 1000,
     billingAddress: {
@@ -343,19 +382,39 @@ function seedShopRecord(rng: Random, domain: string, name: string, plan: ShopRec
       company: name,
       address1: "118 Workshop Row",
       address2: "Unit 4",
-      city: "Asheville",
-      province: "North Carolina",
-      provinceCode: "NC",
-      zip: "28801",
-      country: "United States",
-      countryCode: "US",
+      ...(currency === "USD" || !home
+        ? { city: "Asheville", province: "North Carolina", provinceCode: "NC", zip: "28801", country: "United States", countryCode: "US" }
+        : { city: home.cities[0]?.[0] ?? "", province: home.cities[0]?.[1] ?? "", provinceCode: home.cities[0]?.[2] ?? "", zip: home.cities[0]?.[3] ?? "", country: home.country, countryCode: home.countryCode }),
       phone: "+18285550142",
     },
     shopOwnerName: "Dawn Whitaker",
   };
 }
 
-function seedCatalog(rng: Random, nowMs: number): { products: ProductRecord[]; variants: VariantRecord[]; collections: CollectionRecord[] } {
+function seedLocations(shop: ShopRecord): LocationRecord[] {
+  return [
+    { __typename: "Location", id: 71_500_000_001, name: "Workshop", primary: true, address: shop.billingAddress },
+    { __typename: "Location", id: 71_500_000_002, name: "Warehouse", primary: false, address: { ...shop.billingAddress, address1: "9 Depot Street", address2: null } },
+  ];
+}
+
+/** Where a new customer or guest lives, as the currency they pay in: the shop's own, or the foreign buyers'. */
+function buyerCurrency(rng: Random, options: ResolvedSeedOptions): string {
+  // No draw at all for a single-currency shop, so its seed stays what it always was.
+  if (!options.foreignBuyers) return options.currency;
+  return rng.chance(options.foreignBuyers.share) ? options.foreignBuyers.currency : options.currency;
+}
+
+/** The order's currencies from where the buyer lives: a foreign buyer pays in their own currency. */
+function orderCurrencies(options: ResolvedSeedOptions, address: AddressRecord): OrderCurrencies {
+  const foreign = options.foreignBuyers;
+  if (foreign && COUNTRY_OF[foreign.currency]?.countryCode === address.countryCode) {
+    return { shop: options.currency, presentment: foreign.currency, presentmentPerShop: foreign.presentmentPerShop };
+  }
+  return singleCurrency(options.currency);
+}
+
+function seedCatalog(rng: Random, nowMs: number, priceFactor: number): { products: ProductRecord[]; variants: VariantRecord[]; collections: CollectionRecord[] } {
   const collections: CollectionRecord[] = COLLECTION_TITLES.map((title, index) => ({
     __typename: "Collection",
     id: 3_100_000_001 + index,
@@ -389,7 +448,8 @@ function seedCatalog(rng: Random, nowMs: number): { products: ProductRecord[]; v
       collectionIds: entry.collections.flatMap((title) => collectionIds.get(title) ?? []),
       makeDays: entry.madeToOrder ? MIN_MAKE_DAYS : 0,
     };
-    entry.variants.forEach(([title, priceCents], position) => {
+    entry.variants.forEach(([title, listCents], position) => {
+      const priceCents = priceFactor === 1 ? listCents : Math.round((listCents * priceFactor) / 100) * 100;
       const variant: VariantRecord = {
         __typename: "ProductVariant",
         id: variantId++,
@@ -410,7 +470,7 @@ function seedCatalog(rng: Random, nowMs: number): { products: ProductRecord[]; v
   return { products, variants, collections };
 }
 
-function chooseCustomer(rng: Random, customers: CustomerRecord[], at: number, nowMs: number): CustomerRecord | null {
+function chooseCustomer(rng: Random, customers: CustomerRecord[], at: number, nowMs: number, options: ResolvedSeedOptions): CustomerRecord | null {
   const roll = rng.next();
   if (roll < 0.06) return null;
   if (roll < 0.18 && customers.length > 0) return rng.pick(customers);
@@ -429,7 +489,7 @@ function chooseCustomer(rng: Random, customers: CustomerRecord[], at: number, no
     tags: rng.chance(0.1) ? ["newsletter"] : [],
     createdAt,
     updatedAt: createdAt,
-    address: randomAddress(rng, first, last),
+    address: randomAddress(rng, first, last, buyerCurrency(rng, options)),
     acceptsMarketing: rng.chance(0.4),
     orderIds: [],
     amountSpentCents: 0,
@@ -438,8 +498,9 @@ function chooseCustomer(rng: Random, customers: CustomerRecord[], at: number, no
   return customer;
 }
 
-function randomAddress(rng: Random, firstName: string, lastName: string): AddressRecord {
-  const [city, province, provinceCode, zip] = rng.pick(CITIES);
+function randomAddress(rng: Random, firstName: string, lastName: string, currency: string): AddressRecord {
+  const home = COUNTRY_OF[currency] ?? { country: "United States", countryCode: "US", cities: CITIES };
+  const [city, province, provinceCode, zip] = rng.pick(home.cities);
   return {
     firstName,
     lastName,
@@ -450,16 +511,18 @@ function randomAddress(rng: Random, firstName: string, lastName: string): Addres
     province,
     provinceCode,
     zip,
-    country: "United States",
-    countryCode: "US",
+    country: home.country,
+    countryCode: home.countryCode,
     phone: null,
   };
 }
 
-function chooseShipping(rng: Random, subtotalCents: number, id: number): ShippingLineRecord {
-  if (rng.chance(0.1)) return { __typename: "ShippingLine", id, title: "Express Shipping", code: "EXPRESS", source: "shopify", priceCents: 1800 };
-  if (subtotalCents >= 15000) return { __typename: "ShippingLine", id, title: "Free Shipping", code: "FREE", source: "shopify", priceCents: 0 };
-  return { __typename: "ShippingLine", id, title: "Standard Shipping", code: "STANDARD", source: "shopify", priceCents: 800 };
+/** The shipping line in the shop's currency (rates are set in it); the caller converts it for a foreign buyer. */
+function chooseShipping(rng: Random, subtotalCents: number, id: number, orderId: number, priceFactor: number): ShippingLineRecord {
+  const rate = (usdCents: number) => (priceFactor === 1 ? usdCents : Math.round((usdCents * priceFactor) / 100) * 100);
+  if (rng.chance(0.1)) return { __typename: "ShippingLine", id, orderId, title: "Express Shipping", code: "EXPRESS", source: "shopify", priceCents: rate(1800) };
+  if (subtotalCents >= rate(15000)) return { __typename: "ShippingLine", id, orderId, title: "Free Shipping", code: "FREE", source: "shopify", priceCents: 0 };
+  return { __typename: "ShippingLine", id, orderId, title: "Standard Shipping", code: "STANDARD", source: "shopify", priceCents: rate(800) };
 }
 
 /**
@@ -573,7 +636,8 @@ function settle(cancelRng: Random, draft: Draft, ids: { transaction: number }, n
   if (order.customerId !== null && draft.cancelAt === null && !order.test && financial === "PAID") {
     const customer = customers[order.customerId - 7_100_000_001];
     if (customer) {
-      customer.amountSpentCents += order.totalCents;
+      // A customer's amount spent is in the shop's currency.
+      customer.amountSpentCents += toShopCents(order.totalCents, order.currencies);
       customer.updatedAt = Math.max(customer.updatedAt, order.updatedAt);
     }
   }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { connectionArgsSchema, paginate } from "../connection";
 import { toGid } from "../gid";
+import type { OrderCurrencies } from "../store/currency";
 import type { OrderRecord } from "../store/records";
 import { orderEditsOf, type AddedLineRecord, type CalculatedOrderRecord, type StagedDiscountRecord, type StagedShippingLineRecord } from "../store/order-edits";
 import { refundableQuantity, refundsOf, unitPrice } from "../store/refunds";
@@ -15,8 +16,10 @@ type CalculatedLine = AddedLineRecord & { existing: boolean };
 const byId = (record: { id: number }) => ({ id: record.id, value: record.id });
 const lineItemsArgs = connectionArgsSchema.extend({ query: z.string().nullish() });
 
-function orderOf(context: SimulatorContext, record: CalculatedOrderRecord): OrderRecord {
-  return orderEditsOf(context.store).orderOf(record);
+function orderOf(context: SimulatorContext, record: Pick<CalculatedOrderRecord, "orderId">): OrderRecord {
+  const order = context.store.order(record.orderId);
+  if (!order) throw new Error(`Simulator store is inconsistent: no order ${record.orderId}`);
+  return order;
 }
 
 function existingLines(store: ShopStore, record: CalculatedOrderRecord, order: OrderRecord): CalculatedLine[] {
@@ -27,12 +30,18 @@ function existingLines(store: ShopStore, record: CalculatedOrderRecord, order: O
 const added = (record: CalculatedOrderRecord): CalculatedLine[] => record.added.map((line) => ({ ...line, existing: false }));
 const lineTotal = (line: AddedLineRecord) => line.quantity * (line.unitPriceCents - (line.discount?.unitDiscountCents ?? 0));
 
-export function stagedDiscount(discount: StagedDiscountRecord) {
+function currenciesOfLine(context: SimulatorContext, line: { calculatedOrderId: number }): OrderCurrencies {
+  const record = orderEditsOf(context.store).calculatedOrder(line.calculatedOrderId);
+  if (!record) throw new Error(`Simulator store is inconsistent: no calculated order ${line.calculatedOrderId}`);
+  return orderOf(context, record).currencies;
+}
+
+export function stagedDiscount(discount: StagedDiscountRecord, currencies: OrderCurrencies) {
   return {
     __typename: "OrderStagedChangeAddLineItemDiscount",
     id: toGid("OrderStagedChangeAddLineItemDiscount", discount.id),
     description: discount.description,
-    value: discount.percent !== null ? { __typename: "PricingPercentageValue", percentage: discount.percent } : { __typename: "MoneyV2", ...moneyV2(discount.fixedCents ?? 0) },
+    value: discount.percent !== null ? { __typename: "PricingPercentageValue", percentage: discount.percent } : { __typename: "MoneyV2", ...moneyV2(discount.fixedCents ?? 0, currencies.presentment) },
   };
 }
 
@@ -59,11 +68,11 @@ export const calculatedOrderType = defineType("CalculatedOrder", hasTypename<Cal
   },
   shippingLines: (record) => record.shippingLines,
   subtotalLineItemsQuantity: (record, _args, context) => [...existingLines(context.store, record, orderOf(context, record)), ...record.added].reduce((sum, line) => sum + line.quantity, 0),
-  subtotalPriceSet: (record, _args, context) => moneyBag(totals(context, record).subtotal),
-  totalPriceSet: (record, _args, context) => moneyBag(totals(context, record).total),
+  subtotalPriceSet: (record, _args, context) => moneyBag(totals(context, record).subtotal, orderOf(context, record).currencies),
+  totalPriceSet: (record, _args, context) => moneyBag(totals(context, record).total, orderOf(context, record).currencies),
   totalOutstandingSet: (record, _args, context) => {
     const { order, total } = totals(context, record);
-    return moneyBag(total - order.receivedCents - refundsOf(context.store).totalRefundedCents(order.id));
+    return moneyBag(total - order.receivedCents - refundsOf(context.store).totalRefundedCents(order.id), order.currencies);
   },
   cartDiscountAmountSet: () => null,
   taxLines: () => [],
@@ -86,10 +95,10 @@ export const calculatedLineItemType = defineType("CalculatedLineItem", hasTypena
   },
   sku: (line, _args, context) => context.store.variant(line.variantId)?.sku ?? null,
   variant: (line, _args, context) => context.store.variant(line.variantId) ?? null,
-  originalUnitPriceSet: (line) => moneyBag(line.unitPriceCents),
-  discountedUnitPriceSet: (line) => moneyBag(line.unitPriceCents - (line.discount?.unitDiscountCents ?? 0)),
-  editableSubtotalSet: (line) => moneyBag(lineTotal(line)),
-  uneditableSubtotalSet: () => moneyBag(0),
+  originalUnitPriceSet: (line, _args, context) => moneyBag(line.unitPriceCents, currenciesOfLine(context, line)),
+  discountedUnitPriceSet: (line, _args, context) => moneyBag(line.unitPriceCents - (line.discount?.unitDiscountCents ?? 0), currenciesOfLine(context, line)),
+  editableSubtotalSet: (line, _args, context) => moneyBag(lineTotal(line), currenciesOfLine(context, line)),
+  uneditableSubtotalSet: (line, _args, context) => moneyBag(0, currenciesOfLine(context, line)),
   hasStagedLineItemDiscount: (line) => line.discount !== null,
   restockable: () => true,
   restocking: () => false,
@@ -99,14 +108,14 @@ export const calculatedLineItemType = defineType("CalculatedLineItem", hasTypena
   stagedChanges: (line, _args, context) => {
     if (line.existing) return [];
     const variant = context.store.variant(line.variantId);
-    return [{ __typename: "OrderStagedChangeAddVariant", quantity: line.quantity, variant }, ...(line.discount ? [stagedDiscount(line.discount)] : [])];
+    return [{ __typename: "OrderStagedChangeAddVariant", quantity: line.quantity, variant }, ...(line.discount ? [stagedDiscount(line.discount, currenciesOfLine(context, line))] : [])];
   },
 });
 
 export const calculatedShippingLineType = defineType("CalculatedShippingLine", hasTypename<StagedShippingLineRecord>("CalculatedShippingLine"), {
   id: (line) => toGid("CalculatedShippingLine", line.id),
   title: (line) => line.title,
-  price: (line) => moneyBag(line.priceCents),
+  price: (line, _args, context) => moneyBag(line.priceCents, orderOf(context, { orderId: line.orderId }).currencies),
   stagedStatus: (line) => line.status,
 });
 

@@ -44,7 +44,9 @@ export const productType = defineType("Product", hasTypename<ProductRecord>("Pro
   },
   priceRangeV2: (product, _args, context) => {
     const prices = variantsOf(product, context).map((variant) => variant.priceCents);
-    return { minVariantPrice: moneyV2(Math.min(...prices)), maxVariantPrice: moneyV2(Math.max(...prices)) };
+    // Catalogue prices are in the shop's currency.
+    const currency = context.store.shop.currencyCode;
+    return { minVariantPrice: moneyV2(Math.min(...prices), currency), maxVariantPrice: moneyV2(Math.max(...prices), currency) };
   },
   variants: (product, rawArgs, context) => {
     const args = variantsArgs.parse(rawArgs);

@@ -11,7 +11,7 @@ import type { SimulatedType } from "./define";
 import { fulfillmentOrderLineItemType, fulfillmentOrderType, lineItemType, orderType, shippingLineType, transactionType } from "./order";
 import { mutationRootType } from "./mutation-root";
 import { queryRootType } from "./query-root";
-import { shopType } from "./shop";
+import { locationType, shopType } from "./shop";
 
 export const SIMULATED_TYPES: readonly SimulatedType[] = [
   // The app installation's root fields live beside its types (app-installation.ts).
@@ -19,6 +19,7 @@ export const SIMULATED_TYPES: readonly SimulatedType[] = [
   { ...queryRootType, fields: withRemedyQueryFields(withBulkQueryFields({ ...queryRootType.fields, ...appInstallationQueryFields, ...metafieldDefinitionQueryFields })) },
   mutationRootType,
   shopType,
+  locationType,
   { ...orderType, fields: withRemedyOrderFields(orderType.fields) },
   { ...lineItemType, fields: withRemedyLineItemFields(lineItemType.fields) },
   shippingLineType,

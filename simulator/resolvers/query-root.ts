@@ -31,6 +31,12 @@ export const queryRootType = defineType("QueryRoot", isRoot, {
   customersCount: (_root, args, context, info) => countResource(customersResource, args, context, info),
   fulfillmentOrder: lookup("FulfillmentOrder"),
   collection: lookup("Collection"),
+  location: (_root, rawArgs, context) => {
+    const id = z.object({ id: z.string().nullish() }).parse(rawArgs).id;
+    if (!id) return context.store.primaryLocation();
+    const gid = parseGid(id);
+    return gid && gid.type === "Location" ? (context.store.location(gid.id) ?? null) : null;
+  },
   node: (_root, rawArgs, context) => {
     const gid = parseGid(idArgs.parse(rawArgs).id);
     return gid ? (context.store.findNode(gid.type, gid.id) ?? null) : null;

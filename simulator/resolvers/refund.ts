@@ -28,7 +28,7 @@ function refundLineItems(refund: RefundRecord, context: SimulatorContext) {
   return refund.lines.flatMap((line) => {
     const item = order.lineItems.find((candidate) => candidate.id === line.lineItemId);
     if (!item) return [];
-    return [{ id: toGid("RefundLineItem", line.id), lineItem: item, quantity: line.quantity, restockType: line.restockType, restocked: line.restocked, location: null, priceSet: moneyBag(line.unitPriceCents), subtotalSet: moneyBag(line.unitPriceCents * line.quantity), totalTaxSet: moneyBag(0) }];
+    return [{ id: toGid("RefundLineItem", line.id), lineItem: item, quantity: line.quantity, restockType: line.restockType, restocked: line.restocked, location: line.locationId === null ? null : (context.store.location(line.locationId) ?? null), priceSet: moneyBag(line.unitPriceCents, order.currencies), subtotalSet: moneyBag(line.unitPriceCents * line.quantity, order.currencies), totalTaxSet: moneyBag(0, order.currencies) }];
   });
 }
 
@@ -40,7 +40,7 @@ export const refundType = defineType("Refund", hasTypename<RefundRecord>("Refund
   processedAt: (refund) => iso(refund.processedAt),
   note: (refund) => refund.note,
   order: (refund, _args, context) => orderOf(context, refund.orderId),
-  totalRefundedSet: (refund) => moneyBag(refund.totalCents),
+  totalRefundedSet: (refund, _args, context) => moneyBag(refund.totalCents, orderOf(context, refund.orderId).currencies),
   duties: () => [],
   return: () => null,
   staffMember: () => null,
@@ -56,7 +56,7 @@ export const refundType = defineType("Refund", hasTypename<RefundRecord>("Refund
     const args = connectionArgsSchema.parse(rawArgs);
     const order = orderOf(context, refund.orderId);
     const line = order.shippingLines[0];
-    const items = refund.shippingCents > 0 && line ? [{ id: refund.id, node: { id: toGid("RefundShippingLine", refund.id), shippingLine: line, subtotalAmountSet: moneyBag(refund.shippingCents), taxAmountSet: moneyBag(0) } }] : [];
+    const items = refund.shippingCents > 0 && line ? [{ id: refund.id, node: { id: toGid("RefundShippingLine", refund.id), shippingLine: line, subtotalAmountSet: moneyBag(refund.shippingCents, order.currencies), taxAmountSet: moneyBag(0, order.currencies) } }] : [];
     const connection = paginate(items, args, "refundShippingLines", byId);
     return { ...connection, nodes: connection.nodes.map((item) => item.node), edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node })) };
   },
@@ -92,14 +92,14 @@ export function withRemedyOrderFields(fields: Readonly<Record<string, FieldResol
       const list = refundsOf(context.store).refundsOf(order(source).id);
       return args.first === null || args.first === undefined ? list : list.slice(0, args.first);
     },
-    totalRefundedSet: (source, _args, context) => moneyBag(refundsOf(context.store).totalRefundedCents(order(source).id)),
-    totalRefundedShippingSet: (source, _args, context) => moneyBag(refundsOf(context.store).refundedShippingCents(order(source).id)),
+    totalRefundedSet: (source, _args, context) => moneyBag(refundsOf(context.store).totalRefundedCents(order(source).id), order(source).currencies),
+    totalRefundedShippingSet: (source, _args, context) => moneyBag(refundsOf(context.store).refundedShippingCents(order(source).id), order(source).currencies),
     suggestedRefund: (source, rawArgs, context) => suggestedRefund(context.store, order(source), rawArgs),
     edited: (source, _args, context) => orderEditsOf(context.store).wasEdited(order(source).id),
     // receivedCents is net of refunds, so money given back does not become money owed.
     totalOutstandingSet: (source, _args, context) => {
       const record = order(source);
-      return moneyBag(record.cancelledAt !== null ? 0 : Math.max(0, record.totalCents - record.receivedCents - refundsOf(context.store).totalRefundedCents(record.id)));
+      return moneyBag(record.cancelledAt !== null ? 0 : Math.max(0, record.totalCents - record.receivedCents - refundsOf(context.store).totalRefundedCents(record.id)), record.currencies);
     },
   };
 }
@@ -114,17 +114,18 @@ export function withRemedyLineItemFields(fields: Readonly<Record<string, FieldRe
     const item = lineItem(source);
     return refundableQuantity(refundsOf(context.store), orderOf(context, item.orderId), item);
   };
+  const currencies = (source: unknown, context: SimulatorContext) => orderOf(context, lineItem(source).orderId).currencies;
   return {
     ...fields,
     currentQuantity: (source, _args, context) => refundable(source, context),
     refundableQuantity: (source, _args, context) => refundable(source, context),
-    discountedUnitPriceSet: (source) => moneyBag(unitPrice(lineItem(source))),
-    discountedUnitPriceAfterAllDiscountsSet: (source) => moneyBag(unitPrice(lineItem(source))),
-    discountedTotalSet: (source) => moneyBag(unitPrice(lineItem(source)) * lineItem(source).quantity),
-    totalDiscountSet: (source) => moneyBag((lineItem(source).unitDiscountCents ?? 0) * lineItem(source).quantity),
-    unfulfilledDiscountedTotalSet: (source) => {
+    discountedUnitPriceSet: (source, _args, context) => moneyBag(unitPrice(lineItem(source)), currencies(source, context)),
+    discountedUnitPriceAfterAllDiscountsSet: (source, _args, context) => moneyBag(unitPrice(lineItem(source)), currencies(source, context)),
+    discountedTotalSet: (source, _args, context) => moneyBag(unitPrice(lineItem(source)) * lineItem(source).quantity, currencies(source, context)),
+    totalDiscountSet: (source, _args, context) => moneyBag((lineItem(source).unitDiscountCents ?? 0) * lineItem(source).quantity, currencies(source, context)),
+    unfulfilledDiscountedTotalSet: (source, _args, context) => {
       const item = lineItem(source);
-      return moneyBag(unitPrice(item) * (item.quantity - item.fulfilledQuantity));
+      return moneyBag(unitPrice(item) * (item.quantity - item.fulfilledQuantity), currencies(source, context));
     },
   };
 }

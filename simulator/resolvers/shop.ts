@@ -1,7 +1,9 @@
 // The shop itself.
 import { DateTime } from "luxon";
 import { toGid } from "../gid";
-import type { ShopRecord } from "../store/records";
+import { z } from "zod";
+import { connectionArgsSchema, paginate } from "../connection";
+import type { LocationRecord, ShopRecord } from "../store/records";
 import { defineType, hasTypename } from "./define";
 import { iso } from "./values";
 
@@ -22,7 +24,11 @@ export const shopType = defineType("Shop", hasTypename<ShopRecord>("Shop"), {
   timezoneOffset: (shop, _args, context) => DateTime.fromJSDate(context.store.options.now, { zone: shop.ianaTimezone }).toFormat("ZZZ"),
   timezoneOffsetMinutes: (shop, _args, context) => DateTime.fromJSDate(context.store.options.now, { zone: shop.ianaTimezone }).offset,
   currencyCode: (shop) => shop.currencyCode,
-  enabledPresentmentCurrencies: (shop) => [shop.currencyCode],
+  enabledPresentmentCurrencies: (shop) => [shop.currencyCode, ...shop.presentmentCurrencies],
+  locations: (_shop, rawArgs, context) => {
+    const args = connectionArgsSchema.extend({ includeInactive: z.boolean().nullish(), includeLegacy: z.boolean().nullish(), query: z.string().nullish(), sortKey: z.string().nullish() }).parse(rawArgs);
+    return paginate(args.reverse ? [...context.store.locations].reverse() : context.store.locations, args, "locations", (location) => ({ id: location.id, value: location.id }), args.reverse ? -1 : 1);
+  },
   weightUnit: () => "POUNDS",
   description: () => null,
   createdAt: (shop) => iso(shop.createdAt),
@@ -42,4 +48,15 @@ export const shopType = defineType("Shop", hasTypename<ShopRecord>("Shop"), {
     coordinatesValidated: false,
     formattedArea: `${shop.billingAddress.city} ${shop.billingAddress.provinceCode}, ${shop.billingAddress.country}`,
   }),
+});
+
+export const locationType = defineType("Location", hasTypename<LocationRecord>("Location"), {
+  id: (location) => toGid("Location", location.id),
+  legacyResourceId: (location) => String(location.id),
+  name: (location) => location.name,
+  isActive: () => true,
+  isPrimary: (location) => location.primary,
+  fulfillsOnlineOrders: () => true,
+  hasActiveInventory: () => true,
+  shipsInventory: () => true,
 });

@@ -2,6 +2,7 @@
 // property names are the schema's field names; execute.ts answers NOT_SIMULATED for any field
 // such an object lacks.
 import { toGid } from "../gid";
+import { toShopCents, type OrderCurrencies } from "../store/currency";
 import type { AddressRecord } from "../store/records";
 
 export function iso(ms: number): string;
@@ -17,13 +18,13 @@ export function decimal(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
-export function moneyV2(cents: number, currencyCode = "USD") {
+export function moneyV2(cents: number, currencyCode: string) {
   return { amount: decimal(cents), currencyCode };
 }
 
-/** Shop and presentment currency are the same: the seeded shop sells in USD only. */
-export function moneyBag(cents: number, currencyCode = "USD") {
-  return { shopMoney: moneyV2(cents, currencyCode), presentmentMoney: moneyV2(cents, currencyCode) };
+/** An order's amount (presentment cents) in both currencies: shopMoney at the order's rate. */
+export function moneyBag(presentmentCents: number, currencies: OrderCurrencies) {
+  return { shopMoney: moneyV2(toShopCents(presentmentCents, currencies), currencies.shop), presentmentMoney: moneyV2(presentmentCents, currencies.presentment) };
 }
 
 export function count(total: number, limit: number | null | undefined) {

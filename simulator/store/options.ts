@@ -13,6 +13,19 @@ export interface SeedOptions {
   now?: Date;
   /** IANA time zone of the shop. */
   timezone?: string;
+  /** The shop's currency (its catalogue's prices); USD by default. */
+  currency?: string;
+  /** Buyers from another country who pay in their own currency: which, at what rate, how many. */
+  foreignBuyers?: ForeignBuyers;
+}
+
+export interface ForeignBuyers {
+  /** The presentment currency they pay in (must differ from the shop's). */
+  currency: string;
+  /** Presentment units per shop unit, e.g. 0.715 USD per CAD. */
+  presentmentPerShop: number;
+  /** Share of orders, 0..1. */
+  share: number;
 }
 
 export interface ResolvedSeedOptions {
@@ -23,7 +36,12 @@ export interface ResolvedSeedOptions {
   readonly seed: number;
   readonly now: Date;
   readonly timezone: string;
+  readonly currency: string;
+  readonly foreignBuyers: Readonly<ForeignBuyers> | null;
 }
+
+/** Currencies the seed knows a country and a catalogue for. */
+export const SEED_CURRENCIES = ["USD", "CAD", "EUR"] as const;
 
 // Options may come from a CLI or a test fixture: check them once, loudly, instead of seeding nonsense.
 const seedOptionsSchema = z.object({
@@ -37,7 +55,12 @@ const seedOptionsSchema = z.object({
     .string()
     .refine((zone) => IANAZone.isValidZone(zone), "timezone must be an IANA time zone")
     .default("America/New_York"),
-});
+  currency: z.enum(SEED_CURRENCIES).default("USD"),
+  foreignBuyers: z
+    .object({ currency: z.enum(SEED_CURRENCIES), presentmentPerShop: z.number().positive().finite(), share: z.number().min(0).max(1) })
+    .nullish()
+    .transform((value) => value ?? null),
+}).refine((options) => options.foreignBuyers === null || options.foreignBuyers.currency !== options.currency, "foreignBuyers.currency must differ from the shop's currency");
 
 export function resolveSeedOptions(options: SeedOptions): ResolvedSeedOptions {
   const parsed = seedOptionsSchema.parse(options);

@@ -1,10 +1,28 @@
 // Order edits as Shopify stages them: orderEditBegin opens a calculated order; each orderEdit*
 // mutation stages a change on it; orderEditCommit applies them all to the order at once. Nothing
 // touches the order before commit, and a committed calculated order takes no more changes.
+import { toPresentmentPrice } from "./currency";
 import type { LineItemRecord, OrderRecord, ShippingLineRecord } from "./records";
 import { touch, type UserErrorRecord } from "./refunds";
 import type { ShopStore } from "./shop-store";
 import { newLineItem } from "./line-items";
+
+/** A MoneyInput as an order edit takes it: cents and the currency it claims to be in. */
+export interface EditMoney {
+  cents: number;
+  currencyCode: string;
+}
+
+/**
+ * Prices in an order edit are charged to the buyer, so they are in the order's presentment
+ * currency: Shopify edits "an order after it's paid in a different currency" in that currency
+ * (https://help.shopify.com/en/manual/fulfillment/managing-orders/editing-orders/considerations,
+ * "Currency"). The simulator refuses any other currency; the wording of the error is ours.
+ */
+export function editCurrencyError(order: OrderRecord, money: EditMoney, field: string[]): UserErrorRecord | null {
+  if (money.currencyCode === order.currencies.presentment) return null;
+  return { field, message: `The currency ${money.currencyCode} does not match the order's currency ${order.currencies.presentment}.`, code: "INVALID" };
+}
 
 export interface AddedLineRecord {
   __typename: "CalculatedLineItem";
@@ -29,6 +47,7 @@ export interface StagedDiscountRecord {
 export interface StagedShippingLineRecord {
   __typename: "CalculatedShippingLine";
   id: number;
+  orderId: number;
   /** The order's shipping line it changes, or null for one added in this edit. */
   shippingLineId: number | null;
   title: string;
@@ -82,7 +101,7 @@ export class OrderEdits {
       createdAt: Date.now(),
       committed: false,
       added: [],
-      shippingLines: order.shippingLines.map((line) => ({ __typename: "CalculatedShippingLine", id: line.id, shippingLineId: line.id, title: line.title, priceCents: line.priceCents, status: "NONE" })),
+      shippingLines: order.shippingLines.map((line) => ({ __typename: "CalculatedShippingLine", id: line.id, orderId, shippingLineId: line.id, title: line.title, priceCents: line.priceCents, status: "NONE" })),
       notifyCustomer: false,
       staffNote: null,
     };
@@ -105,39 +124,48 @@ export class OrderEdits {
     const order = this.orderOf(record);
     const duplicate = order.lineItems.some((item) => item.variantId === variantId) || record.added.some((line) => line.variantId === variantId);
     if (duplicate && !allowDuplicates) return { userErrors: [{ field: ["variantId"], message: "The variant is already on the order. Set allowDuplicates to add it again." }] };
-    const line: AddedLineRecord = { __typename: "CalculatedLineItem", id: this.nextId++, calculatedOrderId: record.id, variantId, quantity, unitPriceCents: variant.priceCents, discount: null };
+    const line: AddedLineRecord = { __typename: "CalculatedLineItem", id: this.nextId++, calculatedOrderId: record.id, variantId, quantity, unitPriceCents: toPresentmentPrice(variant.priceCents, order.currencies), discount: null };
     record.added.push(line);
     return line;
   }
 
-  addDiscount(record: CalculatedOrderRecord, lineId: number, discount: { description: string; percent: number | null; fixedCents: number | null }): AddedLineRecord | { userErrors: UserErrorRecord[] } {
+  addDiscount(record: CalculatedOrderRecord, lineId: number, discount: { description: string; percent: number | null; fixed: EditMoney | null }): AddedLineRecord | { userErrors: UserErrorRecord[] } {
+    const wrongCurrency = discount.fixed ? editCurrencyError(this.orderOf(record), discount.fixed, ["discount", "fixedValue", "currencyCode"]) : null;
+    if (wrongCurrency) return { userErrors: [wrongCurrency] };
+    const fixedCents = discount.fixed?.cents ?? null;
     const line = record.added.find((candidate) => candidate.id === lineId);
     // Only lines added in this edit are simulated here; discounting existing lines is not.
     if (!line) return { userErrors: [{ field: ["lineItemId"], message: "The line item does not exist on this calculated order, or it was not added in this edit." }] };
-    if ((discount.percent === null) === (discount.fixedCents === null)) return { userErrors: [{ field: ["discount"], message: "Provide exactly one of percentValue or fixedValue." }] };
+    if ((discount.percent === null) === (fixedCents === null)) return { userErrors: [{ field: ["discount"], message: "Provide exactly one of percentValue or fixedValue." }] };
     if (discount.percent !== null && (discount.percent <= 0 || discount.percent > 100)) return { userErrors: [{ field: ["discount", "percentValue"], message: "Percent value must be greater than 0 and at most 100." }] };
-    if (discount.fixedCents !== null && discount.fixedCents <= 0) return { userErrors: [{ field: ["discount", "fixedValue"], message: "Fixed value must be greater than 0." }] };
+    if (fixedCents !== null && fixedCents <= 0) return { userErrors: [{ field: ["discount", "fixedValue"], message: "Fixed value must be greater than 0." }] };
     if (line.discount) return { userErrors: [{ field: ["lineItemId"], message: "The line item already has a staged discount." }] };
-    const unitDiscountCents = discount.percent !== null ? Math.round((line.unitPriceCents * discount.percent) / 100) : Math.min(line.unitPriceCents, discount.fixedCents ?? 0);
-    line.discount = { __typename: "OrderStagedChangeAddLineItemDiscount", id: this.nextId++, description: discount.description, percent: discount.percent, fixedCents: discount.fixedCents, unitDiscountCents };
+    const unitDiscountCents = discount.percent !== null ? Math.round((line.unitPriceCents * discount.percent) / 100) : Math.min(line.unitPriceCents, fixedCents ?? 0);
+    line.discount = { __typename: "OrderStagedChangeAddLineItemDiscount", id: this.nextId++, description: discount.description, percent: discount.percent, fixedCents, unitDiscountCents };
     return line;
   }
 
-  addShippingLine(record: CalculatedOrderRecord, title: string, priceCents: number): StagedShippingLineRecord | { userErrors: UserErrorRecord[] } {
+  addShippingLine(record: CalculatedOrderRecord, title: string, price: EditMoney): StagedShippingLineRecord | { userErrors: UserErrorRecord[] } {
+    const priceCents = price.cents;
+    const wrongCurrency = editCurrencyError(this.orderOf(record), price, ["shippingLine", "price", "currencyCode"]);
+    if (wrongCurrency) return { userErrors: [wrongCurrency] };
     if (!title.trim()) return { userErrors: [{ field: ["shippingLine", "title"], message: "Title can't be blank", code: "INVALID" }] };
     if (priceCents < 0) return { userErrors: [{ field: ["shippingLine", "price"], message: "Price must be greater than or equal to 0", code: "INVALID" }] };
-    const line: StagedShippingLineRecord = { __typename: "CalculatedShippingLine", id: this.nextId++, shippingLineId: null, title, priceCents, status: "ADDED" };
+    const line: StagedShippingLineRecord = { __typename: "CalculatedShippingLine", id: this.nextId++, orderId: record.orderId, shippingLineId: null, title, priceCents, status: "ADDED" };
     record.shippingLines.push(line);
     return line;
   }
 
-  updateShippingLine(record: CalculatedOrderRecord, id: number, change: { title?: string | null; priceCents?: number | null }): StagedShippingLineRecord | { userErrors: UserErrorRecord[] } {
+  updateShippingLine(record: CalculatedOrderRecord, id: number, change: { title?: string | null; price?: EditMoney | null }): StagedShippingLineRecord | { userErrors: UserErrorRecord[] } {
     const line = record.shippingLines.find((candidate) => candidate.id === id);
+    const wrongCurrency = change.price ? editCurrencyError(this.orderOf(record), change.price, ["shippingLine", "price", "currencyCode"]) : null;
+    if (wrongCurrency) return { userErrors: [wrongCurrency] };
+    const priceCents = change.price?.cents ?? null;
     if (!line) return { userErrors: [{ field: ["shippingLineId"], message: "The shipping line does not exist on this calculated order.", code: "INVALID" }] };
     if (change.title !== null && change.title !== undefined && !change.title.trim()) return { userErrors: [{ field: ["shippingLine", "title"], message: "Title can't be blank", code: "INVALID" }] };
-    if (change.priceCents !== null && change.priceCents !== undefined && change.priceCents < 0) return { userErrors: [{ field: ["shippingLine", "price"], message: "Price must be greater than or equal to 0", code: "INVALID" }] };
+    if (priceCents !== null && priceCents < 0) return { userErrors: [{ field: ["shippingLine", "price"], message: "Price must be greater than or equal to 0", code: "INVALID" }] };
     if (change.title) line.title = change.title;
-    if (change.priceCents !== null && change.priceCents !== undefined) line.priceCents = change.priceCents;
+    if (priceCents !== null) line.priceCents = priceCents;
     return line;
   }
 
@@ -170,12 +198,12 @@ export class OrderEdits {
         openFo.lineItems.push(...foLines);
         openFo.updatedAt = at;
       } else {
-        order.fulfillmentOrders.push({ __typename: "FulfillmentOrder", id: nextId(this.store.orders.flatMap((o) => o.fulfillmentOrders.map((fo) => fo.id)), 6_600_000_000), orderId: order.id, status: "OPEN", requestStatus: "UNSUBMITTED", createdAt: at, updatedAt: at, fulfillAt: at, fulfillBy: null, lineItems: foLines });
+        order.fulfillmentOrders.push({ __typename: "FulfillmentOrder", id: nextId(this.store.orders.flatMap((o) => o.fulfillmentOrders.map((fo) => fo.id)), 6_600_000_000), orderId: order.id, status: "OPEN", requestStatus: "UNSUBMITTED", createdAt: at, updatedAt: at, fulfillAt: at, fulfillBy: null, assignedLocationId: this.store.primaryLocation().id, lineItems: foLines });
       }
     }
     for (const staged of record.shippingLines) {
       if (staged.shippingLineId === null) {
-        const line: ShippingLineRecord = { __typename: "ShippingLine", id: shippingId++, title: staged.title, code: "custom", source: "shopify", priceCents: staged.priceCents };
+        const line: ShippingLineRecord = { __typename: "ShippingLine", id: shippingId++, orderId: order.id, title: staged.title, code: "custom", source: "shopify", priceCents: staged.priceCents };
         order.shippingLines.push(line);
       } else {
         const existing = order.shippingLines.find((line) => line.id === staged.shippingLineId);

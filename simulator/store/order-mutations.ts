@@ -1,6 +1,7 @@
 // Changes to orders after seeding, as Shopify would make them: a shopper checks out, the workshop
 // ships, the customer cancels, an app tags. Each change bumps `updatedAt` (what the app's reconcile
 // pages by) and emits the webhook topics Shopify sends for it.
+import { singleCurrency } from "./currency";
 import type { FulfillmentOrderRecord, LineItemRecord, OrderRecord } from "./records";
 import type { ShopStore } from "./shop-store";
 import { newLineItem } from "./line-items";
@@ -79,11 +80,13 @@ export function createOrder(store: ShopStore, input: NewOrderInput): OrderRecord
     tags: [],
     note: null,
     sourceName: "web",
+    // A checkout from the demo storefront pays in the shop's own currency.
+    currencies: singleCurrency(store.shop.currencyCode),
     financialStatus: "PAID",
     fulfillmentStatus: "UNFULFILLED",
     shippingAddress: template?.shippingAddress ?? store.shop.billingAddress,
     lineItems,
-    shippingLines: [{ __typename: "ShippingLine", id: nextId(store.orders.flatMap((o) => o.shippingLines.map((s) => s.id)), 4_400_000_000), title: "Standard", code: "STANDARD", source: "shopify", priceCents: shippingCents }],
+    shippingLines: [{ __typename: "ShippingLine", id: nextId(store.orders.flatMap((o) => o.shippingLines.map((s) => s.id)), 4_400_000_000), orderId: id, title: "Standard", code: "STANDARD", source: "shopify", priceCents: shippingCents }],
     fulfillmentOrders: [
       {
         __typename: "FulfillmentOrder",
@@ -95,6 +98,7 @@ export function createOrder(store: ShopStore, input: NewOrderInput): OrderRecord
         updatedAt: at,
         fulfillAt: at,
         fulfillBy: null,
+        assignedLocationId: store.primaryLocation().id,
         lineItems: lineItems.map((item) => ({ __typename: "FulfillmentOrderLineItem", id: foLineId++, lineItemId: item.id, totalQuantity: item.quantity, remainingQuantity: item.quantity })),
       },
     ],

@@ -1,7 +1,11 @@
 // The simulator's plain in-memory records. Money is kept in integer cents and times in epoch
 // milliseconds: 100k orders must fit in memory, and the resolvers format them on the way out.
+// Order amounts are in the order's presentment currency (see currency.ts); catalogue prices and
+// customers' totals are in the shop's currency.
 // Every record carries `__typename`, which is how the GraphQL type resolver picks the concrete
 // type behind `Node` and other interfaces.
+
+import type { OrderCurrencies } from "./currency";
 
 export type ShopPlan = "STANDARD" | "ADVANCED" | "PLUS";
 
@@ -28,11 +32,23 @@ export interface ShopRecord {
   myshopifyDomain: string;
   primaryDomainHost: string;
   ianaTimezone: string;
-  currencyCode: "USD";
+  /** The shop's own currency (ISO 4217), the one its catalogue is priced in. */
+  currencyCode: string;
+  /** Currencies buyers may pay in besides the shop's own (Shop.enabledPresentmentCurrencies). */
+  presentmentCurrencies: string[];
   plan: ShopPlan;
   createdAt: number;
   billingAddress: AddressRecord;
   shopOwnerName: string;
+}
+
+export interface LocationRecord {
+  __typename: "Location";
+  id: number;
+  name: string;
+  /** The shop's primary location: where Shopify restocks when no location is named. */
+  primary: boolean;
+  address: AddressRecord;
 }
 
 export interface ProductRecord {
@@ -113,6 +129,7 @@ export interface LineItemRecord {
 export interface ShippingLineRecord {
   __typename: "ShippingLine";
   id: number;
+  orderId: number;
   title: string;
   code: string;
   source: string;
@@ -154,6 +171,8 @@ export interface FulfillmentOrderRecord {
   updatedAt: number;
   fulfillAt: number | null;
   fulfillBy: number | null;
+  /** The location that fulfils it (FulfillmentOrder.assignedLocation), and where its units go back to stock. */
+  assignedLocationId: number;
   lineItems: FulfillmentOrderLineItemRecord[];
 }
 
@@ -178,6 +197,8 @@ export interface OrderRecord {
   tags: string[];
   note: string | null;
   sourceName: string;
+  /** The shop's and the buyer's currency and the rate between them; every *Cents below is presentment money. */
+  currencies: OrderCurrencies;
   financialStatus: FinancialStatus;
   fulfillmentStatus: FulfillmentStatus;
   shippingAddress: AddressRecord;

@@ -2,6 +2,7 @@
 // transactions (the app passes suggestedRefund's suggestedTransactions); its line items say what
 // was given back and whether it returns to stock. State sits beside the seeded ShopStore in a
 // WeakMap, so the seed stays untouched and each test's store starts with no refunds.
+import { describeMoney, isMultiCurrency } from "./currency";
 import type { CancelReason, LineItemRecord, OrderRecord, TransactionRecord } from "./records";
 import type { ShopStore } from "./shop-store";
 
@@ -13,6 +14,8 @@ export interface RefundLineRecord {
   quantity: number;
   restockType: RestockType;
   restocked: boolean;
+  /** Where the units went back to stock (RefundLineItem.location); null when not restocked. */
+  locationId: number | null;
   /** Per unit, after line discounts. */
   unitPriceCents: number;
 }
@@ -50,7 +53,10 @@ export interface RefundRequest {
   orderId: number;
   note?: string | null;
   notify?: boolean | null;
-  lines: { lineItemId: number; quantity: number; restockType: RestockType }[];
+  /** `locationId` undefined = not named (Shopify then uses the primary location); -1 = an id that is not a location. */
+  lines: { lineItemId: number; quantity: number; restockType: RestockType; locationId?: number | null }[];
+  /** RefundInput.currency: the currency of the amounts below. */
+  currency?: string | null;
   /** undefined = none; "full" = everything not yet refunded. */
   shipping?: { fullRefund: boolean; amountCents: number | null };
   transactions: RefundTransactionInput[];
@@ -111,6 +117,16 @@ export class RefundLedger {
     const order = this.store.order(request.orderId);
     if (!order) return { userErrors: [{ field: ["orderId"], message: "Order does not exist" }] };
     const errors: UserErrorRecord[] = [];
+    // RefundInput.currency "must be the presentment currency, which is the currency used by the
+    // customer. This is a required field for orders where the currency and presentment currency
+    // differ" (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/RefundInput). The
+    // messages are ours: Shopify's exact wording is not documented.
+    const presentment = order.currencies.presentment;
+    if (request.currency !== undefined && request.currency !== null && request.currency !== presentment) {
+      errors.push({ field: ["currency"], message: `Currency must be the order's presentment currency, ${presentment}, not ${request.currency}` });
+    } else if ((request.currency === undefined || request.currency === null) && isMultiCurrency(order.currencies) && request.transactions.length > 0) {
+      errors.push({ field: ["currency"], message: `Currency is required: this order was paid in ${presentment} and the shop's currency is ${order.currencies.shop}` });
+    }
     const lines: RefundLineRecord[] = [];
     request.lines.forEach((input, index) => {
       const item = order.lineItems.find((candidate) => candidate.id === input.lineItemId);
@@ -126,13 +142,20 @@ export class RefundLedger {
         errors.push({ field: ["refundLineItems", String(index), "restockType"], message: "Restock type legacy_restock is not accepted for new refunds" });
         return;
       }
-      lines.push({ id: 0, lineItemId: item.id, quantity: input.quantity, restockType: input.restockType, restocked: input.restockType !== "NO_RESTOCK", unitPriceCents: unitPrice(item) });
+      const restocked = input.restockType !== "NO_RESTOCK";
+      // "The intended location for restocking" (RefundLineItemInput.locationId); none named means the primary location.
+      const location = input.locationId === undefined || input.locationId === null ? this.store.primaryLocation() : this.store.location(input.locationId);
+      if (restocked && !location) {
+        errors.push({ field: ["refundLineItems", String(index), "locationId"], message: "Location does not exist" });
+        return;
+      }
+      lines.push({ id: 0, lineItemId: item.id, quantity: input.quantity, restockType: input.restockType, restocked, locationId: restocked ? (location?.id ?? null) : null, unitPriceCents: unitPrice(item) });
     });
     const shippingLeft = order.shippingCents - this.refundedShippingCents(order.id);
     let shippingCents = 0;
     if (request.shipping) {
       shippingCents = request.shipping.amountCents ?? (request.shipping.fullRefund ? shippingLeft : 0);
-      if (shippingCents > shippingLeft) errors.push({ field: ["shipping", "amount"], message: `Shipping refund amount $${dollars(shippingCents)} is greater than the refundable shipping $${dollars(shippingLeft)}` });
+      if (shippingCents > shippingLeft) errors.push({ field: ["shipping", "amount"], message: `Shipping refund amount ${describeMoney(shippingCents, presentment)} is greater than the refundable shipping ${describeMoney(shippingLeft, presentment)}` });
     }
     for (const [index, transaction] of request.transactions.entries()) {
       if (transaction.kind !== "REFUND") errors.push({ field: ["transactions", String(index), "kind"], message: `Kind ${transaction.kind.toLowerCase()} is not a valid transaction` });
@@ -144,7 +167,7 @@ export class RefundLedger {
     }
     const totalCents = request.transactions.reduce((sum, transaction) => sum + transaction.amountCents, 0);
     if (!request.allowOverRefunding && totalCents > order.receivedCents) {
-      errors.push({ field: null, message: `Refund amount $${dollars(totalCents)} is greater than net payment received $${dollars(order.receivedCents)}` });
+      errors.push({ field: null, message: `Refund amount ${describeMoney(totalCents, presentment)} is greater than net payment received ${describeMoney(order.receivedCents, presentment)}` });
     }
     if (errors.length > 0) return { userErrors: errors };
     if (lines.length === 0 && shippingCents === 0 && totalCents === 0) return { userErrors: [{ field: null, message: "Refund must have at least one line item, shipping, or transaction" }] };
@@ -192,10 +215,11 @@ export class RefundLedger {
     if (order.financialStatus === "PENDING") return { userErrors: [{ field: ["orderId"], message: "Cannot cancel an order with pending payments", code: "INVALID" }] };
     const at = input.at ?? Date.now();
     const restockType: RestockType = input.restock ? "CANCEL" : "NO_RESTOCK";
-    const lines = order.lineItems.map((item) => ({ lineItemId: item.id, quantity: refundableQuantity(this, order, item), restockType })).filter((line) => line.quantity > 0);
+    // Shopify restocks a cancelled order's units where they were to be fulfilled from.
+    const lines = order.lineItems.map((item) => ({ lineItemId: item.id, quantity: refundableQuantity(this, order, item), restockType, locationId: restockLocationId(order, item.id) })).filter((line) => line.quantity > 0);
     if (input.refund && order.receivedCents > 0) {
       const transactions = suggestedTransactionsFor(order, order.receivedCents).map((suggestion) => ({ amountCents: suggestion.amountCents, gateway: suggestion.parent.gateway, kind: "REFUND", parentId: suggestion.parent.id }));
-      const result = this.create({ orderId: order.id, lines, shipping: { fullRefund: true, amountCents: null }, transactions, notify: input.notifyCustomer, note: input.staffNote, at });
+      const result = this.create({ orderId: order.id, lines, currency: order.currencies.presentment, shipping: { fullRefund: true, amountCents: null }, transactions, notify: input.notifyCustomer, note: input.staffNote, at });
       if ("userErrors" in result) return { userErrors: result.userErrors.map((error) => ({ ...error, code: "INVALID" })) };
     } else if (input.restock) {
       for (const line of lines) restock(this.store, order, { id: 0, ...line, restocked: true, unitPriceCents: 0 });
@@ -289,8 +313,10 @@ function nextTransactionId(store: ShopStore): number {
   return max + 1;
 }
 
-function dollars(cents: number): string {
-  return (cents / 100).toFixed(2);
+/** The location a line item's units would be fulfilled from, so where they go back to stock. */
+export function restockLocationId(order: OrderRecord, lineItemId: number): number | null {
+  const fo = order.fulfillmentOrders.find((candidate) => candidate.lineItems.some((line) => line.lineItemId === lineItemId));
+  return fo?.assignedLocationId ?? null;
 }
 
 // Shopify's DateTime has second precision; a change must move updatedAt past the old value.

@@ -7,6 +7,7 @@ import type {
   CustomerRecord,
   FulfillmentOrderRecord,
   LineItemRecord,
+  LocationRecord,
   OrderRecord,
   ProductRecord,
   ShopRecord,
@@ -15,6 +16,7 @@ import type {
 
 export interface ShopStoreData {
   shop: ShopRecord;
+  locations: LocationRecord[];
   collections: CollectionRecord[];
   products: ProductRecord[];
   variants: VariantRecord[];
@@ -41,6 +43,7 @@ export interface EmittedStoreEvent extends StoreEvent {
 export class ShopStore {
   readonly options: ResolvedSeedOptions;
   readonly shop: ShopRecord;
+  readonly locations: readonly LocationRecord[];
   readonly collections: readonly CollectionRecord[];
   readonly products: readonly ProductRecord[];
   readonly variants: readonly VariantRecord[];
@@ -59,6 +62,7 @@ export class ShopStore {
   constructor(options: ResolvedSeedOptions, data: ShopStoreData) {
     this.options = options;
     this.shop = data.shop;
+    this.locations = data.locations;
     this.collections = data.collections;
     this.products = data.products;
     this.variants = data.variants;
@@ -107,6 +111,15 @@ export class ShopStore {
     }
   }
 
+  location(id: number): LocationRecord | undefined {
+    return this.locations.find((location) => location.id === id);
+  }
+  /** Where stock goes back when a refund names no location. */
+  primaryLocation(): LocationRecord {
+    const primary = this.locations.find((location) => location.primary) ?? this.locations[0];
+    if (!primary) throw new Error("Simulator store is inconsistent: the shop has no location");
+    return primary;
+  }
   collection(id: number): CollectionRecord | undefined {
     return this.collectionsById.get(id);
   }
@@ -136,6 +149,8 @@ export class ShopStore {
         return id === this.shop.id ? this.shop : undefined;
       case "Order":
         return this.order(id);
+      case "Location":
+        return this.location(id);
       case "Product":
         return this.product(id);
       case "ProductVariant":

@@ -2,6 +2,7 @@
 // numeric ids plus admin_graphql_api_id), refunds/create the REST Refund, bulk_operations/finish a
 // small summary. Only the fields an app commonly reads are filled; the rest of the REST shape is
 // left out rather than invented.
+import { toShopCents } from "../store/currency";
 import { toGid } from "../gid";
 import { decimal, iso } from "../resolvers/values";
 import type { CalculatedOrderRecord } from "../store/order-edits";
@@ -60,9 +61,11 @@ export function restOrder(order: OrderRecord) {
     cancel_reason: order.cancelReason?.toLowerCase() ?? null,
     financial_status: order.financialStatus.toLowerCase(),
     fulfillment_status: restFulfillmentStatus(order),
-    currency: "USD",
-    total_price: decimal(order.totalCents),
-    subtotal_price: decimal(order.subtotalCents),
+    // REST amounts are in the shop's currency; the buyer's is presentment_currency.
+    currency: order.currencies.shop,
+    presentment_currency: order.currencies.presentment,
+    total_price: decimal(toShopCents(order.totalCents, order.currencies)),
+    subtotal_price: decimal(toShopCents(order.subtotalCents, order.currencies)),
     tags: order.tags.join(", "),
     test: order.test,
     source_name: order.sourceName,

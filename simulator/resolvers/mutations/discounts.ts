@@ -1,5 +1,6 @@
 // discountCodeBasicCreate: a thank-you code for a next order. Codes are unique per shop, case
 // insensitively, as on Shopify ("TAKEN"). Only what the app reads back is simulated.
+import { describeMoney } from "../../store/currency";
 import { z } from "zod";
 import { connectionArgsSchema, paginate } from "../../connection";
 import { toGid } from "../../gid";
@@ -78,7 +79,8 @@ export const discountCodeBasicType = defineType("DiscountCodeBasic", hasTypename
   usageLimit: (discount) => discount.usageLimit,
   appliesOncePerCustomer: (discount) => discount.appliesOncePerCustomer,
   asyncUsageCount: () => 0,
-  summary: (discount) => (discount.percentage !== null ? `${Math.round(discount.percentage * 100)}% off entire order` : `$${((discount.amountCents ?? 0) / 100).toFixed(2)} off entire order`),
+  // A fixed discount amount is in the shop's currency (DiscountAmountInput.amount is a bare Decimal).
+  summary: (discount, _args, context) => (discount.percentage !== null ? `${Math.round(discount.percentage * 100)}% off entire order` : `${describeMoney(discount.amountCents ?? 0, context.store.shop.currencyCode)} off entire order`),
   codesCount: () => ({ count: 1, precision: "EXACT" }),
   codes: (discount, rawArgs) => {
     const args = connectionArgsSchema.extend({ query: z.string().nullish(), sortKey: z.string().nullish(), savedSearchId: z.string().nullish() }).parse(rawArgs);

@@ -10,6 +10,7 @@ import type { FieldResolver, SimulatorContext } from "../define";
 import { moneyToCents } from "../suggested-refund";
 
 const moneyInput = z.object({ amount: z.union([z.string(), z.number()]).refine((value) => Number.isFinite(Number(value))).transform(moneyToCents), currencyCode: z.string() });
+const editMoney = (money: z.infer<typeof moneyInput>) => ({ cents: money.amount, currencyCode: money.currencyCode });
 const idOnly = z.object({ id: z.string() });
 const addVariantArgs = z.object({ id: z.string(), variantId: z.string(), quantity: z.number().int(), allowDuplicates: z.boolean().nullish(), locationId: z.string().nullish() });
 const discountArgs = z.object({ id: z.string(), lineItemId: z.string(), discount: z.object({ description: z.string().nullish(), percentValue: z.number().nullish(), fixedValue: moneyInput.nullish() }) });
@@ -50,16 +51,16 @@ export const orderEditMutations: Record<string, FieldResolver<unknown>> = {
     const empty = { addedDiscountStagedChange: null, calculatedLineItem: null, calculatedOrder: null, orderEditSession: null };
     const calculated = openCalculated(context, args.id);
     if (isErrors(calculated)) return { ...empty, userErrors: plainErrors(calculated.userErrors) };
-    const line = orderEditsOf(context.store).addDiscount(calculated, numberOf(args.lineItemId, "CalculatedLineItem"), { description: args.discount.description ?? "", percent: args.discount.percentValue ?? null, fixedCents: args.discount.fixedValue?.amount ?? null });
+    const line = orderEditsOf(context.store).addDiscount(calculated, numberOf(args.lineItemId, "CalculatedLineItem"), { description: args.discount.description ?? "", percent: args.discount.percentValue ?? null, fixed: args.discount.fixedValue ? editMoney(args.discount.fixedValue) : null });
     if (isErrors(line)) return { ...empty, userErrors: plainErrors(line.userErrors) };
-    return { addedDiscountStagedChange: line.discount ? stagedDiscount(line.discount) : null, calculatedLineItem: { ...line, existing: false }, calculatedOrder: calculated, orderEditSession: orderEditSession(calculated), userErrors: [] };
+    return { addedDiscountStagedChange: line.discount ? stagedDiscount(line.discount, orderEditsOf(context.store).orderOf(calculated).currencies) : null, calculatedLineItem: { ...line, existing: false }, calculatedOrder: calculated, orderEditSession: orderEditSession(calculated), userErrors: [] };
   },
   orderEditAddShippingLine: (_root, rawArgs, context) => {
     const args = addShippingArgs.parse(rawArgs);
     const empty = { calculatedOrder: null, calculatedShippingLine: null, orderEditSession: null };
     const calculated = openCalculated(context, args.id);
     if (isErrors(calculated)) return { ...empty, userErrors: codedErrors(calculated.userErrors) };
-    const line = orderEditsOf(context.store).addShippingLine(calculated, args.shippingLine.title, args.shippingLine.price.amount);
+    const line = orderEditsOf(context.store).addShippingLine(calculated, args.shippingLine.title, editMoney(args.shippingLine.price));
     if (isErrors(line)) return { ...empty, userErrors: codedErrors(line.userErrors) };
     return { calculatedOrder: calculated, calculatedShippingLine: line, orderEditSession: orderEditSession(calculated), userErrors: [] };
   },
@@ -68,7 +69,7 @@ export const orderEditMutations: Record<string, FieldResolver<unknown>> = {
     const empty = { calculatedOrder: null, orderEditSession: null };
     const calculated = openCalculated(context, args.id);
     if (isErrors(calculated)) return { ...empty, userErrors: codedErrors(calculated.userErrors) };
-    const line = orderEditsOf(context.store).updateShippingLine(calculated, numberOf(args.shippingLineId, "CalculatedShippingLine", "ShippingLine"), { title: args.shippingLine.title ?? null, priceCents: args.shippingLine.price?.amount ?? null });
+    const line = orderEditsOf(context.store).updateShippingLine(calculated, numberOf(args.shippingLineId, "CalculatedShippingLine", "ShippingLine"), { title: args.shippingLine.title ?? null, price: args.shippingLine.price ? editMoney(args.shippingLine.price) : null });
     if (isErrors(line)) return { ...empty, userErrors: codedErrors(line.userErrors) };
     return { calculatedOrder: calculated, orderEditSession: orderEditSession(calculated), userErrors: [] };
   },

@@ -8,7 +8,7 @@ import { IdempotencyRegistry, KEY_PARAMETER_MISMATCH_MESSAGE } from "../../idemp
 import type { OrderRecord } from "../../store/records";
 import { refundsOf, type RefundRecord, type UserErrorRecord } from "../../store/refunds";
 import type { FieldResolver, SimulatorContext } from "../define";
-import { lineItemNumber, moneyToCents, refundLineItemInput } from "../suggested-refund";
+import { lineItemNumber, locationNumber, moneyToCents, refundLineItemInput } from "../suggested-refund";
 
 const money = z.union([z.string(), z.number()]).refine((value) => Number.isFinite(Number(value)), "Money must be a decimal").transform(moneyToCents);
 
@@ -47,7 +47,8 @@ function create(context: SimulatorContext, rawArgs: Record<string, unknown>): Re
     note: input.note ?? null,
     notify: input.notify ?? false,
     allowOverRefunding: input.allowOverRefunding ?? false,
-    lines: (input.refundLineItems ?? []).map((line) => ({ lineItemId: lineItemNumber(line.lineItemId), quantity: line.quantity, restockType: line.restockType ?? "NO_RESTOCK" })),
+    currency: input.currency ?? null,
+    lines: (input.refundLineItems ?? []).map((line) => ({ lineItemId: lineItemNumber(line.lineItemId), quantity: line.quantity, restockType: line.restockType ?? "NO_RESTOCK", locationId: line.locationId ? locationNumber(line.locationId) : null })),
     ...(input.shipping ? { shipping: { fullRefund: input.shipping.fullRefund ?? false, amountCents: input.shipping.amount ?? null } } : {}),
     transactions: (input.transactions ?? []).map((transaction) => {
       const parent = transaction.parentId ? parseGid(transaction.parentId) : null;
