@@ -4,7 +4,7 @@ import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { startSimulator, type SimulatorOptions } from "./index";
+import { startSimulator, type SeedOptions, type SimulatorOptions } from "./index";
 
 const FIRST_SHOP = "oak-and-hide";
 
@@ -66,7 +66,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   const f = flags.data;
   const shops = Array.from({ length: f.shops }, (_, index) => ({
     domain: index === 0 ? `${FIRST_SHOP}.myshopify.com` : `${FIRST_SHOP}-${index + 1}.myshopify.com`,
-    ...(index === 0 ? {} : { name: `Oak & Hide Workshop ${index + 1}` }),
+    ...(index === 0 ? {} : index === 1 ? CANADIAN_SHOP : { name: `Oak & Hide Workshop ${index + 1}` }),
     plan: f.plan,
     orders: f.orders,
     // Distinct seeds so the shops differ, yet the whole set is reproducible from --seed.
@@ -89,6 +89,17 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     },
   };
 }
+
+/**
+ * The second shop sells in Canadian dollars, and a third of its buyers are in the United States
+ * and pay in US dollars (their presentment currency), so every money path meets two currencies.
+ */
+export const CANADIAN_SHOP = {
+  name: "Oak & Hide Workshop Canada",
+  currency: "CAD",
+  timezone: "America/Toronto",
+  foreignBuyers: { currency: "USD", presentmentPerShop: 0.715, share: 0.35 },
+} satisfies Partial<SeedOptions>;
 
 async function main(): Promise<void> {
   const parsed = parseCli(process.argv.slice(2), process.env);

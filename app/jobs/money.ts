@@ -1,19 +1,44 @@
-// Money as decimal strings, added in integer cents: floats would make $0.10 + $0.20 a lie on a
-// confirmation page that asks staff to approve an exact sum.
+// Money as decimal strings, added in integer thousandths: floats would make 0.10 + 0.20 a lie on a
+// confirmation page that asks staff to approve an exact sum. Thousandths, not cents, because a
+// currency may have three decimals (KWD, BHD, …) or none (JPY); Shopify's Money/Decimal strings
+// carry the currency's own decimals (e.g. "84.5", "1200.0", "12.345").
+// Every amount is in one currency; which one is the caller's to know (shop money for the merchant,
+// presentment money for the buyer and for refunds).
 
-export function toCents(amount: string): number {
-  const match = /^(-)?(\d+)(?:\.(\d{1,2})\d*)?$/.exec(amount.trim());
+const SCALE = 1000;
+
+export function toMinorUnits(amount: string): number {
+  const match = /^(-)?(\d+)(?:\.(\d{1,3})\d*)?$/.exec(amount.trim());
   if (!match) throw new Error(`Not a money amount: ${amount}`);
-  const cents = Number(match[2]) * 100 + Number((match[3] ?? "0").padEnd(2, "0"));
-  return match[1] ? -cents : cents;
+  const units = Number(match[2]) * SCALE + Number((match[3] ?? "0").padEnd(3, "0"));
+  return match[1] ? -units : units;
 }
 
-export function fromCents(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(Math.round(cents));
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+/** A decimal string with at least two decimals, three when the thousandths are not zero. */
+export function fromMinorUnits(units: number): string {
+  const sign = units < 0 ? "-" : "";
+  const abs = Math.abs(Math.round(units));
+  const fraction = String(abs % SCALE).padStart(3, "0");
+  return `${sign}${Math.floor(abs / SCALE)}.${fraction.endsWith("0") ? fraction.slice(0, 2) : fraction}`;
 }
 
 export function sumMoney(amounts: ReadonlyArray<string | null>): string {
-  return fromCents(amounts.reduce((sum, amount) => sum + (amount ? toCents(amount) : 0), 0));
+  return fromMinorUnits(amounts.reduce((sum, amount) => sum + (amount ? toMinorUnits(amount) : 0), 0));
+}
+
+export const isZeroMoney = (amount: string): boolean => toMinorUnits(amount) === 0;
+
+/**
+ * An amount for people to read, in its currency's own symbol and decimals ("$84.50", "CA$112.00",
+ * "84,50 €" in German), never a hard-coded "$". `locale` is the reader's: the admin's for staff,
+ * the buyer's for customers.
+ */
+export function formatMoney(amount: string, currencyCode: string, locale = "en"): string {
+  const value = toMinorUnits(amount) / SCALE;
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(value);
+  } catch {
+    // An unknown locale or currency code still shows the amount and the code.
+    return `${amount} ${currencyCode}`;
+  }
 }

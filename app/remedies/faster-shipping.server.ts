@@ -1,5 +1,8 @@
 // Faster shipping, paid by the shop: an order edit that renames the order's shipping line to the
 // faster service (price unchanged, so the customer pays nothing more) or adds one at no charge.
+// An added line's price is charged to the buyer, so it is in the order's presentment currency
+// (Order.presentmentCurrencyCode), not the shop's: Shopify edits an order paid in another
+// currency in that currency (help.shopify.com/en/manual/fulfillment/managing-orders/editing-orders/considerations).
 // No idempotency key exists for edits; the new title is the marker: an order whose shipping
 // line already carries it has been upgraded, and a retry does not edit it again.
 // (The other half of this remedy, the shipping cost back, is refund.server.ts in "shipping" mode.)
@@ -14,6 +17,7 @@ export const SHIPPING_STATE = `#graphql
       id
       cancelledAt
       displayFulfillmentStatus
+      presentmentCurrencyCode
       shippingLines(first: 5) { nodes { id title } }
     }
   }
@@ -45,7 +49,7 @@ export const ORDER_EDIT_ADD_SHIPPING = `#graphql
 
 const stateData = z.object({
   order: z
-    .object({ id: z.string(), cancelledAt: z.string().nullable(), displayFulfillmentStatus: z.string(), shippingLines: z.object({ nodes: z.array(z.object({ id: z.string(), title: z.string() })) }) })
+    .object({ id: z.string(), cancelledAt: z.string().nullable(), displayFulfillmentStatus: z.string(), presentmentCurrencyCode: z.string(), shippingLines: z.object({ nodes: z.array(z.object({ id: z.string(), title: z.string() })) }) })
     .nullable(),
 });
 const editLinesData = z.object({ node: z.object({ id: z.string(), shippingLines: z.array(z.object({ id: z.string(), title: z.string() })) }).nullable() });
@@ -80,7 +84,7 @@ export async function performFasterShipping(ctx: PerformContext, item: ItemToPer
     ? ((await ctx.admin.request(ORDER_EDIT_UPDATE_SHIPPING, stepData("orderEditUpdateShippingLine"), { id, shippingLineId: first.id, shippingLine: { title: options.title } }))[
         "orderEditUpdateShippingLine"
       ] ?? null)
-    : ((await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, stepData("orderEditAddShippingLine"), { id, shippingLine: { title: options.title, price: { amount: "0.00", currencyCode: "USD" } } }))[
+    : ((await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, stepData("orderEditAddShippingLine"), { id, shippingLine: { title: options.title, price: { amount: "0.00", currencyCode: state.presentmentCurrencyCode } } }))[
         "orderEditAddShippingLine"
       ] ?? null);
   if (!step || step.userErrors.length > 0) return { status: "failed", reason: describeUserErrors("the shipping change", step?.userErrors ?? []) };

@@ -5,7 +5,7 @@
 // another. A crash before commit leaves only an uncommitted edit session, which Shopify drops.
 import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
-import { toCents } from "../jobs/money";
+import { isZeroMoney } from "../jobs/money";
 import { describeUserErrors, userErrorSchema } from "./user-errors";
 
 export const ADD_ON_STATE = `#graphql
@@ -91,7 +91,7 @@ export type StateOrder = NonNullable<z.infer<typeof stateData>["order"]>;
 
 /** The free line already on the order, if any: this variant, still there, costing nothing. */
 export function freeLineOf(order: StateOrder, variantId: string): StateOrder["lineItems"]["nodes"][number] | undefined {
-  return order.lineItems.nodes.find((line) => line.variant?.id === variantId && line.currentQuantity > 0 && toCents(line.discountedTotalSet.shopMoney.amount) === 0);
+  return order.lineItems.nodes.find((line) => line.variant?.id === variantId && line.currentQuantity > 0 && isZeroMoney(line.discountedTotalSet.shopMoney.amount));
 }
 
 export async function performAddOn(ctx: PerformContext, item: ItemToPerform, options: AddOnOptions): Promise<ItemOutcome> {

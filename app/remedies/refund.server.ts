@@ -5,9 +5,9 @@
 // nothing, and a different input under the same key is refused.
 import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
+import { formatMoney } from "../jobs/money";
 import { refundInputFrom, refundInputSchema, suggestedRefundSchema, type RefundInput } from "./refund-input";
 import { describeUserErrors, userErrorSchema } from "./user-errors";
-
 
 export const FULL_REFUND_SUGGESTION = `#graphql
   query RemedyFullRefundSuggestion($id: ID!) {
@@ -15,10 +15,10 @@ export const FULL_REFUND_SUGGESTION = `#graphql
       id
       cancelledAt
       suggestedRefund(suggestFullRefund: true, refundShipping: true) {
-        amountSet { shopMoney { amount currencyCode } }
-        shipping { amountSet { shopMoney { amount currencyCode } } }
-        refundLineItems { lineItem { id } quantity restockType }
-        suggestedTransactions { amountSet { shopMoney { amount currencyCode } } gateway parentTransaction { id } }
+        amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }
+        shipping { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }
+        refundLineItems { lineItem { id } quantity restockType location { id } }
+        suggestedTransactions { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } gateway parentTransaction { id } }
       }
     }
   }
@@ -30,10 +30,10 @@ export const SHIPPING_REFUND_SUGGESTION = `#graphql
       id
       cancelledAt
       suggestedRefund(refundShipping: true) {
-        amountSet { shopMoney { amount currencyCode } }
-        shipping { amountSet { shopMoney { amount currencyCode } } }
-        refundLineItems { lineItem { id } quantity restockType }
-        suggestedTransactions { amountSet { shopMoney { amount currencyCode } } gateway parentTransaction { id } }
+        amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }
+        shipping { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }
+        refundLineItems { lineItem { id } quantity restockType location { id } }
+        suggestedTransactions { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } gateway parentTransaction { id } }
       }
     }
   }
@@ -42,19 +42,20 @@ export const SHIPPING_REFUND_SUGGESTION = `#graphql
 export const REFUND_CREATE = `#graphql
   mutation RemedyRefundCreate($input: RefundInput!, $key: String!) {
     refundCreate(input: $input) @idempotent(key: $key) {
-      refund { id totalRefundedSet { shopMoney { amount currencyCode } } }
+      refund { id totalRefundedSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }
       userErrors { field message }
     }
   }
 `;
 
+const moneyV2 = z.object({ amount: z.string(), currencyCode: z.string() });
 const suggestionData = z.object({
   order: z.object({ id: z.string(), cancelledAt: z.string().nullable(), suggestedRefund: suggestedRefundSchema.nullable() }).nullable(),
 });
 const refundData = z.object({
   refundCreate: z
     .object({
-      refund: z.object({ id: z.string(), totalRefundedSet: z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) }) }).nullable(),
+      refund: z.object({ id: z.string(), totalRefundedSet: z.object({ shopMoney: moneyV2, presentmentMoney: moneyV2 }) }).nullable(),
       userErrors: z.array(userErrorSchema),
     })
     .nullable(),
@@ -87,10 +88,13 @@ export async function performRefund(ctx: PerformContext, item: ItemToPerform, op
   if (payload.userErrors.length > 0 || !payload.refund) {
     return { status: "failed", reason: describeUserErrors("the refund", payload.userErrors), detail: { userErrors: payload.userErrors } };
   }
+  // Staff read shop money; the buyer got their own currency back, said beside it when it differs.
   const amount = payload.refund.totalRefundedSet.shopMoney;
+  const paid = payload.refund.totalRefundedSet.presentmentMoney;
+  const buyer = paid.currencyCode === amount.currencyCode ? "" : ` (${formatMoney(paid.amount, paid.currencyCode)} to the customer)`;
   return {
     status: "done",
-    summary: `${options.mode === "full" ? "Refunded" : "Refunded shipping"} ${amount.amount} ${amount.currencyCode}${options.notify ? ", customer notified" : ""}`,
-    detail: { refundId: payload.refund.id, amount: amount.amount, currencyCode: amount.currencyCode, notify: options.notify },
+    summary: `${options.mode === "full" ? "Refunded" : "Refunded shipping"} ${formatMoney(amount.amount, amount.currencyCode)}${buyer}${options.notify ? ", customer notified" : ""}`,
+    detail: { refundId: payload.refund.id, amount: amount.amount, currencyCode: amount.currencyCode, presentmentAmount: paid.amount, presentmentCurrencyCode: paid.currencyCode, notify: options.notify },
   };
 }

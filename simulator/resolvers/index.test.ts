@@ -69,6 +69,7 @@ describe("simulated fields", () => {
     const samples: Record<string, unknown> = {
       QueryRoot: {},
       Shop: store.shop,
+      Location: store.locations[1],
       Order: order,
       LineItem: order.lineItems[0],
       ShippingLine: order.shippingLines[0],

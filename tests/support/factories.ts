@@ -2,6 +2,7 @@
 // defaults or converted from the simulator's seeded store, the way the order import stores them
 // (one row per order, line items as JSON with the product's tags and collections).
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { toShopCents } from "../../simulator/store/currency";
 import type { ShopStore } from "../../simulator/store/shop-store";
 
 export type TrackedOrderRow = Prisma.TrackedOrderCreateManyInput;
@@ -92,8 +93,9 @@ export function trackedOrdersFromStore(store: ShopStore): TrackedOrderRow[] {
       email: order.email,
       customerFirstName: customer?.firstName ?? null,
       customerLastName: customer?.lastName ?? null,
-      totalAmount: (order.totalCents / 100).toFixed(2),
-      currencyCode: "USD",
+      // As sync stores it: currentTotalPriceSet.shopMoney, the shop's currency.
+      totalAmount: (toShopCents(order.totalCents, order.currencies) / 100).toFixed(2),
+      currencyCode: order.currencies.shop,
       unitsOrdered: lineItems.reduce((sum, item) => sum + item.quantity, 0),
       unitsRemaining: order.cancelledAt === null ? lineItems.reduce((sum, item) => sum + item.remaining, 0) : 0,
       fulfillBy: openFulfillBy.length > 0 ? new Date(Math.min(...openFulfillBy)) : null,
