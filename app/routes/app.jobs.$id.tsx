@@ -8,14 +8,17 @@ import { useEffect } from "react";
 import { z } from "zod";
 import db from "../db.server";
 import { controlJob, jobProgress } from "../jobs/jobs.server";
+import { isZeroMoney } from "../jobs/money";
 import { jobKinds } from "../jobs/registry.server";
+import { shopCurrencyOf, staffLocale, staffMoney } from "../remedies/staff-money.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const progress = await jobProgress(db, session.shop, params.id ?? "");
   if (!progress) throw new Response("No such job", { status: 404 });
-  return { progress, label: jobKinds.get(progress.kind)?.label ?? progress.kind };
+  const money = isZeroMoney(progress.amount) ? null : staffMoney(progress.amount, await shopCurrencyOf(db, session.shop), staffLocale(request));
+  return { progress, money, label: jobKinds.get(progress.kind)?.label ?? progress.kind };
 };
 
 const controlSchema = z.object({ intent: z.enum(["pause", "resume", "cancel", "retry_failed"]) });
@@ -30,7 +33,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 const STATUS_TONE = { pending: "info", running: "info", paused: "warning", cancelled: undefined, completed: "success" } as const;
 
 export default function JobPage() {
-  const { progress, label } = useLoaderData<typeof loader>();
+  const { progress, money, label } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const active = progress.status === "running" || progress.status === "pending";
   useEffect(() => {
@@ -59,7 +62,7 @@ export default function JobPage() {
             <div data-testid="job-progress">
               <Text as="p">{`${progress.counts.done} done · ${progress.counts.failed} failed · ${progress.counts.skipped} skipped · ${progress.remaining} remaining${active ? ` · ${progress.perMinute} per minute` : ""}`}</Text>
             </div>
-            {progress.amount !== "0.00" ? <Text as="p" tone="subdued">{`Money involved: ${progress.amount}`}</Text> : null}
+            {money ? <Text as="p" tone="subdued">{`Money involved: ${money}`}</Text> : null}
             <InlineStack gap="200">
               {active ? control("pause", "Pause") : null}
               {progress.status === "paused" ? control("resume", "Resume") : null}

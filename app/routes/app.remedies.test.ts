@@ -22,6 +22,7 @@ describe("remedy confirmation and job progress", () => {
     const page = await callRoute(loader, h.app.bearerRequest(`/app/remedies?remedy=refund&ids=${encodeURIComponent(ids)}`));
     expect(page.preview.count).toBe(3);
     expect(page.preview.amount).toBe((orders.reduce((sum, o) => sum + o.totalCents, 0) / 100).toFixed(2));
+    expect(page.money).toBe(` — ${new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(Number(page.preview.amount))}`);
 
     const form = new URLSearchParams({ notify: "", note: "Sorry for the wait" });
     const started = await callRoute(action, h.app.bearerRequest(`/app/remedies?remedy=refund&ids=${encodeURIComponent(ids)}`, { method: "POST", body: form, headers: { "Content-Type": "application/x-www-form-urlencoded" } }));
@@ -34,6 +35,7 @@ describe("remedy confirmation and job progress", () => {
     const jobRoute = await import("./app.jobs.$id");
     const progress = await callRoute(jobRoute.loader, h.app.bearerRequest(location), { id: jobId });
     expect(progress.progress).toMatchObject({ status: "completed", counts: { done: 3, failed: 0 }, remaining: 0 });
+    expect(progress.money).toBe(page.money.slice(3));
     for (const order of orders) expect(refundsOf(h.store).refundsOf(order.id)).toHaveLength(1);
     const job = await h.db.job.findUniqueOrThrow({ where: { id: jobId } });
     expect(job.createdBy).toBe("1");

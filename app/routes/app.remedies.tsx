@@ -8,8 +8,10 @@ import { useState } from "react";
 import db from "../db.server";
 import { createJob } from "../jobs/jobs.server";
 import { jobKinds } from "../jobs/registry.server";
+import { isZeroMoney } from "../jobs/money";
 import { addOnVariants } from "../remedies/add-on-variants.server";
 import { parseSelection, previewRemedy, remedyFormSchema, remedyParams, selectedOrderIds } from "../remedies/remedy-request.server";
+import { staffLocale, staffMoney } from "../remedies/staff-money.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -17,8 +19,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const selection = parseSelection(new URL(request.url).searchParams);
   if (!selection) throw new Response("Choose a remedy and some orders first.", { status: 400 });
   const preview = await previewRemedy(db, session.shop, selection);
-  const variants = selection.remedy === "add_on" ? await addOnVariants(admin) : [];
-  return { preview, variants };
+  const locale = staffLocale(request);
+  const variants = selection.remedy === "add_on" ? await addOnVariants(admin, locale) : [];
+  return { preview, variants, money: isZeroMoney(preview.amount) ? "" : ` — ${staffMoney(preview.amount, preview.currencyCode, locale)}` };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -41,7 +44,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function ConfirmRemedy() {
-  const { preview, variants } = useLoaderData<typeof loader>();
+  const { preview, variants, money } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [notify, setNotify] = useState(true);
@@ -49,7 +52,6 @@ export default function ConfirmRemedy() {
   const [variantId, setVariantId] = useState(variants[0]?.id ?? "");
   const [shippingMode, setShippingMode] = useState("refund");
   const [percent, setPercent] = useState("15");
-  const money = preview.amount !== "0.00" ? ` — ${preview.amount} ${preview.currencyCode}` : "";
   const error = result && "error" in result ? result.error : null;
   return (
     <Page title={`${preview.label}: confirm`} backAction={{ content: "Orders", url: "/app/orders" }}>

@@ -1,0 +1,24 @@
+// How staff see money on the remedy pages: in the shop's currency (the orders' shopMoney, which is
+// what sync stores), formatted for the admin's language. The admin opens the app with `locale`
+// (the staff member's admin language); later in-app requests fall back to Accept-Language.
+import type { PrismaClient } from "@prisma/client";
+import { formatMoney } from "../jobs/money";
+
+export function staffLocale(request: Request): string {
+  const fromAdmin = new URL(request.url).searchParams.get("locale");
+  const header = request.headers.get("Accept-Language")?.split(",")[0]?.split(";")[0]?.trim();
+  const candidate = fromAdmin || header || "en";
+  // Intl refuses malformed tags; a bad one must not break the page.
+  return Intl.NumberFormat.supportedLocalesOf([candidate]).length > 0 ? candidate : "en";
+}
+
+/** The shop's currency as its synced orders carry it, or null before the first import. */
+export async function shopCurrencyOf(db: PrismaClient, shop: string): Promise<string | null> {
+  const row = await db.trackedOrder.findFirst({ where: { shop }, select: { currencyCode: true }, orderBy: { updatedAt: "desc" } });
+  return row?.currencyCode ?? null;
+}
+
+/** "CA$1,234.50", or the bare amount when no currency is known yet. */
+export function staffMoney(amount: string, currencyCode: string | null, locale: string): string {
+  return currencyCode ? formatMoney(amount, currencyCode, locale) : amount;
+}
