@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, fromMinorUnits, sumMoney, toMinorUnits } from "./money";
+import { formatMoney, fromMinorUnits, sumMoney, toMinorUnits, usableLocale } from "./money";
 
 describe("money", () => {
   it("adds decimal strings exactly, in the currency's own decimals", () => {
@@ -20,5 +20,13 @@ describe("money", () => {
     expect(formatMoney("1200.0", "JPY", "en-US")).toBe("¥1,200");
     // A malformed code (not three letters) still shows the amount and the code.
     expect(formatMoney("5", "US", "en")).toBe("5 US");
+  });
+});
+
+describe("usableLocale", () => {
+  it("keeps a locale Intl can format for and falls back on a malformed one", () => {
+    expect(usableLocale("fr-CA")).toBe("fr-CA");
+    expect(usableLocale("not a locale!")).toBe("en");
+    expect(usableLocale(null, "en-US")).toBe("en-US");
   });
 });

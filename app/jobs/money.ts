@@ -28,6 +28,16 @@ export function sumMoney(amounts: ReadonlyArray<string | null>): string {
 
 export const isZeroMoney = (amount: string): boolean => toMinorUnits(amount) === 0;
 
+/** `candidate` if Intl can format for it, else `fallback`: a bad locale tag must not break a page. */
+export function usableLocale(candidate: string | null | undefined, fallback = "en"): string {
+  if (!candidate) return fallback;
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([candidate]).length > 0 ? candidate : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 /**
  * An amount for people to read, in its currency's own symbol and decimals ("$84.50", "CA$112.00",
  * "84,50 €" in German), never a hard-coded "$". `locale` is the reader's: the admin's for staff,

@@ -13,7 +13,9 @@ const order: ImportedOrder = {
   email: "ava@example.net",
   tags: ["gift"],
   customer: { firstName: "Ava", lastName: "Chen" },
-  currentTotalPriceSet: { shopMoney: { amount: "104.00", currencyCode: "USD" } },
+  customerLocale: "en-CA",
+  // A CAD shop, a buyer paying in USD: staff read shop money, the buyer their own.
+  currentTotalPriceSet: { shopMoney: { amount: "104.00", currencyCode: "CAD" }, presentmentMoney: { amount: "74.36", currencyCode: "USD" } },
   lineItems: [
     { id: "gid://shopify/LineItem/1", title: "Case", sku: "C-1", quantity: 2, unfulfilledQuantity: 2, product: { id: "gid://shopify/Product/9", tags: ["made-to-order"], collectionIds: ["gid://shopify/Collection/3"] } },
     { id: "gid://shopify/LineItem/2", title: "Balm", sku: null, quantity: 1, unfulfilledQuantity: 0, product: null },
@@ -29,7 +31,7 @@ const order: ImportedOrder = {
 describe("trackedOrderRow", () => {
   it("counts units from line items and takes the earliest open fulfillBy (closed ones promise nothing)", () => {
     const row = trackedOrderRow("oak.myshopify.com", order, new Date("2026-11-04T00:00:00Z"));
-    expect(row).toMatchObject({ shop: "oak.myshopify.com", id: order.id, unitsOrdered: 3, unitsRemaining: 2, fulfillBy: new Date("2026-11-12T04:59:59Z"), totalAmount: "104.00", currencyCode: "USD", customerFirstName: "Ava", tags: '["gift"]' });
+    expect(row).toMatchObject({ shop: "oak.myshopify.com", id: order.id, unitsOrdered: 3, unitsRemaining: 2, fulfillBy: new Date("2026-11-12T04:59:59Z"), totalAmount: "104.00", currencyCode: "CAD", presentmentAmount: "74.36", presentmentCurrencyCode: "USD", customerLocale: "en-CA", customerFirstName: "Ava", tags: '["gift"]' });
     expect(JSON.parse(row.lineItems)).toEqual([
       { id: "gid://shopify/LineItem/1", title: "Case", sku: "C-1", quantity: 2, remaining: 2, productId: "gid://shopify/Product/9", productTags: ["made-to-order"], collectionIds: ["gid://shopify/Collection/3"] },
       { id: "gid://shopify/LineItem/2", title: "Balm", sku: null, quantity: 1, remaining: 0, productId: null, productTags: [], collectionIds: [] },

@@ -3,7 +3,9 @@
 // the three paths cannot disagree about what an order's units or promise are.
 import { z } from "zod";
 
-const moneySchema = z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) });
+const moneyV2 = z.object({ amount: z.string(), currencyCode: z.string() });
+// Shop money for staff, presentment money (the buyer's currency) for what the buyer reads.
+const moneySchema = z.object({ shopMoney: moneyV2, presentmentMoney: moneyV2 });
 
 export const importedLineItemSchema = z.object({
   id: z.string(),
@@ -27,6 +29,7 @@ export const orderFieldsSchema = z.object({
   email: z.string().nullable(),
   tags: z.array(z.string()),
   customer: z.object({ firstName: z.string().nullable(), lastName: z.string().nullable() }).nullable(),
+  customerLocale: z.string().nullable(),
   currentTotalPriceSet: moneySchema,
 });
 
@@ -54,6 +57,9 @@ export interface TrackedOrderImport {
   customerLastName: string | null;
   totalAmount: string;
   currencyCode: string;
+  presentmentAmount: string;
+  presentmentCurrencyCode: string;
+  customerLocale: string | null;
   unitsOrdered: number;
   unitsRemaining: number;
   fulfillBy: Date | null;
@@ -102,6 +108,9 @@ export function trackedOrderRow(shop: string, order: ImportedOrder, syncedAt: Da
     customerLastName: order.customer?.lastName ?? null,
     totalAmount: order.currentTotalPriceSet.shopMoney.amount,
     currencyCode: order.currentTotalPriceSet.shopMoney.currencyCode,
+    presentmentAmount: order.currentTotalPriceSet.presentmentMoney.amount,
+    presentmentCurrencyCode: order.currentTotalPriceSet.presentmentMoney.currencyCode,
+    customerLocale: order.customerLocale,
     unitsOrdered: lineItems.reduce((sum, item) => sum + item.quantity, 0),
     unitsRemaining: lineItems.reduce((sum, item) => sum + item.remaining, 0),
     fulfillBy: earliestOpenFulfillBy(order.fulfillmentOrders),

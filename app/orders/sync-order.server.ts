@@ -28,8 +28,13 @@ export const SYNC_ORDER_QUERY = `#graphql
         firstName
         lastName
       }
+      customerLocale
       currentTotalPriceSet {
         shopMoney {
+          amount
+          currencyCode
+        }
+        presentmentMoney {
           amount
           currencyCode
         }

@@ -33,8 +33,13 @@ export const RECONCILE_ORDERS_QUERY = `#graphql
           firstName
           lastName
         }
+        customerLocale
         currentTotalPriceSet {
           shopMoney {
+            amount
+            currencyCode
+          }
+          presentmentMoney {
             amount
             currencyCode
           }

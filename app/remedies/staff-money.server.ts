@@ -2,14 +2,12 @@
 // what sync stores), formatted for the admin's language. The admin opens the app with `locale`
 // (the staff member's admin language); later in-app requests fall back to Accept-Language.
 import type { PrismaClient } from "@prisma/client";
-import { formatMoney } from "../jobs/money";
+import { formatMoney, usableLocale } from "../jobs/money";
 
 export function staffLocale(request: Request): string {
   const fromAdmin = new URL(request.url).searchParams.get("locale");
   const header = request.headers.get("Accept-Language")?.split(",")[0]?.split(";")[0]?.trim();
-  const candidate = fromAdmin || header || "en";
-  // Intl refuses malformed tags; a bad one must not break the page.
-  return Intl.NumberFormat.supportedLocalesOf([candidate]).length > 0 ? candidate : "en";
+  return usableLocale(fromAdmin || header);
 }
 
 /** The shop's currency as its synced orders carry it, or null before the first import. */

@@ -38,6 +38,17 @@ function proxied(link: string, init: { method?: string; body?: URLSearchParams; 
 const post = (link: string, confirm: string) => proxied(link, { method: "POST", body: new URLSearchParams({ confirm }) });
 
 describe("the wait-or-refund page", () => {
+  it("tells a buyer who paid in USD to a CAD shop the refund in their own money, not the shop's", async () => {
+    // MoneyBag.presentmentMoney is the buyer's currency, shopMoney the shop's
+    // (https://shopify.dev/docs/api/admin-graphql/latest/objects/MoneyBag); sync keeps both.
+    const order = trackedOrder(app.shop, { totalAmount: "104.00", currencyCode: "CAD", presentmentAmount: "74.36", presentmentCurrencyCode: "USD", customerLocale: "en", customerFirstName: "Sam" });
+    await insertTrackedOrders(db, [order]);
+    const links = choiceLinks(TEST_APP.apiSecret, { shop: app.shop, orderId: order.id, noticeId: null, now: new Date() });
+    const html = await (await callRoute(route.loader, proxied(links.cancel))).text();
+    expect(html).toContain("refund the full $74.36 to your original payment method");
+    expect(html).not.toContain("104.00");
+  });
+
   it("confirms, then records a cancel once and queues the cancel-and-refund remedy", async () => {
     const order = await newOrder();
     const links = choiceLinks(TEST_APP.apiSecret, { shop: app.shop, orderId: order.id, noticeId: null, now: new Date() });

@@ -7,6 +7,7 @@ import { z } from "zod";
 import db from "../db.server";
 import { appEnv } from "../env.server";
 import { describeRange } from "../notices/estimate-range";
+import { buyerTotal } from "../proxy/buyer-money";
 import { confirmPage, donePage, refusedPage, type ChoiceOrder } from "../proxy/choice-page";
 import { verifyChoiceToken, type ChoiceTokenClaims } from "../proxy/choice-token.server";
 import { recordChoice, type Choice } from "../proxy/record-choice.server";
@@ -45,7 +46,8 @@ async function verify(request: Request): Promise<Verified | Response> {
   const order = await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: orderId } } });
   if (!order) return htmlResponse(refusedPage("We could not find this order", "It may have been removed."), 404);
   const notice = noticeId ? await db.notice.findFirst({ where: { shop, id: noticeId } }) : null;
-  const money = new Intl.NumberFormat("en-US", { style: "currency", currency: order.currencyCode }).format(Number(order.totalAmount));
+  // The customer reads their own money: presentment currency, their locale (buyer-money.ts).
+  const money = buyerTotal(order);
   return {
     claims: check.claims,
     choice: query.data.choice,

@@ -5,6 +5,7 @@ import { toGid } from "../gid";
 import { compileSearch, matchNumber, matchText } from "../search-query";
 import type { FulfillmentOrderLineItemRecord, FulfillmentOrderRecord, LineItemRecord, OrderRecord, ShippingLineRecord, TransactionRecord } from "../store/records";
 import { defineType, hasTypename, notSimulated, type SimulatorContext } from "./define";
+import { customerLocaleOf } from "../store/currency";
 import { iso, mailingAddress, moneyBag } from "./values";
 
 const byId = (record: { id: number }) => ({ id: record.id, value: record.id });
@@ -44,6 +45,7 @@ export const orderType = defineType("Order", hasTypename<OrderRecord>("Order"), 
   sourceName: (order) => order.sourceName,
   currencyCode: (order) => order.currencies.shop,
   presentmentCurrencyCode: (order) => order.currencies.presentment,
+  customerLocale: (order) => customerLocaleOf(order.shippingAddress),
   displayFinancialStatus: (order) => order.financialStatus,
   displayFulfillmentStatus: (order) => order.fulfillmentStatus,
   fullyPaid: (order) => order.financialStatus === "PAID",

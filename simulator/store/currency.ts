@@ -43,3 +43,13 @@ export function toPresentmentPrice(shopCents: number, currencies: OrderCurrencie
 export function describeMoney(cents: number, currency: string): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
 }
+
+/**
+ * Order.customerLocale, "The customer's language and region preference at the time of purchase"
+ * (e.g. "en", "fr-CA"), as the seeded buyers' addresses suggest it.
+ */
+export function customerLocaleOf(address: { countryCode: string; provinceCode: string }): string {
+  if (address.countryCode === "CA") return address.provinceCode === "QC" ? "fr-CA" : "en-CA";
+  if (address.countryCode === "DE") return "de-DE";
+  return "en";
+}

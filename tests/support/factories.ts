@@ -2,7 +2,7 @@
 // defaults or converted from the simulator's seeded store, the way the order import stores them
 // (one row per order, line items as JSON with the product's tags and collections).
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { toShopCents } from "../../simulator/store/currency";
+import { customerLocaleOf, toShopCents } from "../../simulator/store/currency";
 import type { ShopStore } from "../../simulator/store/shop-store";
 
 export type TrackedOrderRow = Prisma.TrackedOrderCreateManyInput;
@@ -96,6 +96,9 @@ export function trackedOrdersFromStore(store: ShopStore): TrackedOrderRow[] {
       // As sync stores it: currentTotalPriceSet.shopMoney, the shop's currency.
       totalAmount: (toShopCents(order.totalCents, order.currencies) / 100).toFixed(2),
       currencyCode: order.currencies.shop,
+      presentmentAmount: (order.totalCents / 100).toFixed(2),
+      presentmentCurrencyCode: order.currencies.presentment,
+      customerLocale: customerLocaleOf(order.shippingAddress),
       unitsOrdered: lineItems.reduce((sum, item) => sum + item.quantity, 0),
       unitsRemaining: order.cancelledAt === null ? lineItems.reduce((sum, item) => sum + item.remaining, 0) : 0,
       fulfillBy: openFulfillBy.length > 0 ? new Date(Math.min(...openFulfillBy)) : null,

@@ -30,8 +30,13 @@ export const ORDER_IMPORT_BULK_QUERY = `#graphql
             firstName
             lastName
           }
+          customerLocale
           currentTotalPriceSet {
             shopMoney {
+              amount
+              currencyCode
+            }
+            presentmentMoney {
               amount
               currencyCode
             }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BulkLineError, BulkOrderJoiner } from "./join-bulk-orders";
 
-const money = { shopMoney: { amount: "58.00", currencyCode: "USD" } };
+const money = { shopMoney: { amount: "58.00", currencyCode: "USD" }, presentmentMoney: { amount: "58.00", currencyCode: "USD" } };
 function orderLine(n: number) {
   return {
     id: `gid://shopify/Order/${n}`,
@@ -15,6 +15,7 @@ function orderLine(n: number) {
     email: `c${n}@example.net`,
     tags: [],
     customer: null,
+    customerLocale: "en",
     currentTotalPriceSet: money,
   };
 }

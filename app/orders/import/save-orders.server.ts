@@ -16,7 +16,7 @@ function sqliteDate(date: Date | null): string | null {
   return date === null ? null : date.toISOString().replace("Z", "+00:00");
 }
 
-const COLUMNS = ["shop", "id", "name", "createdAt", "updatedAt", "cancelledAt", "closedAt", "displayFulfillmentStatus", "displayFinancialStatus", "email", "customerFirstName", "customerLastName", "totalAmount", "currencyCode", "unitsOrdered", "unitsRemaining", "fulfillBy", "lineItems", "tags", "syncedAt"] as const;
+const COLUMNS = ["shop", "id", "name", "createdAt", "updatedAt", "cancelledAt", "closedAt", "displayFulfillmentStatus", "displayFinancialStatus", "email", "customerFirstName", "customerLastName", "totalAmount", "currencyCode", "presentmentAmount", "presentmentCurrencyCode", "customerLocale", "unitsOrdered", "unitsRemaining", "fulfillBy", "lineItems", "tags", "syncedAt"] as const;
 const UPDATED = COLUMNS.filter((column) => column !== "shop" && column !== "id");
 
 /**
@@ -44,6 +44,9 @@ export async function saveOrderBatch(db: PrismaClient, shop: string, orders: rea
         row.customerLastName,
         row.totalAmount,
         row.currencyCode,
+        row.presentmentAmount,
+        row.presentmentCurrencyCode,
+        row.customerLocale,
         row.unitsOrdered,
         row.unitsRemaining,
         sqliteDate(row.fulfillBy),
