@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { CANADIAN_SHOP } from "../simulator/cli";
 import { startSimulator, type RunningSimulator } from "../simulator/index";
 import { subscriptionsFromTomlFile } from "../simulator/webhooks/toml-subscriptions";
 import { startMailServer, type RunningMailServer } from "../simulator/mail/mail-server";
@@ -15,6 +16,8 @@ import { startAppServer } from "./app-server";
 import { preflight } from "./preflight";
 
 export const DEMO_SHOP = "oak-and-hide.myshopify.com";
+/** With `--shops 2`: a shop in Canadian dollars, a third of whose buyers pay in US dollars. */
+export const DEMO_CAD_SHOP = "oak-and-hide-2.myshopify.com";
 export const DEMO_API_KEY = "delay-desk-demo";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -26,10 +29,14 @@ export interface DemoOptions {
   seed: number;
   databaseUrl: string;
   build: boolean;
+  /** 1 (default) or 2: the second shop sells in CAD to buyers paying in CAD or USD. */
+  shops?: number;
 }
 
 export interface RunningDemo {
   url: string;
+  /** The admin URL of every shop, the first one being `url`. */
+  urls: string[];
   appOrigin: string;
   simulator: RunningSimulator;
   /** The local SMTP server standing in for customers' mailboxes (shown at <simulator>/outbox). */
@@ -67,7 +74,10 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     port: options.simulatorPort,
     host: options.host,
     app: { apiKey: DEMO_API_KEY, apiSecret, appUrl, scopes },
-    shops: [{ domain: DEMO_SHOP, orders: options.orders, seed: options.seed }],
+    shops: [
+      { domain: DEMO_SHOP, orders: options.orders, seed: options.seed },
+      ...((options.shops ?? 1) >= 2 ? [{ domain: DEMO_CAD_SHOP, orders: options.orders, seed: options.seed + 1, ...CANADIAN_SHOP }] : []),
+    ],
     outbox: mail,
     // Shopify delivers the webhooks the app declares in its toml; so does the simulator.
     webhooks: { subscriptions: subscriptionsFromTomlFile(path.join(ROOT, "shopify.app.toml")) },
@@ -87,6 +97,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const app = await startAppServer({ port: appPort, host: options.host });
     return {
       url: simulator.adminUrl(DEMO_SHOP),
+      urls: [DEMO_SHOP, ...((options.shops ?? 1) >= 2 ? [DEMO_CAD_SHOP] : [])].map((shop) => simulator.adminUrl(shop)),
       appOrigin: app.origin,
       simulator,
       mail,
@@ -109,6 +120,7 @@ const flagsSchema = z.object({
   "simulator-port": z.coerce.number().int().min(0).max(65535).default(4100),
   orders: z.coerce.number().int().min(0).max(200_000).default(1200),
   seed: z.coerce.number().int().default(1),
+  shops: z.coerce.number().int().min(1).max(2).default(1),
   "no-build": z.boolean().default(false),
 });
 
@@ -120,6 +132,7 @@ async function main() {
       "simulator-port": { type: "string" },
       orders: { type: "string" },
       seed: { type: "string" },
+      shops: { type: "string" },
       "no-build": { type: "boolean" },
     },
   });
@@ -137,8 +150,9 @@ async function main() {
     seed: f.seed,
     databaseUrl: process.env.DATABASE_URL ?? "file:./prisma/dev.sqlite",
     build: !f["no-build"],
+    shops: f.shops,
   });
-  console.log(`\nDelay Desk demo is running. Open:\n\n  ${demo.url}\n\nCustomers' email lands in the outbox: /outbox on the same host.\n(Ctrl-C stops it.)`);
+  console.log(`\nDelay Desk demo is running. Open:\n\n  ${demo.urls.join("\n  ")}\n\nCustomers' email lands in the outbox: /outbox on the same host.\n(Ctrl-C stops it.)`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
