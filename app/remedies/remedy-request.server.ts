@@ -5,6 +5,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { jobKinds } from "../jobs/registry.server";
 import { sumMoney } from "../jobs/money";
+import { shopCurrencyOf } from "./staff-money.server";
 import { ordersWhere } from "../orders/list-orders.server";
 import { ORDER_FILTERS } from "../orders/orders-view";
 
@@ -43,8 +44,9 @@ export interface Preview {
   label: string;
   selected: number;
   count: number;
+  /** Shop money (the orders' shopMoney) in the shop's currency; null before any order is synced. */
   amount: string;
-  currencyCode: string;
+  currencyCode: string | null;
 }
 
 /** The count and money staff confirm: the job's own plan, so the page and the job cannot disagree. */
@@ -53,8 +55,7 @@ export async function previewRemedy(db: PrismaClient, shop: string, selection: S
   if (!kind) throw new Error(`Unknown remedy ${selection.remedy}`);
   const ids = await selectedOrderIds(db, shop, selection);
   const planned = await kind.plan({ shop, db }, kind.params.parse(defaultParams(selection.remedy)), ids);
-  const currency = await db.trackedOrder.findFirst({ where: { shop }, select: { currencyCode: true } });
-  return { remedy: selection.remedy, label: kind.label, selected: ids.length, count: planned.length, amount: sumMoney(planned.map((p) => p.amount)), currencyCode: currency?.currencyCode ?? "USD" };
+  return { remedy: selection.remedy, label: kind.label, selected: ids.length, count: planned.length, amount: sumMoney(planned.map((p) => p.amount)), currencyCode: await shopCurrencyOf(db, shop) };
 }
 
 // Parameters the plan needs before staff have filled the form (the plan does not depend on them
