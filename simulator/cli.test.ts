@@ -16,6 +16,11 @@ describe("parseCli", () => {
       ["oak-and-hide.myshopify.com", 50, 3, "PLUS"],
       ["oak-and-hide-2.myshopify.com", 50, 4, "PLUS"],
     ]);
+    // The second shop is the non-USD one: CAD, with buyers paying in USD.
+    expect(parsed.options.shops.map((shop) => [shop.currency ?? "USD", shop.foreignBuyers?.currency ?? null])).toEqual([
+      ["USD", null],
+      ["CAD", "USD"],
+    ]);
   });
 
   it("has defaults for every flag", () => {

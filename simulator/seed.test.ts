@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addBusinessDays } from "./business-days";
+import { CANADIAN_SHOP } from "./cli";
 import { PROMISED_BUSINESS_DAYS, seedShop } from "./seed";
+import { toShopCents } from "./store/currency";
 
 const now = new Date("2026-12-10T15:00:00Z");
 const domain = "oak-and-hide.myshopify.com";
@@ -81,10 +83,44 @@ describe("seedShop", () => {
     }
   });
 
+  it("seeds a CAD shop where about a third of the buyers live in the US and pay in USD at the shop's rate", () => {
+    const store = seedShop({ domain, now, orders: 600, ...CANADIAN_SHOP });
+    expect(store.shop.currencyCode).toBe("CAD");
+    const usd = store.orders.filter((o) => o.currencies.presentment === "USD");
+    expect(usd.length / store.orders.length).toBeGreaterThan(0.25);
+    expect(usd.length / store.orders.length).toBeLessThan(0.45);
+    for (const order of store.orders) {
+      expect(order.currencies.shop).toBe("CAD");
+      expect(order.shippingAddress.countryCode).toBe(order.currencies.presentment === "USD" ? "US" : "CA");
+      // Paid in full in the buyer's currency: one sale for the whole total.
+      if (order.financialStatus === "PAID" && order.cancelledAt === null) expect(order.receivedCents).toBe(order.totalCents);
+      for (const item of order.lineItems) {
+        const list = store.variant(item.variantId)?.priceCents ?? 0;
+        expect(item.unitPriceCents).toBe(order.currencies.presentment === "USD" ? Math.ceil((list * 0.715) / 100) * 100 : list);
+      }
+    }
+    // Customers' amount spent is in the shop's currency.
+    const spent = store.customers.reduce((sum, c) => sum + c.amountSpentCents, 0);
+    const paid = store.orders.filter((o) => o.customerId !== null && o.cancelledAt === null && !o.test && o.financialStatus === "PAID").reduce((sum, o) => sum + toShopCents(o.totalCents, o.currencies), 0);
+    expect(spent).toBe(paid);
+  });
+
+  it("has two locations: made-to-order leaves from the primary workshop, ready-to-ship-only orders from the warehouse", () => {
+    const store = seedShop({ domain, now, orders: 300 });
+    const [workshop, warehouse] = store.locations;
+    expect([workshop?.primary, warehouse?.primary]).toEqual([true, false]);
+    for (const order of store.orders) {
+      const madeToOrder = order.lineItems.some((item) => (store.product(item.productId)?.makeDays ?? 0) > 0);
+      for (const fo of order.fulfillmentOrders) expect(fo.assignedLocationId).toBe((madeToOrder ? workshop : warehouse)?.id);
+    }
+    expect(store.orders.some((o) => o.fulfillmentOrders[0]?.assignedLocationId === warehouse?.id)).toBe(true);
+  });
+
   it("rejects options it cannot honour", () => {
     expect(() => seedShop({ domain: "example.com", now })).toThrow(/myshopify/);
     expect(() => seedShop({ domain, now, orders: -1 })).toThrow();
     expect(() => seedShop({ domain, now, timezone: "Mars/Olympus" })).toThrow(/IANA/);
+    expect(() => seedShop({ domain, now, currency: "CAD", foreignBuyers: { currency: "CAD", presentmentPerShop: 1, share: 0.5 } })).toThrow(/differ/);
   });
 
   it("seeds 100k orders", () => {
