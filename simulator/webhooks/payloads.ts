@@ -2,7 +2,7 @@
 // numeric ids plus admin_graphql_api_id), refunds/create the REST Refund, bulk_operations/finish a
 // small summary. Only the fields an app commonly reads are filled; the rest of the REST shape is
 // left out rather than invented.
-import { toShopCents } from "../store/currency";
+import { toShopCents, type OrderCurrencies } from "../store/currency";
 import { toGid } from "../gid";
 import { decimal, iso } from "../resolvers/values";
 import type { CalculatedOrderRecord } from "../store/order-edits";
@@ -25,7 +25,7 @@ function restFulfillmentStatus(order: OrderRecord): string | null {
   return null;
 }
 
-function restLineItem(item: LineItemRecord) {
+function restLineItem(item: LineItemRecord, currencies: OrderCurrencies) {
   const fulfillable = item.quantity - item.fulfilledQuantity;
   return {
     id: item.id,
@@ -41,7 +41,8 @@ function restLineItem(item: LineItemRecord) {
     current_quantity: item.quantity,
     fulfillable_quantity: fulfillable,
     fulfillment_status: item.fulfilledQuantity === 0 ? null : fulfillable === 0 ? "fulfilled" : "partial",
-    price: decimal(item.unitPriceCents),
+    price: decimal(toShopCents(item.unitPriceCents, currencies)),
+    price_set: { shop_money: { amount: decimal(toShopCents(item.unitPriceCents, currencies)), currency_code: currencies.shop }, presentment_money: { amount: decimal(item.unitPriceCents), currency_code: currencies.presentment } },
     requires_shipping: item.requiresShipping,
   };
 }
@@ -70,7 +71,7 @@ export function restOrder(order: OrderRecord) {
     test: order.test,
     source_name: order.sourceName,
     customer: order.customerId === null ? null : { id: order.customerId, admin_graphql_api_id: toGid("Customer", order.customerId) },
-    line_items: order.lineItems.map(restLineItem),
+    line_items: order.lineItems.map((item) => restLineItem(item, order.currencies)),
   };
 }
 
