@@ -5,6 +5,7 @@
 // an app that sent shop money where Shopify wants the buyer's would fail here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CANADIAN_SHOP } from "../../simulator/cli";
+import { discountsOf } from "../../simulator/resolvers/mutations/discounts";
 import { refundsOf } from "../../simulator/store/refunds";
 import type { OrderRecord } from "../../simulator/store/records";
 import type { JobHarness } from "../jobs/job-harness.test-support";
@@ -94,5 +95,17 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
     expect(added?.unitPriceCents).toBe(Math.ceil((variant.priceCents * 0.715) / 100) * 100);
     expect(added?.unitDiscountCents).toBe(added?.unitPriceCents);
     expect(order.totalCents).toBe(total);
+  });
+
+  it("thank-you code: a percentage, which has no currency, so the USD buyer gets the same 15 % a CAD buyer would", async () => {
+    // "Percentage-based discounts … don't have a currency attached to them"; fixed amounts "are set
+    // in the currency of your store" and converted at checkout
+    // (https://help.shopify.com/en/manual/payments/shopify-payments/multi-currency/discounts).
+    const order = usdOrder((o) => o.customerId !== null);
+    const { progress, items } = await runJob("discount_code", { percent: 15, validDays: 30 }, [order]);
+    expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });
+    const code: unknown = JSON.parse(items[0]?.result ?? "{}").outcome.code;
+    const created = discountsOf(h.store).nodes.find((node) => node.discount.code === code)?.discount;
+    expect([created?.percentage, created?.amountCents]).toEqual([0.15, null]);
   });
 });

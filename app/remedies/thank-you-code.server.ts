@@ -2,6 +2,9 @@
 // that customer only. The code is derived from the item's idempotency key, so a retry asks for
 // the same code, and Shopify's uniqueness rule (userError code TAKEN) stops a second one: for a
 // code no one else could have chosen, TAKEN means our earlier request went through.
+// A percentage, not a fixed amount: a percentage "doesn't have a currency attached", while a fixed
+// amount is in the shop's currency and converted at the buyer's checkout at that day's rate
+// (https://help.shopify.com/en/manual/payments/shopify-payments/multi-currency/discounts).
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
