@@ -105,6 +105,7 @@ describe("shopify.app.toml's access scopes", () => {
     expect(byScope.get("write_validations")).toContain("Mutation.metafieldDefinitionCreate");
     expect(byScope.get("write_discounts")).toContain("Mutation.discountCodeBasicCreate");
     expect(byScope.get("read_products")).toContain("LineItem.product");
+    expect(byScope.get("read_locations")).toEqual(new Set(["RefundLineItem.location", "Location.id"]));
   });
 
   it("leave out write_products: per-product lead times live in the app's database (docs/decisions/007)", () => {

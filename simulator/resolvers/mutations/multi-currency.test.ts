@@ -12,7 +12,7 @@ import { refundsOf } from "../../store/refunds";
 import type { ShopStore } from "../../store/shop-store";
 
 const shop = "oak-and-hide-2.myshopify.com";
-const app = { apiKey: "key", apiSecret: "secret", appUrl: "https://delay-desk.test", scopes: "read_orders,write_orders,write_order_edits" };
+const app = { apiKey: "key", apiSecret: "secret", appUrl: "https://delay-desk.test", scopes: "read_all_orders,write_orders,write_order_edits,read_products,read_locations" };
 let sim: RunningSimulator;
 let store: ShopStore;
 let token: string;
