@@ -9,7 +9,7 @@ import { startSimulator, type RunningSimulator } from "../simulator/index";
 import { SYNC_ORDER_QUERY } from "./orders/sync-order.server";
 import { ORDER_TAGS_ADD } from "./orders/tags.server";
 import { ORDER_EDIT_BEGIN } from "./remedies/free-add-on.server";
-import { REFUND_CREATE } from "./remedies/refund.server";
+import { FULL_REFUND_SUGGESTION, REFUND_CREATE } from "./remedies/refund.server";
 import { DISCOUNT_CODE_CREATE } from "./remedies/thank-you-code.server";
 import { CREATE_CHECKOUT_PAUSE_MUTATION } from "./storefront/storefront-admin.server";
 
@@ -34,6 +34,8 @@ const CASES = [
   { scope: "read_products", document: SYNC_ORDER_QUERY, field: "product" },
   { scope: "read_merchant_managed_fulfillment_orders", document: SYNC_ORDER_QUERY, field: "nodes" },
   { scope: "write_orders", replacement: "read_orders", document: REFUND_CREATE, field: "refundCreate" },
+  // The restock location of the refund Shopify suggests (decision 008).
+  { scope: "read_locations", document: FULL_REFUND_SUGGESTION, field: "location" },
   { scope: "write_orders", replacement: "read_orders", document: ORDER_TAGS_ADD, field: "tagsAdd" },
   { scope: "write_order_edits", document: ORDER_EDIT_BEGIN, field: "orderEditBegin" },
   { scope: "write_discounts", document: DISCOUNT_CODE_CREATE, field: "discountCodeBasicCreate" },
