@@ -1,8 +1,10 @@
 // Everything the app does when nobody is clicking: the bulk-job runner (remedies, notices), the
-// periodic order reconcile + re-forecast, and the end of timed pauses. Started once by the HTTP
+// periodic order reconcile + re-forecast, the end of timed pauses, and pruning what is kept only for a while
+// (app/data-lifecycle/retention.server.ts). Started once by the HTTP
 // server through the server build (app/entry.server.tsx re-exports it), so it shares the request
 // handlers' modules: one Prisma client, one Shopify configuration. Each piece is also started
 // lazily by the pages that need it, which is harmless: they are idempotent per process.
+import { startRetentionSweep } from "./data-lifecycle/retention.server";
 import prisma from "./db.server";
 import { startJobRunner } from "./jobs/runner-process.server";
 import { ensureReconcileScheduler, stopReconcileScheduler } from "./orders/sync.server";
@@ -29,8 +31,10 @@ export function startBackgroundWork(options: { jobs?: boolean } = {}): Backgroun
   const jobs = options.jobs === false ? null : startJobRunner();
   ensureReconcileScheduler();
   startPauseSweep();
+  const stopRetention = startRetentionSweep({ db: prisma, onError: (error) => console.error("Pruning old webhook receipts failed; retrying in an hour.", error) });
   return {
     stop: async () => {
+      stopRetention();
       stopPauseScheduler();
       stopReconcileScheduler();
       await jobs?.stop();

@@ -7,6 +7,7 @@ import { API_VERSION } from "./api-version";
 import { backgroundAdminFactory } from "./auth/background-admin.server";
 import { refreshOfflineToken } from "./auth/refresh-offline-token.server";
 import { RefreshingSessionStorage } from "./auth/refreshing-session-storage.server";
+import { recordInstall } from "./data-lifecycle/shop-lifecycle.server";
 import prisma from "./db.server";
 import { appEnv } from "./env.server";
 
@@ -43,6 +44,10 @@ const shopify = shopifyApp({
   // The flag makes token exchange send expiring: true (src/server/authenticate/admin/strategies/token-exchange.ts).
   future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   logger: { level: LOG_SEVERITY[env.LOG_LEVEL] },
+  // The library runs this after token exchange has stored a new offline session, i.e. on install
+  // and reinstall (Shopify/shopify-app-js packages/apps/shopify-app-remix/src/server/authenticate/admin/helpers/trigger-after-auth-hook.ts):
+  // the install record outlives the sessions, which app/uninstalled drops.
+  hooks: { afterAuth: async ({ session }) => recordInstall(prisma, session.shop) },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
 });
 

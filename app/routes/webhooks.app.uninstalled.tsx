@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { onAppUninstalled } from "../data-lifecycle/compliance-webhooks.server";
 import db from "../db.server";
-import { forgetShopSessions } from "../shop-data/erase-shop-data.server";
 import { authenticate } from "../shopify.server";
 
-// Shopify may deliver this more than once, and after the session is gone: deleting is idempotent.
+// Shopify may deliver this more than once, and after the session is gone: every step is idempotent.
+// The shop's jobs stop and its sessions go; the install record stays for the compliance webhooks.
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await authenticate.webhook(request);
-  await forgetShopSessions(db, shop);
-  return new Response(null, { status: 200 });
+  return onAppUninstalled(db, shop);
 };

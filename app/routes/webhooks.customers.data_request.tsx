@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { onCustomersDataRequest } from "../data-lifecycle/compliance-webhooks.server";
+import db from "../db.server";
 import { authenticate } from "../shopify.server";
 
-// Mandatory compliance webhook. Delay Desk keeps no customer records of its own yet (orders are read
-// from Shopify when needed), so there is nothing to report or erase; the HMAC check still applies.
-// When customer data is stored (notices, choices), this handler must report or erase it.
+// Mandatory compliance webhook: the app keeps customer records (tracked orders, notices, choices,
+// timeline, remedies), so the request is recorded and the merchant downloads the customer's data
+// from the app's Data requests page (app/data-lifecycle/data-requests.server.ts).
 export const action = async ({ request }: ActionFunctionArgs) => {
-  await authenticate.webhook(request);
-  return new Response(null, { status: 200 });
+  const { shop, payload } = await authenticate.webhook(request);
+  return onCustomersDataRequest(db, shop, payload);
 };

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { onCustomersRedact } from "../data-lifecycle/compliance-webhooks.server";
+import db from "../db.server";
 import { authenticate } from "../shopify.server";
 
-// Mandatory compliance webhook. Delay Desk keeps no customer records of its own yet (orders are read
-// from Shopify when needed), so there is nothing to report or erase; the HMAC check still applies.
-// When customer data is stored (notices, choices), this handler must report or erase it.
+// Mandatory compliance webhook: the customer's email, name and free text leave every table the app
+// keeps (orders, notices, timeline, job results); amounts, dates and order ids stay
+// (app/data-lifecycle/model-treatment.ts, docs/data-lifecycle.md).
 export const action = async ({ request }: ActionFunctionArgs) => {
-  await authenticate.webhook(request);
-  return new Response(null, { status: 200 });
+  const { shop, payload } = await authenticate.webhook(request);
+  return onCustomersRedact(db, shop, payload);
 };

@@ -1,0 +1,98 @@
+// How every table the app keeps is treated when Shopify's compliance webhooks arrive
+// (shopify.dev "Privacy law compliance", https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance).
+// model-treatment.test.ts reads the models from Prisma's DMMF and fails when one is missing here,
+// so a new table cannot be added without deciding what happens to it. shop/redact erases every
+// model's rows for the shop (every model has a `shop` column, which the test also checks).
+
+export type CustomerRedaction = "anonymise" | "keep";
+
+export interface ModelTreatment {
+  /** What customers/redact does to the redacted customer's rows. */
+  customerRedact: CustomerRedaction;
+  /** Whether customers/data_request exports the customer's rows of this model. */
+  exported: boolean;
+  reason: string;
+}
+
+export const MODEL_TREATMENT = {
+  Session: {
+    customerRedact: "keep",
+    exported: false,
+    reason: "Staff credentials and staff names, never a customer's. Dropped on app/uninstalled; erased by shop/redact.",
+  },
+  ShopSettings: {
+    customerRedact: "keep",
+    exported: false,
+    reason: "The shop's rules and sender identity (staff), no customer data.",
+  },
+  TrackedOrder: {
+    customerRedact: "anonymise",
+    exported: true,
+    reason:
+      "Email, first and last name and locale are the customer's: cleared. The order id, name, amounts, currencies, dates and line items stay for the merchant's accounting and the backlog's counts.",
+  },
+  WebhookReceipt: {
+    customerRedact: "keep",
+    exported: false,
+    reason: "Shop, topic and Shopify's event ids only; pruned after 7 days (retention.server.ts).",
+  },
+  OrderSync: {
+    customerRedact: "keep",
+    exported: false,
+    reason: "Import runs of the whole shop: counts, times, errors; no customer data.",
+  },
+  StorefrontState: {
+    customerRedact: "keep",
+    exported: false,
+    reason: "The shop's storefront mode and message, written by staff.",
+  },
+  ModeChange: {
+    customerRedact: "keep",
+    exported: false,
+    reason: "Audit of storefront mode changes by staff; no customer data.",
+  },
+  Job: {
+    customerRedact: "anonymise",
+    exported: false,
+    reason:
+      "One job spans many orders; its params are the merchant's (remedy options, notice text). Any text naming the customer is replaced; amounts and order ids stay. The customer's own part is the JobItem rows.",
+  },
+  JobItem: {
+    customerRedact: "anonymise",
+    exported: true,
+    reason: "What a remedy or notice did to the customer's order. Result and error texts naming the customer are replaced; amounts, status and order id stay (refunds are accounting).",
+  },
+  OrderEvent: {
+    customerRedact: "anonymise",
+    exported: true,
+    reason: "The order's timeline. Personal fields and any text naming the customer are replaced in detail; kind, dates and order id stay.",
+  },
+  NoticeTemplate: {
+    customerRedact: "keep",
+    exported: false,
+    reason: "The shop's template and reply-to address (staff), no customer data.",
+  },
+  Notice: {
+    customerRedact: "anonymise",
+    exported: true,
+    reason:
+      "The recipient address, the subject (it may carry the customer's name) and the mail server's error are replaced; revision, dates, estimate and status stay as the record that the customer was told.",
+  },
+  CustomerChoice: {
+    customerRedact: "keep",
+    exported: true,
+    reason: "Wait or cancel, with the date, keyed by order id: no identifying field, and it explains the refund the merchant paid.",
+  },
+  ShopInstall: {
+    customerRedact: "keep",
+    exported: false,
+    reason: "The shop's install and uninstall dates, so compliance webhooks can be handled after the sessions are gone.",
+  },
+  DataRequest: {
+    customerRedact: "anonymise",
+    exported: false,
+    reason: "The customer's earlier data requests: email and phone are cleared, the request id and dates stay as proof the request was answered.",
+  },
+} as const satisfies Record<string, ModelTreatment>;
+
+export type ModelName = keyof typeof MODEL_TREATMENT;

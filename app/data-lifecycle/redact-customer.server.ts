@@ -1,0 +1,61 @@
+// customers/redact: the customer's personal data leaves every table (model-treatment.ts says how
+// for each), while order ids, amounts, statuses and dates stay for the merchant's accounting.
+// shopify.dev "Privacy law compliance": sent 10 days after the merchant's request (or 6 months if
+// the customer ordered in the last 6 months), with customer.id/email/phone and orders_to_redact;
+// the app must complete it within 30 days. Run again with the same request, it finds nothing left
+// to change (every write below is "set to the anonymised value").
+import type { PrismaClient } from "@prisma/client";
+import type { CustomerIdentity } from "./compliance-payloads";
+import { customerDataRequestIds, customerOrderIds, type Db } from "./customer-records.server";
+import { identifierPattern, REDACTED, scrubJson, scrubNullableJson, scrubNullableText, scrubText } from "./scrub";
+
+export interface CustomerRedaction {
+  orders: number;
+  notices: number;
+  events: number;
+  jobItems: number;
+  jobs: number;
+  dataRequests: number;
+}
+
+async function redactInside(tx: Db, shop: string, who: CustomerIdentity): Promise<CustomerRedaction> {
+  const orderIds = await customerOrderIds(tx, shop, who);
+  const orders = await tx.trackedOrder.findMany({ where: { shop, id: { in: orderIds } }, select: { customerFirstName: true, customerLastName: true, email: true } });
+  // The names Shopify did not send: the ones we stored with the customer's orders.
+  const pattern = identifierPattern([who.email, who.phone, ...orders.flatMap((o) => [o.email, o.customerFirstName, o.customerLastName])]);
+
+  const { count: orderCount } = await tx.trackedOrder.updateMany({
+    where: { shop, id: { in: orderIds } },
+    data: { email: null, customerFirstName: null, customerLastName: null, customerLocale: null },
+  });
+
+  const notices = await tx.notice.findMany({ where: { shop, orderId: { in: orderIds } }, select: { id: true, subject: true, error: true } });
+  for (const notice of notices) {
+    await tx.notice.update({ where: { id: notice.id }, data: { toEmail: REDACTED, subject: scrubText(notice.subject, pattern), error: scrubNullableText(notice.error, pattern) } });
+  }
+
+  const events = await tx.orderEvent.findMany({ where: { shop, orderId: { in: orderIds } }, select: { id: true, actorName: true, detail: true } });
+  for (const event of events) {
+    await tx.orderEvent.update({ where: { id: event.id }, data: { actorName: scrubNullableText(event.actorName, pattern), detail: scrubJson(event.detail, pattern) } });
+  }
+
+  const items = await tx.jobItem.findMany({ where: { shop, orderId: { in: orderIds } }, select: { id: true, jobId: true, result: true, error: true } });
+  for (const item of items) {
+    await tx.jobItem.update({ where: { id: item.id }, data: { result: scrubNullableJson(item.result, pattern), error: scrubNullableText(item.error, pattern) } });
+  }
+
+  const jobIds = [...new Set(items.map((item) => item.jobId))];
+  const jobs = await tx.job.findMany({ where: { shop, id: { in: jobIds } }, select: { id: true, params: true } });
+  for (const job of jobs) {
+    await tx.job.update({ where: { id: job.id }, data: { params: scrubJson(job.params, pattern) } });
+  }
+
+  const requestIds = await customerDataRequestIds(tx, shop, who);
+  const { count: requestCount } = await tx.dataRequest.updateMany({ where: { shop, id: { in: requestIds } }, data: { customerEmail: null, customerPhone: null } });
+
+  return { orders: orderCount, notices: notices.length, events: events.length, jobItems: items.length, jobs: jobs.length, dataRequests: requestCount };
+}
+
+export async function redactCustomer(db: PrismaClient, shop: string, who: CustomerIdentity): Promise<CustomerRedaction> {
+  return db.$transaction((tx) => redactInside(tx, shop, who), { timeout: 60_000 });
+}
