@@ -127,7 +127,7 @@ export default function SettingsPage() {
   const errorCount = Object.keys(errors).length;
 
   return (
-    <Page title="Settings" backAction={{ content: "Dashboard", url: "/app" }}>
+    <Page title="Settings" backAction={{ content: "Dashboard", url: "/app" }} secondaryActions={[{ content: "Customer data requests", url: "/app/data-requests" }]}>
       <Form method="post">
         <Layout>
           <Layout.Section>
