@@ -39,15 +39,19 @@ async function redactInside(tx: Db, shop: string, who: CustomerIdentity): Promis
     await tx.orderEvent.update({ where: { id: event.id }, data: { actorName: scrubNullableText(event.actorName, pattern), detail: scrubJson(event.detail, pattern) } });
   }
 
-  const items = await tx.jobItem.findMany({ where: { shop, orderId: { in: orderIds } }, select: { id: true, jobId: true, result: true, error: true } });
+  // Only rows that change are written, and updatedAt is carried over: a redaction is not progress
+  // of the job (the jobs page rates items by it), and a redelivery must write nothing at all.
+  const items = await tx.jobItem.findMany({ where: { shop, orderId: { in: orderIds } }, select: { id: true, jobId: true, result: true, error: true, updatedAt: true } });
   for (const item of items) {
-    await tx.jobItem.update({ where: { id: item.id }, data: { result: scrubNullableJson(item.result, pattern), error: scrubNullableText(item.error, pattern) } });
+    const data = { result: scrubNullableJson(item.result, pattern), error: scrubNullableText(item.error, pattern) };
+    if (data.result !== item.result || data.error !== item.error) await tx.jobItem.update({ where: { id: item.id }, data: { ...data, updatedAt: item.updatedAt } });
   }
 
   const jobIds = [...new Set(items.map((item) => item.jobId))];
-  const jobs = await tx.job.findMany({ where: { shop, id: { in: jobIds } }, select: { id: true, params: true } });
+  const jobs = await tx.job.findMany({ where: { shop, id: { in: jobIds } }, select: { id: true, params: true, updatedAt: true } });
   for (const job of jobs) {
-    await tx.job.update({ where: { id: job.id }, data: { params: scrubJson(job.params, pattern) } });
+    const params = scrubJson(job.params, pattern);
+    if (params !== job.params) await tx.job.update({ where: { id: job.id }, data: { params, updatedAt: job.updatedAt } });
   }
 
   const requestIds = await customerDataRequestIds(tx, shop, who);
