@@ -65,7 +65,7 @@ describe("app/scopes_update", () => {
 });
 
 describe("compliance webhooks", () => {
-  it("shop/redact erases the shop's rows and nobody else's", async () => {
+  it("shop/redact erases the shop's sessions and nobody else's (every table: app/data-lifecycle/compliance-webhooks.test.ts)", async () => {
     await seedSession("gone.myshopify.com", "offline_gone.myshopify.com");
     await seedSession("stays.myshopify.com", "offline_stays.myshopify.com");
     const { action } = await import("./webhooks.shop.redact");
@@ -75,9 +75,16 @@ describe("compliance webhooks", () => {
     expect(await db.session.count({ where: { shop: "stays.myshopify.com" } })).toBe(1);
   });
 
-  it.each(["customers/data_request", "customers/redact", "shop/redact"])("%s verifies the HMAC", async (topic) => {
+  // Bodies as shopify.dev "Privacy law compliance" shows them (https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance).
+  const bodies: Record<string, unknown> = {
+    "customers/data_request": { shop_id: 1, shop_domain: "oak-and-hide.myshopify.com", orders_requested: [1], customer: { id: 2, email: "a@example.com", phone: null }, data_request: { id: 3 } },
+    "customers/redact": { shop_id: 1, shop_domain: "oak-and-hide.myshopify.com", customer: { id: 2, email: "a@example.com", phone: null }, orders_to_redact: [1] },
+    "shop/redact": { shop_id: 1, shop_domain: "oak-and-hide.myshopify.com" },
+  };
+
+  it.each(Object.keys(bodies))("%s verifies the HMAC", async (topic) => {
     const { action } = await import(`./webhooks.${topic.replace("/", ".")}.tsx`);
-    expect(await status(callRoute(action, webhook(topic, { shop_domain: "oak-and-hide.myshopify.com" }, "forged")))).toBe(401);
-    expect(await status(callRoute(action, webhook(topic, { shop_domain: "oak-and-hide.myshopify.com" })))).toBe(200);
+    expect(await status(callRoute(action, webhook(topic, bodies[topic], "forged")))).toBe(401);
+    expect(await status(callRoute(action, webhook(topic, bodies[topic])))).toBe(200);
   });
 });
