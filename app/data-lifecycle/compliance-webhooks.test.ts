@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { signedWebhookRequest } from "../../simulator/webhook-request";
 import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/support/app-under-test";
-import { trackedOrder } from "../../tests/support/factories";
+import { customersDataRequestPayload, customersRedactPayload } from "../../simulator/webhooks/compliance-payloads";
+import { insertTrackedOrders, trackedOrder, trackedOrdersFromStore } from "../../tests/support/factories";
 import { deliverToWebhookRoute } from "../../tests/support/webhook-delivery";
 import { UNINSTALLED_REASON } from "./shop-lifecycle.server";
 
@@ -204,6 +205,34 @@ describe("customers/redact", () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/customers\/redact payload/);
     expect(await snapshot(neighbour)).toEqual(before);
+  });
+});
+
+describe("customers/redact for a customer of the simulated store", () => {
+  it("anonymises every order Shopify names for them, as the import stored them, and no other customer's", async () => {
+    const store = app.simulator.stores.get(app.shop);
+    if (!store) throw new Error("no simulated store");
+    const shop = "store-customer.myshopify.com";
+    await insertTrackedOrders(db, trackedOrdersFromStore(store).map((row) => ({ ...row, shop })));
+    const counts = new Map<number, number>();
+    for (const order of store.orders) if (order.customerId !== null) counts.set(order.customerId, (counts.get(order.customerId) ?? 0) + 1);
+    const [customerId] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (customerId === undefined) throw new Error("the seeded store has no customer with orders");
+    const payload = customersRedactPayload(store, customerId);
+    const customer = store.customer(customerId);
+    const others = await db.trackedOrder.count({ where: { shop, email: { not: null }, id: { notIn: payload.orders_to_redact.map(orderGid) } } });
+
+    expect((await deliver("customers/redact", shop, { ...payload, shop_domain: shop })).status).toBe(200);
+
+    const redacted = await db.trackedOrder.findMany({ where: { shop, id: { in: payload.orders_to_redact.map(orderGid) } } });
+    expect(redacted).toHaveLength(payload.orders_to_redact.length);
+    expect(redacted.every((o) => o.email === null && o.customerFirstName === null && o.customerLastName === null)).toBe(true);
+    expect(redacted.every((o) => /^\d+\.\d{2}$/.test(o.totalAmount))).toBe(true);
+    // The seeded store repeats surnames across customers, so the email is what must be gone everywhere.
+    const left = (await textCells(shop)).filter((cell) => customer && cell.text.toLowerCase().includes(customer.email.toLowerCase()));
+    expect(left).toEqual([]);
+    expect(await db.trackedOrder.count({ where: { shop, email: { not: null } } })).toBe(others);
+    expect(customersDataRequestPayload(store, customerId, 1).orders_requested).toEqual(payload.orders_to_redact);
   });
 });
 
