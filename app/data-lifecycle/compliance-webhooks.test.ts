@@ -269,15 +269,15 @@ describe("customers/data_request", () => {
   it("downloads an export with the customer's orders, notices, choices, timeline and remedies and nothing of another customer, recording who downloaded it", async () => {
     {
       const other = app;
-      const { loader, action } = await import("../routes/app.data-requests");
+      const { loader } = await import("../routes/app.data-requests");
+      const { action } = await import("../routes/app.data-requests.$id.download");
       const listed = await callRoute(loader, other.bearerRequest("/app/data-requests"));
       const row = listed.requests.find((r) => r.shopifyRequestId === "9001");
       expect(row).toMatchObject({ customerId: String(zelda.id), downloadedAt: null });
       expect(JSON.stringify(listed)).not.toContain(zelda.email);
 
-      const form = new FormData();
-      form.set("id", row?.id ?? "");
-      const response = await callRoute(action, other.bearerRequest("/app/data-requests", { method: "POST", body: form }, 42));
+      const id = row?.id ?? "";
+      const response = await callRoute(action, other.bearerRequest(`/app/data-requests/${id}/download`, { method: "POST" }, 42), { id });
       expect(response.status).toBe(200);
       expect(response.headers.get("content-disposition")).toContain("attachment");
       const text = await response.text();
@@ -313,10 +313,8 @@ describe("customers/data_request", () => {
     const foreign = await db.dataRequest.findFirstOrThrow({ where: { shop: "export-neighbour.myshopify.com" } });
     {
       const other = app;
-      const { action } = await import("../routes/app.data-requests");
-      const form = new FormData();
-      form.set("id", foreign.id);
-      const response = await callRoute(action, other.bearerRequest("/app/data-requests", { method: "POST", body: form }));
+      const { action } = await import("../routes/app.data-requests.$id.download");
+      const response = await callRoute(action, other.bearerRequest(`/app/data-requests/${foreign.id}/download`, { method: "POST" }), { id: foreign.id });
       expect(response.status).toBe(404);
       expect((await db.dataRequest.findUniqueOrThrow({ where: { id: foreign.id } })).downloadedAt).toBeNull();
     }

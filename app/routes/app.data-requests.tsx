@@ -1,39 +1,17 @@
 // Customers' data requests (customers/data_request), for the merchant to download and pass on
-// (app/data-lifecycle/data-requests.server.ts). The download is a POST: it records who took the
-// customer's data and when, which a GET that a prefetch could trigger must not do.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+// (app/data-lifecycle/data-requests.server.ts). The download itself is app.data-requests.$id.download.tsx.
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { Badge, Banner, Button, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { z } from "zod";
-import { downloadDataRequest, listDataRequests } from "../data-lifecycle/data-requests.server";
+import { listDataRequests } from "../data-lifecycle/data-requests.server";
 import db from "../db.server";
 import { downloadFile } from "../orders/download-file";
 import { authenticate } from "../shopify.server";
-import { staffName } from "../storefront/staff-name.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   return { requests: await listDataRequests(db, session.shop) };
-};
-
-const downloadForm = z.object({ id: z.string().min(1).max(100) });
-
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
-  const form = downloadForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return new Response("Say which data request to download (id).", { status: 400 });
-  const staffId = sessionToken.sub ?? null;
-  const by = { staffId, staffName: staffId ? await staffName(request, session.shop, staffId) : null };
-  const data = await downloadDataRequest(db, session.shop, form.data.id, by);
-  if (!data) return new Response("This shop has no such data request.", { status: 404 });
-  return new Response(JSON.stringify(data, null, 2), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="delay-desk-data-request-${data.request.shopifyRequestId}.json"`,
-      "Cache-Control": "no-store",
-    },
-  });
 };
 
 const at = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
@@ -44,9 +22,7 @@ export default function DataRequestsPage() {
   const [error, setError] = useState<string | null>(null);
   const download = (id: string, shopifyRequestId: string) => {
     setError(null);
-    const body = new FormData();
-    body.set("id", id);
-    downloadFile("/app/data-requests", `delay-desk-data-request-${shopifyRequestId}.json`, { method: "POST", body })
+    downloadFile(`/app/data-requests/${encodeURIComponent(id)}/download`, `delay-desk-data-request-${shopifyRequestId}.json`, { method: "POST" })
       .then(revalidate)
       .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : "Download failed"));
   };
