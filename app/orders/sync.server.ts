@@ -5,6 +5,12 @@
 //
 // Entry points: ensureOrderSync (first page load: start the bulk import if the shop has none),
 // queueOrderRefresh / queueBulkFinish (webhooks), queueReconcile (scheduler, "sync now").
+//
+// Failure: a shop with no offline session (uninstalled) has its queued work dropped with one log
+// line, since no retry can succeed. Any other failed pass is retried after an exponential, capped
+// delay (retryDelayMs) and given up after maxFailures, the reason written on the OrderSync row of a
+// bulk import it was finishing. A pass must never be retried at once: that loop once starved the
+// event loop (issue 12).
 import type { PrismaClient } from "@prisma/client";
 import type { AdminGraphql } from "../admin-api/graphql.server";
 import { finishOrderImport, runningBulkSync, startOrderImport, type ReforecastHook } from "./import/bulk-import.server";
@@ -13,6 +19,8 @@ import { reconcileOrders } from "./sync-reconcile.server";
 import { ThrottledAdmin } from "./sync-admin.server";
 import { syncOrderTags } from "./tags.server";
 import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
+import { hasOfflineSession } from "../shop-data/known-shop.server";
+import { retryDelay } from "../retry-delay";
 
 export interface OrderSyncDeps {
   db: () => Promise<PrismaClient>;
@@ -23,6 +31,12 @@ export interface OrderSyncDeps {
   sleep: (ms: number) => Promise<void>;
   pollIntervalMs: number;
   warn: (message: string) => void;
+  /** Whether the shop can still be called (an offline session is stored). */
+  hasSession: (db: PrismaClient, shop: string) => Promise<boolean>;
+  /** Wait before retrying a shop's pass after its `failures`-th failure in a row. */
+  retryDelayMs: (failures: number) => number;
+  /** Failed passes in a row after which the shop's queued work is given up. */
+  maxFailures: number;
 }
 
 const defaults: OrderSyncDeps = {
@@ -35,6 +49,10 @@ const defaults: OrderSyncDeps = {
   pollIntervalMs: 2_000,
   // console.warn, not console.error: a failed background pass is retried by the next reconcile.
   warn: (message) => console.warn(`order sync: ${message}`),
+  hasSession: hasOfflineSession,
+  // 1 s, 2 s, 4 s … capped at 5 minutes; 8 tries span about 4 minutes, then the reconcile repairs.
+  retryDelayMs: (failures) => retryDelay(failures, { baseMs: 1_000, capMs: 300_000 }),
+  maxFailures: 8,
 };
 
 let deps: OrderSyncDeps = defaults;
@@ -49,6 +67,10 @@ interface ShopWork {
   bulkFinishes: Set<string>;
   reconcile: boolean;
   running: Promise<void> | null;
+  /** Failed passes in a row; reset by a pass that succeeds. */
+  failures: number;
+  /** A retry is scheduled: nothing starts the shop before it. */
+  waiting: boolean;
 }
 
 const shops = new Map<string, ShopWork>();
@@ -57,7 +79,7 @@ const background = new Set<Promise<unknown>>();
 function workOf(shop: string): ShopWork {
   let work = shops.get(shop);
   if (!work) {
-    work = { orderIds: new Set(), bulkFinishes: new Set(), reconcile: false, running: null };
+    work = { orderIds: new Set(), bulkFinishes: new Set(), reconcile: false, running: null, failures: 0, waiting: false };
     shops.set(shop, work);
   }
   return work;
@@ -73,17 +95,63 @@ function track<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function kick(shop: string): void {
   const work = workOf(shop);
-  if (work.running) return;
+  if (work.running || work.waiting) return;
   work.running = track(
     runShop(shop, work)
-      .catch((error: unknown) => deps.warn(`${shop}: ${error instanceof Error ? error.message : String(error)}`))
+      .then(
+        () => {
+          work.failures = 0;
+        },
+        (error: unknown) => passFailed(shop, work, error),
+      )
+      .catch((error: unknown) => deps.warn(`${shop}: ${messageOf(error)}`))
       .finally(() => {
         work.running = null;
         if (hasWork(work)) kick(shop);
       }),
   );
+}
+
+async function passFailed(shop: string, work: ShopWork, error: unknown): Promise<void> {
+  work.failures += 1;
+  if (work.failures >= deps.maxFailures) {
+    const tries = work.failures;
+    work.failures = 0;
+    await giveUp(shop, work, `gave up after ${tries} failed tries: ${messageOf(error)}`);
+    return;
+  }
+  const delay = deps.retryDelayMs(work.failures);
+  deps.warn(`${shop}: sync pass failed (try ${work.failures} of ${deps.maxFailures}), retrying in ${delay} ms: ${messageOf(error)}`);
+  work.waiting = true;
+  void track(
+    deps.sleep(delay).finally(() => {
+      work.waiting = false;
+      if (hasWork(work)) kick(shop);
+    }),
+  );
+}
+
+/** Drops the shop's queued work, recording why on the bulk imports it was finishing; one log line. */
+async function giveUp(shop: string, work: ShopWork, reason: string): Promise<void> {
+  const refreshes = work.orderIds.size;
+  const bulkOperationIds = [...work.bulkFinishes];
+  work.orderIds.clear();
+  work.bulkFinishes.clear();
+  work.reconcile = false;
+  if (bulkOperationIds.length > 0) {
+    const db = await deps.db();
+    await db.orderSync.updateMany({
+      where: { shop, bulkOperationId: { in: bulkOperationIds }, status: { in: ["running", "importing"] } },
+      data: { status: "failed", error: reason, finishedAt: deps.now() },
+    });
+  }
+  deps.warn(`${shop}: ${reason}; dropped ${refreshes} order refresh(es) and ${bulkOperationIds.length} bulk import(s)`);
 }
 
 export function queueOrderRefresh(shop: string, orderId: string): void {
@@ -108,6 +176,11 @@ export async function orderSyncIdle(): Promise<void> {
 
 async function runShop(shop: string, work: ShopWork): Promise<void> {
   const db = await deps.db();
+  if (!(await deps.hasSession(db, shop))) {
+    // Uninstalled (or never installed): no call can succeed, so nothing is retried.
+    await giveUp(shop, work, "no offline session (app uninstalled)");
+    return;
+  }
   const rawAdmin = await deps.adminFor(shop);
   const admin = new ThrottledAdmin(rawAdmin, { sleep: deps.sleep });
   let changed = false;
@@ -249,7 +322,9 @@ export function startReconcileScheduler(intervalMs = RECONCILE_INTERVAL_MS): () 
         (async () => {
           const db = await deps.db();
           const imported = await db.orderSync.findMany({ where: { kind: "bulk", status: "completed" }, distinct: ["shop"], select: { shop: true } });
-          for (const { shop } of imported) queueReconcile(shop);
+          // An uninstalled shop keeps its imports until shop/redact; it has no session to sync with.
+          const callable = await db.session.findMany({ where: { isOnline: false, shop: { in: imported.map((i) => i.shop) } }, distinct: ["shop"], select: { shop: true } });
+          for (const { shop } of callable) queueReconcile(shop);
         })().catch((error: unknown) => deps.warn(`scheduler: ${error instanceof Error ? error.message : String(error)}`)),
       );
     }, intervalMs);

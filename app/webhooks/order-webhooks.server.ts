@@ -1,11 +1,11 @@
-// The order webhooks' one handler: verify the HMAC (authenticate.webhook answers 401 itself),
-// record the event for this topic (a duplicate stops here, see webhook-receipt.server.ts), hand the
+// The order webhooks' one handler: verify and bind the delivery (verify-webhook.server.ts), drop it
+// when the shop has no session (uninstalled: nothing can be read, and retrying cannot help), record the event for this topic (a duplicate stops here, see webhook-receipt.server.ts), hand the
 // changed order to the sync queue and answer 200 at once. The queue re-reads the order by GraphQL
 // (docs/order-import.md).
 import { z } from "zod";
 import db from "../db.server";
 import { queueBulkFinish, queueOrderRefresh } from "../orders/sync.server";
-import { authenticate } from "../shopify.server";
+import { verifyShopifyWebhook } from "./verify-webhook.server";
 import { recordWebhookReceipt } from "./webhook-receipt.server";
 
 const orderPayload = z.object({ admin_graphql_api_id: z.string().startsWith("gid://shopify/Order/") });
@@ -30,10 +30,16 @@ function changedOrderId(topic: OrderTopic, payload: unknown): string | null {
 }
 
 export async function handleOrderWebhook(request: Request, topic: OrderTopic): Promise<Response> {
-  const { shop, webhookId, eventId, payload } = await authenticate.webhook(request);
+  const { shop, webhookId, eventId, payload, hasSession } = await verifyShopifyWebhook(request, topic);
   // Shopify sends X-Shopify-Event-Id on every delivery ("Webhooks delivery structure"); without it a
   // duplicate could not be told apart, so the request is refused and nothing is recorded.
   if (!eventId) return new Response("Missing X-Shopify-Event-Id header", { status: 400 });
+  if (!hasSession) {
+    // After an uninstall Shopify still delivers what was queued. 200 stops its retries; no receipt,
+    // so a reinstall is not refused as a duplicate. One line, with no payload (it holds customer data).
+    console.warn(`webhook ${topic} for ${shop}: no offline session (app uninstalled); dropped`);
+    return new Response(null, { status: 200 });
+  }
   const receipt = { shop, topic, eventId, webhookId };
   if (topic === "bulk_operations/finish") {
     const parsed = bulkFinishPayload.safeParse(payload);
