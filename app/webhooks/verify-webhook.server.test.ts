@@ -14,7 +14,6 @@ import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signedWebhookRequest, webhookHmac } from "../../simulator/webhook-request";
 import { startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/support/app-under-test";
-import { deliverToWebhookRoute } from "../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
