@@ -19,7 +19,8 @@ export function startPauseSweep(): void {
     db: prisma,
     adminFor: async (shop) => backgroundAdmin(shop),
     intervalMs: PAUSE_SWEEP_MS,
-    onError: (shop, error) => console.error(`Ending the timed pause of ${shop} failed; retrying next minute.`, error),
+    onError: (shop, error, retryAt) =>
+      console.error(`Ending the timed pause of ${shop} failed; ${retryAt ? `retrying at ${retryAt.toISOString()}` : "gave up (reason on its StorefrontState row)"}.`, error instanceof Error ? error.message : String(error)),
   });
 }
 
