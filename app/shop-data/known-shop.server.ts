@@ -1,9 +1,8 @@
-// Whether a shop ever installed Delay Desk, and whether it can be called now. Kept in one place so
-// the install record (issue 12, data lifecycle: a table of installed shops apart from sessions) can
-// replace the evidence used here without touching the webhook routes or the sync queue.
+// Whether a shop ever installed Delay Desk, and whether it can be called now: the one place the
+// webhook door (app/webhooks/verify-webhook.server.ts) and the sync queue ask.
 import type { PrismaClient } from "@prisma/client";
 
-type Db = Pick<PrismaClient, "session" | "orderSync">;
+type Db = Pick<PrismaClient, "session" | "shopInstall" | "orderSync">;
 
 /** The offline session the library stores at token exchange (`offline_<shop>`), if it still exists. */
 export async function hasOfflineSession(db: Pick<PrismaClient, "session">, shop: string): Promise<boolean> {
@@ -11,12 +10,13 @@ export async function hasOfflineSession(db: Pick<PrismaClient, "session">, shop:
 }
 
 /**
- * True for a shop that installed the app at some point. Until the install record exists, the
- * evidence is a stored offline session (installed now) or an order import (it ran under an offline
- * token, so the shop was installed then; app/uninstalled removes sessions but not imports). A shop
- * with neither never installed: its webhooks are refused (4xx) instead of being acted on.
+ * True for a shop that installed the app at some point, uninstalled since or not: the install record
+ * (ShopInstall, written after auth and kept by app/uninstalled until shop/redact), else a stored
+ * offline session or an order import (shops installed before the install record existed; an import
+ * runs under an offline token). A shop with none of these never installed: its webhooks are refused.
  */
 export async function isKnownShop(db: Db, shop: string): Promise<boolean> {
+  if ((await db.shopInstall.count({ where: { shop } })) > 0) return true;
   if (await hasOfflineSession(db, shop)) return true;
   return (await db.orderSync.count({ where: { shop } })) > 0;
 }

@@ -155,6 +155,20 @@ describe("a shop that never installed the app", () => {
     expect((await post("customers/redact", request)).status).toBe(200);
   });
 
+  it("an uninstalled shop (install record kept, sessions gone) gets 200 on an order webhook, dropped without a receipt", async () => {
+    const shop = "uninstalled-install-record.myshopify.com";
+    await db.shopInstall.create({ data: { shop, uninstalledAt: new Date() } });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const request = rawDelivery("orders/create", orderBody, { "X-Shopify-Topic": "orders/create", "X-Shopify-Shop-Domain": shop });
+      expect((await post("orders/create", request)).status).toBe(200);
+      expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([`webhook orders/create for ${shop}: no offline session (app uninstalled); dropped`]);
+      expect(await db.webhookReceipt.count({ where: { shop } })).toBe(0);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it("an installed shop's order webhook goes through (the check is not a blanket refusal)", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     try {
