@@ -22,16 +22,14 @@ const session = demoInBrowser({ orders: 300, seed: 3 });
 
 describe("the dashboard, in a browser", () => {
   it("shows the counts, filters the orders table to overdue, and re-forecasts after a settings change", async () => {
-    const { demo, browser, db } = session;
+    const { demo, browser } = session;
     const page = await newMerchantPage(browser);
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(demo.url);
     const app = page.frameLocator("iframe");
     // The first visit started the import; once it has finished (and re-forecast), the figures show.
-    await expect
-      .poll(async () => (await db.orderSync.findFirst({ where: { shop: DEMO_SHOP }, orderBy: { startedAt: "desc" } }))?.status, { timeout: 60_000 })
-      .toBe("completed");
+    await session.firstImportFinished();
     await page.reload();
     await expect.poll(() => app.locator('[data-figure="overdue"]').count(), { timeout: 30_000 }).toBe(1);
     const before = await storedCounts();

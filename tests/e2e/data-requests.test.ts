@@ -18,9 +18,7 @@ describe("customer data requests, in a browser", () => {
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(demo.url);
-    await expect
-      .poll(async () => (await db.orderSync.findFirst({ where: { shop: DEMO_SHOP }, orderBy: { startedAt: "desc" } }))?.status, { timeout: 60_000 })
-      .toBe("completed");
+    await session.firstImportFinished();
     const order = await db.trackedOrder.findFirst({ where: { shop: DEMO_SHOP, email: { not: null } }, orderBy: { createdAt: "asc" } });
     if (!order?.email) throw new Error("the seeded shop has no order with an email");
     await db.dataRequest.create({ data: { shop: DEMO_SHOP, shopifyRequestId: "4242", customerId: "77", customerEmail: order.email, ordersRequested: JSON.stringify([order.id]) } });

@@ -16,9 +16,7 @@ describe("telling customers, in a browser", () => {
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(demo.url);
-    await expect
-      .poll(async () => (await db.orderSync.findFirst({ where: { shop: DEMO_SHOP }, orderBy: { startedAt: "desc" } }))?.status, { timeout: 60_000 })
-      .toBe("completed");
+    await session.firstImportFinished();
     // The notice is signed by a person; the settings page is where the merchant says who.
     const timeZone = demo.simulator.stores.get(DEMO_SHOP)?.shop.ianaTimezone ?? "America/New_York";
     await db.shopSettings.upsert({

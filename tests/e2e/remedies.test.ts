@@ -33,9 +33,7 @@ describe("make it right in bulk, in a browser", () => {
     const page = await newMerchantPage(browser);
     await page.goto(demo.url);
     const app = page.frameLocator("iframe");
-    await expect
-      .poll(async () => (await db.orderSync.findFirst({ where: { shop: DEMO_SHOP }, orderBy: { startedAt: "desc" } }))?.status, { timeout: 60_000 })
-      .toBe("completed");
+    await session.firstImportFinished();
     await page.reload();
     await app.getByRole("link", { name: "Orders", exact: true }).first().click();
     await app.getByRole("tab", { name: /Show Overdue orders/ }).click();

@@ -3,8 +3,8 @@
 // Call it at the top of a test file; read `session.demo`, `.browser`, `.db` inside the tests.
 import type { PrismaClient } from "@prisma/client";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
-import { startDemo, type RunningDemo } from "../../scripts/demo";
+import { afterAll, beforeAll, expect } from "vitest";
+import { DEMO_SHOP, startDemo, type RunningDemo } from "../../scripts/demo";
 import { launchBrowser } from "./browser";
 import { freshDatabaseUrl } from "./database";
 import { openDatabase } from "./factories";
@@ -13,6 +13,8 @@ export interface DemoInBrowser {
   readonly demo: RunningDemo;
   readonly browser: Browser;
   readonly db: PrismaClient;
+  /** Resolves once the import the first admin visit started has finished (and re-forecast). */
+  firstImportFinished(): Promise<void>;
 }
 
 export function demoInBrowser(shop: { orders: number; seed: number }): DemoInBrowser {
@@ -46,6 +48,12 @@ export function demoInBrowser(shop: { orders: number; seed: number }): DemoInBro
     },
     get db() {
       return ready(db, "db");
+    },
+    async firstImportFinished() {
+      const database = ready(db, "db");
+      await expect
+        .poll(async () => (await database.orderSync.findFirst({ where: { shop: DEMO_SHOP }, orderBy: { startedAt: "desc" } }))?.status, { timeout: 60_000 })
+        .toBe("completed");
     },
   };
 }
