@@ -7,6 +7,7 @@
 import { startRetentionSweep } from "./data-lifecycle/retention.server";
 import prisma from "./db.server";
 import { startJobRunner } from "./jobs/runner-process.server";
+import { redactSecrets } from "./log-redaction";
 import { ensureReconcileScheduler, stopReconcileScheduler } from "./orders/sync.server";
 import { backgroundAdmin } from "./shopify.server";
 import { ensurePauseScheduler, stopPauseScheduler } from "./storefront/pause-scheduler.server";
@@ -20,7 +21,7 @@ export function startPauseSweep(): void {
     adminFor: async (shop) => backgroundAdmin(shop),
     intervalMs: PAUSE_SWEEP_MS,
     onError: (shop, error, retryAt) =>
-      console.error(`Ending the timed pause of ${shop} failed; ${retryAt ? `retrying at ${retryAt.toISOString()}` : "gave up (reason on its StorefrontState row)"}.`, error instanceof Error ? error.message : String(error)),
+      console.error(`Ending the timed pause of ${shop} failed; ${retryAt ? `retrying at ${retryAt.toISOString()}` : "gave up (reason on its StorefrontState row)"}.`, redactSecrets(error instanceof Error ? error.message : String(error))),
   });
 }
 
@@ -32,7 +33,7 @@ export function startBackgroundWork(options: { jobs?: boolean } = {}): Backgroun
   const jobs = options.jobs === false ? null : startJobRunner();
   ensureReconcileScheduler();
   startPauseSweep();
-  const stopRetention = startRetentionSweep({ db: prisma, onError: (error) => console.error("Pruning old webhook receipts failed; retrying in an hour.", error) });
+  const stopRetention = startRetentionSweep({ db: prisma, onError: (error) => console.error("Pruning old webhook receipts failed; retrying in an hour.", redactSecrets(error instanceof Error ? error.message : String(error))) });
   return {
     stop: async () => {
       stopRetention();

@@ -130,7 +130,7 @@ describe("a full flow at LOG_LEVEL=debug", () => {
     const session = await db.session.findUniqueOrThrow({ where: { id: `offline_${app.shop}` } });
     const grants = app.simulator.tokenGrants(app.shop).flatMap((g) => [g.accessToken, g.refreshToken]);
     const store = app.simulator.stores.get(app.shop);
-    const emails = (store?.orders ?? []).map((o) => o.email).filter((e) => e.length > 0);
+    const emails = (store?.orders ?? []).map((o) => o.email).filter((e): e is string => typeof e === "string" && e.length > 0);
     const choiceToken = new URL(cancelLink).searchParams.get("token") ?? "";
     const secrets = [session.accessToken, session.refreshToken, ...grants, TEST_APP.apiSecret, ...mintedSessionTokens, ...proxySignatures, cancelLink, choiceToken, ...emails].filter((s): s is string => typeof s === "string" && s.length > 0);
     expect(mintedSessionTokens.length).toBeGreaterThan(1);

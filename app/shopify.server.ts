@@ -10,6 +10,7 @@ import { RefreshingSessionStorage } from "./auth/refreshing-session-storage.serv
 import { recordInstall } from "./data-lifecycle/shop-lifecycle.server";
 import prisma from "./db.server";
 import { appEnv } from "./env.server";
+import { redactSecrets } from "./log-redaction";
 
 const env = appEnv();
 
@@ -43,7 +44,26 @@ const shopify = shopifyApp({
   // https://shopify.dev/docs/apps/build/authentication-authorization/migrate-to-expiring-offline-access-tokens).
   // The flag makes token exchange send expiring: true (src/server/authenticate/admin/strategies/token-exchange.ts).
   future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
-  logger: { level: LOG_SEVERITY[env.LOG_LEVEL] },
+  // Every library line is redacted before it is written. At debug the library logs App Bridge's
+  // session token verbatim ("Attempting to authenticate session token", @shopify/shopify-app-remix
+  // src/server/authenticate/admin/authenticate.ts, dist/esm/server/authenticate/admin/authenticate.mjs),
+  // and with httpRequests on it would log every Admin request and response, customer emails included
+  // (@shopify/shopify-api lib/clients/common.ts clientLoggerFactory): httpRequests stays off.
+  // The console method per level is the library's own default (lib/config.ts defaultLogFunction).
+  logger: {
+    level: LOG_SEVERITY[env.LOG_LEVEL],
+    httpRequests: false,
+    log: (severity, message) => {
+      const line = redactSecrets(message, { known: [env.SHOPIFY_API_SECRET] });
+      if (severity === LogSeverity.Error) console.error(line);
+      else if (severity === LogSeverity.Warning) console.warn(line);
+      // The library writes info and debug to stdout (console.log/debug); kept, so LOG_LEVEL works as documented.
+      // eslint-disable-next-line no-console
+      else if (severity === LogSeverity.Info) console.log(line);
+      // eslint-disable-next-line no-console
+      else console.debug(line);
+    },
+  },
   // The library runs this after token exchange has stored a new offline session, i.e. on install
   // and reinstall (Shopify/shopify-app-js packages/apps/shopify-app-remix/src/server/authenticate/admin/helpers/trigger-after-auth-hook.ts):
   // the install record outlives the sessions, which app/uninstalled drops.

@@ -18,6 +18,7 @@ import { refreshOrder } from "./sync-order.server";
 import { reconcileOrders } from "./sync-reconcile.server";
 import { ThrottledAdmin } from "./sync-admin.server";
 import { syncOrderTags } from "./tags.server";
+import { redactSecrets } from "../log-redaction";
 import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
 import { hasOfflineSession } from "../shop-data/known-shop.server";
 import { retryDelay } from "../retry-delay";
@@ -48,7 +49,8 @@ const defaults: OrderSyncDeps = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()),
   pollIntervalMs: 2_000,
   // console.warn, not console.error: a failed background pass is retried by the next reconcile.
-  warn: (message) => console.warn(`order sync: ${message}`),
+  // Redacted: the message carries Admin API error text, which may quote a customer's email.
+  warn: (message) => console.warn(redactSecrets(`order sync: ${message}`)),
   hasSession: hasOfflineSession,
   // 1 s, 2 s, 4 s … capped at 5 minutes; 8 tries span about 4 minutes, then the reconcile repairs.
   retryDelayMs: (failures) => retryDelay(failures, { baseMs: 1_000, capMs: 300_000 }),
