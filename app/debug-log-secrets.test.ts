@@ -4,13 +4,20 @@
 // the signed app proxy, and the refund job it queues. Every console method and every write to
 // process.stdout/stderr is captured, and none may hold a token, the app secret, a session token,
 // the proxy signature, a signed choice link or its token, or a customer's email.
-// Where the library logs at debug: @shopify/shopify-api logs each request's URL and headers
-// (node_modules/@shopify/shopify-api/dist/esm/lib/clients/common.mjs, throttling/retry messages in
-// lib/clients/admin/graphql/client.mjs) and session ids/shops in lib/session/*.mjs;
-// @shopify/shopify-app-remix logs "Authenticating admin request" with the request URL, which for
-// the first admin load holds `id_token=` (dist/esm/server/authenticate/admin/authenticate.mjs,
-// strategies/token-exchange.mjs) and for the app proxy holds `signature=`
-// (dist/esm/server/authenticate/public/appProxy/authenticate.mjs).
+// Where the library logs at debug: @shopify/shopify-app-remix logs App Bridge's session token
+// verbatim, from the Authorization header or the first load's `id_token=` ("Attempting to
+// authenticate session token", node_modules/@shopify/shopify-app-remix/dist/esm/server/authenticate/admin/authenticate.mjs;
+// source src/server/authenticate/admin/authenticate.ts in Shopify/shopify-app-js), and the decoded
+// payload (authenticate/helpers/validate-session-token.mjs). With `logger.httpRequests` on,
+// @shopify/shopify-api would log every Admin request and response body, customer emails included
+// (node_modules/@shopify/shopify-api/dist/esm/lib/clients/common.mjs clientLoggerFactory; it strips
+// only the access-token header, sanitizeHeaders). The app keeps httpRequests off and redacts every
+// line it is given (app/log-redaction.ts, wired in app/shopify.server.ts); this test fails on the
+// library's default logger.
+// Signed inputs as Shopify makes them: the app proxy's `signature=`
+// (https://shopify.dev/docs/apps/build/online-store/app-proxies/authenticate-app-proxies,
+// simulator/storefront-proxy.ts), App Bridge session tokens as JWTs
+// (https://shopify.dev/docs/apps/build/authentication-authorization/session-tokens).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { startMailServer, type RunningMailServer } from "../simulator/mail/mail-server";
