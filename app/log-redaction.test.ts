@@ -19,6 +19,9 @@ describe("redactSecrets", () => {
     ["Shopify access and refresh tokens", "stored shpat_0123456789abcdef and shprt_fedcba9876543210", ["shpat_0123", "shprt_fedc"]],
     ["JSON credential keys", `{"accessToken":"opaque-value-1","refreshToken":"opaque-value-2"}`, ["opaque-value-1", "opaque-value-2"]],
     ["headers", "X-Shopify-Access-Token: opaque-value-3, Authorization: Bearer opaque-value-4", ["opaque-value-3", "opaque-value-4"]],
+    ["webhook and JSON headers", `{"x-shopify-hmac-sha256":"q1w2e3r4t5y6u7i8o9p0AbCdEf=","token":"opaque-value-5"}`, ["q1w2e3r4", "opaque-value-5"]],
+    ["an id_token percent-encoded inside a return URL", `return_to=%2Fapp%3Fid_token%3D${JWT.replace(/\./g, "%2E")}`, ["eyJhbGci", "Xk3v_9"]],
+    ["credentials in a mail server URL", "SMTP smtp://dawn:hunter2-mail@mail.oakandhide.com:587 refused", ["hunter2-mail", "dawn:"]],
     ["customer emails, raw and encoded", "to private.buyer+tag@example.co.uk, or private.buyer%40example.com", ["private.buyer", "example.co.uk"]],
   ])("removes %s", (_name, line, secrets) => {
     const out = redactSecrets(line);
