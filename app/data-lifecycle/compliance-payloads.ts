@@ -5,6 +5,7 @@
 //   shop/redact:            { shop_id, shop_domain }
 // Ids are REST-style numbers; the app keys orders by Admin GraphQL GID, so they are converted here.
 import { z } from "zod";
+import { toGid } from "../admin-api/gid";
 
 const restId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
 
@@ -22,7 +23,7 @@ export interface CustomerIdentity {
   orderIds: string[];
 }
 
-export const orderGid = (id: string) => `gid://shopify/Order/${id}`;
+export const orderGid = (id: string) => toGid("Order", id);
 
 function identity(c: z.infer<typeof customer>, orders: string[]): CustomerIdentity {
   const email = c.email?.trim() ? c.email.trim() : null;

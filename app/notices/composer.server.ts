@@ -10,9 +10,10 @@ import { NOTICE_JOB_KIND } from "./notice-job.server";
 import { loadNoticeTemplate } from "./notice-template.server";
 import { noticeItems, renderNotice, type RenderedNotice } from "./render-notice";
 import { ordersWithoutUpdate } from "./stale-orders.server";
+import { gidId, toGid } from "../admin-api/gid";
 
-const gid = (numeric: string) => `gid://shopify/Order/${numeric}`;
-const numeric = (orderId: string) => orderId.split("/").at(-1) ?? orderId;
+const gid = (numeric: string) => toGid("Order", numeric);
+const numeric = gidId;
 
 export function parseOrderList(raw: string | null): string[] {
   return (raw ?? "")

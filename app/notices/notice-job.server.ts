@@ -12,6 +12,7 @@ import { estimateRangeOf, type EstimateRange } from "./estimate-range";
 import type { MailTransport } from "./mail-transport.server";
 import { decideNotice, type GuardDecision } from "./notice-guard";
 import { noticeItems, renderNotice } from "./render-notice";
+import { gidId } from "../admin-api/gid";
 
 export const NOTICE_JOB_KIND = "notice";
 
@@ -34,7 +35,7 @@ export interface NoticeJobDeps {
 }
 
 export function noticeMessageId(shop: string, orderId: string, revision: number): string {
-  const orderNumber = orderId.split("/").at(-1) ?? orderId;
+  const orderNumber = gidId(orderId);
   return `<delay-desk.${orderNumber}.r${revision}@${shop}>`;
 }
 

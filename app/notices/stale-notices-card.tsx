@@ -2,6 +2,7 @@
 // for a week, with a way to write to them now.
 import { Link } from "@remix-run/react";
 import { BlockStack, Card, Text } from "@shopify/polaris";
+import { gidId as numericId } from "../admin-api/gid";
 
 export interface StaleNoticesSummary {
   count: number;
@@ -9,7 +10,6 @@ export interface StaleNoticesSummary {
   orders: Array<{ id: string; name: string; delayClass: string; lastToldAt: string | null }>;
 }
 
-const numericId = (gid: string) => gid.split("/").at(-1) ?? gid;
 
 export function StaleNoticesCard({ stale }: { stale: StaleNoticesSummary }) {
   return (

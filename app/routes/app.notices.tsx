@@ -18,6 +18,7 @@ import { loadShopSettings } from "../settings/shop-settings.server";
 import { CustomerDataBanner } from "../customer-data/customer-data-banner";
 import { EMAILS_UNAVAILABLE } from "../customer-data/customer-data-notices";
 import { authenticate } from "../shopify.server";
+import { gidId } from "../admin-api/gid";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -133,7 +134,7 @@ function CheckBanner({ data, orders, target }: { data: Extract<ActionData, { int
           <ul>
             {check.blocked.slice(0, 20).map((b) => (
               <li key={b.orderId}>
-                <Link to={`/app/orders/${b.orderId.split("/").at(-1) ?? ""}`}>{b.name}</Link>: told {b.told}, now {b.proposed}
+                <Link to={`/app/orders/${gidId(b.orderId)}`}>{b.name}</Link>: told {b.told}, now {b.proposed}
               </li>
             ))}
           </ul>

@@ -23,6 +23,7 @@ import { downloadFile } from "../orders/download-file";
 import { listOrders } from "../orders/list-orders.server";
 import { encodeCursor, ORDER_FILTERS, ordersViewParams, parseOrdersView, type OrderFilter } from "../orders/orders-view";
 import { authenticate } from "../shopify.server";
+import { gidId } from "../admin-api/gid";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -72,7 +73,7 @@ export default function OrdersPage() {
   // The composer (app.notices.tsx) previews and checks before anything is sent; it takes numeric ids.
   const tellCustomers = () => {
     if (allResourcesSelected) return navigate("/app/notices");
-    const ids = selectedResources.map((gid) => gid.split("/").at(-1) ?? "").filter(Boolean);
+    const ids = selectedResources.map((gid) => gidId(gid)).filter(Boolean);
     navigate(`/app/notices?${new URLSearchParams({ orders: ids.join(",") }).toString()}`);
   };
 

@@ -2,13 +2,14 @@
 import type { PrismaClient } from "@prisma/client";
 import { describeRange, estimateRangeOf } from "../notices/estimate-range";
 import { buildTimeline, lastTold, type TimelineEntry } from "./order-timeline";
+import { gidId, toGid } from "../admin-api/gid";
 
 export function orderGid(numericId: string): string | null {
-  return /^\d{1,20}$/.test(numericId) ? `gid://shopify/Order/${numericId}` : null;
+  return /^\d{1,20}$/.test(numericId) ? toGid("Order", numericId) : null;
 }
 
 export function orderNumericId(gid: string): string {
-  return gid.split("/").at(-1) ?? gid;
+  return gidId(gid);
 }
 
 export interface OrderHistory {

@@ -7,6 +7,7 @@ import db from "../db.server";
 import { queueBulkFinish, queueOrderRefresh } from "../orders/sync.server";
 import { verifyShopifyWebhook } from "./verify-webhook.server";
 import { recordWebhookReceipt } from "./webhook-receipt.server";
+import { toGid } from "../admin-api/gid";
 
 const orderPayload = z.object({ admin_graphql_api_id: z.string().startsWith("gid://shopify/Order/") });
 // refunds/create carries the REST Refund: the order is order_id.
@@ -18,12 +19,12 @@ export type OrderTopic = "orders/create" | "orders/updated" | "orders/fulfilled"
 function changedOrderId(topic: OrderTopic, payload: unknown): string | null {
   if (topic === "refunds/create") {
     const parsed = refundPayload.safeParse(payload);
-    return parsed.success ? `gid://shopify/Order/${parsed.data.order_id}` : null;
+    return parsed.success ? toGid("Order", parsed.data.order_id) : null;
   }
   if (topic === "orders/edited") {
     // orders/edited carries { order_edit: { order_id, … } }.
     const parsed = z.object({ order_edit: z.object({ order_id: z.union([z.number().int(), z.string().regex(/^\d+$/)]) }) }).safeParse(payload);
-    if (parsed.success) return `gid://shopify/Order/${parsed.data.order_edit.order_id}`;
+    if (parsed.success) return toGid("Order", parsed.data.order_edit.order_id);
   }
   const parsed = orderPayload.safeParse(payload);
   return parsed.success ? parsed.data.admin_graphql_api_id : null;

@@ -5,6 +5,7 @@
 // never held as text; only the parsed fields the rows need.
 import { z } from "zod";
 import { orderFieldsSchema, type ImportedLineItem, type ImportedOrder } from "../order-row";
+import { gidType } from "../../admin-api/gid";
 
 const orderLineSchema = orderFieldsSchema;
 
@@ -29,10 +30,6 @@ export class BulkLineError extends Error {
   override name = "BulkLineError";
 }
 
-/** "gid://shopify/LineItem/12" → "LineItem" */
-export function gidType(id: string): string | null {
-  return /^gid:\/\/shopify\/([A-Za-z]+)\//.exec(id)?.[1] ?? null;
-}
 
 function gidNumber(id: string): number {
   return Number(/\/(\d+)(?:\?.*)?$/.exec(id)?.[1] ?? Number.NaN);
