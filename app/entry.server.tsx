@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { appEnv } from "./env.server";
 import { allowAdminOriginToFrame } from "./frame-ancestors.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { redactSecrets } from "./log-redaction";
 
 // The HTTP server starts the app's background work through the server build (scripts/app-server.ts).
 export { startBackgroundWork } from "./background.server";
@@ -39,7 +40,8 @@ export default async function handleRequest(
         },
         onError(error) {
           responseStatusCode = 500;
-          console.error(error);
+          // A render error's text can quote request data (a URL with id_token=, an email).
+          console.error(redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)));
         },
       },
     );
