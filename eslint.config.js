@@ -4,7 +4,16 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", ".cache/**", "extensions/**/assets/**", "extensions/**/dist/**", "simulator/public/**"] },
+  {
+    ignores: [
+      "build/**",
+      "node_modules/**",
+      ".cache/**",
+      "extensions/**/assets/**",
+      "extensions/**/dist/**",
+      "simulator/public/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,9 +21,69 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "as", objectLiteralTypeAssertions: "never" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+      "@typescript-eslint/consistent-type-assertions": [
+        "error",
+        { assertionStyle: "as", objectLiteralTypeAssertions: "never" },
+      ],
       "no-console": ["error", { allow: ["error", "warn"] }],
+    },
+  },
+  {
+    // The app runs against real Shopify: nothing it ships may depend on the simulator. Tests and
+    // test support may drive the simulator, as a stand-in for Shopify.
+    files: ["app/**", "extensions/**", "contracts/**"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "**/*.test-support.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/simulator", "**/simulator/**"],
+              message: "The app must not import the simulator; share a type through contracts/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The simulator plays Shopify: it may know the contracts the app and Shopify share (contracts/,
+    // and the checkout Function it runs as Shopify would), never the app's own code, or a wrong
+    // assumption in the app would be copied into its judge.
+    files: ["simulator/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/app", "**/app/**"],
+              message: "The simulator may import only contracts/ and extensions/; not app/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["contracts/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/app/**", "**/simulator/**"],
+              message: "contracts/ depends on nothing of ours.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

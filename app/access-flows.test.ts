@@ -19,8 +19,14 @@ const DAY = 24 * 3_600_000;
 let sim: RunningSimulator;
 let tokens: Map<string, string>;
 
-const errorSchema = z.object({ message: z.string(), extensions: z.object({ code: z.string().optional() }).passthrough().optional() });
-const answerSchema = z.object({ data: z.record(z.unknown()).nullish(), errors: z.array(errorSchema).optional() });
+const errorSchema = z.object({
+  message: z.string(),
+  extensions: z.object({ code: z.string().optional() }).passthrough().optional(),
+});
+const answerSchema = z.object({
+  data: z.record(z.unknown()).nullish(),
+  errors: z.array(errorSchema).optional(),
+});
 
 function without(scope: string, replacement?: string): string {
   return tomlScopes()
@@ -33,13 +39,22 @@ const CASES = [
   { scope: "read_customers", document: SYNC_ORDER_QUERY, field: "customer" },
   { scope: "read_products", document: SYNC_ORDER_QUERY, field: "product" },
   { scope: "read_merchant_managed_fulfillment_orders", document: SYNC_ORDER_QUERY, field: "nodes" },
-  { scope: "write_orders", replacement: "read_orders", document: REFUND_CREATE, field: "refundCreate" },
+  {
+    scope: "write_orders",
+    replacement: "read_orders",
+    document: REFUND_CREATE,
+    field: "refundCreate",
+  },
   // The restock location of the refund Shopify suggests (decision 008).
   { scope: "read_locations", document: FULL_REFUND_SUGGESTION, field: "location" },
   { scope: "write_orders", replacement: "read_orders", document: ORDER_TAGS_ADD, field: "tagsAdd" },
   { scope: "write_order_edits", document: ORDER_EDIT_BEGIN, field: "orderEditBegin" },
   { scope: "write_discounts", document: DISCOUNT_CODE_CREATE, field: "discountCodeBasicCreate" },
-  { scope: "write_validations", document: CREATE_CHECKOUT_PAUSE_MUTATION, field: "validationCreate" },
+  {
+    scope: "write_validations",
+    document: CREATE_CHECKOUT_PAUSE_MUTATION,
+    field: "validationCreate",
+  },
 ] as const;
 
 function store() {
@@ -49,18 +64,30 @@ function store() {
 }
 
 function recentOrderId(): string {
-  const order = [...store().orders].reverse().find((candidate) => candidate.cancelledAt === null && candidate.customerId !== null);
+  const order = [...store().orders]
+    .reverse()
+    .find((candidate) => candidate.cancelledAt === null && candidate.customerId !== null);
   if (!order) throw new Error("no open order");
   return `gid://shopify/Order/${order.id}`;
 }
 
 function variablesFor(document: string): Record<string, unknown> {
   const id = recentOrderId();
-  if (document === REFUND_CREATE) return { input: { orderId: id, notify: false }, key: "access-flows-1" };
+  if (document === REFUND_CREATE)
+    return { input: { orderId: id, notify: false }, key: "access-flows-1" };
   if (document === ORDER_TAGS_ADD) return { id, tags: ["delay-desk:at-risk"] };
   if (document === DISCOUNT_CODE_CREATE)
-    return { discount: { title: "Thank you", code: "THANKS-ACCESS", startsAt: NOW.toISOString(), customerGets: { value: { percentage: 0.1 }, items: { all: true } }, context: { all: "ALL" } } };
-  if (document === CREATE_CHECKOUT_PAUSE_MUTATION) return { validation: { functionHandle: "checkout-pause", enable: false } };
+    return {
+      discount: {
+        title: "Thank you",
+        code: "THANKS-ACCESS",
+        startsAt: NOW.toISOString(),
+        customerGets: { value: { percentage: 0.1 }, items: { all: true } },
+        context: { all: "ALL" },
+      },
+    };
+  if (document === CREATE_CHECKOUT_PAUSE_MUTATION)
+    return { validation: { functionHandle: "checkout-pause", enable: false } };
   return { id };
 }
 
@@ -71,12 +98,25 @@ async function run(scopes: string, document: string, variables: Record<string, u
     token = sim.issueAccessToken(SHOP, scopes);
     tokens.set(scopes, token);
   }
-  const response = await fetch(`${sim.origin}/${SHOP}/admin/api/2026-10/graphql.json`, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token }, body: JSON.stringify({ query: document, variables }) });
+  const response = await fetch(`${sim.origin}/${SHOP}/admin/api/2026-10/graphql.json`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
+    body: JSON.stringify({ query: document, variables }),
+  });
   return answerSchema.parse(await response.json());
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, app: { apiKey: "flows", apiSecret: "flows-secret", appUrl: "https://delay-desk.test", scopes: tomlScopes() }, shops: [{ domain: SHOP, orders: 120, seed: 3, now: NOW }] });
+  sim = await startSimulator({
+    port: 0,
+    app: {
+      apiKey: "flows",
+      apiSecret: "flows-secret",
+      appUrl: "https://delay-desk.test",
+      scopes: tomlScopes(),
+    },
+    shops: [{ domain: SHOP, orders: 120, seed: 3, now: NOW }],
+  });
   tokens = new Map();
 });
 
@@ -86,9 +126,15 @@ afterAll(async () => {
 
 describe("each scope in the toml, taken away, refuses the app flow that needs it", () => {
   it.each(CASES.map((c) => [`${c.scope} (${c.field})`, c] as const))("%s", async (_name, c) => {
-    const denied = await run(without(c.scope, "replacement" in c ? c.replacement : undefined), c.document, variablesFor(c.document));
+    const denied = await run(
+      without(c.scope, "replacement" in c ? c.replacement : undefined),
+      c.document,
+      variablesFor(c.document),
+    );
     const error = denied.errors?.find((e) => e.extensions?.code === "ACCESS_DENIED");
-    expect(error?.message).toMatch(new RegExp(`^Access denied for ${c.field} field\\. Required access: `));
+    expect(error?.message).toMatch(
+      new RegExp(`^Access denied for ${c.field} field\\. Required access: `),
+    );
     const allowed = await run(tomlScopes(), c.document, variablesFor(c.document));
     expect(allowed.errors?.filter((e) => e.extensions?.code === "ACCESS_DENIED") ?? []).toEqual([]);
   });
@@ -97,7 +143,11 @@ describe("each scope in the toml, taken away, refuses the app flow that needs it
     const old = store().orders.find((order) => order.createdAt < NOW.getTime() - 61 * DAY);
     if (!old) throw new Error("no old order");
     const id = `gid://shopify/Order/${old.id}`;
-    expect((await run(without("read_all_orders"), SYNC_ORDER_QUERY, { id })).data?.["order"]).toBeNull();
-    expect((await run(tomlScopes(), SYNC_ORDER_QUERY, { id })).data?.["order"]).toMatchObject({ id });
+    expect(
+      (await run(without("read_all_orders"), SYNC_ORDER_QUERY, { id })).data?.["order"],
+    ).toBeNull();
+    expect((await run(tomlScopes(), SYNC_ORDER_QUERY, { id })).data?.["order"]).toMatchObject({
+      id,
+    });
   });
 });

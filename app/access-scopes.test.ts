@@ -31,7 +31,7 @@ export const SCOPES_BEYOND_GRAPHQL: Readonly<Record<string, string>> = {
 /**
  * What the app passes where a mutation's scope depends on its arguments (DESCRIBED_ACCESS):
  * tagsAdd/tagsRemove tag orders (app/orders/tags.server.ts); metafieldsSet writes app-data
- * metafields owned by the app's installation (app/storefront/notice-metafield.ts);
+ * metafields owned by the app's installation (contracts/notice-metafield.ts);
  * metafieldDefinitionCreate defines the Validation's pause switch.
  */
 const APP_ARGUMENTS: Readonly<Record<string, Record<string, unknown>>> = {
@@ -60,7 +60,8 @@ function requirementsOf(where: string, text: string): Requirement[] {
         const field = typeInfo.getFieldDef();
         if (!parent || !field) return;
         const args = APP_ARGUMENTS[field.name] ?? {};
-        for (const rule of rulesFor(parent.name, field.name, getNamedType(field.type).name, args)) found.push({ where, field: `${parent.name}.${field.name}`, rule });
+        for (const rule of rulesFor(parent.name, field.name, getNamedType(field.type).name, args))
+          found.push({ where, field: `${parent.name}.${field.name}`, rule });
       },
     }),
   );
@@ -68,21 +69,33 @@ function requirementsOf(where: string, text: string): Requirement[] {
 }
 
 const documents = appDocuments();
-const requirements = documents.flatMap((doc) => requirementsOf(`${doc.file}:${doc.line}`, doc.text));
-const asked = tomlScopes().split(",").map((scope) => scope.trim());
+const requirements = documents.flatMap((doc) =>
+  requirementsOf(`${doc.file}:${doc.line}`, doc.text),
+);
+const asked = tomlScopes()
+  .split(",")
+  .map((scope) => scope.trim());
 
 function unmet(scopes: readonly string[]): Requirement[] {
   const granted = expandScopes(scopes.join(","));
-  return requirements.filter((requirement) => !requirement.rule.anyOf.some((scope) => granted.has(scope)));
+  return requirements.filter(
+    (requirement) => !requirement.rule.anyOf.some((scope) => granted.has(scope)),
+  );
 }
 
 describe("shopify.app.toml's access scopes", () => {
   it("reach every field the app's GraphQL documents read or write", () => {
-    expect(unmet(asked).map((r) => `${r.where} ${r.field} needs ${r.rule.anyOf.join(" | ")}`)).toEqual([]);
+    expect(
+      unmet(asked).map((r) => `${r.where} ${r.field} needs ${r.rule.anyOf.join(" | ")}`),
+    ).toEqual([]);
   });
 
   it("hold no scope that no document needs, except those listed with their reason", () => {
-    const needless = asked.filter((scope) => !(scope in SCOPES_BEYOND_GRAPHQL) && unmet(asked.filter((other) => other !== scope)).length === 0);
+    const needless = asked.filter(
+      (scope) =>
+        !(scope in SCOPES_BEYOND_GRAPHQL) &&
+        unmet(asked.filter((other) => other !== scope)).length === 0,
+    );
     expect(needless).toEqual([]);
     for (const scope of Object.keys(SCOPES_BEYOND_GRAPHQL)) {
       expect(asked).toContain(scope);
@@ -97,7 +110,9 @@ describe("shopify.app.toml's access scopes", () => {
       const broken = unmet(asked.filter((other) => other !== scope));
       byScope.set(scope, new Set(broken.map((r) => r.field)));
     }
-    expect(byScope.get("read_customers")).toEqual(new Set(["Order.customer", "CustomerConnection.nodes"]));
+    expect(byScope.get("read_customers")).toEqual(
+      new Set(["Order.customer", "CustomerConnection.nodes"]),
+    );
     expect(byScope.get("write_orders")).toContain("Mutation.refundCreate");
     expect(byScope.get("write_orders")).toContain("Mutation.tagsAdd");
     expect(byScope.get("write_order_edits")).toContain("Mutation.orderEditBegin");
@@ -105,7 +120,9 @@ describe("shopify.app.toml's access scopes", () => {
     expect(byScope.get("write_validations")).toContain("Mutation.metafieldDefinitionCreate");
     expect(byScope.get("write_discounts")).toContain("Mutation.discountCodeBasicCreate");
     expect(byScope.get("read_products")).toContain("LineItem.product");
-    expect(byScope.get("read_locations")).toEqual(new Set(["RefundLineItem.location", "Location.id"]));
+    expect(byScope.get("read_locations")).toEqual(
+      new Set(["RefundLineItem.location", "Location.id"]),
+    );
   });
 
   it("leave out write_products: per-product lead times live in the app's database (docs/decisions/007)", () => {
@@ -114,15 +131,31 @@ describe("shopify.app.toml's access scopes", () => {
   });
 
   it("list write_app_proxy only while the toml configures an app proxy", () => {
-    const toml = z.object({ app_proxy: z.object({ url: z.string() }).optional() }).passthrough().parse(parseToml(readFileSync(path.resolve(import.meta.dirname, "../shopify.app.toml"), "utf8")));
+    const toml = z
+      .object({ app_proxy: z.object({ url: z.string() }).optional() })
+      .passthrough()
+      .parse(
+        parseToml(readFileSync(path.resolve(import.meta.dirname, "../shopify.app.toml"), "utf8")),
+      );
     expect(toml.app_proxy).toBeDefined();
   });
 
   it("know every argument-dependent mutation the app sends", () => {
-    const used = new Set(requirements.map((r) => r.field).concat(documents.flatMap((doc) => [...doc.text.matchAll(/\b(\w+)\s*\(/g)].map((m) => `Mutation.${m[1] ?? ""}`))));
+    const used = new Set(
+      requirements
+        .map((r) => r.field)
+        .concat(
+          documents.flatMap((doc) =>
+            [...doc.text.matchAll(/\b(\w+)\s*\(/g)].map((m) => `Mutation.${m[1] ?? ""}`),
+          ),
+        ),
+    );
     for (const name of Object.keys(DESCRIBED_ACCESS)) {
       if (name === "refundCreate" || !used.has(`Mutation.${name}`)) continue;
-      expect(APP_ARGUMENTS[name], `APP_ARGUMENTS needs what the app passes to ${name}`).toBeDefined();
+      expect(
+        APP_ARGUMENTS[name],
+        `APP_ARGUMENTS needs what the app passes to ${name}`,
+      ).toBeDefined();
     }
   });
 });

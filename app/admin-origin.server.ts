@@ -19,11 +19,14 @@ let installedFor: string | undefined;
 export function routeAdminTrafficTo(adminOrigin: string): void {
   if (installedFor === adminOrigin) return;
   if (installedFor !== undefined) {
-    throw new Error("The Admin origin is already set for this process; it cannot change at run time.");
+    throw new Error(
+      "The Admin origin is already set for this process; it cannot change at run time.",
+    );
   }
   const upstream = abstractFetch;
   setAbstractFetchFunc((input, init) => {
-    if (input instanceof Request) return upstream(new Request(rewriteToAdminOrigin(input.url, adminOrigin), input), init);
+    if (input instanceof Request)
+      return upstream(new Request(rewriteToAdminOrigin(input.url, adminOrigin), input), init);
     return upstream(rewriteToAdminOrigin(String(input), adminOrigin), init);
   });
   installedFor = adminOrigin;

@@ -16,7 +16,11 @@ const configSchema = z.object({
   webhooks: z.object({
     api_version: z.string(),
     subscriptions: z.array(
-      z.object({ topics: z.array(z.string()).optional(), compliance_topics: z.array(z.string()).optional(), uri: z.string() }),
+      z.object({
+        topics: z.array(z.string()).optional(),
+        compliance_topics: z.array(z.string()).optional(),
+        uri: z.string(),
+      }),
     ),
   }),
   app_proxy: z.object({ url: z.string(), subpath: z.string(), prefix: z.string() }),
@@ -45,7 +49,11 @@ describe("shopify.app.toml", () => {
 
   it("subscribes to the three compliance topics", () => {
     const compliance = config.webhooks.subscriptions.flatMap((s) => s.compliance_topics ?? []);
-    expect(compliance.sort()).toEqual(["customers/data_request", "customers/redact", "shop/redact"]);
+    expect(compliance.sort()).toEqual([
+      "customers/data_request",
+      "customers/redact",
+      "shop/redact",
+    ]);
   });
 
   it("names, for each webhook, the route that handles it, and that route exists at its uri", () => {
@@ -57,7 +65,9 @@ describe("shopify.app.toml", () => {
       expect(handledBy, block).toBeDefined();
       expect(existsSync(path.join(ROOT, handledBy ?? ""))).toBe(true);
       // Remix flat routes: /webhooks/app/uninstalled is app/routes/webhooks.app.uninstalled.tsx
-      expect(path.basename(handledBy ?? "")).toBe(`${(uri ?? "").slice(1).replaceAll("/", ".")}.tsx`);
+      expect(path.basename(handledBy ?? "")).toBe(
+        `${(uri ?? "").slice(1).replaceAll("/", ".")}.tsx`,
+      );
     }
   });
 });

@@ -21,7 +21,10 @@ export function startPauseSweep(): void {
     adminFor: async (shop) => backgroundAdmin(shop),
     intervalMs: PAUSE_SWEEP_MS,
     onError: (shop, error, retryAt) =>
-      console.error(`Ending the timed pause of ${shop} failed; ${retryAt ? `retrying at ${retryAt.toISOString()}` : "gave up (reason on its StorefrontState row)"}.`, redactSecrets(error instanceof Error ? error.message : String(error))),
+      console.error(
+        `Ending the timed pause of ${shop} failed; ${retryAt ? `retrying at ${retryAt.toISOString()}` : "gave up (reason on its StorefrontState row)"}.`,
+        redactSecrets(error instanceof Error ? error.message : String(error)),
+      ),
   });
 }
 
@@ -33,7 +36,14 @@ export function startBackgroundWork(options: { jobs?: boolean } = {}): Backgroun
   const jobs = options.jobs === false ? null : startJobRunner();
   ensureReconcileScheduler();
   startPauseSweep();
-  const stopRetention = startRetentionSweep({ db: prisma, onError: (error) => console.error("Pruning old webhook receipts failed; retrying in an hour.", redactSecrets(error instanceof Error ? error.message : String(error))) });
+  const stopRetention = startRetentionSweep({
+    db: prisma,
+    onError: (error) =>
+      console.error(
+        "Pruning old webhook receipts failed; retrying in an hour.",
+        redactSecrets(error instanceof Error ? error.message : String(error)),
+      ),
+  });
   return {
     stop: async () => {
       stopRetention();

@@ -8,7 +8,9 @@ export const DEFAULT_DATABASE_URL = "file:./prisma/dev.sqlite";
 export function sqliteFileUrl(databaseUrl: string | undefined): string {
   const url = databaseUrl && databaseUrl.length > 0 ? databaseUrl : DEFAULT_DATABASE_URL;
   if (!url.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a SQLite file URL (file:path), got "${url.split(":")[0]}:…"`);
+    throw new Error(
+      `DATABASE_URL must be a SQLite file URL (file:path), got "${url.split(":")[0]}:…"`,
+    );
   }
   const filePath = url.slice("file:".length);
   return path.isAbsolute(filePath) ? filePath : path.resolve(process.cwd(), filePath);

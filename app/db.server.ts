@@ -14,6 +14,8 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaNodeSqlite({ path: sqliteFileUrl(databaseUrl) }) });
 }
 
-const prisma: PrismaClient = (globalThis.__delayDeskPrisma ??= createPrismaClient(appEnv().DATABASE_URL));
+const prisma: PrismaClient = (globalThis.__delayDeskPrisma ??= createPrismaClient(
+  appEnv().DATABASE_URL,
+));
 
 export default prisma;

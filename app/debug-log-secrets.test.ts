@@ -22,7 +22,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { startMailServer, type RunningMailServer } from "../simulator/mail/mail-server";
 import { signedProxyQuery } from "../simulator/storefront-proxy";
-import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../tests/support/app-under-test";
+import {
+  callRoute,
+  startAppUnderTest,
+  TEST_APP,
+  type AppUnderTest,
+} from "../tests/support/app-under-test";
 import { openAppWithTomlWebhooks, settleOrderSync } from "../tests/support/webhook-delivery";
 import { DEFAULT_SHOP_RULES } from "./promise/shop-rules";
 import { DEFAULT_TEMPLATE } from "./notices/render-notice";
@@ -36,7 +41,12 @@ const restore: (() => void)[] = [];
 const mintedSessionTokens: string[] = [];
 const proxySignatures: string[] = [];
 
-const text = (value: unknown): string => (typeof value === "string" ? value : value instanceof Error ? `${value.message}\n${value.stack ?? ""}` : (JSON.stringify(value) ?? String(value)));
+const text = (value: unknown): string =>
+  typeof value === "string"
+    ? value
+    : value instanceof Error
+      ? `${value.message}\n${value.stack ?? ""}`
+      : (JSON.stringify(value) ?? String(value));
 
 function captureOutput(): void {
   // console.error is left to tests/setup/fail-on-console-error.ts: any call fails this test.
@@ -91,38 +101,91 @@ describe("a full flow at LOG_LEVEL=debug", () => {
       await settleOrderSync(app.simulator, sync);
       const store = app.simulator.stores.get(app.shop);
       if (!store) throw new Error("no store");
-      const order = store.orders.find((o) => o.cancelledAt === null && o.receivedCents > 0 && o.fulfillmentStatus === "UNFULFILLED");
+      const order = store.orders.find(
+        (o) =>
+          o.cancelledAt === null && o.receivedCents > 0 && o.fulfillmentStatus === "UNFULFILLED",
+      );
       if (!order) throw new Error("no open paid order");
       const orderGid = `gid://shopify/Order/${order.id}`;
-      await db.trackedOrder.update({ where: { shop_id: { shop: app.shop, id: orderGid } }, data: { delayClass: "at_risk", likelyShipDate: "2026-12-07", conservativeShipDate: "2026-12-18" } });
+      await db.trackedOrder.update({
+        where: { shop_id: { shop: app.shop, id: orderGid } },
+        data: {
+          delayClass: "at_risk",
+          likelyShipDate: "2026-12-07",
+          conservativeShipDate: "2026-12-18",
+        },
+      });
 
       // Bearer requests: save the notice, then send it to that order.
-      await db.shopSettings.upsert({ where: { shop: app.shop }, create: { shop: app.shop, rules: JSON.stringify(DEFAULT_SHOP_RULES), senderName: "Dawn Rivera", senderRole: "Operations manager" }, update: { senderName: "Dawn Rivera", senderRole: "Operations manager" } });
+      await db.shopSettings.upsert({
+        where: { shop: app.shop },
+        create: {
+          shop: app.shop,
+          rules: JSON.stringify(DEFAULT_SHOP_RULES),
+          senderName: "Dawn Rivera",
+          senderRole: "Operations manager",
+        },
+        update: { senderName: "Dawn Rivera", senderRole: "Operations manager" },
+      });
       const notices = await import("./routes/app.notices");
-      const post = (fields: Record<string, string>) => app.bearerRequest("/app/notices", { method: "POST", body: new URLSearchParams(fields) });
-      expect(await callRoute(notices.action, post({ intent: "save", subject: DEFAULT_TEMPLATE.subject, body: DEFAULT_TEMPLATE.body, reason: "Our kiln broke.", replyTo: "dawn@oakandhide.com" }))).toEqual({ intent: "save", ok: true });
-      const sent = await callRoute(notices.action, post({ intent: "send", target: "selection", orders: String(order.id) }));
+      const post = (fields: Record<string, string>) =>
+        app.bearerRequest("/app/notices", { method: "POST", body: new URLSearchParams(fields) });
+      expect(
+        await callRoute(
+          notices.action,
+          post({
+            intent: "save",
+            subject: DEFAULT_TEMPLATE.subject,
+            body: DEFAULT_TEMPLATE.body,
+            reason: "Our kiln broke.",
+            replyTo: "dawn@oakandhide.com",
+          }),
+        ),
+      ).toEqual({ intent: "save", ok: true });
+      const sent = await callRoute(
+        notices.action,
+        post({ intent: "send", target: "selection", orders: String(order.id) }),
+      );
       expect(sent).toBeInstanceOf(Response);
 
       const { JobRunner } = await import("./jobs/runner.server");
       const { jobKinds } = await import("./jobs/registry.server");
       const { backgroundAdmin } = await import("./shopify.server");
-      const runner = () => new JobRunner({ db, registry: jobKinds, adminFor: async (shop) => backgroundAdmin(shop), pollMs: 10, backoffMs: () => 10, timeoutMs: 5_000 });
+      const runner = () =>
+        new JobRunner({
+          db,
+          registry: jobKinds,
+          adminFor: async (shop) => backgroundAdmin(shop),
+          pollMs: 10,
+          backoffMs: () => 10,
+          timeoutMs: 5_000,
+        });
       await runner().runUntilIdle();
       const received = mail.received().find((m) => m.to[0] === order.email);
       expect(received).toBeDefined();
-      cancelLink = [...(received?.text ?? "").matchAll(/https:\/\/\S+/g)].map((m) => m[0]).find((link) => link.includes("choice=cancel")) ?? "";
+      cancelLink =
+        [...(received?.text ?? "").matchAll(/https:\/\/\S+/g)]
+          .map((m) => m[0])
+          .find((link) => link.includes("choice=cancel")) ?? "";
       expect(cancelLink).toContain("token=");
 
       // The shopper opens the cancel link; Shopify forwards it to the app proxy, signed.
       const proxy = await import("./routes/proxy.choice");
       const proxied = (method: string) => {
-        const query = signedProxyQuery(new URL(cancelLink).searchParams, { shop: app.shop, secret: TEST_APP.apiSecret });
+        const query = signedProxyQuery(new URL(cancelLink).searchParams, {
+          shop: app.shop,
+          secret: TEST_APP.apiSecret,
+        });
         proxySignatures.push(query.get("signature") ?? "");
-        return new Request(`${TEST_APP.appUrl}/proxy/choice?${query.toString()}`, { method, ...(method === "POST" ? { body: new URLSearchParams({ confirm: "cancel" }) } : {}) });
+        return new Request(`${TEST_APP.appUrl}/proxy/choice?${query.toString()}`, {
+          method,
+          ...(method === "POST" ? { body: new URLSearchParams({ confirm: "cancel" }) } : {}),
+        });
       };
       expect((await callRoute(proxy.loader, proxied("GET"))).status).toBe(200);
-      expect(await (await callRoute(proxy.action, proxied("POST"))).text()).toContain("being cancelled");
+      expect(await (await callRoute(proxy.action, proxied("POST"))).text()).toContain(
+        "being cancelled",
+      );
 
       // The refund job the choice queued, on the app's runner and background admin.
       await runner().runUntilIdle();
@@ -135,17 +198,35 @@ describe("a full flow at LOG_LEVEL=debug", () => {
     }
 
     const session = await db.session.findUniqueOrThrow({ where: { id: `offline_${app.shop}` } });
-    const grants = app.simulator.tokenGrants(app.shop).flatMap((g) => [g.accessToken, g.refreshToken]);
+    const grants = app.simulator
+      .tokenGrants(app.shop)
+      .flatMap((g) => [g.accessToken, g.refreshToken]);
     const store = app.simulator.stores.get(app.shop);
-    const emails = (store?.orders ?? []).map((o) => o.email).filter((e): e is string => typeof e === "string" && e.length > 0);
+    const emails = (store?.orders ?? [])
+      .map((o) => o.email)
+      .filter((e): e is string => typeof e === "string" && e.length > 0);
     const choiceToken = new URL(cancelLink).searchParams.get("token") ?? "";
-    const secrets = [session.accessToken, session.refreshToken, ...grants, TEST_APP.apiSecret, ...mintedSessionTokens, ...proxySignatures, cancelLink, choiceToken, ...emails].filter((s): s is string => typeof s === "string" && s.length > 0);
+    const secrets = [
+      session.accessToken,
+      session.refreshToken,
+      ...grants,
+      TEST_APP.apiSecret,
+      ...mintedSessionTokens,
+      ...proxySignatures,
+      cancelLink,
+      choiceToken,
+      ...emails,
+    ].filter((s): s is string => typeof s === "string" && s.length > 0);
     expect(mintedSessionTokens.length).toBeGreaterThan(1);
     expect(proxySignatures).toHaveLength(2);
     expect(emails.length).toBeGreaterThan(0);
     // The library did talk at debug level, so there was something to check.
     expect(logged.some((line) => /Authenticating admin request/i.test(line))).toBe(true);
-    const leaks = logged.flatMap((line) => secrets.filter((secret) => line.includes(secret)).map((secret) => `${secret.slice(0, 12)}… in: ${line.slice(0, 300)}`));
+    const leaks = logged.flatMap((line) =>
+      secrets
+        .filter((secret) => line.includes(secret))
+        .map((secret) => `${secret.slice(0, 12)}… in: ${line.slice(0, 300)}`),
+    );
     expect(leaks).toEqual([]);
     expect(logged.filter((line) => /eyJ[\w-]{10,}/.test(line))).toEqual([]);
   });

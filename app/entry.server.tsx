@@ -22,7 +22,9 @@ export default async function handleRequest(
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
   allowAdminOriginToFrame(responseHeaders, appEnv().SHOPIFY_ADMIN_ORIGIN);
-  const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  const callbackName = isbot(request.headers.get("user-agent") ?? "")
+    ? "onAllReady"
+    : "onShellReady";
 
   return new Promise((resolve, reject) => {
     const { pipe, abort } = renderToPipeableStream(
@@ -41,7 +43,9 @@ export default async function handleRequest(
         onError(error) {
           responseStatusCode = 500;
           // A render error's text can quote request data (a URL with id_token=, an email).
-          console.error(redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+          console.error(
+            redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+          );
         },
       },
     );

@@ -32,6 +32,8 @@ describe("parseEnv", () => {
   });
 
   it("rejects an empty secret", () => {
-    expect(() => parseEnv({ ...valid, SHOPIFY_API_SECRET: "" })).toThrow(/SHOPIFY_API_SECRET is empty/);
+    expect(() => parseEnv({ ...valid, SHOPIFY_API_SECRET: "" })).toThrow(
+      /SHOPIFY_API_SECRET is empty/,
+    );
   });
 });

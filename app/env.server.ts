@@ -5,7 +5,9 @@ import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./database-url";
 
 const envSchema = z.object({
-  SHOPIFY_API_KEY: z.string({ required_error: "is missing (the app's client id)" }).min(1, "is empty"),
+  SHOPIFY_API_KEY: z
+    .string({ required_error: "is missing (the app's client id)" })
+    .min(1, "is empty"),
   SHOPIFY_API_SECRET: z
     .string({ required_error: "is missing (the app's client secret, from `shopify app env show`)" })
     .min(1, "is empty"),
@@ -13,7 +15,9 @@ const envSchema = z.object({
     .string({ required_error: "is missing (the public URL this app is served from)" })
     .url("is not a URL"),
   SCOPES: z
-    .string({ required_error: "is missing (comma-separated access scopes, as in shopify.app.toml)" })
+    .string({
+      required_error: "is missing (comma-separated access scopes, as in shopify.app.toml)",
+    })
     .min(1, "is empty"),
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   // Set only against the Admin API simulator (demo, tests, benchmarks): the origin that stands in
@@ -28,7 +32,11 @@ const envSchema = z.object({
     .refine((value) => /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://")
     .optional(),
   // How much the Shopify library logs: tests and the bench use "warning" to keep output readable.
-  LOG_LEVEL: z.enum(["error", "warning", "info", "debug"], { message: "must be error, warning, info or debug" }).default("info"),
+  LOG_LEVEL: z
+    .enum(["error", "warning", "info", "debug"], {
+      message: "must be error, warning, info or debug",
+    })
+    .default("info"),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

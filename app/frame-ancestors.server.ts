@@ -5,7 +5,10 @@ export function allowAdminOriginToFrame(headers: Headers, adminOrigin: string | 
   if (!adminOrigin) return;
   const csp = headers.get("Content-Security-Policy");
   if (!csp || !csp.includes("frame-ancestors")) return;
-  headers.set("Content-Security-Policy", csp.replace("frame-ancestors", `frame-ancestors ${new URL(adminOrigin).origin}`));
+  headers.set(
+    "Content-Security-Policy",
+    csp.replace("frame-ancestors", `frame-ancestors ${new URL(adminOrigin).origin}`),
+  );
   // The library also preloads App Bridge from Shopify's CDN, which the simulator replaces.
   headers.delete("Link");
 }

@@ -26,16 +26,20 @@ describe("GraphQL documents under app/", () => {
     expect(documents.length).toBeGreaterThan(0);
   });
 
-  it.each(documents.map((d) => [`${d.file}:${d.line}`, d] as const))("%s is valid against Admin 2026-10", (_where, doc) => {
-    // A document built by interpolation cannot be checked, and cannot be costed by Shopify either.
-    expect(doc.interpolated, "documents must be static; pass values as variables").toBe(false);
-    const ast = parse(doc.text);
-    expect(validate(adminSchema(), ast).map(String)).toEqual([]);
-    for (const definition of ast.definitions) {
-      if (definition.kind === "OperationDefinition") expect(definition.name?.value, "operations must be named").toBeTruthy();
-    }
-    expect(refundCreateWithoutIdempotency(ast)).toBe(0);
-  });
+  it.each(documents.map((d) => [`${d.file}:${d.line}`, d] as const))(
+    "%s is valid against Admin 2026-10",
+    (_where, doc) => {
+      // A document built by interpolation cannot be checked, and cannot be costed by Shopify either.
+      expect(doc.interpolated, "documents must be static; pass values as variables").toBe(false);
+      const ast = parse(doc.text);
+      expect(validate(adminSchema(), ast).map(String)).toEqual([]);
+      for (const definition of ast.definitions) {
+        if (definition.kind === "OperationDefinition")
+          expect(definition.name?.value, "operations must be named").toBeTruthy();
+      }
+      expect(refundCreateWithoutIdempotency(ast)).toBe(0);
+    },
+  );
 });
 
 describe("the checks themselves", () => {
@@ -57,7 +61,8 @@ describe("the checks themselves", () => {
   });
 
   it("find tagged templates, including interpolated ones", () => {
-    const src = "const a = `#graphql\n query A { shop { name } }`; const b = `#graphql query B { ${x} }`; const c = `query C {}`;";
+    const src =
+      "const a = `#graphql\n query A { shop { name } }`; const b = `#graphql query B { ${x} }`; const c = `query C {}`;";
     const found = findGraphqlDocuments("x.ts", src);
     expect(found.map((d) => d.interpolated)).toEqual([false, true]);
   });

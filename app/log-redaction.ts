@@ -8,10 +8,39 @@
 const REDACTED = "[redacted]";
 
 /** Query or form parameters whose value proves something: session tokens, signatures, OAuth codes, choice-link tokens. */
-const SIGNED_PARAMS = ["id_token", "session", "signature", "hmac", "token", "code", "access_token", "refresh_token", "client_secret", "subject_token"];
+const SIGNED_PARAMS = [
+  "id_token",
+  "session",
+  "signature",
+  "hmac",
+  "token",
+  "code",
+  "access_token",
+  "refresh_token",
+  "client_secret",
+  "subject_token",
+];
 
 /** JSON keys and header names that hold a credential, whatever its shape. */
-const SECRET_KEYS = ["token", "secret", "password", "accessToken", "access_token", "refreshToken", "refresh_token", "sessionToken", "session_token", "id_token", "idToken", "apiSecretKey", "client_secret", "x-shopify-access-token", "x-shopify-hmac-sha256", "x-shopify-storefront-access-token", "authorization"];
+const SECRET_KEYS = [
+  "token",
+  "secret",
+  "password",
+  "accessToken",
+  "access_token",
+  "refreshToken",
+  "refresh_token",
+  "sessionToken",
+  "session_token",
+  "id_token",
+  "idToken",
+  "apiSecretKey",
+  "client_secret",
+  "x-shopify-access-token",
+  "x-shopify-hmac-sha256",
+  "x-shopify-storefront-access-token",
+  "authorization",
+];
 
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -22,13 +51,28 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bshp[a-z]{2,3}_[A-Za-z0-9]+/g, `shp_${REDACTED}`],
   [/\bBearer\s+[^\s"',}]+/gi, `Bearer ${REDACTED}`],
   // name=value in a URL or form body, raw or percent-encoded once (a URL inside another's query).
-  [new RegExp(`([?&;\\s"'{,]|^|%26|%3F)(${SIGNED_PARAMS.map(escape).join("|")})(=|%3D)[^&\\s"',;}]*`, "gi"), `$1$2$3${REDACTED}`],
+  [
+    new RegExp(
+      `([?&;\\s"'{,]|^|%26|%3F)(${SIGNED_PARAMS.map(escape).join("|")})(=|%3D)[^&\\s"',;}]*`,
+      "gi",
+    ),
+    `$1$2$3${REDACTED}`,
+  ],
   // "key": "value", key: value, key=value (JSON, the library's `{key: value}` context, headers).
-  [new RegExp(`(["']?\\b(?:${SECRET_KEYS.map(escape).join("|")})["']?\\s*[:=]\\s*)(?:"[^"]*"|'[^']*'|[^\\s,}&]+)`, "gi"), `$1${REDACTED}`],
+  [
+    new RegExp(
+      `(["']?\\b(?:${SECRET_KEYS.map(escape).join("|")})["']?\\s*[:=]\\s*)(?:"[^"]*"|'[^']*'|[^\\s,}&]+)`,
+      "gi",
+    ),
+    `$1${REDACTED}`,
+  ],
   // Credentials inside a URL (SMTP_URL, DATABASE_URL): scheme://user:password@host.
   [/([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi, `$1${REDACTED}@`],
   // Email addresses, raw or with a percent-encoded @.
-  [/[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, `${REDACTED}email`],
+  [
+    /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+    `${REDACTED}email`,
+  ],
 ];
 
 export interface RedactionOptions {

@@ -22,7 +22,16 @@ describe("node:sqlite adapter", () => {
   it("round-trips booleans, big integers, nullable dates and text", async () => {
     const expires = new Date("2027-02-01T10:20:30.456Z");
     await db.session.create({
-      data: { id: "offline_a.myshopify.com", shop: "a.myshopify.com", state: "s", isOnline: false, accessToken: "t", userId: 9007199254740993n, expires, accountOwner: true },
+      data: {
+        id: "offline_a.myshopify.com",
+        shop: "a.myshopify.com",
+        state: "s",
+        isOnline: false,
+        accessToken: "t",
+        userId: 9007199254740993n,
+        expires,
+        accountOwner: true,
+      },
     });
     const row = await db.session.findUniqueOrThrow({ where: { id: "offline_a.myshopify.com" } });
     expect(row.userId).toBe(9007199254740993n);
@@ -33,7 +42,13 @@ describe("node:sqlite adapter", () => {
   });
 
   it("reports a duplicate key as Prisma's P2002 with the field", async () => {
-    const data = { id: "offline_b.myshopify.com", shop: "b.myshopify.com", state: "s", isOnline: false, accessToken: "t" };
+    const data = {
+      id: "offline_b.myshopify.com",
+      shop: "b.myshopify.com",
+      state: "s",
+      isOnline: false,
+      accessToken: "t",
+    };
     await db.session.create({ data });
     const error = await db.session.create({ data }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
@@ -43,7 +58,15 @@ describe("node:sqlite adapter", () => {
   it("rolls back an interactive transaction that throws", async () => {
     await expect(
       db.$transaction(async (tx) => {
-        await tx.session.create({ data: { id: "offline_c.myshopify.com", shop: "c.myshopify.com", state: "s", isOnline: false, accessToken: "t" } });
+        await tx.session.create({
+          data: {
+            id: "offline_c.myshopify.com",
+            shop: "c.myshopify.com",
+            state: "s",
+            isOnline: false,
+            accessToken: "t",
+          },
+        });
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
@@ -67,7 +90,17 @@ describe("node:sqlite adapter", () => {
       { stdio: ["ignore", "pipe", "inherit"] },
     );
     await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
-    await db.session.create({ data: { id: "offline_e.myshopify.com", shop: "e.myshopify.com", state: "s", isOnline: false, accessToken: "t" } });
-    expect(await db.session.count({ where: { shop: { in: ["d.myshopify.com", "e.myshopify.com"] } } })).toBe(2);
+    await db.session.create({
+      data: {
+        id: "offline_e.myshopify.com",
+        shop: "e.myshopify.com",
+        state: "s",
+        isOnline: false,
+        accessToken: "t",
+      },
+    });
+    expect(
+      await db.session.count({ where: { shop: { in: ["d.myshopify.com", "e.myshopify.com"] } } }),
+    ).toBe(2);
   });
 });

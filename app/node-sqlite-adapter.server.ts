@@ -80,7 +80,10 @@ const DECLARED_TYPES: Record<string, ColumnType> = {
 };
 
 /** A column's type from its declaration, else from the first non-null value (expressions have none). */
-function columnTypes(declared: readonly (string | null)[], rows: readonly unknown[][]): ColumnType[] {
+function columnTypes(
+  declared: readonly (string | null)[],
+  rows: readonly unknown[][],
+): ColumnType[] {
   return declared.map((declaredType, index) => {
     const fromDeclaration = declaredType ? DECLARED_TYPES[declaredType.toUpperCase()] : undefined;
     if (fromDeclaration !== undefined) return fromDeclaration;
@@ -98,8 +101,12 @@ function resultValue(value: unknown, type: ColumnType | undefined): ResultValue 
   if (value === null || value === undefined) return null;
   if (value instanceof Uint8Array) return Array.from(value);
   const integerColumn = type === ColumnTypeEnum.Int32 || type === ColumnTypeEnum.Int64;
-  if (typeof value === "number" && integerColumn && !Number.isInteger(value)) return Math.trunc(value);
-  if ((typeof value === "number" || typeof value === "bigint") && type === ColumnTypeEnum.DateTime) {
+  if (typeof value === "number" && integerColumn && !Number.isInteger(value))
+    return Math.trunc(value);
+  if (
+    (typeof value === "number" || typeof value === "bigint") &&
+    type === ColumnTypeEnum.DateTime
+  ) {
     return new Date(Number(value)).toISOString();
   }
   if (typeof value === "bigint") return value.toString();
@@ -140,7 +147,9 @@ const SQLITE_CONSTRAINT_TRIGGER = 1811;
 
 function constraintFields(message: string): { fields: string[] } | undefined {
   const list = message.split("constraint failed: ").at(1);
-  return list === undefined ? undefined : { fields: list.split(", ").map((field) => field.split(".").pop() ?? field) };
+  return list === undefined
+    ? undefined
+    : { fields: list.split(", ").map((field) => field.split(".").pop() ?? field) };
 }
 
 function mappedError(error: { errcode: number; message: string }): MappedError | undefined {
@@ -148,18 +157,25 @@ function mappedError(error: { errcode: number; message: string }): MappedError |
   if ((errcode & 0xff) === SQLITE_BUSY) return { kind: "SocketTimeout" };
   if (errcode === SQLITE_CONSTRAINT_UNIQUE || errcode === SQLITE_CONSTRAINT_PRIMARYKEY) {
     const constraint = constraintFields(message);
-    return constraint ? { kind: "UniqueConstraintViolation", constraint } : { kind: "UniqueConstraintViolation" };
+    return constraint
+      ? { kind: "UniqueConstraintViolation", constraint }
+      : { kind: "UniqueConstraintViolation" };
   }
   if (errcode === SQLITE_CONSTRAINT_NOTNULL) {
     const constraint = constraintFields(message);
-    return constraint ? { kind: "NullConstraintViolation", constraint } : { kind: "NullConstraintViolation" };
+    return constraint
+      ? { kind: "NullConstraintViolation", constraint }
+      : { kind: "NullConstraintViolation" };
   }
   if (errcode === SQLITE_CONSTRAINT_FOREIGNKEY || errcode === SQLITE_CONSTRAINT_TRIGGER) {
     return { kind: "ForeignKeyConstraintViolation", constraint: { foreignKey: {} } };
   }
-  if (message.startsWith("no such table")) return { kind: "TableDoesNotExist", table: message.split(": ").at(1) };
-  if (message.startsWith("no such column")) return { kind: "ColumnNotFound", column: message.split(": ").at(1) };
-  if (message.includes("has no column named ")) return { kind: "ColumnNotFound", column: message.split("has no column named ").at(1) };
+  if (message.startsWith("no such table"))
+    return { kind: "TableDoesNotExist", table: message.split(": ").at(1) };
+  if (message.startsWith("no such column"))
+    return { kind: "ColumnNotFound", column: message.split(": ").at(1) };
+  if (message.includes("has no column named "))
+    return { kind: "ColumnNotFound", column: message.split("has no column named ").at(1) };
   return undefined;
 }
 
@@ -168,13 +184,20 @@ function rethrow(error: unknown): never {
   if (error instanceof Error && "errcode" in error && typeof error.errcode === "number") {
     const mapped = mappedError({ errcode: error.errcode, message: error.message });
     if (mapped) {
-      throw new DriverAdapterError({ ...mapped, originalCode: String(error.errcode), originalMessage: error.message });
+      throw new DriverAdapterError({
+        ...mapped,
+        originalCode: String(error.errcode),
+        originalMessage: error.message,
+      });
     }
   }
   throw error;
 }
 
-function prepared(db: DatabaseSync, query: SqlQuery): { statement: StatementSync; args: SQLInputValue[] } {
+function prepared(
+  db: DatabaseSync,
+  query: SqlQuery,
+): { statement: StatementSync; args: SQLInputValue[] } {
   const statement = db.prepare(query.sql);
   statement.setReadBigInts(true);
   statement.setReturnArrays(true);
@@ -197,7 +220,10 @@ class Queryable {
       }
       // setReturnArrays makes each row an array; node's types still describe objects.
       const rows = statement.all(...args) as unknown as unknown[][];
-      const types = columnTypes(columns.map((column) => column.type), rows);
+      const types = columnTypes(
+        columns.map((column) => column.type),
+        rows,
+      );
       return Promise.resolve({
         columnNames: columns.map((column) => column.name),
         columnTypes: types,
@@ -222,7 +248,10 @@ class NodeSqliteTransaction extends Queryable implements Transaction {
   // Prisma sends COMMIT / ROLLBACK itself; these only let the next transaction in.
   readonly options = { usePhantomQuery: false };
 
-  constructor(db: DatabaseSync, private readonly release: () => void) {
+  constructor(
+    db: DatabaseSync,
+    private readonly release: () => void,
+  ) {
     super(db);
   }
 

@@ -26,7 +26,12 @@ if (env.SHOPIFY_ADMIN_ORIGIN) routeAdminTrafficTo(env.SHOPIFY_ADMIN_ORIGIN);
 const storage = new RefreshingSessionStorage({
   inner: new PrismaSessionStorage(prisma),
   db: prisma,
-  refresh: (shop, refreshToken) => refreshOfflineToken({ apiKey: env.SHOPIFY_API_KEY, apiSecret: env.SHOPIFY_API_SECRET }, shop, refreshToken),
+  refresh: (shop, refreshToken) =>
+    refreshOfflineToken(
+      { apiKey: env.SHOPIFY_API_KEY, apiSecret: env.SHOPIFY_API_SECRET },
+      shop,
+      refreshToken,
+    ),
 });
 
 const shopify = shopifyApp({
@@ -80,5 +85,6 @@ export const sessionStorage = shopify.sessionStorage;
 /** The Admin API for background work: refreshes the offline token as it goes (auth/background-admin.server.ts). */
 export const backgroundAdmin = backgroundAdminFactory({
   unauthenticatedAdmin: (shop) => shopify.unauthenticated.admin(shop),
-  replaceRejected: (shop, rejectedAccessToken) => storage.replaceRejected(shop, rejectedAccessToken),
+  replaceRejected: (shop, rejectedAccessToken) =>
+    storage.replaceRejected(shop, rejectedAccessToken),
 });

@@ -9,5 +9,6 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const tomlSchema = z.object({ access_scopes: z.object({ scopes: z.string().min(1) }) });
 
 export function tomlScopes(): string {
-  return tomlSchema.parse(parse(readFileSync(path.join(ROOT, "shopify.app.toml"), "utf8"))).access_scopes.scopes;
+  return tomlSchema.parse(parse(readFileSync(path.join(ROOT, "shopify.app.toml"), "utf8")))
+    .access_scopes.scopes;
 }

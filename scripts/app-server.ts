@@ -15,14 +15,26 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
-export async function startAppServer({ port, host, runJobs = true }: { port: number; host: string; runJobs?: boolean }): Promise<RunningAppServer> {
+export async function startAppServer({
+  port,
+  host,
+  runJobs = true,
+}: {
+  port: number;
+  host: string;
+  runJobs?: boolean;
+}): Promise<RunningAppServer> {
   const build: unknown = await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href);
-  if (!isServerBuild(build)) throw new Error("build/server/index.js is not a Remix server build; run `npm run build`.");
+  if (!isServerBuild(build))
+    throw new Error("build/server/index.js is not a Remix server build; run `npm run build`.");
 
   const app = express();
   app.disable("x-powered-by");
   // Fingerprinted assets never change; everything else is rendered per request.
-  app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(
+    "/assets",
+    express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }),
+  );
   app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: "production" }));
 

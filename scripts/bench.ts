@@ -19,16 +19,25 @@ export interface BenchRow {
 
 const sectionSchema = z.object({
   title: z.string(),
-  run: z.function().returns(z.promise(z.array(z.object({ figure: z.string(), value: z.string(), note: z.string().optional() })))),
+  run: z
+    .function()
+    .returns(
+      z.promise(
+        z.array(z.object({ figure: z.string(), value: z.string(), note: z.string().optional() })),
+      ),
+    ),
 });
 
 /** Runs one section in this process and prints its rows. */
 async function runSection(file: string): Promise<void> {
-  const section = sectionSchema.parse(await import(pathToFileURL(path.join(SECTIONS_DIR, file)).href));
+  const section = sectionSchema.parse(
+    await import(pathToFileURL(path.join(SECTIONS_DIR, file)).href),
+  );
   console.log(`## ${section.title}`);
   const rows = await section.run();
   const width = Math.max(...rows.map((r) => r.figure.length));
-  for (const row of rows) console.log(`  ${row.figure.padEnd(width)}  ${row.value}${row.note ? `   (${row.note})` : ""}`);
+  for (const row of rows)
+    console.log(`  ${row.figure.padEnd(width)}  ${row.value}${row.note ? `   (${row.note})` : ""}`);
   console.log("");
 }
 
@@ -36,8 +45,14 @@ async function runSection(file: string): Promise<void> {
 // its background work are per process, and one section's simulator must not serve the next.
 function runSectionInChild(file: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, SECTION_FLAG, file], { stdio: "inherit", env: process.env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`bench section ${file} failed (exit ${code})`))));
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", import.meta.filename, SECTION_FLAG, file],
+      { stdio: "inherit", env: process.env },
+    );
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`bench section ${file} failed (exit ${code})`)),
+    );
   });
 }
 

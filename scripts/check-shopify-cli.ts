@@ -17,7 +17,11 @@ const BUNDLE = path.join(ROOT, FUNCTION_DIR, "dist/function.js");
 
 class CheckFailed extends Error {
   constructor(message: string, run?: CliRun) {
-    super(run ? `${message}\n--- last lines of the CLI's output ---\n${plainOutput(run.output).trim().split("\n").slice(-40).join("\n")}` : message);
+    super(
+      run
+        ? `${message}\n--- last lines of the CLI's output ---\n${plainOutput(run.output).trim().split("\n").slice(-40).join("\n")}`
+        : message,
+    );
   }
 }
 
@@ -42,23 +46,46 @@ async function typegenMatchesCommitted(): Promise<void> {
 
 async function functionBuildStopsOnlyAtJavy(): Promise<string> {
   const started = Date.now();
-  const run = await runShopifyCli(["app", "function", "build", "--path", FUNCTION_DIR, "--verbose"]);
+  const run = await runShopifyCli([
+    "app",
+    "function",
+    "build",
+    "--path",
+    FUNCTION_DIR,
+    "--verbose",
+  ]);
   const step = functionBuildStop(run);
-  if (step !== "javy" && step !== "done") throw new CheckFailed(`shopify app function build stopped at "${step}", before the Wasm compile.`, run);
+  if (step !== "javy" && step !== "done")
+    throw new CheckFailed(
+      `shopify app function build stopped at "${step}", before the Wasm compile.`,
+      run,
+    );
   // The bundle is the CLI's output of this run, not a leftover.
-  if (statSync(BUNDLE).mtimeMs < started - 1_000) throw new CheckFailed(`${FUNCTION_DIR}/dist/function.js was not rewritten by this build.`, run);
+  if (statSync(BUNDLE).mtimeMs < started - 1_000)
+    throw new CheckFailed(`${FUNCTION_DIR}/dist/function.js was not rewritten by this build.`, run);
   return step === "done" ? "built to Wasm" : "stopped at the javy download, as expected offline";
 }
 
 async function appBuildStopsOnlyAtJavy(): Promise<string> {
-  const run = await runShopifyCli(["app", "build", "--skip-dependencies-installation", "--verbose"]);
+  const run = await runShopifyCli([
+    "app",
+    "build",
+    "--skip-dependencies-installation",
+    "--verbose",
+  ]);
   const step = appBuildStop(run);
-  if (step !== "javy-download" && step !== "done") throw new CheckFailed(`shopify app build stopped at "${step}", not at the javy download.`, run);
-  return step === "done" ? "built" : "app and extensions checked; stopped at the javy download, as expected offline";
+  if (step !== "javy-download" && step !== "done")
+    throw new CheckFailed(`shopify app build stopped at "${step}", not at the javy download.`, run);
+  return step === "done"
+    ? "built"
+    : "app and extensions checked; stopped at the javy download, as expected offline";
 }
 
 async function main() {
-  await timed("shopify app function typegen: generated/api.ts matches the committed file", typegenMatchesCommitted);
+  await timed(
+    "shopify app function typegen: generated/api.ts matches the committed file",
+    typegenMatchesCommitted,
+  );
   const functionBuild = await timed("shopify app function build", functionBuildStopsOnlyAtJavy);
   console.log(`    ${functionBuild}`);
   const appBuild = await timed("shopify app build", appBuildStopsOnlyAtJavy);

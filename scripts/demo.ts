@@ -76,7 +76,16 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     app: { apiKey: DEMO_API_KEY, apiSecret, appUrl, scopes },
     shops: [
       { domain: DEMO_SHOP, orders: options.orders, seed: options.seed },
-      ...((options.shops ?? 1) >= 2 ? [{ domain: DEMO_CAD_SHOP, orders: options.orders, seed: options.seed + 1, ...CANADIAN_SHOP }] : []),
+      ...((options.shops ?? 1) >= 2
+        ? [
+            {
+              domain: DEMO_CAD_SHOP,
+              orders: options.orders,
+              seed: options.seed + 1,
+              ...CANADIAN_SHOP,
+            },
+          ]
+        : []),
     ],
     outbox: mail,
     // Shopify delivers the webhooks the app declares in its toml; so does the simulator.
@@ -97,7 +106,9 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const app = await startAppServer({ port: appPort, host: options.host });
     return {
       url: simulator.adminUrl(DEMO_SHOP),
-      urls: [DEMO_SHOP, ...((options.shops ?? 1) >= 2 ? [DEMO_CAD_SHOP] : [])].map((shop) => simulator.adminUrl(shop)),
+      urls: [DEMO_SHOP, ...((options.shops ?? 1) >= 2 ? [DEMO_CAD_SHOP] : [])].map((shop) =>
+        simulator.adminUrl(shop),
+      ),
       appOrigin: app.origin,
       simulator,
       mail,
@@ -138,7 +149,9 @@ async function main() {
   });
   const flags = flagsSchema.safeParse(values);
   if (!flags.success) {
-    console.error(`npm run demo: ${flags.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`);
+    console.error(
+      `npm run demo: ${flags.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`,
+    );
     process.exit(2);
   }
   const f = flags.data;
@@ -152,7 +165,9 @@ async function main() {
     build: !f["no-build"],
     shops: f.shops,
   });
-  console.log(`\nDelay Desk demo is running. Open:\n\n  ${demo.urls.join("\n  ")}\n\nCustomers' email lands in the outbox: /outbox on the same host.\n(Ctrl-C stops it.)`);
+  console.log(
+    `\nDelay Desk demo is running. Open:\n\n  ${demo.urls.join("\n  ")}\n\nCustomers' email lands in the outbox: /outbox on the same host.\n(Ctrl-C stops it.)`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -21,7 +21,11 @@ import { z } from "zod";
 import type { PrismaClient } from "@prisma/client";
 import { refundsOf } from "../simulator/store/refunds";
 import { startAppUnderTest, TEST_APP, type AppUnderTest } from "../tests/support/app-under-test";
-import { insertTrackedOrders, openDatabase, trackedOrdersFromStore } from "../tests/support/factories";
+import {
+  insertTrackedOrders,
+  openDatabase,
+  trackedOrdersFromStore,
+} from "../tests/support/factories";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -29,7 +33,11 @@ const webToml = z.object({
   name: z.string().optional(),
   roles: z.array(z.enum(["frontend", "backend", "background"])),
   webhooks_path: z.string().optional(),
-  commands: z.object({ build: z.string().optional(), predev: z.string().optional(), dev: z.string() }),
+  commands: z.object({
+    build: z.string().optional(),
+    predev: z.string().optional(),
+    dev: z.string(),
+  }),
 });
 
 function devCommands(): string[][] {
@@ -46,16 +54,28 @@ async function freePort(): Promise<number> {
     probe.once("error", reject);
     probe.listen(0, () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
 
 /** A request as the CLI's tunnel forwards it: to the local port, with the tunnel's hostname as Host. */
-function viaTunnel(pathAndQuery: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function viaTunnel(
+  pathAndQuery: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { host: "127.0.0.1", port: Number(new URL(origin).port), path: pathAndQuery, headers: { ...headers, host: new URL(TEST_APP.appUrl).host } },
+      {
+        host: "127.0.0.1",
+        port: Number(new URL(origin).port),
+        path: pathAndQuery,
+        headers: { ...headers, host: new URL(TEST_APP.appUrl).host },
+      },
       (response) => {
         let body = "";
         response.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
@@ -73,13 +93,21 @@ let dev: ChildProcess | undefined;
 let output = "";
 let origin = "";
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
-    if (dev?.exitCode !== null && dev?.exitCode !== undefined) throw new Error(`the dev command exited (${dev.exitCode}) before ${what}:\n${output.slice(-3000)}`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${output.slice(-3000)}`);
+    if (dev?.exitCode !== null && dev?.exitCode !== undefined)
+      throw new Error(
+        `the dev command exited (${dev.exitCode}) before ${what}:\n${output.slice(-3000)}`,
+      );
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}:\n${output.slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -115,7 +143,12 @@ beforeAll(async () => {
   const commands = devCommands();
   for (const [index, [cmd, ...args]] of commands.entries()) {
     if (!cmd) continue;
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...shell, ...cliEnv }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env: { ...shell, ...cliEnv },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     if (index === commands.length - 1) {
@@ -125,7 +158,11 @@ beforeAll(async () => {
       if (status !== 0) throw new Error(`\`${cmd} ${args.join(" ")}\` failed:\n${output}`);
     }
   }
-  await until("the app to answer /healthz", async () => ((await fetch(`${origin}/healthz`)).status === 200 ? true : undefined), 100_000);
+  await until(
+    "the app to answer /healthz",
+    async () => ((await fetch(`${origin}/healthz`)).status === 200 ? true : undefined),
+    100_000,
+  );
 }, 150_000);
 
 afterAll(async () => {
@@ -152,7 +189,11 @@ describe("shopify.web.toml's dev command, run as Shopify CLI runs it", () => {
     const request = app.embeddedDocumentRequest("/app");
     const url = new URL(request.url);
     // A browser's user agent: the library answers self-identifying bots (Node's fetch is one) with 410.
-    const headers = { accept: "text/html", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36" };
+    const headers = {
+      accept: "text/html",
+      "user-agent":
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+    };
     const response = await viaTunnel(`${url.pathname}${url.search}`, headers);
     expect(response.status).toBe(200);
     expect(response.body).toContain("<html");
@@ -166,7 +207,13 @@ describe("shopify.web.toml's dev command, run as Shopify CLI runs it", () => {
     // An offline session exists from the previous test's token exchange (the job reaches the shop through it).
     expect(await db.session.count({ where: { shop: app.shop, isOnline: false } })).toBe(1);
     await insertTrackedOrders(db, trackedOrdersFromStore(store));
-    const order = store.orders.find((o) => o.cancelledAt === null && o.fulfillmentStatus === "UNFULFILLED" && o.receivedCents > 0 && o.customerId !== null);
+    const order = store.orders.find(
+      (o) =>
+        o.cancelledAt === null &&
+        o.fulfillmentStatus === "UNFULFILLED" &&
+        o.receivedCents > 0 &&
+        o.customerId !== null,
+    );
     if (!order) throw new Error("the seeded shop has no refundable order");
     const { remedyRegistry } = await import("../app/remedies/remedy-kinds.server");
     const { createJob } = await import("../app/jobs/jobs.server");
@@ -175,7 +222,13 @@ describe("shopify.web.toml's dev command, run as Shopify CLI runs it", () => {
     expect(refundsOf(store).refundsOf(order.id)).toHaveLength(0);
     const received = order.receivedCents; // the store's record changes once refunded
 
-    const job = await createJob(db, { shop: app.shop, kind, params: { notify: false }, orderIds: [`gid://shopify/Order/${order.id}`], createdBy: "1" });
+    const job = await createJob(db, {
+      shop: app.shop,
+      kind,
+      params: { notify: false },
+      orderIds: [`gid://shopify/Order/${order.id}`],
+      createdBy: "1",
+    });
 
     const finished = await until(
       "the dev server's job runner to finish the job",
@@ -186,7 +239,12 @@ describe("shopify.web.toml's dev command, run as Shopify CLI runs it", () => {
       30_000,
     );
     expect(finished.status).toBe("completed");
-    expect(await db.jobItem.findMany({ where: { jobId: job.id, shop: app.shop }, select: { status: true } })).toEqual([{ status: "done" }]);
+    expect(
+      await db.jobItem.findMany({
+        where: { jobId: job.id, shop: app.shop },
+        select: { status: true },
+      }),
+    ).toEqual([{ status: "done" }]);
     const refunds = refundsOf(store).refundsOf(order.id);
     expect(refunds).toHaveLength(1);
     expect(refunds[0]?.totalCents).toBe(received);

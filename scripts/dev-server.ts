@@ -29,11 +29,17 @@ async function main() {
   // Hot-module updates share the app's port, so they pass through the CLI's tunnel with the pages.
   // Requests arrive through the CLI's tunnel with its hostname as Host, which Vite refuses unless
   // allowed (server.allowedHosts; the template's vite.config.ts allows it the same way).
-  const allowedHosts = process.env.SHOPIFY_APP_URL ? [new URL(process.env.SHOPIFY_APP_URL).hostname] : [];
-  const vite = await createViteServer({ server: { middlewareMode: true, hmr: { server }, allowedHosts }, appType: "custom" });
+  const allowedHosts = process.env.SHOPIFY_APP_URL
+    ? [new URL(process.env.SHOPIFY_APP_URL).hostname]
+    : [];
+  const vite = await createViteServer({
+    server: { middlewareMode: true, hmr: { server }, allowedHosts },
+    appType: "custom",
+  });
   const loadBuild = async () => {
     const build: unknown = await vite.ssrLoadModule("virtual:remix/server-build");
-    if (!isServerBuild(build)) throw new Error("virtual:remix/server-build is not a Remix server build");
+    if (!isServerBuild(build))
+      throw new Error("virtual:remix/server-build is not a Remix server build");
     return build;
   };
   app.use(vite.middlewares);
@@ -49,7 +55,9 @@ async function main() {
     server.listen(port, () => resolve());
   });
   const address = server.address();
-  console.log(`Delay Desk (dev) listening on port ${typeof address === "object" && address ? address.port : port} for ${process.env.SHOPIFY_APP_URL}`);
+  console.log(
+    `Delay Desk (dev) listening on port ${typeof address === "object" && address ? address.port : port} for ${process.env.SHOPIFY_APP_URL}`,
+  );
 
   const stop = () =>
     void (async () => {
@@ -63,6 +71,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof PreflightError ? error.message : error);
+  console.error(
+    error instanceof ConfigError || error instanceof PreflightError ? error.message : error,
+  );
   process.exit(1);
 });

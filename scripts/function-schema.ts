@@ -5,12 +5,20 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildClientSchema, printSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
+import {
+  buildClientSchema,
+  printSchema,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+} from "graphql";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 export const FUNCTION_API_VERSION = "2026-10";
-export const FUNCTION_SCHEMA_JSON = path.join(ROOT, `graphql/functions-cart-checkout-validation-${FUNCTION_API_VERSION}.schema.json`);
+export const FUNCTION_SCHEMA_JSON = path.join(
+  ROOT,
+  `graphql/functions-cart-checkout-validation-${FUNCTION_API_VERSION}.schema.json`,
+);
 export const FUNCTION_SCHEMA_SDL = path.join(ROOT, "extensions/checkout-pause/schema.graphql");
 
 export function functionSchema(): GraphQLSchema {
@@ -25,5 +33,7 @@ export function printFunctionSchema(): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   writeFileSync(FUNCTION_SCHEMA_SDL, printFunctionSchema());
-  console.log(`Wrote ${path.relative(ROOT, FUNCTION_SCHEMA_SDL)} from ${path.relative(ROOT, FUNCTION_SCHEMA_JSON)}.`);
+  console.log(
+    `Wrote ${path.relative(ROOT, FUNCTION_SCHEMA_SDL)} from ${path.relative(ROOT, FUNCTION_SCHEMA_JSON)}.`,
+  );
 }

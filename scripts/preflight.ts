@@ -17,16 +17,22 @@ export function checkDatabaseReachable(databaseUrl: string): void {
   try {
     file = sqliteFileUrl(databaseUrl);
   } catch (error) {
-    throw new PreflightError(`Delay Desk cannot start: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new PreflightError(
+      `Delay Desk cannot start: ${error instanceof Error ? error.message : String(error)}.`,
+    );
   }
   const dir = path.dirname(file);
   if (!existsSync(dir)) {
-    throw new PreflightError(`Delay Desk cannot start: the database folder ${dir} does not exist (DATABASE_URL).`);
+    throw new PreflightError(
+      `Delay Desk cannot start: the database folder ${dir} does not exist (DATABASE_URL).`,
+    );
   }
   try {
     accessSync(existsSync(file) ? file : dir, constants.W_OK);
   } catch {
-    throw new PreflightError(`Delay Desk cannot start: the database at ${file} is not writable (DATABASE_URL).`);
+    throw new PreflightError(
+      `Delay Desk cannot start: the database at ${file} is not writable (DATABASE_URL).`,
+    );
   }
 }
 
@@ -42,7 +48,9 @@ export function applyMigrations(databaseUrl: string): void {
       .filter((line) => /error|P\d{4}/i.test(line))
       .slice(0, 3)
       .join(" ");
-    throw new PreflightError(`Delay Desk cannot start: database migrations failed. ${detail}`.trim());
+    throw new PreflightError(
+      `Delay Desk cannot start: database migrations failed. ${detail}`.trim(),
+    );
   }
 }
 

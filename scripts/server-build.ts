@@ -12,13 +12,21 @@ export function isServerBuild(value: unknown): value is ServerBuild {
 }
 
 /** app/entry.server.tsx exports startBackgroundWork; the build keeps it on entry.module. */
-export function backgroundStarter(build: ServerBuild): (options: { jobs: boolean }) => BackgroundWork {
+export function backgroundStarter(
+  build: ServerBuild,
+): (options: { jobs: boolean }) => BackgroundWork {
   const entry = build.entry.module;
   const start = "startBackgroundWork" in entry ? entry.startBackgroundWork : undefined;
-  if (typeof start !== "function") throw new Error("The server build has no startBackgroundWork; rebuild with `npm run build`.");
+  if (typeof start !== "function")
+    throw new Error("The server build has no startBackgroundWork; rebuild with `npm run build`.");
   return (options) => {
     const work: unknown = start(options);
-    if (typeof work !== "object" || work === null || !("stop" in work) || typeof work.stop !== "function") {
+    if (
+      typeof work !== "object" ||
+      work === null ||
+      !("stop" in work) ||
+      typeof work.stop !== "function"
+    ) {
       throw new Error("startBackgroundWork returned no stop()");
     }
     const stop = work.stop;

@@ -41,7 +41,11 @@ export function errorBoxText(output: string): string {
 }
 
 function failedOnJavyDownload(output: string): boolean {
-  return /Downloading javy \S+ from https:\/\/github\.com\/bytecodealliance\/javy\//.test(plainOutput(output)) && errorBoxText(output).includes("javy");
+  return (
+    /Downloading javy \S+ from https:\/\/github\.com\/bytecodealliance\/javy\//.test(
+      plainOutput(output),
+    ) && errorBoxText(output).includes("javy")
+  );
 }
 
 /**
@@ -52,7 +56,11 @@ export function functionBuildStop(run: CliRun): FunctionBuildStep {
   const text = plainOutput(run.output);
   if (run.status === 0) return "done";
   // The task titles are not printed when CI is set; the typegen's own process line always is.
-  if (!text.includes("Building GraphQL types") && !/Command: \S*npm exec -- graphql-code-generator/.test(text)) return "load";
+  if (
+    !text.includes("Building GraphQL types") &&
+    !/Command: \S*npm exec -- graphql-code-generator/.test(text)
+  )
+    return "load";
   if (!text.includes("Generating dist/function.js using generated module")) return "typegen";
   if (!text.includes("Generating world to use with Javy")) return "bundle";
   return failedOnJavyDownload(run.output) ? "javy" : "bundle";

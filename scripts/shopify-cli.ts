@@ -20,7 +20,10 @@ export const OFFLINE_CLI_ENV = {
   CI: "1",
 } as const;
 
-export function runShopifyCli(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runShopifyCli(
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<CliRun> {
   const cwd = options.cwd ?? ROOT;
   return new Promise((resolve, reject) => {
     // The CLI needs Node 22: run it on this process's Node (npm scripts and npx put the project's
@@ -29,7 +32,12 @@ export function runShopifyCli(args: readonly string[], options: { cwd?: string; 
       cwd,
       // The CLI takes its working directory from INIT_CWD when set (npm sets it for scripts and npx;
       // Shopify/cli packages/cli-kit/src/public/node/path.ts, cwd()), so it must name `cwd` too.
-      env: { ...process.env, ...OFFLINE_CLI_ENV, INIT_CWD: cwd, PATH: `${path.join(ROOT, "node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}` },
+      env: {
+        ...process.env,
+        ...OFFLINE_CLI_ENV,
+        INIT_CWD: cwd,
+        PATH: `${path.join(ROOT, "node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -8,7 +8,12 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 function start(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_ENV: "production",
+      ...env,
+    },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -28,7 +33,9 @@ describe("npm start with bad configuration", () => {
     const { SHOPIFY_API_SECRET: _omit, ...env } = good;
     const result = start({ ...env, DATABASE_URL: "file:/tmp/delay-desk-start-test.sqlite" });
     expect(result.status).toBe(1);
-    expect(result.stderr.split("\n")).toEqual([expect.stringMatching(/^Delay Desk cannot start: SHOPIFY_API_SECRET is missing/)]);
+    expect(result.stderr.split("\n")).toEqual([
+      expect.stringMatching(/^Delay Desk cannot start: SHOPIFY_API_SECRET is missing/),
+    ]);
   });
 
   it("stops on an unreachable database with one clear line, without printing the secret", () => {

@@ -28,20 +28,37 @@ afterEach(async () => {
   sim = undefined;
 });
 
-const errorSchema = z.object({ message: z.string(), locations: z.array(z.object({ line: z.number(), column: z.number() })).optional(), path: z.array(z.union([z.string(), z.number()])).optional(), extensions: z.record(z.unknown()).optional() });
-const answerSchema = z.object({ data: z.record(z.unknown()).nullish(), errors: z.array(errorSchema).optional() });
+const errorSchema = z.object({
+  message: z.string(),
+  locations: z.array(z.object({ line: z.number(), column: z.number() })).optional(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  extensions: z.record(z.unknown()).optional(),
+});
+const answerSchema = z.object({
+  data: z.record(z.unknown()).nullish(),
+  errors: z.array(errorSchema).optional(),
+});
 
 async function start(scopes: string, customerData?: CustomerDataApprovalInput) {
   sim = await startSimulator({
     port: 0,
-    app: { apiKey: "access-key", apiSecret: "access-secret", appUrl: "https://delay-desk.test", scopes },
+    app: {
+      apiKey: "access-key",
+      apiSecret: "access-secret",
+      appUrl: "https://delay-desk.test",
+      scopes,
+    },
     shops: [{ domain: SHOP, orders: 150, seed: 5, now: NOW }],
     ...(customerData ? { customerData: { [SHOP]: customerData } } : {}),
   });
   const running = sim;
   const token = running.issueAccessToken(SHOP);
   return async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${running.origin}/${SHOP}/admin/api/2026-10/graphql.json`, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${running.origin}/${SHOP}/admin/api/2026-10/graphql.json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
+      body: JSON.stringify({ query, variables }),
+    });
     expect(response.status).toBe(200);
     return answerSchema.parse(await response.json());
   };
@@ -62,61 +79,108 @@ describe("access scopes", () => {
     const graphql = await start("read_orders");
     const product = store().products[0];
     if (!product) throw new Error("no product");
-    const answer = await graphql("query P($id: ID!) { shop { name } product(id: $id) { title } }", { id: gid("Product", product.id) });
+    const answer = await graphql("query P($id: ID!) { shop { name } product(id: $id) { title } }", {
+      id: gid("Product", product.id),
+    });
     expect(answer.data).toEqual({ shop: { name: store().shop.name }, product: null });
     expect(answer.errors).toEqual([
       {
         message: "Access denied for product field. Required access: `read_products` access scope.",
         locations: [{ line: 1, column: 35 }],
         path: ["product"],
-        extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes", requiredAccess: "`read_products` access scope." },
+        extensions: {
+          code: "ACCESS_DENIED",
+          documentation: "https://shopify.dev/api/usage/access-scopes",
+          requiredAccess: "`read_products` access scope.",
+        },
       },
     ]);
   });
 
   it("lets a write scope read what its read scope reads", async () => {
     const graphql = await start("write_orders,read_all_orders");
-    const answer = await graphql("query { orders(first: 3) { nodes { id } } ordersCount(limit: null) { count } }");
+    const answer = await graphql(
+      "query { orders(first: 3) { nodes { id } } ordersCount(limit: null) { count } }",
+    );
     expect(answer.errors).toBeUndefined();
-    expect(z.object({ count: z.number() }).parse(answer.data?.["ordersCount"]).count).toBe(store().orders.length);
+    expect(z.object({ count: z.number() }).parse(answer.data?.["ordersCount"]).count).toBe(
+      store().orders.length,
+    );
   });
 
   it("refuses a mutation marked with a scope (orderEditBegin needs write_order_edits)", async () => {
     const graphql = await start("write_orders");
     const order = store().orders.at(-1);
     if (!order) throw new Error("no order");
-    const answer = await graphql("mutation B($id: ID!) { orderEditBegin(id: $id) { calculatedOrder { id } userErrors { message } } }", { id: gid("Order", order.id) });
+    const answer = await graphql(
+      "mutation B($id: ID!) { orderEditBegin(id: $id) { calculatedOrder { id } userErrors { message } } }",
+      { id: gid("Order", order.id) },
+    );
     expect(answer.data).toEqual({ orderEditBegin: null });
-    expect(answer.errors?.[0]?.message).toBe("Access denied for orderEditBegin field. Required access: Requires `write_order_edits` access scope.");
+    expect(answer.errors?.[0]?.message).toBe(
+      "Access denied for orderEditBegin field. Required access: Requires `write_order_edits` access scope.",
+    );
   });
 
   it("refuses refundCreate and tagsAdd on an order without write_orders (scopes stated only in the schema's text)", async () => {
     const graphql = await start("read_orders,read_all_orders");
     const order = store().orders.at(-1);
     if (!order) throw new Error("no order");
-    const refund = await graphql("mutation R($input: RefundInput!) { refundCreate(input: $input) @idempotent(key: \"k-1\") { refund { id } userErrors { message } } }", { input: { orderId: gid("Order", order.id), notify: false } });
+    const refund = await graphql(
+      'mutation R($input: RefundInput!) { refundCreate(input: $input) @idempotent(key: "k-1") { refund { id } userErrors { message } } }',
+      { input: { orderId: gid("Order", order.id), notify: false } },
+    );
     expect(refund.data).toEqual({ refundCreate: null });
     expect(refund.errors?.[0]?.extensions?.["code"]).toBe("ACCESS_DENIED");
-    expect(refund.errors?.[0]?.message).toMatch(/^Access denied for refundCreate field\. Required access: `write_orders` access scope/);
-    const tags = await graphql("mutation T($id: ID!) { tagsAdd(id: $id, tags: [\"late\"]) { userErrors { message } } }", { id: gid("Order", order.id) });
+    expect(refund.errors?.[0]?.message).toMatch(
+      /^Access denied for refundCreate field\. Required access: `write_orders` access scope/,
+    );
+    const tags = await graphql(
+      'mutation T($id: ID!) { tagsAdd(id: $id, tags: ["late"]) { userErrors { message } } }',
+      { id: gid("Order", order.id) },
+    );
     expect(tags.data).toEqual({ tagsAdd: null });
-    expect(tags.errors?.[0]?.message).toMatch(/^Access denied for tagsAdd field\. Required access: `write_orders` access scope/);
+    expect(tags.errors?.[0]?.message).toMatch(
+      /^Access denied for tagsAdd field\. Required access: `write_orders` access scope/,
+    );
     expect(order.tags).not.toContain("late");
   });
 
   it("lets an app write its own installation's metafields with no scope at all", async () => {
     const graphql = await start("");
     const installation = await graphql("query { currentAppInstallation { id } }");
-    const id = z.object({ currentAppInstallation: z.object({ id: z.string() }) }).parse(installation.data).currentAppInstallation.id;
-    const set = await graphql("mutation S($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { userErrors { message } } }", { m: [{ ownerId: id, namespace: "$app", key: "notice", type: "single_line_text_field", value: "v" }] });
+    const id = z
+      .object({ currentAppInstallation: z.object({ id: z.string() }) })
+      .parse(installation.data).currentAppInstallation.id;
+    const set = await graphql(
+      "mutation S($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { userErrors { message } } }",
+      {
+        m: [
+          {
+            ownerId: id,
+            namespace: "$app",
+            key: "notice",
+            type: "single_line_text_field",
+            value: "v",
+          },
+        ],
+      },
+    );
     expect(set.errors).toBeUndefined();
     expect(set.data).toEqual({ metafieldsSet: { userErrors: [] } });
   });
 });
 
 describe("the 60-day order window", () => {
-  const ORDERS = "query O($after: String) { orders(first: 250, after: $after) { nodes { id createdAt } pageInfo { hasNextPage endCursor } } ordersCount(limit: null) { count } }";
-  const pageSchema = z.object({ orders: z.object({ nodes: z.array(z.object({ id: z.string(), createdAt: z.string() })), pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }) }), ordersCount: z.object({ count: z.number() }) });
+  const ORDERS =
+    "query O($after: String) { orders(first: 250, after: $after) { nodes { id createdAt } pageInfo { hasNextPage endCursor } } ordersCount(limit: null) { count } }";
+  const pageSchema = z.object({
+    orders: z.object({
+      nodes: z.array(z.object({ id: z.string(), createdAt: z.string() })),
+      pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+    }),
+    ordersCount: z.object({ count: z.number() }),
+  });
 
   it("hides orders older than 60 days from lists, counts and lookups without read_all_orders", async () => {
     const graphql = await start("read_orders");
@@ -128,7 +192,10 @@ describe("the 60-day order window", () => {
     expect(page.ordersCount.count).toBe(recent.length);
     expect(page.orders.nodes).toHaveLength(recent.length);
     expect(page.orders.nodes.every((node) => Date.parse(node.createdAt) >= cutoff)).toBe(true);
-    const lookup = await graphql("query L($id: ID!) { order(id: $id) { id } node(id: $id) { id } }", { id: gid("Order", old.id) });
+    const lookup = await graphql(
+      "query L($id: ID!) { order(id: $id) { id } node(id: $id) { id } }",
+      { id: gid("Order", old.id) },
+    );
     expect(lookup.errors).toBeUndefined();
     expect(lookup.data).toEqual({ order: null, node: null });
   });
@@ -141,9 +208,15 @@ describe("the 60-day order window", () => {
 });
 
 describe("protected customer data", () => {
-  const ORDER = "query O($id: ID!) { order(id: $id) { name email customer { firstName lastName } } }";
+  const ORDER =
+    "query O($id: ID!) { order(id: $id) { name email customer { firstName lastName } } }";
   const orderWithCustomer = () => {
-    const order = store().orders.find((candidate) => candidate.email && candidate.customerId !== null && candidate.createdAt > NOW.getTime() - 30 * DAY);
+    const order = store().orders.find(
+      (candidate) =>
+        candidate.email &&
+        candidate.customerId !== null &&
+        candidate.createdAt > NOW.getTime() - 30 * DAY,
+    );
     if (!order) throw new Error("no order with a customer");
     return order;
   };
@@ -161,20 +234,30 @@ describe("protected customer data", () => {
     const graphql = await start(scopes, { level: 1 });
     const order = orderWithCustomer();
     const answer = await graphql(ORDER, { id: gid("Order", order.id) });
-    expect(answer.data).toEqual({ order: { name: order.name, email: null, customer: { firstName: null, lastName: null } } });
+    expect(answer.data).toEqual({
+      order: { name: order.name, email: null, customer: { firstName: null, lastName: null } },
+    });
     expect(answer.errors?.map((error) => error.path)).toEqual([
       ["order", "email"],
       ["order", "customer", "firstName"],
       ["order", "customer", "lastName"],
     ]);
-    expect(answer.errors?.[0]?.message).toBe("This app is not approved to access the Customer object. See https://partners.shopify.com/current/apps/access-key/customer_data for more details.");
+    expect(answer.errors?.[0]?.message).toBe(
+      "This app is not approved to access the Customer object. See https://partners.shopify.com/current/apps/access-key/customer_data for more details.",
+    );
   });
 
   it("at level 2 gives only the approved fields (email yes, name no)", async () => {
     const graphql = await start(scopes, { level: 2, fields: ["email"] });
     const order = orderWithCustomer();
     const answer = await graphql(ORDER, { id: gid("Order", order.id) });
-    expect(answer.data).toEqual({ order: { name: order.name, email: order.email, customer: { firstName: null, lastName: null } } });
+    expect(answer.data).toEqual({
+      order: {
+        name: order.name,
+        email: order.email,
+        customer: { firstName: null, lastName: null },
+      },
+    });
     expect(answer.errors?.map((error) => error.path)).toEqual([
       ["order", "customer", "firstName"],
       ["order", "customer", "lastName"],
@@ -184,9 +267,13 @@ describe("protected customer data", () => {
   it("refuses the Order object itself at level 0 (not approved for protected customer data)", async () => {
     const graphql = await start(scopes, { level: 0 });
     const order = orderWithCustomer();
-    const answer = await graphql("query O($id: ID!) { shop { name } order(id: $id) { name } }", { id: gid("Order", order.id) });
+    const answer = await graphql("query O($id: ID!) { shop { name } order(id: $id) { name } }", {
+      id: gid("Order", order.id),
+    });
     expect(answer.data).toEqual({ shop: { name: store().shop.name }, order: null });
-    expect(answer.errors?.[0]?.message).toMatch(/^This app is not approved to access the Order object\./);
+    expect(answer.errors?.[0]?.message).toMatch(
+      /^This app is not approved to access the Order object\./,
+    );
     expect(answer.errors?.[0]?.extensions?.["code"]).toBe("ACCESS_DENIED");
   });
 
@@ -194,20 +281,33 @@ describe("protected customer data", () => {
     const graphql = await start(scopes);
     const running = sim;
     if (!running) throw new Error("no simulator");
-    const set = await fetch(`${running.origin}/${SHOP}/simulator/customer-data`, { method: "POST", body: JSON.stringify({ level: 2, fields: ["name"] }) });
+    const set = await fetch(`${running.origin}/${SHOP}/simulator/customer-data`, {
+      method: "POST",
+      body: JSON.stringify({ level: 2, fields: ["name"] }),
+    });
     expect(await set.json()).toEqual({ level: 2, fields: ["name"] });
     const order = orderWithCustomer();
     const answer = await graphql(ORDER, { id: gid("Order", order.id) });
     expect(answer.errors?.map((error) => error.path)).toEqual([["order", "email"]]);
-    const bad = await fetch(`${running.origin}/${SHOP}/simulator/customer-data`, { method: "POST", body: JSON.stringify({ level: 3 }) });
+    const bad = await fetch(`${running.origin}/${SHOP}/simulator/customer-data`, {
+      method: "POST",
+      body: JSON.stringify({ level: 3 }),
+    });
     expect(bad.status).toBe(422);
   });
 });
 
 describe("bulk queries run with the starting token's access", () => {
-  const RUN = "mutation B($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id } userErrors { message } } }";
+  const RUN =
+    "mutation B($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id } userErrors { message } } }";
   const STATUS = "query { currentBulkOperation { status errorCode url } }";
-  const statusSchema = z.object({ currentBulkOperation: z.object({ status: z.string(), errorCode: z.string().nullable(), url: z.string().nullable() }) });
+  const statusSchema = z.object({
+    currentBulkOperation: z.object({
+      status: z.string(),
+      errorCode: z.string().nullable(),
+      url: z.string().nullable(),
+    }),
+  });
 
   async function runBulk(graphql: Awaited<ReturnType<typeof start>>, query: string) {
     const started = await graphql(RUN, { q: query });
@@ -227,7 +327,14 @@ describe("bulk queries run with the starting token's access", () => {
     const status = await runBulk(graphql, "{ orders { edges { node { id email createdAt } } } }");
     expect(status.status).toBe("COMPLETED");
     const text = await (await fetch(status.url ?? "")).text();
-    const lines = text.trim().split("\n").map((line) => z.object({ id: z.string(), email: z.string().nullable(), createdAt: z.string() }).parse(JSON.parse(line)));
+    const lines = text
+      .trim()
+      .split("\n")
+      .map((line) =>
+        z
+          .object({ id: z.string(), email: z.string().nullable(), createdAt: z.string() })
+          .parse(JSON.parse(line)),
+      );
     const cutoff = NOW.getTime() - 60 * DAY;
     expect(lines).toHaveLength(store().orders.filter((order) => order.createdAt >= cutoff).length);
     expect(lines.every((line) => line.email === null)).toBe(true);

@@ -33,13 +33,23 @@ export const CUSTOMER_DATA_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 export function accessDenied(fieldName: string, rule: AccessRule): GraphQLError {
-  return new GraphQLError(`Access denied for ${fieldName} field. Required access: ${rule.requiredAccess}`, {
-    extensions: { code: "ACCESS_DENIED", documentation: ACCESS_SCOPES_DOCUMENTATION, requiredAccess: rule.requiredAccess },
-  });
+  return new GraphQLError(
+    `Access denied for ${fieldName} field. Required access: ${rule.requiredAccess}`,
+    {
+      extensions: {
+        code: "ACCESS_DENIED",
+        documentation: ACCESS_SCOPES_DOCUMENTATION,
+        requiredAccess: rule.requiredAccess,
+      },
+    },
+  );
 }
 
 function notApprovedType(typeName: string, grant: AccessGrant): GraphQLError {
-  return new GraphQLError(`This app is not approved to access the ${typeName} object. See ${grant.customerDataUrl} for more details.`, { extensions: { code: "ACCESS_DENIED" } });
+  return new GraphQLError(
+    `This app is not approved to access the ${typeName} object. See ${grant.customerDataUrl} for more details.`,
+    { extensions: { code: "ACCESS_DENIED" } },
+  );
 }
 
 /** A protected field's redaction: its data is null, the rest of the request is answered. */
@@ -51,11 +61,18 @@ export function isRedaction(error: GraphQLError): boolean {
 
 function notApprovedField(subject: string, grant: AccessGrant): GraphQLError {
   const object = subject.charAt(0).toUpperCase() + subject.slice(1);
-  return new RedactionError(`This app is not approved to access the ${object} object. See ${grant.customerDataUrl} for more details.`);
+  return new RedactionError(
+    `This app is not approved to access the ${object} object. See ${grant.customerDataUrl} for more details.`,
+  );
 }
 
 /** The rules a field needs: its own mark, the text-only table, then its return type's mark. */
-export function rulesFor(parentType: string, fieldName: string, returnType: string, args: Record<string, unknown>): AccessRule[] {
+export function rulesFor(
+  parentType: string,
+  fieldName: string,
+  returnType: string,
+  args: Record<string, unknown>,
+): AccessRule[] {
   const marks = accessMarks();
   const rules: AccessRule[] = [];
   const own = marks.fields.get(`${parentType}.${fieldName}`);
@@ -68,24 +85,46 @@ export function rulesFor(parentType: string, fieldName: string, returnType: stri
 }
 
 /** Throws (so the field becomes null with the error) when the grant does not reach the field. */
-export function checkBeforeResolve(info: GraphQLResolveInfo, args: Record<string, unknown>, grant: AccessGrant): void {
+export function checkBeforeResolve(
+  info: GraphQLResolveInfo,
+  args: Record<string, unknown>,
+  grant: AccessGrant,
+): void {
   const returnType = getNamedType(info.returnType).name;
   for (const rule of rulesFor(info.parentType.name, info.fieldName, returnType, args)) {
     if (!satisfies(grant, rule)) throw accessDenied(info.fieldName, rule);
   }
-  if (grant.customerData.level === 0 && CUSTOMER_DATA_TYPES.has(returnType)) throw notApprovedType(returnType, grant);
-  const protectedField = accessMarks().protectedFields.get(`${info.parentType.name}.${info.fieldName}`);
-  if (protectedField && (grant.customerData.level < 2 || !grant.customerData.fields.has(protectedField.content))) {
+  if (grant.customerData.level === 0 && CUSTOMER_DATA_TYPES.has(returnType))
+    throw notApprovedType(returnType, grant);
+  const protectedField = accessMarks().protectedFields.get(
+    `${info.parentType.name}.${info.fieldName}`,
+  );
+  if (
+    protectedField &&
+    (grant.customerData.level < 2 || !grant.customerData.fields.has(protectedField.content))
+  ) {
     throw notApprovedField(protectedField.subject, grant);
   }
 }
 
 function typenameOf(value: unknown): string | undefined {
-  return typeof value === "object" && value !== null && "__typename" in value && typeof value.__typename === "string" ? value.__typename : undefined;
+  return typeof value === "object" &&
+    value !== null &&
+    "__typename" in value &&
+    typeof value.__typename === "string"
+    ? value.__typename
+    : undefined;
 }
 
 function hiddenOrder(value: unknown, grant: AccessGrant): boolean {
-  return typenameOf(value) === "Order" && typeof value === "object" && value !== null && "createdAt" in value && typeof value.createdAt === "number" && !orderVisible(grant, value.createdAt);
+  return (
+    typenameOf(value) === "Order" &&
+    typeof value === "object" &&
+    value !== null &&
+    "createdAt" in value &&
+    typeof value.createdAt === "number" &&
+    !orderVisible(grant, value.createdAt)
+  );
 }
 
 /**
@@ -93,7 +132,11 @@ function hiddenOrder(value: unknown, grant: AccessGrant): boolean {
  * type's mark, and an order outside the window reads as absent (null), as Shopify answers for an
  * id it will not show.
  */
-export function checkAfterResolve(value: unknown, info: GraphQLResolveInfo, grant: AccessGrant): unknown {
+export function checkAfterResolve(
+  value: unknown,
+  info: GraphQLResolveInfo,
+  grant: AccessGrant,
+): unknown {
   const named = getNamedType(info.returnType);
   if (named.name !== "Order" && !isAbstractType(named)) return value;
   const one = (item: unknown): unknown => {
@@ -103,7 +146,8 @@ export function checkAfterResolve(value: unknown, info: GraphQLResolveInfo, gran
     if (!typeName) return item;
     const rule = accessMarks().types.get(typeName);
     if (rule && !satisfies(grant, rule)) return accessDenied(info.fieldName, rule);
-    if (grant.customerData.level === 0 && CUSTOMER_DATA_TYPES.has(typeName)) return notApprovedType(typeName, grant);
+    if (grant.customerData.level === 0 && CUSTOMER_DATA_TYPES.has(typeName))
+      return notApprovedType(typeName, grant);
     return item;
   };
   if (Array.isArray(value)) return value.map(one);

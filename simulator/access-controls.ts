@@ -1,7 +1,12 @@
 // Test and demo control (not a Shopify route): the app's protected-customer-data approval on one
 // shop, as the Partner Dashboard review would leave it. GET /<shop>/simulator/customer-data shows
 // it; POST {"level": 0|1|2, "fields": ["email", "name", …]} sets it.
-import { customerDataApprovalSchema, describeApproval, FULL_CUSTOMER_DATA, type CustomerDataApproval } from "./access-grant";
+import {
+  customerDataApprovalSchema,
+  describeApproval,
+  FULL_CUSTOMER_DATA,
+  type CustomerDataApproval,
+} from "./access-grant";
 
 export interface AccessControlReply {
   status: number;
@@ -9,10 +14,20 @@ export interface AccessControlReply {
   headers: Record<string, string>;
 }
 
-const reply = (status: number, body: unknown): AccessControlReply => ({ status, body: JSON.stringify(body), headers: { "Content-Type": "application/json; charset=utf-8" } });
+const reply = (status: number, body: unknown): AccessControlReply => ({
+  status,
+  body: JSON.stringify(body),
+  headers: { "Content-Type": "application/json; charset=utf-8" },
+});
 
-export function handleCustomerDataControl(approvals: Map<string, CustomerDataApproval>, shop: string, method: string, body: string): AccessControlReply {
-  if (method === "GET") return reply(200, describeApproval(approvals.get(shop) ?? FULL_CUSTOMER_DATA));
+export function handleCustomerDataControl(
+  approvals: Map<string, CustomerDataApproval>,
+  shop: string,
+  method: string,
+  body: string,
+): AccessControlReply {
+  if (method === "GET")
+    return reply(200, describeApproval(approvals.get(shop) ?? FULL_CUSTOMER_DATA));
   if (method !== "POST") return reply(405, { error: "GET or POST" });
   let input: unknown;
   try {

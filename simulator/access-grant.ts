@@ -16,18 +16,32 @@ export interface CustomerDataApproval {
   fields: ReadonlySet<ProtectedContent>;
 }
 
-export const FULL_CUSTOMER_DATA: CustomerDataApproval = { level: 2, fields: new Set(PROTECTED_CONTENTS) };
+export const FULL_CUSTOMER_DATA: CustomerDataApproval = {
+  level: 2,
+  fields: new Set(PROTECTED_CONTENTS),
+};
 
 export const customerDataApprovalSchema = z
   .object({
     level: z.union([z.literal(0), z.literal(1), z.literal(2)]),
     fields: z.array(z.enum(["name", "email", "phone", "address"])).optional(),
   })
-  .transform((input): CustomerDataApproval => ({ level: input.level, fields: new Set(input.level === 2 ? (input.fields ?? PROTECTED_CONTENTS) : []) }));
+  .transform(
+    (input): CustomerDataApproval => ({
+      level: input.level,
+      fields: new Set(input.level === 2 ? (input.fields ?? PROTECTED_CONTENTS) : []),
+    }),
+  );
 export type CustomerDataApprovalInput = z.input<typeof customerDataApprovalSchema>;
 
-export function describeApproval(approval: CustomerDataApproval): { level: 0 | 1 | 2; fields: ProtectedContent[] } {
-  return { level: approval.level, fields: PROTECTED_CONTENTS.filter((content) => approval.fields.has(content)) };
+export function describeApproval(approval: CustomerDataApproval): {
+  level: 0 | 1 | 2;
+  fields: ProtectedContent[];
+} {
+  return {
+    level: approval.level,
+    fields: PROTECTED_CONTENTS.filter((content) => approval.fields.has(content)),
+  };
 }
 
 // The schema's own Order description: "Only the last 60 days' worth of orders from a store are
@@ -61,12 +75,19 @@ export function expandScopes(scope: string): Set<string> {
   return granted;
 }
 
-export function grantFor(options: { scope: string; apiKey: string; customerData?: CustomerDataApproval; now: number }): AccessGrant {
+export function grantFor(options: {
+  scope: string;
+  apiKey: string;
+  customerData?: CustomerDataApproval;
+  now: number;
+}): AccessGrant {
   const scopes = expandScopes(options.scope);
   return {
     scopes,
     customerData: options.customerData ?? FULL_CUSTOMER_DATA,
-    ordersVisibleFrom: scopes.has("read_all_orders") ? null : options.now - DEFAULT_ORDER_WINDOW_DAYS * DAY_MS,
+    ordersVisibleFrom: scopes.has("read_all_orders")
+      ? null
+      : options.now - DEFAULT_ORDER_WINDOW_DAYS * DAY_MS,
     customerDataUrl: `https://partners.shopify.com/current/apps/${encodeURIComponent(options.apiKey)}/customer_data`,
   };
 }

@@ -11,7 +11,12 @@ import { z } from "zod";
 import { adminSchemaFile } from "./schema";
 
 export type ProtectedContent = "name" | "email" | "phone" | "address";
-export const PROTECTED_CONTENTS: readonly ProtectedContent[] = ["name", "email", "phone", "address"];
+export const PROTECTED_CONTENTS: readonly ProtectedContent[] = [
+  "name",
+  "email",
+  "phone",
+  "address",
+];
 
 export interface AccessRule {
   /** Any one of these grants access (write_x also grants read_x; see access-grant.ts). */
@@ -47,11 +52,18 @@ const protectedFieldSchema = z.object({
   protectedSubject: z.string().nullish(),
   protectedContent: z.enum(["name", "email", "phone", "address"]).nullish(),
 });
-const typesSchema = z.array(z.object({ name: z.string(), fields: z.array(protectedFieldSchema).nullish() }));
+const typesSchema = z.array(
+  z.object({ name: z.string(), fields: z.array(protectedFieldSchema).nullish() }),
+);
 
 function rule(anyOf: readonly string[], requiredAccess: string | null | undefined): AccessRule {
   // Shopify's text names every scope; fall back to listing them when a mark has no text.
-  return { anyOf, requiredAccess: requiredAccess?.trim() || anyOf.map((scope) => `\`${scope}\` access scope`).join(" or ") + "." };
+  return {
+    anyOf,
+    requiredAccess:
+      requiredAccess?.trim() ||
+      anyOf.map((scope) => `\`${scope}\` access scope`).join(" or ") + ".",
+  };
 }
 
 let cached: AccessMarks | undefined;
@@ -64,13 +76,22 @@ export function accessMarks(): AccessMarks {
   const fields = new Map<string, AccessRule>();
   for (const item of items) {
     if (item.offlineScopes.length === 0) continue;
-    if (item.type === "type") types.set(item.typeName, rule(item.offlineScopes, item.requiredAccess));
-    else if (item.fieldName) fields.set(`${item.typeName}.${item.fieldName}`, rule(item.offlineScopes, item.requiredAccess));
+    if (item.type === "type")
+      types.set(item.typeName, rule(item.offlineScopes, item.requiredAccess));
+    else if (item.fieldName)
+      fields.set(
+        `${item.typeName}.${item.fieldName}`,
+        rule(item.offlineScopes, item.requiredAccess),
+      );
   }
   const protectedFields = new Map<string, ProtectedField>();
   for (const type of typesSchema.parse(file.data.__schema.types)) {
     for (const field of type.fields ?? []) {
-      if (field.isProtected && field.protectedContent) protectedFields.set(`${type.name}.${field.name}`, { subject: field.protectedSubject ?? "customer", content: field.protectedContent });
+      if (field.isProtected && field.protectedContent)
+        protectedFields.set(`${type.name}.${field.name}`, {
+          subject: field.protectedSubject ?? "customer",
+          content: field.protectedContent,
+        });
     }
   }
   cached = { types, fields, protectedFields };
@@ -116,19 +137,31 @@ function writeRuleFor(resource: string | undefined, because: string): AccessRule
  * Mutations whose scope the schema states only in text, not in `offline_scopes`. Each entry
  * quotes the schema's own words (Admin 2026-10, Mutation.<name>).
  */
-export const DESCRIBED_ACCESS: Readonly<Record<string, { text: string; rules: (args: Record<string, unknown>) => AccessRule[] }>> = {
+export const DESCRIBED_ACCESS: Readonly<
+  Record<string, { text: string; rules: (args: Record<string, unknown>) => AccessRule[] }>
+> = {
   // requiredAccess: "`orders` access scope, `marketplace_orders` access scope or
   // `buyer_membership_orders` access scope." A mutation needs the write form of each.
   refundCreate: {
     text: "`orders` access scope, `marketplace_orders` access scope or `buyer_membership_orders` access scope.",
     rules: () => [
-      { anyOf: ["write_orders", "write_marketplace_orders", "write_buyer_membership_orders"], requiredAccess: "`write_orders` access scope, `write_marketplace_orders` access scope or `write_buyer_membership_orders` access scope." },
+      {
+        anyOf: ["write_orders", "write_marketplace_orders", "write_buyer_membership_orders"],
+        requiredAccess:
+          "`write_orders` access scope, `write_marketplace_orders` access scope or `write_buyer_membership_orders` access scope.",
+      },
     ],
   },
   // description: "Adds tags to a resource." / "Removes tags from a resource." The scope is the
   // tagged resource's write scope (the id argument's type).
-  tagsAdd: { text: "Adds tags to a resource.", rules: (args) => [writeRuleFor(gidType(args["id"]), "tags on the resource")].filter(isRule) },
-  tagsRemove: { text: "Removes tags from a resource.", rules: (args) => [writeRuleFor(gidType(args["id"]), "tags on the resource")].filter(isRule) },
+  tagsAdd: {
+    text: "Adds tags to a resource.",
+    rules: (args) => [writeRuleFor(gidType(args["id"]), "tags on the resource")].filter(isRule),
+  },
+  tagsRemove: {
+    text: "Removes tags from a resource.",
+    rules: (args) => [writeRuleFor(gidType(args["id"]), "tags on the resource")].filter(isRule),
+  },
   // requiredAccess: "API client to have access to the namespace and the resource type associated
   // with the metafield definition." Read as: the owner type's write scope (ownerType VALIDATION ->
   // write_validations); `$app` namespaces belong to the app itself.
@@ -136,8 +169,19 @@ export const DESCRIBED_ACCESS: Readonly<Record<string, { text: string; rules: (a
     text: "API client to have access to the namespace and the resource type associated with the metafield definition.",
     rules: (args) => {
       const definition = args["definition"];
-      const ownerType = typeof definition === "object" && definition !== null && "ownerType" in definition && typeof definition.ownerType === "string" ? definition.ownerType : undefined;
-      return [writeRuleFor(ownerType ? OWNER_TYPE_RESOURCE[ownerType] : undefined, "metafield definition owner type")].filter(isRule);
+      const ownerType =
+        typeof definition === "object" &&
+        definition !== null &&
+        "ownerType" in definition &&
+        typeof definition.ownerType === "string"
+          ? definition.ownerType
+          : undefined;
+      return [
+        writeRuleFor(
+          ownerType ? OWNER_TYPE_RESOURCE[ownerType] : undefined,
+          "metafield definition owner type",
+        ),
+      ].filter(isRule);
     },
   },
   // requiredAccess: "the same access level needed to mutate the owner resource."
@@ -145,7 +189,16 @@ export const DESCRIBED_ACCESS: Readonly<Record<string, { text: string; rules: (a
     text: "the same access level needed to mutate the owner resource.",
     rules: (args) => {
       const list = Array.isArray(args["metafields"]) ? args["metafields"] : [];
-      return list.map((metafield: unknown) => writeRuleFor(typeof metafield === "object" && metafield !== null && "ownerId" in metafield ? gidType(metafield.ownerId) : undefined, "metafield owner")).filter(isRule);
+      return list
+        .map((metafield: unknown) =>
+          writeRuleFor(
+            typeof metafield === "object" && metafield !== null && "ownerId" in metafield
+              ? gidType(metafield.ownerId)
+              : undefined,
+            "metafield owner",
+          ),
+        )
+        .filter(isRule);
     },
   },
 };

@@ -20,9 +20,39 @@ export interface StaffMember {
 export function staffFor(shop: string): readonly StaffMember[] {
   const mailDomain = shop.replace(/\.myshopify\.com$/, ".example");
   return [
-    { id: 1, first_name: "Dawn", last_name: "Rivera", email: `dawn@${mailDomain}`, account_owner: false, locale: "en", collaborator: false, email_verified: true, title: "Operations manager" },
-    { id: 2, first_name: "Marcus", last_name: "Hale", email: `marcus@${mailDomain}`, account_owner: true, locale: "en", collaborator: false, email_verified: true, title: "Owner" },
-    { id: 3, first_name: "Priya", last_name: "Shah", email: `priya@${mailDomain}`, account_owner: false, locale: "en", collaborator: false, email_verified: true, title: "Customer support" },
+    {
+      id: 1,
+      first_name: "Dawn",
+      last_name: "Rivera",
+      email: `dawn@${mailDomain}`,
+      account_owner: false,
+      locale: "en",
+      collaborator: false,
+      email_verified: true,
+      title: "Operations manager",
+    },
+    {
+      id: 2,
+      first_name: "Marcus",
+      last_name: "Hale",
+      email: `marcus@${mailDomain}`,
+      account_owner: true,
+      locale: "en",
+      collaborator: false,
+      email_verified: true,
+      title: "Owner",
+    },
+    {
+      id: 3,
+      first_name: "Priya",
+      last_name: "Shah",
+      email: `priya@${mailDomain}`,
+      account_owner: false,
+      locale: "en",
+      collaborator: false,
+      email_verified: true,
+      title: "Customer support",
+    },
   ];
 }
 
@@ -110,12 +140,26 @@ export class AccessTokenStore {
    * A non-expiring offline token is one per (app, shop) and stays the same across exchanges, as on
    * Shopify; expiring offline and online tokens are new each time.
    */
-  issue(options: { shop: string; apiKey: string; scope: string; kind: AccessTokenKind; expiring?: boolean; userId?: number }): AccessTokenRecord {
+  issue(options: {
+    shop: string;
+    apiKey: string;
+    scope: string;
+    kind: AccessTokenKind;
+    expiring?: boolean;
+    userId?: number;
+  }): AccessTokenRecord {
     return this.issueRecord(options);
   }
 
   private issueRecord(
-    options: { shop: string; apiKey: string; scope: string; kind: AccessTokenKind; expiring?: boolean; userId?: number },
+    options: {
+      shop: string;
+      apiKey: string;
+      scope: string;
+      kind: AccessTokenKind;
+      expiring?: boolean;
+      userId?: number;
+    },
     parent?: string,
   ): AccessTokenRecord {
     const now = this.clock();
@@ -123,7 +167,13 @@ export class AccessTokenStore {
       const key = `${options.apiKey}\u0000${options.shop}`;
       const existing = this.offlineByShop.get(key);
       if (existing && existing.scope === options.scope) return existing;
-      const record: AccessTokenRecord = { token: randomToken("shpat_"), shop: options.shop, apiKey: options.apiKey, kind: "offline", scope: options.scope };
+      const record: AccessTokenRecord = {
+        token: randomToken("shpat_"),
+        shop: options.shop,
+        apiKey: options.apiKey,
+        kind: "offline",
+        scope: options.scope,
+      };
       this.byToken.set(record.token, record);
       this.offlineByShop.set(key, record);
       return record;
@@ -175,7 +225,13 @@ export class AccessTokenStore {
 
   /** Records a token exchange that issued an offline token (the endpoint calls this). */
   recordExchange(shop: string, record: AccessTokenRecord): void {
-    this.grantLog.push({ shop, grant: "token_exchange", at: this.clock(), outcome: "issued", accessToken: record.token });
+    this.grantLog.push({
+      shop,
+      grant: "token_exchange",
+      at: this.clock(),
+      outcome: "issued",
+      accessToken: record.token,
+    });
   }
 
   /**
@@ -193,9 +249,16 @@ export class AccessTokenStore {
       record.apiKey === apiKey &&
       !record.retired &&
       record.expiresAt > now &&
-      (record.firstUsedAt === undefined || now - record.firstUsedAt < REFRESH_RETRY_WINDOW_SECONDS * 1000);
+      (record.firstUsedAt === undefined ||
+        now - record.firstUsedAt < REFRESH_RETRY_WINDOW_SECONDS * 1000);
     if (!record || !usable) {
-      this.grantLog.push({ shop, grant: "refresh_token", at: now, refreshToken, outcome: "invalid_grant" });
+      this.grantLog.push({
+        shop,
+        grant: "refresh_token",
+        at: now,
+        refreshToken,
+        outcome: "invalid_grant",
+      });
       return undefined;
     }
     record.firstUsedAt ??= now;
@@ -203,8 +266,18 @@ export class AccessTokenStore {
       const parent = this.refreshTokens.get(record.parent);
       if (parent) parent.retired = true;
     }
-    const issued = this.issueRecord({ shop, apiKey, scope: record.scope, kind: "offline", expiring: true }, record.token);
-    this.grantLog.push({ shop, grant: "refresh_token", at: now, refreshToken, outcome: "issued", accessToken: issued.token });
+    const issued = this.issueRecord(
+      { shop, apiKey, scope: record.scope, kind: "offline", expiring: true },
+      record.token,
+    );
+    this.grantLog.push({
+      shop,
+      grant: "refresh_token",
+      at: now,
+      refreshToken,
+      outcome: "issued",
+      accessToken: issued.token,
+    });
     return issued;
   }
 
@@ -213,7 +286,13 @@ export class AccessTokenStore {
     const now = this.clock();
     let count = 0;
     for (const record of this.byToken.values()) {
-      if (record.shop !== shop || record.kind !== "offline" || record.expiresAt === undefined || record.expiresAt <= now) continue;
+      if (
+        record.shop !== shop ||
+        record.kind !== "offline" ||
+        record.expiresAt === undefined ||
+        record.expiresAt <= now
+      )
+        continue;
       record.expiresAt = now;
       count += 1;
     }

@@ -21,7 +21,9 @@ const library = shopifyApi({
 describe("embeddedAppUrl", () => {
   const now = new Date();
   const idToken = mintSessionToken({ shop, apiKey, apiSecret, userId: 1, now });
-  const url = new URL(embeddedAppUrl({ appUrl: "https://delay-desk.test", shop, apiSecret, idToken, now }));
+  const url = new URL(
+    embeddedAppUrl({ appUrl: "https://delay-desk.test", shop, apiSecret, idToken, now }),
+  );
 
   it("loads /app with admin's parameters", () => {
     expect(url.origin + url.pathname).toBe("https://delay-desk.test/app");
@@ -47,7 +49,9 @@ describe("embeddedAppUrl", () => {
 
   it("encodes spaces as %20 like the library when signing", () => {
     const params = { shop, note: "a b+c" };
-    expect(signAdminQuery(params, apiSecret)).not.toBe(signAdminQuery({ shop, note: "a+b+c" }, apiSecret));
+    expect(signAdminQuery(params, apiSecret)).not.toBe(
+      signAdminQuery({ shop, note: "a+b+c" }, apiSecret),
+    );
   });
 
   it("uses the standard base64 alphabet even where base64url would differ", () => {
@@ -59,7 +63,12 @@ describe("embeddedAppUrl", () => {
 describe("renderAdminFramePage", () => {
   it("shows the shop and app, frames the app URL, and answers only the app's origin", () => {
     const idToken = mintSessionToken({ shop, apiKey, apiSecret, userId: 1 });
-    const appFrameUrl = embeddedAppUrl({ appUrl: "https://delay-desk.test", shop, apiSecret, idToken });
+    const appFrameUrl = embeddedAppUrl({
+      appUrl: "https://delay-desk.test",
+      shop,
+      apiSecret,
+      idToken,
+    });
     const page = renderAdminFramePage({
       shop,
       shopName: "Oak & Hide <Workshop>",

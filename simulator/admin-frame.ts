@@ -13,7 +13,9 @@ export function signAdminQuery(params: Record<string, string>, apiSecret: string
     if (key === "hmac" || key === "signature") continue;
     sorted.append(key, params[key] ?? "");
   }
-  return createHmac("sha256", apiSecret).update(sorted.toString().replace(/\+/g, "%20")).digest("hex");
+  return createHmac("sha256", apiSecret)
+    .update(sorted.toString().replace(/\+/g, "%20"))
+    .digest("hex");
 }
 
 export function shopHandle(shop: string): string {
@@ -23,7 +25,9 @@ export function shopHandle(shop: string): string {
 // Standard base64 without padding, as admin sends it: the library's sanitizeHost only accepts the
 // standard alphabet, so base64url's '-' and '_' would make it refuse the host.
 export function hostParam(shop: string): string {
-  return Buffer.from(`admin.shopify.com/store/${shopHandle(shop)}`).toString("base64").replace(/=+$/, "");
+  return Buffer.from(`admin.shopify.com/store/${shopHandle(shop)}`)
+    .toString("base64")
+    .replace(/=+$/, "");
 }
 
 export interface EmbeddedAppUrlOptions {
@@ -52,7 +56,10 @@ export function embeddedAppUrl(options: EmbeddedAppUrlOptions): string {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 // A JSON literal safe inside <script>: no "</script>" or HTML comment can close the element early.
@@ -76,7 +83,11 @@ export interface AdminFramePageOptions {
 
 export function renderAdminFramePage(options: AdminFramePageOptions): string {
   const appName = options.appName ?? "Delay Desk";
-  const config = { appOrigin: options.appOrigin, sessionTokenPath: options.sessionTokenPath, userId: options.userId };
+  const config = {
+    appOrigin: options.appOrigin,
+    sessionTokenPath: options.sessionTokenPath,
+    userId: options.userId,
+  };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -168,7 +179,10 @@ export interface ShopLink {
 
 export function renderIndexPage(shops: readonly ShopLink[]): string {
   const items = shops
-    .map((shop) => `<li><a href="${escapeHtml(shop.adminUrl)}">${escapeHtml(shop.name)}</a> <code>${escapeHtml(shop.domain)}</code>${shop.storefrontUrl ? ` · <a href="${escapeHtml(shop.storefrontUrl)}">storefront</a>` : ""}</li>`)
+    .map(
+      (shop) =>
+        `<li><a href="${escapeHtml(shop.adminUrl)}">${escapeHtml(shop.name)}</a> <code>${escapeHtml(shop.domain)}</code>${shop.storefrontUrl ? ` · <a href="${escapeHtml(shop.storefrontUrl)}">storefront</a>` : ""}</li>`,
+    )
     .join("\n");
   return `<!doctype html>
 <html lang="en">

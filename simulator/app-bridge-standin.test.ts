@@ -43,7 +43,10 @@ function loadStandIn(options: { idTokenInUrl?: string; topLevel?: boolean } = {}
     setTimeout,
     clearTimeout,
     location: { href: `${appOrigin}/app?${search}`, origin: appOrigin, search: `?${search}` },
-    addEventListener: (type: string, listener: (event: { data: unknown; origin: string }) => void) => {
+    addEventListener: (
+      type: string,
+      listener: (event: { data: unknown; origin: string }) => void,
+    ) => {
       if (type === "message") listeners.push(listener);
     },
     fetch: (input: string | URL | Request, init?: RequestInit) => {
@@ -59,7 +62,10 @@ function loadStandIn(options: { idTokenInUrl?: string; topLevel?: boolean } = {}
     document: {
       addEventListener: () => {},
       querySelectorAll: () => [],
-      currentScript: { src: `${adminOrigin}/cdn/app-bridge.js`, getAttribute: (name: string) => (name === "data-api-key" ? apiKey : null) },
+      currentScript: {
+        src: `${adminOrigin}/cdn/app-bridge.js`,
+        getAttribute: (name: string) => (name === "data-api-key" ? apiKey : null),
+      },
       createElement: (): FakeElement => {
         const element: FakeElement = {
           textContent: "",
@@ -81,11 +87,17 @@ function loadStandIn(options: { idTokenInUrl?: string; topLevel?: boolean } = {}
     },
   };
   sandbox.window = sandbox;
-  sandbox.parent = options.topLevel ? sandbox : { postMessage: (message: { type: string; requestId: string }, targetOrigin: string) => posted.push({ message, targetOrigin }) };
+  sandbox.parent = options.topLevel
+    ? sandbox
+    : {
+        postMessage: (message: { type: string; requestId: string }, targetOrigin: string) =>
+          posted.push({ message, targetOrigin }),
+      };
   vm.runInNewContext(appBridgeStandInScript(), sandbox);
   const shopify = sandbox.shopify as Shopify;
   const windowFetch = sandbox.fetch as (input: string, init?: RequestInit) => Promise<Response>;
-  const dispatch = (data: unknown, origin: string) => listeners.forEach((listener) => listener({ data, origin }));
+  const dispatch = (data: unknown, origin: string) =>
+    listeners.forEach((listener) => listener({ data, origin }));
   return { shopify, windowFetch, posted, fetches, body, dispatch };
 }
 
@@ -103,7 +115,13 @@ describe("App Bridge stand-in", () => {
   });
 
   it("asks the admin frame for a token near expiry, ignores other origins, then caches the answer", async () => {
-    const stale = mintSessionToken({ shop, apiKey, apiSecret, userId: 1, now: new Date(Date.now() - 55_000) });
+    const stale = mintSessionToken({
+      shop,
+      apiKey,
+      apiSecret,
+      userId: 1,
+      now: new Date(Date.now() - 55_000),
+    });
     const { shopify, posted, dispatch } = loadStandIn({ idTokenInUrl: stale });
     const pending = shopify.idToken();
     expect(posted).toHaveLength(1);
@@ -113,8 +131,14 @@ describe("App Bridge stand-in", () => {
     expect(request.targetOrigin).toBe(adminOrigin);
 
     const fresh = mintSessionToken({ shop, apiKey, apiSecret, userId: 1 });
-    dispatch({ type: "delay-desk:id-token", requestId: request.message.requestId, idToken: "forged" }, "https://evil.test");
-    dispatch({ type: "delay-desk:id-token", requestId: request.message.requestId, idToken: fresh }, adminOrigin);
+    dispatch(
+      { type: "delay-desk:id-token", requestId: request.message.requestId, idToken: "forged" },
+      "https://evil.test",
+    );
+    dispatch(
+      { type: "delay-desk:id-token", requestId: request.message.requestId, idToken: fresh },
+      adminOrigin,
+    );
     await expect(pending).resolves.toBe(fresh);
     await expect(shopify.idToken()).resolves.toBe(fresh);
     expect(posted).toHaveLength(1);

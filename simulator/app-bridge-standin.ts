@@ -4,7 +4,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const APP_BRIDGE_STANDIN_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "public/app-bridge.js");
+export const APP_BRIDGE_STANDIN_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "public/app-bridge.js",
+);
 
 let cached: string | undefined;
 

@@ -21,8 +21,12 @@ const flagsSchema = z.object({
 });
 
 const envSchema = z.object({
-  SHOPIFY_API_KEY: z.string({ required_error: "SHOPIFY_API_KEY is not set" }).min(1, "SHOPIFY_API_KEY is not set"),
-  SHOPIFY_API_SECRET: z.string({ required_error: "SHOPIFY_API_SECRET is not set" }).min(1, "SHOPIFY_API_SECRET is not set"),
+  SHOPIFY_API_KEY: z
+    .string({ required_error: "SHOPIFY_API_KEY is not set" })
+    .min(1, "SHOPIFY_API_KEY is not set"),
+  SHOPIFY_API_SECRET: z
+    .string({ required_error: "SHOPIFY_API_SECRET is not set" })
+    .min(1, "SHOPIFY_API_SECRET is not set"),
   SCOPES: z.string().default(""),
   SHOPIFY_APP_URL: z.string().url().optional(),
 });
@@ -30,11 +34,16 @@ const envSchema = z.object({
 export type CliParse = { ok: true; options: SimulatorOptions } | { ok: false; message: string };
 
 function describeIssues(error: z.ZodError, prefix: string): string {
-  return error.issues.map((issue) => `${prefix}${issue.path.join(".") || "?"}: ${issue.message}`).join("; ");
+  return error.issues
+    .map((issue) => `${prefix}${issue.path.join(".") || "?"}: ${issue.message}`)
+    .join("; ");
 }
 
 /** Flags and environment to simulator options, or one message saying what is wrong. */
-export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliParse {
+export function parseCli(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliParse {
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
@@ -61,12 +70,18 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   const flags = flagsSchema.safeParse({ ...rest, ...(noLog ? { log: false } : {}) });
   if (!flags.success) return { ok: false, message: describeIssues(flags.error, "--") };
   const parsedEnv = envSchema.safeParse(env);
-  if (!parsedEnv.success) return { ok: false, message: parsedEnv.error.issues.map((issue) => issue.message).join("; ") };
+  if (!parsedEnv.success)
+    return { ok: false, message: parsedEnv.error.issues.map((issue) => issue.message).join("; ") };
 
   const f = flags.data;
   const shops = Array.from({ length: f.shops }, (_, index) => ({
-    domain: index === 0 ? `${FIRST_SHOP}.myshopify.com` : `${FIRST_SHOP}-${index + 1}.myshopify.com`,
-    ...(index === 0 ? {} : index === 1 ? CANADIAN_SHOP : { name: `Oak & Hide Workshop ${index + 1}` }),
+    domain:
+      index === 0 ? `${FIRST_SHOP}.myshopify.com` : `${FIRST_SHOP}-${index + 1}.myshopify.com`,
+    ...(index === 0
+      ? {}
+      : index === 1
+        ? CANADIAN_SHOP
+        : { name: `Oak & Hide Workshop ${index + 1}` }),
     plan: f.plan,
     orders: f.orders,
     // Distinct seeds so the shops differ, yet the whole set is reproducible from --seed.
@@ -85,7 +100,9 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       },
       shops,
       log: f.log,
-      ...(f["access-token-seconds"] === undefined ? {} : { accessTokenSeconds: f["access-token-seconds"] }),
+      ...(f["access-token-seconds"] === undefined
+        ? {}
+        : { accessTokenSeconds: f["access-token-seconds"] }),
     },
   };
 }
@@ -109,7 +126,8 @@ async function main(): Promise<void> {
   }
   const simulator = await startSimulator(parsed.options);
   process.stdout.write(`Shopify Admin API simulator listening on ${simulator.origin}\n`);
-  for (const domain of simulator.stores.keys()) process.stdout.write(`  ${domain}: ${simulator.adminUrl(domain)}\n`);
+  for (const domain of simulator.stores.keys())
+    process.stdout.write(`  ${domain}: ${simulator.adminUrl(domain)}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {

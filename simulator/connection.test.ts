@@ -18,8 +18,12 @@ describe("paginate", () => {
   });
 
   it("requires first or last and caps them at 250", () => {
-    expect(() => paginate(items, {}, "things", keyOf)).toThrow("you must provide one of first or last");
+    expect(() => paginate(items, {}, "things", keyOf)).toThrow(
+      "you must provide one of first or last",
+    );
     expect(() => paginate(items, { first: 251 }, "things", keyOf)).toThrow(/250/);
-    expect(() => paginate(items, { first: 1, after: "garbage" }, "things", keyOf)).toThrow(/Invalid cursor/);
+    expect(() => paginate(items, { first: 1, after: "garbage" }, "things", keyOf)).toThrow(
+      /Invalid cursor/,
+    );
   });
 });

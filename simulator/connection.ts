@@ -23,10 +23,18 @@ export interface CursorKey {
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
-const cursorSchema = z.object({ last_id: z.number(), last_value: z.union([z.number(), z.string()]) });
+const cursorSchema = z.object({
+  last_id: z.number(),
+  last_value: z.union([z.number(), z.string()]),
+});
 
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify({ last_id: key.id, last_value: key.value })).toString("base64");
@@ -40,7 +48,10 @@ export function decodeCursor(cursor: string, argumentName: string): CursorKey {
     json = undefined;
   }
   const parsed = cursorSchema.safeParse(json);
-  if (!parsed.success) throw new GraphQLError(`Invalid cursor for current pagination sort.`, { extensions: { code: "BAD_REQUEST", argumentName } });
+  if (!parsed.success)
+    throw new GraphQLError(`Invalid cursor for current pagination sort.`, {
+      extensions: { code: "BAD_REQUEST", argumentName },
+    });
   return { id: parsed.data.last_id, value: parsed.data.last_value };
 }
 
@@ -53,15 +64,26 @@ export function compareKeys(a: CursorKey, b: CursorKey): number {
 
 /** Rejects the page sizes Shopify rejects, before any work is done. */
 export function checkPageSize(args: ConnectionArgs, fieldName: string): void {
-  if ((args.first === null || args.first === undefined) && (args.last === null || args.last === undefined)) {
+  if (
+    (args.first === null || args.first === undefined) &&
+    (args.last === null || args.last === undefined)
+  ) {
     throw new GraphQLError("you must provide one of first or last");
   }
   for (const name of ["first", "last"] as const) {
     const size = args[name];
     if (size !== null && size !== undefined && (size < 0 || size > MAX_PAGE_SIZE)) {
-      throw new GraphQLError(`Argument '${name}' on Field '${fieldName}' has an invalid value (${size}). Expected a value between 0 and ${MAX_PAGE_SIZE}.`, {
-        extensions: { code: "argumentLiteralsIncompatible", typeName: "Field", fieldName, argumentName: name },
-      });
+      throw new GraphQLError(
+        `Argument '${name}' on Field '${fieldName}' has an invalid value (${size}). Expected a value between 0 and ${MAX_PAGE_SIZE}.`,
+        {
+          extensions: {
+            code: "argumentLiteralsIncompatible",
+            typeName: "Field",
+            fieldName,
+            argumentName: name,
+          },
+        },
+      );
     }
   }
 }
@@ -70,7 +92,13 @@ export function checkPageSize(args: ConnectionArgs, fieldName: string): void {
  * Pages through `sorted` (already in the requested order, `reverse` applied). `keyOf` gives each
  * item's cursor key and `direction` is -1 when the list is in descending key order.
  */
-export function paginate<T>(sorted: readonly T[], args: ConnectionArgs, fieldName: string, keyOf: (item: T) => CursorKey, direction: 1 | -1 = 1): Connection<T> {
+export function paginate<T>(
+  sorted: readonly T[],
+  args: ConnectionArgs,
+  fieldName: string,
+  keyOf: (item: T) => CursorKey,
+  direction: 1 | -1 = 1,
+): Connection<T> {
   checkPageSize(args, fieldName);
   const compare = (a: CursorKey, b: CursorKey) => direction * compareKeys(a, b);
   let start = 0;
@@ -86,8 +114,10 @@ export function paginate<T>(sorted: readonly T[], args: ConnectionArgs, fieldNam
   if (end < start) end = start;
   let pageStart = start;
   let pageEnd = end;
-  if (args.first !== null && args.first !== undefined) pageEnd = Math.min(pageEnd, pageStart + args.first);
-  if (args.last !== null && args.last !== undefined) pageStart = Math.max(pageStart, pageEnd - args.last);
+  if (args.first !== null && args.first !== undefined)
+    pageEnd = Math.min(pageEnd, pageStart + args.first);
+  if (args.last !== null && args.last !== undefined)
+    pageStart = Math.max(pageStart, pageEnd - args.last);
   const page = sorted.slice(pageStart, pageEnd);
   const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {

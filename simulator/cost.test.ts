@@ -22,7 +22,11 @@ describe("requestedQueryCost (figures worked out by hand from Shopify's rules)",
   });
 
   it("charges a connection 2 plus first x one node; pageInfo and cursors are free", () => {
-    expect(requested("{ orders(first: 10) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }")).toBe(12);
+    expect(
+      requested(
+        "{ orders(first: 10) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }",
+      ),
+    ).toBe(12);
     expect(requested("{ orders(last: 250) { nodes { id } } }")).toBe(252);
   });
 
@@ -39,7 +43,11 @@ describe("requestedQueryCost (figures worked out by hand from Shopify's rules)",
   });
 
   it("charges each root field of a mutation 10", () => {
-    expect(requested(`mutation { tagsAdd(id: "gid://shopify/Order/1", tags: ["late"]) { node { id } userErrors { message } } }`)).toBe(10);
+    expect(
+      requested(
+        `mutation { tagsAdd(id: "gid://shopify/Order/1", tags: ["late"]) { node { id } userErrors { message } } }`,
+      ),
+    ).toBe(10);
     expect(
       requested(`mutation { a: tagsAdd(id: "gid://shopify/Order/1", tags: ["x"]) { userErrors { message } }
         b: tagsRemove(id: "gid://shopify/Order/1", tags: ["y"]) { userErrors { message } } }`),
@@ -53,21 +61,32 @@ describe("requestedQueryCost (figures worked out by hand from Shopify's rules)",
   });
 
   it("sizes a plain list by first, and nodes(ids:) by its ids", () => {
-    expect(requested(`{ order(id: "gid://shopify/Order/1") { fulfillments(first: 5) { id } } }`)).toBe(8);
-    expect(requested(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ["a", "b", "c"] })).toBe(5);
+    expect(
+      requested(`{ order(id: "gid://shopify/Order/1") { fulfillments(first: 5) { id } } }`),
+    ).toBe(8);
+    expect(
+      requested(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ["a", "b", "c"] }),
+    ).toBe(5);
   });
 
   it("follows fragments, charges aliases separately and skips what @skip/@include leave out", () => {
-    expect(requested("{ orders(first: 3) { nodes { ...F } } } fragment F on Order { customer { id } }")).toBe(8);
-    expect(requested("{ a: orders(first: 3) { nodes { id } } b: orders(first: 4) { nodes { id } } }")).toBe(11);
-    const conditional = "query($s: Boolean!) { shop { name } orders(first: 10) @skip(if: $s) { nodes { id } } }";
+    expect(
+      requested("{ orders(first: 3) { nodes { ...F } } } fragment F on Order { customer { id } }"),
+    ).toBe(8);
+    expect(
+      requested("{ a: orders(first: 3) { nodes { id } } b: orders(first: 4) { nodes { id } } }"),
+    ).toBe(11);
+    const conditional =
+      "query($s: Boolean!) { shop { name } orders(first: 10) @skip(if: $s) { nodes { id } } }";
     expect(requested(conditional, { s: true })).toBe(1);
     expect(requested(conditional, { s: false })).toBe(13);
   });
 
   it("finds a query over the single-query limit", () => {
     // 2 + 250 x (order 1 + lineItems 2 + 250 x 1)
-    expect(requested("{ orders(first: 250) { nodes { lineItems(first: 250) { nodes { id } } } } }")).toBe(63252);
+    expect(
+      requested("{ orders(first: 250) { nodes { lineItems(first: 250) { nodes { id } } } } }"),
+    ).toBe(63252);
   });
 });
 
@@ -80,7 +99,13 @@ describe("actualQueryCost", () => {
           {
             id: "1",
             customer: { id: "c" },
-            lineItems: { edges: [{ node: { id: "l1", variant: { id: "v" } } }, { node: { id: "l2", variant: { id: "v" } } }, { node: { id: "l3", variant: null } }] },
+            lineItems: {
+              edges: [
+                { node: { id: "l1", variant: { id: "v" } } },
+                { node: { id: "l2", variant: { id: "v" } } },
+                { node: { id: "l3", variant: null } },
+              ],
+            },
           },
           { id: "2", customer: null, lineItems: { edges: [] } },
         ],
@@ -91,7 +116,12 @@ describe("actualQueryCost", () => {
   });
 
   it("charges an empty connection its base cost only", () => {
-    expect(actualQueryCost({ ...costInput("{ orders(first: 50) { nodes { id } } }"), data: { orders: { nodes: [] } } })).toBe(2);
+    expect(
+      actualQueryCost({
+        ...costInput("{ orders(first: 50) { nodes { id } } }"),
+        data: { orders: { nodes: [] } },
+      }),
+    ).toBe(2);
   });
 
   it("charges a mutation that ran in full", () => {
@@ -110,7 +140,15 @@ describe("actualQueryCost", () => {
 describe("maxCostExceededError", () => {
   it("has Shopify's message and extensions", () => {
     const error = maxCostExceededError(1752);
-    expect(error.message.startsWith("Query cost is 1752, which exceeds the single query max cost limit (1000).")).toBe(true);
-    expect(error.extensions).toMatchObject({ code: "MAX_COST_EXCEEDED", cost: 1752, maxCost: MAX_QUERY_COST });
+    expect(
+      error.message.startsWith(
+        "Query cost is 1752, which exceeds the single query max cost limit (1000).",
+      ),
+    ).toBe(true);
+    expect(error.extensions).toMatchObject({
+      code: "MAX_COST_EXCEEDED",
+      cost: 1752,
+      maxCost: MAX_QUERY_COST,
+    });
   });
 });

@@ -45,7 +45,8 @@ interface CostContext {
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
   }
   return fragments;
 }
@@ -57,7 +58,11 @@ function isIncluded(ctx: CostContext, node: SelectionNode): boolean {
   return true;
 }
 
-function typeConditionApplies(ctx: CostContext, conditionName: string | undefined, objectType: GraphQLObjectType): boolean {
+function typeConditionApplies(
+  ctx: CostContext,
+  conditionName: string | undefined,
+  objectType: GraphQLObjectType,
+): boolean {
   if (!conditionName) return true;
   const condition = ctx.schema.getType(conditionName);
   if (!condition || !isCompositeType(condition)) return false;
@@ -102,7 +107,12 @@ function mergedSelectionSet(nodes: readonly FieldNode[]): SelectionSetNode | und
   return selections.length > 0 ? { kind: Kind.SELECTION_SET, selections } : undefined;
 }
 
-function argumentValue(ctx: CostContext, field: GraphQLField<unknown, unknown>, node: FieldNode, name: string): unknown {
+function argumentValue(
+  ctx: CostContext,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  name: string,
+): unknown {
   const definition = field.args.find((argument) => argument.name === name);
   const argument = node.arguments?.find((candidate) => candidate.name.value === name);
   if (!definition || !argument) return definition?.defaultValue;
@@ -110,11 +120,22 @@ function argumentValue(ctx: CostContext, field: GraphQLField<unknown, unknown>, 
 }
 
 // Page size of a connection or sized list: first, else last; nodes(ids:) is sized by its ids.
-function pageSize(ctx: CostContext, field: GraphQLField<unknown, unknown>, node: FieldNode): number | undefined {
+function pageSize(
+  ctx: CostContext,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+): number | undefined {
   const first = argumentValue(ctx, field, node, "first");
   const last = argumentValue(ctx, field, node, "last");
   const ids = argumentValue(ctx, field, node, "ids");
-  const size = typeof first === "number" ? first : typeof last === "number" ? last : Array.isArray(ids) ? ids.length : undefined;
+  const size =
+    typeof first === "number"
+      ? first
+      : typeof last === "number"
+        ? last
+        : Array.isArray(ids)
+          ? ids.length
+          : undefined;
   return size === undefined ? undefined : Math.max(0, size);
 }
 
@@ -126,23 +147,37 @@ function isList(type: GraphQLOutputType): boolean {
   return getNullableType(type) instanceof GraphQLList;
 }
 
-function possibleObjectTypes(ctx: CostContext, type: GraphQLCompositeType): readonly GraphQLObjectType[] {
+function possibleObjectTypes(
+  ctx: CostContext,
+  type: GraphQLCompositeType,
+): readonly GraphQLObjectType[] {
   return isObjectType(type) ? [type] : ctx.schema.getPossibleTypes(type);
 }
 
 // ----- requested (static) cost -----
 
 /** Cost of one object of `type` with `selectionSet`: 1 for the object plus its fields. */
-function objectCost(ctx: CostContext, type: GraphQLCompositeType, selectionSet: SelectionSetNode | undefined): number {
+function objectCost(
+  ctx: CostContext,
+  type: GraphQLCompositeType,
+  selectionSet: SelectionSetNode | undefined,
+): number {
   if (!selectionSet) return 1;
   let worst = 0;
   for (const objectType of possibleObjectTypes(ctx, type)) {
-    worst = Math.max(worst, fieldsCost(ctx, objectType, collectFields(ctx, objectType, selectionSet)));
+    worst = Math.max(
+      worst,
+      fieldsCost(ctx, objectType, collectFields(ctx, objectType, selectionSet)),
+    );
   }
   return 1 + worst;
 }
 
-function fieldsCost(ctx: CostContext, objectType: GraphQLObjectType, fields: Map<string, FieldNode[]>): number {
+function fieldsCost(
+  ctx: CostContext,
+  objectType: GraphQLObjectType,
+  fields: Map<string, FieldNode[]>,
+): number {
   let total = 0;
   for (const nodes of fields.values()) {
     const first = nodes[0];
@@ -155,7 +190,11 @@ function fieldsCost(ctx: CostContext, objectType: GraphQLObjectType, fields: Map
 }
 
 /** Cost of one node of a connection: the largest of what edges.node and nodes select. */
-function connectionNodeCost(ctx: CostContext, connectionType: GraphQLObjectType, selectionSet: SelectionSetNode | undefined): number {
+function connectionNodeCost(
+  ctx: CostContext,
+  connectionType: GraphQLObjectType,
+  selectionSet: SelectionSetNode | undefined,
+): number {
   if (!selectionSet) return 0;
   const fields = collectFields(ctx, connectionType, selectionSet);
   let nodeCost = 0;
@@ -167,7 +206,11 @@ function connectionNodeCost(ctx: CostContext, connectionType: GraphQLObjectType,
     if (name === "nodes" && isCompositeType(named)) {
       nodeCost = Math.max(nodeCost, objectCost(ctx, named, mergedSelectionSet(nodes)));
     } else if (name === "edges" && isObjectType(named)) {
-      const edgeFields = collectFields(ctx, named, mergedSelectionSet(nodes) ?? { kind: Kind.SELECTION_SET, selections: [] });
+      const edgeFields = collectFields(
+        ctx,
+        named,
+        mergedSelectionSet(nodes) ?? { kind: Kind.SELECTION_SET, selections: [] },
+      );
       for (const edgeNodes of edgeFields.values()) {
         const edgeFieldName = edgeNodes[0]?.name.value;
         const edgeField = edgeFieldName ? named.getFields()[edgeFieldName] : undefined;
@@ -182,7 +225,11 @@ function connectionNodeCost(ctx: CostContext, connectionType: GraphQLObjectType,
   return nodeCost;
 }
 
-function fieldCost(ctx: CostContext, field: GraphQLField<unknown, unknown>, nodes: FieldNode[]): number {
+function fieldCost(
+  ctx: CostContext,
+  field: GraphQLField<unknown, unknown>,
+  nodes: FieldNode[],
+): number {
   const named = getNamedType(field.type);
   if (!isCompositeType(named)) return 0;
   const first = nodes[0];
@@ -197,7 +244,10 @@ function fieldCost(ctx: CostContext, field: GraphQLField<unknown, unknown>, node
   return objectCost(ctx, named, selectionSet);
 }
 
-function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLObjectType | undefined {
+function rootType(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+): GraphQLObjectType | undefined {
   if (operation.operation === "mutation") return schema.getMutationType() ?? undefined;
   if (operation.operation === "subscription") return schema.getSubscriptionType() ?? undefined;
   return schema.getQueryType() ?? undefined;
@@ -211,7 +261,11 @@ export interface CostInput {
 }
 
 function context(input: CostInput): CostContext {
-  return { schema: input.schema, fragments: fragmentsOf(input.document), variables: coerceVariables(input) };
+  return {
+    schema: input.schema,
+    fragments: fragmentsOf(input.document),
+    variables: coerceVariables(input),
+  };
 }
 
 // Variables arrive as JSON; valueFromAST wants them already in their input shape, which for the
@@ -244,7 +298,11 @@ function isRecord(value: Json): value is Record<string, Json> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function concreteTypeOf(ctx: CostContext, type: GraphQLCompositeType, value: Record<string, Json>): readonly GraphQLObjectType[] {
+function concreteTypeOf(
+  ctx: CostContext,
+  type: GraphQLCompositeType,
+  value: Record<string, Json>,
+): readonly GraphQLObjectType[] {
   if (isObjectType(type)) return [type];
   const typename = value.__typename;
   if (typeof typename === "string") {
@@ -255,17 +313,30 @@ function concreteTypeOf(ctx: CostContext, type: GraphQLCompositeType, value: Rec
   return possibleObjectTypes(ctx, type);
 }
 
-function actualObjectCost(ctx: CostContext, type: GraphQLCompositeType, selectionSet: SelectionSetNode | undefined, value: Json): number {
+function actualObjectCost(
+  ctx: CostContext,
+  type: GraphQLCompositeType,
+  selectionSet: SelectionSetNode | undefined,
+  value: Json,
+): number {
   if (!isRecord(value)) return 0;
   if (!selectionSet) return 1;
   let worst = 0;
   for (const objectType of concreteTypeOf(ctx, type, value)) {
-    worst = Math.max(worst, actualFieldsCost(ctx, objectType, collectFields(ctx, objectType, selectionSet), value));
+    worst = Math.max(
+      worst,
+      actualFieldsCost(ctx, objectType, collectFields(ctx, objectType, selectionSet), value),
+    );
   }
   return 1 + worst;
 }
 
-function actualFieldsCost(ctx: CostContext, objectType: GraphQLObjectType, fields: Map<string, FieldNode[]>, value: Record<string, Json>): number {
+function actualFieldsCost(
+  ctx: CostContext,
+  objectType: GraphQLObjectType,
+  fields: Map<string, FieldNode[]>,
+  value: Record<string, Json>,
+): number {
   let total = 0;
   for (const [key, nodes] of fields) {
     const first = nodes[0];
@@ -281,7 +352,12 @@ function sumItems(items: Json, cost: (item: Json) => number): number {
   return Array.isArray(items) ? items.reduce<number>((sum, item) => sum + cost(item), 0) : 0;
 }
 
-function actualConnectionCost(ctx: CostContext, connectionType: GraphQLObjectType, selectionSet: SelectionSetNode | undefined, value: Json): number {
+function actualConnectionCost(
+  ctx: CostContext,
+  connectionType: GraphQLObjectType,
+  selectionSet: SelectionSetNode | undefined,
+  value: Json,
+): number {
   if (!isRecord(value)) return 0;
   if (!selectionSet) return CONNECTION_BASE_COST;
   let nodesCost = 0;
@@ -292,15 +368,24 @@ function actualConnectionCost(ctx: CostContext, connectionType: GraphQLObjectTyp
     const named = getNamedType(field.type);
     if (name === "nodes" && isCompositeType(named)) {
       const merged = mergedSelectionSet(nodes);
-      nodesCost = Math.max(nodesCost, sumItems(value[key], (item) => actualObjectCost(ctx, named, merged, item)));
+      nodesCost = Math.max(
+        nodesCost,
+        sumItems(value[key], (item) => actualObjectCost(ctx, named, merged, item)),
+      );
     } else if (name === "edges" && isObjectType(named)) {
-      const edgeFields = collectFields(ctx, named, mergedSelectionSet(nodes) ?? { kind: Kind.SELECTION_SET, selections: [] });
+      const edgeFields = collectFields(
+        ctx,
+        named,
+        mergedSelectionSet(nodes) ?? { kind: Kind.SELECTION_SET, selections: [] },
+      );
       for (const [edgeKey, edgeNodes] of edgeFields) {
         const edgeField = named.getFields()[edgeNodes[0]?.name.value ?? ""];
         const edgeNamed = edgeField ? getNamedType(edgeField.type) : undefined;
         if (edgeField?.name !== "node" || !edgeNamed || !isCompositeType(edgeNamed)) continue;
         const merged = mergedSelectionSet(edgeNodes);
-        const cost = sumItems(value[key], (edge) => (isRecord(edge) ? actualObjectCost(ctx, edgeNamed, merged, edge[edgeKey]) : 0));
+        const cost = sumItems(value[key], (edge) =>
+          isRecord(edge) ? actualObjectCost(ctx, edgeNamed, merged, edge[edgeKey]) : 0,
+        );
         nodesCost = Math.max(nodesCost, cost);
       }
     }
@@ -308,13 +393,19 @@ function actualConnectionCost(ctx: CostContext, connectionType: GraphQLObjectTyp
   return CONNECTION_BASE_COST + nodesCost;
 }
 
-function actualFieldCost(ctx: CostContext, field: GraphQLField<unknown, unknown>, nodes: FieldNode[], value: Json): number {
+function actualFieldCost(
+  ctx: CostContext,
+  field: GraphQLField<unknown, unknown>,
+  nodes: FieldNode[],
+  value: Json,
+): number {
   const named = getNamedType(field.type);
   if (!isCompositeType(named)) return 0;
   const first = nodes[0];
   if (!first) return 0;
   const selectionSet = mergedSelectionSet(nodes);
-  if (isConnection(field.type) && isObjectType(named)) return actualConnectionCost(ctx, named, selectionSet, value);
+  if (isConnection(field.type) && isObjectType(named))
+    return actualConnectionCost(ctx, named, selectionSet, value);
   if (isList(field.type)) {
     const sized = pageSize(ctx, field, first) !== undefined;
     const items = sumItems(value, (item) => actualObjectCost(ctx, named, selectionSet, item));
@@ -354,6 +445,11 @@ export function maxCostExceededError(cost: number): MaxCostExceededError {
       "cost of a query is calculated.\n\n" +
       "To query larger amounts of data with fewer limits, bulk operations should be used instead.\n" +
       "See https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n",
-    extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: MAX_QUERY_COST, documentation: "https://shopify.dev/api/usage/limits#rate-limits" },
+    extensions: {
+      code: "MAX_COST_EXCEEDED",
+      cost,
+      maxCost: MAX_QUERY_COST,
+      documentation: "https://shopify.dev/api/usage/limits#rate-limits",
+    },
   };
 }

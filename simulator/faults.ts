@@ -69,7 +69,9 @@ function selects(rule: FaultRule, call: number): boolean {
 }
 
 export function rootFieldNames(operation: OperationDefinitionNode): string[] {
-  return operation.selectionSet.selections.flatMap((selection) => (selection.kind === "Field" ? [selection.name.value] : []));
+  return operation.selectionSet.selections.flatMap((selection) =>
+    selection.kind === "Field" ? [selection.name.value] : [],
+  );
 }
 
 export class FaultInjector {
@@ -94,9 +96,17 @@ export class FaultInjector {
     this.set(shop, []);
   }
 
-  plan(shop: string): { rules: FaultRule[]; calls: Record<string, number>; injected: InjectedFault[] } {
+  plan(shop: string): {
+    rules: FaultRule[];
+    calls: Record<string, number>;
+    injected: InjectedFault[];
+  } {
     const key = shop.toLowerCase();
-    return { rules: this.rules.get(key) ?? [], calls: Object.fromEntries(this.calls.get(key) ?? []), injected: this.injected.get(key) ?? [] };
+    return {
+      rules: this.rules.get(key) ?? [],
+      calls: Object.fromEntries(this.calls.get(key) ?? []),
+      injected: this.injected.get(key) ?? [],
+    };
   }
 
   /** Counts this request's root fields and returns the fault to apply to it, if any. */
@@ -123,7 +133,14 @@ export class FaultInjector {
     this.injected.set(key, log);
     switch (rule.kind) {
       case "http":
-        return { rule, before: { status: rule.status, body: JSON.stringify({ errors: "Service Unavailable (injected by the simulator)" }), headers: { "Content-Type": "application/json; charset=utf-8" } } };
+        return {
+          rule,
+          before: {
+            status: rule.status,
+            body: JSON.stringify({ errors: "Service Unavailable (injected by the simulator)" }),
+            headers: { "Content-Type": "application/json; charset=utf-8" },
+          },
+        };
       case "timeout-before":
         return { rule, before: { status: 0, body: "", headers: {}, abortAfterMs: rule.ms } };
       case "timeout-after":
@@ -137,8 +154,17 @@ export class FaultInjector {
 const controlBody = z.object({ rules: z.array(faultRuleSchema) });
 
 /** GET / PUT (or POST) / DELETE /<shop>/simulator/faults. */
-export function handleFaultControl(injector: FaultInjector, shop: string, method: string, body: string): FaultReply {
-  const reply = (status: number, value: unknown): FaultReply => ({ status, body: JSON.stringify(value), headers: { "Content-Type": "application/json; charset=utf-8" } });
+export function handleFaultControl(
+  injector: FaultInjector,
+  shop: string,
+  method: string,
+  body: string,
+): FaultReply {
+  const reply = (status: number, value: unknown): FaultReply => ({
+    status,
+    body: JSON.stringify(value),
+    headers: { "Content-Type": "application/json; charset=utf-8" },
+  });
   if (method === "GET") return reply(200, injector.plan(shop));
   if (method === "DELETE") {
     injector.clear(shop);
@@ -152,9 +178,17 @@ export function handleFaultControl(injector: FaultInjector, shop: string, method
       return reply(400, { error: "Body must be JSON" });
     }
     const parsed = controlBody.safeParse(json);
-    if (!parsed.success) return reply(422, { error: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") });
+    if (!parsed.success)
+      return reply(422, {
+        error: parsed.error.issues
+          .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+          .join("; "),
+      });
     injector.set(shop, parsed.data.rules);
     return reply(200, injector.plan(shop));
   }
-  return { ...reply(405, { error: "Use GET, PUT or DELETE" }), headers: { "Content-Type": "application/json; charset=utf-8", Allow: "GET, PUT, POST, DELETE" } };
+  return {
+    ...reply(405, { error: "Use GET, PUT or DELETE" }),
+    headers: { "Content-Type": "application/json; charset=utf-8", Allow: "GET, PUT, POST, DELETE" },
+  };
 }

@@ -9,8 +9,10 @@ import { adminSchema } from "./schema";
 import type { ShopStore } from "./store/shop-store";
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
-export const MISSING_IDEMPOTENCY_KEY_MESSAGE = "The @idempotent directive is required for this mutation but was not provided.";
-export const KEY_PARAMETER_MISMATCH_MESSAGE = "The same idempotency key cannot be used with different operation parameters.";
+export const MISSING_IDEMPOTENCY_KEY_MESSAGE =
+  "The @idempotent directive is required for this mutation but was not provided.";
+export const KEY_PARAMETER_MISMATCH_MESSAGE =
+  "The same idempotency key cannot be used with different operation parameters.";
 
 interface Entry<R> {
   fingerprint: string;
@@ -33,13 +35,18 @@ export function idempotencyKey(info: GraphQLResolveInfo): string | undefined {
 export function fingerprint(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(fingerprint).join(",")}]`;
   if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, inner]) => inner !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, inner]) => inner !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${fingerprint(inner)}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }
 
-export type IdempotentOutcome<R> = { kind: "ran"; result: R } | { kind: "replayed"; result: R } | { kind: "mismatch" };
+export type IdempotentOutcome<R> =
+  | { kind: "ran"; result: R }
+  | { kind: "replayed"; result: R }
+  | { kind: "mismatch" };
 
 /** One mutation's remembered results, per shop. */
 export class IdempotencyRegistry<R> {
@@ -49,10 +56,22 @@ export class IdempotencyRegistry<R> {
    * Runs `run` once per key. A missing or blank key throws the GraphQL error Shopify answers
    * (code BAD_REQUEST, so the whole field is null and nothing happened).
    */
-  run(store: ShopStore, info: GraphQLResolveInfo, args: unknown, run: () => R, now = Date.now()): IdempotentOutcome<R> {
+  run(
+    store: ShopStore,
+    info: GraphQLResolveInfo,
+    args: unknown,
+    run: () => R,
+    now = Date.now(),
+  ): IdempotentOutcome<R> {
     const key = idempotencyKey(info);
-    if (key === undefined) throw new GraphQLError(MISSING_IDEMPOTENCY_KEY_MESSAGE, { extensions: { code: "BAD_REQUEST" } });
-    if (key.trim() === "") throw new GraphQLError("The idempotency key cannot be an empty string or whitespace only.", { extensions: { code: "BAD_REQUEST" } });
+    if (key === undefined)
+      throw new GraphQLError(MISSING_IDEMPOTENCY_KEY_MESSAGE, {
+        extensions: { code: "BAD_REQUEST" },
+      });
+    if (key.trim() === "")
+      throw new GraphQLError("The idempotency key cannot be an empty string or whitespace only.", {
+        extensions: { code: "BAD_REQUEST" },
+      });
     let registry = this.byStore.get(store);
     if (!registry) {
       registry = new Map();
@@ -61,7 +80,9 @@ export class IdempotencyRegistry<R> {
     const print = fingerprint(args);
     const existing = registry.get(key);
     if (existing && now - existing.at < IDEMPOTENCY_RETENTION_MS) {
-      return existing.fingerprint === print ? { kind: "replayed", result: existing.result } : { kind: "mismatch" };
+      return existing.fingerprint === print
+        ? { kind: "replayed", result: existing.result }
+        : { kind: "mismatch" };
     }
     const result = run();
     registry.set(key, { fingerprint: print, result, at: now });

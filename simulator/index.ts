@@ -1,13 +1,27 @@
 // The simulator's public API, used by the demo script, the app's integration tests and the bench.
 import { createServer } from "node:http";
-import { customerDataApprovalSchema, type CustomerDataApproval, type CustomerDataApprovalInput } from "./access-grant";
+import {
+  customerDataApprovalSchema,
+  type CustomerDataApproval,
+  type CustomerDataApprovalInput,
+} from "./access-grant";
 import { AccessTokenStore, DEFAULT_STAFF_ID, type TokenGrantRecord } from "./access-tokens";
-import { BulkFiles, attachBulkOperations, bulkOperationsOf, type BulkRunOptions } from "./bulk/bulk-operations";
+import {
+  BulkFiles,
+  attachBulkOperations,
+  bulkOperationsOf,
+  type BulkRunOptions,
+} from "./bulk/bulk-operations";
 import { WebhookDispatcher, type WebhookSettings } from "./webhooks/dispatcher";
 import { BucketRegistry } from "./leaky-bucket";
 import { FaultInjector, type FaultRuleInput } from "./faults";
 import { seedShop, type SeedOptions } from "./seed";
-import { adminFramePath, createRequestListener, type SimulatedApp, type SimulatorState } from "./server";
+import {
+  adminFramePath,
+  createRequestListener,
+  type SimulatedApp,
+  type SimulatorState,
+} from "./server";
 import { mintSessionToken } from "./session-token";
 import type { ShopStore } from "./store/shop-store";
 import type { Outbox } from "./mail/outbox-page";
@@ -86,11 +100,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   }
   const faults = new FaultInjector(options.faults);
   const customerData = new Map<string, CustomerDataApproval>();
-  for (const [shop, approval] of Object.entries(options.customerData ?? {})) customerData.set(shop.toLowerCase(), customerDataApprovalSchema.parse(approval));
+  for (const [shop, approval] of Object.entries(options.customerData ?? {}))
+    customerData.set(shop.toLowerCase(), customerDataApprovalSchema.parse(approval));
   const state: SimulatorState = {
     app: options.app,
     stores,
-    tokens: new AccessTokenStore(Date.now, options.accessTokenSeconds === undefined ? {} : { accessTokenSeconds: options.accessTokenSeconds }),
+    tokens: new AccessTokenStore(
+      Date.now,
+      options.accessTokenSeconds === undefined
+        ? {}
+        : { accessTokenSeconds: options.accessTokenSeconds },
+    ),
     buckets: new BucketRegistry(options.clock ?? Date.now),
     log: options.log ?? false,
     faults,
@@ -101,7 +121,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const host = options.host ?? "127.0.0.1";
   let origin = "";
   const bulkFiles = new BulkFiles(() => origin);
-  const webhooks = new WebhookDispatcher({ apiSecret: options.app.apiSecret, appUrl: options.app.appUrl }, options.webhooks);
+  const webhooks = new WebhookDispatcher(
+    { apiSecret: options.app.apiSecret, appUrl: options.app.appUrl },
+    options.webhooks,
+  );
   const stopWatching = [...stores.values()].map((store) => {
     attachBulkOperations(store, bulkFiles, options.bulk);
     return webhooks.watch(store);
@@ -117,7 +140,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     });
   });
   const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("The simulator is not listening on a TCP port.");
+  if (address === null || typeof address === "string")
+    throw new Error("The simulator is not listening on a TCP port.");
   const port = address.port;
   origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
@@ -131,9 +155,21 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     origin,
     stores,
     adminUrl: (shop) => `${origin}${adminFramePath(state, knownShop(shop))}`,
-    issueAccessToken: (shop, scope = options.app.scopes) => state.tokens.issue({ shop: knownShop(shop), apiKey: options.app.apiKey, scope, kind: "offline" }).token,
+    issueAccessToken: (shop, scope = options.app.scopes) =>
+      state.tokens.issue({
+        shop: knownShop(shop),
+        apiKey: options.app.apiKey,
+        scope,
+        kind: "offline",
+      }).token,
     issueExpiringAccessToken: (shop) => {
-      const record = state.tokens.issue({ shop: knownShop(shop), apiKey: options.app.apiKey, scope: options.app.scopes, kind: "offline", expiring: true });
+      const record = state.tokens.issue({
+        shop: knownShop(shop),
+        apiKey: options.app.apiKey,
+        scope: options.app.scopes,
+        kind: "offline",
+        expiring: true,
+      });
       const now = Date.now();
       return {
         accessToken: record.token,
@@ -146,7 +182,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     expireAccessToken: (shop) => state.tokens.expireAccessTokens(knownShop(shop)),
     tokenGrants: (shop) => state.tokens.grants(knownShop(shop)),
     mintSessionToken: (shop, userId = DEFAULT_STAFF_ID) =>
-      mintSessionToken({ shop: knownShop(shop), apiKey: options.app.apiKey, apiSecret: options.app.apiSecret, userId }),
+      mintSessionToken({
+        shop: knownShop(shop),
+        apiKey: options.app.apiKey,
+        apiSecret: options.app.apiSecret,
+        userId,
+      }),
     webhooks,
     faults,
     setCustomerData: (shop, approval) => {

@@ -70,8 +70,14 @@ describe("BucketRegistry", () => {
     const a = registry.bucketFor("app", "a.myshopify.com", "STANDARD");
     expect(registry.bucketFor("app", "a.myshopify.com", "STANDARD")).toBe(a);
     a.tryTake(2000);
-    expect(registry.bucketFor("app", "b.myshopify.com", "STANDARD").status().currentlyAvailable).toBe(2000);
-    expect(registry.bucketFor("other-app", "a.myshopify.com", "STANDARD").status().currentlyAvailable).toBe(2000);
-    expect(registry.bucketFor("app", "c.myshopify.com", "PLUS").status().maximumAvailable).toBe(20000);
+    expect(
+      registry.bucketFor("app", "b.myshopify.com", "STANDARD").status().currentlyAvailable,
+    ).toBe(2000);
+    expect(
+      registry.bucketFor("other-app", "a.myshopify.com", "STANDARD").status().currentlyAvailable,
+    ).toBe(2000);
+    expect(registry.bucketFor("app", "c.myshopify.com", "PLUS").status().maximumAvailable).toBe(
+      20000,
+    );
   });
 });

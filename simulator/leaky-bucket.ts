@@ -37,7 +37,10 @@ export class LeakyBucket {
   private restore(): void {
     const now = this.clock();
     const elapsedSeconds = Math.max(0, now - this.lastRestoreAt) / 1000;
-    this.available = Math.min(this.limits.maximumAvailable, this.available + elapsedSeconds * this.limits.restoreRate);
+    this.available = Math.min(
+      this.limits.maximumAvailable,
+      this.available + elapsedSeconds * this.limits.restoreRate,
+    );
     this.lastRestoreAt = now;
   }
 

@@ -24,7 +24,14 @@ describe("Random", () => {
   it("picks by weight roughly in proportion", () => {
     const random = new Random(7);
     let heavy = 0;
-    for (let i = 0; i < 10_000; i++) if (random.weighted([["heavy", 9], ["light", 1]]) === "heavy") heavy += 1;
+    for (let i = 0; i < 10_000; i++)
+      if (
+        random.weighted([
+          ["heavy", 9],
+          ["light", 1],
+        ]) === "heavy"
+      )
+        heavy += 1;
     expect(heavy).toBeGreaterThan(8700);
     expect(heavy).toBeLessThan(9300);
   });

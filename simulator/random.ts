@@ -6,7 +6,7 @@ export class Random {
 
   constructor(seed: number) {
     // Mix the seed so that neighbouring seeds (1, 2, 3) do not start on correlated streams.
-    this.state = hash32(seed >>> 0 ^ 0x9e3779b9);
+    this.state = hash32((seed >>> 0) ^ 0x9e3779b9);
   }
 
   /** A float in [0, 1). */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compileSearch, matchDate, matchNumber, matchText, parseSearchQuery, type FieldMatcher } from "./search-query";
+import {
+  compileSearch,
+  matchDate,
+  matchNumber,
+  matchText,
+  parseSearchQuery,
+  type FieldMatcher,
+} from "./search-query";
 
 describe("parseSearchQuery", () => {
   it("reads field terms with implicit AND", () => {
@@ -13,19 +20,39 @@ describe("parseSearchQuery", () => {
   });
 
   it("reads OR, NOT, negation, parentheses, quotes and comparisons", () => {
-    expect(parseSearchQuery(`(tag:a OR tag:"b c") -status:closed NOT test:true created_at:>=2026-01-01`)).toEqual({
+    expect(
+      parseSearchQuery(`(tag:a OR tag:"b c") -status:closed NOT test:true created_at:>=2026-01-01`),
+    ).toEqual({
       kind: "and",
       children: [
-        { kind: "or", children: [{ kind: "term", field: "tag", comparator: ":", value: "a", quoted: false }, { kind: "term", field: "tag", comparator: ":", value: "b c", quoted: true }] },
-        { kind: "not", child: { kind: "term", field: "status", comparator: ":", value: "closed", quoted: false } },
-        { kind: "not", child: { kind: "term", field: "test", comparator: ":", value: "true", quoted: false } },
+        {
+          kind: "or",
+          children: [
+            { kind: "term", field: "tag", comparator: ":", value: "a", quoted: false },
+            { kind: "term", field: "tag", comparator: ":", value: "b c", quoted: true },
+          ],
+        },
+        {
+          kind: "not",
+          child: { kind: "term", field: "status", comparator: ":", value: "closed", quoted: false },
+        },
+        {
+          kind: "not",
+          child: { kind: "term", field: "test", comparator: ":", value: "true", quoted: false },
+        },
         { kind: "term", field: "created_at", comparator: ">=", value: "2026-01-01", quoted: false },
       ],
     });
   });
 
   it("keeps free text terms without a field, and returns null for an empty query", () => {
-    expect(parseSearchQuery("walnut")).toEqual({ kind: "term", field: null, comparator: ":", value: "walnut", quoted: false });
+    expect(parseSearchQuery("walnut")).toEqual({
+      kind: "term",
+      field: null,
+      comparator: ":",
+      value: "walnut",
+      quoted: false,
+    });
     expect(parseSearchQuery("   ")).toBeNull();
   });
 });
@@ -35,8 +62,12 @@ interface Row {
   tag: string;
 }
 const rows: Row[] = [1, 2, 3, 4, 5].map((id) => ({ id, tag: id % 2 === 0 ? "even" : "odd" }));
-const fields: Record<string, FieldMatcher<Row>> = { id: (row, term) => matchNumber(row.id, term), tag: (row, term) => matchText(row.tag, term) };
-const ids = (query: string) => rows.filter(compileSearch(query, fields, () => false).matches).map((row) => row.id);
+const fields: Record<string, FieldMatcher<Row>> = {
+  id: (row, term) => matchNumber(row.id, term),
+  tag: (row, term) => matchText(row.tag, term),
+};
+const ids = (query: string) =>
+  rows.filter(compileSearch(query, fields, () => false).matches).map((row) => row.id);
 
 describe("compileSearch", () => {
   it("filters with AND, OR, NOT and numeric ranges", () => {
@@ -52,14 +83,22 @@ describe("compileSearch", () => {
   it("ignores unknown fields with a Shopify-style warning", () => {
     const search = compileSearch("colour:red tag:odd", fields, () => false);
     expect(rows.filter(search.matches).map((row) => row.id)).toEqual([1, 3, 5]);
-    expect(search.warnings).toEqual([{ field: "colour", message: "Invalid search field for this query.", code: "invalid_field" }]);
+    expect(search.warnings).toEqual([
+      { field: "colour", message: "Invalid search field for this query.", code: "invalid_field" },
+    ]);
   });
 });
 
 describe("matchDate", () => {
   const zone = "America/New_York";
   const now = Date.parse("2026-12-10T15:00:00Z");
-  const term = (comparator: ":" | ">" | ">=" | "<" | "<=", value: string) => ({ kind: "term" as const, field: "created_at", comparator, value, quoted: false });
+  const term = (comparator: ":" | ">" | ">=" | "<" | "<=", value: string) => ({
+    kind: "term" as const,
+    field: "created_at",
+    comparator,
+    value,
+    quoted: false,
+  });
   // 2026-12-01 in New York runs from 05:00Z on Dec 1 to 05:00Z on Dec 2.
   const lateEvening = Date.parse("2026-12-02T03:00:00Z");
 

@@ -15,9 +15,16 @@ export interface SearchTerm {
   quoted: boolean;
 }
 
-export type SearchNode = SearchTerm | { kind: "and"; children: SearchNode[] } | { kind: "or"; children: SearchNode[] } | { kind: "not"; child: SearchNode };
+export type SearchNode =
+  | SearchTerm
+  | { kind: "and"; children: SearchNode[] }
+  | { kind: "or"; children: SearchNode[] }
+  | { kind: "not"; child: SearchNode };
 
-type Token = { type: "lparen" } | { type: "rparen" } | { type: "word"; text: string; negated: boolean };
+type Token =
+  | { type: "lparen" }
+  | { type: "rparen" }
+  | { type: "word"; text: string; negated: boolean };
 
 export function parseSearchQuery(query: string): SearchNode | null {
   const tokens = tokenize(query);
@@ -33,7 +40,11 @@ export function parseSearchQuery(query: string): SearchNode | null {
       const next = parseAnd();
       if (next) children.push(next);
     }
-    return children.length === 0 ? null : children.length === 1 ? (children[0] ?? null) : { kind: "or", children };
+    return children.length === 0
+      ? null
+      : children.length === 1
+        ? (children[0] ?? null)
+        : { kind: "or", children };
   };
   const parseAnd = (): SearchNode | null => {
     const children: SearchNode[] = [];
@@ -47,7 +58,11 @@ export function parseSearchQuery(query: string): SearchNode | null {
       const node = parseUnary();
       if (node) children.push(node);
     }
-    return children.length === 0 ? null : children.length === 1 ? (children[0] ?? null) : { kind: "and", children };
+    return children.length === 0
+      ? null
+      : children.length === 1
+        ? (children[0] ?? null)
+        : { kind: "and", children };
   };
   const parseUnary = (): SearchNode | null => {
     const token = tokens[position++];
@@ -128,7 +143,8 @@ function tokenize(query: string): Token[] {
 function parseTerm(text: string): SearchTerm {
   const colon = text.indexOf(":");
   const quoteAt = text.search(/["']/);
-  if (colon <= 0 || (quoteAt !== -1 && quoteAt < colon)) return { kind: "term", field: null, comparator: ":", ...unquote(text) };
+  if (colon <= 0 || (quoteAt !== -1 && quoteAt < colon))
+    return { kind: "term", field: null, comparator: ":", ...unquote(text) };
   const field = text.slice(0, colon).toLowerCase();
   let rest = text.slice(colon + 1);
   let comparator: Comparator = ":";
@@ -164,23 +180,35 @@ export interface CompiledSearch<T> {
   parsed: unknown;
 }
 
-export function compileSearch<T>(query: string | null | undefined, fields: Readonly<Record<string, FieldMatcher<T>>>, freeText: FieldMatcher<T>): CompiledSearch<T> {
+export function compileSearch<T>(
+  query: string | null | undefined,
+  fields: Readonly<Record<string, FieldMatcher<T>>>,
+  freeText: FieldMatcher<T>,
+): CompiledSearch<T> {
   const warnings: SearchWarning[] = [];
   const tree = query ? parseSearchQuery(query) : null;
   const build = (node: SearchNode): { test: (record: T) => boolean; parsed: unknown } | null => {
     switch (node.kind) {
       case "term": {
-        if (node.field === null) return { test: (record) => freeText(record, node), parsed: describeTerm(node) };
+        if (node.field === null)
+          return { test: (record) => freeText(record, node), parsed: describeTerm(node) };
         const matcher = fields[node.field];
         if (!matcher) {
-          if (!warnings.some((warning) => warning.field === node.field)) warnings.push({ field: node.field, message: "Invalid search field for this query.", code: "invalid_field" });
+          if (!warnings.some((warning) => warning.field === node.field))
+            warnings.push({
+              field: node.field,
+              message: "Invalid search field for this query.",
+              code: "invalid_field",
+            });
           return null;
         }
         return { test: (record) => matcher(record, node), parsed: describeTerm(node) };
       }
       case "not": {
         const inner = build(node.child);
-        return inner ? { test: (record) => !inner.test(record), parsed: { not: inner.parsed } } : null;
+        return inner
+          ? { test: (record) => !inner.test(record), parsed: { not: inner.parsed } }
+          : null;
       }
       case "and":
       case "or": {
@@ -188,17 +216,35 @@ export function compileSearch<T>(query: string | null | undefined, fields: Reado
         if (parts.length === 0) return null;
         if (parts.length === 1) return parts[0] ?? null;
         const tests = parts.map((part) => part.test);
-        const test = node.kind === "and" ? (record: T) => tests.every((one) => one(record)) : (record: T) => tests.some((one) => one(record));
+        const test =
+          node.kind === "and"
+            ? (record: T) => tests.every((one) => one(record))
+            : (record: T) => tests.some((one) => one(record));
         return { test, parsed: { [node.kind]: parts.map((part) => part.parsed) } };
       }
     }
   };
   const compiled = tree ? build(tree) : null;
-  return { matches: compiled ? compiled.test : () => true, warnings, parsed: compiled?.parsed ?? {} };
+  return {
+    matches: compiled ? compiled.test : () => true,
+    warnings,
+    parsed: compiled?.parsed ?? {},
+  };
 }
 
 function describeTerm(term: SearchTerm): Record<string, string> {
-  const key = term.comparator === ">" ? "range_gt" : term.comparator === ">=" ? "range_gte" : term.comparator === "<" ? "range_lt" : term.comparator === "<=" ? "range_lte" : term.quoted ? "match_phrase" : "match_all";
+  const key =
+    term.comparator === ">"
+      ? "range_gt"
+      : term.comparator === ">="
+        ? "range_gte"
+        : term.comparator === "<"
+          ? "range_lt"
+          : term.comparator === "<="
+            ? "range_lte"
+            : term.quoted
+              ? "match_phrase"
+              : "match_all";
   return term.field === null ? { [key]: term.value } : { field: term.field, [key]: term.value };
 }
 
@@ -232,7 +278,12 @@ export function matchBoolean(actual: boolean, term: SearchTerm): boolean {
  * within the day, `>` after it, `<=` up to its end; a full timestamp is an instant. Invalid dates
  * match nothing.
  */
-export function matchDate(actualMs: number | null | undefined, term: SearchTerm, timezone: string, nowMs: number): boolean {
+export function matchDate(
+  actualMs: number | null | undefined,
+  term: SearchTerm,
+  timezone: string,
+  nowMs: number,
+): boolean {
   if (actualMs === null || actualMs === undefined) return false;
   const range = cachedDateRange(term, timezone, nowMs);
   if (!range) return false;
@@ -254,7 +305,11 @@ export function matchDate(actualMs: number | null | undefined, term: SearchTerm,
 // Parsing a date with luxon costs microseconds; a filter over 100k orders must parse it once.
 const dateRangeCache = new WeakMap<SearchTerm, { key: string; range: [number, number] | null }>();
 
-function cachedDateRange(term: SearchTerm, timezone: string, nowMs: number): [number, number] | null {
+function cachedDateRange(
+  term: SearchTerm,
+  timezone: string,
+  nowMs: number,
+): [number, number] | null {
   const key = `${timezone}|${nowMs}`;
   const cached = dateRangeCache.get(term);
   if (cached && cached.key === key) return cached.range;
@@ -263,7 +318,13 @@ function cachedDateRange(term: SearchTerm, timezone: string, nowMs: number): [nu
   return range;
 }
 
-const RELATIVE_UNITS: Readonly<Record<string, "hours" | "days" | "weeks" | "months" | "years">> = { h: "hours", d: "days", w: "weeks", m: "months", y: "years" };
+const RELATIVE_UNITS: Readonly<Record<string, "hours" | "days" | "weeks" | "months" | "years">> = {
+  h: "hours",
+  d: "days",
+  w: "weeks",
+  m: "months",
+  y: "years",
+};
 
 function dateRange(value: string, timezone: string, nowMs: number): [number, number] | null {
   const lower = value.toLowerCase();
@@ -277,7 +338,9 @@ function dateRange(value: string, timezone: string, nowMs: number): [number, num
     const amount = Number(relative[1]);
     const unit = RELATIVE_UNITS[relative[2] ?? ""];
     if (!unit) return null;
-    const at = DateTime.fromMillis(nowMs, { zone: timezone }).minus({ [unit]: amount }).toMillis();
+    const at = DateTime.fromMillis(nowMs, { zone: timezone })
+      .minus({ [unit]: amount })
+      .toMillis();
     return [at, at + 1];
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -289,7 +352,11 @@ function dateRange(value: string, timezone: string, nowMs: number): [number, num
   return [instant.toMillis(), instant.toMillis() + 1];
 }
 
-function compareValues<V extends number | string>(actual: V, want: V, comparator: Exclude<Comparator, ":">): boolean {
+function compareValues<V extends number | string>(
+  actual: V,
+  want: V,
+  comparator: Exclude<Comparator, ":">,
+): boolean {
   switch (comparator) {
     case "<":
       return actual < want;

@@ -17,7 +17,13 @@ describe("seedShop", () => {
 
   it("applies the defaults", () => {
     const store = seedShop({ domain, now });
-    expect(store.options).toMatchObject({ name: "Oak & Hide Workshop", plan: "STANDARD", orders: 1200, seed: 1, timezone: "America/New_York" });
+    expect(store.options).toMatchObject({
+      name: "Oak & Hide Workshop",
+      plan: "STANDARD",
+      orders: 1200,
+      seed: 1,
+      timezone: "America/New_York",
+    });
     expect(store.orders).toHaveLength(1200);
     expect(store.shop.myshopifyDomain).toBe(domain);
     expect(store.products.length).toBeGreaterThanOrEqual(10);
@@ -36,32 +42,58 @@ describe("seedShop", () => {
     for (let i = 1; i < store.orders.length; i++) {
       const previous = store.orders[i - 1];
       const current = store.orders[i];
-      expect(current && previous && current.createdAt > previous.createdAt && current.number === previous.number + 1).toBe(true);
+      expect(
+        current &&
+          previous &&
+          current.createdAt > previous.createdAt &&
+          current.number === previous.number + 1,
+      ).toBe(true);
     }
   });
 
   it("has a holiday rush that leaves a few hundred orders past their promise", () => {
     const store = seedShop({ domain, now });
     const day = 86_400_000;
-    const recent = store.orders.filter((order) => order.createdAt >= now.getTime() - 21 * day).length;
-    const earlier = store.orders.filter((order) => order.createdAt < now.getTime() - 35 * day).length;
+    const recent = store.orders.filter(
+      (order) => order.createdAt >= now.getTime() - 21 * day,
+    ).length;
+    const earlier = store.orders.filter(
+      (order) => order.createdAt < now.getTime() - 35 * day,
+    ).length;
     // Three weeks of rush outsell the eight weeks before it.
     expect(recent).toBeGreaterThan(earlier);
 
-    const open = store.orders.filter((order) => order.cancelledAt === null && order.fulfillmentStatus !== "FULFILLED");
+    const open = store.orders.filter(
+      (order) => order.cancelledAt === null && order.fulfillmentStatus !== "FULFILLED",
+    );
     const late = open.filter((order) => {
       const fulfillBy = order.fulfillmentOrders[0]?.fulfillBy ?? null;
-      const due = fulfillBy ?? addBusinessDays(new Date(order.createdAt), PROMISED_BUSINESS_DAYS, "America/New_York").getTime();
+      const due =
+        fulfillBy ??
+        addBusinessDays(
+          new Date(order.createdAt),
+          PROMISED_BUSINESS_DAYS,
+          "America/New_York",
+        ).getTime();
       return due < now.getTime();
     });
     expect(late.length).toBeGreaterThanOrEqual(120);
     expect(late.length).toBeLessThanOrEqual(450);
-    const withPromise = late.filter((order) => order.fulfillmentOrders[0]?.fulfillBy !== null).length;
+    const withPromise = late.filter(
+      (order) => order.fulfillmentOrders[0]?.fulfillBy !== null,
+    ).length;
     expect(withPromise).toBeGreaterThan(0);
     expect(withPromise).toBeLessThan(late.length / 2);
 
-    const statuses = new Set(store.orders.map((order) => (order.cancelledAt ? "CANCELLED" : order.fulfillmentStatus)));
-    expect([...statuses].sort()).toEqual(["CANCELLED", "FULFILLED", "PARTIALLY_FULFILLED", "UNFULFILLED"]);
+    const statuses = new Set(
+      store.orders.map((order) => (order.cancelledAt ? "CANCELLED" : order.fulfillmentStatus)),
+    );
+    expect([...statuses].sort()).toEqual([
+      "CANCELLED",
+      "FULFILLED",
+      "PARTIALLY_FULFILLED",
+      "UNFULFILLED",
+    ]);
     const tests = store.orders.filter((order) => order.test).length;
     expect(tests).toBeGreaterThanOrEqual(2);
     expect(tests).toBeLessThanOrEqual(4);
@@ -72,14 +104,22 @@ describe("seedShop", () => {
   it("keeps every record consistent", () => {
     const store = seedShop({ domain, now, seed: 7 });
     for (const order of store.orders) {
-      const subtotal = order.lineItems.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
+      const subtotal = order.lineItems.reduce(
+        (sum, item) => sum + item.quantity * item.unitPriceCents,
+        0,
+      );
       expect(order.subtotalCents).toBe(subtotal);
       expect(order.totalCents).toBe(subtotal + order.shippingCents);
-      const remaining = order.fulfillmentOrders.flatMap((fo) => fo.lineItems).reduce((sum, line) => sum + line.remainingQuantity, 0);
+      const remaining = order.fulfillmentOrders
+        .flatMap((fo) => fo.lineItems)
+        .reduce((sum, line) => sum + line.remainingQuantity, 0);
       if (order.fulfillmentStatus === "FULFILLED") expect(remaining).toBe(0);
-      if (order.cancelledAt === null && order.fulfillmentStatus !== "FULFILLED") expect(remaining).toBeGreaterThan(0);
-      for (const item of order.lineItems) expect(store.variant(item.variantId)?.productId).toBe(item.productId);
-      if (order.customerId !== null) expect(store.customer(order.customerId)?.orderIds).toContain(order.id);
+      if (order.cancelledAt === null && order.fulfillmentStatus !== "FULFILLED")
+        expect(remaining).toBeGreaterThan(0);
+      for (const item of order.lineItems)
+        expect(store.variant(item.variantId)?.productId).toBe(item.productId);
+      if (order.customerId !== null)
+        expect(store.customer(order.customerId)?.orderIds).toContain(order.id);
     }
   });
 
@@ -91,17 +131,30 @@ describe("seedShop", () => {
     expect(usd.length / store.orders.length).toBeLessThan(0.45);
     for (const order of store.orders) {
       expect(order.currencies.shop).toBe("CAD");
-      expect(order.shippingAddress.countryCode).toBe(order.currencies.presentment === "USD" ? "US" : "CA");
+      expect(order.shippingAddress.countryCode).toBe(
+        order.currencies.presentment === "USD" ? "US" : "CA",
+      );
       // Paid in full in the buyer's currency: one sale for the whole total.
-      if (order.financialStatus === "PAID" && order.cancelledAt === null) expect(order.receivedCents).toBe(order.totalCents);
+      if (order.financialStatus === "PAID" && order.cancelledAt === null)
+        expect(order.receivedCents).toBe(order.totalCents);
       for (const item of order.lineItems) {
         const list = store.variant(item.variantId)?.priceCents ?? 0;
-        expect(item.unitPriceCents).toBe(order.currencies.presentment === "USD" ? Math.ceil((list * 0.715) / 100) * 100 : list);
+        expect(item.unitPriceCents).toBe(
+          order.currencies.presentment === "USD" ? Math.ceil((list * 0.715) / 100) * 100 : list,
+        );
       }
     }
     // Customers' amount spent is in the shop's currency.
     const spent = store.customers.reduce((sum, c) => sum + c.amountSpentCents, 0);
-    const paid = store.orders.filter((o) => o.customerId !== null && o.cancelledAt === null && !o.test && o.financialStatus === "PAID").reduce((sum, o) => sum + toShopCents(o.totalCents, o.currencies), 0);
+    const paid = store.orders
+      .filter(
+        (o) =>
+          o.customerId !== null &&
+          o.cancelledAt === null &&
+          !o.test &&
+          o.financialStatus === "PAID",
+      )
+      .reduce((sum, o) => sum + toShopCents(o.totalCents, o.currencies), 0);
     expect(spent).toBe(paid);
   });
 
@@ -110,17 +163,29 @@ describe("seedShop", () => {
     const [workshop, warehouse] = store.locations;
     expect([workshop?.primary, warehouse?.primary]).toEqual([true, false]);
     for (const order of store.orders) {
-      const madeToOrder = order.lineItems.some((item) => (store.product(item.productId)?.makeDays ?? 0) > 0);
-      for (const fo of order.fulfillmentOrders) expect(fo.assignedLocationId).toBe((madeToOrder ? workshop : warehouse)?.id);
+      const madeToOrder = order.lineItems.some(
+        (item) => (store.product(item.productId)?.makeDays ?? 0) > 0,
+      );
+      for (const fo of order.fulfillmentOrders)
+        expect(fo.assignedLocationId).toBe((madeToOrder ? workshop : warehouse)?.id);
     }
-    expect(store.orders.some((o) => o.fulfillmentOrders[0]?.assignedLocationId === warehouse?.id)).toBe(true);
+    expect(
+      store.orders.some((o) => o.fulfillmentOrders[0]?.assignedLocationId === warehouse?.id),
+    ).toBe(true);
   });
 
   it("rejects options it cannot honour", () => {
     expect(() => seedShop({ domain: "example.com", now })).toThrow(/myshopify/);
     expect(() => seedShop({ domain, now, orders: -1 })).toThrow();
     expect(() => seedShop({ domain, now, timezone: "Mars/Olympus" })).toThrow(/IANA/);
-    expect(() => seedShop({ domain, now, currency: "CAD", foreignBuyers: { currency: "CAD", presentmentPerShop: 1, share: 0.5 } })).toThrow(/differ/);
+    expect(() =>
+      seedShop({
+        domain,
+        now,
+        currency: "CAD",
+        foreignBuyers: { currency: "CAD", presentmentPerShop: 1, share: 0.5 },
+      }),
+    ).toThrow(/differ/);
   });
 
   it("seeds 100k orders", () => {

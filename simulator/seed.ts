@@ -27,7 +27,12 @@
 import { DateTime } from "luxon";
 import { isBusinessDay } from "./business-days";
 import { Random } from "./random";
-import { singleCurrency, toPresentmentPrice, toShopCents, type OrderCurrencies } from "./store/currency";
+import {
+  singleCurrency,
+  toPresentmentPrice,
+  toShopCents,
+  type OrderCurrencies,
+} from "./store/currency";
 import { resolveSeedOptions, type ResolvedSeedOptions, type SeedOptions } from "./store/options";
 import type {
   AddressRecord,
@@ -74,39 +79,244 @@ interface CatalogEntry {
 }
 
 const CATALOG: CatalogEntry[] = [
-  { title: "Walnut & Leather Phone Case", productType: "Phone Case", tags: ["made-to-order", "walnut", "leather", "bestseller"], option: "Model", variants: [["iPhone 16", 5800], ["iPhone 16 Pro", 5800], ["iPhone 15", 5400], ["Pixel 9", 5400]], madeToOrder: true, popularity: 30, collections: ["Phone Cases"] },
-  { title: "Oak & Leather Phone Case", productType: "Phone Case", tags: ["made-to-order", "oak", "leather"], option: "Model", variants: [["iPhone 16", 5400], ["iPhone 16 Pro", 5400], ["iPhone 15", 5000]], madeToOrder: true, popularity: 18, collections: ["Phone Cases"] },
-  { title: "Leather Card Wallet", productType: "Wallet", tags: ["made-to-order", "leather", "gift"], option: "Color", variants: [["Tan", 4200], ["Chestnut", 4200], ["Black", 4200]], madeToOrder: true, popularity: 12, collections: ["Wallets", "Gifts Under $50"] },
-  { title: "Bifold Wallet", productType: "Wallet", tags: ["made-to-order", "leather"], option: "Color", variants: [["Tan", 7800], ["Black", 7800]], madeToOrder: true, popularity: 7, collections: ["Wallets"] },
-  { title: "Leather Desk Mat", productType: "Desk", tags: ["made-to-order", "leather"], option: "Size", variants: [["Small", 6400], ["Large", 8400]], madeToOrder: true, popularity: 5, collections: ["Desk"] },
-  { title: "Leather Laptop Sleeve", productType: "Sleeve", tags: ["made-to-order", "leather"], option: "Size", variants: [["13 inch", 12000], ["15 inch", 13500]], madeToOrder: true, popularity: 4, collections: ["Desk"] },
-  { title: "Walnut Watch Stand", productType: "Desk", tags: ["ready-to-ship", "walnut", "gift"], option: "Title", variants: [["Default Title", 4600]], madeToOrder: false, popularity: 6, collections: ["Desk", "Gifts Under $50"] },
-  { title: "Walnut Pen Tray", productType: "Desk", tags: ["ready-to-ship", "walnut"], option: "Title", variants: [["Default Title", 3600]], madeToOrder: false, popularity: 4, collections: ["Desk", "Gifts Under $50"] },
-  { title: "Oak Coaster Set", productType: "Home", tags: ["ready-to-ship", "oak", "gift"], option: "Title", variants: [["Default Title", 3200]], madeToOrder: false, popularity: 5, collections: ["Gifts Under $50"] },
-  { title: "Leather Keychain", productType: "Accessory", tags: ["ready-to-ship", "leather", "gift"], option: "Color", variants: [["Tan", 1800], ["Black", 1800]], madeToOrder: false, popularity: 8, collections: ["Gifts Under $50"] },
-  { title: "Cable Organizer Roll", productType: "Accessory", tags: ["ready-to-ship", "leather"], option: "Title", variants: [["Default Title", 2800]], madeToOrder: false, popularity: 4, collections: ["Desk", "Gifts Under $50"] },
-  { title: "Leather Care Balm", productType: "Care", tags: ["ready-to-ship", "care"], option: "Title", variants: [["Default Title", 1400]], madeToOrder: false, popularity: 5, collections: ["Gifts Under $50"] },
+  {
+    title: "Walnut & Leather Phone Case",
+    productType: "Phone Case",
+    tags: ["made-to-order", "walnut", "leather", "bestseller"],
+    option: "Model",
+    variants: [
+      ["iPhone 16", 5800],
+      ["iPhone 16 Pro", 5800],
+      ["iPhone 15", 5400],
+      ["Pixel 9", 5400],
+    ],
+    madeToOrder: true,
+    popularity: 30,
+    collections: ["Phone Cases"],
+  },
+  {
+    title: "Oak & Leather Phone Case",
+    productType: "Phone Case",
+    tags: ["made-to-order", "oak", "leather"],
+    option: "Model",
+    variants: [
+      ["iPhone 16", 5400],
+      ["iPhone 16 Pro", 5400],
+      ["iPhone 15", 5000],
+    ],
+    madeToOrder: true,
+    popularity: 18,
+    collections: ["Phone Cases"],
+  },
+  {
+    title: "Leather Card Wallet",
+    productType: "Wallet",
+    tags: ["made-to-order", "leather", "gift"],
+    option: "Color",
+    variants: [
+      ["Tan", 4200],
+      ["Chestnut", 4200],
+      ["Black", 4200],
+    ],
+    madeToOrder: true,
+    popularity: 12,
+    collections: ["Wallets", "Gifts Under $50"],
+  },
+  {
+    title: "Bifold Wallet",
+    productType: "Wallet",
+    tags: ["made-to-order", "leather"],
+    option: "Color",
+    variants: [
+      ["Tan", 7800],
+      ["Black", 7800],
+    ],
+    madeToOrder: true,
+    popularity: 7,
+    collections: ["Wallets"],
+  },
+  {
+    title: "Leather Desk Mat",
+    productType: "Desk",
+    tags: ["made-to-order", "leather"],
+    option: "Size",
+    variants: [
+      ["Small", 6400],
+      ["Large", 8400],
+    ],
+    madeToOrder: true,
+    popularity: 5,
+    collections: ["Desk"],
+  },
+  {
+    title: "Leather Laptop Sleeve",
+    productType: "Sleeve",
+    tags: ["made-to-order", "leather"],
+    option: "Size",
+    variants: [
+      ["13 inch", 12000],
+      ["15 inch", 13500],
+    ],
+    madeToOrder: true,
+    popularity: 4,
+    collections: ["Desk"],
+  },
+  {
+    title: "Walnut Watch Stand",
+    productType: "Desk",
+    tags: ["ready-to-ship", "walnut", "gift"],
+    option: "Title",
+    variants: [["Default Title", 4600]],
+    madeToOrder: false,
+    popularity: 6,
+    collections: ["Desk", "Gifts Under $50"],
+  },
+  {
+    title: "Walnut Pen Tray",
+    productType: "Desk",
+    tags: ["ready-to-ship", "walnut"],
+    option: "Title",
+    variants: [["Default Title", 3600]],
+    madeToOrder: false,
+    popularity: 4,
+    collections: ["Desk", "Gifts Under $50"],
+  },
+  {
+    title: "Oak Coaster Set",
+    productType: "Home",
+    tags: ["ready-to-ship", "oak", "gift"],
+    option: "Title",
+    variants: [["Default Title", 3200]],
+    madeToOrder: false,
+    popularity: 5,
+    collections: ["Gifts Under $50"],
+  },
+  {
+    title: "Leather Keychain",
+    productType: "Accessory",
+    tags: ["ready-to-ship", "leather", "gift"],
+    option: "Color",
+    variants: [
+      ["Tan", 1800],
+      ["Black", 1800],
+    ],
+    madeToOrder: false,
+    popularity: 8,
+    collections: ["Gifts Under $50"],
+  },
+  {
+    title: "Cable Organizer Roll",
+    productType: "Accessory",
+    tags: ["ready-to-ship", "leather"],
+    option: "Title",
+    variants: [["Default Title", 2800]],
+    madeToOrder: false,
+    popularity: 4,
+    collections: ["Desk", "Gifts Under $50"],
+  },
+  {
+    title: "Leather Care Balm",
+    productType: "Care",
+    tags: ["ready-to-ship", "care"],
+    option: "Title",
+    variants: [["Default Title", 1400]],
+    madeToOrder: false,
+    popularity: 5,
+    collections: ["Gifts Under $50"],
+  },
 ];
 
 const COLLECTION_TITLES = ["Phone Cases", "Wallets", "Desk", "Gifts Under $50"];
 
-const FIRST_NAMES = ["Ava", "Ben", "Chloe", "Daniel", "Ella", "Finn", "Grace", "Henry", "Isla", "Jack", "Kara", "Liam", "Maya", "Noah", "Olivia", "Owen", "Priya", "Quinn", "Rosa", "Sam", "Tara", "Umar", "Vera", "Wes", "Yuki", "Zoe", "Aaron", "Bea", "Caleb", "Dana"];
-const LAST_NAMES = ["Anderson", "Brooks", "Chen", "Diaz", "Evans", "Foster", "Garcia", "Hughes", "Ito", "Johnson", "Khan", "Lopez", "Miller", "Nguyen", "Okafor", "Patel", "Reyes", "Smith", "Turner", "Walsh", "Young", "Zimmer"];
+const FIRST_NAMES = [
+  "Ava",
+  "Ben",
+  "Chloe",
+  "Daniel",
+  "Ella",
+  "Finn",
+  "Grace",
+  "Henry",
+  "Isla",
+  "Jack",
+  "Kara",
+  "Liam",
+  "Maya",
+  "Noah",
+  "Olivia",
+  "Owen",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sam",
+  "Tara",
+  "Umar",
+  "Vera",
+  "Wes",
+  "Yuki",
+  "Zoe",
+  "Aaron",
+  "Bea",
+  "Caleb",
+  "Dana",
+];
+const LAST_NAMES = [
+  "Anderson",
+  "Brooks",
+  "Chen",
+  "Diaz",
+  "Evans",
+  "Foster",
+  "Garcia",
+  "Hughes",
+  "Ito",
+  "Johnson",
+  "Khan",
+  "Lopez",
+  "Miller",
+  "Nguyen",
+  "Okafor",
+  "Patel",
+  "Reyes",
+  "Smith",
+  "Turner",
+  "Walsh",
+  "Young",
+  "Zimmer",
+];
 const CITIES: [string, string, string, string][] = [
-  ["Portland", "Oregon", "OR", "97205"], ["Austin", "Texas", "TX", "78701"], ["Brooklyn", "New York", "NY", "11201"],
-  ["Denver", "Colorado", "CO", "80202"], ["Chicago", "Illinois", "IL", "60607"], ["Asheville", "North Carolina", "NC", "28801"],
-  ["Madison", "Wisconsin", "WI", "53703"], ["Burlington", "Vermont", "VT", "05401"], ["Seattle", "Washington", "WA", "98101"],
-  ["Savannah", "Georgia", "GA", "31401"], ["Boise", "Idaho", "ID", "83702"], ["Providence", "Rhode Island", "RI", "02903"],
+  ["Portland", "Oregon", "OR", "97205"],
+  ["Austin", "Texas", "TX", "78701"],
+  ["Brooklyn", "New York", "NY", "11201"],
+  ["Denver", "Colorado", "CO", "80202"],
+  ["Chicago", "Illinois", "IL", "60607"],
+  ["Asheville", "North Carolina", "NC", "28801"],
+  ["Madison", "Wisconsin", "WI", "53703"],
+  ["Burlington", "Vermont", "VT", "05401"],
+  ["Seattle", "Washington", "WA", "98101"],
+  ["Savannah", "Georgia", "GA", "31401"],
+  ["Boise", "Idaho", "ID", "83702"],
+  ["Providence", "Rhode Island", "RI", "02903"],
 ];
 // Canadian and German buyers for CAD and EUR shops (and foreign buyers paying in those currencies).
 const CA_CITIES: [string, string, string, string][] = [
-  ["Toronto", "Ontario", "ON", "M5V 2T6"], ["Montréal", "Quebec", "QC", "H2Y 1C6"], ["Vancouver", "British Columbia", "BC", "V6B 1A1"],
-  ["Calgary", "Alberta", "AB", "T2P 1J9"], ["Halifax", "Nova Scotia", "NS", "B3J 1S9"], ["Ottawa", "Ontario", "ON", "K1P 5G4"],
+  ["Toronto", "Ontario", "ON", "M5V 2T6"],
+  ["Montréal", "Quebec", "QC", "H2Y 1C6"],
+  ["Vancouver", "British Columbia", "BC", "V6B 1A1"],
+  ["Calgary", "Alberta", "AB", "T2P 1J9"],
+  ["Halifax", "Nova Scotia", "NS", "B3J 1S9"],
+  ["Ottawa", "Ontario", "ON", "K1P 5G4"],
 ];
 const DE_CITIES: [string, string, string, string][] = [
-  ["Berlin", "Berlin", "BE", "10115"], ["Hamburg", "Hamburg", "HH", "20095"], ["München", "Bayern", "BY", "80331"], ["Köln", "Nordrhein-Westfalen", "NW", "50667"],
+  ["Berlin", "Berlin", "BE", "10115"],
+  ["Hamburg", "Hamburg", "HH", "20095"],
+  ["München", "Bayern", "BY", "80331"],
+  ["Köln", "Nordrhein-Westfalen", "NW", "50667"],
 ];
-const COUNTRY_OF: Record<string, { country: string; countryCode: string; cities: [string, string, string, string][] }> = {
+const COUNTRY_OF: Record<
+  string,
+  { country: string; countryCode: string; cities: [string, string, string, string][] }
+> = {
   USD: { country: "United States", countryCode: "US", cities: CITIES },
   CAD: { country: "Canada", countryCode: "CA", cities: CA_CITIES },
   EUR: { country: "Germany", countryCode: "DE", cities: DE_CITIES },
@@ -114,9 +324,23 @@ const COUNTRY_OF: Record<string, { country: string; countryCode: string; cities:
 // The catalogue's USD list converted into the shop's own currency (whole units), as a merchant pricing for home would.
 const LIST_PRICE_FACTOR: Record<string, number> = { USD: 1, CAD: 1.4, EUR: 0.95 };
 
-const STREETS = ["Maple St", "Oak Ave", "Cedar Ln", "Pine St", "Elm Rd", "Birch Way", "Walnut St", "Willow Ct"];
+const STREETS = [
+  "Maple St",
+  "Oak Ave",
+  "Cedar Ln",
+  "Pine St",
+  "Elm Rd",
+  "Birch Way",
+  "Walnut St",
+  "Willow Ct",
+];
 const ORDER_TAGS = ["gift", "repeat-customer", "engraving", "wholesale", "local-pickup"];
-const NOTES = ["Please gift wrap, it's a birthday present.", "Can you add a note saying Happy Holidays?", "No rush, thanks!", "Is engraving possible on the back?"];
+const NOTES = [
+  "Please gift wrap, it's a birthday present.",
+  "Can you add a note saying Happy Holidays?",
+  "No rush, thanks!",
+  "Is engraving possible on the back?",
+];
 
 interface DayInfo {
   start: number;
@@ -143,19 +367,40 @@ export function seedShop(options: SeedOptions): ShopStore {
   const shop = seedShopRecord(root.fork("shop"), resolved, nowMs);
   const locations = seedLocations(shop);
   const [workshop, warehouse] = locations;
-  const { products, variants, collections } = seedCatalog(root.fork("catalog"), nowMs, LIST_PRICE_FACTOR[resolved.currency] ?? 1);
+  const { products, variants, collections } = seedCatalog(
+    root.fork("catalog"),
+    nowMs,
+    LIST_PRICE_FACTOR[resolved.currency] ?? 1,
+  );
 
   const rng = root.fork("orders");
   const customerRng = root.fork("customers");
   const customers: CustomerRecord[] = [];
   const orderTimes = orderTimestamps(rng, days, resolved.orders, nowMs);
-  const productWeights = products.map((product, index): [ProductRecord, number] => [product, CATALOG[index]?.popularity ?? 1]);
-  const madeToOrder = new Set(products.filter((product) => product.makeDays > 0).map((product) => product.id));
+  const productWeights = products.map((product, index): [ProductRecord, number] => [
+    product,
+    CATALOG[index]?.popularity ?? 1,
+  ]);
+  const madeToOrder = new Set(
+    products.filter((product) => product.makeDays > 0).map((product) => product.id),
+  );
   const variantsById = new Map(variants.map((variant) => [variant.id, variant]));
 
-  const ids = { lineItem: 14_000_000_001, fulfillmentOrder: 6_600_000_001, foLineItem: 15_000_000_001, shippingLine: 4_400_000_001, transaction: 7_700_000_001 };
+  const ids = {
+    lineItem: 14_000_000_001,
+    fulfillmentOrder: 6_600_000_001,
+    foLineItem: 15_000_000_001,
+    shippingLine: 4_400_000_001,
+    transaction: 7_700_000_001,
+  };
   // A couple of test orders, as a shop that once checked its checkout has; none in tiny stores.
-  const testOrderIndexes = new Set(pickDistinct(rng, resolved.orders, resolved.orders < 50 ? 0 : Math.max(2, Math.round(resolved.orders / 600))));
+  const testOrderIndexes = new Set(
+    pickDistinct(
+      rng,
+      resolved.orders,
+      resolved.orders < 50 ? 0 : Math.max(2, Math.round(resolved.orders / 600)),
+    ),
+  );
   const drafts: Draft[] = [];
 
   orderTimes.forEach((createdAt, index) => {
@@ -164,7 +409,11 @@ export function seedShop(options: SeedOptions): ShopStore {
     const number = 1001 + index;
 
     const lineItems: LineItemRecord[] = [];
-    const lineCount = rng.weighted<number>([[1, 70], [2, 22], [3, 8]]);
+    const lineCount = rng.weighted<number>([
+      [1, 70],
+      [2, 22],
+      [3, 8],
+    ]);
     const usedVariants = new Set<number>();
     let makeUnits = 0;
     let readyUnits = 0;
@@ -175,25 +424,61 @@ export function seedShop(options: SeedOptions): ShopStore {
       usedVariants.add(variantId);
       const variant = variantsById.get(variantId);
       if (!variant) continue;
-      const quantity = rng.weighted<number>([[1, 85], [2, 12], [3, 3]]);
+      const quantity = rng.weighted<number>([
+        [1, 85],
+        [2, 12],
+        [3, 3],
+      ]);
       if (madeToOrder.has(product.id)) makeUnits += quantity;
       else readyUnits += quantity;
-      lineItems.push(newLineItem({ id: ids.lineItem++, orderId, product, variant, quantity, unitPriceCents: variant.priceCents }));
+      lineItems.push(
+        newLineItem({
+          id: ids.lineItem++,
+          orderId,
+          product,
+          variant,
+          quantity,
+          unitPriceCents: variant.priceCents,
+        }),
+      );
     }
-    const shopSubtotalCents = lineItems.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
-    const shippingLine = chooseShipping(rng, shopSubtotalCents, ids.shippingLine++, orderId, LIST_PRICE_FACTOR[resolved.currency] ?? 1);
+    const shopSubtotalCents = lineItems.reduce(
+      (sum, item) => sum + item.quantity * item.unitPriceCents,
+      0,
+    );
+    const shippingLine = chooseShipping(
+      rng,
+      shopSubtotalCents,
+      ids.shippingLine++,
+      orderId,
+      LIST_PRICE_FACTOR[resolved.currency] ?? 1,
+    );
     const test = testOrderIndexes.has(index);
-    const guestEmail = customer ? null : `${rng.pick(FIRST_NAMES).toLowerCase()}.${rng.pick(LAST_NAMES).toLowerCase()}${rng.int(1, 999)}@example.net`;
+    const guestEmail = customer
+      ? null
+      : `${rng.pick(FIRST_NAMES).toLowerCase()}.${rng.pick(LAST_NAMES).toLowerCase()}${rng.int(1, 999)}@example.net`;
     const email = customer?.email ?? guestEmail;
-    const address = customer?.address ?? randomAddress(rng, rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES), buyerCurrency(rng, resolved));
+    const address =
+      customer?.address ??
+      randomAddress(rng, rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES), buyerCurrency(rng, resolved));
     // Prices so far are the catalogue's (shop currency); a buyer paying in another currency saw them converted.
     const currencies = orderCurrencies(resolved, address);
-    for (const item of lineItems) item.unitPriceCents = toPresentmentPrice(item.unitPriceCents, currencies);
+    for (const item of lineItems)
+      item.unitPriceCents = toPresentmentPrice(item.unitPriceCents, currencies);
     shippingLine.priceCents = toPresentmentPrice(shippingLine.priceCents, currencies);
-    const subtotalCents = lineItems.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
+    const subtotalCents = lineItems.reduce(
+      (sum, item) => sum + item.quantity * item.unitPriceCents,
+      0,
+    );
     const tags: string[] = [];
     if (rng.chance(0.08)) tags.push(rng.pick(ORDER_TAGS));
-    if (customer && customer.orderIds.length > 0 && !tags.includes("repeat-customer") && rng.chance(0.5)) tags.push("repeat-customer");
+    if (
+      customer &&
+      customer.orderIds.length > 0 &&
+      !tags.includes("repeat-customer") &&
+      rng.chance(0.5)
+    )
+      tags.push("repeat-customer");
     const order: OrderRecord = {
       __typename: "Order",
       id: orderId,
@@ -238,7 +523,13 @@ export function seedShop(options: SeedOptions): ShopStore {
       fulfillBy,
       // Ready-to-ship goods come off the warehouse shelf; anything made to order leaves from the workshop.
       assignedLocationId: (makeUnits > 0 ? workshop : warehouse)?.id ?? shop.id,
-      lineItems: lineItems.map((item) => ({ __typename: "FulfillmentOrderLineItem", id: ids.foLineItem++, lineItemId: item.id, totalQuantity: item.quantity, remainingQuantity: item.quantity })),
+      lineItems: lineItems.map((item) => ({
+        __typename: "FulfillmentOrderLineItem",
+        id: ids.foLineItem++,
+        lineItemId: item.id,
+        totalQuantity: item.quantity,
+        remainingQuantity: item.quantity,
+      })),
     });
     // Impatient customers cancel within a day or two; never after `now`.
     let cancelAt: number | null = null;
@@ -247,10 +538,24 @@ export function seedShop(options: SeedOptions): ShopStore {
       cancelAt = at < nowMs ? at : null;
     }
     const paymentRoll = rng.next();
-    drafts.push({ order, makeUnits, readyUnits, cancelAt, manualCapture: !test && paymentRoll < 0.04, manualPayment: !test && paymentRoll >= 0.04 && paymentRoll < 0.06 });
+    drafts.push({
+      order,
+      makeUnits,
+      readyUnits,
+      cancelAt,
+      manualCapture: !test && paymentRoll < 0.04,
+      manualPayment: !test && paymentRoll >= 0.04 && paymentRoll < 0.06,
+    });
   });
 
-  runWorkshop(root.fork("workshop"), drafts, days, WORKSHOP_UNITS_PER_DAY * scale, nowMs, madeToOrder);
+  runWorkshop(
+    root.fork("workshop"),
+    drafts,
+    days,
+    WORKSHOP_UNITS_PER_DAY * scale,
+    nowMs,
+    madeToOrder,
+  );
   const cancelRng = root.fork("cancel");
   for (const draft of drafts) settle(cancelRng, draft, ids, nowMs, customers);
 
@@ -271,7 +576,11 @@ function buildDays(nowMs: number, timezone: string): DayInfo[] {
   const result: DayInfo[] = [];
   for (let offset = -SEED_WINDOW_DAYS; offset <= 60; offset++) {
     const day = today.plus({ days: offset });
-    result.push({ start: day.toMillis(), end: day.plus({ days: 1 }).toMillis(), business: isBusinessDay(day) });
+    result.push({
+      start: day.toMillis(),
+      end: day.plus({ days: 1 }).toMillis(),
+      business: isBusinessDay(day),
+    });
   }
   return result;
 }
@@ -306,13 +615,19 @@ function volumeWeight(daysAgo: number): number {
   return base + 3;
 }
 
-function orderTimestamps(rng: Random, days: readonly DayInfo[], total: number, nowMs: number): number[] {
+function orderTimestamps(
+  rng: Random,
+  days: readonly DayInfo[],
+  total: number,
+  nowMs: number,
+): number[] {
   const window = days.slice(0, SEED_WINDOW_DAYS + 1);
   const weights = window.map((day, index) => {
     const daysAgo = SEED_WINDOW_DAYS - index;
     const weekend = day.business ? 1 : 0.8;
     // Today is only partly over.
-    const fraction = daysAgo === 0 ? Math.max(0, Math.min(1, (nowMs - day.start) / (day.end - day.start))) : 1;
+    const fraction =
+      daysAgo === 0 ? Math.max(0, Math.min(1, (nowMs - day.start) / (day.end - day.start))) : 1;
     return volumeWeight(daysAgo) * weekend * (0.85 + rng.next() * 0.3) * fraction;
   });
   const counts = apportion(weights, total);
@@ -323,7 +638,10 @@ function orderTimestamps(rng: Random, days: readonly DayInfo[], total: number, n
     const dayTimes: number[] = [];
     for (let i = 0; i < count; i++) {
       // Shoppers buy more in the evening than at night: fold two uniforms towards mid-late day.
-      const position = Math.min(0.999_999, 0.25 + 0.75 * Math.sqrt(rng.next()) * (0.6 + 0.4 * rng.next()));
+      const position = Math.min(
+        0.999_999,
+        0.25 + 0.75 * Math.sqrt(rng.next()) * (0.6 + 0.4 * rng.next()),
+      );
       const at = day.start + Math.floor(position * (end - day.start));
       dayTimes.push(Math.floor(at / 1000) * 1000);
     }
@@ -345,7 +663,9 @@ function apportion(weights: readonly number[], total: number): number[] {
   const exact = weights.map((weight) => (weight / sum) * total);
   const counts = exact.map(Math.floor);
   let left = total - counts.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((value, index) => [value - Math.floor(value), index] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const byRemainder = exact
+    .map((value, index) => [value - Math.floor(value), index] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, index] of byRemainder) {
     if (left <= 0) break;
     counts[index] = (counts[index] ?? 0) + 1;
@@ -383,8 +703,22 @@ function seedShopRecord(rng: Random, options: ResolvedSeedOptions, nowMs: number
       address1: "118 Workshop Row",
       address2: "Unit 4",
       ...(currency === "USD" || !home
-        ? { city: "Asheville", province: "North Carolina", provinceCode: "NC", zip: "28801", country: "United States", countryCode: "US" }
-        : { city: home.cities[0]?.[0] ?? "", province: home.cities[0]?.[1] ?? "", provinceCode: home.cities[0]?.[2] ?? "", zip: home.cities[0]?.[3] ?? "", country: home.country, countryCode: home.countryCode }),
+        ? {
+            city: "Asheville",
+            province: "North Carolina",
+            provinceCode: "NC",
+            zip: "28801",
+            country: "United States",
+            countryCode: "US",
+          }
+        : {
+            city: home.cities[0]?.[0] ?? "",
+            province: home.cities[0]?.[1] ?? "",
+            provinceCode: home.cities[0]?.[2] ?? "",
+            zip: home.cities[0]?.[3] ?? "",
+            country: home.country,
+            countryCode: home.countryCode,
+          }),
       phone: "+18285550142",
     },
     shopOwnerName: "Dawn Whitaker",
@@ -393,8 +727,20 @@ function seedShopRecord(rng: Random, options: ResolvedSeedOptions, nowMs: number
 
 function seedLocations(shop: ShopRecord): LocationRecord[] {
   return [
-    { __typename: "Location", id: 71_500_000_001, name: "Workshop", primary: true, address: shop.billingAddress },
-    { __typename: "Location", id: 71_500_000_002, name: "Warehouse", primary: false, address: { ...shop.billingAddress, address1: "9 Depot Street", address2: null } },
+    {
+      __typename: "Location",
+      id: 71_500_000_001,
+      name: "Workshop",
+      primary: true,
+      address: shop.billingAddress,
+    },
+    {
+      __typename: "Location",
+      id: 71_500_000_002,
+      name: "Warehouse",
+      primary: false,
+      address: { ...shop.billingAddress, address1: "9 Depot Street", address2: null },
+    },
   ];
 }
 
@@ -402,19 +748,29 @@ function seedLocations(shop: ShopRecord): LocationRecord[] {
 function buyerCurrency(rng: Random, options: ResolvedSeedOptions): string {
   // No draw at all for a single-currency shop, so its seed stays what it always was.
   if (!options.foreignBuyers) return options.currency;
-  return rng.chance(options.foreignBuyers.share) ? options.foreignBuyers.currency : options.currency;
+  return rng.chance(options.foreignBuyers.share)
+    ? options.foreignBuyers.currency
+    : options.currency;
 }
 
 /** The order's currencies from where the buyer lives: a foreign buyer pays in their own currency. */
 function orderCurrencies(options: ResolvedSeedOptions, address: AddressRecord): OrderCurrencies {
   const foreign = options.foreignBuyers;
   if (foreign && COUNTRY_OF[foreign.currency]?.countryCode === address.countryCode) {
-    return { shop: options.currency, presentment: foreign.currency, presentmentPerShop: foreign.presentmentPerShop };
+    return {
+      shop: options.currency,
+      presentment: foreign.currency,
+      presentmentPerShop: foreign.presentmentPerShop,
+    };
   }
   return singleCurrency(options.currency);
 }
 
-function seedCatalog(rng: Random, nowMs: number, priceFactor: number): { products: ProductRecord[]; variants: VariantRecord[]; collections: CollectionRecord[] } {
+function seedCatalog(
+  rng: Random,
+  nowMs: number,
+  priceFactor: number,
+): { products: ProductRecord[]; variants: VariantRecord[]; collections: CollectionRecord[] } {
   const collections: CollectionRecord[] = COLLECTION_TITLES.map((title, index) => ({
     __typename: "Collection",
     id: 3_100_000_001 + index,
@@ -449,7 +805,8 @@ function seedCatalog(rng: Random, nowMs: number, priceFactor: number): { product
       makeDays: entry.madeToOrder ? MIN_MAKE_DAYS : 0,
     };
     entry.variants.forEach(([title, listCents], position) => {
-      const priceCents = priceFactor === 1 ? listCents : Math.round((listCents * priceFactor) / 100) * 100;
+      const priceCents =
+        priceFactor === 1 ? listCents : Math.round((listCents * priceFactor) / 100) * 100;
       const variant: VariantRecord = {
         __typename: "ProductVariant",
         id: variantId++,
@@ -470,7 +827,13 @@ function seedCatalog(rng: Random, nowMs: number, priceFactor: number): { product
   return { products, variants, collections };
 }
 
-function chooseCustomer(rng: Random, customers: CustomerRecord[], at: number, nowMs: number, options: ResolvedSeedOptions): CustomerRecord | null {
+function chooseCustomer(
+  rng: Random,
+  customers: CustomerRecord[],
+  at: number,
+  nowMs: number,
+  options: ResolvedSeedOptions,
+): CustomerRecord | null {
   const roll = rng.next();
   if (roll < 0.06) return null;
   if (roll < 0.18 && customers.length > 0) return rng.pick(customers);
@@ -478,7 +841,10 @@ function chooseCustomer(rng: Random, customers: CustomerRecord[], at: number, no
   const last = rng.pick(LAST_NAMES);
   const id = 7_100_000_001 + customers.length;
   // A returning customer from before the window signed up long ago; a new one just now.
-  const createdAt = roll < 0.3 ? Math.floor((nowMs - rng.int(100, 900) * DAY) / 1000) * 1000 : at - rng.int(1, 600) * 1000;
+  const createdAt =
+    roll < 0.3
+      ? Math.floor((nowMs - rng.int(100, 900) * DAY) / 1000) * 1000
+      : at - rng.int(1, 600) * 1000;
   const customer: CustomerRecord = {
     __typename: "Customer",
     id,
@@ -498,8 +864,17 @@ function chooseCustomer(rng: Random, customers: CustomerRecord[], at: number, no
   return customer;
 }
 
-function randomAddress(rng: Random, firstName: string, lastName: string, currency: string): AddressRecord {
-  const home = COUNTRY_OF[currency] ?? { country: "United States", countryCode: "US", cities: CITIES };
+function randomAddress(
+  rng: Random,
+  firstName: string,
+  lastName: string,
+  currency: string,
+): AddressRecord {
+  const home = COUNTRY_OF[currency] ?? {
+    country: "United States",
+    countryCode: "US",
+    cities: CITIES,
+  };
   const [city, province, provinceCode, zip] = rng.pick(home.cities);
   return {
     firstName,
@@ -518,11 +893,44 @@ function randomAddress(rng: Random, firstName: string, lastName: string, currenc
 }
 
 /** The shipping line in the shop's currency (rates are set in it); the caller converts it for a foreign buyer. */
-function chooseShipping(rng: Random, subtotalCents: number, id: number, orderId: number, priceFactor: number): ShippingLineRecord {
-  const rate = (usdCents: number) => (priceFactor === 1 ? usdCents : Math.round((usdCents * priceFactor) / 100) * 100);
-  if (rng.chance(0.1)) return { __typename: "ShippingLine", id, orderId, title: "Express Shipping", code: "EXPRESS", source: "shopify", priceCents: rate(1800) };
-  if (subtotalCents >= rate(15000)) return { __typename: "ShippingLine", id, orderId, title: "Free Shipping", code: "FREE", source: "shopify", priceCents: 0 };
-  return { __typename: "ShippingLine", id, orderId, title: "Standard Shipping", code: "STANDARD", source: "shopify", priceCents: rate(800) };
+function chooseShipping(
+  rng: Random,
+  subtotalCents: number,
+  id: number,
+  orderId: number,
+  priceFactor: number,
+): ShippingLineRecord {
+  const rate = (usdCents: number) =>
+    priceFactor === 1 ? usdCents : Math.round((usdCents * priceFactor) / 100) * 100;
+  if (rng.chance(0.1))
+    return {
+      __typename: "ShippingLine",
+      id,
+      orderId,
+      title: "Express Shipping",
+      code: "EXPRESS",
+      source: "shopify",
+      priceCents: rate(1800),
+    };
+  if (subtotalCents >= rate(15000))
+    return {
+      __typename: "ShippingLine",
+      id,
+      orderId,
+      title: "Free Shipping",
+      code: "FREE",
+      source: "shopify",
+      priceCents: 0,
+    };
+  return {
+    __typename: "ShippingLine",
+    id,
+    orderId,
+    title: "Standard Shipping",
+    code: "STANDARD",
+    source: "shopify",
+    priceCents: rate(800),
+  };
 }
 
 /**
@@ -530,7 +938,14 @@ function chooseShipping(rng: Random, subtotalCents: number, id: number, orderId:
  * to-order units are built oldest order first, limited by the daily capacity. Sets each line
  * item's fulfilled quantity and the time it shipped on the order's fulfillment order.
  */
-function runWorkshop(rng: Random, drafts: Draft[], days: readonly DayInfo[], unitsPerDay: number, nowMs: number, madeToOrder: ReadonlySet<number>): void {
+function runWorkshop(
+  rng: Random,
+  drafts: Draft[],
+  days: readonly DayInfo[],
+  unitsPerDay: number,
+  nowMs: number,
+  madeToOrder: ReadonlySet<number>,
+): void {
   const shippedAt = new Map<number, number>();
   const queue = drafts.filter((draft) => draft.cancelAt === null && draft.makeUnits > 0);
   const ready = drafts.filter((draft) => draft.cancelAt === null && draft.readyUnits > 0);
@@ -543,11 +958,15 @@ function runWorkshop(rng: Random, drafts: Draft[], days: readonly DayInfo[], uni
     const shipTime = day.start + 16 * HOUR;
     if (shipTime >= nowMs) break;
     // Packing happens at four: ready-to-ship items ordered before the previous evening go out.
-    while (readyHead < ready.length && (ready[readyHead]?.order.createdAt ?? Infinity) < shipTime - 20 * HOUR) {
+    while (
+      readyHead < ready.length &&
+      (ready[readyHead]?.order.createdAt ?? Infinity) < shipTime - 20 * HOUR
+    ) {
       const draft = ready[readyHead++];
       if (!draft) break;
       const at = shipTime + rng.int(0, 90) * 60_000;
-      for (const item of draft.order.lineItems) if (!madeToOrder.has(item.productId)) item.fulfilledQuantity = item.quantity;
+      for (const item of draft.order.lineItems)
+        if (!madeToOrder.has(item.productId)) item.fulfilledQuantity = item.quantity;
       shippedAt.set(draft.order.id, at);
     }
     budget += unitsPerDay;
@@ -567,19 +986,37 @@ function runWorkshop(rng: Random, drafts: Draft[], days: readonly DayInfo[], uni
   for (const draft of drafts) {
     const at = shippedAt.get(draft.order.id);
     if (at === undefined) continue;
-    const fulfilledUnits = draft.order.lineItems.reduce((sum, item) => sum + item.fulfilledQuantity, 0);
+    const fulfilledUnits = draft.order.lineItems.reduce(
+      (sum, item) => sum + item.fulfilledQuantity,
+      0,
+    );
     const totalUnits = draft.order.lineItems.reduce((sum, item) => sum + item.quantity, 0);
-    draft.order.fulfillmentStatus = fulfilledUnits === totalUnits ? "FULFILLED" : fulfilledUnits > 0 ? "PARTIALLY_FULFILLED" : "UNFULFILLED";
+    draft.order.fulfillmentStatus =
+      fulfilledUnits === totalUnits
+        ? "FULFILLED"
+        : fulfilledUnits > 0
+          ? "PARTIALLY_FULFILLED"
+          : "UNFULFILLED";
     draft.order.updatedAt = Math.max(draft.order.updatedAt, at);
     for (const fulfillmentOrder of draft.order.fulfillmentOrders) fulfillmentOrder.updatedAt = at;
   }
 }
 
 /** Final statuses, payments and archive state once fulfillment is known. */
-function settle(cancelRng: Random, draft: Draft, ids: { transaction: number }, nowMs: number, customers: CustomerRecord[]): void {
+function settle(
+  cancelRng: Random,
+  draft: Draft,
+  ids: { transaction: number },
+  nowMs: number,
+  customers: CustomerRecord[],
+): void {
   const { order } = draft;
   const gateway = order.test ? "bogus" : draft.manualPayment ? "manual" : "shopify_payments";
-  const transaction = (kind: TransactionRecord["kind"], status: TransactionRecord["status"], at: number): TransactionRecord => ({
+  const transaction = (
+    kind: TransactionRecord["kind"],
+    status: TransactionRecord["status"],
+    at: number,
+  ): TransactionRecord => ({
     __typename: "OrderTransaction",
     id: ids.transaction++,
     orderId: order.id,
@@ -594,10 +1031,18 @@ function settle(cancelRng: Random, draft: Draft, ids: { transaction: number }, n
   let financial: FinancialStatus;
   if (draft.cancelAt !== null) {
     // Cancelled before anything shipped: the authorization is voided, nothing was captured.
-    order.transactions.push(transaction("AUTHORIZATION", "SUCCESS", paidAt), transaction("VOID", "SUCCESS", draft.cancelAt));
+    order.transactions.push(
+      transaction("AUTHORIZATION", "SUCCESS", paidAt),
+      transaction("VOID", "SUCCESS", draft.cancelAt),
+    );
     financial = "VOIDED";
     order.cancelledAt = draft.cancelAt;
-    order.cancelReason = cancelRng.weighted<CancelReason>([["CUSTOMER", 80], ["INVENTORY", 8], ["DECLINED", 6], ["FRAUD", 6]]);
+    order.cancelReason = cancelRng.weighted<CancelReason>([
+      ["CUSTOMER", 80],
+      ["INVENTORY", 8],
+      ["DECLINED", 6],
+      ["FRAUD", 6],
+    ]);
     order.closedAt = draft.cancelAt;
     order.updatedAt = Math.max(order.updatedAt, draft.cancelAt);
     for (const fulfillmentOrder of order.fulfillmentOrders) {
@@ -612,7 +1057,10 @@ function settle(cancelRng: Random, draft: Draft, ids: { transaction: number }, n
     order.transactions.push(transaction("AUTHORIZATION", "SUCCESS", paidAt));
     financial = "AUTHORIZED";
   } else if (draft.manualCapture) {
-    order.transactions.push(transaction("AUTHORIZATION", "SUCCESS", paidAt), transaction("CAPTURE", "SUCCESS", order.updatedAt));
+    order.transactions.push(
+      transaction("AUTHORIZATION", "SUCCESS", paidAt),
+      transaction("CAPTURE", "SUCCESS", order.updatedAt),
+    );
     financial = "PAID";
   } else {
     order.transactions.push(transaction("SALE", "SUCCESS", paidAt));
@@ -627,11 +1075,20 @@ function settle(cancelRng: Random, draft: Draft, ids: { transaction: number }, n
         const item = order.lineItems.find((candidate) => candidate.id === line.lineItemId);
         line.remainingQuantity = item ? item.quantity - item.fulfilledQuantity : 0;
       }
-      const remaining = fulfillmentOrder.lineItems.reduce((sum, line) => sum + line.remainingQuantity, 0);
-      fulfillmentOrder.status = remaining === 0 ? "CLOSED" : order.fulfillmentStatus === "PARTIALLY_FULFILLED" ? "IN_PROGRESS" : "OPEN";
+      const remaining = fulfillmentOrder.lineItems.reduce(
+        (sum, line) => sum + line.remainingQuantity,
+        0,
+      );
+      fulfillmentOrder.status =
+        remaining === 0
+          ? "CLOSED"
+          : order.fulfillmentStatus === "PARTIALLY_FULFILLED"
+            ? "IN_PROGRESS"
+            : "OPEN";
     }
     // Shops archive orders automatically once they are paid and fulfilled.
-    if (order.fulfillmentStatus === "FULFILLED" && financial === "PAID") order.closedAt = order.updatedAt;
+    if (order.fulfillmentStatus === "FULFILLED" && financial === "PAID")
+      order.closedAt = order.updatedAt;
   }
   if (order.customerId !== null && draft.cancelAt === null && !order.test && financial === "PAID") {
     const customer = customers[order.customerId - 7_100_000_001];
@@ -645,5 +1102,9 @@ function settle(cancelRng: Random, draft: Draft, ids: { transaction: number }, n
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }

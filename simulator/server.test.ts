@@ -7,7 +7,13 @@ import { startSimulator, type RunningSimulator } from "./index";
 import { mintSessionToken, verifySessionToken } from "./session-token";
 
 const shop = "oak-and-hide.myshopify.com";
-const app = { apiKey: "key-123", apiSecret: "secret-456", appUrl: "https://delay-desk.test", scopes: "read_all_orders,write_orders,read_products,read_customers,read_merchant_managed_fulfillment_orders" };
+const app = {
+  apiKey: "key-123",
+  apiSecret: "secret-456",
+  appUrl: "https://delay-desk.test",
+  scopes:
+    "read_all_orders,write_orders,read_products,read_customers,read_merchant_managed_fulfillment_orders",
+};
 
 let now = 1_000_000;
 const clock = { now: () => now, advance: (ms: number) => (now += ms) };
@@ -15,7 +21,15 @@ let sim: RunningSimulator;
 let token: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, app, clock: clock.now, shops: [{ domain: shop, orders: 50, seed: 5 }, { domain: "second-shop.myshopify.com", orders: 5, plan: "PLUS" }] });
+  sim = await startSimulator({
+    port: 0,
+    app,
+    clock: clock.now,
+    shops: [
+      { domain: shop, orders: 50, seed: 5 },
+      { domain: "second-shop.myshopify.com", orders: 5, plan: "PLUS" },
+    ],
+  });
   token = sim.issueAccessToken(shop);
 });
 afterAll(async () => {
@@ -25,23 +39,36 @@ afterAll(async () => {
 const costSchema = z.object({
   requestedQueryCost: z.number(),
   actualQueryCost: z.number().nullable(),
-  throttleStatus: z.object({ maximumAvailable: z.number(), currentlyAvailable: z.number(), restoreRate: z.number() }),
+  throttleStatus: z.object({
+    maximumAvailable: z.number(),
+    currentlyAvailable: z.number(),
+    restoreRate: z.number(),
+  }),
 });
 const graphqlResponse = z.object({
   data: z.unknown().optional(),
-  errors: z.array(z.object({ message: z.string(), extensions: z.record(z.unknown()).optional() })).optional(),
+  errors: z
+    .array(z.object({ message: z.string(), extensions: z.record(z.unknown()).optional() }))
+    .optional(),
   extensions: z.object({ cost: costSchema }).passthrough(),
 });
 
-async function graphql(query: string, variables?: Record<string, unknown>, options: { token?: string | null; shop?: string; version?: string } = {}) {
+async function graphql(
+  query: string,
+  variables?: Record<string, unknown>,
+  options: { token?: string | null; shop?: string; version?: string } = {},
+) {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   const accessToken = options.token === undefined ? token : options.token;
   if (accessToken) headers["X-Shopify-Access-Token"] = accessToken;
-  return fetch(`${sim.origin}/${options.shop ?? shop}/admin/api/${options.version ?? "2026-10"}/graphql.json`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ query, variables }),
-  });
+  return fetch(
+    `${sim.origin}/${options.shop ?? shop}/admin/api/${options.version ?? "2026-10"}/graphql.json`,
+    {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query, variables }),
+    },
+  );
 }
 
 async function graphqlOk(query: string, variables?: Record<string, unknown>) {
@@ -49,7 +76,8 @@ async function graphqlOk(query: string, variables?: Record<string, unknown>) {
   expect(response.status).toBe(200);
   const raw: unknown = await response.json();
   const parsed = graphqlResponse.safeParse(raw);
-  if (!parsed.success) throw new Error(`Unexpected response: ${JSON.stringify(raw).slice(0, 2000)}`);
+  if (!parsed.success)
+    throw new Error(`Unexpected response: ${JSON.stringify(raw).slice(0, 2000)}`);
   return parsed.data;
 }
 
@@ -81,8 +109,14 @@ describe("GET /health and /", () => {
 
 describe("POST /<shop>/admin/api/2026-10/graphql.json", () => {
   it("answers 401 with Shopify's body for a missing, unknown or other shop's token", async () => {
-    const expected = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
-    for (const attempt of [null, "shpat_made_up", sim.issueAccessToken("second-shop.myshopify.com")]) {
+    const expected = {
+      errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+    };
+    for (const attempt of [
+      null,
+      "shpat_made_up",
+      sim.issueAccessToken("second-shop.myshopify.com"),
+    ]) {
       const response = await graphql("{ shop { name } }", undefined, { token: attempt });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual(expected);
@@ -96,26 +130,43 @@ describe("POST /<shop>/admin/api/2026-10/graphql.json", () => {
   it("answers 401 with Shopify's body once POST /simulator/access-token/expire ends the token, and the refresh token then gives a working one", async () => {
     const pair = sim.issueExpiringAccessToken(shop);
     expect(pair.expiresIn).toBe(3600);
-    expect((await graphql("{ shop { name } }", undefined, { token: pair.accessToken })).status).toBe(200);
-    const control = await fetch(`${sim.origin}/${shop}/simulator/access-token/expire`, { method: "POST" });
+    expect(
+      (await graphql("{ shop { name } }", undefined, { token: pair.accessToken })).status,
+    ).toBe(200);
+    const control = await fetch(`${sim.origin}/${shop}/simulator/access-token/expire`, {
+      method: "POST",
+    });
     expect(await control.json()).toEqual({ expired: 1 });
     const rejected = await graphql("{ shop { name } }", undefined, { token: pair.accessToken });
     expect(rejected.status).toBe(401);
-    expect(await rejected.json()).toEqual({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+    expect(await rejected.json()).toEqual({
+      errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+    });
     // The classic token of beforeAll never expires.
     expect((await graphql("{ shop { name } }")).status).toBe(200);
     const refreshed = await fetch(`${sim.origin}/${shop}/admin/oauth/access_token`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ client_id: app.apiKey, client_secret: app.apiSecret, refresh_token: pair.refreshToken, grant_type: "refresh_token" }),
+      body: JSON.stringify({
+        client_id: app.apiKey,
+        client_secret: app.apiSecret,
+        refresh_token: pair.refreshToken,
+        grant_type: "refresh_token",
+      }),
     });
-    const body = z.object({ access_token: z.string(), expires_in: z.number() }).parse(await refreshed.json());
+    const body = z
+      .object({ access_token: z.string(), expires_in: z.number() })
+      .parse(await refreshed.json());
     expect(body.expires_in).toBe(3600);
-    expect((await graphql("{ shop { name } }", undefined, { token: body.access_token })).status).toBe(200);
+    expect(
+      (await graphql("{ shop { name } }", undefined, { token: body.access_token })).status,
+    ).toBe(200);
   });
 
   it("answers 404 for an unknown shop and for another API version", async () => {
-    expect((await graphql("{ shop { name } }", undefined, { shop: "nobody.myshopify.com" })).status).toBe(404);
+    expect(
+      (await graphql("{ shop { name } }", undefined, { shop: "nobody.myshopify.com" })).status,
+    ).toBe(404);
     const response = await graphql("{ shop { name } }", undefined, { version: "2025-01" });
     expect(response.status).toBe(404);
     expect(JSON.stringify(await response.json())).toContain("only Admin API version 2026-10");
@@ -131,7 +182,8 @@ describe("POST /<shop>/admin/api/2026-10/graphql.json", () => {
   });
 
   it("runs a query on the seeded store and reports its cost", async () => {
-    const before = (await graphqlOk("{ shop { id } }")).extensions.cost.throttleStatus.currentlyAvailable;
+    const before = (await graphqlOk("{ shop { id } }")).extensions.cost.throttleStatus
+      .currentlyAvailable;
     const body = await graphqlOk("{ shop { name } }");
     expect(body.data).toEqual({ shop: { name: sim.stores.get(shop)?.shop.name } });
     expect(body.extensions.cost).toEqual({
@@ -142,8 +194,11 @@ describe("POST /<shop>/admin/api/2026-10/graphql.json", () => {
   });
 
   it("charges the requested cost, then refunds down to the nodes returned", async () => {
-    const before = (await graphqlOk("{ shop { id } }")).extensions.cost.throttleStatus.currentlyAvailable;
-    const body = await graphqlOk("query($n: Int!) { orders(first: $n) { nodes { id } } }", { n: 100 });
+    const before = (await graphqlOk("{ shop { id } }")).extensions.cost.throttleStatus
+      .currentlyAvailable;
+    const body = await graphqlOk("query($n: Int!) { orders(first: $n) { nodes { id } } }", {
+      n: 100,
+    });
     // 50 orders exist: requested 2 + 100, actual 2 + 50.
     expect(body.extensions.cost.requestedQueryCost).toBe(102);
     expect(body.extensions.cost.actualQueryCost).toBe(52);
@@ -158,13 +213,23 @@ describe("POST /<shop>/admin/api/2026-10/graphql.json", () => {
   });
 
   it("refuses a query above 1000 points with MAX_COST_EXCEEDED and charges nothing", async () => {
-    const before = (await graphqlOk("{ shop { id } }")).extensions.cost.throttleStatus.currentlyAvailable;
-    const body = await graphqlOk("{ orders(first: 250) { nodes { lineItems(first: 250) { nodes { id } } } } }");
+    const before = (await graphqlOk("{ shop { id } }")).extensions.cost.throttleStatus
+      .currentlyAvailable;
+    const body = await graphqlOk(
+      "{ orders(first: 250) { nodes { lineItems(first: 250) { nodes { id } } } } }",
+    );
     expect(body.data).toBeUndefined();
     expect(body.errors).toEqual([
       {
-        message: expect.stringMatching(/^Query cost is 63252, which exceeds the single query max cost limit \(1000\)\./),
-        extensions: { code: "MAX_COST_EXCEEDED", cost: 63252, maxCost: 1000, documentation: "https://shopify.dev/api/usage/limits#rate-limits" },
+        message: expect.stringMatching(
+          /^Query cost is 63252, which exceeds the single query max cost limit \(1000\)\./,
+        ),
+        extensions: {
+          code: "MAX_COST_EXCEEDED",
+          cost: 63252,
+          maxCost: 1000,
+          documentation: "https://shopify.dev/api/usage/limits#rate-limits",
+        },
       },
     ]);
     expect(body.extensions.cost.requestedQueryCost).toBe(63252);
@@ -172,14 +237,18 @@ describe("POST /<shop>/admin/api/2026-10/graphql.json", () => {
   });
 
   it("charges a mutation 10 points", async () => {
-    const body = await graphqlOk(`mutation { tagsAdd(id: "gid://shopify/Order/1", tags: ["late"]) { userErrors { message } } }`);
+    const body = await graphqlOk(
+      `mutation { tagsAdd(id: "gid://shopify/Order/1", tags: ["late"]) { userErrors { message } } }`,
+    );
     expect(body.extensions.cost.requestedQueryCost).toBe(10);
   });
 
   it("throttles when the bucket runs dry, then restores over time (fake clock)", async () => {
     // order 1 + customer 1 + lineItems (2 + 3) = 7 per order; 2 + 100 x 7 = 702 requested.
-    const heavy = "{ orders(first: 100) { nodes { id customer { id } lineItems(first: 3) { nodes { id } } } } }";
-    let available = (await graphqlOk("{ shop { id } }")).extensions.cost.throttleStatus.currentlyAvailable;
+    const heavy =
+      "{ orders(first: 100) { nodes { id customer { id } lineItems(first: 3) { nodes { id } } } } }";
+    let available = (await graphqlOk("{ shop { id } }")).extensions.cost.throttleStatus
+      .currentlyAvailable;
     let throttled: z.infer<typeof graphqlResponse> | undefined;
     for (let attempt = 0; attempt < 20 && !throttled; attempt += 1) {
       const body = await graphqlOk(heavy);
@@ -190,14 +259,34 @@ describe("POST /<shop>/admin/api/2026-10/graphql.json", () => {
         break;
       }
       expect(cost.actualQueryCost).toBeLessThan(702);
-      expect(cost.throttleStatus.currentlyAvailable).toBe(available - (cost.actualQueryCost ?? NaN));
+      expect(cost.throttleStatus.currentlyAvailable).toBe(
+        available - (cost.actualQueryCost ?? NaN),
+      );
       available = cost.throttleStatus.currentlyAvailable;
     }
     if (!throttled) throw new Error("never throttled");
     expect(available).toBeLessThan(702);
     expect(throttled).toEqual({
-      errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
-      extensions: { cost: { requestedQueryCost: 702, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: available, restoreRate: 100 } } },
+      errors: [
+        {
+          message: "Throttled",
+          extensions: {
+            code: "THROTTLED",
+            documentation: "https://shopify.dev/api/usage/rate-limits",
+          },
+        },
+      ],
+      extensions: {
+        cost: {
+          requestedQueryCost: 702,
+          actualQueryCost: null,
+          throttleStatus: {
+            maximumAvailable: 2000,
+            currentlyAvailable: available,
+            restoreRate: 100,
+          },
+        },
+      },
     });
 
     clock.advance(1000);
@@ -210,9 +299,16 @@ describe("POST /<shop>/admin/api/2026-10/graphql.json", () => {
 
   it("keeps a separate bucket per shop, sized by its plan", async () => {
     const other = sim.issueAccessToken("second-shop.myshopify.com");
-    const response = await graphql("{ shop { id } }", undefined, { token: other, shop: "second-shop.myshopify.com" });
+    const response = await graphql("{ shop { id } }", undefined, {
+      token: other,
+      shop: "second-shop.myshopify.com",
+    });
     const body = graphqlResponse.parse(await response.json());
-    expect(body.extensions.cost.throttleStatus).toEqual({ maximumAvailable: 20000, currentlyAvailable: 19999, restoreRate: 1000 });
+    expect(body.extensions.cost.throttleStatus).toEqual({
+      maximumAvailable: 20000,
+      currentlyAvailable: 19999,
+      restoreRate: 1000,
+    });
   });
 });
 
@@ -233,7 +329,9 @@ describe("POST /<shop>/admin/oauth/access_token with @shopify/shopify-api", () =
   async function withRewrittenFetch<T>(run: () => Promise<T>): Promise<T> {
     const { abstractFetch, setAbstractFetchFunc } = await import("@shopify/shopify-api/runtime");
     const upstream = abstractFetch;
-    setAbstractFetchFunc((input, init) => upstream(String(input).replace(/^https:\/\//, `${sim.origin}/`), init));
+    setAbstractFetchFunc((input, init) =>
+      upstream(String(input).replace(/^https:\/\//, `${sim.origin}/`), init),
+    );
     try {
       return await run();
     } finally {
@@ -245,21 +343,38 @@ describe("POST /<shop>/admin/oauth/access_token with @shopify/shopify-api", () =
     await withRewrittenFetch(async () => {
       const shopify = library();
       const sessionToken = sim.mintSessionToken(shop, 1);
-      const { session } = await shopify.auth.tokenExchange({ shop, sessionToken, requestedTokenType: RequestedTokenType.OfflineAccessToken });
+      const { session } = await shopify.auth.tokenExchange({
+        shop,
+        sessionToken,
+        requestedTokenType: RequestedTokenType.OfflineAccessToken,
+      });
       expect(session.accessToken).toMatch(/^shpat_/);
       expect(session.scope).toBe(app.scopes);
       const client = new shopify.clients.Graphql({ session });
       const result = await client.request("{ shop { name } }");
       expect(result.data).toEqual({ shop: { name: sim.stores.get(shop)?.shop.name } });
 
-      const online = await shopify.auth.tokenExchange({ shop, sessionToken, requestedTokenType: RequestedTokenType.OnlineAccessToken });
+      const online = await shopify.auth.tokenExchange({
+        shop,
+        sessionToken,
+        requestedTokenType: RequestedTokenType.OnlineAccessToken,
+      });
       expect(online.session.isOnline).toBe(true);
-      expect(online.session.onlineAccessInfo?.associated_user).toMatchObject({ id: 1, first_name: "Dawn", last_name: "Rivera" });
+      expect(online.session.onlineAccessInfo?.associated_user).toMatchObject({
+        id: 1,
+        first_name: "Dawn",
+        last_name: "Rivera",
+      });
     });
   });
 
   it("refuses a session token with a bad signature (HTTP 400 invalid_subject_token)", async () => {
-    const forged = mintSessionToken({ shop, apiKey: app.apiKey, apiSecret: "not-the-secret", userId: 1 });
+    const forged = mintSessionToken({
+      shop,
+      apiKey: app.apiKey,
+      apiSecret: "not-the-secret",
+      userId: 1,
+    });
     const response = await fetch(`${sim.origin}/${shop}/admin/oauth/access_token`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -305,9 +420,18 @@ describe("the simulated admin", () => {
     const src = /<iframe[^>]* src="([^"]+)"/.exec(page)?.[1]?.replace(/&amp;/g, "&") ?? "";
     const url = new URL(src);
     expect(url.origin + url.pathname).toBe(`${app.appUrl}/app`);
-    const shopify = shopifyApi({ apiKey: app.apiKey, apiSecretKey: app.apiSecret, apiVersion: ApiVersion.October26, hostName: "delay-desk.test", isEmbeddedApp: true, logger: { log: () => undefined } });
+    const shopify = shopifyApi({
+      apiKey: app.apiKey,
+      apiSecretKey: app.apiSecret,
+      apiVersion: ApiVersion.October26,
+      hostName: "delay-desk.test",
+      isEmbeddedApp: true,
+      logger: { log: () => undefined },
+    });
     expect(await shopify.utils.validateHmac(Object.fromEntries(url.searchParams))).toBe(true);
-    const payload = await shopify.session.decodeSessionToken(url.searchParams.get("id_token") ?? "");
+    const payload = await shopify.session.decodeSessionToken(
+      url.searchParams.get("id_token") ?? "",
+    );
     expect(payload.dest).toBe(`https://${shop}`);
     expect(payload.sub).toBe("1");
   });
@@ -321,11 +445,19 @@ describe("the simulated admin", () => {
   });
 
   it("hands out fresh session tokens for the logged-in staff member", async () => {
-    const response = await fetch(`${sim.origin}/${shop}/admin/session-token?user=3`, { method: "POST" });
+    const response = await fetch(`${sim.origin}/${shop}/admin/session-token?user=3`, {
+      method: "POST",
+    });
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     const { idToken } = z.object({ idToken: z.string() }).parse(await response.json());
-    expect(verifySessionToken(idToken, app.apiSecret, app.apiKey)).toMatchObject({ ok: true, shop, payload: { sub: "3" } });
-    expect((await fetch(`${sim.origin}/${shop}/admin/session-token?user=99`, { method: "POST" })).status).toBe(404);
+    expect(verifySessionToken(idToken, app.apiSecret, app.apiKey)).toMatchObject({
+      ok: true,
+      shop,
+      payload: { sub: "3" },
+    });
+    expect(
+      (await fetch(`${sim.origin}/${shop}/admin/session-token?user=99`, { method: "POST" })).status,
+    ).toBe(404);
   });
 
   it("serves the App Bridge stand-in as JavaScript with CORS *", async () => {

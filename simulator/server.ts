@@ -17,7 +17,11 @@ import type { BulkFiles } from "./bulk/bulk-operations";
 import { handleControl } from "./controls";
 import { handleFaultControl, type FaultInjector } from "./faults";
 import type { ShopStore } from "./store/shop-store";
-import { handleStorefrontRequest, serveStorefrontAsset, STOREFRONT_ASSET_PREFIX } from "./storefront/routes";
+import {
+  handleStorefrontRequest,
+  serveStorefrontAsset,
+  STOREFRONT_ASSET_PREFIX,
+} from "./storefront/routes";
 import { forwardAppProxy } from "./storefront-proxy";
 import { renderOutboxPage, type Outbox } from "./mail/outbox-page";
 import { handleAccessTokenRequest } from "./token-exchange";
@@ -47,7 +51,9 @@ export interface SimulatorState {
   customerData?: Map<string, CustomerDataApproval>;
 }
 
-export const INVALID_TOKEN_BODY = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
+export const INVALID_TOKEN_BODY = {
+  errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+};
 const THROTTLED_ERROR = {
   message: "Throttled",
   extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
@@ -79,7 +85,11 @@ interface Reply {
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
-  return { status, body: JSON.stringify(body), headers: { "Content-Type": "application/json; charset=utf-8", ...headers } };
+  return {
+    status,
+    body: JSON.stringify(body),
+    headers: { "Content-Type": "application/json; charset=utf-8", ...headers },
+  };
 }
 
 function html(body: string): Reply {
@@ -129,7 +139,8 @@ function parseGraphqlBody(request: IncomingMessage, raw: string): GraphqlBody {
 }
 
 function parseFormOrJson(request: IncomingMessage, raw: string): unknown {
-  if (mediaType(request) === "application/x-www-form-urlencoded") return Object.fromEntries(new URLSearchParams(raw));
+  if (mediaType(request) === "application/x-www-form-urlencoded")
+    return Object.fromEntries(new URLSearchParams(raw));
   try {
     return JSON.parse(raw);
   } catch {
@@ -142,15 +153,28 @@ function accessTokenHeader(request: IncomingMessage): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function costExtension(requested: number, actual: number | null, throttleStatus: ThrottleStatus): { cost: QueryCostExtension } {
+function costExtension(
+  requested: number,
+  actual: number | null,
+  throttleStatus: ThrottleStatus,
+): { cost: QueryCostExtension } {
   return { cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } };
 }
 
-async function handleGraphql(state: SimulatorState, request: IncomingMessage, shop: string, store: ShopStore, version: string): Promise<Reply> {
+async function handleGraphql(
+  state: SimulatorState,
+  request: IncomingMessage,
+  shop: string,
+  store: ShopStore,
+  version: string,
+): Promise<Reply> {
   const versionHeader = { "X-Shopify-API-Version": SIMULATED_API_VERSION };
-  if (request.method !== "POST") return json(405, { errors: "GraphQL requests must be POSTed" }, { Allow: "POST" });
+  if (request.method !== "POST")
+    return json(405, { errors: "GraphQL requests must be POSTed" }, { Allow: "POST" });
   if (version !== SIMULATED_API_VERSION) {
-    return json(404, { errors: `Not Found: this simulator serves only Admin API version ${SIMULATED_API_VERSION}, not ${version}` });
+    return json(404, {
+      errors: `Not Found: this simulator serves only Admin API version ${SIMULATED_API_VERSION}, not ${version}`,
+    });
   }
   const token = accessTokenHeader(request);
   const record = token ? state.tokens.find(shop, token) : undefined;
@@ -162,15 +186,35 @@ async function handleGraphql(state: SimulatorState, request: IncomingMessage, sh
 
   const prepared = prepareRequest(body.query, body.operationName);
   if ("errors" in prepared) {
-    return json(200, { errors: prepared.errors, extensions: costExtension(0, 0, bucket.status()) }, versionHeader);
+    return json(
+      200,
+      { errors: prepared.errors, extensions: costExtension(0, 0, bucket.status()) },
+      versionHeader,
+    );
   }
-  const costInput = { schema: adminSchema(), document: prepared.document, operation: prepared.operation, variables };
+  const costInput = {
+    schema: adminSchema(),
+    document: prepared.document,
+    operation: prepared.operation,
+    variables,
+  };
   const requested = requestedQueryCost(costInput);
   if (requested > MAX_QUERY_COST) {
-    return json(200, { errors: [maxCostExceededError(requested)], extensions: costExtension(requested, null, bucket.status()) }, versionHeader);
+    return json(
+      200,
+      {
+        errors: [maxCostExceededError(requested)],
+        extensions: costExtension(requested, null, bucket.status()),
+      },
+      versionHeader,
+    );
   }
   if (!bucket.tryTake(requested)) {
-    return json(200, { errors: [THROTTLED_ERROR], extensions: costExtension(requested, null, bucket.status()) }, versionHeader);
+    return json(
+      200,
+      { errors: [THROTTLED_ERROR], extensions: costExtension(requested, null, bucket.status()) },
+      versionHeader,
+    );
   }
   const fault = state.faults?.next(shop, prepared.operation);
   if (fault?.before) {
@@ -181,19 +225,31 @@ async function handleGraphql(state: SimulatorState, request: IncomingMessage, sh
   let result: Awaited<ReturnType<typeof runRequest>>;
   try {
     // The token's scopes are what token exchange granted: the app's configured scopes.
-    const access = grantFor({ scope: record.scope, apiKey: record.apiKey, customerData: state.customerData?.get(shop) ?? FULL_CUSTOMER_DATA, now: store.options.now.getTime() });
+    const access = grantFor({
+      scope: record.scope,
+      apiKey: record.apiKey,
+      customerData: state.customerData?.get(shop) ?? FULL_CUSTOMER_DATA,
+      now: store.options.now.getTime(),
+    });
     result = await runRequest(store, prepared, variables, body.operationName ?? undefined, access);
   } catch (error) {
     bucket.refund(requested);
     const requestId = randomUUID();
-    if (state.log) process.stderr.write(`simulator: internal error ${requestId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (state.log)
+      process.stderr.write(
+        `simulator: internal error ${requestId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     return json(
       200,
       {
         errors: [
           {
             message: `Internal error. Looks like something went wrong on our end.\nRequest ID: ${requestId} (include this in support requests).`,
-            extensions: { code: "INTERNAL_SERVER_ERROR", requestId, simulatorError: error instanceof Error ? error.message : String(error) },
+            extensions: {
+              code: "INTERNAL_SERVER_ERROR",
+              requestId,
+              simulatorError: error instanceof Error ? error.message : String(error),
+            },
           },
         ],
         extensions: costExtension(requested, 0, bucket.status()),
@@ -208,7 +264,10 @@ async function handleGraphql(state: SimulatorState, request: IncomingMessage, sh
     {
       ...(result.errors ? { errors: result.errors } : {}),
       ...(result.data !== undefined ? { data: result.data } : {}),
-      extensions: { ...(result.extensions ?? {}), ...costExtension(requested, actual, bucket.status()) },
+      extensions: {
+        ...(result.extensions ?? {}),
+        ...costExtension(requested, actual, bucket.status()),
+      },
     },
     versionHeader,
   );
@@ -218,7 +277,8 @@ async function handleGraphql(state: SimulatorState, request: IncomingMessage, sh
 function staffFromQuery(shop: string, url: URL): number {
   const raw = url.searchParams.get("user");
   const id = raw === null ? DEFAULT_STAFF_ID : Number(raw);
-  if (!Number.isInteger(id) || !findStaffMember(shop, id)) throw new HttpError(404, { errors: `No staff member ${raw ?? ""} in ${shop}` });
+  if (!Number.isInteger(id) || !findStaffMember(shop, id))
+    throw new HttpError(404, { errors: `No staff member ${raw ?? ""} in ${shop}` });
   return id;
 }
 
@@ -226,11 +286,28 @@ export function adminFramePath(state: SimulatorState, shop: string): string {
   return `/${shop}/admin/apps/${encodeURIComponent(state.app.apiKey)}`;
 }
 
-function handleAdminFrame(state: SimulatorState, shop: string, store: ShopStore, url: URL, appPath: string): Reply {
+function handleAdminFrame(
+  state: SimulatorState,
+  shop: string,
+  store: ShopStore,
+  url: URL,
+  appPath: string,
+): Reply {
   const userId = staffFromQuery(shop, url);
   const staff = findStaffMember(shop, userId);
-  const idToken = mintSessionToken({ shop, apiKey: state.app.apiKey, apiSecret: state.app.apiSecret, userId });
-  const appFrameUrl = embeddedAppUrl({ appUrl: state.app.appUrl, shop, apiSecret: state.app.apiSecret, idToken, path: appPath || "/app" });
+  const idToken = mintSessionToken({
+    shop,
+    apiKey: state.app.apiKey,
+    apiSecret: state.app.apiSecret,
+    userId,
+  });
+  const appFrameUrl = embeddedAppUrl({
+    appUrl: state.app.appUrl,
+    shop,
+    apiSecret: state.app.apiSecret,
+    idToken,
+    path: appPath || "/app",
+  });
   return html(
     renderAdminFramePage({
       shop,
@@ -259,22 +336,45 @@ function handleHealth(state: SimulatorState): Reply {
 
 const SHOP_ROUTE = /^\/([a-z0-9][a-z0-9-]*\.myshopify\.com)(\/.*)?$/i;
 
-async function route(state: SimulatorState, request: IncomingMessage, origin: string): Promise<Reply> {
+async function route(
+  state: SimulatorState,
+  request: IncomingMessage,
+  origin: string,
+): Promise<Reply> {
   const url = new URL(request.url ?? "/", origin);
   const method = request.method ?? "GET";
   const path = url.pathname;
 
   if (path === "/health" && method === "GET") return handleHealth(state);
   if (path === "/" && method === "GET") {
-    return html(renderIndexPage([...state.stores.values()].map((store) => ({ domain: store.shop.myshopifyDomain, name: store.shop.name, adminUrl: adminFramePath(state, store.shop.myshopifyDomain), storefrontUrl: `/${store.shop.myshopifyDomain}/storefront` }))));
+    return html(
+      renderIndexPage(
+        [...state.stores.values()].map((store) => ({
+          domain: store.shop.myshopifyDomain,
+          name: store.shop.name,
+          adminUrl: adminFramePath(state, store.shop.myshopifyDomain),
+          storefrontUrl: `/${store.shop.myshopifyDomain}/storefront`,
+        })),
+      ),
+    );
   }
   if (path === "/cdn/app-bridge.js" && method === "GET") {
-    return { status: 200, body: appBridgeStandInScript(), headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache", ...CORS_ANY } };
+    return {
+      status: 200,
+      body: appBridgeStandInScript(),
+      headers: {
+        "Content-Type": "text/javascript; charset=utf-8",
+        "Cache-Control": "no-cache",
+        ...CORS_ANY,
+      },
+    };
   }
 
-  if (path === "/outbox" && method === "GET") return html(renderOutboxPage(state.outbox, url, origin));
+  if (path === "/outbox" && method === "GET")
+    return html(renderOutboxPage(state.outbox, url, origin));
 
-  if (path.startsWith(STOREFRONT_ASSET_PREFIX) && method === "GET") return serveStorefrontAsset(path.slice(STOREFRONT_ASSET_PREFIX.length));
+  if (path.startsWith(STOREFRONT_ASSET_PREFIX) && method === "GET")
+    return serveStorefrontAsset(path.slice(STOREFRONT_ASSET_PREFIX.length));
 
   const shopMatch = SHOP_ROUTE.exec(path);
   if (!shopMatch) return json(404, { errors: "Not Found" });
@@ -284,11 +384,23 @@ async function route(state: SimulatorState, request: IncomingMessage, origin: st
   if (!store) return json(404, { errors: "Not Found" });
 
   if (rest.startsWith("/storefront/apps/")) {
-    const proxied = await forwardAppProxy({ request, shop, subpath: rest.slice("/storefront".length), url, app: state.app });
+    const proxied = await forwardAppProxy({
+      request,
+      shop,
+      subpath: rest.slice("/storefront".length),
+      url,
+      app: state.app,
+    });
     if (proxied) return proxied;
   }
   if (rest === "/storefront" || rest.startsWith("/storefront/")) {
-    const reply = await handleStorefrontRequest({ store, request, path: rest.slice("/storefront".length), url, root: `/${shop}/storefront` });
+    const reply = await handleStorefrontRequest({
+      store,
+      request,
+      path: rest.slice("/storefront".length),
+      url,
+      root: `/${shop}/storefront`,
+    });
     if (reply) return reply;
   }
 
@@ -297,28 +409,67 @@ async function route(state: SimulatorState, request: IncomingMessage, origin: st
 
   if (rest === "/admin/oauth/access_token" && method === "POST") {
     const body = parseFormOrJson(request, await readBody(request));
-    const response = handleAccessTokenRequest(body, { shop, app: state.app, tokens: state.tokens, now: new Date() });
+    const response = handleAccessTokenRequest(body, {
+      shop,
+      app: state.app,
+      tokens: state.tokens,
+      now: new Date(),
+    });
     return json(response.status, response.body);
   }
 
   if (rest === "/admin/session-token") {
     // The stand-in asks here directly when the app is opened outside the admin frame.
-    if (method === "OPTIONS") return { status: 204, body: "", headers: { ...CORS_ANY, "Access-Control-Allow-Methods": "POST" } };
+    if (method === "OPTIONS")
+      return {
+        status: 204,
+        body: "",
+        headers: { ...CORS_ANY, "Access-Control-Allow-Methods": "POST" },
+      };
     if (method === "POST") {
       const userId = staffFromQuery(shop, url);
-      return json(200, { idToken: mintSessionToken({ shop, apiKey: state.app.apiKey, apiSecret: state.app.apiSecret, userId }) }, CORS_ANY);
+      return json(
+        200,
+        {
+          idToken: mintSessionToken({
+            shop,
+            apiKey: state.app.apiKey,
+            apiSecret: state.app.apiSecret,
+            userId,
+          }),
+        },
+        CORS_ANY,
+      );
     }
   }
 
-  if (rest === "/simulator/customer-data" && state.customerData) return handleCustomerDataControl(state.customerData, shop, method, method === "GET" ? "" : await readBody(request));
+  if (rest === "/simulator/customer-data" && state.customerData)
+    return handleCustomerDataControl(
+      state.customerData,
+      shop,
+      method,
+      method === "GET" ? "" : await readBody(request),
+    );
   if (rest === "/simulator/access-token/expire" && method === "POST") {
     return json(200, { expired: state.tokens.expireAccessTokens(shop) });
   }
 
-  if (rest === "/simulator/faults" && state.faults) return handleFaultControl(state.faults, shop, method, method === "GET" ? "" : await readBody(request));
+  if (rest === "/simulator/faults" && state.faults)
+    return handleFaultControl(
+      state.faults,
+      shop,
+      method,
+      method === "GET" ? "" : await readBody(request),
+    );
 
   if (rest.startsWith("/simulator/") && state.webhooks) {
-    const control = handleControl(store, state.webhooks, method, rest, method === "GET" ? "" : await readBody(request));
+    const control = handleControl(
+      store,
+      state.webhooks,
+      method,
+      rest,
+      method === "GET" ? "" : await readBody(request),
+    );
     if (control) return control;
   }
 
@@ -330,7 +481,10 @@ async function route(state: SimulatorState, request: IncomingMessage, origin: st
 }
 
 /** The node:http request listener for a simulator whose base URL is `origin()`. */
-export function createRequestListener(state: SimulatorState, origin: () => string): (request: IncomingMessage, response: ServerResponse) => void {
+export function createRequestListener(
+  state: SimulatorState,
+  origin: () => string,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     const started = Date.now();
     const requestId = randomUUID();
@@ -338,19 +492,32 @@ export function createRequestListener(state: SimulatorState, origin: () => strin
     route(state, request, origin())
       .catch((error: unknown) => {
         if (error instanceof HttpError) return json(error.status, error.body);
-        if (state.log) process.stderr.write(`simulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        if (state.log)
+          process.stderr.write(
+            `simulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+          );
         return json(500, { errors: "Internal Server Error" });
       })
       .then((reply) => {
         if (reply.abortAfterMs !== undefined) {
           // The client sees a timeout or a reset, never an answer; unref so tests can exit.
           setTimeout(() => request.socket.destroy(), reply.abortAfterMs).unref();
-          if (state.log) process.stdout.write(`${request.method ?? "?"} ${request.url ?? ""} fault: socket destroyed after ${reply.abortAfterMs}ms\n`);
+          if (state.log)
+            process.stdout.write(
+              `${request.method ?? "?"} ${request.url ?? ""} fault: socket destroyed after ${reply.abortAfterMs}ms\n`,
+            );
           return;
         }
-        response.writeHead(reply.status, { ...reply.headers, "X-Request-Id": requestId, "Content-Length": Buffer.byteLength(reply.body) });
+        response.writeHead(reply.status, {
+          ...reply.headers,
+          "X-Request-Id": requestId,
+          "Content-Length": Buffer.byteLength(reply.body),
+        });
         response.end(reply.body);
-        if (state.log) process.stdout.write(`${request.method ?? "?"} ${request.url ?? ""} ${reply.status} ${Date.now() - started}ms\n`);
+        if (state.log)
+          process.stdout.write(
+            `${request.method ?? "?"} ${request.url ?? ""} ${reply.status} ${Date.now() - started}ms\n`,
+          );
       });
   };
 }

@@ -40,9 +40,24 @@ describe("mintSessionToken", () => {
 
   it("gives every token its own jti but one sid per user", () => {
     const now = new Date("2026-11-23T10:00:00Z");
-    const a = verifySessionToken(mintSessionToken({ shop, apiKey, apiSecret, userId: 1, now }), apiSecret, apiKey, now);
-    const b = verifySessionToken(mintSessionToken({ shop, apiKey, apiSecret, userId: 1, now }), apiSecret, apiKey, now);
-    const c = verifySessionToken(mintSessionToken({ shop, apiKey, apiSecret, userId: 2, now }), apiSecret, apiKey, now);
+    const a = verifySessionToken(
+      mintSessionToken({ shop, apiKey, apiSecret, userId: 1, now }),
+      apiSecret,
+      apiKey,
+      now,
+    );
+    const b = verifySessionToken(
+      mintSessionToken({ shop, apiKey, apiSecret, userId: 1, now }),
+      apiSecret,
+      apiKey,
+      now,
+    );
+    const c = verifySessionToken(
+      mintSessionToken({ shop, apiKey, apiSecret, userId: 2, now }),
+      apiSecret,
+      apiKey,
+      now,
+    );
     if (!a.ok || !b.ok || !c.ok) throw new Error("expected valid tokens");
     expect(a.payload.jti).not.toBe(b.payload.jti);
     expect(a.payload.sid).toBe(b.payload.sid);
@@ -60,33 +75,62 @@ describe("verifySessionToken", () => {
   });
 
   it("refuses a token signed with another secret", () => {
-    expect(verifySessionToken(token, "wrong-secret", apiKey, now)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(verifySessionToken(token, "wrong-secret", apiKey, now)).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
   });
 
   it("refuses a token whose payload was altered after signing", () => {
     const [header, , signature] = token.split(".");
     const forged = Buffer.from(JSON.stringify({ sub: "1" })).toString("base64url");
-    expect(verifySessionToken(`${header}.${forged}.${signature}`, apiSecret, apiKey, now)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(verifySessionToken(`${header}.${forged}.${signature}`, apiSecret, apiKey, now)).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
   });
 
   it("refuses a token for another app", () => {
-    expect(verifySessionToken(token, apiSecret, "another-key", now)).toEqual({ ok: false, reason: "wrong_audience" });
+    expect(verifySessionToken(token, apiSecret, "another-key", now)).toEqual({
+      ok: false,
+      reason: "wrong_audience",
+    });
   });
 
   it("allows the library's 10 s leeway after exp, then refuses", () => {
-    expect(verifySessionToken(token, apiSecret, apiKey, new Date(now.getTime() + 69_000)).ok).toBe(true);
-    expect(verifySessionToken(token, apiSecret, apiKey, new Date(now.getTime() + 70_000))).toEqual({ ok: false, reason: "expired" });
+    expect(verifySessionToken(token, apiSecret, apiKey, new Date(now.getTime() + 69_000)).ok).toBe(
+      true,
+    );
+    expect(verifySessionToken(token, apiSecret, apiKey, new Date(now.getTime() + 70_000))).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   it("refuses a token not valid yet", () => {
-    const future = mintSessionToken({ shop, apiKey, apiSecret, userId: 7, now: new Date(now.getTime() + 60_000) });
-    expect(verifySessionToken(future, apiSecret, apiKey, now)).toEqual({ ok: false, reason: "not_yet_valid" });
+    const future = mintSessionToken({
+      shop,
+      apiKey,
+      apiSecret,
+      userId: 7,
+      now: new Date(now.getTime() + 60_000),
+    });
+    expect(verifySessionToken(future, apiSecret, apiKey, now)).toEqual({
+      ok: false,
+      reason: "not_yet_valid",
+    });
   });
 
   it("refuses garbage and the none algorithm", () => {
-    expect(verifySessionToken("abc", apiSecret, apiKey, now)).toEqual({ ok: false, reason: "malformed" });
+    expect(verifySessionToken("abc", apiSecret, apiKey, now)).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
     const [, payload] = token.split(".");
     const none = `${Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url")}.${payload}.`;
-    expect(verifySessionToken(none, apiSecret, apiKey, now)).toEqual({ ok: false, reason: "malformed" });
+    expect(verifySessionToken(none, apiSecret, apiKey, now)).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
   });
 });

@@ -66,7 +66,12 @@ export function mintSessionToken(options: MintSessionTokenOptions): string {
   return `${signingInput}.${sign(signingInput, options.apiSecret).toString("base64url")}`;
 }
 
-export type SessionTokenFailure = "malformed" | "bad_signature" | "expired" | "not_yet_valid" | "wrong_audience";
+export type SessionTokenFailure =
+  | "malformed"
+  | "bad_signature"
+  | "expired"
+  | "not_yet_valid"
+  | "wrong_audience";
 export type VerifiedSessionToken =
   | { ok: true; payload: SessionTokenPayload; shop: string }
   | { ok: false; reason: SessionTokenFailure };
@@ -80,22 +85,30 @@ function parseJsonSegment(segment: string): unknown {
 }
 
 /** Checks signature, algorithm, exp/nbf (with the library's leeway) and aud; returns the shop from dest. */
-export function verifySessionToken(token: string, apiSecret: string, apiKey: string, now: Date = new Date()): VerifiedSessionToken {
+export function verifySessionToken(
+  token: string,
+  apiSecret: string,
+  apiKey: string,
+  now: Date = new Date(),
+): VerifiedSessionToken {
   const parts = token.split(".");
   if (parts.length !== 3) return { ok: false, reason: "malformed" };
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
-  if (!jwtHeader.safeParse(parseJsonSegment(headerPart)).success) return { ok: false, reason: "malformed" };
+  if (!jwtHeader.safeParse(parseJsonSegment(headerPart)).success)
+    return { ok: false, reason: "malformed" };
 
   const expected = sign(`${headerPart}.${payloadPart}`, apiSecret);
   const given = Buffer.from(signaturePart, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "bad_signature" };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: "bad_signature" };
 
   const parsed = sessionTokenPayload.safeParse(parseJsonSegment(payloadPart));
   if (!parsed.success) return { ok: false, reason: "malformed" };
   const payload = parsed.data;
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (payload.exp + CLOCK_TOLERANCE_SECONDS <= nowSeconds) return { ok: false, reason: "expired" };
-  if (payload.nbf - CLOCK_TOLERANCE_SECONDS > nowSeconds) return { ok: false, reason: "not_yet_valid" };
+  if (payload.nbf - CLOCK_TOLERANCE_SECONDS > nowSeconds)
+    return { ok: false, reason: "not_yet_valid" };
   if (payload.aud !== apiKey) return { ok: false, reason: "wrong_audience" };
   const shop = payload.dest.replace(/^https:\/\//, "");
   return { ok: true, payload, shop };

@@ -7,15 +7,29 @@ describe("app proxy signature", () => {
   it("is accepted by Shopify's own library, and a changed parameter is not", async () => {
     await import("@shopify/shopify-api/adapters/node");
     const { shopifyApi, ApiVersion } = await import("@shopify/shopify-api");
-    const api = shopifyApi({ apiKey: "k", apiSecretKey: "hush", apiVersion: ApiVersion.October25, isEmbeddedApp: true, hostName: "app.test", logger: { level: 0 } });
-    const query = signedProxyQuery(new URLSearchParams("extra=1&extra=2&choice=wait"), { shop: "shop-name.myshopify.com", secret: "hush", customerId: "1" });
+    const api = shopifyApi({
+      apiKey: "k",
+      apiSecretKey: "hush",
+      apiVersion: ApiVersion.October25,
+      isEmbeddedApp: true,
+      hostName: "app.test",
+      logger: { level: 0 },
+    });
+    const query = signedProxyQuery(new URLSearchParams("extra=1&extra=2&choice=wait"), {
+      shop: "shop-name.myshopify.com",
+      secret: "hush",
+      customerId: "1",
+    });
     expect(await api.utils.validateHmac(query, { signator: "appProxy" })).toBe(true);
     query.set("choice", "cancel");
     expect(await api.utils.validateHmac(query, { signator: "appProxy" })).toBe(false);
   });
 
   it("adds Shopify's parameters and replaces any the shopper sent", () => {
-    const query = signedProxyQuery(new URLSearchParams("choice=cancel&shop=evil.myshopify.com&signature=forged"), { shop: "oak.myshopify.com", secret: "s", now: new Date(1_800_000_000_000) });
+    const query = signedProxyQuery(
+      new URLSearchParams("choice=cancel&shop=evil.myshopify.com&signature=forged"),
+      { shop: "oak.myshopify.com", secret: "s", now: new Date(1_800_000_000_000) },
+    );
     expect(query.get("shop")).toBe("oak.myshopify.com");
     expect(query.get("path_prefix")).toBe("/apps/delay-desk");
     expect(query.get("timestamp")).toBe("1800000000");
@@ -42,7 +56,13 @@ describe("forwardAppProxy", () => {
     const front = createServer((req, res) => {
       const url = new URL(req.url ?? "/", "http://sim");
       const subpath = url.pathname.replace("/oak.myshopify.com/storefront", "");
-      void forwardAppProxy({ request: req, shop: "oak.myshopify.com", subpath, url, app: { appUrl, apiSecret: "s" } }).then((reply) => {
+      void forwardAppProxy({
+        request: req,
+        shop: "oak.myshopify.com",
+        subpath,
+        url,
+        app: { appUrl, apiSecret: "s" },
+      }).then((reply) => {
         results.push(reply);
         res.writeHead(reply?.status ?? 404).end(reply?.body ?? "");
       });
@@ -50,7 +70,10 @@ describe("forwardAppProxy", () => {
     await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
     const frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}/oak.myshopify.com/storefront`;
     const get = await fetch(`${frontUrl}/apps/delay-desk/choice?choice=wait&token=t`);
-    const post = await fetch(`${frontUrl}/apps/delay-desk/choice?choice=wait&token=t`, { method: "POST", body: new URLSearchParams({ confirm: "1" }) });
+    const post = await fetch(`${frontUrl}/apps/delay-desk/choice?choice=wait&token=t`, {
+      method: "POST",
+      body: new URLSearchParams({ confirm: "1" }),
+    });
     const other = await fetch(`${frontUrl}/products/x`);
     front.close();
     app.close();

@@ -24,9 +24,13 @@ export function appProxySignature(query: URLSearchParams, secret: string): strin
 }
 
 /** The query Shopify sends the app for a shopper's query `original`, signed. */
-export function signedProxyQuery(original: URLSearchParams, options: { shop: string; secret: string; customerId?: string | null; now?: Date }): URLSearchParams {
+export function signedProxyQuery(
+  original: URLSearchParams,
+  options: { shop: string; secret: string; customerId?: string | null; now?: Date },
+): URLSearchParams {
   const query = new URLSearchParams(original);
-  for (const key of ["shop", "path_prefix", "timestamp", "logged_in_customer_id", "signature"]) query.delete(key);
+  for (const key of ["shop", "path_prefix", "timestamp", "logged_in_customer_id", "signature"])
+    query.delete(key);
   query.set("shop", options.shop);
   query.set("logged_in_customer_id", options.customerId ?? "");
   query.set("path_prefix", APP_PROXY_PREFIX);
@@ -43,7 +47,8 @@ export interface ProxyReply {
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  for await (const chunk of request)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks);
 }
 
@@ -51,11 +56,21 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
  * Handles `/<shop>/storefront/apps/delay-desk/*` (`subpath` is what follows the prefix), or
  * returns null for any other storefront path.
  */
-export async function forwardAppProxy(input: { request: IncomingMessage; shop: string; subpath: string; url: URL; app: { appUrl: string; apiSecret: string } }): Promise<ProxyReply | null> {
-  if (input.subpath !== APP_PROXY_PREFIX && !input.subpath.startsWith(`${APP_PROXY_PREFIX}/`)) return null;
+export async function forwardAppProxy(input: {
+  request: IncomingMessage;
+  shop: string;
+  subpath: string;
+  url: URL;
+  app: { appUrl: string; apiSecret: string };
+}): Promise<ProxyReply | null> {
+  if (input.subpath !== APP_PROXY_PREFIX && !input.subpath.startsWith(`${APP_PROXY_PREFIX}/`))
+    return null;
   const rest = input.subpath.slice(APP_PROXY_PREFIX.length) || "/";
   const target = new URL(`/proxy${rest === "/" ? "" : rest}`, input.app.appUrl);
-  target.search = signedProxyQuery(input.url.searchParams, { shop: input.shop, secret: input.app.apiSecret }).toString();
+  target.search = signedProxyQuery(input.url.searchParams, {
+    shop: input.shop,
+    secret: input.app.apiSecret,
+  }).toString();
   const method = input.request.method ?? "GET";
   const body = method === "GET" || method === "HEAD" ? undefined : await readBody(input.request);
   const contentType = input.request.headers["content-type"];
@@ -64,15 +79,24 @@ export async function forwardAppProxy(input: { request: IncomingMessage; shop: s
     response = await fetch(target, {
       method,
       redirect: "manual",
-      headers: { ...(contentType ? { "Content-Type": contentType } : {}), "X-Forwarded-Host": input.shop },
+      headers: {
+        ...(contentType ? { "Content-Type": contentType } : {}),
+        "X-Forwarded-Host": input.shop,
+      },
       ...(body ? { body: new Uint8Array(body) } : {}),
     });
   } catch {
-    return { status: 502, body: "The app behind this page did not answer.", headers: { "Content-Type": "text/plain; charset=utf-8" } };
+    return {
+      status: 502,
+      body: "The app behind this page did not answer.",
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    };
   }
   // Shopify renders application/liquid inside the theme; the simulator has no theme shell, so it
   // passes every answer through as it came.
-  const headers: Record<string, string> = { "Content-Type": response.headers.get("content-type") ?? "text/html; charset=utf-8" };
+  const headers: Record<string, string> = {
+    "Content-Type": response.headers.get("content-type") ?? "text/html; charset=utf-8",
+  };
   const location = response.headers.get("location");
   if (location) headers.Location = location;
   return { status: response.status, body: await response.text(), headers };

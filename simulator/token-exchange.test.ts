@@ -23,7 +23,13 @@ function exchangeBody(overrides: Record<string, unknown> = {}) {
     client_id: app.apiKey,
     client_secret: app.apiSecret,
     grant_type: TOKEN_EXCHANGE_GRANT_TYPE,
-    subject_token: mintSessionToken({ shop, apiKey: app.apiKey, apiSecret: app.apiSecret, userId: 1, now }),
+    subject_token: mintSessionToken({
+      shop,
+      apiKey: app.apiKey,
+      apiSecret: app.apiSecret,
+      userId: 1,
+      now,
+    }),
     subject_token_type: ID_TOKEN_TYPE,
     requested_token_type: OFFLINE_TOKEN_TYPE,
     expiring: "0",
@@ -32,12 +38,20 @@ function exchangeBody(overrides: Record<string, unknown> = {}) {
 }
 
 function refreshBody(refreshToken: unknown) {
-  return { client_id: app.apiKey, client_secret: app.apiSecret, grant_type: "refresh_token", refresh_token: refreshToken };
+  return {
+    client_id: app.apiKey,
+    client_secret: app.apiSecret,
+    grant_type: "refresh_token",
+    refresh_token: refreshToken,
+  };
 }
 
 const invalidSubject = {
   status: 400,
-  body: { error: "invalid_subject_token", error_description: "Token exchange cannot be performed due to an invalid subject token." },
+  body: {
+    error: "invalid_subject_token",
+    error_description: "Token exchange cannot be performed due to an invalid subject token.",
+  },
 };
 
 describe("token exchange", () => {
@@ -45,7 +59,10 @@ describe("token exchange", () => {
     const ctx = context();
     const response = handleAccessTokenRequest(exchangeBody(), ctx);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ access_token: expect.stringMatching(/^shpat_[0-9a-f]{32}$/), scope: app.scopes });
+    expect(response.body).toEqual({
+      access_token: expect.stringMatching(/^shpat_[0-9a-f]{32}$/),
+      scope: app.scopes,
+    });
     const token = String(response.body.access_token);
     expect(ctx.tokens.find(shop, token)).toMatchObject({ kind: "offline", shop });
     expect(ctx.tokens.find("other.myshopify.com", token)).toBeUndefined();
@@ -54,15 +71,32 @@ describe("token exchange", () => {
   });
 
   it("gives an online token with the staff member behind the session token", () => {
-    const subject = mintSessionToken({ shop, apiKey: app.apiKey, apiSecret: app.apiSecret, userId: 3, now });
-    const response = handleAccessTokenRequest(exchangeBody({ subject_token: subject, requested_token_type: ONLINE_TOKEN_TYPE }), context());
+    const subject = mintSessionToken({
+      shop,
+      apiKey: app.apiKey,
+      apiSecret: app.apiSecret,
+      userId: 3,
+      now,
+    });
+    const response = handleAccessTokenRequest(
+      exchangeBody({ subject_token: subject, requested_token_type: ONLINE_TOKEN_TYPE }),
+      context(),
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       access_token: expect.stringMatching(/^shpua_/),
       scope: app.scopes,
       expires_in: 86399,
       associated_user_scope: app.scopes,
-      associated_user: { id: 3, first_name: "Priya", last_name: "Shah", account_owner: false, locale: "en", collaborator: false, email_verified: true },
+      associated_user: {
+        id: 3,
+        first_name: "Priya",
+        last_name: "Shah",
+        account_owner: false,
+        locale: "en",
+        collaborator: false,
+        email_verified: true,
+      },
     });
   });
 
@@ -89,10 +123,16 @@ describe("token exchange", () => {
     const first = refreshBody(response.body.refresh_token);
     const refreshed = handleAccessTokenRequest(first, ctx);
     expect(refreshed.status).toBe(200);
-    expect(refreshed.body).toMatchObject({ expires_in: 3600, refresh_token_expires_in: 7776000, scope: app.scopes });
+    expect(refreshed.body).toMatchObject({
+      expires_in: 3600,
+      refresh_token_expires_in: 7776000,
+      scope: app.scopes,
+    });
     expect(refreshed.body.access_token).not.toBe(response.body.access_token);
     expect(refreshed.body.refresh_token).not.toBe(response.body.refresh_token);
-    expect(ctx.tokens.find(shop, String(refreshed.body.access_token))).toMatchObject({ kind: "offline" });
+    expect(ctx.tokens.find(shop, String(refreshed.body.access_token))).toMatchObject({
+      kind: "offline",
+    });
   });
 
   // "An app can retry its previously stored refresh token until it starts using the replacement
@@ -104,7 +144,9 @@ describe("token exchange", () => {
   // so error_description is ours.
   it("keeps the traded refresh token usable until its replacement is first traded, then answers 400 invalid_grant", () => {
     const ctx = context();
-    const original = String(handleAccessTokenRequest(exchangeBody({ expiring: "1" }), ctx).body.refresh_token);
+    const original = String(
+      handleAccessTokenRequest(exchangeBody({ expiring: "1" }), ctx).body.refresh_token,
+    );
     const lost = handleAccessTokenRequest(refreshBody(original), ctx);
     // The answer was lost: the app retries with the refresh token it still has stored.
     const retried = handleAccessTokenRequest(refreshBody(original), ctx);
@@ -114,9 +156,18 @@ describe("token exchange", () => {
     expect(handleAccessTokenRequest(refreshBody(retried.body.refresh_token), ctx).status).toBe(200);
     expect(handleAccessTokenRequest(refreshBody(original), ctx)).toEqual({
       status: 400,
-      body: { error: "invalid_grant", error_description: "The provided refresh token is invalid, expired or revoked." },
+      body: {
+        error: "invalid_grant",
+        error_description: "The provided refresh token is invalid, expired or revoked.",
+      },
     });
-    expect(ctx.tokens.grants(shop).map((g) => g.outcome)).toEqual(["issued", "issued", "issued", "issued", "invalid_grant"]);
+    expect(ctx.tokens.grants(shop).map((g) => g.outcome)).toEqual([
+      "issued",
+      "issued",
+      "issued",
+      "issued",
+      "invalid_grant",
+    ]);
   });
 
   it("refuses a refresh token past its 90 days, one for another shop, and one never issued", () => {
@@ -124,17 +175,34 @@ describe("token exchange", () => {
     const tokens = new AccessTokenStore(() => clock);
     const ctx = { ...context(tokens), now };
     const pair = handleAccessTokenRequest(exchangeBody({ expiring: "1" }), ctx);
-    expect(handleAccessTokenRequest(refreshBody("shprt_made_up"), ctx)).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
-    expect(handleAccessTokenRequest(refreshBody(pair.body.refresh_token), { ...ctx, shop: "other.myshopify.com" })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(handleAccessTokenRequest(refreshBody("shprt_made_up"), ctx)).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant" },
+    });
+    expect(
+      handleAccessTokenRequest(refreshBody(pair.body.refresh_token), {
+        ...ctx,
+        shop: "other.myshopify.com",
+      }),
+    ).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
     clock += 90 * 24 * 3600 * 1000;
-    expect(handleAccessTokenRequest(refreshBody(pair.body.refresh_token), ctx)).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(handleAccessTokenRequest(refreshBody(pair.body.refresh_token), ctx)).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant" },
+    });
   });
 
   it("ends a shop's live expiring access tokens on expireAccessTokens, and only that shop's", () => {
     const ctx = context();
     const pair = handleAccessTokenRequest(exchangeBody({ expiring: "1" }), ctx);
     const classic = String(handleAccessTokenRequest(exchangeBody(), ctx).body.access_token);
-    const otherShop = ctx.tokens.issue({ shop: "other.myshopify.com", apiKey: app.apiKey, scope: app.scopes, kind: "offline", expiring: true });
+    const otherShop = ctx.tokens.issue({
+      shop: "other.myshopify.com",
+      apiKey: app.apiKey,
+      scope: app.scopes,
+      kind: "offline",
+      expiring: true,
+    });
     expect(ctx.tokens.expireAccessTokens(shop)).toBe(1);
     expect(ctx.tokens.find(shop, String(pair.body.access_token))).toBeUndefined();
     expect(ctx.tokens.find(shop, classic)).toBeDefined();
@@ -144,33 +212,76 @@ describe("token exchange", () => {
   });
 
   it("rejects a subject token signed with another secret", () => {
-    const forged = mintSessionToken({ shop, apiKey: app.apiKey, apiSecret: "not-the-secret", userId: 1, now });
-    expect(handleAccessTokenRequest(exchangeBody({ subject_token: forged }), context())).toEqual(invalidSubject);
+    const forged = mintSessionToken({
+      shop,
+      apiKey: app.apiKey,
+      apiSecret: "not-the-secret",
+      userId: 1,
+      now,
+    });
+    expect(handleAccessTokenRequest(exchangeBody({ subject_token: forged }), context())).toEqual(
+      invalidSubject,
+    );
   });
 
   it("rejects a subject token for another app (aud)", () => {
-    const token = mintSessionToken({ shop, apiKey: "another-app", apiSecret: app.apiSecret, userId: 1, now });
-    expect(handleAccessTokenRequest(exchangeBody({ subject_token: token }), context())).toEqual(invalidSubject);
+    const token = mintSessionToken({
+      shop,
+      apiKey: "another-app",
+      apiSecret: app.apiSecret,
+      userId: 1,
+      now,
+    });
+    expect(handleAccessTokenRequest(exchangeBody({ subject_token: token }), context())).toEqual(
+      invalidSubject,
+    );
   });
 
   it("rejects an expired subject token", () => {
-    const old = mintSessionToken({ shop, apiKey: app.apiKey, apiSecret: app.apiSecret, userId: 1, now: new Date(now.getTime() - 5 * 60_000) });
-    expect(handleAccessTokenRequest(exchangeBody({ subject_token: old }), context())).toEqual(invalidSubject);
+    const old = mintSessionToken({
+      shop,
+      apiKey: app.apiKey,
+      apiSecret: app.apiSecret,
+      userId: 1,
+      now: new Date(now.getTime() - 5 * 60_000),
+    });
+    expect(handleAccessTokenRequest(exchangeBody({ subject_token: old }), context())).toEqual(
+      invalidSubject,
+    );
   });
 
   it("rejects a subject token for another shop (dest)", () => {
-    const token = mintSessionToken({ shop: "other.myshopify.com", apiKey: app.apiKey, apiSecret: app.apiSecret, userId: 1, now });
-    expect(handleAccessTokenRequest(exchangeBody({ subject_token: token }), context())).toEqual(invalidSubject);
+    const token = mintSessionToken({
+      shop: "other.myshopify.com",
+      apiKey: app.apiKey,
+      apiSecret: app.apiSecret,
+      userId: 1,
+      now,
+    });
+    expect(handleAccessTokenRequest(exchangeBody({ subject_token: token }), context())).toEqual(
+      invalidSubject,
+    );
   });
 
   it("rejects a wrong client secret or client id before looking at the token", () => {
-    expect(handleAccessTokenRequest(exchangeBody({ client_secret: "guess" }), context())).toMatchObject({ status: 401, body: { error: "invalid_client" } });
-    expect(handleAccessTokenRequest(exchangeBody({ client_id: "other" }), context())).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect(
+      handleAccessTokenRequest(exchangeBody({ client_secret: "guess" }), context()),
+    ).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect(handleAccessTokenRequest(exchangeBody({ client_id: "other" }), context())).toMatchObject(
+      { status: 401, body: { error: "invalid_client" } },
+    );
   });
 
   it("rejects unknown grants and malformed requests", () => {
-    expect(handleAccessTokenRequest(exchangeBody({ grant_type: "password" }), context())).toMatchObject({ status: 400, body: { error: "unsupported_grant_type" } });
-    expect(handleAccessTokenRequest(exchangeBody({ requested_token_type: "urn:x" }), context())).toMatchObject({ status: 400, body: { error: "invalid_request" } });
-    expect(handleAccessTokenRequest("not an object", context())).toMatchObject({ status: 400, body: { error: "invalid_request" } });
+    expect(
+      handleAccessTokenRequest(exchangeBody({ grant_type: "password" }), context()),
+    ).toMatchObject({ status: 400, body: { error: "unsupported_grant_type" } });
+    expect(
+      handleAccessTokenRequest(exchangeBody({ requested_token_type: "urn:x" }), context()),
+    ).toMatchObject({ status: 400, body: { error: "invalid_request" } });
+    expect(handleAccessTokenRequest("not an object", context())).toMatchObject({
+      status: 400,
+      body: { error: "invalid_request" },
+    });
   });
 });

@@ -61,7 +61,11 @@ function oauthError(status: number, error: string, description: string): TokenEn
   return { status, body: { error, error_description: description } };
 }
 
-const INVALID_SUBJECT_TOKEN = oauthError(400, "invalid_subject_token", "Token exchange cannot be performed due to an invalid subject token.");
+const INVALID_SUBJECT_TOKEN = oauthError(
+  400,
+  "invalid_subject_token",
+  "Token exchange cannot be performed due to an invalid subject token.",
+);
 // RFC 6749 section 5.2: a client that fails authentication gets 401 invalid_client.
 const INVALID_CLIENT = oauthError(
   401,
@@ -83,39 +87,79 @@ function offlineBody(record: AccessTokenRecord, now: number): Record<string, unk
   return {
     access_token: record.token,
     scope: record.scope,
-    ...(record.expiresAt === undefined ? {} : { expires_in: Math.round((record.expiresAt - now) / 1000) }),
+    ...(record.expiresAt === undefined
+      ? {}
+      : { expires_in: Math.round((record.expiresAt - now) / 1000) }),
     ...(record.refreshToken && record.refreshTokenExpiresAt !== undefined
-      ? { refresh_token: record.refreshToken, refresh_token_expires_in: Math.round((record.refreshTokenExpiresAt - now) / 1000) }
+      ? {
+          refresh_token: record.refreshToken,
+          refresh_token_expires_in: Math.round((record.refreshTokenExpiresAt - now) / 1000),
+        }
       : {}),
   };
 }
 
-export function handleAccessTokenRequest(body: unknown, ctx: TokenEndpointContext): TokenEndpointResponse {
+export function handleAccessTokenRequest(
+  body: unknown,
+  ctx: TokenEndpointContext,
+): TokenEndpointResponse {
   const grant = anyGrant.safeParse(body);
-  if (!grant.success) return oauthError(400, "invalid_request", "The request is missing a required parameter: grant_type.");
+  if (!grant.success)
+    return oauthError(
+      400,
+      "invalid_request",
+      "The request is missing a required parameter: grant_type.",
+    );
   const credentials = clientCredentials.safeParse(body);
-  if (!credentials.success || credentials.data.client_id !== ctx.app.apiKey || !sameSecret(credentials.data.client_secret, ctx.app.apiSecret)) {
+  if (
+    !credentials.success ||
+    credentials.data.client_id !== ctx.app.apiKey ||
+    !sameSecret(credentials.data.client_secret, ctx.app.apiSecret)
+  ) {
     return INVALID_CLIENT;
   }
 
   if (grant.data.grant_type === "refresh_token") {
     const request = refreshRequest.safeParse(body);
-    if (!request.success) return oauthError(400, "invalid_request", "The request is missing a required parameter: refresh_token.");
+    if (!request.success)
+      return oauthError(
+        400,
+        "invalid_request",
+        "The request is missing a required parameter: refresh_token.",
+      );
     const record = ctx.tokens.refresh(ctx.shop, ctx.app.apiKey, request.data.refresh_token);
     // RFC 6749 section 5.2: an invalid, expired or revoked refresh token is 400 invalid_grant.
-    if (!record) return oauthError(400, "invalid_grant", "The provided refresh token is invalid, expired or revoked.");
+    if (!record)
+      return oauthError(
+        400,
+        "invalid_grant",
+        "The provided refresh token is invalid, expired or revoked.",
+      );
     return { status: 200, body: offlineBody(record, ctx.now.getTime()) };
   }
   if (grant.data.grant_type !== TOKEN_EXCHANGE_GRANT_TYPE) {
-    return oauthError(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
+    return oauthError(
+      400,
+      "unsupported_grant_type",
+      "The authorization grant type is not supported by the authorization server.",
+    );
   }
 
   const request = tokenExchangeRequest.safeParse(body);
   if (!request.success) {
     const fields = request.error.issues.map((issue) => issue.path.join(".")).join(", ");
-    return oauthError(400, "invalid_request", `The request is missing a required parameter or has an invalid value: ${fields}.`);
+    return oauthError(
+      400,
+      "invalid_request",
+      `The request is missing a required parameter or has an invalid value: ${fields}.`,
+    );
   }
-  const verified = verifySessionToken(request.data.subject_token, ctx.app.apiSecret, ctx.app.apiKey, ctx.now);
+  const verified = verifySessionToken(
+    request.data.subject_token,
+    ctx.app.apiSecret,
+    ctx.app.apiKey,
+    ctx.now,
+  );
   if (!verified.ok || verified.shop !== ctx.shop) return INVALID_SUBJECT_TOKEN;
 
   if (request.data.requested_token_type === OFFLINE_TOKEN_TYPE) {
@@ -133,7 +177,13 @@ export function handleAccessTokenRequest(body: unknown, ctx: TokenEndpointContex
   const userId = Number(verified.payload.sub);
   const user = Number.isInteger(userId) ? findStaffMember(ctx.shop, userId) : undefined;
   if (!user) return INVALID_SUBJECT_TOKEN;
-  const record = ctx.tokens.issue({ shop: ctx.shop, apiKey: ctx.app.apiKey, scope: ctx.app.scopes, kind: "online", userId: user.id });
+  const record = ctx.tokens.issue({
+    shop: ctx.shop,
+    apiKey: ctx.app.apiKey,
+    scope: ctx.app.scopes,
+    kind: "online",
+    userId: user.id,
+  });
   return {
     status: 200,
     body: {

@@ -21,7 +21,9 @@ export class AdminApiError extends Error {
     readonly operation: string,
     readonly details: AdminApiErrorDetail[],
   ) {
-    super(`${operation} failed: ${details.map((d) => (d.code ? `${d.message} (${d.code})` : d.message)).join("; ")}`);
+    super(
+      `${operation} failed: ${details.map((d) => (d.code ? `${d.message} (${d.code})` : d.message)).join("; ")}`,
+    );
   }
 
   get throttled(): boolean {
@@ -35,14 +37,26 @@ function operationName(document: string): string {
 
 function errorDetails(errors: unknown): AdminApiErrorDetail[] {
   // The library wraps Shopify's list as { networkStatusCode, message, graphQLErrors: [...] }.
-  const unwrapped = typeof errors === "object" && errors !== null && "graphQLErrors" in errors && Array.isArray(errors.graphQLErrors) ? errors.graphQLErrors : errors;
+  const unwrapped =
+    typeof errors === "object" &&
+    errors !== null &&
+    "graphQLErrors" in errors &&
+    Array.isArray(errors.graphQLErrors)
+      ? errors.graphQLErrors
+      : errors;
   const list = Array.isArray(unwrapped) ? unwrapped : [unwrapped];
   return list.map((error) => {
     if (typeof error === "object" && error !== null) {
-      const message = "message" in error && typeof error.message === "string" ? error.message : JSON.stringify(error);
+      const message =
+        "message" in error && typeof error.message === "string"
+          ? error.message
+          : JSON.stringify(error);
       const extensions = "extensions" in error ? error.extensions : undefined;
       const code =
-        typeof extensions === "object" && extensions !== null && "code" in extensions && typeof extensions.code === "string"
+        typeof extensions === "object" &&
+        extensions !== null &&
+        "code" in extensions &&
+        typeof extensions.code === "string"
           ? extensions.code
           : undefined;
       return code ? { message, code } : { message };
@@ -86,7 +100,9 @@ export async function adminQueryWithRedactions<Schema extends z.ZodTypeAny>(
   }
   const parsed = dataSchema.safeParse(data);
   if (!parsed.success) {
-    throw new AdminApiError(name, [{ message: `unexpected response shape: ${parsed.error.issues[0]?.message ?? "?"}` }]);
+    throw new AdminApiError(name, [
+      { message: `unexpected response shape: ${parsed.error.issues[0]?.message ?? "?"}` },
+    ]);
   }
   return { data: parsed.data, redacted };
 }

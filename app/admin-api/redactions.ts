@@ -6,13 +6,29 @@
 import { z } from "zod";
 
 // The protected fields the app's documents read (the schema marks them isProtected).
-const PROTECTED_FIELD_NAMES: ReadonlySet<string> = new Set(["email", "phone", "firstName", "lastName", "displayName", "name", "address1", "address2", "zip", "formatted"]);
+const PROTECTED_FIELD_NAMES: ReadonlySet<string> = new Set([
+  "email",
+  "phone",
+  "firstName",
+  "lastName",
+  "displayName",
+  "name",
+  "address1",
+  "address2",
+  "zip",
+  "formatted",
+]);
 
-const errorSchema = z.object({ message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional() });
+const errorSchema = z.object({
+  message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+});
 // @shopify/shopify-api wraps Shopify's `errors` as { graphQLErrors: [...] }; a raw body has the list.
 const bodySchema = z.object({
   data: z.unknown().optional(),
-  errors: z.union([z.array(errorSchema), z.object({ graphQLErrors: z.array(errorSchema) }).passthrough()]).optional(),
+  errors: z
+    .union([z.array(errorSchema), z.object({ graphQLErrors: z.array(errorSchema) }).passthrough()])
+    .optional(),
 });
 
 export interface Redacted {
@@ -24,16 +40,28 @@ export interface Redacted {
 
 function isRedaction(error: z.infer<typeof errorSchema>): boolean {
   const last = error.path?.at(-1);
-  return /^This app is not approved to (?:access|use) the /.test(error.message) && typeof last === "string" && PROTECTED_FIELD_NAMES.has(last);
+  return (
+    /^This app is not approved to (?:access|use) the /.test(error.message) &&
+    typeof last === "string" &&
+    PROTECTED_FIELD_NAMES.has(last)
+  );
 }
 
 /** The data and the withheld fields when every error is a redaction; null for a real failure. */
 export function redactedAnswer(body: unknown): { data: unknown; redacted: Redacted[] } | null {
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success || parsed.data.data === undefined || parsed.data.data === null) return null;
-  const errors = Array.isArray(parsed.data.errors) ? parsed.data.errors : (parsed.data.errors?.graphQLErrors ?? []);
+  const errors = Array.isArray(parsed.data.errors)
+    ? parsed.data.errors
+    : (parsed.data.errors?.graphQLErrors ?? []);
   if (errors.length === 0 || !errors.every(isRedaction)) return null;
-  return { data: parsed.data.data, redacted: errors.map((error) => ({ path: (error.path ?? []).join("."), field: String(error.path?.at(-1) ?? "") })) };
+  return {
+    data: parsed.data.data,
+    redacted: errors.map((error) => ({
+      path: (error.path ?? []).join("."),
+      field: String(error.path?.at(-1) ?? ""),
+    })),
+  };
 }
 
 export interface CustomerDataAvailability {
@@ -43,7 +71,11 @@ export interface CustomerDataAvailability {
   names: boolean;
 }
 
-export const NO_CUSTOMER_DATA: CustomerDataAvailability = { orders: false, emails: false, names: false };
+export const NO_CUSTOMER_DATA: CustomerDataAvailability = {
+  orders: false,
+  emails: false,
+  names: false,
+};
 
 /** Shopify's refusal of a whole customer-data type (the app is not approved for such data). */
 export function isOrderObjectRefusal(message: string): boolean {

@@ -14,7 +14,10 @@ export interface GraphqlOptions {
 }
 
 export interface BackgroundAdminDeps {
-  unauthenticatedAdmin: (shop: string) => Promise<{ session: Session; admin: { graphql: (query: string, options?: GraphqlOptions) => Promise<Response> } }>;
+  unauthenticatedAdmin: (shop: string) => Promise<{
+    session: Session;
+    admin: { graphql: (query: string, options?: GraphqlOptions) => Promise<Response> };
+  }>;
   replaceRejected: (shop: string, rejectedAccessToken: string) => Promise<Session>;
 }
 
@@ -26,7 +29,9 @@ function isUnauthorized(error: unknown): boolean {
   return error instanceof HttpResponseError && error.response.code === 401;
 }
 
-export function backgroundAdminFactory(deps: BackgroundAdminDeps): (shop: string) => BackgroundAdmin {
+export function backgroundAdminFactory(
+  deps: BackgroundAdminDeps,
+): (shop: string) => BackgroundAdmin {
   return (shop) => ({
     graphql: async (query, options) => {
       const { session, admin } = await deps.unauthenticatedAdmin(shop);

@@ -16,7 +16,16 @@ describe("needsRefresh", () => {
 describe("pairFromAnswer", () => {
   it("turns expires_in and refresh_token_expires_in into instants from now", () => {
     const now = Date.UTC(2026, 11, 1, 9, 0, 0);
-    const pair = pairFromAnswer({ access_token: "a", scope: "read_orders", expires_in: 3600, refresh_token: "r", refresh_token_expires_in: 7_776_000 }, now);
+    const pair = pairFromAnswer(
+      {
+        access_token: "a",
+        scope: "read_orders",
+        expires_in: 3600,
+        refresh_token: "r",
+        refresh_token_expires_in: 7_776_000,
+      },
+      now,
+    );
     expect(pair.expires.toISOString()).toBe("2026-12-01T10:00:00.000Z");
     expect(pair.refreshTokenExpires.toISOString()).toBe("2027-03-01T09:00:00.000Z");
   });

@@ -15,7 +15,11 @@ export function offlineSessionId(shop: string): string {
 }
 
 /** True when a token that expires at `expires` (none = never) should be replaced before use at `now`. */
-export function needsRefresh(expires: Date | undefined, now: number, marginMs = REFRESH_MARGIN_MS): boolean {
+export function needsRefresh(
+  expires: Date | undefined,
+  now: number,
+  marginMs = REFRESH_MARGIN_MS,
+): boolean {
   return expires !== undefined && expires.getTime() - marginMs <= now;
 }
 
@@ -30,7 +34,10 @@ export const refreshAnswerSchema = z.object({
 });
 export type RefreshAnswer = z.infer<typeof refreshAnswerSchema>;
 
-export const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
+export const oauthErrorSchema = z.object({
+  error: z.string(),
+  error_description: z.string().optional(),
+});
 
 /** The stored pair a refresh answer becomes, with absolute expiry times. */
 export interface TokenPair {

@@ -37,16 +37,26 @@ async function readJson(response: Response): Promise<unknown> {
  * library's HttpResponseError for any other failed answer (5xx: transient; callers retry). Never
  * puts a token in an error message.
  */
-export async function refreshOfflineToken(app: AppCredentials, shop: string, refreshToken: string): Promise<RefreshAnswer> {
+export async function refreshOfflineToken(
+  app: AppCredentials,
+  shop: string,
+  refreshToken: string,
+): Promise<RefreshAnswer> {
   const response = await abstractFetch(`https://${shop}/admin/oauth/access_token`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify({ client_id: app.apiKey, client_secret: app.apiSecret, refresh_token: refreshToken, grant_type: "refresh_token" }),
+    body: JSON.stringify({
+      client_id: app.apiKey,
+      client_secret: app.apiSecret,
+      refresh_token: refreshToken,
+      grant_type: "refresh_token",
+    }),
   });
   const body = await readJson(response);
   if (!response.ok) {
     const oauthError = oauthErrorSchema.safeParse(body);
-    if (response.status === 400 && oauthError.success && oauthError.data.error === "invalid_grant") throw new RefreshTokenRefused(shop, oauthError.data.error);
+    if (response.status === 400 && oauthError.success && oauthError.data.error === "invalid_grant")
+      throw new RefreshTokenRefused(shop, oauthError.data.error);
     throw new HttpResponseError({
       message: `Refreshing the offline token of ${shop} failed: ${response.status} ${oauthError.success ? oauthError.data.error : response.statusText}`,
       code: response.status,
@@ -55,7 +65,11 @@ export async function refreshOfflineToken(app: AppCredentials, shop: string, ref
   }
   const answer = refreshAnswerSchema.safeParse(body);
   if (!answer.success) {
-    throw new HttpResponseError({ message: `Refreshing the offline token of ${shop} gave an unexpected answer.`, code: 502, statusText: "Bad Gateway" });
+    throw new HttpResponseError({
+      message: `Refreshing the offline token of ${shop} gave an unexpected answer.`,
+      code: 502,
+      statusText: "Bad Gateway",
+    });
   }
   return answer.data;
 }

@@ -34,27 +34,55 @@ async function storeExpiringSession(minutesLeft: number): Promise<string> {
   const pair = app.simulator.issueExpiringAccessToken(app.shop);
   await db.session.upsert({
     where: { id },
-    create: { id, shop: app.shop, state: "", isOnline: false, accessToken: pair.accessToken, scope: pair.scope, expires: new Date(Date.now() + minutesLeft * 60_000), refreshToken: pair.refreshToken, refreshTokenExpires: new Date(Date.now() + pair.refreshTokenExpiresIn * 1000) },
-    update: { accessToken: pair.accessToken, expires: new Date(Date.now() + minutesLeft * 60_000), refreshToken: pair.refreshToken },
+    create: {
+      id,
+      shop: app.shop,
+      state: "",
+      isOnline: false,
+      accessToken: pair.accessToken,
+      scope: pair.scope,
+      expires: new Date(Date.now() + minutesLeft * 60_000),
+      refreshToken: pair.refreshToken,
+      refreshTokenExpires: new Date(Date.now() + pair.refreshTokenExpiresIn * 1000),
+    },
+    update: {
+      accessToken: pair.accessToken,
+      expires: new Date(Date.now() + minutesLeft * 60_000),
+      refreshToken: pair.refreshToken,
+    },
   });
   return pair.refreshToken;
 }
 
 type Refresh = ConstructorParameters<typeof RefreshingSessionStorage>[0]["refresh"];
-const realRefresh: Refresh = (shop, refreshToken) => refreshOfflineToken({ apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.apiSecret }, shop, refreshToken);
+const realRefresh: Refresh = (shop, refreshToken) =>
+  refreshOfflineToken(
+    { apiKey: TEST_APP.apiKey, apiSecret: TEST_APP.apiSecret },
+    shop,
+    refreshToken,
+  );
 
 function storage(refresh: Refresh = realRefresh): RefreshingSessionStorage {
-  return new RefreshingSessionStorage({ inner: new PrismaSessionStorage(db), db, refresh, warn: (message) => warnings.push(message) });
+  return new RefreshingSessionStorage({
+    inner: new PrismaSessionStorage(db),
+    db,
+    refresh,
+    warn: (message) => warnings.push(message),
+  });
 }
 
-const refreshGrants = () => app.simulator.tokenGrants(app.shop).filter((g) => g.grant === "refresh_token");
+const refreshGrants = () =>
+  app.simulator.tokenGrants(app.shop).filter((g) => g.grant === "refresh_token");
 
 async function works(accessToken: string): Promise<boolean> {
-  const response = await fetch(`${app.simulator.origin}/${app.shop}/admin/api/2026-10/graphql.json`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": accessToken },
-    body: JSON.stringify({ query: "{ shop { name } }" }),
-  });
+  const response = await fetch(
+    `${app.simulator.origin}/${app.shop}/admin/api/2026-10/graphql.json`,
+    {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": accessToken },
+      body: JSON.stringify({ query: "{ shop { name } }" }),
+    },
+  );
   return response.status === 200;
 }
 
@@ -67,7 +95,9 @@ describe("RefreshingSessionStorage", () => {
     await storeExpiringSession(30);
     const before = refreshGrants().length;
     const session = await storage().loadSession(id);
-    expect(session?.accessToken).toBe((await db.session.findUniqueOrThrow({ where: { id } })).accessToken);
+    expect(session?.accessToken).toBe(
+      (await db.session.findUniqueOrThrow({ where: { id } })).accessToken,
+    );
     expect(refreshGrants()).toHaveLength(before);
   });
 
@@ -128,18 +158,29 @@ describe("RefreshingSessionStorage", () => {
     const current = await a.loadSession(id);
     release();
     const fromB = await b;
-    expect(refreshGrants().filter((g) => g.refreshToken === stale).map((g) => g.outcome)).toEqual(["issued", "invalid_grant"]);
+    expect(
+      refreshGrants()
+        .filter((g) => g.refreshToken === stale)
+        .map((g) => g.outcome),
+    ).toEqual(["issued", "invalid_grant"]);
     expect(fromB?.accessToken).toBe(current?.accessToken);
     expect(warnings).toEqual([]);
   });
 
   it("a refresh token Shopify refuses with nothing newer stored: handed out without it, so the library does not retry, and the warning names the shop only", async () => {
-    await db.session.update({ where: { id }, data: { refreshToken: "shprt_revoked", expires: new Date(Date.now() + 60_000) } });
+    await db.session.update({
+      where: { id },
+      data: { refreshToken: "shprt_revoked", expires: new Date(Date.now() + 60_000) },
+    });
     const session = await storage().loadSession(id);
     expect(session).toBeInstanceOf(Session);
     expect(session?.refreshToken).toBeUndefined();
-    expect(warnings).toEqual([`Shopify refused the offline refresh token of ${app.shop}; background work for this shop waits until a staff member opens the app.`]);
-    expect((await db.session.findUniqueOrThrow({ where: { id } })).refreshToken).toBe("shprt_revoked");
+    expect(warnings).toEqual([
+      `Shopify refused the offline refresh token of ${app.shop}; background work for this shop waits until a staff member opens the app.`,
+    ]);
+    expect((await db.session.findUniqueOrThrow({ where: { id } })).refreshToken).toBe(
+      "shprt_revoked",
+    );
   });
 
   it("after a 401 on a token not yet due, replaceRejected refreshes once, or returns a newer stored token without refreshing", async () => {
@@ -149,7 +190,10 @@ describe("RefreshingSessionStorage", () => {
     expect(await works(row.accessToken)).toBe(false);
     const before = refreshGrants().length;
     const store = storage();
-    const [first, second] = await Promise.all([store.replaceRejected(app.shop, row.accessToken), store.replaceRejected(app.shop, row.accessToken)]);
+    const [first, second] = await Promise.all([
+      store.replaceRejected(app.shop, row.accessToken),
+      store.replaceRejected(app.shop, row.accessToken),
+    ]);
     expect(refreshGrants()).toHaveLength(before + 1);
     expect(first.accessToken).toBe(second.accessToken);
     expect(await works(first.accessToken ?? "")).toBe(true);

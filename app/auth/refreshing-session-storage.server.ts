@@ -13,7 +13,12 @@
 import type { PrismaClient } from "@prisma/client";
 import { Session } from "@shopify/shopify-api";
 import type { SessionStorage } from "@shopify/shopify-app-session-storage";
-import { needsRefresh, offlineSessionId, pairFromAnswer, type RefreshAnswer } from "./offline-token";
+import {
+  needsRefresh,
+  offlineSessionId,
+  pairFromAnswer,
+  type RefreshAnswer,
+} from "./offline-token";
 import { RefreshTokenRefused } from "./refresh-offline-token.server";
 
 export interface RefreshingSessionStorageOptions {
@@ -53,14 +58,24 @@ export class RefreshingSessionStorage implements SessionStorage {
 
   async loadSession(id: string): Promise<Session | undefined> {
     const session = await this.options.inner.loadSession(id);
-    if (!session || session.isOnline || !session.refreshToken || !needsRefresh(session.expires, this.now())) return session;
+    if (
+      !session ||
+      session.isOnline ||
+      !session.refreshToken ||
+      !needsRefresh(session.expires, this.now())
+    )
+      return session;
     try {
       return await this.refreshed(session, session.refreshToken);
     } catch (error) {
       if (!(error instanceof RefreshTokenRefused)) throw error;
       // Handed out without its dead refresh token, the library does not try it again; the next
       // admin page load replaces the pair by token exchange.
-      return new Session({ ...session.toObject(), refreshToken: undefined, refreshTokenExpires: undefined });
+      return new Session({
+        ...session.toObject(),
+        refreshToken: undefined,
+        refreshTokenExpires: undefined,
+      });
     }
   }
 
@@ -97,7 +112,9 @@ export class RefreshingSessionStorage implements SessionStorage {
       // Refused because someone else already traded it and used the replacement: theirs is stored.
       const current = await this.options.inner.loadSession(session.id);
       if (current && current.refreshToken && current.refreshToken !== refreshToken) return current;
-      this.warn(`Shopify refused the offline refresh token of ${session.shop}; background work for this shop waits until a staff member opens the app.`);
+      this.warn(
+        `Shopify refused the offline refresh token of ${session.shop}; background work for this shop waits until a staff member opens the app.`,
+      );
       throw error;
     }
     const pair = pairFromAnswer(answer, this.now());
@@ -107,7 +124,11 @@ export class RefreshingSessionStorage implements SessionStorage {
     });
     if (count === 1) return new Session({ ...session.toObject(), ...pair });
     const current = await this.options.inner.loadSession(session.id);
-    if (!current) throw new RefreshTokenRefused(session.shop, "the offline session was deleted during a refresh");
+    if (!current)
+      throw new RefreshTokenRefused(
+        session.shop,
+        "the offline session was deleted during a refresh",
+      );
     return current;
   }
 }

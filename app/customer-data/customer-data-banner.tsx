@@ -15,8 +15,11 @@ export function CustomerDataBanner({ availability }: { availability: CustomerDat
         </Text>
       ))}
       <Text as="p">
-        Shopify shares this data once it approves Delay Desk for protected customer data (Partner Dashboard, API access requests).
-        {availability.orders ? " Importing, forecasting, the storefront notice and remedies keep working." : " Pausing sales and the storefront notice keep working."}
+        Shopify shares this data once it approves Delay Desk for protected customer data (Partner
+        Dashboard, API access requests).
+        {availability.orders
+          ? " Importing, forecasting, the storefront notice and remedies keep working."
+          : " Pausing sales and the storefront notice keep working."}
       </Text>
     </Banner>
   );

@@ -7,14 +7,22 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
-import { EMAILS_UNAVAILABLE, NAMES_UNAVAILABLE, ORDERS_UNAVAILABLE, customerDataNotices } from "./customer-data-notices";
+import {
+  callRoute,
+  startAppUnderTest,
+  type AppUnderTest,
+} from "../../tests/support/app-under-test";
+import {
+  EMAILS_UNAVAILABLE,
+  NAMES_UNAVAILABLE,
+  ORDERS_UNAVAILABLE,
+  customerDataNotices,
+} from "./customer-data-notices";
 import { openAppWithTomlWebhooks, settleOrderSync } from "../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
 let sync: typeof import("../orders/sync.server");
-
 
 const settle = () => settleOrderSync(app.simulator, sync);
 
@@ -46,17 +54,40 @@ function store() {
 describe("protected customer fields not approved (level 1)", () => {
   it("imports every order anyway, with no email and no names stored", async () => {
     const syncs = await db.orderSync.findMany({ where: { shop: app.shop, kind: "bulk" } });
-    expect(syncs[0]).toMatchObject({ status: "completed", ordersImported: store().orders.length, error: null });
+    expect(syncs[0]).toMatchObject({
+      status: "completed",
+      ordersImported: store().orders.length,
+      error: null,
+    });
     expect(store().orders.some((order) => order.email !== null)).toBe(true);
     expect(await db.trackedOrder.count({ where: { shop: app.shop } })).toBe(store().orders.length);
-    expect(await db.trackedOrder.count({ where: { shop: app.shop, OR: [{ email: { not: null } }, { customerFirstName: { not: null } }, { customerLastName: { not: null } }] } })).toBe(0);
+    expect(
+      await db.trackedOrder.count({
+        where: {
+          shop: app.shop,
+          OR: [
+            { email: { not: null } },
+            { customerFirstName: { not: null } },
+            { customerLastName: { not: null } },
+          ],
+        },
+      }),
+    ).toBe(0);
   });
 
   it("keeps an order a webhook announces (the single-order read is redacted, not refused)", async () => {
-    const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/orders`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "new.buyer@example.com" }) });
-    const created = z.object({ order: z.object({ admin_graphql_api_id: z.string() }) }).parse(await response.json());
+    const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/orders`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "new.buyer@example.com" }),
+    });
+    const created = z
+      .object({ order: z.object({ admin_graphql_api_id: z.string() }) })
+      .parse(await response.json());
     await settle();
-    const row = await db.trackedOrder.findUnique({ where: { shop_id: { shop: app.shop, id: created.order.admin_graphql_api_id } } });
+    const row = await db.trackedOrder.findUnique({
+      where: { shop_id: { shop: app.shop, id: created.order.admin_graphql_api_id } },
+    });
     expect(row).toMatchObject({ email: null, customerFirstName: null });
   });
 
@@ -73,7 +104,17 @@ describe("protected customer fields not approved (level 1)", () => {
     const loaded = await callRoute(route.loader, app.bearerRequest("/app/notices"));
     expect(loaded.customerData.emails).toBe(false);
     const order = await db.trackedOrder.findFirstOrThrow({ where: { shop: app.shop } });
-    const sent = await callRoute(route.action, app.bearerRequest("/app/notices", { method: "POST", body: new URLSearchParams({ intent: "send", target: "selection", orders: order.id.split("/").at(-1) ?? "" }) }));
+    const sent = await callRoute(
+      route.action,
+      app.bearerRequest("/app/notices", {
+        method: "POST",
+        body: new URLSearchParams({
+          intent: "send",
+          target: "selection",
+          orders: order.id.split("/").at(-1) ?? "",
+        }),
+      }),
+    );
     expect(sent).toEqual({ intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null });
     expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(0);
   });
@@ -93,10 +134,23 @@ describe("not approved for protected customer data at all (level 0)", () => {
     const data = await callRoute(home.loader, app.bearerRequest("/app"));
     expect(data.shop.myshopifyDomain).toBe(app.shop);
     expect(data.customerData).toEqual({ orders: false, emails: false, names: false });
-    expect(customerDataNotices(data.customerData)).toEqual([ORDERS_UNAVAILABLE, EMAILS_UNAVAILABLE]);
+    expect(customerDataNotices(data.customerData)).toEqual([
+      ORDERS_UNAVAILABLE,
+      EMAILS_UNAVAILABLE,
+    ]);
     const notices = await import("../routes/app.notices");
     const order = await db.trackedOrder.findFirstOrThrow({ where: { shop: app.shop } });
-    const sent = await callRoute(notices.action, app.bearerRequest("/app/notices", { method: "POST", body: new URLSearchParams({ intent: "send", target: "selection", orders: order.id.split("/").at(-1) ?? "" }) }));
+    const sent = await callRoute(
+      notices.action,
+      app.bearerRequest("/app/notices", {
+        method: "POST",
+        body: new URLSearchParams({
+          intent: "send",
+          target: "selection",
+          orders: order.id.split("/").at(-1) ?? "",
+        }),
+      }),
+    );
     expect(sent).toEqual({ intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null });
     expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(0);
   });

@@ -12,7 +12,11 @@ export interface BurnDownChartProps {
   unit: "units" | "orders";
 }
 
-function path(points: readonly BurnDownPoint[], pick: (p: BurnDownPoint) => number, max: number): string {
+function path(
+  points: readonly BurnDownPoint[],
+  pick: (p: BurnDownPoint) => number,
+  max: number,
+): string {
   const span = Math.max(1, points.length - 1);
   return points
     .map((point, i) => {
@@ -37,14 +41,28 @@ export function BurnDownChart({ points, unit }: BurnDownChartProps) {
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return null;
-  const max = Math.max(1, ...points.map((p) => Math.max(p.likelyRemaining, p.conservativeRemaining)));
+  const max = Math.max(
+    1,
+    ...points.map((p) => Math.max(p.likelyRemaining, p.conservativeRemaining)),
+  );
   const summary = burnDownSummary(points, unit);
   return (
     <figure style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={`${id}-t ${id}-d`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+      >
         <title id={`${id}-t`}>Backlog burn-down forecast</title>
         <desc id={`${id}-d`}>{summary}</desc>
-        <line x1={PAD.left} y1={HEIGHT - PAD.bottom} x2={WIDTH - PAD.right} y2={HEIGHT - PAD.bottom} stroke="#8a8a8a" />
+        <line
+          x1={PAD.left}
+          y1={HEIGHT - PAD.bottom}
+          x2={WIDTH - PAD.right}
+          y2={HEIGHT - PAD.bottom}
+          stroke="#8a8a8a"
+        />
         <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={HEIGHT - PAD.bottom} stroke="#8a8a8a" />
         <text x={PAD.left - 6} y={PAD.top + 10} textAnchor="end" fontSize="11">
           {Math.round(max).toLocaleString("en-US")}
@@ -58,12 +76,24 @@ export function BurnDownChart({ points, unit }: BurnDownChartProps) {
         <text x={WIDTH - PAD.right} y={HEIGHT - 8} textAnchor="end" fontSize="11">
           {last.date}
         </text>
-        <path d={path(points, (p) => p.conservativeRemaining, max)} fill="none" stroke="#b98900" strokeWidth="2" strokeDasharray="6 4" />
-        <path d={path(points, (p) => p.likelyRemaining, max)} fill="none" stroke="#2c6ecb" strokeWidth="2" />
+        <path
+          d={path(points, (p) => p.conservativeRemaining, max)}
+          fill="none"
+          stroke="#b98900"
+          strokeWidth="2"
+          strokeDasharray="6 4"
+        />
+        <path
+          d={path(points, (p) => p.likelyRemaining, max)}
+          fill="none"
+          stroke="#2c6ecb"
+          strokeWidth="2"
+        />
       </svg>
       <figcaption style={{ fontSize: "0.8125rem" }}>
-        <span style={{ color: "#2c6ecb" }}>━</span> usual pace · <span style={{ color: "#b98900" }}>╍</span> conservative pace —{" "}
-        {unit} left to ship at the end of each day
+        <span style={{ color: "#2c6ecb" }}>━</span> usual pace ·{" "}
+        <span style={{ color: "#b98900" }}>╍</span> conservative pace — {unit} left to ship at the
+        end of each day
       </figcaption>
       <details>
         <summary>Figures as a table</summary>

@@ -27,15 +27,26 @@ export interface Dashboard {
   storefrontPaused: boolean;
 }
 
-type DashboardDb = Pick<PrismaClient, "trackedOrder" | "shopSettings" | "orderSync" | "storefrontState">;
+type DashboardDb = Pick<
+  PrismaClient,
+  "trackedOrder" | "shopSettings" | "orderSync" | "storefrontState"
+>;
 
-export async function loadDashboard(db: DashboardDb, shop: string, options: { fallbackTimeZone?: string } = {}): Promise<Dashboard> {
+export async function loadDashboard(
+  db: DashboardDb,
+  shop: string,
+  options: { fallbackTimeZone?: string } = {},
+): Promise<Dashboard> {
   const where = backlogWhere(shop);
   const [settings, byClass, totals, latest, lastSync, storefront] = await Promise.all([
     loadShopSettings(db, shop, options.fallbackTimeZone),
     db.trackedOrder.groupBy({ by: ["delayClass"], where, _count: { _all: true } }),
     db.trackedOrder.aggregate({ where, _count: { _all: true }, _sum: { unitsRemaining: true } }),
-    db.trackedOrder.aggregate({ where: { shop }, _max: { forecastAt: true }, _count: { _all: true } }),
+    db.trackedOrder.aggregate({
+      where: { shop },
+      _max: { forecastAt: true },
+      _count: { _all: true },
+    }),
     db.orderSync.findFirst({ where: { shop }, orderBy: { startedAt: "desc" } }),
     db.storefrontState.findUnique({ where: { shop }, select: { mode: true } }),
   ]);
@@ -69,7 +80,10 @@ export async function loadDashboard(db: DashboardDb, shop: string, options: { fa
     }),
     lastImport: lastSync
       ? {
-          status: lastSync.status === "running" || lastSync.status === "failed" ? lastSync.status : "completed",
+          status:
+            lastSync.status === "running" || lastSync.status === "failed"
+              ? lastSync.status
+              : "completed",
           ordersImported: lastSync.ordersImported,
           startedAt: lastSync.startedAt.toISOString(),
           error: lastSync.error,

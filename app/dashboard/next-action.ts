@@ -18,12 +18,14 @@ export interface NextActionInput {
   storefrontPaused: boolean;
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 export function nextAction(input: NextActionInput): NextAction {
   const { counts } = input;
   const open = counts.overdue + counts.at_risk + counts.on_track;
-  if (open === 0) return { kind: "none", title: "No orders waiting to ship", detail: "Nothing to forecast yet." };
+  if (open === 0)
+    return { kind: "none", title: "No orders waiting to ship", detail: "Nothing to forecast yet." };
   if (input.cannotKeepPromise && !input.storefrontPaused && input.newOrders) {
     const by = input.newOrders.conservative ?? "beyond the next two years";
     return {
@@ -37,7 +39,8 @@ export function nextAction(input: NextActionInput): NextAction {
       kind: "tell-overdue",
       count: counts.overdue,
       title: `${plural(counts.overdue, "order is", "orders are")} overdue: tell them`,
-      detail: "Their promised ship date has passed. Send an honest update with a conservative new date and a way to cancel for a full refund.",
+      detail:
+        "Their promised ship date has passed. Send an honest update with a conservative new date and a way to cancel for a full refund.",
     };
   }
   if (counts.at_risk > 0) {
@@ -45,8 +48,13 @@ export function nextAction(input: NextActionInput): NextAction {
       kind: "warn-at-risk",
       count: counts.at_risk,
       title: `${plural(counts.at_risk, "order", "orders")} may miss the promise: warn them now`,
-      detail: "Bad news is better sooner: a warning while there is still time beats an apology afterwards.",
+      detail:
+        "Bad news is better sooner: a warning while there is still time beats an apology afterwards.",
     };
   }
-  return { kind: "all-clear", title: "Every order is on track", detail: "All open orders should ship by their promised date." };
+  return {
+    kind: "all-clear",
+    title: "Every order is on track",
+    detail: "All open orders should ship by their promised date.",
+  };
 }

@@ -7,7 +7,9 @@
 import { z } from "zod";
 import { toGid } from "../admin-api/gid";
 
-const restId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
+const restId = z
+  .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)])
+  .transform(String);
 
 const customer = z.object({
   id: restId.nullish(),
@@ -45,12 +47,15 @@ const dataRequestSchema = z.object({
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
+  return error.issues
+    .map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)
+    .join("; ");
 }
 
 export function parseCustomersRedact(payload: unknown): ParseResult<CustomerIdentity> {
   const parsed = customersRedactSchema.safeParse(payload);
-  if (!parsed.success) return { ok: false, message: `Not a customers/redact payload (${describe(parsed.error)})` };
+  if (!parsed.success)
+    return { ok: false, message: `Not a customers/redact payload (${describe(parsed.error)})` };
   return { ok: true, value: identity(parsed.data.customer, parsed.data.orders_to_redact) };
 }
 
@@ -60,6 +65,16 @@ export interface DataRequestPayload extends CustomerIdentity {
 
 export function parseCustomersDataRequest(payload: unknown): ParseResult<DataRequestPayload> {
   const parsed = dataRequestSchema.safeParse(payload);
-  if (!parsed.success) return { ok: false, message: `Not a customers/data_request payload (${describe(parsed.error)})` };
-  return { ok: true, value: { ...identity(parsed.data.customer, parsed.data.orders_requested), shopifyRequestId: parsed.data.data_request.id } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: `Not a customers/data_request payload (${describe(parsed.error)})`,
+    };
+  return {
+    ok: true,
+    value: {
+      ...identity(parsed.data.customer, parsed.data.orders_requested),
+      shopifyRequestId: parsed.data.data_request.id,
+    },
+  };
 }

@@ -9,16 +9,25 @@ import { redactCustomer } from "./redact-customer.server";
 import { eraseShop, uninstallShop } from "./shop-lifecycle.server";
 
 const ok = () => new Response(null, { status: 200 });
-const badRequest = (message: string) => new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const badRequest = (message: string) =>
+  new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
-export async function onCustomersRedact(db: PrismaClient, shop: string, payload: unknown): Promise<Response> {
+export async function onCustomersRedact(
+  db: PrismaClient,
+  shop: string,
+  payload: unknown,
+): Promise<Response> {
   const parsed = parseCustomersRedact(payload);
   if (!parsed.ok) return badRequest(parsed.message);
   await redactCustomer(db, shop, parsed.value);
   return ok();
 }
 
-export async function onCustomersDataRequest(db: PrismaClient, shop: string, payload: unknown): Promise<Response> {
+export async function onCustomersDataRequest(
+  db: PrismaClient,
+  shop: string,
+  payload: unknown,
+): Promise<Response> {
   const parsed = parseCustomersDataRequest(payload);
   if (!parsed.ok) return badRequest(parsed.message);
   await recordDataRequest(db, shop, parsed.value);

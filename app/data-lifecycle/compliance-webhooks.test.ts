@@ -10,9 +10,21 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { signedWebhookRequest } from "../../simulator/webhook-request";
-import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/support/app-under-test";
-import { customersDataRequestPayload, customersRedactPayload } from "../../simulator/webhooks/compliance-payloads";
-import { insertTrackedOrders, trackedOrder, trackedOrdersFromStore } from "../../tests/support/factories";
+import {
+  callRoute,
+  startAppUnderTest,
+  TEST_APP,
+  type AppUnderTest,
+} from "../../tests/support/app-under-test";
+import {
+  customersDataRequestPayload,
+  customersRedactPayload,
+} from "../../simulator/webhooks/compliance-payloads";
+import {
+  insertTrackedOrders,
+  trackedOrder,
+  trackedOrdersFromStore,
+} from "../../tests/support/factories";
 import { deliverToWebhookRoute } from "../../tests/support/webhook-delivery";
 import { UNINSTALLED_REASON } from "./shop-lifecycle.server";
 
@@ -30,14 +42,35 @@ interface Customer {
   orderNumbers: number[];
 }
 
-const zelda: Customer = { id: 70001, email: "zelda.quartermaine@example.com", phone: "+1 555 010 7788", firstName: "Zelda", lastName: "Quartermaine", orderNumbers: [5550001, 5550002] };
-const bruno: Customer = { id: 70002, email: "bruno.okafor@example.com", phone: "+1 555 010 9911", firstName: "Bruno", lastName: "Okafor", orderNumbers: [5550003] };
+const zelda: Customer = {
+  id: 70001,
+  email: "zelda.quartermaine@example.com",
+  phone: "+1 555 010 7788",
+  firstName: "Zelda",
+  lastName: "Quartermaine",
+  orderNumbers: [5550001, 5550002],
+};
+const bruno: Customer = {
+  id: 70002,
+  email: "bruno.okafor@example.com",
+  phone: "+1 555 010 9911",
+  firstName: "Bruno",
+  lastName: "Okafor",
+  orderNumbers: [5550003],
+};
 
 const orderGid = (n: number) => `gid://shopify/Order/${n}`;
 const traces = (c: Customer) => [c.email, c.firstName, c.lastName, c.phone];
 
 function deliver(topic: string, shop: string, payload: unknown, eventId?: string) {
-  const request = signedWebhookRequest({ url: `${TEST_APP.appUrl}/webhooks/${topic}`, topic, shop, payload, apiSecret: TEST_APP.apiSecret, ...(eventId ? { eventId } : {}) });
+  const request = signedWebhookRequest({
+    url: `${TEST_APP.appUrl}/webhooks/${topic}`,
+    topic,
+    shop,
+    payload,
+    apiSecret: TEST_APP.apiSecret,
+    ...(eventId ? { eventId } : {}),
+  });
   return deliverToWebhookRoute(request);
 }
 
@@ -59,32 +92,129 @@ const dataRequestPayload = (shop: string, c: Customer, requestId: number) => ({
 /** A row in every table: the shop's own, and for each customer the order trail a delay leaves. */
 async function seedShop(shop: string, customers: Customer[]) {
   // Not the offline session's id (offline_<shop>): the app under test gets its own by token exchange.
-  await db.session.create({ data: { id: `seed_${shop}`, shop, state: "", accessToken: "shpat_seed", scope: "read_orders" } });
+  await db.session.create({
+    data: { id: `seed_${shop}`, shop, state: "", accessToken: "shpat_seed", scope: "read_orders" },
+  });
   await db.shopInstall.upsert({ where: { shop }, create: { shop }, update: {} });
-  await db.shopSettings.create({ data: { shop, rules: "{}", senderName: "Mara Lindqvist", updatedBy: "1" } });
-  await db.noticeTemplate.create({ data: { shop, subject: "Your order {{order_name}} is delayed", body: "Hi {{first_name}}", reason: "Kiln repair", replyTo: "help@oak.example" } });
+  await db.shopSettings.create({
+    data: { shop, rules: "{}", senderName: "Mara Lindqvist", updatedBy: "1" },
+  });
+  await db.noticeTemplate.create({
+    data: {
+      shop,
+      subject: "Your order {{order_name}} is delayed",
+      body: "Hi {{first_name}}",
+      reason: "Kiln repair",
+      replyTo: "help@oak.example",
+    },
+  });
   await db.storefrontState.create({ data: { shop, mode: "delayed", message: "Ships in 2 weeks" } });
-  await db.modeChange.create({ data: { shop, fromMode: "normal", toMode: "delayed", actorId: "1", actorName: "Mara Lindqvist" } });
-  await db.orderSync.create({ data: { shop, kind: "bulk", status: "completed", ordersImported: 3 } });
-  await db.webhookReceipt.create({ data: { shop, topic: "orders/create", eventId: `evt-${shop}`, webhookId: "wh-1" } });
+  await db.modeChange.create({
+    data: {
+      shop,
+      fromMode: "normal",
+      toMode: "delayed",
+      actorId: "1",
+      actorName: "Mara Lindqvist",
+    },
+  });
+  await db.orderSync.create({
+    data: { shop, kind: "bulk", status: "completed", ordersImported: 3 },
+  });
+  await db.webhookReceipt.create({
+    data: { shop, topic: "orders/create", eventId: `evt-${shop}`, webhookId: "wh-1" },
+  });
   const job = await db.job.create({
-    data: { shop, kind: "refund", status: "completed", params: JSON.stringify({ orderIds: customers.flatMap((c) => c.orderNumbers.map(orderGid)), note: `Sorry ${customers[0]?.firstName ?? ""}` }) },
+    data: {
+      shop,
+      kind: "refund",
+      status: "completed",
+      params: JSON.stringify({
+        orderIds: customers.flatMap((c) => c.orderNumbers.map(orderGid)),
+        note: `Sorry ${customers[0]?.firstName ?? ""}`,
+      }),
+    },
   });
   for (const c of customers) {
     for (const n of c.orderNumbers) {
       const orderId = orderGid(n);
-      await db.trackedOrder.create({ data: trackedOrder(shop, { id: orderId, name: `#${n}`, email: c.email, customerFirstName: c.firstName, customerLastName: c.lastName, totalAmount: "58.00", customerLocale: "en" }) });
-      const notice = await db.notice.create({
-        data: { shop, orderId, jobId: job.id, revision: 1, estimateFrom: "2026-12-10", estimateTo: "2026-12-14", toEmail: c.email, subject: `${c.firstName}, your order #${n} is delayed`, status: "sent", messageId: `<m${n}@mail>`, sentAt: new Date("2026-11-25T10:00:00Z") },
+      await db.trackedOrder.create({
+        data: trackedOrder(shop, {
+          id: orderId,
+          name: `#${n}`,
+          email: c.email,
+          customerFirstName: c.firstName,
+          customerLastName: c.lastName,
+          totalAmount: "58.00",
+          customerLocale: "en",
+        }),
       });
-      await db.customerChoice.create({ data: { shop, orderId, choice: "cancel", noticeId: notice.id } });
-      await db.orderEvent.create({ data: { shop, orderId, kind: "notice", actorId: "system", detail: JSON.stringify({ noticeId: notice.id, toEmail: c.email, summary: `Told ${c.firstName} ${c.lastName}` }) } });
-      await db.orderEvent.create({ data: { shop, orderId, kind: "choice", actorId: "customer", actorName: "Customer", detail: JSON.stringify({ choice: "cancel" }) } });
+      const notice = await db.notice.create({
+        data: {
+          shop,
+          orderId,
+          jobId: job.id,
+          revision: 1,
+          estimateFrom: "2026-12-10",
+          estimateTo: "2026-12-14",
+          toEmail: c.email,
+          subject: `${c.firstName}, your order #${n} is delayed`,
+          status: "sent",
+          messageId: `<m${n}@mail>`,
+          sentAt: new Date("2026-11-25T10:00:00Z"),
+        },
+      });
+      await db.customerChoice.create({
+        data: { shop, orderId, choice: "cancel", noticeId: notice.id },
+      });
+      await db.orderEvent.create({
+        data: {
+          shop,
+          orderId,
+          kind: "notice",
+          actorId: "system",
+          detail: JSON.stringify({
+            noticeId: notice.id,
+            toEmail: c.email,
+            summary: `Told ${c.firstName} ${c.lastName}`,
+          }),
+        },
+      });
+      await db.orderEvent.create({
+        data: {
+          shop,
+          orderId,
+          kind: "choice",
+          actorId: "customer",
+          actorName: "Customer",
+          detail: JSON.stringify({ choice: "cancel" }),
+        },
+      });
       await db.jobItem.create({
-        data: { jobId: job.id, shop, orderId, idempotencyKey: `dd-${shop}-${n}`, status: "done", amount: "58.00", result: JSON.stringify({ outcome: { refundId: `gid://shopify/Refund/${n}` }, summary: `Refunded 58.00 to ${c.email}` }) },
+        data: {
+          jobId: job.id,
+          shop,
+          orderId,
+          idempotencyKey: `dd-${shop}-${n}`,
+          status: "done",
+          amount: "58.00",
+          result: JSON.stringify({
+            outcome: { refundId: `gid://shopify/Refund/${n}` },
+            summary: `Refunded 58.00 to ${c.email}`,
+          }),
+        },
       });
     }
-    await db.dataRequest.create({ data: { shop, shopifyRequestId: `seed-${c.id}`, customerId: String(c.id), customerEmail: c.email, customerPhone: c.phone, ordersRequested: "[]" } });
+    await db.dataRequest.create({
+      data: {
+        shop,
+        shopifyRequestId: `seed-${c.id}`,
+        customerId: String(c.id),
+        customerEmail: c.email,
+        customerPhone: c.phone,
+        ordersRequested: "[]",
+      },
+    });
   }
 }
 
@@ -94,7 +224,13 @@ const anyRows = z.array(z.record(z.string(), z.unknown()));
 async function countsByModel(shop: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const model of MODELS) {
-    counts[model.name] = countRow.parse(await db.$queryRawUnsafe(`SELECT COUNT(*) AS n FROM "${model.name}" WHERE "shop" = ?`, shop))[0]?.n ?? -1;
+    counts[model.name] =
+      countRow.parse(
+        await db.$queryRawUnsafe(
+          `SELECT COUNT(*) AS n FROM "${model.name}" WHERE "shop" = ?`,
+          shop,
+        ),
+      )[0]?.n ?? -1;
   }
   return counts;
 }
@@ -103,11 +239,16 @@ async function countsByModel(shop: string): Promise<Record<string, number>> {
 async function textCells(shop: string): Promise<{ where: string; text: string }[]> {
   const cells: { where: string; text: string }[] = [];
   for (const model of MODELS) {
-    const columns = model.fields.filter((field) => field.kind === "scalar" && field.type === "String").map((field) => field.name);
-    for (const row of anyRows.parse(await db.$queryRawUnsafe(`SELECT * FROM "${model.name}" WHERE "shop" = ?`, shop))) {
+    const columns = model.fields
+      .filter((field) => field.kind === "scalar" && field.type === "String")
+      .map((field) => field.name);
+    for (const row of anyRows.parse(
+      await db.$queryRawUnsafe(`SELECT * FROM "${model.name}" WHERE "shop" = ?`, shop),
+    )) {
       for (const column of columns) {
         const value = row[column];
-        if (typeof value === "string") cells.push({ where: `${model.name}.${column}`, text: value });
+        if (typeof value === "string")
+          cells.push({ where: `${model.name}.${column}`, text: value });
       }
     }
   }
@@ -116,12 +257,21 @@ async function textCells(shop: string): Promise<{ where: string; text: string }[
 
 async function tracesOf(shop: string, c: Customer): Promise<string[]> {
   const needles = traces(c).map((t) => t.toLowerCase());
-  return (await textCells(shop)).filter((cell) => needles.some((needle) => cell.text.toLowerCase().includes(needle))).map((cell) => cell.where);
+  return (await textCells(shop))
+    .filter((cell) => needles.some((needle) => cell.text.toLowerCase().includes(needle)))
+    .map((cell) => cell.where);
 }
 
 async function snapshot(shop: string): Promise<unknown> {
   const all: Record<string, unknown> = {};
-  for (const model of MODELS) all[model.name] = anyRows.parse(await db.$queryRawUnsafe(`SELECT * FROM "${model.name}" WHERE "shop" = ? ORDER BY 1`, shop)).map((row) => JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)));
+  for (const model of MODELS)
+    all[model.name] = anyRows
+      .parse(
+        await db.$queryRawUnsafe(`SELECT * FROM "${model.name}" WHERE "shop" = ? ORDER BY 1`, shop),
+      )
+      .map((row) =>
+        JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)),
+      );
   return all;
 }
 
@@ -146,14 +296,18 @@ describe("the install record", () => {
 
     expect((await deliver("app/uninstalled", app.shop, { id: 1 })).status).toBe(200);
     expect(await db.session.count({ where: { shop: app.shop } })).toBe(0);
-    expect((await db.shopInstall.findUniqueOrThrow({ where: { shop: app.shop } })).uninstalledAt).not.toBeNull();
+    expect(
+      (await db.shopInstall.findUniqueOrThrow({ where: { shop: app.shop } })).uninstalledAt,
+    ).not.toBeNull();
   });
 });
 
 describe("seeding", () => {
   it("puts rows of the shop in every model, so the scans below cover every table", async () => {
     await seedShop("seed-check.myshopify.com", [zelda]);
-    const empty = Object.entries(await countsByModel("seed-check.myshopify.com")).filter(([, n]) => n < 1).map(([model]) => model);
+    const empty = Object.entries(await countsByModel("seed-check.myshopify.com"))
+      .filter(([, n]) => n < 1)
+      .map(([model]) => model);
     expect(empty).toEqual([]);
   });
 });
@@ -171,24 +325,60 @@ describe("customers/redact", () => {
 
     expect(await tracesOf(shop, zelda)).toEqual([]);
     // Accounting: the order, its amount and date, the refund's amount, when the notice went out.
-    const order = await db.trackedOrder.findUniqueOrThrow({ where: { shop_id: { shop, id: orderGid(5550001) } } });
-    expect(order).toMatchObject({ name: "#5550001", totalAmount: "58.00", currencyCode: "USD", createdAt: new Date("2026-11-20T15:00:00Z"), email: null, customerFirstName: null });
-    expect(await db.jobItem.findMany({ where: { shop, orderId: { in: zelda.orderNumbers.map(orderGid) } }, select: { amount: true, status: true } })).toEqual([
+    const order = await db.trackedOrder.findUniqueOrThrow({
+      where: { shop_id: { shop, id: orderGid(5550001) } },
+    });
+    expect(order).toMatchObject({
+      name: "#5550001",
+      totalAmount: "58.00",
+      currencyCode: "USD",
+      createdAt: new Date("2026-11-20T15:00:00Z"),
+      email: null,
+      customerFirstName: null,
+    });
+    expect(
+      await db.jobItem.findMany({
+        where: { shop, orderId: { in: zelda.orderNumbers.map(orderGid) } },
+        select: { amount: true, status: true },
+      }),
+    ).toEqual([
       { amount: "58.00", status: "done" },
       { amount: "58.00", status: "done" },
     ]);
     const notices = await db.notice.findMany({ where: { shop, orderId: orderGid(5550002) } });
-    expect(notices.map((n) => [n.sentAt?.toISOString(), n.revision, n.estimateTo])).toEqual([["2026-11-25T10:00:00.000Z", 1, "2026-12-14"]]);
-    expect(await db.customerChoice.count({ where: { shop, orderId: { in: zelda.orderNumbers.map(orderGid) } } })).toBe(2);
+    expect(notices.map((n) => [n.sentAt?.toISOString(), n.revision, n.estimateTo])).toEqual([
+      ["2026-11-25T10:00:00.000Z", 1, "2026-12-14"],
+    ]);
+    expect(
+      await db.customerChoice.count({
+        where: { shop, orderId: { in: zelda.orderNumbers.map(orderGid) } },
+      }),
+    ).toBe(2);
     // Bruno in the same shop, and Zelda in another shop, are untouched.
-    expect(new Set(await tracesOf(shop, bruno))).toEqual(new Set(["TrackedOrder.email", "TrackedOrder.customerFirstName", "TrackedOrder.customerLastName", "Notice.toEmail", "Notice.subject", "OrderEvent.detail", "JobItem.result", "DataRequest.customerEmail", "DataRequest.customerPhone"]));
+    expect(new Set(await tracesOf(shop, bruno))).toEqual(
+      new Set([
+        "TrackedOrder.email",
+        "TrackedOrder.customerFirstName",
+        "TrackedOrder.customerLastName",
+        "Notice.toEmail",
+        "Notice.subject",
+        "OrderEvent.detail",
+        "JobItem.result",
+        "DataRequest.customerEmail",
+        "DataRequest.customerPhone",
+      ]),
+    );
     expect(await tracesOf(neighbour, zelda)).toContain("TrackedOrder.email");
   });
 
   it("finds the customer's orders by email too, as Shopify may name none of them", async () => {
     const shop2 = "redact-by-email.myshopify.com";
     await seedShop(shop2, [zelda]);
-    const payload = { ...redactPayload(shop2, zelda), orders_to_redact: [], customer: { id: zelda.id, email: zelda.email.toUpperCase(), phone: null } };
+    const payload = {
+      ...redactPayload(shop2, zelda),
+      orders_to_redact: [],
+      customer: { id: zelda.id, email: zelda.email.toUpperCase(), phone: null },
+    };
     expect((await deliver("customers/redact", shop2, payload)).status).toBe(200);
     expect(await tracesOf(shop2, zelda)).toEqual([]);
   });
@@ -201,7 +391,10 @@ describe("customers/redact", () => {
 
   it("answers 400 with the reason to a body that is not a customers/redact payload, and changes nothing", async () => {
     const before = await snapshot(neighbour);
-    const response = await deliver("customers/redact", neighbour, { shop_domain: neighbour, orders_to_redact: "all" });
+    const response = await deliver("customers/redact", neighbour, {
+      shop_domain: neighbour,
+      orders_to_redact: "all",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/customers\/redact payload/);
     expect(await snapshot(neighbour)).toEqual(before);
@@ -213,26 +406,45 @@ describe("customers/redact for a customer of the simulated store", () => {
     const store = app.simulator.stores.get(app.shop);
     if (!store) throw new Error("no simulated store");
     const shop = "store-customer.myshopify.com";
-    await insertTrackedOrders(db, trackedOrdersFromStore(store).map((row) => ({ ...row, shop })));
+    await insertTrackedOrders(
+      db,
+      trackedOrdersFromStore(store).map((row) => ({ ...row, shop })),
+    );
     const counts = new Map<number, number>();
-    for (const order of store.orders) if (order.customerId !== null) counts.set(order.customerId, (counts.get(order.customerId) ?? 0) + 1);
+    for (const order of store.orders)
+      if (order.customerId !== null)
+        counts.set(order.customerId, (counts.get(order.customerId) ?? 0) + 1);
     const [customerId] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
     if (customerId === undefined) throw new Error("the seeded store has no customer with orders");
     const payload = customersRedactPayload(store, customerId);
     const customer = store.customer(customerId);
-    const others = await db.trackedOrder.count({ where: { shop, email: { not: null }, id: { notIn: payload.orders_to_redact.map(orderGid) } } });
+    const others = await db.trackedOrder.count({
+      where: { shop, email: { not: null }, id: { notIn: payload.orders_to_redact.map(orderGid) } },
+    });
 
-    expect((await deliver("customers/redact", shop, { ...payload, shop_domain: shop })).status).toBe(200);
+    expect(
+      (await deliver("customers/redact", shop, { ...payload, shop_domain: shop })).status,
+    ).toBe(200);
 
-    const redacted = await db.trackedOrder.findMany({ where: { shop, id: { in: payload.orders_to_redact.map(orderGid) } } });
+    const redacted = await db.trackedOrder.findMany({
+      where: { shop, id: { in: payload.orders_to_redact.map(orderGid) } },
+    });
     expect(redacted).toHaveLength(payload.orders_to_redact.length);
-    expect(redacted.every((o) => o.email === null && o.customerFirstName === null && o.customerLastName === null)).toBe(true);
+    expect(
+      redacted.every(
+        (o) => o.email === null && o.customerFirstName === null && o.customerLastName === null,
+      ),
+    ).toBe(true);
     expect(redacted.every((o) => /^\d+\.\d{2}$/.test(o.totalAmount))).toBe(true);
     // The seeded store repeats surnames across customers, so the email is what must be gone everywhere.
-    const left = (await textCells(shop)).filter((cell) => customer && cell.text.toLowerCase().includes(customer.email.toLowerCase()));
+    const left = (await textCells(shop)).filter(
+      (cell) => customer && cell.text.toLowerCase().includes(customer.email.toLowerCase()),
+    );
     expect(left).toEqual([]);
     expect(await db.trackedOrder.count({ where: { shop, email: { not: null } } })).toBe(others);
-    expect(customersDataRequestPayload(store, customerId, 1).orders_requested).toEqual(payload.orders_to_redact);
+    expect(customersDataRequestPayload(store, customerId, 1).orders_requested).toEqual(
+      payload.orders_to_redact,
+    );
   });
 });
 
@@ -244,13 +456,17 @@ describe("shop/redact", () => {
     await seedShop(stays, [bruno]);
     const neighbourBefore = await snapshot(stays);
 
-    expect((await deliver("shop/redact", gone, { shop_id: 1, shop_domain: gone })).status).toBe(200);
+    expect((await deliver("shop/redact", gone, { shop_id: 1, shop_domain: gone })).status).toBe(
+      200,
+    );
 
     const left = Object.entries(await countsByModel(gone)).filter(([, n]) => n !== 0);
     expect(left).toEqual([]);
     expect(await snapshot(stays)).toEqual(neighbourBefore);
     // A redelivery finds nothing and still succeeds.
-    expect((await deliver("shop/redact", gone, { shop_id: 1, shop_domain: gone })).status).toBe(200);
+    expect((await deliver("shop/redact", gone, { shop_id: 1, shop_domain: gone })).status).toBe(
+      200,
+    );
     expect(Object.values(await countsByModel(gone)).every((n) => n === 0)).toBe(true);
   });
 });
@@ -261,8 +477,12 @@ describe("customers/data_request", () => {
 
   it("records the request once however often Shopify delivers it, with no customer email on the page", async () => {
     await seedShop(shop, [zelda, bruno]);
-    expect((await deliver("customers/data_request", shop, dataRequestPayload(shop, zelda, 9001))).status).toBe(200);
-    expect((await deliver("customers/data_request", shop, dataRequestPayload(shop, zelda, 9001))).status).toBe(200);
+    expect(
+      (await deliver("customers/data_request", shop, dataRequestPayload(shop, zelda, 9001))).status,
+    ).toBe(200);
+    expect(
+      (await deliver("customers/data_request", shop, dataRequestPayload(shop, zelda, 9001))).status,
+    ).toBe(200);
     expect(await db.dataRequest.count({ where: { shop, shopifyRequestId: "9001" } })).toBe(1);
   });
 
@@ -277,7 +497,11 @@ describe("customers/data_request", () => {
       expect(JSON.stringify(listed)).not.toContain(zelda.email);
 
       const id = row?.id ?? "";
-      const response = await callRoute(action, other.bearerRequest(`/app/data-requests/${id}/download`, { method: "POST" }, 42), { id });
+      const response = await callRoute(
+        action,
+        other.bearerRequest(`/app/data-requests/${id}/download`, { method: "POST" }, 42),
+        { id },
+      );
       expect(response.status).toBe(200);
       expect(response.headers.get("content-disposition")).toContain("attachment");
       const text = await response.text();
@@ -300,9 +524,12 @@ describe("customers/data_request", () => {
       expect(exported.choices.map((c) => c.choice)).toEqual(["cancel", "cancel"]);
       expect(exported.timeline).toHaveLength(4);
       expect(exported.remedies.map((r) => r.amount)).toEqual(["58.00", "58.00"]);
-      for (const trace of [...traces(bruno), orderGid(bruno.orderNumbers[0] ?? 0)]) expect(text).not.toContain(trace);
+      for (const trace of [...traces(bruno), orderGid(bruno.orderNumbers[0] ?? 0)])
+        expect(text).not.toContain(trace);
 
-      const recorded = await db.dataRequest.findFirstOrThrow({ where: { shop, shopifyRequestId: "9001" } });
+      const recorded = await db.dataRequest.findFirstOrThrow({
+        where: { shop, shopifyRequestId: "9001" },
+      });
       expect(recorded.downloadedBy).toBe("42");
       expect(recorded.downloadedAt).not.toBeNull();
     }
@@ -310,13 +537,21 @@ describe("customers/data_request", () => {
 
   it("refuses to download another shop's request", async () => {
     await seedShop("export-neighbour.myshopify.com", [bruno]);
-    const foreign = await db.dataRequest.findFirstOrThrow({ where: { shop: "export-neighbour.myshopify.com" } });
+    const foreign = await db.dataRequest.findFirstOrThrow({
+      where: { shop: "export-neighbour.myshopify.com" },
+    });
     {
       const other = app;
       const { action } = await import("../routes/app.data-requests.$id.download");
-      const response = await callRoute(action, other.bearerRequest(`/app/data-requests/${foreign.id}/download`, { method: "POST" }), { id: foreign.id });
+      const response = await callRoute(
+        action,
+        other.bearerRequest(`/app/data-requests/${foreign.id}/download`, { method: "POST" }),
+        { id: foreign.id },
+      );
       expect(response.status).toBe(404);
-      expect((await db.dataRequest.findUniqueOrThrow({ where: { id: foreign.id } })).downloadedAt).toBeNull();
+      expect(
+        (await db.dataRequest.findUniqueOrThrow({ where: { id: foreign.id } })).downloadedAt,
+      ).toBeNull();
     }
   });
 });
@@ -328,12 +563,33 @@ describe("app/uninstalled", () => {
     await seedShop(shop, []);
     await seedShop(other, []);
     const openJob = async (s: string) => {
-      const job = await db.job.create({ data: { shop: s, kind: "notice", status: "running", params: "{}" } });
+      const job = await db.job.create({
+        data: { shop: s, kind: "notice", status: "running", params: "{}" },
+      });
       await db.jobItem.createMany({
         data: [
-          { jobId: job.id, shop: s, orderId: "gid://shopify/Order/1", idempotencyKey: `u-${s}-1`, status: "done" },
-          { jobId: job.id, shop: s, orderId: "gid://shopify/Order/2", idempotencyKey: `u-${s}-2`, status: "pending" },
-          { jobId: job.id, shop: s, orderId: "gid://shopify/Order/3", idempotencyKey: `u-${s}-3`, status: "running", attempts: 1 },
+          {
+            jobId: job.id,
+            shop: s,
+            orderId: "gid://shopify/Order/1",
+            idempotencyKey: `u-${s}-1`,
+            status: "done",
+          },
+          {
+            jobId: job.id,
+            shop: s,
+            orderId: "gid://shopify/Order/2",
+            idempotencyKey: `u-${s}-2`,
+            status: "pending",
+          },
+          {
+            jobId: job.id,
+            shop: s,
+            orderId: "gid://shopify/Order/3",
+            idempotencyKey: `u-${s}-3`,
+            status: "running",
+            attempts: 1,
+          },
         ],
       });
       return job.id;
@@ -341,11 +597,17 @@ describe("app/uninstalled", () => {
     const jobId = await openJob(shop);
     const otherJobId = await openJob(other);
 
-    expect((await deliver("app/uninstalled", shop, { id: 1, myshopify_domain: shop })).status).toBe(200);
+    expect((await deliver("app/uninstalled", shop, { id: 1, myshopify_domain: shop })).status).toBe(
+      200,
+    );
 
     expect(await db.session.count({ where: { shop } })).toBe(0);
     expect((await db.job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("cancelled");
-    const items = await db.jobItem.findMany({ where: { jobId }, orderBy: { orderId: "asc" }, select: { status: true, error: true } });
+    const items = await db.jobItem.findMany({
+      where: { jobId },
+      orderBy: { orderId: "asc" },
+      select: { status: true, error: true },
+    });
     expect(items).toEqual([
       { status: "done", error: null },
       { status: "skipped", error: UNINSTALLED_REASON },
@@ -357,7 +619,9 @@ describe("app/uninstalled", () => {
     expect(await db.session.count({ where: { shop: other } })).toBe(1);
 
     const before = await snapshot(shop);
-    expect((await deliver("app/uninstalled", shop, { id: 1, myshopify_domain: shop })).status).toBe(200);
+    expect((await deliver("app/uninstalled", shop, { id: 1, myshopify_domain: shop })).status).toBe(
+      200,
+    );
     expect(await snapshot(shop)).toEqual(before);
   });
 });

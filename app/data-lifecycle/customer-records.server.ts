@@ -6,28 +6,50 @@ import type { CustomerIdentity } from "./compliance-payloads";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
-const sameEmail = (a: string | null, b: string) => a !== null && a.trim().toLowerCase() === b.toLowerCase();
+const sameEmail = (a: string | null, b: string) =>
+  a !== null && a.trim().toLowerCase() === b.toLowerCase();
 
 /** The customer's order ids in this shop (emails compared case-insensitively, as mail does). */
-export async function customerOrderIds(db: Db, shop: string, who: CustomerIdentity): Promise<string[]> {
+export async function customerOrderIds(
+  db: Db,
+  shop: string,
+  who: CustomerIdentity,
+): Promise<string[]> {
   const ids = new Set(who.orderIds);
   const email = who.email;
   if (email) {
     // SQLite compares case-sensitively and Prisma's insensitive mode is PostgreSQL-only, so the
     // comparison is made here on the two columns that hold an address.
-    const orders = await db.trackedOrder.findMany({ where: { shop, email: { not: null } }, select: { id: true, email: true } });
+    const orders = await db.trackedOrder.findMany({
+      where: { shop, email: { not: null } },
+      select: { id: true, email: true },
+    });
     for (const order of orders) if (sameEmail(order.email, email)) ids.add(order.id);
-    const notices = await db.notice.findMany({ where: { shop }, select: { orderId: true, toEmail: true } });
+    const notices = await db.notice.findMany({
+      where: { shop },
+      select: { orderId: true, toEmail: true },
+    });
     for (const notice of notices) if (sameEmail(notice.toEmail, email)) ids.add(notice.orderId);
   }
   return [...ids];
 }
 
 /** The customer's data requests in this shop, by Shopify customer id or email. */
-export async function customerDataRequestIds(db: Db, shop: string, who: CustomerIdentity): Promise<string[]> {
-  const requests = await db.dataRequest.findMany({ where: { shop }, select: { id: true, customerId: true, customerEmail: true } });
+export async function customerDataRequestIds(
+  db: Db,
+  shop: string,
+  who: CustomerIdentity,
+): Promise<string[]> {
+  const requests = await db.dataRequest.findMany({
+    where: { shop },
+    select: { id: true, customerId: true, customerEmail: true },
+  });
   const email = who.email;
   return requests
-    .filter((request) => (who.customerId !== null && request.customerId === who.customerId) || (email !== null && sameEmail(request.customerEmail, email)))
+    .filter(
+      (request) =>
+        (who.customerId !== null && request.customerId === who.customerId) ||
+        (email !== null && sameEmail(request.customerEmail, email)),
+    )
     .map((request) => request.id);
 }

@@ -9,8 +9,15 @@ import type { PrismaClient } from "@prisma/client";
 import type { CustomerIdentity, DataRequestPayload } from "./compliance-payloads";
 import { customerOrderIds } from "./customer-records.server";
 
-export async function recordDataRequest(db: PrismaClient, shop: string, request: DataRequestPayload): Promise<{ id: string; created: boolean }> {
-  const existing = await db.dataRequest.findUnique({ where: { shop_shopifyRequestId: { shop, shopifyRequestId: request.shopifyRequestId } }, select: { id: true } });
+export async function recordDataRequest(
+  db: PrismaClient,
+  shop: string,
+  request: DataRequestPayload,
+): Promise<{ id: string; created: boolean }> {
+  const existing = await db.dataRequest.findUnique({
+    where: { shop_shopifyRequestId: { shop, shopifyRequestId: request.shopifyRequestId } },
+    select: { id: true },
+  });
   if (existing) return { id: existing.id, created: false };
   const row = await db.dataRequest.upsert({
     where: { shop_shopifyRequestId: { shop, shopifyRequestId: request.shopifyRequestId } },
@@ -38,8 +45,16 @@ export interface DataRequestSummary {
 }
 
 /** The shop's data requests, newest first; no customer email reaches the page. */
-export async function listDataRequests(db: PrismaClient, shop: string, take = 100): Promise<DataRequestSummary[]> {
-  const rows = await db.dataRequest.findMany({ where: { shop }, orderBy: { receivedAt: "desc" }, take });
+export async function listDataRequests(
+  db: PrismaClient,
+  shop: string,
+  take = 100,
+): Promise<DataRequestSummary[]> {
+  const rows = await db.dataRequest.findMany({
+    where: { shop },
+    orderBy: { receivedAt: "desc" },
+    take,
+  });
   return rows.map((row) => ({
     id: row.id,
     shopifyRequestId: row.shopifyRequestId,
@@ -65,17 +80,27 @@ function parseJson(text: string | null): unknown {
 }
 
 /** Everything held about the customer in this shop, as the merchant hands it on. */
-export async function assembleCustomerExport(db: PrismaClient, shop: string, who: CustomerIdentity) {
+export async function assembleCustomerExport(
+  db: PrismaClient,
+  shop: string,
+  who: CustomerIdentity,
+) {
   const orderIds = await customerOrderIds(db, shop, who);
   const scoped = { shop, orderId: { in: orderIds } };
   const [orders, notices, choices, events, items] = await Promise.all([
-    db.trackedOrder.findMany({ where: { shop, id: { in: orderIds } }, orderBy: { createdAt: "asc" } }),
+    db.trackedOrder.findMany({
+      where: { shop, id: { in: orderIds } },
+      orderBy: { createdAt: "asc" },
+    }),
     db.notice.findMany({ where: scoped, orderBy: { createdAt: "asc" } }),
     db.customerChoice.findMany({ where: scoped }),
     db.orderEvent.findMany({ where: scoped, orderBy: { createdAt: "asc" } }),
     db.jobItem.findMany({ where: scoped }),
   ]);
-  const jobs = await db.job.findMany({ where: { shop, id: { in: [...new Set(items.map((item) => item.jobId))] } }, select: { id: true, kind: true, createdAt: true } });
+  const jobs = await db.job.findMany({
+    where: { shop, id: { in: [...new Set(items.map((item) => item.jobId))] } },
+    select: { id: true, kind: true, createdAt: true },
+  });
   const jobById = new Map(jobs.map((job) => [job.id, job]));
   return {
     orders: orders.map((order) => ({
@@ -88,7 +113,10 @@ export async function assembleCustomerExport(db: PrismaClient, shop: string, who
       lastName: order.customerLastName,
       locale: order.customerLocale,
       total: { amount: order.totalAmount, currencyCode: order.currencyCode },
-      paid: order.presentmentAmount === null ? null : { amount: order.presentmentAmount, currencyCode: order.presentmentCurrencyCode },
+      paid:
+        order.presentmentAmount === null
+          ? null
+          : { amount: order.presentmentAmount, currencyCode: order.presentmentCurrencyCode },
       fulfillmentStatus: order.displayFulfillmentStatus,
       lineItems: parseJson(order.lineItems),
       promisedShipDate: order.promisedShipDate,
@@ -105,8 +133,17 @@ export async function assembleCustomerExport(db: PrismaClient, shop: string, who
       status: notice.status,
       sentAt: notice.sentAt,
     })),
-    choices: choices.map((choice) => ({ orderId: choice.orderId, choice: choice.choice, chosenAt: choice.chosenAt })),
-    timeline: events.map((event) => ({ orderId: event.orderId, kind: event.kind, at: event.createdAt, detail: parseJson(event.detail) })),
+    choices: choices.map((choice) => ({
+      orderId: choice.orderId,
+      choice: choice.choice,
+      chosenAt: choice.chosenAt,
+    })),
+    timeline: events.map((event) => ({
+      orderId: event.orderId,
+      kind: event.kind,
+      at: event.createdAt,
+      detail: parseJson(event.detail),
+    })),
     remedies: items.map((item) => ({
       orderId: item.orderId,
       kind: jobById.get(item.jobId)?.kind ?? null,
@@ -126,18 +163,36 @@ export interface Downloader {
 }
 
 /** The export for one of the shop's requests, recording who downloaded it; null if the shop has no such request. */
-export async function downloadDataRequest(db: PrismaClient, shop: string, id: string, by: Downloader, now = new Date()) {
+export async function downloadDataRequest(
+  db: PrismaClient,
+  shop: string,
+  id: string,
+  by: Downloader,
+  now = new Date(),
+) {
   const request = await db.dataRequest.findFirst({ where: { id, shop } });
   if (!request) return null;
-  const who: CustomerIdentity = { customerId: request.customerId, email: request.customerEmail, phone: request.customerPhone, orderIds: parseOrderIds(request.ordersRequested) };
+  const who: CustomerIdentity = {
+    customerId: request.customerId,
+    email: request.customerEmail,
+    phone: request.customerPhone,
+    orderIds: parseOrderIds(request.ordersRequested),
+  };
   const data = await assembleCustomerExport(db, shop, who);
-  await db.dataRequest.update({ where: { id: request.id }, data: { downloadedAt: now, downloadedBy: by.staffId, downloadedByName: by.staffName } });
+  await db.dataRequest.update({
+    where: { id: request.id },
+    data: { downloadedAt: now, downloadedBy: by.staffId, downloadedByName: by.staffName },
+  });
   return {
     request: {
       shop,
       shopifyRequestId: request.shopifyRequestId,
       receivedAt: request.receivedAt,
-      customer: { id: request.customerId, email: request.customerEmail, phone: request.customerPhone },
+      customer: {
+        id: request.customerId,
+        email: request.customerEmail,
+        phone: request.customerPhone,
+      },
       ordersRequested: who.orderIds,
     },
     generatedAt: now,

@@ -13,11 +13,14 @@ describe("the data lifecycle's model list", () => {
   });
 
   it("every model has a shop column, so shop/redact can find the shop's rows", () => {
-    const withoutShop = models.filter((model) => !model.fields.some((field) => field.name === "shop" && field.type === "String"));
+    const withoutShop = models.filter(
+      (model) => !model.fields.some((field) => field.name === "shop" && field.type === "String"),
+    );
     expect(withoutShop.map((model) => model.name)).toEqual([]);
   });
 
   it("every model's treatment gives its reason", () => {
-    for (const [name, treatment] of Object.entries(MODEL_TREATMENT)) expect(treatment.reason.length, name).toBeGreaterThan(20);
+    for (const [name, treatment] of Object.entries(MODEL_TREATMENT))
+      expect(treatment.reason.length, name).toBeGreaterThan(20);
   });
 });

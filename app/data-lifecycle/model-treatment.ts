@@ -18,7 +18,8 @@ export const MODEL_TREATMENT = {
   Session: {
     customerRedact: "keep",
     exported: false,
-    reason: "Staff credentials and staff names, never a customer's. Dropped on app/uninstalled; erased by shop/redact.",
+    reason:
+      "Staff credentials and staff names, never a customer's. Dropped on app/uninstalled; erased by shop/redact.",
   },
   ShopSettings: {
     customerRedact: "keep",
@@ -60,12 +61,14 @@ export const MODEL_TREATMENT = {
   JobItem: {
     customerRedact: "anonymise",
     exported: true,
-    reason: "What a remedy or notice did to the customer's order. Result and error texts naming the customer are replaced; amounts, status and order id stay (refunds are accounting).",
+    reason:
+      "What a remedy or notice did to the customer's order. Result and error texts naming the customer are replaced; amounts, status and order id stay (refunds are accounting).",
   },
   OrderEvent: {
     customerRedact: "anonymise",
     exported: true,
-    reason: "The order's timeline. Personal fields and any text naming the customer are replaced in detail; kind, dates and order id stay.",
+    reason:
+      "The order's timeline. Personal fields and any text naming the customer are replaced in detail; kind, dates and order id stay.",
   },
   NoticeTemplate: {
     customerRedact: "keep",
@@ -81,17 +84,20 @@ export const MODEL_TREATMENT = {
   CustomerChoice: {
     customerRedact: "keep",
     exported: true,
-    reason: "Wait or cancel, with the date, keyed by order id: no identifying field, and it explains the refund the merchant paid.",
+    reason:
+      "Wait or cancel, with the date, keyed by order id: no identifying field, and it explains the refund the merchant paid.",
   },
   ShopInstall: {
     customerRedact: "keep",
     exported: false,
-    reason: "The shop's install and uninstall dates, so compliance webhooks can be handled after the sessions are gone.",
+    reason:
+      "The shop's install and uninstall dates, so compliance webhooks can be handled after the sessions are gone.",
   },
   DataRequest: {
     customerRedact: "anonymise",
     exported: false,
-    reason: "The customer's earlier data requests: email and phone are cleared, the request id and dates stay as proof the request was answered.",
+    reason:
+      "The customer's earlier data requests: email and phone are cleared, the request id and dates stay as proof the request was answered.",
   },
 } as const satisfies Record<string, ModelTreatment>;
 

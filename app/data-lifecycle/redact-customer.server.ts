@@ -7,7 +7,14 @@
 import type { PrismaClient } from "@prisma/client";
 import type { CustomerIdentity } from "./compliance-payloads";
 import { customerDataRequestIds, customerOrderIds, type Db } from "./customer-records.server";
-import { identifierPattern, REDACTED, scrubJson, scrubNullableJson, scrubNullableText, scrubText } from "./scrub";
+import {
+  identifierPattern,
+  REDACTED,
+  scrubJson,
+  scrubNullableJson,
+  scrubNullableText,
+  scrubText,
+} from "./scrub";
 
 export interface CustomerRedaction {
   orders: number;
@@ -18,48 +25,106 @@ export interface CustomerRedaction {
   dataRequests: number;
 }
 
-async function redactInside(tx: Db, shop: string, who: CustomerIdentity): Promise<CustomerRedaction> {
+async function redactInside(
+  tx: Db,
+  shop: string,
+  who: CustomerIdentity,
+): Promise<CustomerRedaction> {
   const orderIds = await customerOrderIds(tx, shop, who);
-  const orders = await tx.trackedOrder.findMany({ where: { shop, id: { in: orderIds } }, select: { customerFirstName: true, customerLastName: true, email: true } });
+  const orders = await tx.trackedOrder.findMany({
+    where: { shop, id: { in: orderIds } },
+    select: { customerFirstName: true, customerLastName: true, email: true },
+  });
   // The names Shopify did not send: the ones we stored with the customer's orders.
-  const pattern = identifierPattern([who.email, who.phone, ...orders.flatMap((o) => [o.email, o.customerFirstName, o.customerLastName])]);
+  const pattern = identifierPattern([
+    who.email,
+    who.phone,
+    ...orders.flatMap((o) => [o.email, o.customerFirstName, o.customerLastName]),
+  ]);
 
   const { count: orderCount } = await tx.trackedOrder.updateMany({
     where: { shop, id: { in: orderIds } },
     data: { email: null, customerFirstName: null, customerLastName: null, customerLocale: null },
   });
 
-  const notices = await tx.notice.findMany({ where: { shop, orderId: { in: orderIds } }, select: { id: true, subject: true, error: true } });
+  const notices = await tx.notice.findMany({
+    where: { shop, orderId: { in: orderIds } },
+    select: { id: true, subject: true, error: true },
+  });
   for (const notice of notices) {
-    await tx.notice.update({ where: { id: notice.id }, data: { toEmail: REDACTED, subject: scrubText(notice.subject, pattern), error: scrubNullableText(notice.error, pattern) } });
+    await tx.notice.update({
+      where: { id: notice.id },
+      data: {
+        toEmail: REDACTED,
+        subject: scrubText(notice.subject, pattern),
+        error: scrubNullableText(notice.error, pattern),
+      },
+    });
   }
 
-  const events = await tx.orderEvent.findMany({ where: { shop, orderId: { in: orderIds } }, select: { id: true, actorName: true, detail: true } });
+  const events = await tx.orderEvent.findMany({
+    where: { shop, orderId: { in: orderIds } },
+    select: { id: true, actorName: true, detail: true },
+  });
   for (const event of events) {
-    await tx.orderEvent.update({ where: { id: event.id }, data: { actorName: scrubNullableText(event.actorName, pattern), detail: scrubJson(event.detail, pattern) } });
+    await tx.orderEvent.update({
+      where: { id: event.id },
+      data: {
+        actorName: scrubNullableText(event.actorName, pattern),
+        detail: scrubJson(event.detail, pattern),
+      },
+    });
   }
 
   // Only rows that change are written, and updatedAt is carried over: a redaction is not progress
   // of the job (the jobs page rates items by it), and a redelivery must write nothing at all.
-  const items = await tx.jobItem.findMany({ where: { shop, orderId: { in: orderIds } }, select: { id: true, jobId: true, result: true, error: true, updatedAt: true } });
+  const items = await tx.jobItem.findMany({
+    where: { shop, orderId: { in: orderIds } },
+    select: { id: true, jobId: true, result: true, error: true, updatedAt: true },
+  });
   for (const item of items) {
-    const data = { result: scrubNullableJson(item.result, pattern), error: scrubNullableText(item.error, pattern) };
-    if (data.result !== item.result || data.error !== item.error) await tx.jobItem.update({ where: { id: item.id }, data: { ...data, updatedAt: item.updatedAt } });
+    const data = {
+      result: scrubNullableJson(item.result, pattern),
+      error: scrubNullableText(item.error, pattern),
+    };
+    if (data.result !== item.result || data.error !== item.error)
+      await tx.jobItem.update({
+        where: { id: item.id },
+        data: { ...data, updatedAt: item.updatedAt },
+      });
   }
 
   const jobIds = [...new Set(items.map((item) => item.jobId))];
-  const jobs = await tx.job.findMany({ where: { shop, id: { in: jobIds } }, select: { id: true, params: true, updatedAt: true } });
+  const jobs = await tx.job.findMany({
+    where: { shop, id: { in: jobIds } },
+    select: { id: true, params: true, updatedAt: true },
+  });
   for (const job of jobs) {
     const params = scrubJson(job.params, pattern);
-    if (params !== job.params) await tx.job.update({ where: { id: job.id }, data: { params, updatedAt: job.updatedAt } });
+    if (params !== job.params)
+      await tx.job.update({ where: { id: job.id }, data: { params, updatedAt: job.updatedAt } });
   }
 
   const requestIds = await customerDataRequestIds(tx, shop, who);
-  const { count: requestCount } = await tx.dataRequest.updateMany({ where: { shop, id: { in: requestIds } }, data: { customerEmail: null, customerPhone: null } });
+  const { count: requestCount } = await tx.dataRequest.updateMany({
+    where: { shop, id: { in: requestIds } },
+    data: { customerEmail: null, customerPhone: null },
+  });
 
-  return { orders: orderCount, notices: notices.length, events: events.length, jobItems: items.length, jobs: jobs.length, dataRequests: requestCount };
+  return {
+    orders: orderCount,
+    notices: notices.length,
+    events: events.length,
+    jobItems: items.length,
+    jobs: jobs.length,
+    dataRequests: requestCount,
+  };
 }
 
-export async function redactCustomer(db: PrismaClient, shop: string, who: CustomerIdentity): Promise<CustomerRedaction> {
+export async function redactCustomer(
+  db: PrismaClient,
+  shop: string,
+  who: CustomerIdentity,
+): Promise<CustomerRedaction> {
   return db.$transaction((tx) => redactInside(tx, shop, who), { timeout: 60_000 });
 }

@@ -22,15 +22,38 @@ describe("the retention sweep", () => {
     const day = 24 * 3_600_000;
     await db.webhookReceipt.createMany({
       data: [
-        { shop: "a.myshopify.com", topic: "orders/create", eventId: "old", webhookId: "w1", receivedAt: new Date(now.getTime() - 8 * day) },
-        { shop: "a.myshopify.com", topic: "orders/create", eventId: "recent", webhookId: "w2", receivedAt: new Date(now.getTime() - 3 * day) },
+        {
+          shop: "a.myshopify.com",
+          topic: "orders/create",
+          eventId: "old",
+          webhookId: "w1",
+          receivedAt: new Date(now.getTime() - 8 * day),
+        },
+        {
+          shop: "a.myshopify.com",
+          topic: "orders/create",
+          eventId: "recent",
+          webhookId: "w2",
+          receivedAt: new Date(now.getTime() - 3 * day),
+        },
       ],
     });
     let clock = now;
     const errors: unknown[] = [];
-    const stop = startRetentionSweep({ db, intervalMs: 20, now: () => clock, onError: (error) => errors.push(error) });
+    const stop = startRetentionSweep({
+      db,
+      intervalMs: 20,
+      now: () => clock,
+      onError: (error) => errors.push(error),
+    });
     try {
-      await expect.poll(async () => (await db.webhookReceipt.findMany({ select: { eventId: true } })).map((r) => r.eventId), { timeout: 2_000 }).toEqual(["recent"]);
+      await expect
+        .poll(
+          async () =>
+            (await db.webhookReceipt.findMany({ select: { eventId: true } })).map((r) => r.eventId),
+          { timeout: 2_000 },
+        )
+        .toEqual(["recent"]);
       // Five days later the same sweep, still running, takes the next one.
       clock = new Date(now.getTime() + 5 * day);
       await expect.poll(async () => db.webhookReceipt.count(), { timeout: 2_000 }).toBe(0);

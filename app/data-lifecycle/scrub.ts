@@ -27,12 +27,21 @@ function escapeRegExp(text: string): string {
 }
 
 /** A matcher for the customer's identifiers; names match as whole words, case-insensitively. */
-export function identifierPattern(identifiers: readonly (string | null | undefined)[]): RegExp | null {
-  const terms = [...new Set(identifiers.map((value) => value?.trim() ?? "").filter((value) => value.length >= 2))];
+export function identifierPattern(
+  identifiers: readonly (string | null | undefined)[],
+): RegExp | null {
+  const terms = [
+    ...new Set(
+      identifiers.map((value) => value?.trim() ?? "").filter((value) => value.length >= 2),
+    ),
+  ];
   if (terms.length === 0) return null;
   // Longest first, so "ava.chen@example.com" is replaced whole before "ava" could match inside it.
   terms.sort((a, b) => b.length - a.length);
-  return new RegExp(terms.map((term) => `(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`).join("|"), "giu");
+  return new RegExp(
+    terms.map((term) => `(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`).join("|"),
+    "giu",
+  );
 }
 
 export function scrubText(text: string, pattern: RegExp | null): string {
@@ -48,7 +57,12 @@ function scrubValue(value: unknown, pattern: RegExp | null): unknown {
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, pattern));
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, PERSONAL_KEYS.has(key.toLowerCase()) && item !== null ? REDACTED : scrubValue(item, pattern)]),
+      Object.entries(value).map(([key, item]) => [
+        key,
+        PERSONAL_KEYS.has(key.toLowerCase()) && item !== null
+          ? REDACTED
+          : scrubValue(item, pattern),
+      ]),
     );
   }
   return value;

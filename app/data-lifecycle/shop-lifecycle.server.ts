@@ -6,12 +6,23 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import type { ModelName } from "./model-treatment";
 
 /** Called when the app gets a session for the shop (afterAuth); a reinstall clears uninstalledAt. */
-export async function recordInstall(db: PrismaClient, shop: string, now = new Date()): Promise<void> {
+export async function recordInstall(
+  db: PrismaClient,
+  shop: string,
+  now = new Date(),
+): Promise<void> {
   const existing = await db.shopInstall.findUnique({ where: { shop } });
   if (!existing) {
-    await db.shopInstall.upsert({ where: { shop }, create: { shop, installedAt: now }, update: {} });
+    await db.shopInstall.upsert({
+      where: { shop },
+      create: { shop, installedAt: now },
+      update: {},
+    });
   } else if (existing.uninstalledAt !== null) {
-    await db.shopInstall.update({ where: { shop }, data: { installedAt: now, uninstalledAt: null } });
+    await db.shopInstall.update({
+      where: { shop },
+      data: { installedAt: now, uninstalledAt: null },
+    });
   }
 }
 
@@ -28,18 +39,35 @@ export interface Uninstall {
  * (an item already talking to Shopify settles with Shopify's answer; nothing new starts), and the
  * install record keeps the date for the compliance webhooks still to come.
  */
-export async function uninstallShop(db: PrismaClient, shop: string, now = new Date()): Promise<Uninstall> {
+export async function uninstallShop(
+  db: PrismaClient,
+  shop: string,
+  now = new Date(),
+): Promise<Uninstall> {
   return db.$transaction(async (tx) => {
     const { count: sessions } = await tx.session.deleteMany({ where: { shop } });
-    const open = await tx.job.findMany({ where: { shop, status: { in: ["pending", "running", "paused"] } }, select: { id: true } });
+    const open = await tx.job.findMany({
+      where: { shop, status: { in: ["pending", "running", "paused"] } },
+      select: { id: true },
+    });
     const jobIds = open.map((job) => job.id);
     const { count: itemsSkipped } = await tx.jobItem.updateMany({
       where: { shop, jobId: { in: jobIds }, status: { in: ["pending", "running"] } },
       data: { status: "skipped", error: UNINSTALLED_REASON },
     });
-    const { count: jobsCancelled } = await tx.job.updateMany({ where: { shop, id: { in: jobIds } }, data: { status: "cancelled", finishedAt: now } });
-    await tx.shopInstall.upsert({ where: { shop }, create: { shop, installedAt: now, uninstalledAt: now }, update: {} });
-    await tx.shopInstall.updateMany({ where: { shop, uninstalledAt: null }, data: { uninstalledAt: now } });
+    const { count: jobsCancelled } = await tx.job.updateMany({
+      where: { shop, id: { in: jobIds } },
+      data: { status: "cancelled", finishedAt: now },
+    });
+    await tx.shopInstall.upsert({
+      where: { shop },
+      create: { shop, installedAt: now, uninstalledAt: now },
+      update: {},
+    });
+    await tx.shopInstall.updateMany({
+      where: { shop, uninstalledAt: null },
+      data: { uninstalledAt: now },
+    });
     return { sessions, jobsCancelled, itemsSkipped };
   });
 }
@@ -68,9 +96,13 @@ const ERASERS: Record<ModelName, Eraser> = {
 
 /** shop/redact: every row the app holds for the shop, in every table, in one transaction. */
 export async function eraseShop(db: PrismaClient, shop: string): Promise<Record<string, number>> {
-  return db.$transaction(async (tx) => {
-    const counts: Record<string, number> = {};
-    for (const [model, erase] of Object.entries(ERASERS)) counts[model] = (await erase(tx, shop)).count;
-    return counts;
-  }, { timeout: 120_000 });
+  return db.$transaction(
+    async (tx) => {
+      const counts: Record<string, number> = {};
+      for (const [model, erase] of Object.entries(ERASERS))
+        counts[model] = (await erase(tx, shop)).count;
+      return counts;
+    },
+    { timeout: 120_000 },
+  );
 }

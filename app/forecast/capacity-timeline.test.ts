@@ -10,7 +10,13 @@ const start = toEpochDay(parseLocalDate("2026-11-23"));
 
 describe("capacity timeline", () => {
   it("accumulates mean and the normal lower quantile k·μ − z·√k·σ", () => {
-    const timeline = createCapacityTimeline({ perWeekday: ten, calendar: everyDay, startEpochDay: start, coefficientOfVariation: 0.2, confidence: 0.9 });
+    const timeline = createCapacityTimeline({
+      perWeekday: ten,
+      calendar: everyDay,
+      startEpochDay: start,
+      coefficientOfVariation: 0.2,
+      confidence: 0.9,
+    });
     for (const k of [0, 1, 2, 3, 9]) {
       const days = k + 1;
       expect(timeline.likely(k)).toBeCloseTo(10 * days, 9);
@@ -23,13 +29,30 @@ describe("capacity timeline", () => {
   it("adds nothing on closed days, so the curves stay flat over a weekend", () => {
     const weekdays = createBusinessCalendar({ openWeekdays: [1, 2, 3, 4, 5], closures: [] });
     // 2026-11-20 is a Friday.
-    const timeline = createCapacityTimeline({ perWeekday: ten, calendar: weekdays, startEpochDay: toEpochDay(parseLocalDate("2026-11-20")), coefficientOfVariation: 0.2, confidence: 0.9 });
-    expect([timeline.likely(0), timeline.likely(1), timeline.likely(2), timeline.likely(3)]).toEqual([10, 10, 10, 20]);
+    const timeline = createCapacityTimeline({
+      perWeekday: ten,
+      calendar: weekdays,
+      startEpochDay: toEpochDay(parseLocalDate("2026-11-20")),
+      coefficientOfVariation: 0.2,
+      confidence: 0.9,
+    });
+    expect([
+      timeline.likely(0),
+      timeline.likely(1),
+      timeline.likely(2),
+      timeline.likely(3),
+    ]).toEqual([10, 10, 10, 20]);
     expect(timeline.conservative(2)).toBe(timeline.conservative(0));
   });
 
   it("caps cv at 1/z and never lets the conservative curve fall or go negative", () => {
-    const timeline = createCapacityTimeline({ perWeekday: ten, calendar: everyDay, startEpochDay: start, coefficientOfVariation: 2, confidence: 0.9 });
+    const timeline = createCapacityTimeline({
+      perWeekday: ten,
+      calendar: everyDay,
+      startEpochDay: start,
+      coefficientOfVariation: 2,
+      confidence: 0.9,
+    });
     expect(timeline.effectiveCv).toBeCloseTo(1 / Z90, 8); // Acklam: ~1e-9 relative error
     expect(timeline.conservative(0)).toBeCloseTo(0, 9);
     let previous = 0;
@@ -44,7 +67,14 @@ describe("capacity timeline", () => {
 
   it("finds the first covering day, treating float dust as met, and stops at the horizon", () => {
     const thirds = { mon: 0.1, tue: 0.1, wed: 0.1, thu: 0.1, fri: 0.1, sat: 0.1, sun: 0.1 };
-    const timeline = createCapacityTimeline({ perWeekday: thirds, calendar: everyDay, startEpochDay: start, coefficientOfVariation: 0, confidence: 0.9, horizonDays: 20 });
+    const timeline = createCapacityTimeline({
+      perWeekday: thirds,
+      calendar: everyDay,
+      startEpochDay: start,
+      coefficientOfVariation: 0,
+      confidence: 0.9,
+      horizonDays: 20,
+    });
     // 0.1 summed ten times is 0.9999999999999999 in floating point.
     expect(firstDayCovering(timeline, "likely", 1, 0)).toBe(9);
     expect(firstDayCovering(timeline, "likely", 2, 9)).toBe(19);

@@ -58,7 +58,8 @@ export type CapacitySeries = "likely" | "conservative";
 export function createCapacityTimeline(options: CapacityTimelineOptions): CapacityTimeline {
   const horizonDays = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
   const z = normalQuantile(options.confidence);
-  const effectiveCv = z > 0 ? Math.min(options.coefficientOfVariation, 1 / z) : options.coefficientOfVariation;
+  const effectiveCv =
+    z > 0 ? Math.min(options.coefficientOfVariation, 1 / z) : options.coefficientOfVariation;
   const likely: number[] = [];
   const conservative: number[] = [];
   const dates: LocalDate[] = [];
@@ -70,7 +71,9 @@ export function createCapacityTimeline(options: CapacityTimelineOptions): Capaci
     if (k >= horizonDays) return false;
     while (likely.length <= k) {
       const epochDay = options.startEpochDay + likely.length;
-      const mean = options.calendar.isOpenEpochDay(epochDay) ? options.perWeekday[weekdayKey(weekdayOfEpochDay(epochDay))] : 0;
+      const mean = options.calendar.isOpenEpochDay(epochDay)
+        ? options.perWeekday[weekdayKey(weekdayOfEpochDay(epochDay))]
+        : 0;
       const sd = effectiveCv * mean;
       meanSum += mean;
       varianceSum += sd * sd;
@@ -100,7 +103,8 @@ export function createCapacityTimeline(options: CapacityTimelineOptions): Capaci
     date(k) {
       reach(k);
       const date = dates[k];
-      if (date === undefined) throw new RangeError(`Day ${k} is beyond the ${horizonDays}-day horizon`);
+      if (date === undefined)
+        throw new RangeError(`Day ${k} is beyond the ${horizonDays}-day horizon`);
       return date;
     },
   };
@@ -112,7 +116,12 @@ export function createCapacityTimeline(options: CapacityTimelineOptions): Capaci
  * can pass the previous answer as `fromDay`: the pointer only moves forward and the whole
  * backlog costs O(orders + days).
  */
-export function firstDayCovering(timeline: CapacityTimeline, series: CapacitySeries, demand: number, fromDay: number): number | null {
+export function firstDayCovering(
+  timeline: CapacityTimeline,
+  series: CapacitySeries,
+  demand: number,
+  fromDay: number,
+): number | null {
   const value = series === "likely" ? timeline.likely : timeline.conservative;
   for (let k = fromDay; timeline.reach(k); k += 1) {
     if (value(k) >= demand - EPSILON) return k;

@@ -73,6 +73,8 @@ describe("estimateVariability", () => {
   });
 
   it("falls back when the shop made nothing at all", () => {
-    expect(estimateVariability(capacity(history(new Array<number>(12).fill(0))), calendar).source).toBe("setting");
+    expect(
+      estimateVariability(capacity(history(new Array<number>(12).fill(0))), calendar).source,
+    ).toBe("setting");
   });
 });

@@ -24,7 +24,10 @@ export interface VariabilityEstimate {
   meanRatioToPlan: number | null;
 }
 
-export function estimateVariability(capacity: CapacityRules, calendar: BusinessCalendar): VariabilityEstimate {
+export function estimateVariability(
+  capacity: CapacityRules,
+  calendar: BusinessCalendar,
+): VariabilityEstimate {
   const ratios: number[] = [];
   for (const day of capacity.outputHistory) {
     const planned = capacity.perWeekday[weekdayKey(weekdayOf(day.date))];

@@ -5,7 +5,10 @@ import { forecastBacklog, type BacklogOrder } from "./forecast-backlog";
 
 const Z90 = 1.2815515655446004;
 
-function rules(overrides: Partial<ShopRulesInput> = {}, capacity: Partial<ShopRulesInput["capacity"]> = {}) {
+function rules(
+  overrides: Partial<ShopRulesInput> = {},
+  capacity: Partial<ShopRulesInput["capacity"]> = {},
+) {
   return parseShopRules({
     timeZone: "America/New_York",
     defaultLeadTimeBusinessDays: 2,
@@ -22,7 +25,11 @@ function rules(overrides: Partial<ShopRulesInput> = {}, capacity: Partial<ShopRu
   });
 }
 
-const order = (id: string, unitsRemaining: number, promise: string): BacklogOrder => ({ id, unitsRemaining, promise: d(promise) });
+const order = (id: string, unitsRemaining: number, promise: string): BacklogOrder => ({
+  id,
+  unitsRemaining,
+  promise: d(promise),
+});
 
 // Mon 2026-11-16 10:00 in New York, before the 14:00 cut-off.
 const MONDAY_MORNING = "2026-11-16T15:00:00Z";
@@ -41,7 +48,9 @@ describe("forecastBacklog by hand, σ = 0, 3 units a weekday", () => {
   it("ships each order on the first day its cumulative demand is covered", () => {
     expect(forecast.today).toBe("2026-11-16");
     expect(forecast.firstProductionDay).toBe("2026-11-16");
-    expect(forecast.orders.map((o) => [o.id, o.likely, o.conservative, o.status, o.likelyLate])).toEqual([
+    expect(
+      forecast.orders.map((o) => [o.id, o.likely, o.conservative, o.status, o.likelyLate]),
+    ).toEqual([
       ["D", "2026-11-16", "2026-11-16", "overdue", true],
       ["A", "2026-11-16", "2026-11-16", "on_track", false],
       ["B", "2026-11-17", "2026-11-17", "on_track", false],
@@ -66,7 +75,9 @@ describe("forecastBacklog by hand, σ = 0, 3 units a weekday", () => {
   });
 
   it("draws the burn-down until the backlog is gone", () => {
-    expect(forecast.burnDown.map((p) => [p.date, p.likelyRemaining, p.conservativeRemaining])).toEqual([
+    expect(
+      forecast.burnDown.map((p) => [p.date, p.likelyRemaining, p.conservativeRemaining]),
+    ).toEqual([
       ["2026-11-16", 7, 7],
       ["2026-11-17", 4, 4],
       ["2026-11-18", 1, 1],
@@ -77,23 +88,38 @@ describe("forecastBacklog by hand, σ = 0, 3 units a weekday", () => {
   it("starts tomorrow after the cut-off", () => {
     const late = forecastBacklog(backlog, rules(), "2026-11-16T19:00:00Z");
     expect(late.firstProductionDay).toBe("2026-11-17");
-    expect(late.orders.map((o) => o.likely)).toEqual(["2026-11-17", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"]);
+    expect(late.orders.map((o) => o.likely)).toEqual([
+      "2026-11-17",
+      "2026-11-17",
+      "2026-11-18",
+      "2026-11-19",
+      "2026-11-20",
+    ]);
   });
 
   it("counts orders instead of units when capacity is in orders", () => {
     const byOrders = forecastBacklog(backlog, rules({}, { unit: "orders" }), MONDAY_MORNING);
     // 3 orders a day: D, A, B on Monday; C, E on Tuesday.
-    expect(byOrders.orders.map((o) => o.likely)).toEqual(["2026-11-16", "2026-11-16", "2026-11-16", "2026-11-17", "2026-11-17"]);
+    expect(byOrders.orders.map((o) => o.likely)).toEqual([
+      "2026-11-16",
+      "2026-11-16",
+      "2026-11-16",
+      "2026-11-17",
+      "2026-11-17",
+    ]);
     expect(byOrders.newOrders.demand).toBe(1);
   });
 });
 
 describe("forecastBacklog by hand, σ > 0", () => {
   it("uses k·μ − z·√k·σ for the conservative date (10 a day, cv 0.2, every day open)", () => {
-    const shop = rules({ timeZone: "UTC", openWeekdays: [1, 2, 3, 4, 5, 6, 7], defaultLeadTimeBusinessDays: 5 }, {
-      perWeekday: { mon: 10, tue: 10, wed: 10, thu: 10, fri: 10, sat: 10, sun: 10 },
-      coefficientOfVariation: 0.2,
-    });
+    const shop = rules(
+      { timeZone: "UTC", openWeekdays: [1, 2, 3, 4, 5, 6, 7], defaultLeadTimeBusinessDays: 5 },
+      {
+        perWeekday: { mon: 10, tue: 10, wed: 10, thu: 10, fri: 10, sat: 10, sun: 10 },
+        coefficientOfVariation: 0.2,
+      },
+    );
     // Conservative cumulative capacity after n days: 10n − 1.2816·2·√n
     //   n=1: 7.437   n=2: 16.375   n=3: 25.561   n=4: 34.874
     // Cumulative demand 7 → n=1 (likely n=1); 17 → n=3 (likely n=2); 26 → n=4 (likely n=3).
@@ -111,7 +137,12 @@ describe("forecastBacklog by hand, σ > 0", () => {
     expect(forecast.burnDown[0]?.conservativeRemaining).toBeCloseTo(26 - (10 - Z90 * 2), 7);
     expect(forecast.burnDown).toHaveLength(4);
     // New order of ceil(26 / 3) = 9 units → 35: conservative n=5 (44.27 ≥ 35 > 34.87), likely n=4.
-    expect(forecast.newOrders).toMatchObject({ demand: 9, likely: "2026-11-26", conservative: "2026-11-27", cannotKeepPromise: false });
+    expect(forecast.newOrders).toMatchObject({
+      demand: 9,
+      likely: "2026-11-26",
+      conservative: "2026-11-27",
+      cannotKeepPromise: false,
+    });
   });
 });
 
@@ -129,15 +160,25 @@ describe("holiday rush: the Thanksgiving-week closure re-forecasts at once", () 
   });
 
   it("with Thanksgiving week closed, it slips to Monday 11-30 and is at risk", () => {
-    const closed = forecastBacklog(backlog, rules({ closures: [{ label: "Thanksgiving week", from: "2026-11-23", to: "2026-11-27" }] }), friday);
+    const closed = forecastBacklog(
+      backlog,
+      rules({ closures: [{ label: "Thanksgiving week", from: "2026-11-23", to: "2026-11-27" }] }),
+      friday,
+    );
     expect(closed.orders.map((o) => [o.likely, o.status])).toEqual([
       ["2026-11-20", "on_track"],
       ["2026-11-30", "at_risk"],
     ]);
     // Burn-down is flat through the closed week.
-    expect(closed.burnDown.map((p) => p.likelyRemaining)).toEqual([3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0]);
+    expect(closed.burnDown.map((p) => p.likelyRemaining)).toEqual([
+      3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0,
+    ]);
     // A new order placed now is promised Fri + 2 business days = Tue 12-01; it ships 12-01 (cumulative 9).
-    expect(closed.newOrders).toMatchObject({ promise: "2026-12-01", likely: "2026-12-01", cannotKeepPromise: false });
+    expect(closed.newOrders).toMatchObject({
+      promise: "2026-12-01",
+      likely: "2026-12-01",
+      cannotKeepPromise: false,
+    });
   });
 
   it("the same backlog a week later: order 1002 is overdue", () => {
@@ -148,38 +189,76 @@ describe("holiday rush: the Thanksgiving-week closure re-forecasts at once", () 
 
 describe("forecastBacklog edge cases", () => {
   it("returns null dates past the horizon when the shop has no capacity", () => {
-    const none = rules({}, { perWeekday: { mon: 0, tue: 0, wed: 0, thu: 0, fri: 0, sat: 0, sun: 0 } });
-    const forecast = forecastBacklog([order("x", 1, "2026-12-01")], none, MONDAY_MORNING, { horizonDays: 30 });
-    expect(forecast.orders[0]).toMatchObject({ likely: null, conservative: null, status: "at_risk", likelyLate: true });
-    expect(forecast.newOrders).toMatchObject({ likely: null, conservative: null, cannotKeepPromise: true, leadTimeNeeded: null });
+    const none = rules(
+      {},
+      { perWeekday: { mon: 0, tue: 0, wed: 0, thu: 0, fri: 0, sat: 0, sun: 0 } },
+    );
+    const forecast = forecastBacklog([order("x", 1, "2026-12-01")], none, MONDAY_MORNING, {
+      horizonDays: 30,
+    });
+    expect(forecast.orders[0]).toMatchObject({
+      likely: null,
+      conservative: null,
+      status: "at_risk",
+      likelyLate: true,
+    });
+    expect(forecast.newOrders).toMatchObject({
+      likely: null,
+      conservative: null,
+      cannotKeepPromise: true,
+      leadTimeNeeded: null,
+    });
     expect(forecast.burnDown).toHaveLength(30);
   });
 
   it("handles an empty backlog: new orders ship on the first production day", () => {
     const forecast = forecastBacklog([], rules(), MONDAY_MORNING);
     expect(forecast.orders).toEqual([]);
-    expect(forecast.newOrders).toMatchObject({ demand: 1, likely: "2026-11-16", conservative: "2026-11-16", leadTimeNeeded: 0 });
-    expect(forecast.burnDown).toEqual([{ date: "2026-11-16", likelyRemaining: 0, conservativeRemaining: 0 }]);
+    expect(forecast.newOrders).toMatchObject({
+      demand: 1,
+      likely: "2026-11-16",
+      conservative: "2026-11-16",
+      leadTimeNeeded: 0,
+    });
+    expect(forecast.burnDown).toEqual([
+      { date: "2026-11-16", likelyRemaining: 0, conservativeRemaining: 0 },
+    ]);
   });
 
   it("sizes the hypothetical new order as asked, and refuses a size of 0", () => {
     // Backlog of 10 units + 5 → 15 > 12 (Thu) → Fri 11-20.
     const backlog = [order("a", 10, "2026-11-30")];
-    expect(forecastBacklog(backlog, rules(), MONDAY_MORNING, { newOrderUnits: 5 }).newOrders).toMatchObject({ demand: 5, likely: "2026-11-20" });
-    expect(() => forecastBacklog(backlog, rules(), MONDAY_MORNING, { newOrderUnits: 0 })).toThrow(RangeError);
+    expect(
+      forecastBacklog(backlog, rules(), MONDAY_MORNING, { newOrderUnits: 5 }).newOrders,
+    ).toMatchObject({ demand: 5, likely: "2026-11-20" });
+    expect(() => forecastBacklog(backlog, rules(), MONDAY_MORNING, { newOrderUnits: 0 })).toThrow(
+      RangeError,
+    );
   });
 
   it("refuses an order with nothing left to ship", () => {
-    expect(() => forecastBacklog([order("z", 0, "2026-11-20")], rules(), MONDAY_MORNING)).toThrow(/z: units remaining/);
+    expect(() => forecastBacklog([order("z", 0, "2026-11-20")], rules(), MONDAY_MORNING)).toThrow(
+      /z: units remaining/,
+    );
   });
 
   // Speed is measured by `npm run bench`, never by a timed test; this one checks scale only.
   it("classifies 100k orders", () => {
-    const big: BacklogOrder[] = Array.from({ length: 100_000 }, (_, i) => order(String(i), 1 + (i % 3), "2026-12-15"));
-    const shop = rules({}, { perWeekday: { mon: 400, tue: 400, wed: 400, thu: 400, fri: 400, sat: 0, sun: 0 }, coefficientOfVariation: 0.3 });
+    const big: BacklogOrder[] = Array.from({ length: 100_000 }, (_, i) =>
+      order(String(i), 1 + (i % 3), "2026-12-15"),
+    );
+    const shop = rules(
+      {},
+      {
+        perWeekday: { mon: 400, tue: 400, wed: 400, thu: 400, fri: 400, sat: 0, sun: 0 },
+        coefficientOfVariation: 0.3,
+      },
+    );
     const forecast = forecastBacklog(big, shop, MONDAY_MORNING);
     // 200k units at 400 a weekday = 500 weekdays ≈ 700 calendar days: inside the horizon.
     expect(forecast.orders[99_999]?.likely).not.toBeNull();
-    expect(forecast.counts.on_track + forecast.counts.at_risk + forecast.counts.overdue).toBe(100_000);
+    expect(forecast.counts.on_track + forecast.counts.at_risk + forecast.counts.overdue).toBe(
+      100_000,
+    );
   });
 });

@@ -14,7 +14,11 @@ import { addDays, toEpochDay, type LocalDate } from "../promise/local-date";
 import { createPromiser } from "../promise/promised-ship-date";
 import { minutesOfHHMM, toShopLocal, type Instant } from "../promise/shop-clock";
 import type { ShopRules } from "../promise/shop-rules";
-import { createCapacityTimeline, firstDayCovering, type CapacityTimeline } from "./capacity-timeline";
+import {
+  createCapacityTimeline,
+  firstDayCovering,
+  type CapacityTimeline,
+} from "./capacity-timeline";
 import { estimateVariability, type VariabilityEstimate } from "./estimate-variability";
 
 export interface BacklogOrder {
@@ -92,7 +96,9 @@ export interface ForecastOptions {
 
 function demandOf(order: BacklogOrder, unit: ShopRules["capacity"]["unit"]): number {
   if (!(order.unitsRemaining > 0) || !Number.isFinite(order.unitsRemaining)) {
-    throw new RangeError(`Order ${order.id}: units remaining must be a positive number, got ${order.unitsRemaining}`);
+    throw new RangeError(
+      `Order ${order.id}: units remaining must be a positive number, got ${order.unitsRemaining}`,
+    );
   }
   return unit === "orders" ? 1 : order.unitsRemaining;
 }
@@ -110,7 +116,8 @@ export function forecastBacklog(
   const calendar = options.calendar ?? createBusinessCalendar(rules);
   const local = toShopLocal(now, rules.timeZone);
   const today = local.date;
-  const firstProductionDay = local.minuteOfDay >= minutesOfHHMM(rules.cutOffTime) ? addDays(today, 1) : today;
+  const firstProductionDay =
+    local.minuteOfDay >= minutesOfHHMM(rules.cutOffTime) ? addDays(today, 1) : today;
   const variability = estimateVariability(rules.capacity, calendar);
   const timeline = createCapacityTimeline({
     perWeekday: rules.capacity.perWeekday,
@@ -133,31 +140,65 @@ export function forecastBacklog(
     if (!order) continue;
     cumulative += demandOf(order, unit);
     if (likelyDay !== null) likelyDay = firstDayCovering(timeline, "likely", cumulative, likelyDay);
-    if (conservativeDay !== null) conservativeDay = firstDayCovering(timeline, "conservative", cumulative, conservativeDay);
+    if (conservativeDay !== null)
+      conservativeDay = firstDayCovering(timeline, "conservative", cumulative, conservativeDay);
     const likely = dateAt(timeline, likelyDay);
     const conservative = dateAt(timeline, conservativeDay);
     const status: OrderStatus =
-      order.promise < today ? "overdue" : conservative === null || conservative > order.promise ? "at_risk" : "on_track";
+      order.promise < today
+        ? "overdue"
+        : conservative === null || conservative > order.promise
+          ? "at_risk"
+          : "on_track";
     counts[status] += 1;
-    orders[i] = { id: order.id, promise: order.promise, likely, conservative, status, likelyLate: likely === null || likely > order.promise };
+    orders[i] = {
+      id: order.id,
+      promise: order.promise,
+      likely,
+      conservative,
+      status,
+      likelyLate: likely === null || likely > order.promise,
+    };
   }
 
-  if (options.newOrderUnits !== undefined && !(options.newOrderUnits > 0 && Number.isFinite(options.newOrderUnits))) {
+  if (
+    options.newOrderUnits !== undefined &&
+    !(options.newOrderUnits > 0 && Number.isFinite(options.newOrderUnits))
+  ) {
     throw new RangeError(`newOrderUnits must be a positive number, got ${options.newOrderUnits}`);
   }
   const newOrderDemand =
-    unit === "orders" ? 1 : (options.newOrderUnits ?? Math.max(1, backlog.length === 0 ? 1 : Math.ceil(cumulative / backlog.length)));
+    unit === "orders"
+      ? 1
+      : (options.newOrderUnits ??
+        Math.max(1, backlog.length === 0 ? 1 : Math.ceil(cumulative / backlog.length)));
   const newDemand = cumulative + newOrderDemand;
-  const newLikelyDay = likelyDay === null ? null : firstDayCovering(timeline, "likely", newDemand, likelyDay);
-  const newConservativeDay = conservativeDay === null ? null : firstDayCovering(timeline, "conservative", newDemand, conservativeDay);
-  const newOrders = outlookForNewOrders(rules, now, calendar, newOrderDemand, dateAt(timeline, newLikelyDay), dateAt(timeline, newConservativeDay));
+  const newLikelyDay =
+    likelyDay === null ? null : firstDayCovering(timeline, "likely", newDemand, likelyDay);
+  const newConservativeDay =
+    conservativeDay === null
+      ? null
+      : firstDayCovering(timeline, "conservative", newDemand, conservativeDay);
+  const newOrders = outlookForNewOrders(
+    rules,
+    now,
+    calendar,
+    newOrderDemand,
+    dateAt(timeline, newLikelyDay),
+    dateAt(timeline, newConservativeDay),
+  );
 
   return {
     today,
     firstProductionDay,
     unit,
     variability,
-    model: { confidence: rules.conservativeConfidence, z: timeline.z, effectiveCv: timeline.effectiveCv, horizonDays: timeline.horizonDays },
+    model: {
+      confidence: rules.conservativeConfidence,
+      z: timeline.z,
+      effectiveCv: timeline.effectiveCv,
+      horizonDays: timeline.horizonDays,
+    },
     orders,
     counts,
     totalDemand: cumulative,
@@ -183,11 +224,16 @@ function outlookForNewOrders(
     likely,
     conservative,
     cannotKeepPromise: conservative === null || conservative > promised.date,
-    leadTimeNeeded: conservative === null ? null : calendar.businessDaysBetween(countsFrom, conservative),
+    leadTimeNeeded:
+      conservative === null ? null : calendar.businessDaysBetween(countsFrom, conservative),
   };
 }
 
-function burnDownSeries(timeline: CapacityTimeline, totalDemand: number, lastDay: number | null): BurnDownPoint[] {
+function burnDownSeries(
+  timeline: CapacityTimeline,
+  totalDemand: number,
+  lastDay: number | null,
+): BurnDownPoint[] {
   const end = lastDay ?? timeline.horizonDays - 1;
   const points: BurnDownPoint[] = [];
   for (let k = 0; k <= end && timeline.reach(k); k += 1) {

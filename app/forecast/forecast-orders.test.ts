@@ -17,7 +17,11 @@ const rules = parseShopRules({
   },
 });
 
-const line = (quantity: number, productTags: string[] = []) => ({ quantity, productTags, collectionIds: [] });
+const line = (quantity: number, productTags: string[] = []) => ({
+  quantity,
+  productTags,
+  collectionIds: [],
+});
 
 describe("forecastOrders", () => {
   it("promises, queues oldest first and forecasts — reproduced by hand", () => {
@@ -25,8 +29,19 @@ describe("forecastOrders", () => {
       // Listed out of order on purpose: the queue must follow createdAt.
       { id: "#3", createdAt: "2026-11-18T15:00:00Z", lineItems: [line(3)], unitsRemaining: 3 },
       { id: "#1", createdAt: "2026-11-12T15:00:00Z", lineItems: [line(2)], unitsRemaining: 2 },
-      { id: "#2", createdAt: "2026-11-17T20:00:00Z", lineItems: [line(1, ["Engraved"])], unitsRemaining: 4 },
-      { id: "#4", createdAt: "2026-11-19T15:00:00Z", lineItems: [line(1)], unitsRemaining: 1, fulfillBy: "2026-11-21T04:00:00Z" },
+      {
+        id: "#2",
+        createdAt: "2026-11-17T20:00:00Z",
+        lineItems: [line(1, ["Engraved"])],
+        unitsRemaining: 4,
+      },
+      {
+        id: "#4",
+        createdAt: "2026-11-19T15:00:00Z",
+        lineItems: [line(1)],
+        unitsRemaining: 1,
+        fulfillBy: "2026-11-21T04:00:00Z",
+      },
     ];
     // now: Thu 2026-11-19 09:00 EST, before the cut-off. Capacity Thu 4, Fri 8, then closed to Mon 11-30 (12).
     const result = forecastOrders(orders, rules, "2026-11-19T14:00:00Z");
@@ -39,9 +54,18 @@ describe("forecastOrders", () => {
       ["#3", "2026-11-20", "2026-11-30", "at_risk"],
       ["#4", "2026-11-20", "2026-11-30", "at_risk"],
     ]);
-    expect(result.promises.get("#2")).toMatchObject({ source: "rules", countsFrom: "2026-11-18", placedAfterCutOff: true });
+    expect(result.promises.get("#2")).toMatchObject({
+      source: "rules",
+      countsFrom: "2026-11-18",
+      placedAfterCutOff: true,
+    });
     expect(result.promises.get("#4")).toEqual({ date: "2026-11-20", source: "fulfillBy" });
     // New orders now: ceil(10 / 4) = 3 units → 13 → Tue 12-01; promise Thu + 2 = Mon 11-30 → pause/lengthen.
-    expect(result.newOrders).toMatchObject({ promise: "2026-11-30", likely: "2026-12-01", cannotKeepPromise: true, leadTimeNeeded: 3 });
+    expect(result.newOrders).toMatchObject({
+      promise: "2026-11-30",
+      likely: "2026-12-01",
+      cannotKeepPromise: true,
+      leadTimeNeeded: 3,
+    });
   });
 });

@@ -1,7 +1,17 @@
 // What the home page shows: who the shop is and how many orders are waiting to ship.
 import { z } from "zod";
-import { AdminApiError, adminQuery, adminQueryWithRedactions, type AdminGraphql } from "../admin-api/graphql.server";
-import { NO_CUSTOMER_DATA, customerDataAvailability, isOrderObjectRefusal, type CustomerDataAvailability } from "../admin-api/redactions";
+import {
+  AdminApiError,
+  adminQuery,
+  adminQueryWithRedactions,
+  type AdminGraphql,
+} from "../admin-api/graphql.server";
+import {
+  NO_CUSTOMER_DATA,
+  customerDataAvailability,
+  isOrderObjectRefusal,
+  type CustomerDataAvailability,
+} from "../admin-api/redactions";
 
 // Counts are asked without Shopify's default 10,000 cap (limit: null): a swamped shop is exactly
 // the one whose figures would otherwise read "10,000+".
@@ -45,7 +55,10 @@ const SHOP_QUERY = `#graphql
   }
 `;
 
-const countSchema = z.object({ count: z.number().int().nonnegative(), precision: z.enum(["EXACT", "AT_LEAST"]) });
+const countSchema = z.object({
+  count: z.number().int().nonnegative(),
+  precision: z.enum(["EXACT", "AT_LEAST"]),
+});
 
 const shopSchema = z.object({
   name: z.string(),
@@ -73,7 +86,11 @@ export type ShopOverview = Omit<z.infer<typeof overviewSchema>, "latest" | "some
 // still shows the shop, with no live counts, and says why (customer-data-notices.ts).
 export async function loadShopOverview(admin: AdminGraphql): Promise<ShopOverview> {
   try {
-    const { data, redacted } = await adminQueryWithRedactions(admin, SHOP_OVERVIEW_QUERY, overviewSchema);
+    const { data, redacted } = await adminQueryWithRedactions(
+      admin,
+      SHOP_OVERVIEW_QUERY,
+      overviewSchema,
+    );
     const { latest: _latest, someCustomer: _someCustomer, ...overview } = data;
     return { ...overview, customerData: customerDataAvailability(redacted) };
   } catch (error) {

@@ -2,7 +2,11 @@
 // its orders, a stored offline session, and job runners that reach the simulator through the
 // app's real `backgroundAdmin(shop)`. Not a test itself.
 import type { PrismaClient } from "@prisma/client";
-import { startAppUnderTest, type AppUnderTest, type SimulatorSettings } from "../../tests/support/app-under-test";
+import {
+  startAppUnderTest,
+  type AppUnderTest,
+  type SimulatorSettings,
+} from "../../tests/support/app-under-test";
 import { insertTrackedOrders, trackedOrdersFromStore } from "../../tests/support/factories";
 import type { SeedOptions } from "../../simulator/seed";
 import type { ShopStore } from "../../simulator/store/shop-store";
@@ -18,7 +22,10 @@ export interface JobHarness {
   close(): Promise<void>;
 }
 
-export async function startJobHarness(shop: Partial<SeedOptions> = {}, settings: SimulatorSettings = {}): Promise<JobHarness> {
+export async function startJobHarness(
+  shop: Partial<SeedOptions> = {},
+  settings: SimulatorSettings = {},
+): Promise<JobHarness> {
   const app = await startAppUnderTest(shop, settings);
   const db = (await import("../db.server")).default;
   const { sessionStorage, backgroundAdmin } = await import("../shopify.server");

@@ -19,21 +19,37 @@ export interface NewJob {
 }
 
 /** Plans and stores a job. The caller has confirmed the count and money with staff already. */
-export async function createJob(db: PrismaClient, job: NewJob): Promise<{ id: string; items: number; amount: string }> {
+export async function createJob(
+  db: PrismaClient,
+  job: NewJob,
+): Promise<{ id: string; items: number; amount: string }> {
   const params = job.kind.params.parse(job.params);
   const unique = [...new Set(job.orderIds)];
   const planned = await job.kind.plan({ shop: job.shop, db }, params, unique);
   if (planned.length === 0) throw new Error("No order in this selection can take this remedy.");
   const created = await db.$transaction(async (tx) => {
     const row = await tx.job.create({
-      data: { shop: job.shop, kind: job.kind.kind, status: "pending", params: JSON.stringify(params), createdBy: job.createdBy },
+      data: {
+        shop: job.shop,
+        kind: job.kind.kind,
+        status: "pending",
+        params: JSON.stringify(params),
+        createdBy: job.createdBy,
+      },
     });
     // The key is random, not derived from the order: a second job on the same order (say, a
     // refund after a failed one was fixed by hand) must be a new request to Shopify.
     // In chunks: SQLite caps the bound parameters of one INSERT.
     for (let start = 0; start < planned.length; start += 100) {
       await tx.jobItem.createMany({
-        data: planned.slice(start, start + 100).map((item) => ({ jobId: row.id, shop: job.shop, orderId: item.orderId, idempotencyKey: `dd-${randomUUID()}`, status: "pending", amount: item.amount })),
+        data: planned.slice(start, start + 100).map((item) => ({
+          jobId: row.id,
+          shop: job.shop,
+          orderId: item.orderId,
+          idempotencyKey: `dd-${randomUUID()}`,
+          status: "pending",
+          amount: item.amount,
+        })),
       });
     }
     return row;
@@ -44,7 +60,12 @@ export async function createJob(db: PrismaClient, job: NewJob): Promise<{ id: st
 export type JobControl = "pause" | "resume" | "cancel" | "retry_failed";
 
 /** Applies a staff request. Returns false when the job is not in a state that allows it. */
-export async function controlJob(db: PrismaClient, shop: string, jobId: string, control: JobControl): Promise<boolean> {
+export async function controlJob(
+  db: PrismaClient,
+  shop: string,
+  jobId: string,
+  control: JobControl,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const job = await tx.job.findFirst({ where: { id: jobId, shop } });
     if (!job) return false;
@@ -60,15 +81,27 @@ export async function controlJob(db: PrismaClient, shop: string, jobId: string, 
       case "cancel":
         if (job.status === "cancelled" || job.status === "completed") return false;
         // Items already running finish (their outcome is unknown until Shopify answers); the rest never start.
-        await tx.jobItem.updateMany({ where: { jobId: job.id, status: "pending" }, data: { status: "skipped", error: "Job cancelled by staff" } });
-        await tx.job.update({ where: { id: job.id }, data: { status: "cancelled", finishedAt: new Date() } });
+        await tx.jobItem.updateMany({
+          where: { jobId: job.id, status: "pending" },
+          data: { status: "skipped", error: "Job cancelled by staff" },
+        });
+        await tx.job.update({
+          where: { id: job.id },
+          data: { status: "cancelled", finishedAt: new Date() },
+        });
         return true;
       case "retry_failed": {
         if (job.status === "cancelled") return false;
         // Same items, same idempotency keys: a refund that did go through is replayed, not repeated.
-        const { count } = await tx.jobItem.updateMany({ where: { jobId: job.id, status: "failed" }, data: { status: "pending", error: null } });
+        const { count } = await tx.jobItem.updateMany({
+          where: { jobId: job.id, status: "failed" },
+          data: { status: "pending", error: null },
+        });
         if (count === 0) return false;
-        await tx.job.update({ where: { id: job.id }, data: { status: job.status === "paused" ? "paused" : "running", finishedAt: null } });
+        await tx.job.update({
+          where: { id: job.id },
+          data: { status: job.status === "paused" ? "paused" : "running", finishedAt: null },
+        });
         return true;
       }
     }
@@ -93,27 +126,64 @@ export interface JobProgress {
 }
 
 const ITEM_STATUSES: readonly ItemStatus[] = ["pending", "running", "done", "failed", "skipped"];
-const JOB_STATUSES: readonly JobStatus[] = ["pending", "running", "paused", "cancelled", "completed"];
+const JOB_STATUSES: readonly JobStatus[] = [
+  "pending",
+  "running",
+  "paused",
+  "cancelled",
+  "completed",
+];
 
 function jobStatus(value: string): JobStatus {
   return JOB_STATUSES.find((s) => s === value) ?? "pending";
 }
 
-export async function jobProgress(db: PrismaClient, shop: string, jobId: string, now = new Date()): Promise<JobProgress | null> {
+export async function jobProgress(
+  db: PrismaClient,
+  shop: string,
+  jobId: string,
+  now = new Date(),
+): Promise<JobProgress | null> {
   const job = await db.job.findFirst({ where: { id: jobId, shop } });
   if (!job) return null;
-  const grouped = await db.jobItem.groupBy({ by: ["status"], where: { jobId: job.id }, _count: { _all: true } });
-  const counts: Record<ItemStatus, number> = { pending: 0, running: 0, done: 0, failed: 0, skipped: 0 };
+  const grouped = await db.jobItem.groupBy({
+    by: ["status"],
+    where: { jobId: job.id },
+    _count: { _all: true },
+  });
+  const counts: Record<ItemStatus, number> = {
+    pending: 0,
+    running: 0,
+    done: 0,
+    failed: 0,
+    skipped: 0,
+  };
   for (const row of grouped) {
     const status = ITEM_STATUSES.find((s) => s === row.status);
     if (status) counts[status] = row._count._all;
   }
-  const windowStart = new Date(Math.max(now.getTime() - 60_000, job.startedAt?.getTime() ?? now.getTime()));
-  const recent = await db.jobItem.count({ where: { jobId: job.id, status: { in: ["done", "failed", "skipped"] }, updatedAt: { gte: windowStart } } });
+  const windowStart = new Date(
+    Math.max(now.getTime() - 60_000, job.startedAt?.getTime() ?? now.getTime()),
+  );
+  const recent = await db.jobItem.count({
+    where: {
+      jobId: job.id,
+      status: { in: ["done", "failed", "skipped"] },
+      updatedAt: { gte: windowStart },
+    },
+  });
   const windowMinutes = Math.max(1 / 60, (now.getTime() - windowStart.getTime()) / 60_000);
   const amounts = await db.jobItem.findMany({ where: { jobId: job.id }, select: { amount: true } });
-  const failedItems = await db.jobItem.findMany({ where: { jobId: job.id, status: "failed" }, select: { orderId: true, error: true }, take: 20, orderBy: { updatedAt: "desc" } });
-  const names = await db.trackedOrder.findMany({ where: { shop, id: { in: failedItems.map((f) => f.orderId) } }, select: { id: true, name: true } });
+  const failedItems = await db.jobItem.findMany({
+    where: { jobId: job.id, status: "failed" },
+    select: { orderId: true, error: true },
+    take: 20,
+    orderBy: { updatedAt: "desc" },
+  });
+  const names = await db.trackedOrder.findMany({
+    where: { shop, id: { in: failedItems.map((f) => f.orderId) } },
+    select: { id: true, name: true },
+  });
   return {
     id: job.id,
     kind: job.kind,
@@ -126,7 +196,11 @@ export async function jobProgress(db: PrismaClient, shop: string, jobId: string,
     remaining: counts.pending + counts.running,
     perMinute: job.status === "running" ? Math.round(recent / windowMinutes) : 0,
     amount: sumMoney(amounts.map((a) => a.amount)),
-    failures: failedItems.map((f) => ({ orderId: f.orderId, orderName: names.find((n) => n.id === f.orderId)?.name ?? null, error: f.error ?? "" })),
+    failures: failedItems.map((f) => ({
+      orderId: f.orderId,
+      orderName: names.find((n) => n.id === f.orderId)?.name ?? null,
+      error: f.error ?? "",
+    })),
   };
 }
 
@@ -141,19 +215,37 @@ export interface JobSummary {
 
 /** The shop's latest jobs with their item counts: two queries, whatever the number of items. */
 export async function listJobs(db: PrismaClient, shop: string, take = 20): Promise<JobSummary[]> {
-  const jobs = await db.job.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take, select: { id: true, kind: true, status: true, createdAt: true } });
+  const jobs = await db.job.findMany({
+    where: { shop },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, kind: true, status: true, createdAt: true },
+  });
   const grouped = await db.jobItem.groupBy({
     by: ["jobId", "status"],
     where: { shop, jobId: { in: jobs.map((job) => job.id) } },
     _count: { _all: true },
   });
   return jobs.map((job) => {
-    const counts: Record<ItemStatus, number> = { pending: 0, running: 0, done: 0, failed: 0, skipped: 0 };
+    const counts: Record<ItemStatus, number> = {
+      pending: 0,
+      running: 0,
+      done: 0,
+      failed: 0,
+      skipped: 0,
+    };
     for (const row of grouped) {
       const status = ITEM_STATUSES.find((s) => s === row.status);
       if (row.jobId === job.id && status) counts[status] += row._count._all;
     }
     const total = ITEM_STATUSES.reduce((sum, status) => sum + counts[status], 0);
-    return { id: job.id, kind: job.kind, status: jobStatus(job.status), createdAt: job.createdAt.toISOString(), total, counts };
+    return {
+      id: job.id,
+      kind: job.kind,
+      status: jobStatus(job.status),
+      createdAt: job.createdAt.toISOString(),
+      total,
+      counts,
+    };
   });
 }

@@ -23,7 +23,9 @@ export function fromMinorUnits(units: number): string {
 }
 
 export function sumMoney(amounts: ReadonlyArray<string | null>): string {
-  return fromMinorUnits(amounts.reduce((sum, amount) => sum + (amount ? toMinorUnits(amount) : 0), 0));
+  return fromMinorUnits(
+    amounts.reduce((sum, amount) => sum + (amount ? toMinorUnits(amount) : 0), 0),
+  );
 }
 
 export const isZeroMoney = (amount: string): boolean => toMinorUnits(amount) === 0;
@@ -46,7 +48,9 @@ export function usableLocale(candidate: string | null | undefined, fallback = "e
 export function formatMoney(amount: string, currencyCode: string, locale = "en"): string {
   const value = toMinorUnits(amount) / SCALE;
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(value);
+    return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(
+      value,
+    );
   } catch {
     // An unknown locale or currency code still shows the amount and the code.
     return `${amount} ${currencyCode}`;

@@ -11,7 +11,10 @@ import type { ThrottleGate, ThrottleStatus } from "./throttle-gate";
 
 /** admin.graphql from `backgroundAdmin(shop)` or `authenticate.admin(request)`. */
 export interface JobAdminGraphql {
-  graphql: (query: string, options?: { variables?: Record<string, unknown>; signal?: AbortSignal }) => Promise<Response>;
+  graphql: (
+    query: string,
+    options?: { variables?: Record<string, unknown>; signal?: AbortSignal },
+  ) => Promise<Response>;
 }
 
 export class TransientAdminError extends Error {
@@ -32,7 +35,11 @@ export interface PacedAdminStats {
   cost: number;
 }
 
-const throttleSchema = z.object({ maximumAvailable: z.number(), currentlyAvailable: z.number(), restoreRate: z.number().positive() });
+const throttleSchema = z.object({
+  maximumAvailable: z.number(),
+  currentlyAvailable: z.number(),
+  restoreRate: z.number().positive(),
+});
 const costSchema = z.object({
   requestedQueryCost: z.number().nullable().optional(),
   actualQueryCost: z.number().nullable().optional(),
@@ -45,7 +52,14 @@ const bodySchema = z
     extensions: z.object({ cost: costSchema.optional() }).passthrough().optional(),
   })
   .passthrough();
-const errorListSchema = z.array(z.object({ message: z.string(), extensions: z.object({ code: z.string().optional() }).passthrough().optional() }).passthrough());
+const errorListSchema = z.array(
+  z
+    .object({
+      message: z.string(),
+      extensions: z.object({ code: z.string().optional() }).passthrough().optional(),
+    })
+    .passthrough(),
+);
 
 export interface PacedAdminOptions {
   sleep: (ms: number) => Promise<void>;
@@ -68,8 +82,11 @@ const wrappedErrorsSchema = z.object({ graphQLErrors: z.array(z.unknown()) }).pa
 function graphqlErrors(errors: unknown): AdminApiErrorDetail[] {
   const wrapped = wrappedErrorsSchema.safeParse(errors);
   const parsed = errorListSchema.safeParse(wrapped.success ? wrapped.data.graphQLErrors : errors);
-  if (!parsed.success) return [{ message: typeof errors === "string" ? errors : JSON.stringify(errors) }];
-  return parsed.data.map((e) => (e.extensions?.code ? { message: e.message, code: e.extensions.code } : { message: e.message }));
+  if (!parsed.success)
+    return [{ message: typeof errors === "string" ? errors : JSON.stringify(errors) }];
+  return parsed.data.map((e) =>
+    e.extensions?.code ? { message: e.message, code: e.extensions.code } : { message: e.message },
+  );
 }
 
 export class PacedAdmin {
@@ -82,7 +99,11 @@ export class PacedAdmin {
     private readonly options: PacedAdminOptions,
   ) {}
 
-  async request<Schema extends z.ZodTypeAny>(document: string, dataSchema: Schema, variables: Record<string, unknown>): Promise<z.infer<Schema>> {
+  async request<Schema extends z.ZodTypeAny>(
+    document: string,
+    dataSchema: Schema,
+    variables: Record<string, unknown>,
+  ): Promise<z.infer<Schema>> {
     const name = operationName(document);
     const isMutation = /^\s*(?:#graphql\s*)?mutation\b/.test(document);
     let throttledInARow = 0;
@@ -93,11 +114,17 @@ export class PacedAdmin {
       let body: unknown;
       try {
         this.stats.calls += 1;
-        const response = await this.admin.graphql(document, { variables, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+        const response = await this.admin.graphql(document, {
+          variables,
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+        });
         body = await response.json();
       } catch (error) {
-        const errorBody = error instanceof GraphqlQueryError ? bodySchema.safeParse(error.body) : null;
-        status = errorBody?.success ? (errorBody.data.extensions?.cost?.throttleStatus ?? null) : null;
+        const errorBody =
+          error instanceof GraphqlQueryError ? bodySchema.safeParse(error.body) : null;
+        status = errorBody?.success
+          ? (errorBody.data.extensions?.cost?.throttleStatus ?? null)
+          : null;
         if (error instanceof GraphqlQueryError) {
           const details = graphqlErrors(errorBody?.success ? errorBody.data.errors : undefined);
           if (details.some((d) => d.code === "THROTTLED")) {
@@ -105,12 +132,16 @@ export class PacedAdmin {
             this.gate.release(cost, null);
             this.stats.throttled += 1;
             throttledInARow += 1;
-            if (throttledInARow > (this.options.maxThrottledInARow ?? 100)) throw new TransientAdminError(name, "throttled too many times in a row");
+            if (throttledInARow > (this.options.maxThrottledInARow ?? 100))
+              throw new TransientAdminError(name, "throttled too many times in a row");
             await this.options.sleep(wait);
             continue;
           }
           this.gate.release(cost, status);
-          throw new AdminApiError(name, details.length > 0 ? details : [{ message: error.message }]);
+          throw new AdminApiError(
+            name,
+            details.length > 0 ? details : [{ message: error.message }],
+          );
         }
         this.gate.release(cost, null);
         throw this.classify(name, error);
@@ -126,7 +157,11 @@ export class PacedAdmin {
       const data = dataSchema.safeParse(parsed.success ? parsed.data.data : undefined);
       if (!data.success) {
         const issue = data.error.issues[0];
-        throw new AdminApiError(name, [{ message: `unexpected response shape: ${issue?.message ?? "?"} at ${issue?.path.join(".") ?? ""}` }]);
+        throw new AdminApiError(name, [
+          {
+            message: `unexpected response shape: ${issue?.message ?? "?"} at ${issue?.path.join(".") ?? ""}`,
+          },
+        ]);
       }
       return data.data;
     }
@@ -138,11 +173,24 @@ export class PacedAdmin {
         this.stats.transient += 1;
         return new TransientAdminError(name, `Shopify answered ${error.response.code}`);
       }
-      return new AdminApiError(name, [{ message: `Shopify answered ${error.response.code} ${error.response.statusText}` }]);
+      return new AdminApiError(name, [
+        { message: `Shopify answered ${error.response.code} ${error.response.statusText}` },
+      ]);
     }
-    if (error instanceof HttpRequestError || (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError" || error.name === "TypeError"))) {
+    if (
+      error instanceof HttpRequestError ||
+      (error instanceof Error &&
+        (error.name === "TimeoutError" ||
+          error.name === "AbortError" ||
+          error.name === "TypeError"))
+    ) {
       this.stats.transient += 1;
-      return new TransientAdminError(name, error.name === "TimeoutError" ? "no answer in time" : `connection failed (${error.message.split("\n")[0] ?? ""})`);
+      return new TransientAdminError(
+        name,
+        error.name === "TimeoutError"
+          ? "no answer in time"
+          : `connection failed (${error.message.split("\n")[0] ?? ""})`,
+      );
     }
     return error instanceof Error ? error : new Error(String(error));
   }

@@ -24,7 +24,10 @@ const fastSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 let h: JobHarness;
 
 beforeAll(async () => {
-  h = await startJobHarness({ orders: Math.ceil(COUNT * 1.2), seed: 3, plan: "PLUS" }, { clock: fastClock });
+  h = await startJobHarness(
+    { orders: Math.ceil(COUNT * 1.2), seed: 3, plan: "PLUS" },
+    { clock: fastClock },
+  );
 }, 120_000);
 afterAll(async () => {
   await h.close();
@@ -32,11 +35,19 @@ afterAll(async () => {
 
 describe("a refund job across token expiry", () => {
   it(`refunds each of ${COUNT.toLocaleString("en")} orders exactly once while the access token is ended twice mid-run`, async () => {
-    const orders = h.store.orders.filter((o) => o.cancelledAt === null && o.receivedCents > 0).slice(0, COUNT);
+    const orders = h.store.orders
+      .filter((o) => o.cancelledAt === null && o.receivedCents > 0)
+      .slice(0, COUNT);
     expect(orders).toHaveLength(COUNT);
     const kind = h.registry.get("refund");
     if (!kind) throw new Error("no refund kind");
-    const job = await createJob(h.db, { shop: h.app.shop, kind, params: { notify: false }, orderIds: orders.map((o) => `gid://shopify/Order/${o.id}`), createdBy: "test" });
+    const job = await createJob(h.db, {
+      shop: h.app.shop,
+      kind,
+      params: { notify: false },
+      orderIds: orders.map((o) => `gid://shopify/Order/${o.id}`),
+      createdBy: "test",
+    });
     let settled = 0;
     const expiredAt: number[] = [];
     const runner = h.runner({
@@ -45,7 +56,8 @@ describe("a refund job across token expiry", () => {
       sleep: fastSleep,
       onItemSettled: () => {
         settled += 1;
-        if (settled === Math.floor(COUNT / 3) || settled === Math.floor((2 * COUNT) / 3)) expiredAt.push(h.app.simulator.expireAccessToken(h.app.shop));
+        if (settled === Math.floor(COUNT / 3) || settled === Math.floor((2 * COUNT) / 3))
+          expiredAt.push(h.app.simulator.expireAccessToken(h.app.shop));
       },
     });
     const started = performance.now();
@@ -64,7 +76,9 @@ describe("a refund job across token expiry", () => {
     expect(perOrder.filter((n) => n !== 1)).toEqual([]);
     expect(orders.every((o) => o.financialStatus === "REFUNDED")).toBe(true);
     // Each ended token was replaced by one refresh (no storm of refreshes from concurrent items).
-    const refreshes = h.app.simulator.tokenGrants(h.app.shop).filter((g) => g.grant === "refresh_token");
+    const refreshes = h.app.simulator
+      .tokenGrants(h.app.shop)
+      .filter((g) => g.grant === "refresh_token");
     expect(refreshes.map((g) => g.outcome)).toEqual(["issued", "issued"]);
   }, 600_000);
 });

@@ -8,7 +8,12 @@ import { jobKinds } from "./registry.server";
 import { JobRunner } from "./runner.server";
 
 export function startJobRunner(): { stop: () => Promise<void> } {
-  const runner = new JobRunner({ db, registry: jobKinds, adminFor: async (shop) => backgroundAdmin(shop), pollMs: 500 });
+  const runner = new JobRunner({
+    db,
+    registry: jobKinds,
+    adminFor: async (shop) => backgroundAdmin(shop),
+    pollMs: 500,
+  });
   runner.start();
   return { stop: () => runner.stop() };
 }

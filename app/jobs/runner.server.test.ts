@@ -20,7 +20,15 @@ afterAll(async () => {
 
 const used = new Set<number>();
 function freshOrders(count: number): OrderRecord[] {
-  const picked = h.store.orders.filter((o) => !used.has(o.id) && o.cancelledAt === null && o.receivedCents > 0 && refundsOf(h.store).refundsOf(o.id).length === 0).slice(0, count);
+  const picked = h.store.orders
+    .filter(
+      (o) =>
+        !used.has(o.id) &&
+        o.cancelledAt === null &&
+        o.receivedCents > 0 &&
+        refundsOf(h.store).refundsOf(o.id).length === 0,
+    )
+    .slice(0, count);
   if (picked.length < count) throw new Error("too few refundable orders");
   for (const o of picked) used.add(o.id);
   return picked;
@@ -29,15 +37,29 @@ function freshOrders(count: number): OrderRecord[] {
 async function refundJob(orders: OrderRecord[]) {
   const kind = h.registry.get("refund");
   if (!kind) throw new Error("no refund kind");
-  return createJob(h.db, { shop: h.app.shop, kind, params: { notify: false }, orderIds: orders.map((o) => `gid://shopify/Order/${o.id}`), createdBy: "1" });
+  return createJob(h.db, {
+    shop: h.app.shop,
+    kind,
+    params: { notify: false },
+    orderIds: orders.map((o) => `gid://shopify/Order/${o.id}`),
+    createdBy: "1",
+  });
 }
 
 /** Runs the runner in a child process and SIGKILLs it the moment Shopify has made the `killAt`-th new refund. */
-function runChildUntilRefund(orders: readonly OrderRecord[], killAt: number): Promise<"killed" | "finished"> {
-  const refundCount = () => orders.reduce((sum, o) => sum + refundsOf(h.store).refundsOf(o.id).length, 0);
+function runChildUntilRefund(
+  orders: readonly OrderRecord[],
+  killAt: number,
+): Promise<"killed" | "finished"> {
+  const refundCount = () =>
+    orders.reduce((sum, o) => sum + refundsOf(h.store).refundsOf(o.id).length, 0);
   const before = refundCount();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "runner-child.test-support.ts")], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(import.meta.dirname, "runner-child.test-support.ts")],
+      { env: process.env, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let killed = false;
     let stderr = "";
     const stop = h.store.onChange((event) => {
@@ -65,20 +87,39 @@ describe("job runner", () => {
     const job = await refundJob(orders);
     for (const killAt of [3, 5, 4]) {
       const how = await runChildUntilRefund(orders, killAt);
-      const errors = (await h.db.jobItem.findMany({ where: { jobId: job.id, error: { not: null } }, take: 2 })).map((i) => i.error);
+      const errors = (
+        await h.db.jobItem.findMany({ where: { jobId: job.id, error: { not: null } }, take: 2 })
+      ).map((i) => i.error);
       expect(how, errors.join("; ")).toBe("killed");
     }
     const midway = await jobProgress(h.db, h.app.shop, job.id);
     expect(midway?.remaining).toBeGreaterThan(0);
     // The worst case really happened: an item left "running" whose refund Shopify had made.
     const inDoubt = await h.db.jobItem.findMany({ where: { jobId: job.id, status: "running" } });
-    expect(inDoubt.some((item) => refundsOf(h.store).refundsOf(Number(item.orderId.split("/").at(-1))).length === 1)).toBe(true);
+    expect(
+      inDoubt.some(
+        (item) => refundsOf(h.store).refundsOf(Number(item.orderId.split("/").at(-1))).length === 1,
+      ),
+    ).toBe(true);
     await h.runner().runUntilIdle();
     const progress = await jobProgress(h.db, h.app.shop, job.id);
     expect(progress?.status).toBe("completed");
-    expect(progress?.counts).toMatchObject({ done: 24, failed: 0, skipped: 0, pending: 0, running: 0 });
+    expect(progress?.counts).toMatchObject({
+      done: 24,
+      failed: 0,
+      skipped: 0,
+      pending: 0,
+      running: 0,
+    });
     for (const order of orders) expect(refundsOf(h.store).refundsOf(order.id)).toHaveLength(1);
-    expect(await h.db.orderEvent.count({ where: { kind: "remedy", orderId: { in: orders.map((o) => `gid://shopify/Order/${o.id}`) } } })).toBe(24);
+    expect(
+      await h.db.orderEvent.count({
+        where: {
+          kind: "remedy",
+          orderId: { in: orders.map((o) => `gid://shopify/Order/${o.id}`) },
+        },
+      }),
+    ).toBe(24);
   }, 120_000);
 
   it("a timeout or dropped connection after the refund took effect does not refund again", async () => {
@@ -96,7 +137,9 @@ describe("job runner", () => {
       const progress = await jobProgress(h.db, h.app.shop, job.id);
       expect(progress?.counts).toMatchObject({ done: 4, failed: 0 });
       for (const order of orders) expect(refundsOf(h.store).refundsOf(order.id)).toHaveLength(1);
-      const retried = await h.db.jobItem.findMany({ where: { jobId: job.id, attempts: { gt: 1 } } });
+      const retried = await h.db.jobItem.findMany({
+        where: { jobId: job.id, attempts: { gt: 1 } },
+      });
       expect(retried.length).toBeGreaterThanOrEqual(2);
     } finally {
       h.app.simulator.faults.clear(h.app.shop);
@@ -111,7 +154,15 @@ describe("job runner", () => {
     const { admin } = await unauthenticated.admin(h.app.shop);
     for (const size of [250, 50]) {
       let drained = false;
-      for (let i = 0; i < 40 && !drained; i++) drained = await admin.graphql(`query Drain($n: Int!) { orders(first: $n) { nodes { id } } }`, { variables: { n: size } }).then(() => false, () => true);
+      for (let i = 0; i < 40 && !drained; i++)
+        drained = await admin
+          .graphql(`query Drain($n: Int!) { orders(first: $n) { nodes { id } } }`, {
+            variables: { n: size },
+          })
+          .then(
+            () => false,
+            () => true,
+          );
     }
     const job = await refundJob(orders);
     // Two app processes share the shop's bucket, each pacing itself by its own view of it.
@@ -120,7 +171,9 @@ describe("job runner", () => {
     const running = Promise.all([runner.runUntilIdle(), other.runUntilIdle()]);
     const until = Date.now() + 3_000;
     while (Date.now() < until) {
-      await admin.graphql(`query Neighbour { orders(first: 50) { nodes { id } } }`).catch(() => undefined);
+      await admin
+        .graphql(`query Neighbour { orders(first: 50) { nodes { id } } }`)
+        .catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await running;
@@ -128,7 +181,9 @@ describe("job runner", () => {
     expect(progress?.counts).toMatchObject({ done: 40, failed: 0 });
     const calls = (runner.stats(h.app.shop)?.calls ?? 0) + (other.stats(h.app.shop)?.calls ?? 0);
     expect(calls).toBeGreaterThanOrEqual(80);
-    expect((runner.stats(h.app.shop)?.throttled ?? 0) + (other.stats(h.app.shop)?.throttled ?? 0)).toBeGreaterThan(0);
+    expect(
+      (runner.stats(h.app.shop)?.throttled ?? 0) + (other.stats(h.app.shop)?.throttled ?? 0),
+    ).toBeGreaterThan(0);
     for (const order of orders) expect(refundsOf(h.store).refundsOf(order.id)).toHaveLength(1);
   }, 120_000);
 
@@ -145,18 +200,24 @@ describe("job runner", () => {
     // Make two items fail for good: Shopify refuses their refund (already refunded by hand).
     const [a, b] = orders;
     if (!a || !b) throw new Error("orders");
-    h.app.simulator.faults.set(h.app.shop, [{ field: "refundCreate", kind: "http", when: { every: 1 }, status: 500 }]);
+    h.app.simulator.faults.set(h.app.shop, [
+      { field: "refundCreate", kind: "http", when: { every: 1 }, status: 500 },
+    ]);
     await h.runner({ maxAttempts: 2 }).runUntilIdle();
     h.app.simulator.faults.clear(h.app.shop);
     let progress = await jobProgress(h.db, h.app.shop, job.id);
     expect(progress?.counts.failed).toBe(6);
     expect(progress?.failures[0]?.error).toMatch(/did not answer after 2 tries/);
-    const keysBefore = (await h.db.jobItem.findMany({ where: { jobId: job.id }, orderBy: { id: "asc" } })).map((i) => i.idempotencyKey);
+    const keysBefore = (
+      await h.db.jobItem.findMany({ where: { jobId: job.id }, orderBy: { id: "asc" } })
+    ).map((i) => i.idempotencyKey);
     expect(await controlJob(h.db, h.app.shop, job.id, "retry_failed")).toBe(true);
     await h.runner().runUntilIdle();
     progress = await jobProgress(h.db, h.app.shop, job.id);
     expect(progress?.counts).toMatchObject({ done: 6, failed: 0 });
-    const keysAfter = (await h.db.jobItem.findMany({ where: { jobId: job.id }, orderBy: { id: "asc" } })).map((i) => i.idempotencyKey);
+    const keysAfter = (
+      await h.db.jobItem.findMany({ where: { jobId: job.id }, orderBy: { id: "asc" } })
+    ).map((i) => i.idempotencyKey);
     expect(keysAfter).toEqual(keysBefore);
     for (const order of orders) expect(refundsOf(h.store).refundsOf(order.id)).toHaveLength(1);
 

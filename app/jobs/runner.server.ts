@@ -11,7 +11,12 @@
 import type { PrismaClient } from "@prisma/client";
 import { AdminApiError } from "../admin-api/graphql.server";
 import type { ItemOutcome, JobKindRegistry } from "./job-kind";
-import { PacedAdmin, TransientAdminError, type JobAdminGraphql, type PacedAdminStats } from "./paced-admin.server";
+import {
+  PacedAdmin,
+  TransientAdminError,
+  type JobAdminGraphql,
+  type PacedAdminStats,
+} from "./paced-admin.server";
 import { ThrottleGate } from "./throttle-gate";
 
 export interface JobRunnerOptions {
@@ -47,7 +52,8 @@ function parseResult(text: string | null): { checkpoint: unknown } {
   if (!text) return { checkpoint: null };
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === "object" && value !== null && checkpointSchemaKey in value) return { checkpoint: value.checkpoint };
+    if (typeof value === "object" && value !== null && checkpointSchemaKey in value)
+      return { checkpoint: value.checkpoint };
   } catch {
     // A result we cannot read holds no checkpoint; perform then checks the order itself.
   }
@@ -101,7 +107,10 @@ export class JobRunner {
   }
 
   private async recover(): Promise<void> {
-    await this.options.db.jobItem.updateMany({ where: { status: "running" }, data: { status: "pending" } });
+    await this.options.db.jobItem.updateMany({
+      where: { status: "running" },
+      data: { status: "pending" },
+    });
   }
 
   private async runLoop(untilIdle: boolean): Promise<void> {
@@ -109,24 +118,50 @@ export class JobRunner {
       const started = await this.tick();
       if (untilIdle && started === 0 && this.running.size === 0 && !(await this.hasWork())) break;
       const woken = new Promise<void>((resolve) => (this.wake = resolve));
-      if (started === 0) await Promise.race([woken, this.running.size > 0 ? Promise.race(this.running) : this.sleep(this.options.pollMs ?? 1000)]);
-      else await Promise.race([woken, Promise.race(this.running), this.sleep(this.options.pollMs ?? 1000)]);
+      if (started === 0)
+        await Promise.race([
+          woken,
+          this.running.size > 0
+            ? Promise.race(this.running)
+            : this.sleep(this.options.pollMs ?? 1000),
+        ]);
+      else
+        await Promise.race([
+          woken,
+          Promise.race(this.running),
+          this.sleep(this.options.pollMs ?? 1000),
+        ]);
     }
     await Promise.all(this.running);
   }
 
   private async hasWork(): Promise<boolean> {
-    const jobs = await this.options.db.job.count({ where: { status: { in: ["pending", "running"] } } });
+    const jobs = await this.options.db.job.count({
+      where: { status: { in: ["pending", "running"] } },
+    });
     return jobs > 0;
   }
 
   private worker(shop: string): ShopWorker {
     let worker = this.workers.get(shop);
     if (!worker) {
-      const gate = new ThrottleGate({ now: this.now, sleep: this.sleep, ...(this.options.maxConcurrency ? { maxConcurrency: this.options.maxConcurrency } : {}) });
+      const gate = new ThrottleGate({
+        now: this.now,
+        sleep: this.sleep,
+        ...(this.options.maxConcurrency ? { maxConcurrency: this.options.maxConcurrency } : {}),
+      });
       const adminFor = this.options.adminFor;
-      const lazy: JobAdminGraphql = { graphql: async (query, opts) => (await adminFor(shop)).graphql(query, opts) };
-      worker = { gate, admin: new PacedAdmin(lazy, gate, { sleep: this.sleep, ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}) }), active: 0 };
+      const lazy: JobAdminGraphql = {
+        graphql: async (query, opts) => (await adminFor(shop)).graphql(query, opts),
+      };
+      worker = {
+        gate,
+        admin: new PacedAdmin(lazy, gate, {
+          sleep: this.sleep,
+          ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+        }),
+        active: 0,
+      };
       this.workers.set(shop, worker);
     }
     return worker;
@@ -135,33 +170,56 @@ export class JobRunner {
   /** Starts as many items as the shops' gates allow; returns how many it started. */
   private async tick(): Promise<number> {
     const db = this.options.db;
-    const jobs = await db.job.findMany({ where: { status: { in: ["pending", "running", "cancelled"] } }, orderBy: { createdAt: "asc" } });
+    const jobs = await db.job.findMany({
+      where: { status: { in: ["pending", "running", "cancelled"] } },
+      orderBy: { createdAt: "asc" },
+    });
     let started = 0;
     for (const job of jobs) {
       if (job.status === "pending") {
-        await db.job.updateMany({ where: { id: job.id, status: "pending" }, data: { status: "running", startedAt: new Date(this.now()) } });
+        await db.job.updateMany({
+          where: { id: job.id, status: "pending" },
+          data: { status: "running", startedAt: new Date(this.now()) },
+        });
         job.status = "running";
       }
       const worker = this.worker(job.shop);
       const free = worker.gate.concurrency - worker.active;
-      const open = await db.jobItem.count({ where: { jobId: job.id, status: { in: ["pending", "running"] } } });
+      const open = await db.jobItem.count({
+        where: { jobId: job.id, status: { in: ["pending", "running"] } },
+      });
       if (open === 0) {
-        if (job.status === "running") await db.job.updateMany({ where: { id: job.id, status: "running" }, data: { status: "completed", finishedAt: new Date(this.now()) } });
+        if (job.status === "running")
+          await db.job.updateMany({
+            where: { id: job.id, status: "running" },
+            data: { status: "completed", finishedAt: new Date(this.now()) },
+          });
         continue;
       }
       if (free <= 0 || this.stopping) continue;
       // A cancelled job runs only the items it had begun before a crash: their outcome must be settled.
       const candidates = await db.jobItem.findMany({
-        where: { jobId: job.id, status: "pending", ...(job.status === "cancelled" ? { attempts: { gt: 0 } } : {}) },
+        where: {
+          jobId: job.id,
+          status: "pending",
+          ...(job.status === "cancelled" ? { attempts: { gt: 0 } } : {}),
+        },
         orderBy: { id: "asc" },
         take: free,
       });
       for (const candidate of candidates) {
-        const claimed = await db.jobItem.updateMany({ where: { id: candidate.id, status: "pending" }, data: { status: "running", attempts: { increment: 1 } } });
+        const claimed = await db.jobItem.updateMany({
+          where: { id: candidate.id, status: "pending" },
+          data: { status: "running", attempts: { increment: 1 } },
+        });
         if (claimed.count !== 1) continue;
         started += 1;
         worker.active += 1;
-        const run = this.runItem(job, { ...candidate, attempts: candidate.attempts + 1 }, worker).finally(() => {
+        const run = this.runItem(
+          job,
+          { ...candidate, attempts: candidate.attempts + 1 },
+          worker,
+        ).finally(() => {
           worker.active -= 1;
           this.running.delete(run);
         });
@@ -173,7 +231,14 @@ export class JobRunner {
 
   private async runItem(
     job: { id: string; shop: string; kind: string; params: string; createdBy: string | null },
-    item: { id: string; orderId: string; idempotencyKey: string; attempts: number; amount: string | null; result: string | null },
+    item: {
+      id: string;
+      orderId: string;
+      idempotencyKey: string;
+      attempts: number;
+      amount: string | null;
+      result: string | null;
+    },
     worker: ShopWorker,
   ): Promise<void> {
     const db = this.options.db;
@@ -182,7 +247,10 @@ export class JobRunner {
     let attempt = item.attempts;
     let outcome: ItemOutcome;
     if (!kind) {
-      outcome = { status: "failed", reason: `This server does not know jobs of kind "${job.kind}".` };
+      outcome = {
+        status: "failed",
+        reason: `This server does not know jobs of kind "${job.kind}".`,
+      };
     } else {
       const params: unknown = JSON.parse(job.params);
       for (;;) {
@@ -195,10 +263,19 @@ export class JobRunner {
               sleep: this.sleep,
               checkpoint: async (data) => {
                 checkpoint = data;
-                await db.jobItem.update({ where: { id: item.id }, data: { result: JSON.stringify({ checkpoint: data }) } });
+                await db.jobItem.update({
+                  where: { id: item.id },
+                  data: { result: JSON.stringify({ checkpoint: data }) },
+                });
               },
             },
-            { id: item.id, orderId: item.orderId, idempotencyKey: item.idempotencyKey, attempt, amount: item.amount },
+            {
+              id: item.id,
+              orderId: item.orderId,
+              idempotencyKey: item.idempotencyKey,
+              attempt,
+              amount: item.amount,
+            },
             params,
           );
         } catch (error) {
@@ -207,7 +284,10 @@ export class JobRunner {
             if (attempt >= maxAttempts || this.stopping) {
               // Stopping mid-retry: leave the item running; the next start re-runs it with its key.
               if (this.stopping) return;
-              outcome = { status: "failed", reason: `Shopify did not answer after ${attempt} tries (${error.message}). Retrying is safe: the same request key is used.` };
+              outcome = {
+                status: "failed",
+                reason: `Shopify did not answer after ${attempt} tries (${error.message}). Retrying is safe: the same request key is used.`,
+              };
               break;
             }
             await this.sleep((this.options.backoffMs ?? defaultBackoff)(attempt));
@@ -215,7 +295,13 @@ export class JobRunner {
             await db.jobItem.update({ where: { id: item.id }, data: { attempts: attempt } });
             continue;
           }
-          outcome = { status: "failed", reason: error instanceof AdminApiError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+          outcome = {
+            status: "failed",
+            reason:
+              error instanceof AdminApiError
+                ? error.message
+                : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+          };
         }
         break;
       }
@@ -225,7 +311,15 @@ export class JobRunner {
     await db.$transaction(async (tx) => {
       await tx.jobItem.update({
         where: { id: item.id },
-        data: { status: outcome.status, error: reason, result: JSON.stringify({ checkpoint, outcome: detail, ...(outcome.status === "done" ? { summary: outcome.summary } : {}) }) },
+        data: {
+          status: outcome.status,
+          error: reason,
+          result: JSON.stringify({
+            checkpoint,
+            outcome: detail,
+            ...(outcome.status === "done" ? { summary: outcome.summary } : {}),
+          }),
+        },
       });
       if (outcome.status === "done" && kind?.timelineKind) {
         await tx.orderEvent.create({
@@ -234,7 +328,13 @@ export class JobRunner {
             orderId: item.orderId,
             kind: kind.timelineKind,
             actorId: job.createdBy ?? "system",
-            detail: JSON.stringify({ jobId: job.id, itemId: item.id, jobKind: job.kind, summary: outcome.summary, ...detail }),
+            detail: JSON.stringify({
+              jobId: job.id,
+              itemId: item.id,
+              jobKind: job.kind,
+              summary: outcome.summary,
+              ...detail,
+            }),
           },
         });
       }

@@ -3,10 +3,18 @@ import { ThrottleGate } from "./throttle-gate";
 
 function fakeTime() {
   let now = 0;
-  return { now: () => now, sleep: async (ms: number) => void (now += ms), advance: (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    sleep: async (ms: number) => void (now += ms),
+    advance: (ms: number) => void (now += ms),
+  };
 }
 
-const standard = (currentlyAvailable: number) => ({ maximumAvailable: 2000, currentlyAvailable, restoreRate: 100 });
+const standard = (currentlyAvailable: number) => ({
+  maximumAvailable: 2000,
+  currentlyAvailable,
+  restoreRate: 100,
+});
 
 describe("ThrottleGate", () => {
   it("waits (cost − available) / restoreRate when the bucket is low, counting refill since the last answer", async () => {

@@ -30,7 +30,10 @@ export class ThrottleGate {
 
   constructor(private readonly options: ThrottleGateOptions) {
     this.maxConcurrency = Math.max(1, options.maxConcurrency ?? 8);
-    this.concurrencyNow = Math.min(this.maxConcurrency, Math.max(1, options.initialConcurrency ?? 1));
+    this.concurrencyNow = Math.min(
+      this.maxConcurrency,
+      Math.max(1, options.initialConcurrency ?? 1),
+    );
   }
 
   get concurrency(): number {
@@ -41,7 +44,10 @@ export class ThrottleGate {
   available(): number | null {
     if (!this.status) return null;
     const elapsed = Math.max(0, this.options.now() - this.seenAt) / 1000;
-    const refilled = Math.min(this.status.maximumAvailable, this.status.currentlyAvailable + elapsed * this.status.restoreRate);
+    const refilled = Math.min(
+      this.status.maximumAvailable,
+      this.status.currentlyAvailable + elapsed * this.status.restoreRate,
+    );
     return refilled - this.reserved;
   }
 
@@ -102,8 +108,10 @@ export class ThrottleGate {
     this.status = status;
     this.seenAt = this.options.now();
     const after = status.currentlyAvailable - this.reserved;
-    if (after >= status.maximumAvailable / 2) this.concurrencyNow = Math.min(this.maxConcurrency, this.concurrencyNow + 1);
-    else if (after < cost * this.concurrencyNow) this.concurrencyNow = Math.max(1, this.concurrencyNow - 1);
+    if (after >= status.maximumAvailable / 2)
+      this.concurrencyNow = Math.min(this.maxConcurrency, this.concurrencyNow + 1);
+    else if (after < cost * this.concurrencyNow)
+      this.concurrencyNow = Math.max(1, this.concurrencyNow - 1);
     this.wakeAll();
   }
 

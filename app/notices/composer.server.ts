@@ -23,32 +23,79 @@ export function parseOrderList(raw: string | null): string[] {
     .map(gid);
 }
 
-export async function loadComposer(db: PrismaClient, input: { shop: string; shopName: string; secret: string; selection: string[]; previewId: string | null; now: Date }) {
+export async function loadComposer(
+  db: PrismaClient,
+  input: {
+    shop: string;
+    shopName: string;
+    secret: string;
+    selection: string[];
+    previewId: string | null;
+    now: Date;
+  },
+) {
   const { shop } = input;
   const [template, settings, selected, counts, jobs, cancelRequests, stale] = await Promise.all([
     loadNoticeTemplate(db, shop),
     loadShopSettings(db, shop),
-    db.trackedOrder.findMany({ where: { shop, id: { in: input.selection } }, select: { id: true, name: true } }),
-    db.trackedOrder.groupBy({ by: ["delayClass"], where: { shop, cancelledAt: null, delayClass: { in: ["at_risk", "overdue"] } }, _count: { _all: true } }),
-    db.job.findMany({ where: { shop, kind: NOTICE_JOB_KIND }, orderBy: { createdAt: "desc" }, take: 5, select: { id: true, status: true, createdAt: true } }),
+    db.trackedOrder.findMany({
+      where: { shop, id: { in: input.selection } },
+      select: { id: true, name: true },
+    }),
+    db.trackedOrder.groupBy({
+      by: ["delayClass"],
+      where: { shop, cancelledAt: null, delayClass: { in: ["at_risk", "overdue"] } },
+      _count: { _all: true },
+    }),
+    db.job.findMany({
+      where: { shop, kind: NOTICE_JOB_KIND },
+      orderBy: { createdAt: "desc" },
+      take: 5,
+      select: { id: true, status: true, createdAt: true },
+    }),
     openCancelRequests(db, shop),
     ordersWithoutUpdate(db, shop, input.now, 0),
   ]);
   const previewOrder =
-    (input.previewId ? await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: input.previewId } } }) : null) ??
-    (selected[0] ? await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: selected[0].id } } }) : null) ??
-    (await db.trackedOrder.findFirst({ where: { shop, cancelledAt: null, delayClass: { in: ["overdue", "at_risk"] }, conservativeShipDate: { not: null } }, orderBy: { createdAt: "asc" } }));
+    (input.previewId
+      ? await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: input.previewId } } })
+      : null) ??
+    (selected[0]
+      ? await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: selected[0].id } } })
+      : null) ??
+    (await db.trackedOrder.findFirst({
+      where: {
+        shop,
+        cancelledAt: null,
+        delayClass: { in: ["overdue", "at_risk"] },
+        conservativeShipDate: { not: null },
+      },
+      orderBy: { createdAt: "asc" },
+    }));
 
   let preview: (RenderedNotice & { orderName: string; to: string | null }) | null = null;
   const range = previewOrder ? estimateRangeOf(previewOrder) : null;
   if (previewOrder && range) {
-    const links = choiceLinks(input.secret, { shop, orderId: previewOrder.id, noticeId: null, now: input.now });
+    const links = choiceLinks(input.secret, {
+      shop,
+      orderId: previewOrder.id,
+      noticeId: null,
+      now: input.now,
+    });
     preview = {
       ...renderNotice({
         template,
-        order: { name: previewOrder.name, customerFirstName: previewOrder.customerFirstName, items: noticeItems(previewOrder.lineItems) },
+        order: {
+          name: previewOrder.name,
+          customerFirstName: previewOrder.customerFirstName,
+          items: noticeItems(previewOrder.lineItems),
+        },
         range,
-        sender: { name: settings.senderName ?? "(your name: set it in Settings)", role: settings.senderRole, shopName: input.shopName },
+        sender: {
+          name: settings.senderName ?? "(your name: set it in Settings)",
+          role: settings.senderRole,
+          shopName: input.shopName,
+        },
         links,
       }),
       orderName: previewOrder.name,
@@ -64,7 +111,11 @@ export async function loadComposer(db: PrismaClient, input: { shop: string; shop
     preview,
     previewOrderId: previewOrder ? numeric(previewOrder.id) : null,
     jobs: jobs.map((j) => ({ id: j.id, status: j.status, createdAt: j.createdAt.toISOString() })),
-    cancelRequests: cancelRequests.map((r) => ({ orderId: numeric(r.orderId), name: r.order?.name ?? r.orderId, at: r.at })),
+    cancelRequests: cancelRequests.map((r) => ({
+      orderId: numeric(r.orderId),
+      name: r.order?.name ?? r.orderId,
+      at: r.at,
+    })),
     noUpdate: stale.count,
   };
 }

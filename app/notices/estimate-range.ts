@@ -9,7 +9,10 @@ export interface EstimateRange {
 }
 
 /** The range for one order from its stored forecast; null when the order has no forecast yet. */
-export function estimateRangeOf(order: { likelyShipDate: string | null; conservativeShipDate: string | null }): EstimateRange | null {
+export function estimateRangeOf(order: {
+  likelyShipDate: string | null;
+  conservativeShipDate: string | null;
+}): EstimateRange | null {
   const to = order.conservativeShipDate;
   if (!to) return null;
   const likely = order.likelyShipDate;

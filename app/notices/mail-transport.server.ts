@@ -16,20 +16,29 @@ export interface OutgoingNotice {
   messageId: string;
 }
 
-export type SendResult = { ok: true; response: string } | { ok: false; permanent: boolean; reason: string };
+export type SendResult =
+  | { ok: true; response: string }
+  | { ok: false; permanent: boolean; reason: string };
 
 export interface MailTransport {
   send(message: OutgoingNotice): Promise<SendResult>;
 }
 
-const smtpErrorSchema = z.object({ responseCode: z.number().optional(), response: z.string().optional(), message: z.string() });
+const smtpErrorSchema = z.object({
+  responseCode: z.number().optional(),
+  response: z.string().optional(),
+  message: z.string(),
+});
 
 export function classifySmtpError(error: unknown): { permanent: boolean; reason: string } {
   const parsed = smtpErrorSchema.safeParse(error);
   if (!parsed.success) return { permanent: false, reason: String(error) };
   const { responseCode, response, message } = parsed.data;
   const reason = response ?? message;
-  return { permanent: responseCode !== undefined && responseCode >= 500, reason: responseCode ? `${responseCode} ${reason.replace(/^\d{3}\s*/, "")}` : reason };
+  return {
+    permanent: responseCode !== undefined && responseCode >= 500,
+    reason: responseCode ? `${responseCode} ${reason.replace(/^\d{3}\s*/, "")}` : reason,
+  };
 }
 
 export function smtpTransport(url: string): MailTransport & { close(): void } {

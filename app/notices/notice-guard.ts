@@ -22,26 +22,81 @@ export interface GuardOptions {
 export type NoticeChange = "first" | "same" | "later" | "earlier";
 
 export type GuardDecision =
-  | { send: true; change: NoticeChange; range: EstimateRange; revision: number; overridden: boolean; keptOldDate: boolean }
-  | { send: false; change: "later"; reason: "second-revision"; told: EstimateRange; proposed: EstimateRange };
+  | {
+      send: true;
+      change: NoticeChange;
+      range: EstimateRange;
+      revision: number;
+      overridden: boolean;
+      keptOldDate: boolean;
+    }
+  | {
+      send: false;
+      change: "later";
+      reason: "second-revision";
+      told: EstimateRange;
+      proposed: EstimateRange;
+    };
 
 /**
  * What to tell an order next. `told` are its notices already sent (any order); `revision` of the
  * next one is one more than the highest, because Notice is unique per shop, order and revision.
  */
-export function decideNotice(told: readonly ToldNotice[], proposed: EstimateRange, options: GuardOptions = {}): GuardDecision {
+export function decideNotice(
+  told: readonly ToldNotice[],
+  proposed: EstimateRange,
+  options: GuardOptions = {},
+): GuardDecision {
   const last = [...told].sort((a, b) => b.revision - a.revision)[0];
-  if (!last) return { send: true, change: "first", range: proposed, revision: 1, overridden: false, keptOldDate: false };
+  if (!last)
+    return {
+      send: true,
+      change: "first",
+      range: proposed,
+      revision: 1,
+      overridden: false,
+      keptOldDate: false,
+    };
   const revision = last.revision + 1;
   const previous = { from: last.estimateFrom, to: last.estimateTo };
   if (proposed.to > previous.to) {
     const reason = options.overrideReason?.trim();
-    if (!reason) return { send: false, change: "later", reason: "second-revision", told: previous, proposed };
-    return { send: true, change: "later", range: proposed, revision, overridden: true, keptOldDate: false };
+    if (!reason)
+      return { send: false, change: "later", reason: "second-revision", told: previous, proposed };
+    return {
+      send: true,
+      change: "later",
+      range: proposed,
+      revision,
+      overridden: true,
+      keptOldDate: false,
+    };
   }
   if (proposed.to < previous.to) {
-    if (options.confirmBetter) return { send: true, change: "earlier", range: proposed, revision, overridden: false, keptOldDate: false };
-    return { send: true, change: "same", range: previous, revision, overridden: false, keptOldDate: true };
+    if (options.confirmBetter)
+      return {
+        send: true,
+        change: "earlier",
+        range: proposed,
+        revision,
+        overridden: false,
+        keptOldDate: false,
+      };
+    return {
+      send: true,
+      change: "same",
+      range: previous,
+      revision,
+      overridden: false,
+      keptOldDate: true,
+    };
   }
-  return { send: true, change: "same", range: previous, revision, overridden: false, keptOldDate: false };
+  return {
+    send: true,
+    change: "same",
+    range: previous,
+    revision,
+    overridden: false,
+    keptOldDate: false,
+  };
 }

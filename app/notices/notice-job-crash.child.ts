@@ -10,13 +10,18 @@ import { smtpTransport } from "./mail-transport.server";
 import { noticeJobKind } from "./notice-job.server";
 
 const [databaseUrl, smtpUrl, secret, killAfter] = process.argv.slice(2);
-if (!databaseUrl || !smtpUrl || !secret || !killAfter) throw new Error("usage: child <databaseUrl> <smtpUrl> <secret> <killAfter>");
-const db = new PrismaClient({ adapter: new PrismaNodeSqlite({ path: sqliteFileUrl(databaseUrl) }) });
+if (!databaseUrl || !smtpUrl || !secret || !killAfter)
+  throw new Error("usage: child <databaseUrl> <smtpUrl> <secret> <killAfter>");
+const db = new PrismaClient({
+  adapter: new PrismaNodeSqlite({ path: sqliteFileUrl(databaseUrl) }),
+});
 const transport = smtpTransport(smtpUrl);
 let settled = 0;
 const runner = new JobRunner({
   db,
-  registry: new JobKindRegistry().register(noticeJobKind({ db, transport: () => transport, secret })),
+  registry: new JobKindRegistry().register(
+    noticeJobKind({ db, transport: () => transport, secret }),
+  ),
   adminFor: () => Promise.reject(new Error("notices never call the Admin API")),
   maxConcurrency: 1,
   pollMs: 20,

@@ -47,19 +47,41 @@ afterEach(async () => {
 });
 
 function runner(options: { onItemSettled?: () => void } = {}) {
-  const kind = noticeJobKind({ db, transport: () => transport, secret: SECRET, now: () => new Date("2026-11-24T12:00:00Z") });
-  return new JobRunner({ db, registry: new JobKindRegistry().register(kind), adminFor: () => Promise.reject(new Error("no Admin API")), pollMs: 10, ...options });
+  const kind = noticeJobKind({
+    db,
+    transport: () => transport,
+    secret: SECRET,
+    now: () => new Date("2026-11-24T12:00:00Z"),
+  });
+  return new JobRunner({
+    db,
+    registry: new JobKindRegistry().register(kind),
+    adminFor: () => Promise.reject(new Error("no Admin API")),
+    pollMs: 10,
+    ...options,
+  });
 }
 
-async function seedOrders(count: number, forecast = { likelyShipDate: "2026-12-07", conservativeShipDate: "2026-12-18" }) {
-  const rows = Array.from({ length: count }, () => trackedOrder(SHOP, { delayClass: "at_risk", promisedShipDate: "2026-12-01", ...forecast }));
+async function seedOrders(
+  count: number,
+  forecast = { likelyShipDate: "2026-12-07", conservativeShipDate: "2026-12-18" },
+) {
+  const rows = Array.from({ length: count }, () =>
+    trackedOrder(SHOP, { delayClass: "at_risk", promisedShipDate: "2026-12-01", ...forecast }),
+  );
   await insertTrackedOrders(db, rows);
   return rows;
 }
 
 async function sendJob(orderIds: string[], overrides: Partial<NoticeJobParams> = {}) {
   const kind = noticeJobKind({ db, transport: () => transport, secret: SECRET });
-  return createJob(db, { shop: SHOP, kind, params: { ...params, ...overrides }, orderIds, createdBy: "1" });
+  return createJob(db, {
+    shop: SHOP,
+    kind,
+    params: { ...params, ...overrides },
+    orderIds,
+    createdBy: "1",
+  });
 }
 
 describe("the notice job", () => {
@@ -77,9 +99,14 @@ describe("the notice job", () => {
     expect(first?.text).toContain("between Monday 7 December and Friday 18 December");
     expect(first?.html).toContain("between Monday 7 December and Friday 18 December");
     const links = [...(first?.text ?? "").matchAll(/https:\/\/\S+/g)].map((m) => new URL(m[0]));
-    expect(links.map((l) => `${l.host}${l.pathname} ${l.searchParams.get("choice")}`)).toEqual([`${SHOP}/apps/delay-desk/choice wait`, `${SHOP}/apps/delay-desk/choice cancel`]);
+    expect(links.map((l) => `${l.host}${l.pathname} ${l.searchParams.get("choice")}`)).toEqual([
+      `${SHOP}/apps/delay-desk/choice wait`,
+      `${SHOP}/apps/delay-desk/choice cancel`,
+    ]);
     const token = links[1]?.searchParams.get("token") ?? "";
-    expect(verifyChoiceToken(SECRET, token, { shop: SHOP, now: new Date("2026-11-25T00:00:00Z") })).toMatchObject({ ok: true, claims: { orderId: orders[0]?.id } });
+    expect(
+      verifyChoiceToken(SECRET, token, { shop: SHOP, now: new Date("2026-11-25T00:00:00Z") }),
+    ).toMatchObject({ ok: true, claims: { orderId: orders[0]?.id } });
 
     const notices = await db.notice.findMany({ where: { shop: SHOP } });
     expect(notices.map((n) => [n.status, n.revision, n.estimateFrom, n.estimateTo])).toEqual([
@@ -95,19 +122,32 @@ describe("the notice job", () => {
     if (!order) throw new Error("no order");
     await sendJob([order.id]);
     await runner().runUntilIdle();
-    await db.trackedOrder.update({ where: { shop_id: { shop: SHOP, id: order.id } }, data: { conservativeShipDate: "2026-12-24" } });
+    await db.trackedOrder.update({
+      where: { shop_id: { shop: SHOP, id: order.id } },
+      data: { conservativeShipDate: "2026-12-24" },
+    });
 
     await expect(sendJob([order.id])).rejects.toThrow(/No order/);
-    const overridden = await sendJob([order.id], { overrideReason: "The leather supplier's van broke down" });
+    const overridden = await sendJob([order.id], {
+      overrideReason: "The leather supplier's van broke down",
+    });
     expect(overridden.items).toBe(1);
     await runner().runUntilIdle();
-    const notices = await db.notice.findMany({ where: { shop: SHOP, orderId: order.id }, orderBy: { revision: "asc" } });
+    const notices = await db.notice.findMany({
+      where: { shop: SHOP, orderId: order.id },
+      orderBy: { revision: "asc" },
+    });
     expect(notices.map((n) => [n.revision, n.estimateTo, n.status])).toEqual([
       [1, "2026-12-18", "sent"],
       [2, "2026-12-24", "sent"],
     ]);
-    const override = await db.orderEvent.findFirst({ where: { shop: SHOP, orderId: order.id, kind: "override" } });
-    expect(JSON.parse(override?.detail ?? "{}")).toMatchObject({ reason: "The leather supplier's van broke down", revision: 2 });
+    const override = await db.orderEvent.findFirst({
+      where: { shop: SHOP, orderId: order.id, kind: "override" },
+    });
+    expect(JSON.parse(override?.detail ?? "{}")).toMatchObject({
+      reason: "The leather supplier's van broke down",
+      revision: 2,
+    });
     expect(override?.actorId).toBe("1");
   });
 
@@ -126,7 +166,12 @@ describe("the notice job", () => {
     expect(await controlJob(db, SHOP, job.id, "retry_failed")).toBe(true);
     const before = mail.received().length;
     await runner().runUntilIdle();
-    expect(mail.received().slice(before).map((m) => m.to[0])).toEqual([order.email]);
+    expect(
+      mail
+        .received()
+        .slice(before)
+        .map((m) => m.to[0]),
+    ).toEqual([order.email]);
     expect(await db.notice.count({ where: { orderId: order.id } })).toBe(1);
   });
 
@@ -134,10 +179,24 @@ describe("the notice job", () => {
     const orders = await seedOrders(6);
     const job = await sendJob(orders.map((o) => o.id));
     const before = mail.received().length;
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "notice-job-crash.child.ts"), databaseUrl, mail.url, SECRET, "3"], { stdio: "pipe" });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(import.meta.dirname, "notice-job-crash.child.ts"),
+        databaseUrl,
+        mail.url,
+        SECRET,
+        "3",
+      ],
+      { stdio: "pipe" },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, sig) => resolve(sig)));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on("exit", (_code, sig) => resolve(sig)),
+    );
     expect(signal, stderr).toBe("SIGKILL");
     const afterCrash = mail.received().length - before;
     expect(afterCrash).toBeGreaterThanOrEqual(3);
@@ -157,14 +216,43 @@ describe("the notice job", () => {
     const messageId = `<delay-desk.${order.id.split("/").at(-1)}.r1@${SHOP}>`;
     // What a crash right after the SMTP server's "250 OK" leaves behind: the message delivered,
     // the claim still "sending", the item still "running".
-    await transport.send({ from: { name: "Dawn Rivera", address: "dawn@oakandhide.com" }, replyTo: "dawn@oakandhide.com", to: order.email ?? "", subject: "s", text: "t", html: "<p>t</p>", messageId });
-    await db.notice.create({ data: { shop: SHOP, orderId: order.id, jobId: job.id, revision: 1, estimateFrom: "2026-12-07", estimateTo: "2026-12-18", toEmail: order.email ?? "", subject: "s", status: "sending", messageId } });
-    await db.jobItem.updateMany({ where: { jobId: job.id }, data: { status: "running", attempts: 1 } });
+    await transport.send({
+      from: { name: "Dawn Rivera", address: "dawn@oakandhide.com" },
+      replyTo: "dawn@oakandhide.com",
+      to: order.email ?? "",
+      subject: "s",
+      text: "t",
+      html: "<p>t</p>",
+      messageId,
+    });
+    await db.notice.create({
+      data: {
+        shop: SHOP,
+        orderId: order.id,
+        jobId: job.id,
+        revision: 1,
+        estimateFrom: "2026-12-07",
+        estimateTo: "2026-12-18",
+        toEmail: order.email ?? "",
+        subject: "s",
+        status: "sending",
+        messageId,
+      },
+    });
+    await db.jobItem.updateMany({
+      where: { jobId: job.id },
+      data: { status: "running", attempts: 1 },
+    });
 
     await runner().runUntilIdle();
     const toCustomer = mail.received().filter((m) => m.to[0] === order.email);
     expect(toCustomer.map((m) => m.messageId)).toEqual([messageId, messageId]);
     expect(mail.inbox().filter((m) => m.to[0] === order.email)).toHaveLength(1);
-    expect(await db.notice.findMany({ where: { orderId: order.id }, select: { status: true, revision: true } })).toEqual([{ status: "sent", revision: 1 }]);
+    expect(
+      await db.notice.findMany({
+        where: { orderId: order.id },
+        select: { status: true, revision: true },
+      }),
+    ).toEqual([{ status: "sent", revision: 1 }]);
   });
 });

@@ -19,7 +19,11 @@ export const NOTICE_JOB_KIND = "notice";
 export const noticeJobParamsSchema = z.object({
   template: z.object({ subject: z.string().min(1), body: z.string().min(1), reason: z.string() }),
   replyTo: z.string().email(),
-  sender: z.object({ name: z.string().min(1), role: z.string().nullable(), shopName: z.string().min(1) }),
+  sender: z.object({
+    name: z.string().min(1),
+    role: z.string().nullable(),
+    shopName: z.string().min(1),
+  }),
   overrideReason: z.string().nullable().default(null),
   confirmBetter: z.boolean().default(false),
 });
@@ -68,9 +72,14 @@ export async function decideForOrders(
   shop: string,
   orderIds: readonly string[],
   options: { overrideReason: string | null; confirmBetter: boolean },
-): Promise<Array<{ orderId: string; name: string; decision: GuardDecision | null; skip: string | null }>> {
+): Promise<
+  Array<{ orderId: string; name: string; decision: GuardDecision | null; skip: string | null }>
+> {
   const orders = await db.trackedOrder.findMany({ where: { shop, id: { in: [...orderIds] } } });
-  const told = await db.notice.findMany({ where: { shop, orderId: { in: [...orderIds] }, status: "sent" }, select: { orderId: true, revision: true, estimateFrom: true, estimateTo: true } });
+  const told = await db.notice.findMany({
+    where: { shop, orderId: { in: [...orderIds] }, status: "sent" },
+    select: { orderId: true, revision: true, estimateFrom: true, estimateTo: true },
+  });
   return orders.map((order) => {
     const ok = eligibility(order);
     if (!ok.ok) return { orderId: order.id, name: order.name, decision: null, skip: ok.reason };
@@ -91,23 +100,44 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
   const now = deps.now ?? (() => new Date());
   const db = deps.db;
 
-  async function perform(shop: string, item: { id: string; orderId: string }, params: NoticeJobParams): Promise<ItemOutcome> {
-    const jobItem = await db.jobItem.findFirst({ where: { id: item.id, shop }, select: { jobId: true } });
+  async function perform(
+    shop: string,
+    item: { id: string; orderId: string },
+    params: NoticeJobParams,
+  ): Promise<ItemOutcome> {
+    const jobItem = await db.jobItem.findFirst({
+      where: { id: item.id, shop },
+      select: { jobId: true },
+    });
     if (!jobItem) return { status: "failed", reason: "The job item is gone." };
-    const job = await db.job.findFirst({ where: { id: jobItem.jobId, shop }, select: { createdBy: true } });
-    const order = await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: item.orderId } } });
+    const job = await db.job.findFirst({
+      where: { id: jobItem.jobId, shop },
+      select: { createdBy: true },
+    });
+    const order = await db.trackedOrder.findUnique({
+      where: { shop_id: { shop, id: item.orderId } },
+    });
     if (!order) return { status: "skipped", reason: "Delay Desk no longer tracks this order." };
 
-    let notice = await db.notice.findFirst({ where: { shop, orderId: item.orderId, jobId: jobItem.jobId } });
+    let notice = await db.notice.findFirst({
+      where: { shop, orderId: item.orderId, jobId: jobItem.jobId },
+    });
     if (notice?.status === "sent") {
-      return { status: "done", summary: `Already sent (revision ${notice.revision})`, detail: { noticeId: notice.id, revision: notice.revision, replay: true } };
+      return {
+        status: "done",
+        summary: `Already sent (revision ${notice.revision})`,
+        detail: { noticeId: notice.id, revision: notice.revision, replay: true },
+      };
     }
     let change: string = "retry";
     if (!notice) {
       const ok = eligibility(order);
       if (!ok.ok) return { status: "skipped", reason: ok.reason };
       const told = await db.notice.findMany({ where: { shop, orderId: order.id, status: "sent" } });
-      const decision = decideNotice(told, ok.range, { overrideReason: params.overrideReason, confirmBetter: params.confirmBetter });
+      const decision = decideNotice(told, ok.range, {
+        overrideReason: params.overrideReason,
+        confirmBetter: params.confirmBetter,
+      });
       if (!decision.send) {
         return {
           status: "skipped",
@@ -117,7 +147,10 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       }
       change = decision.change;
       // Numbered after every row, failed ones included: Notice is unique per shop, order and revision.
-      const highest = await db.notice.aggregate({ where: { shop, orderId: order.id }, _max: { revision: true } });
+      const highest = await db.notice.aggregate({
+        where: { shop, orderId: order.id },
+        _max: { revision: true },
+      });
       const revision = Math.max(decision.revision, (highest._max.revision ?? 0) + 1);
       try {
         notice = await db.$transaction(async (tx) => {
@@ -142,32 +175,58 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
                 orderId: order.id,
                 kind: "override",
                 actorId: job?.createdBy ?? null,
-                detail: JSON.stringify({ reason: params.overrideReason, noticeId: created.id, revision, from: decision.range.from, to: decision.range.to }),
+                detail: JSON.stringify({
+                  reason: params.overrideReason,
+                  noticeId: created.id,
+                  revision,
+                  from: decision.range.from,
+                  to: decision.range.to,
+                }),
               },
             });
           }
           return created;
         });
       } catch (error) {
-        if (isUniqueViolation(error)) return { status: "failed", reason: "Another notice to this order was being written at the same moment. Retry to send this one." };
+        if (isUniqueViolation(error))
+          return {
+            status: "failed",
+            reason:
+              "Another notice to this order was being written at the same moment. Retry to send this one.",
+          };
         throw error;
       }
     }
 
     const transport = deps.transport();
-    const links = choiceLinks(deps.secret, { shop, orderId: order.id, noticeId: notice.id, now: now() });
+    const links = choiceLinks(deps.secret, {
+      shop,
+      orderId: order.id,
+      noticeId: notice.id,
+      now: now(),
+    });
     const rendered = renderNotice({
       template: params.template,
-      order: { name: order.name, customerFirstName: order.customerFirstName, items: noticeItems(order.lineItems) },
+      order: {
+        name: order.name,
+        customerFirstName: order.customerFirstName,
+        items: noticeItems(order.lineItems),
+      },
       range: { from: notice.estimateFrom, to: notice.estimateTo },
       sender: params.sender,
       links,
     });
     if (!transport) {
-      await db.notice.update({ where: { id: notice.id }, data: { status: "failed", error: "SMTP_URL is not configured" } });
+      await db.notice.update({
+        where: { id: notice.id },
+        data: { status: "failed", error: "SMTP_URL is not configured" },
+      });
       return { status: "failed", reason: "Email is not configured (SMTP_URL). Set it and retry." };
     }
-    await db.notice.update({ where: { id: notice.id }, data: { status: "sending", subject: rendered.subject, error: null } });
+    await db.notice.update({
+      where: { id: notice.id },
+      data: { status: "sending", subject: rendered.subject, error: null },
+    });
     const messageId = notice.messageId ?? noticeMessageId(shop, order.id, notice.revision);
     const result = await transport.send({
       from: { name: params.sender.name, address: params.replyTo },
@@ -180,14 +239,31 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     });
     if (!result.ok) {
       const reason = `${result.permanent ? "Refused by the mail server" : "Mail server unavailable (temporary)"}: ${result.reason}`;
-      await db.notice.update({ where: { id: notice.id }, data: { status: "failed", error: reason } });
-      return { status: "failed", reason, detail: { noticeId: notice.id, permanent: result.permanent } };
+      await db.notice.update({
+        where: { id: notice.id },
+        data: { status: "failed", error: reason },
+      });
+      return {
+        status: "failed",
+        reason,
+        detail: { noticeId: notice.id, permanent: result.permanent },
+      };
     }
-    await db.notice.update({ where: { id: notice.id }, data: { status: "sent", sentAt: now(), messageId } });
+    await db.notice.update({
+      where: { id: notice.id },
+      data: { status: "sent", sentAt: now(), messageId },
+    });
     return {
       status: "done",
       summary: `Delay notice ${notice.revision} sent to ${notice.toEmail}: ships ${notice.estimateFrom} – ${notice.estimateTo}`,
-      detail: { noticeId: notice.id, revision: notice.revision, from: notice.estimateFrom, to: notice.estimateTo, change, toEmail: notice.toEmail },
+      detail: {
+        noticeId: notice.id,
+        revision: notice.revision,
+        from: notice.estimateFrom,
+        to: notice.estimateTo,
+        change,
+        toEmail: notice.toEmail,
+      },
     };
   }
 
@@ -197,8 +273,13 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     params: noticeJobParamsSchema,
     timelineKind: "notice",
     async plan(ctx, params, orderIds): Promise<PlannedItem[]> {
-      const decided = await decideForOrders(db, ctx.shop, orderIds, { overrideReason: params.overrideReason, confirmBetter: params.confirmBetter });
-      return decided.filter((d) => d.decision?.send).map((d) => ({ orderId: d.orderId, amount: null }));
+      const decided = await decideForOrders(db, ctx.shop, orderIds, {
+        overrideReason: params.overrideReason,
+        confirmBetter: params.confirmBetter,
+      });
+      return decided
+        .filter((d) => d.decision?.send)
+        .map((d) => ({ orderId: d.orderId, amount: null }));
     },
     perform: (ctx, item, params) => perform(ctx.shop, item, params),
   });

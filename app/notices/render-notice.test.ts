@@ -1,12 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TEMPLATE, describeItems, noticeItems, renderNotice, unknownFields, type NoticeInput } from "./render-notice";
+import {
+  DEFAULT_TEMPLATE,
+  describeItems,
+  noticeItems,
+  renderNotice,
+  unknownFields,
+  type NoticeInput,
+} from "./render-notice";
 
 const input: NoticeInput = {
   template: DEFAULT_TEMPLATE,
-  order: { name: "#1042", customerFirstName: "Ava", items: [{ title: "Walnut Case", quantity: 2 }, { title: "Strap", quantity: 1 }] },
+  order: {
+    name: "#1042",
+    customerFirstName: "Ava",
+    items: [
+      { title: "Walnut Case", quantity: 2 },
+      { title: "Strap", quantity: 1 },
+    ],
+  },
   range: { from: "2026-12-07", to: "2026-12-18" },
   sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
-  links: { wait: "https://oak.myshopify.com/apps/delay-desk/choice?c=wait&t=abc", cancel: "https://oak.myshopify.com/apps/delay-desk/choice?c=cancel&t=abc" },
+  links: {
+    wait: "https://oak.myshopify.com/apps/delay-desk/choice?c=wait&t=abc",
+    cancel: "https://oak.myshopify.com/apps/delay-desk/choice?c=cancel&t=abc",
+  },
 };
 
 describe("renderNotice", () => {
@@ -25,7 +42,10 @@ describe("renderNotice", () => {
   });
 
   it("always carries both links, even if the template leaves them out", () => {
-    const notice = renderNotice({ ...input, template: { subject: "Hi", body: "Short: {{estimate}}", reason: "" } });
+    const notice = renderNotice({
+      ...input,
+      template: { subject: "Hi", body: "Short: {{estimate}}", reason: "" },
+    });
     expect(notice.text).toContain(input.links.wait);
     expect(notice.text).toContain(input.links.cancel);
     expect(notice.html).toContain(`href="${input.links.cancel.replaceAll("&", "&amp;")}"`);
@@ -33,23 +53,36 @@ describe("renderNotice", () => {
   });
 
   it("escapes what the merchant and customer typed in the HTML part", () => {
-    const notice = renderNotice({ ...input, order: { ...input.order, customerFirstName: "<b>Bo</b>" }, template: { ...DEFAULT_TEMPLATE, reason: "R&D <script>" } });
+    const notice = renderNotice({
+      ...input,
+      order: { ...input.order, customerFirstName: "<b>Bo</b>" },
+      template: { ...DEFAULT_TEMPLATE, reason: "R&D <script>" },
+    });
     expect(notice.html).toContain("Hi &lt;b&gt;Bo&lt;/b&gt;,");
     expect(notice.html).toContain("R&amp;D &lt;script&gt;");
     expect(notice.html).not.toContain("<script>");
   });
 
   it("greets a customer without a first name", () => {
-    expect(renderNotice({ ...input, order: { ...input.order, customerFirstName: null } }).text).toContain("Hi there,");
+    expect(
+      renderNotice({ ...input, order: { ...input.order, customerFirstName: null } }).text,
+    ).toContain("Hi there,");
   });
 });
 
 describe("template helpers", () => {
   it("finds placeholders it does not know", () => {
-    expect(unknownFields("Hi {{first_name}}, {{frist_name}} {{ estimate }}")).toEqual(["frist_name"]);
+    expect(unknownFields("Hi {{first_name}}, {{frist_name}} {{ estimate }}")).toEqual([
+      "frist_name",
+    ]);
   });
   it("reads line items from the stored JSON and skips removed ones", () => {
-    const items = noticeItems(JSON.stringify([{ title: "A", quantity: 0 }, { title: "B", quantity: 3, sku: null }]));
+    const items = noticeItems(
+      JSON.stringify([
+        { title: "A", quantity: 0 },
+        { title: "B", quantity: 3, sku: null },
+      ]),
+    );
     expect(items).toEqual([{ title: "B", quantity: 3 }]);
     expect(describeItems(items)).toBe("3 × B");
     expect(noticeItems("not json")).toEqual([]);

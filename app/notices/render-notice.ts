@@ -4,7 +4,16 @@
 import { z } from "zod";
 import { describeRange, type EstimateRange } from "./estimate-range";
 
-export const TEMPLATE_FIELDS = ["first_name", "order_name", "items", "estimate", "reason", "sender_name", "sender_role", "shop_name"] as const;
+export const TEMPLATE_FIELDS = [
+  "first_name",
+  "order_name",
+  "items",
+  "estimate",
+  "reason",
+  "sender_name",
+  "sender_role",
+  "shop_name",
+] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
 export const DEFAULT_TEMPLATE = {
@@ -16,7 +25,8 @@ export const DEFAULT_TEMPLATE = {
     "We now expect to ship it {{estimate}}. That is a careful estimate: we will very probably beat it, and I will write again if anything changes.",
     "If you would rather not wait, that is completely fine: one click below cancels the order and refunds you in full.",
   ].join("\n\n"),
-  reason: "Far more of you ordered this season than our small workshop can make at once, and we will not rush the work.",
+  reason:
+    "Far more of you ordered this season than our small workshop can make at once, and we will not rush the work.",
 };
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
@@ -32,7 +42,9 @@ export interface NoticeLineItem {
   quantity: number;
 }
 
-const lineItemsSchema = z.array(z.object({ title: z.string(), quantity: z.number().int().min(0) }).passthrough());
+const lineItemsSchema = z.array(
+  z.object({ title: z.string(), quantity: z.number().int().min(0) }).passthrough(),
+);
 
 /** The items of a TrackedOrder's lineItems JSON, quantity 0 (removed) lines dropped. */
 export function noticeItems(lineItemsJson: string): NoticeLineItem[] {
@@ -44,12 +56,16 @@ export function noticeItems(lineItemsJson: string): NoticeLineItem[] {
   }
   const parsed = lineItemsSchema.safeParse(raw);
   if (!parsed.success) return [];
-  return parsed.data.filter((item) => item.quantity > 0).map((item) => ({ title: item.title, quantity: item.quantity }));
+  return parsed.data
+    .filter((item) => item.quantity > 0)
+    .map((item) => ({ title: item.title, quantity: item.quantity }));
 }
 
 export function describeItems(items: readonly NoticeLineItem[]): string {
   if (items.length === 0) return "your items";
-  return items.map((item) => (item.quantity === 1 ? item.title : `${item.quantity} × ${item.title}`)).join(", ");
+  return items
+    .map((item) => (item.quantity === 1 ? item.title : `${item.quantity} × ${item.title}`))
+    .join(", ");
 }
 
 export interface NoticeInput {
@@ -72,7 +88,12 @@ function fill(text: string, values: Record<TemplateField, string>): string {
 }
 
 function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
 }
 
 export const WAIT_LABEL = "I'll wait";
@@ -94,7 +115,10 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const signature = [input.sender.name, [input.sender.role, input.sender.shopName].filter(Boolean).join(", ")];
+  const signature = [
+    input.sender.name,
+    [input.sender.role, input.sender.shopName].filter(Boolean).join(", "),
+  ];
 
   const text = [
     ...paragraphs,

@@ -5,12 +5,30 @@ import { z } from "zod";
 
 // Local parts that, by convention, nobody reads. Matched after removing dots, dashes and
 // underscores so "no.reply", "do_not_reply" and "No-Reply" are all caught.
-const UNREAD_LOCAL_PARTS = ["noreply", "donotreply", "dontreply", "noresponse", "mailerdaemon", "bounce", "bounces", "postmaster", "notifications", "notification", "autoreply"];
+const UNREAD_LOCAL_PARTS = [
+  "noreply",
+  "donotreply",
+  "dontreply",
+  "noresponse",
+  "mailerdaemon",
+  "bounce",
+  "bounces",
+  "postmaster",
+  "notifications",
+  "notification",
+  "autoreply",
+];
 
 export function unattendedReason(address: string): string | null {
-  const local = address.split("@")[0]?.toLowerCase().replace(/[._+-]/g, "") ?? "";
+  const local =
+    address
+      .split("@")[0]
+      ?.toLowerCase()
+      .replace(/[._+-]/g, "") ?? "";
   const hit = UNREAD_LOCAL_PARTS.find((word) => local === word || local.startsWith(word));
-  return hit ? `"${address}" looks like an address nobody reads. Use an inbox a person answers, e.g. dawn@yourshop.com.` : null;
+  return hit
+    ? `"${address}" looks like an address nobody reads. Use an inbox a person answers, e.g. dawn@yourshop.com.`
+    : null;
 }
 
 export const replyToSchema = z

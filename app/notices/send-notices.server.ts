@@ -6,14 +6,27 @@ import { createJob } from "../jobs/jobs.server";
 import type { JobKind } from "../jobs/job-kind";
 import { decideForOrders, type NoticeJobParams } from "./notice-job.server";
 
-export type NoticeTarget = { kind: "selection"; orderIds: string[] } | { kind: "class"; classes: Array<"at_risk" | "overdue"> };
+export type NoticeTarget =
+  | { kind: "selection"; orderIds: string[] }
+  | { kind: "class"; classes: Array<"at_risk" | "overdue"> };
 
-export async function resolveTarget(db: PrismaClient, shop: string, target: NoticeTarget): Promise<string[]> {
+export async function resolveTarget(
+  db: PrismaClient,
+  shop: string,
+  target: NoticeTarget,
+): Promise<string[]> {
   if (target.kind === "selection") {
-    const rows = await db.trackedOrder.findMany({ where: { shop, id: { in: target.orderIds } }, select: { id: true } });
+    const rows = await db.trackedOrder.findMany({
+      where: { shop, id: { in: target.orderIds } },
+      select: { id: true },
+    });
     return rows.map((r) => r.id);
   }
-  const rows = await db.trackedOrder.findMany({ where: { shop, delayClass: { in: target.classes }, cancelledAt: null }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  const rows = await db.trackedOrder.findMany({
+    where: { shop, delayClass: { in: target.classes }, cancelledAt: null },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((r) => r.id);
 }
 
@@ -29,9 +42,24 @@ export interface NoticeCheck {
   skipped: Array<{ name: string; reason: string }>;
 }
 
-export async function checkNotices(db: PrismaClient, shop: string, orderIds: readonly string[], options: { overrideReason: string | null; confirmBetter: boolean }): Promise<NoticeCheck> {
+export async function checkNotices(
+  db: PrismaClient,
+  shop: string,
+  orderIds: readonly string[],
+  options: { overrideReason: string | null; confirmBetter: boolean },
+): Promise<NoticeCheck> {
   const decided = await decideForOrders(db, shop, orderIds, options);
-  const check: NoticeCheck = { total: decided.length, willSend: 0, first: 0, sameDate: 0, keptOldDate: 0, earlier: 0, overridden: 0, blocked: [], skipped: [] };
+  const check: NoticeCheck = {
+    total: decided.length,
+    willSend: 0,
+    first: 0,
+    sameDate: 0,
+    keptOldDate: 0,
+    earlier: 0,
+    overridden: 0,
+    blocked: [],
+    skipped: [],
+  };
   for (const { orderId, name, decision, skip } of decided) {
     if (!decision) {
       check.skipped.push({ name, reason: skip ?? "Not eligible." });
@@ -51,14 +79,25 @@ export async function checkNotices(db: PrismaClient, shop: string, orderIds: rea
   return check;
 }
 
-export type StartResult = { ok: true; jobId: string; items: number } | { ok: false; check: NoticeCheck; message: string };
+export type StartResult =
+  | { ok: true; jobId: string; items: number }
+  | { ok: false; check: NoticeCheck; message: string };
 
 export async function startNoticeJob(
   db: PrismaClient,
   kind: JobKind<unknown>,
-  input: { shop: string; orderIds: readonly string[]; params: NoticeJobParams; createdBy: string | null; skipBlocked: boolean },
+  input: {
+    shop: string;
+    orderIds: readonly string[];
+    params: NoticeJobParams;
+    createdBy: string | null;
+    skipBlocked: boolean;
+  },
 ): Promise<StartResult> {
-  const check = await checkNotices(db, input.shop, input.orderIds, { overrideReason: input.params.overrideReason, confirmBetter: input.params.confirmBetter });
+  const check = await checkNotices(db, input.shop, input.orderIds, {
+    overrideReason: input.params.overrideReason,
+    confirmBetter: input.params.confirmBetter,
+  });
   if (check.blocked.length > 0 && !input.skipBlocked) {
     return {
       ok: false,
@@ -66,7 +105,14 @@ export async function startNoticeJob(
       message: `${check.blocked.length} of these orders were already told a date and would now get a later one. A second excuse costs their trust: offer a refund or compensation instead, skip them, or override with a reason.`,
     };
   }
-  if (check.willSend === 0) return { ok: false, check, message: "None of these orders can be sent a notice now." };
-  const job = await createJob(db, { shop: input.shop, kind, params: input.params, orderIds: input.orderIds, createdBy: input.createdBy });
+  if (check.willSend === 0)
+    return { ok: false, check, message: "None of these orders can be sent a notice now." };
+  const job = await createJob(db, {
+    shop: input.shop,
+    kind,
+    params: input.params,
+    orderIds: input.orderIds,
+    createdBy: input.createdBy,
+  });
   return { ok: true, jobId: job.id, items: job.items };
 }

@@ -10,7 +10,6 @@ export interface StaleNoticesSummary {
   orders: Array<{ id: string; name: string; delayClass: string; lastToldAt: string | null }>;
 }
 
-
 export function StaleNoticesCard({ stale }: { stale: StaleNoticesSummary }) {
   return (
     <Card>
@@ -19,15 +18,19 @@ export function StaleNoticesCard({ stale }: { stale: StaleNoticesSummary }) {
           No update for 7 days
         </Text>
         <Text as="p">
-          <span data-figure="no-update">{stale.count.toLocaleString("en-US")}</span> late {stale.count === 1 ? "order has" : "orders have"} heard nothing from you for a week
-          {stale.never > 0 ? ` (${stale.never.toLocaleString("en-US")} never told at all)` : ""}. Weekly is the minimum.
+          <span data-figure="no-update">{stale.count.toLocaleString("en-US")}</span> late{" "}
+          {stale.count === 1 ? "order has" : "orders have"} heard nothing from you for a week
+          {stale.never > 0 ? ` (${stale.never.toLocaleString("en-US")} never told at all)` : ""}.
+          Weekly is the minimum.
         </Text>
         {stale.orders.length > 0 ? (
           <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
             {stale.orders.map((order) => (
               <li key={order.id}>
                 <Link to={`/app/orders/${numericId(order.id)}`}>{order.name}</Link> ·{" "}
-                {order.lastToldAt ? `last told ${new Date(order.lastToldAt).toUTCString().slice(0, 16)}` : "never told"}
+                {order.lastToldAt
+                  ? `last told ${new Date(order.lastToldAt).toUTCString().slice(0, 16)}`
+                  : "never told"}
               </li>
             ))}
           </ul>

@@ -22,10 +22,33 @@ describe("ordersWithoutUpdate", () => {
     const other = trackedOrder("b.myshopify.com", { delayClass: "overdue" });
     await insertTrackedOrders(db, [never, old, fresh, fine, other]);
     const notice = (orderId: string, sentAt: Date, status = "sent") =>
-      db.notice.create({ data: { shop, orderId, revision: 1, estimateFrom: "2026-12-07", estimateTo: "2026-12-18", toEmail: "x@y.z", subject: "s", status, sentAt } });
+      db.notice.create({
+        data: {
+          shop,
+          orderId,
+          revision: 1,
+          estimateFrom: "2026-12-07",
+          estimateTo: "2026-12-18",
+          toEmail: "x@y.z",
+          subject: "s",
+          status,
+          sentAt,
+        },
+      });
     await notice(old.id, new Date("2026-12-03T12:00:00Z"));
     await notice(fresh.id, new Date("2026-12-08T12:00:00Z"));
-    await db.notice.create({ data: { shop, orderId: never.id, revision: 1, estimateFrom: "2026-12-07", estimateTo: "2026-12-18", toEmail: "x@y.z", subject: "s", status: "failed" } });
+    await db.notice.create({
+      data: {
+        shop,
+        orderId: never.id,
+        revision: 1,
+        estimateFrom: "2026-12-07",
+        estimateTo: "2026-12-18",
+        toEmail: "x@y.z",
+        subject: "s",
+        status: "failed",
+      },
+    });
 
     const result = await ordersWithoutUpdate(db, shop, now);
     expect(result.count).toBe(2);

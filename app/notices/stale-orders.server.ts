@@ -11,13 +11,22 @@ export interface StaleOrder {
   lastToldAt: string | null;
 }
 
-export async function ordersWithoutUpdate(db: PrismaClient, shop: string, now: Date, limit = 10): Promise<{ count: number; never: number; orders: StaleOrder[] }> {
+export async function ordersWithoutUpdate(
+  db: PrismaClient,
+  shop: string,
+  now: Date,
+  limit = 10,
+): Promise<{ count: number; never: number; orders: StaleOrder[] }> {
   const late = await db.trackedOrder.findMany({
     where: { shop, delayClass: { in: ["at_risk", "overdue"] }, cancelledAt: null },
     select: { id: true, name: true, delayClass: true, createdAt: true },
     orderBy: { createdAt: "asc" },
   });
-  const told = await db.notice.groupBy({ by: ["orderId"], where: { shop, status: "sent" }, _max: { sentAt: true } });
+  const told = await db.notice.groupBy({
+    by: ["orderId"],
+    where: { shop, status: "sent" },
+    _max: { sentAt: true },
+  });
   const lastSent = new Map(told.map((row) => [row.orderId, row._max.sentAt]));
   const cutoff = now.getTime() - UPDATE_EVERY_DAYS * 86_400_000;
   const stale = late
@@ -27,6 +36,11 @@ export async function ordersWithoutUpdate(db: PrismaClient, shop: string, now: D
   return {
     count: stale.length,
     never: stale.filter((o) => o.last === null).length,
-    orders: stale.slice(0, limit).map((o) => ({ id: o.id, name: o.name, delayClass: o.delayClass ?? "", lastToldAt: o.last?.toISOString() ?? null })),
+    orders: stale.slice(0, limit).map((o) => ({
+      id: o.id,
+      name: o.name,
+      delayClass: o.delayClass ?? "",
+      lastToldAt: o.last?.toISOString() ?? null,
+    })),
   };
 }

@@ -7,15 +7,30 @@ const form = (values: Record<string, string>) => {
   for (const [key, value] of Object.entries(values)) data.set(key, value);
   return data;
 };
-const good = { subject: DEFAULT_TEMPLATE.subject, body: DEFAULT_TEMPLATE.body, reason: DEFAULT_TEMPLATE.reason, replyTo: "dawn@oakandhide.com" };
+const good = {
+  subject: DEFAULT_TEMPLATE.subject,
+  body: DEFAULT_TEMPLATE.body,
+  reason: DEFAULT_TEMPLATE.reason,
+  replyTo: "dawn@oakandhide.com",
+};
 
 describe("parseTemplateForm", () => {
   it("accepts the default template with a human reply-to", () => {
-    expect(parseTemplateForm(form(good))).toMatchObject({ ok: true, data: { replyTo: "dawn@oakandhide.com" } });
+    expect(parseTemplateForm(form(good))).toMatchObject({
+      ok: true,
+      data: { replyTo: "dawn@oakandhide.com" },
+    });
   });
 
   it("refuses a noreply address, a typo'd field and a message without the estimate, keeping the input", () => {
-    const result = parseTemplateForm(form({ ...good, replyTo: "noreply@oakandhide.com", subject: "About {{order_nam}}", body: "Hi {{first_name}}" }));
+    const result = parseTemplateForm(
+      form({
+        ...good,
+        replyTo: "noreply@oakandhide.com",
+        subject: "About {{order_nam}}",
+        body: "Hi {{first_name}}",
+      }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.replyTo).toContain("nobody reads");

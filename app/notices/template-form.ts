@@ -7,26 +7,47 @@ import { replyToSchema } from "./reply-to";
 const noTypos = (text: string, ctx: z.RefinementCtx) => {
   const unknown = unknownFields(text);
   if (unknown.length > 0) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Unknown field ${unknown.map((f) => `{{${f}}}`).join(", ")}. Use: ${TEMPLATE_FIELDS.map((f) => `{{${f}}}`).join(" ")}.` });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `Unknown field ${unknown.map((f) => `{{${f}}}`).join(", ")}. Use: ${TEMPLATE_FIELDS.map((f) => `{{${f}}}`).join(" ")}.`,
+    });
   }
 };
 
 export const templateFormSchema = z.object({
-  subject: z.string().trim().min(1, "Write a subject.").max(200, "Keep the subject under 200 characters.").superRefine(noTypos),
+  subject: z
+    .string()
+    .trim()
+    .min(1, "Write a subject.")
+    .max(200, "Keep the subject under 200 characters.")
+    .superRefine(noTypos),
   body: z
     .string()
     .trim()
     .min(1, "Write the message.")
     .max(5000, "Keep the message under 5,000 characters.")
     .superRefine(noTypos)
-    .refine((body) => /\{\{\s*estimate\s*\}\}/.test(body), "The message must include {{estimate}}: the new date is what the customer needs to know."),
-  reason: z.string().trim().min(1, "Say why, in your own words: customers forgive a reason, not silence.").max(1000),
+    .refine(
+      (body) => /\{\{\s*estimate\s*\}\}/.test(body),
+      "The message must include {{estimate}}: the new date is what the customer needs to know.",
+    ),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Say why, in your own words: customers forgive a reason, not silence.")
+    .max(1000),
   replyTo: replyToSchema,
 });
 
 export type TemplateForm = z.infer<typeof templateFormSchema>;
 
-export type TemplateFormResult = { ok: true; data: TemplateForm } | { ok: false; errors: Partial<Record<keyof TemplateForm, string>>; values: Record<string, string> };
+export type TemplateFormResult =
+  | { ok: true; data: TemplateForm }
+  | {
+      ok: false;
+      errors: Partial<Record<keyof TemplateForm, string>>;
+      values: Record<string, string>;
+    };
 
 export function parseTemplateForm(form: FormData): TemplateFormResult {
   const values: Record<string, string> = {};
@@ -39,7 +60,11 @@ export function parseTemplateForm(form: FormData): TemplateFormResult {
   const errors: Partial<Record<keyof TemplateForm, string>> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    if ((field === "subject" || field === "body" || field === "reason" || field === "replyTo") && !errors[field]) errors[field] = issue.message;
+    if (
+      (field === "subject" || field === "body" || field === "reason" || field === "replyTo") &&
+      !errors[field]
+    )
+      errors[field] = issue.message;
   }
   return { ok: false, errors, values };
 }

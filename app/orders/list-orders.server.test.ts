@@ -3,7 +3,12 @@
 // JavaScript sort gives (nulls last), and never another shop's rows.
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertTrackedOrders, openTestDatabase, trackedOrder, type TrackedOrderRow } from "../../tests/support/factories";
+import {
+  insertTrackedOrders,
+  openTestDatabase,
+  trackedOrder,
+  type TrackedOrderRow,
+} from "../../tests/support/factories";
 import { eachOrder, listOrders } from "./list-orders.server";
 import { ORDER_SORTS, parseOrdersView, type OrdersView, type OrderSort } from "./orders-view";
 
@@ -32,28 +37,44 @@ beforeAll(async () => {
     );
   }
   await insertTrackedOrders(db, rows);
-  await insertTrackedOrders(db, [trackedOrder("other.myshopify.com", { delayClass: "overdue", customerFirstName: "Ava", promisedShipDate: "2026-12-01" })]);
+  await insertTrackedOrders(db, [
+    trackedOrder("other.myshopify.com", {
+      delayClass: "overdue",
+      customerFirstName: "Ava",
+      promisedShipDate: "2026-12-01",
+    }),
+  ]);
 });
 afterAll(async () => {
   await db.$disconnect();
 });
 
-function expectedOrder(filter: (r: TrackedOrderRow) => boolean, sort: OrderSort, dir: "asc" | "desc"): string[] {
+function expectedOrder(
+  filter: (r: TrackedOrderRow) => boolean,
+  sort: OrderSort,
+  dir: "asc" | "desc",
+): string[] {
   const value = (r: TrackedOrderRow): string | null =>
-    sort === "created" ? new Date(r.createdAt).toISOString() : ((sort === "promise" ? r.promisedShipDate : r.conservativeShipDate) ?? null);
+    sort === "created"
+      ? new Date(r.createdAt).toISOString()
+      : ((sort === "promise" ? r.promisedShipDate : r.conservativeShipDate) ?? null);
   const sign = dir === "asc" ? 1 : -1;
   return rows
     .filter(filter)
     .sort((a, b) => {
       const va = value(a);
       const vb = value(b);
-      if (va === null || vb === null) return va === vb ? sign * a.id.localeCompare(b.id) : va === null ? 1 : -1;
+      if (va === null || vb === null)
+        return va === vb ? sign * a.id.localeCompare(b.id) : va === null ? 1 : -1;
       return sign * (va.localeCompare(vb) || a.id.localeCompare(b.id));
     })
     .map((r) => r.id);
 }
 
-const view = (over: Partial<OrdersView>): OrdersView => ({ ...parseOrdersView(new URLSearchParams()), ...over });
+const view = (over: Partial<OrdersView>): OrdersView => ({
+  ...parseOrdersView(new URLSearchParams()),
+  ...over,
+});
 const open = (r: TrackedOrderRow) => r.delayClass !== "done";
 
 describe("listOrders", () => {
@@ -88,31 +109,61 @@ describe("listOrders", () => {
 
   it("filters by class and searches name, customer and email, within the shop only", async () => {
     const overdue = await listOrders(db, shop, view({ filter: "overdue" }), 100);
-    expect(overdue.rows.map((r) => r.id)).toEqual(expectedOrder((r) => r.delayClass === "overdue", "promise", "asc"));
+    expect(overdue.rows.map((r) => r.id)).toEqual(
+      expectedOrder((r) => r.delayClass === "overdue", "promise", "asc"),
+    );
     const ava = await listOrders(db, shop, view({ q: "ava o'hara" }), 100);
     expect(ava.rows.map((r) => r.id).sort()).toEqual(
-      rows.filter((r) => open(r) && r.customerFirstName === "Ava" && r.customerLastName === "O'Hara").map((r) => r.id).sort(),
+      rows
+        .filter((r) => open(r) && r.customerFirstName === "Ava" && r.customerLastName === "O'Hara")
+        .map((r) => r.id)
+        .sort(),
     );
     const byName = await listOrders(db, shop, view({ q: "#2005" }), 100);
     expect(byName.rows.map((r) => r.name)).toEqual(["#2005"]);
     const byEmail = await listOrders(db, shop, view({ filter: "done", q: "BUYER3@" }), 100);
     expect(byEmail.rows.map((r) => r.email)).toEqual(["buyer3@example.com"]);
     const everywhere = await listOrders(db, shop, view({ q: "ava" }), 1000);
-    expect(everywhere.rows.every((r) => rows.some((mine) => mine.id === r.id && mine.shop === shop))).toBe(true);
+    expect(
+      everywhere.rows.every((r) => rows.some((mine) => mine.id === r.id && mine.shop === shop)),
+    ).toBe(true);
   });
 
   it("streams a whole view in batches, and only the chosen ids when asked", async () => {
     const all: string[] = [];
-    for await (const row of eachOrder(db, shop, view({ sort: "forecast", dir: "desc" }), undefined, 5)) all.push(row.id);
+    for await (const row of eachOrder(
+      db,
+      shop,
+      view({ sort: "forecast", dir: "desc" }),
+      undefined,
+      5,
+    ))
+      all.push(row.id);
     expect(all).toEqual(expectedOrder(open, "forecast", "desc"));
     const chosen = expectedOrder(open, "promise", "asc").slice(3, 6);
     const picked: string[] = [];
-    for await (const row of eachOrder(db, shop, view({}), [...chosen, "gid://shopify/Order/not-mine"], 2)) picked.push(row.id);
+    for await (const row of eachOrder(
+      db,
+      shop,
+      view({}),
+      [...chosen, "gid://shopify/Order/not-mine"],
+      2,
+    ))
+      picked.push(row.id);
     expect(picked).toEqual(chosen);
   });
 
   it("falls back to defaults on nonsense in the URL", () => {
-    const parsed = parseOrdersView(new URLSearchParams("class=everything&sort=price&dir=up&after=%%%"));
-    expect(parsed).toEqual({ filter: "all", q: "", sort: "promise", dir: "asc", after: null, before: null });
+    const parsed = parseOrdersView(
+      new URLSearchParams("class=everything&sort=price&dir=up&after=%%%"),
+    );
+    expect(parsed).toEqual({
+      filter: "all",
+      q: "",
+      sort: "promise",
+      dir: "asc",
+      after: null,
+      before: null,
+    });
   });
 });

@@ -32,10 +32,11 @@ export interface OrdersPage {
 
 type OrdersDb = Pick<PrismaClient, "trackedOrder">;
 
-const SORT_COLUMN = { promise: "promisedShipDate", created: "createdAt", forecast: "conservativeShipDate" } as const satisfies Record<
-  OrderSort,
-  keyof Prisma.TrackedOrderWhereInput
->;
+const SORT_COLUMN = {
+  promise: "promisedShipDate",
+  created: "createdAt",
+  forecast: "conservativeShipDate",
+} as const satisfies Record<OrderSort, keyof Prisma.TrackedOrderWhereInput>;
 
 const SELECT = {
   id: true,
@@ -56,7 +57,10 @@ const SELECT = {
 
 type SelectedRow = Prisma.TrackedOrderGetPayload<{ select: typeof SELECT }>;
 
-export function ordersWhere(shop: string, view: Pick<OrdersView, "filter" | "q">): Prisma.TrackedOrderWhereInput {
+export function ordersWhere(
+  shop: string,
+  view: Pick<OrdersView, "filter" | "q">,
+): Prisma.TrackedOrderWhereInput {
   const classes = view.filter === "all" ? [...DELAY_CLASSES] : [view.filter];
   // Every word must match somewhere: "ava chen" finds Ava Chen, "#1042" finds the order.
   const terms = view.q.split(/\s+/).filter(Boolean).slice(0, 5);
@@ -80,7 +84,11 @@ function sortValue(row: SelectedRow, sort: OrderSort): string | null {
 }
 
 // Column comparisons for one sort: created is a DateTime, the other two are YYYY-MM-DD strings.
-function columnIs(sort: OrderSort, op: "gt" | "lt" | "equals", value: string): Prisma.TrackedOrderWhereInput {
+function columnIs(
+  sort: OrderSort,
+  op: "gt" | "lt" | "equals",
+  value: string,
+): Prisma.TrackedOrderWhereInput {
   if (sort === "created") return { createdAt: { [op]: new Date(value) } };
   return { [SORT_COLUMN[sort]]: { [op]: value } };
 }
@@ -94,23 +102,43 @@ function columnNull(sort: OrderSort, isNull: boolean): Prisma.TrackedOrderWhereI
  * Rows strictly after `cursor` in the order (column `forward` with nulls last, then id the same
  * way). Walking backwards (previous page) flips both, so nulls come first.
  */
-function beyond(sort: OrderSort, dir: "asc" | "desc", cursor: Cursor, backwards: boolean): Prisma.TrackedOrderWhereInput {
+function beyond(
+  sort: OrderSort,
+  dir: "asc" | "desc",
+  cursor: Cursor,
+  backwards: boolean,
+): Prisma.TrackedOrderWhereInput {
   const ascending = (dir === "asc") !== backwards;
   const op = ascending ? "gt" : "lt";
   const idBeyond = { id: { [op]: cursor.id } };
   if (!backwards) {
     if (cursor.v === null) return { AND: [columnNull(sort, true), idBeyond] };
-    return { OR: [columnIs(sort, op, cursor.v), { AND: [columnIs(sort, "equals", cursor.v), idBeyond] }, columnNull(sort, true)] };
+    return {
+      OR: [
+        columnIs(sort, op, cursor.v),
+        { AND: [columnIs(sort, "equals", cursor.v), idBeyond] },
+        columnNull(sort, true),
+      ],
+    };
   }
-  if (cursor.v === null) return { OR: [columnNull(sort, false), { AND: [columnNull(sort, true), idBeyond] }] };
-  return { OR: [columnIs(sort, op, cursor.v), { AND: [columnIs(sort, "equals", cursor.v), idBeyond] }] };
+  if (cursor.v === null)
+    return { OR: [columnNull(sort, false), { AND: [columnNull(sort, true), idBeyond] }] };
+  return {
+    OR: [columnIs(sort, op, cursor.v), { AND: [columnIs(sort, "equals", cursor.v), idBeyond] }],
+  };
 }
 
-function orderBy(sort: OrderSort, dir: "asc" | "desc", backwards: boolean): Prisma.TrackedOrderOrderByWithRelationInput[] {
+function orderBy(
+  sort: OrderSort,
+  dir: "asc" | "desc",
+  backwards: boolean,
+): Prisma.TrackedOrderOrderByWithRelationInput[] {
   const direction = (dir === "asc") !== backwards ? "asc" : "desc";
   const nulls = backwards ? "first" : "last";
   const column: Prisma.TrackedOrderOrderByWithRelationInput =
-    sort === "created" ? { createdAt: direction } : { [SORT_COLUMN[sort]]: { sort: direction, nulls } };
+    sort === "created"
+      ? { createdAt: direction }
+      : { [SORT_COLUMN[sort]]: { sort: direction, nulls } };
   return [column, { id: direction }];
 }
 
@@ -132,7 +160,12 @@ function toListRow(row: SelectedRow): OrderListRow {
   };
 }
 
-async function fetchSlice(db: OrdersDb, where: Prisma.TrackedOrderWhereInput, view: OrdersView, take: number) {
+async function fetchSlice(
+  db: OrdersDb,
+  where: Prisma.TrackedOrderWhereInput,
+  view: OrdersView,
+  take: number,
+) {
   const backwards = view.before !== null;
   const cursor = view.after ?? view.before;
   const found = await db.trackedOrder.findMany({
@@ -146,11 +179,20 @@ async function fetchSlice(db: OrdersDb, where: Prisma.TrackedOrderWhereInput, vi
   return { rows: backwards ? page.reverse() : page, more, backwards, hadCursor: cursor !== null };
 }
 
-const cursorOf = (row: SelectedRow | undefined, sort: OrderSort): Cursor | null => (row ? { v: sortValue(row, sort), id: row.id } : null);
+const cursorOf = (row: SelectedRow | undefined, sort: OrderSort): Cursor | null =>
+  row ? { v: sortValue(row, sort), id: row.id } : null;
 
-export async function listOrders(db: OrdersDb, shop: string, view: OrdersView, pageSize = PAGE_SIZE): Promise<OrdersPage> {
+export async function listOrders(
+  db: OrdersDb,
+  shop: string,
+  view: OrdersView,
+  pageSize = PAGE_SIZE,
+): Promise<OrdersPage> {
   const where = ordersWhere(shop, view);
-  const [slice, total] = await Promise.all([fetchSlice(db, where, view, pageSize), db.trackedOrder.count({ where })]);
+  const [slice, total] = await Promise.all([
+    fetchSlice(db, where, view, pageSize),
+    db.trackedOrder.count({ where }),
+  ]);
   const first = slice.rows[0];
   const last = slice.rows.at(-1);
   // Going forward there is a previous page whenever we came from one; going back, a next page.
@@ -165,7 +207,13 @@ export async function listOrders(db: OrdersDb, shop: string, view: OrdersView, p
 }
 
 /** Every row of a view, in pages, for the CSV export: memory stays flat at any size. */
-export async function* eachOrder(db: OrdersDb, shop: string, view: Pick<OrdersView, "filter" | "q" | "sort" | "dir">, ids?: readonly string[], batch = 1000) {
+export async function* eachOrder(
+  db: OrdersDb,
+  shop: string,
+  view: Pick<OrdersView, "filter" | "q" | "sort" | "dir">,
+  ids?: readonly string[],
+  batch = 1000,
+) {
   const base = ordersWhere(shop, view);
   const where = ids ? { AND: [base, { id: { in: [...ids] } }] } : base;
   let after: Cursor | null = null;

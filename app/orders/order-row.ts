@@ -13,7 +13,9 @@ export const importedLineItemSchema = z.object({
   sku: z.string().nullable(),
   quantity: z.number().int(),
   unfulfilledQuantity: z.number().int(),
-  product: z.object({ id: z.string(), tags: z.array(z.string()), collectionIds: z.array(z.string()) }).nullable(),
+  product: z
+    .object({ id: z.string(), tags: z.array(z.string()), collectionIds: z.array(z.string()) })
+    .nullable(),
 });
 
 /** The order's own fields, the same in the bulk JSONL, a single-order read and a reconcile page. */
@@ -28,7 +30,9 @@ export const orderFieldsSchema = z.object({
   displayFinancialStatus: z.string().nullable(),
   email: z.string().nullable(),
   tags: z.array(z.string()),
-  customer: z.object({ firstName: z.string().nullable(), lastName: z.string().nullable() }).nullable(),
+  customer: z
+    .object({ firstName: z.string().nullable(), lastName: z.string().nullable() })
+    .nullable(),
   customerLocale: z.string().nullable(),
   currentTotalPriceSet: moneySchema,
 });
@@ -72,7 +76,9 @@ export interface TrackedOrderImport {
 const OPEN_FULFILLMENT_STATUSES = new Set(["OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD"]);
 
 /** The earliest fulfillBy among the order's open fulfillment orders: the promise Shopify knows. */
-export function earliestOpenFulfillBy(fulfillmentOrders: ImportedOrder["fulfillmentOrders"]): Date | null {
+export function earliestOpenFulfillBy(
+  fulfillmentOrders: ImportedOrder["fulfillmentOrders"],
+): Date | null {
   let earliest: Date | null = null;
   for (const fo of fulfillmentOrders) {
     if (!OPEN_FULFILLMENT_STATUSES.has(fo.status) || fo.fulfillBy === null) continue;
@@ -82,7 +88,11 @@ export function earliestOpenFulfillBy(fulfillmentOrders: ImportedOrder["fulfillm
   return earliest;
 }
 
-export function trackedOrderRow(shop: string, order: ImportedOrder, syncedAt: Date): TrackedOrderImport {
+export function trackedOrderRow(
+  shop: string,
+  order: ImportedOrder,
+  syncedAt: Date,
+): TrackedOrderImport {
   const lineItems = order.lineItems.map((item) => ({
     id: item.id,
     title: item.title,
@@ -135,7 +145,13 @@ export const pagedOrderSchema = orderFieldsSchema
         sku: z.string().nullable(),
         quantity: z.number().int(),
         unfulfilledQuantity: z.number().int(),
-        product: z.object({ id: z.string(), tags: z.array(z.string()), collections: nodesOf(z.object({ id: z.string() })) }).nullable(),
+        product: z
+          .object({
+            id: z.string(),
+            tags: z.array(z.string()),
+            collections: nodesOf(z.object({ id: z.string() })),
+          })
+          .nullable(),
       }),
     ).extend({ pageInfo: z.object({ hasNextPage: z.boolean() }) }),
     fulfillmentOrders: nodesOf(z.object({ status: z.string(), fulfillBy: z.string().nullable() })),
@@ -146,7 +162,13 @@ export const pagedOrderSchema = orderFieldsSchema
       ...order,
       lineItems: order.lineItems.nodes.map((item) => ({
         ...item,
-        product: item.product ? { id: item.product.id, tags: item.product.tags, collectionIds: item.product.collections.nodes.map((c) => c.id) } : null,
+        product: item.product
+          ? {
+              id: item.product.id,
+              tags: item.product.tags,
+              collectionIds: item.product.collections.nodes.map((c) => c.id),
+            }
+          : null,
       })),
       fulfillmentOrders: order.fulfillmentOrders.nodes,
     },

@@ -25,7 +25,12 @@ export const CSV_HEADER = [
   "Status",
 ] as const;
 
-const STATUS_LABEL: Record<string, string> = { overdue: "Overdue", at_risk: "At risk", on_track: "On track", done: "Done" };
+const STATUS_LABEL: Record<string, string> = {
+  overdue: "Overdue",
+  at_risk: "At risk",
+  on_track: "On track",
+  done: "Done",
+};
 
 export function csvLine(fields: readonly string[]): string {
   return `${fields.join(",")}\r\n`;
@@ -41,7 +46,13 @@ export function orderCsvLine(row: OrderListRow): string {
     csvField(row.totalAmount, false),
     csvField(row.currencyCode),
     csvField(row.promisedShipDate, false),
-    csvField(row.promiseSource === "fulfillBy" ? "Shopify fulfill-by" : row.promiseSource === "rules" ? "Lead-time rules" : null),
+    csvField(
+      row.promiseSource === "fulfillBy"
+        ? "Shopify fulfill-by"
+        : row.promiseSource === "rules"
+          ? "Lead-time rules"
+          : null,
+    ),
     csvField(row.likelyShipDate, false),
     csvField(row.conservativeShipDate, false),
     csvField(row.delayClass ? (STATUS_LABEL[row.delayClass] ?? row.delayClass) : null),

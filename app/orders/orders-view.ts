@@ -33,7 +33,9 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(text: string | null): Cursor | null {
   if (!text) return null;
   try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    const parsed = cursorSchema.safeParse(
+      JSON.parse(Buffer.from(text, "base64url").toString("utf8")),
+    );
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -60,11 +62,21 @@ export function parseOrdersView(params: URLSearchParams): OrdersView {
     dir: params.get("dir") ?? undefined,
   });
   const after = decodeCursor(params.get("after"));
-  return { filter: parsed.class, q: parsed.q, sort: parsed.sort, dir: parsed.dir, after, before: after ? null : decodeCursor(params.get("before")) };
+  return {
+    filter: parsed.class,
+    q: parsed.q,
+    sort: parsed.sort,
+    dir: parsed.dir,
+    after,
+    before: after ? null : decodeCursor(params.get("before")),
+  };
 }
 
 /** URL search params for a view (defaults left out, so links stay short). */
-export function ordersViewParams(view: Pick<OrdersView, "filter" | "q" | "sort" | "dir">, page: { after?: Cursor; before?: Cursor } = {}): URLSearchParams {
+export function ordersViewParams(
+  view: Pick<OrdersView, "filter" | "q" | "sort" | "dir">,
+  page: { after?: Cursor; before?: Cursor } = {},
+): URLSearchParams {
   const params = new URLSearchParams();
   if (view.filter !== "all") params.set("class", view.filter);
   if (view.q) params.set("q", view.q);

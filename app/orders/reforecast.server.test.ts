@@ -4,7 +4,12 @@ import type { PrismaClient } from "@prisma/client";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedShop } from "../../simulator/seed";
-import { insertTrackedOrders, openTestDatabase, trackedOrder, trackedOrdersFromStore } from "../../tests/support/factories";
+import {
+  insertTrackedOrders,
+  openTestDatabase,
+  trackedOrder,
+  trackedOrdersFromStore,
+} from "../../tests/support/factories";
 import { parseShopRules, type ShopRulesInput } from "../promise/shop-rules";
 import { saveShopSettings } from "../settings/shop-settings.server";
 import { reforecastShop } from "./reforecast.server";
@@ -26,11 +31,21 @@ const smallShopRules: ShopRulesInput = {
   cutOffTime: "14:00",
   openWeekdays: [1, 2, 3, 4, 5],
   closures: [{ label: "Thanksgiving week", from: "2026-11-23", to: "2026-11-27" }],
-  capacity: { unit: "units", perWeekday: { mon: 4, tue: 4, wed: 4, thu: 4, fri: 4, sat: 0, sun: 0 }, coefficientOfVariation: 0 },
+  capacity: {
+    unit: "units",
+    perWeekday: { mon: 4, tue: 4, wed: 4, thu: 4, fri: 4, sat: 0, sun: 0 },
+    coefficientOfVariation: 0,
+  },
 };
 
 async function useRules(shop: string, rules: ShopRulesInput) {
-  await saveShopSettings(db, shop, { rules: parseShopRules(rules), senderName: null, senderRole: null, tagOrders: false, updatedBy: null });
+  await saveShopSettings(db, shop, {
+    rules: parseShopRules(rules),
+    senderName: null,
+    senderRole: null,
+    tagOrders: false,
+    updatedBy: null,
+  });
 }
 
 async function row(shop: string, id: string) {
@@ -42,11 +57,32 @@ describe("reforecastShop", () => {
     const shop = "small.myshopify.com";
     await useRules(shop, smallShopRules);
     await insertTrackedOrders(db, [
-      trackedOrder(shop, { id: "o1", createdAt: new Date("2026-11-12T15:00:00Z"), lines: [{ quantity: 2 }] }),
-      trackedOrder(shop, { id: "o2", createdAt: new Date("2026-11-17T20:00:00Z"), lines: [{ quantity: 4, productTags: ["Engraved"] }] }),
-      trackedOrder(shop, { id: "o3", createdAt: new Date("2026-11-18T15:00:00Z"), lines: [{ quantity: 3 }] }),
-      trackedOrder(shop, { id: "o4", createdAt: new Date("2026-11-19T15:00:00Z"), fulfillBy: new Date("2026-11-21T04:00:00Z") }),
-      trackedOrder(shop, { id: "shipped", displayFulfillmentStatus: "FULFILLED", unitsRemaining: 0, closedAt: new Date("2026-11-18T00:00:00Z") }),
+      trackedOrder(shop, {
+        id: "o1",
+        createdAt: new Date("2026-11-12T15:00:00Z"),
+        lines: [{ quantity: 2 }],
+      }),
+      trackedOrder(shop, {
+        id: "o2",
+        createdAt: new Date("2026-11-17T20:00:00Z"),
+        lines: [{ quantity: 4, productTags: ["Engraved"] }],
+      }),
+      trackedOrder(shop, {
+        id: "o3",
+        createdAt: new Date("2026-11-18T15:00:00Z"),
+        lines: [{ quantity: 3 }],
+      }),
+      trackedOrder(shop, {
+        id: "o4",
+        createdAt: new Date("2026-11-19T15:00:00Z"),
+        fulfillBy: new Date("2026-11-21T04:00:00Z"),
+      }),
+      trackedOrder(shop, {
+        id: "shipped",
+        displayFulfillmentStatus: "FULFILLED",
+        unitsRemaining: 0,
+        closedAt: new Date("2026-11-18T00:00:00Z"),
+      }),
       trackedOrder(shop, { id: "cancelled", cancelledAt: new Date("2026-11-18T00:00:00Z") }),
     ]);
     // Thu 2026-11-19 09:00 New York, before the cut-off: capacity Thu 4, Fri 4, then closed until Mon 11-30.
@@ -64,7 +100,10 @@ describe("reforecastShop", () => {
     };
     for (const [id, [promise, source, likely, delayClass]] of Object.entries(expected)) {
       const stored = await row(shop, id);
-      expect([stored.promisedShipDate, stored.promiseSource, stored.likelyShipDate, stored.delayClass], id).toEqual([promise, source, likely, delayClass]);
+      expect(
+        [stored.promisedShipDate, stored.promiseSource, stored.likelyShipDate, stored.delayClass],
+        id,
+      ).toEqual([promise, source, likely, delayClass]);
       // cv 0: the conservative date is the likely one.
       expect(stored.conservativeShipDate).toBe(likely);
       expect(stored.forecastAt?.toISOString()).toBe("2026-11-19T14:00:00.000Z");
@@ -74,7 +113,12 @@ describe("reforecastShop", () => {
     expect(summary.counts).toEqual({ overdue: 1, at_risk: 2, on_track: 1 });
     expect(summary.done).toBe(2);
     // New order now: ceil(10 / 4) = 3 units → 13 → Tue 12-01; promised Thu + 2 = Mon 11-30.
-    expect(summary.newOrders).toMatchObject({ promise: "2026-11-30", likely: "2026-12-01", conservative: "2026-12-01", cannotKeepPromise: true });
+    expect(summary.newOrders).toMatchObject({
+      promise: "2026-11-30",
+      likely: "2026-12-01",
+      conservative: "2026-12-01",
+      cannotKeepPromise: true,
+    });
     expect(summary.cannotKeepPromise).toBe(true);
     // One point per calendar day (closed days included, flat), until the backlog is gone.
     expect(summary.burnDown.map((p) => [p.date, p.likelyRemaining])).toEqual([
@@ -96,18 +140,35 @@ describe("reforecastShop", () => {
   it("never reads or writes another shop's rows", async () => {
     const mine = "mine.myshopify.com";
     const theirs = "theirs.myshopify.com";
-    const theirRow = trackedOrder(theirs, { id: "shared-id", createdAt: new Date("2026-10-01T12:00:00Z"), unitsRemaining: 50 });
-    await insertTrackedOrders(db, [theirRow, trackedOrder(mine, { id: "shared-id", createdAt: new Date("2026-11-19T12:00:00Z") })]);
+    const theirRow = trackedOrder(theirs, {
+      id: "shared-id",
+      createdAt: new Date("2026-10-01T12:00:00Z"),
+      unitsRemaining: 50,
+    });
+    await insertTrackedOrders(db, [
+      theirRow,
+      trackedOrder(mine, { id: "shared-id", createdAt: new Date("2026-11-19T12:00:00Z") }),
+    ]);
     const summary = await reforecastShop(db, mine, new Date("2026-11-19T14:00:00Z"));
     expect(summary.counts).toEqual({ overdue: 0, at_risk: 0, on_track: 1 });
     expect(summary.totalDemand).toBe(1);
     const untouched = await row(theirs, "shared-id");
-    expect([untouched.promisedShipDate, untouched.likelyShipDate, untouched.delayClass, untouched.forecastAt]).toEqual([null, null, null, null]);
+    expect([
+      untouched.promisedShipDate,
+      untouched.likelyShipDate,
+      untouched.delayClass,
+      untouched.forecastAt,
+    ]).toEqual([null, null, null, null]);
     expect((await row(mine, "shared-id")).delayClass).toBe("on_track");
   });
 
   it("writes the same rows whatever the batch size", async () => {
-    const store = seedShop({ domain: "batch.myshopify.com", orders: 150, seed: 5, now: new Date("2026-11-24T15:00:00Z") });
+    const store = seedShop({
+      domain: "batch.myshopify.com",
+      orders: 150,
+      seed: 5,
+      now: new Date("2026-11-24T15:00:00Z"),
+    });
     const rows = trackedOrdersFromStore(store);
     await insertTrackedOrders(db, rows);
     const copy = rows.map((r) => ({ ...r, shop: "batch-copy.myshopify.com" }));
@@ -116,9 +177,23 @@ describe("reforecastShop", () => {
     const a = await reforecastShop(db, "batch.myshopify.com", now);
     const b = await reforecastShop(db, "batch-copy.myshopify.com", now, { batchSize: 7 });
     expect(b.counts).toEqual(a.counts);
-    const pick = { id: true, promisedShipDate: true, likelyShipDate: true, conservativeShipDate: true, delayClass: true } as const;
-    const left = await db.trackedOrder.findMany({ where: { shop: "batch.myshopify.com" }, select: pick, orderBy: { id: "asc" } });
-    const right = await db.trackedOrder.findMany({ where: { shop: "batch-copy.myshopify.com" }, select: pick, orderBy: { id: "asc" } });
+    const pick = {
+      id: true,
+      promisedShipDate: true,
+      likelyShipDate: true,
+      conservativeShipDate: true,
+      delayClass: true,
+    } as const;
+    const left = await db.trackedOrder.findMany({
+      where: { shop: "batch.myshopify.com" },
+      select: pick,
+      orderBy: { id: "asc" },
+    });
+    const right = await db.trackedOrder.findMany({
+      where: { shop: "batch-copy.myshopify.com" },
+      select: pick,
+      orderBy: { id: "asc" },
+    });
     expect(right).toEqual(left);
     expect(left.filter((r) => r.delayClass === null)).toEqual([]);
   });
@@ -145,7 +220,8 @@ describe("reforecastShop on the seeded holiday-rush shop", () => {
   }
   function promiseByHand(createdAt: Date): string {
     const placed = DateTime.fromJSDate(createdAt, { zone });
-    let countsFrom = placed.hour >= 14 ? placed.plus({ days: 1 }).startOf("day") : placed.startOf("day");
+    let countsFrom =
+      placed.hour >= 14 ? placed.plus({ days: 1 }).startOf("day") : placed.startOf("day");
     while (!isOpen(countsFrom)) countsFrom = countsFrom.plus({ days: 1 });
     return addBusinessDays(countsFrom, 10).toISODate() ?? "";
   }
@@ -168,7 +244,13 @@ describe("reforecastShop on the seeded holiday-rush shop", () => {
     expect(summary.cannotKeepPromise).toBe(true);
 
     const backlog = rows
-      .filter((r) => r.cancelledAt == null && r.closedAt == null && r.unitsRemaining > 0 && r.displayFulfillmentStatus !== "FULFILLED")
+      .filter(
+        (r) =>
+          r.cancelledAt == null &&
+          r.closedAt == null &&
+          r.unitsRemaining > 0 &&
+          r.displayFulfillmentStatus !== "FULFILLED",
+      )
       .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
     const oldestByRules = backlog.find((r) => r.fulfillBy == null);
     const newest = backlog.at(-1);

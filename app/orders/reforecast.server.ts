@@ -51,7 +51,13 @@ export async function reforecastShop(
     async (tx) => {
       const rows = await tx.trackedOrder.findMany({
         where: backlogWhere(shop),
-        select: { id: true, createdAt: true, fulfillBy: true, lineItems: true, unitsRemaining: true },
+        select: {
+          id: true,
+          createdAt: true,
+          fulfillBy: true,
+          lineItems: true,
+          unitsRemaining: true,
+        },
       });
       const orders: UnfulfilledOrder[] = rows.map((row) => ({
         id: row.id,
@@ -78,8 +84,18 @@ export async function reforecastShop(
       // Only orders that just left the backlog: the rest are already marked, and rewriting
       // every shipped order of a large shop on each reforecast would cost more than the forecast.
       const done = await tx.trackedOrder.updateMany({
-        where: { AND: [notBacklogWhere(shop), { OR: [{ delayClass: null }, { delayClass: { not: DONE_CLASS } }] }] },
-        data: { delayClass: DONE_CLASS, likelyShipDate: null, conservativeShipDate: null, forecastAt: now },
+        where: {
+          AND: [
+            notBacklogWhere(shop),
+            { OR: [{ delayClass: null }, { delayClass: { not: DONE_CLASS } }] },
+          ],
+        },
+        data: {
+          delayClass: DONE_CLASS,
+          likelyShipDate: null,
+          conservativeShipDate: null,
+          forecastAt: now,
+        },
       });
 
       const units = orders.reduce((sum, order) => sum + order.unitsRemaining, 0);

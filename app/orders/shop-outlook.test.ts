@@ -9,7 +9,11 @@ const base = {
   cutOffTime: "14:00",
   openWeekdays: [1, 2, 3, 4, 5],
   closures: [{ label: "Thanksgiving week", from: "2026-11-23", to: "2026-11-27" }],
-  capacity: { unit: "units", perWeekday: { mon: 9, tue: 9, wed: 9, thu: 9, fri: 7, sat: 0, sun: 0 }, coefficientOfVariation: 0.3 },
+  capacity: {
+    unit: "units",
+    perWeekday: { mon: 9, tue: 9, wed: 9, thu: 9, fri: 7, sat: 0, sun: 0 },
+    coefficientOfVariation: 0.3,
+  },
 };
 
 function backlog(count: number, seed: number): UnfulfilledOrder[] {

@@ -5,7 +5,11 @@
 // the total demand, and the new-order outlook only on the total demand and the mean order size.
 // So a backlog of one order carrying the whole demand gives the same answer as the real backlog,
 // which lets the dashboard recompute it at 100k orders with a SUM and a COUNT.
-import { forecastBacklog, type BurnDownPoint, type NewOrdersOutlook } from "../forecast/forecast-backlog";
+import {
+  forecastBacklog,
+  type BurnDownPoint,
+  type NewOrdersOutlook,
+} from "../forecast/forecast-backlog";
 import { parseLocalDate, type LocalDate } from "../promise/local-date";
 import type { Instant } from "../promise/shop-clock";
 import type { ShopRules } from "../promise/shop-rules";
@@ -31,11 +35,15 @@ const NEVER = parseLocalDate("9999-12-31");
 export function shopOutlook(totals: BacklogTotals, rules: ShopRules, now: Instant): ShopOutlook {
   const unit = rules.capacity.unit;
   const totalDemand = unit === "orders" ? totals.orders : totals.units;
-  const newOrderUnits = unit === "orders" || totals.orders === 0 ? 1 : Math.max(1, Math.ceil(totals.units / totals.orders));
+  const newOrderUnits =
+    unit === "orders" || totals.orders === 0
+      ? 1
+      : Math.max(1, Math.ceil(totals.units / totals.orders));
   // Count everything in "units" so the single stand-in order carries the whole demand even when
   // the shop counts capacity in orders (where each order would otherwise count as 1).
   const asUnits: ShopRules = { ...rules, capacity: { ...rules.capacity, unit: "units" } };
-  const stand = totalDemand > 0 ? [{ id: "backlog", unitsRemaining: totalDemand, promise: NEVER }] : [];
+  const stand =
+    totalDemand > 0 ? [{ id: "backlog", unitsRemaining: totalDemand, promise: NEVER }] : [];
   const forecast = forecastBacklog(stand, asUnits, now, { newOrderUnits });
   return {
     today: forecast.today,

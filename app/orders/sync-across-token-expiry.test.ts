@@ -27,22 +27,30 @@ const restoreConsole: (() => void)[] = [];
 let beforeCall: (call: number) => void = () => {};
 let calls = 0;
 
-
-
 const settle = () => settleOrderSync(app.simulator, sync);
 
 async function control(pathname: string, body: unknown = {}): Promise<void> {
-  const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/${pathname}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/${pathname}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(response.status, await response.text()).toBeLessThan(300);
 }
 
-const refreshes = () => app.simulator.tokenGrants(app.shop).filter((g) => g.grant === "refresh_token");
+const refreshes = () =>
+  app.simulator.tokenGrants(app.shop).filter((g) => g.grant === "refresh_token");
 
 async function storedRow(order: OrderRecord) {
-  return db.trackedOrder.findUniqueOrThrow({ where: { shop_id: { shop: app.shop, id: toGid("Order", order.id) } } });
+  return db.trackedOrder.findUniqueOrThrow({
+    where: { shop_id: { shop: app.shop, id: toGid("Order", order.id) } },
+  });
 }
 
-const unitsRemaining = (order: OrderRecord) => (order.cancelledAt !== null ? 0 : order.lineItems.reduce((sum, item) => sum + item.quantity - item.fulfilledQuantity, 0));
+const unitsRemaining = (order: OrderRecord) =>
+  order.cancelledAt !== null
+    ? 0
+    : order.lineItems.reduce((sum, item) => sum + item.quantity - item.fulfilledQuantity, 0);
 
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 150, seed: 12 });
@@ -93,7 +101,9 @@ afterAll(async () => {
 describe("expiring offline tokens", () => {
   it("the first admin page load stores an expiring offline token: about 60 minutes, with a 90-day refresh token", async () => {
     const session = await db.session.findUniqueOrThrow({ where: { id: `offline_${app.shop}` } });
-    const exchanges = app.simulator.tokenGrants(app.shop).filter((g) => g.grant === "token_exchange");
+    const exchanges = app.simulator
+      .tokenGrants(app.shop)
+      .filter((g) => g.grant === "token_exchange");
     expect(exchanges).toHaveLength(1);
     expect(session.accessToken).toBe(exchanges[0]?.accessToken);
     expect(session.refreshToken).toMatch(/^shprt_/);
@@ -107,7 +117,9 @@ describe("expiring offline tokens", () => {
   it("an order webhook handled after the token was ended: the order is re-read on a refreshed token, once, with no retry by Shopify", async () => {
     const before = refreshes().length;
     expect(app.simulator.expireAccessToken(app.shop)).toBe(1);
-    const order = store.orders.find((o) => o.cancelledAt === null && o.fulfillmentStatus === "UNFULFILLED");
+    const order = store.orders.find(
+      (o) => o.cancelledAt === null && o.fulfillmentStatus === "UNFULFILLED",
+    );
     if (!order) throw new Error("no open order");
     const deliveriesBefore = app.simulator.webhooks.deliveries(app.shop).length;
     await control(`orders/${order.id}/fulfil`);
@@ -121,14 +133,23 @@ describe("expiring offline tokens", () => {
       ["delivered", [200]],
       ["delivered", [200]],
     ]);
-    expect(refreshes().slice(before).map((g) => g.outcome)).toEqual(["issued"]);
+    expect(
+      refreshes()
+        .slice(before)
+        .map((g) => g.outcome),
+    ).toEqual(["issued"]);
     expect(warnings).toEqual([]);
   });
 
   it("an order webhook arriving 4 minutes before expiry: authenticate.webhook gets a refreshed token first, and the stored pair is the new one", async () => {
     const before = refreshes().length;
-    await db.session.update({ where: { id: `offline_${app.shop}` }, data: { expires: new Date(Date.now() + 4 * 60_000) } });
-    const order = store.orders.find((o) => o.cancelledAt === null && o.fulfillmentStatus === "UNFULFILLED");
+    await db.session.update({
+      where: { id: `offline_${app.shop}` },
+      data: { expires: new Date(Date.now() + 4 * 60_000) },
+    });
+    const order = store.orders.find(
+      (o) => o.cancelledAt === null && o.fulfillmentStatus === "UNFULFILLED",
+    );
     if (!order) throw new Error("no open order");
     await control(`orders/${order.id}/fulfil`);
     await settle();
@@ -142,7 +163,9 @@ describe("expiring offline tokens", () => {
 
   it("the periodic reconcile across two token ends: every missed change is repaired, each order stored once", async () => {
     // Forty fulfilments whose webhooks are lost, so only the reconcile can bring them in.
-    const changed = store.orders.filter((o) => o.cancelledAt === null && o.fulfillmentStatus === "UNFULFILLED").slice(0, 40);
+    const changed = store.orders
+      .filter((o) => o.cancelledAt === null && o.fulfillmentStatus === "UNFULFILLED")
+      .slice(0, 40);
     expect(changed).toHaveLength(40);
     await control("webhooks/drop-next", { count: 80 });
     for (const order of changed) await control(`orders/${order.id}/fulfil`);
@@ -163,16 +186,25 @@ describe("expiring offline tokens", () => {
     // Each time a live token was ended (the one before the last refresh may still be live too).
     expect(ended).toHaveLength(2);
     expect(ended.every((n) => n >= 1)).toBe(true);
-    const reconciles = await db.orderSync.findMany({ where: { shop: app.shop, kind: "reconcile" } });
+    const reconciles = await db.orderSync.findMany({
+      where: { shop: app.shop, kind: "reconcile" },
+    });
     expect(reconciles.map((r) => r.status)).toEqual(["completed"]);
     for (const order of changed) expect((await storedRow(order)).unitsRemaining).toBe(0);
     expect(await db.trackedOrder.count({ where: { shop: app.shop } })).toBe(store.orders.length);
-    expect(refreshes().slice(before).map((g) => g.outcome)).toEqual(["issued", "issued"]);
+    expect(
+      refreshes()
+        .slice(before)
+        .map((g) => g.outcome),
+    ).toEqual(["issued", "issued"]);
     expect(warnings).toEqual([]);
   });
 
   it("no access or refresh token ever reached the console", () => {
-    const tokens = app.simulator.tokenGrants(app.shop).flatMap((g) => [g.accessToken, g.refreshToken]).filter((t): t is string => typeof t === "string");
+    const tokens = app.simulator
+      .tokenGrants(app.shop)
+      .flatMap((g) => [g.accessToken, g.refreshToken])
+      .filter((t): t is string => typeof t === "string");
     expect(tokens.length).toBeGreaterThan(4);
     // At debug level the library logs each new session, webhook and Admin error: there is something to check.
     expect(logged.length).toBeGreaterThan(0);

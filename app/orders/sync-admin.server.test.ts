@@ -17,16 +17,42 @@ let admin: AdminGraphql;
 function libraryLikeAdmin(origin: string, token: string): AdminGraphql {
   return {
     async graphql(query, options) {
-      const response = await fetch(`${origin}/${shop}/admin/api/2026-10/graphql.json`, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token }, body: JSON.stringify({ query, variables: options?.variables }) });
-      const body = z.object({ data: z.unknown().optional(), errors: z.array(z.object({ message: z.string() }).passthrough()).optional(), extensions: z.unknown().optional() }).parse(await response.json());
-      if (body.errors) throw new GraphqlQueryError({ message: body.errors[0]?.message ?? "failed", response: {}, body: { errors: { graphQLErrors: body.errors }, extensions: body.extensions } });
+      const response = await fetch(`${origin}/${shop}/admin/api/2026-10/graphql.json`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
+        body: JSON.stringify({ query, variables: options?.variables }),
+      });
+      const body = z
+        .object({
+          data: z.unknown().optional(),
+          errors: z.array(z.object({ message: z.string() }).passthrough()).optional(),
+          extensions: z.unknown().optional(),
+        })
+        .parse(await response.json());
+      if (body.errors)
+        throw new GraphqlQueryError({
+          message: body.errors[0]?.message ?? "failed",
+          response: {},
+          body: { errors: { graphQLErrors: body.errors }, extensions: body.extensions },
+        });
       return new Response(JSON.stringify(body));
     },
   };
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, clock: () => now, app: { apiKey: "k", apiSecret: "s", appUrl: "https://delay-desk.test", scopes: "read_all_orders,read_orders,read_products,read_customers,read_merchant_managed_fulfillment_orders" }, shops: [{ domain: shop, orders: 300, seed: 2 }] });
+  sim = await startSimulator({
+    port: 0,
+    clock: () => now,
+    app: {
+      apiKey: "k",
+      apiSecret: "s",
+      appUrl: "https://delay-desk.test",
+      scopes:
+        "read_all_orders,read_orders,read_products,read_customers,read_merchant_managed_fulfillment_orders",
+    },
+    shops: [{ domain: shop, orders: 300, seed: 2 }],
+  });
   admin = libraryLikeAdmin(sim.origin, sim.issueAccessToken(shop));
 });
 afterAll(async () => {
@@ -43,7 +69,8 @@ describe("ThrottledAdmin", () => {
         now += ms;
       },
     });
-    for (let i = 0; i < 30; i++) expect((await throttled.query(QUERY, pageSchema)).orders.nodes).toHaveLength(250);
+    for (let i = 0; i < 30; i++)
+      expect((await throttled.query(QUERY, pageSchema)).orders.nodes).toHaveLength(250);
     // 30 × 252 requested against a 2,000-point bucket refilling 100/s: about 56 s of waiting.
     expect(throttled.stats.cost).toBe(30 * 252);
     expect(throttled.stats.waitedMs).toBeGreaterThanOrEqual(50_000);
@@ -68,12 +95,24 @@ describe("ThrottledAdmin", () => {
 
   it("computes the wait from the last throttle status", () => {
     expect(ThrottledAdmin.waitFor(null, 500)).toBe(0);
-    expect(ThrottledAdmin.waitFor({ maximumAvailable: 2000, currentlyAvailable: 600, restoreRate: 100 }, 500)).toBe(0);
-    expect(ThrottledAdmin.waitFor({ maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 }, 500)).toBe(4000);
+    expect(
+      ThrottledAdmin.waitFor(
+        { maximumAvailable: 2000, currentlyAvailable: 600, restoreRate: 100 },
+        500,
+      ),
+    ).toBe(0);
+    expect(
+      ThrottledAdmin.waitFor(
+        { maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 },
+        500,
+      ),
+    ).toBe(4000);
   });
 
   it("throws other GraphQL errors at once", async () => {
     const throttled = new ThrottledAdmin(admin, { sleep: async () => undefined });
-    await expect(throttled.query(`query Bad { shop { nope } }`, z.unknown())).rejects.toThrow(/nope/);
+    await expect(throttled.query(`query Bad { shop { nope } }`, z.unknown())).rejects.toThrow(
+      /nope/,
+    );
   });
 });

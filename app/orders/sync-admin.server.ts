@@ -7,10 +7,20 @@ import { z } from "zod";
 import { AdminApiError, type AdminGraphql } from "../admin-api/graphql.server";
 import { redactedAnswer } from "../admin-api/redactions";
 
-const throttleSchema = z.object({ maximumAvailable: z.number(), currentlyAvailable: z.number(), restoreRate: z.number().positive() });
-const costSchema = z.object({ requestedQueryCost: z.number().nullable().optional(), actualQueryCost: z.number().nullable().optional(), throttleStatus: throttleSchema });
+const throttleSchema = z.object({
+  maximumAvailable: z.number(),
+  currentlyAvailable: z.number(),
+  restoreRate: z.number().positive(),
+});
+const costSchema = z.object({
+  requestedQueryCost: z.number().nullable().optional(),
+  actualQueryCost: z.number().nullable().optional(),
+  throttleStatus: throttleSchema,
+});
 const extensionsSchema = z.object({ cost: costSchema }).passthrough();
-const bodySchema = z.object({ data: z.unknown().optional(), extensions: extensionsSchema.optional() }).passthrough();
+const bodySchema = z
+  .object({ data: z.unknown().optional(), extensions: extensionsSchema.optional() })
+  .passthrough();
 
 export type ThrottleStatus = z.infer<typeof throttleSchema>;
 
@@ -58,7 +68,11 @@ export class ThrottledAdmin {
     return Math.ceil(((cost - status.currentlyAvailable) / status.restoreRate) * 1000);
   }
 
-  async query<Schema extends z.ZodTypeAny>(document: string, dataSchema: Schema, variables?: Record<string, unknown>): Promise<z.infer<Schema>> {
+  async query<Schema extends z.ZodTypeAny>(
+    document: string,
+    dataSchema: Schema,
+    variables?: Record<string, unknown>,
+  ): Promise<z.infer<Schema>> {
     const name = operationName(document);
     let throttledInARow = 0;
     for (;;) {
@@ -66,7 +80,14 @@ export class ThrottledAdmin {
       if (wait > 0) {
         this.stats.waitedMs += wait;
         await this.sleep(wait);
-        if (this.last) this.last = { ...this.last, currentlyAvailable: Math.min(this.last.maximumAvailable, this.last.currentlyAvailable + (wait / 1000) * this.last.restoreRate) };
+        if (this.last)
+          this.last = {
+            ...this.last,
+            currentlyAvailable: Math.min(
+              this.last.maximumAvailable,
+              this.last.currentlyAvailable + (wait / 1000) * this.last.restoreRate,
+            ),
+          };
       }
       let body: unknown;
       try {
@@ -87,7 +108,8 @@ export class ThrottledAdmin {
         if (!isThrottled(error.body)) throw new AdminApiError(name, [{ message: error.message }]);
         this.stats.throttled += 1;
         throttledInARow += 1;
-        if (throttledInARow > (this.options.maxThrottledRetries ?? 50)) throw new AdminApiError(name, [{ message: "Throttled", code: "THROTTLED" }]);
+        if (throttledInARow > (this.options.maxThrottledRetries ?? 50))
+          throw new AdminApiError(name, [{ message: "Throttled", code: "THROTTLED" }]);
         // Without a status, wait a second: Standard restores 100 points in that time.
         if (!cost) {
           this.stats.waitedMs += 1000;
@@ -99,7 +121,12 @@ export class ThrottledAdmin {
       if (!parsed.success) throw new AdminApiError(name, [{ message: "unexpected response" }]);
       if (parsed.data.extensions) this.remember(parsed.data.extensions.cost);
       const data = dataSchema.safeParse(parsed.data.data);
-      if (!data.success) throw new AdminApiError(name, [{ message: `unexpected response shape: ${data.error.issues[0]?.message ?? "?"} at ${data.error.issues[0]?.path.join(".") ?? ""}` }]);
+      if (!data.success)
+        throw new AdminApiError(name, [
+          {
+            message: `unexpected response shape: ${data.error.issues[0]?.message ?? "?"} at ${data.error.issues[0]?.path.join(".") ?? ""}`,
+          },
+        ]);
       return data.data;
     }
   }

@@ -70,7 +70,10 @@ export const SYNC_ORDER_QUERY = `#graphql
   }
 `;
 
-const syncOrderSchema = z.object({ shop: z.object({ ianaTimezone: z.string() }), order: pagedOrderSchema.nullable() });
+const syncOrderSchema = z.object({
+  shop: z.object({ ianaTimezone: z.string() }),
+  order: pagedOrderSchema.nullable(),
+});
 
 export interface RefreshResult {
   found: boolean;
@@ -78,7 +81,13 @@ export interface RefreshResult {
 }
 
 /** Reads one order and stores it; an order Shopify no longer has is dropped. */
-export async function refreshOrder(db: PrismaClient, admin: ThrottledAdmin, shop: string, orderId: string, now = new Date()): Promise<RefreshResult> {
+export async function refreshOrder(
+  db: PrismaClient,
+  admin: ThrottledAdmin,
+  shop: string,
+  orderId: string,
+  now = new Date(),
+): Promise<RefreshResult> {
   const data = await admin.query(SYNC_ORDER_QUERY, syncOrderSchema, { id: orderId });
   if (!data.order) {
     await db.trackedOrder.deleteMany({ where: { shop, id: orderId } });

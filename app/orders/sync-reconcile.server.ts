@@ -82,7 +82,10 @@ export const RECONCILE_ORDERS_QUERY = `#graphql
 
 const pageSchema = z.object({
   shop: z.object({ ianaTimezone: z.string() }),
-  orders: z.object({ nodes: z.array(pagedOrderSchema), pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }) }),
+  orders: z.object({
+    nodes: z.array(pagedOrderSchema),
+    pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+  }),
 });
 
 // Shopify's updated_at has second precision and writes land a little out of order; re-reading a
@@ -98,7 +101,10 @@ export interface ReconcileResult {
 
 /** The instant after which changes may not be imported yet, from the last finished sync. */
 export async function currentWatermark(db: PrismaClient, shop: string): Promise<Date | null> {
-  const last = await db.orderSync.findFirst({ where: { shop, status: "completed", watermark: { not: null } }, orderBy: { watermark: "desc" } });
+  const last = await db.orderSync.findFirst({
+    where: { shop, status: "completed", watermark: { not: null } },
+    orderBy: { watermark: "desc" },
+  });
   return last?.watermark ?? null;
 }
 
@@ -107,18 +113,29 @@ export function updatedSinceQuery(watermark: Date): string {
   return `updated_at:>'${new Date(watermark.getTime() - WATERMARK_OVERLAP_MS).toISOString().replace(/\.\d{3}Z$/, "Z")}'`;
 }
 
-export async function reconcileOrders(db: PrismaClient, admin: ThrottledAdmin, shop: string, now = new Date()): Promise<ReconcileResult> {
+export async function reconcileOrders(
+  db: PrismaClient,
+  admin: ThrottledAdmin,
+  shop: string,
+  now = new Date(),
+): Promise<ReconcileResult> {
   const watermark = await currentWatermark(db, shop);
   // Without a first sync there is nothing to reconcile against: the bulk import comes first.
   if (!watermark) return { status: "skipped", orders: 0, watermark: null, timeZone: null };
-  const sync = await db.orderSync.create({ data: { shop, kind: "reconcile", status: "running", watermark } });
+  const sync = await db.orderSync.create({
+    data: { shop, kind: "reconcile", status: "running", watermark },
+  });
   let latest = watermark;
   let count = 0;
   let timeZone: string | null = null;
   try {
     let after: string | null = null;
     do {
-      const page: z.infer<typeof pageSchema> = await admin.query(RECONCILE_ORDERS_QUERY, pageSchema, { first: RECONCILE_PAGE_SIZE, after, query: updatedSinceQuery(watermark) });
+      const page: z.infer<typeof pageSchema> = await admin.query(
+        RECONCILE_ORDERS_QUERY,
+        pageSchema,
+        { first: RECONCILE_PAGE_SIZE, after, query: updatedSinceQuery(watermark) },
+      );
       timeZone = page.shop.ianaTimezone;
       const complete: ImportedOrder[] = [];
       for (const { order, lineItemsComplete } of page.orders.nodes) {
@@ -131,10 +148,25 @@ export async function reconcileOrders(db: PrismaClient, admin: ThrottledAdmin, s
       count += page.orders.nodes.length - complete.length + saved.count;
       after = page.orders.pageInfo.hasNextPage ? page.orders.pageInfo.endCursor : null;
     } while (after !== null);
-    await db.orderSync.update({ where: { id: sync.id }, data: { status: "completed", watermark: latest, ordersImported: count, finishedAt: new Date() } });
+    await db.orderSync.update({
+      where: { id: sync.id },
+      data: {
+        status: "completed",
+        watermark: latest,
+        ordersImported: count,
+        finishedAt: new Date(),
+      },
+    });
     return { status: "completed", orders: count, watermark: latest, timeZone };
   } catch (error) {
-    await db.orderSync.update({ where: { id: sync.id }, data: { status: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: new Date() } });
+    await db.orderSync.update({
+      where: { id: sync.id },
+      data: {
+        status: "failed",
+        error: error instanceof Error ? error.message : String(error),
+        finishedAt: new Date(),
+      },
+    });
     throw error;
   }
 }

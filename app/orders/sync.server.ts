@@ -13,7 +13,12 @@
 // event loop (issue 12).
 import type { PrismaClient } from "@prisma/client";
 import type { AdminGraphql } from "../admin-api/graphql.server";
-import { finishOrderImport, runningBulkSync, startOrderImport, type ReforecastHook } from "./import/bulk-import.server";
+import {
+  finishOrderImport,
+  runningBulkSync,
+  startOrderImport,
+  type ReforecastHook,
+} from "./import/bulk-import.server";
 import { refreshOrder } from "./sync-order.server";
 import { reconcileOrders } from "./sync-reconcile.server";
 import { ThrottledAdmin } from "./sync-admin.server";
@@ -44,7 +49,9 @@ const defaults: OrderSyncDeps = {
   db: async () => (await import("../db.server")).default,
   adminFor: async (shop) => (await import("../shopify.server")).backgroundAdmin(shop),
   reforecast: async (...args) => (await import("./reforecast.server")).reforecastShop(...args),
-  tagOrdersEnabled: async (db, shop) => (await db.shopSettings.findUnique({ where: { shop }, select: { tagOrders: true } }))?.tagOrders ?? false,
+  tagOrdersEnabled: async (db, shop) =>
+    (await db.shopSettings.findUnique({ where: { shop }, select: { tagOrders: true } }))
+      ?.tagOrders ?? false,
   now: () => new Date(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()),
   pollIntervalMs: 2_000,
@@ -81,7 +88,14 @@ const background = new Set<Promise<unknown>>();
 function workOf(shop: string): ShopWork {
   let work = shops.get(shop);
   if (!work) {
-    work = { orderIds: new Set(), bulkFinishes: new Set(), reconcile: false, running: null, failures: 0, waiting: false };
+    work = {
+      orderIds: new Set(),
+      bulkFinishes: new Set(),
+      reconcile: false,
+      running: null,
+      failures: 0,
+      waiting: false,
+    };
     shops.set(shop, work);
   }
   return work;
@@ -129,7 +143,9 @@ async function passFailed(shop: string, work: ShopWork, error: unknown): Promise
     return;
   }
   const delay = deps.retryDelayMs(work.failures);
-  deps.warn(`${shop}: sync pass failed (try ${work.failures} of ${deps.maxFailures}), retrying in ${delay} ms: ${messageOf(error)}`);
+  deps.warn(
+    `${shop}: sync pass failed (try ${work.failures} of ${deps.maxFailures}), retrying in ${delay} ms: ${messageOf(error)}`,
+  );
   work.waiting = true;
   void track(
     deps.sleep(delay).finally(() => {
@@ -149,11 +165,17 @@ async function giveUp(shop: string, work: ShopWork, reason: string): Promise<voi
   if (bulkOperationIds.length > 0) {
     const db = await deps.db();
     await db.orderSync.updateMany({
-      where: { shop, bulkOperationId: { in: bulkOperationIds }, status: { in: ["running", "importing"] } },
+      where: {
+        shop,
+        bulkOperationId: { in: bulkOperationIds },
+        status: { in: ["running", "importing"] },
+      },
       data: { status: "failed", error: reason, finishedAt: deps.now() },
     });
   }
-  deps.warn(`${shop}: ${reason}; dropped ${refreshes} order refresh(es) and ${bulkOperationIds.length} bulk import(s)`);
+  deps.warn(
+    `${shop}: ${reason}; dropped ${refreshes} order refresh(es) and ${bulkOperationIds.length} bulk import(s)`,
+  );
 }
 
 export function queueOrderRefresh(shop: string, orderId: string): void {
@@ -191,7 +213,10 @@ async function runShop(shop: string, work: ShopWork): Promise<void> {
     for (const id of [...work.bulkFinishes]) {
       work.bulkFinishes.delete(id);
       // The import re-forecasts by itself; only the tags are left to do here.
-      const outcome = await finishOrderImport(db, rawAdmin, shop, id, { reforecast: deps.reforecast, now: deps.now });
+      const outcome = await finishOrderImport(db, rawAdmin, shop, id, {
+        reforecast: deps.reforecast,
+        now: deps.now,
+      });
       if (outcome === "imported") await syncTags(db, admin, shop);
     }
     const orderIds = [...work.orderIds];
@@ -201,7 +226,9 @@ async function runShop(shop: string, work: ShopWork): Promise<void> {
         timeZone = (await refreshOrder(db, admin, shop, id, deps.now())).timeZone;
         changed = true;
       } catch (error) {
-        deps.warn(`${shop}: re-reading ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+        deps.warn(
+          `${shop}: re-reading ${id} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     if (work.reconcile) {
@@ -219,16 +246,21 @@ async function runShop(shop: string, work: ShopWork): Promise<void> {
   try {
     await keepDelayInStepWithForecast({ admin: rawAdmin, db, shop, now: deps.now() });
   } catch (error) {
-    deps.warn(`${shop}: storefront estimate: ${error instanceof Error ? error.message : String(error)}`);
+    deps.warn(
+      `${shop}: storefront estimate: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 async function syncTags(db: PrismaClient, admin: ThrottledAdmin, shop: string): Promise<void> {
   const enabled = await deps.tagOrdersEnabled(db, shop);
-  const hasOurTags = enabled || (await db.trackedOrder.count({ where: { shop, tags: { contains: "delay-desk:" } } })) > 0;
+  const hasOurTags =
+    enabled ||
+    (await db.trackedOrder.count({ where: { shop, tags: { contains: "delay-desk:" } } })) > 0;
   if (!hasOurTags) return;
   const result = await syncOrderTags(db, admin, shop, enabled);
-  if (result.errors.length > 0) deps.warn(`${shop}: tags: ${result.errors.slice(0, 3).join(" | ")}`);
+  if (result.errors.length > 0)
+    deps.warn(`${shop}: tags: ${result.errors.slice(0, 3).join(" | ")}`);
 }
 
 /** Re-applies the tag setting now (the settings page calls this after tagOrders changes). */
@@ -236,8 +268,14 @@ export function queueTagSync(shop: string): Promise<void> {
   return track(
     (async () => {
       const db = await deps.db();
-      await syncTags(db, new ThrottledAdmin(await deps.adminFor(shop), { sleep: deps.sleep }), shop);
-    })().catch((error: unknown) => deps.warn(`${shop}: tags: ${error instanceof Error ? error.message : String(error)}`)),
+      await syncTags(
+        db,
+        new ThrottledAdmin(await deps.adminFor(shop), { sleep: deps.sleep }),
+        shop,
+      );
+    })().catch((error: unknown) =>
+      deps.warn(`${shop}: tags: ${error instanceof Error ? error.message : String(error)}`),
+    ),
   );
 }
 
@@ -259,7 +297,11 @@ function pollInBackground(shop: string, bulkOperationId: string): void {
         }
       }
     })()
-      .catch((error: unknown) => deps.warn(`${shop}: polling ${bulkOperationId}: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        deps.warn(
+          `${shop}: polling ${bulkOperationId}: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
       .finally(() => polling.delete(bulkOperationId)),
   );
 }
@@ -274,29 +316,43 @@ export async function ensureOrderSync(admin: AdminGraphql, shop: string): Promis
   try {
     const db = await deps.db();
     ensureReconcileScheduler();
-    const done = await db.orderSync.findFirst({ where: { shop, kind: "bulk", status: "completed" }, select: { id: true } });
+    const done = await db.orderSync.findFirst({
+      where: { shop, kind: "bulk", status: "completed" },
+      select: { id: true },
+    });
     if (done) return "imported";
     const running = await runningBulkSync(db, shop);
     if (running?.bulkOperationId) {
       pollInBackground(shop, running.bulkOperationId);
       return "importing";
     }
-    const failedBefore = await db.orderSync.findFirst({ where: { shop, kind: "bulk" }, select: { id: true } });
+    const failedBefore = await db.orderSync.findFirst({
+      where: { shop, kind: "bulk" },
+      select: { id: true },
+    });
     // After a failed import, only "sync now" starts another: a page load must not loop on errors.
     if (failedBefore) return "failed";
     const started = await startOrderImport(db, admin, shop);
     if (started.bulkOperationId) pollInBackground(shop, started.bulkOperationId);
     return "started";
   } catch (error) {
-    deps.warn(`${shop}: could not start the import: ${error instanceof Error ? error.message : String(error)}`);
+    deps.warn(
+      `${shop}: could not start the import: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return "failed";
   }
 }
 
 /** "Sync now": the first import if the shop has none finished, else a reconcile pass. */
-export async function syncNow(admin: AdminGraphql, shop: string): Promise<"import-started" | "import-running" | "reconcile-queued"> {
+export async function syncNow(
+  admin: AdminGraphql,
+  shop: string,
+): Promise<"import-started" | "import-running" | "reconcile-queued"> {
   const db = await deps.db();
-  const done = await db.orderSync.findFirst({ where: { shop, kind: "bulk", status: "completed" }, select: { id: true } });
+  const done = await db.orderSync.findFirst({
+    where: { shop, kind: "bulk", status: "completed" },
+    select: { id: true },
+  });
   if (done) {
     queueReconcile(shop);
     return "reconcile-queued";
@@ -323,11 +379,21 @@ export function startReconcileScheduler(intervalMs = RECONCILE_INTERVAL_MS): () 
       void track(
         (async () => {
           const db = await deps.db();
-          const imported = await db.orderSync.findMany({ where: { kind: "bulk", status: "completed" }, distinct: ["shop"], select: { shop: true } });
+          const imported = await db.orderSync.findMany({
+            where: { kind: "bulk", status: "completed" },
+            distinct: ["shop"],
+            select: { shop: true },
+          });
           // An uninstalled shop keeps its imports until shop/redact; it has no session to sync with.
-          const callable = await db.session.findMany({ where: { isOnline: false, shop: { in: imported.map((i) => i.shop) } }, distinct: ["shop"], select: { shop: true } });
+          const callable = await db.session.findMany({
+            where: { isOnline: false, shop: { in: imported.map((i) => i.shop) } },
+            distinct: ["shop"],
+            select: { shop: true },
+          });
           for (const { shop } of callable) queueReconcile(shop);
-        })().catch((error: unknown) => deps.warn(`scheduler: ${error instanceof Error ? error.message : String(error)}`)),
+        })().catch((error: unknown) =>
+          deps.warn(`scheduler: ${error instanceof Error ? error.message : String(error)}`),
+        ),
       );
     }, intervalMs);
     // The scheduler must never keep a process (a test run, a stopping server) alive.

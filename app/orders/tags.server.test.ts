@@ -12,8 +12,14 @@ describe("order tags", () => {
 
   it("change only Delay Desk's tags, and only when they differ", () => {
     expect(tagChanges(["gift"], [AT_RISK_TAG])).toEqual({ add: [AT_RISK_TAG], remove: [] });
-    expect(tagChanges(["gift", AT_RISK_TAG], [OVERDUE_TAG])).toEqual({ add: [OVERDUE_TAG], remove: [AT_RISK_TAG] });
+    expect(tagChanges(["gift", AT_RISK_TAG], [OVERDUE_TAG])).toEqual({
+      add: [OVERDUE_TAG],
+      remove: [AT_RISK_TAG],
+    });
     expect(tagChanges(["gift", OVERDUE_TAG], [OVERDUE_TAG])).toEqual({ add: [], remove: [] });
-    expect(tagChanges(["Delay-Desk:Overdue", "delay-desk:other"], [])).toEqual({ add: [], remove: [OVERDUE_TAG] });
+    expect(tagChanges(["Delay-Desk:Overdue", "delay-desk:other"], [])).toEqual({
+      add: [],
+      remove: [OVERDUE_TAG],
+    });
   });
 });

@@ -32,9 +32,13 @@ export const ORDER_TAGS_REMOVE = `#graphql
   }
 `;
 
-const userErrorsSchema = z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string() }));
+const userErrorsSchema = z.array(
+  z.object({ field: z.array(z.string()).nullable(), message: z.string() }),
+);
 const addSchema = z.object({ tagsAdd: z.object({ userErrors: userErrorsSchema }).nullable() });
-const removeSchema = z.object({ tagsRemove: z.object({ userErrors: userErrorsSchema }).nullable() });
+const removeSchema = z.object({
+  tagsRemove: z.object({ userErrors: userErrorsSchema }).nullable(),
+});
 
 /** The Delay Desk tags an order of this class should carry. */
 export function wantedTags(delayClass: string | null, enabled: boolean): string[] {
@@ -45,7 +49,10 @@ export function wantedTags(delayClass: string | null, enabled: boolean): string[
 }
 
 /** What to add and remove so the order's Delay Desk tags are exactly `wanted`. Other tags are never touched. */
-export function tagChanges(current: readonly string[], wanted: readonly string[]): { add: string[]; remove: string[] } {
+export function tagChanges(
+  current: readonly string[],
+  wanted: readonly string[],
+): { add: string[]; remove: string[] } {
   const has = new Set(current.map((tag) => tag.toLowerCase()));
   return {
     add: wanted.filter((tag) => !has.has(tag)),
@@ -69,9 +76,22 @@ export interface TagSyncResult {
   errors: string[];
 }
 
-export async function syncOrderTags(db: PrismaClient, admin: ThrottledAdmin, shop: string, enabled: boolean): Promise<TagSyncResult> {
+export async function syncOrderTags(
+  db: PrismaClient,
+  admin: ThrottledAdmin,
+  shop: string,
+  enabled: boolean,
+): Promise<TagSyncResult> {
   const candidates = await db.trackedOrder.findMany({
-    where: enabled ? { shop, OR: [{ delayClass: { in: ["at_risk", "overdue"] } }, { tags: { contains: "delay-desk:" } }] } : { shop, tags: { contains: "delay-desk:" } },
+    where: enabled
+      ? {
+          shop,
+          OR: [
+            { delayClass: { in: ["at_risk", "overdue"] } },
+            { tags: { contains: "delay-desk:" } },
+          ],
+        }
+      : { shop, tags: { contains: "delay-desk:" } },
     select: { id: true, tags: true, delayClass: true },
   });
   const result: TagSyncResult = { changed: 0, errors: [] };
@@ -94,8 +114,13 @@ export async function syncOrderTags(db: PrismaClient, admin: ThrottledAdmin, sho
     }
     // Keep the local copy in step now; the orders/updated webhook that follows confirms it.
     const removing = new Set(remove);
-    const next = [...current.filter((tag) => !removing.has(tag.toLowerCase())), ...add].sort((a, b) => a.localeCompare(b));
-    await db.trackedOrder.update({ where: { shop_id: { shop, id: row.id } }, data: { tags: JSON.stringify(next) } });
+    const next = [...current.filter((tag) => !removing.has(tag.toLowerCase())), ...add].sort(
+      (a, b) => a.localeCompare(b),
+    );
+    await db.trackedOrder.update({
+      where: { shop_id: { shop, id: row.id } },
+      data: { tags: JSON.stringify(next) },
+    });
     result.changed += 1;
   }
   return result;

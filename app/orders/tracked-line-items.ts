@@ -19,6 +19,9 @@ export function parseTrackedLineItems(json: string, orderId: string): PromiseLin
     throw new Error(`Order ${orderId}: lineItems is not JSON`);
   }
   const parsed = trackedLineItemsSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`Order ${orderId}: lineItems malformed (${parsed.error.issues[0]?.message ?? "?"})`);
+  if (!parsed.success)
+    throw new Error(
+      `Order ${orderId}: lineItems malformed (${parsed.error.issues[0]?.message ?? "?"})`,
+    );
   return parsed.data;
 }

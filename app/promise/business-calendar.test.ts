@@ -3,10 +3,17 @@ import { createBusinessCalendar } from "./business-calendar";
 import { parseLocalDate as d } from "./local-date";
 import { closureSchema } from "./shop-rules";
 
-const thanksgivingWeek = closureSchema.parse({ label: "Thanksgiving week", from: "2026-11-23", to: "2026-11-27" });
+const thanksgivingWeek = closureSchema.parse({
+  label: "Thanksgiving week",
+  from: "2026-11-23",
+  to: "2026-11-27",
+});
 
 describe("business calendar", () => {
-  const calendar = createBusinessCalendar({ openWeekdays: [1, 2, 3, 4, 5], closures: [thanksgivingWeek] });
+  const calendar = createBusinessCalendar({
+    openWeekdays: [1, 2, 3, 4, 5],
+    closures: [thanksgivingWeek],
+  });
 
   it("closes weekends and the closure", () => {
     expect(calendar.isOpen(d("2026-11-20"))).toBe(true);

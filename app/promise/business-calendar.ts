@@ -1,7 +1,13 @@
 // Which local days the shop works. Closures are kept as sorted, merged epoch-day intervals
 // so "is this day open?" is a binary search and stepping over a three-week closure is one
 // jump, not 21 checks: order import asks this for every order, the forecast for every day.
-import { fromEpochDay, toEpochDay, weekdayOfEpochDay, type IsoWeekday, type LocalDate } from "./local-date";
+import {
+  fromEpochDay,
+  toEpochDay,
+  weekdayOfEpochDay,
+  type IsoWeekday,
+  type LocalDate,
+} from "./local-date";
 import type { Closure } from "./shop-rules";
 
 export interface CalendarRules {
@@ -30,7 +36,11 @@ export interface BusinessCalendar {
 
 function mergeClosures(closures: readonly Closure[]): ClosedSpan[] {
   const spans = closures
-    .map((closure) => ({ from: toEpochDay(closure.from), to: toEpochDay(closure.to), labels: [closure.label] }))
+    .map((closure) => ({
+      from: toEpochDay(closure.from),
+      to: toEpochDay(closure.to),
+      labels: [closure.label],
+    }))
     .sort((a, b) => a.from - b.from);
   const merged: ClosedSpan[] = [];
   for (const span of spans) {
@@ -47,7 +57,8 @@ function mergeClosures(closures: readonly Closure[]): ClosedSpan[] {
 }
 
 export function createBusinessCalendar(rules: CalendarRules): BusinessCalendar {
-  if (rules.openWeekdays.length === 0) throw new RangeError("A shop needs at least one open weekday");
+  if (rules.openWeekdays.length === 0)
+    throw new RangeError("A shop needs at least one open weekday");
   const openWeekday = new Set<IsoWeekday>(rules.openWeekdays);
   const spans = mergeClosures(rules.closures);
   const exactClosures = rules.closures.map((closure) => ({
@@ -97,11 +108,14 @@ export function createBusinessCalendar(rules: CalendarRules): BusinessCalendar {
     isOpenEpochDay,
     closureLabels(date) {
       const day = toEpochDay(date);
-      return exactClosures.filter((closure) => closure.from <= day && day <= closure.to).map((c) => c.label);
+      return exactClosures
+        .filter((closure) => closure.from <= day && day <= closure.to)
+        .map((c) => c.label);
     },
     nextOpenOnOrAfter: (date) => fromEpochDay(nextOpenEpochDayOnOrAfter(toEpochDay(date))),
     addBusinessDays(date, count) {
-      if (!Number.isInteger(count) || count < 0) throw new RangeError(`Business days must be a whole number ≥ 0: ${count}`);
+      if (!Number.isInteger(count) || count < 0)
+        throw new RangeError(`Business days must be a whole number ≥ 0: ${count}`);
       const key = `${date}|${count}`;
       const cached = addCache.get(key);
       if (cached) return cached;
@@ -116,7 +130,11 @@ export function createBusinessCalendar(rules: CalendarRules): BusinessCalendar {
     businessDaysBetween(from, to) {
       let count = 0;
       const last = toEpochDay(to);
-      for (let day = nextOpenEpochDayOnOrAfter(toEpochDay(from) + 1); day <= last; day = nextOpenEpochDayOnOrAfter(day + 1)) {
+      for (
+        let day = nextOpenEpochDayOnOrAfter(toEpochDay(from) + 1);
+        day <= last;
+        day = nextOpenEpochDayOnOrAfter(day + 1)
+      ) {
         count += 1;
       }
       return count;

@@ -11,16 +11,26 @@ const rules: LeadTimeRules = {
   collectionOverrides: [{ collectionId: "gid://shopify/Collection/42", leadTimeBusinessDays: 15 }],
 };
 
-const item = (productTags: string[] = [], collectionIds: string[] = [], quantity = 1) => ({ quantity, productTags, collectionIds });
+const item = (productTags: string[] = [], collectionIds: string[] = [], quantity = 1) => ({
+  quantity,
+  productTags,
+  collectionIds,
+});
 
 describe("leadTimeForOrder", () => {
   it("uses the default when nothing matches, or for an order without lines", () => {
-    expect(leadTimeForOrder([item(["leather"])], rules)).toEqual({ businessDays: 5, reason: { kind: "default" } });
+    expect(leadTimeForOrder([item(["leather"])], rules)).toEqual({
+      businessDays: 5,
+      reason: { kind: "default" },
+    });
     expect(leadTimeForOrder([], rules).businessDays).toBe(5);
   });
 
   it("applies a product-tag override, case-insensitively", () => {
-    expect(leadTimeForOrder([item(["engraved "])], rules)).toEqual({ businessDays: 12, reason: { kind: "productTag", tag: "Engraved" } });
+    expect(leadTimeForOrder([item(["engraved "])], rules)).toEqual({
+      businessDays: 12,
+      reason: { kind: "productTag", tag: "Engraved" },
+    });
   });
 
   it("lets a shorter override shorten an item, but the order waits for its slowest item", () => {
@@ -37,6 +47,8 @@ describe("leadTimeForOrder", () => {
   });
 
   it("ignores removed lines (quantity 0)", () => {
-    expect(leadTimeForOrder([item(["engraved"], [], 0), item(["ready-to-ship"])], rules).businessDays).toBe(1);
+    expect(
+      leadTimeForOrder([item(["engraved"], [], 0), item(["ready-to-ship"])], rules).businessDays,
+    ).toBe(1);
   });
 });

@@ -17,12 +17,18 @@ export interface PromiseLineItem {
   collectionIds: readonly string[];
 }
 
-export type LeadTimeRules = Pick<ShopRules, "defaultLeadTimeBusinessDays" | "productTagOverrides" | "collectionOverrides">;
+export type LeadTimeRules = Pick<
+  ShopRules,
+  "defaultLeadTimeBusinessDays" | "productTagOverrides" | "collectionOverrides"
+>;
 
 export interface LeadTimeDecision {
   businessDays: number;
   /** What set it, for the "why this date?" tooltip. */
-  reason: { kind: "default" } | { kind: "productTag"; tag: string } | { kind: "collection"; collectionId: string };
+  reason:
+    | { kind: "default" }
+    | { kind: "productTag"; tag: string }
+    | { kind: "collection"; collectionId: string };
 }
 
 export function normalizeTag(tag: string): string {
@@ -39,8 +45,14 @@ export function leadTimeForItem(item: PromiseLineItem, rules: LeadTimeRules): Le
   let best: LeadTimeDecision | null = null;
   const tags = new Set(item.productTags.map(normalizeTag));
   for (const override of rules.productTagOverrides) {
-    if (tags.has(normalizeTag(override.tag)) && (best === null || override.leadTimeBusinessDays > best.businessDays)) {
-      best = { businessDays: override.leadTimeBusinessDays, reason: { kind: "productTag", tag: override.tag } };
+    if (
+      tags.has(normalizeTag(override.tag)) &&
+      (best === null || override.leadTimeBusinessDays > best.businessDays)
+    ) {
+      best = {
+        businessDays: override.leadTimeBusinessDays,
+        reason: { kind: "productTag", tag: override.tag },
+      };
     }
   }
   const collections = new Set(item.collectionIds.map(normalizeCollectionId));
@@ -49,13 +61,19 @@ export function leadTimeForItem(item: PromiseLineItem, rules: LeadTimeRules): Le
       collections.has(normalizeCollectionId(override.collectionId)) &&
       (best === null || override.leadTimeBusinessDays > best.businessDays)
     ) {
-      best = { businessDays: override.leadTimeBusinessDays, reason: { kind: "collection", collectionId: override.collectionId } };
+      best = {
+        businessDays: override.leadTimeBusinessDays,
+        reason: { kind: "collection", collectionId: override.collectionId },
+      };
     }
   }
   return best ?? { businessDays: rules.defaultLeadTimeBusinessDays, reason: { kind: "default" } };
 }
 
-export function leadTimeForOrder(lineItems: readonly PromiseLineItem[], rules: LeadTimeRules): LeadTimeDecision {
+export function leadTimeForOrder(
+  lineItems: readonly PromiseLineItem[],
+  rules: LeadTimeRules,
+): LeadTimeDecision {
   let longest: LeadTimeDecision | null = null;
   for (const item of lineItems) {
     // Removed or fully refunded lines (quantity 0) no longer hold the parcel back.
@@ -63,5 +81,7 @@ export function leadTimeForOrder(lineItems: readonly PromiseLineItem[], rules: L
     const decision = leadTimeForItem(item, rules);
     if (longest === null || decision.businessDays > longest.businessDays) longest = decision;
   }
-  return longest ?? { businessDays: rules.defaultLeadTimeBusinessDays, reason: { kind: "default" } };
+  return (
+    longest ?? { businessDays: rules.defaultLeadTimeBusinessDays, reason: { kind: "default" } }
+  );
 }

@@ -22,7 +22,11 @@ function splitValid(text: string): [number, number, number] | null {
   const day = Number(match[3]);
   // Round-trip through Date.UTC rejects 2026-02-30 and friends.
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+  if (
+    probe.getUTCFullYear() !== year ||
+    probe.getUTCMonth() !== month - 1 ||
+    probe.getUTCDate() !== day
+  ) {
     return null;
   }
   return [year, month, day];
@@ -33,7 +37,8 @@ export function isLocalDate(text: string): text is LocalDate {
 }
 
 export function parseLocalDate(text: string): LocalDate {
-  if (!isLocalDate(text)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(text)}`);
+  if (!isLocalDate(text))
+    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(text)}`);
   return text;
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createPromiser, promiseOrderSchema, promisedShipDate, type PromiseOrder } from "./promised-ship-date";
+import {
+  createPromiser,
+  promiseOrderSchema,
+  promisedShipDate,
+  type PromiseOrder,
+} from "./promised-ship-date";
 import { parseShopRules, type ShopRulesInput, DEFAULT_SHOP_RULES } from "./shop-rules";
 
 function rulesWith(overrides: Partial<ShopRulesInput>) {
@@ -91,7 +96,10 @@ describe("promisedShipDate in New York, lead 3, cut-off 14:00, Thanksgiving week
   });
 
   it("lets a product-tag override lengthen the promise", () => {
-    const engraved = rulesWith({ productTagOverrides: [{ tag: "Engraved", leadTimeBusinessDays: 7 }], closures: [] });
+    const engraved = rulesWith({
+      productTagOverrides: [{ tag: "Engraved", leadTimeBusinessDays: 7 }],
+      closures: [],
+    });
     const order = plain("2026-11-02T15:00:00Z", {
       lineItems: [
         { quantity: 1, productTags: ["engraved"], collectionIds: [] },
@@ -122,13 +130,21 @@ describe("promisedShipDate in other zones", () => {
       closures: [{ label: "Summer break", from: "2026-12-24", to: "2027-01-05" }],
     });
     // 2026-12-22T22:00Z = Wed 12-23 11:00 NZDT → counts Wed → Wed 2027-01-06, Thu 01-07.
-    expect(promisedShipDate(plain("2026-12-22T22:00:00Z"), rules)).toMatchObject({ date: "2027-01-07", countsFrom: "2026-12-23" });
+    expect(promisedShipDate(plain("2026-12-22T22:00:00Z"), rules)).toMatchObject({
+      date: "2027-01-07",
+      countsFrom: "2026-12-23",
+    });
     // 23:00Z = 12:00 NZDT, at the cut-off → counts from Wed 01-06 → Fri 01-08.
     expect(promisedShipDate(plain("2026-12-22T23:00:00Z"), rules).date).toBe("2027-01-08");
   });
 
   it("Kolkata: a half-hour offset moves the cut-off to 08:30Z", () => {
-    const rules = rulesWith({ timeZone: "Asia/Kolkata", defaultLeadTimeBusinessDays: 1, openWeekdays: [1, 2, 3, 4, 5, 6], closures: [] });
+    const rules = rulesWith({
+      timeZone: "Asia/Kolkata",
+      defaultLeadTimeBusinessDays: 1,
+      openWeekdays: [1, 2, 3, 4, 5, 6],
+      closures: [],
+    });
     expect(promisedShipDate(plain("2026-11-23T08:29:59Z"), rules).date).toBe("2026-11-24");
     expect(promisedShipDate(plain("2026-11-23T08:30:00Z"), rules).date).toBe("2026-11-25");
     // Sat 11-28 is open in this shop: Fri 11-27 15:00 IST → counts Sat → Mon 11-30.
@@ -140,13 +156,28 @@ describe("createPromiser and promiseOrderSchema", () => {
   it("gives the same answers when reused for many orders", () => {
     const rules = rulesWith({});
     const promise = createPromiser(rules);
-    const times = ["2026-11-16T15:00:00Z", "2026-11-20T15:00:00Z", "2026-11-25T15:00:00Z", "2026-11-16T15:00:00Z"];
-    expect(times.map((t) => promise(plain(t)).date)).toEqual(["2026-11-19", "2026-12-02", "2026-12-03", "2026-11-19"]);
+    const times = [
+      "2026-11-16T15:00:00Z",
+      "2026-11-20T15:00:00Z",
+      "2026-11-25T15:00:00Z",
+      "2026-11-16T15:00:00Z",
+    ];
+    expect(times.map((t) => promise(plain(t)).date)).toEqual([
+      "2026-11-19",
+      "2026-12-02",
+      "2026-12-03",
+      "2026-11-19",
+    ]);
   });
 
   it("parses untrusted order JSON and rejects zone-less instants", () => {
-    const parsed = promiseOrderSchema.parse({ createdAt: "2026-11-16T15:00:00Z", lineItems: [{ quantity: 1 }] });
+    const parsed = promiseOrderSchema.parse({
+      createdAt: "2026-11-16T15:00:00Z",
+      lineItems: [{ quantity: 1 }],
+    });
     expect(promisedShipDate(parsed, rulesWith({})).date).toBe("2026-11-19");
-    expect(promiseOrderSchema.safeParse({ createdAt: "2026-11-16T15:00:00", lineItems: [] }).success).toBe(false);
+    expect(
+      promiseOrderSchema.safeParse({ createdAt: "2026-11-16T15:00:00", lineItems: [] }).success,
+    ).toBe(false);
   });
 });

@@ -51,14 +51,20 @@ export type ShipPromise =
 export type Promiser = (order: PromiseOrder) => ShipPromise;
 
 /** Build once per shop and reuse for every order: the calendar and its cache are shared. */
-export function createPromiser(rules: ShopRules, calendar: BusinessCalendar = createBusinessCalendar(rules)): Promiser {
+export function createPromiser(
+  rules: ShopRules,
+  calendar: BusinessCalendar = createBusinessCalendar(rules),
+): Promiser {
   const cutOffMinute = minutesOfHHMM(rules.cutOffTime);
   return (order) => {
-    if (order.fulfillBy) return { date: localDateOf(order.fulfillBy, rules.timeZone), source: "fulfillBy" };
+    if (order.fulfillBy)
+      return { date: localDateOf(order.fulfillBy, rules.timeZone), source: "fulfillBy" };
     const placed = toShopLocal(order.createdAt, rules.timeZone);
     const placedAfterCutOff = placed.minuteOfDay >= cutOffMinute;
     const placedOnClosedDay = !calendar.isOpen(placed.date);
-    const countsFrom = calendar.nextOpenOnOrAfter(placedAfterCutOff ? addDays(placed.date, 1) : placed.date);
+    const countsFrom = calendar.nextOpenOnOrAfter(
+      placedAfterCutOff ? addDays(placed.date, 1) : placed.date,
+    );
     const leadTime = leadTimeForOrder(order.lineItems, rules);
     return {
       date: calendar.addBusinessDays(countsFrom, leadTime.businessDays),

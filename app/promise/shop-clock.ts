@@ -42,7 +42,10 @@ function offsetMinutesAt(millis: number, timeZone: string): number {
   const cached = offsetCache.get(key);
   if (cached !== undefined) return cached;
   const start = DateTime.fromMillis(bucket * QUARTER_HOUR_MS, { zone: timeZone });
-  if (!start.isValid) throw new RangeError(`Cannot place instant in zone ${timeZone}: ${start.invalidExplanation ?? ""}`);
+  if (!start.isValid)
+    throw new RangeError(
+      `Cannot place instant in zone ${timeZone}: ${start.invalidExplanation ?? ""}`,
+    );
   if (offsetCache.size >= MAX_CACHED_BUCKETS) offsetCache.clear();
   offsetCache.set(key, start.offset);
   return start.offset;
@@ -65,7 +68,12 @@ export function localDateOf(instant: Instant, timeZone: string): LocalDate {
 /** "14:30" → 870. Assumes the text already passed `cutOffTimeSchema`. */
 export function minutesOfHHMM(text: string): number {
   const [hours, minutes] = text.split(":").map(Number);
-  if (hours === undefined || minutes === undefined || Number.isNaN(hours) || Number.isNaN(minutes)) {
+  if (
+    hours === undefined ||
+    minutes === undefined ||
+    Number.isNaN(hours) ||
+    Number.isNaN(minutes)
+  ) {
     throw new RangeError(`Expected HH:MM, got ${text}`);
   }
   return hours * 60 + minutes;

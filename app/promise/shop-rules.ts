@@ -28,7 +28,9 @@ export const cutOffTimeSchema = z
 
 const closureRange = z
   .object({ label: z.string().trim().min(1).max(80), from: localDateSchema, to: localDateSchema })
-  .refine((closure) => closure.from <= closure.to, { message: "A closure must end on or after its start" });
+  .refine((closure) => closure.from <= closure.to, {
+    message: "A closure must end on or after its start",
+  });
 
 // A single closed day is accepted as `{ label, date }` and stored as a one-day range, so the
 // calendar has one shape to deal with.

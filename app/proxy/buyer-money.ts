@@ -14,6 +14,7 @@ export interface BuyerMoneyRow {
 
 export function buyerTotal(row: BuyerMoneyRow): string {
   const locale = usableLocale(row.customerLocale);
-  if (row.presentmentAmount !== null && row.presentmentCurrencyCode !== null) return formatMoney(row.presentmentAmount, row.presentmentCurrencyCode, locale);
+  if (row.presentmentAmount !== null && row.presentmentCurrencyCode !== null)
+    return formatMoney(row.presentmentAmount, row.presentmentCurrencyCode, locale);
   return formatMoney(row.totalAmount, row.currencyCode, locale);
 }

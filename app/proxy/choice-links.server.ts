@@ -9,9 +9,17 @@ export interface ChoiceLinks {
   cancel: string;
 }
 
-export function choiceLinks(secret: string, input: { shop: string; orderId: string; noticeId: string | null; now: Date }): ChoiceLinks {
+export function choiceLinks(
+  secret: string,
+  input: { shop: string; orderId: string; noticeId: string | null; now: Date },
+): ChoiceLinks {
   const expiresAt = new Date(input.now.getTime() + CHOICE_TOKEN_LIFETIME_DAYS * 86_400_000);
-  const token = signChoiceToken(secret, { shop: input.shop, orderId: input.orderId, noticeId: input.noticeId, expiresAt });
+  const token = signChoiceToken(secret, {
+    shop: input.shop,
+    orderId: input.orderId,
+    noticeId: input.noticeId,
+    expiresAt,
+  });
   const link = (choice: "wait" | "cancel") => {
     const url = new URL(`https://${input.shop}${APP_PROXY_PREFIX}/choice`);
     url.searchParams.set("choice", choice);

@@ -5,7 +5,11 @@
 import type { Choice } from "./record-choice.server";
 
 function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
 }
 
 function page(title: string, body: string): string {
@@ -56,5 +60,8 @@ export function donePage(order: ChoiceOrder, choice: Choice, already: boolean): 
 }
 
 export function refusedPage(title: string, detail: string): string {
-  return page(title, `<p>${escapeHtml(detail)}</p><p>Reply to the email we sent you and a person will sort it out.</p>`);
+  return page(
+    title,
+    `<p>${escapeHtml(detail)}</p><p>Reply to the email we sent you and a person will sort it out.</p>`,
+  );
 }

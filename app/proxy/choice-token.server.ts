@@ -22,7 +22,9 @@ export interface ChoiceTokenClaims {
   expiresAt: Date;
 }
 
-export type TokenCheck = { ok: true; claims: ChoiceTokenClaims } | { ok: false; reason: "malformed" | "bad-signature" | "expired" | "other-shop" };
+export type TokenCheck =
+  | { ok: true; claims: ChoiceTokenClaims }
+  | { ok: false; reason: "malformed" | "bad-signature" | "expired" | "other-shop" };
 
 function tokenKey(secret: string): Buffer {
   return createHmac("sha256", secret).update("delay-desk/choice-token/v1").digest();
@@ -33,17 +35,27 @@ function mac(secret: string, body: string): Buffer {
 }
 
 export function signChoiceToken(secret: string, claims: ChoiceTokenClaims): string {
-  const payload = { s: claims.shop, o: claims.orderId, n: claims.noticeId, x: Math.floor(claims.expiresAt.getTime() / 1000) };
+  const payload = {
+    s: claims.shop,
+    o: claims.orderId,
+    n: claims.noticeId,
+    x: Math.floor(claims.expiresAt.getTime() / 1000),
+  };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return `${body}.${mac(secret, body).toString("base64url")}`;
 }
 
-export function verifyChoiceToken(secret: string, token: string, expected: { shop: string; now: Date }): TokenCheck {
+export function verifyChoiceToken(
+  secret: string,
+  token: string,
+  expected: { shop: string; now: Date },
+): TokenCheck {
   const [body, signature, extra] = token.split(".");
   if (!body || !signature || extra !== undefined) return { ok: false, reason: "malformed" };
   const given = Buffer.from(signature, "base64url");
   const wanted = mac(secret, body);
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return { ok: false, reason: "bad-signature" };
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted))
+    return { ok: false, reason: "bad-signature" };
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
@@ -56,5 +68,13 @@ export function verifyChoiceToken(secret: string, token: string, expected: { sho
   // A token for one shop is useless on another, even though both share the app's secret.
   if (payload.s !== expected.shop) return { ok: false, reason: "other-shop" };
   if (payload.x * 1000 <= expected.now.getTime()) return { ok: false, reason: "expired" };
-  return { ok: true, claims: { shop: payload.s, orderId: payload.o, noticeId: payload.n, expiresAt: new Date(payload.x * 1000) } };
+  return {
+    ok: true,
+    claims: {
+      shop: payload.s,
+      orderId: payload.o,
+      noticeId: payload.n,
+      expiresAt: new Date(payload.x * 1000),
+    },
+  };
 }

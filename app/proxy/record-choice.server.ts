@@ -10,7 +10,11 @@ import { REMEDY_KINDS } from "../remedies/remedy-kinds.server";
 export type Choice = "wait" | "cancel";
 
 export type ChoiceResult =
-  | { status: "recorded" | "changed"; choice: Choice; remedy: { jobId: string } | { staffRequest: string } | null }
+  | {
+      status: "recorded" | "changed";
+      choice: Choice;
+      remedy: { jobId: string } | { staffRequest: string } | null;
+    }
   | { status: "already"; choice: Choice };
 
 function isUniqueViolation(error: unknown): boolean {
@@ -20,14 +24,23 @@ function isUniqueViolation(error: unknown): boolean {
 const asChoice = (value: string): Choice => (value === "cancel" ? "cancel" : "wait");
 
 /** Queues the cancel-and-refund remedy for one order; returns the job id, or why it could not. */
-export async function queueCancelRefund(db: PrismaClient, shop: string, orderId: string): Promise<{ jobId: string } | { staffRequest: string }> {
+export async function queueCancelRefund(
+  db: PrismaClient,
+  shop: string,
+  orderId: string,
+): Promise<{ jobId: string } | { staffRequest: string }> {
   const kind = REMEDY_KINDS.find((k) => k.kind === "cancel_refund");
-  if (!kind) return { staffRequest: "The cancel-and-refund remedy is not available on this server." };
+  if (!kind)
+    return { staffRequest: "The cancel-and-refund remedy is not available on this server." };
   try {
     const job = await createJob(db, {
       shop,
       kind,
-      params: { notifyCustomer: true, reason: "CUSTOMER", staffNote: "Delay Desk: the customer chose a full refund instead of waiting" },
+      params: {
+        notifyCustomer: true,
+        reason: "CUSTOMER",
+        staffNote: "Delay Desk: the customer chose a full refund instead of waiting",
+      },
       orderIds: [orderId],
       createdBy: "customer",
     });
@@ -44,17 +57,42 @@ export interface ChoiceInput {
   choice: Choice;
 }
 
-export async function recordChoice(db: PrismaClient, input: ChoiceInput, queue = queueCancelRefund): Promise<ChoiceResult> {
+export async function recordChoice(
+  db: PrismaClient,
+  input: ChoiceInput,
+  queue = queueCancelRefund,
+): Promise<ChoiceResult> {
   const { shop, orderId } = input;
   let outcome: "recorded" | "changed" | { already: Choice };
   try {
     outcome = await db.$transaction(async (tx) => {
-      const existing = await tx.customerChoice.findUnique({ where: { shop_orderId: { shop, orderId } } });
-      if (existing && (existing.choice === input.choice || existing.choice === "cancel")) return { already: asChoice(existing.choice) };
-      if (existing) await tx.customerChoice.update({ where: { shop_orderId: { shop, orderId } }, data: { choice: input.choice, noticeId: input.noticeId, chosenAt: new Date() } });
-      else await tx.customerChoice.create({ data: { shop, orderId, choice: input.choice, noticeId: input.noticeId } });
+      const existing = await tx.customerChoice.findUnique({
+        where: { shop_orderId: { shop, orderId } },
+      });
+      if (existing && (existing.choice === input.choice || existing.choice === "cancel"))
+        return { already: asChoice(existing.choice) };
+      if (existing)
+        await tx.customerChoice.update({
+          where: { shop_orderId: { shop, orderId } },
+          data: { choice: input.choice, noticeId: input.noticeId, chosenAt: new Date() },
+        });
+      else
+        await tx.customerChoice.create({
+          data: { shop, orderId, choice: input.choice, noticeId: input.noticeId },
+        });
       await tx.orderEvent.create({
-        data: { shop, orderId, kind: "choice", actorId: "customer", actorName: "Customer", detail: JSON.stringify({ choice: input.choice, noticeId: input.noticeId, changedFrom: existing?.choice ?? null }) },
+        data: {
+          shop,
+          orderId,
+          kind: "choice",
+          actorId: "customer",
+          actorName: "Customer",
+          detail: JSON.stringify({
+            choice: input.choice,
+            noticeId: input.noticeId,
+            changedFrom: existing?.choice ?? null,
+          }),
+        },
       });
       return existing ? "changed" : "recorded";
     });
@@ -71,17 +109,42 @@ export async function recordChoice(db: PrismaClient, input: ChoiceInput, queue =
   await db.orderEvent.create({
     data:
       "jobId" in remedy
-        ? { shop, orderId, kind: "remedy_queued", actorId: "customer", actorName: "Customer", detail: JSON.stringify({ remedy: "cancel_refund", jobId: remedy.jobId }) }
-        : { shop, orderId, kind: "cancel_request", actorId: "customer", actorName: "Customer", detail: JSON.stringify({ reason: remedy.staffRequest, status: "awaiting staff" }) },
+        ? {
+            shop,
+            orderId,
+            kind: "remedy_queued",
+            actorId: "customer",
+            actorName: "Customer",
+            detail: JSON.stringify({ remedy: "cancel_refund", jobId: remedy.jobId }),
+          }
+        : {
+            shop,
+            orderId,
+            kind: "cancel_request",
+            actorId: "customer",
+            actorName: "Customer",
+            detail: JSON.stringify({ reason: remedy.staffRequest, status: "awaiting staff" }),
+          },
   });
   return { status: outcome, choice: "cancel", remedy };
 }
 
 /** Customers who asked to cancel but whose order no remedy job took: for staff to handle by hand. */
 export async function openCancelRequests(db: PrismaClient, shop: string) {
-  const requests = await db.orderEvent.findMany({ where: { shop, kind: "cancel_request" }, orderBy: { createdAt: "desc" }, take: 100 });
-  const orders = await db.trackedOrder.findMany({ where: { shop, id: { in: requests.map((r) => r.orderId) } }, select: { id: true, name: true, cancelledAt: true } });
+  const requests = await db.orderEvent.findMany({
+    where: { shop, kind: "cancel_request" },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  const orders = await db.trackedOrder.findMany({
+    where: { shop, id: { in: requests.map((r) => r.orderId) } },
+    select: { id: true, name: true, cancelledAt: true },
+  });
   return requests
-    .map((r) => ({ orderId: r.orderId, at: r.createdAt.toISOString(), order: orders.find((o) => o.id === r.orderId) ?? null }))
+    .map((r) => ({
+      orderId: r.orderId,
+      at: r.createdAt.toISOString(),
+      order: orders.find((o) => o.id === r.orderId) ?? null,
+    }))
     .filter((r) => !r.order?.cancelledAt);
 }

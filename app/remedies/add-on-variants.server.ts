@@ -15,7 +15,17 @@ export const ADD_ON_VARIANTS = `#graphql
 
 const variantsData = z.object({
   shop: z.object({ currencyCode: z.string() }),
-  productVariants: z.object({ nodes: z.array(z.object({ id: z.string(), title: z.string(), price: z.string(), inventoryQuantity: z.number().nullable(), product: z.object({ title: z.string() }) })) }),
+  productVariants: z.object({
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        price: z.string(),
+        inventoryQuantity: z.number().nullable(),
+        product: z.object({ title: z.string() }),
+      }),
+    ),
+  }),
 });
 
 export interface AddOnVariant {
@@ -29,5 +39,8 @@ export async function addOnVariants(admin: AdminGraphql, locale = "en"): Promise
   const currency = data.shop.currencyCode;
   return [...data.productVariants.nodes]
     .sort((a, b) => (b.inventoryQuantity ?? 0) - (a.inventoryQuantity ?? 0))
-    .map((v) => ({ id: v.id, label: `${v.product.title}${v.title === "Default Title" ? "" : ` — ${v.title}`} (${formatMoney(v.price, currency, locale)}, ${v.inventoryQuantity ?? 0} in stock)` }));
+    .map((v) => ({
+      id: v.id,
+      label: `${v.product.title}${v.title === "Default Title" ? "" : ` — ${v.title}`} (${formatMoney(v.price, currency, locale)}, ${v.inventoryQuantity ?? 0} in stock)`,
+    }));
 }

@@ -42,10 +42,22 @@ export const CANCEL_JOB = `#graphql
 `;
 
 const stateData = z.object({
-  order: z.object({ id: z.string(), cancelledAt: z.string().nullable(), displayFulfillmentStatus: z.string(), displayFinancialStatus: z.string().nullable() }).nullable(),
+  order: z
+    .object({
+      id: z.string(),
+      cancelledAt: z.string().nullable(),
+      displayFulfillmentStatus: z.string(),
+      displayFinancialStatus: z.string().nullable(),
+    })
+    .nullable(),
 });
 const cancelData = z.object({
-  orderCancel: z.object({ job: z.object({ id: z.string(), done: z.boolean() }).nullable(), orderCancelUserErrors: z.array(userErrorSchema) }).nullable(),
+  orderCancel: z
+    .object({
+      job: z.object({ id: z.string(), done: z.boolean() }).nullable(),
+      orderCancelUserErrors: z.array(userErrorSchema),
+    })
+    .nullable(),
 });
 const jobData = z.object({ job: z.object({ id: z.string(), done: z.boolean() }).nullable() });
 const checkpointSchema = z.object({ cancelRequested: z.literal(true) });
@@ -60,37 +72,67 @@ export interface CancelOptions {
 const POLLS = 20;
 const POLL_MS = 500;
 
-export async function performCancel(ctx: PerformContext, item: ItemToPerform, options: CancelOptions): Promise<ItemOutcome> {
+export async function performCancel(
+  ctx: PerformContext,
+  item: ItemToPerform,
+  options: CancelOptions,
+): Promise<ItemOutcome> {
   const state = await ctx.admin.request(CANCEL_STATE, stateData, { id: item.orderId });
   const order = state.order;
   if (!order) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
   const ours = checkpointSchema.safeParse(ctx.previous).success;
   if (order.cancelledAt) {
     return ours
-      ? { status: "done", summary: "Cancelled and refunded (confirmed on re-check)", detail: { cancelledAt: order.cancelledAt, financialStatus: order.displayFinancialStatus } }
+      ? {
+          status: "done",
+          summary: "Cancelled and refunded (confirmed on re-check)",
+          detail: { cancelledAt: order.cancelledAt, financialStatus: order.displayFinancialStatus },
+        }
       : { status: "skipped", reason: "Already cancelled before this job" };
   }
   if (order.displayFulfillmentStatus !== "UNFULFILLED") {
-    return { status: "skipped", reason: `Not cancelled: the order is ${order.displayFulfillmentStatus.toLowerCase().replace(/_/g, " ")}; refund it instead` };
+    return {
+      status: "skipped",
+      reason: `Not cancelled: the order is ${order.displayFulfillmentStatus.toLowerCase().replace(/_/g, " ")}; refund it instead`,
+    };
   }
   await ctx.checkpoint({ cancelRequested: true });
-  const result = await ctx.admin.request(ORDER_CANCEL, cancelData, { orderId: item.orderId, reason: options.reason, notifyCustomer: options.notifyCustomer, staffNote: options.staffNote });
+  const result = await ctx.admin.request(ORDER_CANCEL, cancelData, {
+    orderId: item.orderId,
+    reason: options.reason,
+    notifyCustomer: options.notifyCustomer,
+    staffNote: options.staffNote,
+  });
   const payload = result.orderCancel;
-  if (!payload) return { status: "failed", reason: "Shopify returned no cancellation and no reason" };
+  if (!payload)
+    return { status: "failed", reason: "Shopify returned no cancellation and no reason" };
   if (payload.orderCancelUserErrors.length > 0) {
-    return { status: "failed", reason: describeUserErrors("the cancellation", payload.orderCancelUserErrors), detail: { userErrors: payload.orderCancelUserErrors } };
+    return {
+      status: "failed",
+      reason: describeUserErrors("the cancellation", payload.orderCancelUserErrors),
+      detail: { userErrors: payload.orderCancelUserErrors },
+    };
   }
   let done = payload.job?.done ?? true;
   for (let poll = 0; !done && payload.job && poll < POLLS; poll++) {
     await ctx.sleep(POLL_MS);
     done = (await ctx.admin.request(CANCEL_JOB, jobData, { id: payload.job.id })).job?.done ?? true;
   }
-  if (!done) throw new TransientAdminError("orderCancel", "Shopify's cancel job has not finished yet");
+  if (!done)
+    throw new TransientAdminError("orderCancel", "Shopify's cancel job has not finished yet");
   const after = await ctx.admin.request(CANCEL_STATE, stateData, { id: item.orderId });
-  if (!after.order?.cancelledAt) return { status: "failed", reason: "Shopify finished the cancel job but the order is not cancelled" };
+  if (!after.order?.cancelledAt)
+    return {
+      status: "failed",
+      reason: "Shopify finished the cancel job but the order is not cancelled",
+    };
   return {
     status: "done",
     summary: `Cancelled, refunded to the original payment and restocked${options.notifyCustomer ? ", customer notified" : ""}`,
-    detail: { cancelledAt: after.order.cancelledAt, financialStatus: after.order.displayFinancialStatus, jobId: payload.job?.id ?? null },
+    detail: {
+      cancelledAt: after.order.cancelledAt,
+      financialStatus: after.order.displayFinancialStatus,
+      jobId: payload.job?.id ?? null,
+    },
   };
 }

@@ -49,13 +49,41 @@ export const ORDER_EDIT_ADD_SHIPPING = `#graphql
 
 const stateData = z.object({
   order: z
-    .object({ id: z.string(), cancelledAt: z.string().nullable(), displayFulfillmentStatus: z.string(), presentmentCurrencyCode: z.string(), shippingLines: z.object({ nodes: z.array(z.object({ id: z.string(), title: z.string() })) }) })
+    .object({
+      id: z.string(),
+      cancelledAt: z.string().nullable(),
+      displayFulfillmentStatus: z.string(),
+      presentmentCurrencyCode: z.string(),
+      shippingLines: z.object({ nodes: z.array(z.object({ id: z.string(), title: z.string() })) }),
+    })
     .nullable(),
 });
-const editLinesData = z.object({ node: z.object({ id: z.string(), shippingLines: z.array(z.object({ id: z.string(), title: z.string() })) }).nullable() });
-const beginData = z.object({ orderEditBegin: z.object({ calculatedOrder: z.object({ id: z.string() }).nullable(), userErrors: z.array(userErrorSchema) }).nullable() });
-const stepData = (field: string) => z.object({ [field]: z.object({ userErrors: z.array(userErrorSchema) }).nullable() });
-const commitData = z.object({ orderEditCommit: z.object({ order: z.object({ id: z.string() }).nullable(), userErrors: z.array(userErrorSchema) }).nullable() });
+const editLinesData = z.object({
+  node: z
+    .object({
+      id: z.string(),
+      shippingLines: z.array(z.object({ id: z.string(), title: z.string() })),
+    })
+    .nullable(),
+});
+const beginData = z.object({
+  orderEditBegin: z
+    .object({
+      calculatedOrder: z.object({ id: z.string() }).nullable(),
+      userErrors: z.array(userErrorSchema),
+    })
+    .nullable(),
+});
+const stepData = (field: string) =>
+  z.object({ [field]: z.object({ userErrors: z.array(userErrorSchema) }).nullable() });
+const commitData = z.object({
+  orderEditCommit: z
+    .object({
+      order: z.object({ id: z.string() }).nullable(),
+      userErrors: z.array(userErrorSchema),
+    })
+    .nullable(),
+});
 const checkpointSchema = z.object({ editStarted: z.literal(true) });
 
 export interface FasterShippingOptions {
@@ -64,31 +92,74 @@ export interface FasterShippingOptions {
   staffNote: string;
 }
 
-export async function performFasterShipping(ctx: PerformContext, item: ItemToPerform, options: FasterShippingOptions): Promise<ItemOutcome> {
+export async function performFasterShipping(
+  ctx: PerformContext,
+  item: ItemToPerform,
+  options: FasterShippingOptions,
+): Promise<ItemOutcome> {
   const state = (await ctx.admin.request(SHIPPING_STATE, stateData, { id: item.orderId })).order;
   if (!state) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
   if (state.cancelledAt) return { status: "skipped", reason: "The order is cancelled" };
-  if (state.displayFulfillmentStatus === "FULFILLED") return { status: "skipped", reason: "Already shipped: refund the shipping instead" };
+  if (state.displayFulfillmentStatus === "FULFILLED")
+    return { status: "skipped", reason: "Already shipped: refund the shipping instead" };
   if (state.shippingLines.nodes.some((line) => line.title === options.title)) {
     return checkpointSchema.safeParse(ctx.previous).success
-      ? { status: "done", summary: `Shipping upgraded to ${options.title} (confirmed on re-check)`, detail: { title: options.title } }
+      ? {
+          status: "done",
+          summary: `Shipping upgraded to ${options.title} (confirmed on re-check)`,
+          detail: { title: options.title },
+        }
       : { status: "skipped", reason: `Shipping is already ${options.title}` };
   }
   await ctx.checkpoint({ editStarted: true });
-  const begin = (await ctx.admin.request(ORDER_EDIT_BEGIN, beginData, { id: item.orderId })).orderEditBegin;
-  if (!begin?.calculatedOrder) return { status: "failed", reason: describeUserErrors("the order edit", begin?.userErrors ?? []) };
+  const begin = (await ctx.admin.request(ORDER_EDIT_BEGIN, beginData, { id: item.orderId }))
+    .orderEditBegin;
+  if (!begin?.calculatedOrder)
+    return {
+      status: "failed",
+      reason: describeUserErrors("the order edit", begin?.userErrors ?? []),
+    };
   const id = begin.calculatedOrder.id;
-  const lines = (await ctx.admin.request(EDIT_SHIPPING_LINES, editLinesData, { id })).node?.shippingLines ?? [];
+  const lines =
+    (await ctx.admin.request(EDIT_SHIPPING_LINES, editLinesData, { id })).node?.shippingLines ?? [];
   const first = lines[0];
   const step = first
-    ? ((await ctx.admin.request(ORDER_EDIT_UPDATE_SHIPPING, stepData("orderEditUpdateShippingLine"), { id, shippingLineId: first.id, shippingLine: { title: options.title } }))[
-        "orderEditUpdateShippingLine"
-      ] ?? null)
-    : ((await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, stepData("orderEditAddShippingLine"), { id, shippingLine: { title: options.title, price: { amount: "0.00", currencyCode: state.presentmentCurrencyCode } } }))[
-        "orderEditAddShippingLine"
-      ] ?? null);
-  if (!step || step.userErrors.length > 0) return { status: "failed", reason: describeUserErrors("the shipping change", step?.userErrors ?? []) };
-  const committed = (await ctx.admin.request(ORDER_EDIT_COMMIT, commitData, { id, notifyCustomer: options.notifyCustomer, staffNote: options.staffNote })).orderEditCommit;
-  if (!committed?.order) return { status: "failed", reason: describeUserErrors("committing the order edit", committed?.userErrors ?? []) };
-  return { status: "done", summary: `Shipping upgraded to ${options.title} at the shop's cost`, detail: { title: options.title, previousTitle: first?.title ?? null } };
+    ? ((
+        await ctx.admin.request(
+          ORDER_EDIT_UPDATE_SHIPPING,
+          stepData("orderEditUpdateShippingLine"),
+          { id, shippingLineId: first.id, shippingLine: { title: options.title } },
+        )
+      )["orderEditUpdateShippingLine"] ?? null)
+    : ((
+        await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, stepData("orderEditAddShippingLine"), {
+          id,
+          shippingLine: {
+            title: options.title,
+            price: { amount: "0.00", currencyCode: state.presentmentCurrencyCode },
+          },
+        })
+      )["orderEditAddShippingLine"] ?? null);
+  if (!step || step.userErrors.length > 0)
+    return {
+      status: "failed",
+      reason: describeUserErrors("the shipping change", step?.userErrors ?? []),
+    };
+  const committed = (
+    await ctx.admin.request(ORDER_EDIT_COMMIT, commitData, {
+      id,
+      notifyCustomer: options.notifyCustomer,
+      staffNote: options.staffNote,
+    })
+  ).orderEditCommit;
+  if (!committed?.order)
+    return {
+      status: "failed",
+      reason: describeUserErrors("committing the order edit", committed?.userErrors ?? []),
+    };
+  return {
+    status: "done",
+    summary: `Shipping upgraded to ${options.title} at the shop's cost`,
+    detail: { title: options.title, previousTitle: first?.title ?? null },
+  };
 }

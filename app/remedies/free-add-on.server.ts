@@ -68,16 +68,44 @@ const stateData = z.object({
       cancelledAt: z.string().nullable(),
       lineItems: z.object({
         nodes: z.array(
-          z.object({ id: z.string(), currentQuantity: z.number().int(), variant: z.object({ id: z.string() }).nullable(), discountedTotalSet: z.object({ shopMoney: z.object({ amount: z.string() }) }) }),
+          z.object({
+            id: z.string(),
+            currentQuantity: z.number().int(),
+            variant: z.object({ id: z.string() }).nullable(),
+            discountedTotalSet: z.object({ shopMoney: z.object({ amount: z.string() }) }),
+          }),
         ),
       }),
     })
     .nullable(),
 });
-const beginData = z.object({ orderEditBegin: z.object({ calculatedOrder: z.object({ id: z.string() }).nullable(), userErrors: z.array(userErrorSchema) }).nullable() });
-const addVariantData = z.object({ orderEditAddVariant: z.object({ calculatedLineItem: z.object({ id: z.string() }).nullable(), userErrors: z.array(userErrorSchema) }).nullable() });
-const addDiscountData = z.object({ orderEditAddLineItemDiscount: z.object({ userErrors: z.array(userErrorSchema) }).nullable() });
-const commitData = z.object({ orderEditCommit: z.object({ order: z.object({ id: z.string() }).nullable(), userErrors: z.array(userErrorSchema) }).nullable() });
+const beginData = z.object({
+  orderEditBegin: z
+    .object({
+      calculatedOrder: z.object({ id: z.string() }).nullable(),
+      userErrors: z.array(userErrorSchema),
+    })
+    .nullable(),
+});
+const addVariantData = z.object({
+  orderEditAddVariant: z
+    .object({
+      calculatedLineItem: z.object({ id: z.string() }).nullable(),
+      userErrors: z.array(userErrorSchema),
+    })
+    .nullable(),
+});
+const addDiscountData = z.object({
+  orderEditAddLineItemDiscount: z.object({ userErrors: z.array(userErrorSchema) }).nullable(),
+});
+const commitData = z.object({
+  orderEditCommit: z
+    .object({
+      order: z.object({ id: z.string() }).nullable(),
+      userErrors: z.array(userErrorSchema),
+    })
+    .nullable(),
+});
 const checkpointSchema = z.object({ editStarted: z.literal(true) });
 
 export interface AddOnOptions {
@@ -90,26 +118,61 @@ export interface AddOnOptions {
 export type StateOrder = NonNullable<z.infer<typeof stateData>["order"]>;
 
 /** The free line already on the order, if any: this variant, still there, costing nothing. */
-export function freeLineOf(order: StateOrder, variantId: string): StateOrder["lineItems"]["nodes"][number] | undefined {
-  return order.lineItems.nodes.find((line) => line.variant?.id === variantId && line.currentQuantity > 0 && isZeroMoney(line.discountedTotalSet.shopMoney.amount));
+export function freeLineOf(
+  order: StateOrder,
+  variantId: string,
+): StateOrder["lineItems"]["nodes"][number] | undefined {
+  return order.lineItems.nodes.find(
+    (line) =>
+      line.variant?.id === variantId &&
+      line.currentQuantity > 0 &&
+      isZeroMoney(line.discountedTotalSet.shopMoney.amount),
+  );
 }
 
-export async function performAddOn(ctx: PerformContext, item: ItemToPerform, options: AddOnOptions): Promise<ItemOutcome> {
+export async function performAddOn(
+  ctx: PerformContext,
+  item: ItemToPerform,
+  options: AddOnOptions,
+): Promise<ItemOutcome> {
   const state = await ctx.admin.request(ADD_ON_STATE, stateData, { id: item.orderId });
   if (!state.order) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
-  if (state.order.cancelledAt) return { status: "skipped", reason: "The order is cancelled; a cancelled order cannot be edited" };
+  if (state.order.cancelledAt)
+    return {
+      status: "skipped",
+      reason: "The order is cancelled; a cancelled order cannot be edited",
+    };
   const existing = freeLineOf(state.order, options.variantId);
   if (existing) {
     return checkpointSchema.safeParse(ctx.previous).success
-      ? { status: "done", summary: "Free add-on added (confirmed on re-check)", detail: { lineItemId: existing.id, variantId: options.variantId } }
+      ? {
+          status: "done",
+          summary: "Free add-on added (confirmed on re-check)",
+          detail: { lineItemId: existing.id, variantId: options.variantId },
+        }
       : { status: "skipped", reason: "The order already has this add-on for free" };
   }
   await ctx.checkpoint({ editStarted: true });
-  const begin = (await ctx.admin.request(ORDER_EDIT_BEGIN, beginData, { id: item.orderId })).orderEditBegin;
-  if (!begin?.calculatedOrder) return { status: "failed", reason: describeUserErrors("the order edit", begin?.userErrors ?? []) };
+  const begin = (await ctx.admin.request(ORDER_EDIT_BEGIN, beginData, { id: item.orderId }))
+    .orderEditBegin;
+  if (!begin?.calculatedOrder)
+    return {
+      status: "failed",
+      reason: describeUserErrors("the order edit", begin?.userErrors ?? []),
+    };
   const calculatedOrderId = begin.calculatedOrder.id;
-  const added = (await ctx.admin.request(ORDER_EDIT_ADD_VARIANT, addVariantData, { id: calculatedOrderId, variantId: options.variantId, quantity: options.quantity })).orderEditAddVariant;
-  if (!added?.calculatedLineItem) return { status: "failed", reason: describeUserErrors("adding the add-on", added?.userErrors ?? []) };
+  const added = (
+    await ctx.admin.request(ORDER_EDIT_ADD_VARIANT, addVariantData, {
+      id: calculatedOrderId,
+      variantId: options.variantId,
+      quantity: options.quantity,
+    })
+  ).orderEditAddVariant;
+  if (!added?.calculatedLineItem)
+    return {
+      status: "failed",
+      reason: describeUserErrors("adding the add-on", added?.userErrors ?? []),
+    };
   const discounted = (
     await ctx.admin.request(ORDER_EDIT_ADD_DISCOUNT, addDiscountData, {
       id: calculatedOrderId,
@@ -117,9 +180,23 @@ export async function performAddOn(ctx: PerformContext, item: ItemToPerform, opt
       discount: { percentValue: 100, description: "Thank you for waiting" },
     })
   ).orderEditAddLineItemDiscount;
-  if (!discounted || discounted.userErrors.length > 0) return { status: "failed", reason: describeUserErrors("the 100 % discount", discounted?.userErrors ?? []) };
-  const committed = (await ctx.admin.request(ORDER_EDIT_COMMIT, commitData, { id: calculatedOrderId, notifyCustomer: options.notifyCustomer, staffNote: options.staffNote })).orderEditCommit;
-  if (!committed?.order) return { status: "failed", reason: describeUserErrors("committing the order edit", committed?.userErrors ?? []) };
+  if (!discounted || discounted.userErrors.length > 0)
+    return {
+      status: "failed",
+      reason: describeUserErrors("the 100 % discount", discounted?.userErrors ?? []),
+    };
+  const committed = (
+    await ctx.admin.request(ORDER_EDIT_COMMIT, commitData, {
+      id: calculatedOrderId,
+      notifyCustomer: options.notifyCustomer,
+      staffNote: options.staffNote,
+    })
+  ).orderEditCommit;
+  if (!committed?.order)
+    return {
+      status: "failed",
+      reason: describeUserErrors("committing the order edit", committed?.userErrors ?? []),
+    };
   return {
     status: "done",
     summary: `Free add-on added${options.notifyCustomer ? ", customer notified" : ""}`,

@@ -24,7 +24,14 @@ afterAll(async () => {
 const gid = (order: OrderRecord) => `gid://shopify/Order/${order.id}`;
 const used = new Set<number>();
 function usdOrder(where: (order: OrderRecord) => boolean = () => true): OrderRecord {
-  const order = h.store.orders.find((o) => !used.has(o.id) && o.currencies.presentment === "USD" && o.cancelledAt === null && o.receivedCents > 0 && where(o));
+  const order = h.store.orders.find(
+    (o) =>
+      !used.has(o.id) &&
+      o.currencies.presentment === "USD" &&
+      o.cancelledAt === null &&
+      o.receivedCents > 0 &&
+      where(o),
+  );
   if (!order) throw new Error("the seeded shop has too few paid USD orders");
   used.add(order.id);
   return order;
@@ -33,16 +40,27 @@ function usdOrder(where: (order: OrderRecord) => boolean = () => true): OrderRec
 async function runJob(kind: string, params: unknown, orders: OrderRecord[]) {
   const jobKind = h.registry.get(kind);
   if (!jobKind) throw new Error(`no kind ${kind}`);
-  const job = await createJob(h.db, { shop: h.app.shop, kind: jobKind, params, orderIds: orders.map(gid), createdBy: "1" });
+  const job = await createJob(h.db, {
+    shop: h.app.shop,
+    kind: jobKind,
+    params,
+    orderIds: orders.map(gid),
+    createdBy: "1",
+  });
   await h.runner().runUntilIdle();
-  return { progress: await jobProgress(h.db, h.app.shop, job.id), items: await h.db.jobItem.findMany({ where: { jobId: job.id } }) };
+  return {
+    progress: await jobProgress(h.db, h.app.shop, job.id),
+    items: await h.db.jobItem.findMany({ where: { jobId: job.id } }),
+  };
 }
 
 describe("remedies on a CAD shop whose buyer paid in USD", () => {
   it("full refund: gives back every USD cent paid, restocks each unit at the location Shopify suggested (the warehouse, not the primary workshop), and tells staff the CAD amount", async () => {
     const warehouse = h.store.locations.find((location) => !location.primary);
     if (!warehouse) throw new Error("the seeded shop has one location");
-    const order = usdOrder((o) => o.fulfillmentOrders.every((fo) => fo.assignedLocationId === warehouse.id));
+    const order = usdOrder((o) =>
+      o.fulfillmentOrders.every((fo) => fo.assignedLocationId === warehouse.id),
+    );
     const paid = order.receivedCents;
     const { progress, items } = await runJob("refund", { notify: false }, [order]);
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1, failed: 0 });
@@ -53,11 +71,15 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
     expect(refund?.lines.length).toBe(order.lineItems.length);
     for (const line of refund?.lines ?? []) expect(line.locationId).toBe(warehouse.id);
     // Shop money for staff, the buyer's own amount beside it.
-    expect(JSON.parse(items[0]?.result ?? "{}").summary).toMatch(/^Refunded CA\$[\d,]+\.\d\d \(\$[\d,]+\.\d\d to the customer\)$/);
+    expect(JSON.parse(items[0]?.result ?? "{}").summary).toMatch(
+      /^Refunded CA\$[\d,]+\.\d\d \(\$[\d,]+\.\d\d to the customer\)$/,
+    );
   });
 
   it("cancel and refund: cancels and gives the USD payment back", async () => {
-    const order = usdOrder((o) => o.fulfillmentStatus === "UNFULFILLED" && o.financialStatus === "PAID");
+    const order = usdOrder(
+      (o) => o.fulfillmentStatus === "UNFULFILLED" && o.financialStatus === "PAID",
+    );
     const paid = order.receivedCents;
     const { progress, items } = await runJob("cancel_refund", { notifyCustomer: false }, [order]);
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });
@@ -67,9 +89,15 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
 
   it("shipping refund: refunds the USD shipping line, once", async () => {
     const order = usdOrder((o) => o.shippingCents > 0 && o.financialStatus === "PAID");
-    const { progress, items } = await runJob("shipping", { mode: "refund", notify: false }, [order]);
+    const { progress, items } = await runJob("shipping", { mode: "refund", notify: false }, [
+      order,
+    ]);
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });
-    expect(refundsOf(h.store).refundsOf(order.id).map((refund) => [refund.totalCents, refund.shippingCents])).toEqual([[order.shippingCents, order.shippingCents]]);
+    expect(
+      refundsOf(h.store)
+        .refundsOf(order.id)
+        .map((refund) => [refund.totalCents, refund.shippingCents]),
+    ).toEqual([[order.shippingCents, order.shippingCents]]);
   });
 
   it("faster shipping on an order with no shipping line: adds one at 0 in the buyer's currency", async () => {
@@ -78,17 +106,29 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
     order.shippingLines = [];
     order.totalCents -= order.shippingCents;
     order.shippingCents = 0;
-    const { progress, items } = await runJob("shipping", { mode: "upgrade", title: "Express (on us)", notifyCustomer: false }, [order]);
+    const { progress, items } = await runJob(
+      "shipping",
+      { mode: "upgrade", title: "Express (on us)", notifyCustomer: false },
+      [order],
+    );
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });
-    expect(order.shippingLines.map((line) => [line.title, line.priceCents])).toEqual([["Express (on us)", 0]]);
+    expect(order.shippingLines.map((line) => [line.title, line.priceCents])).toEqual([
+      ["Express (on us)", 0],
+    ]);
   });
 
   it("free add-on: the variant at no charge, priced in USD on the order", async () => {
     const order = usdOrder((o) => o.fulfillmentStatus === "UNFULFILLED");
-    const variant = h.store.variants.find((v) => order.lineItems.every((l) => l.variantId !== v.id));
+    const variant = h.store.variants.find((v) =>
+      order.lineItems.every((l) => l.variantId !== v.id),
+    );
     if (!variant) throw new Error("no spare variant");
     const total = order.totalCents;
-    const { progress, items } = await runJob("add_on", { variantId: `gid://shopify/ProductVariant/${variant.id}`, notifyCustomer: false }, [order]);
+    const { progress, items } = await runJob(
+      "add_on",
+      { variantId: `gid://shopify/ProductVariant/${variant.id}`, notifyCustomer: false },
+      [order],
+    );
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });
     const added = order.lineItems.find((line) => line.variantId === variant.id);
     // The USD price the buyer would have seen (CAD list price converted, rounded up), fully discounted.
@@ -102,10 +142,14 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
     // in the currency of your store" and converted at checkout
     // (https://help.shopify.com/en/manual/payments/shopify-payments/multi-currency/discounts).
     const order = usdOrder((o) => o.customerId !== null);
-    const { progress, items } = await runJob("discount_code", { percent: 15, validDays: 30 }, [order]);
+    const { progress, items } = await runJob("discount_code", { percent: 15, validDays: 30 }, [
+      order,
+    ]);
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });
     const code: unknown = JSON.parse(items[0]?.result ?? "{}").outcome.code;
-    const created = discountsOf(h.store).nodes.find((node) => node.discount.code === code)?.discount;
+    const created = discountsOf(h.store).nodes.find(
+      (node) => node.discount.code === code,
+    )?.discount;
     expect([created?.percentage, created?.amountCents]).toEqual([0.15, null]);
   });
 });

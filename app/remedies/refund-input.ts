@@ -17,9 +17,20 @@ const money = z.object({ shopMoney: moneyV2, presentmentMoney: moneyV2 });
 export const suggestedRefundSchema = z.object({
   amountSet: money,
   shipping: z.object({ amountSet: money }),
-  refundLineItems: z.array(z.object({ lineItem: z.object({ id: z.string() }), quantity: z.number().int(), restockType: z.string(), location: z.object({ id: z.string() }).nullable() })),
+  refundLineItems: z.array(
+    z.object({
+      lineItem: z.object({ id: z.string() }),
+      quantity: z.number().int(),
+      restockType: z.string(),
+      location: z.object({ id: z.string() }).nullable(),
+    }),
+  ),
   suggestedTransactions: z.array(
-    z.object({ amountSet: money, gateway: z.string().nullable(), parentTransaction: z.object({ id: z.string() }).nullable() }),
+    z.object({
+      amountSet: money,
+      gateway: z.string().nullable(),
+      parentTransaction: z.object({ id: z.string() }).nullable(),
+    }),
   ),
 });
 export type SuggestedRefund = z.infer<typeof suggestedRefundSchema>;
@@ -30,9 +41,24 @@ export const refundInputSchema = z.object({
   note: z.string(),
   // Optional only so a checkpoint saved before this field existed is retried exactly as first sent.
   currency: z.string().optional(),
-  refundLineItems: z.array(z.object({ lineItemId: z.string(), quantity: z.number().int(), restockType: z.string(), locationId: z.string().optional() })),
+  refundLineItems: z.array(
+    z.object({
+      lineItemId: z.string(),
+      quantity: z.number().int(),
+      restockType: z.string(),
+      locationId: z.string().optional(),
+    }),
+  ),
   shipping: z.object({ amount: z.string() }).optional(),
-  transactions: z.array(z.object({ orderId: z.string(), parentId: z.string().optional(), amount: z.string(), gateway: z.string(), kind: z.literal("REFUND") })),
+  transactions: z.array(
+    z.object({
+      orderId: z.string(),
+      parentId: z.string().optional(),
+      amount: z.string(),
+      gateway: z.string(),
+      kind: z.literal("REFUND"),
+    }),
+  ),
 });
 export type RefundInput = z.infer<typeof refundInputSchema>;
 
@@ -45,7 +71,10 @@ export interface RefundChoice {
 }
 
 /** The refund to make, or null when Shopify suggests nothing (already refunded). */
-export function refundInputFrom(suggestion: SuggestedRefund, choice: RefundChoice): RefundInput | null {
+export function refundInputFrom(
+  suggestion: SuggestedRefund,
+  choice: RefundChoice,
+): RefundInput | null {
   const total = toMinorUnits(suggestion.amountSet.presentmentMoney.amount);
   if (total <= 0) return null;
   const shipping = suggestion.shipping.amountSet.presentmentMoney;
@@ -73,7 +102,14 @@ export function refundInputFrom(suggestion: SuggestedRefund, choice: RefundChoic
           .filter((line) => line.quantity > 0)
           // Restock where Shopify suggests (SuggestedRefund.refundLineItems.location), not at a
           // location of our choosing: that is where the unit was to ship from.
-          .map((line) => ({ lineItemId: line.lineItem.id, quantity: line.quantity, restockType: line.restockType, ...(line.location && line.restockType !== "NO_RESTOCK" ? { locationId: line.location.id } : {}) })),
+          .map((line) => ({
+            lineItemId: line.lineItem.id,
+            quantity: line.quantity,
+            restockType: line.restockType,
+            ...(line.location && line.restockType !== "NO_RESTOCK"
+              ? { locationId: line.location.id }
+              : {}),
+          })),
     ...(shippingUnits > 0 ? { shipping: { amount: shipping.amount } } : {}),
     transactions,
   };

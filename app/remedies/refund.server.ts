@@ -6,7 +6,12 @@
 import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
 import { formatMoney } from "../jobs/money";
-import { refundInputFrom, refundInputSchema, suggestedRefundSchema, type RefundInput } from "./refund-input";
+import {
+  refundInputFrom,
+  refundInputSchema,
+  suggestedRefundSchema,
+  type RefundInput,
+} from "./refund-input";
 import { describeUserErrors, userErrorSchema } from "./user-errors";
 
 export const FULL_REFUND_SUGGESTION = `#graphql
@@ -50,12 +55,23 @@ export const REFUND_CREATE = `#graphql
 
 const moneyV2 = z.object({ amount: z.string(), currencyCode: z.string() });
 const suggestionData = z.object({
-  order: z.object({ id: z.string(), cancelledAt: z.string().nullable(), suggestedRefund: suggestedRefundSchema.nullable() }).nullable(),
+  order: z
+    .object({
+      id: z.string(),
+      cancelledAt: z.string().nullable(),
+      suggestedRefund: suggestedRefundSchema.nullable(),
+    })
+    .nullable(),
 });
 const refundData = z.object({
   refundCreate: z
     .object({
-      refund: z.object({ id: z.string(), totalRefundedSet: z.object({ shopMoney: moneyV2, presentmentMoney: moneyV2 }) }).nullable(),
+      refund: z
+        .object({
+          id: z.string(),
+          totalRefundedSet: z.object({ shopMoney: moneyV2, presentmentMoney: moneyV2 }),
+        })
+        .nullable(),
       userErrors: z.array(userErrorSchema),
     })
     .nullable(),
@@ -68,33 +84,71 @@ export interface RefundOptions {
   note: string;
 }
 
-export async function performRefund(ctx: PerformContext, item: ItemToPerform, options: RefundOptions): Promise<ItemOutcome> {
+export async function performRefund(
+  ctx: PerformContext,
+  item: ItemToPerform,
+  options: RefundOptions,
+): Promise<ItemOutcome> {
   const saved = checkpointSchema.safeParse(ctx.previous);
   let input: RefundInput;
   if (saved.success) {
     input = saved.data.refundInput;
   } else {
-    const data = await ctx.admin.request(options.mode === "full" ? FULL_REFUND_SUGGESTION : SHIPPING_REFUND_SUGGESTION, suggestionData, { id: item.orderId });
+    const data = await ctx.admin.request(
+      options.mode === "full" ? FULL_REFUND_SUGGESTION : SHIPPING_REFUND_SUGGESTION,
+      suggestionData,
+      { id: item.orderId },
+    );
     if (!data.order) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
-    if (!data.order.suggestedRefund) return { status: "skipped", reason: "Shopify suggests no refund for this order" };
-    const built = refundInputFrom(data.order.suggestedRefund, { orderId: item.orderId, notify: options.notify, note: options.note, shippingOnly: options.mode === "shipping" });
-    if (!built) return { status: "skipped", reason: options.mode === "full" ? "Nothing left to refund: the order is already refunded" : "No shipping left to refund" };
+    if (!data.order.suggestedRefund)
+      return { status: "skipped", reason: "Shopify suggests no refund for this order" };
+    const built = refundInputFrom(data.order.suggestedRefund, {
+      orderId: item.orderId,
+      notify: options.notify,
+      note: options.note,
+      shippingOnly: options.mode === "shipping",
+    });
+    if (!built)
+      return {
+        status: "skipped",
+        reason:
+          options.mode === "full"
+            ? "Nothing left to refund: the order is already refunded"
+            : "No shipping left to refund",
+      };
     input = built;
     await ctx.checkpoint({ refundInput: input });
   }
-  const result = await ctx.admin.request(REFUND_CREATE, refundData, { input, key: item.idempotencyKey });
+  const result = await ctx.admin.request(REFUND_CREATE, refundData, {
+    input,
+    key: item.idempotencyKey,
+  });
   const payload = result.refundCreate;
   if (!payload) return { status: "failed", reason: "Shopify returned no refund and no reason" };
   if (payload.userErrors.length > 0 || !payload.refund) {
-    return { status: "failed", reason: describeUserErrors("the refund", payload.userErrors), detail: { userErrors: payload.userErrors } };
+    return {
+      status: "failed",
+      reason: describeUserErrors("the refund", payload.userErrors),
+      detail: { userErrors: payload.userErrors },
+    };
   }
   // Staff read shop money; the buyer got their own currency back, said beside it when it differs.
   const amount = payload.refund.totalRefundedSet.shopMoney;
   const paid = payload.refund.totalRefundedSet.presentmentMoney;
-  const buyer = paid.currencyCode === amount.currencyCode ? "" : ` (${formatMoney(paid.amount, paid.currencyCode)} to the customer)`;
+  const buyer =
+    paid.currencyCode === amount.currencyCode
+      ? ""
+      : ` (${formatMoney(paid.amount, paid.currencyCode)} to the customer)`;
   return {
     status: "done",
     summary: `${options.mode === "full" ? "Refunded" : "Refunded shipping"} ${formatMoney(amount.amount, amount.currencyCode)}${buyer}${options.notify ? ", customer notified" : ""}`,
-    detail: { refundId: payload.refund.id, amount: amount.amount, currencyCode: amount.currencyCode, presentmentAmount: paid.amount, presentmentCurrencyCode: paid.currencyCode, notify: options.notify },
+    detail: {
+      refundId: payload.refund.id,
+      amount: amount.amount,
+      currencyCode: amount.currencyCode,
+      presentmentAmount: paid.amount,
+      presentmentCurrencyCode: paid.currencyCode,
+      notify: options.notify,
+    },
   };
 }

@@ -24,7 +24,16 @@ const gid = (order: OrderRecord) => `gid://shopify/Order/${order.id}`;
 /** Unfulfilled, paid, not cancelled orders not yet used by another test. */
 const used = new Set<number>();
 function freshOrders(count: number): OrderRecord[] {
-  const picked = h.store.orders.filter((o) => !used.has(o.id) && o.cancelledAt === null && o.fulfillmentStatus === "UNFULFILLED" && o.receivedCents > 0 && o.customerId !== null).slice(0, count);
+  const picked = h.store.orders
+    .filter(
+      (o) =>
+        !used.has(o.id) &&
+        o.cancelledAt === null &&
+        o.fulfillmentStatus === "UNFULFILLED" &&
+        o.receivedCents > 0 &&
+        o.customerId !== null,
+    )
+    .slice(0, count);
   if (picked.length < count) throw new Error("the seeded shop has too few open paid orders");
   for (const o of picked) used.add(o.id);
   return picked;
@@ -33,7 +42,13 @@ function freshOrders(count: number): OrderRecord[] {
 async function runJob(kind: string, params: unknown, orders: OrderRecord[]) {
   const jobKind = h.registry.get(kind);
   if (!jobKind) throw new Error(`no kind ${kind}`);
-  const job = await createJob(h.db, { shop: h.app.shop, kind: jobKind, params, orderIds: orders.map(gid), createdBy: "1" });
+  const job = await createJob(h.db, {
+    shop: h.app.shop,
+    kind: jobKind,
+    params,
+    orderIds: orders.map(gid),
+    createdBy: "1",
+  });
   await h.runner().runUntilIdle();
   const progress = await jobProgress(h.db, h.app.shop, job.id);
   const items = await h.db.jobItem.findMany({ where: { jobId: job.id } });
@@ -54,9 +69,14 @@ describe("remedies against the simulator", () => {
       expect(refunds[0]?.shippingCents).toBe(order.shippingCents);
       expect(order.financialStatus).toBe("REFUNDED");
     });
-    const events = await h.db.orderEvent.findMany({ where: { shop: h.app.shop, kind: "remedy", orderId: { in: orders.map(gid) } } });
+    const events = await h.db.orderEvent.findMany({
+      where: { shop: h.app.shop, kind: "remedy", orderId: { in: orders.map(gid) } },
+    });
     expect(events).toHaveLength(3);
-    expect(JSON.parse(events[0]?.detail ?? "{}")).toMatchObject({ jobId: job.id, jobKind: "refund" });
+    expect(JSON.parse(events[0]?.detail ?? "{}")).toMatchObject({
+      jobId: job.id,
+      jobKind: "refund",
+    });
     expect(items.every((item) => item.error === null)).toBe(true);
 
     // A second job on the same orders finds nothing left to refund and says so.
@@ -68,14 +88,21 @@ describe("remedies against the simulator", () => {
 
   it("cancel and refund: cancels, refunds and restocks unfulfilled orders; an already-cancelled order is skipped", async () => {
     const orders = freshOrders(2);
-    const { progress } = await runJob("cancel_refund", { notifyCustomer: false, reason: "INVENTORY" }, orders);
+    const { progress } = await runJob(
+      "cancel_refund",
+      { notifyCustomer: false, reason: "INVENTORY" },
+      orders,
+    );
     expect(progress?.counts.done).toBe(2);
     for (const order of orders) {
       expect(order.cancelledAt).not.toBeNull();
       expect(order.receivedCents).toBe(0);
       expect(refundsOf(h.store).refundsOf(order.id)).toHaveLength(1);
     }
-    await h.db.trackedOrder.updateMany({ where: { id: { in: orders.map(gid) } }, data: { cancelledAt: null } });
+    await h.db.trackedOrder.updateMany({
+      where: { id: { in: orders.map(gid) } },
+      data: { cancelledAt: null },
+    });
     const again = await runJob("cancel_refund", { notifyCustomer: false }, orders);
     expect(again.progress?.counts.skipped).toBe(2);
     expect(again.items[0]?.error).toMatch(/Already cancelled/);
@@ -84,11 +111,17 @@ describe("remedies against the simulator", () => {
 
   it("free add-on: adds the variant at no charge, and a second run does not add it again", async () => {
     const orders = freshOrders(2);
-    const variant = h.store.variants.find((v) => orders.every((o) => o.lineItems.every((l) => l.variantId !== v.id)));
+    const variant = h.store.variants.find((v) =>
+      orders.every((o) => o.lineItems.every((l) => l.variantId !== v.id)),
+    );
     if (!variant) throw new Error("no spare variant");
     const variantId = `gid://shopify/ProductVariant/${variant.id}`;
     const totals = orders.map((o) => o.totalCents);
-    const { progress } = await runJob("add_on", { variantId, notifyCustomer: false, staffNote: "Thank you" }, orders);
+    const { progress } = await runJob(
+      "add_on",
+      { variantId, notifyCustomer: false, staffNote: "Thank you" },
+      orders,
+    );
     expect(progress?.counts).toMatchObject({ done: 2, failed: 0 });
     orders.forEach((order, i) => {
       const added = order.lineItems.filter((l) => l.variantId === variant.id);
@@ -98,7 +131,8 @@ describe("remedies against the simulator", () => {
     });
     const again = await runJob("add_on", { variantId, notifyCustomer: false }, orders);
     expect(again.progress?.counts.skipped).toBe(2);
-    for (const order of orders) expect(order.lineItems.filter((l) => l.variantId === variant.id)).toHaveLength(1);
+    for (const order of orders)
+      expect(order.lineItems.filter((l) => l.variantId === variant.id)).toHaveLength(1);
   });
 
   it("shipping: refunds only the shipping line, once", async () => {
@@ -115,14 +149,22 @@ describe("remedies against the simulator", () => {
 
   it("shipping: upgrades the shipping line in an order edit, once", async () => {
     const orders = freshOrders(1);
-    const { progress, items } = await runJob("shipping", { mode: "upgrade", title: "Express (on us)", notifyCustomer: false }, orders);
+    const { progress, items } = await runJob(
+      "shipping",
+      { mode: "upgrade", title: "Express (on us)", notifyCustomer: false },
+      orders,
+    );
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });
     expect(orders[0]?.shippingLines.map((l) => l.title)).toContain("Express (on us)");
   });
 
   it("thank-you code: one personal code per order, found again instead of duplicated", async () => {
     const orders = freshOrders(1);
-    const { progress, items } = await runJob("discount_code", { percent: 15, validDays: 30 }, orders);
+    const { progress, items } = await runJob(
+      "discount_code",
+      { percent: 15, validDays: 30 },
+      orders,
+    );
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });
     const code = thankYouCode(items[0]?.idempotencyKey ?? "");
     expect(JSON.parse(items[0]?.result ?? "{}").outcome.code).toBe(code);

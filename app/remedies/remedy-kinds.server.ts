@@ -13,32 +13,63 @@ import { performThankYouCode } from "./thank-you-code.server";
 const note = z.string().trim().max(255).default("Delay Desk: making it right for the wait");
 
 export const refundParams = z.object({ notify: z.boolean().default(true), note });
-export const cancelParams = z.object({ notifyCustomer: z.boolean().default(true), reason: z.enum(["CUSTOMER", "INVENTORY", "OTHER", "STAFF"]).default("INVENTORY"), staffNote: note });
-export const addOnParams = z.object({ variantId: z.string().startsWith("gid://shopify/ProductVariant/"), quantity: z.number().int().min(1).max(5).default(1), notifyCustomer: z.boolean().default(true), staffNote: note });
+export const cancelParams = z.object({
+  notifyCustomer: z.boolean().default(true),
+  reason: z.enum(["CUSTOMER", "INVENTORY", "OTHER", "STAFF"]).default("INVENTORY"),
+  staffNote: note,
+});
+export const addOnParams = z.object({
+  variantId: z.string().startsWith("gid://shopify/ProductVariant/"),
+  quantity: z.number().int().min(1).max(5).default(1),
+  notifyCustomer: z.boolean().default(true),
+  staffNote: note,
+});
 export const shippingParams = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("refund"), notify: z.boolean().default(true), note }),
-  z.object({ mode: z.literal("upgrade"), title: z.string().trim().min(1).max(80).default("Express shipping (on us)"), notifyCustomer: z.boolean().default(true), staffNote: note }),
+  z.object({
+    mode: z.literal("upgrade"),
+    title: z.string().trim().min(1).max(80).default("Express shipping (on us)"),
+    notifyCustomer: z.boolean().default(true),
+    staffNote: note,
+  }),
 ]);
-export const codeParams = z.object({ percent: z.number().int().min(1).max(100).default(15), validDays: z.number().int().min(1).max(365).default(90) });
+export const codeParams = z.object({
+  percent: z.number().int().min(1).max(100).default(15),
+  validDays: z.number().int().min(1).max(365).default(90),
+});
 
 // SQLite refuses more bound parameters than about a thousand in one statement: read in chunks.
 const CHUNK = 500;
 
-async function openOrders(db: PrismaClient, shop: string, orderIds: readonly string[], unfulfilledOnly: boolean): Promise<Array<{ id: string; totalAmount: string }>> {
+async function openOrders(
+  db: PrismaClient,
+  shop: string,
+  orderIds: readonly string[],
+  unfulfilledOnly: boolean,
+): Promise<Array<{ id: string; totalAmount: string }>> {
   const rows: Array<{ id: string; totalAmount: string; createdAt: Date }> = [];
   for (let start = 0; start < orderIds.length; start += CHUNK) {
     rows.push(
       ...(await db.trackedOrder.findMany({
-        where: { shop, id: { in: orderIds.slice(start, start + CHUNK) }, cancelledAt: null, ...(unfulfilledOnly ? { displayFulfillmentStatus: "UNFULFILLED" } : {}) },
+        where: {
+          shop,
+          id: { in: orderIds.slice(start, start + CHUNK) },
+          cancelledAt: null,
+          ...(unfulfilledOnly ? { displayFulfillmentStatus: "UNFULFILLED" } : {}),
+        },
         select: { id: true, totalAmount: true, createdAt: true },
       })),
     );
   }
-  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+  return rows.sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1),
+  );
 }
 
-const withAmount = (rows: Array<{ id: string; totalAmount: string }>): PlannedItem[] => rows.map((row) => ({ orderId: row.id, amount: row.totalAmount }));
-const withoutAmount = (rows: Array<{ id: string }>): PlannedItem[] => rows.map((row) => ({ orderId: row.id, amount: null }));
+const withAmount = (rows: Array<{ id: string; totalAmount: string }>): PlannedItem[] =>
+  rows.map((row) => ({ orderId: row.id, amount: row.totalAmount }));
+const withoutAmount = (rows: Array<{ id: string }>): PlannedItem[] =>
+  rows.map((row) => ({ orderId: row.id, amount: null }));
 
 export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
   defineJobKind({
@@ -47,7 +78,8 @@ export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
     params: refundParams,
     timelineKind: "remedy",
     plan: async ({ db, shop }, _params, ids) => withAmount(await openOrders(db, shop, ids, false)),
-    perform: (ctx, item, params) => performRefund(ctx, item, { mode: "full", notify: params.notify, note: params.note }),
+    perform: (ctx, item, params) =>
+      performRefund(ctx, item, { mode: "full", notify: params.notify, note: params.note }),
   }),
   defineJobKind({
     kind: "cancel_refund",
@@ -62,7 +94,8 @@ export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
     label: "Free add-on",
     params: addOnParams,
     timelineKind: "remedy",
-    plan: async ({ db, shop }, _params, ids) => withoutAmount(await openOrders(db, shop, ids, false)),
+    plan: async ({ db, shop }, _params, ids) =>
+      withoutAmount(await openOrders(db, shop, ids, false)),
     perform: (ctx, item, params) => performAddOn(ctx, item, params),
   }),
   defineJobKind({
@@ -70,18 +103,24 @@ export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
     label: "Faster shipping or its cost back",
     params: shippingParams,
     timelineKind: "remedy",
-    plan: async ({ db, shop }, _params, ids) => withoutAmount(await openOrders(db, shop, ids, false)),
+    plan: async ({ db, shop }, _params, ids) =>
+      withoutAmount(await openOrders(db, shop, ids, false)),
     perform: (ctx, item, params) =>
       params.mode === "refund"
         ? performRefund(ctx, item, { mode: "shipping", notify: params.notify, note: params.note })
-        : performFasterShipping(ctx, item, { title: params.title, notifyCustomer: params.notifyCustomer, staffNote: params.staffNote }),
+        : performFasterShipping(ctx, item, {
+            title: params.title,
+            notifyCustomer: params.notifyCustomer,
+            staffNote: params.staffNote,
+          }),
   }),
   defineJobKind({
     kind: "discount_code",
     label: "Thank-you discount code",
     params: codeParams,
     timelineKind: "remedy",
-    plan: async ({ db, shop }, _params, ids) => withoutAmount(await openOrders(db, shop, ids, false)),
+    plan: async ({ db, shop }, _params, ids) =>
+      withoutAmount(await openOrders(db, shop, ids, false)),
     perform: (ctx, item, params) => performThankYouCode(ctx, item, params, new Date()),
   }),
 ];

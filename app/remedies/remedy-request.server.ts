@@ -19,23 +19,46 @@ export const selectionSchema = z.object({
   ids: z
     .string()
     .optional()
-    .transform((text) => (text ? text.split(",").map((id) => id.trim()).filter((id) => id.startsWith("gid://shopify/Order/")) : [])),
+    .transform((text) =>
+      text
+        ? text
+            .split(",")
+            .map((id) => id.trim())
+            .filter((id) => id.startsWith("gid://shopify/Order/"))
+        : [],
+    ),
   class: z.enum(ORDER_FILTERS).optional(),
 });
 export type Selection = z.infer<typeof selectionSchema>;
 
 export function parseSelection(params: URLSearchParams): Selection | null {
-  const parsed = selectionSchema.safeParse({ remedy: params.get("remedy") ?? undefined, ids: params.get("ids") ?? undefined, class: params.get("class") ?? undefined });
+  const parsed = selectionSchema.safeParse({
+    remedy: params.get("remedy") ?? undefined,
+    ids: params.get("ids") ?? undefined,
+    class: params.get("class") ?? undefined,
+  });
   return parsed.success && (parsed.data.ids.length > 0 || parsed.data.class) ? parsed.data : null;
 }
 
-export async function selectedOrderIds(db: PrismaClient, shop: string, selection: Selection): Promise<string[]> {
+export async function selectedOrderIds(
+  db: PrismaClient,
+  shop: string,
+  selection: Selection,
+): Promise<string[]> {
   if (selection.ids.length > 0) {
     // A selection comes from one page of the table (at most 50 rows), well under SQLite's parameter cap.
-    const rows = await db.trackedOrder.findMany({ where: { shop, id: { in: selection.ids.slice(0, 500) } }, select: { id: true } });
+    const rows = await db.trackedOrder.findMany({
+      where: { shop, id: { in: selection.ids.slice(0, 500) } },
+      select: { id: true },
+    });
     return rows.map((row) => row.id);
   }
-  const rows = await db.trackedOrder.findMany({ where: ordersWhere(shop, { filter: selection.class ?? "all", q: "" }), select: { id: true }, take: MAX_ORDERS, orderBy: { createdAt: "asc" } });
+  const rows = await db.trackedOrder.findMany({
+    where: ordersWhere(shop, { filter: selection.class ?? "all", q: "" }),
+    select: { id: true },
+    take: MAX_ORDERS,
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((row) => row.id);
 }
 
@@ -50,12 +73,27 @@ export interface Preview {
 }
 
 /** The count and money staff confirm: the job's own plan, so the page and the job cannot disagree. */
-export async function previewRemedy(db: PrismaClient, shop: string, selection: Selection): Promise<Preview> {
+export async function previewRemedy(
+  db: PrismaClient,
+  shop: string,
+  selection: Selection,
+): Promise<Preview> {
   const kind = jobKinds.get(selection.remedy);
   if (!kind) throw new Error(`Unknown remedy ${selection.remedy}`);
   const ids = await selectedOrderIds(db, shop, selection);
-  const planned = await kind.plan({ shop, db }, kind.params.parse(defaultParams(selection.remedy)), ids);
-  return { remedy: selection.remedy, label: kind.label, selected: ids.length, count: planned.length, amount: sumMoney(planned.map((p) => p.amount)), currencyCode: await shopCurrencyOf(db, shop) };
+  const planned = await kind.plan(
+    { shop, db },
+    kind.params.parse(defaultParams(selection.remedy)),
+    ids,
+  );
+  return {
+    remedy: selection.remedy,
+    label: kind.label,
+    selected: ids.length,
+    count: planned.length,
+    amount: sumMoney(planned.map((p) => p.amount)),
+    currencyCode: await shopCurrencyOf(db, shop),
+  };
 }
 
 // Parameters the plan needs before staff have filled the form (the plan does not depend on them
@@ -92,7 +130,12 @@ export function remedyParams(remedy: Remedy, form: z.infer<typeof remedyFormSche
       return { variantId: form.variantId, notifyCustomer: form.notify, staffNote: note };
     case "shipping":
       return form.shippingMode === "upgrade"
-        ? { mode: "upgrade", title: form.shippingTitle || undefined, notifyCustomer: form.notify, staffNote: note }
+        ? {
+            mode: "upgrade",
+            title: form.shippingTitle || undefined,
+            notifyCustomer: form.notify,
+            staffNote: note,
+          }
         : { mode: "refund", notify: form.notify, note };
     case "discount_code":
       return { percent: form.percent };

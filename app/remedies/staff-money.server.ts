@@ -12,7 +12,11 @@ export function staffLocale(request: Request): string {
 
 /** The shop's currency as its synced orders carry it, or null before the first import. */
 export async function shopCurrencyOf(db: PrismaClient, shop: string): Promise<string | null> {
-  const row = await db.trackedOrder.findFirst({ where: { shop }, select: { currencyCode: true }, orderBy: { updatedAt: "desc" } });
+  const row = await db.trackedOrder.findFirst({
+    where: { shop },
+    select: { currencyCode: true },
+    orderBy: { updatedAt: "desc" },
+  });
   return row?.currencyCode ?? null;
 }
 

@@ -28,7 +28,14 @@ export const DISCOUNT_CODE_CREATE = `#graphql
 const stateData = z.object({
   order: z.object({ id: z.string(), customer: z.object({ id: z.string() }).nullable() }).nullable(),
 });
-const createData = z.object({ discountCodeBasicCreate: z.object({ codeDiscountNode: z.object({ id: z.string() }).nullable(), userErrors: z.array(userErrorSchema) }).nullable() });
+const createData = z.object({
+  discountCodeBasicCreate: z
+    .object({
+      codeDiscountNode: z.object({ id: z.string() }).nullable(),
+      userErrors: z.array(userErrorSchema),
+    })
+    .nullable(),
+});
 
 export interface ThankYouCodeOptions {
   percent: number;
@@ -39,11 +46,17 @@ export function thankYouCode(idempotencyKey: string): string {
   return `THANKS-${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 8).toUpperCase()}`;
 }
 
-export async function performThankYouCode(ctx: PerformContext, item: ItemToPerform, options: ThankYouCodeOptions, now: Date): Promise<ItemOutcome> {
+export async function performThankYouCode(
+  ctx: PerformContext,
+  item: ItemToPerform,
+  options: ThankYouCodeOptions,
+  now: Date,
+): Promise<ItemOutcome> {
   const code = thankYouCode(item.idempotencyKey);
   const state = await ctx.admin.request(CODE_STATE, stateData, { id: item.orderId });
   if (!state.order) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
-  if (!state.order.customer) return { status: "skipped", reason: "Guest order: no customer to give a personal code to" };
+  if (!state.order.customer)
+    return { status: "skipped", reason: "Guest order: no customer to give a personal code to" };
   const endsAt = new Date(now.getTime() + options.validDays * 86_400_000);
   const result = await ctx.admin.request(DISCOUNT_CODE_CREATE, createData, {
     discount: {
@@ -59,8 +72,20 @@ export async function performThankYouCode(ctx: PerformContext, item: ItemToPerfo
   });
   const payload = result.discountCodeBasicCreate;
   if (payload?.userErrors.some((e) => e.code === "TAKEN" && e.field?.includes("code"))) {
-    return { status: "done", summary: `Discount code ${code} (created by an earlier try)`, detail: { code } };
+    return {
+      status: "done",
+      summary: `Discount code ${code} (created by an earlier try)`,
+      detail: { code },
+    };
   }
-  if (!payload?.codeDiscountNode) return { status: "failed", reason: describeUserErrors("the discount code", payload?.userErrors ?? []) };
-  return { status: "done", summary: `Discount code ${code}: ${options.percent} % off the next order`, detail: { code, discountId: payload.codeDiscountNode.id, endsAt: endsAt.toISOString() } };
+  if (!payload?.codeDiscountNode)
+    return {
+      status: "failed",
+      reason: describeUserErrors("the discount code", payload?.userErrors ?? []),
+    };
+  return {
+    status: "done",
+    summary: `Discount code ${code}: ${options.percent} % off the next order`,
+    detail: { code, discountId: payload.codeDiscountNode.id, endsAt: endsAt.toISOString() },
+  };
 }

@@ -2,7 +2,11 @@
 // never thrown: a refused remedy is an outcome of that order, not a crash of the job.
 import { z } from "zod";
 
-export const userErrorSchema = z.object({ field: z.array(z.string()).nullable().optional(), message: z.string(), code: z.string().nullable().optional() });
+export const userErrorSchema = z.object({
+  field: z.array(z.string()).nullable().optional(),
+  message: z.string(),
+  code: z.string().nullable().optional(),
+});
 export type UserError = z.infer<typeof userErrorSchema>;
 
 export function describeUserErrors(step: string, errors: readonly UserError[]): string {

@@ -11,11 +11,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export default function Landing() {
   return (
-    <main style={{ fontFamily: "system-ui, sans-serif", maxWidth: 560, margin: "4rem auto", lineHeight: 1.5 }}>
+    <main
+      style={{
+        fontFamily: "system-ui, sans-serif",
+        maxWidth: 560,
+        margin: "4rem auto",
+        lineHeight: 1.5,
+      }}
+    >
       <h1>Delay Desk</h1>
       <p>
-        Delay Desk runs inside Shopify admin. Open it from your store&apos;s Apps menu, or install it
-        from the Shopify App Store.
+        Delay Desk runs inside Shopify admin. Open it from your store&apos;s Apps menu, or install
+        it from the Shopify App Store.
       </p>
     </main>
   );

@@ -3,8 +3,17 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintSessionToken } from "../../simulator/index";
-import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/support/app-under-test";
-import { insertTrackedOrders, trackedOrder, trackedOrdersFromStore } from "../../tests/support/factories";
+import {
+  callRoute,
+  startAppUnderTest,
+  TEST_APP,
+  type AppUnderTest,
+} from "../../tests/support/app-under-test";
+import {
+  insertTrackedOrders,
+  trackedOrder,
+  trackedOrdersFromStore,
+} from "../../tests/support/factories";
 import { countOrdersByShipping } from "../../tests/support/order-counts";
 import { reforecastShop } from "../orders/reforecast.server";
 
@@ -69,8 +78,15 @@ describe("home page loader", () => {
 
   it("refuses a session token signed with another secret", async () => {
     const { loader } = await import("./app._index");
-    const forged = mintSessionToken({ shop: app.shop, apiKey: TEST_APP.apiKey, apiSecret: "someone-else", userId: 1 });
-    const request = new Request(`${TEST_APP.appUrl}/app`, { headers: { Authorization: `Bearer ${forged}` } });
+    const forged = mintSessionToken({
+      shop: app.shop,
+      apiKey: TEST_APP.apiKey,
+      apiSecret: "someone-else",
+      userId: 1,
+    });
+    const request = new Request(`${TEST_APP.appUrl}/app`, {
+      headers: { Authorization: `Bearer ${forged}` },
+    });
     const response = await thrownResponse(callRoute(loader, request));
     expect(response.status).toBe(401);
   });
@@ -78,7 +94,11 @@ describe("home page loader", () => {
   it("sends a document request without a session token to the bounce page for a fresh one", async () => {
     const { loader } = await import("./app._index");
     const url = new URL("/app", TEST_APP.appUrl);
-    url.search = new URLSearchParams({ embedded: "1", shop: app.shop, host: "YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvb2Fr" }).toString();
+    url.search = new URLSearchParams({
+      embedded: "1",
+      shop: app.shop,
+      host: "YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvb2Fr",
+    }).toString();
     const response = await thrownResponse(callRoute(loader, new Request(url)));
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toMatch(/^\/auth\/session-token\?/);
@@ -91,7 +111,9 @@ describe("dashboard", () => {
     if (!store) throw new Error("no store");
     await insertTrackedOrders(db, trackedOrdersFromStore(store));
     // Another shop's late orders must not show up here.
-    await insertTrackedOrders(db, [trackedOrder("elsewhere.myshopify.com", { createdAt: new Date("2026-01-05T12:00:00Z") })]);
+    await insertTrackedOrders(db, [
+      trackedOrder("elsewhere.myshopify.com", { createdAt: new Date("2026-01-05T12:00:00Z") }),
+    ]);
     await reforecastShop(db, "elsewhere.myshopify.com", new Date());
 
     const { loader } = await import("./app._index");
@@ -99,13 +121,17 @@ describe("dashboard", () => {
     expect(before.dashboard.state).toBe("pending");
     expect(before.dashboard.unforecast).toBeGreaterThan(0);
 
-    const summary = await reforecastShop(db, app.shop, new Date(), { fallbackTimeZone: store.shop.ianaTimezone });
+    const summary = await reforecastShop(db, app.shop, new Date(), {
+      fallbackTimeZone: store.shop.ianaTimezone,
+    });
     const { dashboard } = await callRoute(loader, app.bearerRequest("/app"));
     expect(dashboard.state).toBe("ready");
     expect(dashboard.counts).toEqual(summary.counts);
     // Counted independently, row by row.
     for (const delayClass of ["overdue", "at_risk", "on_track"] as const) {
-      expect(await db.trackedOrder.count({ where: { shop: app.shop, delayClass } })).toBe(dashboard.counts[delayClass]);
+      expect(await db.trackedOrder.count({ where: { shop: app.shop, delayClass } })).toBe(
+        dashboard.counts[delayClass],
+      );
     }
     expect(dashboard.counts.overdue).toBeGreaterThan(0);
     expect(dashboard.unforecast).toBe(0);
@@ -117,16 +143,23 @@ describe("dashboard", () => {
     // Once the storefront is paused, the first action becomes telling the overdue customers.
     await db.storefrontState.create({ data: { shop: app.shop, mode: "paused" } });
     const paused = await callRoute(loader, app.bearerRequest("/app"));
-    expect(paused.dashboard.nextAction).toMatchObject({ kind: "tell-overdue", count: dashboard.counts.overdue });
+    expect(paused.dashboard.nextAction).toMatchObject({
+      kind: "tell-overdue",
+      count: dashboard.counts.overdue,
+    });
   });
 
   it("re-forecasts on demand and refuses unknown intents", async () => {
     const { action } = await import("./app._index");
-    const post = (body: Record<string, string>) => app.bearerRequest("/app", { method: "POST", body: new URLSearchParams(body) });
+    const post = (body: Record<string, string>) =>
+      app.bearerRequest("/app", { method: "POST", body: new URLSearchParams(body) });
     const result = await callRoute(action, post({ intent: "reforecast" }));
     if (result instanceof Response) throw new Error("expected data");
     expect(Date.now() - new Date(result.reforecastAt).getTime()).toBeLessThan(60_000);
-    const forecastAt = await db.trackedOrder.aggregate({ where: { shop: app.shop }, _max: { forecastAt: true } });
+    const forecastAt = await db.trackedOrder.aggregate({
+      where: { shop: app.shop },
+      _max: { forecastAt: true },
+    });
     expect(forecastAt._max.forecastAt?.toISOString()).toBe(result.reforecastAt);
     const refused = await callRoute(action, post({ intent: "drop-tables" }));
     expect(refused instanceof Response ? refused.status : 200).toBe(400);

@@ -1,8 +1,27 @@
 // The dashboard: how many orders are overdue, at risk and on track, when the backlog will be
 // gone, what an order placed today can honestly be promised, and the first thing to do.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link as RemixLink, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, SkeletonBodyText, Text } from "@shopify/polaris";
+import {
+  Form,
+  Link as RemixLink,
+  useFetcher,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+} from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  SkeletonBodyText,
+  Text,
+} from "@shopify/polaris";
 import { useEffect } from "react";
 import { z } from "zod";
 import { BurnDownChart } from "../dashboard/burn-down-chart";
@@ -18,7 +37,9 @@ import { authenticate } from "../shopify.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const overview = await loadShopOverview(admin);
-  const dashboard = await loadDashboard(db, session.shop, { fallbackTimeZone: overview.shop.ianaTimezone });
+  const dashboard = await loadDashboard(db, session.shop, {
+    fallbackTimeZone: overview.shop.ianaTimezone,
+  });
   const noUpdate = await ordersWithoutUpdate(db, session.shop, new Date());
   return { ...overview, dashboard, noUpdate };
 };
@@ -30,7 +51,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return Response.json({ error: "Unknown action" }, { status: 400 });
   const overview = await loadShopOverview(admin);
-  const summary = await reforecastShop(db, session.shop, new Date(), { fallbackTimeZone: overview.shop.ianaTimezone });
+  const summary = await reforecastShop(db, session.shop, new Date(), {
+    fallbackTimeZone: overview.shop.ianaTimezone,
+  });
   return { reforecastAt: summary.forecastAt.toISOString(), counts: summary.counts };
 };
 
@@ -40,11 +63,31 @@ function formatCount({ count, precision }: ShopOverview["unshipped"]): string {
 
 const CLASS_CARDS = [
   { key: "overdue", label: "Overdue", help: "Promised ship date has passed.", tone: "critical" },
-  { key: "at_risk", label: "At risk", help: "Likely to miss the promise (90 % forecast).", tone: "warning" },
-  { key: "on_track", label: "On track", help: "Should ship by the promised date.", tone: "success" },
+  {
+    key: "at_risk",
+    label: "At risk",
+    help: "Likely to miss the promise (90 % forecast).",
+    tone: "warning",
+  },
+  {
+    key: "on_track",
+    label: "On track",
+    help: "Should ship by the promised date.",
+    tone: "success",
+  },
 ] as const;
 
-function ClassCard({ label, help, count, filter }: { label: string; help: string; count: number; filter: string }) {
+function ClassCard({
+  label,
+  help,
+  count,
+  filter,
+}: {
+  label: string;
+  help: string;
+  count: number;
+  filter: string;
+}) {
   return (
     <Card>
       <BlockStack gap="200">
@@ -65,7 +108,12 @@ function ClassCard({ label, help, count, filter }: { label: string; help: string
 
 function NextActionCard({ dashboard }: { dashboard: Dashboard }) {
   const action = dashboard.nextAction;
-  const tone = action.kind === "pause" || action.kind === "tell-overdue" ? "critical" : action.kind === "warn-at-risk" ? "warning" : "success";
+  const tone =
+    action.kind === "pause" || action.kind === "tell-overdue"
+      ? "critical"
+      : action.kind === "warn-at-risk"
+        ? "warning"
+        : "success";
   return (
     <Banner title={action.title} tone={tone}>
       <BlockStack gap="200">
@@ -79,8 +127,12 @@ function NextActionCard({ dashboard }: { dashboard: Dashboard }) {
             </Button>
           </Form>
         ) : null}
-        {action.kind === "tell-overdue" ? <RemixLink to="/app/orders?class=overdue">Review the overdue orders</RemixLink> : null}
-        {action.kind === "warn-at-risk" ? <RemixLink to="/app/orders?class=at_risk">Review the at-risk orders</RemixLink> : null}
+        {action.kind === "tell-overdue" ? (
+          <RemixLink to="/app/orders?class=overdue">Review the overdue orders</RemixLink>
+        ) : null}
+        {action.kind === "warn-at-risk" ? (
+          <RemixLink to="/app/orders?class=at_risk">Review the at-risk orders</RemixLink>
+        ) : null}
       </BlockStack>
     </Banner>
   );
@@ -91,7 +143,10 @@ function ImportBanner({ dashboard }: { dashboard: Dashboard }) {
   if (last?.status === "running") {
     return (
       <Banner title="Importing your orders" tone="info">
-        <p>{last.ordersImported.toLocaleString("en-US")} orders imported so far. Figures appear when the import ends.</p>
+        <p>
+          {last.ordersImported.toLocaleString("en-US")} orders imported so far. Figures appear when
+          the import ends.
+        </p>
       </Banner>
     );
   }
@@ -123,7 +178,11 @@ function Outlook({ dashboard }: { dashboard: Dashboard }) {
           <Text as="span" tone="subdued">
             Your lead time promises {newOrders.promise}.
           </Text>
-          {outlook.cannotKeepPromise ? <Badge tone="critical">Promise can&apos;t be kept</Badge> : <Badge tone="success">Promise holds</Badge>}
+          {outlook.cannotKeepPromise ? (
+            <Badge tone="critical">Promise can&apos;t be kept</Badge>
+          ) : (
+            <Badge tone="success">Promise holds</Badge>
+          )}
           {outlook.cannotKeepPromise && newOrders.leadTimeNeeded !== null ? (
             <Text as="span" tone="subdued">
               A lead time of {newOrders.leadTimeNeeded} business days would be honest.
@@ -185,8 +244,8 @@ export default function DashboardPage() {
                   No orders imported yet
                 </Text>
                 <Text as="p">
-                  Delay Desk forecasts from its own copy of your orders. Once the first import has run, this page shows which orders
-                  are overdue or at risk.
+                  Delay Desk forecasts from its own copy of your orders. Once the first import has
+                  run, this page shows which orders are overdue or at risk.
                 </Text>
               </BlockStack>
             </Card>
@@ -199,7 +258,13 @@ export default function DashboardPage() {
             <Layout.Section>
               <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
                 {CLASS_CARDS.map((card) => (
-                  <ClassCard key={card.key} label={card.label} help={card.help} count={dashboard.counts[card.key]} filter={card.key} />
+                  <ClassCard
+                    key={card.key}
+                    label={card.label}
+                    help={card.help}
+                    count={dashboard.counts[card.key]}
+                    filter={card.key}
+                  />
                 ))}
               </InlineGrid>
             </Layout.Section>
@@ -215,8 +280,12 @@ export default function DashboardPage() {
           <BlockStack gap="200">
             <InlineStack gap="300" blockAlign="center">
               <Text as="p" tone="subdued">
-                {dashboard.forecastAt ? `Forecast as of ${new Date(dashboard.forecastAt).toUTCString()}` : "Not forecast yet"}
-                {dashboard.unforecast > 0 ? ` · ${dashboard.unforecast.toLocaleString("en-US")} new orders not yet forecast` : ""}
+                {dashboard.forecastAt
+                  ? `Forecast as of ${new Date(dashboard.forecastAt).toUTCString()}`
+                  : "Not forecast yet"}
+                {dashboard.unforecast > 0
+                  ? ` · ${dashboard.unforecast.toLocaleString("en-US")} new orders not yet forecast`
+                  : ""}
               </Text>
               {dashboard.state !== "empty" ? (
                 <refresh.Form method="post">
@@ -228,8 +297,9 @@ export default function DashboardPage() {
               ) : null}
             </InlineStack>
             <Text as="p" tone="subdued">
-              In Shopify: Orders waiting to ship {formatCount(data.unshipped)} · Partly shipped {formatCount(data.partial)} ·{" "}
-              {data.shop.myshopifyDomain} · times in {data.shop.ianaTimezone} · prices in {data.shop.currencyCode}
+              In Shopify: Orders waiting to ship {formatCount(data.unshipped)} · Partly shipped{" "}
+              {formatCount(data.partial)} · {data.shop.myshopifyDomain} · times in{" "}
+              {data.shop.ianaTimezone} · prices in {data.shop.currencyCode}
             </Text>
           </BlockStack>
         </Layout.Section>

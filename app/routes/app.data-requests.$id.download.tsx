@@ -15,7 +15,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) return new Response("Say which data request to download.", { status: 400 });
   const staffId = sessionToken.sub ?? null;
-  const by = { staffId, staffName: staffId ? await staffName(request, session.shop, staffId) : null };
+  const by = {
+    staffId,
+    staffName: staffId ? await staffName(request, session.shop, staffId) : null,
+  };
   const data = await downloadDataRequest(db, session.shop, parsed.data.id, by);
   if (!data) return new Response("This shop has no such data request.", { status: 404 });
   return new Response(JSON.stringify(data, null, 2), {

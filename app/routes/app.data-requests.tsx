@@ -22,12 +22,22 @@ export default function DataRequestsPage() {
   const [error, setError] = useState<string | null>(null);
   const download = (id: string, shopifyRequestId: string) => {
     setError(null);
-    downloadFile(`/app/data-requests/${encodeURIComponent(id)}/download`, `delay-desk-data-request-${shopifyRequestId}.json`, { method: "POST" })
+    downloadFile(
+      `/app/data-requests/${encodeURIComponent(id)}/download`,
+      `delay-desk-data-request-${shopifyRequestId}.json`,
+      { method: "POST" },
+    )
       .then(revalidate)
-      .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : "Download failed"));
+      .catch((failure: unknown) =>
+        setError(failure instanceof Error ? failure.message : "Download failed"),
+      );
   };
   return (
-    <Page title="Data requests" subtitle="Customers asking, through Shopify, for the data Delay Desk holds about them" backAction={{ content: "Settings", url: "/app/settings" }}>
+    <Page
+      title="Data requests"
+      subtitle="Customers asking, through Shopify, for the data Delay Desk holds about them"
+      backAction={{ content: "Settings", url: "/app/settings" }}
+    >
       {error ? (
         <Banner tone="critical" title="The download failed">
           <p>{error}</p>
@@ -36,19 +46,30 @@ export default function DataRequestsPage() {
       <Card padding="0">
         {requests.length === 0 ? (
           <EmptyState heading="No data requests" image="">
-            <p>When a customer asks your store for their data, Shopify tells Delay Desk and the request appears here for you to download and send on.</p>
+            <p>
+              When a customer asks your store for their data, Shopify tells Delay Desk and the
+              request appears here for you to download and send on.
+            </p>
           </EmptyState>
         ) : (
           <IndexTable
             resourceName={{ singular: "data request", plural: "data requests" }}
             itemCount={requests.length}
             selectable={false}
-            headings={[{ title: "Request" }, { title: "Customer" }, { title: "Received" }, { title: "Status" }, { title: "" }]}
+            headings={[
+              { title: "Request" },
+              { title: "Customer" },
+              { title: "Received" },
+              { title: "Status" },
+              { title: "" },
+            ]}
           >
             {requests.map((request, index) => (
               <IndexTable.Row id={request.id} key={request.id} position={index}>
                 <IndexTable.Cell>#{request.shopifyRequestId}</IndexTable.Cell>
-                <IndexTable.Cell>{request.customerId ? `Customer ${request.customerId}` : "Unknown customer"}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  {request.customerId ? `Customer ${request.customerId}` : "Unknown customer"}
+                </IndexTable.Cell>
                 <IndexTable.Cell>{at(request.receivedAt)}</IndexTable.Cell>
                 <IndexTable.Cell>
                   {request.downloadedAt ? (
@@ -61,7 +82,9 @@ export default function DataRequestsPage() {
                   )}
                 </IndexTable.Cell>
                 <IndexTable.Cell>
-                  <Button onClick={() => download(request.id, request.shopifyRequestId)}>Download JSON</Button>
+                  <Button onClick={() => download(request.id, request.shopifyRequestId)}>
+                    Download JSON
+                  </Button>
                 </IndexTable.Cell>
               </IndexTable.Row>
             ))}

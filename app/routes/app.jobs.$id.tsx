@@ -3,7 +3,18 @@
 // page only reads and changes the job's row.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, InlineStack, List, Page, ProgressBar, Text } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  InlineStack,
+  List,
+  Page,
+  ProgressBar,
+  Text,
+} from "@shopify/polaris";
 import { useEffect } from "react";
 import { z } from "zod";
 import db from "../db.server";
@@ -17,7 +28,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const progress = await jobProgress(db, session.shop, params.id ?? "");
   if (!progress) throw new Response("No such job", { status: 404 });
-  const money = isZeroMoney(progress.amount) ? null : staffMoney(progress.amount, await shopCurrencyOf(db, session.shop), staffLocale(request));
+  const money = isZeroMoney(progress.amount)
+    ? null
+    : staffMoney(progress.amount, await shopCurrencyOf(db, session.shop), staffLocale(request));
   return { progress, money, label: jobKinds.get(progress.kind)?.label ?? progress.kind };
 };
 
@@ -30,7 +43,13 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return { ok: await controlJob(db, session.shop, params.id ?? "", parsed.data.intent) };
 };
 
-const STATUS_TONE = { pending: "info", running: "info", paused: "warning", cancelled: undefined, completed: "success" } as const;
+const STATUS_TONE = {
+  pending: "info",
+  running: "info",
+  paused: "warning",
+  cancelled: undefined,
+  completed: "success",
+} as const;
 
 export default function JobPage() {
   const { progress, money, label } = useLoaderData<typeof loader>();
@@ -54,11 +73,18 @@ export default function JobPage() {
     </Form>
   );
   return (
-    <Page title={`${label}: ${progress.total} orders`} backAction={{ content: "Orders", url: "/app/orders" }} titleMetadata={<Badge tone={STATUS_TONE[progress.status]}>{progress.status}</Badge>}>
+    <Page
+      title={`${label}: ${progress.total} orders`}
+      backAction={{ content: "Orders", url: "/app/orders" }}
+      titleMetadata={<Badge tone={STATUS_TONE[progress.status]}>{progress.status}</Badge>}
+    >
       <BlockStack gap="400">
         <Card>
           <BlockStack gap="300">
-            <ProgressBar progress={percent} tone={progress.counts.failed > 0 ? "critical" : "primary"} />
+            <ProgressBar
+              progress={percent}
+              tone={progress.counts.failed > 0 ? "critical" : "primary"}
+            />
             <div data-testid="job-progress">
               <Text as="p">{`${progress.counts.done} done · ${progress.counts.failed} failed · ${progress.counts.skipped} skipped · ${progress.remaining} remaining${active ? ` · ${progress.perMinute} per minute` : ""}`}</Text>
             </div>
@@ -66,8 +92,12 @@ export default function JobPage() {
             <InlineStack gap="200">
               {active ? control("pause", "Pause") : null}
               {progress.status === "paused" ? control("resume", "Resume") : null}
-              {progress.counts.failed > 0 && progress.status !== "cancelled" ? control("retry_failed", `Retry ${progress.counts.failed} failed`) : null}
-              {progress.status !== "completed" && progress.status !== "cancelled" ? control("cancel", "Cancel the rest", "critical") : null}
+              {progress.counts.failed > 0 && progress.status !== "cancelled"
+                ? control("retry_failed", `Retry ${progress.counts.failed} failed`)
+                : null}
+              {progress.status !== "completed" && progress.status !== "cancelled"
+                ? control("cancel", "Cancel the rest", "critical")
+                : null}
             </InlineStack>
           </BlockStack>
         </Card>
@@ -75,7 +105,9 @@ export default function JobPage() {
           <Banner tone="critical" title="Failed orders">
             <List>
               {progress.failures.map((failure) => (
-                <List.Item key={failure.orderId}>{`${failure.orderName ?? failure.orderId}: ${failure.error}`}</List.Item>
+                <List.Item
+                  key={failure.orderId}
+                >{`${failure.orderName ?? failure.orderId}: ${failure.error}`}</List.Item>
               ))}
             </List>
           </Banner>

@@ -12,10 +12,18 @@ import { authenticate } from "../shopify.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const jobs = await listJobs(db, session.shop, 50);
-  return { jobs: jobs.map((job) => ({ ...job, label: jobKinds.get(job.kind)?.label ?? job.kind })) };
+  return {
+    jobs: jobs.map((job) => ({ ...job, label: jobKinds.get(job.kind)?.label ?? job.kind })),
+  };
 };
 
-const STATUS_TONE = { pending: "info", running: "info", paused: "warning", cancelled: undefined, completed: "success" } as const;
+const STATUS_TONE = {
+  pending: "info",
+  running: "info",
+  paused: "warning",
+  cancelled: undefined,
+  completed: "success",
+} as const;
 const REFRESH_MS = 2_000;
 
 export default function JobsPage() {
@@ -29,18 +37,31 @@ export default function JobsPage() {
   }, [working, state, revalidate]);
 
   return (
-    <Page title="Jobs" subtitle="Bulk remedies and notices, newest first" backAction={{ content: "Dashboard", url: "/app" }}>
+    <Page
+      title="Jobs"
+      subtitle="Bulk remedies and notices, newest first"
+      backAction={{ content: "Dashboard", url: "/app" }}
+    >
       <Card padding="0">
         {jobs.length === 0 ? (
           <EmptyState heading="No jobs yet" image="">
-            <p>Select orders on the Orders page to refund them, send a free add-on, or tell their customers.</p>
+            <p>
+              Select orders on the Orders page to refund them, send a free add-on, or tell their
+              customers.
+            </p>
           </EmptyState>
         ) : (
           <IndexTable
             resourceName={{ singular: "job", plural: "jobs" }}
             itemCount={jobs.length}
             selectable={false}
-            headings={[{ title: "Job" }, { title: "Started" }, { title: "Status" }, { title: "Progress" }, { title: "Failed" }]}
+            headings={[
+              { title: "Job" },
+              { title: "Started" },
+              { title: "Status" },
+              { title: "Progress" },
+              { title: "Failed" },
+            ]}
           >
             {jobs.map((job, index) => {
               const finished = job.counts.done + job.counts.failed + job.counts.skipped;
@@ -49,13 +70,18 @@ export default function JobsPage() {
                   <IndexTable.Cell>
                     <Link to={`/app/jobs/${job.id}`}>{job.label}</Link>
                   </IndexTable.Cell>
-                  <IndexTable.Cell>{job.createdAt.replace("T", " ").slice(0, 16)} UTC</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {job.createdAt.replace("T", " ").slice(0, 16)} UTC
+                  </IndexTable.Cell>
                   <IndexTable.Cell>
                     <Badge tone={STATUS_TONE[job.status]}>{job.status}</Badge>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <div style={{ minWidth: 160 }}>
-                      <ProgressBar progress={job.total === 0 ? 100 : Math.round((finished / job.total) * 100)} size="small" />
+                      <ProgressBar
+                        progress={job.total === 0 ? 100 : Math.round((finished / job.total) * 100)}
+                        size="small"
+                      />
                       <Text as="span" variant="bodySm" tone="subdued">
                         {finished} of {job.total}
                       </Text>

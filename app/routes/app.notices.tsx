@@ -3,7 +3,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, Checkbox, InlineStack, Layout, Page, RadioButton, Text, TextField } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  InlineStack,
+  Layout,
+  Page,
+  RadioButton,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
 import db from "../db.server";
@@ -46,7 +58,12 @@ const sendSchema = z.object({
 
 type ActionData =
   | { intent: "save"; ok: true }
-  | { intent: "save"; ok: false; errors: Partial<Record<"subject" | "body" | "reason" | "replyTo", string>>; values: Record<string, string> }
+  | {
+      intent: "save";
+      ok: false;
+      errors: Partial<Record<"subject" | "body" | "reason" | "replyTo", string>>;
+      values: Record<string, string>;
+    }
   | { intent: "send"; ok: false; message: string; check: NoticeCheck | null };
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionData | Response> => {
@@ -55,21 +72,43 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
   const userId = sessionToken.sub ?? null;
   if (form.get("intent") === "save") {
     const parsed = parseTemplateForm(form);
-    if (!parsed.ok) return { intent: "save", ok: false, errors: parsed.errors, values: parsed.values };
+    if (!parsed.ok)
+      return { intent: "save", ok: false, errors: parsed.errors, values: parsed.values };
     await saveNoticeTemplate(db, session.shop, parsed.data, userId);
     return { intent: "save", ok: true };
   }
   const parsed = sendSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return Response.json({ error: "Unknown action" }, { status: 400 });
   const input = parsed.data;
-  const [template, settings, overview] = await Promise.all([loadNoticeTemplate(db, session.shop), loadShopSettings(db, session.shop), loadShopOverview(admin)]);
-  if (!overview.customerData.emails) return { intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null };
-  if (!template.saved) return { intent: "send", ok: false, message: "Save the notice first: it needs your reply-to address.", check: null };
-  if (!settings.senderName) return { intent: "send", ok: false, message: "Add your name and role in Settings: notices come from a person.", check: null };
+  const [template, settings, overview] = await Promise.all([
+    loadNoticeTemplate(db, session.shop),
+    loadShopSettings(db, session.shop),
+    loadShopOverview(admin),
+  ]);
+  if (!overview.customerData.emails)
+    return { intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null };
+  if (!template.saved)
+    return {
+      intent: "send",
+      ok: false,
+      message: "Save the notice first: it needs your reply-to address.",
+      check: null,
+    };
+  if (!settings.senderName)
+    return {
+      intent: "send",
+      ok: false,
+      message: "Add your name and role in Settings: notices come from a person.",
+      check: null,
+    };
   const target =
     input.target === "selection"
       ? { kind: "selection" as const, orderIds: parseOrderList(input.orders) }
-      : { kind: "class" as const, classes: input.target === "late" ? (["at_risk", "overdue"] as const).slice() : [input.target] };
+      : {
+          kind: "class" as const,
+          classes:
+            input.target === "late" ? (["at_risk", "overdue"] as const).slice() : [input.target],
+        };
   const orderIds = await resolveTarget(db, session.shop, target);
   const result = await startNoticeJob(db, appNoticeJobKind(db), {
     shop: session.shop,
@@ -79,18 +118,32 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
     params: {
       template: { subject: template.subject, body: template.body, reason: template.reason },
       replyTo: template.replyTo,
-      sender: { name: settings.senderName, role: settings.senderRole, shopName: overview.shop.name },
+      sender: {
+        name: settings.senderName,
+        role: settings.senderRole,
+        shopName: overview.shop.name,
+      },
       overrideReason: input.overrideReason || null,
       confirmBetter: input.confirmBetter === "on",
     },
   });
-  if (!result.ok) return { intent: "send", ok: false, message: result.message, check: result.check };
+  if (!result.ok)
+    return { intent: "send", ok: false, message: result.message, check: result.check };
   return redirect(`/app/jobs/${result.jobId}`);
 };
 
-function TemplateCard({ template, errors, saved }: { template: { subject: string; body: string; reason: string; replyTo: string }; errors: Record<string, string | undefined>; saved: boolean }) {
+function TemplateCard({
+  template,
+  errors,
+  saved,
+}: {
+  template: { subject: string; body: string; reason: string; replyTo: string };
+  errors: Record<string, string | undefined>;
+  saved: boolean;
+}) {
   const [values, setValues] = useState(template);
-  const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const set = (key: keyof typeof values) => (value: string) =>
+    setValues((v) => ({ ...v, [key]: value }));
   const navigation = useNavigation();
   return (
     <Card>
@@ -101,7 +154,14 @@ function TemplateCard({ template, errors, saved }: { template: { subject: string
             Your notice
           </Text>
           {saved ? <Banner tone="success" title="Notice saved" /> : null}
-          <TextField label="Subject" name="subject" value={values.subject} onChange={set("subject")} autoComplete="off" error={errors.subject} />
+          <TextField
+            label="Subject"
+            name="subject"
+            value={values.subject}
+            onChange={set("subject")}
+            autoComplete="off"
+            error={errors.subject}
+          />
           <TextField
             label="Message"
             name="body"
@@ -112,10 +172,32 @@ function TemplateCard({ template, errors, saved }: { template: { subject: string
             error={errors.body}
             helpText="Fields: {{first_name}} {{order_name}} {{items}} {{estimate}} {{reason}} {{sender_name}} {{sender_role}} {{shop_name}}. Your signature and the two choice links are added below the message."
           />
-          <TextField label="The reason, in your words" name="reason" value={values.reason} onChange={set("reason")} multiline={2} autoComplete="off" error={errors.reason} />
-          <TextField label="Reply-to (a person reads it)" name="replyTo" type="email" value={values.replyTo} onChange={set("replyTo")} autoComplete="email" error={errors.replyTo} />
+          <TextField
+            label="The reason, in your words"
+            name="reason"
+            value={values.reason}
+            onChange={set("reason")}
+            multiline={2}
+            autoComplete="off"
+            error={errors.reason}
+          />
+          <TextField
+            label="Reply-to (a person reads it)"
+            name="replyTo"
+            type="email"
+            value={values.replyTo}
+            onChange={set("replyTo")}
+            autoComplete="email"
+            error={errors.replyTo}
+          />
           <InlineStack>
-            <Button submit variant="primary" loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "save"}>
+            <Button
+              submit
+              variant="primary"
+              loading={
+                navigation.state === "submitting" && navigation.formData?.get("intent") === "save"
+              }
+            >
               Save and preview
             </Button>
           </InlineStack>
@@ -125,7 +207,15 @@ function TemplateCard({ template, errors, saved }: { template: { subject: string
   );
 }
 
-function CheckBanner({ data, orders, target }: { data: Extract<ActionData, { intent: "send" }>; orders: string; target: string }) {
+function CheckBanner({
+  data,
+  orders,
+  target,
+}: {
+  data: Extract<ActionData, { intent: "send" }>;
+  orders: string;
+  target: string;
+}) {
   const check = data.check;
   return (
     <Banner tone="critical" title={data.message}>
@@ -134,7 +224,8 @@ function CheckBanner({ data, orders, target }: { data: Extract<ActionData, { int
           <ul>
             {check.blocked.slice(0, 20).map((b) => (
               <li key={b.orderId}>
-                <Link to={`/app/orders/${gidId(b.orderId)}`}>{b.name}</Link>: told {b.told}, now {b.proposed}
+                <Link to={`/app/orders/${gidId(b.orderId)}`}>{b.name}</Link>: told {b.told}, now{" "}
+                {b.proposed}
               </li>
             ))}
           </ul>
@@ -165,15 +256,29 @@ export default function NoticesPage() {
   const [overrideReason, setOverrideReason] = useState("");
   const [confirmBetter, setConfirmBetter] = useState(false);
   const orders = data.selection.map((o) => o.id).join(",");
-  const saveErrors = actionData && actionData.intent === "save" && !actionData.ok ? actionData.errors : {};
-  const templateValues = actionData && actionData.intent === "save" && !actionData.ok ? { subject: actionData.values.subject ?? "", body: actionData.values.body ?? "", reason: actionData.values.reason ?? "", replyTo: actionData.values.replyTo ?? "" } : data.template;
+  const saveErrors =
+    actionData && actionData.intent === "save" && !actionData.ok ? actionData.errors : {};
+  const templateValues =
+    actionData && actionData.intent === "save" && !actionData.ok
+      ? {
+          subject: actionData.values.subject ?? "",
+          body: actionData.values.body ?? "",
+          reason: actionData.values.reason ?? "",
+          replyTo: actionData.values.replyTo ?? "",
+        }
+      : data.template;
   return (
     <Page title="Tell customers" backAction={{ content: "Dashboard", url: "/app" }}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
             <CustomerDataBanner availability={data.customerData} />
-            <TemplateCard key={data.template.updatedAt ?? "default"} template={templateValues} errors={saveErrors} saved={Boolean(actionData && actionData.intent === "save" && actionData.ok)} />
+            <TemplateCard
+              key={data.template.updatedAt ?? "default"}
+              template={templateValues}
+              errors={saveErrors}
+              saved={Boolean(actionData && actionData.intent === "save" && actionData.ok)}
+            />
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
@@ -182,9 +287,20 @@ export default function NoticesPage() {
                 {data.preview ? (
                   <>
                     <Text as="p" tone="subdued">
-                      To {data.preview.to ?? "(no email)"} · Subject: <span data-testid="preview-subject">{data.preview.subject}</span>
+                      To {data.preview.to ?? "(no email)"} · Subject:{" "}
+                      <span data-testid="preview-subject">{data.preview.subject}</span>
                     </Text>
-                    <iframe title="Preview (HTML)" sandbox="" srcDoc={data.preview.html} style={{ width: "100%", height: 420, border: "1px solid #ddd", borderRadius: 8 }} />
+                    <iframe
+                      title="Preview (HTML)"
+                      sandbox=""
+                      srcDoc={data.preview.html}
+                      style={{
+                        width: "100%",
+                        height: 420,
+                        border: "1px solid #ddd",
+                        borderRadius: 8,
+                      }}
+                    />
                     <details>
                       <summary>Plain text</summary>
                       <pre style={{ whiteSpace: "pre-wrap" }} data-testid="preview-text">
@@ -215,12 +331,40 @@ export default function NoticesPage() {
                     {data.sender.role ? `, ${data.sender.role}` : ""}
                   </Text>
                   {hasSelection ? (
-                    <RadioButton label={`The ${data.selection.length} selected (${data.selection.slice(0, 3).map((o) => o.name).join(", ")}${data.selection.length > 3 ? "…" : ""})`} id="t-selection" checked={target === "selection"} onChange={() => setTarget("selection")} />
+                    <RadioButton
+                      label={`The ${data.selection.length} selected (${data.selection
+                        .slice(0, 3)
+                        .map((o) => o.name)
+                        .join(", ")}${data.selection.length > 3 ? "…" : ""})`}
+                      id="t-selection"
+                      checked={target === "selection"}
+                      onChange={() => setTarget("selection")}
+                    />
                   ) : null}
-                  <RadioButton label={`All late orders (${data.counts.at_risk + data.counts.overdue})`} id="t-late" checked={target === "late"} onChange={() => setTarget("late")} />
-                  <RadioButton label={`All overdue (${data.counts.overdue})`} id="t-overdue" checked={target === "overdue"} onChange={() => setTarget("overdue")} />
-                  <RadioButton label={`All at risk (${data.counts.at_risk})`} id="t-at-risk" checked={target === "at_risk"} onChange={() => setTarget("at_risk")} />
-                  <Checkbox label="Announce earlier dates (I am sure we will make them)" name="confirmBetter" checked={confirmBetter} onChange={setConfirmBetter} />
+                  <RadioButton
+                    label={`All late orders (${data.counts.at_risk + data.counts.overdue})`}
+                    id="t-late"
+                    checked={target === "late"}
+                    onChange={() => setTarget("late")}
+                  />
+                  <RadioButton
+                    label={`All overdue (${data.counts.overdue})`}
+                    id="t-overdue"
+                    checked={target === "overdue"}
+                    onChange={() => setTarget("overdue")}
+                  />
+                  <RadioButton
+                    label={`All at risk (${data.counts.at_risk})`}
+                    id="t-at-risk"
+                    checked={target === "at_risk"}
+                    onChange={() => setTarget("at_risk")}
+                  />
+                  <Checkbox
+                    label="Announce earlier dates (I am sure we will make them)"
+                    name="confirmBetter"
+                    checked={confirmBetter}
+                    onChange={setConfirmBetter}
+                  />
                   <TextField
                     label="Override reason"
                     name="overrideReason"
@@ -229,14 +373,28 @@ export default function NoticesPage() {
                     autoComplete="off"
                     helpText="Only to send a second, later date to customers already told one. It is logged on each order."
                   />
-                  <Button submit variant="primary" disabled={!data.template.saved} loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "send"}>
+                  <Button
+                    submit
+                    variant="primary"
+                    disabled={!data.template.saved}
+                    loading={
+                      navigation.state === "submitting" &&
+                      navigation.formData?.get("intent") === "send"
+                    }
+                  >
                     Send notices
                   </Button>
-                  {!data.template.saved ? <Text as="p" tone="subdued">Save the notice first.</Text> : null}
+                  {!data.template.saved ? (
+                    <Text as="p" tone="subdued">
+                      Save the notice first.
+                    </Text>
+                  ) : null}
                 </BlockStack>
               </Form>
             </Card>
-            {actionData && actionData.intent === "send" && !actionData.ok ? <CheckBanner data={actionData} orders={orders} target={target} /> : null}
+            {actionData && actionData.intent === "send" && !actionData.ok ? (
+              <CheckBanner data={actionData} orders={orders} target={target} />
+            ) : null}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">

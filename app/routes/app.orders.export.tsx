@@ -9,7 +9,16 @@ import { parseOrdersView } from "../orders/orders-view";
 import { authenticate } from "../shopify.server";
 
 // A selection is at most one page of the table; more than that is "the whole view".
-const idsSchema = z.string().max(50 * 200).transform((text) => text.split(",").map((id) => id.trim()).filter(Boolean)).pipe(z.array(z.string().max(200)).max(250));
+const idsSchema = z
+  .string()
+  .max(50 * 200)
+  .transform((text) =>
+    text
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().max(200)).max(250));
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -21,7 +21,13 @@ import { useState } from "react";
 import db from "../db.server";
 import { downloadFile } from "../orders/download-file";
 import { listOrders } from "../orders/list-orders.server";
-import { encodeCursor, ORDER_FILTERS, ordersViewParams, parseOrdersView, type OrderFilter } from "../orders/orders-view";
+import {
+  encodeCursor,
+  ORDER_FILTERS,
+  ordersViewParams,
+  parseOrdersView,
+  type OrderFilter,
+} from "../orders/orders-view";
 import { authenticate } from "../shopify.server";
 import { gidId } from "../admin-api/gid";
 
@@ -38,8 +44,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-const FILTER_LABELS: Record<OrderFilter, string> = { all: "All open", overdue: "Overdue", at_risk: "At risk", on_track: "On track", done: "Done" };
-const CLASS_BADGES: Record<string, { tone: "critical" | "warning" | "success" | undefined; label: string }> = {
+const FILTER_LABELS: Record<OrderFilter, string> = {
+  all: "All open",
+  overdue: "Overdue",
+  at_risk: "At risk",
+  on_track: "On track",
+  done: "Done",
+};
+const CLASS_BADGES: Record<
+  string,
+  { tone: "critical" | "warning" | "success" | undefined; label: string }
+> = {
   overdue: { tone: "critical", label: "Overdue" },
   at_risk: { tone: "warning", label: "At risk" },
   on_track: { tone: "success", label: "On track" },
@@ -60,7 +75,8 @@ export default function OrdersPage() {
   const navigation = useNavigation();
   const [query, setQuery] = useState(view.q);
   const [exportError, setExportError] = useState<string | null>(null);
-  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rows);
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
+    useIndexResourceState(rows);
   const loading = navigation.state === "loading" && navigation.location.pathname === "/app/orders";
   const navigate = useNavigate();
   // Remedies (app.remedies.tsx) confirm the count and money before anything happens.
@@ -94,7 +110,9 @@ export default function OrdersPage() {
   };
   const runExport = (ids?: string[]) => {
     setExportError(null);
-    downloadFile(exportUrl(ids), "delay-desk-orders.csv").catch((error: unknown) => setExportError(error instanceof Error ? error.message : "Export failed"));
+    downloadFile(exportUrl(ids), "delay-desk-orders.csv").catch((error: unknown) =>
+      setExportError(error instanceof Error ? error.message : "Export failed"),
+    );
   };
 
   const selectedTab = Math.max(0, ORDER_FILTERS.indexOf(view.filter));
@@ -112,7 +130,11 @@ export default function OrdersPage() {
         ) : null}
         <Card padding="0">
           <Tabs
-            tabs={ORDER_FILTERS.map((filter) => ({ id: `filter-${filter}`, content: FILTER_LABELS[filter], accessibilityLabel: `Show ${FILTER_LABELS[filter]} orders` }))}
+            tabs={ORDER_FILTERS.map((filter) => ({
+              id: `filter-${filter}`,
+              content: FILTER_LABELS[filter],
+              accessibilityLabel: `Show ${FILTER_LABELS[filter]} orders`,
+            }))}
             selected={selectedTab}
             onSelect={(index) => go({ filter: ORDER_FILTERS[index] ?? "all" })}
           />
@@ -149,7 +171,11 @@ export default function OrdersPage() {
                   value={`${view.sort}:${view.dir}`}
                   onChange={(value) => {
                     const [sort, dir] = value.split(":");
-                    if ((sort === "promise" || sort === "forecast" || sort === "created") && (dir === "asc" || dir === "desc")) go({ sort, dir });
+                    if (
+                      (sort === "promise" || sort === "forecast" || sort === "created") &&
+                      (dir === "asc" || dir === "desc")
+                    )
+                      go({ sort, dir });
                   }}
                 />
               </InlineStack>
@@ -179,7 +205,11 @@ export default function OrdersPage() {
             emptyState={
               <EmptySearchResult
                 title={view.q || view.filter !== "all" ? "No orders match" : "No orders yet"}
-                description={view.q || view.filter !== "all" ? "Try another class or search." : "Orders appear here once they are imported and forecast."}
+                description={
+                  view.q || view.filter !== "all"
+                    ? "Try another class or search."
+                    : "Orders appear here once they are imported and forecast."
+                }
                 withIllustration
               />
             }
@@ -204,7 +234,12 @@ export default function OrdersPage() {
             {rows.map((row, index) => {
               const badge = row.delayClass ? CLASS_BADGES[row.delayClass] : undefined;
               return (
-                <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
+                <IndexTable.Row
+                  id={row.id}
+                  key={row.id}
+                  position={index}
+                  selected={selectedResources.includes(row.id)}
+                >
                   <IndexTable.Cell>
                     <Text as="span" fontWeight="semibold">
                       {row.name}
@@ -235,7 +270,9 @@ export default function OrdersPage() {
                       {row.unitsRemaining}
                     </Text>
                   </IndexTable.Cell>
-                  <IndexTable.Cell>{badge ? <Badge tone={badge.tone}>{badge.label}</Badge> : "Not forecast"}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {badge ? <Badge tone={badge.tone}>{badge.label}</Badge> : "Not forecast"}
+                  </IndexTable.Cell>
                 </IndexTable.Row>
               );
             })}

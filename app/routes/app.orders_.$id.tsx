@@ -24,7 +24,12 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return { ...history, numericId: orderNumericId(orderId) };
 };
 
-const TONES = { info: "info", success: "success", warning: "warning", critical: "critical" } as const;
+const TONES = {
+  info: "info",
+  success: "success",
+  warning: "warning",
+  critical: "critical",
+} as const;
 
 export default function OrderPage() {
   const { order, entries, lastTold, choice, numericId } = useLoaderData<typeof loader>();
@@ -47,9 +52,15 @@ export default function OrderPage() {
               <Text as="p">Promised: {order.promisedShipDate ?? "—"}</Text>
               <Text as="p">Forecast: {order.estimate ?? "not forecast yet"}</Text>
               <Text as="p" data-testid="last-told">
-                {lastTold ? `Last told ${new Date(lastTold.at).toUTCString()}: ships ${lastTold.range}` : "Not told anything yet"}
+                {lastTold
+                  ? `Last told ${new Date(lastTold.at).toUTCString()}: ships ${lastTold.range}`
+                  : "Not told anything yet"}
               </Text>
-              {choice ? <Badge tone={choice.choice === "cancel" ? "critical" : "success"}>{choice.choice === "cancel" ? "Asked to cancel" : "Will wait"}</Badge> : null}
+              {choice ? (
+                <Badge tone={choice.choice === "cancel" ? "critical" : "success"}>
+                  {choice.choice === "cancel" ? "Asked to cancel" : "Will wait"}
+                </Badge>
+              ) : null}
             </BlockStack>
           </Card>
         </Layout.Section>
@@ -61,7 +72,10 @@ export default function OrderPage() {
               </Text>
               <ol aria-label="Timeline" style={{ listStyle: "none", margin: 0, padding: 0 }}>
                 {entries.map((entry, index) => (
-                  <li key={`${entry.at}-${index}`} style={{ padding: "8px 0", borderBottom: "1px solid #eee" }}>
+                  <li
+                    key={`${entry.at}-${index}`}
+                    style={{ padding: "8px 0", borderBottom: "1px solid #eee" }}
+                  >
                     <BlockStack gap="100">
                       <InlineStack gap="200" blockAlign="center">
                         <Badge tone={TONES[entry.tone]}>{entry.kind.replaceAll("_", " ")}</Badge>

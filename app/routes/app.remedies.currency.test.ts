@@ -19,17 +19,28 @@ describe("remedy confirmation on a CAD shop", () => {
 
   it("shows staff the shop's money in CAD, in the admin's locale, for buyers who paid in USD too; add-on prices in CAD", async () => {
     const paid = cad.store.orders.filter((o) => o.cancelledAt === null && o.receivedCents > 0);
-    const orders = [...paid.filter((o) => o.currencies.presentment === "USD").slice(0, 2), ...paid.filter((o) => o.currencies.presentment === "CAD").slice(0, 2)];
+    const orders = [
+      ...paid.filter((o) => o.currencies.presentment === "USD").slice(0, 2),
+      ...paid.filter((o) => o.currencies.presentment === "CAD").slice(0, 2),
+    ];
     expect(orders).toHaveLength(4);
     const ids = encodeURIComponent(orders.map((o) => `gid://shopify/Order/${o.id}`).join(","));
     const { loader } = await import("./app.remedies");
     // The admin opens the app with the staff member's language as `locale`.
-    const page = await callRoute(loader, cad.app.bearerRequest(`/app/remedies?remedy=refund&ids=${ids}&locale=fr-CA`));
+    const page = await callRoute(
+      loader,
+      cad.app.bearerRequest(`/app/remedies?remedy=refund&ids=${ids}&locale=fr-CA`),
+    );
     const cents = orders.reduce((sum, o) => sum + toShopCents(o.totalCents, o.currencies), 0);
     expect(page.preview.currencyCode).toBe("CAD");
-    expect(page.money).toBe(` — ${new Intl.NumberFormat("fr-CA", { style: "currency", currency: "CAD" }).format(cents / 100)}`);
+    expect(page.money).toBe(
+      ` — ${new Intl.NumberFormat("fr-CA", { style: "currency", currency: "CAD" }).format(cents / 100)}`,
+    );
     expect(page.money).not.toMatch(/US|USD/);
-    const addOn = await callRoute(loader, cad.app.bearerRequest(`/app/remedies?remedy=add_on&ids=${ids}&locale=en-US`));
+    const addOn = await callRoute(
+      loader,
+      cad.app.bearerRequest(`/app/remedies?remedy=add_on&ids=${ids}&locale=en-US`),
+    );
     expect(addOn.variants[0]?.label).toMatch(/\(CA\$\d[\d,]*\.\d\d, \d+ in stock\)$/);
   });
 });

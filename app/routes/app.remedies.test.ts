@@ -16,17 +16,34 @@ afterAll(async () => {
 
 describe("remedy confirmation and job progress", () => {
   it("confirms the count and money, starts the job, and shows it finished", async () => {
-    const orders = h.store.orders.filter((o) => o.cancelledAt === null && o.receivedCents > 0).slice(0, 3);
+    const orders = h.store.orders
+      .filter((o) => o.cancelledAt === null && o.receivedCents > 0)
+      .slice(0, 3);
     const ids = orders.map((o) => `gid://shopify/Order/${o.id}`).join(",");
     const { loader, action } = await import("./app.remedies");
-    const page = await callRoute(loader, h.app.bearerRequest(`/app/remedies?remedy=refund&ids=${encodeURIComponent(ids)}`));
+    const page = await callRoute(
+      loader,
+      h.app.bearerRequest(`/app/remedies?remedy=refund&ids=${encodeURIComponent(ids)}`),
+    );
     expect(page.preview.count).toBe(3);
-    expect(page.preview.amount).toBe((orders.reduce((sum, o) => sum + o.totalCents, 0) / 100).toFixed(2));
-    expect(page.money).toBe(` — ${new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(Number(page.preview.amount))}`);
+    expect(page.preview.amount).toBe(
+      (orders.reduce((sum, o) => sum + o.totalCents, 0) / 100).toFixed(2),
+    );
+    expect(page.money).toBe(
+      ` — ${new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(Number(page.preview.amount))}`,
+    );
 
     const form = new URLSearchParams({ notify: "", note: "Sorry for the wait" });
-    const started = await callRoute(action, h.app.bearerRequest(`/app/remedies?remedy=refund&ids=${encodeURIComponent(ids)}`, { method: "POST", body: form, headers: { "Content-Type": "application/x-www-form-urlencoded" } }));
-    if (!(started instanceof Response)) throw new Error(`expected a redirect, got ${JSON.stringify(started)}`);
+    const started = await callRoute(
+      action,
+      h.app.bearerRequest(`/app/remedies?remedy=refund&ids=${encodeURIComponent(ids)}`, {
+        method: "POST",
+        body: form,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      }),
+    );
+    if (!(started instanceof Response))
+      throw new Error(`expected a redirect, got ${JSON.stringify(started)}`);
     const location = started.headers.get("Location") ?? "";
     expect(location).toMatch(/^\/app\/jobs\/\w+$/);
     const jobId = location.split("/").at(-1) ?? "";
@@ -34,7 +51,11 @@ describe("remedy confirmation and job progress", () => {
     await h.runner().runUntilIdle();
     const jobRoute = await import("./app.jobs.$id");
     const progress = await callRoute(jobRoute.loader, h.app.bearerRequest(location), { id: jobId });
-    expect(progress.progress).toMatchObject({ status: "completed", counts: { done: 3, failed: 0 }, remaining: 0 });
+    expect(progress.progress).toMatchObject({
+      status: "completed",
+      counts: { done: 3, failed: 0 },
+      remaining: 0,
+    });
     expect(progress.money).toBe(page.money.slice(3));
     for (const order of orders) expect(refundsOf(h.store).refundsOf(order.id)).toHaveLength(1);
     const job = await h.db.job.findUniqueOrThrow({ where: { id: jobId } });
@@ -44,15 +65,27 @@ describe("remedy confirmation and job progress", () => {
   it("refuses a form without a variant for a free add-on, and an empty selection", async () => {
     const { action, loader } = await import("./app.remedies");
     const id = `gid://shopify/Order/${h.store.orders[0]?.id ?? 0}`;
-    const refused = await callRoute(action, h.app.bearerRequest(`/app/remedies?remedy=add_on&ids=${encodeURIComponent(id)}`, { method: "POST", body: new URLSearchParams({ notify: "on" }), headers: { "Content-Type": "application/x-www-form-urlencoded" } }));
+    const refused = await callRoute(
+      action,
+      h.app.bearerRequest(`/app/remedies?remedy=add_on&ids=${encodeURIComponent(id)}`, {
+        method: "POST",
+        body: new URLSearchParams({ notify: "on" }),
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      }),
+    );
     expect(refused).toMatchObject({ error: expect.stringMatching(/variantId/) });
-    await expect(callRoute(loader, h.app.bearerRequest("/app/remedies?remedy=refund"))).rejects.toMatchObject({ status: 400 });
+    await expect(
+      callRoute(loader, h.app.bearerRequest("/app/remedies?remedy=refund")),
+    ).rejects.toMatchObject({ status: 400 });
   });
 
   it("offers in-stock variants for a free add-on", async () => {
     const { loader } = await import("./app.remedies");
     const id = `gid://shopify/Order/${h.store.orders[1]?.id ?? 0}`;
-    const page = await callRoute(loader, h.app.bearerRequest(`/app/remedies?remedy=add_on&ids=${encodeURIComponent(id)}`));
+    const page = await callRoute(
+      loader,
+      h.app.bearerRequest(`/app/remedies?remedy=add_on&ids=${encodeURIComponent(id)}`),
+    );
     expect(page.variants.length).toBeGreaterThan(0);
     expect(page.variants[0]?.id).toMatch(/^gid:\/\/shopify\/ProductVariant\//);
   });

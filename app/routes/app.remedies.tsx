@@ -3,14 +3,31 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, Checkbox, InlineStack, Page, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  InlineStack,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import db from "../db.server";
 import { createJob } from "../jobs/jobs.server";
 import { jobKinds } from "../jobs/registry.server";
 import { isZeroMoney } from "../jobs/money";
 import { addOnVariants } from "../remedies/add-on-variants.server";
-import { parseSelection, previewRemedy, remedyFormSchema, remedyParams, selectedOrderIds } from "../remedies/remedy-request.server";
+import {
+  parseSelection,
+  previewRemedy,
+  remedyFormSchema,
+  remedyParams,
+  selectedOrderIds,
+} from "../remedies/remedy-request.server";
 import { staffLocale, staffMoney } from "../remedies/staff-money.server";
 import { authenticate } from "../shopify.server";
 
@@ -21,7 +38,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const preview = await previewRemedy(db, session.shop, selection);
   const locale = staffLocale(request);
   const variants = selection.remedy === "add_on" ? await addOnVariants(admin, locale) : [];
-  return { preview, variants, money: isZeroMoney(preview.amount) ? "" : ` — ${staffMoney(preview.amount, preview.currencyCode, locale)}` };
+  return {
+    preview,
+    variants,
+    money: isZeroMoney(preview.amount)
+      ? ""
+      : ` — ${staffMoney(preview.amount, preview.currencyCode, locale)}`,
+  };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -33,10 +56,19 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const kind = jobKinds.get(selection.remedy);
   if (!kind) return { error: "Unknown remedy." };
   const params = kind.params.safeParse(remedyParams(selection.remedy, form.data));
-  if (!params.success) return { error: `${params.error.issues[0]?.path.join(".") ?? ""}: ${params.error.issues[0]?.message ?? "invalid"}` };
+  if (!params.success)
+    return {
+      error: `${params.error.issues[0]?.path.join(".") ?? ""}: ${params.error.issues[0]?.message ?? "invalid"}`,
+    };
   const orderIds = await selectedOrderIds(db, session.shop, selection);
   try {
-    const job = await createJob(db, { shop: session.shop, kind, params: params.data, orderIds, createdBy: sessionToken?.sub ?? null });
+    const job = await createJob(db, {
+      shop: session.shop,
+      kind,
+      params: params.data,
+      orderIds,
+      createdBy: sessionToken?.sub ?? null,
+    });
     return redirect(`/app/jobs/${job.id}`);
   } catch (error) {
     return { error: error instanceof Error ? error.message : "Could not start the job." };
@@ -54,7 +86,10 @@ export default function ConfirmRemedy() {
   const [percent, setPercent] = useState("15");
   const error = result && "error" in result ? result.error : null;
   return (
-    <Page title={`${preview.label}: confirm`} backAction={{ content: "Orders", url: "/app/orders" }}>
+    <Page
+      title={`${preview.label}: confirm`}
+      backAction={{ content: "Orders", url: "/app/orders" }}
+    >
       <Card>
         <Form method="post">
           <BlockStack gap="400">
@@ -63,25 +98,66 @@ export default function ConfirmRemedy() {
               {`${preview.count} ${preview.count === 1 ? "order" : "orders"}${money}`}
             </Text>
             {preview.count < preview.selected ? (
-              <Text as="p" tone="subdued">{`${preview.selected - preview.count} of the ${preview.selected} selected cannot take this remedy (cancelled, or already shipped) and are left out.`}</Text>
+              <Text
+                as="p"
+                tone="subdued"
+              >{`${preview.selected - preview.count} of the ${preview.selected} selected cannot take this remedy (cancelled, or already shipped) and are left out.`}</Text>
             ) : null}
             {preview.remedy === "add_on" ? (
-              <Select label="Free add-on" name="variantId" options={variants.map((v) => ({ label: v.label, value: v.id }))} value={variantId} onChange={setVariantId} />
+              <Select
+                label="Free add-on"
+                name="variantId"
+                options={variants.map((v) => ({ label: v.label, value: v.id }))}
+                value={variantId}
+                onChange={setVariantId}
+              />
             ) : null}
             {preview.remedy === "shipping" ? (
-              <Select label="Remedy" name="shippingMode" options={[{ label: "Refund the shipping cost", value: "refund" }, { label: "Upgrade to faster shipping, at our cost", value: "upgrade" }]} value={shippingMode} onChange={setShippingMode} />
+              <Select
+                label="Remedy"
+                name="shippingMode"
+                options={[
+                  { label: "Refund the shipping cost", value: "refund" },
+                  { label: "Upgrade to faster shipping, at our cost", value: "upgrade" },
+                ]}
+                value={shippingMode}
+                onChange={setShippingMode}
+              />
             ) : null}
             {preview.remedy === "discount_code" ? (
-              <TextField label="Percent off the next order" name="percent" type="number" value={percent} onChange={setPercent} autoComplete="off" />
+              <TextField
+                label="Percent off the next order"
+                name="percent"
+                type="number"
+                value={percent}
+                onChange={setPercent}
+                autoComplete="off"
+              />
             ) : (
               <>
-                <Checkbox label="Let Shopify email the customer" checked={notify} onChange={setNotify} />
+                <Checkbox
+                  label="Let Shopify email the customer"
+                  checked={notify}
+                  onChange={setNotify}
+                />
                 <input type="hidden" name="notify" value={notify ? "on" : ""} />
-                <TextField label="Note (staff only)" name="note" value={note} onChange={setNote} autoComplete="off" maxLength={255} />
+                <TextField
+                  label="Note (staff only)"
+                  name="note"
+                  value={note}
+                  onChange={setNote}
+                  autoComplete="off"
+                  maxLength={255}
+                />
               </>
             )}
             <InlineStack gap="200">
-              <Button submit variant="primary" loading={navigation.state === "submitting"} disabled={preview.count === 0}>
+              <Button
+                submit
+                variant="primary"
+                loading={navigation.state === "submitting"}
+                disabled={preview.count === 0}
+              >
                 {`Start: ${preview.label.toLowerCase()} for ${preview.count} ${preview.count === 1 ? "order" : "orders"}`}
               </Button>
               <Button url="/app/orders">Cancel</Button>

@@ -3,7 +3,11 @@
 import type { PrismaClient } from "@prisma/client";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
+import {
+  callRoute,
+  startAppUnderTest,
+  type AppUnderTest,
+} from "../../tests/support/app-under-test";
 import { insertTrackedOrders, trackedOrder } from "../../tests/support/factories";
 import type { SettingsFormValues } from "../settings/settings-form";
 import { loadShopSettings } from "../settings/shop-settings.server";
@@ -64,11 +68,19 @@ describe("settings page", () => {
   it("refuses bad input with field errors, keeps what was typed, and saves nothing", async () => {
     const { loader } = await import("./app.settings");
     const values = (await callRoute(loader, app.bearerRequest("/app/settings"))).values;
-    const typed = { ...values, cutOffTime: "2pm", capacity: { ...values.capacity, mon: "lots" }, senderName: "Dawn Rivera" };
+    const typed = {
+      ...values,
+      cutOffTime: "2pm",
+      capacity: { ...values.capacity, mon: "lots" },
+      senderName: "Dawn Rivera",
+    };
     const { status, body } = await submit(typed);
     expect(status).toBe(400);
     expect(body.ok).toBe(false);
-    expect(body.errors).toEqual({ cutOffTime: "Expected HH:MM (24-hour)", "capacity.mon": "Enter a number" });
+    expect(body.errors).toEqual({
+      cutOffTime: "Expected HH:MM (24-hour)",
+      "capacity.mon": "Enter a number",
+    });
     expect(body.values).toEqual(typed);
     expect(await db.shopSettings.count({ where: { shop: app.shop } })).toBe(0);
   });
@@ -77,19 +89,40 @@ describe("settings page", () => {
     // 60 one-unit orders placed this morning: at 12 a day they take 5 open days, well within 10.
     const now = DateTime.now().setZone("Europe/Paris");
     const placed = now.startOf("day").plus({ hours: 1 }).toJSDate();
-    await insertTrackedOrders(db, Array.from({ length: 60 }, (_, i) => trackedOrder(app.shop, { id: `settings-${i}`, createdAt: placed })));
+    await insertTrackedOrders(
+      db,
+      Array.from({ length: 60 }, (_, i) =>
+        trackedOrder(app.shop, { id: `settings-${i}`, createdAt: placed }),
+      ),
+    );
     const { loader } = await import("./app.settings");
     const values = (await callRoute(loader, app.bearerRequest("/app/settings"))).values;
 
-    const first = await submit({ ...values, senderName: "Dawn Rivera", senderRole: "Operations manager" });
-    expect(first.body).toMatchObject({ ok: true, counts: { overdue: 0, at_risk: 0, on_track: 60 } });
+    const first = await submit({
+      ...values,
+      senderName: "Dawn Rivera",
+      senderRole: "Operations manager",
+    });
+    expect(first.body).toMatchObject({
+      ok: true,
+      counts: { overdue: 0, at_risk: 0, on_track: 60 },
+    });
     expect(await dashboardCounts()).toEqual({ overdue: 0, at_risk: 0, on_track: 60 });
     const saved = await loadShopSettings(db, app.shop);
-    expect([saved.saved, saved.senderName, saved.rules.timeZone]).toEqual([true, "Dawn Rivera", "Europe/Paris"]);
-    expect((await db.shopSettings.findUniqueOrThrow({ where: { shop: app.shop } })).updatedBy).toBe("1");
+    expect([saved.saved, saved.senderName, saved.rules.timeZone]).toEqual([
+      true,
+      "Dawn Rivera",
+      "Europe/Paris",
+    ]);
+    expect((await db.shopSettings.findUniqueOrThrow({ where: { shop: app.shop } })).updatedBy).toBe(
+      "1",
+    );
 
     // A workshop making 2 a day cannot make 60 in 10 days: most orders become at risk.
-    const slow = { ...values, capacity: { ...values.capacity, mon: "2", tue: "2", wed: "2", thu: "2", fri: "2" } };
+    const slow = {
+      ...values,
+      capacity: { ...values.capacity, mon: "2", tue: "2", wed: "2", thu: "2", fri: "2" },
+    };
     const second = await submit(slow);
     expect(second.body.ok).toBe(true);
     const slowCounts = await dashboardCounts();
@@ -97,15 +130,28 @@ describe("settings page", () => {
     expect(slowCounts).toEqual(second.body.counts);
 
     // Closing the next two weeks pushes the last order's likely date back by at least those days.
-    const lastBefore = await db.trackedOrder.findUniqueOrThrow({ where: { shop_id: { shop: app.shop, id: "settings-59" } } });
+    const lastBefore = await db.trackedOrder.findUniqueOrThrow({
+      where: { shop_id: { shop: app.shop, id: "settings-59" } },
+    });
     const from = now.toISODate() ?? "";
     const to = now.plus({ days: 13 }).toISODate() ?? "";
     const third = await submit({ ...slow, closures: [{ label: "Workshop move", from, to }] });
     expect(third.body.ok).toBe(true);
-    const lastAfter = await db.trackedOrder.findUniqueOrThrow({ where: { shop_id: { shop: app.shop, id: "settings-59" } } });
-    expect(lastAfter.likelyShipDate && lastBefore.likelyShipDate && lastAfter.likelyShipDate > lastBefore.likelyShipDate).toBe(true);
-    const days = DateTime.fromISO(lastAfter.likelyShipDate ?? "").diff(DateTime.fromISO(lastBefore.likelyShipDate ?? ""), "days").days;
+    const lastAfter = await db.trackedOrder.findUniqueOrThrow({
+      where: { shop_id: { shop: app.shop, id: "settings-59" } },
+    });
+    expect(
+      lastAfter.likelyShipDate &&
+        lastBefore.likelyShipDate &&
+        lastAfter.likelyShipDate > lastBefore.likelyShipDate,
+    ).toBe(true);
+    const days = DateTime.fromISO(lastAfter.likelyShipDate ?? "").diff(
+      DateTime.fromISO(lastBefore.likelyShipDate ?? ""),
+      "days",
+    ).days;
     expect(days).toBeGreaterThanOrEqual(14);
-    expect((await loadShopSettings(db, app.shop)).rules.closures).toEqual([{ label: "Workshop move", from, to }]);
+    expect((await loadShopSettings(db, app.shop)).rules.closures).toEqual([
+      { label: "Workshop move", from, to },
+    ]);
   });
 });

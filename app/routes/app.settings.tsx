@@ -23,7 +23,13 @@ import { reforecastShop } from "../orders/reforecast.server";
 import { queueTagSync } from "../orders/sync.server";
 import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
 import { WEEKDAY_KEYS } from "../promise/shop-rules";
-import { formValuesFromSettings, parseSettingsForm, type FieldErrors, type OverrideValues, type SettingsFormValues } from "../settings/settings-form";
+import {
+  formValuesFromSettings,
+  parseSettingsForm,
+  type FieldErrors,
+  type OverrideValues,
+  type SettingsFormValues,
+} from "../settings/settings-form";
 import { saveShopSettings } from "../settings/shop-settings.server";
 import { settingsForShop } from "../settings/shop-time-zone.server";
 import { authenticate } from "../shopify.server";
@@ -36,14 +42,22 @@ function timeZones(current: string): string[] {
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const settings = await settingsForShop(db, session.shop, admin);
-  return { values: formValuesFromSettings(settings), saved: settings.saved, timeZones: timeZones(settings.rules.timeZone) };
+  return {
+    values: formValuesFromSettings(settings),
+    saved: settings.saved,
+    timeZones: timeZones(settings.rules.timeZone),
+  };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
   const current = await settingsForShop(db, session.shop, admin);
   const result = parseSettingsForm(await request.formData(), current.rules);
-  if (!result.ok) return json({ ok: false as const, values: result.values, errors: result.errors, counts: null }, { status: 400 });
+  if (!result.ok)
+    return json(
+      { ok: false as const, values: result.values, errors: result.errors, counts: null },
+      { status: 400 },
+    );
   await saveShopSettings(db, session.shop, {
     rules: result.rules,
     senderName: result.senderName,
@@ -57,7 +71,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   void queueTagSync(session.shop);
   // Less capacity can mean a longer wait than the storefront's delay banner says: say so now.
   await keepDelayInStepWithForecast({ admin, db, shop: session.shop, now: new Date() });
-  return json({ ok: true as const, values: result.values, errors: {} satisfies FieldErrors, counts: summary.counts });
+  return json({
+    ok: true as const,
+    values: result.values,
+    errors: {} satisfies FieldErrors,
+    counts: summary.counts,
+  });
 };
 
 const WEEKDAY_LABELS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -96,11 +115,15 @@ function OverrideRows({
             label="Lead time (business days)"
             name={`${group}.${i}.leadTime`}
             value={row.leadTime}
-            onChange={(leadTime) => onChange(rows.map((r, j) => (j === i ? { ...r, leadTime } : r)))}
+            onChange={(leadTime) =>
+              onChange(rows.map((r, j) => (j === i ? { ...r, leadTime } : r)))
+            }
             error={errors[`${group}.${i}.leadTime`]}
             inputMode="numeric"
             autoComplete="off"
-            connectedRight={<Button onClick={() => onChange(rows.filter((_, j) => j !== i))}>Remove</Button>}
+            connectedRight={
+              <Button onClick={() => onChange(rows.filter((_, j) => j !== i))}>Remove</Button>
+            }
           />
         </InlineGrid>
       ))}
@@ -111,7 +134,14 @@ function OverrideRows({
   );
 }
 
-type TextFieldKey = "defaultLeadTime" | "cutOffTime" | "variability" | "senderName" | "senderRole" | "timeZone" | "capacityUnit";
+type TextFieldKey =
+  | "defaultLeadTime"
+  | "cutOffTime"
+  | "variability"
+  | "senderName"
+  | "senderRole"
+  | "timeZone"
+  | "capacityUnit";
 
 export default function SettingsPage() {
   const loaded = useLoaderData<typeof loader>();
@@ -120,44 +150,60 @@ export default function SettingsPage() {
   // What was typed survives a failed save: the action sends it back and the form starts from it.
   const [values, setValues] = useState<SettingsFormValues>(result?.values ?? loaded.values);
   const errors: FieldErrors = result && !result.ok ? result.errors : {};
-  const set = <K extends keyof SettingsFormValues>(key: K, value: SettingsFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof SettingsFormValues>(key: K, value: SettingsFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
   // The props every single-value field takes: its name (form data), value, change handler and error.
-  const bind = (key: TextFieldKey) => ({ name: key, value: values[key], onChange: (v: string) => set(key, v), error: errors[key] });
+  const bind = (key: TextFieldKey) => ({
+    name: key,
+    value: values[key],
+    onChange: (v: string) => set(key, v),
+    error: errors[key],
+  });
   const saving = navigation.state === "submitting";
   const errorCount = Object.keys(errors).length;
 
   return (
-    <Page title="Settings" backAction={{ content: "Dashboard", url: "/app" }} secondaryActions={[{ content: "Customer data requests", url: "/app/data-requests" }]}>
+    <Page
+      title="Settings"
+      backAction={{ content: "Dashboard", url: "/app" }}
+      secondaryActions={[{ content: "Customer data requests", url: "/app/data-requests" }]}
+    >
       <Form method="post">
         <Layout>
           <Layout.Section>
             {result?.ok && result.counts ? (
               <Banner title="Saved and re-forecast" tone="success">
                 <p>
-                  Now {result.counts.overdue.toLocaleString("en-US")} overdue, {result.counts.at_risk.toLocaleString("en-US")} at risk and{" "}
+                  Now {result.counts.overdue.toLocaleString("en-US")} overdue,{" "}
+                  {result.counts.at_risk.toLocaleString("en-US")} at risk and{" "}
                   {result.counts.on_track.toLocaleString("en-US")} on track.
                 </p>
               </Banner>
             ) : null}
             {errorCount > 0 ? (
-              <Banner title={`Nothing was saved: ${errorCount} ${errorCount === 1 ? "field needs" : "fields need"} attention`} tone="critical">
+              <Banner
+                title={`Nothing was saved: ${errorCount} ${errorCount === 1 ? "field needs" : "fields need"} attention`}
+                tone="critical"
+              >
                 <p>Your changes are still in the form below.</p>
               </Banner>
             ) : null}
             {!loaded.saved && !result ? (
               <Banner title="You are using the default settings" tone="info">
-                <p>Check them before trusting the forecast: lead time, open days and capacity are guesses until you set them.</p>
+                <p>
+                  Check them before trusting the forecast: lead time, open days and capacity are
+                  guesses until you set them.
+                </p>
               </Banner>
             ) : null}
           </Layout.Section>
-          <Layout.AnnotatedSection title="Promise" description="When an order is promised to ship, unless Shopify already has a fulfill-by date for it.">
+          <Layout.AnnotatedSection
+            title="Promise"
+            description="When an order is promised to ship, unless Shopify already has a fulfill-by date for it."
+          >
             <Card>
               <FormLayout>
-                <Select
-                  label="Time zone"
-                  options={loaded.timeZones}
-                  {...bind("timeZone")}
-                />
+                <Select label="Time zone" options={loaded.timeZones} {...bind("timeZone")} />
                 <FormLayout.Group>
                   <TextField
                     label="Lead time (business days)"
@@ -191,7 +237,10 @@ export default function SettingsPage() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Open days and closures" description="Closed days have no capacity and do not count as business days.">
+          <Layout.AnnotatedSection
+            title="Open days and closures"
+            description="Closed days have no capacity and do not count as business days."
+          >
             <Card>
               <BlockStack gap="300">
                 <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
@@ -205,7 +254,12 @@ export default function SettingsPage() {
                         value={String(i + 1)}
                         checked={values.openWeekdays.includes(i + 1)}
                         onChange={(checked) =>
-                          set("openWeekdays", checked ? [...values.openWeekdays, i + 1].sort() : values.openWeekdays.filter((d) => d !== i + 1))
+                          set(
+                            "openWeekdays",
+                            checked
+                              ? [...values.openWeekdays, i + 1].sort()
+                              : values.openWeekdays.filter((d) => d !== i + 1),
+                          )
                         }
                       />
                     ))}
@@ -225,7 +279,12 @@ export default function SettingsPage() {
                       label="Label"
                       name={`closures.${i}.label`}
                       value={closure.label}
-                      onChange={(label) => set("closures", values.closures.map((c, j) => (j === i ? { ...c, label } : c)))}
+                      onChange={(label) =>
+                        set(
+                          "closures",
+                          values.closures.map((c, j) => (j === i ? { ...c, label } : c)),
+                        )
+                      }
                       error={errors[`closures.${i}.label`]}
                       autoComplete="off"
                     />
@@ -234,7 +293,12 @@ export default function SettingsPage() {
                       type="date"
                       name={`closures.${i}.from`}
                       value={closure.from}
-                      onChange={(from) => set("closures", values.closures.map((c, j) => (j === i ? { ...c, from } : c)))}
+                      onChange={(from) =>
+                        set(
+                          "closures",
+                          values.closures.map((c, j) => (j === i ? { ...c, from } : c)),
+                        )
+                      }
                       error={errors[`closures.${i}.from`]}
                       autoComplete="off"
                     />
@@ -243,20 +307,45 @@ export default function SettingsPage() {
                       type="date"
                       name={`closures.${i}.to`}
                       value={closure.to}
-                      onChange={(to) => set("closures", values.closures.map((c, j) => (j === i ? { ...c, to } : c)))}
+                      onChange={(to) =>
+                        set(
+                          "closures",
+                          values.closures.map((c, j) => (j === i ? { ...c, to } : c)),
+                        )
+                      }
                       error={errors[`closures.${i}.to`]}
                       autoComplete="off"
-                      connectedRight={<Button onClick={() => set("closures", values.closures.filter((_, j) => j !== i))}>Remove</Button>}
+                      connectedRight={
+                        <Button
+                          onClick={() =>
+                            set(
+                              "closures",
+                              values.closures.filter((_, j) => j !== i),
+                            )
+                          }
+                        >
+                          Remove
+                        </Button>
+                      }
                     />
                   </InlineGrid>
                 ))}
                 <InlineStack>
-                  <Button onClick={() => set("closures", [...values.closures, { label: "", from: "", to: "" }])}>Add closure</Button>
+                  <Button
+                    onClick={() =>
+                      set("closures", [...values.closures, { label: "", from: "", to: "" }])
+                    }
+                  >
+                    Add closure
+                  </Button>
                 </InlineStack>
               </BlockStack>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Capacity" description="What the workshop ships on an ordinary open day, and how much that varies.">
+          <Layout.AnnotatedSection
+            title="Capacity"
+            description="What the workshop ships on an ordinary open day, and how much that varies."
+          >
             <Card>
               <FormLayout>
                 <Select
@@ -291,15 +380,14 @@ export default function SettingsPage() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Sender and Shopify" description="Updates come from a real person, never a no-reply address.">
+          <Layout.AnnotatedSection
+            title="Sender and Shopify"
+            description="Updates come from a real person, never a no-reply address."
+          >
             <Card>
               <FormLayout>
                 <FormLayout.Group>
-                  <TextField
-                    label="Sender's name"
-                    {...bind("senderName")}
-                    autoComplete="name"
-                  />
+                  <TextField label="Sender's name" {...bind("senderName")} autoComplete="name" />
                   <TextField
                     label="Sender's role"
                     {...bind("senderRole")}

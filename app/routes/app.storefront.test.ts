@@ -4,7 +4,11 @@ import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readPauseConfig } from "../../extensions/checkout-pause/src/pause-rule";
 import { appDataOf, metafieldJsonValue } from "../../simulator/resolvers/app-installation";
-import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
+import {
+  callRoute,
+  startAppUnderTest,
+  type AppUnderTest,
+} from "../../tests/support/app-under-test";
 import { insertTrackedOrders, trackedOrdersFromStore } from "../../tests/support/factories";
 
 let app: AppUnderTest;
@@ -43,14 +47,28 @@ function checkoutPause() {
   const data = appDataOf(store());
   const validation = data.validations.find((v) => v.functionId === "01JDELAYDESK0CHECKOUTPAUSE");
   if (!validation) return undefined;
-  const metafield = data.metafield(`gid://shopify/Validation/${validation.id}`, "$app:delay-desk", "checkout-pause");
-  return { enabled: validation.enabled, config: readPauseConfig(metafield ? metafieldJsonValue(metafield) : null) };
+  const metafield = data.metafield(
+    `gid://shopify/Validation/${validation.id}`,
+    "$app:delay-desk",
+    "checkout-pause",
+  );
+  return {
+    enabled: validation.enabled,
+    config: readPauseConfig(metafield ? metafieldJsonValue(metafield) : null),
+  };
 }
 
 async function post(fields: Record<string, string>, userId?: number) {
   const { action } = await import("./app.storefront");
   const body = new URLSearchParams(fields);
-  return callRoute(action, app.bearerRequest("/app/storefront", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } }, userId));
+  return callRoute(
+    action,
+    app.bearerRequest(
+      "/app/storefront",
+      { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } },
+      userId,
+    ),
+  );
 }
 
 async function load() {
@@ -63,49 +81,129 @@ function inHours(hours: number): Date {
 }
 
 function localInput(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+  const parts = new Intl.DateTimeFormat("sv-SE", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
   return parts.replace(" ", "T");
 }
 
 describe("storefront page", () => {
   it("pauses: checkout hold on, paused notice written, state saved, log names the staff member", async () => {
-    expect(await post({ intent: "paused", message: "Back soon." }, 2)).toEqual({ ok: true, mode: "paused" });
+    expect(await post({ intent: "paused", message: "Back soon." }, 2)).toEqual({
+      ok: true,
+      mode: "paused",
+    });
 
-    expect(checkoutPause()).toMatchObject({ enabled: true, config: { paused: true, pausedUntilLocal: "9999-12-31T23:59:59", message: expect.stringMatching(/paused new orders.*Back soon\.$/) } });
-    expect(notice()).toMatchObject({ version: 1, mode: "paused", pausedUntil: null, message: "Back soon." });
-    expect(await db.storefrontState.findUnique({ where: { shop: app.shop } })).toMatchObject({ mode: "paused", pausedUntil: null, message: "Back soon." });
+    expect(checkoutPause()).toMatchObject({
+      enabled: true,
+      config: {
+        paused: true,
+        pausedUntilLocal: "9999-12-31T23:59:59",
+        message: expect.stringMatching(/paused new orders.*Back soon\.$/),
+      },
+    });
+    expect(notice()).toMatchObject({
+      version: 1,
+      mode: "paused",
+      pausedUntil: null,
+      message: "Back soon.",
+    });
+    expect(await db.storefrontState.findUnique({ where: { shop: app.shop } })).toMatchObject({
+      mode: "paused",
+      pausedUntil: null,
+      message: "Back soon.",
+    });
     const log = await db.modeChange.findMany({ where: { shop: app.shop } });
-    expect(log).toEqual([expect.objectContaining({ fromMode: "normal", toMode: "paused", actorId: "2", actorName: "Marcus Hale", reason: null })]);
+    expect(log).toEqual([
+      expect.objectContaining({
+        fromMode: "normal",
+        toMode: "paused",
+        actorId: "2",
+        actorName: "Marcus Hale",
+        reason: null,
+      }),
+    ]);
 
     const page = await load();
-    expect(page).toMatchObject({ mode: "paused", checkoutHold: true, log: [{ actor: "Marcus Hale", from: "normal", to: "paused" }] });
+    expect(page).toMatchObject({
+      mode: "paused",
+      checkoutHold: true,
+      log: [{ actor: "Marcus Hale", from: "normal", to: "paused" }],
+    });
   });
 
   it("accepts the dashboard's one-button pause (intent=paused, source=dashboard) and says so in the log", async () => {
-    expect(await post({ intent: "paused", source: "dashboard" })).toEqual({ ok: true, mode: "paused" });
+    expect(await post({ intent: "paused", source: "dashboard" })).toEqual({
+      ok: true,
+      mode: "paused",
+    });
     const [entry] = await db.modeChange.findMany({ where: { shop: app.shop } });
-    expect(entry).toMatchObject({ toMode: "paused", actorId: "1", actorName: "Dawn Rivera", reason: "suggested on the dashboard" });
+    expect(entry).toMatchObject({
+      toMode: "paused",
+      actorId: "1",
+      actorName: "Dawn Rivera",
+      reason: "suggested on the dashboard",
+    });
   });
 
   it("resume puts a delayed shop back exactly as it was: estimate notice, hold off", async () => {
-    await post({ intent: "delayed", estimateMin: "1", estimateMax: "2", estimateUnit: "weeks", message: "Busy season." });
+    await post({
+      intent: "delayed",
+      estimateMin: "1",
+      estimateMax: "2",
+      estimateUnit: "weeks",
+      message: "Busy season.",
+    });
     const before = notice();
     await post({ intent: "paused", until: localInput(inHours(48), "America/New_York") });
     expect(checkoutPause()?.enabled).toBe(true);
     expect(await post({ intent: "resume" })).toEqual({ ok: true, mode: "delayed" });
 
-    expect(notice()).toMatchObject({ mode: "delayed", estimate: { min: 1, max: 2, unit: "weeks" } });
-    expect({ ...(notice() as object), updatedAt: "", message: "" }).toEqual({ ...(before as object), updatedAt: "", message: "" });
+    expect(notice()).toMatchObject({
+      mode: "delayed",
+      estimate: { min: 1, max: 2, unit: "weeks" },
+    });
+    expect({ ...(notice() as object), updatedAt: "", message: "" }).toEqual({
+      ...(before as object),
+      updatedAt: "",
+      message: "",
+    });
     expect(checkoutPause()).toMatchObject({ enabled: false, config: { paused: false } });
-    const log = await db.modeChange.findMany({ where: { shop: app.shop }, orderBy: { createdAt: "asc" } });
-    expect(log.map((e) => `${e.fromMode}>${e.toMode}`)).toEqual(["normal>delayed", "delayed>paused", "paused>delayed"]);
+    const log = await db.modeChange.findMany({
+      where: { shop: app.shop },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(log.map((e) => `${e.fromMode}>${e.toMode}`)).toEqual([
+      "normal>delayed",
+      "delayed>paused",
+      "paused>delayed",
+    ]);
   });
 
   it("returns field errors with what was typed, and changes nothing", async () => {
-    const result = await post({ intent: "delayed", estimateMin: "3", estimateMax: "1", estimateUnit: "weeks", message: "Keep me" });
-    expect(result).toEqual({ ok: false, errors: { estimateMax: "The longest wait must be at least the shortest." }, values: expect.objectContaining({ estimateMin: "3", message: "Keep me" }) });
+    const result = await post({
+      intent: "delayed",
+      estimateMin: "3",
+      estimateMax: "1",
+      estimateUnit: "weeks",
+      message: "Keep me",
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: { estimateMax: "The longest wait must be at least the shortest." },
+      values: expect.objectContaining({ estimateMin: "3", message: "Keep me" }),
+    });
     expect(await db.modeChange.count()).toBe(0);
-    expect(await post({ intent: "paused", until: "2020-01-01T09:00" })).toMatchObject({ ok: false, errors: { until: expect.stringMatching(/future/) } });
+    expect(await post({ intent: "paused", until: "2020-01-01T09:00" })).toMatchObject({
+      ok: false,
+      errors: { until: expect.stringMatching(/future/) },
+    });
   });
 
   it("a timed pause ends by itself (scheduler, fixed clock): logged as the schedule, notice and hold restored", async () => {
@@ -114,10 +212,17 @@ describe("storefront page", () => {
     const timeZone = store().shop.ianaTimezone;
     const until = inHours(3);
     await post({ intent: "paused", until: localInput(until, timeZone) });
-    const pausedUntil = (await db.storefrontState.findUnique({ where: { shop: app.shop } }))?.pausedUntil;
+    const pausedUntil = (await db.storefrontState.findUnique({ where: { shop: app.shop } }))
+      ?.pausedUntil;
     expect(pausedUntil).toBeInstanceOf(Date);
     const errors: unknown[] = [];
-    const at = (date: Date) => createPauseScheduler({ db, adminFor: async (shop) => (await unauthenticated.admin(shop)).admin, clock: () => date, onError: (_s, e) => errors.push(e) });
+    const at = (date: Date) =>
+      createPauseScheduler({
+        db,
+        adminFor: async (shop) => (await unauthenticated.admin(shop)).admin,
+        clock: () => date,
+        onError: (_s, e) => errors.push(e),
+      });
 
     expect(await at(new Date((pausedUntil?.getTime() ?? 0) - 60_000)).tick()).toEqual([]);
     expect(checkoutPause()?.enabled).toBe(true);
@@ -126,20 +231,38 @@ describe("storefront page", () => {
 
     expect(notice()).toMatchObject({ mode: "normal" });
     expect(checkoutPause()).toMatchObject({ enabled: false, config: { paused: false } });
-    const last = await db.modeChange.findFirst({ where: { shop: app.shop }, orderBy: { createdAt: "desc" } });
-    expect(last).toMatchObject({ fromMode: "paused", toMode: "normal", actorId: null, actorName: "schedule" });
+    const last = await db.modeChange.findFirst({
+      where: { shop: app.shop },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(last).toMatchObject({
+      fromMode: "paused",
+      toMode: "normal",
+      actorId: null,
+      actorName: "schedule",
+    });
     // A second sweep finds nothing to do.
     expect(await at(new Date((pausedUntil?.getTime() ?? 0) + 60_000)).tick()).toEqual([]);
   });
 
   it("prefills the delay form from the forecast once orders are imported, and never from another shop's", async () => {
     expect((await load()).suggestion).toBeNull();
-    await insertTrackedOrders(db, trackedOrdersFromStore(store()).map((row) => ({ ...row, shop: "someone-else.myshopify.com" })));
+    await insertTrackedOrders(
+      db,
+      trackedOrdersFromStore(store()).map((row) => ({
+        ...row,
+        shop: "someone-else.myshopify.com",
+      })),
+    );
     expect((await load()).suggestion).toBeNull();
     await insertTrackedOrders(db, trackedOrdersFromStore(store()));
     try {
       const { suggestion } = await load();
-      expect(suggestion?.estimate).toEqual({ min: expect.any(Number), max: expect.any(Number), unit: expect.stringMatching(/^(days|weeks)$/) });
+      expect(suggestion?.estimate).toEqual({
+        min: expect.any(Number),
+        max: expect.any(Number),
+        unit: expect.stringMatching(/^(days|weeks)$/),
+      });
       expect(suggestion?.estimate.max).toBeGreaterThanOrEqual(suggestion?.estimate.min ?? Infinity);
     } finally {
       await db.trackedOrder.deleteMany({});
@@ -150,11 +273,30 @@ describe("storefront page", () => {
     const data = appDataOf(store());
     const ours = data.validations.splice(0);
     // Other apps already use every one of the shop's 25 active validation slots.
-    data.otherAppsFunctions.push({ __typename: "ShopifyFunction", id: "other-app-limits", handle: "order-limits", title: "Order limits", description: "", apiType: "cart_checkout_validation", apiVersion: "2026-10" });
-    for (let i = 0; i < 25; i++) data.validations.push({ __typename: "Validation", id: data.newId(), functionId: "other-app-limits", title: `limit ${i}`, enabled: true, blockOnFailure: false });
+    data.otherAppsFunctions.push({
+      __typename: "ShopifyFunction",
+      id: "other-app-limits",
+      handle: "order-limits",
+      title: "Order limits",
+      description: "",
+      apiType: "cart_checkout_validation",
+      apiVersion: "2026-10",
+    });
+    for (let i = 0; i < 25; i++)
+      data.validations.push({
+        __typename: "Validation",
+        id: data.newId(),
+        functionId: "other-app-limits",
+        title: `limit ${i}`,
+        enabled: true,
+        blockOnFailure: false,
+      });
     try {
       const result = await post({ intent: "paused" });
-      expect(result).toMatchObject({ ok: false, formError: expect.stringMatching(/more than 25 active validation/) });
+      expect(result).toMatchObject({
+        ok: false,
+        formError: expect.stringMatching(/more than 25 active validation/),
+      });
       expect(await db.storefrontState.count()).toBe(0);
       expect(await db.modeChange.count()).toBe(0);
     } finally {
@@ -171,7 +313,13 @@ describe("storefront page", () => {
 describe("the pause switch's metafield definition", () => {
   it("was created once, as Shopify's validation template makes it: ownerType VALIDATION, json, the app's namespace", () => {
     expect(appDataOf(store()).metafieldDefinitions).toEqual([
-      expect.objectContaining({ ownerType: "VALIDATION", namespace: "app--1--delay-desk", key: "checkout-pause", type: "json", name: "Delay Desk checkout pause" }),
+      expect.objectContaining({
+        ownerType: "VALIDATION",
+        namespace: "app--1--delay-desk",
+        key: "checkout-pause",
+        type: "json",
+        name: "Delay Desk checkout pause",
+      }),
     ]);
     expect(checkoutPause()?.config).not.toBeNull();
   });

@@ -2,7 +2,20 @@
 // Also the target of the dashboard's one-button "pause sales" (intent=paused, source=dashboard).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { AdminApiError } from "../admin-api/graphql.server";
 import prisma from "../db.server";
@@ -12,21 +25,33 @@ import { startPauseSweep } from "../background.server";
 import { staffName } from "../storefront/staff-name.server";
 import { loadStorefrontSetup, StorefrontWriteError } from "../storefront/storefront-admin.server";
 import { instantToLocalInput, type StorefrontMode } from "../storefront/storefront-mode";
-import { changeStorefrontMode, endDuePause, loadModeLog, loadStorefrontSettings, suggestedEstimate } from "../storefront/storefront-mode.server";
+import {
+  changeStorefrontMode,
+  endDuePause,
+  loadModeLog,
+  loadStorefrontSettings,
+  suggestedEstimate,
+} from "../storefront/storefront-mode.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   startPauseSweep();
   const now = new Date();
   await endDuePause({ admin, db: prisma, shop: session.shop, now });
-  const [settings, setup, log] = await Promise.all([loadStorefrontSettings(prisma, session.shop), loadStorefrontSetup(admin), loadModeLog(prisma, session.shop)]);
+  const [settings, setup, log] = await Promise.all([
+    loadStorefrontSettings(prisma, session.shop),
+    loadStorefrontSetup(admin),
+    loadModeLog(prisma, session.shop),
+  ]);
   const suggestion = await suggestedEstimate(prisma, session.shop, setup.timeZone, now);
   return {
     timeZone: setup.timeZone,
     mode: settings.mode,
     estimate: settings.estimate,
     pausedUntil: settings.pausedUntil?.toISOString() ?? null,
-    pausedUntilLocal: settings.pausedUntil ? instantToLocalInput(settings.pausedUntil, setup.timeZone) : null,
+    pausedUntilLocal: settings.pausedUntil
+      ? instantToLocalInput(settings.pausedUntil, setup.timeZone)
+      : null,
     message: settings.message,
     checkoutHold: setup.checkoutPause?.enabled ?? false,
     suggestion,
@@ -42,7 +67,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-type ActionResult = { ok: true; mode: StorefrontMode } | { ok: false; errors: FieldErrors; values: Record<string, string>; formError?: string };
+type ActionResult =
+  | { ok: true; mode: StorefrontMode }
+  | { ok: false; errors: FieldErrors; values: Record<string, string>; formError?: string };
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
@@ -52,21 +79,40 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
   const parsed = parseModeForm(await request.formData(), setup.timeZone, now);
   if (!parsed.ok) return parsed;
   const userId = sessionToken.sub ?? null;
-  const actor = { id: userId, name: userId ? await staffName(request, session.shop, userId) : null };
+  const actor = {
+    id: userId,
+    name: userId ? await staffName(request, session.shop, userId) : null,
+  };
   try {
-    const settings = await changeStorefrontMode({ admin, db: prisma, shop: session.shop, request: parsed.request, actor, now });
+    const settings = await changeStorefrontMode({
+      admin,
+      db: prisma,
+      shop: session.shop,
+      request: parsed.request,
+      actor,
+      now,
+    });
     return { ok: true, mode: settings.mode };
   } catch (error) {
-    if (error instanceof StorefrontWriteError || error instanceof AdminApiError) return { ok: false, errors: {}, values: {}, formError: error.message };
+    if (error instanceof StorefrontWriteError || error instanceof AdminApiError)
+      return { ok: false, errors: {}, values: {}, formError: error.message };
     throw error;
   }
 };
 
-const MODE_LABEL: Record<StorefrontMode, string> = { normal: "Selling normally", delayed: "Longer lead time shown", paused: "New orders paused" };
+const MODE_LABEL: Record<StorefrontMode, string> = {
+  normal: "Selling normally",
+  delayed: "Longer lead time shown",
+  paused: "New orders paused",
+};
 const MODE_TONE = { normal: "success", delayed: "warning", paused: "critical" } as const;
 
 function formatInstant(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(iso));
 }
 
 export default function StorefrontPage() {
@@ -78,12 +124,28 @@ export default function StorefrontPage() {
   const typed = result && !result.ok ? result.values : {};
   const prefill = data.estimate ?? data.suggestion?.estimate ?? null;
 
-  const [estimateMin, setEstimateMin] = useState(typed.estimateMin ?? (prefill ? String(prefill.min) : ""));
-  const [estimateMax, setEstimateMax] = useState(typed.estimateMax ?? (prefill ? String(prefill.max) : ""));
+  const [estimateMin, setEstimateMin] = useState(
+    typed.estimateMin ?? (prefill ? String(prefill.min) : ""),
+  );
+  const [estimateMax, setEstimateMax] = useState(
+    typed.estimateMax ?? (prefill ? String(prefill.max) : ""),
+  );
   const [estimateUnit, setEstimateUnit] = useState(typed.estimateUnit ?? prefill?.unit ?? "weeks");
-  const [delayMessage, setDelayMessage] = useState(typed.intent === "delayed" ? (typed.message ?? "") : data.mode === "delayed" ? (data.message ?? "") : "");
+  const [delayMessage, setDelayMessage] = useState(
+    typed.intent === "delayed"
+      ? (typed.message ?? "")
+      : data.mode === "delayed"
+        ? (data.message ?? "")
+        : "",
+  );
   const [until, setUntil] = useState(typed.until ?? data.pausedUntilLocal ?? "");
-  const [pauseMessage, setPauseMessage] = useState(typed.intent === "paused" ? (typed.message ?? "") : data.mode === "paused" ? (data.message ?? "") : "");
+  const [pauseMessage, setPauseMessage] = useState(
+    typed.intent === "paused"
+      ? (typed.message ?? "")
+      : data.mode === "paused"
+        ? (data.message ?? "")
+        : "",
+  );
 
   const rows = data.log.map((entry) => [
     formatInstant(entry.at, data.timeZone),
@@ -114,16 +176,22 @@ export default function StorefrontPage() {
               </InlineStack>
               {data.mode === "delayed" && data.estimate ? (
                 <Text as="p">
-                  Shoppers see: orders placed today ship in {data.estimate.min}–{data.estimate.max} {data.estimate.unit}.
+                  Shoppers see: orders placed today ship in {data.estimate.min}–{data.estimate.max}{" "}
+                  {data.estimate.unit}.
                 </Text>
               ) : null}
               {data.mode === "paused" ? (
                 <Text as="p">
-                  {data.pausedUntil ? `Paused until ${formatInstant(data.pausedUntil, data.timeZone)} (${data.timeZone}); it ends by itself.` : "Paused until you resume."}
+                  {data.pausedUntil
+                    ? `Paused until ${formatInstant(data.pausedUntil, data.timeZone)} (${data.timeZone}); it ends by itself.`
+                    : "Paused until you resume."}
                 </Text>
               ) : null}
               <Text as="p" tone="subdued">
-                Checkout hold: {data.checkoutHold ? "on — cart, checkout, express wallets and cart links refuse new orders" : "off"}
+                Checkout hold:{" "}
+                {data.checkoutHold
+                  ? "on — cart, checkout, express wallets and cart links refuse new orders"
+                  : "off"}
               </Text>
               {data.mode === "paused" ? (
                 <Form method="post">
@@ -140,8 +208,9 @@ export default function StorefrontPage() {
           <Layout.Section>
             <Banner tone="warning" title="New orders cannot ship within your current promise">
               <p>
-                The forecast says an order placed today ships in {data.suggestion.estimate.min}–{data.suggestion.estimate.max} {data.suggestion.estimate.unit}. Pause sales, or show that
-                lead time.
+                The forecast says an order placed today ships in {data.suggestion.estimate.min}–
+                {data.suggestion.estimate.max} {data.suggestion.estimate.unit}. Pause sales, or show
+                that lead time.
               </p>
             </Banner>
           </Layout.Section>
@@ -160,11 +229,45 @@ export default function StorefrontPage() {
                   </Text>
                 ) : null}
                 <InlineStack gap="200" wrap={false}>
-                  <TextField label="Shortest wait" name="estimateMin" type="number" autoComplete="off" value={estimateMin} onChange={setEstimateMin} error={errors.estimateMin} />
-                  <TextField label="Longest wait" name="estimateMax" type="number" autoComplete="off" value={estimateMax} onChange={setEstimateMax} error={errors.estimateMax} />
-                  <Select label="Unit" name="estimateUnit" options={[{ label: "days", value: "days" }, { label: "weeks", value: "weeks" }]} value={estimateUnit} onChange={setEstimateUnit} error={errors.estimateUnit} />
+                  <TextField
+                    label="Shortest wait"
+                    name="estimateMin"
+                    type="number"
+                    autoComplete="off"
+                    value={estimateMin}
+                    onChange={setEstimateMin}
+                    error={errors.estimateMin}
+                  />
+                  <TextField
+                    label="Longest wait"
+                    name="estimateMax"
+                    type="number"
+                    autoComplete="off"
+                    value={estimateMax}
+                    onChange={setEstimateMax}
+                    error={errors.estimateMax}
+                  />
+                  <Select
+                    label="Unit"
+                    name="estimateUnit"
+                    options={[
+                      { label: "days", value: "days" },
+                      { label: "weeks", value: "weeks" },
+                    ]}
+                    value={estimateUnit}
+                    onChange={setEstimateUnit}
+                    error={errors.estimateUnit}
+                  />
                 </InlineStack>
-                <TextField label="Message (optional)" name="message" autoComplete="off" value={delayMessage} onChange={setDelayMessage} error={typed.intent === "delayed" ? errors.message : undefined} maxLength={280} />
+                <TextField
+                  label="Message (optional)"
+                  name="message"
+                  autoComplete="off"
+                  value={delayMessage}
+                  onChange={setDelayMessage}
+                  error={typed.intent === "delayed" ? errors.message : undefined}
+                  maxLength={280}
+                />
                 <Button submit loading={busy}>
                   Show this lead time
                 </Button>
@@ -190,7 +293,15 @@ export default function StorefrontPage() {
                   error={errors.until}
                   helpText="Leave empty to pause until you resume."
                 />
-                <TextField label="Message (optional)" name="message" autoComplete="off" value={pauseMessage} onChange={setPauseMessage} error={typed.intent === "paused" ? errors.message : undefined} maxLength={280} />
+                <TextField
+                  label="Message (optional)"
+                  name="message"
+                  autoComplete="off"
+                  value={pauseMessage}
+                  onChange={setPauseMessage}
+                  error={typed.intent === "paused" ? errors.message : undefined}
+                  maxLength={280}
+                />
                 <Button submit tone="critical" loading={busy}>
                   Pause sales
                 </Button>
@@ -220,7 +331,11 @@ export default function StorefrontPage() {
                 Changes
               </Text>
               {rows.length > 0 ? (
-                <DataTable columnContentTypes={["text", "text", "text", "text", "text"]} headings={["When", "Who", "Mode", "Until", "Note"]} rows={rows} />
+                <DataTable
+                  columnContentTypes={["text", "text", "text", "text", "text"]}
+                  headings={["When", "Who", "Mode", "Until", "Note"]}
+                  rows={rows}
+                />
               ) : (
                 <Text as="p" tone="subdued">
                   No changes yet.

@@ -10,6 +10,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   try {
     return Response.json({ sync: await syncNow(admin, session.shop) }, { status: 202 });
   } catch (error) {
-    return Response.json({ error: error instanceof Error ? error.message : String(error) }, { status: 502 });
+    return Response.json(
+      { error: error instanceof Error ? error.message : String(error) },
+      { status: 502 },
+    );
   }
 };

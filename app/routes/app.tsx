@@ -18,7 +18,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   // The first admin visit starts the shop's order import (a no-op once it has one; never throws).
   await ensureOrderSync(admin, session.shop);
   const env = appEnv();
-  return { apiKey: env.SHOPIFY_API_KEY, appBridgeUrl: appBridgeScriptUrl(env.SHOPIFY_ADMIN_ORIGIN) };
+  return {
+    apiKey: env.SHOPIFY_API_KEY,
+    appBridgeUrl: appBridgeScriptUrl(env.SHOPIFY_ADMIN_ORIGIN),
+  };
 };
 
 export default function AppFrame() {

@@ -13,7 +13,11 @@ import { verifyChoiceToken, type ChoiceTokenClaims } from "../proxy/choice-token
 import { recordChoice, type Choice } from "../proxy/record-choice.server";
 import { authenticate } from "../shopify.server";
 
-const querySchema = z.object({ choice: z.enum(["wait", "cancel"]), token: z.string().min(1), shop: z.string().min(1) });
+const querySchema = z.object({
+  choice: z.enum(["wait", "cancel"]),
+  token: z.string().min(1),
+  shop: z.string().min(1),
+});
 const formSchema = z.object({ confirm: z.enum(["wait", "cancel"]) });
 
 const TOKEN_PROBLEMS: Record<string, string> = {
@@ -25,7 +29,10 @@ const TOKEN_PROBLEMS: Record<string, string> = {
 
 function htmlResponse(body: string, status = 200): Response {
   // Shopify caches nothing from a proxy by default; say so anyway, the page is per customer.
-  return new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(body, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 type Verified = { claims: ChoiceTokenClaims; choice: Choice; order: ChoiceOrder };
@@ -35,32 +42,66 @@ async function verify(request: Request): Promise<Verified | Response> {
     await authenticate.public.appProxy(request);
   } catch (error) {
     // The library answers a bad or missing signature with 400; the issue asks for 401.
-    if (error instanceof Response) return htmlResponse(refusedPage("This page must be opened from the shop", "The request did not come through the shop's website."), 401);
+    if (error instanceof Response)
+      return htmlResponse(
+        refusedPage(
+          "This page must be opened from the shop",
+          "The request did not come through the shop's website.",
+        ),
+        401,
+      );
     throw error;
   }
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return htmlResponse(refusedPage("This link is incomplete", "Part of the link is missing."), 400);
-  const check = verifyChoiceToken(appEnv().SHOPIFY_API_SECRET, query.data.token, { shop: query.data.shop, now: new Date() });
-  if (!check.ok) return htmlResponse(refusedPage(TOKEN_PROBLEMS[check.reason] ?? "This link is not valid.", "We could not match it to an order."), 403);
+  if (!query.success)
+    return htmlResponse(
+      refusedPage("This link is incomplete", "Part of the link is missing."),
+      400,
+    );
+  const check = verifyChoiceToken(appEnv().SHOPIFY_API_SECRET, query.data.token, {
+    shop: query.data.shop,
+    now: new Date(),
+  });
+  if (!check.ok)
+    return htmlResponse(
+      refusedPage(
+        TOKEN_PROBLEMS[check.reason] ?? "This link is not valid.",
+        "We could not match it to an order.",
+      ),
+      403,
+    );
   const { shop, orderId, noticeId } = check.claims;
   const order = await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: orderId } } });
-  if (!order) return htmlResponse(refusedPage("We could not find this order", "It may have been removed."), 404);
+  if (!order)
+    return htmlResponse(
+      refusedPage("We could not find this order", "It may have been removed."),
+      404,
+    );
   const notice = noticeId ? await db.notice.findFirst({ where: { shop, id: noticeId } }) : null;
   // The customer reads their own money: presentment currency, their locale (buyer-money.ts).
   const money = buyerTotal(order);
   return {
     claims: check.claims,
     choice: query.data.choice,
-    order: { name: order.name, firstName: order.customerFirstName, total: money, estimate: notice ? describeRange({ from: notice.estimateFrom, to: notice.estimateTo }) : null },
+    order: {
+      name: order.name,
+      firstName: order.customerFirstName,
+      total: money,
+      estimate: notice ? describeRange({ from: notice.estimateFrom, to: notice.estimateTo }) : null,
+    },
   };
 }
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const verified = await verify(request);
   if (verified instanceof Response) return verified;
-  const existing = await db.customerChoice.findUnique({ where: { shop_orderId: { shop: verified.claims.shop, orderId: verified.claims.orderId } } });
+  const existing = await db.customerChoice.findUnique({
+    where: { shop_orderId: { shop: verified.claims.shop, orderId: verified.claims.orderId } },
+  });
   if (existing?.choice === "cancel" || existing?.choice === verified.choice) {
-    return htmlResponse(donePage(verified.order, existing.choice === "cancel" ? "cancel" : "wait", true));
+    return htmlResponse(
+      donePage(verified.order, existing.choice === "cancel" ? "cancel" : "wait", true),
+    );
   }
   return htmlResponse(confirmPage(verified.order, verified.choice));
 };
@@ -69,7 +110,16 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const verified = await verify(request);
   if (verified instanceof Response) return verified;
   const form = formSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success || form.data.confirm !== verified.choice) return htmlResponse(refusedPage("Something went wrong", "Please use the button on the page."), 400);
-  const result = await recordChoice(db, { shop: verified.claims.shop, orderId: verified.claims.orderId, noticeId: verified.claims.noticeId, choice: verified.choice });
+  if (!form.success || form.data.confirm !== verified.choice)
+    return htmlResponse(
+      refusedPage("Something went wrong", "Please use the button on the page."),
+      400,
+    );
+  const result = await recordChoice(db, {
+    shop: verified.claims.shop,
+    orderId: verified.claims.orderId,
+    noticeId: verified.claims.noticeId,
+    choice: verified.choice,
+  });
   return htmlResponse(donePage(verified.order, result.choice, result.status === "already"));
 };

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SHOP_RULES } from "../promise/shop-rules";
-import { formValuesFromSettings, parseSettingsForm, type SettingsFormValues } from "./settings-form";
+import {
+  formValuesFromSettings,
+  parseSettingsForm,
+  type SettingsFormValues,
+} from "./settings-form";
 
-const defaults = { rules: DEFAULT_SHOP_RULES, senderName: "Dawn Rivera", senderRole: "Operations manager", tagOrders: false, saved: true };
+const defaults = {
+  rules: DEFAULT_SHOP_RULES,
+  senderName: "Dawn Rivera",
+  senderRole: "Operations manager",
+  tagOrders: false,
+  saved: true,
+};
 
 /** The form as the browser posts it. */
 function formData(values: SettingsFormValues): FormData {
@@ -11,8 +21,18 @@ function formData(values: SettingsFormValues): FormData {
   form.set("defaultLeadTime", values.defaultLeadTime);
   form.set("cutOffTime", values.cutOffTime);
   for (const day of values.openWeekdays) form.append("openWeekdays", String(day));
-  values.tagOverrides.forEach((o, i) => (form.set(`tagOverrides.${i}.key`, o.key), form.set(`tagOverrides.${i}.leadTime`, o.leadTime)));
-  values.collectionOverrides.forEach((o, i) => (form.set(`collectionOverrides.${i}.key`, o.key), form.set(`collectionOverrides.${i}.leadTime`, o.leadTime)));
+  values.tagOverrides.forEach(
+    (o, i) => (
+      form.set(`tagOverrides.${i}.key`, o.key),
+      form.set(`tagOverrides.${i}.leadTime`, o.leadTime)
+    ),
+  );
+  values.collectionOverrides.forEach(
+    (o, i) => (
+      form.set(`collectionOverrides.${i}.key`, o.key),
+      form.set(`collectionOverrides.${i}.leadTime`, o.leadTime)
+    ),
+  );
   values.closures.forEach((c, i) => {
     form.set(`closures.${i}.label`, c.label);
     form.set(`closures.${i}.from`, c.from);
@@ -29,10 +49,17 @@ function formData(values: SettingsFormValues): FormData {
 
 describe("settings form", () => {
   it("round-trips the saved settings unchanged", () => {
-    const result = parseSettingsForm(formData(formValuesFromSettings(defaults)), DEFAULT_SHOP_RULES);
+    const result = parseSettingsForm(
+      formData(formValuesFromSettings(defaults)),
+      DEFAULT_SHOP_RULES,
+    );
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.rules).toEqual(DEFAULT_SHOP_RULES);
-    expect([result.senderName, result.senderRole, result.tagOrders]).toEqual(["Dawn Rivera", "Operations manager", false]);
+    expect([result.senderName, result.senderRole, result.tagOrders]).toEqual([
+      "Dawn Rivera",
+      "Operations manager",
+      false,
+    ]);
   });
 
   it("reads overrides, single-day and ranged closures, percent variability and the tag toggle", () => {
@@ -53,8 +80,12 @@ describe("settings form", () => {
     form.set("closures.7.from", "");
     const result = parseSettingsForm(form, DEFAULT_SHOP_RULES);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.rules.productTagOverrides).toEqual([{ tag: "engraved", leadTimeBusinessDays: 15 }]);
-    expect(result.rules.collectionOverrides).toEqual([{ collectionId: "gid://shopify/Collection/42", leadTimeBusinessDays: 12 }]);
+    expect(result.rules.productTagOverrides).toEqual([
+      { tag: "engraved", leadTimeBusinessDays: 15 },
+    ]);
+    expect(result.rules.collectionOverrides).toEqual([
+      { collectionId: "gid://shopify/Collection/42", leadTimeBusinessDays: 12 },
+    ]);
     expect(result.rules.closures).toEqual([
       { label: "Thanksgiving week", from: "2026-11-23", to: "2026-11-27" },
       { label: "Christmas", from: "2026-12-25", to: "2026-12-25" },

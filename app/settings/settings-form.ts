@@ -2,7 +2,12 @@
 // submission becomes ShopRules. Errors are keyed by field name so each input shows its own, and
 // the typed values travel back untouched, so a mistake never costs the merchant the rest.
 import { z } from "zod";
-import { shopRulesSchema, WEEKDAY_KEYS, type ShopRules, type WeekdayKey } from "../promise/shop-rules";
+import {
+  shopRulesSchema,
+  WEEKDAY_KEYS,
+  type ShopRules,
+  type WeekdayKey,
+} from "../promise/shop-rules";
 import type { ShopSettings } from "./shop-settings.server";
 
 export interface OverrideValues {
@@ -36,20 +41,39 @@ export interface SettingsFormValues {
 export type FieldErrors = Record<string, string>;
 
 export type SettingsFormResult =
-  | { ok: true; rules: ShopRules; senderName: string | null; senderRole: string | null; tagOrders: boolean; values: SettingsFormValues }
+  | {
+      ok: true;
+      rules: ShopRules;
+      senderName: string | null;
+      senderRole: string | null;
+      tagOrders: boolean;
+      values: SettingsFormValues;
+    }
   | { ok: false; values: SettingsFormValues; errors: FieldErrors };
 
 export function formValuesFromSettings(settings: ShopSettings): SettingsFormValues {
   const { rules } = settings;
-  const capacity = Object.fromEntries(WEEKDAY_KEYS.map((day) => [day, String(rules.capacity.perWeekday[day])]));
+  const capacity = Object.fromEntries(
+    WEEKDAY_KEYS.map((day) => [day, String(rules.capacity.perWeekday[day])]),
+  );
   return {
     timeZone: rules.timeZone,
     defaultLeadTime: String(rules.defaultLeadTimeBusinessDays),
     cutOffTime: rules.cutOffTime,
     openWeekdays: [...rules.openWeekdays],
-    tagOverrides: rules.productTagOverrides.map((o) => ({ key: o.tag, leadTime: String(o.leadTimeBusinessDays) })),
-    collectionOverrides: rules.collectionOverrides.map((o) => ({ key: o.collectionId, leadTime: String(o.leadTimeBusinessDays) })),
-    closures: rules.closures.map((c) => ({ label: c.label, from: c.from, to: c.to === c.from ? "" : c.to })),
+    tagOverrides: rules.productTagOverrides.map((o) => ({
+      key: o.tag,
+      leadTime: String(o.leadTimeBusinessDays),
+    })),
+    collectionOverrides: rules.collectionOverrides.map((o) => ({
+      key: o.collectionId,
+      leadTime: String(o.leadTimeBusinessDays),
+    })),
+    closures: rules.closures.map((c) => ({
+      label: c.label,
+      from: c.from,
+      to: c.to === c.from ? "" : c.to,
+    })),
     capacityUnit: rules.capacity.unit,
     capacity: { mon: "", tue: "", wed: "", thu: "", fri: "", sat: "", sun: "", ...capacity },
     variability: String(Math.round(rules.capacity.coefficientOfVariation * 1000) / 10),
@@ -72,11 +96,15 @@ function rows(form: FormData, group: string, fields: readonly string[]): Record<
     const match = pattern.exec(key);
     if (match?.[1]) indexes.add(Number(match[1]));
   }
-  return [...indexes]
-    .sort((a, b) => a - b)
-    .map((i) => Object.fromEntries(fields.map((field) => [field, text(form, `${group}.${i}.${field}`)])))
-    // A row left entirely blank is one the merchant added and did not use.
-    .filter((row) => Object.values(row).some((value) => value !== ""));
+  return (
+    [...indexes]
+      .sort((a, b) => a - b)
+      .map((i) =>
+        Object.fromEntries(fields.map((field) => [field, text(form, `${group}.${i}.${field}`)])),
+      )
+      // A row left entirely blank is one the merchant added and did not use.
+      .filter((row) => Object.values(row).some((value) => value !== ""))
+  );
 }
 
 export function formValuesFromFormData(form: FormData): SettingsFormValues {
@@ -91,9 +119,19 @@ export function formValuesFromFormData(form: FormData): SettingsFormValues {
     defaultLeadTime: text(form, "defaultLeadTime"),
     cutOffTime: text(form, "cutOffTime"),
     openWeekdays: [...new Set(weekdays)].sort(),
-    tagOverrides: rows(form, "tagOverrides", ["key", "leadTime"]).map((r) => ({ key: r.key ?? "", leadTime: r.leadTime ?? "" })),
-    collectionOverrides: rows(form, "collectionOverrides", ["key", "leadTime"]).map((r) => ({ key: r.key ?? "", leadTime: r.leadTime ?? "" })),
-    closures: rows(form, "closures", ["label", "from", "to"]).map((r) => ({ label: r.label ?? "", from: r.from ?? "", to: r.to ?? "" })),
+    tagOverrides: rows(form, "tagOverrides", ["key", "leadTime"]).map((r) => ({
+      key: r.key ?? "",
+      leadTime: r.leadTime ?? "",
+    })),
+    collectionOverrides: rows(form, "collectionOverrides", ["key", "leadTime"]).map((r) => ({
+      key: r.key ?? "",
+      leadTime: r.leadTime ?? "",
+    })),
+    closures: rows(form, "closures", ["label", "from", "to"]).map((r) => ({
+      label: r.label ?? "",
+      from: r.from ?? "",
+      to: r.to ?? "",
+    })),
     capacityUnit: text(form, "capacityUnit"),
     capacity,
     variability: text(form, "variability"),
@@ -145,18 +183,25 @@ function fieldOf(path: readonly (string | number)[]): string {
 export function parseSettingsForm(form: FormData, current: ShopRules): SettingsFormResult {
   const values = formValuesFromFormData(form);
   const errors: FieldErrors = {};
-  const perWeekday = Object.fromEntries(WEEKDAY_KEYS.map((day) => [day, toNumber(values.capacity[day], `capacity.${day}`, errors)]));
+  const perWeekday = Object.fromEntries(
+    WEEKDAY_KEYS.map((day) => [day, toNumber(values.capacity[day], `capacity.${day}`, errors)]),
+  );
   const input = {
     timeZone: values.timeZone,
     defaultLeadTimeBusinessDays: toNumber(values.defaultLeadTime, "defaultLeadTime", errors),
-    productTagOverrides: values.tagOverrides.map((o, i) => ({ tag: o.key, leadTimeBusinessDays: toNumber(o.leadTime, `tagOverrides.${i}.leadTime`, errors) })),
+    productTagOverrides: values.tagOverrides.map((o, i) => ({
+      tag: o.key,
+      leadTimeBusinessDays: toNumber(o.leadTime, `tagOverrides.${i}.leadTime`, errors),
+    })),
     collectionOverrides: values.collectionOverrides.map((o, i) => ({
       collectionId: o.key,
       leadTimeBusinessDays: toNumber(o.leadTime, `collectionOverrides.${i}.leadTime`, errors),
     })),
     cutOffTime: values.cutOffTime,
     openWeekdays: values.openWeekdays,
-    closures: values.closures.map((c) => (c.to === "" ? { label: c.label, date: c.from } : { label: c.label, from: c.from, to: c.to })),
+    closures: values.closures.map((c) =>
+      c.to === "" ? { label: c.label, date: c.from } : { label: c.label, from: c.from, to: c.to },
+    ),
     capacity: {
       unit: values.capacityUnit,
       perWeekday,
@@ -171,7 +216,10 @@ export function parseSettingsForm(form: FormData, current: ShopRules): SettingsF
     for (const issue of parsed.error.issues) {
       const field = fieldOf(issue.path);
       // The "Enter a number" already there is clearer than zod's "expected number, received nan".
-      errors[field] ??= issue.path[0] === "openWeekdays" && issue.code === "too_small" ? "Open at least one weekday" : issue.message;
+      errors[field] ??=
+        issue.path[0] === "openWeekdays" && issue.code === "too_small"
+          ? "Open at least one weekday"
+          : issue.message;
     }
   }
   for (const field of ["senderName", "senderRole"] as const) {

@@ -15,10 +15,16 @@ export interface ShopSettings {
 
 type SettingsDb = Pick<PrismaClient, "shopSettings">;
 
-export async function loadShopSettings(db: SettingsDb, shop: string, fallbackTimeZone?: string): Promise<ShopSettings> {
+export async function loadShopSettings(
+  db: SettingsDb,
+  shop: string,
+  fallbackTimeZone?: string,
+): Promise<ShopSettings> {
   const row = await db.shopSettings.findUnique({ where: { shop } });
   if (!row) {
-    const rules = fallbackTimeZone ? parseShopRules({ ...DEFAULT_SHOP_RULES, timeZone: fallbackTimeZone }) : DEFAULT_SHOP_RULES;
+    const rules = fallbackTimeZone
+      ? parseShopRules({ ...DEFAULT_SHOP_RULES, timeZone: fallbackTimeZone })
+      : DEFAULT_SHOP_RULES;
     return { rules, senderName: null, senderRole: null, tagOrders: false, saved: false };
   }
   let json: unknown;
@@ -44,7 +50,11 @@ export interface SettingsToSave {
   updatedBy: string | null;
 }
 
-export async function saveShopSettings(db: SettingsDb, shop: string, settings: SettingsToSave): Promise<void> {
+export async function saveShopSettings(
+  db: SettingsDb,
+  shop: string,
+  settings: SettingsToSave,
+): Promise<void> {
   const data = {
     rules: JSON.stringify(settings.rules),
     senderName: settings.senderName,

@@ -21,7 +21,11 @@ export async function shopTimeZone(admin: AdminGraphql): Promise<string> {
 }
 
 /** Saved settings, or the defaults in the shop's own time zone. */
-export async function settingsForShop(db: Pick<PrismaClient, "shopSettings">, shop: string, admin: AdminGraphql): Promise<ShopSettings> {
+export async function settingsForShop(
+  db: Pick<PrismaClient, "shopSettings">,
+  shop: string,
+  admin: AdminGraphql,
+): Promise<ShopSettings> {
   const saved = await loadShopSettings(db, shop);
   return saved.saved ? saved : loadShopSettings(db, shop, await shopTimeZone(admin));
 }

@@ -5,7 +5,10 @@ import type { PrismaClient } from "@prisma/client";
 type Db = Pick<PrismaClient, "session" | "shopInstall" | "orderSync">;
 
 /** The offline session the library stores at token exchange (`offline_<shop>`), if it still exists. */
-export async function hasOfflineSession(db: Pick<PrismaClient, "session">, shop: string): Promise<boolean> {
+export async function hasOfflineSession(
+  db: Pick<PrismaClient, "session">,
+  shop: string,
+): Promise<boolean> {
   return (await db.session.count({ where: { shop, isOnline: false } })) > 0;
 }
 

@@ -3,7 +3,11 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appDataOf, metafieldJsonValue } from "../../simulator/resolvers/app-installation";
-import { callRoute, startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
+import {
+  callRoute,
+  startAppUnderTest,
+  type AppUnderTest,
+} from "../../tests/support/app-under-test";
 import { insertTrackedOrders, trackedOrdersFromStore } from "../../tests/support/factories";
 
 let app: AppUnderTest;
@@ -31,8 +35,20 @@ beforeEach(async () => {
 
 async function showDelay(min: string, max: string, unit: "days" | "weeks") {
   const { action } = await import("../routes/app.storefront");
-  const body = new URLSearchParams({ intent: "delayed", estimateMin: min, estimateMax: max, estimateUnit: unit });
-  await callRoute(action, app.bearerRequest("/app/storefront", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } }));
+  const body = new URLSearchParams({
+    intent: "delayed",
+    estimateMin: min,
+    estimateMax: max,
+    estimateUnit: unit,
+  });
+  await callRoute(
+    action,
+    app.bearerRequest("/app/storefront", {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    }),
+  );
 }
 
 function bannerEstimate(): unknown {
@@ -41,7 +57,9 @@ function bannerEstimate(): unknown {
   const data = appDataOf(store);
   const metafield = data.metafield(data.installationGid, "delay_desk", "storefront_notice");
   const value = metafield ? metafieldJsonValue(metafield) : undefined;
-  return typeof value === "object" && value !== null && "estimate" in value ? value.estimate : undefined;
+  return typeof value === "object" && value !== null && "estimate" in value
+    ? value.estimate
+    : undefined;
 }
 
 async function keepInStep(): Promise<boolean> {
@@ -57,11 +75,20 @@ describe("keeping the delay banner in step with the forecast", () => {
     expect(await keepInStep()).toBe(true);
     const state = await db.storefrontState.findUniqueOrThrow({ where: { shop: app.shop } });
     expect(state.mode).toBe("delayed");
-    const longest = state.estimateUnit === "weeks" ? (state.estimateMax ?? 0) * 7 : (state.estimateMax ?? 0);
+    const longest =
+      state.estimateUnit === "weeks" ? (state.estimateMax ?? 0) * 7 : (state.estimateMax ?? 0);
     expect(longest).toBeGreaterThan(2);
     expect(bannerEstimate()).toMatchObject({ max: state.estimateMax, unit: state.estimateUnit });
-    const log = await db.modeChange.findMany({ where: { shop: app.shop }, orderBy: { createdAt: "asc" } });
-    expect(log.at(-1)).toMatchObject({ actorName: "forecast", reason: "the forecast got worse", fromMode: "delayed", toMode: "delayed" });
+    const log = await db.modeChange.findMany({
+      where: { shop: app.shop },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(log.at(-1)).toMatchObject({
+      actorName: "forecast",
+      reason: "the forecast got worse",
+      fromMode: "delayed",
+      toMode: "delayed",
+    });
     // Already in step: nothing more to do.
     expect(await keepInStep()).toBe(false);
   });

@@ -18,28 +18,88 @@ describe("parseModeForm", () => {
   });
 
   it("reads the pause end in the shop's zone and refuses a past one, keeping what was typed", () => {
-    const ok = parseModeForm(form({ intent: "paused", until: "2026-12-05T09:00", message: " Back soon. " }), NY, now);
-    expect(ok).toEqual({ ok: true, request: { intent: "paused", source: "storefront", pausedUntil: new Date("2026-12-05T14:00:00Z"), message: "Back soon." } });
-    const past = parseModeForm(form({ intent: "paused", until: "2026-11-23T09:00", message: "Back soon." }), NY, now);
-    expect(past).toEqual({ ok: false, errors: { until: expect.stringMatching(/future/) }, values: { intent: "paused", until: "2026-11-23T09:00", message: "Back soon." } });
+    const ok = parseModeForm(
+      form({ intent: "paused", until: "2026-12-05T09:00", message: " Back soon. " }),
+      NY,
+      now,
+    );
+    expect(ok).toEqual({
+      ok: true,
+      request: {
+        intent: "paused",
+        source: "storefront",
+        pausedUntil: new Date("2026-12-05T14:00:00Z"),
+        message: "Back soon.",
+      },
+    });
+    const past = parseModeForm(
+      form({ intent: "paused", until: "2026-11-23T09:00", message: "Back soon." }),
+      NY,
+      now,
+    );
+    expect(past).toEqual({
+      ok: false,
+      errors: { until: expect.stringMatching(/future/) },
+      values: { intent: "paused", until: "2026-11-23T09:00", message: "Back soon." },
+    });
   });
 
   it("gives one clear error per delayed field", () => {
-    const result = parseModeForm(form({ intent: "delayed", estimateMin: "3", estimateMax: "2", estimateUnit: "weeks" }), NY, now);
-    expect(result).toMatchObject({ ok: false, errors: { estimateMax: "The longest wait must be at least the shortest." } });
-    const missing = parseModeForm(form({ intent: "delayed", estimateMin: "", estimateMax: "x", estimateUnit: "months" }), NY, now);
-    expect(missing).toMatchObject({ ok: false, errors: { estimateMin: "Enter the shortest wait.", estimateMax: "Enter the longest wait as a number.", estimateUnit: "Choose days or weeks." } });
+    const result = parseModeForm(
+      form({ intent: "delayed", estimateMin: "3", estimateMax: "2", estimateUnit: "weeks" }),
+      NY,
+      now,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      errors: { estimateMax: "The longest wait must be at least the shortest." },
+    });
+    const missing = parseModeForm(
+      form({ intent: "delayed", estimateMin: "", estimateMax: "x", estimateUnit: "months" }),
+      NY,
+      now,
+    );
+    expect(missing).toMatchObject({
+      ok: false,
+      errors: {
+        estimateMin: "Enter the shortest wait.",
+        estimateMax: "Enter the longest wait as a number.",
+        estimateUnit: "Choose days or weeks.",
+      },
+    });
   });
 
   it("parses a delay", () => {
-    expect(parseModeForm(form({ intent: "delayed", estimateMin: "1", estimateMax: "2", estimateUnit: "weeks", message: "" }), NY, now)).toEqual({
+    expect(
+      parseModeForm(
+        form({
+          intent: "delayed",
+          estimateMin: "1",
+          estimateMax: "2",
+          estimateUnit: "weeks",
+          message: "",
+        }),
+        NY,
+        now,
+      ),
+    ).toEqual({
       ok: true,
-      request: { intent: "delayed", source: "storefront", estimate: { min: 1, max: 2, unit: "weeks" }, message: null },
+      request: {
+        intent: "delayed",
+        source: "storefront",
+        estimate: { min: 1, max: 2, unit: "weeks" },
+        message: null,
+      },
     });
   });
 
   it("refuses an unknown intent or a message over 280 characters", () => {
-    expect(parseModeForm(form({ intent: "closed" }), NY, now)).toMatchObject({ ok: false, errors: { intent: "Choose normal, delayed or paused." } });
-    expect(parseModeForm(form({ intent: "paused", message: "x".repeat(281) }), NY, now)).toMatchObject({ ok: false, errors: { message: expect.stringMatching(/280/) } });
+    expect(parseModeForm(form({ intent: "closed" }), NY, now)).toMatchObject({
+      ok: false,
+      errors: { intent: "Choose normal, delayed or paused." },
+    });
+    expect(
+      parseModeForm(form({ intent: "paused", message: "x".repeat(281) }), NY, now),
+    ).toMatchObject({ ok: false, errors: { message: expect.stringMatching(/280/) } });
   });
 });

@@ -3,13 +3,20 @@
 import { z } from "zod";
 import { localInputToInstant } from "./storefront-mode";
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optionalText = z.preprocess(blankToUndefined, z.string().trim().max(280, "Keep the message under 280 characters.").optional());
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+const optionalText = z.preprocess(
+  blankToUndefined,
+  z.string().trim().max(280, "Keep the message under 280 characters.").optional(),
+);
 const dayCount = (label: string) =>
   z.preprocess(
     (value) => (blankToUndefined(value) === undefined ? undefined : Number(value)),
     z
-      .number({ required_error: `Enter the ${label}.`, invalid_type_error: `Enter the ${label} as a number.` })
+      .number({
+        required_error: `Enter the ${label}.`,
+        invalid_type_error: `Enter the ${label} as a number.`,
+      })
       .int(`Enter the ${label} as a whole number.`)
       .min(1, `The ${label} must be at least 1.`)
       .max(365, `The ${label} must be 365 or less.`),
@@ -31,21 +38,48 @@ const formSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("paused"),
     source,
-    until: z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time.").optional()),
+    until: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time.")
+        .optional(),
+    ),
     message: optionalText,
   }),
 ]);
 
 export type ModeChangeRequest =
   | { intent: "normal" | "resume"; source: "storefront" | "dashboard" }
-  | { intent: "delayed"; source: "storefront" | "dashboard"; estimate: { min: number; max: number; unit: "days" | "weeks" }; message: string | null }
-  | { intent: "paused"; source: "storefront" | "dashboard"; pausedUntil: Date | null; message: string | null };
+  | {
+      intent: "delayed";
+      source: "storefront" | "dashboard";
+      estimate: { min: number; max: number; unit: "days" | "weeks" };
+      message: string | null;
+    }
+  | {
+      intent: "paused";
+      source: "storefront" | "dashboard";
+      pausedUntil: Date | null;
+      message: string | null;
+    };
 
-export type FieldErrors = Partial<Record<"intent" | "estimateMin" | "estimateMax" | "estimateUnit" | "until" | "message", string>>;
+export type FieldErrors = Partial<
+  Record<"intent" | "estimateMin" | "estimateMax" | "estimateUnit" | "until" | "message", string>
+>;
 
-export type ParsedModeForm = { ok: true; request: ModeChangeRequest } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type ParsedModeForm =
+  | { ok: true; request: ModeChangeRequest }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
-const FIELD_NAMES = ["intent", "estimateMin", "estimateMax", "estimateUnit", "until", "message"] as const;
+const FIELD_NAMES = [
+  "intent",
+  "estimateMin",
+  "estimateMax",
+  "estimateUnit",
+  "until",
+  "message",
+] as const;
 
 function isFieldName(name: unknown): name is keyof FieldErrors {
   return FIELD_NAMES.some((known) => known === name);
@@ -61,7 +95,10 @@ export function parseModeForm(form: FormData, timeZone: string, now: Date): Pars
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] ?? "intent";
       const name = isFieldName(field) ? field : "intent";
-      errors[name] ??= name === "intent" && issue.code === "invalid_union_discriminator" ? "Choose normal, delayed or paused." : issue.message;
+      errors[name] ??=
+        name === "intent" && issue.code === "invalid_union_discriminator"
+          ? "Choose normal, delayed or paused."
+          : issue.message;
     }
     return { ok: false, errors, values };
   }
@@ -71,19 +108,51 @@ export function parseModeForm(form: FormData, timeZone: string, now: Date): Pars
     case "resume":
       return { ok: true, request: { intent: form_.intent, source: form_.source } };
     case "delayed":
-      if (form_.estimateMax < form_.estimateMin) return { ok: false, errors: { estimateMax: "The longest wait must be at least the shortest." }, values };
+      if (form_.estimateMax < form_.estimateMin)
+        return {
+          ok: false,
+          errors: { estimateMax: "The longest wait must be at least the shortest." },
+          values,
+        };
       return {
         ok: true,
-        request: { intent: "delayed", source: form_.source, estimate: { min: form_.estimateMin, max: form_.estimateMax, unit: form_.estimateUnit }, message: form_.message ?? null },
+        request: {
+          intent: "delayed",
+          source: form_.source,
+          estimate: { min: form_.estimateMin, max: form_.estimateMax, unit: form_.estimateUnit },
+          message: form_.message ?? null,
+        },
       };
     case "paused": {
       let pausedUntil: Date | null = null;
       if (form_.until) {
         pausedUntil = localInputToInstant(form_.until, timeZone);
-        if (!pausedUntil) return { ok: false, errors: { until: `That time does not exist in ${timeZone} (a daylight-saving change).` }, values };
-        if (pausedUntil.getTime() <= now.getTime()) return { ok: false, errors: { until: "Choose a time in the future, or leave it empty to pause until you resume." }, values };
+        if (!pausedUntil)
+          return {
+            ok: false,
+            errors: {
+              until: `That time does not exist in ${timeZone} (a daylight-saving change).`,
+            },
+            values,
+          };
+        if (pausedUntil.getTime() <= now.getTime())
+          return {
+            ok: false,
+            errors: {
+              until: "Choose a time in the future, or leave it empty to pause until you resume.",
+            },
+            values,
+          };
       }
-      return { ok: true, request: { intent: "paused", source: form_.source, pausedUntil, message: form_.message ?? null } };
+      return {
+        ok: true,
+        request: {
+          intent: "paused",
+          source: form_.source,
+          pausedUntil,
+          message: form_.message ?? null,
+        },
+      };
     }
   }
 }

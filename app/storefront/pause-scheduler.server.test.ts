@@ -27,7 +27,9 @@ afterAll(async () => {
 describe("the pause sweep for a pause it cannot end", () => {
   it("retries after doubling delays, then gives up with the reason on the shop's row; a new pause starts afresh", async () => {
     const { unauthenticated } = await import("../shopify.server");
-    await db.storefrontState.create({ data: { shop: SHOP, mode: "paused", pausedUntil: minutes(-1) } });
+    await db.storefrontState.create({
+      data: { shop: SHOP, mode: "paused", pausedUntil: minutes(-1) },
+    });
     const failures: { at: string; retryAt: string | null }[] = [];
     let now = T0;
     const scheduler = createPauseScheduler({
@@ -36,7 +38,8 @@ describe("the pause sweep for a pause it cannot end", () => {
       clock: () => now,
       retryDelayMs: (n) => retryDelay(n, { baseMs: 60_000, capMs: 180_000 }),
       maxFailures: 4,
-      onError: (_shop, _error, retryAt) => failures.push({ at: now.toISOString(), retryAt: retryAt?.toISOString() ?? null }),
+      onError: (_shop, _error, retryAt) =>
+        failures.push({ at: now.toISOString(), retryAt: retryAt?.toISOString() ?? null }),
     });
     // One sweep a minute for 15 minutes, as the app runs it.
     for (let minute = 0; minute <= 15; minute++) {
@@ -52,13 +55,20 @@ describe("the pause sweep for a pause it cannot end", () => {
     const row = await db.storefrontState.findUniqueOrThrow({ where: { shop: SHOP } });
     expect(row.mode).toBe("paused");
     expect(row.pauseEndFailures).toBe(4);
-    expect(row.pauseEndError).toMatch(/^Gave up ending the pause after 4 failed tries: Could not find a session for shop uninstalled-paused\.myshopify\.com/);
+    expect(row.pauseEndError).toMatch(
+      /^Gave up ending the pause after 4 failed tries: Could not find a session for shop uninstalled-paused\.myshopify\.com/,
+    );
 
     // The merchant sets a new pause: its end is tried again from the start.
     await db.storefrontState.update({ where: { shop: SHOP }, data: { pausedUntil: minutes(20) } });
     now = minutes(20);
     await scheduler.tick();
-    expect(failures.at(-1)).toEqual({ at: minutes(20).toISOString(), retryAt: minutes(21).toISOString() });
-    expect((await db.storefrontState.findUniqueOrThrow({ where: { shop: SHOP } })).pauseEndFailures).toBe(1);
+    expect(failures.at(-1)).toEqual({
+      at: minutes(20).toISOString(),
+      retryAt: minutes(21).toISOString(),
+    });
+    expect(
+      (await db.storefrontState.findUniqueOrThrow({ where: { shop: SHOP } })).pauseEndFailures,
+    ).toBe(1);
   });
 });

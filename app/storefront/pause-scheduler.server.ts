@@ -38,9 +38,18 @@ export interface PauseEndState {
 }
 
 /** Failures recorded for an earlier pause do not count against this one. */
-function failuresOf(row: PauseEndState): { failures: number; retryAt: Date | null; gaveUp: boolean } {
-  if (!row.pausedUntil || row.pauseEndFailedFor?.getTime() !== row.pausedUntil.getTime()) return { failures: 0, retryAt: null, gaveUp: false };
-  return { failures: row.pauseEndFailures, retryAt: row.pauseEndRetryAt, gaveUp: row.pauseEndError !== null };
+function failuresOf(row: PauseEndState): {
+  failures: number;
+  retryAt: Date | null;
+  gaveUp: boolean;
+} {
+  if (!row.pausedUntil || row.pauseEndFailedFor?.getTime() !== row.pausedUntil.getTime())
+    return { failures: 0, retryAt: null, gaveUp: false };
+  return {
+    failures: row.pauseEndFailures,
+    retryAt: row.pauseEndRetryAt,
+    gaveUp: row.pauseEndError !== null,
+  };
 }
 
 function messageOf(error: unknown): string {
@@ -60,14 +69,17 @@ export function createPauseScheduler(options: PauseSchedulerOptions): PauseSched
     const now = clock();
     const ended: string[] = [];
     const maxFailures = options.maxFailures ?? 10;
-    const delayOf = options.retryDelayMs ?? ((failures: number) => retryDelay(failures, { baseMs: 60_000, capMs: 3_600_000 }));
+    const delayOf =
+      options.retryDelayMs ??
+      ((failures: number) => retryDelay(failures, { baseMs: 60_000, capMs: 3_600_000 }));
     for (const shop of await shopsWithDuePause(options.db, now)) {
       const row = await options.db.storefrontState.findUnique({ where: { shop } });
       if (!row) continue;
       const before = failuresOf(row);
       if (before.gaveUp || (before.retryAt && before.retryAt > now)) continue;
       try {
-        if (await endDuePause({ admin: await options.adminFor(shop), db: options.db, shop, now })) ended.push(shop);
+        if (await endDuePause({ admin: await options.adminFor(shop), db: options.db, shop, now }))
+          ended.push(shop);
       } catch (error) {
         // One shop's failure (uninstalled, throttled) must not stop the others.
         const failures = before.failures + 1;
@@ -79,7 +91,9 @@ export function createPauseScheduler(options: PauseSchedulerOptions): PauseSched
             pauseEndFailedFor: row.pausedUntil,
             pauseEndFailures: failures,
             pauseEndRetryAt: retryAt,
-            pauseEndError: gaveUp ? `Gave up ending the pause after ${failures} failed tries: ${messageOf(error)}` : null,
+            pauseEndError: gaveUp
+              ? `Gave up ending the pause after ${failures} failed tries: ${messageOf(error)}`
+              : null,
           },
         });
         options.onError?.(shop, error, retryAt);

@@ -7,7 +7,11 @@ import { z } from "zod";
 import { appEnv } from "../env.server";
 
 const onlineTokenResponse = z.object({
-  associated_user: z.object({ first_name: z.string().nullish(), last_name: z.string().nullish(), email: z.string().nullish() }),
+  associated_user: z.object({
+    first_name: z.string().nullish(),
+    last_name: z.string().nullish(),
+    email: z.string().nullish(),
+  }),
 });
 
 const names = new Map<string, string | null>();
@@ -19,7 +23,11 @@ export function rawSessionToken(request: Request): string | null {
   return bearer ?? new URL(request.url).searchParams.get("id_token");
 }
 
-export async function staffName(request: Request, shop: string, userId: string): Promise<string | null> {
+export async function staffName(
+  request: Request,
+  shop: string,
+  userId: string,
+): Promise<string | null> {
   const cacheKey = `${shop}\u0000${userId}`;
   if (names.has(cacheKey)) return names.get(cacheKey) ?? null;
   const token = rawSessionToken(request);

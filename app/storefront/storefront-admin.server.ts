@@ -3,9 +3,13 @@
 // checkout pause's metafield definition and its Validation. Every operation is here, once;
 // userErrors always become an error the page shows.
 import { z } from "zod";
-import { CHECKOUT_PAUSE_FUNCTION_HANDLE, PAUSE_CONFIG_METAFIELD, type CheckoutPauseConfig } from "../../extensions/checkout-pause/src/pause-rule";
+import {
+  CHECKOUT_PAUSE_FUNCTION_HANDLE,
+  PAUSE_CONFIG_METAFIELD,
+  type CheckoutPauseConfig,
+} from "../../extensions/checkout-pause/src/pause-rule";
 import { adminQuery, type AdminGraphql } from "../admin-api/graphql.server";
-import { noticeMetafieldInput, type StorefrontNotice } from "./notice-metafield";
+import { noticeMetafieldInput, type StorefrontNotice } from "../../contracts/notice-metafield";
 
 // A shop may run up to 25 validations from all its apps; ours is found by its function's handle.
 // The pause switch's metafield definition is looked up the way Shopify's validation-settings
@@ -102,25 +106,61 @@ export const UPDATE_CHECKOUT_PAUSE_MUTATION = `#graphql
 const setupSchema = z.object({
   shop: z.object({ ianaTimezone: z.string() }),
   currentAppInstallation: z.object({ id: z.string() }),
-  validations: z.object({ nodes: z.array(z.object({ id: z.string(), enabled: z.boolean(), shopifyFunction: z.object({ handle: z.string() }) })) }),
+  validations: z.object({
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        enabled: z.boolean(),
+        shopifyFunction: z.object({ handle: z.string() }),
+      }),
+    ),
+  }),
   checkoutPauseDefinition: z.object({ nodes: z.array(z.object({ id: z.string() })) }),
 });
 
-const userErrorsSchema = z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable() }));
-const setSchema = z.object({ metafieldsSet: z.object({ userErrors: userErrorsSchema }).nullable() });
-const createSchema = z.object({ validationCreate: z.object({ validation: z.object({ id: z.string() }).nullable(), userErrors: userErrorsSchema }).nullable() });
-const defineSchema = z.object({ metafieldDefinitionCreate: z.object({ createdDefinition: z.object({ id: z.string() }).nullable(), userErrors: userErrorsSchema }).nullable() });
-const updateSchema = z.object({ validationUpdate: z.object({ validation: z.object({ id: z.string() }).nullable(), userErrors: userErrorsSchema }).nullable() });
+const userErrorsSchema = z.array(
+  z.object({
+    field: z.array(z.string()).nullable(),
+    message: z.string(),
+    code: z.string().nullable(),
+  }),
+);
+const setSchema = z.object({
+  metafieldsSet: z.object({ userErrors: userErrorsSchema }).nullable(),
+});
+const createSchema = z.object({
+  validationCreate: z
+    .object({ validation: z.object({ id: z.string() }).nullable(), userErrors: userErrorsSchema })
+    .nullable(),
+});
+const defineSchema = z.object({
+  metafieldDefinitionCreate: z
+    .object({
+      createdDefinition: z.object({ id: z.string() }).nullable(),
+      userErrors: userErrorsSchema,
+    })
+    .nullable(),
+});
+const updateSchema = z.object({
+  validationUpdate: z
+    .object({ validation: z.object({ id: z.string() }).nullable(), userErrors: userErrorsSchema })
+    .nullable(),
+});
 
 /** Shopify refused a write (userErrors); the message is safe to show the merchant. */
 export class StorefrontWriteError extends Error {
   override name = "StorefrontWriteError";
 }
 
-function check(operation: string, payload: { userErrors: z.infer<typeof userErrorsSchema> } | null): void {
+function check(
+  operation: string,
+  payload: { userErrors: z.infer<typeof userErrorsSchema> } | null,
+): void {
   if (!payload) throw new StorefrontWriteError(`${operation}: Shopify returned no result.`);
   if (payload.userErrors.length > 0) {
-    throw new StorefrontWriteError(`${operation}: ${payload.userErrors.map((e) => (e.field ? `${e.field.join(".")}: ${e.message}` : e.message)).join("; ")}`);
+    throw new StorefrontWriteError(
+      `${operation}: ${payload.userErrors.map((e) => (e.field ? `${e.field.join(".")}: ${e.message}` : e.message)).join("; ")}`,
+    );
   }
 }
 
@@ -134,8 +174,13 @@ export interface StorefrontSetup {
 }
 
 export async function loadStorefrontSetup(admin: AdminGraphql): Promise<StorefrontSetup> {
-  const data = await adminQuery(admin, STOREFRONT_SETUP_QUERY, setupSchema, { pauseNamespace: PAUSE_CONFIG_METAFIELD.namespace, pauseKey: PAUSE_CONFIG_METAFIELD.key });
-  const ours = data.validations.nodes.find((v) => v.shopifyFunction.handle === CHECKOUT_PAUSE_FUNCTION_HANDLE);
+  const data = await adminQuery(admin, STOREFRONT_SETUP_QUERY, setupSchema, {
+    pauseNamespace: PAUSE_CONFIG_METAFIELD.namespace,
+    pauseKey: PAUSE_CONFIG_METAFIELD.key,
+  });
+  const ours = data.validations.nodes.find(
+    (v) => v.shopifyFunction.handle === CHECKOUT_PAUSE_FUNCTION_HANDLE,
+  );
   return {
     timeZone: data.shop.ianaTimezone,
     installationId: data.currentAppInstallation.id,
@@ -152,7 +197,8 @@ export async function defineCheckoutPauseConfig(admin: AdminGraphql): Promise<vo
   const data = await adminQuery(admin, CREATE_CHECKOUT_PAUSE_DEFINITION_MUTATION, defineSchema, {
     definition: {
       name: "Delay Desk checkout pause",
-      description: "Whether Delay Desk's checkout validation refuses new orders, until when, and what buyers are told.",
+      description:
+        "Whether Delay Desk's checkout validation refuses new orders, until when, and what buyers are told.",
       namespace: PAUSE_CONFIG_METAFIELD.namespace,
       key: PAUSE_CONFIG_METAFIELD.key,
       type: PAUSE_CONFIG_METAFIELD.type,
@@ -160,12 +206,23 @@ export async function defineCheckoutPauseConfig(admin: AdminGraphql): Promise<vo
     },
   });
   const payload = data.metafieldDefinitionCreate;
-  if (payload && payload.userErrors.length > 0 && payload.userErrors.every((e) => e.code === "TAKEN")) return;
+  if (
+    payload &&
+    payload.userErrors.length > 0 &&
+    payload.userErrors.every((e) => e.code === "TAKEN")
+  )
+    return;
   check("Setting up the checkout pause", payload);
 }
 
-export async function writeStorefrontNotice(admin: AdminGraphql, installationId: string, notice: StorefrontNotice): Promise<void> {
-  const data = await adminQuery(admin, SET_STOREFRONT_NOTICE_MUTATION, setSchema, { metafields: [noticeMetafieldInput(installationId, notice)] });
+export async function writeStorefrontNotice(
+  admin: AdminGraphql,
+  installationId: string,
+  notice: StorefrontNotice,
+): Promise<void> {
+  const data = await adminQuery(admin, SET_STOREFRONT_NOTICE_MUTATION, setSchema, {
+    metafields: [noticeMetafieldInput(installationId, notice)],
+  });
   check("Saving the storefront notice", data.metafieldsSet);
 }
 
@@ -175,21 +232,41 @@ export async function writeStorefrontNotice(admin: AdminGraphql, installationId:
  * before the app was installed. The switch's metafield definition is created before the first
  * write that needs it. Returns the validation's id.
  */
-export async function configureCheckoutPause(admin: AdminGraphql, setup: Pick<StorefrontSetup, "checkoutPause" | "checkoutPauseDefined">, config: CheckoutPauseConfig): Promise<string | null> {
+export async function configureCheckoutPause(
+  admin: AdminGraphql,
+  setup: Pick<StorefrontSetup, "checkoutPause" | "checkoutPauseDefined">,
+  config: CheckoutPauseConfig,
+): Promise<string | null> {
   const existing = setup.checkoutPause;
   // Nothing to undo when not paused and never set up.
   if (!existing && !config.paused) return null;
   if (!setup.checkoutPauseDefined) await defineCheckoutPauseConfig(admin);
-  const metafields = [{ namespace: PAUSE_CONFIG_METAFIELD.namespace, key: PAUSE_CONFIG_METAFIELD.key, type: PAUSE_CONFIG_METAFIELD.type, value: JSON.stringify(config) }];
+  const metafields = [
+    {
+      namespace: PAUSE_CONFIG_METAFIELD.namespace,
+      key: PAUSE_CONFIG_METAFIELD.key,
+      type: PAUSE_CONFIG_METAFIELD.type,
+      value: JSON.stringify(config),
+    },
+  ];
   if (existing) {
-    const data = await adminQuery(admin, UPDATE_CHECKOUT_PAUSE_MUTATION, updateSchema, { id: existing.id, validation: { enable: config.paused, metafields } });
+    const data = await adminQuery(admin, UPDATE_CHECKOUT_PAUSE_MUTATION, updateSchema, {
+      id: existing.id,
+      validation: { enable: config.paused, metafields },
+    });
     check("Updating the checkout pause", data.validationUpdate);
     return existing.id;
   }
   const data = await adminQuery(admin, CREATE_CHECKOUT_PAUSE_MUTATION, createSchema, {
     // blockOnFailure false: if the Function itself ever fails, buyers can still check out; a bug
     // of ours must not close a shop that did not ask to be closed.
-    validation: { functionHandle: CHECKOUT_PAUSE_FUNCTION_HANDLE, title: "Delay Desk: pause new orders", enable: true, blockOnFailure: false, metafields },
+    validation: {
+      functionHandle: CHECKOUT_PAUSE_FUNCTION_HANDLE,
+      title: "Delay Desk: pause new orders",
+      enable: true,
+      blockOnFailure: false,
+      metafields,
+    },
   });
   check("Turning on the checkout pause", data.validationCreate);
   return data.validationCreate?.validation?.id ?? null;

@@ -9,8 +9,12 @@ import { backlogWhere } from "../orders/backlog";
 import { shopOutlook } from "../orders/shop-outlook";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import type { ModeChangeRequest } from "./mode-form";
-import { noticeEstimateSchema, type NoticeEstimate } from "./notice-metafield";
-import { configureCheckoutPause, loadStorefrontSetup, writeStorefrontNotice } from "./storefront-admin.server";
+import { noticeEstimateSchema, type NoticeEstimate } from "../../contracts/notice-metafield";
+import {
+  configureCheckoutPause,
+  loadStorefrontSetup,
+  writeStorefrontNotice,
+} from "./storefront-admin.server";
 import {
   estimateFromForecast,
   isPauseDue,
@@ -23,7 +27,10 @@ import {
   type StorefrontSettings,
 } from "./storefront-mode";
 
-type Db = Pick<PrismaClient, "storefrontState" | "modeChange" | "$transaction" | "trackedOrder" | "shopSettings">;
+type Db = Pick<
+  PrismaClient,
+  "storefrontState" | "modeChange" | "$transaction" | "trackedOrder" | "shopSettings"
+>;
 
 export interface Actor {
   /** Shopify staff user id (the session token's `sub`), or null for the schedule. */
@@ -39,7 +46,11 @@ function isMode(value: string): value is StorefrontMode {
 
 export function settingsFromRow(row: StorefrontState | null): StorefrontSettings {
   if (!row) return NORMAL_SETTINGS;
-  const estimate = noticeEstimateSchema.safeParse({ min: row.estimateMin, max: row.estimateMax, unit: row.estimateUnit });
+  const estimate = noticeEstimateSchema.safeParse({
+    min: row.estimateMin,
+    max: row.estimateMax,
+    unit: row.estimateUnit,
+  });
   return {
     mode: isMode(row.mode) ? row.mode : "normal",
     estimate: estimate.success ? estimate.data : null,
@@ -54,21 +65,42 @@ export async function loadStorefrontSettings(db: Db, shop: string): Promise<Stor
 
 /** The mode the last pause interrupted, from the log (StorefrontState keeps only the current one). */
 async function modeBeforePause(db: Db, shop: string): Promise<string | null> {
-  const entry = await db.modeChange.findFirst({ where: { shop, toMode: "paused", NOT: { fromMode: "paused" } }, orderBy: { createdAt: "desc" } });
+  const entry = await db.modeChange.findFirst({
+    where: { shop, toMode: "paused", NOT: { fromMode: "paused" } },
+    orderBy: { createdAt: "desc" },
+  });
   return entry?.fromMode ?? null;
 }
 
 /** The settings a request asks for, given the current ones. */
-export async function targetSettings(db: Db, shop: string, current: StorefrontSettings, request: ModeChangeRequest): Promise<StorefrontSettings> {
+export async function targetSettings(
+  db: Db,
+  shop: string,
+  current: StorefrontSettings,
+  request: ModeChangeRequest,
+): Promise<StorefrontSettings> {
   switch (request.intent) {
     case "normal":
       return { ...current, mode: "normal", pausedUntil: null, message: null };
     case "delayed":
-      return { mode: "delayed", estimate: request.estimate, pausedUntil: null, message: request.message };
+      return {
+        mode: "delayed",
+        estimate: request.estimate,
+        pausedUntil: null,
+        message: request.message,
+      };
     case "paused":
-      return { ...current, mode: "paused", pausedUntil: request.pausedUntil, message: request.message };
+      return {
+        ...current,
+        mode: "paused",
+        pausedUntil: request.pausedUntil,
+        message: request.message,
+      };
     case "resume": {
-      const mode = current.mode === "paused" ? modeAfterPause(await modeBeforePause(db, shop), current.estimate) : current.mode;
+      const mode =
+        current.mode === "paused"
+          ? modeAfterPause(await modeBeforePause(db, shop), current.estimate)
+          : current.mode;
       return { ...current, mode, pausedUntil: null, message: null };
     }
   }
@@ -102,13 +134,24 @@ export async function applyStorefrontSettings(options: ApplyOptions): Promise<St
   await db.$transaction([
     db.storefrontState.upsert({ where: { shop }, create: { shop, ...data }, update: data }),
     db.modeChange.create({
-      data: { shop, fromMode: current.mode, toMode: target.mode, pausedUntil: target.pausedUntil, actorId: actor.id, actorName: actor.name, reason: options.reason, createdAt: now },
+      data: {
+        shop,
+        fromMode: current.mode,
+        toMode: target.mode,
+        pausedUntil: target.pausedUntil,
+        actorId: actor.id,
+        actorName: actor.name,
+        reason: options.reason,
+        createdAt: now,
+      },
     }),
   ]);
   return target;
 }
 
-export async function changeStorefrontMode(options: Omit<ApplyOptions, "target" | "reason"> & { request: ModeChangeRequest }): Promise<StorefrontSettings> {
+export async function changeStorefrontMode(
+  options: Omit<ApplyOptions, "target" | "reason"> & { request: ModeChangeRequest },
+): Promise<StorefrontSettings> {
   const current = await loadStorefrontSettings(options.db, options.shop);
   const target = await targetSettings(options.db, options.shop, current, options.request);
   const reason = options.request.source === "dashboard" ? "suggested on the dashboard" : null;
@@ -120,34 +163,71 @@ export async function changeStorefrontMode(options: Omit<ApplyOptions, "target" 
  * it did. Safe to call on every request and from the scheduler: a pause is lifted once, because
  * the second caller finds the shop no longer paused.
  */
-export async function endDuePause(options: { admin: AdminGraphql; db: Db; shop: string; now: Date }): Promise<boolean> {
+export async function endDuePause(options: {
+  admin: AdminGraphql;
+  db: Db;
+  shop: string;
+  now: Date;
+}): Promise<boolean> {
   const current = await loadStorefrontSettings(options.db, options.shop);
   if (!isPauseDue(current, options.now)) return false;
-  const target = await targetSettings(options.db, options.shop, current, { intent: "resume", source: "storefront" });
-  await applyStorefrontSettings({ ...options, target, actor: SCHEDULE_ACTOR, reason: "the pause reached its end" });
+  const target = await targetSettings(options.db, options.shop, current, {
+    intent: "resume",
+    source: "storefront",
+  });
+  await applyStorefrontSettings({
+    ...options,
+    target,
+    actor: SCHEDULE_ACTOR,
+    reason: "the pause reached its end",
+  });
   return true;
 }
 
 /** Shops with a timed pause that is due, for the scheduler. */
 export async function shopsWithDuePause(db: Db, now: Date): Promise<string[]> {
-  const rows = await db.storefrontState.findMany({ where: { mode: "paused", pausedUntil: { lte: now } }, select: { shop: true } });
+  const rows = await db.storefrontState.findMany({
+    where: { mode: "paused", pausedUntil: { lte: now } },
+    select: { shop: true },
+  });
   return rows.map((row) => row.shop);
 }
 
 export async function loadModeLog(db: Db, shop: string, take = 20): Promise<ModeChange[]> {
-  return db.modeChange.findMany({ where: { shop }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+  return db.modeChange.findMany({
+    where: { shop },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
 }
 
 /**
  * The forecast's conservative range for an order placed now, to prefill the delay form. From two
  * aggregates of the tracked backlog (as the dashboard computes it); null before the first import.
  */
-export async function suggestedEstimate(db: Db, shop: string, timeZone: string, now: Date): Promise<{ estimate: NoticeEstimate; cannotKeepPromise: boolean } | null> {
-  const totals = await db.trackedOrder.aggregate({ where: backlogWhere(shop), _count: { _all: true }, _sum: { unitsRemaining: true } });
+export async function suggestedEstimate(
+  db: Db,
+  shop: string,
+  timeZone: string,
+  now: Date,
+): Promise<{ estimate: NoticeEstimate; cannotKeepPromise: boolean } | null> {
+  const totals = await db.trackedOrder.aggregate({
+    where: backlogWhere(shop),
+    _count: { _all: true },
+    _sum: { unitsRemaining: true },
+  });
   if (totals._count._all === 0) return null;
   const { rules } = await loadShopSettings(db, shop, timeZone);
-  const outlook = shopOutlook({ orders: totals._count._all, units: totals._sum.unitsRemaining ?? 0 }, rules, now);
-  const estimate = estimateFromForecast(outlook.today, outlook.newOrders.likely, outlook.newOrders.conservative);
+  const outlook = shopOutlook(
+    { orders: totals._count._all, units: totals._sum.unitsRemaining ?? 0 },
+    rules,
+    now,
+  );
+  const estimate = estimateFromForecast(
+    outlook.today,
+    outlook.newOrders.likely,
+    outlook.newOrders.conservative,
+  );
   return estimate ? { estimate, cannotKeepPromise: outlook.cannotKeepPromise } : null;
 }
 
@@ -165,13 +245,19 @@ export const FORECAST_ACTOR: Actor = { id: null, name: "forecast" };
  * and the change is logged with actor "forecast"; a forecast that got better leaves the banner as
  * it is until the merchant changes it. Returns true when it changed the estimate.
  */
-export async function keepDelayInStepWithForecast(options: { admin: AdminGraphql; db: Db; shop: string; now: Date }): Promise<boolean> {
+export async function keepDelayInStepWithForecast(options: {
+  admin: AdminGraphql;
+  db: Db;
+  shop: string;
+  now: Date;
+}): Promise<boolean> {
   const { admin, db, shop, now } = options;
   const current = await loadStorefrontSettings(db, shop);
   if (current.mode !== "delayed" || !current.estimate) return false;
   const { timeZone } = await loadStorefrontSetup(admin);
   const suggestion = await suggestedEstimate(db, shop, timeZone, now);
-  if (!suggestion || longestWaitDays(suggestion.estimate) <= longestWaitDays(current.estimate)) return false;
+  if (!suggestion || longestWaitDays(suggestion.estimate) <= longestWaitDays(current.estimate))
+    return false;
   await applyStorefrontSettings({
     admin,
     db,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readPauseConfig } from "../../extensions/checkout-pause/src/pause-rule";
-import { parseStorefrontNotice } from "./notice-metafield";
+import { parseStorefrontNotice } from "../../contracts/notice-metafield";
 import {
   checkoutMessage,
   estimateFromForecast,
@@ -16,21 +16,42 @@ import {
 
 const NY = "America/New_York";
 const now = new Date("2026-11-23T15:00:00Z");
-const paused: StorefrontSettings = { mode: "paused", estimate: { min: 1, max: 2, unit: "weeks" }, pausedUntil: new Date("2026-12-05T14:00:00Z"), message: "Thank you for waiting." };
+const paused: StorefrontSettings = {
+  mode: "paused",
+  estimate: { min: 1, max: 2, unit: "weeks" },
+  pausedUntil: new Date("2026-12-05T14:00:00Z"),
+  message: "Thank you for waiting.",
+};
 
 describe("noticeFor", () => {
   it("writes notices the theme's contract accepts, for each mode", () => {
     const delayed = noticeFor({ ...paused, mode: "delayed" }, NY, now);
-    expect(delayed).toEqual({ version: 1, mode: "delayed", estimate: { min: 1, max: 2, unit: "weeks" }, message: "Thank you for waiting.", updatedAt: "2026-11-23T15:00:00Z" });
+    expect(delayed).toEqual({
+      version: 1,
+      mode: "delayed",
+      estimate: { min: 1, max: 2, unit: "weeks" },
+      message: "Thank you for waiting.",
+      updatedAt: "2026-11-23T15:00:00Z",
+    });
     expect(noticeFor(paused, NY, now)).toMatchObject({ mode: "paused", pausedUntil: "2026-12-05" });
-    expect(noticeFor({ ...paused, mode: "normal" }, NY, now)).toEqual({ version: 1, mode: "normal", updatedAt: "2026-11-23T15:00:00Z" });
-    for (const notice of [delayed, noticeFor(paused, NY, now), noticeFor({ ...paused, pausedUntil: null }, NY, now)]) {
+    expect(noticeFor({ ...paused, mode: "normal" }, NY, now)).toEqual({
+      version: 1,
+      mode: "normal",
+      updatedAt: "2026-11-23T15:00:00Z",
+    });
+    for (const notice of [
+      delayed,
+      noticeFor(paused, NY, now),
+      noticeFor({ ...paused, pausedUntil: null }, NY, now),
+    ]) {
       expect(parseStorefrontNotice(JSON.stringify(notice))).toEqual(notice);
     }
   });
 
   it("refuses a delay without an estimate", () => {
-    expect(() => noticeFor({ ...paused, mode: "delayed", estimate: null }, NY, now)).toThrow(/estimate/);
+    expect(() => noticeFor({ ...paused, mode: "delayed", estimate: null }, NY, now)).toThrow(
+      /estimate/,
+    );
   });
 });
 
@@ -54,8 +75,12 @@ describe("pause end dates", () => {
   it("is due at its end instant, not before, and never without an end", () => {
     expect(isPauseDue(paused, new Date("2026-12-05T13:59:59Z"))).toBe(false);
     expect(isPauseDue(paused, new Date("2026-12-05T14:00:00Z"))).toBe(true);
-    expect(isPauseDue({ ...paused, pausedUntil: null }, new Date("2099-01-01T00:00:00Z"))).toBe(false);
-    expect(isPauseDue({ ...paused, mode: "delayed" }, new Date("2099-01-01T00:00:00Z"))).toBe(false);
+    expect(isPauseDue({ ...paused, pausedUntil: null }, new Date("2099-01-01T00:00:00Z"))).toBe(
+      false,
+    );
+    expect(isPauseDue({ ...paused, mode: "delayed" }, new Date("2099-01-01T00:00:00Z"))).toBe(
+      false,
+    );
   });
 });
 
@@ -66,25 +91,42 @@ describe("pauseConfigFor", () => {
       version: 1,
       paused: true,
       pausedUntilLocal: "2026-12-05T09:00:00",
-      message: "We have paused new orders until December 5, 2026 so we can catch up on the ones we have. Thank you for waiting.",
+      message:
+        "We have paused new orders until December 5, 2026 so we can catch up on the ones we have. Thank you for waiting.",
       exemptProductIds: ["gid://shopify/Product/1"],
     });
     expect(readPauseConfig(config)).toEqual(config);
-    expect(readPauseConfig(pauseConfigFor({ ...paused, mode: "normal", pausedUntil: null }, NY))).toMatchObject({ paused: false, pausedUntilLocal: "9999-12-31T23:59:59" });
+    expect(
+      readPauseConfig(pauseConfigFor({ ...paused, mode: "normal", pausedUntil: null }, NY)),
+    ).toMatchObject({ paused: false, pausedUntilLocal: "9999-12-31T23:59:59" });
   });
 
   it("keeps the message within the Function's limit", () => {
     const long = checkoutMessage({ ...paused, message: "x".repeat(280) }, NY);
     expect(long).toHaveLength(280);
-    expect(readPauseConfig(pauseConfigFor({ ...paused, message: "x".repeat(280) }, NY))).not.toBeNull();
+    expect(
+      readPauseConfig(pauseConfigFor({ ...paused, message: "x".repeat(280) }, NY)),
+    ).not.toBeNull();
   });
 });
 
 describe("estimateFromForecast", () => {
   it("uses days up to two weeks, then whole weeks rounded outwards", () => {
-    expect(estimateFromForecast("2026-11-23", "2026-11-27", "2026-12-02")).toEqual({ min: 4, max: 9, unit: "days" });
-    expect(estimateFromForecast("2026-11-23", "2026-12-03", "2026-12-15")).toEqual({ min: 1, max: 4, unit: "weeks" });
-    expect(estimateFromForecast("2026-11-23", "2026-11-23", "2026-11-23")).toEqual({ min: 1, max: 1, unit: "days" });
+    expect(estimateFromForecast("2026-11-23", "2026-11-27", "2026-12-02")).toEqual({
+      min: 4,
+      max: 9,
+      unit: "days",
+    });
+    expect(estimateFromForecast("2026-11-23", "2026-12-03", "2026-12-15")).toEqual({
+      min: 1,
+      max: 4,
+      unit: "weeks",
+    });
+    expect(estimateFromForecast("2026-11-23", "2026-11-23", "2026-11-23")).toEqual({
+      min: 1,
+      max: 1,
+      unit: "days",
+    });
     expect(estimateFromForecast("2026-11-23", null, null)).toBeNull();
   });
 });

@@ -9,10 +9,19 @@ import {
   PAUSE_WITHOUT_END,
   type CheckoutPauseConfig,
 } from "../../extensions/checkout-pause/src/pause-rule";
-import { NOTICE_VERSION, type NoticeEstimate, type NoticeMode, type StorefrontNotice } from "./notice-metafield";
+import {
+  NOTICE_VERSION,
+  type NoticeEstimate,
+  type NoticeMode,
+  type StorefrontNotice,
+} from "../../contracts/notice-metafield";
 
 export type StorefrontMode = NoticeMode;
-export const STOREFRONT_MODES = ["normal", "delayed", "paused"] as const satisfies readonly StorefrontMode[];
+export const STOREFRONT_MODES = [
+  "normal",
+  "delayed",
+  "paused",
+] as const satisfies readonly StorefrontMode[];
 
 /** The shop's storefront settings, as kept in StorefrontState. */
 export interface StorefrontSettings {
@@ -24,7 +33,12 @@ export interface StorefrontSettings {
   message: string | null;
 }
 
-export const NORMAL_SETTINGS: StorefrontSettings = { mode: "normal", estimate: null, pausedUntil: null, message: null };
+export const NORMAL_SETTINGS: StorefrontSettings = {
+  mode: "normal",
+  estimate: null,
+  pausedUntil: null,
+  message: null,
+};
 
 function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -37,17 +51,28 @@ function isoSeconds(date: Date): string {
  */
 export function lastPausedDate(pausedUntil: Date, timeZone: string): string {
   const local = DateTime.fromJSDate(pausedUntil, { zone: timeZone });
-  const endOfPause = local.hour === 0 && local.minute === 0 && local.second === 0 ? local.minus({ days: 1 }) : local;
+  const endOfPause =
+    local.hour === 0 && local.minute === 0 && local.second === 0 ? local.minus({ days: 1 }) : local;
   return endOfPause.toISODate() ?? "";
 }
 
-export function noticeFor(settings: StorefrontSettings, timeZone: string, now: Date): StorefrontNotice {
+export function noticeFor(
+  settings: StorefrontSettings,
+  timeZone: string,
+  now: Date,
+): StorefrontNotice {
   const updatedAt = isoSeconds(now);
   const message = settings.message ?? undefined;
   switch (settings.mode) {
     case "delayed":
       if (!settings.estimate) throw new Error("A delayed storefront needs an estimate.");
-      return { version: NOTICE_VERSION, mode: "delayed", estimate: settings.estimate, updatedAt, ...(message ? { message } : {}) };
+      return {
+        version: NOTICE_VERSION,
+        mode: "delayed",
+        estimate: settings.estimate,
+        updatedAt,
+        ...(message ? { message } : {}),
+      };
     case "paused":
       return {
         version: NOTICE_VERSION,
@@ -75,10 +100,16 @@ export function checkoutMessage(settings: StorefrontSettings, timeZone: string):
     ? `We have paused new orders until ${DateTime.fromISO(lastPausedDate(settings.pausedUntil, timeZone)).setLocale("en-US").toFormat("LLLL d, yyyy")} so we can catch up on the ones we have.`
     : DEFAULT_PAUSE_MESSAGE;
   const full = settings.message ? `${base} ${settings.message}` : base;
-  return full.length > MAX_PAUSE_MESSAGE_LENGTH ? `${full.slice(0, MAX_PAUSE_MESSAGE_LENGTH - 1)}…` : full;
+  return full.length > MAX_PAUSE_MESSAGE_LENGTH
+    ? `${full.slice(0, MAX_PAUSE_MESSAGE_LENGTH - 1)}…`
+    : full;
 }
 
-export function pauseConfigFor(settings: StorefrontSettings, timeZone: string, exemptProductIds: readonly string[] = []): CheckoutPauseConfig {
+export function pauseConfigFor(
+  settings: StorefrontSettings,
+  timeZone: string,
+  exemptProductIds: readonly string[] = [],
+): CheckoutPauseConfig {
   return {
     version: PAUSE_CONFIG_VERSION,
     paused: settings.mode === "paused",
@@ -90,7 +121,11 @@ export function pauseConfigFor(settings: StorefrontSettings, timeZone: string, e
 
 /** True when a timed pause has reached its end and should be lifted. */
 export function isPauseDue(settings: StorefrontSettings, now: Date): boolean {
-  return settings.mode === "paused" && settings.pausedUntil !== null && settings.pausedUntil.getTime() <= now.getTime();
+  return (
+    settings.mode === "paused" &&
+    settings.pausedUntil !== null &&
+    settings.pausedUntil.getTime() <= now.getTime()
+  );
 }
 
 /** `YYYY-MM-DDTHH:mm` (an <input type="datetime-local"> value) in the shop's zone → instant; null if no such local time. */
@@ -111,7 +146,11 @@ export function instantToLocalInput(instant: Date, timeZone: string): string {
  * construction (the max is the conservative date), in weeks once it passes two weeks, because
  * "3–5 weeks" reads as honest where "19–33 days" reads as false precision.
  */
-export function estimateFromForecast(today: string, likely: string | null, conservative: string | null): NoticeEstimate | null {
+export function estimateFromForecast(
+  today: string,
+  likely: string | null,
+  conservative: string | null,
+): NoticeEstimate | null {
   if (!likely || !conservative) return null;
   const day = (iso: string) => DateTime.fromISO(iso, { zone: "UTC" }).toMillis() / 86_400_000;
   const minDays = Math.max(1, Math.round(day(likely) - day(today)));
@@ -122,6 +161,9 @@ export function estimateFromForecast(today: string, likely: string | null, conse
 }
 
 /** Where "Resume" goes: the mode the shop was in before the pause, if it can still be shown. */
-export function modeAfterPause(previousMode: string | null | undefined, estimate: NoticeEstimate | null): StorefrontMode {
+export function modeAfterPause(
+  previousMode: string | null | undefined,
+  estimate: NoticeEstimate | null,
+): StorefrontMode {
   return previousMode === "delayed" && estimate ? "delayed" : "normal";
 }

@@ -32,13 +32,22 @@ export interface OrderHistory {
 
 /** Names of staff ids the app has seen (the storefront log keeps them), for "who acted". */
 async function knownStaffNames(db: PrismaClient, shop: string): Promise<Map<string, string>> {
-  const rows = await db.modeChange.findMany({ where: { shop, actorId: { not: null }, actorName: { not: null } }, select: { actorId: true, actorName: true }, distinct: ["actorId"] });
+  const rows = await db.modeChange.findMany({
+    where: { shop, actorId: { not: null }, actorName: { not: null } },
+    select: { actorId: true, actorName: true },
+    distinct: ["actorId"],
+  });
   const names = new Map<string, string>();
   for (const row of rows) if (row.actorId && row.actorName) names.set(row.actorId, row.actorName);
   return names;
 }
 
-export async function loadOrderHistory(db: PrismaClient, shop: string, orderId: string, extraNames: ReadonlyMap<string, string> = new Map()): Promise<OrderHistory | null> {
+export async function loadOrderHistory(
+  db: PrismaClient,
+  shop: string,
+  orderId: string,
+  extraNames: ReadonlyMap<string, string> = new Map(),
+): Promise<OrderHistory | null> {
   const order = await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: orderId } } });
   if (!order) return null;
   const [events, notices, choice, names] = await Promise.all([
@@ -53,7 +62,8 @@ export async function loadOrderHistory(db: PrismaClient, shop: string, orderId: 
     order: {
       id: order.id,
       name: order.name,
-      customer: [order.customerFirstName, order.customerLastName].filter(Boolean).join(" ") || "Guest",
+      customer:
+        [order.customerFirstName, order.customerLastName].filter(Boolean).join(" ") || "Guest",
       email: order.email,
       createdAt: order.createdAt.toISOString(),
       promisedShipDate: order.promisedShipDate,

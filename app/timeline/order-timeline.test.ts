@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { actorLabel, buildTimeline, lastTold } from "./order-timeline";
 
-const order = { createdAt: new Date("2026-11-20T15:00:00Z"), promisedShipDate: "2026-12-01", promiseSource: "rules" };
-const event = (kind: string, at: string, detail: Record<string, unknown>, actorId: string | null = "1", actorName: string | null = null) => ({
+const order = {
+  createdAt: new Date("2026-11-20T15:00:00Z"),
+  promisedShipDate: "2026-12-01",
+  promiseSource: "rules",
+};
+const event = (
+  kind: string,
+  at: string,
+  detail: Record<string, unknown>,
+  actorId: string | null = "1",
+  actorName: string | null = null,
+) => ({
   id: `${kind}-${at}`,
   kind,
   actorId,
@@ -28,7 +38,14 @@ describe("buildTimeline", () => {
       order,
       events: [
         event("choice", "2026-11-25T09:00:00Z", { choice: "cancel" }, "customer"),
-        event("notice", "2026-11-24T12:00:00Z", { noticeId: "n1", revision: 1, from: "2026-12-07", to: "2026-12-18", toEmail: "ava@example.com", change: "first" }),
+        event("notice", "2026-11-24T12:00:00Z", {
+          noticeId: "n1",
+          revision: 1,
+          from: "2026-12-07",
+          to: "2026-12-18",
+          toEmail: "ava@example.com",
+          change: "first",
+        }),
         event("remedy_queued", "2026-11-25T09:00:01Z", { jobId: "job1" }, "customer"),
         event("override", "2026-11-24T11:59:59Z", { reason: "Supplier fire" }),
       ],
@@ -48,12 +65,31 @@ describe("buildTimeline", () => {
   });
 
   it("shows a failed notice that has no event, with its reason", () => {
-    const entries = buildTimeline({ order, events: [], notices: [notice("n2", "failed", "2026-11-24T12:00:00Z", "Refused by the mail server: 550 Mailbox unavailable")] });
-    expect(entries.at(-1)).toMatchObject({ title: "Delay notice 1 failed", detail: "Refused by the mail server: 550 Mailbox unavailable", tone: "critical" });
+    const entries = buildTimeline({
+      order,
+      events: [],
+      notices: [
+        notice(
+          "n2",
+          "failed",
+          "2026-11-24T12:00:00Z",
+          "Refused by the mail server: 550 Mailbox unavailable",
+        ),
+      ],
+    });
+    expect(entries.at(-1)).toMatchObject({
+      title: "Delay notice 1 failed",
+      detail: "Refused by the mail server: 550 Mailbox unavailable",
+      tone: "critical",
+    });
   });
 
   it("survives an event whose detail is not JSON", () => {
-    const entries = buildTimeline({ order, events: [{ ...event("remedy", "2026-11-26T00:00:00Z", {}), detail: "oops" }], notices: [] });
+    const entries = buildTimeline({
+      order,
+      events: [{ ...event("remedy", "2026-11-26T00:00:00Z", {}), detail: "oops" }],
+      notices: [],
+    });
     expect(entries.at(-1)?.title).toBe("Remedy applied");
   });
 });
@@ -66,7 +102,12 @@ describe("helpers", () => {
     expect(actorLabel("3", "Priya Shah")).toBe("Priya Shah");
   });
   it("finds the last notice sent", () => {
-    expect(lastTold([notice("a", "sent", "2026-11-24T12:00:00Z"), notice("b", "failed", "2026-11-30T12:00:00Z")])).toEqual({
+    expect(
+      lastTold([
+        notice("a", "sent", "2026-11-24T12:00:00Z"),
+        notice("b", "failed", "2026-11-30T12:00:00Z"),
+      ]),
+    ).toEqual({
       at: "2026-11-24T12:00:00.000Z",
       range: "between Monday 7 December and Friday 18 December",
       revision: 1,

@@ -52,9 +52,14 @@ function readDetail(json: string): Record<string, unknown> {
   }
 }
 
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
+const text = (value: unknown): string | null =>
+  typeof value === "string" && value.trim() ? value : null;
 
-export function actorLabel(actorId: string | null, actorName: string | null, staffNames: ReadonlyMap<string, string> = new Map()): string {
+export function actorLabel(
+  actorId: string | null,
+  actorName: string | null,
+  staffNames: ReadonlyMap<string, string> = new Map(),
+): string {
   if (actorName) return actorName;
   if (actorId === "customer") return "Customer";
   if (!actorId || actorId === "system") return "Delay Desk";
@@ -63,7 +68,11 @@ export function actorLabel(actorId: string | null, actorName: string | null, sta
 
 function eventEntry(event: TimelineEvent, staffNames: ReadonlyMap<string, string>): TimelineEntry {
   const d = readDetail(event.detail);
-  const base = { at: event.createdAt.toISOString(), kind: event.kind, actor: actorLabel(event.actorId, event.actorName, staffNames) };
+  const base = {
+    at: event.createdAt.toISOString(),
+    kind: event.kind,
+    actor: actorLabel(event.actorId, event.actorName, staffNames),
+  };
   switch (event.kind) {
     case "notice": {
       const from = text(d.from);
@@ -73,30 +82,72 @@ function eventEntry(event: TimelineEvent, staffNames: ReadonlyMap<string, string
       return {
         ...base,
         title: `Delay notice${revision ? ` ${revision}` : ""} sent${text(d.toEmail) ? ` to ${text(d.toEmail)}` : ""}`,
-        detail: range ? `Told: ships ${range}${d.change === "later" ? " (a revised, later date)" : d.change === "earlier" ? " (an earlier date, confirmed)" : ""}` : text(d.summary),
+        detail: range
+          ? `Told: ships ${range}${d.change === "later" ? " (a revised, later date)" : d.change === "earlier" ? " (an earlier date, confirmed)" : ""}`
+          : text(d.summary),
         tone: "info",
       };
     }
     case "choice":
       return d.choice === "cancel"
-        ? { ...base, title: "Customer asked to cancel for a full refund", detail: d.changedFrom === "wait" ? "Changed their mind after choosing to wait." : null, tone: "critical" }
+        ? {
+            ...base,
+            title: "Customer asked to cancel for a full refund",
+            detail: d.changedFrom === "wait" ? "Changed their mind after choosing to wait." : null,
+            tone: "critical",
+          }
         : { ...base, title: "Customer chose to wait", detail: null, tone: "success" };
     case "remedy_queued":
-      return { ...base, title: "Cancel and full refund queued", detail: text(d.jobId) ? `Job ${text(d.jobId)}` : null, tone: "warning" };
+      return {
+        ...base,
+        title: "Cancel and full refund queued",
+        detail: text(d.jobId) ? `Job ${text(d.jobId)}` : null,
+        tone: "warning",
+      };
     case "cancel_request":
-      return { ...base, title: "Cancel request waiting for staff", detail: text(d.reason), tone: "critical" };
+      return {
+        ...base,
+        title: "Cancel request waiting for staff",
+        detail: text(d.reason),
+        tone: "critical",
+      };
     case "remedy":
-      return { ...base, title: text(d.summary) ?? "Remedy applied", detail: text(d.jobKind), tone: "success" };
+      return {
+        ...base,
+        title: text(d.summary) ?? "Remedy applied",
+        detail: text(d.jobKind),
+        tone: "success",
+      };
     case "override":
-      return { ...base, title: "Second revised date sent anyway (override)", detail: text(d.reason) ? `Reason: ${text(d.reason)}` : null, tone: "warning" };
+      return {
+        ...base,
+        title: "Second revised date sent anyway (override)",
+        detail: text(d.reason) ? `Reason: ${text(d.reason)}` : null,
+        tone: "warning",
+      };
     case "promise":
-      return { ...base, title: text(d.summary) ?? "Promise changed", detail: text(d.to) ? `Now promised for ${text(d.to)}` : null, tone: "info" };
+      return {
+        ...base,
+        title: text(d.summary) ?? "Promise changed",
+        detail: text(d.to) ? `Now promised for ${text(d.to)}` : null,
+        tone: "info",
+      };
     default:
-      return { ...base, title: text(d.summary) ?? event.kind.replaceAll("_", " "), detail: null, tone: "info" };
+      return {
+        ...base,
+        title: text(d.summary) ?? event.kind.replaceAll("_", " "),
+        detail: null,
+        tone: "info",
+      };
   }
 }
 
-export function buildTimeline(input: { order: TimelineOrder; events: readonly TimelineEvent[]; notices: readonly TimelineNotice[]; staffNames?: ReadonlyMap<string, string> }): TimelineEntry[] {
+export function buildTimeline(input: {
+  order: TimelineOrder;
+  events: readonly TimelineEvent[];
+  notices: readonly TimelineNotice[];
+  staffNames?: ReadonlyMap<string, string>;
+}): TimelineEntry[] {
   const staffNames = input.staffNames ?? new Map<string, string>();
   const entries: TimelineEntry[] = [
     {
@@ -121,8 +172,13 @@ export function buildTimeline(input: { order: TimelineOrder; events: readonly Ti
     entries.push({
       at: notice.createdAt.toISOString(),
       kind: "notice",
-      title: notice.status === "failed" ? `Delay notice ${notice.revision} failed` : `Delay notice ${notice.revision} ${notice.status}`,
-      detail: notice.error ?? `To ${notice.toEmail}: ships ${describeRange({ from: notice.estimateFrom, to: notice.estimateTo })}`,
+      title:
+        notice.status === "failed"
+          ? `Delay notice ${notice.revision} failed`
+          : `Delay notice ${notice.revision} ${notice.status}`,
+      detail:
+        notice.error ??
+        `To ${notice.toEmail}: ships ${describeRange({ from: notice.estimateFrom, to: notice.estimateTo })}`,
       actor: "Delay Desk",
       tone: notice.status === "failed" ? "critical" : "info",
     });
@@ -131,8 +187,16 @@ export function buildTimeline(input: { order: TimelineOrder; events: readonly Ti
 }
 
 /** When the order was last told something, and what. */
-export function lastTold(notices: readonly TimelineNotice[]): { at: string; range: string; revision: number } | null {
-  const sent = notices.filter((n) => n.status === "sent" && n.sentAt).sort((a, b) => (b.sentAt?.getTime() ?? 0) - (a.sentAt?.getTime() ?? 0))[0];
+export function lastTold(
+  notices: readonly TimelineNotice[],
+): { at: string; range: string; revision: number } | null {
+  const sent = notices
+    .filter((n) => n.status === "sent" && n.sentAt)
+    .sort((a, b) => (b.sentAt?.getTime() ?? 0) - (a.sentAt?.getTime() ?? 0))[0];
   if (!sent?.sentAt) return null;
-  return { at: sent.sentAt.toISOString(), range: describeRange({ from: sent.estimateFrom, to: sent.estimateTo }), revision: sent.revision };
+  return {
+    at: sent.sentAt.toISOString(),
+    range: describeRange({ from: sent.estimateFrom, to: sent.estimateTo }),
+    revision: sent.revision,
+  };
 }

@@ -10,7 +10,12 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signedWebhookRequest } from "../../simulator/webhook-request";
-import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/support/app-under-test";
+import {
+  callRoute,
+  startAppUnderTest,
+  TEST_APP,
+  type AppUnderTest,
+} from "../../tests/support/app-under-test";
 import { deliverToWebhookRoute } from "../../tests/support/webhook-delivery";
 import { retryDelay } from "../retry-delay";
 
@@ -23,7 +28,9 @@ beforeAll(async () => {
   db = (await import("../db.server")).default;
   sync = await import("../orders/sync.server");
   // The shop was installed once (its first import ran) and has since been uninstalled: no session.
-  await db.orderSync.create({ data: { shop: app.shop, kind: "bulk", status: "completed", finishedAt: new Date() } });
+  await db.orderSync.create({
+    data: { shop: app.shop, kind: "bulk", status: "completed", finishedAt: new Date() },
+  });
 });
 
 afterAll(async () => {
@@ -51,14 +58,21 @@ describe("an order webhook for a shop with no session", () => {
         url: `${TEST_APP.appUrl}/webhooks/orders/create`,
         topic: "orders/create",
         shop: app.shop,
-        payload: { id: 1001, admin_graphql_api_id: "gid://shopify/Order/1001", email: "buyer@example.com" },
+        payload: {
+          id: 1001,
+          admin_graphql_api_id: "gid://shopify/Order/1001",
+          email: "buyer@example.com",
+        },
         apiSecret: TEST_APP.apiSecret,
       });
       const response = await deliverToWebhookRoute(request);
       expect(response.status).toBe(200);
 
       // Over half a second a wedged queue logs thousands of lines and starves timers.
-      const elapsed = await Promise.race([timerFires(100), new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 2_000))]);
+      const elapsed = await Promise.race([
+        timerFires(100),
+        new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 2_000)),
+      ]);
       expect(elapsed).toBeLessThan(1_000);
       await timerFires(400);
       const { loader } = await import("../routes/healthz");
@@ -88,20 +102,43 @@ describe("the order sync queue", () => {
     // when the shop has no offline session; before the fix this made every pass fail at its start
     // with the work still queued, and the queue restarted it at once, forever.
     const shopify = (await import("../shopify.server")).default;
-    sync.configureOrderSync({ adminFor: async (shop) => (await shopify.unauthenticated.admin(shop)).admin });
+    sync.configureOrderSync({
+      adminFor: async (shop) => (await shopify.unauthenticated.admin(shop)).admin,
+    });
     const lines: string[] = [];
     sync.configureOrderSync({ warn: (line) => void lines.push(line) });
     sync.queueOrderRefresh(app.shop, "gid://shopify/Order/1002");
     sync.queueReconcile(app.shop);
-    const elapsed = await Promise.race([timerFires(200), new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 2_000))]);
+    const elapsed = await Promise.race([
+      timerFires(200),
+      new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 2_000)),
+    ]);
     expect(elapsed).toBeLessThan(1_000);
     await sync.orderSyncIdle();
-    expect(lines).toEqual([`${app.shop}: no offline session (app uninstalled); dropped 1 order refresh(es) and 0 bulk import(s)`]);
+    expect(lines).toEqual([
+      `${app.shop}: no offline session (app uninstalled); dropped 1 order refresh(es) and 0 bulk import(s)`,
+    ]);
   });
 
   it("retries a failing pass after exponential, capped delays and gives up with the reason on the import's row", async () => {
-    await db.session.create({ data: { id: `offline_${app.shop}`, shop: app.shop, state: "", isOnline: false, accessToken: "shpat_backoff", scope: "read_orders" } });
-    const row = await db.orderSync.create({ data: { shop: app.shop, kind: "bulk", status: "running", bulkOperationId: "gid://shopify/BulkOperation/77" } });
+    await db.session.create({
+      data: {
+        id: `offline_${app.shop}`,
+        shop: app.shop,
+        state: "",
+        isOnline: false,
+        accessToken: "shpat_backoff",
+        scope: "read_orders",
+      },
+    });
+    const row = await db.orderSync.create({
+      data: {
+        shop: app.shop,
+        kind: "bulk",
+        status: "running",
+        bulkOperationId: "gid://shopify/BulkOperation/77",
+      },
+    });
     const delays: number[] = [];
     const lines: string[] = [];
     let calls = 0;

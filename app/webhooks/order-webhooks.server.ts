@@ -9,12 +9,27 @@ import { verifyShopifyWebhook } from "./verify-webhook.server";
 import { recordWebhookReceipt } from "./webhook-receipt.server";
 import { toGid } from "../admin-api/gid";
 
-const orderPayload = z.object({ admin_graphql_api_id: z.string().startsWith("gid://shopify/Order/") });
+const orderPayload = z.object({
+  admin_graphql_api_id: z.string().startsWith("gid://shopify/Order/"),
+});
 // refunds/create carries the REST Refund: the order is order_id.
-const refundPayload = z.object({ order_id: z.union([z.number().int(), z.string().regex(/^\d+$/)]) });
-const bulkFinishPayload = z.object({ admin_graphql_api_id: z.string(), status: z.string(), type: z.string() });
+const refundPayload = z.object({
+  order_id: z.union([z.number().int(), z.string().regex(/^\d+$/)]),
+});
+const bulkFinishPayload = z.object({
+  admin_graphql_api_id: z.string(),
+  status: z.string(),
+  type: z.string(),
+});
 
-export type OrderTopic = "orders/create" | "orders/updated" | "orders/fulfilled" | "orders/cancelled" | "orders/edited" | "refunds/create" | "bulk_operations/finish";
+export type OrderTopic =
+  | "orders/create"
+  | "orders/updated"
+  | "orders/fulfilled"
+  | "orders/cancelled"
+  | "orders/edited"
+  | "refunds/create"
+  | "bulk_operations/finish";
 
 function changedOrderId(topic: OrderTopic, payload: unknown): string | null {
   if (topic === "refunds/create") {
@@ -23,7 +38,11 @@ function changedOrderId(topic: OrderTopic, payload: unknown): string | null {
   }
   if (topic === "orders/edited") {
     // orders/edited carries { order_edit: { order_id, … } }.
-    const parsed = z.object({ order_edit: z.object({ order_id: z.union([z.number().int(), z.string().regex(/^\d+$/)]) }) }).safeParse(payload);
+    const parsed = z
+      .object({
+        order_edit: z.object({ order_id: z.union([z.number().int(), z.string().regex(/^\d+$/)]) }),
+      })
+      .safeParse(payload);
     if (parsed.success) return toGid("Order", parsed.data.order_edit.order_id);
   }
   const parsed = orderPayload.safeParse(payload);
@@ -31,7 +50,10 @@ function changedOrderId(topic: OrderTopic, payload: unknown): string | null {
 }
 
 export async function handleOrderWebhook(request: Request, topic: OrderTopic): Promise<Response> {
-  const { shop, webhookId, eventId, payload, hasSession } = await verifyShopifyWebhook(request, topic);
+  const { shop, webhookId, eventId, payload, hasSession } = await verifyShopifyWebhook(
+    request,
+    topic,
+  );
   // Shopify sends X-Shopify-Event-Id on every delivery ("Webhooks delivery structure"); without it a
   // duplicate could not be told apart, so the request is refused and nothing is recorded.
   if (!eventId) return new Response("Missing X-Shopify-Event-Id header", { status: 400 });

@@ -9,7 +9,13 @@
 import db from "../db.server";
 import { isKnownShop } from "../shop-data/known-shop.server";
 import { authenticate } from "../shopify.server";
-import { isComplianceTopic, refuseHeaders, refusePayload, type WebhookRefusal, type WebhookTopic } from "./webhook-binding";
+import {
+  isComplianceTopic,
+  refuseHeaders,
+  refusePayload,
+  type WebhookRefusal,
+  type WebhookTopic,
+} from "./webhook-binding";
 
 export interface VerifiedWebhook {
   shop: string;
@@ -23,7 +29,10 @@ export interface VerifiedWebhook {
 }
 
 function refused({ status, message }: WebhookRefusal): Response {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 const LIBRARY_REFUSALS: Record<number, string> = {
@@ -38,10 +47,13 @@ async function authenticated(request: Request) {
   } catch (thrown) {
     if (thrown instanceof Response) {
       const message = LIBRARY_REFUSALS[thrown.status];
-      throw message && (thrown.status === 400 || thrown.status === 401 || thrown.status === 405) ? refused({ status: thrown.status, message }) : thrown;
+      throw message && (thrown.status === 400 || thrown.status === 401 || thrown.status === 405)
+        ? refused({ status: thrown.status, message })
+        : thrown;
     }
     // The HMAC matched (the library parses only after checking it), but the body is not JSON.
-    if (thrown instanceof SyntaxError) throw refused({ status: 400, message: "Webhook body is not valid JSON" });
+    if (thrown instanceof SyntaxError)
+      throw refused({ status: 400, message: "Webhook body is not valid JSON" });
     throw thrown;
   }
 }
@@ -51,7 +63,10 @@ async function authenticated(request: Request) {
  * of that topic for that shop, or (outside the compliance topics and app/uninstalled) when the shop
  * never installed the app.
  */
-export async function verifyShopifyWebhook(request: Request, topic: WebhookTopic): Promise<VerifiedWebhook> {
+export async function verifyShopifyWebhook(
+  request: Request,
+  topic: WebhookTopic,
+): Promise<VerifiedWebhook> {
   const early = refuseHeaders(request.method, request.headers, topic);
   if (early) throw refused(early);
   const context = await authenticated(request);
@@ -61,7 +76,11 @@ export async function verifyShopifyWebhook(request: Request, topic: WebhookTopic
   // Compliance topics arrive after uninstall (shop/redact 48 h later), and app/uninstalled may be
   // redelivered after its first delivery removed the sessions: both must be answered for any shop
   // whose signed body names it. Every other topic needs a shop that installed the app.
-  if (!isComplianceTopic(topic) && topic !== "app/uninstalled" && !(await isKnownShop(db, context.shop))) {
+  if (
+    !isComplianceTopic(topic) &&
+    topic !== "app/uninstalled" &&
+    !(await isKnownShop(db, context.shop))
+  ) {
     throw refused({ status: 404, message: "This shop has not installed the app" });
   }
   return {

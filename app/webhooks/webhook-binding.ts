@@ -5,7 +5,11 @@
 // https://shopify.dev/docs/apps/build/webhooks/delivery-structure) can be rewritten by whoever
 // captured a signed body. These checks bind them to the route and to what the body says.
 
-export const COMPLIANCE_TOPICS = ["customers/data_request", "customers/redact", "shop/redact"] as const;
+export const COMPLIANCE_TOPICS = [
+  "customers/data_request",
+  "customers/redact",
+  "shop/redact",
+] as const;
 
 export const WEBHOOK_TOPICS = [
   "app/uninstalled",
@@ -29,7 +33,8 @@ export interface WebhookRefusal {
 
 // The library's own shop check (@shopify/shopify-api lib/utils/shop-validator: sanitizeShop), which
 // authenticate.webhook runs by throwing InvalidShopError (a 500) when it builds the session id.
-const SHOP_DOMAIN = /^[a-zA-Z0-9][a-zA-Z0-9-_]*\.(myshopify\.com|shopify\.com|myshopify\.io|shop\.dev)$/;
+const SHOP_DOMAIN =
+  /^[a-zA-Z0-9][a-zA-Z0-9-_]*\.(myshopify\.com|shopify\.com|myshopify\.io|shop\.dev)$/;
 
 export function isShopDomain(value: string): boolean {
   return value.length <= 255 && SHOP_DOMAIN.test(value);
@@ -51,12 +56,21 @@ export function isComplianceTopic(topic: WebhookTopic): boolean {
 }
 
 /** Checks on headers alone, before the body is read. */
-export function refuseHeaders(method: string, headers: Headers, routeTopic: WebhookTopic): WebhookRefusal | null {
+export function refuseHeaders(
+  method: string,
+  headers: Headers,
+  routeTopic: WebhookTopic,
+): WebhookRefusal | null {
   if (method !== "POST") return { status: 405, message: "Webhooks are delivered with POST" };
   const shop = headers.get("x-shopify-shop-domain");
-  if (!shop || !isShopDomain(shop)) return { status: 400, message: "X-Shopify-Shop-Domain is missing or not a Shopify shop domain" };
+  if (!shop || !isShopDomain(shop))
+    return {
+      status: 400,
+      message: "X-Shopify-Shop-Domain is missing or not a Shopify shop domain",
+    };
   const topic = headers.get("x-shopify-topic");
-  if (topic !== routeTopic) return { status: 400, message: `X-Shopify-Topic does not match this route (${routeTopic})` };
+  if (topic !== routeTopic)
+    return { status: 400, message: `X-Shopify-Topic does not match this route (${routeTopic})` };
   return null;
 }
 
@@ -65,7 +79,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Checks that the signed body belongs to this topic and this shop. */
-export function refusePayload(routeTopic: WebhookTopic, shop: string, payload: unknown): WebhookRefusal | null {
+export function refusePayload(
+  routeTopic: WebhookTopic,
+  shop: string,
+  payload: unknown,
+): WebhookRefusal | null {
   if (!isRecord(payload)) return { status: 400, message: "Webhook body must be a JSON object" };
   // Compliance payloads name the shop (shop_domain, shopify.dev "Privacy law compliance"); the
   // app/uninstalled body is the Shop resource (myshopify_domain). Where the body names it, it wins.
@@ -81,7 +99,11 @@ export function refusePayload(routeTopic: WebhookTopic, shop: string, payload: u
   }
   const resource = RESOURCE_OF_TOPIC[routeTopic];
   const gid = payload.admin_graphql_api_id;
-  if (resource && gid !== undefined && (typeof gid !== "string" || !gid.startsWith(`gid://shopify/${resource}/`))) {
+  if (
+    resource &&
+    gid !== undefined &&
+    (typeof gid !== "string" || !gid.startsWith(`gid://shopify/${resource}/`))
+  ) {
     return { status: 400, message: `The body is not a ${resource}, as ${routeTopic} sends` };
   }
   return null;

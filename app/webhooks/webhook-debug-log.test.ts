@@ -21,8 +21,20 @@ beforeAll(async () => {
   process.env.LOG_LEVEL = "debug";
   db = (await import("../db.server")).default;
   sync = await import("../orders/sync.server");
-  await db.session.create({ data: { id: "offline_logged.myshopify.com", shop: "logged.myshopify.com", state: "", isOnline: false, accessToken: TOKEN, refreshToken: REFRESH, scope: "read_orders" } });
-  await db.orderSync.create({ data: { shop: "gone.myshopify.com", kind: "bulk", status: "completed" } });
+  await db.session.create({
+    data: {
+      id: "offline_logged.myshopify.com",
+      shop: "logged.myshopify.com",
+      state: "",
+      isOnline: false,
+      accessToken: TOKEN,
+      refreshToken: REFRESH,
+      scope: "read_orders",
+    },
+  });
+  await db.orderSync.create({
+    data: { shop: "gone.myshopify.com", kind: "bulk", status: "completed" },
+  });
 });
 
 afterAll(async () => {
@@ -34,20 +46,42 @@ afterAll(async () => {
 describe("webhooks at LOG_LEVEL=debug", () => {
   it("log no token, secret, HMAC or customer email", async () => {
     const lines: string[] = [];
-    const capture = (...args: unknown[]) => void lines.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a) ?? String(a))).join(" "));
-    const spies = (["log", "info", "debug", "warn"] as const).map((name) => vi.spyOn(console, name).mockImplementation(capture));
+    const capture = (...args: unknown[]) =>
+      void lines.push(
+        args.map((a) => (typeof a === "string" ? a : (JSON.stringify(a) ?? String(a)))).join(" "),
+      );
+    const spies = (["log", "info", "debug", "warn"] as const).map((name) =>
+      vi.spyOn(console, name).mockImplementation(capture),
+    );
     const hmacs: string[] = [];
     try {
-      const payload = { id: 9, admin_graphql_api_id: "gid://shopify/Order/9", email: EMAIL, customer: { email: EMAIL } };
+      const payload = {
+        id: 9,
+        admin_graphql_api_id: "gid://shopify/Order/9",
+        email: EMAIL,
+        customer: { email: EMAIL },
+      };
       for (const shop of ["logged.myshopify.com", "gone.myshopify.com", "never.myshopify.com"]) {
         for (const secret of [TEST_APP.apiSecret, "forged"]) {
-          const request = signedWebhookRequest({ url: `${TEST_APP.appUrl}/webhooks/orders/create`, topic: "orders/create", shop, payload, apiSecret: secret });
+          const request = signedWebhookRequest({
+            url: `${TEST_APP.appUrl}/webhooks/orders/create`,
+            topic: "orders/create",
+            shop,
+            payload,
+            apiSecret: secret,
+          });
           hmacs.push(request.headers.get("x-shopify-hmac-sha256") ?? "");
           await deliverToWebhookRoute(request);
         }
       }
       const body = `{"email": "${EMAIL}",`;
-      const malformed = signedWebhookRequest({ url: `${TEST_APP.appUrl}/webhooks/orders/create`, topic: "orders/create", shop: "logged.myshopify.com", payload: null, apiSecret: TEST_APP.apiSecret });
+      const malformed = signedWebhookRequest({
+        url: `${TEST_APP.appUrl}/webhooks/orders/create`,
+        topic: "orders/create",
+        shop: "logged.myshopify.com",
+        payload: null,
+        apiSecret: TEST_APP.apiSecret,
+      });
       const headers = new Headers(malformed.headers);
       headers.set("x-shopify-hmac-sha256", webhookHmac(body, TEST_APP.apiSecret));
       await deliverToWebhookRoute(new Request(malformed.url, { method: "POST", headers, body }));
@@ -58,6 +92,7 @@ describe("webhooks at LOG_LEVEL=debug", () => {
     // The library did log at debug (the test would prove nothing at a quieter level).
     expect(lines.some((line) => /offline session/i.test(line))).toBe(true);
     const all = lines.join("\n");
-    for (const secret of [TOKEN, REFRESH, TEST_APP.apiSecret, EMAIL, ...hmacs]) expect(all).not.toContain(secret);
+    for (const secret of [TOKEN, REFRESH, TEST_APP.apiSecret, EMAIL, ...hmacs])
+      expect(all).not.toContain(secret);
   });
 });

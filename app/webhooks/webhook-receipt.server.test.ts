@@ -18,7 +18,12 @@ import type { ShopStore } from "../../simulator/store/shop-store";
 import { signedWebhookRequest } from "../../simulator/webhook-request";
 import type { WebhookSubscription, WebhookTransport } from "../../simulator/webhooks/dispatcher";
 import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
-import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/support/app-under-test";
+import {
+  callRoute,
+  startAppUnderTest,
+  TEST_APP,
+  type AppUnderTest,
+} from "../../tests/support/app-under-test";
 import { recordWebhookReceipt } from "./webhook-receipt.server";
 import { deliverToWebhookRoute, settleOrderSync } from "../../tests/support/webhook-delivery";
 
@@ -36,7 +41,11 @@ const deliverToApp = deliverToWebhookRoute;
 const settle = () => settleOrderSync(app.simulator, sync);
 
 async function control(pathname: string): Promise<void> {
-  const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/${pathname}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+  const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/${pathname}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: "{}",
+  });
   expect(response.status, await response.clone().text()).toBeLessThan(300);
 }
 
@@ -45,7 +54,13 @@ function deliverWith(subscriptions: WebhookSubscription[], transport: WebhookTra
 }
 
 function openOrder(taken: Set<number>): OrderRecord {
-  const order = store.orders.find((o) => o.cancelledAt === null && o.fulfillmentStatus === "UNFULFILLED" && !o.test && !taken.has(o.id));
+  const order = store.orders.find(
+    (o) =>
+      o.cancelledAt === null &&
+      o.fulfillmentStatus === "UNFULFILLED" &&
+      !o.test &&
+      !taken.has(o.id),
+  );
   if (!order) throw new Error("no open order left in the seed");
   taken.add(order.id);
   return order;
@@ -61,12 +76,21 @@ function changeQuietly(order: OrderRecord): void {
 }
 
 async function trackedRow(order: OrderRecord) {
-  const row = await db.trackedOrder.findUniqueOrThrow({ where: { shop_id: { shop: app.shop, id: toGid("Order", order.id) } } });
-  return { tags: z.array(z.string()).parse(JSON.parse(row.tags)), unitsRemaining: row.unitsRemaining };
+  const row = await db.trackedOrder.findUniqueOrThrow({
+    where: { shop_id: { shop: app.shop, id: toGid("Order", order.id) } },
+  });
+  return {
+    tags: z.array(z.string()).parse(JSON.parse(row.tags)),
+    unitsRemaining: row.unitsRemaining,
+  };
 }
 
 function headersOf(request: Request) {
-  return { topic: request.headers.get("x-shopify-topic"), webhookId: request.headers.get("x-shopify-webhook-id"), eventId: request.headers.get("x-shopify-event-id") };
+  return {
+    topic: request.headers.get("x-shopify-topic"),
+    webhookId: request.headers.get("x-shopify-webhook-id"),
+    eventId: request.headers.get("x-shopify-event-id"),
+  };
 }
 
 beforeAll(async () => {
@@ -95,12 +119,23 @@ afterAll(async () => {
 
 describe("webhook receipts", () => {
   it("are keyed by (shop, topic, eventId) in the migrated database", async () => {
-    const columns = z.array(z.object({ name: z.string() })).parse(await db.$queryRawUnsafe(`SELECT name FROM pragma_table_info('WebhookReceipt') WHERE pk > 0 ORDER BY pk`));
+    const columns = z
+      .array(z.object({ name: z.string() }))
+      .parse(
+        await db.$queryRawUnsafe(
+          `SELECT name FROM pragma_table_info('WebhookReceipt') WHERE pk > 0 ORDER BY pk`,
+        ),
+      );
     expect(columns.map((c) => c.name)).toEqual(["shop", "topic", "eventId"]);
   });
 
   it("let a retry of an event through once, whatever its webhook id, per shop and per topic", async () => {
-    const first = { shop: "a-shop.myshopify.com", topic: "orders/updated", eventId: "evt-shared", webhookId: "wh-1" };
+    const first = {
+      shop: "a-shop.myshopify.com",
+      topic: "orders/updated",
+      eventId: "evt-shared",
+      webhookId: "wh-1",
+    };
     expect(await recordWebhookReceipt(db, first)).toBe(true);
     expect(await recordWebhookReceipt(db, first)).toBe(false);
     expect(await recordWebhookReceipt(db, { ...first, webhookId: "wh-2" })).toBe(false);
@@ -116,15 +151,18 @@ describe("order webhooks from the simulator", () => {
   it("a retry with the same event id (the app's 200 was lost) is processed once", async () => {
     const order = openOrder(used);
     const seen: ReturnType<typeof headersOf>[] = [];
-    deliverWith([{ topics: ["orders/fulfilled"], uri: "/webhooks/orders/fulfilled" }], async (request) => {
-      seen.push(headersOf(request));
-      const response = await deliverToApp(request);
-      if (seen.length > 1) return response;
-      // The app handled it, but Shopify never got the answer: it will retry.
-      await sync.orderSyncIdle();
-      changeQuietly(order);
-      return new Response(null, { status: 504 });
-    });
+    deliverWith(
+      [{ topics: ["orders/fulfilled"], uri: "/webhooks/orders/fulfilled" }],
+      async (request) => {
+        seen.push(headersOf(request));
+        const response = await deliverToApp(request);
+        if (seen.length > 1) return response;
+        // The app handled it, but Shopify never got the answer: it will retry.
+        await sync.orderSyncIdle();
+        changeQuietly(order);
+        return new Response(null, { status: 504 });
+      },
+    );
     await control(`orders/${order.id}/fulfil`);
     await settle();
 
@@ -132,7 +170,11 @@ describe("order webhooks from the simulator", () => {
     expect(seen[1]).toEqual(seen[0]);
     const delivery = app.simulator.webhooks.deliveries(app.shop).at(-1);
     expect(delivery?.attempts.map((a) => a.status)).toEqual([504, 200]);
-    expect(await db.webhookReceipt.count({ where: { shop: app.shop, topic: "orders/fulfilled", eventId: seen[0]?.eventId ?? "" } })).toBe(1);
+    expect(
+      await db.webhookReceipt.count({
+        where: { shop: app.shop, topic: "orders/fulfilled", eventId: seen[0]?.eventId ?? "" },
+      }),
+    ).toBe(1);
     const row = await trackedRow(order);
     expect(row.unitsRemaining).toBe(0);
     expect(row.tags).not.toContain(QUIET_TAG);
@@ -142,13 +184,21 @@ describe("order webhooks from the simulator", () => {
     const order = openOrder(used);
     await control(`orders/${order.id}/fulfil`);
     await settle();
-    const fulfilled = app.simulator.webhooks.deliveries(app.shop).filter((d) => d.topic === "orders/fulfilled").at(-1);
+    const fulfilled = app.simulator.webhooks
+      .deliveries(app.shop)
+      .filter((d) => d.topic === "orders/fulfilled")
+      .at(-1);
     if (!fulfilled) throw new Error("no orders/fulfilled delivery");
-    const ofAction = app.simulator.webhooks.deliveries(app.shop).filter((d) => d.eventId === fulfilled.eventId);
+    const ofAction = app.simulator.webhooks
+      .deliveries(app.shop)
+      .filter((d) => d.eventId === fulfilled.eventId);
     expect(ofAction.map((d) => d.topic).sort()).toEqual(["orders/fulfilled", "orders/updated"]);
     expect(new Set(ofAction.map((d) => d.webhookId)).size).toBe(2);
     expect(ofAction.every((d) => d.outcome === "delivered")).toBe(true);
-    const receipts = await db.webhookReceipt.findMany({ where: { shop: app.shop, eventId: fulfilled.eventId }, orderBy: { topic: "asc" } });
+    const receipts = await db.webhookReceipt.findMany({
+      where: { shop: app.shop, eventId: fulfilled.eventId },
+      orderBy: { topic: "asc" },
+    });
     expect(receipts.map((r) => r.topic)).toEqual(["orders/fulfilled", "orders/updated"]);
     expect((await trackedRow(order)).unitsRemaining).toBe(0);
   });
@@ -181,8 +231,17 @@ describe("order webhooks from the simulator", () => {
     expect(seen).toHaveLength(2);
     expect(seen[0]?.eventId).toBe(seen[1]?.eventId);
     expect(seen[0]?.webhookId).not.toBe(seen[1]?.webhookId);
-    expect(app.simulator.webhooks.deliveries(app.shop).slice(-2).map((d) => d.outcome)).toEqual(["delivered", "delivered"]);
-    expect(await db.webhookReceipt.count({ where: { shop: app.shop, topic: "orders/updated", eventId: seen[0]?.eventId ?? "" } })).toBe(1);
+    expect(
+      app.simulator.webhooks
+        .deliveries(app.shop)
+        .slice(-2)
+        .map((d) => d.outcome),
+    ).toEqual(["delivered", "delivered"]);
+    expect(
+      await db.webhookReceipt.count({
+        where: { shop: app.shop, topic: "orders/updated", eventId: seen[0]?.eventId ?? "" },
+      }),
+    ).toBe(1);
     const row = await trackedRow(order);
     expect(row.unitsRemaining).toBe(0);
     expect(row.tags).not.toContain(QUIET_TAG);
@@ -190,11 +249,19 @@ describe("order webhooks from the simulator", () => {
 
   it("a delivery without X-Shopify-Event-Id gets 400 and records nothing", async () => {
     const order = openOrder(used);
-    const signed = signedWebhookRequest({ url: `${TEST_APP.appUrl}/webhooks/orders/updated`, topic: "orders/updated", shop: app.shop, payload: { admin_graphql_api_id: toGid("Order", order.id) }, apiSecret: TEST_APP.apiSecret });
+    const signed = signedWebhookRequest({
+      url: `${TEST_APP.appUrl}/webhooks/orders/updated`,
+      topic: "orders/updated",
+      shop: app.shop,
+      payload: { admin_graphql_api_id: toGid("Order", order.id) },
+      apiSecret: TEST_APP.apiSecret,
+    });
     const headers = new Headers(signed.headers);
     headers.delete("x-shopify-event-id");
     const receipts = await db.webhookReceipt.count();
-    const response = await deliverToApp(new Request(signed.url, { method: "POST", headers, body: await signed.text() }));
+    const response = await deliverToApp(
+      new Request(signed.url, { method: "POST", headers, body: await signed.text() }),
+    );
     expect(response.status).toBe(400);
     expect(await response.text()).toBe("Missing X-Shopify-Event-Id header");
     expect(await db.webhookReceipt.count()).toBe(receipts);

@@ -18,18 +18,27 @@ export interface WebhookReceipt {
 }
 
 /** True the first time this shop sees this event on this topic; false for a duplicate. */
-export async function recordWebhookReceipt(db: Pick<PrismaClient, "webhookReceipt">, receipt: WebhookReceipt): Promise<boolean> {
+export async function recordWebhookReceipt(
+  db: Pick<PrismaClient, "webhookReceipt">,
+  receipt: WebhookReceipt,
+): Promise<boolean> {
   try {
     await db.webhookReceipt.create({ data: receipt });
     return true;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return false;
     throw error;
   }
 }
 
 /** Receipts older than Shopify's retry window (48 h) can go; kept a week to be safe. */
-export async function forgetOldWebhookReceipts(db: Pick<PrismaClient, "webhookReceipt">, now = new Date()): Promise<number> {
-  const { count } = await db.webhookReceipt.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - 7 * 24 * 3_600_000) } } });
+export async function forgetOldWebhookReceipts(
+  db: Pick<PrismaClient, "webhookReceipt">,
+  now = new Date(),
+): Promise<number> {
+  const { count } = await db.webhookReceipt.deleteMany({
+    where: { receivedAt: { lt: new Date(now.getTime() - 7 * 24 * 3_600_000) } },
+  });
   return count;
 }

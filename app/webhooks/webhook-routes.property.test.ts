@@ -36,10 +36,22 @@ afterAll(async () => {
 });
 
 async function rowCounts(): Promise<number[]> {
-  return Promise.all([db.session.count(), db.webhookReceipt.count(), db.orderSync.count(), db.trackedOrder.count(), db.job.count(), db.orderEvent.count(), db.shopSettings.count()]);
+  return Promise.all([
+    db.session.count(),
+    db.webhookReceipt.count(),
+    db.orderSync.count(),
+    db.trackedOrder.count(),
+    db.job.count(),
+    db.orderEvent.count(),
+    db.shopSettings.count(),
+  ]);
 }
 
-const printable = (maxLength: number) => fc.string({ unit: fc.constantFrom(..." !\"#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[\\]^_`abcxyz{|}~"), maxLength });
+const printable = (maxLength: number) =>
+  fc.string({
+    unit: fc.constantFrom(..." !\"#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[\\]^_`abcxyz{|}~"),
+    maxLength,
+  });
 const topics = [...WEBHOOK_TOPICS];
 
 const shopHeader = fc.oneof(
@@ -53,15 +65,33 @@ const shopHeader = fc.oneof(
 const topicHeader = fc.oneof(fc.constantFrom(...topics), printable(40));
 const jsonBody = fc.oneof(
   fc.json({ maxDepth: 4 }),
-  fc.record({ admin_graphql_api_id: fc.oneof(fc.constant("gid://shopify/Order/1"), fc.constant("gid://shopify/Shop/1"), printable(30)), shop_domain: shopHeader, myshopify_domain: shopHeader }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
+  fc
+    .record(
+      {
+        admin_graphql_api_id: fc.oneof(
+          fc.constant("gid://shopify/Order/1"),
+          fc.constant("gid://shopify/Shop/1"),
+          printable(30),
+        ),
+        shop_domain: shopHeader,
+        myshopify_domain: shopHeader,
+      },
+      { requiredKeys: [] },
+    )
+    .map((value) => JSON.stringify(value)),
 );
 // A body that passes for the uninstalled shop on order and compliance routes.
-const plausible = JSON.stringify({ id: 5, shop_id: 1, shop_domain: UNINSTALLED, admin_graphql_api_id: "gid://shopify/Order/5" });
+const plausible = JSON.stringify({
+  id: 5,
+  shop_id: 1,
+  shop_domain: UNINSTALLED,
+  admin_graphql_api_id: "gid://shopify/Order/5",
+});
 const body = fc.oneof(
   { arbitrary: fc.constant(plausible), weight: 2 },
   jsonBody,
   printable(200),
-  fc.constant("{\"id\": 1,"),
+  fc.constant('{"id": 1,'),
   fc.constant(JSON.stringify({ blob: "x".repeat(300_000) })),
   fc.constant(""),
 );
@@ -69,13 +99,19 @@ const body = fc.oneof(
 const delivery = fc.constantFrom(...topics).chain((route) =>
   fc.record({
     route: fc.constant(route),
-    topic: fc.option(fc.oneof({ arbitrary: fc.constant(route), weight: 4 }, { arbitrary: topicHeader, weight: 1 }), { nil: undefined, freq: 10 }),
+    topic: fc.option(
+      fc.oneof({ arbitrary: fc.constant(route), weight: 4 }, { arbitrary: topicHeader, weight: 1 }),
+      { nil: undefined, freq: 10 },
+    ),
     shop: fc.option(shopHeader, { nil: undefined, freq: 10 }),
     body,
     signed: fc.boolean(),
     eventId: fc.option(printable(60), { nil: undefined, freq: 5 }),
     webhookId: fc.option(printable(60), { nil: undefined, freq: 10 }),
-    apiVersion: fc.option(fc.oneof(fc.constant("2026-10"), printable(20)), { nil: undefined, freq: 10 }),
+    apiVersion: fc.option(fc.oneof(fc.constant("2026-10"), printable(20)), {
+      nil: undefined,
+      freq: 10,
+    }),
   }),
 );
 
@@ -88,13 +124,26 @@ function requestOf(d: Delivery): Request {
   if (d.eventId !== undefined) headers.set("X-Shopify-Event-Id", d.eventId);
   if (d.webhookId !== undefined) headers.set("X-Shopify-Webhook-Id", d.webhookId);
   if (d.apiVersion !== undefined) headers.set("X-Shopify-API-Version", d.apiVersion);
-  headers.set("X-Shopify-Hmac-Sha256", webhookHmac(d.body, d.signed ? TEST_APP.apiSecret : "a-guessed-secret"));
-  return new Request(`${TEST_APP.appUrl}/webhooks/${d.route}`, { method: "POST", headers, body: d.body });
+  headers.set(
+    "X-Shopify-Hmac-Sha256",
+    webhookHmac(d.body, d.signed ? TEST_APP.apiSecret : "a-guessed-secret"),
+  );
+  return new Request(`${TEST_APP.appUrl}/webhooks/${d.route}`, {
+    method: "POST",
+    headers,
+    body: d.body,
+  });
 }
 
 async function answer(route: string, request: Request): Promise<{ status: number; text: string }> {
   const module: unknown = await import(`../routes/webhooks.${route.replace("/", ".")}.tsx`);
-  if (typeof module !== "object" || module === null || !("action" in module) || typeof module.action !== "function") throw new Error(`no action for ${route}`);
+  if (
+    typeof module !== "object" ||
+    module === null ||
+    !("action" in module) ||
+    typeof module.action !== "function"
+  )
+    throw new Error(`no action for ${route}`);
   try {
     const response: unknown = await module.action({ request, params: {}, context: {} });
     if (!(response instanceof Response)) return { status: 500, text: "not a Response" };
@@ -108,8 +157,19 @@ async function answer(route: string, request: Request): Promise<{ status: number
 
 describe("every webhook route, under hostile input", () => {
   it("covers every app/routes/webhooks.*.tsx", () => {
-    const files = readdirSync(ROUTES_DIR).filter((f) => /^webhooks\..+\.tsx$/.test(f) && !f.endsWith(".test.tsx"));
-    expect(files.map((f) => f.replace(/^webhooks\./, "").replace(/\.tsx$/, "").replace(".", "/")).sort()).toEqual([...topics].sort());
+    const files = readdirSync(ROUTES_DIR).filter(
+      (f) => /^webhooks\..+\.tsx$/.test(f) && !f.endsWith(".test.tsx"),
+    );
+    expect(
+      files
+        .map((f) =>
+          f
+            .replace(/^webhooks\./, "")
+            .replace(/\.tsx$/, "")
+            .replace(".", "/"),
+        )
+        .sort(),
+    ).toEqual([...topics].sort());
   });
 
   it("answers 4xx with a reason or 2xx, never 5xx, and a refusal writes no row", async () => {

@@ -14,11 +14,18 @@ const COUNT = Number(process.env.REMEDIES_BENCH_ORDERS ?? 1_000);
 async function run1(h: JobHarness, faults: boolean): Promise<BenchRow[]> {
   {
     // Each run takes its own orders; the app's database client is one per process.
-    const orders = h.store.orders.filter((o) => o.cancelledAt === null && o.receivedCents > 0).slice(faults ? COUNT : 0, faults ? 2 * COUNT : COUNT);
+    const orders = h.store.orders
+      .filter((o) => o.cancelledAt === null && o.receivedCents > 0)
+      .slice(faults ? COUNT : 0, faults ? 2 * COUNT : COUNT);
     if (orders.length < COUNT) throw new Error("the seeded shop has too few refundable orders");
     if (faults) {
       h.app.simulator.faults.set(h.app.shop, [
-        { field: "refundCreate", kind: "timeout-after", when: { probability: 0.01, seed: 1 }, ms: 1_500 },
+        {
+          field: "refundCreate",
+          kind: "timeout-after",
+          when: { probability: 0.01, seed: 1 },
+          ms: 1_500,
+        },
         { field: "refundCreate", kind: "drop", when: { probability: 0.01, seed: 2 } },
         { field: "refundCreate", kind: "http", when: { probability: 0.02, seed: 3 }, status: 503 },
         { field: "order", kind: "http", when: { probability: 0.01, seed: 4 }, status: 502 },
@@ -26,12 +33,26 @@ async function run1(h: JobHarness, faults: boolean): Promise<BenchRow[]> {
     }
     const kind = h.registry.get("refund");
     if (!kind) throw new Error("no refund kind");
-    const job = await createJob(h.db, { shop: h.app.shop, kind, params: { notify: false }, orderIds: orders.map((o) => `gid://shopify/Order/${o.id}`), createdBy: "bench" });
-    const runner = h.runner({ timeoutMs: 1_000, backoffMs: (attempt) => 200 * attempt, maxConcurrency: 8 });
+    const job = await createJob(h.db, {
+      shop: h.app.shop,
+      kind,
+      params: { notify: false },
+      orderIds: orders.map((o) => `gid://shopify/Order/${o.id}`),
+      createdBy: "bench",
+    });
+    const runner = h.runner({
+      timeoutMs: 1_000,
+      backoffMs: (attempt) => 200 * attempt,
+      maxConcurrency: 8,
+    });
     const started = performance.now();
     await runner.runUntilIdle();
     const seconds = (performance.now() - started) / 1000;
-    const items = await h.db.jobItem.groupBy({ by: ["status"], where: { jobId: job.id }, _count: { _all: true } });
+    const items = await h.db.jobItem.groupBy({
+      by: ["status"],
+      where: { jobId: job.id },
+      _count: { _all: true },
+    });
     const count = (status: string) => items.find((i) => i.status === status)?._count._all ?? 0;
     const stats = runner.stats(h.app.shop);
     const refundsPerOrder = orders.map((o) => refundsOf(h.store).refundsOf(o.id).length);
@@ -45,13 +66,45 @@ async function run1(h: JobHarness, faults: boolean): Promise<BenchRow[]> {
     const label = faults ? "with faults" : "no faults";
     const injected = h.app.simulator.faults.plan(h.app.shop).injected;
     return [
-      { figure: `${label}: refunds done / failed`, value: `${done} / ${count("failed")}`, note: `${seconds.toFixed(1)} s` },
-      { figure: `${label}: achieved rate`, value: `${rate.toFixed(2)} refunds/s`, note: `${pointsPerRefund.toFixed(1)} points per refund (suggestion + refundCreate)` },
-      { figure: `${label}: bound the bucket allows`, value: `${bound.toFixed(2)} refunds/s`, note: `steady state 100 points/s ÷ cost = ${steadyBound.toFixed(2)}/s, plus the initial 2,000-point bucket` },
-      { figure: `${label}: achieved ÷ bound`, value: `${((rate / bound) * 100).toFixed(1)} %`, note: "goal ≥ 90 %" },
-      { figure: `${label}: THROTTLED answers waited out`, value: String(stats?.throttled ?? 0), note: "surfaced as failures: 0 by construction; see failed above" },
-      { figure: `${label}: duplicates / missing`, value: `${duplicates} / ${missing}`, note: "must be 0 / 0" },
-      ...(faults ? [{ figure: `${label}: faults injected`, value: String(injected.length), note: `${injected.filter((f) => f.executed).length} after the refund took effect; ${stats?.transient ?? 0} transient errors retried` }] : []),
+      {
+        figure: `${label}: refunds done / failed`,
+        value: `${done} / ${count("failed")}`,
+        note: `${seconds.toFixed(1)} s`,
+      },
+      {
+        figure: `${label}: achieved rate`,
+        value: `${rate.toFixed(2)} refunds/s`,
+        note: `${pointsPerRefund.toFixed(1)} points per refund (suggestion + refundCreate)`,
+      },
+      {
+        figure: `${label}: bound the bucket allows`,
+        value: `${bound.toFixed(2)} refunds/s`,
+        note: `steady state 100 points/s ÷ cost = ${steadyBound.toFixed(2)}/s, plus the initial 2,000-point bucket`,
+      },
+      {
+        figure: `${label}: achieved ÷ bound`,
+        value: `${((rate / bound) * 100).toFixed(1)} %`,
+        note: "goal ≥ 90 %",
+      },
+      {
+        figure: `${label}: THROTTLED answers waited out`,
+        value: String(stats?.throttled ?? 0),
+        note: "surfaced as failures: 0 by construction; see failed above",
+      },
+      {
+        figure: `${label}: duplicates / missing`,
+        value: `${duplicates} / ${missing}`,
+        note: "must be 0 / 0",
+      },
+      ...(faults
+        ? [
+            {
+              figure: `${label}: faults injected`,
+              value: String(injected.length),
+              note: `${injected.filter((f) => f.executed).length} after the refund took effect; ${stats?.transient ?? 0} transient errors retried`,
+            },
+          ]
+        : []),
     ];
   }
 }

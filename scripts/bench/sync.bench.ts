@@ -12,7 +12,8 @@ import { tomlScopes } from "../app-config";
 import type { BenchRow } from "../bench";
 import { fmtMs, fmtRate, timed } from "./measure";
 
-export const title = "Order sync: first import of 100,000 orders, bulk operation vs a naive orders pager (Standard plan)";
+export const title =
+  "Order sync: first import of 100,000 orders, bulk operation vs a naive orders pager (Standard plan)";
 
 const SHOP = "bench-sync.myshopify.com";
 const ORDERS = Number(process.env.BENCH_SYNC_ORDERS ?? 100_000);
@@ -29,7 +30,14 @@ interface Counter {
 const responseSchema = z.object({
   data: z.unknown().optional(),
   errors: z.array(z.object({ message: z.string() }).passthrough()).optional(),
-  extensions: z.object({ cost: z.object({ actualQueryCost: z.number().nullable(), requestedQueryCost: z.number() }).passthrough() }).passthrough().optional(),
+  extensions: z
+    .object({
+      cost: z
+        .object({ actualQueryCost: z.number().nullable(), requestedQueryCost: z.number() })
+        .passthrough(),
+    })
+    .passthrough()
+    .optional(),
 });
 
 // Posts like @shopify/shopify-api (GraphQL errors thrown as GraphqlQueryError with the body) and
@@ -38,10 +46,19 @@ function countingAdmin(origin: string, token: string, counter: Counter): AdminGr
   return {
     async graphql(query, options) {
       counter.calls += 1;
-      const response = await fetch(`${origin}/${SHOP}/admin/api/2026-10/graphql.json`, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token }, body: JSON.stringify({ query, variables: options?.variables }) });
+      const response = await fetch(`${origin}/${SHOP}/admin/api/2026-10/graphql.json`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
+        body: JSON.stringify({ query, variables: options?.variables }),
+      });
       const body = responseSchema.parse(await response.json());
       counter.cost += body.extensions?.cost.actualQueryCost ?? 0;
-      if (body.errors) throw new GraphqlQueryError({ message: body.errors[0]?.message ?? "failed", response: {}, body: { errors: { graphQLErrors: body.errors }, extensions: body.extensions } });
+      if (body.errors)
+        throw new GraphqlQueryError({
+          message: body.errors[0]?.message ?? "failed",
+          response: {},
+          body: { errors: { graphQLErrors: body.errors }, extensions: body.extensions },
+        });
       return new Response(JSON.stringify(body));
     },
   };
@@ -50,16 +67,34 @@ function countingAdmin(origin: string, token: string, counter: Counter): AdminGr
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   let shift = 0;
-  const seeded = await timed(() => startSimulator({ port: 0, clock: () => Date.now() + shift, app: { ...TEST_APP, scopes: tomlScopes() }, shops: [{ domain: SHOP, orders: ORDERS, seed: 1, plan: "STANDARD" }] }));
+  const seeded = await timed(() =>
+    startSimulator({
+      port: 0,
+      clock: () => Date.now() + shift,
+      app: { ...TEST_APP, scopes: tomlScopes() },
+      shops: [{ domain: SHOP, orders: ORDERS, seed: 1, plan: "STANDARD" }],
+    }),
+  );
   const sim = seeded.result;
-  Object.assign(process.env, { SHOPIFY_API_KEY: TEST_APP.apiKey, SHOPIFY_API_SECRET: TEST_APP.apiSecret, SHOPIFY_APP_URL: TEST_APP.appUrl, SCOPES: tomlScopes(), DATABASE_URL: freshDatabaseUrl(), SHOPIFY_ADMIN_ORIGIN: sim.origin });
+  Object.assign(process.env, {
+    SHOPIFY_API_KEY: TEST_APP.apiKey,
+    SHOPIFY_API_SECRET: TEST_APP.apiSecret,
+    SHOPIFY_APP_URL: TEST_APP.appUrl,
+    SCOPES: tomlScopes(),
+    DATABASE_URL: freshDatabaseUrl(),
+    SHOPIFY_ADMIN_ORIGIN: sim.origin,
+  });
   try {
     const db = (await import("../../app/db.server")).default;
-    const { startOrderImport, pollOrderImport } = await import("../../app/orders/import/bulk-import.server");
+    const { startOrderImport, pollOrderImport } = await import(
+      "../../app/orders/import/bulk-import.server"
+    );
     const { reforecastShop } = await import("../../app/orders/reforecast.server");
     const { saveOrders } = await import("../../app/orders/import/save-orders.server");
     const { ThrottledAdmin } = await import("../../app/orders/sync-admin.server");
-    const { RECONCILE_ORDERS_QUERY, RECONCILE_PAGE_SIZE } = await import("../../app/orders/sync-reconcile.server");
+    const { RECONCILE_ORDERS_QUERY, RECONCILE_PAGE_SIZE } = await import(
+      "../../app/orders/sync-reconcile.server"
+    );
     const { pagedOrderSchema } = await import("../../app/orders/order-row");
     const token = sim.issueAccessToken(SHOP);
     rows.push({ figure: `seed ${ORDERS.toLocaleString("en-US")} orders`, value: fmtMs(seeded.ms) });
@@ -69,15 +104,28 @@ export async function run(): Promise<BenchRow[]> {
     const bulkAdmin = countingAdmin(sim.origin, token, bulkCounter);
     const bulk = await timed(async () => {
       const started = await startOrderImport(db, bulkAdmin, SHOP);
-      return pollOrderImport(db, bulkAdmin, SHOP, started.bulkOperationId ?? "", { intervalMs: 250 });
+      return pollOrderImport(db, bulkAdmin, SHOP, started.bulkOperationId ?? "", {
+        intervalMs: 250,
+      });
     });
     if (bulk.result !== "imported") {
-      const failed = await db.orderSync.findFirst({ where: { shop: SHOP }, orderBy: { startedAt: "desc" } });
+      const failed = await db.orderSync.findFirst({
+        where: { shop: SHOP },
+        orderBy: { startedAt: "desc" },
+      });
       throw new Error(`bulk import ended ${bulk.result}: ${failed?.error ?? "?"}`);
     }
     const imported = await db.trackedOrder.count({ where: { shop: SHOP } });
-    rows.push({ figure: "bulk: wall time (start → rows saved → re-forecast)", value: fmtMs(bulk.ms), note: fmtRate(imported, bulk.ms, "orders") });
-    rows.push({ figure: "bulk: API calls / cost points", value: `${bulkCounter.calls} / ${bulkCounter.cost}`, note: "1 mutation + status polls every 250 ms; the bulk query itself is not charged" });
+    rows.push({
+      figure: "bulk: wall time (start → rows saved → re-forecast)",
+      value: fmtMs(bulk.ms),
+      note: fmtRate(imported, bulk.ms, "orders"),
+    });
+    rows.push({
+      figure: "bulk: API calls / cost points",
+      value: `${bulkCounter.calls} / ${bulkCounter.cost}`,
+      note: "1 mutation + status polls every 250 ms; the bulk query itself is not charged",
+    });
 
     // --- naive peer ---
     const peerCounter: Counter = { calls: 0, cost: 0 };
@@ -85,37 +133,76 @@ export async function run(): Promise<BenchRow[]> {
     // orders(first: 250) with the same nested fields is refused outright: show the requested cost.
     let refused = "";
     try {
-      await peerRaw.graphql(RECONCILE_ORDERS_QUERY, { variables: { first: 250, after: null, query: "" } });
+      await peerRaw.graphql(RECONCILE_ORDERS_QUERY, {
+        variables: { first: 250, after: null, query: "" },
+      });
     } catch (error) {
       refused = error instanceof Error ? error.message : String(error);
     }
-    rows.push({ figure: "peer: orders(first: 250) with these fields", value: refused ? "refused" : "accepted", note: refused.slice(0, 90) });
+    rows.push({
+      figure: "peer: orders(first: 250) with these fields",
+      value: refused ? "refused" : "accepted",
+      note: refused.slice(0, 90),
+    });
     const peer = new ThrottledAdmin(peerRaw, {
       sleep: async (ms) => {
         shift += ms;
       },
     });
-    const pageSchema = z.object({ orders: z.object({ nodes: z.array(pagedOrderSchema), pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }) }) });
+    const pageSchema = z.object({
+      orders: z.object({
+        nodes: z.array(pagedOrderSchema),
+        pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+      }),
+    });
     const peerShop = `peer-${SHOP}`;
     const naive = await timed(async () => {
       let after: string | null = null;
       let count = 0;
       do {
-        const page: z.infer<typeof pageSchema> = await peer.query(RECONCILE_ORDERS_QUERY, pageSchema, { first: RECONCILE_PAGE_SIZE, after, query: "" });
-        count += (await saveOrders(db, peerShop, page.orders.nodes.map((n) => n.order), new Date())).count;
-        after = page.orders.pageInfo.hasNextPage && count < PEER_ORDERS ? page.orders.pageInfo.endCursor : null;
+        const page: z.infer<typeof pageSchema> = await peer.query(
+          RECONCILE_ORDERS_QUERY,
+          pageSchema,
+          { first: RECONCILE_PAGE_SIZE, after, query: "" },
+        );
+        count += (
+          await saveOrders(
+            db,
+            peerShop,
+            page.orders.nodes.map((n) => n.order),
+            new Date(),
+          )
+        ).count;
+        after =
+          page.orders.pageInfo.hasNextPage && count < PEER_ORDERS
+            ? page.orders.pageInfo.endCursor
+            : null;
       } while (after !== null);
       await reforecastShop(db, peerShop, new Date(), {});
       return count;
     });
     const scale = ORDERS / Math.max(1, naive.result);
-    const scaled = scale > 1.001 ? ` (measured on ${naive.result.toLocaleString("en-US")} orders, scaled ×${scale.toFixed(2)})` : "";
+    const scaled =
+      scale > 1.001
+        ? ` (measured on ${naive.result.toLocaleString("en-US")} orders, scaled ×${scale.toFixed(2)})`
+        : "";
     const peerWall = (naive.ms + peer.stats.waitedMs) * scale;
     peerCounter.calls = Math.round(peerCounter.calls * scale);
     peerCounter.cost = Math.round(peerCounter.cost * scale);
-    rows.push({ figure: `peer: pages of ${RECONCILE_PAGE_SIZE} (largest under 1,000 points): wall time`, value: fmtMs(peerWall), note: `${fmtMs(naive.ms * scale)} working + ${fmtMs(peer.stats.waitedMs * scale)} waiting for the bucket (simulated clock)${scaled}` });
-    rows.push({ figure: "peer: API calls / cost points / THROTTLED", value: `${peerCounter.calls} / ${peerCounter.cost} / ${peer.stats.throttled}` });
-    rows.push({ figure: "ratio peer / bulk", value: `${(peerWall / bulk.ms).toFixed(1)}× time, ${(peerCounter.calls / Math.max(1, bulkCounter.calls)).toFixed(0)}× calls`, note: `${ORDERS.toLocaleString("en-US")} orders${scaled}` });
+    rows.push({
+      figure: `peer: pages of ${RECONCILE_PAGE_SIZE} (largest under 1,000 points): wall time`,
+      value: fmtMs(peerWall),
+      note: `${fmtMs(naive.ms * scale)} working + ${fmtMs(peer.stats.waitedMs * scale)} waiting for the bucket (simulated clock)${scaled}`,
+    });
+    rows.push({
+      figure: "peer: API calls / cost points / THROTTLED",
+      value: `${peerCounter.calls} / ${peerCounter.cost} / ${peer.stats.throttled}`,
+    });
+    rows.push({
+      figure: "ratio peer / bulk",
+      value: `${(peerWall / bulk.ms).toFixed(1)}× time, ${(peerCounter.calls / Math.max(1, bulkCounter.calls)).toFixed(0)}× calls`,
+      note: `${ORDERS.toLocaleString("en-US")} orders${scaled}`,
+    });
     await db.$disconnect();
   } finally {
     await sim.close();

@@ -6,7 +6,13 @@ import { startSimulator, type RunningSimulator } from "../index";
 import { checkBulkQuery } from "./bulk-rules";
 
 const shop = "oak-and-hide.myshopify.com";
-const app = { apiKey: "bulk-key", apiSecret: "bulk-secret", appUrl: "https://delay-desk.test", scopes: "read_all_orders,write_orders,read_products,read_customers,read_merchant_managed_fulfillment_orders" };
+const app = {
+  apiKey: "bulk-key",
+  apiSecret: "bulk-secret",
+  appUrl: "https://delay-desk.test",
+  scopes:
+    "read_all_orders,write_orders,read_products,read_customers,read_merchant_managed_fulfillment_orders",
+};
 const received: { topic: string | null; body: unknown; id: string | null }[] = [];
 
 let sim: RunningSimulator;
@@ -20,9 +26,15 @@ beforeAll(async () => {
     // Long enough between the two pages for the cancel test to reach a running operation.
     bulk: { pageDelayMs: 300 },
     webhooks: {
-      subscriptions: [{ topics: ["bulk_operations/finish"], uri: "/webhooks/bulk_operations/finish" }],
+      subscriptions: [
+        { topics: ["bulk_operations/finish"], uri: "/webhooks/bulk_operations/finish" },
+      ],
       transport: async (request) => {
-        received.push({ topic: request.headers.get("x-shopify-topic"), body: await request.json(), id: request.headers.get("x-shopify-webhook-id") });
+        received.push({
+          topic: request.headers.get("x-shopify-topic"),
+          body: await request.json(),
+          id: request.headers.get("x-shopify-webhook-id"),
+        });
         return new Response(null, { status: 200 });
       },
     },
@@ -33,7 +45,13 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const responseSchema = z.object({ data: z.any(), errors: z.array(z.object({ message: z.string() })).optional(), extensions: z.object({ cost: z.object({ requestedQueryCost: z.number(), actualQueryCost: z.number().nullable() }) }) });
+const responseSchema = z.object({
+  data: z.any(),
+  errors: z.array(z.object({ message: z.string() })).optional(),
+  extensions: z.object({
+    cost: z.object({ requestedQueryCost: z.number(), actualQueryCost: z.number().nullable() }),
+  }),
+});
 
 async function graphql(query: string, variables?: Record<string, unknown>) {
   const response = await fetch(`${sim.origin}/${shop}/admin/api/2026-10/graphql.json`, {
@@ -59,10 +77,13 @@ async function runToEnd(query: string) {
 describe("bulk query rules", () => {
   it.each([
     ["{ shop { name } }", /at least one connection/],
-    ["{ node(id: \"gid://shopify/Order/1\") { id } }", /node or nodes/],
-    ["mutation { tagsAdd(id: \"x\", tags: [\"a\"]) { userErrors { message } } }", /must be a query/],
+    ['{ node(id: "gid://shopify/Order/1") { id } }', /node or nodes/],
+    ['mutation { tagsAdd(id: "x", tags: ["a"]) { userErrors { message } } }', /must be a query/],
     ["{ orders { edges { node { nam } } } }", /Invalid bulk query/],
-    ["{ orders { nodes { id lineItems { nodes { id product { collections { nodes { id products { nodes { id } } } } } } } } } }", /nesting depth greater than 2/],
+    [
+      "{ orders { nodes { id lineItems { nodes { id product { collections { nodes { id products { nodes { id } } } } } } } } } }",
+      /nesting depth greater than 2/,
+    ],
     ["{ orders { nodes { lineItems { nodes { id } } } } }", /must select id/],
   ])("refuses %s", (query, message) => {
     const result = checkBulkQuery(query);
@@ -71,14 +92,28 @@ describe("bulk query rules", () => {
   });
 
   it("accepts two levels of nesting", () => {
-    expect("rootField" in checkBulkQuery("{ orders { nodes { id lineItems { nodes { id product { collections { nodes { id } } } } } } } }")).toBe(true);
+    expect(
+      "rootField" in
+        checkBulkQuery(
+          "{ orders { nodes { id lineItems { nodes { id product { collections { nodes { id } } } } } } } }",
+        ),
+    ).toBe(true);
   });
 });
 
 describe("bulkOperationRunQuery", () => {
   it("answers userErrors, not GraphQL errors, for a bad query, and costs 10", async () => {
     const result = await graphql(RUN, { query: "{ shop { name } }" });
-    expect(result.data.bulkOperationRunQuery).toEqual({ bulkOperation: null, userErrors: [{ field: ["query"], message: "Bulk queries must contain at least one connection.", code: "INVALID" }] });
+    expect(result.data.bulkOperationRunQuery).toEqual({
+      bulkOperation: null,
+      userErrors: [
+        {
+          field: ["query"],
+          message: "Bulk queries must contain at least one connection.",
+          code: "INVALID",
+        },
+      ],
+    });
     expect(result.extensions.cost.actualQueryCost).toBe(10);
   });
 
@@ -88,14 +123,20 @@ describe("bulkOperationRunQuery", () => {
     expect(operation.status).toBe("COMPLETED");
     const store = sim.stores.get(shop);
     if (!store) throw new Error("no store");
-    const expectedLines = store.orders.reduce((sum, order) => sum + 1 + order.lineItems.length + order.fulfillmentOrders.length, 0);
+    const expectedLines = store.orders.reduce(
+      (sum, order) => sum + 1 + order.lineItems.length + order.fulfillmentOrders.length,
+      0,
+    );
     expect(operation.objectCount).toBe(String(expectedLines));
     expect(operation.rootObjectCount).toBe(String(store.orders.length));
     expect(operation.url).toMatch(new RegExp(`^${sim.origin}/bulk/[0-9a-f]{32}\\.jsonl$`));
 
     const text = await (await fetch(operation.url)).text();
     expect(Buffer.byteLength(text)).toBe(Number(operation.fileSize));
-    const lines = text.trim().split("\n").map((line) => z.record(z.unknown()).parse(JSON.parse(line)));
+    const lines = text
+      .trim()
+      .split("\n")
+      .map((line) => z.record(z.unknown()).parse(JSON.parse(line)));
     expect(lines).toHaveLength(expectedLines);
     const position = new Map(lines.map((line, index) => [String(line["id"]), index]));
     let beforeParent = 0;
@@ -106,8 +147,16 @@ describe("bulkOperationRunQuery", () => {
       for (const item of order.lineItems) {
         const child = lines[position.get(`gid://shopify/LineItem/${item.id}`) ?? -1];
         const product = store.product(item.productId);
-        expect(child).toEqual({ id: `gid://shopify/LineItem/${item.id}`, quantity: item.quantity, product: { id: `gid://shopify/Product/${item.productId}`, tags: product?.tags }, __parentId: orderGid });
-        if ((position.get(`gid://shopify/LineItem/${item.id}`) ?? 0) < (position.get(orderGid) ?? 0)) beforeParent += 1;
+        expect(child).toEqual({
+          id: `gid://shopify/LineItem/${item.id}`,
+          quantity: item.quantity,
+          product: { id: `gid://shopify/Product/${item.productId}`, tags: product?.tags },
+          __parentId: orderGid,
+        });
+        if (
+          (position.get(`gid://shopify/LineItem/${item.id}`) ?? 0) < (position.get(orderGid) ?? 0)
+        )
+          beforeParent += 1;
       }
     }
     expect(beforeParent).toBeGreaterThan(0);
@@ -119,7 +168,12 @@ describe("bulkOperationRunQuery", () => {
     await sim.webhooks.whenIdle();
     expect(received).toHaveLength(1);
     expect(received[0]?.topic).toBe("bulk_operations/finish");
-    expect(received[0]?.body).toMatchObject({ admin_graphql_api_id: operation.id, status: "completed", type: "query", error_code: null });
+    expect(received[0]?.body).toMatchObject({
+      admin_graphql_api_id: operation.id,
+      status: "completed",
+      type: "query",
+      error_code: null,
+    });
   });
 
   it("runs one query operation at a time per shop, and cancels", async () => {
@@ -127,12 +181,44 @@ describe("bulkOperationRunQuery", () => {
     const second = await graphql(RUN, { query: ORDERS_QUERY });
     expect(second.data.bulkOperationRunQuery.userErrors[0]?.code).toBe("OPERATION_IN_PROGRESS");
     const id = first.data.bulkOperationRunQuery.bulkOperation.id;
-    const current = await graphql(`query { currentBulkOperation { id status } }`);
+    const current = await graphql(`
+      query {
+        currentBulkOperation {
+          id
+          status
+        }
+      }
+    `);
     expect(current.data.currentBulkOperation.id).toBe(id);
-    const cancel = await graphql(`mutation C($id: ID!) { bulkOperationCancel(id: $id) { bulkOperation { status } userErrors { message } } }`, { id });
+    const cancel = await graphql(
+      `
+        mutation C($id: ID!) {
+          bulkOperationCancel(id: $id) {
+            bulkOperation {
+              status
+            }
+            userErrors {
+              message
+            }
+          }
+        }
+      `,
+      { id },
+    );
     expect(cancel.data.bulkOperationCancel.bulkOperation.status).toBe("CANCELING");
     await sim.bulkOperationsIdle();
-    const node = await graphql(`query N($id: ID!) { node(id: $id) { ... on BulkOperation { status } } }`, { id });
+    const node = await graphql(
+      `
+        query N($id: ID!) {
+          node(id: $id) {
+            ... on BulkOperation {
+              status
+            }
+          }
+        }
+      `,
+      { id },
+    );
     expect(node.data.node.status).toBe("CANCELED");
   });
 });
@@ -149,7 +235,9 @@ describe("tagsAdd / tagsRemove", () => {
     const before = order.updatedAt;
     const added = await graphql(ADD, { id, tags: [" delay-desk:at-risk ", "vip"] });
     expect(added.data.tagsAdd.userErrors).toEqual([]);
-    expect(added.data.tagsAdd.node.tags).toEqual(expect.arrayContaining(["delay-desk:at-risk", "vip"]));
+    expect(added.data.tagsAdd.node.tags).toEqual(
+      expect.arrayContaining(["delay-desk:at-risk", "vip"]),
+    );
     expect(order.updatedAt).toBeGreaterThan(before);
     const afterAdd = order.updatedAt;
     await graphql(ADD, { id, tags: ["vip"] });
@@ -161,6 +249,9 @@ describe("tagsAdd / tagsRemove", () => {
 
   it("answers userErrors for an unknown order", async () => {
     const result = await graphql(ADD, { id: "gid://shopify/Order/1", tags: ["x"] });
-    expect(result.data.tagsAdd).toEqual({ node: null, userErrors: [{ field: ["id"], message: "Order does not exist" }] });
+    expect(result.data.tagsAdd).toEqual({
+      node: null,
+      userErrors: [{ field: ["id"], message: "Order does not exist" }],
+    });
   });
 });

@@ -5,7 +5,14 @@
 // unless groupObjects is asked for, each page's lines are shuffled (deterministically, seeded by
 // the operation id) and some children are held back to a later page, so an app's join is tested.
 import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, type WriteStream } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  type WriteStream,
+} from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,7 +23,14 @@ import { checkBulkQuery, type BulkUserError } from "./bulk-rules";
 import type { AccessGrant } from "../access-grant";
 import { BulkQueryFailed, pagedBulkDocument, runBulkPage, type JsonObject } from "./run-bulk-query";
 
-export type BulkStatus = "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELING" | "CANCELED" | "EXPIRED";
+export type BulkStatus =
+  | "CREATED"
+  | "RUNNING"
+  | "COMPLETED"
+  | "FAILED"
+  | "CANCELING"
+  | "CANCELED"
+  | "EXPIRED";
 
 export interface BulkOperationRecord {
   __typename: "BulkOperation";
@@ -63,7 +77,10 @@ export class BulkFiles {
       response.end(JSON.stringify({ errors: "Not Found" }));
       return true;
     }
-    response.writeHead(200, { "Content-Type": "application/jsonl", "Content-Length": statSync(file).size });
+    response.writeHead(200, {
+      "Content-Type": "application/jsonl",
+      "Content-Length": statSync(file).size,
+    });
     createReadStream(file).pipe(response);
     return true;
   }
@@ -115,10 +132,25 @@ export class ShopBulkOperations {
   }
 
   /** `access`: the starting request's grant; the query runs with it (access-check.ts). */
-  runQuery(query: string, groupObjects = false, access?: AccessGrant): { operation: BulkOperationRecord } | { userErrors: BulkUserError[] } {
+  runQuery(
+    query: string,
+    groupObjects = false,
+    access?: AccessGrant,
+  ): { operation: BulkOperationRecord } | { userErrors: BulkUserError[] } {
     const active = this.current("QUERY");
-    if (active && (active.status === "CREATED" || active.status === "RUNNING" || active.status === "CANCELING")) {
-      return { userErrors: [{ field: ["query"], message: `A bulk query operation for this app and shop is already in progress: ${active.id}.`, code: "OPERATION_IN_PROGRESS" }] };
+    if (
+      active &&
+      (active.status === "CREATED" || active.status === "RUNNING" || active.status === "CANCELING")
+    ) {
+      return {
+        userErrors: [
+          {
+            field: ["query"],
+            message: `A bulk query operation for this app and shop is already in progress: ${active.id}.`,
+            code: "OPERATION_IN_PROGRESS",
+          },
+        ],
+      };
     }
     const checked = checkBulkQuery(query);
     if ("userErrors" in checked) return checked;
@@ -150,7 +182,10 @@ export class ShopBulkOperations {
   cancel(id: string): { operation: BulkOperationRecord } | { message: string } {
     const operation = this.find(id);
     if (!operation) return { message: "Bulk operation does not exist" };
-    if (operation.status !== "CREATED" && operation.status !== "RUNNING") return { message: `A bulk operation cannot be canceled when it is ${operation.status.toLowerCase()}` };
+    if (operation.status !== "CREATED" && operation.status !== "RUNNING")
+      return {
+        message: `A bulk operation cannot be canceled when it is ${operation.status.toLowerCase()}`,
+      };
     operation.status = "CANCELING";
     this.cancelRequested.add(id);
     return { operation };
@@ -161,7 +196,12 @@ export class ShopBulkOperations {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  private async execute(operation: BulkOperationRecord, rootField: string, document: ReturnType<typeof pagedBulkDocument>, access?: AccessGrant): Promise<void> {
+  private async execute(
+    operation: BulkOperationRecord,
+    rootField: string,
+    document: ReturnType<typeof pagedBulkDocument>,
+    access?: AccessGrant,
+  ): Promise<void> {
     await yieldToServer();
     if (this.cancelRequested.has(operation.id)) return this.finish(operation, "CANCELED", null);
     operation.status = "RUNNING";
@@ -187,14 +227,16 @@ export class ShopBulkOperations {
         if (!operation.groupObjects) {
           const keep: JsonObject[] = [];
           const hold: JsonObject[] = [];
-          for (const line of lines) ("__parentId" in line && random.chance(holdBack) ? hold : keep).push(line);
+          for (const line of lines)
+            ("__parentId" in line && random.chance(holdBack) ? hold : keep).push(line);
           lines = shuffle([...carried, ...keep], random);
           carried = hold;
         }
         await emit(lines);
         cursor = page.nextCursor;
         await yieldToServer();
-        if (this.options.pageDelayMs) await new Promise((resolve) => setTimeout(resolve, this.options.pageDelayMs));
+        if (this.options.pageDelayMs)
+          await new Promise((resolve) => setTimeout(resolve, this.options.pageDelayMs));
         if (this.cancelRequested.has(operation.id)) {
           await close(stream);
           return this.finish(operation, "CANCELED", null, target.url, bytes);
@@ -203,16 +245,31 @@ export class ShopBulkOperations {
       await emit(shuffle(carried, random));
       await close(stream);
       // A cancel that arrives after the last page still wins, as the caller was told CANCELING.
-      this.finish(operation, this.cancelRequested.has(operation.id) ? "CANCELED" : "COMPLETED", null, target.url, bytes);
+      this.finish(
+        operation,
+        this.cancelRequested.has(operation.id) ? "CANCELED" : "COMPLETED",
+        null,
+        target.url,
+        bytes,
+      );
     } catch (error) {
       await close(stream);
-      if (error instanceof BulkQueryFailed && error.accessDenied) return this.finish(operation, "FAILED", "ACCESS_DENIED", target.url, bytes);
-      process.stderr.write(`simulator: bulk operation ${operation.id} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (error instanceof BulkQueryFailed && error.accessDenied)
+        return this.finish(operation, "FAILED", "ACCESS_DENIED", target.url, bytes);
+      process.stderr.write(
+        `simulator: bulk operation ${operation.id} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       this.finish(operation, "FAILED", "INTERNAL_SERVER_ERROR", target.url, bytes);
     }
   }
 
-  private finish(operation: BulkOperationRecord, status: BulkStatus, errorCode: BulkOperationRecord["errorCode"], url?: string, bytes = 0): void {
+  private finish(
+    operation: BulkOperationRecord,
+    status: BulkStatus,
+    errorCode: BulkOperationRecord["errorCode"],
+    url?: string,
+    bytes = 0,
+  ): void {
     operation.status = status;
     operation.errorCode = errorCode;
     operation.completedAt = Date.now();
@@ -242,7 +299,11 @@ function shuffle<T>(items: T[], random: Random): T[] {
 
 const registry = new WeakMap<ShopStore, ShopBulkOperations>();
 
-export function attachBulkOperations(store: ShopStore, files: BulkFiles, options?: BulkRunOptions): ShopBulkOperations {
+export function attachBulkOperations(
+  store: ShopStore,
+  files: BulkFiles,
+  options?: BulkRunOptions,
+): ShopBulkOperations {
   const operations = new ShopBulkOperations(store, files, options);
   registry.set(store, operations);
   return operations;

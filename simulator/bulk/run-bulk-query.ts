@@ -28,7 +28,11 @@ const PAGING_ARGUMENTS = new Set(["first", "last", "after", "before"]);
 export type JsonObject = Record<string, unknown>;
 
 function intArgument(name: string, value: number): ArgumentNode {
-  return { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: name }, value: { kind: Kind.INT, value: String(value) } };
+  return {
+    kind: Kind.ARGUMENT,
+    name: { kind: Kind.NAME, value: name },
+    value: { kind: Kind.INT, value: String(value) },
+  };
 }
 
 /** The query with paging arguments the bulk runner controls: all nodes, the top level by cursor. */
@@ -42,28 +46,46 @@ export function pagedBulkDocument(checked: CheckedBulkQuery): DocumentNode {
       Field(node: FieldNode): FieldNode | undefined {
         const fieldType = typeInfo.getType();
         if (!fieldType || !isConnectionTypeName(getNamedType(fieldType).name)) return undefined;
-        const kept = (node.arguments ?? []).filter((argument) => !PAGING_ARGUMENTS.has(argument.name.value));
+        const kept = (node.arguments ?? []).filter(
+          (argument) => !PAGING_ARGUMENTS.has(argument.name.value),
+        );
         const isRoot = typeInfo.getParentType() === queryRoot;
         if (!isRoot) return { ...node, arguments: [...kept, intArgument("first", BULK_PAGE_SIZE)] };
-        const after: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "after" }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } } };
+        const after: ArgumentNode = {
+          kind: Kind.ARGUMENT,
+          name: { kind: Kind.NAME, value: "after" },
+          value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } },
+        };
         const pageInfo: FieldNode = {
           kind: Kind.FIELD,
           alias: { kind: Kind.NAME, value: PAGE_INFO_ALIAS },
           name: { kind: Kind.NAME, value: "pageInfo" },
           selectionSet: {
             kind: Kind.SELECTION_SET,
-            selections: ["hasNextPage", "endCursor"].map((name): FieldNode => ({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: name } })),
+            selections: ["hasNextPage", "endCursor"].map(
+              (name): FieldNode => ({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: name } }),
+            ),
           },
         };
-        const selectionSet = node.selectionSet ? { ...node.selectionSet, selections: [...node.selectionSet.selections, pageInfo] } : node.selectionSet;
-        return { ...node, arguments: [...kept, intArgument("first", BULK_PAGE_SIZE), after], selectionSet };
+        const selectionSet = node.selectionSet
+          ? { ...node.selectionSet, selections: [...node.selectionSet.selections, pageInfo] }
+          : node.selectionSet;
+        return {
+          ...node,
+          arguments: [...kept, intArgument("first", BULK_PAGE_SIZE), after],
+          selectionSet,
+        };
       },
       OperationDefinition: {
         leave(node) {
           return {
             ...node,
             variableDefinitions: [
-              { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } }, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: "String" } } },
+              {
+                kind: Kind.VARIABLE_DEFINITION,
+                variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } },
+                type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: "String" } },
+              },
             ],
           };
         },
@@ -84,7 +106,10 @@ function connectionNodes(value: unknown): JsonObject[] | null {
   const keys = Object.keys(value);
   if (keys.length === 0 || !keys.every((key) => CONNECTION_KEYS.has(key))) return null;
   if (Array.isArray(value["nodes"])) return value["nodes"].filter(isObject);
-  if (Array.isArray(value["edges"])) return value["edges"].flatMap((edge) => (isObject(edge) && isObject(edge["node"]) ? [edge["node"]] : []));
+  if (Array.isArray(value["edges"]))
+    return value["edges"].flatMap((edge) =>
+      isObject(edge) && isObject(edge["node"]) ? [edge["node"]] : [],
+    );
   return null;
 }
 
@@ -101,7 +126,11 @@ function splitNode(node: JsonObject, children: JsonObject[][]): JsonObject {
 }
 
 /** Lines for the nodes of one connection, parents before their own children (grouped order). */
-export function linesForConnection(nodes: readonly JsonObject[], parentId: string | null, out: JsonObject[]): void {
+export function linesForConnection(
+  nodes: readonly JsonObject[],
+  parentId: string | null,
+  out: JsonObject[],
+): void {
   for (const node of nodes) {
     const children: JsonObject[][] = [];
     const line = splitNode(node, children);
@@ -132,15 +161,32 @@ export class BulkQueryFailed extends Error {
  * the scopes fails the operation (errorCode ACCESS_DENIED, an enum value of BulkOperationErrorCode);
  * a redacted protected field stays null in its line, as the redacted data of a normal query.
  */
-export async function runBulkPage(store: ShopStore, document: DocumentNode, rootField: string, after: string | null, access?: AccessGrant): Promise<BulkPage> {
-  const result = await runRequest(store, { document }, { [AFTER_VARIABLE]: after }, undefined, access);
+export async function runBulkPage(
+  store: ShopStore,
+  document: DocumentNode,
+  rootField: string,
+  after: string | null,
+  access?: AccessGrant,
+): Promise<BulkPage> {
+  const result = await runRequest(
+    store,
+    { document },
+    { [AFTER_VARIABLE]: after },
+    undefined,
+    access,
+  );
   const failures = (result.errors ?? []).filter((error) => !isRedaction(error));
-  if (failures.length > 0) throw new BulkQueryFailed(failures.map((error) => error.message).join("; "), failures.some((error) => error.extensions["code"] === "ACCESS_DENIED"));
+  if (failures.length > 0)
+    throw new BulkQueryFailed(
+      failures.map((error) => error.message).join("; "),
+      failures.some((error) => error.extensions["code"] === "ACCESS_DENIED"),
+    );
   const root = isObject(result.data) ? result.data[rootField] : undefined;
   const nodes = connectionNodes(root) ?? [];
   const pageInfo = isObject(root) ? root[PAGE_INFO_ALIAS] : undefined;
   const hasNext = isObject(pageInfo) && pageInfo["hasNextPage"] === true;
-  const endCursor = isObject(pageInfo) && typeof pageInfo["endCursor"] === "string" ? pageInfo["endCursor"] : null;
+  const endCursor =
+    isObject(pageInfo) && typeof pageInfo["endCursor"] === "string" ? pageInfo["endCursor"] : null;
   const lines: JsonObject[] = [];
   linesForConnection(nodes, null, lines);
   return { lines, roots: nodes.length, nextCursor: hasNext ? endCursor : null };

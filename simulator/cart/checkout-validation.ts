@@ -3,8 +3,15 @@
 // (cart lines, the validation's config metafield, shop-local "is it past the end?") and collect
 // the errors it adds. Every buyer path of the demo storefront goes through here.
 import { DateTime } from "luxon";
-import { cartValidationsGenerateRun, type CartValidationsGenerateRunInput } from "../../extensions/checkout-pause/src/cart_validations_generate_run";
-import { CHECKOUT_PAUSE_FUNCTION_HANDLE, PAUSE_CONFIG_METAFIELD, type ValidationError } from "../../extensions/checkout-pause/src/pause-rule";
+import {
+  cartValidationsGenerateRun,
+  type CartValidationsGenerateRunInput,
+} from "../../extensions/checkout-pause/src/cart_validations_generate_run";
+import {
+  CHECKOUT_PAUSE_FUNCTION_HANDLE,
+  PAUSE_CONFIG_METAFIELD,
+  type ValidationError,
+} from "../../extensions/checkout-pause/src/pause-rule";
 import { toGid } from "../gid";
 import { appDataOf, findFunction, metafieldJsonValue } from "../resolvers/app-installation";
 import type { ShopStore } from "../store/shop-store";
@@ -13,7 +20,12 @@ import type { CartLine } from "./cart-store";
 // Shopify's generic text when a Function fails and its validation blocks on failure.
 const FUNCTION_FAILED = "There was an issue processing your order. Please try again.";
 
-export function functionInput(store: ShopStore, lines: readonly CartLine[], config: unknown, pauseOver: boolean): CartValidationsGenerateRunInput {
+export function functionInput(
+  store: ShopStore,
+  lines: readonly CartLine[],
+  config: unknown,
+  pauseOver: boolean,
+): CartValidationsGenerateRunInput {
   return {
     cart: {
       lines: lines.map((line) => {
@@ -21,7 +33,11 @@ export function functionInput(store: ShopStore, lines: readonly CartLine[], conf
         return {
           quantity: line.quantity,
           merchandise: variant
-            ? { __typename: "ProductVariant", id: toGid("ProductVariant", variant.id), product: { id: toGid("Product", variant.productId) } }
+            ? {
+                __typename: "ProductVariant",
+                id: toGid("ProductVariant", variant.id),
+                product: { id: toGid("Product", variant.productId) },
+              }
             : { __typename: "CustomProduct" },
         };
       }),
@@ -32,26 +48,42 @@ export function functionInput(store: ShopStore, lines: readonly CartLine[], conf
 }
 
 /** The validation errors for a cart as it would be checked out now; [] means it may proceed. */
-export function checkoutValidationErrors(store: ShopStore, lines: readonly CartLine[], now: Date = new Date()): ValidationError[] {
+export function checkoutValidationErrors(
+  store: ShopStore,
+  lines: readonly CartLine[],
+  now: Date = new Date(),
+): ValidationError[] {
   const data = appDataOf(store);
   const fn = findFunction({ handle: CHECKOUT_PAUSE_FUNCTION_HANDLE });
   if (!fn) return [];
-  const localNow = DateTime.fromJSDate(now, { zone: store.shop.ianaTimezone }).toFormat("yyyy-LL-dd'T'HH:mm:ss");
+  const localNow = DateTime.fromJSDate(now, { zone: store.shop.ianaTimezone }).toFormat(
+    "yyyy-LL-dd'T'HH:mm:ss",
+  );
   const errors: ValidationError[] = [];
   for (const validation of data.validations) {
     if (!validation.enabled || validation.functionId !== fn.id) continue;
-    const metafield = data.metafield(toGid("Validation", validation.id), PAUSE_CONFIG_METAFIELD.namespace, PAUSE_CONFIG_METAFIELD.key);
+    const metafield = data.metafield(
+      toGid("Validation", validation.id),
+      PAUSE_CONFIG_METAFIELD.namespace,
+      PAUSE_CONFIG_METAFIELD.key,
+    );
     const config = metafield ? metafieldJsonValue(metafield) : undefined;
     // The input query's variable comes from this metafield; without it Shopify cannot run the
     // Function at all, and what happens then is the validation's blockOnFailure.
-    const until = typeof config === "object" && config !== null && "pausedUntilLocal" in config ? config.pausedUntilLocal : undefined;
+    const until =
+      typeof config === "object" && config !== null && "pausedUntilLocal" in config
+        ? config.pausedUntilLocal
+        : undefined;
     if (typeof until !== "string") {
       if (validation.blockOnFailure) errors.push({ message: FUNCTION_FAILED, target: "$.cart" });
       continue;
     }
     // dateTimeAfter: strictly after, on the shop's wall clock (both strings are zero-padded ISO).
-    const result = cartValidationsGenerateRun(functionInput(store, lines, config, localNow > until));
-    for (const operation of result.operations) errors.push(...(operation.validationAdd?.errors ?? []));
+    const result = cartValidationsGenerateRun(
+      functionInput(store, lines, config, localNow > until),
+    );
+    for (const operation of result.operations)
+      errors.push(...(operation.validationAdd?.errors ?? []));
   }
   return errors;
 }

@@ -31,15 +31,24 @@ export interface RunningMailServer {
   close(): Promise<void>;
 }
 
-function addresses(value: AddressObject | AddressObject[] | undefined): Array<{ name: string; address: string }> {
+function addresses(
+  value: AddressObject | AddressObject[] | undefined,
+): Array<{ name: string; address: string }> {
   const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  return list.flatMap((group) => group.value.map((entry) => ({ name: entry.name, address: entry.address ?? "" })));
+  return list.flatMap((group) =>
+    group.value.map((entry) => ({ name: entry.name, address: entry.address ?? "" })),
+  );
 }
 
-export async function startMailServer(options: { port?: number; host?: string } = {}): Promise<RunningMailServer> {
+export async function startMailServer(
+  options: { port?: number; host?: string } = {},
+): Promise<RunningMailServer> {
   const messages: ReceivedMail[] = [];
   const waiters: Array<() => void> = [];
-  let rejections: { count: number; kind: "permanent" | "transient" } = { count: 0, kind: "permanent" };
+  let rejections: { count: number; kind: "permanent" | "transient" } = {
+    count: 0,
+    kind: "permanent",
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -49,7 +58,14 @@ export async function startMailServer(options: { port?: number; host?: string } 
         rejections = { ...rejections, count: rejections.count - 1 };
         stream.resume();
         const transient = rejections.kind === "transient";
-        stream.on("end", () => callback(Object.assign(new Error(transient ? "Mailbox busy, try later" : "Mailbox unavailable"), { responseCode: transient ? 451 : 550 })));
+        stream.on("end", () =>
+          callback(
+            Object.assign(
+              new Error(transient ? "Mailbox busy, try later" : "Mailbox unavailable"),
+              { responseCode: transient ? 451 : 550 },
+            ),
+          ),
+        );
         return;
       }
       simpleParser(stream)
@@ -68,7 +84,9 @@ export async function startMailServer(options: { port?: number; host?: string } 
           for (const wake of waiters.splice(0)) wake();
           callback();
         })
-        .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
+        .catch((error: unknown) =>
+          callback(error instanceof Error ? error : new Error(String(error))),
+        );
     },
   });
   await new Promise<void>((resolve, reject) => {

@@ -9,12 +9,19 @@ export interface Outbox {
 }
 
 function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
 }
 
 /** https://<shop>.myshopify.com/apps/… → <origin>/<shop>.myshopify.com/storefront/apps/… */
 export function rewriteShopLinks(text: string, origin: string): string {
-  return text.replace(/https:\/\/([a-z0-9][a-z0-9-]*\.myshopify\.com)\/apps\//gi, (_whole, shop: string) => `${origin}/${shop.toLowerCase()}/storefront/apps/`);
+  return text.replace(
+    /https:\/\/([a-z0-9][a-z0-9-]*\.myshopify\.com)\/apps\//gi,
+    (_whole, shop: string) => `${origin}/${shop.toLowerCase()}/storefront/apps/`,
+  );
 }
 
 function address(mail: ReceivedMail): string {

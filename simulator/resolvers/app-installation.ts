@@ -81,8 +81,11 @@ export const MAX_ACTIVE_VALIDATIONS = 25;
 // `$app:` namespaces resolve to the app's reserved prefix, as on Shopify.
 const SIMULATED_APP_ID = 1;
 export function resolveNamespace(namespace: string | null | undefined): string {
-  if (namespace === null || namespace === undefined || namespace === "$app") return `app--${SIMULATED_APP_ID}`;
-  return namespace.startsWith("$app:") ? `app--${SIMULATED_APP_ID}--${namespace.slice(5)}` : namespace;
+  if (namespace === null || namespace === undefined || namespace === "$app")
+    return `app--${SIMULATED_APP_ID}`;
+  return namespace.startsWith("$app:")
+    ? `app--${SIMULATED_APP_ID}--${namespace.slice(5)}`
+    : namespace;
 }
 
 /** A namespace an app reserved (`app--<id>` or `app--<id>--<name>`), after resolving `$app`. */
@@ -118,14 +121,24 @@ export class AppData {
     return this.clock();
   }
 
-  metafield(ownerId: string, namespace: string | null | undefined, key: string): MetafieldRecord | undefined {
+  metafield(
+    ownerId: string,
+    namespace: string | null | undefined,
+    key: string,
+  ): MetafieldRecord | undefined {
     return this.metafieldsByOwner.get(ownerId)?.get(`${resolveNamespace(namespace)}\u0000${key}`);
   }
 
   /** The definition for an owner type, namespace (`$app` forms allowed) and key, if one exists. */
-  definition(ownerType: string, namespace: string | null | undefined, key: string): MetafieldDefinitionRecord | undefined {
+  definition(
+    ownerType: string,
+    namespace: string | null | undefined,
+    key: string,
+  ): MetafieldDefinitionRecord | undefined {
     const resolved = resolveNamespace(namespace);
-    return this.metafieldDefinitions.find((d) => d.ownerType === ownerType && d.namespace === resolved && d.key === key);
+    return this.metafieldDefinitions.find(
+      (d) => d.ownerType === ownerType && d.namespace === resolved && d.key === key,
+    );
   }
 
   metafieldsOf(ownerId: string): MetafieldRecord[] {
@@ -133,7 +146,14 @@ export class AppData {
   }
 
   /** Creates or updates one metafield; the caller has validated it. */
-  put(input: { ownerId: string; ownerType: MetafieldOwnerType; namespace?: string | null; key: string; type: string; value: string }): MetafieldRecord {
+  put(input: {
+    ownerId: string;
+    ownerType: MetafieldOwnerType;
+    namespace?: string | null;
+    key: string;
+    type: string;
+    value: string;
+  }): MetafieldRecord {
     const namespace = resolveNamespace(input.namespace);
     const owned = this.metafieldsByOwner.get(input.ownerId) ?? new Map<string, MetafieldRecord>();
     this.metafieldsByOwner.set(input.ownerId, owned);
@@ -146,7 +166,18 @@ export class AppData {
       existing.updatedAt = now;
       return existing;
     }
-    const record: MetafieldRecord = { __typename: "Metafield", id: this.newId(), ownerId: input.ownerId, ownerType: input.ownerType, namespace, key: input.key, type: input.type, value: input.value, createdAt: now, updatedAt: now };
+    const record: MetafieldRecord = {
+      __typename: "Metafield",
+      id: this.newId(),
+      ownerId: input.ownerId,
+      ownerType: input.ownerType,
+      namespace,
+      key: input.key,
+      type: input.type,
+      value: input.value,
+      createdAt: now,
+      updatedAt: now,
+    };
     owned.set(mapKey, record);
     return record;
   }
@@ -156,7 +187,8 @@ export class AppData {
     const gid = parseGid(ownerId);
     if (!gid) return undefined;
     if (gid.type === "AppInstallation" && gid.id === this.installation.id) return "API_PERMISSION";
-    if (gid.type === "Validation" && this.validations.some((v) => v.id === gid.id)) return "VALIDATION";
+    if (gid.type === "Validation" && this.validations.some((v) => v.id === gid.id))
+      return "VALIDATION";
     return undefined;
   }
 
@@ -180,8 +212,13 @@ export function appDataOf(store: ShopStore): AppData {
   return data;
 }
 
-export function findFunction(idOrHandle: { id?: string | null; handle?: string | null }): ShopifyFunctionRecord | undefined {
-  return SIMULATED_FUNCTIONS.find((fn) => (idOrHandle.id ? fn.id === idOrHandle.id : fn.handle === idOrHandle.handle));
+export function findFunction(idOrHandle: {
+  id?: string | null;
+  handle?: string | null;
+}): ShopifyFunctionRecord | undefined {
+  return SIMULATED_FUNCTIONS.find((fn) =>
+    idOrHandle.id ? fn.id === idOrHandle.id : fn.handle === idOrHandle.handle,
+  );
 }
 
 /** The parsed value of a metafield, as `jsonValue` answers it. */
@@ -201,28 +238,53 @@ export function metafieldJsonValue(metafield: MetafieldRecord): unknown {
 
 // key is required by the schema; a null here only comes from direct resolver calls in tests.
 const metafieldArgs = z.object({ namespace: z.string().nullish(), key: z.string().nullish() });
-const metafieldsArgs = connectionArgsSchema.extend({ namespace: z.string().nullish(), keys: z.array(z.string()).nullish() });
+const metafieldsArgs = connectionArgsSchema.extend({
+  namespace: z.string().nullish(),
+  keys: z.array(z.string()).nullish(),
+});
 const idArgs = z.object({ id: z.string() });
 
-function ownerMetafield(ownerId: string, rawArgs: Record<string, unknown>, context: SimulatorContext) {
+function ownerMetafield(
+  ownerId: string,
+  rawArgs: Record<string, unknown>,
+  context: SimulatorContext,
+) {
   const args = metafieldArgs.parse(rawArgs);
-  return args.key ? (appDataOf(context.store).metafield(ownerId, args.namespace, args.key) ?? null) : null;
+  return args.key
+    ? (appDataOf(context.store).metafield(ownerId, args.namespace, args.key) ?? null)
+    : null;
 }
 
-function ownerMetafields(ownerId: string, rawArgs: Record<string, unknown>, context: SimulatorContext) {
+function ownerMetafields(
+  ownerId: string,
+  rawArgs: Record<string, unknown>,
+  context: SimulatorContext,
+) {
   const args = metafieldsArgs.parse(rawArgs);
   let list = appDataOf(context.store).metafieldsOf(ownerId);
   if (args.namespace) list = list.filter((m) => m.namespace === resolveNamespace(args.namespace));
   if (args.keys) list = list.filter((m) => args.keys?.includes(`${m.namespace}.${m.key}`));
   if (args.reverse) list.reverse();
-  return paginate(list, args, "metafields", (m) => ({ id: m.id, value: m.id }), args.reverse ? -1 : 1);
+  return paginate(
+    list,
+    args,
+    "metafields",
+    (m) => ({ id: m.id, value: m.id }),
+    args.reverse ? -1 : 1,
+  );
 }
 
-export const appInstallationType = defineType("AppInstallation", hasTypename<AppInstallationRecord>("AppInstallation"), {
-  id: (installation) => toGid("AppInstallation", installation.id),
-  metafield: (installation, args, context) => ownerMetafield(toGid("AppInstallation", installation.id), args, context),
-  metafields: (installation, args, context) => ownerMetafields(toGid("AppInstallation", installation.id), args, context),
-});
+export const appInstallationType = defineType(
+  "AppInstallation",
+  hasTypename<AppInstallationRecord>("AppInstallation"),
+  {
+    id: (installation) => toGid("AppInstallation", installation.id),
+    metafield: (installation, args, context) =>
+      ownerMetafield(toGid("AppInstallation", installation.id), args, context),
+    metafields: (installation, args, context) =>
+      ownerMetafields(toGid("AppInstallation", installation.id), args, context),
+  },
+);
 
 export const metafieldType = defineType("Metafield", hasTypename<MetafieldRecord>("Metafield"), {
   id: (metafield) => toGid("Metafield", metafield.id),
@@ -238,53 +300,99 @@ export const metafieldType = defineType("Metafield", hasTypename<MetafieldRecord
   updatedAt: (metafield) => iso(metafield.updatedAt),
 });
 
-export const validationType = defineType("Validation", hasTypename<ValidationRecord>("Validation"), {
-  id: (validation) => toGid("Validation", validation.id),
-  title: (validation) => validation.title,
-  enabled: (validation) => validation.enabled,
-  blockOnFailure: (validation) => validation.blockOnFailure,
-  shopifyFunction: (validation, _args, context) => {
-    const fn = findFunction({ id: validation.functionId }) ?? appDataOf(context.store).otherAppsFunctions.find((other) => other.id === validation.functionId);
-    if (!fn) throw new GraphQLError(`Simulator store is inconsistent: no function ${validation.functionId}`);
-    return fn;
+export const validationType = defineType(
+  "Validation",
+  hasTypename<ValidationRecord>("Validation"),
+  {
+    id: (validation) => toGid("Validation", validation.id),
+    title: (validation) => validation.title,
+    enabled: (validation) => validation.enabled,
+    blockOnFailure: (validation) => validation.blockOnFailure,
+    shopifyFunction: (validation, _args, context) => {
+      const fn =
+        findFunction({ id: validation.functionId }) ??
+        appDataOf(context.store).otherAppsFunctions.find(
+          (other) => other.id === validation.functionId,
+        );
+      if (!fn)
+        throw new GraphQLError(
+          `Simulator store is inconsistent: no function ${validation.functionId}`,
+        );
+      return fn;
+    },
+    metafield: (validation, args, context) =>
+      ownerMetafield(toGid("Validation", validation.id), args, context),
+    metafields: (validation, args, context) =>
+      ownerMetafields(toGid("Validation", validation.id), args, context),
   },
-  metafield: (validation, args, context) => ownerMetafield(toGid("Validation", validation.id), args, context),
-  metafields: (validation, args, context) => ownerMetafields(toGid("Validation", validation.id), args, context),
-});
+);
 
-export const shopifyFunctionType = defineType("ShopifyFunction", hasTypename<ShopifyFunctionRecord>("ShopifyFunction"), {
-  id: (fn) => fn.id,
-  handle: (fn) => fn.handle,
-  title: (fn) => fn.title,
-  description: (fn) => fn.description,
-  apiType: (fn) => fn.apiType,
-  apiVersion: (fn) => fn.apiVersion,
-  useCreationUi: () => false,
-  inputQuery: () => null,
-});
+export const shopifyFunctionType = defineType(
+  "ShopifyFunction",
+  hasTypename<ShopifyFunctionRecord>("ShopifyFunction"),
+  {
+    id: (fn) => fn.id,
+    handle: (fn) => fn.handle,
+    title: (fn) => fn.title,
+    description: (fn) => fn.description,
+    apiType: (fn) => fn.apiType,
+    apiVersion: (fn) => fn.apiVersion,
+    useCreationUi: () => false,
+    inputQuery: () => null,
+  },
+);
 
-const functionsArgs = connectionArgsSchema.extend({ apiType: z.string().nullish(), useCreationUi: z.boolean().nullish() });
+const functionsArgs = connectionArgsSchema.extend({
+  apiType: z.string().nullish(),
+  useCreationUi: z.boolean().nullish(),
+});
 const validationsArgs = connectionArgsSchema.extend({ sortKey: z.string().nullish() });
 
 /** QueryRoot fields for the app's installation, functions and validations (merged in resolvers/index.ts). */
 export const appInstallationQueryFields = {
-  currentAppInstallation: (_root: unknown, _args: Record<string, unknown>, context: SimulatorContext) => appDataOf(context.store).installation,
+  currentAppInstallation: (
+    _root: unknown,
+    _args: Record<string, unknown>,
+    context: SimulatorContext,
+  ) => appDataOf(context.store).installation,
   shopifyFunctions: (_root: unknown, rawArgs: Record<string, unknown>) => {
     const args = functionsArgs.parse(rawArgs);
-    const list = SIMULATED_FUNCTIONS.filter((fn) => !args.apiType || fn.apiType === args.apiType.toLowerCase());
-    return paginate(args.reverse ? [...list].reverse() : list, args, "shopifyFunctions", (fn) => ({ id: 0, value: fn.id }), args.reverse ? -1 : 1);
+    const list = SIMULATED_FUNCTIONS.filter(
+      (fn) => !args.apiType || fn.apiType === args.apiType.toLowerCase(),
+    );
+    return paginate(
+      args.reverse ? [...list].reverse() : list,
+      args,
+      "shopifyFunctions",
+      (fn) => ({ id: 0, value: fn.id }),
+      args.reverse ? -1 : 1,
+    );
   },
-  shopifyFunction: (_root: unknown, rawArgs: Record<string, unknown>) => findFunction({ id: idArgs.parse(rawArgs).id }) ?? null,
+  shopifyFunction: (_root: unknown, rawArgs: Record<string, unknown>) =>
+    findFunction({ id: idArgs.parse(rawArgs).id }) ?? null,
   validations: (_root: unknown, rawArgs: Record<string, unknown>, context: SimulatorContext) => {
     const args = validationsArgs.parse(rawArgs);
     const list = [...appDataOf(context.store).validations];
     if (args.reverse) list.reverse();
-    return paginate(list, args, "validations", (v) => ({ id: v.id, value: v.id }), args.reverse ? -1 : 1);
+    return paginate(
+      list,
+      args,
+      "validations",
+      (v) => ({ id: v.id, value: v.id }),
+      args.reverse ? -1 : 1,
+    );
   },
   validation: (_root: unknown, rawArgs: Record<string, unknown>, context: SimulatorContext) => {
     const gid = parseGid(idArgs.parse(rawArgs).id);
-    return gid && gid.type === "Validation" ? (appDataOf(context.store).validation(gid.id) ?? null) : null;
+    return gid && gid.type === "Validation"
+      ? (appDataOf(context.store).validation(gid.id) ?? null)
+      : null;
   },
 };
 
-export const APP_INSTALLATION_TYPES = [appInstallationType, metafieldType, validationType, shopifyFunctionType];
+export const APP_INSTALLATION_TYPES = [
+  appInstallationType,
+  metafieldType,
+  validationType,
+  shopifyFunctionType,
+];

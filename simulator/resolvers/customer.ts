@@ -22,9 +22,13 @@ export const customerType = defineType("Customer", hasTypename<CustomerRecord>("
   createdAt: (customer) => iso(customer.createdAt),
   updatedAt: (customer) => iso(customer.updatedAt),
   numberOfOrders: (customer) => String(customer.orderIds.length),
-  amountSpent: (customer, _args, context) => moneyV2(customer.amountSpentCents, context.store.shop.currencyCode),
+  amountSpent: (customer, _args, context) =>
+    moneyV2(customer.amountSpentCents, context.store.shop.currencyCode),
   defaultAddress: (customer) => mailingAddress(customer.address, customer.id, "CustomerAddress"),
-  defaultEmailAddress: (customer) => ({ emailAddress: customer.email, marketingState: customer.acceptsMarketing ? "SUBSCRIBED" : "NOT_SUBSCRIBED" }),
+  defaultEmailAddress: (customer) => ({
+    emailAddress: customer.email,
+    marketingState: customer.acceptsMarketing ? "SUBSCRIBED" : "NOT_SUBSCRIBED",
+  }),
   lastOrder: (customer, _args, context) => {
     const lastId = customer.orderIds[customer.orderIds.length - 1];
     return lastId === undefined ? null : (context.store.order(lastId) ?? null);

@@ -22,18 +22,31 @@ export interface SimulatorContext {
 }
 
 export type Args = Record<string, unknown>;
-export type FieldResolver<S> = (source: S, args: Args, context: SimulatorContext, info: GraphQLResolveInfo) => unknown;
+export type FieldResolver<S> = (
+  source: S,
+  args: Args,
+  context: SimulatorContext,
+  info: GraphQLResolveInfo,
+) => unknown;
 
 export interface SimulatedType {
   typeName: string;
   fields: Readonly<Record<string, FieldResolver<unknown>>>;
 }
 
-export function defineType<S>(typeName: string, is: (value: unknown) => value is S, fields: Record<string, FieldResolver<S>>): SimulatedType {
+export function defineType<S>(
+  typeName: string,
+  is: (value: unknown) => value is S,
+  fields: Record<string, FieldResolver<S>>,
+): SimulatedType {
   const erased: Record<string, FieldResolver<unknown>> = {};
   for (const [name, resolve] of Object.entries(fields)) {
     erased[name] = (source, args, context, info) => {
-      if (!is(source)) throw new GraphQLError(`Internal simulator error: ${typeName}.${name} got a source of the wrong type`, { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+      if (!is(source))
+        throw new GraphQLError(
+          `Internal simulator error: ${typeName}.${name} got a source of the wrong type`,
+          { extensions: { code: "INTERNAL_SERVER_ERROR" } },
+        );
       return resolve(source, args, context, info);
     };
   }
@@ -41,11 +54,18 @@ export function defineType<S>(typeName: string, is: (value: unknown) => value is
 }
 
 export function hasTypename<S extends { __typename: string }>(typename: S["__typename"]) {
-  return (value: unknown): value is S => typeof value === "object" && value !== null && "__typename" in value && value.__typename === typename;
+  return (value: unknown): value is S =>
+    typeof value === "object" &&
+    value !== null &&
+    "__typename" in value &&
+    value.__typename === typename;
 }
 
 export function notSimulated(typeName: string, fieldName: string, detail?: string): GraphQLError {
-  return new GraphQLError(`${typeName}.${fieldName}${detail ? ` ${detail}` : ""} is not simulated by the Admin API simulator`, {
-    extensions: { code: "NOT_SIMULATED", typeName, fieldName },
-  });
+  return new GraphQLError(
+    `${typeName}.${fieldName}${detail ? ` ${detail}` : ""} is not simulated by the Admin API simulator`,
+    {
+      extensions: { code: "NOT_SIMULATED", typeName, fieldName },
+    },
+  );
 }

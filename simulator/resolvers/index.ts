@@ -1,14 +1,35 @@
 // Every simulated type, by name.
 import { collectionType, productType, variantType } from "./catalog";
 import { APP_INSTALLATION_TYPES, appInstallationQueryFields } from "./app-installation";
-import { METAFIELD_DEFINITION_TYPES, metafieldDefinitionQueryFields } from "./metafield-definitions";
+import {
+  METAFIELD_DEFINITION_TYPES,
+  metafieldDefinitionQueryFields,
+} from "./metafield-definitions";
 import { bulkOperationType, withBulkQueryFields } from "./bulk-operation";
-import { calculatedLineItemType, calculatedOrderType, calculatedShippingLineType, orderEditSessionType } from "./calculated-order";
+import {
+  calculatedLineItemType,
+  calculatedOrderType,
+  calculatedShippingLineType,
+  orderEditSessionType,
+} from "./calculated-order";
 import { discountCodeBasicType, discountCodeNodeType } from "./mutations/discounts";
-import { jobType, refundType, withRemedyLineItemFields, withRemedyOrderFields, withRemedyQueryFields } from "./refund";
+import {
+  jobType,
+  refundType,
+  withRemedyLineItemFields,
+  withRemedyOrderFields,
+  withRemedyQueryFields,
+} from "./refund";
 import { customerType } from "./customer";
 import type { SimulatedType } from "./define";
-import { fulfillmentOrderLineItemType, fulfillmentOrderType, lineItemType, orderType, shippingLineType, transactionType } from "./order";
+import {
+  fulfillmentOrderLineItemType,
+  fulfillmentOrderType,
+  lineItemType,
+  orderType,
+  shippingLineType,
+  transactionType,
+} from "./order";
 import { mutationRootType } from "./mutation-root";
 import { queryRootType } from "./query-root";
 import { locationType, shopType } from "./shop";
@@ -16,7 +37,16 @@ import { locationType, shopType } from "./shop";
 export const SIMULATED_TYPES: readonly SimulatedType[] = [
   // The app installation's root fields live beside its types (app-installation.ts).
   // Remedies (refund.ts) add job(id:) and node(id:) for refunds, jobs, calculated orders, discounts.
-  { ...queryRootType, fields: withRemedyQueryFields(withBulkQueryFields({ ...queryRootType.fields, ...appInstallationQueryFields, ...metafieldDefinitionQueryFields })) },
+  {
+    ...queryRootType,
+    fields: withRemedyQueryFields(
+      withBulkQueryFields({
+        ...queryRootType.fields,
+        ...appInstallationQueryFields,
+        ...metafieldDefinitionQueryFields,
+      }),
+    ),
+  },
   mutationRootType,
   shopType,
   locationType,
@@ -43,4 +73,6 @@ export const SIMULATED_TYPES: readonly SimulatedType[] = [
   discountCodeBasicType,
 ];
 
-export const SIMULATED_TYPES_BY_NAME: ReadonlyMap<string, SimulatedType> = new Map(SIMULATED_TYPES.map((type) => [type.typeName, type]));
+export const SIMULATED_TYPES_BY_NAME: ReadonlyMap<string, SimulatedType> = new Map(
+  SIMULATED_TYPES.map((type) => [type.typeName, type]),
+);

@@ -3,7 +3,15 @@
 import { responsePathAsArray, type GraphQLResolveInfo } from "graphql";
 import { z } from "zod";
 import { connectionArgsSchema, paginate, type Connection } from "../connection";
-import { compileSearch, matchBoolean, matchDate, matchNumber, matchText, type FieldMatcher, type SearchTerm } from "../search-query";
+import {
+  compileSearch,
+  matchBoolean,
+  matchDate,
+  matchNumber,
+  matchText,
+  type FieldMatcher,
+  type SearchTerm,
+} from "../search-query";
 import type { CustomerRecord, OrderRecord, ProductRecord, VariantRecord } from "../store/records";
 import type { ShopStore } from "../store/shop-store";
 import { notSimulated, type Args, type SimulatorContext } from "./define";
@@ -29,31 +37,62 @@ const listArgsSchema = connectionArgsSchema.extend({
   savedSearchId: z.string().nullish(),
 });
 
-const countArgsSchema = z.object({ query: z.string().nullish(), limit: z.number().int().nullish(), savedSearchId: z.string().nullish() });
+const countArgsSchema = z.object({
+  query: z.string().nullish(),
+  limit: z.number().int().nullish(),
+  savedSearchId: z.string().nullish(),
+});
 
-export function filterResource<T extends { id: number }>(resource: Resource<T>, records: readonly T[], query: string | null | undefined, context: SimulatorContext, info: GraphQLResolveInfo): T[] {
+export function filterResource<T extends { id: number }>(
+  resource: Resource<T>,
+  records: readonly T[],
+  query: string | null | undefined,
+  context: SimulatorContext,
+  info: GraphQLResolveInfo,
+): T[] {
   const search = compileSearch(query, resource.search(context.store), resource.freeText);
   if (query && search.warnings.length > 0) {
-    context.searchReports.push({ path: responsePathAsArray(info.path), query, parsed: search.parsed, warnings: search.warnings });
+    context.searchReports.push({
+      path: responsePathAsArray(info.path),
+      query,
+      parsed: search.parsed,
+      warnings: search.warnings,
+    });
   }
   const visible = resource.visible;
   const seen = visible ? records.filter((record) => visible(record, context)) : records;
   return query ? seen.filter(search.matches) : [...seen];
 }
 
-export function listResource<T extends { id: number }>(resource: Resource<T>, rawArgs: Args, context: SimulatorContext, info: GraphQLResolveInfo, records?: readonly T[]): Connection<T> {
+export function listResource<T extends { id: number }>(
+  resource: Resource<T>,
+  rawArgs: Args,
+  context: SimulatorContext,
+  info: GraphQLResolveInfo,
+  records?: readonly T[],
+): Connection<T> {
   const args = listArgsSchema.parse(rawArgs);
-  if (args.savedSearchId) throw notSimulated(info.parentType.name, info.fieldName, "(savedSearchId)");
+  if (args.savedSearchId)
+    throw notSimulated(info.parentType.name, info.fieldName, "(savedSearchId)");
   const sortKeyName = args.sortKey ?? "ID";
   const sortKey = resource.sortKeys[sortKeyName === "RELEVANCE" ? "ID" : sortKeyName];
-  if (!sortKey) throw notSimulated(info.parentType.name, info.fieldName, `(sortKey: ${sortKeyName})`);
+  if (!sortKey)
+    throw notSimulated(info.parentType.name, info.fieldName, `(sortKey: ${sortKeyName})`);
   // Validate the page size before filtering 100k records for nothing.
   paginate([], args, resource.name, () => ({ id: 0, value: 0 }));
-  const filtered = filterResource(resource, records ?? resource.all(context.store), args.query, context, info);
+  const filtered = filterResource(
+    resource,
+    records ?? resource.all(context.store),
+    args.query,
+    context,
+    info,
+  );
   const keyOf = (record: T) => ({ id: record.id, value: sortKey.value(record) });
   if (!sortKey.natural) {
     const decorated = filtered.map((record) => ({ record, value: sortKey.value(record) }));
-    decorated.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.record.id - b.record.id));
+    decorated.sort((a, b) =>
+      a.value < b.value ? -1 : a.value > b.value ? 1 : a.record.id - b.record.id,
+    );
     filtered.splice(0, filtered.length, ...decorated.map((entry) => entry.record));
   }
   if (args.reverse) filtered.reverse();
@@ -61,10 +100,22 @@ export function listResource<T extends { id: number }>(resource: Resource<T>, ra
 }
 
 /** Shopify counts up to `limit` (default 10000) and reports AT_LEAST beyond it; null means no limit. */
-export function countResource<T extends { id: number }>(resource: Resource<T>, rawArgs: Args, context: SimulatorContext, info: GraphQLResolveInfo) {
+export function countResource<T extends { id: number }>(
+  resource: Resource<T>,
+  rawArgs: Args,
+  context: SimulatorContext,
+  info: GraphQLResolveInfo,
+) {
   const args = countArgsSchema.parse(rawArgs);
-  if (args.savedSearchId) throw notSimulated(info.parentType.name, info.fieldName, "(savedSearchId)");
-  const matching = filterResource(resource, resource.all(context.store), args.query, context, info).length;
+  if (args.savedSearchId)
+    throw notSimulated(info.parentType.name, info.fieldName, "(savedSearchId)");
+  const matching = filterResource(
+    resource,
+    resource.all(context.store),
+    args.query,
+    context,
+    info,
+  ).length;
   return count(matching, args.limit);
 }
 
@@ -86,11 +137,17 @@ function orderFulfillmentMatches(order: OrderRecord, term: SearchTerm): boolean 
     case "unfulfilled":
       return status === "UNFULFILLED" || status === "PARTIALLY_FULFILLED";
     case "in_progress":
-      return order.fulfillmentOrders.some((fulfillmentOrder) => fulfillmentOrder.status === "IN_PROGRESS");
+      return order.fulfillmentOrders.some(
+        (fulfillmentOrder) => fulfillmentOrder.status === "IN_PROGRESS",
+      );
     case "on_hold":
-      return order.fulfillmentOrders.some((fulfillmentOrder) => fulfillmentOrder.status === "ON_HOLD");
+      return order.fulfillmentOrders.some(
+        (fulfillmentOrder) => fulfillmentOrder.status === "ON_HOLD",
+      );
     case "scheduled":
-      return order.fulfillmentOrders.some((fulfillmentOrder) => fulfillmentOrder.status === "SCHEDULED");
+      return order.fulfillmentOrders.some(
+        (fulfillmentOrder) => fulfillmentOrder.status === "SCHEDULED",
+      );
     default:
       return false;
   }
@@ -126,11 +183,14 @@ export const ordersResource: Resource<OrderRecord> = {
   search: (store) => {
     const zone = store.options.timezone;
     const now = store.options.now.getTime();
-    const customerOf = (order: OrderRecord) => (order.customerId === null ? undefined : store.customer(order.customerId));
+    const customerOf = (order: OrderRecord) =>
+      order.customerId === null ? undefined : store.customer(order.customerId);
     return {
       status: orderStatusMatches,
       fulfillment_status: orderFulfillmentMatches,
-      financial_status: (order, term) => term.value.toLowerCase() === "any" || order.financialStatus.toLowerCase() === term.value.toLowerCase(),
+      financial_status: (order, term) =>
+        term.value.toLowerCase() === "any" ||
+        order.financialStatus.toLowerCase() === term.value.toLowerCase(),
       created_at: (order, term) => matchDate(order.createdAt, term, zone, now),
       updated_at: (order, term) => matchDate(order.updatedAt, term, zone, now),
       processed_at: (order, term) => matchDate(order.processedAt, term, zone, now),
@@ -143,15 +203,23 @@ export const ordersResource: Resource<OrderRecord> = {
       customer_id: (order, term) => matchNumber(order.customerId, term),
       sku: (order, term) => order.lineItems.some((item) => matchText(item.sku, term)),
       source_name: (order, term) => matchText(order.sourceName, term),
-      gateway: (order, term) => order.transactions.some((transaction) => matchText(transaction.gateway, term)),
+      gateway: (order, term) =>
+        order.transactions.some((transaction) => matchText(transaction.gateway, term)),
       cancelled_at: (order, term) => matchDate(order.cancelledAt, term, zone, now),
       customer_name: (order, term) => {
         const customer = customerOf(order);
-        return customer ? matchText(`${customer.firstName} ${customer.lastName}`, term) || matchText(customer.firstName, term) || matchText(customer.lastName, term) : false;
+        return customer
+          ? matchText(`${customer.firstName} ${customer.lastName}`, term) ||
+              matchText(customer.firstName, term) ||
+              matchText(customer.lastName, term)
+          : false;
       },
     };
   },
-  freeText: (order, term) => orderNameMatches(order, term) || matchText(order.email, term) || order.tags.some((tag) => matchText(tag, term)),
+  freeText: (order, term) =>
+    orderNameMatches(order, term) ||
+    matchText(order.email, term) ||
+    order.tags.some((tag) => matchText(tag, term)),
   sortKeys: {
     ID: { value: (order) => order.id, natural: true },
     CREATED_AT: { value: (order) => order.createdAt, natural: true },
@@ -162,7 +230,9 @@ export const ordersResource: Resource<OrderRecord> = {
     CURRENT_TOTAL_PRICE: { value: (order) => (order.cancelledAt === null ? order.totalCents : 0) },
     FINANCIAL_STATUS: { value: (order) => order.financialStatus },
     FULFILLMENT_STATUS: { value: (order) => order.fulfillmentStatus },
-    TOTAL_ITEMS_QUANTITY: { value: (order) => order.lineItems.reduce((sum, item) => sum + item.quantity, 0) },
+    TOTAL_ITEMS_QUANTITY: {
+      value: (order) => order.lineItems.reduce((sum, item) => sum + item.quantity, 0),
+    },
   },
 };
 
@@ -180,15 +250,20 @@ export const productsResource: Resource<ProductRecord> = {
       tag_not: (product, term) => !product.tags.some((tag) => matchText(tag, term)),
       product_type: (product, term) => matchText(product.productType, term),
       vendor: (product, term) => matchText(product.vendor, term),
-      status: (product, term) => term.value.split(",").some((status) => matchText(product.status, { ...term, value: status })),
+      status: (product, term) =>
+        term.value
+          .split(",")
+          .some((status) => matchText(product.status, { ...term, value: status })),
       handle: (product, term) => matchText(product.handle, term),
       id: (product, term) => matchNumber(product.id, term),
       created_at: (product, term) => matchDate(product.createdAt, term, zone, now),
       updated_at: (product, term) => matchDate(product.updatedAt, term, zone, now),
-      sku: (product, term) => product.variantIds.some((id) => matchText(store.variant(id)?.sku, term)),
+      sku: (product, term) =>
+        product.variantIds.some((id) => matchText(store.variant(id)?.sku, term)),
     };
   },
-  freeText: (product, term) => product.title.toLowerCase().includes(term.value.replace(/\*$/, "").toLowerCase()),
+  freeText: (product, term) =>
+    product.title.toLowerCase().includes(term.value.replace(/\*$/, "").toLowerCase()),
   sortKeys: {
     ID: { value: (product) => product.id, natural: true },
     TITLE: { value: (product) => product.title.toLowerCase() },
@@ -210,7 +285,8 @@ export const variantsResource: Resource<VariantRecord> = {
     id: (variant, term) => matchNumber(variant.id, term),
     price: (variant, term) => matchNumber(variant.priceCents / 100, term),
   }),
-  freeText: (variant, term) => matchText(variant.sku, term) || variant.title.toLowerCase().includes(term.value.toLowerCase()),
+  freeText: (variant, term) =>
+    matchText(variant.sku, term) || variant.title.toLowerCase().includes(term.value.toLowerCase()),
   sortKeys: {
     ID: { value: (variant) => variant.id, natural: true },
     TITLE: { value: (variant) => variant.title.toLowerCase() },
@@ -237,7 +313,8 @@ export const customersResource: Resource<CustomerRecord> = {
       country: (customer, term) => matchText(customer.address.country, term),
     };
   },
-  freeText: (customer, term) => [customer.firstName, customer.lastName, customer.email].some((value) => matchText(value, term)),
+  freeText: (customer, term) =>
+    [customer.firstName, customer.lastName, customer.email].some((value) => matchText(value, term)),
   sortKeys: {
     ID: { value: (customer) => customer.id, natural: true },
     CREATED_AT: { value: (customer) => customer.createdAt },

@@ -11,7 +11,8 @@ import { metafieldMutationFields } from "./mutations/metafields";
 import { tagsMutations } from "./mutations/tags";
 import { validationMutationFields } from "./mutations/validations";
 
-const isRoot = (value: unknown): value is unknown => value === undefined || value === null || typeof value === "object";
+const isRoot = (value: unknown): value is unknown =>
+  value === undefined || value === null || typeof value === "object";
 
 export const mutationRootType = defineType("Mutation", isRoot, {
   ...metafieldMutationFields,

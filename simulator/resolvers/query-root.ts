@@ -2,14 +2,26 @@
 import { z } from "zod";
 import { parseGid } from "../gid";
 import { defineType } from "./define";
-import { countResource, customersResource, listResource, ordersResource, productsResource, variantsResource } from "./listing";
+import {
+  countResource,
+  customersResource,
+  listResource,
+  ordersResource,
+  productsResource,
+  variantsResource,
+} from "./listing";
 
 const idArgs = z.object({ id: z.string() });
 const idsArgs = z.object({ ids: z.array(z.string()) });
-const isRoot = (value: unknown): value is unknown => value === undefined || value === null || typeof value === "object";
+const isRoot = (value: unknown): value is unknown =>
+  value === undefined || value === null || typeof value === "object";
 
 function lookup(type: string) {
-  return (_root: unknown, rawArgs: Record<string, unknown>, context: { store: { findNode: (type: string, id: number) => unknown } }) => {
+  return (
+    _root: unknown,
+    rawArgs: Record<string, unknown>,
+    context: { store: { findNode: (type: string, id: number) => unknown } },
+  ) => {
     const gid = parseGid(idArgs.parse(rawArgs).id);
     return gid && gid.type === type ? (context.store.findNode(type, gid.id) ?? null) : null;
   };
@@ -22,13 +34,17 @@ export const queryRootType = defineType("QueryRoot", isRoot, {
   ordersCount: (_root, args, context, info) => countResource(ordersResource, args, context, info),
   product: lookup("Product"),
   products: (_root, args, context, info) => listResource(productsResource, args, context, info),
-  productsCount: (_root, args, context, info) => countResource(productsResource, args, context, info),
+  productsCount: (_root, args, context, info) =>
+    countResource(productsResource, args, context, info),
   productVariant: lookup("ProductVariant"),
-  productVariants: (_root, args, context, info) => listResource(variantsResource, args, context, info),
-  productVariantsCount: (_root, args, context, info) => countResource(variantsResource, args, context, info),
+  productVariants: (_root, args, context, info) =>
+    listResource(variantsResource, args, context, info),
+  productVariantsCount: (_root, args, context, info) =>
+    countResource(variantsResource, args, context, info),
   customer: lookup("Customer"),
   customers: (_root, args, context, info) => listResource(customersResource, args, context, info),
-  customersCount: (_root, args, context, info) => countResource(customersResource, args, context, info),
+  customersCount: (_root, args, context, info) =>
+    countResource(customersResource, args, context, info),
   fulfillmentOrder: lookup("FulfillmentOrder"),
   collection: lookup("Collection"),
   location: (_root, rawArgs, context) => {

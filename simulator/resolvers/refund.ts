@@ -7,7 +7,13 @@ import { parseGid, toGid } from "../gid";
 import type { LineItemRecord, OrderRecord } from "../store/records";
 import { discountsOf } from "./mutations/discounts";
 import { orderEditsOf } from "../store/order-edits";
-import { refundableQuantity, refundsOf, unitPrice, type JobRecord, type RefundRecord } from "../store/refunds";
+import {
+  refundableQuantity,
+  refundsOf,
+  unitPrice,
+  type JobRecord,
+  type RefundRecord,
+} from "../store/refunds";
 import { defineType, hasTypename, type FieldResolver, type SimulatorContext } from "./define";
 import { suggestedRefund } from "./suggested-refund";
 import { iso, moneyBag } from "./values";
@@ -15,7 +21,11 @@ import { iso, moneyBag } from "./values";
 const firstArgs = z.object({ first: z.number().int().nullish() });
 const idArgs = z.object({ id: z.string() });
 const byId = (record: { id: number }) => ({ id: record.id, value: record.id });
-const emptyConnection = { edges: [], nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+const emptyConnection = {
+  edges: [],
+  nodes: [],
+  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+};
 
 function orderOf(context: SimulatorContext, orderId: number): OrderRecord {
   const order = context.store.order(orderId);
@@ -28,7 +38,20 @@ function refundLineItems(refund: RefundRecord, context: SimulatorContext) {
   return refund.lines.flatMap((line) => {
     const item = order.lineItems.find((candidate) => candidate.id === line.lineItemId);
     if (!item) return [];
-    return [{ id: toGid("RefundLineItem", line.id), lineItem: item, quantity: line.quantity, restockType: line.restockType, restocked: line.restocked, location: line.locationId === null ? null : (context.store.location(line.locationId) ?? null), priceSet: moneyBag(line.unitPriceCents, order.currencies), subtotalSet: moneyBag(line.unitPriceCents * line.quantity, order.currencies), totalTaxSet: moneyBag(0, order.currencies) }];
+    return [
+      {
+        id: toGid("RefundLineItem", line.id),
+        lineItem: item,
+        quantity: line.quantity,
+        restockType: line.restockType,
+        restocked: line.restocked,
+        location:
+          line.locationId === null ? null : (context.store.location(line.locationId) ?? null),
+        priceSet: moneyBag(line.unitPriceCents, order.currencies),
+        subtotalSet: moneyBag(line.unitPriceCents * line.quantity, order.currencies),
+        totalTaxSet: moneyBag(0, order.currencies),
+      },
+    ];
   });
 }
 
@@ -40,7 +63,8 @@ export const refundType = defineType("Refund", hasTypename<RefundRecord>("Refund
   processedAt: (refund) => iso(refund.processedAt),
   note: (refund) => refund.note,
   order: (refund, _args, context) => orderOf(context, refund.orderId),
-  totalRefundedSet: (refund, _args, context) => moneyBag(refund.totalCents, orderOf(context, refund.orderId).currencies),
+  totalRefundedSet: (refund, _args, context) =>
+    moneyBag(refund.totalCents, orderOf(context, refund.orderId).currencies),
   duties: () => [],
   return: () => null,
   staffMember: () => null,
@@ -48,23 +72,58 @@ export const refundType = defineType("Refund", hasTypename<RefundRecord>("Refund
     const args = connectionArgsSchema.parse(rawArgs);
     const lines = refundLineItems(refund, context).map((line, index) => ({ ...line, key: index }));
     const list = args.reverse ? [...lines].reverse() : lines;
-    const connection = paginate(list, args, "refundLineItems", (line) => ({ id: line.key, value: line.key }), args.reverse ? -1 : 1);
+    const connection = paginate(
+      list,
+      args,
+      "refundLineItems",
+      (line) => ({ id: line.key, value: line.key }),
+      args.reverse ? -1 : 1,
+    );
     const strip = ({ key: _key, ...line }: (typeof lines)[number]) => line;
-    return { ...connection, nodes: connection.nodes.map(strip), edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: strip(edge.node) })) };
+    return {
+      ...connection,
+      nodes: connection.nodes.map(strip),
+      edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: strip(edge.node) })),
+    };
   },
   refundShippingLines: (refund, rawArgs, context) => {
     const args = connectionArgsSchema.parse(rawArgs);
     const order = orderOf(context, refund.orderId);
     const line = order.shippingLines[0];
-    const items = refund.shippingCents > 0 && line ? [{ id: refund.id, node: { id: toGid("RefundShippingLine", refund.id), shippingLine: line, subtotalAmountSet: moneyBag(refund.shippingCents, order.currencies), taxAmountSet: moneyBag(0, order.currencies) } }] : [];
+    const items =
+      refund.shippingCents > 0 && line
+        ? [
+            {
+              id: refund.id,
+              node: {
+                id: toGid("RefundShippingLine", refund.id),
+                shippingLine: line,
+                subtotalAmountSet: moneyBag(refund.shippingCents, order.currencies),
+                taxAmountSet: moneyBag(0, order.currencies),
+              },
+            },
+          ]
+        : [];
     const connection = paginate(items, args, "refundShippingLines", byId);
-    return { ...connection, nodes: connection.nodes.map((item) => item.node), edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node })) };
+    return {
+      ...connection,
+      nodes: connection.nodes.map((item) => item.node),
+      edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node })),
+    };
   },
   transactions: (refund, rawArgs, context) => {
     const args = connectionArgsSchema.parse(rawArgs);
     const order = orderOf(context, refund.orderId);
-    const list = order.transactions.filter((transaction) => refund.transactionIds.includes(transaction.id));
-    return paginate(args.reverse ? [...list].reverse() : list, args, "transactions", byId, args.reverse ? -1 : 1);
+    const list = order.transactions.filter((transaction) =>
+      refund.transactionIds.includes(transaction.id),
+    );
+    return paginate(
+      args.reverse ? [...list].reverse() : list,
+      args,
+      "transactions",
+      byId,
+      args.reverse ? -1 : 1,
+    );
   },
   orderAdjustments: (_refund, rawArgs) => {
     connectionArgsSchema.parse(rawArgs);
@@ -80,7 +139,9 @@ export const jobType = defineType("Job", hasTypename<JobRecord>("Job"), {
 });
 
 /** Order fields that refunds, cancellations and edits change. */
-export function withRemedyOrderFields(fields: Readonly<Record<string, FieldResolver<unknown>>>): Record<string, FieldResolver<unknown>> {
+export function withRemedyOrderFields(
+  fields: Readonly<Record<string, FieldResolver<unknown>>>,
+): Record<string, FieldResolver<unknown>> {
   const order = (source: unknown): OrderRecord => {
     if (!hasTypename<OrderRecord>("Order")(source)) throw new Error("Order field on a non-order");
     return source;
@@ -92,46 +153,84 @@ export function withRemedyOrderFields(fields: Readonly<Record<string, FieldResol
       const list = refundsOf(context.store).refundsOf(order(source).id);
       return args.first === null || args.first === undefined ? list : list.slice(0, args.first);
     },
-    totalRefundedSet: (source, _args, context) => moneyBag(refundsOf(context.store).totalRefundedCents(order(source).id), order(source).currencies),
-    totalRefundedShippingSet: (source, _args, context) => moneyBag(refundsOf(context.store).refundedShippingCents(order(source).id), order(source).currencies),
-    suggestedRefund: (source, rawArgs, context) => suggestedRefund(context.store, order(source), rawArgs),
+    totalRefundedSet: (source, _args, context) =>
+      moneyBag(
+        refundsOf(context.store).totalRefundedCents(order(source).id),
+        order(source).currencies,
+      ),
+    totalRefundedShippingSet: (source, _args, context) =>
+      moneyBag(
+        refundsOf(context.store).refundedShippingCents(order(source).id),
+        order(source).currencies,
+      ),
+    suggestedRefund: (source, rawArgs, context) =>
+      suggestedRefund(context.store, order(source), rawArgs),
     edited: (source, _args, context) => orderEditsOf(context.store).wasEdited(order(source).id),
     // receivedCents is net of refunds, so money given back does not become money owed.
     totalOutstandingSet: (source, _args, context) => {
       const record = order(source);
-      return moneyBag(record.cancelledAt !== null ? 0 : Math.max(0, record.totalCents - record.receivedCents - refundsOf(context.store).totalRefundedCents(record.id)), record.currencies);
+      return moneyBag(
+        record.cancelledAt !== null
+          ? 0
+          : Math.max(
+              0,
+              record.totalCents -
+                record.receivedCents -
+                refundsOf(context.store).totalRefundedCents(record.id),
+            ),
+        record.currencies,
+      );
     },
   };
 }
 
 /** LineItem fields that refunds and order-edit discounts change. */
-export function withRemedyLineItemFields(fields: Readonly<Record<string, FieldResolver<unknown>>>): Record<string, FieldResolver<unknown>> {
+export function withRemedyLineItemFields(
+  fields: Readonly<Record<string, FieldResolver<unknown>>>,
+): Record<string, FieldResolver<unknown>> {
   const lineItem = (source: unknown): LineItemRecord => {
-    if (!hasTypename<LineItemRecord>("LineItem")(source)) throw new Error("LineItem field on a non-line item");
+    if (!hasTypename<LineItemRecord>("LineItem")(source))
+      throw new Error("LineItem field on a non-line item");
     return source;
   };
   const refundable = (source: unknown, context: SimulatorContext) => {
     const item = lineItem(source);
     return refundableQuantity(refundsOf(context.store), orderOf(context, item.orderId), item);
   };
-  const currencies = (source: unknown, context: SimulatorContext) => orderOf(context, lineItem(source).orderId).currencies;
+  const currencies = (source: unknown, context: SimulatorContext) =>
+    orderOf(context, lineItem(source).orderId).currencies;
   return {
     ...fields,
     currentQuantity: (source, _args, context) => refundable(source, context),
     refundableQuantity: (source, _args, context) => refundable(source, context),
-    discountedUnitPriceSet: (source, _args, context) => moneyBag(unitPrice(lineItem(source)), currencies(source, context)),
-    discountedUnitPriceAfterAllDiscountsSet: (source, _args, context) => moneyBag(unitPrice(lineItem(source)), currencies(source, context)),
-    discountedTotalSet: (source, _args, context) => moneyBag(unitPrice(lineItem(source)) * lineItem(source).quantity, currencies(source, context)),
-    totalDiscountSet: (source, _args, context) => moneyBag((lineItem(source).unitDiscountCents ?? 0) * lineItem(source).quantity, currencies(source, context)),
+    discountedUnitPriceSet: (source, _args, context) =>
+      moneyBag(unitPrice(lineItem(source)), currencies(source, context)),
+    discountedUnitPriceAfterAllDiscountsSet: (source, _args, context) =>
+      moneyBag(unitPrice(lineItem(source)), currencies(source, context)),
+    discountedTotalSet: (source, _args, context) =>
+      moneyBag(
+        unitPrice(lineItem(source)) * lineItem(source).quantity,
+        currencies(source, context),
+      ),
+    totalDiscountSet: (source, _args, context) =>
+      moneyBag(
+        (lineItem(source).unitDiscountCents ?? 0) * lineItem(source).quantity,
+        currencies(source, context),
+      ),
     unfulfilledDiscountedTotalSet: (source, _args, context) => {
       const item = lineItem(source);
-      return moneyBag(unitPrice(item) * (item.quantity - item.fulfilledQuantity), currencies(source, context));
+      return moneyBag(
+        unitPrice(item) * (item.quantity - item.fulfilledQuantity),
+        currencies(source, context),
+      );
     },
   };
 }
 
 /** `job(id:)`, and `node(id:)` for refunds, jobs, calculated orders and discount nodes. */
-export function withRemedyQueryFields(fields: Readonly<Record<string, FieldResolver<unknown>>>): Record<string, FieldResolver<unknown>> {
+export function withRemedyQueryFields(
+  fields: Readonly<Record<string, FieldResolver<unknown>>>,
+): Record<string, FieldResolver<unknown>> {
   const baseNode = fields["node"];
   const job = (id: string, context: SimulatorContext) => {
     const record = refundsOf(context.store).job(id);
@@ -146,10 +245,10 @@ export function withRemedyQueryFields(fields: Readonly<Record<string, FieldResol
       const gid = parseGid(id);
       if (gid?.type === "Refund") return refundsOf(context.store).refund(gid.id) ?? null;
       if (gid?.type === "Job") return job(id, context);
-      if (gid?.type === "CalculatedOrder") return orderEditsOf(context.store).calculatedOrder(gid.id) ?? null;
+      if (gid?.type === "CalculatedOrder")
+        return orderEditsOf(context.store).calculatedOrder(gid.id) ?? null;
       if (gid?.type === "DiscountCodeNode") return discountsOf(context.store).node(gid.id) ?? null;
       return baseNode ? baseNode(root, rawArgs, context, info) : null;
     },
   };
 }
-

@@ -7,7 +7,11 @@ import type { LocationRecord, ShopRecord } from "../store/records";
 import { defineType, hasTypename } from "./define";
 import { iso } from "./values";
 
-const PLAN_NAMES: Record<ShopRecord["plan"], string> = { STANDARD: "Shopify", ADVANCED: "Advanced", PLUS: "Shopify Plus" };
+const PLAN_NAMES: Record<ShopRecord["plan"], string> = {
+  STANDARD: "Shopify",
+  ADVANCED: "Advanced",
+  PLUS: "Shopify Plus",
+};
 
 export const shopType = defineType("Shop", hasTypename<ShopRecord>("Shop"), {
   id: (shop) => toGid("Shop", shop.id),
@@ -17,22 +21,48 @@ export const shopType = defineType("Shop", hasTypename<ShopRecord>("Shop"), {
   shopOwnerName: (shop) => shop.shopOwnerName,
   myshopifyDomain: (shop) => shop.myshopifyDomain,
   url: (shop) => `https://${shop.primaryDomainHost}`,
-  primaryDomain: (shop) => ({ id: toGid("Domain", shop.id), host: shop.primaryDomainHost, url: `https://${shop.primaryDomainHost}`, sslEnabled: true }),
+  primaryDomain: (shop) => ({
+    id: toGid("Domain", shop.id),
+    host: shop.primaryDomainHost,
+    url: `https://${shop.primaryDomainHost}`,
+    sslEnabled: true,
+  }),
   ianaTimezone: (shop) => shop.ianaTimezone,
   // Abbreviation and offset as of the store's `now`, like Shopify answers for the current moment.
-  timezoneAbbreviation: (shop, _args, context) => DateTime.fromJSDate(context.store.options.now, { zone: shop.ianaTimezone }).toFormat("ZZZZ"),
-  timezoneOffset: (shop, _args, context) => DateTime.fromJSDate(context.store.options.now, { zone: shop.ianaTimezone }).toFormat("ZZZ"),
-  timezoneOffsetMinutes: (shop, _args, context) => DateTime.fromJSDate(context.store.options.now, { zone: shop.ianaTimezone }).offset,
+  timezoneAbbreviation: (shop, _args, context) =>
+    DateTime.fromJSDate(context.store.options.now, { zone: shop.ianaTimezone }).toFormat("ZZZZ"),
+  timezoneOffset: (shop, _args, context) =>
+    DateTime.fromJSDate(context.store.options.now, { zone: shop.ianaTimezone }).toFormat("ZZZ"),
+  timezoneOffsetMinutes: (shop, _args, context) =>
+    DateTime.fromJSDate(context.store.options.now, { zone: shop.ianaTimezone }).offset,
   currencyCode: (shop) => shop.currencyCode,
   enabledPresentmentCurrencies: (shop) => [shop.currencyCode, ...shop.presentmentCurrencies],
   locations: (_shop, rawArgs, context) => {
-    const args = connectionArgsSchema.extend({ includeInactive: z.boolean().nullish(), includeLegacy: z.boolean().nullish(), query: z.string().nullish(), sortKey: z.string().nullish() }).parse(rawArgs);
-    return paginate(args.reverse ? [...context.store.locations].reverse() : context.store.locations, args, "locations", (location) => ({ id: location.id, value: location.id }), args.reverse ? -1 : 1);
+    const args = connectionArgsSchema
+      .extend({
+        includeInactive: z.boolean().nullish(),
+        includeLegacy: z.boolean().nullish(),
+        query: z.string().nullish(),
+        sortKey: z.string().nullish(),
+      })
+      .parse(rawArgs);
+    return paginate(
+      args.reverse ? [...context.store.locations].reverse() : context.store.locations,
+      args,
+      "locations",
+      (location) => ({ id: location.id, value: location.id }),
+      args.reverse ? -1 : 1,
+    );
   },
   weightUnit: () => "POUNDS",
   description: () => null,
   createdAt: (shop) => iso(shop.createdAt),
-  plan: (shop) => ({ displayName: PLAN_NAMES[shop.plan], publicDisplayName: PLAN_NAMES[shop.plan], partnerDevelopment: false, shopifyPlus: shop.plan === "PLUS" }),
+  plan: (shop) => ({
+    displayName: PLAN_NAMES[shop.plan],
+    publicDisplayName: PLAN_NAMES[shop.plan],
+    partnerDevelopment: false,
+    shopifyPlus: shop.plan === "PLUS",
+  }),
   billingAddress: (shop) => ({
     id: toGid("ShopAddress", shop.id),
     address1: shop.billingAddress.address1,

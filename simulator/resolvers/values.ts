@@ -9,7 +9,9 @@ export function iso(ms: number): string;
 export function iso(ms: number | null): string | null;
 export function iso(ms: number | null): string | null {
   // Shopify's DateTime has second precision.
-  return ms === null ? null : new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  return ms === null
+    ? null
+    : new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }
 
 export function decimal(cents: number): string {
@@ -24,11 +26,15 @@ export function moneyV2(cents: number, currencyCode: string) {
 
 /** An order's amount (presentment cents) in both currencies: shopMoney at the order's rate. */
 export function moneyBag(presentmentCents: number, currencies: OrderCurrencies) {
-  return { shopMoney: moneyV2(toShopCents(presentmentCents, currencies), currencies.shop), presentmentMoney: moneyV2(presentmentCents, currencies.presentment) };
+  return {
+    shopMoney: moneyV2(toShopCents(presentmentCents, currencies), currencies.shop),
+    presentmentMoney: moneyV2(presentmentCents, currencies.presentment),
+  };
 }
 
 export function count(total: number, limit: number | null | undefined) {
-  if (limit !== null && limit !== undefined && total > limit) return { count: limit, precision: "AT_LEAST" };
+  if (limit !== null && limit !== undefined && total > limit)
+    return { count: limit, precision: "AT_LEAST" };
   return { count: total, precision: "EXACT" };
 }
 

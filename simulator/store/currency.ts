@@ -19,7 +19,8 @@ export function singleCurrency(code: string): OrderCurrencies {
   return { shop: code, presentment: code, presentmentPerShop: 1 };
 }
 
-export const isMultiCurrency = (currencies: OrderCurrencies): boolean => currencies.shop !== currencies.presentment;
+export const isMultiCurrency = (currencies: OrderCurrencies): boolean =>
+  currencies.shop !== currencies.presentment;
 
 /** A presentment amount in the shop's currency, at the order's rate, to the cent. */
 export function toShopCents(presentmentCents: number, currencies: OrderCurrencies): number {

@@ -25,7 +25,9 @@ export function newLineItem(input: {
     quantity: input.quantity,
     fulfilledQuantity: 0,
     unitPriceCents: input.unitPriceCents,
-    ...(input.unitDiscountCents !== undefined ? { unitDiscountCents: input.unitDiscountCents } : {}),
+    ...(input.unitDiscountCents !== undefined
+      ? { unitDiscountCents: input.unitDiscountCents }
+      : {}),
     requiresShipping: true,
   };
 }

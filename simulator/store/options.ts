@@ -44,23 +44,41 @@ export interface ResolvedSeedOptions {
 export const SEED_CURRENCIES = ["USD", "CAD", "EUR"] as const;
 
 // Options may come from a CLI or a test fixture: check them once, loudly, instead of seeding nonsense.
-const seedOptionsSchema = z.object({
-  domain: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "domain must be a <name>.myshopify.com domain"),
-  name: z.string().min(1).default("Oak & Hide Workshop"),
-  plan: z.enum(["STANDARD", "ADVANCED", "PLUS"]).default("STANDARD"),
-  orders: z.number().int().min(0).max(1_000_000).default(1200),
-  seed: z.number().int().default(1),
-  now: z.date().refine((date) => !Number.isNaN(date.getTime()), "now must be a valid date").optional(),
-  timezone: z
-    .string()
-    .refine((zone) => IANAZone.isValidZone(zone), "timezone must be an IANA time zone")
-    .default("America/New_York"),
-  currency: z.enum(SEED_CURRENCIES).default("USD"),
-  foreignBuyers: z
-    .object({ currency: z.enum(SEED_CURRENCIES), presentmentPerShop: z.number().positive().finite(), share: z.number().min(0).max(1) })
-    .nullish()
-    .transform((value) => value ?? null),
-}).refine((options) => options.foreignBuyers === null || options.foreignBuyers.currency !== options.currency, "foreignBuyers.currency must differ from the shop's currency");
+const seedOptionsSchema = z
+  .object({
+    domain: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/,
+        "domain must be a <name>.myshopify.com domain",
+      ),
+    name: z.string().min(1).default("Oak & Hide Workshop"),
+    plan: z.enum(["STANDARD", "ADVANCED", "PLUS"]).default("STANDARD"),
+    orders: z.number().int().min(0).max(1_000_000).default(1200),
+    seed: z.number().int().default(1),
+    now: z
+      .date()
+      .refine((date) => !Number.isNaN(date.getTime()), "now must be a valid date")
+      .optional(),
+    timezone: z
+      .string()
+      .refine((zone) => IANAZone.isValidZone(zone), "timezone must be an IANA time zone")
+      .default("America/New_York"),
+    currency: z.enum(SEED_CURRENCIES).default("USD"),
+    foreignBuyers: z
+      .object({
+        currency: z.enum(SEED_CURRENCIES),
+        presentmentPerShop: z.number().positive().finite(),
+        share: z.number().min(0).max(1),
+      })
+      .nullish()
+      .transform((value) => value ?? null),
+  })
+  .refine(
+    (options) =>
+      options.foreignBuyers === null || options.foreignBuyers.currency !== options.currency,
+    "foreignBuyers.currency must differ from the shop's currency",
+  );
 
 export function resolveSeedOptions(options: SeedOptions): ResolvedSeedOptions {
   const parsed = seedOptionsSchema.parse(options);

@@ -19,9 +19,17 @@ export interface EditMoney {
  * (https://help.shopify.com/en/manual/fulfillment/managing-orders/editing-orders/considerations,
  * "Currency"). The simulator refuses any other currency; the wording of the error is ours.
  */
-export function editCurrencyError(order: OrderRecord, money: EditMoney, field: string[]): UserErrorRecord | null {
+export function editCurrencyError(
+  order: OrderRecord,
+  money: EditMoney,
+  field: string[],
+): UserErrorRecord | null {
   if (money.currencyCode === order.currencies.presentment) return null;
-  return { field, message: `The currency ${money.currencyCode} does not match the order's currency ${order.currencies.presentment}.`, code: "INVALID" };
+  return {
+    field,
+    message: `The currency ${money.currencyCode} does not match the order's currency ${order.currencies.presentment}.`,
+    code: "INVALID",
+  };
 }
 
 export interface AddedLineRecord {
@@ -93,7 +101,12 @@ export class OrderEdits {
   begin(orderId: number): CalculatedOrderRecord | { userErrors: UserErrorRecord[] } {
     const order = this.store.order(orderId);
     if (!order) return { userErrors: [{ field: ["id"], message: "The order does not exist." }] };
-    if (order.cancelledAt !== null) return { userErrors: [{ field: ["id"], message: "The order cannot be edited because it has been cancelled." }] };
+    if (order.cancelledAt !== null)
+      return {
+        userErrors: [
+          { field: ["id"], message: "The order cannot be edited because it has been cancelled." },
+        ],
+      };
     const record: CalculatedOrderRecord = {
       __typename: "CalculatedOrder",
       id: this.nextId++,
@@ -101,7 +114,15 @@ export class OrderEdits {
       createdAt: Date.now(),
       committed: false,
       added: [],
-      shippingLines: order.shippingLines.map((line) => ({ __typename: "CalculatedShippingLine", id: line.id, orderId, shippingLineId: line.id, title: line.title, priceCents: line.priceCents, status: "NONE" })),
+      shippingLines: order.shippingLines.map((line) => ({
+        __typename: "CalculatedShippingLine",
+        id: line.id,
+        orderId,
+        shippingLineId: line.id,
+        title: line.title,
+        priceCents: line.priceCents,
+        status: "NONE",
+      })),
       notifyCustomer: false,
       staffNote: null,
     };
@@ -112,74 +133,242 @@ export class OrderEdits {
   /** The open calculated order, or the userErrors Shopify gives for a missing or closed one. */
   open(id: number): CalculatedOrderRecord | { userErrors: UserErrorRecord[] } {
     const record = this.calculated.get(id);
-    if (!record) return { userErrors: [{ field: ["id"], message: "The calculated order does not exist." }] };
-    if (record.committed) return { userErrors: [{ field: ["id"], message: "The calculated order has already been committed." }] };
+    if (!record)
+      return { userErrors: [{ field: ["id"], message: "The calculated order does not exist." }] };
+    if (record.committed)
+      return {
+        userErrors: [
+          { field: ["id"], message: "The calculated order has already been committed." },
+        ],
+      };
     return record;
   }
 
-  addVariant(record: CalculatedOrderRecord, variantId: number, quantity: number, allowDuplicates: boolean): AddedLineRecord | { userErrors: UserErrorRecord[] } {
+  addVariant(
+    record: CalculatedOrderRecord,
+    variantId: number,
+    quantity: number,
+    allowDuplicates: boolean,
+  ): AddedLineRecord | { userErrors: UserErrorRecord[] } {
     const variant = this.store.variant(variantId);
-    if (!variant) return { userErrors: [{ field: ["variantId"], message: "The variant does not exist." }] };
-    if (quantity < 1) return { userErrors: [{ field: ["quantity"], message: "Quantity must be greater than 0." }] };
+    if (!variant)
+      return { userErrors: [{ field: ["variantId"], message: "The variant does not exist." }] };
+    if (quantity < 1)
+      return { userErrors: [{ field: ["quantity"], message: "Quantity must be greater than 0." }] };
     const order = this.orderOf(record);
-    const duplicate = order.lineItems.some((item) => item.variantId === variantId) || record.added.some((line) => line.variantId === variantId);
-    if (duplicate && !allowDuplicates) return { userErrors: [{ field: ["variantId"], message: "The variant is already on the order. Set allowDuplicates to add it again." }] };
-    const line: AddedLineRecord = { __typename: "CalculatedLineItem", id: this.nextId++, calculatedOrderId: record.id, variantId, quantity, unitPriceCents: toPresentmentPrice(variant.priceCents, order.currencies), discount: null };
+    const duplicate =
+      order.lineItems.some((item) => item.variantId === variantId) ||
+      record.added.some((line) => line.variantId === variantId);
+    if (duplicate && !allowDuplicates)
+      return {
+        userErrors: [
+          {
+            field: ["variantId"],
+            message: "The variant is already on the order. Set allowDuplicates to add it again.",
+          },
+        ],
+      };
+    const line: AddedLineRecord = {
+      __typename: "CalculatedLineItem",
+      id: this.nextId++,
+      calculatedOrderId: record.id,
+      variantId,
+      quantity,
+      unitPriceCents: toPresentmentPrice(variant.priceCents, order.currencies),
+      discount: null,
+    };
     record.added.push(line);
     return line;
   }
 
-  addDiscount(record: CalculatedOrderRecord, lineId: number, discount: { description: string; percent: number | null; fixed: EditMoney | null }): AddedLineRecord | { userErrors: UserErrorRecord[] } {
-    const wrongCurrency = discount.fixed ? editCurrencyError(this.orderOf(record), discount.fixed, ["discount", "fixedValue", "currencyCode"]) : null;
+  addDiscount(
+    record: CalculatedOrderRecord,
+    lineId: number,
+    discount: { description: string; percent: number | null; fixed: EditMoney | null },
+  ): AddedLineRecord | { userErrors: UserErrorRecord[] } {
+    const wrongCurrency = discount.fixed
+      ? editCurrencyError(this.orderOf(record), discount.fixed, [
+          "discount",
+          "fixedValue",
+          "currencyCode",
+        ])
+      : null;
     if (wrongCurrency) return { userErrors: [wrongCurrency] };
     const fixedCents = discount.fixed?.cents ?? null;
     const line = record.added.find((candidate) => candidate.id === lineId);
     // Only lines added in this edit are simulated here; discounting existing lines is not.
-    if (!line) return { userErrors: [{ field: ["lineItemId"], message: "The line item does not exist on this calculated order, or it was not added in this edit." }] };
-    if ((discount.percent === null) === (fixedCents === null)) return { userErrors: [{ field: ["discount"], message: "Provide exactly one of percentValue or fixedValue." }] };
-    if (discount.percent !== null && (discount.percent <= 0 || discount.percent > 100)) return { userErrors: [{ field: ["discount", "percentValue"], message: "Percent value must be greater than 0 and at most 100." }] };
-    if (fixedCents !== null && fixedCents <= 0) return { userErrors: [{ field: ["discount", "fixedValue"], message: "Fixed value must be greater than 0." }] };
-    if (line.discount) return { userErrors: [{ field: ["lineItemId"], message: "The line item already has a staged discount." }] };
-    const unitDiscountCents = discount.percent !== null ? Math.round((line.unitPriceCents * discount.percent) / 100) : Math.min(line.unitPriceCents, fixedCents ?? 0);
-    line.discount = { __typename: "OrderStagedChangeAddLineItemDiscount", id: this.nextId++, description: discount.description, percent: discount.percent, fixedCents, unitDiscountCents };
+    if (!line)
+      return {
+        userErrors: [
+          {
+            field: ["lineItemId"],
+            message:
+              "The line item does not exist on this calculated order, or it was not added in this edit.",
+          },
+        ],
+      };
+    if ((discount.percent === null) === (fixedCents === null))
+      return {
+        userErrors: [
+          { field: ["discount"], message: "Provide exactly one of percentValue or fixedValue." },
+        ],
+      };
+    if (discount.percent !== null && (discount.percent <= 0 || discount.percent > 100))
+      return {
+        userErrors: [
+          {
+            field: ["discount", "percentValue"],
+            message: "Percent value must be greater than 0 and at most 100.",
+          },
+        ],
+      };
+    if (fixedCents !== null && fixedCents <= 0)
+      return {
+        userErrors: [
+          { field: ["discount", "fixedValue"], message: "Fixed value must be greater than 0." },
+        ],
+      };
+    if (line.discount)
+      return {
+        userErrors: [
+          { field: ["lineItemId"], message: "The line item already has a staged discount." },
+        ],
+      };
+    const unitDiscountCents =
+      discount.percent !== null
+        ? Math.round((line.unitPriceCents * discount.percent) / 100)
+        : Math.min(line.unitPriceCents, fixedCents ?? 0);
+    line.discount = {
+      __typename: "OrderStagedChangeAddLineItemDiscount",
+      id: this.nextId++,
+      description: discount.description,
+      percent: discount.percent,
+      fixedCents,
+      unitDiscountCents,
+    };
     return line;
   }
 
-  addShippingLine(record: CalculatedOrderRecord, title: string, price: EditMoney): StagedShippingLineRecord | { userErrors: UserErrorRecord[] } {
+  addShippingLine(
+    record: CalculatedOrderRecord,
+    title: string,
+    price: EditMoney,
+  ): StagedShippingLineRecord | { userErrors: UserErrorRecord[] } {
     const priceCents = price.cents;
-    const wrongCurrency = editCurrencyError(this.orderOf(record), price, ["shippingLine", "price", "currencyCode"]);
+    const wrongCurrency = editCurrencyError(this.orderOf(record), price, [
+      "shippingLine",
+      "price",
+      "currencyCode",
+    ]);
     if (wrongCurrency) return { userErrors: [wrongCurrency] };
-    if (!title.trim()) return { userErrors: [{ field: ["shippingLine", "title"], message: "Title can't be blank", code: "INVALID" }] };
-    if (priceCents < 0) return { userErrors: [{ field: ["shippingLine", "price"], message: "Price must be greater than or equal to 0", code: "INVALID" }] };
-    const line: StagedShippingLineRecord = { __typename: "CalculatedShippingLine", id: this.nextId++, orderId: record.orderId, shippingLineId: null, title, priceCents, status: "ADDED" };
+    if (!title.trim())
+      return {
+        userErrors: [
+          { field: ["shippingLine", "title"], message: "Title can't be blank", code: "INVALID" },
+        ],
+      };
+    if (priceCents < 0)
+      return {
+        userErrors: [
+          {
+            field: ["shippingLine", "price"],
+            message: "Price must be greater than or equal to 0",
+            code: "INVALID",
+          },
+        ],
+      };
+    const line: StagedShippingLineRecord = {
+      __typename: "CalculatedShippingLine",
+      id: this.nextId++,
+      orderId: record.orderId,
+      shippingLineId: null,
+      title,
+      priceCents,
+      status: "ADDED",
+    };
     record.shippingLines.push(line);
     return line;
   }
 
-  updateShippingLine(record: CalculatedOrderRecord, id: number, change: { title?: string | null; price?: EditMoney | null }): StagedShippingLineRecord | { userErrors: UserErrorRecord[] } {
+  updateShippingLine(
+    record: CalculatedOrderRecord,
+    id: number,
+    change: { title?: string | null; price?: EditMoney | null },
+  ): StagedShippingLineRecord | { userErrors: UserErrorRecord[] } {
     const line = record.shippingLines.find((candidate) => candidate.id === id);
-    const wrongCurrency = change.price ? editCurrencyError(this.orderOf(record), change.price, ["shippingLine", "price", "currencyCode"]) : null;
+    const wrongCurrency = change.price
+      ? editCurrencyError(this.orderOf(record), change.price, [
+          "shippingLine",
+          "price",
+          "currencyCode",
+        ])
+      : null;
     if (wrongCurrency) return { userErrors: [wrongCurrency] };
     const priceCents = change.price?.cents ?? null;
-    if (!line) return { userErrors: [{ field: ["shippingLineId"], message: "The shipping line does not exist on this calculated order.", code: "INVALID" }] };
-    if (change.title !== null && change.title !== undefined && !change.title.trim()) return { userErrors: [{ field: ["shippingLine", "title"], message: "Title can't be blank", code: "INVALID" }] };
-    if (priceCents !== null && priceCents < 0) return { userErrors: [{ field: ["shippingLine", "price"], message: "Price must be greater than or equal to 0", code: "INVALID" }] };
+    if (!line)
+      return {
+        userErrors: [
+          {
+            field: ["shippingLineId"],
+            message: "The shipping line does not exist on this calculated order.",
+            code: "INVALID",
+          },
+        ],
+      };
+    if (change.title !== null && change.title !== undefined && !change.title.trim())
+      return {
+        userErrors: [
+          { field: ["shippingLine", "title"], message: "Title can't be blank", code: "INVALID" },
+        ],
+      };
+    if (priceCents !== null && priceCents < 0)
+      return {
+        userErrors: [
+          {
+            field: ["shippingLine", "price"],
+            message: "Price must be greater than or equal to 0",
+            code: "INVALID",
+          },
+        ],
+      };
     if (change.title) line.title = change.title;
     if (priceCents !== null) line.priceCents = priceCents;
     return line;
   }
 
   /** Applies every staged change to the order in one step. */
-  commit(record: CalculatedOrderRecord, notifyCustomer: boolean, staffNote: string | null, at = Date.now()): OrderRecord | { userErrors: UserErrorRecord[] } {
+  commit(
+    record: CalculatedOrderRecord,
+    notifyCustomer: boolean,
+    staffNote: string | null,
+    at = Date.now(),
+  ): OrderRecord | { userErrors: UserErrorRecord[] } {
     const order = this.orderOf(record);
-    if (order.cancelledAt !== null) return { userErrors: [{ field: ["id"], message: "The order cannot be edited because it has been cancelled." }] };
-    let lineItemId = nextId(this.store.orders.flatMap((o) => o.lineItems.map((item) => item.id)), 14_000_000_000);
-    let foLineId = nextId(this.store.orders.flatMap((o) => o.fulfillmentOrders.flatMap((fo) => fo.lineItems.map((line) => line.id))), 15_000_000_000);
-    let shippingId = nextId(this.store.orders.flatMap((o) => o.shippingLines.map((line) => line.id)), 4_400_000_000);
+    if (order.cancelledAt !== null)
+      return {
+        userErrors: [
+          { field: ["id"], message: "The order cannot be edited because it has been cancelled." },
+        ],
+      };
+    let lineItemId = nextId(
+      this.store.orders.flatMap((o) => o.lineItems.map((item) => item.id)),
+      14_000_000_000,
+    );
+    let foLineId = nextId(
+      this.store.orders.flatMap((o) =>
+        o.fulfillmentOrders.flatMap((fo) => fo.lineItems.map((line) => line.id)),
+      ),
+      15_000_000_000,
+    );
+    let shippingId = nextId(
+      this.store.orders.flatMap((o) => o.shippingLines.map((line) => line.id)),
+      4_400_000_000,
+    );
     const newItems: LineItemRecord[] = record.added.map((line) => {
       const variant = this.store.variant(line.variantId);
       const product = variant ? this.store.product(variant.productId) : undefined;
-      if (!variant || !product) throw new Error(`Simulator store is inconsistent: no variant ${line.variantId}`);
+      if (!variant || !product)
+        throw new Error(`Simulator store is inconsistent: no variant ${line.variantId}`);
       return newLineItem({
         id: lineItemId++,
         orderId: order.id,
@@ -191,19 +380,54 @@ export class OrderEdits {
       });
     });
     order.lineItems.push(...newItems);
-    const openFo = order.fulfillmentOrders.find((fo) => fo.status === "OPEN" || fo.status === "IN_PROGRESS" || fo.status === "SCHEDULED" || fo.status === "ON_HOLD");
+    const openFo = order.fulfillmentOrders.find(
+      (fo) =>
+        fo.status === "OPEN" ||
+        fo.status === "IN_PROGRESS" ||
+        fo.status === "SCHEDULED" ||
+        fo.status === "ON_HOLD",
+    );
     if (newItems.length > 0) {
-      const foLines = newItems.map((item) => ({ __typename: "FulfillmentOrderLineItem" as const, id: foLineId++, lineItemId: item.id, totalQuantity: item.quantity, remainingQuantity: item.quantity }));
+      const foLines = newItems.map((item) => ({
+        __typename: "FulfillmentOrderLineItem" as const,
+        id: foLineId++,
+        lineItemId: item.id,
+        totalQuantity: item.quantity,
+        remainingQuantity: item.quantity,
+      }));
       if (openFo) {
         openFo.lineItems.push(...foLines);
         openFo.updatedAt = at;
       } else {
-        order.fulfillmentOrders.push({ __typename: "FulfillmentOrder", id: nextId(this.store.orders.flatMap((o) => o.fulfillmentOrders.map((fo) => fo.id)), 6_600_000_000), orderId: order.id, status: "OPEN", requestStatus: "UNSUBMITTED", createdAt: at, updatedAt: at, fulfillAt: at, fulfillBy: null, assignedLocationId: this.store.primaryLocation().id, lineItems: foLines });
+        order.fulfillmentOrders.push({
+          __typename: "FulfillmentOrder",
+          id: nextId(
+            this.store.orders.flatMap((o) => o.fulfillmentOrders.map((fo) => fo.id)),
+            6_600_000_000,
+          ),
+          orderId: order.id,
+          status: "OPEN",
+          requestStatus: "UNSUBMITTED",
+          createdAt: at,
+          updatedAt: at,
+          fulfillAt: at,
+          fulfillBy: null,
+          assignedLocationId: this.store.primaryLocation().id,
+          lineItems: foLines,
+        });
       }
     }
     for (const staged of record.shippingLines) {
       if (staged.shippingLineId === null) {
-        const line: ShippingLineRecord = { __typename: "ShippingLine", id: shippingId++, orderId: order.id, title: staged.title, code: "custom", source: "shopify", priceCents: staged.priceCents };
+        const line: ShippingLineRecord = {
+          __typename: "ShippingLine",
+          id: shippingId++,
+          orderId: order.id,
+          title: staged.title,
+          code: "custom",
+          source: "shopify",
+          priceCents: staged.priceCents,
+        };
         order.shippingLines.push(line);
       } else {
         const existing = order.shippingLines.find((line) => line.id === staged.shippingLineId);
@@ -213,10 +437,14 @@ export class OrderEdits {
         }
       }
     }
-    order.subtotalCents += newItems.reduce((sum, item) => sum + item.quantity * (item.unitPriceCents - (item.unitDiscountCents ?? 0)), 0);
+    order.subtotalCents += newItems.reduce(
+      (sum, item) => sum + item.quantity * (item.unitPriceCents - (item.unitDiscountCents ?? 0)),
+      0,
+    );
     order.shippingCents = order.shippingLines.reduce((sum, line) => sum + line.priceCents, 0);
     order.totalCents = order.subtotalCents + order.shippingCents;
-    if (order.totalCents > order.receivedCents && order.financialStatus === "PAID") order.financialStatus = "PARTIALLY_PAID";
+    if (order.totalCents > order.receivedCents && order.financialStatus === "PAID")
+      order.financialStatus = "PARTIALLY_PAID";
     if (staffNote) order.note = order.note ? `${order.note}\n${staffNote}` : staffNote;
     record.committed = true;
     record.notifyCustomer = notifyCustomer;
@@ -224,8 +452,16 @@ export class OrderEdits {
     this.store.reindexOrder(order);
     this.edited.add(order.id);
     touch(order, at);
-    const edited: OrderEditEvent = { __typename: "OrderEditEvent", edit: record, addedLineItemIds: newItems.map((item) => item.id), committedAt: at };
-    this.store.emit({ topic: "orders/edited", record: edited }, { topic: "orders/updated", record: order });
+    const edited: OrderEditEvent = {
+      __typename: "OrderEditEvent",
+      edit: record,
+      addedLineItemIds: newItems.map((item) => item.id),
+      committedAt: at,
+    };
+    this.store.emit(
+      { topic: "orders/edited", record: edited },
+      { topic: "orders/updated", record: order },
+    );
     return order;
   }
 

@@ -151,7 +151,13 @@ export interface TransactionRecord {
   test: boolean;
 }
 
-export type FulfillmentOrderStatus = "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED" | "SCHEDULED" | "ON_HOLD";
+export type FulfillmentOrderStatus =
+  | "OPEN"
+  | "IN_PROGRESS"
+  | "CLOSED"
+  | "CANCELLED"
+  | "SCHEDULED"
+  | "ON_HOLD";
 
 export interface FulfillmentOrderLineItemRecord {
   __typename: "FulfillmentOrderLineItem";
@@ -176,7 +182,15 @@ export interface FulfillmentOrderRecord {
   lineItems: FulfillmentOrderLineItemRecord[];
 }
 
-export type FinancialStatus = "PAID" | "AUTHORIZED" | "PENDING" | "VOIDED" | "PARTIALLY_PAID" | "REFUNDED" | "PARTIALLY_REFUNDED" | "EXPIRED";
+export type FinancialStatus =
+  | "PAID"
+  | "AUTHORIZED"
+  | "PENDING"
+  | "VOIDED"
+  | "PARTIALLY_PAID"
+  | "REFUNDED"
+  | "PARTIALLY_REFUNDED"
+  | "EXPIRED";
 export type FulfillmentStatus = "UNFULFILLED" | "PARTIALLY_FULFILLED" | "FULFILLED";
 export type CancelReason = "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OTHER" | "STAFF";
 

@@ -74,7 +74,8 @@ export class ShopStore {
     this.customersById = byId(data.customers);
     this.ordersById = byId(data.orders);
     for (const order of data.orders) {
-      for (const fulfillmentOrder of order.fulfillmentOrders) this.fulfillmentOrdersById.set(fulfillmentOrder.id, fulfillmentOrder);
+      for (const fulfillmentOrder of order.fulfillmentOrders)
+        this.fulfillmentOrdersById.set(fulfillmentOrder.id, fulfillmentOrder);
       for (const lineItem of order.lineItems) this.lineItemsById.set(lineItem.id, lineItem);
     }
   }
@@ -87,13 +88,15 @@ export class ShopStore {
   addOrder(order: OrderRecord): void {
     this.orderList.push(order);
     this.ordersById.set(order.id, order);
-    for (const fulfillmentOrder of order.fulfillmentOrders) this.fulfillmentOrdersById.set(fulfillmentOrder.id, fulfillmentOrder);
+    for (const fulfillmentOrder of order.fulfillmentOrders)
+      this.fulfillmentOrdersById.set(fulfillmentOrder.id, fulfillmentOrder);
     for (const lineItem of order.lineItems) this.lineItemsById.set(lineItem.id, lineItem);
   }
 
   /** Indexes line items and fulfillment orders added to an existing order (an order edit's commit). */
   reindexOrder(order: OrderRecord): void {
-    for (const fulfillmentOrder of order.fulfillmentOrders) this.fulfillmentOrdersById.set(fulfillmentOrder.id, fulfillmentOrder);
+    for (const fulfillmentOrder of order.fulfillmentOrders)
+      this.fulfillmentOrdersById.set(fulfillmentOrder.id, fulfillmentOrder);
     for (const lineItem of order.lineItems) this.lineItemsById.set(lineItem.id, lineItem);
   }
 

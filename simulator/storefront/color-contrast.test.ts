@@ -11,7 +11,10 @@ describe("contrastRatio", () => {
   });
 
   it("does not depend on argument order", () => {
-    expect(contrastRatio("#1f2d3d", "#ffe08a")).toBeCloseTo(contrastRatio("#ffe08a", "#1f2d3d"), 10);
+    expect(contrastRatio("#1f2d3d", "#ffe08a")).toBeCloseTo(
+      contrastRatio("#ffe08a", "#1f2d3d"),
+      10,
+    );
   });
 
   it("rejects what is not a hex colour", () => {

@@ -14,7 +14,9 @@ export const BLOCK_NAMES = ["notice-banner", "shipping-estimate"] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];
 
 // Asset names are used to build file paths from URLs; only plain file names are accepted.
-const assetName = z.string().regex(/^[a-z0-9][a-z0-9._-]*\.(css|js|svg|png)$/i, "not an asset file name");
+const assetName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*\.(css|js|svg|png)$/i, "not an asset file name");
 
 /** The bytes of one file in the extension's assets/ folder (for the route that serves it). */
 export function readExtensionAsset(name: string): string {
@@ -28,18 +30,28 @@ export function extensionAssetExists(name: string): boolean {
 }
 
 export type Translations = { [key: string]: string | Translations };
-const translations: z.ZodType<Translations> = z.lazy(() => z.record(z.union([z.string(), translations])));
+const translations: z.ZodType<Translations> = z.lazy(() =>
+  z.record(z.union([z.string(), translations])),
+);
 
 const localeFile = /^([a-z]{2}(?:-[A-Z]{2})?)(\.default)?\.json$/;
 
 /** Storefront (shopper-facing) locale files, keyed by locale; `defaultLocale` is the fallback. */
-export function readStorefrontLocales(): { defaultLocale: string; tables: Map<string, Translations> } {
+export function readStorefrontLocales(): {
+  defaultLocale: string;
+  tables: Map<string, Translations>;
+} {
   const tables = new Map<string, Translations>();
   let defaultLocale: string | undefined;
   for (const file of readdirSync(path.join(EXTENSION_DIR, "locales"))) {
     const match = localeFile.exec(file);
     if (!match?.[1]) continue; // *.schema.json are for the theme editor, not shoppers
-    tables.set(match[1], translations.parse(JSON.parse(readFileSync(path.join(EXTENSION_DIR, "locales", file), "utf8"))));
+    tables.set(
+      match[1],
+      translations.parse(
+        JSON.parse(readFileSync(path.join(EXTENSION_DIR, "locales", file), "utf8")),
+      ),
+    );
     if (match[2]) defaultLocale = match[1];
   }
   if (!defaultLocale) throw new Error("the extension has no *.default.json locale");

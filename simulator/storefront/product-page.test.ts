@@ -1,14 +1,32 @@
 // The demo product page: the theme-like page around the extension, and the storefront budgets
 // the benchmark reports (0 bytes of JS, under 2 KB of CSS, no extra request for the data).
 import { describe, expect, it } from "vitest";
-import type { StorefrontNotice } from "../../app/storefront/notice-metafield.js";
-import { ancestors, byClass, findAll, hasClass, innerText, parseHtml, type El } from "../../tests/theme-extension/html-tree.js";
+import type { StorefrontNotice } from "../../contracts/notice-metafield";
+import {
+  ancestors,
+  byClass,
+  findAll,
+  hasClass,
+  innerText,
+  parseHtml,
+  type El,
+} from "../../tests/theme-extension/html-tree.js";
 import { readExtensionAsset } from "./extension-files.js";
 import { renderProductPage, type ProductPageInput } from "./product-page.js";
 
 const updatedAt = "2026-11-23T09:30:00Z";
-const delayed: StorefrontNotice = { version: 1, mode: "delayed", estimate: { min: 1, max: 2, unit: "weeks" }, updatedAt };
-const paused: StorefrontNotice = { version: 1, mode: "paused", pausedUntil: "2026-12-05", updatedAt };
+const delayed: StorefrontNotice = {
+  version: 1,
+  mode: "delayed",
+  estimate: { min: 1, max: 2, unit: "weeks" },
+  updatedAt,
+};
+const paused: StorefrontNotice = {
+  version: 1,
+  mode: "paused",
+  pausedUntil: "2026-12-05",
+  updatedAt,
+};
 
 const base: ProductPageInput = {
   shopName: "Oak & Hide",
@@ -40,8 +58,14 @@ const cssRules = () => readExtensionAsset("delay-desk.css");
 describe("demo product page", () => {
   it("is a theme-like page: header, product, price, variants, a buy form posting to /cart/add", () => {
     const root = page({ noticeValue: delayed });
-    const headerLinks = findAll(findAll(root, (el) => el.name === "header")[0] as El, (el) => el.name === "a");
-    expect(headerLinks.map((a) => [innerText(a), a.attrs.href])).toEqual([["Oak & Hide", "/"], ["Cart", "/cart"]]);
+    const headerLinks = findAll(
+      findAll(root, (el) => el.name === "header")[0] as El,
+      (el) => el.name === "a",
+    );
+    expect(headerLinks.map((a) => [innerText(a), a.attrs.href])).toEqual([
+      ["Oak & Hide", "/"],
+      ["Cart", "/cart"],
+    ]);
     expect(innerText(findAll(root, (el) => el.name === "h1")[0] as El)).toBe("Walnut phone case");
     expect(innerText(findAll(root, byClass("product__price"))[0] as El)).toBe("$49.00");
     const form = findAll(root, (el) => el.name === "form");
@@ -54,8 +78,13 @@ describe("demo product page", () => {
 
   it("serves its links and buy form under another root when the simulator mounts it per shop", () => {
     const root = page({ noticeValue: delayed, routesRoot: "/oak.myshopify.com/storefront" });
-    expect(findAll(root, (el) => el.name === "form")[0]?.attrs.action).toBe("/oak.myshopify.com/storefront/cart/add");
-    expect(findAll(root, (el) => el.name === "a").map((a) => a.attrs.href)).toEqual(["/oak.myshopify.com/storefront/", "/oak.myshopify.com/storefront/cart"]);
+    expect(findAll(root, (el) => el.name === "form")[0]?.attrs.action).toBe(
+      "/oak.myshopify.com/storefront/cart/add",
+    );
+    expect(findAll(root, (el) => el.name === "a").map((a) => a.attrs.href)).toEqual([
+      "/oak.myshopify.com/storefront/",
+      "/oak.myshopify.com/storefront/cart",
+    ]);
   });
 
   it("puts the product block right after the buy form and the banner embed last in <body>", () => {
@@ -63,29 +92,44 @@ describe("demo product page", () => {
     const estimate = findAll(root, byClass("dd-estimate"))[0] as El;
     const section = ancestors(estimate).find((el) => hasClass(el, "shopify-section"));
     expect(section).toBeDefined();
-    const productChildren = (findAll(root, byClass("product"))[0] as El).children.filter((c) => c.name !== "#text");
+    const productChildren = (findAll(root, byClass("product"))[0] as El).children.filter(
+      (c) => c.name !== "#text",
+    );
     const formIndex = productChildren.findIndex((c) => c.name === "form");
     expect(productChildren[formIndex + 1]?.attrs.class).toContain("shopify-app-block");
     const bodyChildren = body(root).children.filter((c) => c.name !== "#text");
     expect(bodyChildren.at(-1)?.attrs.id).toBe("shopify-block-delay_desk_notice_banner");
-    expect(innerText(bodyChildren.at(-1) as El)).toBe("Orders placed today ship in 1–2 weeks. × Dismiss notice");
+    expect(innerText(bodyChildren.at(-1) as El)).toBe(
+      "Orders placed today ship in 1–2 weeks. × Dismiss notice",
+    );
   });
 
   it("renders the French storefront in French, and an unknown language in English", () => {
     const fr = page({ noticeValue: paused, locale: "fr" });
     expect(findAll(fr, (el) => el.name === "html")[0]?.attrs.lang).toBe("fr");
-    expect(innerText(findAll(fr, byClass("dd-estimate"))[0] as El)).toBe("Les nouvelles commandes sont suspendues jusqu’au 5 décembre 2026.");
+    expect(innerText(findAll(fr, byClass("dd-estimate"))[0] as El)).toBe(
+      "Les nouvelles commandes sont suspendues jusqu’au 5 décembre 2026.",
+    );
     expect(innerText(findAll(fr, (el) => el.name === "button")[0] as El)).toBe("Ajouter au panier");
     const frCa = page({ noticeValue: paused, locale: "fr-CA" });
-    expect(innerText(findAll(frCa, byClass("dd-estimate"))[0] as El)).toBe("Les nouvelles commandes sont suspendues jusqu’au 5 décembre 2026.");
+    expect(innerText(findAll(frCa, byClass("dd-estimate"))[0] as El)).toBe(
+      "Les nouvelles commandes sont suspendues jusqu’au 5 décembre 2026.",
+    );
     const de = page({ noticeValue: paused, locale: "de" });
-    expect(innerText(findAll(de, byClass("dd-estimate"))[0] as El)).toBe("New orders are paused until December 5, 2026.");
+    expect(innerText(findAll(de, byClass("dd-estimate"))[0] as El)).toBe(
+      "New orders are paused until December 5, 2026.",
+    );
   });
 
   it("reads the metafield as stored (a JSON string) and ignores an invalid one without breaking the page", () => {
     const fromString = page({ noticeValue: JSON.stringify(delayed) });
     expect(findAll(fromString, byClass("dd-banner"))).toHaveLength(1);
-    for (const bad of ["{not json", { ...delayed, mode: "closed" }, { ...paused, pausedUntil: "05/12/2026" }, 42]) {
+    for (const bad of [
+      "{not json",
+      { ...delayed, mode: "closed" },
+      { ...paused, pausedUntil: "05/12/2026" },
+      42,
+    ]) {
       const root = page({ noticeValue: bad });
       expect(findAll(root, (el) => el.name === "form")).toHaveLength(1);
       expect(findAll(root, byClass("dd-banner"))).toEqual([]);
@@ -97,12 +141,25 @@ describe("demo product page", () => {
     const pausedPage = page({ noticeValue: paused });
     expect(findAll(pausedPage, byClass("dd-hold")).length).toBeGreaterThan(0);
     // The rule in delay-desk.css, and the theme markup it has to match on this page.
-    expect(cssRules()).toContain('body:has(.dd-hold) form[action*="/cart/add"] :is([type=submit],.shopify-payment-button)');
+    expect(cssRules()).toContain(
+      'body:has(.dd-hold) form[action*="/cart/add"] :is([type=submit],.shopify-payment-button)',
+    );
     const form = findAll(pausedPage, (el) => el.name === "form")[0] as El;
     expect(form.attrs.action).toContain("/cart/add");
     expect(findAll(form, (el) => el.attrs.type === "submit")).toHaveLength(1);
 
     expect(findAll(page({ noticeValue: delayed }), byClass("dd-hold"))).toEqual([]);
-    expect(findAll(page({ noticeValue: paused, blockSettings: { banner: { disable_buy_buttons: false }, estimate: { disable_buy_buttons: false } } }), byClass("dd-hold"))).toEqual([]);
+    expect(
+      findAll(
+        page({
+          noticeValue: paused,
+          blockSettings: {
+            banner: { disable_buy_buttons: false },
+            estimate: { disable_buy_buttons: false },
+          },
+        }),
+        byClass("dd-hold"),
+      ),
+    ).toEqual([]);
   });
 });

@@ -2,8 +2,12 @@
 // /cart/add, the shipping-estimate app block under the form, and the banner embed injected just
 // before </body>, where Shopify puts `body` app embeds. The page itself has no JavaScript, so
 // anything the browser shows comes from the extension's Liquid and CSS.
-import { parseStorefrontNotice } from "../../app/storefront/notice-metafield.js";
-import { DEFAULT_ASSET_BASE_URL, renderAppBlock, type BlockSettingsOverride } from "./render-block.js";
+import { parseStorefrontNotice } from "../../contracts/notice-metafield";
+import {
+  DEFAULT_ASSET_BASE_URL,
+  renderAppBlock,
+  type BlockSettingsOverride,
+} from "./render-block.js";
 import { escapeHtml } from "./translate.js";
 
 export interface DemoVariant {
@@ -36,8 +40,20 @@ export interface ProductPageInput {
 
 // The theme's own words (in a real store they come from the theme's locale files, not ours).
 const THEME_TEXT = {
-  en: { addToCart: "Add to cart", soldOut: "Sold out", variant: "Option", quantity: "Quantity", home: "Home" },
-  fr: { addToCart: "Ajouter au panier", soldOut: "Épuisé", variant: "Option", quantity: "Quantité", home: "Accueil" },
+  en: {
+    addToCart: "Add to cart",
+    soldOut: "Sold out",
+    variant: "Option",
+    quantity: "Quantity",
+    home: "Home",
+  },
+  fr: {
+    addToCart: "Ajouter au panier",
+    soldOut: "Épuisé",
+    variant: "Option",
+    quantity: "Quantité",
+    home: "Accueil",
+  },
 } as const;
 
 function themeText(locale: string) {
@@ -69,7 +85,12 @@ export function renderProductPage(input: ProductPageInput): string {
     settings: input.blockSettings?.estimate,
     assetBaseUrl,
   });
-  const banner = renderAppBlock("notice-banner", { notice, locale, settings: input.blockSettings?.banner, assetBaseUrl });
+  const banner = renderAppBlock("notice-banner", {
+    notice,
+    locale,
+    settings: input.blockSettings?.banner,
+    assetBaseUrl,
+  });
 
   const options = product.variants
     .map(

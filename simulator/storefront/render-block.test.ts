@@ -1,25 +1,63 @@
 // Renders the extension's real blocks through liquidjs and checks text and markup per mode and
-// language. The notice values are what the app would write (see app/storefront/notice-metafield.ts).
+// language. The notice values are what the app would write (see contracts/notice-metafield.ts).
 import { describe, expect, it } from "vitest";
-import type { StorefrontNotice } from "../../app/storefront/notice-metafield.js";
-import { byClass, findAll, innerText, parseHtml, type El } from "../../tests/theme-extension/html-tree.js";
+import type { StorefrontNotice } from "../../contracts/notice-metafield";
+import {
+  byClass,
+  findAll,
+  innerText,
+  parseHtml,
+  type El,
+} from "../../tests/theme-extension/html-tree.js";
 import { contrastRatio } from "./color-contrast.js";
 import { renderAppBlock, resolveBlockSettings } from "./render-block.js";
 import { createShopifyLiquid } from "./shopify-liquid.js";
 
 const updatedAt = "2026-11-23T09:30:00Z";
-const normal: StorefrontNotice = { version: 1, mode: "normal", estimate: { min: 3, max: 3, unit: "days" }, updatedAt };
-const delayed: StorefrontNotice = { version: 1, mode: "delayed", estimate: { min: 1, max: 2, unit: "weeks" }, updatedAt };
-const paused: StorefrontNotice = { version: 1, mode: "paused", pausedUntil: "2026-12-05", updatedAt };
-const pausedOpenEnded: StorefrontNotice = { version: 1, mode: "paused", pausedUntil: null, updatedAt };
+const normal: StorefrontNotice = {
+  version: 1,
+  mode: "normal",
+  estimate: { min: 3, max: 3, unit: "days" },
+  updatedAt,
+};
+const delayed: StorefrontNotice = {
+  version: 1,
+  mode: "delayed",
+  estimate: { min: 1, max: 2, unit: "weeks" },
+  updatedAt,
+};
+const paused: StorefrontNotice = {
+  version: 1,
+  mode: "paused",
+  pausedUntil: "2026-12-05",
+  updatedAt,
+};
+const pausedOpenEnded: StorefrontNotice = {
+  version: 1,
+  mode: "paused",
+  pausedUntil: null,
+  updatedAt,
+};
 const product = { title: "Walnut phone case", handle: "walnut-phone-case", available: true };
 
 function banner(notice: StorefrontNotice | null, locale = "en", settings = {}): El {
   return parseHtml(renderAppBlock("notice-banner", { notice, locale, settings }));
 }
 
-function estimate(notice: StorefrontNotice | null, locale = "en", settings = {}, available = true): El {
-  return parseHtml(renderAppBlock("shipping-estimate", { notice, locale, settings, product: { ...product, available } }));
+function estimate(
+  notice: StorefrontNotice | null,
+  locale = "en",
+  settings = {},
+  available = true,
+): El {
+  return parseHtml(
+    renderAppBlock("shipping-estimate", {
+      notice,
+      locale,
+      settings,
+      product: { ...product, available },
+    }),
+  );
 }
 
 function only(root: El, className: string): El {
@@ -29,37 +67,64 @@ function only(root: El, className: string): El {
 }
 
 describe("banner embed (notice-banner)", () => {
-  it.each(["en", "fr"])("shows nothing in normal mode or without a notice (%s), and loads no CSS", (locale) => {
-    for (const notice of [normal, null]) {
-      const root = banner(notice, locale);
-      expect(findAll(root, byClass("dd-banner"))).toEqual([]);
-      expect(findAll(root, (el) => el.name === "link")).toEqual([]);
-      expect(innerText(root)).toBe("");
-    }
-  });
+  it.each(["en", "fr"])(
+    "shows nothing in normal mode or without a notice (%s), and loads no CSS",
+    (locale) => {
+      for (const notice of [normal, null]) {
+        const root = banner(notice, locale);
+        expect(findAll(root, byClass("dd-banner"))).toEqual([]);
+        expect(findAll(root, (el) => el.name === "link")).toEqual([]);
+        expect(innerText(root)).toBe("");
+      }
+    },
+  );
 
   it.each([
     ["en", delayed, "Orders placed today ship in 1–2 weeks."],
     ["fr", delayed, "Les commandes passées aujourd’hui seront expédiées sous 1 à 2 semaines."],
-    ["en", paused, "We have paused new orders until December 5, 2026 so we can catch up on the ones we have."],
-    ["fr", paused, "Nous avons suspendu les nouvelles commandes jusqu’au 5 décembre 2026 pour rattraper notre retard."],
-    ["en", pausedOpenEnded, "We have paused new orders for now so we can catch up on the ones we have."],
-    ["fr", pausedOpenEnded, "Nous avons suspendu les nouvelles commandes pour le moment afin de rattraper notre retard."],
-  ] as const)("%s, %s mode: says the right thing inside role=status", (locale, notice, sentence) => {
-    const root = banner(notice, locale);
-    const status = findAll(root, (el) => el.attrs.role === "status");
-    expect(status).toHaveLength(1);
-    expect(innerText(status[0] as El)).toBe(sentence);
-    expect(hasModeClass(root, notice.mode)).toBe(true);
-  });
+    [
+      "en",
+      paused,
+      "We have paused new orders until December 5, 2026 so we can catch up on the ones we have.",
+    ],
+    [
+      "fr",
+      paused,
+      "Nous avons suspendu les nouvelles commandes jusqu’au 5 décembre 2026 pour rattraper notre retard.",
+    ],
+    [
+      "en",
+      pausedOpenEnded,
+      "We have paused new orders for now so we can catch up on the ones we have.",
+    ],
+    [
+      "fr",
+      pausedOpenEnded,
+      "Nous avons suspendu les nouvelles commandes pour le moment afin de rattraper notre retard.",
+    ],
+  ] as const)(
+    "%s, %s mode: says the right thing inside role=status",
+    (locale, notice, sentence) => {
+      const root = banner(notice, locale);
+      const status = findAll(root, (el) => el.attrs.role === "status");
+      expect(status).toHaveLength(1);
+      expect(innerText(status[0] as El)).toBe(sentence);
+      expect(hasModeClass(root, notice.mode)).toBe(true);
+    },
+  );
 
   it("prints durations with the right plural and unit", () => {
-    const text = (estimateValue: { min: number; max: number; unit: "days" | "weeks" }, locale = "en") =>
+    const text = (
+      estimateValue: { min: number; max: number; unit: "days" | "weeks" },
+      locale = "en",
+    ) =>
       innerText(only(banner({ ...delayed, estimate: estimateValue }, locale), "dd-banner__line"));
     expect(text({ min: 1, max: 1, unit: "weeks" })).toBe("Orders placed today ship in 1 week.");
     expect(text({ min: 2, max: 2, unit: "weeks" })).toBe("Orders placed today ship in 2 weeks.");
     expect(text({ min: 5, max: 10, unit: "days" })).toBe("Orders placed today ship in 5–10 days.");
-    expect(text({ min: 1, max: 1, unit: "days" }, "fr")).toBe("Les commandes passées aujourd’hui seront expédiées sous 1 jour.");
+    expect(text({ min: 1, max: 1, unit: "days" }, "fr")).toBe(
+      "Les commandes passées aujourd’hui seront expédiées sous 1 jour.",
+    );
   });
 
   it("prints every month name from the locale files, without shifting the date", () => {
@@ -67,8 +132,12 @@ describe("banner embed (notice-banner)", () => {
       const iso = `2027-${String(month).padStart(2, "0")}-01`;
       const en = innerText(only(banner({ ...paused, pausedUntil: iso }), "dd-banner__line"));
       const fr = innerText(only(banner({ ...paused, pausedUntil: iso }, "fr"), "dd-banner__line"));
-      const english = new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
-      const french = new Intl.DateTimeFormat("fr-FR", { month: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+      const english = new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }).format(
+        new Date(`${iso}T00:00:00Z`),
+      );
+      const french = new Intl.DateTimeFormat("fr-FR", { month: "long", timeZone: "UTC" }).format(
+        new Date(`${iso}T00:00:00Z`),
+      );
       expect(en).toContain(`until ${english} 1, 2027 `);
       expect(fr).toContain(`jusqu’au 1er ${french} 2027 `);
     }
@@ -77,16 +146,24 @@ describe("banner embed (notice-banner)", () => {
   it("adds the merchant's message after the standard sentence, escaped", () => {
     const root = banner({ ...delayed, message: "We're a team of 3 <and> we're on it." });
     const lines = findAll(root, byClass("dd-banner__line")).map(innerText);
-    expect(lines).toEqual(["Orders placed today ship in 1–2 weeks.", "We're a team of 3 <and> we're on it."]);
-    expect(renderAppBlock("notice-banner", { notice: { ...delayed, message: "<script>x</script>" }, locale: "en" })).not.toContain(
-      "<script>",
-    );
+    expect(lines).toEqual([
+      "Orders placed today ship in 1–2 weeks.",
+      "We're a team of 3 <and> we're on it.",
+    ]);
+    expect(
+      renderAppBlock("notice-banner", {
+        notice: { ...delayed, message: "<script>x</script>" },
+        locale: "en",
+      }),
+    ).not.toContain("<script>");
   });
 
   it("applies the schema defaults: bottom bar, dismissible, dark background with white text, buy buttons dimmed when paused", () => {
     const root = banner(paused);
     const container = only(root, "dd-banner");
-    expect(container.attrs.class?.split(" ")).toEqual(expect.arrayContaining(["dd-banner--bar", "dd-hold"]));
+    expect(container.attrs.class?.split(" ")).toEqual(
+      expect.arrayContaining(["dd-banner--bar", "dd-hold"]),
+    );
     expect(container.attrs.style).toBe("--dd-bg:#1f2d3d;--dd-fg:#ffffff;");
     const toggle = only(root, "dd-banner__toggle");
     expect(toggle.attrs.type).toBe("checkbox");
@@ -103,7 +180,13 @@ describe("banner embed (notice-banner)", () => {
   });
 
   it("follows the merchant's settings", () => {
-    const root = banner(paused, "en", { position: "right", dismissible: false, disable_buy_buttons: false, color_background: "#fff4d6", color_text: "#3d2b00" });
+    const root = banner(paused, "en", {
+      position: "right",
+      dismissible: false,
+      disable_buy_buttons: false,
+      color_background: "#fff4d6",
+      color_text: "#3d2b00",
+    });
     const container = only(root, "dd-banner");
     expect(container.attrs.class?.split(" ")).toContain("dd-banner--right");
     expect(container.attrs.class?.split(" ")).not.toContain("dd-hold");
@@ -112,12 +195,18 @@ describe("banner embed (notice-banner)", () => {
   });
 
   it("replaces an unreadable text colour with black or white, whichever reads better", () => {
-    expect(only(banner(delayed, "en", { color_background: "#ffffff", color_text: "#eeeeee" }), "dd-banner").attrs.style).toBe(
-      "--dd-bg:#ffffff;--dd-fg:#000000;",
-    );
-    expect(only(banner(delayed, "en", { color_background: "#202020", color_text: "#333333" }), "dd-banner").attrs.style).toBe(
-      "--dd-bg:#202020;--dd-fg:#ffffff;",
-    );
+    expect(
+      only(
+        banner(delayed, "en", { color_background: "#ffffff", color_text: "#eeeeee" }),
+        "dd-banner",
+      ).attrs.style,
+    ).toBe("--dd-bg:#ffffff;--dd-fg:#000000;");
+    expect(
+      only(
+        banner(delayed, "en", { color_background: "#202020", color_text: "#333333" }),
+        "dd-banner",
+      ).attrs.style,
+    ).toBe("--dd-bg:#202020;--dd-fg:#ffffff;");
   });
 
   it("rejects settings the schema does not have, or values it does not allow", () => {
@@ -128,7 +217,10 @@ describe("banner embed (notice-banner)", () => {
 });
 
 function hasModeClass(root: El, mode: string): boolean {
-  return findAll(root, (el) => (el.attrs.class ?? "").split(" ").some((c) => c.endsWith(`--${mode}`))).length > 0;
+  return (
+    findAll(root, (el) => (el.attrs.class ?? "").split(" ").some((c) => c.endsWith(`--${mode}`)))
+      .length > 0
+  );
 }
 
 describe("shipping estimate app block", () => {
@@ -148,20 +240,29 @@ describe("shipping estimate app block", () => {
   });
 
   it("hides the normal-mode estimate when the merchant turns it off, but never the delay", () => {
-    expect(findAll(estimate(normal, "en", { show_normal_estimate: false }), byClass("dd-estimate"))).toEqual([]);
-    expect(findAll(estimate(delayed, "en", { show_normal_estimate: false }), byClass("dd-estimate"))).toHaveLength(1);
+    expect(
+      findAll(estimate(normal, "en", { show_normal_estimate: false }), byClass("dd-estimate")),
+    ).toEqual([]);
+    expect(
+      findAll(estimate(delayed, "en", { show_normal_estimate: false }), byClass("dd-estimate")),
+    ).toHaveLength(1);
   });
 
   it("shows no estimate for a sold-out product, but still says orders are paused", () => {
     expect(findAll(estimate(delayed, "en", {}, false), byClass("dd-estimate"))).toEqual([]);
-    expect(innerText(only(estimate(pausedOpenEnded, "en", {}, false), "dd-estimate"))).toBe("New orders are paused for now.");
+    expect(innerText(only(estimate(pausedOpenEnded, "en", {}, false), "dd-estimate"))).toBe(
+      "New orders are paused for now.",
+    );
   });
 
   it("inherits the theme's colours unless the merchant picks some", () => {
     expect(only(estimate(delayed), "dd-estimate").attrs.style).toBeUndefined();
-    expect(only(estimate(delayed, "en", { color_background: "#f4f4f4", color_text: "#1a1a1a" }), "dd-estimate").attrs.style).toBe(
-      "--dd-bg:#f4f4f4;--dd-fg:#1a1a1a;",
-    );
+    expect(
+      only(
+        estimate(delayed, "en", { color_background: "#f4f4f4", color_text: "#1a1a1a" }),
+        "dd-estimate",
+      ).attrs.style,
+    ).toBe("--dd-bg:#f4f4f4;--dd-fg:#1a1a1a;");
   });
 
   it("renders nothing without a notice", () => {
@@ -173,13 +274,19 @@ describe("the Liquid engine is strict", () => {
   const engine = createShopifyLiquid({ locale: "en", assetBaseUrl: "/a/" });
 
   it("throws on a filter or tag Shopify would not know", () => {
-    expect(() => engine.parseAndRenderSync("{{ 'x' | money_sparkles }}")).toThrow(/undefined filter: money_sparkles/);
+    expect(() => engine.parseAndRenderSync("{{ 'x' | money_sparkles }}")).toThrow(
+      /undefined filter: money_sparkles/,
+    );
     expect(() => engine.parseAndRenderSync("{% sparkle %}")).toThrow(/sparkle/);
   });
 
   it("throws on a missing translation or asset instead of printing a placeholder", () => {
-    expect(() => engine.parseAndRenderSync("{{ 'delay_desk.nope' | t }}")).toThrow(/translation missing/);
-    expect(() => engine.parseAndRenderSync("{{ 'missing.css' | asset_url }}")).toThrow(/no such asset/);
+    expect(() => engine.parseAndRenderSync("{{ 'delay_desk.nope' | t }}")).toThrow(
+      /translation missing/,
+    );
+    expect(() => engine.parseAndRenderSync("{{ 'missing.css' | asset_url }}")).toThrow(
+      /no such asset/,
+    );
     expect(engine.parseAndRenderSync("{{ 'delay-desk.css' | asset_url | stylesheet_tag }}")).toBe(
       '<link href="/a/delay-desk.css" rel="stylesheet" type="text/css" media="all" />',
     );

@@ -1,7 +1,7 @@
 // Renders one block of the extension the way Shopify would: settings from the schema defaults
 // with the merchant's choices on top, the notice exposed as `app.metafields`, and the output
 // wrapped in Shopify's app-block element.
-import { NOTICE_METAFIELD, type StorefrontNotice } from "../../app/storefront/notice-metafield.js";
+import { NOTICE_METAFIELD, type StorefrontNotice } from "../../contracts/notice-metafield";
 import { readBlockSchema, type BlockName, type BlockSetting } from "./extension-files.js";
 import { createShopifyLiquid } from "./shopify-liquid.js";
 
@@ -27,7 +27,12 @@ export interface RenderBlockInput {
 
 export const DEFAULT_ASSET_BASE_URL = "/storefront/assets/";
 
-function checkOverride(block: BlockName, setting: BlockSetting | undefined, id: string, value: SettingValue) {
+function checkOverride(
+  block: BlockName,
+  setting: BlockSetting | undefined,
+  id: string,
+  value: SettingValue,
+) {
   if (!setting) throw new Error(`block ${block} has no setting "${id}"`);
   const ok =
     setting.type === "checkbox"
@@ -41,7 +46,10 @@ function checkOverride(block: BlockName, setting: BlockSetting | undefined, id: 
 }
 
 /** Schema defaults merged with overrides; an unknown id or a wrong type throws. */
-export function resolveBlockSettings(block: BlockName, overrides: BlockSettingsOverride = {}): Record<string, SettingValue> {
+export function resolveBlockSettings(
+  block: BlockName,
+  overrides: BlockSettingsOverride = {},
+): Record<string, SettingValue> {
   const { settings } = readBlockSchema(block);
   const resolved: Record<string, SettingValue> = {};
   for (const setting of settings) {
@@ -63,15 +71,33 @@ export function resolveBlockSettings(block: BlockName, overrides: BlockSettingsO
 /** The HTML Shopify would put on the page for this block, including its wrapper. */
 export function renderAppBlock(block: BlockName, input: RenderBlockInput): string {
   const blockId = input.blockId ?? `delay_desk_${block.replaceAll("-", "_")}`;
-  const engine = createShopifyLiquid({ locale: input.locale, assetBaseUrl: input.assetBaseUrl ?? DEFAULT_ASSET_BASE_URL });
+  const engine = createShopifyLiquid({
+    locale: input.locale,
+    assetBaseUrl: input.assetBaseUrl ?? DEFAULT_ASSET_BASE_URL,
+  });
   const metafields = input.notice
-    ? { [NOTICE_METAFIELD.namespace]: { [NOTICE_METAFIELD.key]: { type: NOTICE_METAFIELD.type, value: input.notice } } }
+    ? {
+        [NOTICE_METAFIELD.namespace]: {
+          [NOTICE_METAFIELD.key]: { type: NOTICE_METAFIELD.type, value: input.notice },
+        },
+      }
     : {};
   const html = engine.renderFileSync(block, {
     app: { metafields },
-    block: { id: blockId, type: block, settings: resolveBlockSettings(block, input.settings), shopify_attributes: "" },
+    block: {
+      id: blockId,
+      type: block,
+      settings: resolveBlockSettings(block, input.settings),
+      shopify_attributes: "",
+    },
     product: input.product ?? null,
-    request: { locale: { iso_code: input.locale, root_url: input.locale === "en" ? "/" : `/${input.locale}` }, design_mode: false },
+    request: {
+      locale: {
+        iso_code: input.locale,
+        root_url: input.locale === "en" ? "/" : `/${input.locale}`,
+      },
+      design_mode: false,
+    },
   });
   return `<div id="shopify-block-${blockId}" class="shopify-block shopify-app-block">${html.trim()}</div>`;
 }

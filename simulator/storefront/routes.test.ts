@@ -13,11 +13,16 @@ let handle: string;
 let variantId: number;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, app: { apiKey: "k", apiSecret: "s", appUrl: "http://127.0.0.1:1", scopes: "write_validations" }, shops: [{ domain: SHOP, orders: 5, seed: 2 }] });
+  sim = await startSimulator({
+    port: 0,
+    app: { apiKey: "k", apiSecret: "s", appUrl: "http://127.0.0.1:1", scopes: "write_validations" },
+    shops: [{ domain: SHOP, orders: 5, seed: 2 }],
+  });
   token = sim.issueAccessToken(SHOP);
   const store = sim.stores.get(SHOP);
   const product = store?.products.find((p) => p.status === "ACTIVE" && p.makeDays > 0);
-  if (!store || !product || product.variantIds[0] === undefined) throw new Error("seed has no made-to-order product");
+  if (!store || !product || product.variantIds[0] === undefined)
+    throw new Error("seed has no made-to-order product");
   handle = product.handle;
   variantId = product.variantIds[0];
 });
@@ -25,33 +30,83 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 async function graphql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${sim.origin}/${SHOP}/admin/api/2026-10/graphql.json`, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${sim.origin}/${SHOP}/admin/api/2026-10/graphql.json`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as { data?: Record<string, { userErrors?: unknown[] } | null> };
 }
 
 function config(paused: boolean, pausedUntilLocal = "9999-12-31T23:59:59") {
-  return JSON.stringify({ version: 1, paused, pausedUntilLocal, message: MESSAGE, exemptProductIds: [] });
+  return JSON.stringify({
+    version: 1,
+    paused,
+    pausedUntilLocal,
+    message: MESSAGE,
+    exemptProductIds: [],
+  });
 }
 
 async function setMode(mode: "paused" | "normal", pausedUntilLocal?: string) {
-  const installation = (await graphql("query { currentAppInstallation { id } }")).data?.currentAppInstallation as unknown as { id: string };
-  const notice = mode === "paused" ? { version: 1, mode, pausedUntil: null, updatedAt: "2026-11-23T10:00:00Z" } : { version: 1, mode, updatedAt: "2026-11-23T10:00:00Z" };
-  const set = await graphql("mutation S($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { userErrors { message } } }", {
-    m: [{ ownerId: installation.id, namespace: "delay_desk", key: "storefront_notice", type: "json", value: JSON.stringify(notice) }],
-  });
+  const installation = (await graphql("query { currentAppInstallation { id } }")).data
+    ?.currentAppInstallation as unknown as { id: string };
+  const notice =
+    mode === "paused"
+      ? { version: 1, mode, pausedUntil: null, updatedAt: "2026-11-23T10:00:00Z" }
+      : { version: 1, mode, updatedAt: "2026-11-23T10:00:00Z" };
+  const set = await graphql(
+    "mutation S($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { userErrors { message } } }",
+    {
+      m: [
+        {
+          ownerId: installation.id,
+          namespace: "delay_desk",
+          key: "storefront_notice",
+          type: "json",
+          value: JSON.stringify(notice),
+        },
+      ],
+    },
+  );
   expect(set.data?.metafieldsSet?.userErrors).toEqual([]);
-  const metafields = [{ namespace: "$app:delay-desk", key: "checkout-pause", type: "json", value: config(mode === "paused", pausedUntilLocal) }];
+  const metafields = [
+    {
+      namespace: "$app:delay-desk",
+      key: "checkout-pause",
+      type: "json",
+      value: config(mode === "paused", pausedUntilLocal),
+    },
+  ];
   const existing = appDataOf(sim.stores.get(SHOP) ?? fail())?.validations[0];
   if (!existing) {
     // A `$app` metafield on a validation needs its definition first (simulator/resolvers/mutations/validations.ts).
-    const defined = await graphql("mutation D($d: MetafieldDefinitionInput!) { metafieldDefinitionCreate(definition: $d) { userErrors { message } } }", {
-      d: { name: "Checkout pause", namespace: "$app:delay-desk", key: "checkout-pause", type: "json", ownerType: "VALIDATION" },
-    });
+    const defined = await graphql(
+      "mutation D($d: MetafieldDefinitionInput!) { metafieldDefinitionCreate(definition: $d) { userErrors { message } } }",
+      {
+        d: {
+          name: "Checkout pause",
+          namespace: "$app:delay-desk",
+          key: "checkout-pause",
+          type: "json",
+          ownerType: "VALIDATION",
+        },
+      },
+    );
     expect(defined.data?.metafieldDefinitionCreate?.userErrors).toEqual([]);
   }
   const result = existing
-    ? await graphql("mutation U($id: ID!, $v: ValidationUpdateInput!) { validationUpdate(id: $id, validation: $v) { userErrors { message } } }", { id: `gid://shopify/Validation/${existing.id}`, v: { enable: mode === "paused", metafields } })
-    : await graphql("mutation C($v: ValidationCreateInput!) { validationCreate(validation: $v) { userErrors { message } } }", { v: { functionHandle: "checkout-pause", enable: mode === "paused", metafields } });
+    ? await graphql(
+        "mutation U($id: ID!, $v: ValidationUpdateInput!) { validationUpdate(id: $id, validation: $v) { userErrors { message } } }",
+        {
+          id: `gid://shopify/Validation/${existing.id}`,
+          v: { enable: mode === "paused", metafields },
+        },
+      )
+    : await graphql(
+        "mutation C($v: ValidationCreateInput!) { validationCreate(validation: $v) { userErrors { message } } }",
+        { v: { functionHandle: "checkout-pause", enable: mode === "paused", metafields } },
+      );
   expect(Object.values(result.data ?? {})[0]?.userErrors).toEqual([]);
 }
 
@@ -60,7 +115,11 @@ function fail(): never {
 }
 
 const url = (path: string) => `${sim.origin}/${SHOP}/storefront${path}`;
-const form = (fields: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(fields), redirect: "manual" as const });
+const form = (fields: Record<string, string>) => ({
+  method: "POST",
+  body: new URLSearchParams(fields),
+  redirect: "manual" as const,
+});
 
 describe("demo storefront while paused", () => {
   beforeAll(() => setMode("paused"));
@@ -82,7 +141,11 @@ describe("demo storefront while paused", () => {
     expect(add.status).toBe(422);
     expect(await add.text()).toContain(MESSAGE);
 
-    const ajax = await fetch(url("/cart/add.js"), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ id: variantId, quantity: 1 }) });
+    const ajax = await fetch(url("/cart/add.js"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ id: variantId, quantity: 1 }),
+    });
     expect(ajax.status).toBe(422);
     expect(await ajax.json()).toEqual({ status: 422, message: "Cart Error", description: MESSAGE });
 
@@ -90,7 +153,11 @@ describe("demo storefront while paused", () => {
     expect(permalink.status).toBe(422);
     expect(await permalink.text()).toContain(MESSAGE);
 
-    const express = await fetch(url("/checkout"), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ lines: [{ variantId, quantity: 1 }] }) });
+    const express = await fetch(url("/checkout"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ lines: [{ variantId, quantity: 1 }] }),
+    });
     expect(express.status).toBe(422);
     expect(await express.json()).toEqual({ errors: [{ message: MESSAGE, target: "$.cart" }] });
   });
@@ -119,19 +186,43 @@ describe("demo storefront after resume", () => {
     expect(cart).toContain(`data-variant-id="${variantId}"`);
     expect(cart).toContain("× 2");
 
-    const ajax = await fetch(url("/cart/add.js"), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ id: variantId, quantity: 1 }) });
+    const ajax = await fetch(url("/cart/add.js"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ id: variantId, quantity: 1 }),
+    });
     expect(ajax.status).toBe(200);
     expect(await ajax.json()).toMatchObject({ variant_id: variantId, quantity: 1 });
     expect((await fetch(url(`/cart/${variantId}:1`))).status).toBe(200);
-    const express = await fetch(url("/checkout"), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ lines: [{ variantId, quantity: 1 }] }) });
+    const express = await fetch(url("/checkout"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ lines: [{ variantId, quantity: 1 }] }),
+    });
     expect(await express.json()).toEqual({ ok: true, lines: [{ variantId, quantity: 1 }] });
   });
 
   it("answers Shopify's errors for unknown variants and bad input, and 404 for other paths", async () => {
-    const unknown = await fetch(url("/cart/add.js"), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ id: 1, quantity: 1 }) });
+    const unknown = await fetch(url("/cart/add.js"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ id: 1, quantity: 1 }),
+    });
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ status: 404, message: "Cart Error", description: "Cannot find variant" });
-    expect((await fetch(url("/cart/add.js"), { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).status).toBe(422);
+    expect(await unknown.json()).toEqual({
+      status: 404,
+      message: "Cart Error",
+      description: "Cannot find variant",
+    });
+    expect(
+      (
+        await fetch(url("/cart/add.js"), {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: "{}",
+        })
+      ).status,
+    ).toBe(422);
     expect((await fetch(url("/products/no-such-thing"))).status).toBe(404);
     expect((await fetch(url("/elsewhere"))).status).toBe(404);
     expect((await fetch(`${sim.origin}/storefront/assets/..%2Fsecret.css`)).status).toBe(404);

@@ -4,9 +4,16 @@
 // would: the theme's form, /cart/add.js, a cart permalink and an express-checkout button.
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
-import { NOTICE_METAFIELD } from "../../app/storefront/notice-metafield";
+import { NOTICE_METAFIELD } from "../../contracts/notice-metafield";
 import type { ValidationError } from "../../extensions/checkout-pause/src/pause-rule";
-import { addToCart, cartLines, clearCart, mergedLines, newCartToken, type CartLine } from "../cart/cart-store";
+import {
+  addToCart,
+  cartLines,
+  clearCart,
+  mergedLines,
+  newCartToken,
+  type CartLine,
+} from "../cart/cart-store";
 import { checkoutValidationErrors } from "../cart/checkout-validation";
 import { appDataOf } from "../resolvers/app-installation";
 import type { ShopStore } from "../store/shop-store";
@@ -28,15 +35,36 @@ function html(status: number, body: string, headers: Record<string, string> = {}
   return { status, body, headers: { "Content-Type": "text/html; charset=utf-8", ...headers } };
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): StorefrontReply {
-  return { status, body: JSON.stringify(body), headers: { "Content-Type": "application/json; charset=utf-8", ...headers } };
+function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): StorefrontReply {
+  return {
+    status,
+    body: JSON.stringify(body),
+    headers: { "Content-Type": "application/json; charset=utf-8", ...headers },
+  };
 }
 
 /** GET /storefront/assets/<name>: the extension's assets, as Shopify's CDN serves them. */
 export function serveStorefrontAsset(name: string): StorefrontReply {
-  if (!extensionAssetExists(name)) return { status: 404, body: "Not Found", headers: { "Content-Type": "text/plain; charset=utf-8" } };
-  const type = name.endsWith(".css") ? "text/css" : name.endsWith(".js") ? "text/javascript" : "application/octet-stream";
-  return { status: 200, body: readExtensionAsset(name), headers: { "Content-Type": `${type}; charset=utf-8`, "Cache-Control": "public, max-age=300" } };
+  if (!extensionAssetExists(name))
+    return {
+      status: 404,
+      body: "Not Found",
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    };
+  const type = name.endsWith(".css")
+    ? "text/css"
+    : name.endsWith(".js")
+      ? "text/javascript"
+      : "application/octet-stream";
+  return {
+    status: 200,
+    body: readExtensionAsset(name),
+    headers: { "Content-Type": `${type}; charset=utf-8`, "Cache-Control": "public, max-age=300" },
+  };
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -55,8 +83,20 @@ const lineInput = z.object({
   id: z.coerce.number().int().positive(),
   quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY).default(1),
 });
-const addInput = z.union([z.object({ items: z.array(lineInput).min(1) }), lineInput.transform((line) => ({ items: [line] }))]);
-const checkoutInput = z.object({ lines: z.array(z.object({ variantId: z.coerce.number().int().positive(), quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY) })).optional() });
+const addInput = z.union([
+  z.object({ items: z.array(lineInput).min(1) }),
+  lineInput.transform((line) => ({ items: [line] })),
+]);
+const checkoutInput = z.object({
+  lines: z
+    .array(
+      z.object({
+        variantId: z.coerce.number().int().positive(),
+        quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY),
+      }),
+    )
+    .optional(),
+});
 
 async function parseBody(request: IncomingMessage): Promise<unknown> {
   const raw = await readBody(request);
@@ -90,14 +130,26 @@ function demoProduct(store: ShopStore, handle: string): DemoProduct | undefined 
     variants: product.variantIds.flatMap((id) => {
       const variant = store.variant(id);
       // Made-to-order items sell at zero stock, as on the seeded shop's Admin side.
-      return variant ? [{ id: variant.id, title: variant.title, priceCents: variant.priceCents, available: product.makeDays > 0 || variant.inventoryQuantity > 0 }] : [];
+      return variant
+        ? [
+            {
+              id: variant.id,
+              title: variant.title,
+              priceCents: variant.priceCents,
+              available: product.makeDays > 0 || variant.inventoryQuantity > 0,
+            },
+          ]
+        : [];
     }),
   };
 }
 
 function noticeValue(store: ShopStore): string | null {
   const data = appDataOf(store);
-  return data.metafield(data.installationGid, NOTICE_METAFIELD.namespace, NOTICE_METAFIELD.key)?.value ?? null;
+  return (
+    data.metafield(data.installationGid, NOTICE_METAFIELD.namespace, NOTICE_METAFIELD.key)?.value ??
+    null
+  );
 }
 
 function unknownVariants(store: ShopStore, lines: readonly CartLine[]): boolean {
@@ -122,8 +174,14 @@ function linesList(store: ShopStore, lines: readonly CartLine[]): string {
   return `<ul class="cart-lines">${items.join("")}</ul>`;
 }
 
-function refusedPage(root: string, title: string, errors: readonly ValidationError[]): StorefrontReply {
-  const messages = errors.map((e) => `<p class="cart-error" role="alert">${escapeHtml(e.message)}</p>`).join("");
+function refusedPage(
+  root: string,
+  title: string,
+  errors: readonly ValidationError[],
+): StorefrontReply {
+  const messages = errors
+    .map((e) => `<p class="cart-error" role="alert">${escapeHtml(e.message)}</p>`)
+    .join("");
   return html(422, page(title, root, `<h1>${escapeHtml(title)}</h1>${messages}`));
 }
 
@@ -151,7 +209,9 @@ export interface StorefrontRequestContext {
 }
 
 /** Answers a storefront route, or undefined when the path is not one. */
-export async function handleStorefrontRequest(context: StorefrontRequestContext): Promise<StorefrontReply | undefined> {
+export async function handleStorefrontRequest(
+  context: StorefrontRequestContext,
+): Promise<StorefrontReply | undefined> {
   const { store, request, path, url, root } = context;
   const method = request.method ?? "GET";
   const now = context.now ?? new Date();
@@ -161,8 +221,18 @@ export async function handleStorefrontRequest(context: StorefrontRequestContext)
     const items = store.products
       .filter((p) => p.status === "ACTIVE")
       .slice(0, 50)
-      .map((p) => `<li><a href="${escapeHtml(root)}/products/${encodeURIComponent(p.handle)}">${escapeHtml(p.title)}</a></li>`);
-    return html(200, page(store.shop.name, root, `<h1>${escapeHtml(store.shop.name)}</h1><ul>${items.join("")}</ul>`));
+      .map(
+        (p) =>
+          `<li><a href="${escapeHtml(root)}/products/${encodeURIComponent(p.handle)}">${escapeHtml(p.title)}</a></li>`,
+      );
+    return html(
+      200,
+      page(
+        store.shop.name,
+        root,
+        `<h1>${escapeHtml(store.shop.name)}</h1><ul>${items.join("")}</ul>`,
+      ),
+    );
   }
 
   const product = /^\/products\/([^/]+)$/.exec(path);
@@ -182,7 +252,10 @@ export async function handleStorefrontRequest(context: StorefrontRequestContext)
 
   if (path === "/cart" && method === "GET") {
     const lines = cartLines(store, cartToken);
-    const checkout = lines.length > 0 ? `<form method="post" action="${escapeHtml(root)}/checkout"><button type="submit">Check out</button></form>` : "";
+    const checkout =
+      lines.length > 0
+        ? `<form method="post" action="${escapeHtml(root)}/checkout"><button type="submit">Check out</button></form>`
+        : "";
     return html(200, page("Cart", root, `<h1>Cart</h1>${linesList(store, lines)}${checkout}`));
   }
 
@@ -191,22 +264,63 @@ export async function handleStorefrontRequest(context: StorefrontRequestContext)
     const body = await parseBody(request);
     const parsed = addInput.safeParse(body);
     if (!parsed.success) {
-      return ajax ? json(422, { status: 422, message: "Cart Error", description: "Parameter Missing or Invalid: Required parameter missing or invalid: items" }) : html(422, page("Cart", root, "<h1>Cart</h1><p class=\"cart-error\" role=\"alert\">Could not add that item.</p>"));
+      return ajax
+        ? json(422, {
+            status: 422,
+            message: "Cart Error",
+            description:
+              "Parameter Missing or Invalid: Required parameter missing or invalid: items",
+          })
+        : html(
+            422,
+            page(
+              "Cart",
+              root,
+              '<h1>Cart</h1><p class="cart-error" role="alert">Could not add that item.</p>',
+            ),
+          );
     }
-    const adding = parsed.data.items.map((item) => ({ variantId: item.id, quantity: item.quantity }));
+    const adding = parsed.data.items.map((item) => ({
+      variantId: item.id,
+      quantity: item.quantity,
+    }));
     if (unknownVariants(store, adding)) {
-      return ajax ? json(404, { status: 404, message: "Cart Error", description: "Cannot find variant" }) : html(404, page("Cart", root, "<h1>Cart</h1><p class=\"cart-error\" role=\"alert\">Cannot find variant</p>"));
+      return ajax
+        ? json(404, { status: 404, message: "Cart Error", description: "Cannot find variant" })
+        : html(
+            404,
+            page(
+              "Cart",
+              root,
+              '<h1>Cart</h1><p class="cart-error" role="alert">Cannot find variant</p>',
+            ),
+          );
     }
     // The cart as it would become is what the Function sees.
-    const errors = checkoutValidationErrors(store, mergedLines(cartLines(store, cartToken), adding), now);
+    const errors = checkoutValidationErrors(
+      store,
+      mergedLines(cartLines(store, cartToken), adding),
+      now,
+    );
     if (errors.length > 0) {
-      return ajax ? json(422, { status: 422, message: "Cart Error", description: errors.map((e) => e.message).join(" ") }) : refusedPage(root, "Cart", errors);
+      return ajax
+        ? json(422, {
+            status: 422,
+            message: "Cart Error",
+            description: errors.map((e) => e.message).join(" "),
+          })
+        : refusedPage(root, "Cart", errors);
     }
     const token = cartToken ?? newCartToken();
     addToCart(store, token, adding);
     const setCookie = { "Set-Cookie": `cart=${token}; Path=/; SameSite=Lax; HttpOnly` };
     if (ajax) {
-      const items = adding.map((line) => ({ id: line.variantId, variant_id: line.variantId, quantity: line.quantity, product_id: store.variant(line.variantId)?.productId ?? null }));
+      const items = adding.map((line) => ({
+        id: line.variantId,
+        variant_id: line.variantId,
+        quantity: line.quantity,
+        product_id: store.variant(line.variantId)?.productId ?? null,
+      }));
       // Like Shopify: one added variant answers the line itself, an `items` request the list.
       const single = !(typeof body === "object" && body !== null && "items" in body);
       return json(200, single ? items[0] : { items }, setCookie);
@@ -217,24 +331,51 @@ export async function handleStorefrontRequest(context: StorefrontRequestContext)
   const permalink = /^\/cart\/([\d:,]+)$/.exec(path);
   if (permalink && method === "GET") {
     const lines = parsePermalink(permalink[1] ?? "");
-    if (!lines || unknownVariants(store, lines)) return html(404, page("Checkout", root, "<h1>Checkout</h1><p class=\"cart-error\" role=\"alert\">Cannot find variant</p>"));
+    if (!lines || unknownVariants(store, lines))
+      return html(
+        404,
+        page(
+          "Checkout",
+          root,
+          '<h1>Checkout</h1><p class="cart-error" role="alert">Cannot find variant</p>',
+        ),
+      );
     const errors = checkoutValidationErrors(store, lines, now);
     if (errors.length > 0) return refusedPage(root, "Checkout", errors);
-    return html(200, page("Checkout", root, `<h1>Checkout (simulated)</h1>${linesList(store, lines)}<p class="checkout-ok">Ready to pay.</p>`));
+    return html(
+      200,
+      page(
+        "Checkout",
+        root,
+        `<h1>Checkout (simulated)</h1>${linesList(store, lines)}<p class="checkout-ok">Ready to pay.</p>`,
+      ),
+    );
   }
 
   if (path === "/checkout" && method === "POST") {
     const isJson = (request.headers["content-type"] ?? "").includes("application/json");
     const parsed = checkoutInput.safeParse(isJson ? await parseBody(request) : {});
-    if (!parsed.success) return json(400, { errors: [{ message: "Invalid checkout request", target: "$.cart" }] });
+    if (!parsed.success)
+      return json(400, { errors: [{ message: "Invalid checkout request", target: "$.cart" }] });
     const lines = parsed.data.lines ?? cartLines(store, cartToken);
-    if (lines.length === 0 || unknownVariants(store, lines)) return isJson ? json(422, { errors: [{ message: "Your cart is empty.", target: "$.cart" }] }) : refusedPage(root, "Checkout", [{ message: "Your cart is empty.", target: "$.cart" }]);
+    if (lines.length === 0 || unknownVariants(store, lines))
+      return isJson
+        ? json(422, { errors: [{ message: "Your cart is empty.", target: "$.cart" }] })
+        : refusedPage(root, "Checkout", [{ message: "Your cart is empty.", target: "$.cart" }]);
     const errors = checkoutValidationErrors(store, lines, now);
-    if (errors.length > 0) return isJson ? json(422, { errors }) : refusedPage(root, "Checkout", errors);
+    if (errors.length > 0)
+      return isJson ? json(422, { errors }) : refusedPage(root, "Checkout", errors);
     if (!parsed.data.lines) clearCart(store, cartToken);
     return isJson
       ? json(200, { ok: true, lines })
-      : html(200, page("Checkout", root, `<h1>Checkout (simulated)</h1>${linesList(store, lines)}<p class="checkout-ok">Order placed (simulated).</p>`));
+      : html(
+          200,
+          page(
+            "Checkout",
+            root,
+            `<h1>Checkout (simulated)</h1>${linesList(store, lines)}<p class="checkout-ok">Order placed (simulated).</p>`,
+          ),
+        );
   }
 
   return undefined;

@@ -2,7 +2,14 @@
 // (strictFilters, and liquidjs rejects unknown tags), so a typo in a block fails the tests instead
 // of quietly rendering differently from Shopify.
 import path from "node:path";
-import { Liquid, Tag, type Context, type Emitter, type TagToken, type TopLevelToken } from "liquidjs";
+import {
+  Liquid,
+  Tag,
+  type Context,
+  type Emitter,
+  type TagToken,
+  type TopLevelToken,
+} from "liquidjs";
 import { contrastRatio } from "./color-contrast.js";
 import { EXTENSION_DIR, extensionAssetExists, readStorefrontLocales } from "./extension-files.js";
 import { escapeHtml, translate } from "./translate.js";
@@ -17,7 +24,8 @@ export interface ShopifyLiquidOptions {
 function keywordArgs(args: unknown[]): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
   for (const arg of args) {
-    if (!Array.isArray(arg) || typeof arg[0] !== "string") throw new Error("t only takes keyword arguments");
+    if (!Array.isArray(arg) || typeof arg[0] !== "string")
+      throw new Error("t only takes keyword arguments");
     vars[arg[0]] = arg[1];
   }
   return vars;
@@ -54,14 +62,19 @@ export function createShopifyLiquid({ locale, assetBaseUrl }: ShopifyLiquidOptio
     return translate(key, keywordArgs(args), { locale: language, defaultLocale, tables });
   });
   engine.registerFilter("asset_url", (name: unknown) => {
-    if (typeof name !== "string" || !extensionAssetExists(name)) throw new Error(`asset_url: no such asset ${String(name)}`);
+    if (typeof name !== "string" || !extensionAssetExists(name))
+      throw new Error(`asset_url: no such asset ${String(name)}`);
     return `${assetBaseUrl}${name}`;
   });
   engine.registerFilter(
     "stylesheet_tag",
-    (url: unknown) => `<link href="${escapeHtml(String(url))}" rel="stylesheet" type="text/css" media="all" />`,
+    (url: unknown) =>
+      `<link href="${escapeHtml(String(url))}" rel="stylesheet" type="text/css" media="all" />`,
   );
   // Shopify returns the ratio rounded to one decimal.
-  engine.registerFilter("color_contrast", (a: unknown, b: unknown) => Math.round(contrastRatio(String(a), String(b)) * 10) / 10);
+  engine.registerFilter(
+    "color_contrast",
+    (a: unknown, b: unknown) => Math.round(contrastRatio(String(a), String(b)) * 10) / 10,
+  );
   return engine;
 }

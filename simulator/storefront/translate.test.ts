@@ -3,8 +3,26 @@ import type { Translations } from "./extension-files.js";
 import { translate } from "./translate.js";
 
 const tables = new Map<string, Translations>([
-  ["en", { a: { hello: "Hello {{ name }}", days: { one: "{{ count }} day", other: "{{ count }} days" }, only_en: "English", link_html: "<b>{{ x }}</b>" } }],
-  ["fr", { a: { hello: "Bonjour {{ name }}", days: { one: "{{ count }} jour", other: "{{ count }} jours" } } }],
+  [
+    "en",
+    {
+      a: {
+        hello: "Hello {{ name }}",
+        days: { one: "{{ count }} day", other: "{{ count }} days" },
+        only_en: "English",
+        link_html: "<b>{{ x }}</b>",
+      },
+    },
+  ],
+  [
+    "fr",
+    {
+      a: {
+        hello: "Bonjour {{ name }}",
+        days: { one: "{{ count }} jour", other: "{{ count }} jours" },
+      },
+    },
+  ],
 ]);
 const en = { locale: "en", defaultLocale: "en", tables };
 const fr = { locale: "fr", defaultLocale: "en", tables };

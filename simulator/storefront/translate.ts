@@ -24,9 +24,13 @@ function lookup(table: Translations | undefined, key: string): string | Translat
 
 function pluralForm(entry: Translations, count: unknown, locale: string, key: string): string {
   if (typeof count !== "number") throw new Error(`translation ${key} needs a numeric count`);
-  const category = count === 0 && typeof entry.zero === "string" ? "zero" : new Intl.PluralRules(locale).select(count);
+  const category =
+    count === 0 && typeof entry.zero === "string"
+      ? "zero"
+      : new Intl.PluralRules(locale).select(count);
   const form = entry[category] ?? entry.other;
-  if (typeof form !== "string") throw new Error(`translation ${key} has no "${category}" or "other" form`);
+  if (typeof form !== "string")
+    throw new Error(`translation ${key} has no "${category}" or "other" form`);
   return form;
 }
 
@@ -36,7 +40,11 @@ export interface TranslateOptions {
   tables: ReadonlyMap<string, Translations>;
 }
 
-export function translate(key: string, vars: Readonly<Record<string, unknown>>, options: TranslateOptions): string {
+export function translate(
+  key: string,
+  vars: Readonly<Record<string, unknown>>,
+  options: TranslateOptions,
+): string {
   const { locale, defaultLocale, tables } = options;
   const found = lookup(tables.get(locale), key) ?? lookup(tables.get(defaultLocale), key);
   if (found === undefined) throw new Error(`translation missing: ${locale}.${key}`);

@@ -12,7 +12,8 @@ function customerOf(store: ShopStore, customerId: number) {
   return customer;
 }
 
-const orderIdsOf = (store: ShopStore, customerId: number) => store.orders.filter((order) => order.customerId === customerId).map((order) => order.id);
+const orderIdsOf = (store: ShopStore, customerId: number) =>
+  store.orders.filter((order) => order.customerId === customerId).map((order) => order.id);
 
 export function customersRedactPayload(store: ShopStore, customerId: number) {
   const customer = customerOf(store, customerId);
@@ -24,7 +25,11 @@ export function customersRedactPayload(store: ShopStore, customerId: number) {
   };
 }
 
-export function customersDataRequestPayload(store: ShopStore, customerId: number, requestId: number) {
+export function customersDataRequestPayload(
+  store: ShopStore,
+  customerId: number,
+  requestId: number,
+) {
   const customer = customerOf(store, customerId);
   return {
     shop_id: store.shop.id,

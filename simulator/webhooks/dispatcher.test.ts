@@ -16,7 +16,11 @@ function recorder(statuses: number[]) {
   const seen: Seen[] = [];
   const transport = async (request: Request) => {
     const body = await request.text();
-    seen.push({ id: request.headers.get("x-shopify-webhook-id"), url: request.url, valid: request.headers.get("x-shopify-hmac-sha256") === webhookHmac(body, app.apiSecret) });
+    seen.push({
+      id: request.headers.get("x-shopify-webhook-id"),
+      url: request.url,
+      valid: request.headers.get("x-shopify-hmac-sha256") === webhookHmac(body, app.apiSecret),
+    });
     return new Response(null, { status: statuses[seen.length - 1] ?? 200 });
   };
   return { seen, transport };
@@ -25,28 +29,45 @@ function recorder(statuses: number[]) {
 describe("WebhookDispatcher", () => {
   it("retries a failed delivery with the same webhook id until it succeeds", async () => {
     const { seen, transport } = recorder([500, 503, 200]);
-    const dispatcher = new WebhookDispatcher(app, { subscriptions, transport, retryDelaysMs: [1, 1, 1] });
+    const dispatcher = new WebhookDispatcher(app, {
+      subscriptions,
+      transport,
+      retryDelaysMs: [1, 1, 1],
+    });
     const [delivery] = dispatcher.send("oak.myshopify.com", "orders/create", { id: 1 });
     await dispatcher.whenIdle();
     expect(seen).toHaveLength(3);
     expect(new Set(seen.map((s) => s.id)).size).toBe(1);
-    expect(seen.every((s) => s.valid && s.url === "https://app.test/webhooks/orders/create")).toBe(true);
+    expect(seen.every((s) => s.valid && s.url === "https://app.test/webhooks/orders/create")).toBe(
+      true,
+    );
     expect(delivery?.outcome).toBe("delivered");
     expect(delivery?.attempts.map((a) => a.status)).toEqual([500, 503, 200]);
   });
 
   it("gives up after the last try, and counts a hang as a failure after the timeout", async () => {
     const { seen, transport } = recorder([500, 500, 500, 500]);
-    const dispatcher = new WebhookDispatcher(app, { subscriptions, transport, retryDelaysMs: [1, 1] });
+    const dispatcher = new WebhookDispatcher(app, {
+      subscriptions,
+      transport,
+      retryDelaysMs: [1, 1],
+    });
     const [failed] = dispatcher.send("oak.myshopify.com", "orders/create", {});
     await dispatcher.whenIdle();
     expect(seen).toHaveLength(3);
     expect(failed?.outcome).toBe("failed");
 
-    const hanging = new WebhookDispatcher(app, { subscriptions, transport: () => new Promise<Response>(() => undefined), retryDelaysMs: [], timeoutMs: 20 });
+    const hanging = new WebhookDispatcher(app, {
+      subscriptions,
+      transport: () => new Promise<Response>(() => undefined),
+      retryDelaysMs: [],
+      timeoutMs: 20,
+    });
     const [timedOut] = hanging.send("oak.myshopify.com", "orders/create", {});
     await hanging.whenIdle();
-    expect(timedOut?.attempts).toEqual([expect.objectContaining({ status: null, error: "no answer within 20 ms" })]);
+    expect(timedOut?.attempts).toEqual([
+      expect.objectContaining({ status: null, error: "no answer within 20 ms" }),
+    ]);
   });
 
   it("sends nothing for unsubscribed topics, drops on request, redelivers the same id, forges a bad signature", async () => {
@@ -71,7 +92,12 @@ describe("WebhookDispatcher", () => {
   it("sends every documented header; one action's deliveries share the event id and trigger time across topics, subscriptions and retries", async () => {
     const { seedShop } = await import("../seed");
     const { fulfilOrder } = await import("../store/order-mutations");
-    const store = seedShop({ domain: "oak-and-hide.myshopify.com", orders: 30, seed: 4, now: new Date("2026-12-10T15:00:00Z") });
+    const store = seedShop({
+      domain: "oak-and-hide.myshopify.com",
+      orders: 30,
+      seed: 4,
+      now: new Date("2026-12-10T15:00:00Z"),
+    });
     const headers: Record<string, string | null>[] = [];
     let calls = 0;
     const dispatcher = new WebhookDispatcher(app, {
@@ -82,32 +108,61 @@ describe("WebhookDispatcher", () => {
       retryDelaysMs: [1],
       transport: async (request) => {
         const body = await request.text();
-        const names = ["x-shopify-topic", "x-shopify-shop-domain", "x-shopify-api-version", "x-shopify-webhook-id", "x-shopify-event-id", "x-shopify-triggered-at"];
-        headers.push({ ...Object.fromEntries(names.map((name) => [name, request.headers.get(name)])), url: request.url, valid: String(request.headers.get("x-shopify-hmac-sha256") === webhookHmac(body, app.apiSecret)) });
+        const names = [
+          "x-shopify-topic",
+          "x-shopify-shop-domain",
+          "x-shopify-api-version",
+          "x-shopify-webhook-id",
+          "x-shopify-event-id",
+          "x-shopify-triggered-at",
+        ];
+        headers.push({
+          ...Object.fromEntries(names.map((name) => [name, request.headers.get(name)])),
+          url: request.url,
+          valid: String(
+            request.headers.get("x-shopify-hmac-sha256") === webhookHmac(body, app.apiSecret),
+          ),
+        });
         calls += 1;
         // The first delivery fails once and is retried.
         return new Response(null, { status: calls === 1 ? 500 : 200 });
       },
     });
     dispatcher.watch(store);
-    const order = store.orders.find((o) => o.fulfillmentStatus === "UNFULFILLED" && o.cancelledAt === null);
+    const order = store.orders.find(
+      (o) => o.fulfillmentStatus === "UNFULFILLED" && o.cancelledAt === null,
+    );
     if (!order) throw new Error("no open order");
     fulfilOrder(store, order.id);
     await dispatcher.whenIdle();
 
     // orders/fulfilled to one subscription (tried twice), orders/updated to two.
     expect(headers).toHaveLength(4);
-    expect(headers.every((h) => h.valid === "true" && h["x-shopify-shop-domain"] === "oak-and-hide.myshopify.com" && h["x-shopify-api-version"] === "2026-10")).toBe(true);
+    expect(
+      headers.every(
+        (h) =>
+          h.valid === "true" &&
+          h["x-shopify-shop-domain"] === "oak-and-hide.myshopify.com" &&
+          h["x-shopify-api-version"] === "2026-10",
+      ),
+    ).toBe(true);
     expect(new Set(headers.map((h) => h["x-shopify-event-id"])).size).toBe(1);
     expect(new Set(headers.map((h) => h["x-shopify-triggered-at"])).size).toBe(1);
-    expect(headers.map((h) => h["x-shopify-topic"]).sort()).toEqual(["orders/fulfilled", "orders/fulfilled", "orders/updated", "orders/updated"]);
+    expect(headers.map((h) => h["x-shopify-topic"]).sort()).toEqual([
+      "orders/fulfilled",
+      "orders/fulfilled",
+      "orders/updated",
+      "orders/updated",
+    ]);
     // Three deliveries, three webhook ids: the retry kept its delivery's id.
     expect(new Set(headers.map((h) => h["x-shopify-webhook-id"])).size).toBe(3);
     const fulfilled = headers.filter((h) => h["x-shopify-topic"] === "orders/fulfilled");
     expect(fulfilled[0]?.["x-shopify-webhook-id"]).toBe(fulfilled[1]?.["x-shopify-webhook-id"]);
 
     // A later action is a new event.
-    const other = store.orders.find((o) => o.fulfillmentStatus === "UNFULFILLED" && o.cancelledAt === null);
+    const other = store.orders.find(
+      (o) => o.fulfillmentStatus === "UNFULFILLED" && o.cancelledAt === null,
+    );
     if (!other) throw new Error("no open order");
     fulfilOrder(store, other.id);
     await dispatcher.whenIdle();
@@ -116,7 +171,9 @@ describe("WebhookDispatcher", () => {
 
   it("reads event subscriptions from shopify.app.toml, skipping compliance topics", () => {
     const toml = `[webhooks]\napi_version = "2026-10"\n[[webhooks.subscriptions]]\ntopics = ["orders/create"]\nuri = "/webhooks/orders/create"\n[[webhooks.subscriptions]]\ncompliance_topics = ["shop/redact"]\nuri = "/webhooks/shop/redact"\n`;
-    expect(subscriptionsFromToml(toml)).toEqual([{ topics: ["orders/create"], uri: "/webhooks/orders/create" }]);
+    expect(subscriptionsFromToml(toml)).toEqual([
+      { topics: ["orders/create"], uri: "/webhooks/orders/create" },
+    ]);
   });
 });
 
@@ -125,7 +182,12 @@ describe("remedy webhooks", () => {
     const { seedShop } = await import("../seed");
     const { refundsOf } = await import("../store/refunds");
     const { orderEditsOf } = await import("../store/order-edits");
-    const store = seedShop({ domain: "oak-and-hide.myshopify.com", orders: 60, seed: 3, now: new Date("2026-12-10T15:00:00Z") });
+    const store = seedShop({
+      domain: "oak-and-hide.myshopify.com",
+      orders: 60,
+      seed: 3,
+      now: new Date("2026-12-10T15:00:00Z"),
+    });
     const bodies: { topic: string | null; body: unknown }[] = [];
     const dispatcher = new WebhookDispatcher(app, {
       subscriptions: [
@@ -139,10 +201,23 @@ describe("remedy webhooks", () => {
       retryDelaysMs: [1],
     });
     dispatcher.watch(store);
-    const order = store.orders.find((o) => o.cancelledAt === null && o.receivedCents > 0 && o.lineItems.every((i) => i.fulfilledQuantity === 0));
+    const order = store.orders.find(
+      (o) =>
+        o.cancelledAt === null &&
+        o.receivedCents > 0 &&
+        o.lineItems.every((i) => i.fulfilledQuantity === 0),
+    );
     if (!order) throw new Error("no refundable order in the seed");
 
-    const refunded = refundsOf(store).create({ orderId: order.id, lines: [], shipping: { fullRefund: true, amountCents: null }, transactions: [], notify: false, note: "late", at: Date.now() });
+    const refunded = refundsOf(store).create({
+      orderId: order.id,
+      lines: [],
+      shipping: { fullRefund: true, amountCents: null },
+      transactions: [],
+      notify: false,
+      note: "late",
+      at: Date.now(),
+    });
     if ("userErrors" in refunded) throw new Error(refunded.userErrors[0]?.message);
     const edits = orderEditsOf(store);
     const edit = edits.begin(order.id);
@@ -154,9 +229,18 @@ describe("remedy webhooks", () => {
     if ("userErrors" in committed) throw new Error(committed.userErrors[0]?.message);
     await dispatcher.whenIdle();
 
-    expect(bodies.find((b) => b.topic === "refunds/create")?.body).toMatchObject({ id: refunded.refund.id, order_id: order.id, note: "late" });
+    expect(bodies.find((b) => b.topic === "refunds/create")?.body).toMatchObject({
+      id: refunded.refund.id,
+      order_id: order.id,
+      note: "late",
+    });
     expect(bodies.find((b) => b.topic === "orders/edited")?.body).toMatchObject({
-      order_edit: { id: edit.id, order_id: order.id, staff_note: "free add-on", line_items: { additions: [{ delta: 1 }] } },
+      order_edit: {
+        id: edit.id,
+        order_id: order.id,
+        staff_note: "free add-on",
+        line_items: { additions: [{ delta: 1 }] },
+      },
     });
   });
 });

@@ -9,7 +9,13 @@ import type { OrderEditEvent } from "../store/order-edits";
 import type { RefundRecord } from "../store/refunds";
 import type { ShopStore, StoreEvent } from "../store/shop-store";
 import { signedWebhookRequest } from "../webhook-request";
-import { bulkOperationFinishPayload, restOrder, restOrderEdit, restRefund, type BulkOperationSummary } from "./payloads";
+import {
+  bulkOperationFinishPayload,
+  restOrder,
+  restOrderEdit,
+  restRefund,
+  type BulkOperationSummary,
+} from "./payloads";
 
 export interface WebhookSubscription {
   topics: string[];
@@ -50,7 +56,9 @@ export interface Delivery {
 }
 
 // Shopify's documented schedule is 8 tries over about 4 hours.
-export const SHOPIFY_RETRY_DELAYS_MS = [10_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000];
+export const SHOPIFY_RETRY_DELAYS_MS = [
+  10_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000,
+];
 export const DELIVERY_TIMEOUT_MS = 5_000;
 const HISTORY_LIMIT = 500;
 
@@ -83,20 +91,39 @@ export function payloadFor(event: StoreEvent): unknown {
   if (isOrder(record)) return restOrder(record);
   if (isBulkSummary(record)) return bulkOperationFinishPayload(record);
   if (isTyped<RefundRecord>(record, "Refund")) return restRefund(record);
-  if (isTyped<OrderEditEvent>(record, "OrderEditEvent")) return restOrderEdit(record.edit, record.addedLineItemIds, record.committedAt);
+  if (isTyped<OrderEditEvent>(record, "OrderEditEvent"))
+    return restOrderEdit(record.edit, record.addedLineItemIds, record.committedAt);
   throw new Error(`No webhook payload for ${event.record.__typename}`);
 }
 
-function isTyped<T extends { __typename: string }>(value: unknown, typename: T["__typename"]): value is T {
-  return typeof value === "object" && value !== null && "__typename" in value && value.__typename === typename;
+function isTyped<T extends { __typename: string }>(
+  value: unknown,
+  typename: T["__typename"],
+): value is T {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "__typename" in value &&
+    value.__typename === typename
+  );
 }
 
 function isOrder(value: unknown): value is Parameters<typeof restOrder>[0] {
-  return typeof value === "object" && value !== null && "__typename" in value && value.__typename === "Order";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "__typename" in value &&
+    value.__typename === "Order"
+  );
 }
 
 function isBulkSummary(value: unknown): value is BulkOperationSummary {
-  return typeof value === "object" && value !== null && "__typename" in value && value.__typename === "BulkOperation";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "__typename" in value &&
+    value.__typename === "BulkOperation"
+  );
 }
 
 export class WebhookDispatcher {
@@ -109,7 +136,13 @@ export class WebhookDispatcher {
     private readonly app: { apiSecret: string; appUrl: string },
     settings: Partial<WebhookSettings> = {},
   ) {
-    this.settings = { subscriptions: [], transport: defaultTransport, retryDelaysMs: SHOPIFY_RETRY_DELAYS_MS, timeoutMs: DELIVERY_TIMEOUT_MS, ...settings };
+    this.settings = {
+      subscriptions: [],
+      transport: defaultTransport,
+      retryDelaysMs: SHOPIFY_RETRY_DELAYS_MS,
+      timeoutMs: DELIVERY_TIMEOUT_MS,
+      ...settings,
+    };
   }
 
   configure(settings: Partial<WebhookSettings>): void {
@@ -120,7 +153,10 @@ export class WebhookDispatcher {
   watch(store: ShopStore): () => void {
     const shop = store.shop.myshopifyDomain;
     return store.onChange((event) => {
-      this.send(shop, event.topic, payloadFor(event), { eventId: event.eventId, triggeredAt: event.triggeredAt });
+      this.send(shop, event.topic, payloadFor(event), {
+        eventId: event.eventId,
+        triggeredAt: event.triggeredAt,
+      });
     });
   }
 
@@ -130,11 +166,31 @@ export class WebhookDispatcher {
   }
 
   /** One delivery per subscription of the topic; `event` ties it to the action's other deliveries. */
-  send(shop: string, topic: string, payload: unknown, event: { eventId: string; triggeredAt: Date } = { eventId: randomUUID(), triggeredAt: new Date() }): Delivery[] {
-    const urls = this.settings.subscriptions.filter((s) => s.topics.includes(topic)).map((s) => new URL(s.uri, this.app.appUrl).toString());
+  send(
+    shop: string,
+    topic: string,
+    payload: unknown,
+    event: { eventId: string; triggeredAt: Date } = {
+      eventId: randomUUID(),
+      triggeredAt: new Date(),
+    },
+  ): Delivery[] {
+    const urls = this.settings.subscriptions
+      .filter((s) => s.topics.includes(topic))
+      .map((s) => new URL(s.uri, this.app.appUrl).toString());
     return urls.map((url) => {
       const pendingDrops = this.drops.get(shop) ?? 0;
-      const delivery: Delivery = { webhookId: randomUUID(), ...event, shop, topic, url, payload, forged: false, outcome: pendingDrops > 0 ? "dropped" : "pending", attempts: [] };
+      const delivery: Delivery = {
+        webhookId: randomUUID(),
+        ...event,
+        shop,
+        topic,
+        url,
+        payload,
+        forged: false,
+        outcome: pendingDrops > 0 ? "dropped" : "pending",
+        attempts: [],
+      };
       if (pendingDrops > 0) this.drops.set(shop, pendingDrops - 1);
       this.remember(delivery);
       if (delivery.outcome === "pending") this.track(this.deliver(delivery, this.app.apiSecret));
@@ -154,14 +210,29 @@ export class WebhookDispatcher {
 
   /** A delivery signed with the wrong secret: what an attacker posting to the app would send. */
   forge(shop: string, topic: string, payload: unknown): Delivery[] {
-    const urls = this.settings.subscriptions.filter((s) => s.topics.includes(topic)).map((s) => new URL(s.uri, this.app.appUrl).toString());
+    const urls = this.settings.subscriptions
+      .filter((s) => s.topics.includes(topic))
+      .map((s) => new URL(s.uri, this.app.appUrl).toString());
     return urls.map((url) => {
-      const delivery: Delivery = { webhookId: randomUUID(), eventId: randomUUID(), triggeredAt: new Date(), shop, topic, url, payload, forged: true, outcome: "pending", attempts: [] };
+      const delivery: Delivery = {
+        webhookId: randomUUID(),
+        eventId: randomUUID(),
+        triggeredAt: new Date(),
+        shop,
+        topic,
+        url,
+        payload,
+        forged: true,
+        outcome: "pending",
+        attempts: [],
+      };
       this.remember(delivery);
       // A forger does not retry.
-      this.track(this.attempt(delivery, `forged-${randomUUID()}`).then((ok) => {
-        delivery.outcome = ok ? "delivered" : "failed";
-      }));
+      this.track(
+        this.attempt(delivery, `forged-${randomUUID()}`).then((ok) => {
+          delivery.outcome = ok ? "delivered" : "failed";
+        }),
+      );
       return delivery;
     });
   }
@@ -214,7 +285,11 @@ export class WebhookDispatcher {
       delivery.attempts.push({ at, status: response.status });
       return response.status >= 200 && response.status < 300;
     } catch (error) {
-      delivery.attempts.push({ at, status: null, error: error instanceof Error ? error.message : String(error) });
+      delivery.attempts.push({
+        at,
+        status: null,
+        error: error instanceof Error ? error.message : String(error),
+      });
       return false;
     }
   }

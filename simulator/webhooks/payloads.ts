@@ -34,15 +34,26 @@ function restLineItem(item: LineItemRecord, currencies: OrderCurrencies) {
     variant_id: item.variantId,
     title: item.title,
     variant_title: item.variantTitle === "Default Title" ? null : item.variantTitle,
-    name: item.variantTitle === "Default Title" ? item.title : `${item.title} - ${item.variantTitle}`,
+    name:
+      item.variantTitle === "Default Title" ? item.title : `${item.title} - ${item.variantTitle}`,
     sku: item.sku,
     vendor: item.vendor,
     quantity: item.quantity,
     current_quantity: item.quantity,
     fulfillable_quantity: fulfillable,
-    fulfillment_status: item.fulfilledQuantity === 0 ? null : fulfillable === 0 ? "fulfilled" : "partial",
+    fulfillment_status:
+      item.fulfilledQuantity === 0 ? null : fulfillable === 0 ? "fulfilled" : "partial",
     price: decimal(toShopCents(item.unitPriceCents, currencies)),
-    price_set: { shop_money: { amount: decimal(toShopCents(item.unitPriceCents, currencies)), currency_code: currencies.shop }, presentment_money: { amount: decimal(item.unitPriceCents), currency_code: currencies.presentment } },
+    price_set: {
+      shop_money: {
+        amount: decimal(toShopCents(item.unitPriceCents, currencies)),
+        currency_code: currencies.shop,
+      },
+      presentment_money: {
+        amount: decimal(item.unitPriceCents),
+        currency_code: currencies.presentment,
+      },
+    },
     requires_shipping: item.requiresShipping,
   };
 }
@@ -70,7 +81,10 @@ export function restOrder(order: OrderRecord) {
     tags: order.tags.join(", "),
     test: order.test,
     source_name: order.sourceName,
-    customer: order.customerId === null ? null : { id: order.customerId, admin_graphql_api_id: toGid("Customer", order.customerId) },
+    customer:
+      order.customerId === null
+        ? null
+        : { id: order.customerId, admin_graphql_api_id: toGid("Customer", order.customerId) },
     line_items: order.lineItems.map((item) => restLineItem(item, order.currencies)),
   };
 }
@@ -102,12 +116,21 @@ export function restRefund(refund: RefundRecord) {
       quantity: line.quantity,
       restock_type: line.restockType.toLowerCase(),
     })),
-    transactions: refund.transactionIds.map((id) => ({ id, admin_graphql_api_id: toGid("OrderTransaction", id), kind: "refund", order_id: refund.orderId })),
+    transactions: refund.transactionIds.map((id) => ({
+      id,
+      admin_graphql_api_id: toGid("OrderTransaction", id),
+      kind: "refund",
+      order_id: refund.orderId,
+    })),
   };
 }
 
 /** orders/edited: `{ order_edit: … }`, the committed edit with the line items it added. */
-export function restOrderEdit(edit: CalculatedOrderRecord, addedLineItemIds: readonly number[], committedAt: number) {
+export function restOrderEdit(
+  edit: CalculatedOrderRecord,
+  addedLineItemIds: readonly number[],
+  committedAt: number,
+) {
   return {
     order_edit: {
       id: edit.id,

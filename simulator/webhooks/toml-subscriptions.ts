@@ -7,14 +7,18 @@ import type { WebhookSubscription } from "./dispatcher";
 
 const tomlSchema = z.object({
   webhooks: z.object({
-    subscriptions: z.array(z.object({ topics: z.array(z.string()).optional(), uri: z.string() })).default([]),
+    subscriptions: z
+      .array(z.object({ topics: z.array(z.string()).optional(), uri: z.string() }))
+      .default([]),
   }),
 });
 
 export function subscriptionsFromToml(text: string): WebhookSubscription[] {
   return tomlSchema
     .parse(parse(text))
-    .webhooks.subscriptions.flatMap((s) => (s.topics && s.topics.length > 0 ? [{ topics: s.topics, uri: s.uri }] : []));
+    .webhooks.subscriptions.flatMap((s) =>
+      s.topics && s.topics.length > 0 ? [{ topics: s.topics, uri: s.uri }] : [],
+    );
 }
 
 export function subscriptionsFromTomlFile(file: string): WebhookSubscription[] {

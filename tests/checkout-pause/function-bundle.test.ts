@@ -14,7 +14,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pauseConfigFor, type StorefrontSettings } from "../../app/storefront/storefront-mode";
-import { cartValidationsGenerateRun as fromSource, type CartValidationsGenerateRunInput } from "../../extensions/checkout-pause/src/cart_validations_generate_run";
+import {
+  cartValidationsGenerateRun as fromSource,
+  type CartValidationsGenerateRunInput,
+} from "../../extensions/checkout-pause/src/cart_validations_generate_run";
 import { runShopifyCli } from "../../scripts/shopify-cli";
 import { functionBuildStop } from "../../scripts/shopify-cli-steps";
 
@@ -23,7 +26,12 @@ const BUNDLE = path.join(EXTENSION, "dist/function.js");
 const ZONE = "America/New_York";
 
 function newestSourceMs(): number {
-  const files = [...["src", "generated"].flatMap((dir) => readdirSync(path.join(EXTENSION, dir)).map((name) => path.join(EXTENSION, dir, name))), path.join(EXTENSION, "package.json")];
+  const files = [
+    ...["src", "generated"].flatMap((dir) =>
+      readdirSync(path.join(EXTENSION, dir)).map((name) => path.join(EXTENSION, dir, name)),
+    ),
+    path.join(EXTENSION, "package.json"),
+  ];
   return Math.max(...files.map((file) => statSync(file).mtimeMs));
 }
 
@@ -41,11 +49,25 @@ let bundleExport: Run;
 beforeAll(async () => {
   // `npm test` builds it first (npm run check:shopify); a lone vitest run builds it here.
   if (!bundleIsFresh()) {
-    const run = await runShopifyCli(["app", "function", "build", "--path", "extensions/checkout-pause", "--verbose"]);
-    expect(functionBuildStop(run), "shopify app function build must get past bundling").toMatch(/^(javy|done)$/);
+    const run = await runShopifyCli([
+      "app",
+      "function",
+      "build",
+      "--path",
+      "extensions/checkout-pause",
+      "--verbose",
+    ]);
+    expect(functionBuildStop(run), "shopify app function build must get past bundling").toMatch(
+      /^(javy|done)$/,
+    );
   }
   const bundle: unknown = await import(pathToFileURL(BUNDLE).href);
-  if (typeof bundle !== "object" || bundle === null || !("cartValidationsGenerateRun" in bundle) || typeof bundle.cartValidationsGenerateRun !== "function") {
+  if (
+    typeof bundle !== "object" ||
+    bundle === null ||
+    !("cartValidationsGenerateRun" in bundle) ||
+    typeof bundle.cartValidationsGenerateRun !== "function"
+  ) {
     throw new Error("dist/function.js does not export cartValidationsGenerateRun");
   }
   const fn = bundle.cartValidationsGenerateRun;
@@ -58,7 +80,10 @@ function runBundle(input: CartValidationsGenerateRunInput): unknown {
   const written: unknown[] = [];
   Object.defineProperty(globalThis, "ShopifyFunction", {
     configurable: true,
-    value: { readInput: () => json, writeOutput: (output: unknown) => void written.push(JSON.parse(JSON.stringify(output))) },
+    value: {
+      readInput: () => json,
+      writeOutput: (output: unknown) => void written.push(JSON.parse(JSON.stringify(output))),
+    },
   });
   try {
     expect(bundleExport()).toBeUndefined();
@@ -75,41 +100,102 @@ type Line = CartValidationsGenerateRunInput["cart"]["lines"][number];
 
 const variantLine = (productId: string, quantity = 1): Line => ({
   quantity,
-  merchandise: { __typename: "ProductVariant", id: `gid://shopify/ProductVariant/${productId.split("/").pop()}1`, product: { id: productId } },
+  merchandise: {
+    __typename: "ProductVariant",
+    id: `gid://shopify/ProductVariant/${productId.split("/").pop()}1`,
+    product: { id: productId },
+  },
 });
 const customLine: Line = { quantity: 1, merchandise: { __typename: "CustomProduct" } };
 
 const settings = {
   normal: { mode: "normal", estimate: null, pausedUntil: null, message: null },
-  delayed: { mode: "delayed", estimate: { min: 1, max: 2, unit: "weeks" }, pausedUntil: null, message: null },
-  pausedUntilDate: { mode: "paused", estimate: null, pausedUntil: new Date("2026-12-10T14:00:00Z"), message: "Thank you for waiting." },
+  delayed: {
+    mode: "delayed",
+    estimate: { min: 1, max: 2, unit: "weeks" },
+    pausedUntil: null,
+    message: null,
+  },
+  pausedUntilDate: {
+    mode: "paused",
+    estimate: null,
+    pausedUntil: new Date("2026-12-10T14:00:00Z"),
+    message: "Thank you for waiting.",
+  },
   pausedWithoutEnd: { mode: "paused", estimate: null, pausedUntil: null, message: null },
 } satisfies Record<string, StorefrontSettings>;
 
 function input(config: unknown, lines: Line[], pauseOver = false): CartValidationsGenerateRunInput {
-  return { cart: { lines }, shop: { localTime: { pauseOver } }, validation: { config: config === undefined ? null : { jsonValue: config } } };
+  return {
+    cart: { lines },
+    shop: { localTime: { pauseOver } },
+    validation: { config: config === undefined ? null : { jsonValue: config } },
+  };
 }
 
-const refused = (message: string) => ({ operations: [{ validationAdd: { errors: [{ message, target: "$.cart" }] } }] });
+const refused = (message: string) => ({
+  operations: [{ validationAdd: { errors: [{ message, target: "$.cart" }] } }],
+});
 const allowed = { operations: [{ validationAdd: { errors: [] } }] };
 
 const exemptGiftCards = (s: StorefrontSettings) => pauseConfigFor(s, ZONE, [GIFT_CARD]);
-const untilDateMessage = "We have paused new orders until December 10, 2026 so we can catch up on the ones we have. Thank you for waiting.";
-const withoutEndMessage = "We have paused new orders for now so we can catch up on the ones we have.";
+const untilDateMessage =
+  "We have paused new orders until December 10, 2026 so we can catch up on the ones we have. Thank you for waiting.";
+const withoutEndMessage =
+  "We have paused new orders for now so we can catch up on the ones we have.";
 
 const cases: [string, CartValidationsGenerateRunInput, unknown][] = [
   ["no pause metafield yet (app never opened)", input(undefined, [variantLine(WALLET)]), allowed],
   ["normal", input(exemptGiftCards(settings.normal), [variantLine(WALLET)]), allowed],
-  ["delayed (longer lead time, still selling)", input(exemptGiftCards(settings.delayed), [variantLine(WALLET, 3)]), allowed],
-  ["paused until a date, before the end", input(exemptGiftCards(settings.pausedUntilDate), [variantLine(WALLET)]), refused(untilDateMessage)],
-  ["paused until a date, shop-local time past the end", input(exemptGiftCards(settings.pausedUntilDate), [variantLine(WALLET)], true), allowed],
-  ["paused until further notice", input(exemptGiftCards(settings.pausedWithoutEnd), [variantLine(WALLET)]), refused(withoutEndMessage)],
-  ["paused, a cart of exempt products only", input(exemptGiftCards(settings.pausedWithoutEnd), [variantLine(GIFT_CARD, 2)]), allowed],
-  ["paused, exempt and held products mixed", input(exemptGiftCards(settings.pausedWithoutEnd), [variantLine(GIFT_CARD), variantLine(WALLET)]), refused(withoutEndMessage)],
-  ["paused, a custom (non-variant) line", input(exemptGiftCards(settings.pausedWithoutEnd), [customLine]), refused(withoutEndMessage)],
+  [
+    "delayed (longer lead time, still selling)",
+    input(exemptGiftCards(settings.delayed), [variantLine(WALLET, 3)]),
+    allowed,
+  ],
+  [
+    "paused until a date, before the end",
+    input(exemptGiftCards(settings.pausedUntilDate), [variantLine(WALLET)]),
+    refused(untilDateMessage),
+  ],
+  [
+    "paused until a date, shop-local time past the end",
+    input(exemptGiftCards(settings.pausedUntilDate), [variantLine(WALLET)], true),
+    allowed,
+  ],
+  [
+    "paused until further notice",
+    input(exemptGiftCards(settings.pausedWithoutEnd), [variantLine(WALLET)]),
+    refused(withoutEndMessage),
+  ],
+  [
+    "paused, a cart of exempt products only",
+    input(exemptGiftCards(settings.pausedWithoutEnd), [variantLine(GIFT_CARD, 2)]),
+    allowed,
+  ],
+  [
+    "paused, exempt and held products mixed",
+    input(exemptGiftCards(settings.pausedWithoutEnd), [
+      variantLine(GIFT_CARD),
+      variantLine(WALLET),
+    ]),
+    refused(withoutEndMessage),
+  ],
+  [
+    "paused, a custom (non-variant) line",
+    input(exemptGiftCards(settings.pausedWithoutEnd), [customLine]),
+    refused(withoutEndMessage),
+  ],
   ["paused, an empty cart", input(exemptGiftCards(settings.pausedWithoutEnd), []), allowed],
-  ["paused, zero-quantity lines only", input(exemptGiftCards(settings.pausedWithoutEnd), [variantLine(WALLET, 0)]), allowed],
-  ["a config of another version (never block on what we cannot read)", input({ ...exemptGiftCards(settings.pausedWithoutEnd), version: 2 }, [variantLine(WALLET)]), allowed],
+  [
+    "paused, zero-quantity lines only",
+    input(exemptGiftCards(settings.pausedWithoutEnd), [variantLine(WALLET, 0)]),
+    allowed,
+  ],
+  [
+    "a config of another version (never block on what we cannot read)",
+    input({ ...exemptGiftCards(settings.pausedWithoutEnd), version: 2 }, [variantLine(WALLET)]),
+    allowed,
+  ],
 ];
 
 describe("the checkout pause bundle Shopify CLI builds (dist/function.js)", () => {
@@ -118,6 +204,7 @@ describe("the checkout pause bundle Shopify CLI builds (dist/function.js)", () =
   });
 
   it("behaves exactly like the source the simulator runs, for every state", () => {
-    for (const [, fixture] of cases) expect(runBundle(fixture)).toEqual(JSON.parse(JSON.stringify(fromSource(fixture))));
+    for (const [, fixture] of cases)
+      expect(runBundle(fixture)).toEqual(JSON.parse(JSON.stringify(fromSource(fixture))));
   });
 });

@@ -6,7 +6,11 @@ import { parse, validate } from "graphql";
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { FUNCTION_SCHEMA_SDL, functionSchema, printFunctionSchema } from "../../scripts/function-schema";
+import {
+  FUNCTION_SCHEMA_SDL,
+  functionSchema,
+  printFunctionSchema,
+} from "../../scripts/function-schema";
 import { PAUSE_CONFIG_METAFIELD } from "../../extensions/checkout-pause/src/pause-rule";
 import * as entry from "../../extensions/checkout-pause/src/index";
 
@@ -17,14 +21,18 @@ const tomlSchema = z.object({
   extensions: z.array(
     z.object({
       type: z.literal("function"),
-      targeting: z.array(z.object({ target: z.string(), input_query: z.string(), export: z.string() })),
+      targeting: z.array(
+        z.object({ target: z.string(), input_query: z.string(), export: z.string() }),
+      ),
       input: z.object({ variables: z.object({ namespace: z.string(), key: z.string() }) }),
     }),
   ),
 });
 
 function extensionToml() {
-  const toml = tomlSchema.parse(parseToml(readFileSync(path.join(EXTENSION, "shopify.extension.toml"), "utf8")));
+  const toml = tomlSchema.parse(
+    parseToml(readFileSync(path.join(EXTENSION, "shopify.extension.toml"), "utf8")),
+  );
   const [extension] = toml.extensions;
   const [targeting] = extension?.targeting ?? [];
   if (!extension || !targeting) throw new Error("shopify.extension.toml has no function target");
@@ -52,16 +60,23 @@ describe("the input query", () => {
 
   it("would be refused by the same validation if it asked for a field the API lacks (the check is not hollow)", () => {
     const broken = inputQuery().replace("quantity", "quantityOrdered");
-    expect(validate(functionSchema(), parse(broken)).map(String)).toEqual([expect.stringContaining('Cannot query field "quantityOrdered" on type "CartLine"')]);
+    expect(validate(functionSchema(), parse(broken)).map(String)).toEqual([
+      expect.stringContaining('Cannot query field "quantityOrdered" on type "CartLine"'),
+    ]);
   });
 
   it("reads the pause switch from the app-owned metafield the toml's input variables name", () => {
     // https://shopify.dev/docs/apps/build/functions/input-queries/use-variables-input-queries: the metafield named in
     // [extensions.input.variables] holds a JSON object whose keys are the query's variables.
     const { extension } = extensionToml();
-    expect(extension.input.variables).toEqual({ namespace: PAUSE_CONFIG_METAFIELD.namespace, key: PAUSE_CONFIG_METAFIELD.key });
+    expect(extension.input.variables).toEqual({
+      namespace: PAUSE_CONFIG_METAFIELD.namespace,
+      key: PAUSE_CONFIG_METAFIELD.key,
+    });
     const query = inputQuery();
-    expect(query).toContain(`metafield(namespace: "${PAUSE_CONFIG_METAFIELD.namespace}", key: "${PAUSE_CONFIG_METAFIELD.key}")`);
+    expect(query).toContain(
+      `metafield(namespace: "${PAUSE_CONFIG_METAFIELD.namespace}", key: "${PAUSE_CONFIG_METAFIELD.key}")`,
+    );
     expect(query).toMatch(/\$pausedUntilLocal: DateTimeWithoutTimezone!/);
   });
 });

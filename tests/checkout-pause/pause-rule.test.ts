@@ -1,14 +1,29 @@
 // The checkout pause Function's logic, run in Node exactly as Shopify would run it: input shaped by
 // the Function's input query, output in the cart.validations.generate.run result shape.
 import { describe, expect, it } from "vitest";
-import { cartValidationsGenerateRun, type CartValidationsGenerateRunInput } from "../../extensions/checkout-pause/src/cart_validations_generate_run";
-import { PAUSE_WITHOUT_END, pauseErrors, readPauseConfig, type CartLineInput } from "../../extensions/checkout-pause/src/pause-rule";
+import {
+  cartValidationsGenerateRun,
+  type CartValidationsGenerateRunInput,
+} from "../../extensions/checkout-pause/src/cart_validations_generate_run";
+import {
+  PAUSE_WITHOUT_END,
+  pauseErrors,
+  readPauseConfig,
+  type CartLineInput,
+} from "../../extensions/checkout-pause/src/pause-rule";
 
 const WALLET = "gid://shopify/Product/10";
 const GIFT_CARD = "gid://shopify/Product/99";
 
 function line(productId: string, quantity = 1): CartLineInput {
-  return { quantity, merchandise: { __typename: "ProductVariant", id: `gid://shopify/ProductVariant/${productId.split("/").pop()}1`, product: { id: productId } } };
+  return {
+    quantity,
+    merchandise: {
+      __typename: "ProductVariant",
+      id: `gid://shopify/ProductVariant/${productId.split("/").pop()}1`,
+      product: { id: productId },
+    },
+  };
 }
 
 function config(overrides: Record<string, unknown> = {}) {
@@ -22,19 +37,40 @@ function config(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function input(jsonValue: unknown, lines: CartLineInput[], pauseOver = false): CartValidationsGenerateRunInput {
-  return { cart: { lines }, shop: { localTime: { pauseOver } }, validation: { config: jsonValue === undefined ? null : { jsonValue } } };
+function input(
+  jsonValue: unknown,
+  lines: CartLineInput[],
+  pauseOver = false,
+): CartValidationsGenerateRunInput {
+  return {
+    cart: { lines },
+    shop: { localTime: { pauseOver } },
+    validation: { config: jsonValue === undefined ? null : { jsonValue } },
+  };
 }
 
 describe("cartValidationsGenerateRun", () => {
   it("refuses a cart with items while paused, with the shop's message on the whole cart", () => {
     expect(cartValidationsGenerateRun(input(config(), [line(WALLET, 2)]))).toEqual({
-      operations: [{ validationAdd: { errors: [{ message: "Orders are paused until December 5 while we catch up.", target: "$.cart" }] } }],
+      operations: [
+        {
+          validationAdd: {
+            errors: [
+              {
+                message: "Orders are paused until December 5 while we catch up.",
+                target: "$.cart",
+              },
+            ],
+          },
+        },
+      ],
     });
   });
 
   it("lets an empty cart through (nothing to refuse)", () => {
-    expect(cartValidationsGenerateRun(input(config(), []))).toEqual({ operations: [{ validationAdd: { errors: [] } }] });
+    expect(cartValidationsGenerateRun(input(config(), []))).toEqual({
+      operations: [{ validationAdd: { errors: [] } }],
+    });
   });
 
   it("lets every cart through when not paused", () => {
@@ -43,18 +79,28 @@ describe("cartValidationsGenerateRun", () => {
   });
 
   it("lets carts through once the shop's local time is past the end, even before the app lifts the pause", () => {
-    expect(cartValidationsGenerateRun(input(config(), [line(WALLET)], true)).operations[0]?.validationAdd?.errors).toEqual([]);
+    expect(
+      cartValidationsGenerateRun(input(config(), [line(WALLET)], true)).operations[0]?.validationAdd
+        ?.errors,
+    ).toEqual([]);
   });
 
   it("treats a missing validation metafield as not paused", () => {
-    expect(cartValidationsGenerateRun(input(undefined, [line(WALLET)])).operations[0]?.validationAdd?.errors).toEqual([]);
+    expect(
+      cartValidationsGenerateRun(input(undefined, [line(WALLET)])).operations[0]?.validationAdd
+        ?.errors,
+    ).toEqual([]);
   });
 });
 
 describe("pauseErrors", () => {
   it("lets a cart of exempt products only through, but not one that mixes in a held product", () => {
-    expect(pauseErrors({ config: config(), pauseOver: false, lines: [line(GIFT_CARD)] })).toEqual([]);
-    expect(pauseErrors({ config: config(), pauseOver: false, lines: [line(GIFT_CARD), line(WALLET)] })).toHaveLength(1);
+    expect(pauseErrors({ config: config(), pauseOver: false, lines: [line(GIFT_CARD)] })).toEqual(
+      [],
+    );
+    expect(
+      pauseErrors({ config: config(), pauseOver: false, lines: [line(GIFT_CARD), line(WALLET)] }),
+    ).toHaveLength(1);
   });
 
   it("holds lines that are not product variants", () => {
@@ -63,11 +109,19 @@ describe("pauseErrors", () => {
   });
 
   it("ignores zero-quantity lines", () => {
-    expect(pauseErrors({ config: config(), pauseOver: false, lines: [line(WALLET, 0)] })).toEqual([]);
+    expect(pauseErrors({ config: config(), pauseOver: false, lines: [line(WALLET, 0)] })).toEqual(
+      [],
+    );
   });
 
   it("a pause until further notice holds", () => {
-    expect(pauseErrors({ config: config({ pausedUntilLocal: PAUSE_WITHOUT_END }), pauseOver: false, lines: [line(WALLET)] })).toHaveLength(1);
+    expect(
+      pauseErrors({
+        config: config({ pausedUntilLocal: PAUSE_WITHOUT_END }),
+        pauseOver: false,
+        lines: [line(WALLET)],
+      }),
+    ).toHaveLength(1);
   });
 });
 
@@ -86,7 +140,9 @@ describe("readPauseConfig", () => {
     ["exempt ids that are not strings", { exemptProductIds: [1] }],
   ])("rejects %s (so the shop keeps selling)", (_name, change) => {
     expect(readPauseConfig(config(change))).toBeNull();
-    expect(pauseErrors({ config: config(change), pauseOver: false, lines: [line(WALLET)] })).toEqual([]);
+    expect(
+      pauseErrors({ config: config(change), pauseOver: false, lines: [line(WALLET)] }),
+    ).toEqual([]);
   });
 
   it("rejects non-objects", () => {

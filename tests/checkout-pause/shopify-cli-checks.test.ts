@@ -16,8 +16,12 @@ const scratch: string[] = [];
 function scratchApp(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "delay-desk-cli-"));
   scratch.push(dir);
-  for (const file of ["shopify.app.toml", "package.json", "package-lock.json"]) cpSync(path.join(ROOT, file), path.join(dir, file));
-  cpSync(path.join(ROOT, "extensions"), path.join(dir, "extensions"), { recursive: true, filter: (source) => !source.includes(`${path.sep}dist`) });
+  for (const file of ["shopify.app.toml", "package.json", "package-lock.json"])
+    cpSync(path.join(ROOT, file), path.join(dir, file));
+  cpSync(path.join(ROOT, "extensions"), path.join(dir, "extensions"), {
+    recursive: true,
+    filter: (source) => !source.includes(`${path.sep}dist`),
+  });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   return dir;
 }
@@ -37,16 +41,31 @@ afterEach(() => {
 describe("shopify app function build, as check:shopify reads it", () => {
   it("the intact Function gets through typegen and bundling and stops only at the javy download (or builds)", async () => {
     const dir = scratchApp();
-    const run = await runShopifyCli(["app", "function", "build", "--path", FUNCTION_DIR, "--verbose"], { cwd: dir });
+    const run = await runShopifyCli(
+      ["app", "function", "build", "--path", FUNCTION_DIR, "--verbose"],
+      { cwd: dir },
+    );
     expect(functionBuildStop(run)).toMatch(/^(javy|done)$/);
-    expect(readFileSync(path.join(dir, FUNCTION_DIR, "dist/function.js"), "utf8")).toContain("ShopifyFunction.readInput()");
+    expect(readFileSync(path.join(dir, FUNCTION_DIR, "dist/function.js"), "utf8")).toContain(
+      "ShopifyFunction.readInput()",
+    );
   });
 
   it("a snake_case export is red: the CLI stops before typegen", async () => {
     const dir = scratchApp();
-    edit(dir, `${FUNCTION_DIR}/shopify.extension.toml`, (toml) => toml.replace('export = "cart-validations-generate-run"', 'export = "cart_validations_generate_run"'));
-    const run = await runShopifyCli(["app", "function", "build", "--path", FUNCTION_DIR, "--verbose"], { cwd: dir });
-    expect(errorBoxText(run.output)).toContain("Invalidexportnames:'cart_validations_generate_run'");
+    edit(dir, `${FUNCTION_DIR}/shopify.extension.toml`, (toml) =>
+      toml.replace(
+        'export = "cart-validations-generate-run"',
+        'export = "cart_validations_generate_run"',
+      ),
+    );
+    const run = await runShopifyCli(
+      ["app", "function", "build", "--path", FUNCTION_DIR, "--verbose"],
+      { cwd: dir },
+    );
+    expect(errorBoxText(run.output)).toContain(
+      "Invalidexportnames:'cart_validations_generate_run'",
+    );
     expect(functionBuildStop(run)).toBe("load");
   });
 
@@ -56,7 +75,10 @@ describe("shopify app function build, as check:shopify reads it", () => {
       const { codegen: _codegen, ...rest } = JSON.parse(json);
       return JSON.stringify(rest, null, 2);
     });
-    const run = await runShopifyCli(["app", "function", "build", "--path", FUNCTION_DIR, "--verbose"], { cwd: dir });
+    const run = await runShopifyCli(
+      ["app", "function", "build", "--path", FUNCTION_DIR, "--verbose"],
+      { cwd: dir },
+    );
     expect(errorBoxText(run.output)).toContain("package.jsondoesnotexist");
     expect(functionBuildStop(run)).toBe("typegen");
   });
@@ -65,14 +87,24 @@ describe("shopify app function build, as check:shopify reads it", () => {
 describe("shopify app build, as check:shopify reads it", () => {
   it("an extension the CLI's validation refuses is red: it stops before the javy download", async () => {
     const dir = scratchApp();
-    edit(dir, `${FUNCTION_DIR}/shopify.extension.toml`, (toml) => toml.replace('handle = "checkout-pause"', 'handle = "Checkout Pause!"'));
-    const run = await runShopifyCli(["app", "build", "--skip-dependencies-installation", "--verbose"], { cwd: dir });
-    expect(errorBoxText(run.output)).toContain("[handle]:Handlecanonlycontainalphanumericcharactersandhyphens");
+    edit(dir, `${FUNCTION_DIR}/shopify.extension.toml`, (toml) =>
+      toml.replace('handle = "checkout-pause"', 'handle = "Checkout Pause!"'),
+    );
+    const run = await runShopifyCli(
+      ["app", "build", "--skip-dependencies-installation", "--verbose"],
+      { cwd: dir },
+    );
+    expect(errorBoxText(run.output)).toContain(
+      "[handle]:Handlecanonlycontainalphanumericcharactersandhyphens",
+    );
     expect(appBuildStop(run)).toBe("load");
   });
 
   it("the intact app stops only at the javy download (or builds)", async () => {
-    const run = await runShopifyCli(["app", "build", "--skip-dependencies-installation", "--verbose"], { cwd: scratchApp() });
+    const run = await runShopifyCli(
+      ["app", "build", "--skip-dependencies-installation", "--verbose"],
+      { cwd: scratchApp() },
+    );
     expect(appBuildStop(run)).toMatch(/^(javy-download|done)$/);
   });
 });

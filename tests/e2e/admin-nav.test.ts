@@ -12,16 +12,25 @@ describe("admin navigation", () => {
     const page = await newMerchantPage(browser);
     let documentLoads = 0;
     page.on("request", (request) => {
-      if (request.resourceType() === "document" && request.url().startsWith(demo.appOrigin)) documentLoads += 1;
+      if (request.resourceType() === "document" && request.url().startsWith(demo.appOrigin))
+        documentLoads += 1;
     });
     await page.goto(demo.url);
     const nav = page.getByTestId("app-nav");
     await nav.getByText("Settings").waitFor({ timeout: 30_000 });
-    expect((await nav.innerText()).split("\n").map((s) => s.trim())).toEqual(["Orders", "Tell customers", "Jobs", "Storefront", "Settings"]);
+    expect((await nav.innerText()).split("\n").map((s) => s.trim())).toEqual([
+      "Orders",
+      "Tell customers",
+      "Jobs",
+      "Storefront",
+      "Settings",
+    ]);
 
     await nav.getByText("Orders").click();
     const appFrame = () => page.frames().find((frame) => frame.url().startsWith(demo.appOrigin));
-    await expect.poll(() => new URL(appFrame()?.url() ?? "http://x/").pathname, { timeout: 15_000 }).toBe("/app/orders");
+    await expect
+      .poll(() => new URL(appFrame()?.url() ?? "http://x/").pathname, { timeout: 15_000 })
+      .toBe("/app/orders");
     expect(documentLoads).toBe(1);
     await page.close();
   });

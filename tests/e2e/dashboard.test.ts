@@ -14,8 +14,13 @@ async function figure(app: FrameLocator, name: string): Promise<number> {
 }
 
 async function storedCounts() {
-  const count = (delayClass: string) => session.db.trackedOrder.count({ where: { shop: DEMO_SHOP, delayClass } });
-  return { overdue: await count("overdue"), at_risk: await count("at_risk"), on_track: await count("on_track") };
+  const count = (delayClass: string) =>
+    session.db.trackedOrder.count({ where: { shop: DEMO_SHOP, delayClass } });
+  return {
+    overdue: await count("overdue"),
+    at_risk: await count("at_risk"),
+    on_track: await count("on_track"),
+  };
 }
 
 const session = demoInBrowser({ orders: 300, seed: 3 });
@@ -31,7 +36,9 @@ describe("the dashboard, in a browser", () => {
     // The first visit started the import; once it has finished (and re-forecast), the figures show.
     await session.firstImportFinished();
     await page.reload();
-    await expect.poll(() => app.locator('[data-figure="overdue"]').count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => app.locator('[data-figure="overdue"]').count(), { timeout: 30_000 })
+      .toBe(1);
     const before = await storedCounts();
     expect(before.overdue).toBeGreaterThan(0);
     expect(before.at_risk).toBeGreaterThan(0);
@@ -44,10 +51,16 @@ describe("the dashboard, in a browser", () => {
 
     // The orders table, then its Overdue tab.
     await app.getByRole("link", { name: "Orders", exact: true }).first().click();
-    await expect.poll(() => app.getByRole("tab", { name: /Show Overdue orders/ }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => app.getByRole("tab", { name: /Show Overdue orders/ }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     await app.getByRole("tab", { name: /Show Overdue orders/ }).click();
     const label = `${before.overdue.toLocaleString("en-US")} ${before.overdue === 1 ? "order" : "orders"}`;
-    await expect.poll(() => app.getByText(label, { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => app.getByText(label, { exact: true }).count(), { timeout: 15_000 })
+      .toBe(1);
     const statuses = await app.locator("tbody tr td:last-child").allInnerTexts();
     expect(statuses.length).toBe(Math.min(50, before.overdue));
     // Polaris badges also carry their tone ("Critical") as hidden text for screen readers.
@@ -56,10 +69,15 @@ describe("the dashboard, in a browser", () => {
     // Settings: a workshop that suddenly makes 500 a day clears the at-risk list.
     await app.getByRole("link", { name: "Dashboard" }).first().click();
     await app.getByRole("link", { name: "Settings" }).first().click();
-    await expect.poll(() => app.locator('input[name="capacity.mon"]').count(), { timeout: 15_000 }).toBe(1);
-    for (const day of ["mon", "tue", "wed", "thu", "fri"]) await app.locator(`input[name="capacity.${day}"]`).fill("500");
+    await expect
+      .poll(() => app.locator('input[name="capacity.mon"]').count(), { timeout: 15_000 })
+      .toBe(1);
+    for (const day of ["mon", "tue", "wed", "thu", "fri"])
+      await app.locator(`input[name="capacity.${day}"]`).fill("500");
     await app.getByRole("button", { name: "Save and re-forecast" }).click();
-    await expect.poll(() => app.getByText("Saved and re-forecast").count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => app.getByText("Saved and re-forecast").count(), { timeout: 30_000 })
+      .toBe(1);
 
     const after = await storedCounts();
     expect(after.at_risk).toBeLessThan(before.at_risk);

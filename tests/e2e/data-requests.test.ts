@@ -19,27 +19,56 @@ describe("customer data requests, in a browser", () => {
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(demo.url);
     await session.firstImportFinished();
-    const order = await db.trackedOrder.findFirst({ where: { shop: DEMO_SHOP, email: { not: null } }, orderBy: { createdAt: "asc" } });
+    const order = await db.trackedOrder.findFirst({
+      where: { shop: DEMO_SHOP, email: { not: null } },
+      orderBy: { createdAt: "asc" },
+    });
     if (!order?.email) throw new Error("the seeded shop has no order with an email");
-    await db.dataRequest.create({ data: { shop: DEMO_SHOP, shopifyRequestId: "4242", customerId: "77", customerEmail: order.email, ordersRequested: JSON.stringify([order.id]) } });
+    await db.dataRequest.create({
+      data: {
+        shop: DEMO_SHOP,
+        shopifyRequestId: "4242",
+        customerId: "77",
+        customerEmail: order.email,
+        ordersRequested: JSON.stringify([order.id]),
+      },
+    });
 
     await page.goto(`${demo.url}/app/settings`);
     const app = page.frameLocator("iframe");
-    await app.getByRole("link", { name: "Customer data requests" }).or(app.getByRole("button", { name: "Customer data requests" })).first().click({ timeout: 30_000 });
+    await app
+      .getByRole("link", { name: "Customer data requests" })
+      .or(app.getByRole("button", { name: "Customer data requests" }))
+      .first()
+      .click({ timeout: 30_000 });
     await expect.poll(() => app.getByText("#4242").count(), { timeout: 30_000 }).toBe(1);
     expect(await app.getByText(order.email).count()).toBe(0);
 
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), app.getByRole("button", { name: "Download JSON" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 30_000 }),
+      app.getByRole("button", { name: "Download JSON" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("delay-desk-data-request-4242.json");
     const path = await download.path();
     const exported = z
-      .object({ request: z.object({ customer: z.object({ email: z.string() }) }), orders: z.array(z.object({ id: z.string(), email: z.string().nullable() })) })
+      .object({
+        request: z.object({ customer: z.object({ email: z.string() }) }),
+        orders: z.array(z.object({ id: z.string(), email: z.string().nullable() })),
+      })
       .parse(JSON.parse(await readFile(path, "utf8")));
     expect(exported.request.customer.email).toBe(order.email);
     expect(exported.orders.map((o) => o.id)).toContain(order.id);
 
-    await expect.poll(() => app.getByText(/Downloaded \d{4}-\d{2}-\d{2}/).count(), { timeout: 15_000 }).toBe(1);
-    expect((await db.dataRequest.findFirstOrThrow({ where: { shop: DEMO_SHOP, shopifyRequestId: "4242" } })).downloadedAt).not.toBeNull();
+    await expect
+      .poll(() => app.getByText(/Downloaded \d{4}-\d{2}-\d{2}/).count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(
+      (
+        await db.dataRequest.findFirstOrThrow({
+          where: { shop: DEMO_SHOP, shopifyRequestId: "4242" },
+        })
+      ).downloadedAt,
+    ).not.toBeNull();
     expect(pageErrors).toEqual([]);
   });
 });

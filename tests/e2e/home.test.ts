@@ -38,7 +38,9 @@ describe("the demo, in a browser", () => {
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(demo.url);
     const app = page.frameLocator("iframe");
-    await expect.poll(() => app.getByText("Orders waiting to ship").count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => app.getByText("Orders waiting to ship").count(), { timeout: 30_000 })
+      .toBe(1);
     const text = await app.locator("body").innerText();
     expect(text).toContain(store.shop.name);
     expect(text).toContain(expected.unshipped.toLocaleString("en-US"));

@@ -21,11 +21,23 @@ describe("telling customers, in a browser", () => {
     const timeZone = demo.simulator.stores.get(DEMO_SHOP)?.shop.ianaTimezone ?? "America/New_York";
     await db.shopSettings.upsert({
       where: { shop: DEMO_SHOP },
-      create: { shop: DEMO_SHOP, rules: JSON.stringify(parseShopRules({ ...DEFAULT_SHOP_RULES, timeZone })), senderName: "Dawn Rivera", senderRole: "Operations manager" },
+      create: {
+        shop: DEMO_SHOP,
+        rules: JSON.stringify(parseShopRules({ ...DEFAULT_SHOP_RULES, timeZone })),
+        senderName: "Dawn Rivera",
+        senderRole: "Operations manager",
+      },
       update: { senderName: "Dawn Rivera", senderRole: "Operations manager" },
     });
     const order = await db.trackedOrder.findFirst({
-      where: { shop: DEMO_SHOP, delayClass: "overdue", email: { not: null }, conservativeShipDate: { not: null }, displayFulfillmentStatus: "UNFULFILLED", cancelledAt: null },
+      where: {
+        shop: DEMO_SHOP,
+        delayClass: "overdue",
+        email: { not: null },
+        conservativeShipDate: { not: null },
+        displayFulfillmentStatus: "UNFULFILLED",
+        cancelledAt: null,
+      },
       orderBy: { createdAt: "asc" },
     });
     if (!order?.email) throw new Error("the seeded shop has no overdue order with an email");
@@ -34,44 +46,79 @@ describe("telling customers, in a browser", () => {
     // From the order's page to the composer, with this order selected.
     await page.goto(`${demo.url}/app/orders/${numeric}`);
     const app = page.frameLocator("iframe");
-    await expect.poll(() => app.getByText("Not told anything yet").count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => app.getByText("Not told anything yet").count(), { timeout: 30_000 })
+      .toBe(1);
     await app.getByRole("link", { name: "Write to this customer" }).click();
 
     // Compose: a noreply address is refused, a person's is kept.
-    await expect.poll(() => app.getByLabel("Reply-to (a person reads it)").count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => app.getByLabel("Reply-to (a person reads it)").count(), { timeout: 30_000 })
+      .toBe(1);
     await app.getByLabel("Reply-to (a person reads it)").fill("noreply@oakandhide.com");
     await app.getByRole("button", { name: "Save and preview" }).click();
-    await expect.poll(() => app.getByText(/looks like an address nobody reads/).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => app.getByText(/looks like an address nobody reads/).count(), { timeout: 15_000 })
+      .toBe(1);
     await app.getByLabel("Reply-to (a person reads it)").fill("dawn@oakandhide.com");
-    await app.getByLabel("The reason, in your words").fill("We want to spend Thanksgiving with our families too.");
+    await app
+      .getByLabel("The reason, in your words")
+      .fill("We want to spend Thanksgiving with our families too.");
     await app.getByRole("button", { name: "Save and preview" }).click();
     await expect.poll(() => app.getByText("Notice saved").count(), { timeout: 15_000 }).toBe(1);
 
     // Preview for this order, then send.
-    expect(await app.getByTestId("preview-subject").innerText()).toBe(`An update on your order ${order.name}`);
+    expect(await app.getByTestId("preview-subject").innerText()).toBe(
+      `An update on your order ${order.name}`,
+    );
     const previewText = await app.getByTestId("preview-text").textContent();
     expect(previewText).toContain("We want to spend Thanksgiving with our families too.");
     expect(previewText).toContain("Dawn Rivera");
     expect(await app.getByLabel(/The 1 selected/).isChecked()).toBe(true);
     await app.getByRole("button", { name: "Send notices" }).click();
-    await expect.poll(() => demo.mail.received().filter((m) => m.to.includes(order.email ?? "")).length, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => demo.mail.received().filter((m) => m.to.includes(order.email ?? "")).length, {
+        timeout: 30_000,
+      })
+      .toBe(1);
 
     // The customer's side: the outbox, the email, the link, the confirmation.
     const customer = await newMerchantPage(browser);
     customer.on("pageerror", (error) => pageErrors.push(error.message));
     await customer.goto(`${demo.simulator.origin}/outbox`);
     await customer.getByRole("link", { name: `An update on your order ${order.name}` }).click();
-    expect(await customer.locator('[data-field="from"]').innerText()).toBe("Dawn Rivera <dawn@oakandhide.com>");
-    expect(await customer.locator('[data-field="reply-to"]').innerText()).toBe("dawn@oakandhide.com");
+    expect(await customer.locator('[data-field="from"]').innerText()).toBe(
+      "Dawn Rivera <dawn@oakandhide.com>",
+    );
+    expect(await customer.locator('[data-field="reply-to"]').innerText()).toBe(
+      "dawn@oakandhide.com",
+    );
     const mail = customer.frameLocator('iframe[title="Message"]');
-    expect(await mail.locator("body").innerText()).toMatch(/We now expect to ship it (between|on) \w+day/);
+    expect(await mail.locator("body").innerText()).toMatch(
+      /We now expect to ship it (between|on) \w+day/,
+    );
     await mail.getByRole("link", { name: "Cancel and refund me" }).click();
     await customer.waitForTimeout(3000);
-    await expect.poll(() => customer.getByRole("heading", { name: `Cancel order ${order.name}?` }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => customer.getByRole("heading", { name: `Cancel order ${order.name}?` }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     expect(customer.url()).toContain(`/${DEMO_SHOP}/storefront/apps/delay-desk/choice`);
     await customer.getByRole("button", { name: "Yes, cancel and refund me" }).click();
-    await expect.poll(() => customer.getByRole("heading", { name: "Your order is being cancelled" }).count(), { timeout: 15_000 }).toBe(1);
-    expect((await db.customerChoice.findUnique({ where: { shop_orderId: { shop: DEMO_SHOP, orderId: order.id } } }))?.choice).toBe("cancel");
+    await expect
+      .poll(
+        () => customer.getByRole("heading", { name: "Your order is being cancelled" }).count(),
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    expect(
+      (
+        await db.customerChoice.findUnique({
+          where: { shop_orderId: { shop: DEMO_SHOP, orderId: order.id } },
+        })
+      )?.choice,
+    ).toBe("cancel");
 
     // The merchant's side: the order's timeline.
     await page.goto(`${demo.url}/app/orders/${numeric}`);

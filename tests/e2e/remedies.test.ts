@@ -10,18 +10,27 @@ import { newMerchantPage } from "../support/browser";
 import { demoInBrowser } from "../support/demo-in-browser";
 
 async function selectRows(app: FrameLocator, names: readonly string[]) {
-  for (const name of names) await app.locator("tbody tr", { hasText: name }).locator("td").first().click();
+  for (const name of names)
+    await app.locator("tbody tr", { hasText: name }).locator("td").first().click();
 }
 
 async function runRemedy(app: FrameLocator, names: readonly string[], bulkAction: string) {
   await app.getByRole("tab", { name: /Show Overdue orders/ }).click();
-  await expect.poll(() => app.locator("tbody tr", { hasText: names[0] ?? "" }).count(), { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(() => app.locator("tbody tr", { hasText: names[0] ?? "" }).count(), { timeout: 15_000 })
+    .toBe(1);
   await selectRows(app, names);
   await app.getByRole("button", { name: bulkAction, exact: true }).click();
-  await expect.poll(() => app.getByText(`${names.length} orders`, { exact: false }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => app.getByText(`${names.length} orders`, { exact: false }).count(), {
+      timeout: 15_000,
+    })
+    .toBeGreaterThan(0);
   await app.getByRole("button", { name: /^Start:/ }).click();
   // The job page polls its own progress until nothing remains.
-  await expect.poll(() => app.getByTestId("job-progress").innerText(), { timeout: 60_000 }).toMatch(new RegExp(`^${names.length} done · 0 failed · 0 skipped · 0 remaining`));
+  await expect
+    .poll(() => app.getByTestId("job-progress").innerText(), { timeout: 60_000 })
+    .toMatch(new RegExp(`^${names.length} done · 0 failed · 0 skipped · 0 remaining`));
   await app.getByRole("link", { name: "Orders", exact: true }).first().click();
 }
 
@@ -37,8 +46,12 @@ describe("make it right in bulk, in a browser", () => {
     await page.reload();
     await app.getByRole("link", { name: "Orders", exact: true }).first().click();
     await app.getByRole("tab", { name: /Show Overdue orders/ }).click();
-    await expect.poll(() => app.locator("tbody tr").count(), { timeout: 15_000 }).toBeGreaterThan(3);
-    const overdue = (await app.locator("tbody tr td:nth-child(2)").allInnerTexts()).map((t) => t.trim()).slice(0, 6);
+    await expect
+      .poll(() => app.locator("tbody tr").count(), { timeout: 15_000 })
+      .toBeGreaterThan(3);
+    const overdue = (await app.locator("tbody tr td:nth-child(2)").allInnerTexts())
+      .map((t) => t.trim())
+      .slice(0, 6);
     const half = Math.floor(overdue.length / 2);
     const refunded = overdue.slice(0, half);
     const thanked = overdue.slice(half);
@@ -49,12 +62,19 @@ describe("make it right in bulk, in a browser", () => {
     const store = demo.simulator.stores.get(DEMO_SHOP);
     if (!store) throw new Error("no store");
     const byName = (name: string) => store.orders.find((o) => o.name === name);
-    for (const name of refunded) expect(refundsOf(store).refundsOf(byName(name)?.id ?? 0)).toHaveLength(1);
+    for (const name of refunded)
+      expect(refundsOf(store).refundsOf(byName(name)?.id ?? 0)).toHaveLength(1);
     for (const name of thanked) {
       const order = byName(name);
-      expect(order?.lineItems.some((l) => (l.unitDiscountCents ?? 0) > 0 && l.unitDiscountCents === l.unitPriceCents)).toBe(true);
+      expect(
+        order?.lineItems.some(
+          (l) => (l.unitDiscountCents ?? 0) > 0 && l.unitDiscountCents === l.unitPriceCents,
+        ),
+      ).toBe(true);
     }
-    expect(await db.orderEvent.count({ where: { shop: DEMO_SHOP, kind: "remedy" } })).toBe(overdue.length);
+    expect(await db.orderEvent.count({ where: { shop: DEMO_SHOP, kind: "remedy" } })).toBe(
+      overdue.length,
+    );
   }, 240_000);
   it("takes selected orders from the table to the notice composer", async () => {
     const { demo, browser } = session;
@@ -63,11 +83,19 @@ describe("make it right in bulk, in a browser", () => {
     const app = page.frameLocator("iframe");
     await app.getByRole("link", { name: "Orders", exact: true }).first().click();
     await app.getByRole("tab", { name: /Show Overdue orders/ }).click();
-    await expect.poll(() => app.locator("tbody tr").count(), { timeout: 15_000 }).toBeGreaterThan(2);
-    const names = (await app.locator("tbody tr td:nth-child(2)").allInnerTexts()).map((t) => t.trim()).slice(0, 2);
+    await expect
+      .poll(() => app.locator("tbody tr").count(), { timeout: 15_000 })
+      .toBeGreaterThan(2);
+    const names = (await app.locator("tbody tr td:nth-child(2)").allInnerTexts())
+      .map((t) => t.trim())
+      .slice(0, 2);
     await selectRows(app, names);
     await app.getByRole("button", { name: "Tell their customers", exact: true }).click();
-    await expect.poll(() => app.getByText(`The 2 selected (${names.join(", ")})`).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => app.getByText(`The 2 selected (${names.join(", ")})`).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     await page.close();
   });
 });

@@ -13,10 +13,21 @@ let productUrl: string;
 let variantId: number;
 
 beforeAll(async () => {
-  demo = await startDemo({ host: "127.0.0.1", appPort: 0, simulatorPort: 0, orders: 60, seed: 4, databaseUrl: freshDatabaseUrl(), build: false });
+  demo = await startDemo({
+    host: "127.0.0.1",
+    appPort: 0,
+    simulatorPort: 0,
+    orders: 60,
+    seed: 4,
+    databaseUrl: freshDatabaseUrl(),
+    build: false,
+  });
   browser = await launchBrowser();
-  const product = demo.simulator.stores.get(DEMO_SHOP)?.products.find((p) => p.status === "ACTIVE" && p.makeDays > 0);
-  if (!product || product.variantIds[0] === undefined) throw new Error("demo shop has no made-to-order product");
+  const product = demo.simulator.stores
+    .get(DEMO_SHOP)
+    ?.products.find((p) => p.status === "ACTIVE" && p.makeDays > 0);
+  if (!product || product.variantIds[0] === undefined)
+    throw new Error("demo shop has no made-to-order product");
   productUrl = `${demo.simulator.origin}/${DEMO_SHOP}/storefront/products/${product.handle}`;
   variantId = product.variantIds[0];
 });
@@ -27,14 +38,23 @@ afterAll(async () => {
 });
 
 async function addJs(shopper: Page): Promise<{ status: number; body: unknown }> {
-  return shopper.evaluate(async ({ url, id }) => {
-    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ id, quantity: 1 }) });
-    return { status: response.status, body: await response.json() };
-  }, { url: `/${DEMO_SHOP}/storefront/cart/add.js`, id: variantId });
+  return shopper.evaluate(
+    async ({ url, id }) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ id, quantity: 1 }),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    { url: `/${DEMO_SHOP}/storefront/cart/add.js`, id: variantId },
+  );
 }
 
 async function buyButtonPointerEvents(shopper: Page): Promise<string> {
-  return shopper.locator("#product-form-main button[type=submit]").evaluate((button) => getComputedStyle(button).pointerEvents);
+  return shopper
+    .locator("#product-form-main button[type=submit]")
+    .evaluate((button) => getComputedStyle(button).pointerEvents);
 }
 
 describe("the pause, from the app to the storefront", () => {
@@ -48,7 +68,9 @@ describe("the pause, from the app to the storefront", () => {
 
     await app.getByLabel("Message (optional)").nth(1).fill("Thank you for your patience.");
     await app.getByRole("button", { name: "Pause sales" }).click();
-    await expect.poll(() => app.getByText("New orders paused").count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => app.getByText("New orders paused").count(), { timeout: 15_000 })
+      .toBe(1);
     await expect.poll(() => app.getByText("Dawn Rivera").count()).toBeGreaterThan(0);
 
     const shopper = await browser.newPage();
@@ -59,13 +81,19 @@ describe("the pause, from the app to the storefront", () => {
     expect(await buyButtonPointerEvents(shopper)).toBe("none");
 
     // The dimmed button is only a courtesy: submitting the form anyway is refused server-side.
-    await shopper.locator("#product-form-main").evaluate((form) => (form instanceof HTMLFormElement ? form.submit() : undefined));
+    await shopper
+      .locator("#product-form-main")
+      .evaluate((form) => (form instanceof HTMLFormElement ? form.submit() : undefined));
     await shopper.waitForLoadState();
     expect(await shopper.locator("[role=alert]").innerText()).toMatch(/paused new orders/i);
     await shopper.goto(productUrl);
     const refused = await addJs(shopper);
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ status: 422, message: "Cart Error", description: expect.stringMatching(/paused new orders/i) });
+    expect(refused.body).toMatchObject({
+      status: 422,
+      message: "Cart Error",
+      description: expect.stringMatching(/paused new orders/i),
+    });
 
     await app.getByRole("button", { name: "Resume sales" }).click();
     await expect.poll(() => app.getByText("Selling normally").count(), { timeout: 15_000 }).toBe(1);

@@ -15,6 +15,8 @@ afterEach(() => {
   const seen = errors;
   vi.mocked(console.error).mockRestore();
   if (seen.length > 0) {
-    throw new Error(`console.error was called unexpectedly:\n${seen.map((a) => a.map(String).join(" ")).join("\n")}`);
+    throw new Error(
+      `console.error was called unexpectedly:\n${seen.map((a) => a.map(String).join(" ")).join("\n")}`,
+    );
   }
 });

@@ -16,7 +16,8 @@ export default function setup() {
       encoding: "utf8",
     });
   } catch (error) {
-    const output = error && typeof error === "object" && "stdout" in error ? String(error.stdout) : "";
+    const output =
+      error && typeof error === "object" && "stdout" in error ? String(error.stdout) : "";
     throw new Error(`prisma migrate deploy failed for the test database:\n${output.slice(-2000)}`);
   }
   return () => rmSync(dir, { recursive: true, force: true });

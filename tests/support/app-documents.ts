@@ -43,5 +43,7 @@ export function findGraphqlDocuments(file: string, source: string): FoundDocumen
 }
 
 export function appDocuments(): FoundDocument[] {
-  return sourceFiles(APP_DIR).flatMap((file) => findGraphqlDocuments(file, readFileSync(file, "utf8")));
+  return sourceFiles(APP_DIR).flatMap((file) =>
+    findGraphqlDocuments(file, readFileSync(file, "utf8")),
+  );
 }

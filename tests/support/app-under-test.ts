@@ -33,7 +33,10 @@ export interface SimulatorSettings {
   scopes?: string;
 }
 
-export async function startAppUnderTest(shop: Partial<SeedOptions> = {}, settings: SimulatorSettings = {}): Promise<AppUnderTest> {
+export async function startAppUnderTest(
+  shop: Partial<SeedOptions> = {},
+  settings: SimulatorSettings = {},
+): Promise<AppUnderTest> {
   const domain = shop.domain ?? "oak-and-hide.myshopify.com";
   const { scopes: askedScopes, ...simulatorSettings } = settings;
   const scopes = askedScopes ?? tomlScopes();
@@ -53,7 +56,9 @@ export async function startAppUnderTest(shop: Partial<SeedOptions> = {}, setting
     SHOPIFY_ADMIN_ORIGIN: simulator.origin,
   });
   // Shopify encodes host as standard base64 without padding (the library rejects base64url's - and _).
-  const host = Buffer.from(`admin.shopify.com/store/${domain.replace(".myshopify.com", "")}`).toString("base64").replace(/=+$/, "");
+  const host = Buffer.from(`admin.shopify.com/store/${domain.replace(".myshopify.com", "")}`)
+    .toString("base64")
+    .replace(/=+$/, "");
 
   return {
     simulator,
@@ -78,7 +83,11 @@ export async function startAppUnderTest(shop: Partial<SeedOptions> = {}, setting
 
 /** Calls a Remix loader or action the way Remix does. */
 export function callRoute<T>(
-  fn: (args: { request: Request; params: Record<string, string>; context: Record<string, never> }) => T,
+  fn: (args: {
+    request: Request;
+    params: Record<string, string>;
+    context: Record<string, never>;
+  }) => T,
   request: Request,
   params: Record<string, string> = {},
 ): T {

@@ -24,7 +24,14 @@ export function demoInBrowser(shop: { orders: number; seed: number }): DemoInBro
 
   beforeAll(async () => {
     const databaseUrl = freshDatabaseUrl();
-    demo = await startDemo({ host: "127.0.0.1", appPort: 0, simulatorPort: 0, ...shop, databaseUrl, build: false });
+    demo = await startDemo({
+      host: "127.0.0.1",
+      appPort: 0,
+      simulatorPort: 0,
+      ...shop,
+      databaseUrl,
+      build: false,
+    });
     browser = await launchBrowser();
     db = await openDatabase(databaseUrl);
   });
@@ -36,7 +43,8 @@ export function demoInBrowser(shop: { orders: number; seed: number }): DemoInBro
   });
 
   const ready = <T>(value: T | undefined, name: string): T => {
-    if (value === undefined) throw new Error(`${name} is not ready: use it inside a test, after beforeAll`);
+    if (value === undefined)
+      throw new Error(`${name} is not ready: use it inside a test, after beforeAll`);
     return value;
   };
   return {
@@ -52,7 +60,16 @@ export function demoInBrowser(shop: { orders: number; seed: number }): DemoInBro
     async firstImportFinished() {
       const database = ready(db, "db");
       await expect
-        .poll(async () => (await database.orderSync.findFirst({ where: { shop: DEMO_SHOP }, orderBy: { startedAt: "desc" } }))?.status, { timeout: 60_000 })
+        .poll(
+          async () =>
+            (
+              await database.orderSync.findFirst({
+                where: { shop: DEMO_SHOP },
+                orderBy: { startedAt: "desc" },
+              })
+            )?.status,
+          { timeout: 60_000 },
+        )
         .toBe("completed");
     },
   };

@@ -100,7 +100,8 @@ export function trackedOrdersFromStore(store: ShopStore): TrackedOrderRow[] {
       presentmentCurrencyCode: order.currencies.presentment,
       customerLocale: customerLocaleOf(order.shippingAddress),
       unitsOrdered: lineItems.reduce((sum, item) => sum + item.quantity, 0),
-      unitsRemaining: order.cancelledAt === null ? lineItems.reduce((sum, item) => sum + item.remaining, 0) : 0,
+      unitsRemaining:
+        order.cancelledAt === null ? lineItems.reduce((sum, item) => sum + item.remaining, 0) : 0,
       fulfillBy: openFulfillBy.length > 0 ? new Date(Math.min(...openFulfillBy)) : null,
       lineItems: JSON.stringify(lineItems),
       tags: JSON.stringify(order.tags),
@@ -108,7 +109,10 @@ export function trackedOrdersFromStore(store: ShopStore): TrackedOrderRow[] {
   });
 }
 
-export async function insertTrackedOrders(db: Pick<PrismaClient, "trackedOrder">, rows: readonly TrackedOrderRow[]): Promise<void> {
+export async function insertTrackedOrders(
+  db: Pick<PrismaClient, "trackedOrder">,
+  rows: readonly TrackedOrderRow[],
+): Promise<void> {
   // Chunks keep each INSERT under SQLite's bound-parameter limit.
   for (let start = 0; start < rows.length; start += 500) {
     await db.trackedOrder.createMany({ data: rows.slice(start, start + 500) });

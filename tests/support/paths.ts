@@ -6,7 +6,10 @@ export const TMP_ROOT = path.join(ROOT, "tests/.tmp");
 
 export function runTmpDir(): string {
   const dir = process.env.DELAY_DESK_TEST_TMP;
-  if (!dir) throw new Error("DELAY_DESK_TEST_TMP is not set: run tests through vitest (tests/setup/global-setup.ts).");
+  if (!dir)
+    throw new Error(
+      "DELAY_DESK_TEST_TMP is not set: run tests through vitest (tests/setup/global-setup.ts).",
+    );
   return dir;
 }
 

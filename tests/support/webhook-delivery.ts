@@ -13,7 +13,9 @@ const routeModule = z.object({ action: z.function() });
 /** Posts a signed delivery to `app/routes/webhooks.<topic>.tsx`; a thrown Response is the answer. */
 export async function deliverToWebhookRoute(request: Request): Promise<Response> {
   const topic = request.headers.get("x-shopify-topic") ?? "";
-  const module = routeModule.parse(await import(`../../app/routes/webhooks.${topic.replace("/", ".")}.tsx`));
+  const module = routeModule.parse(
+    await import(`../../app/routes/webhooks.${topic.replace("/", ".")}.tsx`),
+  );
   try {
     const response: unknown = await callRoute(module.action, request);
     return response instanceof Response ? response : new Response(null, { status: 500 });
@@ -29,7 +31,10 @@ interface SettlingSimulator {
 }
 
 /** A few rounds, because a finished bulk import sends a webhook whose handler queues more sync. */
-export async function settleOrderSync(simulator: SettlingSimulator, sync: { orderSyncIdle(): Promise<void> }): Promise<void> {
+export async function settleOrderSync(
+  simulator: SettlingSimulator,
+  sync: { orderSyncIdle(): Promise<void> },
+): Promise<void> {
   for (let round = 0; round < 4; round++) {
     await simulator.bulkOperationsIdle();
     await simulator.webhooks.whenIdle();
@@ -43,7 +48,11 @@ export async function settleOrderSync(simulator: SettlingSimulator, sync: { orde
  */
 export async function openAppWithTomlWebhooks(app: AppUnderTest): Promise<void> {
   const subscriptions = subscriptionsFromTomlFile(path.join(PROJECT_ROOT, "shopify.app.toml"));
-  app.simulator.webhooks.configure({ subscriptions, transport: deliverToWebhookRoute, retryDelaysMs: [5, 10] });
+  app.simulator.webhooks.configure({
+    subscriptions,
+    transport: deliverToWebhookRoute,
+    retryDelaysMs: [5, 10],
+  });
   const { loader } = await import("../../app/routes/app");
   await callRoute(loader, app.embeddedDocumentRequest("/app"));
 }

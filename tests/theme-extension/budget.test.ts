@@ -3,19 +3,37 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { StorefrontNotice } from "../../app/storefront/notice-metafield.js";
+import type { StorefrontNotice } from "../../contracts/notice-metafield";
 import { EXTENSION_DIR, readExtensionAsset } from "../../simulator/storefront/extension-files.js";
-import { renderProductPage, type ProductPageInput } from "../../simulator/storefront/product-page.js";
+import {
+  renderProductPage,
+  type ProductPageInput,
+} from "../../simulator/storefront/product-page.js";
 import { findAll, parseHtml, type El } from "./html-tree.js";
 
 const updatedAt = "2026-11-23T09:30:00Z";
-const delayed: StorefrontNotice = { version: 1, mode: "delayed", estimate: { min: 1, max: 2, unit: "weeks" }, updatedAt };
-const paused: StorefrontNotice = { version: 1, mode: "paused", pausedUntil: "2026-12-05", updatedAt };
+const delayed: StorefrontNotice = {
+  version: 1,
+  mode: "delayed",
+  estimate: { min: 1, max: 2, unit: "weeks" },
+  updatedAt,
+};
+const paused: StorefrontNotice = {
+  version: 1,
+  mode: "paused",
+  pausedUntil: "2026-12-05",
+  updatedAt,
+};
 const base: ProductPageInput = {
   shopName: "Oak & Hide",
   locale: "en",
   noticeValue: null,
-  product: { title: "Walnut phone case", handle: "walnut-phone-case", currency: "USD", variants: [{ id: 1, title: "iPhone 16", priceCents: 4900, available: true }] },
+  product: {
+    title: "Walnut phone case",
+    handle: "walnut-phone-case",
+    currency: "USD",
+    variants: [{ id: 1, title: "iPhone 16", priceCents: 4900, available: true }],
+  },
 };
 
 function page(overrides: Partial<ProductPageInput> = {}): El {
@@ -27,7 +45,9 @@ describe("storefront budget", () => {
     for (const noticeValue of [null, delayed, paused]) {
       expect(findAll(page({ noticeValue }), (el) => el.name === "script")).toEqual([]);
     }
-    expect(readdirSync(path.join(EXTENSION_DIR, "assets")).filter((f) => f.endsWith(".js"))).toEqual([]);
+    expect(
+      readdirSync(path.join(EXTENSION_DIR, "assets")).filter((f) => f.endsWith(".js")),
+    ).toEqual([]);
   });
 
   it("ships one CSS file under 2 KB, requested once per page and only when a notice shows", () => {
@@ -35,14 +55,18 @@ describe("storefront budget", () => {
     expect(assets).toEqual(["delay-desk.css"]);
     expect(statSync(path.join(EXTENSION_DIR, "assets", "delay-desk.css")).size).toBeLessThan(2048);
     const links = (noticeValue: unknown) =>
-      new Set(findAll(page({ noticeValue }), (el) => el.name === "link").map((el) => el.attrs.href));
+      new Set(
+        findAll(page({ noticeValue }), (el) => el.name === "link").map((el) => el.attrs.href),
+      );
     expect(links(paused)).toEqual(new Set(["/storefront/assets/delay-desk.css"]));
     expect(links(null)).toEqual(new Set());
     expect(links({ version: 1, mode: "normal", updatedAt })).toEqual(new Set());
   });
 
   it("serves the asset bytes and refuses paths outside assets/", () => {
-    expect(readExtensionAsset("delay-desk.css")).toBe(readFileSync(path.join(EXTENSION_DIR, "assets", "delay-desk.css"), "utf8"));
+    expect(readExtensionAsset("delay-desk.css")).toBe(
+      readFileSync(path.join(EXTENSION_DIR, "assets", "delay-desk.css"), "utf8"),
+    );
     expect(() => readExtensionAsset("../blocks/notice-banner.liquid")).toThrow();
     expect(() => readExtensionAsset("nope.css")).toThrow(/not found/);
   });

@@ -13,7 +13,9 @@ export interface El {
 }
 
 function textOf(segments: readonly { type: string; value?: unknown }[]): string {
-  return segments.map((s) => (s.type === "TextNode" && typeof s.value === "string" ? s.value : "")).join("");
+  return segments
+    .map((s) => (s.type === "TextNode" && typeof s.value === "string" ? s.value : ""))
+    .join("");
 }
 
 function convert(node: LiquidHtmlNode, parent: El): void {
@@ -26,7 +28,12 @@ function convert(node: LiquidHtmlNode, parent: El): void {
       const attrs: Record<string, string> = {};
       for (const attr of node.attributes) {
         if (attr.type === "AttrEmpty") attrs[textOf(attr.name)] = "";
-        else if (attr.type !== "LiquidTag" && attr.type !== "LiquidVariableOutput" && "value" in attr && Array.isArray(attr.value))
+        else if (
+          attr.type !== "LiquidTag" &&
+          attr.type !== "LiquidVariableOutput" &&
+          "value" in attr &&
+          Array.isArray(attr.value)
+        )
           attrs[textOf(attr.name)] = textOf(attr.value);
       }
       const el: El = { name: name.toLowerCase(), attrs, children: [], text: "", parent };

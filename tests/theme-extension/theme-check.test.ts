@@ -14,9 +14,16 @@ describe("theme-check on extensions/delay-desk-theme", () => {
   it("reports no offences, with the theme-app-extension rules", async () => {
     const run = await themeCheckRun(EXTENSION_DIR, undefined, () => {});
     // A relative or wrong root silently checks nothing, so make sure the files were seen.
-    const checked = run.theme.map((file) => path.relative(EXTENSION_DIR, new URL(file.uri).pathname));
+    const checked = run.theme.map((file) =>
+      path.relative(EXTENSION_DIR, new URL(file.uri).pathname),
+    );
     expect(checked).toEqual(
-      expect.arrayContaining(["blocks/notice-banner.liquid", "blocks/shipping-estimate.liquid", "locales/fr.json", "locales/en.default.schema.json"]),
+      expect.arrayContaining([
+        "blocks/notice-banner.liquid",
+        "blocks/shipping-estimate.liquid",
+        "locales/fr.json",
+        "locales/en.default.schema.json",
+      ]),
     );
     expect(run.config.context).toBe("app");
     expect(describeOffenses(run.offenses)).toEqual([]);
@@ -29,7 +36,10 @@ describe("theme-check on extensions/delay-desk-theme", () => {
       const block = path.join(copy, "blocks", "notice-banner.liquid");
       writeFileSync(
         block,
-        readFileSync(block, "utf8").replace("'delay_desk.banner.dismiss' | t", "'delay_desk.banner.dismis' | t | money_sparkles"),
+        readFileSync(block, "utf8").replace(
+          "'delay_desk.banner.dismiss' | t",
+          "'delay_desk.banner.dismis' | t | money_sparkles",
+        ),
       );
       const run = await themeCheckRun(copy, undefined, () => {});
       const checks = run.offenses.map((o) => o.check);

@@ -113,18 +113,36 @@ export const ORDER_IMPORT_STATUS = `#graphql
 const startSchema = z.object({
   bulkOperationRunQuery: z.object({
     bulkOperation: z.object({ id: z.string(), status: z.string() }).nullable(),
-    userErrors: z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable() })),
+    userErrors: z.array(
+      z.object({
+        field: z.array(z.string()).nullable(),
+        message: z.string(),
+        code: z.string().nullable(),
+      }),
+    ),
   }),
 });
 
 const statusSchema = z.object({
   bulkOperation: z
-    .object({ id: z.string(), status: z.string(), errorCode: z.string().nullable(), objectCount: z.string(), url: z.string().nullable(), partialDataUrl: z.string().nullable() })
+    .object({
+      id: z.string(),
+      status: z.string(),
+      errorCode: z.string().nullable(),
+      objectCount: z.string(),
+      url: z.string().nullable(),
+      partialDataUrl: z.string().nullable(),
+    })
     .nullable(),
   shop: z.object({ ianaTimezone: z.string() }),
 });
 
-export type ReforecastHook = (db: PrismaClient, shop: string, now: Date, options: { fallbackTimeZone?: string }) => Promise<unknown>;
+export type ReforecastHook = (
+  db: PrismaClient,
+  shop: string,
+  now: Date,
+  options: { fallbackTimeZone?: string },
+) => Promise<unknown>;
 
 export interface ImportDeps {
   /** Downloads the JSONL; default global fetch (the URL is a signed storage URL, no auth). */
@@ -145,21 +163,36 @@ export class OrderImportError extends Error {
 
 /** The shop's bulk sync that is under way, if any. */
 export function runningBulkSync(db: PrismaClient, shop: string): Promise<OrderSync | null> {
-  return db.orderSync.findFirst({ where: { shop, kind: "bulk", status: { in: ["running", "importing"] } }, orderBy: { startedAt: "desc" } });
+  return db.orderSync.findFirst({
+    where: { shop, kind: "bulk", status: { in: ["running", "importing"] } },
+    orderBy: { startedAt: "desc" },
+  });
 }
 
 /** Starts the first sync (or a full re-sync); returns the running one if there already is one. */
-export async function startOrderImport(db: PrismaClient, admin: AdminGraphql, shop: string): Promise<OrderSync> {
+export async function startOrderImport(
+  db: PrismaClient,
+  admin: AdminGraphql,
+  shop: string,
+): Promise<OrderSync> {
   const running = await runningBulkSync(db, shop);
   if (running) return running;
-  const data = await adminQuery(admin, START_ORDER_IMPORT, startSchema, { query: ORDER_IMPORT_BULK_QUERY });
+  const data = await adminQuery(admin, START_ORDER_IMPORT, startSchema, {
+    query: ORDER_IMPORT_BULK_QUERY,
+  });
   const { bulkOperation, userErrors } = data.bulkOperationRunQuery;
   if (userErrors.length > 0 || !bulkOperation) {
-    const error = userErrors.map((e) => `${e.message}${e.code ? ` (${e.code})` : ""}`).join("; ") || "no bulk operation returned";
-    await db.orderSync.create({ data: { shop, kind: "bulk", status: "failed", error, finishedAt: new Date() } });
+    const error =
+      userErrors.map((e) => `${e.message}${e.code ? ` (${e.code})` : ""}`).join("; ") ||
+      "no bulk operation returned";
+    await db.orderSync.create({
+      data: { shop, kind: "bulk", status: "failed", error, finishedAt: new Date() },
+    });
     throw new OrderImportError(`Could not start the order import: ${error}`);
   }
-  return db.orderSync.create({ data: { shop, kind: "bulk", status: "running", bulkOperationId: bulkOperation.id } });
+  return db.orderSync.create({
+    data: { shop, kind: "bulk", status: "running", bulkOperationId: bulkOperation.id },
+  });
 }
 
 export type FinishOutcome = "imported" | "pending" | "failed" | "not-ours" | "already-finished";
@@ -168,43 +201,72 @@ export type FinishOutcome = "imported" | "pending" | "failed" | "not-ours" | "al
  * Finishes the bulk sync of `bulkOperationId` if Shopify says it is done. Safe to call from the
  * webhook and the poller at once, and again after it finished.
  */
-export async function finishOrderImport(db: PrismaClient, admin: AdminGraphql, shop: string, bulkOperationId: string, deps: ImportDeps = {}): Promise<FinishOutcome> {
+export async function finishOrderImport(
+  db: PrismaClient,
+  admin: AdminGraphql,
+  shop: string,
+  bulkOperationId: string,
+  deps: ImportDeps = {},
+): Promise<FinishOutcome> {
   const sync = await db.orderSync.findFirst({ where: { shop, kind: "bulk", bulkOperationId } });
   if (!sync) return "not-ours";
   if (sync.status !== "running") return "already-finished";
-  const claimed = await db.orderSync.updateMany({ where: { id: sync.id, status: "running" }, data: { status: "importing" } });
+  const claimed = await db.orderSync.updateMany({
+    where: { id: sync.id, status: "running" },
+    data: { status: "importing" },
+  });
   if (claimed.count !== 1) return "already-finished";
 
   try {
-    const status = await adminQuery(admin, ORDER_IMPORT_STATUS, statusSchema, { id: bulkOperationId });
+    const status = await adminQuery(admin, ORDER_IMPORT_STATUS, statusSchema, {
+      id: bulkOperationId,
+    });
     const operation = status.bulkOperation;
     if (operation && (operation.status === "CREATED" || operation.status === "RUNNING")) {
       await db.orderSync.update({ where: { id: sync.id }, data: { status: "running" } });
       return "pending";
     }
     if (!operation || operation.status !== "COMPLETED") {
-      const error = operation ? `bulk operation ${operation.status.toLowerCase()}${operation.errorCode ? ` (${operation.errorCode})` : ""}` : "bulk operation not found";
-      await db.orderSync.update({ where: { id: sync.id }, data: { status: "failed", error, finishedAt: new Date() } });
+      const error = operation
+        ? `bulk operation ${operation.status.toLowerCase()}${operation.errorCode ? ` (${operation.errorCode})` : ""}`
+        : "bulk operation not found";
+      await db.orderSync.update({
+        where: { id: sync.id },
+        data: { status: "failed", error, finishedAt: new Date() },
+      });
       return "failed";
     }
     const now = (deps.now ?? (() => new Date()))();
     const joiner = new BulkOrderJoiner();
     if (operation.url) {
       const response = await (deps.fetchFile ?? fetch)(operation.url);
-      if (!response.ok || !response.body) throw new OrderImportError(`Downloading the bulk result failed: HTTP ${response.status}`);
+      if (!response.ok || !response.body)
+        throw new OrderImportError(`Downloading the bulk result failed: HTTP ${response.status}`);
       for await (const line of jsonlLines(response.body)) joiner.add(line);
     }
     const saved = await saveOrders(db, shop, joiner.orderList(), now);
-    await (deps.reforecast ?? defaultReforecast)(db, shop, now, { fallbackTimeZone: status.shop.ianaTimezone });
+    await (deps.reforecast ?? defaultReforecast)(db, shop, now, {
+      fallbackTimeZone: status.shop.ianaTimezone,
+    });
     const { orphans } = joiner.result();
     await db.orderSync.update({
       where: { id: sync.id },
-      data: { status: "completed", ordersImported: saved.count, watermark: saved.latestUpdatedAt ?? sync.startedAt, finishedAt: new Date(), error: orphans > 0 ? `${orphans} lines without a parent were skipped` : null },
+      data: {
+        status: "completed",
+        ordersImported: saved.count,
+        watermark: saved.latestUpdatedAt ?? sync.startedAt,
+        finishedAt: new Date(),
+        error: orphans > 0 ? `${orphans} lines without a parent were skipped` : null,
+      },
     });
     return "imported";
   } catch (error) {
-    const message = error instanceof AdminApiError || error instanceof Error ? error.message : String(error);
-    await db.orderSync.update({ where: { id: sync.id }, data: { status: "failed", error: message, finishedAt: new Date() } });
+    const message =
+      error instanceof AdminApiError || error instanceof Error ? error.message : String(error);
+    await db.orderSync.update({
+      where: { id: sync.id },
+      data: { status: "failed", error: message, finishedAt: new Date() },
+    });
     return "failed";
   }
 }
@@ -217,8 +279,15 @@ export interface PollOptions {
 }
 
 /** Polls until the bulk sync ends (or the timeout); the other path may win, which is fine. */
-export async function pollOrderImport(db: PrismaClient, admin: AdminGraphql, shop: string, bulkOperationId: string, options: PollOptions & ImportDeps = {}): Promise<FinishOutcome> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+export async function pollOrderImport(
+  db: PrismaClient,
+  admin: AdminGraphql,
+  shop: string,
+  bulkOperationId: string,
+  options: PollOptions & ImportDeps = {},
+): Promise<FinishOutcome> {
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
   for (;;) {
     const outcome = await finishOrderImport(db, admin, shop, bulkOperationId, options);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { BulkLineError, BulkOrderJoiner } from "./join-bulk-orders";
 
-const money = { shopMoney: { amount: "58.00", currencyCode: "USD" }, presentmentMoney: { amount: "58.00", currencyCode: "USD" } };
+const money = {
+  shopMoney: { amount: "58.00", currencyCode: "USD" },
+  presentmentMoney: { amount: "58.00", currencyCode: "USD" },
+};
 function orderLine(n: number) {
   return {
     id: `gid://shopify/Order/${n}`,
@@ -26,10 +29,19 @@ const item = (id: number, parent: number, quantity: number, product: number | nu
   sku: `SKU-${id}`,
   quantity,
   unfulfilledQuantity: quantity,
-  product: product === null ? null : { id: `gid://shopify/Product/${product}`, tags: ["made-to-order"] },
+  product:
+    product === null ? null : { id: `gid://shopify/Product/${product}`, tags: ["made-to-order"] },
 });
-const fo = (id: number, parent: number, status: string, fulfillBy: string | null) => ({ id: `gid://shopify/FulfillmentOrder/${id}`, __parentId: `gid://shopify/Order/${parent}`, status, fulfillBy });
-const collection = (id: number, lineItem: number) => ({ id: `gid://shopify/Collection/${id}`, __parentId: `gid://shopify/LineItem/${lineItem}` });
+const fo = (id: number, parent: number, status: string, fulfillBy: string | null) => ({
+  id: `gid://shopify/FulfillmentOrder/${id}`,
+  __parentId: `gid://shopify/Order/${parent}`,
+  status,
+  fulfillBy,
+});
+const collection = (id: number, lineItem: number) => ({
+  id: `gid://shopify/Collection/${id}`,
+  __parentId: `gid://shopify/LineItem/${lineItem}`,
+});
 
 const LINES = [
   orderLine(1),
@@ -47,7 +59,10 @@ const LINES = [
 function joined(lines: readonly unknown[]) {
   const joiner = new BulkOrderJoiner();
   for (const line of lines) joiner.add(line);
-  return { orders: [...joiner.orderList()].sort((a, b) => a.id.localeCompare(b.id)), result: joiner.result() };
+  return {
+    orders: [...joiner.orderList()].sort((a, b) => a.id.localeCompare(b.id)),
+    result: joiner.result(),
+  };
 }
 
 // A small deterministic PRNG, so each permutation is reproducible from its seed.
@@ -70,33 +85,70 @@ describe("BulkOrderJoiner", () => {
     const { orders, result } = joined(LINES);
     expect(result).toEqual({ orders: 2, orphans: 0 });
     expect(orders[0]?.lineItems).toEqual([
-      { id: "gid://shopify/LineItem/11", title: "Case", sku: "SKU-11", quantity: 2, unfulfilledQuantity: 2, product: { id: "gid://shopify/Product/100", tags: ["made-to-order"], collectionIds: ["gid://shopify/Collection/501", "gid://shopify/Collection/502"] } },
-      { id: "gid://shopify/LineItem/12", title: "Case", sku: "SKU-12", quantity: 1, unfulfilledQuantity: 1, product: null },
+      {
+        id: "gid://shopify/LineItem/11",
+        title: "Case",
+        sku: "SKU-11",
+        quantity: 2,
+        unfulfilledQuantity: 2,
+        product: {
+          id: "gid://shopify/Product/100",
+          tags: ["made-to-order"],
+          collectionIds: ["gid://shopify/Collection/501", "gid://shopify/Collection/502"],
+        },
+      },
+      {
+        id: "gid://shopify/LineItem/12",
+        title: "Case",
+        sku: "SKU-12",
+        quantity: 1,
+        unfulfilledQuantity: 1,
+        product: null,
+      },
     ]);
-    expect(orders[0]?.fulfillmentOrders).toEqual([{ status: "OPEN", fulfillBy: "2026-11-20T04:59:59Z" }]);
-    expect(orders[1]?.lineItems.map((i) => i.product?.collectionIds)).toEqual([["gid://shopify/Collection/501"]]);
+    expect(orders[0]?.fulfillmentOrders).toEqual([
+      { status: "OPEN", fulfillBy: "2026-11-20T04:59:59Z" },
+    ]);
+    expect(orders[1]?.lineItems.map((i) => i.product?.collectionIds)).toEqual([
+      ["gid://shopify/Collection/501"],
+    ]);
     expect(orders[1]?.fulfillmentOrders).toEqual([{ status: "CLOSED", fulfillBy: null }]);
   });
 
   it("gives the same orders whatever the line order: reversed, children first, 500 shuffles", () => {
     const reference = joined(LINES).orders;
     expect(joined([...LINES].reverse()).orders).toEqual(reference);
-    const childrenFirst = [...LINES.filter((l) => "__parentId" in l), ...LINES.filter((l) => !("__parentId" in l))];
+    const childrenFirst = [
+      ...LINES.filter((l) => "__parentId" in l),
+      ...LINES.filter((l) => !("__parentId" in l)),
+    ];
     expect(joined(childrenFirst).orders).toEqual(reference);
-    for (let seed = 1; seed <= 500; seed++) expect(joined(permutation(LINES, seed)).orders).toEqual(reference);
+    for (let seed = 1; seed <= 500; seed++)
+      expect(joined(permutation(LINES, seed)).orders).toEqual(reference);
   });
 
   it("counts children whose parent never came, and leaves them out", () => {
-    const { orders, result } = joined([...LINES, item(99, 7, 1, 100), collection(503, 99), fo(98, 8, "OPEN", null)]);
+    const { orders, result } = joined([
+      ...LINES,
+      item(99, 7, 1, 100),
+      collection(503, 99),
+      fo(98, 8, "OPEN", null),
+    ]);
     expect(result).toEqual({ orders: 2, orphans: 3 });
-    expect(orders.flatMap((o) => o.lineItems.map((i) => i.id))).not.toContain("gid://shopify/LineItem/99");
+    expect(orders.flatMap((o) => o.lineItems.map((i) => i.id))).not.toContain(
+      "gid://shopify/LineItem/99",
+    );
   });
 
   it("refuses lines it does not understand, naming the line", () => {
     const joiner = new BulkOrderJoiner();
     joiner.add(orderLine(1));
-    expect(() => joiner.add({ id: "gid://shopify/Customer/1" })).toThrow(new BulkLineError("Line 2: unexpected Customer"));
-    expect(() => joiner.add({ ...item(11, 1, 1, null), quantity: "2" })).toThrow(/Line 3 \(LineItem\): quantity/);
+    expect(() => joiner.add({ id: "gid://shopify/Customer/1" })).toThrow(
+      new BulkLineError("Line 2: unexpected Customer"),
+    );
+    expect(() => joiner.add({ ...item(11, 1, 1, null), quantity: "2" })).toThrow(
+      /Line 3 \(LineItem\): quantity/,
+    );
     expect(() => joiner.add({ name: "no id" })).toThrow(/line without a Shopify id/);
   });
 });

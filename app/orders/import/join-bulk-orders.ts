@@ -19,7 +19,12 @@ const lineItemLineSchema = z.object({
   product: z.object({ id: z.string(), tags: z.array(z.string()) }).nullable(),
 });
 
-const fulfillmentOrderLineSchema = z.object({ id: z.string(), __parentId: z.string(), status: z.string(), fulfillBy: z.string().nullable() });
+const fulfillmentOrderLineSchema = z.object({
+  id: z.string(),
+  __parentId: z.string(),
+  status: z.string(),
+  fulfillBy: z.string().nullable(),
+});
 const collectionLineSchema = z.object({ id: z.string(), __parentId: z.string() });
 
 type OrderLine = z.infer<typeof orderLineSchema>;
@@ -29,7 +34,6 @@ type FulfillmentOrderLine = z.infer<typeof fulfillmentOrderLineSchema>;
 export class BulkLineError extends Error {
   override name = "BulkLineError";
 }
-
 
 function gidNumber(id: string): number {
   return Number(/\/(\d+)(?:\?.*)?$/.exec(id)?.[1] ?? Number.NaN);
@@ -57,11 +61,17 @@ export class BulkOrderJoiner {
   /** Takes one parsed JSONL line. Unknown kinds of lines are an error: the query and this join must agree. */
   add(line: unknown): void {
     this.lines += 1;
-    const id = typeof line === "object" && line !== null && "id" in line && typeof line.id === "string" ? line.id : null;
+    const id =
+      typeof line === "object" && line !== null && "id" in line && typeof line.id === "string"
+        ? line.id
+        : null;
     const type = id ? gidType(id) : null;
     const parse = <T extends z.ZodTypeAny>(schema: T): z.infer<T> => {
       const parsed = schema.safeParse(line);
-      if (!parsed.success) throw new BulkLineError(`Line ${this.lines} (${type ?? "?"}): ${parsed.error.issues[0]?.path.join(".") ?? ""} ${parsed.error.issues[0]?.message ?? ""}`);
+      if (!parsed.success)
+        throw new BulkLineError(
+          `Line ${this.lines} (${type ?? "?"}): ${parsed.error.issues[0]?.path.join(".") ?? ""} ${parsed.error.issues[0]?.message ?? ""}`,
+        );
       return parsed.data;
     };
     switch (type) {
@@ -86,7 +96,9 @@ export class BulkOrderJoiner {
         return;
       }
       default:
-        throw new BulkLineError(`Line ${this.lines}: unexpected ${type ?? "line without a Shopify id"}`);
+        throw new BulkLineError(
+          `Line ${this.lines}: unexpected ${type ?? "line without a Shopify id"}`,
+        );
     }
   }
 
@@ -102,7 +114,15 @@ export class BulkOrderJoiner {
           sku: item.sku,
           quantity: item.quantity,
           unfulfilledQuantity: item.unfulfilledQuantity,
-          product: item.product ? { id: item.product.id, tags: item.product.tags, collectionIds: [...(this.collectionsByLineItem.get(item.id) ?? [])].sort((a, b) => gidNumber(a) - gidNumber(b)) } : null,
+          product: item.product
+            ? {
+                id: item.product.id,
+                tags: item.product.tags,
+                collectionIds: [...(this.collectionsByLineItem.get(item.id) ?? [])].sort(
+                  (a, b) => gidNumber(a) - gidNumber(b),
+                ),
+              }
+            : null,
         }));
       const fulfillmentOrders = (this.fulfillmentOrdersByOrder.get(order.id) ?? [])
         .slice()
@@ -114,11 +134,18 @@ export class BulkOrderJoiner {
 
   result(): JoinResult {
     let orphans = 0;
-    for (const [orderId, items] of this.lineItemsByOrder) if (!this.orders.has(orderId)) orphans += items.length;
-    for (const [orderId, fos] of this.fulfillmentOrdersByOrder) if (!this.orders.has(orderId)) orphans += fos.length;
+    for (const [orderId, items] of this.lineItemsByOrder)
+      if (!this.orders.has(orderId)) orphans += items.length;
+    for (const [orderId, fos] of this.fulfillmentOrdersByOrder)
+      if (!this.orders.has(orderId)) orphans += fos.length;
     // A collection under an orphaned line item is dropped with it.
-    const lineItemIds = new Set([...this.lineItemsByOrder].filter(([orderId]) => this.orders.has(orderId)).flatMap(([, items]) => items.map((item) => item.id)));
-    for (const [lineItemId, collections] of this.collectionsByLineItem) if (!lineItemIds.has(lineItemId)) orphans += collections.length;
+    const lineItemIds = new Set(
+      [...this.lineItemsByOrder]
+        .filter(([orderId]) => this.orders.has(orderId))
+        .flatMap(([, items]) => items.map((item) => item.id)),
+    );
+    for (const [lineItemId, collections] of this.collectionsByLineItem)
+      if (!lineItemIds.has(lineItemId)) orphans += collections.length;
     return { orders: this.orders.size, orphans };
   }
 }

@@ -10,7 +10,15 @@ async function collect(chunks: Uint8Array[]): Promise<unknown[]> {
   return out;
 }
 
-const LINES = [{ id: "gid://shopify/Order/1", name: "Café #1" }, { id: "gid://shopify/LineItem/2", __parentId: "gid://shopify/Order/1", title: "Étui en noyer — 🌰" }, { n: 3 }];
+const LINES = [
+  { id: "gid://shopify/Order/1", name: "Café #1" },
+  {
+    id: "gid://shopify/LineItem/2",
+    __parentId: "gid://shopify/Order/1",
+    title: "Étui en noyer — 🌰",
+  },
+  { n: 3 },
+];
 const BYTES = new TextEncoder().encode(LINES.map((l) => JSON.stringify(l)).join("\n") + "\n");
 
 describe("jsonlLines", () => {
@@ -22,7 +30,10 @@ describe("jsonlLines", () => {
 
   it("reads one byte at a time, a last line without newline, and blank lines", async () => {
     expect(await collect([...BYTES].map((b) => Uint8Array.of(b)))).toEqual(LINES);
-    expect(await collect([new TextEncoder().encode('{"a":1}\n\n{"b":2}')])).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(await collect([new TextEncoder().encode('{"a":1}\n\n{"b":2}')])).toEqual([
+      { a: 1 },
+      { b: 2 },
+    ]);
   });
 
   it("reads a web ReadableStream", async () => {
@@ -34,6 +45,8 @@ describe("jsonlLines", () => {
   });
 
   it("names the line that is not JSON", async () => {
-    await expect(collect([new TextEncoder().encode('{"a":1}\n{oops}\n')])).rejects.toThrow("JSONL line 2 is not JSON: {oops}");
+    await expect(collect([new TextEncoder().encode('{"a":1}\n{oops}\n')])).rejects.toThrow(
+      "JSONL line 2 is not JSON: {oops}",
+    );
   });
 });

@@ -1,6 +1,8 @@
 // Reads a JSONL body line by line as it arrives, so a 100k-order file never sits in memory as one
 // string. Handles lines split across chunks and multi-byte characters split across chunks.
-export async function* jsonlLines(body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>): AsyncGenerator<unknown> {
+export async function* jsonlLines(
+  body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+): AsyncGenerator<unknown> {
   const decoder = new TextDecoder("utf-8");
   let pending = "";
   let lineNumber = 0;
@@ -12,7 +14,8 @@ export async function* jsonlLines(body: AsyncIterable<Uint8Array> | ReadableStre
       throw new Error(`JSONL line ${lineNumber} is not JSON: ${text.slice(0, 80)}`);
     }
   };
-  const chunks: AsyncIterable<Uint8Array> = Symbol.asyncIterator in body ? body : streamChunks(body);
+  const chunks: AsyncIterable<Uint8Array> =
+    Symbol.asyncIterator in body ? body : streamChunks(body);
   for await (const chunk of chunks) {
     pending += decoder.decode(chunk, { stream: true });
     // Cut complete lines by offset and keep the tail once per chunk: re-slicing the buffer per

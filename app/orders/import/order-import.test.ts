@@ -8,8 +8,17 @@ import { toGid } from "../../../simulator/gid";
 import type { OrderRecord } from "../../../simulator/store/records";
 import type { ShopStore } from "../../../simulator/store/shop-store";
 import { signedWebhookRequest } from "../../../simulator/webhook-request";
-import { callRoute, startAppUnderTest, TEST_APP, type AppUnderTest } from "../../../tests/support/app-under-test";
-import { deliverToWebhookRoute, openAppWithTomlWebhooks, settleOrderSync } from "../../../tests/support/webhook-delivery";
+import {
+  callRoute,
+  startAppUnderTest,
+  TEST_APP,
+  type AppUnderTest,
+} from "../../../tests/support/app-under-test";
+import {
+  deliverToWebhookRoute,
+  openAppWithTomlWebhooks,
+  settleOrderSync,
+} from "../../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -18,39 +27,61 @@ let sync: typeof import("../sync.server");
 
 const OPEN_FO = new Set(["OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD"]);
 
-
 const deliverToApp = deliverToWebhookRoute;
 
 const settle = () => settleOrderSync(app.simulator, sync);
 
 async function control(pathname: string, body: unknown = {}): Promise<unknown> {
-  const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/${pathname}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${app.simulator.origin}/${app.shop}/simulator/${pathname}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(response.status, await response.clone().text()).toBeLessThan(300);
   return response.json();
 }
 
 function expectedRow(order: OrderRecord) {
   const cancelled = order.cancelledAt !== null;
-  const fulfillBys = order.fulfillmentOrders.filter((fo) => OPEN_FO.has(fo.status) && fo.fulfillBy !== null).map((fo) => fo.fulfillBy ?? 0);
+  const fulfillBys = order.fulfillmentOrders
+    .filter((fo) => OPEN_FO.has(fo.status) && fo.fulfillBy !== null)
+    .map((fo) => fo.fulfillBy ?? 0);
   return {
     id: toGid("Order", order.id),
     name: order.name,
     unitsOrdered: order.lineItems.reduce((sum, item) => sum + item.quantity, 0),
-    unitsRemaining: cancelled ? 0 : order.lineItems.reduce((sum, item) => sum + item.quantity - item.fulfilledQuantity, 0),
-    fulfillBy: fulfillBys.length > 0 ? new Date(Math.floor(Math.min(...fulfillBys) / 1000) * 1000) : null,
+    unitsRemaining: cancelled
+      ? 0
+      : order.lineItems.reduce((sum, item) => sum + item.quantity - item.fulfilledQuantity, 0),
+    fulfillBy:
+      fulfillBys.length > 0 ? new Date(Math.floor(Math.min(...fulfillBys) / 1000) * 1000) : null,
     cancelled,
     tags: order.tags,
     lineItems: order.lineItems.map((item) => {
       const product = store.product(item.productId);
-      return { id: toGid("LineItem", item.id), quantity: item.quantity, productTags: product?.tags ?? [], collectionIds: (product?.collectionIds ?? []).map((id) => toGid("Collection", id)) };
+      return {
+        id: toGid("LineItem", item.id),
+        quantity: item.quantity,
+        productTags: product?.tags ?? [],
+        collectionIds: (product?.collectionIds ?? []).map((id) => toGid("Collection", id)),
+      };
     }),
   };
 }
 
-const lineItemsColumn = z.array(z.object({ id: z.string(), quantity: z.number(), productTags: z.array(z.string()), collectionIds: z.array(z.string()) }));
+const lineItemsColumn = z.array(
+  z.object({
+    id: z.string(),
+    quantity: z.number(),
+    productTags: z.array(z.string()),
+    collectionIds: z.array(z.string()),
+  }),
+);
 
 async function actualRow(id: string) {
-  const row = await db.trackedOrder.findUniqueOrThrow({ where: { shop_id: { shop: app.shop, id } } });
+  const row = await db.trackedOrder.findUniqueOrThrow({
+    where: { shop_id: { shop: app.shop, id } },
+  });
   return {
     id: row.id,
     name: row.name,
@@ -59,7 +90,14 @@ async function actualRow(id: string) {
     fulfillBy: row.fulfillBy,
     cancelled: row.cancelledAt !== null,
     tags: z.array(z.string()).parse(JSON.parse(row.tags)),
-    lineItems: lineItemsColumn.parse(JSON.parse(row.lineItems)).map(({ id: lineId, quantity, productTags, collectionIds }) => ({ id: lineId, quantity, productTags, collectionIds })),
+    lineItems: lineItemsColumn
+      .parse(JSON.parse(row.lineItems))
+      .map(({ id: lineId, quantity, productTags, collectionIds }) => ({
+        id: lineId,
+        quantity,
+        productTags,
+        collectionIds,
+      })),
   };
 }
 
@@ -87,29 +125,47 @@ describe("first sync through a bulk operation", () => {
   it("imports every order, equal to the simulator's records, and records the sync", async () => {
     const syncs = await db.orderSync.findMany({ where: { shop: app.shop, kind: "bulk" } });
     expect(syncs).toHaveLength(1);
-    expect(syncs[0]).toMatchObject({ status: "completed", ordersImported: store.orders.length, error: null });
+    expect(syncs[0]).toMatchObject({
+      status: "completed",
+      ordersImported: store.orders.length,
+      error: null,
+    });
     expect(await db.trackedOrder.count({ where: { shop: app.shop } })).toBe(store.orders.length);
-    for (const order of store.orders) expect(await actualRow(toGid("Order", order.id))).toEqual(expectedRow(order));
+    for (const order of store.orders)
+      expect(await actualRow(toGid("Order", order.id))).toEqual(expectedRow(order));
   });
 
   it("finished by the webhook or the poller, exactly once", async () => {
-    const finishes = app.simulator.webhooks.deliveries(app.shop).filter((d) => d.topic === "bulk_operations/finish");
+    const finishes = app.simulator.webhooks
+      .deliveries(app.shop)
+      .filter((d) => d.topic === "bulk_operations/finish");
     expect(finishes).toHaveLength(1);
     expect(finishes[0]?.outcome).toBe("delivered");
-    expect(await db.webhookReceipt.count({ where: { shop: app.shop, topic: "bulk_operations/finish" } })).toBe(1);
+    expect(
+      await db.webhookReceipt.count({ where: { shop: app.shop, topic: "bulk_operations/finish" } }),
+    ).toBe(1);
   });
 
   it("re-forecast the shop afterwards", async () => {
     expect(await db.trackedOrder.count({ where: { shop: app.shop, delayClass: null } })).toBe(0);
-    expect(await db.trackedOrder.count({ where: { shop: app.shop, delayClass: { in: ["overdue", "at_risk", "on_track"] } } })).toBeGreaterThan(0);
+    expect(
+      await db.trackedOrder.count({
+        where: { shop: app.shop, delayClass: { in: ["overdue", "at_risk", "on_track"] } },
+      }),
+    ).toBeGreaterThan(0);
   });
 });
 
 describe("webhooks", () => {
   it("a new order (placed through the controls) moves the counts", async () => {
-    const backlog = () => db.trackedOrder.count({ where: { shop: app.shop, delayClass: { in: ["overdue", "at_risk", "on_track"] } } });
+    const backlog = () =>
+      db.trackedOrder.count({
+        where: { shop: app.shop, delayClass: { in: ["overdue", "at_risk", "on_track"] } },
+      });
     const before = await backlog();
-    const created = z.object({ order: z.object({ admin_graphql_api_id: z.string() }) }).parse(await control("orders", {}));
+    const created = z
+      .object({ order: z.object({ admin_graphql_api_id: z.string() }) })
+      .parse(await control("orders", {}));
     await settle();
     expect(await backlog()).toBe(before + 1);
     const order = store.orders.at(-1);
@@ -118,9 +174,14 @@ describe("webhooks", () => {
   });
 
   it("a redelivered webhook changes nothing", async () => {
-    const last = app.simulator.webhooks.deliveries(app.shop).filter((d) => !d.forged).at(-1);
+    const last = app.simulator.webhooks
+      .deliveries(app.shop)
+      .filter((d) => !d.forged)
+      .at(-1);
     if (!last) throw new Error("no delivery");
-    const orderId = z.object({ admin_graphql_api_id: z.string() }).parse(last.payload).admin_graphql_api_id;
+    const orderId = z
+      .object({ admin_graphql_api_id: z.string() })
+      .parse(last.payload).admin_graphql_api_id;
     const record = store.order(Number(orderId.split("/").pop()));
     if (!record) throw new Error("no order");
     // Changed in Shopify without a webhook: only a (wrong) second processing would pick it up.
@@ -132,15 +193,25 @@ describe("webhooks", () => {
     expect(again?.webhookId).toBe(last.webhookId);
     expect(again?.outcome).toBe("delivered");
     expect(await actualRow(orderId)).toEqual(before);
-    expect(await db.webhookReceipt.count({ where: { shop: app.shop, webhookId: last.webhookId } })).toBe(1);
+    expect(
+      await db.webhookReceipt.count({ where: { shop: app.shop, webhookId: last.webhookId } }),
+    ).toBe(1);
     record.tags = record.tags.filter((tag) => tag !== "changed-quietly");
   });
 
   it("a forged webhook gets 401 and changes nothing", async () => {
     const rows = await db.trackedOrder.count({ where: { shop: app.shop } });
     const receipts = await db.webhookReceipt.count();
-    const forged = { admin_graphql_api_id: "gid://shopify/Order/999", name: "#9999", created_at: new Date().toISOString(), updated_at: new Date().toISOString(), line_items: [] };
-    const result = z.object({ deliveries: z.array(z.object({ forged: z.boolean() })) }).parse(await control("webhooks/forge", { topic: "orders/create", payload: forged }));
+    const forged = {
+      admin_graphql_api_id: "gid://shopify/Order/999",
+      name: "#9999",
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+      line_items: [],
+    };
+    const result = z
+      .object({ deliveries: z.array(z.object({ forged: z.boolean() })) })
+      .parse(await control("webhooks/forge", { topic: "orders/create", payload: forged }));
     expect(result.deliveries).toHaveLength(1);
     await settle();
     const delivery = app.simulator.webhooks.deliveries(app.shop).at(-1);
@@ -152,22 +223,48 @@ describe("webhooks", () => {
 });
 
 describe("every order webhook route", () => {
-  const TOPICS = ["orders/create", "orders/updated", "orders/fulfilled", "orders/cancelled", "orders/edited", "refunds/create", "bulk_operations/finish"];
+  const TOPICS = [
+    "orders/create",
+    "orders/updated",
+    "orders/fulfilled",
+    "orders/cancelled",
+    "orders/edited",
+    "refunds/create",
+    "bulk_operations/finish",
+  ];
 
-  it.each(TOPICS)("%s refuses a bad signature (401) and an unexpected body (400), and records nothing", async (topic) => {
-    const receipts = await db.webhookReceipt.count();
-    const url = `${TEST_APP.appUrl}/webhooks/${topic}`;
-    const forged = signedWebhookRequest({ url, topic, shop: app.shop, payload: { admin_graphql_api_id: "gid://shopify/Order/1", order_id: 1 }, apiSecret: "not-the-secret" });
-    expect((await deliverToApp(forged)).status).toBe(401);
-    const odd = signedWebhookRequest({ url, topic, shop: app.shop, payload: { unexpected: true }, apiSecret: TEST_APP.apiSecret });
-    expect((await deliverToApp(odd)).status).toBe(400);
-    expect(await db.webhookReceipt.count()).toBe(receipts);
-  });
+  it.each(TOPICS)(
+    "%s refuses a bad signature (401) and an unexpected body (400), and records nothing",
+    async (topic) => {
+      const receipts = await db.webhookReceipt.count();
+      const url = `${TEST_APP.appUrl}/webhooks/${topic}`;
+      const forged = signedWebhookRequest({
+        url,
+        topic,
+        shop: app.shop,
+        payload: { admin_graphql_api_id: "gid://shopify/Order/1", order_id: 1 },
+        apiSecret: "not-the-secret",
+      });
+      expect((await deliverToApp(forged)).status).toBe(401);
+      const odd = signedWebhookRequest({
+        url,
+        topic,
+        shop: app.shop,
+        payload: { unexpected: true },
+        apiSecret: TEST_APP.apiSecret,
+      });
+      expect((await deliverToApp(odd)).status).toBe(400);
+      expect(await db.webhookReceipt.count()).toBe(receipts);
+    },
+  );
 });
 
 describe("reconcile", () => {
   it("repairs an order whose webhooks were lost", async () => {
-    const open = store.orders.find((order) => order.cancelledAt === null && order.fulfillmentStatus === "UNFULFILLED" && !order.test);
+    const open = store.orders.find(
+      (order) =>
+        order.cancelledAt === null && order.fulfillmentStatus === "UNFULFILLED" && !order.test,
+    );
     if (!open) throw new Error("no open order");
     const id = toGid("Order", open.id);
     await control("webhooks/drop-next", { count: 2 });
@@ -179,9 +276,14 @@ describe("reconcile", () => {
     expect(await response.json()).toEqual({ sync: "reconcile-queued" });
     await settle();
     expect(await actualRow(id)).toEqual(expectedRow(open));
-    const row = await db.trackedOrder.findUniqueOrThrow({ where: { shop_id: { shop: app.shop, id } } });
+    const row = await db.trackedOrder.findUniqueOrThrow({
+      where: { shop_id: { shop: app.shop, id } },
+    });
     expect(row.delayClass).toBe("done");
-    const reconcile = await db.orderSync.findFirst({ where: { shop: app.shop, kind: "reconcile" }, orderBy: { startedAt: "desc" } });
+    const reconcile = await db.orderSync.findFirst({
+      where: { shop: app.shop, kind: "reconcile" },
+      orderBy: { startedAt: "desc" },
+    });
     expect(reconcile?.status).toBe("completed");
     expect(reconcile?.ordersImported).toBeGreaterThanOrEqual(1);
   });
@@ -199,10 +301,17 @@ describe("order tags", () => {
 
   it("follow each order's class while the setting is on, and all go when it is turned off", async () => {
     const { DEFAULT_SHOP_RULES } = await import("../../promise/shop-rules");
-    await db.shopSettings.upsert({ where: { shop: app.shop }, create: { shop: app.shop, rules: JSON.stringify(DEFAULT_SHOP_RULES), tagOrders: true }, update: { tagOrders: true } });
+    await db.shopSettings.upsert({
+      where: { shop: app.shop },
+      create: { shop: app.shop, rules: JSON.stringify(DEFAULT_SHOP_RULES), tagOrders: true },
+      update: { tagOrders: true },
+    });
     await sync.queueTagSync(app.shop);
     await settle();
-    const rows = await db.trackedOrder.findMany({ where: { shop: app.shop }, select: { id: true, delayClass: true } });
+    const rows = await db.trackedOrder.findMany({
+      where: { shop: app.shop },
+      select: { id: true, delayClass: true },
+    });
     const expected = new Map<string, string[]>();
     for (const row of rows) {
       if (row.delayClass === "overdue") expected.set(row.id, ["delay-desk:overdue"]);

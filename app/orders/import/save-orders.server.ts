@@ -16,7 +16,31 @@ function sqliteDate(date: Date | null): string | null {
   return date === null ? null : date.toISOString().replace("Z", "+00:00");
 }
 
-const COLUMNS = ["shop", "id", "name", "createdAt", "updatedAt", "cancelledAt", "closedAt", "displayFulfillmentStatus", "displayFinancialStatus", "email", "customerFirstName", "customerLastName", "totalAmount", "currencyCode", "presentmentAmount", "presentmentCurrencyCode", "customerLocale", "unitsOrdered", "unitsRemaining", "fulfillBy", "lineItems", "tags", "syncedAt"] as const;
+const COLUMNS = [
+  "shop",
+  "id",
+  "name",
+  "createdAt",
+  "updatedAt",
+  "cancelledAt",
+  "closedAt",
+  "displayFulfillmentStatus",
+  "displayFinancialStatus",
+  "email",
+  "customerFirstName",
+  "customerLastName",
+  "totalAmount",
+  "currencyCode",
+  "presentmentAmount",
+  "presentmentCurrencyCode",
+  "customerLocale",
+  "unitsOrdered",
+  "unitsRemaining",
+  "fulfillBy",
+  "lineItems",
+  "tags",
+  "syncedAt",
+] as const;
 const UPDATED = COLUMNS.filter((column) => column !== "shop" && column !== "id");
 
 /**
@@ -24,7 +48,12 @@ const UPDATED = COLUMNS.filter((column) => column !== "shop" && column !== "id")
  * millisecond per row here, minutes at 100k orders. The forecast columns are left as they are;
  * reforecastShop rewrites them right after.
  */
-export async function saveOrderBatch(db: PrismaClient, shop: string, orders: readonly ImportedOrder[], syncedAt: Date): Promise<SavedOrders> {
+export async function saveOrderBatch(
+  db: PrismaClient,
+  shop: string,
+  orders: readonly ImportedOrder[],
+  syncedAt: Date,
+): Promise<SavedOrders> {
   if (orders.length === 0) return { count: 0, latestUpdatedAt: null };
   const rows = orders.map((order) => trackedOrderRow(shop, order, syncedAt));
   const values = rows.map(
@@ -56,7 +85,9 @@ export async function saveOrderBatch(db: PrismaClient, shop: string, orders: rea
       ])})`,
   );
   const columns = Prisma.raw(COLUMNS.map((column) => `"${column}"`).join(", "));
-  const updates = Prisma.raw(UPDATED.map((column) => `"${column}" = excluded."${column}"`).join(", "));
+  const updates = Prisma.raw(
+    UPDATED.map((column) => `"${column}" = excluded."${column}"`).join(", "),
+  );
   await db.$executeRaw`INSERT INTO "TrackedOrder" (${columns}) VALUES ${Prisma.join(values)} ON CONFLICT ("shop", "id") DO UPDATE SET ${updates}`;
   let latest: Date | null = null;
   for (const row of rows) if (latest === null || row.updatedAt > latest) latest = row.updatedAt;
@@ -64,14 +95,21 @@ export async function saveOrderBatch(db: PrismaClient, shop: string, orders: rea
 }
 
 /** Saves a stream of orders in batches; returns the totals. */
-export async function saveOrders(db: PrismaClient, shop: string, orders: Iterable<ImportedOrder>, syncedAt: Date, batchSize = SAVE_BATCH): Promise<SavedOrders> {
+export async function saveOrders(
+  db: PrismaClient,
+  shop: string,
+  orders: Iterable<ImportedOrder>,
+  syncedAt: Date,
+  batchSize = SAVE_BATCH,
+): Promise<SavedOrders> {
   let count = 0;
   let latest: Date | null = null;
   let batch: ImportedOrder[] = [];
   const flush = async () => {
     const saved = await saveOrderBatch(db, shop, batch, syncedAt);
     count += saved.count;
-    if (saved.latestUpdatedAt && (latest === null || saved.latestUpdatedAt > latest)) latest = saved.latestUpdatedAt;
+    if (saved.latestUpdatedAt && (latest === null || saved.latestUpdatedAt > latest))
+      latest = saved.latestUpdatedAt;
     batch = [];
   };
   for (const order of orders) {
@@ -83,7 +121,16 @@ export async function saveOrders(db: PrismaClient, shop: string, orders: Iterabl
 }
 
 /** One order after a webhook or a re-read: an upsert keeps its forecast until the next reforecast. */
-export async function saveOneOrder(db: PrismaClient, shop: string, order: ImportedOrder, syncedAt: Date): Promise<void> {
+export async function saveOneOrder(
+  db: PrismaClient,
+  shop: string,
+  order: ImportedOrder,
+  syncedAt: Date,
+): Promise<void> {
   const row = trackedOrderRow(shop, order, syncedAt);
-  await db.trackedOrder.upsert({ where: { shop_id: { shop, id: row.id } }, create: row, update: row });
+  await db.trackedOrder.upsert({
+    where: { shop_id: { shop, id: row.id } },
+    create: row,
+    update: row,
+  });
 }

@@ -30,7 +30,8 @@ export const PAUSE_CONFIG_VERSION = 1;
 // for a non-null argument), so "until further notice" is written as the far future.
 export const PAUSE_WITHOUT_END = "9999-12-31T23:59:59";
 
-export const DEFAULT_PAUSE_MESSAGE = "We have paused new orders for now so we can catch up on the ones we have.";
+export const DEFAULT_PAUSE_MESSAGE =
+  "We have paused new orders for now so we can catch up on the ones we have.";
 export const MAX_PAUSE_MESSAGE_LENGTH = 280;
 
 export interface CheckoutPauseConfig {
@@ -68,8 +69,17 @@ export function readPauseConfig(value: unknown): CheckoutPauseConfig | null {
   const { version, paused, pausedUntilLocal, message, exemptProductIds } = value;
   if (version !== PAUSE_CONFIG_VERSION || typeof paused !== "boolean") return null;
   if (typeof pausedUntilLocal !== "string" || !LOCAL_DATE_TIME.test(pausedUntilLocal)) return null;
-  if (typeof message !== "string" || message.trim() === "" || message.length > MAX_PAUSE_MESSAGE_LENGTH) return null;
-  if (!Array.isArray(exemptProductIds) || !exemptProductIds.every((id): id is string => typeof id === "string")) return null;
+  if (
+    typeof message !== "string" ||
+    message.trim() === "" ||
+    message.length > MAX_PAUSE_MESSAGE_LENGTH
+  )
+    return null;
+  if (
+    !Array.isArray(exemptProductIds) ||
+    !exemptProductIds.every((id): id is string => typeof id === "string")
+  )
+    return null;
   return { version, paused, pausedUntilLocal, message, exemptProductIds };
 }
 
@@ -81,7 +91,9 @@ export function pauseErrors(input: PauseRuleInput): ValidationError[] {
   const held = input.lines.some((line) => {
     if (line.quantity <= 0) return false;
     // Anything that is not a product variant (e.g. a custom line) is held too: a pause means no new orders.
-    return !(line.merchandise.__typename === "ProductVariant" && exempt.has(line.merchandise.product.id));
+    return !(
+      line.merchandise.__typename === "ProductVariant" && exempt.has(line.merchandise.product.id)
+    );
   });
   // "$.cart" shows the message on the cart and at the top of checkout, and blocks checkout.
   return held ? [{ message: config.message, target: "$.cart" }] : [];

@@ -51,15 +51,30 @@ export function discountsOf(store: ShopStore): Discounts {
 }
 
 const createArgs = z.object({
-  basicCodeDiscount: z.object({
-    title: z.string().nullish(),
-    code: z.string().nullish(),
-    startsAt: z.string().nullish(),
-    endsAt: z.string().nullish(),
-    usageLimit: z.number().int().nullish(),
-    appliesOncePerCustomer: z.boolean().nullish(),
-    customerGets: z.object({ value: z.object({ percentage: z.number().nullish(), discountAmount: z.object({ amount: z.union([z.string(), z.number()]).nullish() }).nullish() }).passthrough().nullish() }).passthrough().nullish(),
-  }).passthrough(),
+  basicCodeDiscount: z
+    .object({
+      title: z.string().nullish(),
+      code: z.string().nullish(),
+      startsAt: z.string().nullish(),
+      endsAt: z.string().nullish(),
+      usageLimit: z.number().int().nullish(),
+      appliesOncePerCustomer: z.boolean().nullish(),
+      customerGets: z
+        .object({
+          value: z
+            .object({
+              percentage: z.number().nullish(),
+              discountAmount: z
+                .object({ amount: z.union([z.string(), z.number()]).nullish() })
+                .nullish(),
+            })
+            .passthrough()
+            .nullish(),
+        })
+        .passthrough()
+        .nullish(),
+    })
+    .passthrough(),
 });
 
 interface DiscountUserError {
@@ -69,29 +84,65 @@ interface DiscountUserError {
   extraInfo: null;
 }
 
-export const discountCodeBasicType = defineType("DiscountCodeBasic", hasTypename<DiscountCodeRecord>("DiscountCodeBasic"), {
-  title: (discount) => discount.title,
-  status: (discount) => (discount.endsAt !== null && discount.endsAt <= Date.now() ? "EXPIRED" : discount.startsAt > Date.now() ? "SCHEDULED" : "ACTIVE"),
-  startsAt: (discount) => iso(discount.startsAt),
-  endsAt: (discount) => iso(discount.endsAt),
-  createdAt: (discount) => iso(discount.createdAt),
-  updatedAt: (discount) => iso(discount.createdAt),
-  usageLimit: (discount) => discount.usageLimit,
-  appliesOncePerCustomer: (discount) => discount.appliesOncePerCustomer,
-  asyncUsageCount: () => 0,
-  // A fixed discount amount is in the shop's currency (DiscountAmountInput.amount is a bare Decimal).
-  summary: (discount, _args, context) => (discount.percentage !== null ? `${Math.round(discount.percentage * 100)}% off entire order` : `${describeMoney(discount.amountCents ?? 0, context.store.shop.currencyCode)} off entire order`),
-  codesCount: () => ({ count: 1, precision: "EXACT" }),
-  codes: (discount, rawArgs) => {
-    const args = connectionArgsSchema.extend({ query: z.string().nullish(), sortKey: z.string().nullish(), savedSearchId: z.string().nullish() }).parse(rawArgs);
-    return paginate([{ __typename: "DiscountRedeemCode", id: toGid("DiscountRedeemCode", discount.codeId), code: discount.code, asyncUsageCount: 0, createdBy: null, key: discount.codeId }], args, "codes", (item) => ({ id: item.key, value: item.key }));
+export const discountCodeBasicType = defineType(
+  "DiscountCodeBasic",
+  hasTypename<DiscountCodeRecord>("DiscountCodeBasic"),
+  {
+    title: (discount) => discount.title,
+    status: (discount) =>
+      discount.endsAt !== null && discount.endsAt <= Date.now()
+        ? "EXPIRED"
+        : discount.startsAt > Date.now()
+          ? "SCHEDULED"
+          : "ACTIVE",
+    startsAt: (discount) => iso(discount.startsAt),
+    endsAt: (discount) => iso(discount.endsAt),
+    createdAt: (discount) => iso(discount.createdAt),
+    updatedAt: (discount) => iso(discount.createdAt),
+    usageLimit: (discount) => discount.usageLimit,
+    appliesOncePerCustomer: (discount) => discount.appliesOncePerCustomer,
+    asyncUsageCount: () => 0,
+    // A fixed discount amount is in the shop's currency (DiscountAmountInput.amount is a bare Decimal).
+    summary: (discount, _args, context) =>
+      discount.percentage !== null
+        ? `${Math.round(discount.percentage * 100)}% off entire order`
+        : `${describeMoney(discount.amountCents ?? 0, context.store.shop.currencyCode)} off entire order`,
+    codesCount: () => ({ count: 1, precision: "EXACT" }),
+    codes: (discount, rawArgs) => {
+      const args = connectionArgsSchema
+        .extend({
+          query: z.string().nullish(),
+          sortKey: z.string().nullish(),
+          savedSearchId: z.string().nullish(),
+        })
+        .parse(rawArgs);
+      return paginate(
+        [
+          {
+            __typename: "DiscountRedeemCode",
+            id: toGid("DiscountRedeemCode", discount.codeId),
+            code: discount.code,
+            asyncUsageCount: 0,
+            createdBy: null,
+            key: discount.codeId,
+          },
+        ],
+        args,
+        "codes",
+        (item) => ({ id: item.key, value: item.key }),
+      );
+    },
   },
-});
+);
 
-export const discountCodeNodeType = defineType("DiscountCodeNode", hasTypename<DiscountNodeRecord>("DiscountCodeNode"), {
-  id: (node) => toGid("DiscountCodeNode", node.id),
-  codeDiscount: (node) => node.discount,
-});
+export const discountCodeNodeType = defineType(
+  "DiscountCodeNode",
+  hasTypename<DiscountNodeRecord>("DiscountCodeNode"),
+  {
+    id: (node) => toGid("DiscountCodeNode", node.id),
+    codeDiscount: (node) => node.discount,
+  },
+);
 
 export const discountMutations: Record<string, FieldResolver<unknown>> = {
   discountCodeBasicCreate: (_root, rawArgs, context) => {
@@ -99,19 +150,56 @@ export const discountMutations: Record<string, FieldResolver<unknown>> = {
     const discounts = discountsOf(context.store);
     const errors: DiscountUserError[] = [];
     const code = input.code?.trim() ?? "";
-    if (!input.title?.trim()) errors.push({ field: ["basicCodeDiscount", "title"], message: "Title can't be blank", code: "BLANK", extraInfo: null });
-    if (!code) errors.push({ field: ["basicCodeDiscount", "code"], message: "Code can't be blank", code: "BLANK", extraInfo: null });
-    else if (discounts.nodes.some((node) => node.discount.code.toLowerCase() === code.toLowerCase())) {
-      errors.push({ field: ["basicCodeDiscount", "code"], message: "Code must be unique. Please try a different code.", code: "TAKEN", extraInfo: null });
+    if (!input.title?.trim())
+      errors.push({
+        field: ["basicCodeDiscount", "title"],
+        message: "Title can't be blank",
+        code: "BLANK",
+        extraInfo: null,
+      });
+    if (!code)
+      errors.push({
+        field: ["basicCodeDiscount", "code"],
+        message: "Code can't be blank",
+        code: "BLANK",
+        extraInfo: null,
+      });
+    else if (
+      discounts.nodes.some((node) => node.discount.code.toLowerCase() === code.toLowerCase())
+    ) {
+      errors.push({
+        field: ["basicCodeDiscount", "code"],
+        message: "Code must be unique. Please try a different code.",
+        code: "TAKEN",
+        extraInfo: null,
+      });
     }
     const startsAt = input.startsAt ? Date.parse(input.startsAt) : Date.now();
     const endsAt = input.endsAt ? Date.parse(input.endsAt) : null;
-    if (endsAt !== null && endsAt <= startsAt) errors.push({ field: ["basicCodeDiscount", "endsAt"], message: "Ends at needs to be after starts_at", code: "END_DATE_BEFORE_START_DATE", extraInfo: null });
+    if (endsAt !== null && endsAt <= startsAt)
+      errors.push({
+        field: ["basicCodeDiscount", "endsAt"],
+        message: "Ends at needs to be after starts_at",
+        code: "END_DATE_BEFORE_START_DATE",
+        extraInfo: null,
+      });
     const value = input.customerGets?.value;
     const percentage = value?.percentage ?? null;
     const amount = value?.discountAmount?.amount;
-    if (percentage === null && (amount === null || amount === undefined)) errors.push({ field: ["basicCodeDiscount", "customerGets", "value"], message: "Value can't be blank", code: "BLANK", extraInfo: null });
-    if (percentage !== null && (percentage <= 0 || percentage > 1)) errors.push({ field: ["basicCodeDiscount", "customerGets", "value", "percentage"], message: "Value must be between 0.0 and 1.0", code: "VALUE_OUTSIDE_RANGE", extraInfo: null });
+    if (percentage === null && (amount === null || amount === undefined))
+      errors.push({
+        field: ["basicCodeDiscount", "customerGets", "value"],
+        message: "Value can't be blank",
+        code: "BLANK",
+        extraInfo: null,
+      });
+    if (percentage !== null && (percentage <= 0 || percentage > 1))
+      errors.push({
+        field: ["basicCodeDiscount", "customerGets", "value", "percentage"],
+        message: "Value must be between 0.0 and 1.0",
+        code: "VALUE_OUTSIDE_RANGE",
+        extraInfo: null,
+      });
     if (errors.length > 0) return { codeDiscountNode: null, userErrors: errors };
     const node: DiscountNodeRecord = {
       __typename: "DiscountCodeNode",
@@ -127,7 +215,8 @@ export const discountMutations: Record<string, FieldResolver<unknown>> = {
         usageLimit: input.usageLimit ?? null,
         appliesOncePerCustomer: input.appliesOncePerCustomer ?? false,
         percentage,
-        amountCents: amount === null || amount === undefined ? null : Math.round(Number(amount) * 100),
+        amountCents:
+          amount === null || amount === undefined ? null : Math.round(Number(amount) * 100),
         createdAt: Date.now(),
       },
     };

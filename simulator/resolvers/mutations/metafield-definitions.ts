@@ -7,7 +7,12 @@
 // ValidationSettings.liquid) looks the definition up and creates it with ownerType VALIDATION.
 import { z } from "zod";
 import type { SimulatorContext } from "../define";
-import { appDataOf, resolveNamespace, type AppData, type MetafieldDefinitionRecord } from "../app-installation";
+import {
+  appDataOf,
+  resolveNamespace,
+  type AppData,
+  type MetafieldDefinitionRecord,
+} from "../app-installation";
 import { KNOWN_TYPES } from "./metafields";
 
 const createArgs = z.object({
@@ -30,16 +35,41 @@ interface DefinitionUserError {
 export function metafieldDefinitionCreate(data: AppData, rawArgs: Record<string, unknown>) {
   const { definition: input } = createArgs.parse(rawArgs);
   const errors: DefinitionUserError[] = [];
-  if (input.name.trim() === "") errors.push({ field: ["definition", "name"], message: "Name can't be blank", code: "BLANK" });
+  if (input.name.trim() === "")
+    errors.push({ field: ["definition", "name"], message: "Name can't be blank", code: "BLANK" });
   // MetafieldDefinitionInput.key: "Must be 2-64 characters long and only contain alphanumeric, hyphen, and underscore characters."
-  if (input.key.length < 2) errors.push({ field: ["definition", "key"], message: "Key is too short (minimum is 2 characters)", code: "TOO_SHORT" });
-  else if (input.key.length > 64) errors.push({ field: ["definition", "key"], message: "Key is too long (maximum is 64 characters)", code: "TOO_LONG" });
-  else if (!/^[a-zA-Z0-9_-]+$/.test(input.key)) errors.push({ field: ["definition", "key"], message: "Key contains one or more invalid characters.", code: "INVALID_CHARACTER" });
-  if (!KNOWN_TYPES.has(input.type)) errors.push({ field: ["definition", "type"], message: "Type is not included in the list", code: "INCLUSION" });
+  if (input.key.length < 2)
+    errors.push({
+      field: ["definition", "key"],
+      message: "Key is too short (minimum is 2 characters)",
+      code: "TOO_SHORT",
+    });
+  else if (input.key.length > 64)
+    errors.push({
+      field: ["definition", "key"],
+      message: "Key is too long (maximum is 64 characters)",
+      code: "TOO_LONG",
+    });
+  else if (!/^[a-zA-Z0-9_-]+$/.test(input.key))
+    errors.push({
+      field: ["definition", "key"],
+      message: "Key contains one or more invalid characters.",
+      code: "INVALID_CHARACTER",
+    });
+  if (!KNOWN_TYPES.has(input.type))
+    errors.push({
+      field: ["definition", "type"],
+      message: "Type is not included in the list",
+      code: "INCLUSION",
+    });
   // TAKEN is Shopify's code for a second definition of the same owner type, namespace and key; the
   // message text is ours (not found in Shopify's docs), so callers should match on the code.
   if (data.definition(input.ownerType, input.namespace, input.key)) {
-    errors.push({ field: ["definition", "key"], message: "Key is in use for metafields of this owner type on this namespace.", code: "TAKEN" });
+    errors.push({
+      field: ["definition", "key"],
+      message: "Key is in use for metafields of this owner type on this namespace.",
+      code: "TAKEN",
+    });
   }
   if (errors.length > 0) return { createdDefinition: null, userErrors: errors };
   const record: MetafieldDefinitionRecord = {
@@ -57,5 +87,9 @@ export function metafieldDefinitionCreate(data: AppData, rawArgs: Record<string,
 }
 
 export const metafieldDefinitionMutationFields = {
-  metafieldDefinitionCreate: (_root: unknown, rawArgs: Record<string, unknown>, context: SimulatorContext) => metafieldDefinitionCreate(appDataOf(context.store), rawArgs),
+  metafieldDefinitionCreate: (
+    _root: unknown,
+    rawArgs: Record<string, unknown>,
+    context: SimulatorContext,
+  ) => metafieldDefinitionCreate(appDataOf(context.store), rawArgs),
 };

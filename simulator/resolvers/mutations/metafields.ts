@@ -9,7 +9,17 @@ export const MAX_METAFIELDS_PER_SET = 25;
 
 // The types a metafield without a definition may take here (Shopify has more; these are the ones
 // an app like ours writes). Unknown types answer INVALID_TYPE as Shopify does.
-export const KNOWN_TYPES = new Set(["json", "boolean", "number_integer", "number_decimal", "single_line_text_field", "multi_line_text_field", "date", "date_time", "url"]);
+export const KNOWN_TYPES = new Set([
+  "json",
+  "boolean",
+  "number_integer",
+  "number_decimal",
+  "single_line_text_field",
+  "multi_line_text_field",
+  "date",
+  "date_time",
+  "url",
+]);
 
 export interface MetafieldUserError {
   field: string[];
@@ -28,23 +38,48 @@ const metafieldInput = z.object({
 export type MetafieldValueInput = z.infer<typeof metafieldInput>;
 
 /** Shopify's checks on one metafield value; `path` prefixes the field path of each error. */
-export function metafieldValueErrors(input: MetafieldValueInput, path: string[]): MetafieldUserError[] {
+export function metafieldValueErrors(
+  input: MetafieldValueInput,
+  path: string[],
+): MetafieldUserError[] {
   const errors: MetafieldUserError[] = [];
   const namespace = input.namespace ?? "$app";
-  if (namespace.length < 2 || namespace.length > 255) errors.push({ field: [...path, "namespace"], message: "Namespace is too short or too long (2 to 255 characters)", code: namespace.length < 2 ? "TOO_SHORT" : "TOO_LONG" });
-  if (!/^[a-zA-Z0-9_-]{2,64}$/.test(input.key)) errors.push({ field: [...path, "key"], message: "Key must be 2 to 64 characters of letters, numbers, hyphens and underscores", code: "INVALID" });
+  if (namespace.length < 2 || namespace.length > 255)
+    errors.push({
+      field: [...path, "namespace"],
+      message: "Namespace is too short or too long (2 to 255 characters)",
+      code: namespace.length < 2 ? "TOO_SHORT" : "TOO_LONG",
+    });
+  if (!/^[a-zA-Z0-9_-]{2,64}$/.test(input.key))
+    errors.push({
+      field: [...path, "key"],
+      message: "Key must be 2 to 64 characters of letters, numbers, hyphens and underscores",
+      code: "INVALID",
+    });
   if (!input.type) {
     errors.push({ field: [...path, "type"], message: "Type can't be blank", code: "BLANK" });
   } else if (!KNOWN_TYPES.has(input.type)) {
-    errors.push({ field: [...path, "type"], message: `Type '${input.type}' is not a valid type`, code: "INVALID_TYPE" });
+    errors.push({
+      field: [...path, "type"],
+      message: `Type '${input.type}' is not a valid type`,
+      code: "INVALID_TYPE",
+    });
   } else if (input.type === "json") {
     try {
       JSON.parse(input.value);
     } catch (error) {
-      errors.push({ field: [...path, "value"], message: `Value is invalid JSON: ${error instanceof Error ? error.message : "parse error"}.`, code: "INVALID_VALUE" });
+      errors.push({
+        field: [...path, "value"],
+        message: `Value is invalid JSON: ${error instanceof Error ? error.message : "parse error"}.`,
+        code: "INVALID_VALUE",
+      });
     }
   } else if (input.type === "boolean" && input.value !== "true" && input.value !== "false") {
-    errors.push({ field: [...path, "value"], message: "Value must be true or false.", code: "INVALID_VALUE" });
+    errors.push({
+      field: [...path, "value"],
+      message: "Value must be true or false.",
+      code: "INVALID_VALUE",
+    });
   }
   return errors;
 }
@@ -54,22 +89,46 @@ const setArgs = z.object({ metafields: z.array(metafieldInput.extend({ ownerId: 
 export function metafieldsSet(data: AppData, rawArgs: Record<string, unknown>) {
   const { metafields } = setArgs.parse(rawArgs);
   if (metafields.length > MAX_METAFIELDS_PER_SET) {
-    return { metafields: [], userErrors: [{ field: ["metafields"], message: `Exceeded the maximum metafields input limit of ${MAX_METAFIELDS_PER_SET}.`, code: "LESS_THAN_OR_EQUAL_TO", elementIndex: null }] };
+    return {
+      metafields: [],
+      userErrors: [
+        {
+          field: ["metafields"],
+          message: `Exceeded the maximum metafields input limit of ${MAX_METAFIELDS_PER_SET}.`,
+          code: "LESS_THAN_OR_EQUAL_TO",
+          elementIndex: null,
+        },
+      ],
+    };
   }
   const owners: MetafieldOwnerType[] = [];
   const userErrors: MetafieldUserError[] = [];
   metafields.forEach((input, index) => {
     const path = ["metafields", String(index)];
     const ownerType = data.ownerTypeOf(input.ownerId);
-    if (!ownerType) userErrors.push({ field: [...path, "ownerId"], message: "Owner does not exist.", code: "INVALID", elementIndex: index });
+    if (!ownerType)
+      userErrors.push({
+        field: [...path, "ownerId"],
+        message: "Owner does not exist.",
+        code: "INVALID",
+        elementIndex: index,
+      });
     else owners.push(ownerType);
-    for (const error of metafieldValueErrors(input, path)) userErrors.push({ ...error, elementIndex: index });
+    for (const error of metafieldValueErrors(input, path))
+      userErrors.push({ ...error, elementIndex: index });
   });
   if (userErrors.length > 0) return { metafields: [], userErrors };
-  const written = metafields.map((input, index) => data.put({ ...input, type: input.type ?? "json", ownerType: owners[index] ?? "API_PERMISSION" }));
+  const written = metafields.map((input, index) =>
+    data.put({
+      ...input,
+      type: input.type ?? "json",
+      ownerType: owners[index] ?? "API_PERMISSION",
+    }),
+  );
   return { metafields: written, userErrors: [] };
 }
 
 export const metafieldMutationFields = {
-  metafieldsSet: (_root: unknown, rawArgs: Record<string, unknown>, context: SimulatorContext) => metafieldsSet(appDataOf(context.store), rawArgs),
+  metafieldsSet: (_root: unknown, rawArgs: Record<string, unknown>, context: SimulatorContext) =>
+    metafieldsSet(appDataOf(context.store), rawArgs),
 };

@@ -33,14 +33,34 @@ describe("order edits", () => {
     const calculated = begun.data.orderEditBegin.calculatedOrder;
     expect(calculated.originalOrder.id).toBe(toGid("Order", order.id));
     expect(calculated.lineItems.nodes).toHaveLength(linesBefore);
-    const variantId = sim.stores.get(SHOP)?.variants.find((variant) => !order.lineItems.some((item) => item.variantId === variant.id))?.id ?? 0;
-    const added = await gql(ADD, { id: calculated.id, variantId: toGid("ProductVariant", variantId) });
+    const variantId =
+      sim.stores
+        .get(SHOP)
+        ?.variants.find((variant) => !order.lineItems.some((item) => item.variantId === variant.id))
+        ?.id ?? 0;
+    const added = await gql(ADD, {
+      id: calculated.id,
+      variantId: toGid("ProductVariant", variantId),
+    });
     expect(added.data.orderEditAddVariant.userErrors).toEqual([]);
     const line = added.data.orderEditAddVariant.calculatedLineItem;
     expect(line.id).toMatch(/^gid:\/\/shopify\/CalculatedLineItem\/\d+$/);
     const discounted = await gql(DISCOUNT, { id: calculated.id, lineItemId: line.id });
-    expect(discounted.data.orderEditAddLineItemDiscount).toMatchObject({ addedDiscountStagedChange: { description: "A thank-you for waiting", value: { percentage: 100 } }, calculatedLineItem: { discountedUnitPriceSet: { shopMoney: { amount: "0.00" } }, hasStagedLineItemDiscount: true }, userErrors: [] });
-    const shipping = await gql(SHIPPING, { id: calculated.id, lineId: calculated.shippingLines[0].id });
+    expect(discounted.data.orderEditAddLineItemDiscount).toMatchObject({
+      addedDiscountStagedChange: {
+        description: "A thank-you for waiting",
+        value: { percentage: 100 },
+      },
+      calculatedLineItem: {
+        discountedUnitPriceSet: { shopMoney: { amount: "0.00" } },
+        hasStagedLineItemDiscount: true,
+      },
+      userErrors: [],
+    });
+    const shipping = await gql(SHIPPING, {
+      id: calculated.id,
+      lineId: calculated.shippingLines[0].id,
+    });
     expect(shipping.data.orderEditUpdateShippingLine.userErrors).toEqual([]);
     // Staged only: the order itself has not moved.
     expect(order.lineItems).toHaveLength(linesBefore);
@@ -51,27 +71,52 @@ describe("order edits", () => {
     const after = committed.data.orderEditCommit.order;
     expect(after.edited).toBe(true);
     expect(after.lineItems.nodes).toHaveLength(linesBefore + 1);
-    expect(after.lineItems.nodes.at(-1)).toMatchObject({ quantity: 1, discountedUnitPriceSet: { shopMoney: { amount: "0.00" } } });
-    expect(after.shippingLines.nodes[0]).toEqual({ title: "Express (on us)", originalPriceSet: { shopMoney: { amount: "0.00" } } });
+    expect(after.lineItems.nodes.at(-1)).toMatchObject({
+      quantity: 1,
+      discountedUnitPriceSet: { shopMoney: { amount: "0.00" } },
+    });
+    expect(after.shippingLines.nodes[0]).toEqual({
+      title: "Express (on us)",
+      originalPriceSet: { shopMoney: { amount: "0.00" } },
+    });
     // The add-on is free and so is the shipping now: the total is the old subtotal.
     expect(after.totalPriceSet.shopMoney.amount).toBe((subtotalBefore / 100).toFixed(2));
     expect(order.updatedAt).toBeGreaterThan(updatedBefore);
     const newItem = order.lineItems.at(-1);
-    expect(order.fulfillmentOrders.some((fo) => fo.lineItems.some((foLine) => foLine.lineItemId === newItem?.id && foLine.remainingQuantity === 1))).toBe(true);
+    expect(
+      order.fulfillmentOrders.some((fo) =>
+        fo.lineItems.some(
+          (foLine) => foLine.lineItemId === newItem?.id && foLine.remainingQuantity === 1,
+        ),
+      ),
+    ).toBe(true);
 
     const twice = await gql(COMMIT, { id: calculated.id });
-    expect(twice.data.orderEditCommit).toEqual({ order: null, userErrors: [{ field: ["id"], message: "The calculated order has already been committed." }] });
+    expect(twice.data.orderEditCommit).toEqual({
+      order: null,
+      userErrors: [{ field: ["id"], message: "The calculated order has already been committed." }],
+    });
     expect(order.lineItems).toHaveLength(linesBefore + 1);
   });
 
   it("answers userErrors for an unknown calculated order and for a cancelled order", async () => {
     const unknown = await gql(COMMIT, { id: toGid("CalculatedOrder", 42) });
-    expect(unknown.data.orderEditCommit.userErrors).toEqual([{ field: ["id"], message: "The calculated order does not exist." }]);
+    expect(unknown.data.orderEditCommit.userErrors).toEqual([
+      { field: ["id"], message: "The calculated order does not exist." },
+    ]);
     const cancelled = unfulfilledPaidOrders(sim)[6];
     if (!cancelled) throw new Error("no order");
-    const cancel = await gql(`mutation C($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, restock: true) { orderCancelUserErrors { message } } }`, { id: toGid("Order", cancelled.id) });
+    const cancel = await gql(
+      `mutation C($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, restock: true) { orderCancelUserErrors { message } } }`,
+      { id: toGid("Order", cancelled.id) },
+    );
     expect(cancel.data.orderCancel.orderCancelUserErrors).toEqual([]);
     const begun = await gql(BEGIN, { id: toGid("Order", cancelled.id) });
-    expect(begun.data.orderEditBegin).toEqual({ calculatedOrder: null, userErrors: [{ field: ["id"], message: "The order cannot be edited because it has been cancelled." }] });
+    expect(begun.data.orderEditBegin).toEqual({
+      calculatedOrder: null,
+      userErrors: [
+        { field: ["id"], message: "The order cannot be edited because it has been cancelled." },
+      ],
+    });
   });
 });

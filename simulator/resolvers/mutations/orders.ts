@@ -11,7 +11,12 @@ const orderCancelArgs = z.object({
   reason: z.enum(["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"]),
   restock: z.boolean(),
   refund: z.boolean().nullish(),
-  refundMethod: z.object({ originalPaymentMethodsRefund: z.boolean().nullish(), storeCreditRefund: z.unknown().nullish() }).nullish(),
+  refundMethod: z
+    .object({
+      originalPaymentMethodsRefund: z.boolean().nullish(),
+      storeCreditRefund: z.unknown().nullish(),
+    })
+    .nullish(),
   notifyCustomer: z.boolean().nullish(),
   staffNote: z.string().nullish(),
 });
@@ -23,14 +28,33 @@ export const orderMutations: Record<string, FieldResolver<unknown>> = {
     const fail = (errors: { field: string[] | null; message: string; code?: string }[]) => ({
       job: null,
       jobResult: null,
-      orderCancelUserErrors: errors.map((error) => ({ field: error.field, message: error.message, code: error.code ?? "INVALID" })),
+      orderCancelUserErrors: errors.map((error) => ({
+        field: error.field,
+        message: error.message,
+        code: error.code ?? "INVALID",
+      })),
       userErrors: errors.map((error) => ({ field: error.field, message: error.message })),
     });
-    if (args.refundMethod?.storeCreditRefund) return fail([{ field: ["refundMethod", "storeCreditRefund"], message: "Store credit refunds are not simulated", code: "INVALID" }]);
+    if (args.refundMethod?.storeCreditRefund)
+      return fail([
+        {
+          field: ["refundMethod", "storeCreditRefund"],
+          message: "Store credit refunds are not simulated",
+          code: "INVALID",
+        },
+      ]);
     const gid = parseGid(args.orderId);
-    if (!gid || gid.type !== "Order") return fail([{ field: ["orderId"], message: "Order not found", code: "NOT_FOUND" }]);
+    if (!gid || gid.type !== "Order")
+      return fail([{ field: ["orderId"], message: "Order not found", code: "NOT_FOUND" }]);
     const refund = args.refundMethod?.originalPaymentMethodsRefund ?? args.refund ?? false;
-    const result = ledger.cancel({ orderId: gid.id, reason: args.reason, refund, restock: args.restock, notifyCustomer: args.notifyCustomer ?? false, staffNote: args.staffNote ?? null });
+    const result = ledger.cancel({
+      orderId: gid.id,
+      reason: args.reason,
+      refund,
+      restock: args.restock,
+      notifyCustomer: args.notifyCustomer ?? false,
+      staffNote: args.staffNote ?? null,
+    });
     if ("userErrors" in result) return fail(result.userErrors);
     return { job: ledger.newJob(), jobResult: null, orderCancelUserErrors: [], userErrors: [] };
   },

@@ -5,28 +5,65 @@ import { startSimulator, type RunningSimulator } from "../../index";
 import { toGid } from "../../gid";
 
 const shop = "oak-and-hide.myshopify.com";
-const app = { apiKey: "key", apiSecret: "secret", appUrl: "https://delay-desk.test", scopes: "read_all_orders,write_orders,write_order_edits,write_discounts,read_products,read_customers,read_merchant_managed_fulfillment_orders" };
+const app = {
+  apiKey: "key",
+  apiSecret: "secret",
+  appUrl: "https://delay-desk.test",
+  scopes:
+    "read_all_orders,write_orders,write_order_edits,write_discounts,read_products,read_customers,read_merchant_managed_fulfillment_orders",
+};
 let sim: RunningSimulator;
 let token: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, app, shops: [{ domain: shop, orders: 60, seed: 3, now: new Date("2026-12-10T15:00:00Z") }] });
+  sim = await startSimulator({
+    port: 0,
+    app,
+    shops: [{ domain: shop, orders: 60, seed: 3, now: new Date("2026-12-10T15:00:00Z") }],
+  });
   token = sim.issueAccessToken(shop);
 });
 afterAll(async () => {
   await sim?.close();
 });
 
-const response = z.object({ data: z.any().optional(), errors: z.array(z.object({ message: z.string(), extensions: z.record(z.unknown()).optional(), path: z.array(z.unknown()).optional() })).optional(), extensions: z.object({ cost: z.object({ requestedQueryCost: z.number(), actualQueryCost: z.number().nullable() }) }) });
+const response = z.object({
+  data: z.any().optional(),
+  errors: z
+    .array(
+      z.object({
+        message: z.string(),
+        extensions: z.record(z.unknown()).optional(),
+        path: z.array(z.unknown()).optional(),
+      }),
+    )
+    .optional(),
+  extensions: z.object({
+    cost: z.object({ requestedQueryCost: z.number(), actualQueryCost: z.number().nullable() }),
+  }),
+});
 
 async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const reply = await fetch(`${sim.origin}/${shop}/admin/api/2026-10/graphql.json`, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token }, body: JSON.stringify({ query, variables }) });
+  const reply = await fetch(`${sim.origin}/${shop}/admin/api/2026-10/graphql.json`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
+    body: JSON.stringify({ query, variables }),
+  });
   expect(reply.status).toBe(200);
   return response.parse(await reply.json());
 }
 
 function paidUnfulfilledOrder(skip = 0) {
-  const orders = sim.stores.get(shop)?.orders.filter((order) => order.financialStatus === "PAID" && order.fulfillmentStatus === "UNFULFILLED" && order.cancelledAt === null && order.shippingCents > 0) ?? [];
+  const orders =
+    sim.stores
+      .get(shop)
+      ?.orders.filter(
+        (order) =>
+          order.financialStatus === "PAID" &&
+          order.fulfillmentStatus === "UNFULFILLED" &&
+          order.cancelledAt === null &&
+          order.shippingCents > 0,
+      ) ?? [];
   const order = orders[skip];
   if (!order) throw new Error("seed has too few paid unfulfilled orders with shipping");
   return order;
@@ -46,8 +83,21 @@ const REFUND = `mutation Refund($input: RefundInput!, $key: String!) { refundCre
 
 const suggestionSchema = z.object({
   amountSet: z.object({ shopMoney: z.object({ amount: z.string() }) }),
-  refundLineItems: z.array(z.object({ lineItem: z.object({ id: z.string() }), quantity: z.number(), restockType: z.string() })),
-  suggestedTransactions: z.array(z.object({ amountSet: z.object({ shopMoney: z.object({ amount: z.string() }) }), gateway: z.string(), kind: z.string(), parentTransaction: z.object({ id: z.string() }) })),
+  refundLineItems: z.array(
+    z.object({
+      lineItem: z.object({ id: z.string() }),
+      quantity: z.number(),
+      restockType: z.string(),
+    }),
+  ),
+  suggestedTransactions: z.array(
+    z.object({
+      amountSet: z.object({ shopMoney: z.object({ amount: z.string() }) }),
+      gateway: z.string(),
+      kind: z.string(),
+      parentTransaction: z.object({ id: z.string() }),
+    }),
+  ),
 });
 
 async function fullRefundInput(orderId: number) {
@@ -56,9 +106,19 @@ async function fullRefundInput(orderId: number) {
   return {
     orderId: toGid("Order", orderId),
     notify: true,
-    refundLineItems: suggestion.refundLineItems.map((line) => ({ lineItemId: line.lineItem.id, quantity: line.quantity, restockType: line.restockType })),
+    refundLineItems: suggestion.refundLineItems.map((line) => ({
+      lineItemId: line.lineItem.id,
+      quantity: line.quantity,
+      restockType: line.restockType,
+    })),
     shipping: { fullRefund: true },
-    transactions: suggestion.suggestedTransactions.map((t) => ({ orderId: toGid("Order", orderId), amount: t.amountSet.shopMoney.amount, gateway: t.gateway, kind: "REFUND", parentId: t.parentTransaction.id })),
+    transactions: suggestion.suggestedTransactions.map((t) => ({
+      orderId: toGid("Order", orderId),
+      amount: t.amountSet.shopMoney.amount,
+      gateway: t.gateway,
+      kind: "REFUND",
+      parentId: t.parentTransaction.id,
+    })),
   };
 }
 
@@ -71,20 +131,36 @@ describe("Order.suggestedRefund", () => {
     const total = (order.totalCents / 100).toFixed(2);
     expect(suggestion.amountSet.shopMoney.amount).toBe(total);
     expect(suggestion.maximumRefundableSet.shopMoney.amount).toBe(total);
-    expect(suggestion.shipping.amountSet.shopMoney.amount).toBe((order.shippingCents / 100).toFixed(2));
+    expect(suggestion.shipping.amountSet.shopMoney.amount).toBe(
+      (order.shippingCents / 100).toFixed(2),
+    );
     expect(suggestion.refundLineItems).toHaveLength(order.lineItems.length);
     expect(suggestion.refundLineItems[0].restockType).toBe("CANCEL");
     const sale = order.transactions.find((t) => t.kind === "SALE");
-    expect(suggestion.suggestedTransactions).toEqual([{ amountSet: { shopMoney: { amount: total } }, gateway: sale?.gateway, kind: "SUGGESTED_REFUND", parentTransaction: { id: toGid("OrderTransaction", sale?.id ?? 0) } }]);
+    expect(suggestion.suggestedTransactions).toEqual([
+      {
+        amountSet: { shopMoney: { amount: total } },
+        gateway: sale?.gateway,
+        kind: "SUGGESTED_REFUND",
+        parentTransaction: { id: toGid("OrderTransaction", sale?.id ?? 0) },
+      },
+    ]);
   });
 });
 
 describe("refundCreate", () => {
   it("refuses a request without @idempotent, as 2026-04 and later do, and changes nothing", async () => {
     const order = paidUnfulfilledOrder(1);
-    const result = await gql(`mutation R($input: RefundInput!) { refundCreate(input: $input) { refund { id } userErrors { field message } } }`, { input: await fullRefundInput(order.id) });
+    const result = await gql(
+      `mutation R($input: RefundInput!) { refundCreate(input: $input) { refund { id } userErrors { field message } } }`,
+      { input: await fullRefundInput(order.id) },
+    );
     expect(result.data.refundCreate).toBeNull();
-    expect(result.errors?.[0]).toMatchObject({ message: "The @idempotent directive is required for this mutation but was not provided.", extensions: { code: "BAD_REQUEST" }, path: ["refundCreate"] });
+    expect(result.errors?.[0]).toMatchObject({
+      message: "The @idempotent directive is required for this mutation but was not provided.",
+      extensions: { code: "BAD_REQUEST" },
+      path: ["refundCreate"],
+    });
     expect(order.financialStatus).toBe("PAID");
   });
 
@@ -100,9 +176,22 @@ describe("refundCreate", () => {
     expect(payload.userErrors).toEqual([]);
     const total = (order.totalCents / 100).toFixed(2);
     expect(payload.refund.totalRefundedSet.shopMoney.amount).toBe(total);
-    expect(payload.refund.transactions.nodes).toEqual([expect.objectContaining({ kind: "REFUND", status: "SUCCESS", amountSet: { shopMoney: { amount: total } } })]);
-    expect(payload.refund.refundLineItems.nodes[0]).toMatchObject({ restockType: "CANCEL", restocked: true });
-    expect(payload.order).toMatchObject({ displayFinancialStatus: "REFUNDED", totalRefundedSet: { shopMoney: { amount: total } }, refunds: [{ id: payload.refund.id }] });
+    expect(payload.refund.transactions.nodes).toEqual([
+      expect.objectContaining({
+        kind: "REFUND",
+        status: "SUCCESS",
+        amountSet: { shopMoney: { amount: total } },
+      }),
+    ]);
+    expect(payload.refund.refundLineItems.nodes[0]).toMatchObject({
+      restockType: "CANCEL",
+      restocked: true,
+    });
+    expect(payload.order).toMatchObject({
+      displayFinancialStatus: "REFUNDED",
+      totalRefundedSet: { shopMoney: { amount: total } },
+      refunds: [{ id: payload.refund.id }],
+    });
     expect(variant?.inventoryQuantity).toBe(stockBefore + (order.lineItems[0]?.quantity ?? 0));
 
     const replay = await gql(REFUND, { input, key: "refund-order-2" });
@@ -110,11 +199,29 @@ describe("refundCreate", () => {
     expect(replay.data.refundCreate.order.refunds).toHaveLength(1);
     expect(variant?.inventoryQuantity).toBe(stockBefore + (order.lineItems[0]?.quantity ?? 0));
 
-    const other = await gql(REFUND, { input: { ...input, note: "different" }, key: "refund-order-2" });
-    expect(other.data.refundCreate).toMatchObject({ refund: null, userErrors: [{ field: null, message: "The same idempotency key cannot be used with different operation parameters." }] });
+    const other = await gql(REFUND, {
+      input: { ...input, note: "different" },
+      key: "refund-order-2",
+    });
+    expect(other.data.refundCreate).toMatchObject({
+      refund: null,
+      userErrors: [
+        {
+          field: null,
+          message: "The same idempotency key cannot be used with different operation parameters.",
+        },
+      ],
+    });
 
-    const read = await gql(`query N($id: ID!) { node(id: $id) { ... on Refund { id order { id } totalRefundedSet { shopMoney { amount } } } } }`, { id: payload.refund.id });
-    expect(read.data.node).toEqual({ id: payload.refund.id, order: { id: toGid("Order", order.id) }, totalRefundedSet: { shopMoney: { amount: total } } });
+    const read = await gql(
+      `query N($id: ID!) { node(id: $id) { ... on Refund { id order { id } totalRefundedSet { shopMoney { amount } } } } }`,
+      { id: payload.refund.id },
+    );
+    expect(read.data.node).toEqual({
+      id: payload.refund.id,
+      order: { id: toGid("Order", order.id) },
+      totalRefundedSet: { shopMoney: { amount: total } },
+    });
   });
 
   it("answers an over-refund with a userError and changes nothing", async () => {
@@ -123,22 +230,63 @@ describe("refundCreate", () => {
     const tooMuch = ((order.totalCents + 100) / 100).toFixed(2);
     const transactions = input.transactions.map((t) => ({ ...t, amount: tooMuch }));
     const result = await gql(REFUND, { input: { ...input, transactions }, key: "over-1" });
-    expect(result.data.refundCreate).toMatchObject({ refund: null, userErrors: [{ field: null, message: `Refund amount $${tooMuch} is greater than net payment received $${(order.totalCents / 100).toFixed(2)}` }] });
+    expect(result.data.refundCreate).toMatchObject({
+      refund: null,
+      userErrors: [
+        {
+          field: null,
+          message: `Refund amount $${tooMuch} is greater than net payment received $${(order.totalCents / 100).toFixed(2)}`,
+        },
+      ],
+    });
     expect(order.financialStatus).toBe("PAID");
     expect(order.transactions.some((t) => t.kind === "REFUND")).toBe(false);
-    const quantity = await gql(REFUND, { input: { ...input, refundLineItems: [{ lineItemId: toGid("LineItem", order.lineItems[0]?.id ?? 0), quantity: 99, restockType: "CANCEL" }] }, key: "over-2" });
-    expect(quantity.data.refundCreate.userErrors).toEqual([{ field: ["refundLineItems", "0", "quantity"], message: "Quantity cannot refund more items than were purchased" }]);
+    const quantity = await gql(REFUND, {
+      input: {
+        ...input,
+        refundLineItems: [
+          {
+            lineItemId: toGid("LineItem", order.lineItems[0]?.id ?? 0),
+            quantity: 99,
+            restockType: "CANCEL",
+          },
+        ],
+      },
+      key: "over-2",
+    });
+    expect(quantity.data.refundCreate.userErrors).toEqual([
+      {
+        field: ["refundLineItems", "0", "quantity"],
+        message: "Quantity cannot refund more items than were purchased",
+      },
+    ]);
   });
 
   it("refunds shipping only, leaving the order partially refunded", async () => {
     const order = paidUnfulfilledOrder(4);
     const sale = order.transactions.find((t) => t.kind === "SALE");
     const amount = (order.shippingCents / 100).toFixed(2);
-    const input = { orderId: toGid("Order", order.id), shipping: { amount }, transactions: [{ orderId: toGid("Order", order.id), amount, gateway: sale?.gateway ?? "", kind: "REFUND", parentId: toGid("OrderTransaction", sale?.id ?? 0) }] };
+    const input = {
+      orderId: toGid("Order", order.id),
+      shipping: { amount },
+      transactions: [
+        {
+          orderId: toGid("Order", order.id),
+          amount,
+          gateway: sale?.gateway ?? "",
+          kind: "REFUND",
+          parentId: toGid("OrderTransaction", sale?.id ?? 0),
+        },
+      ],
+    };
     const result = await gql(REFUND, { input, key: "shipping-4" });
     expect(result.data.refundCreate.order.displayFinancialStatus).toBe("PARTIALLY_REFUNDED");
     const after = await gql(SUGGEST, { id: toGid("Order", order.id) });
-    expect(after.data.order.suggestedRefund.shipping.maximumRefundableSet.shopMoney.amount).toBe("0.00");
-    expect(after.data.order.suggestedRefund.amountSet.shopMoney.amount).toBe(((order.totalCents - order.shippingCents) / 100).toFixed(2));
+    expect(after.data.order.suggestedRefund.shipping.maximumRefundableSet.shopMoney.amount).toBe(
+      "0.00",
+    );
+    expect(after.data.order.suggestedRefund.amountSet.shopMoney.amount).toBe(
+      ((order.totalCents - order.shippingCents) / 100).toFixed(2),
+    );
   });
 });

@@ -8,9 +8,17 @@ import { IdempotencyRegistry, KEY_PARAMETER_MISMATCH_MESSAGE } from "../../idemp
 import type { OrderRecord } from "../../store/records";
 import { refundsOf, type RefundRecord, type UserErrorRecord } from "../../store/refunds";
 import type { FieldResolver, SimulatorContext } from "../define";
-import { lineItemNumber, locationNumber, moneyToCents, refundLineItemInput } from "../suggested-refund";
+import {
+  lineItemNumber,
+  locationNumber,
+  moneyToCents,
+  refundLineItemInput,
+} from "../suggested-refund";
 
-const money = z.union([z.string(), z.number()]).refine((value) => Number.isFinite(Number(value)), "Money must be a decimal").transform(moneyToCents);
+const money = z
+  .union([z.string(), z.number()])
+  .refine((value) => Number.isFinite(Number(value)), "Money must be a decimal")
+  .transform(moneyToCents);
 
 const refundCreateArgs = z.object({
   input: z.object({
@@ -25,7 +33,17 @@ const refundCreateArgs = z.object({
     refundDuties: z.array(z.unknown()).nullish(),
     refundMethods: z.array(z.unknown()).nullish(),
     shipping: z.object({ amount: money.nullish(), fullRefund: z.boolean().nullish() }).nullish(),
-    transactions: z.array(z.object({ amount: money, gateway: z.string(), kind: z.string(), orderId: z.string(), parentId: z.string().nullish() })).nullish(),
+    transactions: z
+      .array(
+        z.object({
+          amount: money,
+          gateway: z.string(),
+          kind: z.string(),
+          orderId: z.string(),
+          parentId: z.string().nullish(),
+        }),
+      )
+      .nullish(),
   }),
 });
 
@@ -40,7 +58,12 @@ const registry = new IdempotencyRegistry<RefundCreateResult>();
 function create(context: SimulatorContext, rawArgs: Record<string, unknown>): RefundCreateResult {
   const { input } = refundCreateArgs.parse(rawArgs);
   const gid = parseGid(input.orderId);
-  if (!gid || gid.type !== "Order") return { refund: null, order: null, userErrors: [{ field: ["orderId"], message: "Order does not exist" }] };
+  if (!gid || gid.type !== "Order")
+    return {
+      refund: null,
+      order: null,
+      userErrors: [{ field: ["orderId"], message: "Order does not exist" }],
+    };
   const processedAt = input.processedAt ? Date.parse(input.processedAt) : undefined;
   const result = refundsOf(context.store).create({
     orderId: gid.id,
@@ -48,21 +71,56 @@ function create(context: SimulatorContext, rawArgs: Record<string, unknown>): Re
     notify: input.notify ?? false,
     allowOverRefunding: input.allowOverRefunding ?? false,
     currency: input.currency ?? null,
-    lines: (input.refundLineItems ?? []).map((line) => ({ lineItemId: lineItemNumber(line.lineItemId), quantity: line.quantity, restockType: line.restockType ?? "NO_RESTOCK", locationId: line.locationId ? locationNumber(line.locationId) : null })),
-    ...(input.shipping ? { shipping: { fullRefund: input.shipping.fullRefund ?? false, amountCents: input.shipping.amount ?? null } } : {}),
+    lines: (input.refundLineItems ?? []).map((line) => ({
+      lineItemId: lineItemNumber(line.lineItemId),
+      quantity: line.quantity,
+      restockType: line.restockType ?? "NO_RESTOCK",
+      locationId: line.locationId ? locationNumber(line.locationId) : null,
+    })),
+    ...(input.shipping
+      ? {
+          shipping: {
+            fullRefund: input.shipping.fullRefund ?? false,
+            amountCents: input.shipping.amount ?? null,
+          },
+        }
+      : {}),
     transactions: (input.transactions ?? []).map((transaction) => {
       const parent = transaction.parentId ? parseGid(transaction.parentId) : null;
-      return { amountCents: transaction.amount, gateway: transaction.gateway, kind: transaction.kind, parentId: transaction.parentId ? (parent && parent.type === "OrderTransaction" ? parent.id : -1) : null };
+      return {
+        amountCents: transaction.amount,
+        gateway: transaction.gateway,
+        kind: transaction.kind,
+        parentId: transaction.parentId
+          ? parent && parent.type === "OrderTransaction"
+            ? parent.id
+            : -1
+          : null,
+      };
     }),
     ...(processedAt !== undefined && Number.isFinite(processedAt) ? { at: processedAt } : {}),
   });
-  if ("userErrors" in result) return { refund: null, order: null, userErrors: result.userErrors.map(({ field, message }) => ({ field, message })) };
+  if ("userErrors" in result)
+    return {
+      refund: null,
+      order: null,
+      userErrors: result.userErrors.map(({ field, message }) => ({ field, message })),
+    };
   return { refund: result.refund, order: result.order, userErrors: [] };
 }
 
-export function refundCreate(context: SimulatorContext, rawArgs: Record<string, unknown>, info: GraphQLResolveInfo): RefundCreateResult {
+export function refundCreate(
+  context: SimulatorContext,
+  rawArgs: Record<string, unknown>,
+  info: GraphQLResolveInfo,
+): RefundCreateResult {
   const outcome = registry.run(context.store, info, rawArgs, () => create(context, rawArgs));
-  if (outcome.kind === "mismatch") return { refund: null, order: null, userErrors: [{ field: null, message: KEY_PARAMETER_MISMATCH_MESSAGE }] };
+  if (outcome.kind === "mismatch")
+    return {
+      refund: null,
+      order: null,
+      userErrors: [{ field: null, message: KEY_PARAMETER_MISMATCH_MESSAGE }],
+    };
   return outcome.result;
 }
 

@@ -9,10 +9,23 @@
 import { z } from "zod";
 import { toGid, parseGid } from "../../gid";
 import type { SimulatorContext } from "../define";
-import { appDataOf, findFunction, isReservedNamespace, MAX_ACTIVE_VALIDATIONS, resolveNamespace, type AppData, type ValidationRecord } from "../app-installation";
+import {
+  appDataOf,
+  findFunction,
+  isReservedNamespace,
+  MAX_ACTIVE_VALIDATIONS,
+  resolveNamespace,
+  type AppData,
+  type ValidationRecord,
+} from "../app-installation";
 import { metafieldValueErrors, type MetafieldUserError } from "./metafields";
 
-const metafieldInput = z.object({ namespace: z.string().nullish(), key: z.string(), type: z.string().nullish(), value: z.string() });
+const metafieldInput = z.object({
+  namespace: z.string().nullish(),
+  key: z.string(),
+  type: z.string().nullish(),
+  value: z.string(),
+});
 const createArgs = z.object({
   validation: z.object({
     functionId: z.string().nullish(),
@@ -43,16 +56,31 @@ type MetafieldInput = z.infer<typeof metafieldInput>;
 export const UNSTRUCTURED_RESERVED_NAMESPACE_MESSAGE = "Unstructured reserved namespace.";
 
 /** The inputs with their type taken from the definition when they name none (as metafieldsSet does). */
-function withDefinitionTypes(data: AppData, metafields: MetafieldInput[] | null | undefined): MetafieldInput[] {
-  return (metafields ?? []).map((input) => ({ ...input, type: input.type ?? data.definition("VALIDATION", input.namespace, input.key)?.type ?? null }));
+function withDefinitionTypes(
+  data: AppData,
+  metafields: MetafieldInput[] | null | undefined,
+): MetafieldInput[] {
+  return (metafields ?? []).map((input) => ({
+    ...input,
+    type: input.type ?? data.definition("VALIDATION", input.namespace, input.key)?.type ?? null,
+  }));
 }
 
 function metafieldErrors(data: AppData, metafields: MetafieldInput[]): UserError[] {
   return metafields.flatMap((input, index) => {
     const path = ["validation", "metafields", String(index)];
-    const errors: UserError[] = metafieldValueErrors(input, path).map(({ field, message, code }) => ({ field, message, code }));
-    if (isReservedNamespace(resolveNamespace(input.namespace)) && !data.definition("VALIDATION", input.namespace, input.key)) {
-      errors.push({ field: [...path, "namespace"], message: UNSTRUCTURED_RESERVED_NAMESPACE_MESSAGE, code: "UNSTRUCTURED_RESERVED_NAMESPACE" });
+    const errors: UserError[] = metafieldValueErrors(input, path).map(
+      ({ field, message, code }) => ({ field, message, code }),
+    );
+    if (
+      isReservedNamespace(resolveNamespace(input.namespace)) &&
+      !data.definition("VALIDATION", input.namespace, input.key)
+    ) {
+      errors.push({
+        field: [...path, "namespace"],
+        message: UNSTRUCTURED_RESERVED_NAMESPACE_MESSAGE,
+        code: "UNSTRUCTURED_RESERVED_NAMESPACE",
+      });
     }
     return errors;
   });
@@ -62,9 +90,18 @@ function activeCount(data: AppData, except?: number): number {
   return data.validations.filter((v) => v.enabled && v.id !== except).length;
 }
 
-function writeMetafields(data: AppData, validation: ValidationRecord, metafields: MetafieldInput[]): void {
+function writeMetafields(
+  data: AppData,
+  validation: ValidationRecord,
+  metafields: MetafieldInput[],
+): void {
   for (const input of metafields) {
-    data.put({ ...input, type: input.type ?? "json", ownerId: toGid("Validation", validation.id), ownerType: "VALIDATION" });
+    data.put({
+      ...input,
+      type: input.type ?? "json",
+      ownerId: toGid("Validation", validation.id),
+      ownerType: "VALIDATION",
+    });
   }
 }
 
@@ -72,13 +109,42 @@ export function validationCreate(data: AppData, rawArgs: Record<string, unknown>
   const { validation: input } = createArgs.parse(rawArgs);
   const metafields = withDefinitionTypes(data, input.metafields);
   const errors: UserError[] = [];
-  if (!input.functionId && !input.functionHandle) errors.push({ field: ["validation", "functionHandle"], message: "Either function_id or function_handle must be provided.", code: "MISSING_FUNCTION_IDENTIFIER" });
-  if (input.functionId && input.functionHandle) errors.push({ field: ["validation", "functionHandle"], message: "Only one of function_id or function_handle can be provided, not both.", code: "MULTIPLE_FUNCTION_IDENTIFIERS" });
-  const fn = errors.length === 0 ? findFunction({ id: input.functionId, handle: input.functionHandle }) : undefined;
-  if (errors.length === 0 && !fn) errors.push({ field: ["validation", input.functionId ? "functionId" : "functionHandle"], message: "Extension not found.", code: "FUNCTION_NOT_FOUND" });
-  if (fn && fn.apiType !== "cart_checkout_validation") errors.push({ field: ["validation", "functionHandle"], message: "Unexpected Function API. The provided function must implement one of the following extension targets: [cart.validations.generate.run].", code: "FUNCTION_DOES_NOT_IMPLEMENT" });
+  if (!input.functionId && !input.functionHandle)
+    errors.push({
+      field: ["validation", "functionHandle"],
+      message: "Either function_id or function_handle must be provided.",
+      code: "MISSING_FUNCTION_IDENTIFIER",
+    });
+  if (input.functionId && input.functionHandle)
+    errors.push({
+      field: ["validation", "functionHandle"],
+      message: "Only one of function_id or function_handle can be provided, not both.",
+      code: "MULTIPLE_FUNCTION_IDENTIFIERS",
+    });
+  const fn =
+    errors.length === 0
+      ? findFunction({ id: input.functionId, handle: input.functionHandle })
+      : undefined;
+  if (errors.length === 0 && !fn)
+    errors.push({
+      field: ["validation", input.functionId ? "functionId" : "functionHandle"],
+      message: "Extension not found.",
+      code: "FUNCTION_NOT_FOUND",
+    });
+  if (fn && fn.apiType !== "cart_checkout_validation")
+    errors.push({
+      field: ["validation", "functionHandle"],
+      message:
+        "Unexpected Function API. The provided function must implement one of the following extension targets: [cart.validations.generate.run].",
+      code: "FUNCTION_DOES_NOT_IMPLEMENT",
+    });
   const enable = input.enable ?? false;
-  if (enable && activeCount(data) >= MAX_ACTIVE_VALIDATIONS) errors.push({ field: ["validation", "enable"], message: `Cannot have more than ${MAX_ACTIVE_VALIDATIONS} active validation functions.`, code: "MAX_VALIDATIONS_ACTIVATED" });
+  if (enable && activeCount(data) >= MAX_ACTIVE_VALIDATIONS)
+    errors.push({
+      field: ["validation", "enable"],
+      message: `Cannot have more than ${MAX_ACTIVE_VALIDATIONS} active validation functions.`,
+      code: "MAX_VALIDATIONS_ACTIVATED",
+    });
   errors.push(...metafieldErrors(data, metafields));
   if (errors.length > 0 || !fn) return { validation: null, userErrors: errors };
   const validation: ValidationRecord = {
@@ -102,17 +168,30 @@ function findValidation(data: AppData, id: string): ValidationRecord | undefined
 export function validationUpdate(data: AppData, rawArgs: Record<string, unknown>) {
   const { id, validation: input } = updateArgs.parse(rawArgs);
   const validation = findValidation(data, id);
-  if (!validation) return { validation: null, userErrors: [{ field: ["id"], message: "Extension not found.", code: "NOT_FOUND" }] };
+  if (!validation)
+    return {
+      validation: null,
+      userErrors: [{ field: ["id"], message: "Extension not found.", code: "NOT_FOUND" }],
+    };
   const metafields = withDefinitionTypes(data, input.metafields);
   const errors: UserError[] = [];
-  if (input.enable && !validation.enabled && activeCount(data, validation.id) >= MAX_ACTIVE_VALIDATIONS) {
-    errors.push({ field: ["validation", "enable"], message: `Cannot have more than ${MAX_ACTIVE_VALIDATIONS} active validation functions.`, code: "MAX_VALIDATIONS_ACTIVATED" });
+  if (
+    input.enable &&
+    !validation.enabled &&
+    activeCount(data, validation.id) >= MAX_ACTIVE_VALIDATIONS
+  ) {
+    errors.push({
+      field: ["validation", "enable"],
+      message: `Cannot have more than ${MAX_ACTIVE_VALIDATIONS} active validation functions.`,
+      code: "MAX_VALIDATIONS_ACTIVATED",
+    });
   }
   errors.push(...metafieldErrors(data, metafields));
   if (errors.length > 0) return { validation: null, userErrors: errors };
   if (input.title !== null && input.title !== undefined) validation.title = input.title;
   if (input.enable !== null && input.enable !== undefined) validation.enabled = input.enable;
-  if (input.blockOnFailure !== null && input.blockOnFailure !== undefined) validation.blockOnFailure = input.blockOnFailure;
+  if (input.blockOnFailure !== null && input.blockOnFailure !== undefined)
+    validation.blockOnFailure = input.blockOnFailure;
   writeMetafields(data, validation, metafields);
   return { validation, userErrors: [] };
 }
@@ -120,13 +199,20 @@ export function validationUpdate(data: AppData, rawArgs: Record<string, unknown>
 export function validationDelete(data: AppData, rawArgs: Record<string, unknown>) {
   const { id } = deleteArgs.parse(rawArgs);
   const validation = findValidation(data, id);
-  if (!validation) return { deletedId: null, userErrors: [{ field: ["id"], message: "Extension not found.", code: "NOT_FOUND" }] };
+  if (!validation)
+    return {
+      deletedId: null,
+      userErrors: [{ field: ["id"], message: "Extension not found.", code: "NOT_FOUND" }],
+    };
   data.validations.splice(data.validations.indexOf(validation), 1);
   return { deletedId: id, userErrors: [] };
 }
 
 export const validationMutationFields = {
-  validationCreate: (_root: unknown, rawArgs: Record<string, unknown>, context: SimulatorContext) => validationCreate(appDataOf(context.store), rawArgs),
-  validationUpdate: (_root: unknown, rawArgs: Record<string, unknown>, context: SimulatorContext) => validationUpdate(appDataOf(context.store), rawArgs),
-  validationDelete: (_root: unknown, rawArgs: Record<string, unknown>, context: SimulatorContext) => validationDelete(appDataOf(context.store), rawArgs),
+  validationCreate: (_root: unknown, rawArgs: Record<string, unknown>, context: SimulatorContext) =>
+    validationCreate(appDataOf(context.store), rawArgs),
+  validationUpdate: (_root: unknown, rawArgs: Record<string, unknown>, context: SimulatorContext) =>
+    validationUpdate(appDataOf(context.store), rawArgs),
+  validationDelete: (_root: unknown, rawArgs: Record<string, unknown>, context: SimulatorContext) =>
+    validationDelete(appDataOf(context.store), rawArgs),
 };

@@ -1,22 +1,37 @@
-// Tests for app/storefront/notice-metafield.ts, the contract the storefront renders from. They sit
-// here because the storefront owns the contract's only reader and app/ holds just the contract.
+// Tests for contracts/notice-metafield.ts, the contract the app writes and the storefront (the
+// theme extension, and the simulator's rendering of it) reads.
 import { describe, expect, it } from "vitest";
 import {
   NOTICE_METAFIELD,
   noticeMetafieldInput,
   parseStorefrontNotice,
   type StorefrontNotice,
-} from "../../app/storefront/notice-metafield.js";
+} from "./notice-metafield";
 
 const updatedAt = "2026-11-23T09:30:00Z";
-const delayed: StorefrontNotice = { version: 1, mode: "delayed", estimate: { min: 1, max: 2, unit: "weeks" }, updatedAt };
+const delayed: StorefrontNotice = {
+  version: 1,
+  mode: "delayed",
+  estimate: { min: 1, max: 2, unit: "weeks" },
+  updatedAt,
+};
 
 describe("storefront notice metafield contract", () => {
   it("accepts the three modes, from an object or from the stored JSON string", () => {
     expect(parseStorefrontNotice(delayed)).toEqual(delayed);
     expect(parseStorefrontNotice(JSON.stringify(delayed))).toEqual(delayed);
-    expect(parseStorefrontNotice({ version: 1, mode: "normal", updatedAt })).toEqual({ version: 1, mode: "normal", updatedAt });
-    const paused = { version: 1, mode: "paused", pausedUntil: "2026-12-05", message: "Back soon", updatedAt };
+    expect(parseStorefrontNotice({ version: 1, mode: "normal", updatedAt })).toEqual({
+      version: 1,
+      mode: "normal",
+      updatedAt,
+    });
+    const paused = {
+      version: 1,
+      mode: "paused",
+      pausedUntil: "2026-12-05",
+      message: "Back soon",
+      updatedAt,
+    };
     expect(parseStorefrontNotice(paused)).toEqual(paused);
     expect(parseStorefrontNotice({ ...paused, pausedUntil: null })?.mode).toBe("paused");
   });
@@ -28,8 +43,14 @@ describe("storefront notice metafield contract", () => {
     ["a delay without an estimate", { version: 1, mode: "delayed", updatedAt }],
     ["max below min", { ...delayed, estimate: { min: 3, max: 2, unit: "days" } }],
     ["a zero-day estimate", { ...delayed, estimate: { min: 0, max: 2, unit: "days" } }],
-    ["a date that does not exist", { version: 1, mode: "paused", pausedUntil: "2026-02-30", updatedAt }],
-    ["a date-time instead of a date", { version: 1, mode: "paused", pausedUntil: "2026-12-05T00:00:00Z", updatedAt }],
+    [
+      "a date that does not exist",
+      { version: 1, mode: "paused", pausedUntil: "2026-02-30", updatedAt },
+    ],
+    [
+      "a date-time instead of a date",
+      { version: 1, mode: "paused", pausedUntil: "2026-12-05T00:00:00Z", updatedAt },
+    ],
     ["an extra field (typo)", { ...delayed, pauseUntil: "2026-12-05" }],
     ["an empty message", { ...delayed, message: "   " }],
     ["a missing updatedAt", { version: 1, mode: "normal" }],
@@ -51,7 +72,10 @@ describe("storefront notice metafield contract", () => {
 
   it("refuses to build an input from an invalid notice", () => {
     expect(() =>
-      noticeMetafieldInput("gid://shopify/AppInstallation/42", { ...delayed, estimate: { min: 5, max: 1, unit: "days" } }),
+      noticeMetafieldInput("gid://shopify/AppInstallation/42", {
+        ...delayed,
+        estimate: { min: 5, max: 1, unit: "days" },
+      }),
     ).toThrow();
   });
 });
