@@ -98,7 +98,11 @@ describe("telling customers, in a browser", () => {
       /We now expect to ship it (between|on) \w+day/,
     );
     await mail.getByRole("link", { name: "Cancel and refund me" }).click();
-    await customer.waitForTimeout(3000);
+    // The link opens the wait-or-refund page through the storefront's app proxy; wait for that
+    // navigation itself, not for a fixed time.
+    await customer.waitForURL(new RegExp(`/${DEMO_SHOP}/storefront/apps/delay-desk/choice`), {
+      timeout: 15_000,
+    });
     await expect
       .poll(() => customer.getByRole("heading", { name: `Cancel order ${order.name}?` }).count(), {
         timeout: 15_000,
