@@ -20,9 +20,9 @@ export const MAX_BULK_CONNECTIONS = 5;
 export const MAX_BULK_NESTING = 2;
 
 export interface BulkUserError {
-  field: string[];
+  field: string[] | null;
   message: string;
-  code: "INVALID" | "OPERATION_IN_PROGRESS" | "LIMIT_REACHED";
+  code: "INVALID" | "LIMIT_REACHED";
 }
 
 export interface CheckedBulkQuery {

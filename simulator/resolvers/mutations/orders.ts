@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { parseGid } from "../../gid";
 import { refundsOf } from "../../store/refunds";
-import type { FieldResolver } from "../define";
+import { notSimulated, type FieldResolver } from "../define";
 
 const orderCancelArgs = z.object({
   orderId: z.string(),
@@ -35,14 +35,10 @@ export const orderMutations: Record<string, FieldResolver<unknown>> = {
       })),
       userErrors: errors.map((error) => ({ field: error.field, message: error.message })),
     });
+    // Ours, not Shopify's: a top-level NOT_SIMULATED error, never a userError that could pass for
+    // Shopify's refusal.
     if (args.refundMethod?.storeCreditRefund)
-      return fail([
-        {
-          field: ["refundMethod", "storeCreditRefund"],
-          message: "Store credit refunds are not simulated",
-          code: "INVALID",
-        },
-      ]);
+      throw notSimulated("Mutation", "orderCancel", "(refundMethod.storeCreditRefund)");
     const gid = parseGid(args.orderId);
     if (!gid || gid.type !== "Order")
       return fail([{ field: ["orderId"], message: "Order not found", code: "NOT_FOUND" }]);
