@@ -115,6 +115,24 @@ describe("HTTP answers of the Admin API", () => {
     expect(await reply.json()).toEqual(INVALID_TOKEN);
   });
 
+  // shopify.dev GraphQL API reference, "Sample error codes" (Shopify's words, seen on the
+  // Storefront API page, shopify.dev/docs/api/storefront, which shares the section):
+  //   HTTP/1.1 400 Bad Request { "errors": { "query": "Required parameter missing or invalid" } }
+  it("answers 400 with Shopify's body for a request without a query", async () => {
+    const reply = await fetch(`${sim.origin}/${shop}/admin/api/2026-10/graphql.json`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "X-Shopify-Access-Token": sim.issueAccessToken(shop),
+      },
+      body: JSON.stringify({ variables: {} }),
+    });
+    expect(reply.status).toBe(400);
+    expect(await reply.json()).toEqual({
+      errors: { query: "Required parameter missing or invalid" },
+    });
+  });
+
   // The same page: HTTP/1.1 404 Not Found { "errors": "Not Found" }
   it("answers 404 with Shopify's body for an unknown shop", async () => {
     const reply = await post("shpat_x", "{ shop { id } }", "no-such-shop.myshopify.com");

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { startSimulator, type RunningSimulator } from "../../index";
 import { toGid } from "../../gid";
+import { adminSchema } from "../../schema";
+import { isEnumType } from "graphql";
 
 const shop = "oak-and-hide.myshopify.com";
 const app = {
@@ -149,6 +151,10 @@ describe("Order.suggestedRefund", () => {
 });
 
 describe("refundCreate", () => {
+  // refundCreate's description in the 2026-10 schema: "As of 2026-04, the idempotency key is
+  // required and must be provided using the `@idempotent` directive." The message and BAD_REQUEST
+  // are not in Shopify's docs; they are developers' captured live answers found in public code
+  // (community, several independent ones agree).
   it("refuses a request without @idempotent, as 2026-04 and later do, and changes nothing", async () => {
     const order = paidUnfulfilledOrder(1);
     const result = await gql(
@@ -212,6 +218,14 @@ describe("refundCreate", () => {
         },
       ],
     });
+    // Shopify's words: the 2026-10 schema describes IDEMPOTENCY_KEY_PARAMETER_MISMATCH (e.g. on
+    // InventoryAdjustQuantitiesUserErrorCode) in exactly these words; RefundCreatePayload's
+    // UserError has no code to carry it.
+    const mismatch = Object.values(adminSchema().getTypeMap())
+      .filter(isEnumType)
+      .flatMap((type) => type.getValues())
+      .find((value) => value.name === "IDEMPOTENCY_KEY_PARAMETER_MISMATCH");
+    expect(other.data.refundCreate.userErrors[0].message).toBe(mismatch?.description);
 
     const read = await gql(
       `query N($id: ID!) { node(id: $id) { ... on Refund { id order { id } totalRefundedSet { shopMoney { amount } } } } }`,
