@@ -38,7 +38,11 @@ function without(scope: string, replacement?: string): string {
 const CASES = [
   { scope: "read_customers", document: SYNC_ORDER_QUERY, field: "customer" },
   { scope: "read_products", document: SYNC_ORDER_QUERY, field: "product" },
-  { scope: "read_merchant_managed_fulfillment_orders", document: SYNC_ORDER_QUERY, field: "nodes" },
+  {
+    scope: "read_merchant_managed_fulfillment_orders",
+    document: SYNC_ORDER_QUERY,
+    field: "fulfillmentOrders",
+  },
   {
     scope: "write_orders",
     replacement: "read_orders",

@@ -110,8 +110,9 @@ describe("shopify.app.toml's access scopes", () => {
       const broken = unmet(asked.filter((other) => other !== scope));
       byScope.set(scope, new Set(broken.map((r) => r.field)));
     }
+    // A connection of customers is refused at the connection field too (simulator/access-check.ts).
     expect(byScope.get("read_customers")).toEqual(
-      new Set(["Order.customer", "CustomerConnection.nodes"]),
+      new Set(["Order.customer", "QueryRoot.customers", "CustomerConnection.nodes"]),
     );
     expect(byScope.get("write_orders")).toContain("Mutation.refundCreate");
     expect(byScope.get("write_orders")).toContain("Mutation.tagsAdd");

@@ -10,9 +10,16 @@
 //   field's path ("This app is not approved to access the Customer object. See … for more
 //   details.", the same page, "GraphQL Admin API request with unapproved fields");
 // - orders older than 60 days are invisible without read_all_orders (access-grant.ts).
-import { GraphQLError, getNamedType, isAbstractType, type GraphQLResolveInfo } from "graphql";
+import {
+  GraphQLError,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  type GraphQLResolveInfo,
+} from "graphql";
 import { DESCRIBED_ACCESS, accessMarks, type AccessRule } from "./access-marks";
 import { orderVisible, satisfies, type AccessGrant } from "./access-grant";
+import { adminSchema } from "./schema";
 
 export const ACCESS_SCOPES_DOCUMENTATION = "https://shopify.dev/api/usage/access-scopes";
 
@@ -81,7 +88,32 @@ export function rulesFor(
   if (described) rules.push(...described.rules(args));
   const typeRule = marks.types.get(returnType);
   if (typeRule) rules.push(typeRule);
+  // A connection of an object type is refused as a whole, at the connection field: developers'
+  // live captures show `products(first: 10)` without read_products answering "Access denied for
+  // products field." (ProductConnection itself carries no mark). A connection of an interface is
+  // refused at `nodes` instead ("Access denied for nodes field. Required access:
+  // `read_gift_card_transactions` access scope." for GiftCard.transactions), which the interface's
+  // own mark already does below.
+  const nodeRule = typeRule ? undefined : marks.types.get(connectionNodeType(returnType) ?? "");
+  if (nodeRule) rules.push(nodeRule);
   return rules;
+}
+
+const connectionNodes = new Map<string, string | null>();
+
+/** The object type a connection type's `nodes` list holds, if it is a connection of objects. */
+function connectionNodeType(typeName: string): string | null {
+  const cached = connectionNodes.get(typeName);
+  if (cached !== undefined) return cached;
+  let node: string | null = null;
+  const type = typeName.endsWith("Connection") ? adminSchema().getType(typeName) : undefined;
+  const nodes = type && isObjectType(type) ? type.getFields().nodes : undefined;
+  if (nodes) {
+    const named = getNamedType(nodes.type);
+    if (isObjectType(named)) node = named.name;
+  }
+  connectionNodes.set(typeName, node);
+  return node;
 }
 
 /** Throws (so the field becomes null with the error) when the grant does not reach the field. */

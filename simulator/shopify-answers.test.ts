@@ -241,6 +241,21 @@ describe("GraphQL errors of the Admin API", () => {
     });
   });
 
+  // Developers' live captures in public code (community, several independent ones): a product
+  // listing without read_products answers "Access denied for products field." — refused at the
+  // connection, not at its nodes, though ProductConnection itself carries no access mark.
+  it("refuses a connection of a protected object type at the connection field", async () => {
+    const token = sim.issueAccessToken(shop, "read_orders");
+    const reply = await post(token, "{ products(first: 10) { nodes { id } } }");
+    const body = answerSchema.parse(await reply.json());
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]).toMatchObject({
+      message: "Access denied for products field. Required access: `read_products` access scope.",
+      path: ["products"],
+      extensions: { code: "ACCESS_DENIED" },
+    });
+  });
+
   // NOT_SIMULATED is ours, by design: a field the simulator does not implement. It must never
   // pass for Shopify's answer, so it is a code no Shopify enum has, and its message names the
   // simulator.
