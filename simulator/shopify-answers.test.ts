@@ -14,6 +14,7 @@ import { startSimulator, type RunningSimulator } from "./index";
 import { adminSchema } from "./schema";
 import { mintSessionToken } from "./session-token";
 import { signedProxyQuery } from "./storefront-proxy";
+import { SHOPIFY_RETRY_DELAYS_MS } from "./webhooks/dispatcher";
 
 const shop = "oak-and-hide.myshopify.com";
 const app = {
@@ -274,9 +275,10 @@ describe("GraphQL errors of the Admin API", () => {
 
 describe("webhook deliveries", () => {
   // The header names are Shopify's library's own, @shopify/shopify-api ShopifyHeader
-  // (shopify-app-js packages/apps/shopify-api/lib/types.ts), and shopify.dev "Webhooks delivery
-  // structure" (docs/apps/build/webhooks/delivery-structure): the HMAC header is the base64
-  // HMAC-SHA256 of the raw body keyed by the app's client secret.
+  // (shopify-app-js packages/apps/shopify-api/lib/types.ts). shopify.dev "Verify webhook
+  // deliveries" (docs/apps/build/webhooks/verify-deliveries): "Each HTTPS delivery includes a
+  // base64-encoded HMAC signature in the X-Shopify-Hmac-SHA256 header, generated using your app's
+  // client secret and the raw request body."
   it("sends orders/create with every header Shopify's library reads, signed as Shopify signs", async () => {
     const created = await fetch(`${sim.origin}/${shop}/simulator/orders`, {
       method: "POST",
@@ -297,6 +299,16 @@ describe("webhook deliveries", () => {
     expect(headers.get(ShopifyHeader.Hmac)).toBe(
       createHmac("sha256", app.apiSecret).update(body).digest("base64"),
     );
+  });
+
+  // shopify.dev changelog "Updates to webhook retry mechanism" (2024-09-10): "Webhooks will now be
+  // retried a total of 8 times over 4 hours"; the same id on every try (verify-deliveries: "a
+  // delivery ID you can use to detect duplicates").
+  it("retries a failed delivery 8 times over about 4 hours by default", () => {
+    expect(SHOPIFY_RETRY_DELAYS_MS).toHaveLength(8);
+    const total = SHOPIFY_RETRY_DELAYS_MS.reduce((sum, ms) => sum + ms, 0);
+    expect(total).toBeGreaterThan(3.5 * 3_600_000);
+    expect(total).toBeLessThanOrEqual(4 * 3_600_000);
   });
 });
 

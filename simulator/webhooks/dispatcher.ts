@@ -3,7 +3,7 @@
 // Each delivery has its own X-Shopify-Webhook-Id, kept across its retries; every delivery of one
 // merchant action (each topic, each subscription, each retry) carries the same X-Shopify-Event-Id
 // and X-Shopify-Triggered-At (shopify.dev "Webhooks delivery structure"). After the last try the
-// delivery is given up (Shopify: 8 tries over 4 hours; delays injectable here).
+// delivery is given up (Shopify: 8 retries over 4 hours; delays injectable here).
 import { randomUUID } from "node:crypto";
 import type { OrderEditEvent } from "../store/order-edits";
 import type { RefundRecord } from "../store/refunds";
@@ -55,9 +55,11 @@ export interface Delivery {
   attempts: DeliveryAttempt[];
 }
 
-// Shopify's documented schedule is 8 tries over about 4 hours.
+// shopify.dev changelog "Updates to webhook retry mechanism" (2024-09-10): "Webhooks will now be
+// retried a total of 8 times over 4 hours using an exponential backoff schedule." The exact
+// delays are not published; these eight add up to just under 4 hours.
 export const SHOPIFY_RETRY_DELAYS_MS = [
-  10_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000,
+  10_000, 30_000, 120_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000,
 ];
 export const DELIVERY_TIMEOUT_MS = 5_000;
 const HISTORY_LIMIT = 500;
