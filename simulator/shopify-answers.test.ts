@@ -356,7 +356,10 @@ describe("OAuth token endpoint", () => {
   });
 
   // The same fixture's success body: access_token, expires_in, refresh_token,
-  // refresh_token_expires_in (and scope).
+  // refresh_token_expires_in (and scope). The lifetimes are Shopify's words: shopify.dev changelog
+  // "Offline access tokens now support expiry and refresh" (2025-12-10): "expires_in time to live
+  // (TTL) of the access token in seconds (3600 seconds)"; "More resilient refreshes for expiring
+  // offline access tokens" (2026-08-28): "its normal 90-day lifetime" (7,776,000 s).
   it("refreshes with the fields Shopify's library reads", async () => {
     const issued = sim.issueExpiringAccessToken(shop);
     const reply = await tokenRequest({
@@ -367,9 +370,9 @@ describe("OAuth token endpoint", () => {
     expect(await reply.json()).toEqual({
       access_token: expect.stringMatching(/^shpat_/),
       scope: app.scopes,
-      expires_in: expect.any(Number),
+      expires_in: 3600,
       refresh_token: expect.stringMatching(/^shprt_/),
-      refresh_token_expires_in: expect.any(Number),
+      refresh_token_expires_in: 90 * 24 * 3600,
     });
   });
 });
