@@ -6,6 +6,8 @@
 // 1. Every error path is run through real GraphQL execution, selecting `code`; each code that comes
 //    back is looked up in the schema enum of the payload field it came in (graphql-js also refuses
 //    to serialize a value outside the enum, which would surface as an error here).
+//    Every userErrors selection is widened to all the fields of its type (extraInfo, elementIndex,
+//    …), so the shape is Shopify's too.
 // 2. Every `code: "X"` literal in the simulator's source is found by scanning the files; each file
 //    that emits userErrors is tied to the mutations it serves, and each literal must be in one of
 //    those mutations' enums and must have been seen coming out of step 1. A file with a code literal
@@ -112,8 +114,25 @@ let store: ShopStore;
 /** (mutation, code) pairs seen coming back from real execution. */
 const seen: { mutation: string; code: string }[] = [];
 
+/**
+ * The query with each coded userErrors selection widened to every field of its userError type, so
+ * a field Shopify's type has and the simulator does not fill fails here (NOT_SIMULATED), not in
+ * the app.
+ */
+function selectingEveryField(mutation: string, query: string): string {
+  let widened = query;
+  for (const [field, codeEnum] of codeEnumsOf(mutation)) {
+    const payload = getNamedType(adminSchema().getMutationType()?.getFields()[mutation]?.type);
+    const element = isObjectType(payload) ? getNamedType(payload.getFields()[field]?.type) : null;
+    if (!element || !isObjectType(element)) throw new Error(`${mutation}.${field}: ${codeEnum}`);
+    const every = Object.keys(element.getFields()).sort().join(" ");
+    widened = widened.replace(`${field} { field message code }`, `${field} { ${every} }`);
+  }
+  return widened;
+}
+
 async function run(mutation: string, query: string, variables: Record<string, unknown> = {}) {
-  const prepared = prepareRequest(query);
+  const prepared = prepareRequest(selectingEveryField(mutation, query));
   if ("errors" in prepared) throw new Error(JSON.stringify(prepared.errors));
   const answer = answerSchema.parse(
     JSON.parse(JSON.stringify(await runRequest(store, prepared, variables))),

@@ -71,7 +71,13 @@ export function metafieldDefinitionCreate(data: AppData, rawArgs: Record<string,
       code: "TAKEN",
     });
   }
-  if (errors.length > 0) return { createdDefinition: null, userErrors: errors };
+  // MetafieldDefinitionCreateUserError also has elementIndex/elementKey ("the failing validation
+  // element"); the simulator takes no validations, so they are always null.
+  if (errors.length > 0)
+    return {
+      createdDefinition: null,
+      userErrors: errors.map((error) => ({ ...error, elementIndex: null, elementKey: null })),
+    };
   const record: MetafieldDefinitionRecord = {
     __typename: "MetafieldDefinition",
     id: data.newId(),
