@@ -496,7 +496,9 @@ export function createRequestListener(
           process.stderr.write(
             `simulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
           );
-        return json(500, { errors: "Internal Server Error" });
+        // shopify.dev API reference, "Sample error codes": HTTP/1.1 500 Internal Server Error
+        // { "errors": "An unexpected error occurred" }
+        return json(500, { errors: "An unexpected error occurred" });
       })
       .then((reply) => {
         if (reply.abortAfterMs !== undefined) {
