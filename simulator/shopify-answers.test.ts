@@ -221,10 +221,13 @@ describe("GraphQL errors of the Admin API", () => {
     expect(body.extensions?.cost.actualQueryCost).toBeNull();
   });
 
-  // Shopify's wording as reported in an issue on Shopify's own repository,
-  // github.com/Shopify/function-examples/issues/164 (a developer's captured answer):
-  //   "Access denied for … field. Required access: `…` access scope." with extensions.code
-  //   ACCESS_DENIED; shopify.dev/docs/api/usage/access-scopes is the documentation it links.
+  // Shopify's answers as captured by developers in issues on Shopify's own repositories:
+  // github.com/Shopify/example-app--qr-code--remix/issues/23: "Access denied for product field.
+  // Required access: `read_products` access scope."; github.com/Shopify/function-examples/issues/164,
+  // the whole body: { "data": { "checkoutServerExtensionCreate": null }, "errors": [{ "message":
+  // "Access denied for checkoutServerExtensionCreate field. Required access: …", "locations": …,
+  // "path": ["checkoutServerExtensionCreate"], "extensions": { "code": "ACCESS_DENIED",
+  // "documentation": "https://shopify.dev/api/usage/access-scopes", "requiredAccess": "…" } }] }.
   // The "Status and error codes" table: "ACCESS_DENIED: The client doesn't have correct
   // authentication credentials. Similar to 401 Unauthorized." — but answered with HTTP 200.
   it("answers ACCESS_DENIED at the field's path, with HTTP 200, for a missing scope", async () => {
@@ -238,8 +241,10 @@ describe("GraphQL errors of the Admin API", () => {
       extensions: {
         code: "ACCESS_DENIED",
         documentation: "https://shopify.dev/api/usage/access-scopes",
+        requiredAccess: "`read_products` access scope.",
       },
     });
+    expect(body.data).toEqual({ product: null });
   });
 
   // Developers' live captures in public code (community, several independent ones): a product
