@@ -1,5 +1,26 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+// The server build gets a second entry beside Remix's request handler: the composition root
+// (app/services.server.ts). Both entries share one module graph, so the host that serves the build
+// (scripts/app-server.ts) starts the very services the routes use.
+const SERVICES_ENTRY = "app/services.server.ts";
+function servicesEntry(): Plugin {
+  return {
+    name: "delay-desk-services-entry",
+    config(_config, env) {
+      if (!env.isSsrBuild) return;
+      return {
+        build: {
+          rollupOptions: {
+            input: { index: "virtual:remix/server-build", services: SERVICES_ENTRY },
+            output: { entryFileNames: "[name].js" },
+          },
+        },
+      };
+    },
+  };
+}
 
 declare module "@remix-run/node" {
   interface Future {
@@ -20,6 +41,7 @@ export default defineConfig({
         v3_singleFetch: true,
       },
     }),
+    servicesEntry(),
   ],
   build: { assetsInlineLimit: 0 },
 });

@@ -18,6 +18,7 @@
 // (https://shopify.dev/docs/apps/build/online-store/app-proxies/authenticate-app-proxies,
 // simulator/storefront-proxy.ts), App Bridge session tokens as JWTs
 // (https://shopify.dev/docs/apps/build/authentication-authorization/session-tokens).
+import type { OrderSync } from "./orders/sync.server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { startMailServer, type RunningMailServer } from "../simulator/mail/mail-server";
@@ -31,11 +32,12 @@ import {
 import { openAppWithTomlWebhooks, settleOrderSync } from "../tests/support/webhook-delivery";
 import { DEFAULT_SHOP_RULES } from "./promise/shop-rules";
 import { DEFAULT_TEMPLATE } from "./notices/render-notice";
+import { runJobsToEnd } from "./jobs/run-jobs.test-support";
 
 let app: AppUnderTest;
 let mail: RunningMailServer;
 let db: PrismaClient;
-let sync: typeof import("./orders/sync.server");
+let sync: OrderSync;
 const logged: string[] = [];
 const restore: (() => void)[] = [];
 const mintedSessionTokens: string[] = [];
@@ -78,13 +80,13 @@ beforeAll(async () => {
     return token;
   };
   db = (await import("./db.server")).default;
-  sync = await import("./orders/sync.server");
+  sync = (await import("./services.server")).appServices().orderSync;
 });
 
 afterAll(async () => {
   for (const undo of restore) undo();
   await settleOrderSync(app.simulator, sync);
-  sync.stopReconcileScheduler();
+  sync.stop();
   await db.$disconnect();
   await app.close();
   await mail.close();
@@ -148,19 +150,9 @@ describe("a full flow at LOG_LEVEL=debug", () => {
       );
       expect(sent).toBeInstanceOf(Response);
 
-      const { JobRunner } = await import("./jobs/runner.server");
-      const { jobKinds } = await import("./jobs/registry.server");
-      const { backgroundAdmin } = await import("./shopify.server");
-      const runner = () =>
-        new JobRunner({
-          db,
-          registry: jobKinds,
-          adminFor: async (shop) => backgroundAdmin(shop),
-          pollMs: 10,
-          backoffMs: () => 10,
-          timeoutMs: 5_000,
-        });
-      await runner().runUntilIdle();
+      // The app's own job runner, from its composition root.
+      const { jobs } = (await import("./services.server")).appServices();
+      await runJobsToEnd(jobs, db);
       const received = mail.received().find((m) => m.to[0] === order.email);
       expect(received).toBeDefined();
       cancelLink =
@@ -188,7 +180,7 @@ describe("a full flow at LOG_LEVEL=debug", () => {
       );
 
       // The refund job the choice queued, on the app's runner and background admin.
-      await runner().runUntilIdle();
+      await runJobsToEnd(jobs, db);
       const job = await db.job.findFirst({ where: { shop: app.shop, kind: "cancel_refund" } });
       expect(job?.status).toBe("completed");
       expect(store.orders.find((o) => o.id === order.id)?.cancelledAt).not.toBeNull();

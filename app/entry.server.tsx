@@ -9,9 +9,6 @@ import { allowAdminOriginToFrame } from "./frame-ancestors.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { redactSecrets } from "./log-redaction";
 
-// The HTTP server starts the app's background work through the server build (scripts/app-server.ts).
-export { startBackgroundWork } from "./background.server";
-
 const STREAM_TIMEOUT_MS = 5_000;
 
 export default async function handleRequest(

@@ -31,6 +31,12 @@ const envSchema = z.object({
     .url("is not a URL")
     .refine((value) => /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://")
     .optional(),
+  // How often the order reconcile runs (default 15 minutes; 0 turns it off, e.g. in browser tests).
+  ORDER_RECONCILE_INTERVAL_MS: z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int()
+    .min(0)
+    .optional(),
   // How much the Shopify library logs: tests and the bench use "warning" to keep output readable.
   LOG_LEVEL: z
     .enum(["error", "warning", "info", "debug"], {

@@ -1,6 +1,6 @@
 // Whatever reaches the log is read by more people, and kept longer, than the database: no
 // credential, signed value or customer email may be in it, at any level. The Shopify library's
-// debug lines carry some of these verbatim (see app/shopify.server.ts for where), so every line
+// debug lines carry some of these verbatim (see app/shopify-app.server.ts for where), so every line
 // passes through here before it is written. Shapes, not known values, so a token minted after
 // start-up (a refresh, a new session token) is caught too; `known` adds literal values that have
 // no recognisable shape (the app secret).

@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
-import { backgroundStarter, isServerBuild } from "./server-build";
+import { hostedServices, isServerBuild } from "./server-build";
 
 export const BUILD_DIR = path.resolve(import.meta.dirname, "../build");
 
@@ -27,6 +27,10 @@ export async function startAppServer({
   const build: unknown = await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href);
   if (!isServerBuild(build))
     throw new Error("build/server/index.js is not a Remix server build; run `npm run build`.");
+  // The build's second entry (vite.config.ts): the composition root, sharing the routes' modules.
+  const services = hostedServices(
+    await import(pathToFileURL(path.join(BUILD_DIR, "server/services.js")).href),
+  );
 
   const app = express();
   app.disable("x-powered-by");
@@ -43,13 +47,13 @@ export async function startAppServer({
     s.once("error", reject);
   });
   const { port: actualPort } = server.address() as AddressInfo;
-  // Background work (job runner, reconcile, timed pauses) lives and dies with the server; on start
-  // the runner resumes any job a previous process left unfinished.
-  const background = backgroundStarter(build)({ jobs: runJobs });
+  // Background work (job runner, reconcile, timed pauses, pruning) lives and dies with the server;
+  // on start the runner resumes any job a previous process left unfinished.
+  services.start({ jobs: runJobs });
   return {
     origin: `http://${host}:${actualPort}`,
     close: async () => {
-      await background.stop();
+      await services.stop();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

@@ -1,7 +1,8 @@
 // `npm run dev` = `shopify app dev`, which runs shopify.web.toml's [commands] dev, i.e. this: the app
 // from source through Vite (hot reload), started the way `npm start` starts the built app: the
-// same preflight (configuration, database, migrations) and the same background work (job runner,
-// periodic reconcile, end of timed pauses), taken from the server build's entry module.
+// same preflight (configuration, database, migrations) and the same composition root
+// (app/services.server.ts) with its background work, loaded through Vite's SSR module graph, which
+// the routes share.
 //
 // Shopify CLI starts the web process with SHOPIFY_API_KEY, SHOPIFY_API_SECRET, SCOPES, the tunnel
 // URL as HOST and APP_URL, and the port to listen on as PORT (Shopify/cli
@@ -14,7 +15,7 @@ import express from "express";
 import { createServer as createViteServer } from "vite";
 import { ConfigError } from "../app/env.server";
 import { preflight, PreflightError } from "./preflight";
-import { backgroundStarter, isServerBuild } from "./server-build";
+import { hostedServices, isServerBuild } from "./server-build";
 
 async function main() {
   const tunnelUrl = process.env.APP_URL ?? process.env.HOST;
@@ -45,9 +46,11 @@ async function main() {
   app.use(vite.middlewares);
   app.all("*", createRequestHandler({ build: loadBuild, mode: "development" }));
 
-  // One set of background work per process, from the modules the first build loaded (code changes
-  // to the background work itself need a restart of `npm run dev`).
-  const background = backgroundStarter(await loadBuild())({ jobs: true });
+  // One root per process, from the same SSR module graph as the routes (it survives re-imports:
+  // app/services.server.ts; code changes to the background work itself need a restart).
+  await loadBuild();
+  const services = hostedServices(await vite.ssrLoadModule("/app/services.server.ts"));
+  services.start({ jobs: true });
 
   const port = Number(process.env.PORT ?? 3000);
   await new Promise<void>((resolve, reject) => {
@@ -61,7 +64,7 @@ async function main() {
 
   const stop = () =>
     void (async () => {
-      await background.stop();
+      await services.stop();
       await vite.close();
       server.closeAllConnections();
       server.close(() => process.exit(0));

@@ -1,9 +1,12 @@
 // What both HTTP servers (npm start: scripts/app-server.ts; shopify app dev: scripts/dev-server.ts)
-// need from a Remix server build: proof that it is one, and the app's background work, which
-// app/entry.server.tsx exports so that it shares the request handlers' modules.
+// need from the app: a Remix server build to answer requests, and the composition root
+// (app/services.server.ts) whose background work they start and stop. Both come from one module
+// graph (the built server's two entries, or Vite's SSR graph in dev), so the services the host
+// starts are the ones the routes use.
 import type { ServerBuild } from "@remix-run/node";
 
-export interface BackgroundWork {
+export interface HostedServices {
+  start(options: { jobs: boolean }): void;
   stop(): Promise<void>;
 }
 
@@ -11,25 +14,27 @@ export function isServerBuild(value: unknown): value is ServerBuild {
   return typeof value === "object" && value !== null && "routes" in value && "entry" in value;
 }
 
-/** app/entry.server.tsx exports startBackgroundWork; the build keeps it on entry.module. */
-export function backgroundStarter(
-  build: ServerBuild,
-): (options: { jobs: boolean }) => BackgroundWork {
-  const entry = build.entry.module;
-  const start = "startBackgroundWork" in entry ? entry.startBackgroundWork : undefined;
-  if (typeof start !== "function")
-    throw new Error("The server build has no startBackgroundWork; rebuild with `npm run build`.");
-  return (options) => {
-    const work: unknown = start(options);
-    if (
-      typeof work !== "object" ||
-      work === null ||
-      !("stop" in work) ||
-      typeof work.stop !== "function"
-    ) {
-      throw new Error("startBackgroundWork returned no stop()");
-    }
-    const stop = work.stop;
-    return { stop: async () => void (await stop.call(work)) };
+/** The root of `app/services.server.ts` as loaded by the host (typed at this boundary). */
+export function hostedServices(module: unknown): HostedServices {
+  const accessor =
+    typeof module === "object" && module !== null && "appServices" in module
+      ? module.appServices
+      : undefined;
+  if (typeof accessor !== "function")
+    throw new Error("The app's services entry has no appServices(); rebuild with `npm run build`.");
+  const services: unknown = accessor();
+  if (
+    typeof services !== "object" ||
+    services === null ||
+    !("start" in services) ||
+    typeof services.start !== "function" ||
+    !("stop" in services) ||
+    typeof services.stop !== "function"
+  )
+    throw new Error("appServices() returned no start() and stop()");
+  const { start, stop } = services;
+  return {
+    start: (options) => void start.call(services, options),
+    stop: async () => void (await stop.call(services)),
   };
 }

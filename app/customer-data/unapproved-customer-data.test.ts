@@ -4,6 +4,7 @@
 // is not approved to access the Customer object" error at their path,
 // https://shopify.dev/docs/apps/launch/protected-customer-data). Asserted in the app's database
 // and the simulator's records, through the app's real loaders, actions and webhook routes.
+import type { OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -22,7 +23,7 @@ import { openAppWithTomlWebhooks, settleOrderSync } from "../../tests/support/we
 
 let app: AppUnderTest;
 let db: PrismaClient;
-let sync: typeof import("../orders/sync.server");
+let sync: OrderSync;
 
 const settle = () => settleOrderSync(app.simulator, sync);
 
@@ -30,9 +31,10 @@ beforeAll(async () => {
   app = await startAppUnderTest({ orders: 80, seed: 13 });
   // Approved for protected customer data, but for none of the protected fields (level 1).
   app.simulator.setCustomerData(app.shop, { level: 1 });
+  sync = (await import("../services.server")).buildAppServices({
+    orderSync: { pollIntervalMs: 20 },
+  }).orderSync;
   db = (await import("../db.server")).default;
-  sync = await import("../orders/sync.server");
-  sync.configureOrderSync({ pollIntervalMs: 20 });
   // The first admin page load exchanges the token and starts the import by itself.
   await openAppWithTomlWebhooks(app);
   await settle();
@@ -40,7 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await settle();
-  sync.stopReconcileScheduler();
+  sync.stop();
   await db.$disconnect();
   await app.close();
 });

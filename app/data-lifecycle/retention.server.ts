@@ -1,6 +1,6 @@
 // Retention (docs/data-lifecycle.md): webhook receipts are kept 7 days, longer than Shopify's
 // 48-hour retry window ("Ignore duplicate webhooks"), then pruned by this sweep, which the
-// background work starts (app/background.server.ts). Every other table lives as long as the
+// background work starts (app/services.server.ts). Every other table lives as long as the
 // install, and goes on shop/redact.
 import type { PrismaClient } from "@prisma/client";
 import { forgetOldWebhookReceipts } from "../webhooks/webhook-receipt.server";

@@ -1,6 +1,17 @@
 // The job kinds this server knows. Remedies register here; e-mail notices register beside them.
-import db from "../db.server";
+// Built once by the composition root (app/services.server.ts).
+import type { PrismaClient } from "@prisma/client";
 import { appNoticeJobKind } from "../notices/notice-kind.server";
+import type { JobKind } from "./job-kind";
+import type { MailTransport } from "../notices/mail-transport.server";
 import { remedyRegistry } from "../remedies/remedy-kinds.server";
+import type { JobKindRegistry } from "./job-kind";
 
-export const jobKinds = remedyRegistry().register(appNoticeJobKind(db));
+export function createJobKinds(options: {
+  db: PrismaClient;
+  mail: MailTransport | null;
+  secret: string;
+}): { registry: JobKindRegistry; notice: JobKind<unknown> } {
+  const notice = appNoticeJobKind(options);
+  return { registry: remedyRegistry().register(notice), notice };
+}

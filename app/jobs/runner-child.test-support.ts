@@ -1,20 +1,13 @@
-// A job runner in its own process, for the crash test: the parent kills it with SIGKILL at a
-// chosen moment. Configuration comes from the parent's environment (simulator, database).
-import { JobRunner } from "./runner.server";
+// An app process for the crash test: the composition root built from the parent's environment
+// (simulator, database), its job runner run until no job is left; the parent kills it with SIGKILL
+// at a chosen moment.
+import { buildAppServices } from "../services.server";
+import { runJobsToEnd } from "./run-jobs.test-support";
 
-const db = (await import("../db.server")).default;
-const { backgroundAdmin } = await import("../shopify.server");
-const { remedyRegistry } = await import("../remedies/remedy-kinds.server");
-
-const runner = new JobRunner({
-  db,
-  registry: remedyRegistry(),
-  adminFor: async (shop) => backgroundAdmin(shop),
-  pollMs: 20,
-  backoffMs: () => 10,
-  maxConcurrency: 4,
+const services = buildAppServices({
+  jobs: { pollMs: 20, backoffMs: () => 10, maxConcurrency: 4 },
 });
 process.stdout.write("ready\n");
-await runner.runUntilIdle();
+await runJobsToEnd(services.jobs, services.db);
 process.stdout.write("idle\n");
-await db.$disconnect();
+await services.db.$disconnect();

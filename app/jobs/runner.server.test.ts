@@ -9,6 +9,7 @@ import { refundsOf } from "../../simulator/store/refunds";
 import type { OrderRecord } from "../../simulator/store/records";
 import { startJobHarness, type JobHarness } from "./job-harness.test-support";
 import { controlJob, createJob, jobProgress } from "./jobs.server";
+import { runJobsToEnd } from "./run-jobs.test-support";
 
 let h: JobHarness;
 beforeAll(async () => {
@@ -101,7 +102,7 @@ describe("job runner", () => {
         (item) => refundsOf(h.store).refundsOf(Number(item.orderId.split("/").at(-1))).length === 1,
       ),
     ).toBe(true);
-    await h.runner().runUntilIdle();
+    await runJobsToEnd(h.runner(), h.db);
     const progress = await jobProgress(h.db, h.app.shop, job.id);
     expect(progress?.status).toBe("completed");
     expect(progress?.counts).toMatchObject({
@@ -131,7 +132,7 @@ describe("job runner", () => {
     ]);
     try {
       const job = await refundJob(orders);
-      await h.runner({ timeoutMs: 500, maxConcurrency: 1 }).runUntilIdle();
+      await runJobsToEnd(h.runner({ timeoutMs: 500, maxConcurrency: 1 }), h.db);
       const injected = h.app.simulator.faults.plan(h.app.shop).injected;
       expect(injected.filter((f) => f.executed)).toHaveLength(2);
       const progress = await jobProgress(h.db, h.app.shop, job.id);
@@ -168,7 +169,7 @@ describe("job runner", () => {
     // Two app processes share the shop's bucket, each pacing itself by its own view of it.
     const runner = h.runner({ maxConcurrency: 8 });
     const other = h.runner({ maxConcurrency: 8 });
-    const running = Promise.all([runner.runUntilIdle(), other.runUntilIdle()]);
+    const running = Promise.all([runJobsToEnd(runner, h.db), runJobsToEnd(other, h.db)]);
     const until = Date.now() + 3_000;
     while (Date.now() < until) {
       await admin
@@ -192,7 +193,7 @@ describe("job runner", () => {
     const job = await refundJob(orders);
     expect(await controlJob(h.db, h.app.shop, job.id, "pause")).toBe(true);
     const runner = h.runner();
-    await runner.runUntilIdle();
+    await runJobsToEnd(runner, h.db);
     expect((await jobProgress(h.db, h.app.shop, job.id))?.counts.pending).toBe(6);
     expect(await controlJob(h.db, "other-shop.myshopify.com", job.id, "resume")).toBe(false);
     expect(await controlJob(h.db, h.app.shop, job.id, "resume")).toBe(true);
@@ -203,7 +204,7 @@ describe("job runner", () => {
     h.app.simulator.faults.set(h.app.shop, [
       { field: "refundCreate", kind: "http", when: { every: 1 }, status: 500 },
     ]);
-    await h.runner({ maxAttempts: 2 }).runUntilIdle();
+    await runJobsToEnd(h.runner({ maxAttempts: 2 }), h.db);
     h.app.simulator.faults.clear(h.app.shop);
     let progress = await jobProgress(h.db, h.app.shop, job.id);
     expect(progress?.counts.failed).toBe(6);
@@ -212,7 +213,7 @@ describe("job runner", () => {
       await h.db.jobItem.findMany({ where: { jobId: job.id }, orderBy: { id: "asc" } })
     ).map((i) => i.idempotencyKey);
     expect(await controlJob(h.db, h.app.shop, job.id, "retry_failed")).toBe(true);
-    await h.runner().runUntilIdle();
+    await runJobsToEnd(h.runner(), h.db);
     progress = await jobProgress(h.db, h.app.shop, job.id);
     expect(progress?.counts).toMatchObject({ done: 6, failed: 0 });
     const keysAfter = (
@@ -223,7 +224,7 @@ describe("job runner", () => {
 
     const cancelled = await refundJob(freshOrders(3));
     expect(await controlJob(h.db, h.app.shop, cancelled.id, "cancel")).toBe(true);
-    await h.runner().runUntilIdle();
+    await runJobsToEnd(h.runner(), h.db);
     expect((await jobProgress(h.db, h.app.shop, cancelled.id))?.counts.skipped).toBe(3);
   }, 60_000);
 });

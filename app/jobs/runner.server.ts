@@ -33,8 +33,6 @@ export interface JobRunnerOptions {
   backoffMs?: (attempt: number) => number;
   maxConcurrency?: number;
   timeoutMs?: number;
-  /** Called after each item settles; tests use it to kill the runner at a chosen moment. */
-  onItemSettled?: (item: { id: string; orderId: string; status: ItemOutcome["status"] }) => void;
 }
 
 interface ShopWorker {
@@ -78,7 +76,7 @@ export class JobRunner {
   start(): void {
     if (this.loop) return;
     this.stopping = false;
-    this.loop = this.recover().then(() => this.runLoop(false));
+    this.loop = this.recover().then(() => this.runLoop());
   }
 
   /** Finishes the items in hand (no new claims) and stops. */
@@ -87,13 +85,6 @@ export class JobRunner {
     this.wake?.();
     await this.loop;
     this.loop = null;
-  }
-
-  /** Recovers, then runs until no job has work left: for tests, the bench and scripts. */
-  async runUntilIdle(): Promise<void> {
-    this.stopping = false;
-    await this.recover();
-    await this.runLoop(true);
   }
 
   /** Admin API figures per shop since this runner started. */
@@ -113,10 +104,9 @@ export class JobRunner {
     });
   }
 
-  private async runLoop(untilIdle: boolean): Promise<void> {
+  private async runLoop(): Promise<void> {
     while (!this.stopping) {
       const started = await this.tick();
-      if (untilIdle && started === 0 && this.running.size === 0 && !(await this.hasWork())) break;
       const woken = new Promise<void>((resolve) => (this.wake = resolve));
       if (started === 0)
         await Promise.race([
@@ -133,13 +123,6 @@ export class JobRunner {
         ]);
     }
     await Promise.all(this.running);
-  }
-
-  private async hasWork(): Promise<boolean> {
-    const jobs = await this.options.db.job.count({
-      where: { status: { in: ["pending", "running"] } },
-    });
-    return jobs > 0;
   }
 
   private worker(shop: string): ShopWorker {
@@ -339,6 +322,5 @@ export class JobRunner {
         });
       }
     });
-    this.options.onItemSettled?.({ id: item.id, orderId: item.orderId, status: outcome.status });
   }
 }

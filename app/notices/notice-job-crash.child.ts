@@ -1,6 +1,6 @@
-// Run by notice-job.server.test.ts as a separate process: starts the job runner on a notice job
-// and kills itself with SIGKILL right after the Nth item settles, the way a crashed server dies
-// (no cleanup, no graceful stop). Not part of the app.
+// Run by notice-job.server.test.ts as a separate process: runs the job runner on a notice job until
+// the test kills it with SIGKILL, the way a crashed server dies (no cleanup, no graceful stop).
+// Not part of the app.
 import { PrismaClient } from "@prisma/client";
 import { JobKindRegistry } from "../jobs/job-kind";
 import { JobRunner } from "../jobs/runner.server";
@@ -9,14 +9,13 @@ import { PrismaNodeSqlite } from "../node-sqlite-adapter.server";
 import { smtpTransport } from "./mail-transport.server";
 import { noticeJobKind } from "./notice-job.server";
 
-const [databaseUrl, smtpUrl, secret, killAfter] = process.argv.slice(2);
-if (!databaseUrl || !smtpUrl || !secret || !killAfter)
-  throw new Error("usage: child <databaseUrl> <smtpUrl> <secret> <killAfter>");
+const [databaseUrl, smtpUrl, secret] = process.argv.slice(2);
+if (!databaseUrl || !smtpUrl || !secret)
+  throw new Error("usage: child <databaseUrl> <smtpUrl> <secret>");
 const db = new PrismaClient({
   adapter: new PrismaNodeSqlite({ path: sqliteFileUrl(databaseUrl) }),
 });
 const transport = smtpTransport(smtpUrl);
-let settled = 0;
 const runner = new JobRunner({
   db,
   registry: new JobKindRegistry().register(
@@ -25,9 +24,5 @@ const runner = new JobRunner({
   adminFor: () => Promise.reject(new Error("notices never call the Admin API")),
   maxConcurrency: 1,
   pollMs: 20,
-  onItemSettled: () => {
-    settled += 1;
-    if (settled >= Number(killAfter)) process.kill(process.pid, "SIGKILL");
-  },
 });
-void runner.runUntilIdle();
+runner.start();

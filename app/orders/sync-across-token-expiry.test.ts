@@ -7,6 +7,7 @@
 // admin context, never on a 401 (@shopify/shopify-app-remix src/server/helpers/
 // ensure-valid-offline-session.ts, src/server/unauthenticated/admin/factory.ts), so this fails
 // unless the app's background admin replaces the token itself.
+import type { OrderSync } from "./sync.server";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toGid } from "../../simulator/gid";
@@ -19,7 +20,7 @@ import { openAppWithTomlWebhooks, settleOrderSync } from "../../tests/support/we
 let app: AppUnderTest;
 let db: PrismaClient;
 let store: ShopStore;
-let sync: typeof import("./sync.server");
+let sync: OrderSync;
 const warnings: string[] = [];
 const logged: string[] = [];
 const restoreConsole: (() => void)[] = [];
@@ -64,24 +65,26 @@ beforeAll(async () => {
     });
     restoreConsole.push(() => spy.mockRestore());
   }
-  db = (await import("../db.server")).default;
-  sync = await import("./sync.server");
-  const { backgroundAdmin } = await import("../shopify.server");
-  sync.configureOrderSync({
-    pollIntervalMs: 20,
-    warn: (message) => warnings.push(message),
-    // The app's own background admin; the test only counts its calls to end the token mid-run.
-    adminFor: async (shop): Promise<AdminGraphql> => {
-      const admin = backgroundAdmin(shop);
-      return {
-        graphql: (query, options) => {
-          calls += 1;
-          beforeCall(calls);
-          return admin.graphql(query, options);
-        },
-      };
+  const { buildAppServices } = await import("../services.server");
+  const services = buildAppServices({
+    orderSync: {
+      pollIntervalMs: 20,
+      warn: (message) => warnings.push(message),
+      // The app's own background admin; the test only counts its calls to end the token mid-run.
+      adminFor: async (shop): Promise<AdminGraphql> => {
+        const admin = services.backgroundAdmin(shop);
+        return {
+          graphql: (query, options) => {
+            calls += 1;
+            beforeCall(calls);
+            return admin.graphql(query, options);
+          },
+        };
+      },
     },
   });
+  sync = services.orderSync;
+  db = services.db;
   const found = app.simulator.stores.get(app.shop);
   if (!found) throw new Error("no store");
   store = found;
@@ -93,7 +96,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await settle();
   for (const restore of restoreConsole) restore();
-  sync.stopReconcileScheduler();
+  sync.stop();
   await db.$disconnect();
   await app.close();
 });

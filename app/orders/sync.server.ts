@@ -3,8 +3,10 @@
 // re-forecast once). Work runs after the webhook has been answered, so Shopify never waits on a
 // re-forecast; if the process dies mid-way, the periodic reconcile repairs what was lost.
 //
-// Entry points: ensureOrderSync (first page load: start the bulk import if the shop has none),
-// queueOrderRefresh / queueBulkFinish (webhooks), queueReconcile (scheduler, "sync now").
+// Built once per process by the composition root (app/services.server.ts) with its dependencies:
+// createOrderSync(deps). Entry points: ensureOrderSync (first page load: start the bulk import if
+// the shop has none), queueOrderRefresh / queueBulkFinish (webhooks), queueReconcile (scheduler,
+// "sync now"); drain() awaits what is in hand (graceful stop, tests).
 //
 // Failure: a shop with no offline session (uninstalled) has its queued work dropped with one log
 // line, since no retry can succeed. Any other failed pass is retried after an exponential, capped
@@ -26,10 +28,11 @@ import { syncOrderTags } from "./tags.server";
 import { redactSecrets } from "../log-redaction";
 import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
 import { hasOfflineSession } from "../shop-data/known-shop.server";
+import { reforecastShop } from "./reforecast.server";
 import { retryDelay } from "../retry-delay";
 
 export interface OrderSyncDeps {
-  db: () => Promise<PrismaClient>;
+  db: PrismaClient;
   adminFor: (shop: string) => Promise<AdminGraphql>;
   reforecast: ReforecastHook;
   tagOrdersEnabled: (db: PrismaClient, shop: string) => Promise<boolean>;
@@ -43,32 +46,62 @@ export interface OrderSyncDeps {
   retryDelayMs: (failures: number) => number;
   /** Failed passes in a row after which the shop's queued work is given up. */
   maxFailures: number;
+  /** How often the periodic reconcile runs; 0 turns it off. */
+  reconcileIntervalMs: number;
 }
 
-const defaults: OrderSyncDeps = {
-  db: async () => (await import("../db.server")).default,
-  adminFor: async (shop) => (await import("../shopify.server")).backgroundAdmin(shop),
-  reforecast: async (...args) => (await import("./reforecast.server")).reforecastShop(...args),
-  tagOrdersEnabled: async (db, shop) =>
-    (await db.shopSettings.findUnique({ where: { shop }, select: { tagOrders: true } }))
-      ?.tagOrders ?? false,
-  now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()),
-  pollIntervalMs: 2_000,
-  // console.warn, not console.error: a failed background pass is retried by the next reconcile.
-  // Redacted: the message carries Admin API error text, which may quote a customer's email.
-  warn: (message) => console.warn(redactSecrets(`order sync: ${message}`)),
-  hasSession: hasOfflineSession,
-  // 1 s, 2 s, 4 s … capped at 5 minutes; 8 tries span about 4 minutes, then the reconcile repairs.
-  retryDelayMs: (failures) => retryDelay(failures, { baseMs: 1_000, capMs: 300_000 }),
-  maxFailures: 8,
-};
+export const RECONCILE_INTERVAL_MS = 15 * 60_000;
 
-let deps: OrderSyncDeps = defaults;
+/** The production dependencies around a database and an Admin client factory. */
+export function orderSyncDeps(
+  required: Pick<OrderSyncDeps, "db" | "adminFor">,
+  overrides: Partial<OrderSyncDeps> = {},
+): OrderSyncDeps {
+  return {
+    reforecast: reforecastShop,
+    tagOrdersEnabled: async (db, shop) =>
+      (await db.shopSettings.findUnique({ where: { shop }, select: { tagOrders: true } }))
+        ?.tagOrders ?? false,
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()),
+    pollIntervalMs: 2_000,
+    // console.warn, not console.error: a failed background pass is retried by the next reconcile.
+    // Redacted: the message carries Admin API error text, which may quote a customer's email.
+    warn: (message) => console.warn(redactSecrets(`order sync: ${message}`)),
+    hasSession: hasOfflineSession,
+    // 1 s, 2 s, 4 s … capped at 5 minutes; 8 tries span about 4 minutes, then the reconcile repairs.
+    retryDelayMs: (failures) => retryDelay(failures, { baseMs: 1_000, capMs: 300_000 }),
+    maxFailures: 8,
+    reconcileIntervalMs: RECONCILE_INTERVAL_MS,
+    ...required,
+    ...overrides,
+  };
+}
 
-/** Tests and the bench replace dependencies (a fixed clock, no sleeping). */
-export function configureOrderSync(overrides: Partial<OrderSyncDeps>): void {
-  deps = { ...deps, ...overrides };
+export type SyncState = "imported" | "importing" | "started" | "failed";
+
+export interface OrderSync {
+  queueOrderRefresh(shop: string, orderId: string): void;
+  queueBulkFinish(shop: string, bulkOperationId: string): void;
+  queueReconcile(shop: string): void;
+  /** Re-applies the tag setting now (the settings page calls this after tagOrders changes). */
+  queueTagSync(shop: string): Promise<void>;
+  /**
+   * Called on every admin page load (app.tsx): starts the first import when the shop has never
+   * had one, and makes sure a running one is being polled. Never throws; a page must still load.
+   */
+  ensureOrderSync(admin: AdminGraphql, shop: string): Promise<SyncState>;
+  /** "Sync now": the first import if the shop has none finished, else a reconcile pass. */
+  syncNow(
+    admin: AdminGraphql,
+    shop: string,
+  ): Promise<"import-started" | "import-running" | "reconcile-queued">;
+  /** Starts the periodic reconcile (every reconcileIntervalMs). Idempotent. */
+  start(): void;
+  /** Stops the periodic reconcile; queued work already in hand still finishes (drain). */
+  stop(): void;
+  /** Resolves when no shop has queued or running sync work (graceful stop, tests). */
+  drain(): Promise<void>;
 }
 
 interface ShopWork {
@@ -82,333 +115,298 @@ interface ShopWork {
   waiting: boolean;
 }
 
-const shops = new Map<string, ShopWork>();
-const background = new Set<Promise<unknown>>();
-
-function workOf(shop: string): ShopWork {
-  let work = shops.get(shop);
-  if (!work) {
-    work = {
-      orderIds: new Set(),
-      bulkFinishes: new Set(),
-      reconcile: false,
-      running: null,
-      failures: 0,
-      waiting: false,
-    };
-    shops.set(shop, work);
-  }
-  return work;
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function hasWork(work: ShopWork): boolean {
   return work.orderIds.size > 0 || work.bulkFinishes.size > 0 || work.reconcile;
 }
 
-function track<T>(promise: Promise<T>): Promise<T> {
-  background.add(promise);
-  void promise.finally(() => background.delete(promise)).catch(() => undefined);
-  return promise;
-}
+export function createOrderSync(deps: OrderSyncDeps): OrderSync {
+  const { db } = deps;
+  const shops = new Map<string, ShopWork>();
+  const background = new Set<Promise<unknown>>();
+  const polling = new Set<string>();
+  let scheduler: NodeJS.Timeout | null = null;
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function kick(shop: string): void {
-  const work = workOf(shop);
-  if (work.running || work.waiting) return;
-  work.running = track(
-    runShop(shop, work)
-      .then(
-        () => {
-          work.failures = 0;
-        },
-        (error: unknown) => passFailed(shop, work, error),
-      )
-      .catch((error: unknown) => deps.warn(`${shop}: ${messageOf(error)}`))
-      .finally(() => {
-        work.running = null;
-        if (hasWork(work)) kick(shop);
-      }),
-  );
-}
-
-async function passFailed(shop: string, work: ShopWork, error: unknown): Promise<void> {
-  work.failures += 1;
-  if (work.failures >= deps.maxFailures) {
-    const tries = work.failures;
-    work.failures = 0;
-    await giveUp(shop, work, `gave up after ${tries} failed tries: ${messageOf(error)}`);
-    return;
-  }
-  const delay = deps.retryDelayMs(work.failures);
-  deps.warn(
-    `${shop}: sync pass failed (try ${work.failures} of ${deps.maxFailures}), retrying in ${delay} ms: ${messageOf(error)}`,
-  );
-  work.waiting = true;
-  void track(
-    deps.sleep(delay).finally(() => {
-      work.waiting = false;
-      if (hasWork(work)) kick(shop);
-    }),
-  );
-}
-
-/** Drops the shop's queued work, recording why on the bulk imports it was finishing; one log line. */
-async function giveUp(shop: string, work: ShopWork, reason: string): Promise<void> {
-  const refreshes = work.orderIds.size;
-  const bulkOperationIds = [...work.bulkFinishes];
-  work.orderIds.clear();
-  work.bulkFinishes.clear();
-  work.reconcile = false;
-  if (bulkOperationIds.length > 0) {
-    const db = await deps.db();
-    await db.orderSync.updateMany({
-      where: {
-        shop,
-        bulkOperationId: { in: bulkOperationIds },
-        status: { in: ["running", "importing"] },
-      },
-      data: { status: "failed", error: reason, finishedAt: deps.now() },
-    });
-  }
-  deps.warn(
-    `${shop}: ${reason}; dropped ${refreshes} order refresh(es) and ${bulkOperationIds.length} bulk import(s)`,
-  );
-}
-
-export function queueOrderRefresh(shop: string, orderId: string): void {
-  workOf(shop).orderIds.add(orderId);
-  kick(shop);
-}
-
-export function queueBulkFinish(shop: string, bulkOperationId: string): void {
-  workOf(shop).bulkFinishes.add(bulkOperationId);
-  kick(shop);
-}
-
-export function queueReconcile(shop: string): void {
-  workOf(shop).reconcile = true;
-  kick(shop);
-}
-
-/** Resolves when no shop has queued or running sync work (tests, graceful stop). */
-export async function orderSyncIdle(): Promise<void> {
-  while (background.size > 0) await Promise.allSettled([...background]);
-}
-
-async function runShop(shop: string, work: ShopWork): Promise<void> {
-  const db = await deps.db();
-  if (!(await deps.hasSession(db, shop))) {
-    // Uninstalled (or never installed): no call can succeed, so nothing is retried.
-    await giveUp(shop, work, "no offline session (app uninstalled)");
-    return;
-  }
-  const rawAdmin = await deps.adminFor(shop);
-  const admin = new ThrottledAdmin(rawAdmin, { sleep: deps.sleep });
-  let changed = false;
-  let timeZone: string | undefined;
-  while (hasWork(work)) {
-    for (const id of [...work.bulkFinishes]) {
-      work.bulkFinishes.delete(id);
-      // The import re-forecasts by itself; only the tags are left to do here.
-      const outcome = await finishOrderImport(db, rawAdmin, shop, id, {
-        reforecast: deps.reforecast,
-        now: deps.now,
-      });
-      if (outcome === "imported") await syncTags(db, admin, shop);
+  function workOf(shop: string): ShopWork {
+    let work = shops.get(shop);
+    if (!work) {
+      work = {
+        orderIds: new Set(),
+        bulkFinishes: new Set(),
+        reconcile: false,
+        running: null,
+        failures: 0,
+        waiting: false,
+      };
+      shops.set(shop, work);
     }
-    const orderIds = [...work.orderIds];
-    work.orderIds.clear();
-    for (const id of orderIds) {
-      try {
-        timeZone = (await refreshOrder(db, admin, shop, id, deps.now())).timeZone;
-        changed = true;
-      } catch (error) {
-        deps.warn(
-          `${shop}: re-reading ${id} failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    }
-    if (work.reconcile) {
-      work.reconcile = false;
-      const result = await reconcileOrders(db, admin, shop, deps.now());
-      // Re-forecast on every periodic pass even when no order changed: time moves orders from
-      // on track to at risk to overdue (a promise passes at the shop's midnight).
-      changed = true;
-      timeZone = result.timeZone ?? timeZone;
-    }
+    return work;
   }
-  if (!changed) return;
-  await deps.reforecast(db, shop, deps.now(), timeZone ? { fallbackTimeZone: timeZone } : {});
-  await syncTags(db, admin, shop);
-  try {
-    await keepDelayInStepWithForecast({ admin: rawAdmin, db, shop, now: deps.now() });
-  } catch (error) {
-    deps.warn(
-      `${shop}: storefront estimate: ${error instanceof Error ? error.message : String(error)}`,
+
+  function track<T>(promise: Promise<T>): Promise<T> {
+    background.add(promise);
+    void promise.finally(() => background.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  function kick(shop: string): void {
+    const work = workOf(shop);
+    if (work.running || work.waiting) return;
+    work.running = track(
+      runShop(shop, work)
+        .then(
+          () => {
+            work.failures = 0;
+          },
+          (error: unknown) => passFailed(shop, work, error),
+        )
+        .catch((error: unknown) => deps.warn(`${shop}: ${messageOf(error)}`))
+        .finally(() => {
+          work.running = null;
+          if (hasWork(work)) kick(shop);
+        }),
     );
   }
-}
 
-async function syncTags(db: PrismaClient, admin: ThrottledAdmin, shop: string): Promise<void> {
-  const enabled = await deps.tagOrdersEnabled(db, shop);
-  const hasOurTags =
-    enabled ||
-    (await db.trackedOrder.count({ where: { shop, tags: { contains: "delay-desk:" } } })) > 0;
-  if (!hasOurTags) return;
-  const result = await syncOrderTags(db, admin, shop, enabled);
-  if (result.errors.length > 0)
-    deps.warn(`${shop}: tags: ${result.errors.slice(0, 3).join(" | ")}`);
-}
+  async function passFailed(shop: string, work: ShopWork, error: unknown): Promise<void> {
+    work.failures += 1;
+    if (work.failures >= deps.maxFailures) {
+      const tries = work.failures;
+      work.failures = 0;
+      await giveUp(shop, work, `gave up after ${tries} failed tries: ${messageOf(error)}`);
+      return;
+    }
+    const delay = deps.retryDelayMs(work.failures);
+    deps.warn(
+      `${shop}: sync pass failed (try ${work.failures} of ${deps.maxFailures}), retrying in ${delay} ms: ${messageOf(error)}`,
+    );
+    work.waiting = true;
+    void track(
+      deps.sleep(delay).finally(() => {
+        work.waiting = false;
+        if (hasWork(work)) kick(shop);
+      }),
+    );
+  }
 
-/** Re-applies the tag setting now (the settings page calls this after tagOrders changes). */
-export function queueTagSync(shop: string): Promise<void> {
-  return track(
-    (async () => {
-      const db = await deps.db();
-      await syncTags(
-        db,
-        new ThrottledAdmin(await deps.adminFor(shop), { sleep: deps.sleep }),
-        shop,
-      );
-    })().catch((error: unknown) =>
-      deps.warn(`${shop}: tags: ${error instanceof Error ? error.message : String(error)}`),
-    ),
-  );
-}
+  /** Drops the shop's queued work, recording why on the bulk imports it was finishing; one log line. */
+  async function giveUp(shop: string, work: ShopWork, reason: string): Promise<void> {
+    const refreshes = work.orderIds.size;
+    const bulkOperationIds = [...work.bulkFinishes];
+    work.orderIds.clear();
+    work.bulkFinishes.clear();
+    work.reconcile = false;
+    if (bulkOperationIds.length > 0) {
+      await db.orderSync.updateMany({
+        where: {
+          shop,
+          bulkOperationId: { in: bulkOperationIds },
+          status: { in: ["running", "importing"] },
+        },
+        data: { status: "failed", error: reason, finishedAt: deps.now() },
+      });
+    }
+    deps.warn(
+      `${shop}: ${reason}; dropped ${refreshes} order refresh(es) and ${bulkOperationIds.length} bulk import(s)`,
+    );
+  }
 
-const polling = new Set<string>();
+  function queueOrderRefresh(shop: string, orderId: string): void {
+    workOf(shop).orderIds.add(orderId);
+    kick(shop);
+  }
 
-function pollInBackground(shop: string, bulkOperationId: string): void {
-  if (polling.has(bulkOperationId)) return;
-  polling.add(bulkOperationId);
-  void track(
-    (async () => {
-      const db = await deps.db();
-      for (;;) {
-        await deps.sleep(deps.pollIntervalMs);
-        const sync = await db.orderSync.findFirst({ where: { shop, bulkOperationId } });
-        if (!sync || (sync.status !== "running" && sync.status !== "importing")) return;
-        if (sync.status === "running") {
-          queueBulkFinish(shop, bulkOperationId);
-          await workOf(shop).running;
+  function queueBulkFinish(shop: string, bulkOperationId: string): void {
+    workOf(shop).bulkFinishes.add(bulkOperationId);
+    kick(shop);
+  }
+
+  function queueReconcile(shop: string): void {
+    workOf(shop).reconcile = true;
+    kick(shop);
+  }
+
+  async function runShop(shop: string, work: ShopWork): Promise<void> {
+    if (!(await deps.hasSession(db, shop))) {
+      // Uninstalled (or never installed): no call can succeed, so nothing is retried.
+      await giveUp(shop, work, "no offline session (app uninstalled)");
+      return;
+    }
+    const rawAdmin = await deps.adminFor(shop);
+    const admin = new ThrottledAdmin(rawAdmin, { sleep: deps.sleep });
+    let changed = false;
+    let timeZone: string | undefined;
+    while (hasWork(work)) {
+      for (const id of [...work.bulkFinishes]) {
+        work.bulkFinishes.delete(id);
+        // The import re-forecasts by itself; only the tags are left to do here.
+        const outcome = await finishOrderImport(db, rawAdmin, shop, id, {
+          reforecast: deps.reforecast,
+          now: deps.now,
+        });
+        if (outcome === "imported") await syncTags(admin, shop);
+      }
+      const orderIds = [...work.orderIds];
+      work.orderIds.clear();
+      for (const id of orderIds) {
+        try {
+          timeZone = (await refreshOrder(db, admin, shop, id, deps.now())).timeZone;
+          changed = true;
+        } catch (error) {
+          deps.warn(`${shop}: re-reading ${id} failed: ${messageOf(error)}`);
         }
       }
-    })()
-      .catch((error: unknown) =>
-        deps.warn(
-          `${shop}: polling ${bulkOperationId}: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      )
-      .finally(() => polling.delete(bulkOperationId)),
-  );
-}
+      if (work.reconcile) {
+        work.reconcile = false;
+        const result = await reconcileOrders(db, admin, shop, deps.now());
+        // Re-forecast on every periodic pass even when no order changed: time moves orders from
+        // on track to at risk to overdue (a promise passes at the shop's midnight).
+        changed = true;
+        timeZone = result.timeZone ?? timeZone;
+      }
+    }
+    if (!changed) return;
+    await deps.reforecast(db, shop, deps.now(), timeZone ? { fallbackTimeZone: timeZone } : {});
+    await syncTags(admin, shop);
+    try {
+      await keepDelayInStepWithForecast({ admin: rawAdmin, db, shop, now: deps.now() });
+    } catch (error) {
+      deps.warn(`${shop}: storefront estimate: ${messageOf(error)}`);
+    }
+  }
 
-export type SyncState = "imported" | "importing" | "started" | "failed";
+  async function syncTags(admin: ThrottledAdmin, shop: string): Promise<void> {
+    const enabled = await deps.tagOrdersEnabled(db, shop);
+    const hasOurTags =
+      enabled ||
+      (await db.trackedOrder.count({ where: { shop, tags: { contains: "delay-desk:" } } })) > 0;
+    if (!hasOurTags) return;
+    const result = await syncOrderTags(db, admin, shop, enabled);
+    if (result.errors.length > 0)
+      deps.warn(`${shop}: tags: ${result.errors.slice(0, 3).join(" | ")}`);
+  }
 
-/**
- * Called on every admin page load (app.tsx): starts the first import when the shop has never
- * had one, and makes sure a running one is being polled. Never throws; a page must still load.
- */
-export async function ensureOrderSync(admin: AdminGraphql, shop: string): Promise<SyncState> {
-  try {
-    const db = await deps.db();
-    ensureReconcileScheduler();
+  function queueTagSync(shop: string): Promise<void> {
+    return track(
+      (async () => {
+        await syncTags(new ThrottledAdmin(await deps.adminFor(shop), { sleep: deps.sleep }), shop);
+      })().catch((error: unknown) => deps.warn(`${shop}: tags: ${messageOf(error)}`)),
+    );
+  }
+
+  function pollInBackground(shop: string, bulkOperationId: string): void {
+    if (polling.has(bulkOperationId)) return;
+    polling.add(bulkOperationId);
+    void track(
+      (async () => {
+        for (;;) {
+          await deps.sleep(deps.pollIntervalMs);
+          const sync = await db.orderSync.findFirst({ where: { shop, bulkOperationId } });
+          if (!sync || (sync.status !== "running" && sync.status !== "importing")) return;
+          if (sync.status === "running") {
+            queueBulkFinish(shop, bulkOperationId);
+            await workOf(shop).running;
+          }
+        }
+      })()
+        .catch((error: unknown) =>
+          deps.warn(`${shop}: polling ${bulkOperationId}: ${messageOf(error)}`),
+        )
+        .finally(() => polling.delete(bulkOperationId)),
+    );
+  }
+
+  async function ensureOrderSync(admin: AdminGraphql, shop: string): Promise<SyncState> {
+    try {
+      const done = await db.orderSync.findFirst({
+        where: { shop, kind: "bulk", status: "completed" },
+        select: { id: true },
+      });
+      if (done) return "imported";
+      const running = await runningBulkSync(db, shop);
+      if (running?.bulkOperationId) {
+        pollInBackground(shop, running.bulkOperationId);
+        return "importing";
+      }
+      const failedBefore = await db.orderSync.findFirst({
+        where: { shop, kind: "bulk" },
+        select: { id: true },
+      });
+      // After a failed import, only "sync now" starts another: a page load must not loop on errors.
+      if (failedBefore) return "failed";
+      const started = await startOrderImport(db, admin, shop);
+      if (started.bulkOperationId) pollInBackground(shop, started.bulkOperationId);
+      return "started";
+    } catch (error) {
+      deps.warn(`${shop}: could not start the import: ${messageOf(error)}`);
+      return "failed";
+    }
+  }
+
+  async function syncNow(
+    admin: AdminGraphql,
+    shop: string,
+  ): Promise<"import-started" | "import-running" | "reconcile-queued"> {
     const done = await db.orderSync.findFirst({
       where: { shop, kind: "bulk", status: "completed" },
       select: { id: true },
     });
-    if (done) return "imported";
+    if (done) {
+      queueReconcile(shop);
+      return "reconcile-queued";
+    }
     const running = await runningBulkSync(db, shop);
     if (running?.bulkOperationId) {
       pollInBackground(shop, running.bulkOperationId);
-      return "importing";
+      return "import-running";
     }
-    const failedBefore = await db.orderSync.findFirst({
-      where: { shop, kind: "bulk" },
-      select: { id: true },
-    });
-    // After a failed import, only "sync now" starts another: a page load must not loop on errors.
-    if (failedBefore) return "failed";
     const started = await startOrderImport(db, admin, shop);
     if (started.bulkOperationId) pollInBackground(shop, started.bulkOperationId);
-    return "started";
-  } catch (error) {
-    deps.warn(
-      `${shop}: could not start the import: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    return "failed";
+    return "import-started";
   }
-}
 
-/** "Sync now": the first import if the shop has none finished, else a reconcile pass. */
-export async function syncNow(
-  admin: AdminGraphql,
-  shop: string,
-): Promise<"import-started" | "import-running" | "reconcile-queued"> {
-  const db = await deps.db();
-  const done = await db.orderSync.findFirst({
-    where: { shop, kind: "bulk", status: "completed" },
-    select: { id: true },
-  });
-  if (done) {
-    queueReconcile(shop);
-    return "reconcile-queued";
+  /** Queues a reconcile for each shop whose first import finished and that can still be called. */
+  async function reconcileAll(): Promise<void> {
+    const imported = await db.orderSync.findMany({
+      where: { kind: "bulk", status: "completed" },
+      distinct: ["shop"],
+      select: { shop: true },
+    });
+    // An uninstalled shop keeps its imports until shop/redact; it has no session to sync with.
+    const callable = await db.session.findMany({
+      where: { isOnline: false, shop: { in: imported.map((i) => i.shop) } },
+      distinct: ["shop"],
+      select: { shop: true },
+    });
+    for (const { shop } of callable) queueReconcile(shop);
   }
-  const running = await runningBulkSync(db, shop);
-  if (running?.bulkOperationId) {
-    pollInBackground(shop, running.bulkOperationId);
-    return "import-running";
-  }
-  const started = await startOrderImport(db, admin, shop);
-  if (started.bulkOperationId) pollInBackground(shop, started.bulkOperationId);
-  return "import-started";
-}
 
-// ---- the periodic reconcile -----------------------------------------------------------------
-
-export const RECONCILE_INTERVAL_MS = 15 * 60_000;
-let scheduler: NodeJS.Timeout | null = null;
-
-/** Every interval, queue a reconcile for each shop whose first import finished. Idempotent. */
-export function startReconcileScheduler(intervalMs = RECONCILE_INTERVAL_MS): () => void {
-  if (!scheduler && intervalMs > 0) {
-    scheduler = setInterval(() => {
-      void track(
-        (async () => {
-          const db = await deps.db();
-          const imported = await db.orderSync.findMany({
-            where: { kind: "bulk", status: "completed" },
-            distinct: ["shop"],
-            select: { shop: true },
-          });
-          // An uninstalled shop keeps its imports until shop/redact; it has no session to sync with.
-          const callable = await db.session.findMany({
-            where: { isOnline: false, shop: { in: imported.map((i) => i.shop) } },
-            distinct: ["shop"],
-            select: { shop: true },
-          });
-          for (const { shop } of callable) queueReconcile(shop);
-        })().catch((error: unknown) =>
-          deps.warn(`scheduler: ${error instanceof Error ? error.message : String(error)}`),
-        ),
-      );
-    }, intervalMs);
-    // The scheduler must never keep a process (a test run, a stopping server) alive.
-    scheduler.unref();
-  }
-  return stopReconcileScheduler;
-}
-
-export function stopReconcileScheduler(): void {
-  if (scheduler) clearInterval(scheduler);
-  scheduler = null;
-}
-
-export function ensureReconcileScheduler(): void {
-  const raw = process.env.ORDER_RECONCILE_INTERVAL_MS;
-  const interval = raw === undefined ? RECONCILE_INTERVAL_MS : Number(raw);
-  if (Number.isFinite(interval)) startReconcileScheduler(interval);
+  return {
+    queueOrderRefresh,
+    queueBulkFinish,
+    queueReconcile,
+    queueTagSync,
+    ensureOrderSync,
+    syncNow,
+    start() {
+      if (scheduler || deps.reconcileIntervalMs <= 0) return;
+      scheduler = setInterval(() => {
+        void track(
+          reconcileAll().catch((error: unknown) => deps.warn(`scheduler: ${messageOf(error)}`)),
+        );
+      }, deps.reconcileIntervalMs);
+      // The scheduler must never keep a process (a test run, a stopping server) alive.
+      scheduler.unref();
+    },
+    stop() {
+      if (scheduler) clearInterval(scheduler);
+      scheduler = null;
+    },
+    async drain() {
+      while (background.size > 0) await Promise.allSettled([...background]);
+    },
+  };
 }

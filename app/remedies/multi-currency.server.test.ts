@@ -11,6 +11,7 @@ import type { OrderRecord } from "../../simulator/store/records";
 import type { JobHarness } from "../jobs/job-harness.test-support";
 import { startJobHarness } from "../jobs/job-harness.test-support";
 import { createJob, jobProgress } from "../jobs/jobs.server";
+import { runJobsToEnd } from "../jobs/run-jobs.test-support";
 
 let h: JobHarness;
 
@@ -47,7 +48,7 @@ async function runJob(kind: string, params: unknown, orders: OrderRecord[]) {
     orderIds: orders.map(gid),
     createdBy: "1",
   });
-  await h.runner().runUntilIdle();
+  await runJobsToEnd(h.runner(), h.db);
   return {
     progress: await jobProgress(h.db, h.app.shop, job.id),
     items: await h.db.jobItem.findMany({ where: { jobId: job.id } }),

@@ -9,6 +9,7 @@ import type { JobHarness } from "../jobs/job-harness.test-support";
 import { createJob, jobProgress } from "../jobs/jobs.server";
 import { startJobHarness } from "../jobs/job-harness.test-support";
 import { thankYouCode } from "./thank-you-code.server";
+import { runJobsToEnd } from "../jobs/run-jobs.test-support";
 
 let h: JobHarness;
 
@@ -49,7 +50,7 @@ async function runJob(kind: string, params: unknown, orders: OrderRecord[]) {
     orderIds: orders.map(gid),
     createdBy: "1",
   });
-  await h.runner().runUntilIdle();
+  await runJobsToEnd(h.runner(), h.db);
   const progress = await jobProgress(h.db, h.app.shop, job.id);
   const items = await h.db.jobItem.findMany({ where: { jobId: job.id } });
   return { job, progress, items };
@@ -171,7 +172,7 @@ describe("remedies against the simulator", () => {
     // The same item run again (a retry after a lost answer) finds its code taken: done, not a second code.
     await h.db.jobItem.update({ where: { id: items[0]?.id ?? "" }, data: { status: "pending" } });
     await h.db.job.update({ where: { id: items[0]?.jobId ?? "" }, data: { status: "running" } });
-    await h.runner().runUntilIdle();
+    await runJobsToEnd(h.runner(), h.db);
     const retried = await h.db.jobItem.findUniqueOrThrow({ where: { id: items[0]?.id ?? "" } });
     expect(retried.status).toBe("done");
     expect(JSON.parse(retried.result ?? "{}").summary).toMatch(/earlier try/);

@@ -3,7 +3,7 @@
 // URL and the form; the orders are always re-read from this shop's rows, never trusted as sent.
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { jobKinds } from "../jobs/registry.server";
+import { appServices } from "../services.server";
 import { sumMoney } from "../jobs/money";
 import { shopCurrencyOf } from "./staff-money.server";
 import { ordersWhere } from "../orders/list-orders.server";
@@ -78,7 +78,7 @@ export async function previewRemedy(
   shop: string,
   selection: Selection,
 ): Promise<Preview> {
-  const kind = jobKinds.get(selection.remedy);
+  const kind = appServices().jobKinds.get(selection.remedy);
   if (!kind) throw new Error(`Unknown remedy ${selection.remedy}`);
   const ids = await selectedOrderIds(db, shop, selection);
   const planned = await kind.plan(

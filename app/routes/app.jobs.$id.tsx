@@ -20,7 +20,7 @@ import { z } from "zod";
 import db from "../db.server";
 import { controlJob, jobProgress } from "../jobs/jobs.server";
 import { isZeroMoney } from "../jobs/money";
-import { jobKinds } from "../jobs/registry.server";
+import { appServices } from "../services.server";
 import { shopCurrencyOf, staffLocale, staffMoney } from "../remedies/staff-money.server";
 import { authenticate } from "../shopify.server";
 
@@ -31,7 +31,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const money = isZeroMoney(progress.amount)
     ? null
     : staffMoney(progress.amount, await shopCurrencyOf(db, session.shop), staffLocale(request));
-  return { progress, money, label: jobKinds.get(progress.kind)?.label ?? progress.kind };
+  return {
+    progress,
+    money,
+    label: appServices().jobKinds.get(progress.kind)?.label ?? progress.kind,
+  };
 };
 
 const controlSchema = z.object({ intent: z.enum(["pause", "resume", "cancel", "retry_failed"]) });

@@ -6,14 +6,17 @@ import { Badge, Card, EmptyState, IndexTable, Page, ProgressBar, Text } from "@s
 import { useEffect } from "react";
 import db from "../db.server";
 import { listJobs } from "../jobs/jobs.server";
-import { jobKinds } from "../jobs/registry.server";
+import { appServices } from "../services.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const jobs = await listJobs(db, session.shop, 50);
   return {
-    jobs: jobs.map((job) => ({ ...job, label: jobKinds.get(job.kind)?.label ?? job.kind })),
+    jobs: jobs.map((job) => ({
+      ...job,
+      label: appServices().jobKinds.get(job.kind)?.label ?? job.kind,
+    })),
   };
 };
 

@@ -22,13 +22,13 @@ import db from "../db.server";
 import { appEnv } from "../env.server";
 import { loadShopOverview } from "../home/shop-overview.server";
 import { loadComposer, parseOrderList } from "../notices/composer.server";
-import { appNoticeJobKind } from "../notices/notice-kind.server";
 import { saveNoticeTemplate, loadNoticeTemplate } from "../notices/notice-template.server";
 import { resolveTarget, startNoticeJob, type NoticeCheck } from "../notices/send-notices.server";
 import { parseTemplateForm } from "../notices/template-form";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { CustomerDataBanner } from "../customer-data/customer-data-banner";
 import { EMAILS_UNAVAILABLE } from "../customer-data/customer-data-notices";
+import { appServices } from "../services.server";
 import { authenticate } from "../shopify.server";
 import { gidId } from "../admin-api/gid";
 
@@ -110,7 +110,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
             input.target === "late" ? (["at_risk", "overdue"] as const).slice() : [input.target],
         };
   const orderIds = await resolveTarget(db, session.shop, target);
-  const result = await startNoticeJob(db, appNoticeJobKind(db), {
+  const result = await startNoticeJob(db, appServices().noticeKind, {
     shop: session.shop,
     orderIds,
     createdBy: userId,

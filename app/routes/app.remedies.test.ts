@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refundsOf } from "../../simulator/store/refunds";
 import { callRoute } from "../../tests/support/app-under-test";
 import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
+import { runJobsToEnd } from "../jobs/run-jobs.test-support";
 
 let h: JobHarness;
 beforeAll(async () => {
@@ -48,7 +49,7 @@ describe("remedy confirmation and job progress", () => {
     expect(location).toMatch(/^\/app\/jobs\/\w+$/);
     const jobId = location.split("/").at(-1) ?? "";
 
-    await h.runner().runUntilIdle();
+    await runJobsToEnd(h.runner(), h.db);
     const jobRoute = await import("./app.jobs.$id");
     const progress = await callRoute(jobRoute.loader, h.app.bearerRequest(location), { id: jobId });
     expect(progress.progress).toMatchObject({

@@ -18,7 +18,7 @@ import {
 import { useState } from "react";
 import db from "../db.server";
 import { createJob } from "../jobs/jobs.server";
-import { jobKinds } from "../jobs/registry.server";
+import { appServices } from "../services.server";
 import { isZeroMoney } from "../jobs/money";
 import { addOnVariants } from "../remedies/add-on-variants.server";
 import {
@@ -53,7 +53,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!selection) return { error: "Choose a remedy and some orders first." };
   const form = remedyFormSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return { error: form.error.issues[0]?.message ?? "Check the form." };
-  const kind = jobKinds.get(selection.remedy);
+  const kind = appServices().jobKinds.get(selection.remedy);
   if (!kind) return { error: "Unknown remedy." };
   const params = kind.params.safeParse(remedyParams(selection.remedy, form.data));
   if (!params.success)

@@ -20,7 +20,7 @@ import {
 import { useState } from "react";
 import db from "../db.server";
 import { reforecastShop } from "../orders/reforecast.server";
-import { queueTagSync } from "../orders/sync.server";
+import { appServices } from "../services.server";
 import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
 import { WEEKDAY_KEYS } from "../promise/shop-rules";
 import {
@@ -68,7 +68,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   });
   const summary = await reforecastShop(db, session.shop, new Date());
   // Classes may have moved, or tagging was switched: bring Shopify's order tags in step, in the background.
-  void queueTagSync(session.shop);
+  void appServices().orderSync.queueTagSync(session.shop);
   // Less capacity can mean a longer wait than the storefront's delay banner says: say so now.
   await keepDelayInStepWithForecast({ admin, db, shop: session.shop, now: new Date() });
   return json({

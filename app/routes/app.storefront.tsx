@@ -21,7 +21,6 @@ import { AdminApiError } from "../admin-api/graphql.server";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { parseModeForm, type FieldErrors } from "../storefront/mode-form";
-import { startPauseSweep } from "../background.server";
 import { staffName } from "../storefront/staff-name.server";
 import { loadStorefrontSetup, StorefrontWriteError } from "../storefront/storefront-admin.server";
 import { instantToLocalInput, type StorefrontMode } from "../storefront/storefront-mode";
@@ -35,7 +34,6 @@ import {
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  startPauseSweep();
   const now = new Date();
   await endDuePause({ admin, db: prisma, shop: session.shop, now });
   const [settings, setup, log] = await Promise.all([
@@ -73,7 +71,6 @@ type ActionResult =
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
-  startPauseSweep();
   const now = new Date();
   const setup = await loadStorefrontSetup(admin);
   const parsed = parseModeForm(await request.formData(), setup.timeZone, now);

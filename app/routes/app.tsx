@@ -8,7 +8,7 @@ import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { appBridgeScriptUrl } from "../admin-origin.server";
 import { appEnv } from "../env.server";
-import { ensureOrderSync } from "../orders/sync.server";
+import { appServices } from "../services.server";
 import { authenticate } from "../shopify.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
@@ -16,7 +16,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisSty
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   // The first admin visit starts the shop's order import (a no-op once it has one; never throws).
-  await ensureOrderSync(admin, session.shop);
+  await appServices().orderSync.ensureOrderSync(admin, session.shop);
   const env = appEnv();
   return {
     apiKey: env.SHOPIFY_API_KEY,

@@ -1,7 +1,7 @@
 // Ends timed pauses when nobody is looking. Two paths lift a due pause, and both call
 // endDuePause, which is idempotent: (1) every request to the storefront page checks its own
 // shop first, so the page never shows a pause that has already ended; (2) this in-process
-// scheduler sweeps all shops every minute, so the storefront reopens on time even with the app
+// scheduler (started by the composition root, app/services.server.ts) sweeps all shops every minute, so the storefront reopens on time even with the app
 // closed. A minute's lag is covered at checkout by the Function itself, which stops refusing
 // once the shop's local time passes the end (see extensions/checkout-pause).
 //
@@ -59,6 +59,8 @@ function messageOf(error: unknown): string {
 export interface PauseScheduler {
   /** One sweep; returns the shops whose pause it ended. */
   tick(): Promise<string[]>;
+  /** Sweeps every intervalMs until stop(). Idempotent. */
+  start(): void;
   stop(): void;
 }
 
@@ -103,20 +105,17 @@ export function createPauseScheduler(options: PauseSchedulerOptions): PauseSched
   };
   // Ticks never overlap: a slow sweep is joined, not doubled.
   const tick = () => (running ??= sweep().finally(() => (running = null)));
-  const timer = options.intervalMs ? setInterval(() => void tick(), options.intervalMs) : null;
-  timer?.unref();
-  return { tick, stop: () => timer && clearInterval(timer) };
-}
-
-let shared: PauseScheduler | null = null;
-
-/** Starts the app's one scheduler (once per process); later calls return it. */
-export function ensurePauseScheduler(options: PauseSchedulerOptions): PauseScheduler {
-  shared ??= createPauseScheduler(options);
-  return shared;
-}
-
-export function stopPauseScheduler(): void {
-  shared?.stop();
-  shared = null;
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    tick,
+    start() {
+      if (timer || !options.intervalMs) return;
+      timer = setInterval(() => void tick(), options.intervalMs);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
 }

@@ -7,6 +7,7 @@
 // retried at once, forever, and /healthz stopped answering. Against that code the queue test below
 // does not fail quickly, it hangs: a microtask loop starves every timer, the test's own included
 // (checked: killed by `timeout 120`), which is the wedge itself.
+import { createOrderSync, orderSyncDeps, type OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signedWebhookRequest } from "../../simulator/webhook-request";
@@ -21,12 +22,12 @@ import { retryDelay } from "../retry-delay";
 
 let app: AppUnderTest;
 let db: PrismaClient;
-let sync: typeof import("../orders/sync.server");
+let sync: OrderSync;
 
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 5, seed: 3 });
   db = (await import("../db.server")).default;
-  sync = await import("../orders/sync.server");
+  sync = (await import("../services.server")).appServices().orderSync;
   // The shop was installed once (its first import ran) and has since been uninstalled: no session.
   await db.orderSync.create({
     data: { shop: app.shop, kind: "bulk", status: "completed", finishedAt: new Date() },
@@ -34,8 +35,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sync.orderSyncIdle();
-  sync.stopReconcileScheduler();
+  await sync.drain();
+  sync.stop();
   await db.$disconnect();
   await app.close();
 });
@@ -78,7 +79,7 @@ describe("an order webhook for a shop with no session", () => {
       const { loader } = await import("../routes/healthz");
       const health = await callRoute(loader, new Request(`${TEST_APP.appUrl}/healthz`));
       expect(health.status).toBe(200);
-      await sync.orderSyncIdle();
+      await sync.drain();
 
       expect(logged).toHaveLength(1);
       expect(logged[0]).toContain(app.shop);
@@ -102,19 +103,21 @@ describe("the order sync queue", () => {
     // when the shop has no offline session; before the fix this made every pass fail at its start
     // with the work still queued, and the queue restarted it at once, forever.
     const shopify = (await import("../shopify.server")).default;
-    sync.configureOrderSync({
-      adminFor: async (shop) => (await shopify.unauthenticated.admin(shop)).admin,
-    });
     const lines: string[] = [];
-    sync.configureOrderSync({ warn: (line) => void lines.push(line) });
-    sync.queueOrderRefresh(app.shop, "gid://shopify/Order/1002");
-    sync.queueReconcile(app.shop);
+    const queue = createOrderSync(
+      orderSyncDeps(
+        { db, adminFor: async (shop) => (await shopify.unauthenticated.admin(shop)).admin },
+        { warn: (line) => void lines.push(line) },
+      ),
+    );
+    queue.queueOrderRefresh(app.shop, "gid://shopify/Order/1002");
+    queue.queueReconcile(app.shop);
     const elapsed = await Promise.race([
       timerFires(200),
       new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 2_000)),
     ]);
     expect(elapsed).toBeLessThan(1_000);
-    await sync.orderSyncIdle();
+    await queue.drain();
     expect(lines).toEqual([
       `${app.shop}: no offline session (app uninstalled); dropped 1 order refresh(es) and 0 bulk import(s)`,
     ]);
@@ -142,23 +145,30 @@ describe("the order sync queue", () => {
     const delays: number[] = [];
     const lines: string[] = [];
     let calls = 0;
-    sync.configureOrderSync({
-      // Shopify out of reach: what the Admin API client does when every connection fails.
-      adminFor: async () => {
-        calls += 1;
-        throw new Error("connect ECONNREFUSED");
-      },
-      sleep: async (ms) => {
-        delays.push(ms);
-        await new Promise((resolve) => setTimeout(resolve, 1));
-      },
-      retryDelayMs: (failures) => retryDelay(failures, { baseMs: 10, capMs: 40 }),
-      maxFailures: 5,
-      warn: (line) => void lines.push(line),
-    });
+    const queue = createOrderSync(
+      orderSyncDeps(
+        {
+          db,
+          // Shopify out of reach: what the Admin API client does when every connection fails.
+          adminFor: async () => {
+            calls += 1;
+            throw new Error("connect ECONNREFUSED");
+          },
+        },
+        {
+          sleep: async (ms) => {
+            delays.push(ms);
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          },
+          retryDelayMs: (failures) => retryDelay(failures, { baseMs: 10, capMs: 40 }),
+          maxFailures: 5,
+          warn: (line) => void lines.push(line),
+        },
+      ),
+    );
     try {
-      sync.queueBulkFinish(app.shop, "gid://shopify/BulkOperation/77");
-      await sync.orderSyncIdle();
+      queue.queueBulkFinish(app.shop, "gid://shopify/BulkOperation/77");
+      await queue.drain();
       expect(calls).toBe(5);
       expect(delays).toEqual([10, 20, 40, 40]);
       expect(lines).toHaveLength(5);

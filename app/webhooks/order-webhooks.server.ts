@@ -4,7 +4,7 @@
 // (docs/order-import.md).
 import { z } from "zod";
 import db from "../db.server";
-import { queueBulkFinish, queueOrderRefresh } from "../orders/sync.server";
+import { appServices } from "../services.server";
 import { verifyShopifyWebhook } from "./verify-webhook.server";
 import { recordWebhookReceipt } from "./webhook-receipt.server";
 import { toGid } from "../admin-api/gid";
@@ -68,12 +68,13 @@ export async function handleOrderWebhook(request: Request, topic: OrderTopic): P
     const parsed = bulkFinishPayload.safeParse(payload);
     if (!parsed.success) return new Response("Unexpected payload", { status: 400 });
     if (!(await recordWebhookReceipt(db, receipt))) return new Response(null, { status: 200 });
-    if (parsed.data.type === "query") queueBulkFinish(shop, parsed.data.admin_graphql_api_id);
+    if (parsed.data.type === "query")
+      appServices().orderSync.queueBulkFinish(shop, parsed.data.admin_graphql_api_id);
     return new Response(null, { status: 200 });
   }
   const orderId = changedOrderId(topic, payload);
   if (!orderId) return new Response("Unexpected payload", { status: 400 });
   if (!(await recordWebhookReceipt(db, receipt))) return new Response(null, { status: 200 });
-  queueOrderRefresh(shop, orderId);
+  appServices().orderSync.queueOrderRefresh(shop, orderId);
   return new Response(null, { status: 200 });
 }

@@ -10,6 +10,7 @@
 // - The library: node_modules/@shopify/shopify-app-remix/dist/esm/server/authenticate/webhooks/authenticate.mjs
 //   (401 on a bad HMAC, 400 on missing headers, 405 on non-POST, then loadSession via
 //   getOfflineId → sanitizeShop, which throws on a non-Shopify domain, then JSON.parse(rawBody)).
+import type { OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signedWebhookRequest, webhookHmac } from "../../simulator/webhook-request";
@@ -17,7 +18,7 @@ import { startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/supp
 
 let app: AppUnderTest;
 let db: PrismaClient;
-let sync: typeof import("../orders/sync.server");
+let sync: OrderSync;
 
 const VICTIM = "victim-shop.myshopify.com";
 const ATTACKED_FROM = "captured-shop.myshopify.com";
@@ -26,11 +27,11 @@ const NEVER_INSTALLED = "never-installed.myshopify.com";
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 3, seed: 2 });
   db = (await import("../db.server")).default;
-  sync = await import("../orders/sync.server");
+  sync = (await import("../services.server")).appServices().orderSync;
 });
 
 afterAll(async () => {
-  await sync.orderSyncIdle();
+  await sync.drain();
   await db.$disconnect();
   await app.close();
 });
@@ -250,7 +251,7 @@ describe("a shop that never installed the app", () => {
       status: 404,
       text: "This shop has not installed the app",
     });
-    await sync.orderSyncIdle();
+    await sync.drain();
     expect(await db.webhookReceipt.count({ where: { shop: NEVER_INSTALLED } })).toBe(0);
   });
 
@@ -301,7 +302,7 @@ describe("a shop that never installed the app", () => {
       expect(
         await db.webhookReceipt.count({ where: { shop: VICTIM, topic: "orders/create" } }),
       ).toBe(1);
-      await sync.orderSyncIdle();
+      await sync.drain();
     } finally {
       warn.mockRestore();
     }

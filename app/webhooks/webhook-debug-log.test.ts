@@ -3,6 +3,7 @@
 // and helpers/create-or-load-offline-session.mjs). Whatever is logged while webhooks of every kind
 // arrive — genuine, forged, malformed, for a shop without a session — must hold no access or refresh
 // token, no app secret, no HMAC and no customer email.
+import type { OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signedWebhookRequest, webhookHmac } from "../../simulator/webhook-request";
@@ -11,7 +12,7 @@ import { deliverToWebhookRoute } from "../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
-let sync: typeof import("../orders/sync.server");
+let sync: OrderSync;
 const EMAIL = "private.buyer@example.com";
 const TOKEN = "shpat_debuglogcheck0123456789";
 const REFRESH = "shprt_debuglogcheck0123456789";
@@ -20,7 +21,7 @@ beforeAll(async () => {
   app = await startAppUnderTest({ orders: 1, seed: 1 });
   process.env.LOG_LEVEL = "debug";
   db = (await import("../db.server")).default;
-  sync = await import("../orders/sync.server");
+  sync = (await import("../services.server")).appServices().orderSync;
   await db.session.create({
     data: {
       id: "offline_logged.myshopify.com",
@@ -38,7 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sync.orderSyncIdle();
+  await sync.drain();
   await db.$disconnect();
   await app.close();
 });
@@ -85,7 +86,7 @@ describe("webhooks at LOG_LEVEL=debug", () => {
       const headers = new Headers(malformed.headers);
       headers.set("x-shopify-hmac-sha256", webhookHmac(body, TEST_APP.apiSecret));
       await deliverToWebhookRoute(new Request(malformed.url, { method: "POST", headers, body }));
-      await sync.orderSyncIdle();
+      await sync.drain();
     } finally {
       for (const spy of spies) spy.mockRestore();
     }

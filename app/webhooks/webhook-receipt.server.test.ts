@@ -8,6 +8,7 @@
 //   ID shared across all deliveries produced by the same merchant action".
 // The simulator's dispatcher sends those headers; the app's real routes answer; outcomes are read
 // from the database (receipts, tracked orders) and the simulator's delivery log.
+import type { OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -30,7 +31,7 @@ import { deliverToWebhookRoute, settleOrderSync } from "../../tests/support/webh
 let app: AppUnderTest;
 let db: PrismaClient;
 let store: ShopStore;
-let sync: typeof import("../orders/sync.server");
+let sync: OrderSync;
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TOML_SUBSCRIPTIONS = subscriptionsFromTomlFile(path.join(ROOT, "shopify.app.toml"));
@@ -95,9 +96,10 @@ function headersOf(request: Request) {
 
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 40, seed: 5 });
+  sync = (await import("../services.server")).buildAppServices({
+    orderSync: { pollIntervalMs: 20 },
+  }).orderSync;
   db = (await import("../db.server")).default;
-  sync = await import("../orders/sync.server");
-  sync.configureOrderSync({ pollIntervalMs: 20 });
   const found = app.simulator.stores.get(app.shop);
   if (!found) throw new Error("no store");
   store = found;
@@ -112,7 +114,7 @@ afterEach(() => deliverWith(TOML_SUBSCRIPTIONS, deliverToApp));
 
 afterAll(async () => {
   await settle();
-  sync.stopReconcileScheduler();
+  sync.stop();
   await db.$disconnect();
   await app.close();
 });
@@ -158,7 +160,7 @@ describe("order webhooks from the simulator", () => {
         const response = await deliverToApp(request);
         if (seen.length > 1) return response;
         // The app handled it, but Shopify never got the answer: it will retry.
-        await sync.orderSyncIdle();
+        await sync.drain();
         changeQuietly(order);
         return new Response(null, { status: 504 });
       },
@@ -218,7 +220,7 @@ describe("order webhooks from the simulator", () => {
           seen.push(headersOf(request));
           if (seen.length === 2) changeQuietly(order);
           const response = await deliverToApp(request);
-          await sync.orderSyncIdle();
+          await sync.drain();
           return response;
         });
         queue = turn.then(() => undefined);

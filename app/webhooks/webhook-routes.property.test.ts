@@ -5,6 +5,7 @@
 // so an attacker holding one signed body controls every header: the generator below signs its
 // bodies with the real secret half of the time. Headers are those of shopify.dev "Webhooks delivery
 // structure" (https://shopify.dev/docs/apps/build/webhooks/delivery-structure).
+import type { OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
 import fc from "fast-check";
 import { readdirSync } from "node:fs";
@@ -16,7 +17,7 @@ import { WEBHOOK_TOPICS } from "./webhook-binding";
 
 let app: AppUnderTest;
 let db: PrismaClient;
-let sync: typeof import("../orders/sync.server");
+let sync: OrderSync;
 
 // Installed once (an import ran), uninstalled since: no session, so no Admin call is ever made.
 const UNINSTALLED = "gone-quiet.myshopify.com";
@@ -25,12 +26,12 @@ const ROUTES_DIR = path.resolve(import.meta.dirname, "../routes");
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 1, seed: 1 });
   db = (await import("../db.server")).default;
-  sync = await import("../orders/sync.server");
+  sync = (await import("../services.server")).appServices().orderSync;
   await db.orderSync.create({ data: { shop: UNINSTALLED, kind: "bulk", status: "completed" } });
 });
 
 afterAll(async () => {
-  await sync.orderSyncIdle();
+  await sync.drain();
   await db.$disconnect();
   await app.close();
 });
@@ -180,7 +181,7 @@ describe("every webhook route, under hostile input", () => {
         fc.asyncProperty(delivery, async (d) => {
           const before = await rowCounts();
           const { status, text } = await answer(d.route, requestOf(d));
-          await sync.orderSyncIdle();
+          await sync.drain();
           seen.add(status);
           expect(status, text).toBeLessThan(500);
           expect(status).toBeGreaterThanOrEqual(200);

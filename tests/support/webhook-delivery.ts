@@ -33,12 +33,12 @@ interface SettlingSimulator {
 /** A few rounds, because a finished bulk import sends a webhook whose handler queues more sync. */
 export async function settleOrderSync(
   simulator: SettlingSimulator,
-  sync: { orderSyncIdle(): Promise<void> },
+  sync: { drain(): Promise<void> },
 ): Promise<void> {
   for (let round = 0; round < 4; round++) {
     await simulator.bulkOperationsIdle();
     await simulator.webhooks.whenIdle();
-    await sync.orderSyncIdle();
+    await sync.drain();
   }
 }
 

@@ -1,6 +1,7 @@
 // Integration: the app's order sync against the simulator over real HTTP, webhooks delivered by
 // the simulator (HMAC-signed) into the app's real route actions. Expected rows are computed by
 // hand from the simulator's records, not through the app's mapping.
+import type { OrderSync } from "../sync.server";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -23,7 +24,7 @@ import {
 let app: AppUnderTest;
 let db: PrismaClient;
 let store: ShopStore;
-let sync: typeof import("../sync.server");
+let sync: OrderSync;
 
 const OPEN_FO = new Set(["OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD"]);
 
@@ -103,9 +104,10 @@ async function actualRow(id: string) {
 
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 150, seed: 11 });
+  sync = (await import("../../services.server")).buildAppServices({
+    orderSync: { pollIntervalMs: 20 },
+  }).orderSync;
   db = (await import("../../db.server")).default;
-  sync = await import("../sync.server");
-  sync.configureOrderSync({ pollIntervalMs: 20 });
   const found = app.simulator.stores.get(app.shop);
   if (!found) throw new Error("no store");
   store = found;
@@ -116,7 +118,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await settle();
-  sync.stopReconcileScheduler();
+  sync.stop();
   await db.$disconnect();
   await app.close();
 });

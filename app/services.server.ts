@@ -1,0 +1,157 @@
+// The composition root: every service the app runs, built once per process with its dependencies
+// (docs/background-work.md, "The composition root"). Routes reach it through app/db.server.ts,
+// app/shopify.server.ts and appServices(); the hosts (scripts/app-server.ts for npm start, the demo
+// and browser tests; scripts/dev-server.ts for npm run dev) start and stop its background work,
+// and so do the tests and the bench, through the same start() and stop(). The server build has this
+// file as a second entry (vite.config.ts), so the host starts the very instance its routes use.
+import type { PrismaClient } from "@prisma/client";
+import { startRetentionSweep } from "./data-lifecycle/retention.server";
+import { appEnv, type AppEnv } from "./env.server";
+import { createJobKinds } from "./jobs/registry.server";
+import type { JobKind, JobKindRegistry } from "./jobs/job-kind";
+import { JobRunner, type JobRunnerOptions } from "./jobs/runner.server";
+import { redactSecrets } from "./log-redaction";
+import { smtpTransport, type MailTransport } from "./notices/mail-transport.server";
+import {
+  createOrderSync,
+  orderSyncDeps,
+  type OrderSync,
+  type OrderSyncDeps,
+} from "./orders/sync.server";
+import { createPrismaClient } from "./prisma-client.server";
+import { createShopifyApp, type ShopifyApp } from "./shopify-app.server";
+import type { BackgroundAdmin } from "./auth/background-admin.server";
+import { createPauseScheduler, type PauseScheduler } from "./storefront/pause-scheduler.server";
+
+export const PAUSE_SWEEP_MS = 60_000;
+
+/** What a host, a test or the bench may tune; everything else is production's. */
+export interface ServiceOptions {
+  jobs?: Partial<
+    Pick<JobRunnerOptions, "pollMs" | "maxAttempts" | "backoffMs" | "maxConcurrency" | "timeoutMs">
+  >;
+  orderSync?: Partial<Omit<OrderSyncDeps, "db">>;
+  pauseSweepMs?: number;
+  /** Replaces the SMTP transport opened from SMTP_URL (null: mail is not configured). */
+  mail?: MailTransport | null;
+}
+
+export interface StartOptions {
+  /** false: no job runner in this process (browser tests that watch a job stay pending). */
+  jobs?: boolean;
+}
+
+export interface AppServices {
+  env: AppEnv;
+  db: PrismaClient;
+  shopify: ShopifyApp;
+  backgroundAdmin: (shop: string) => BackgroundAdmin;
+  jobKinds: JobKindRegistry;
+  /** The e-mail notice kind, as registered (the notices page plans its jobs with it). */
+  noticeKind: JobKind<unknown>;
+  orderSync: OrderSync;
+  jobs: JobRunner;
+  pauses: PauseScheduler;
+  /** Starts the background work: job runner, periodic reconcile, pause sweep, retention sweep. */
+  start(options?: StartOptions): void;
+  /** Stops claiming new work, finishes what is in hand, closes the mail transport. */
+  stop(): Promise<void>;
+}
+
+function logError(what: string) {
+  return (error: unknown) =>
+    console.error(what, redactSecrets(error instanceof Error ? error.message : String(error)));
+}
+
+export function createAppServices(env: AppEnv, options: ServiceOptions = {}): AppServices {
+  const db = createPrismaClient(env.DATABASE_URL);
+  const { shopify, backgroundAdmin } = createShopifyApp(env, db);
+  const adminFor = async (shop: string) => backgroundAdmin(shop);
+  const smtp = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : null;
+  const mail = options.mail === undefined ? smtp : options.mail;
+  const { registry: jobKinds, notice: noticeKind } = createJobKinds({
+    db,
+    mail,
+    secret: env.SHOPIFY_API_SECRET,
+  });
+  const orderSync = createOrderSync(
+    orderSyncDeps(
+      { db, adminFor },
+      {
+        ...(env.ORDER_RECONCILE_INTERVAL_MS !== undefined
+          ? { reconcileIntervalMs: env.ORDER_RECONCILE_INTERVAL_MS }
+          : {}),
+        ...options.orderSync,
+      },
+    ),
+  );
+  const jobs = new JobRunner({ db, registry: jobKinds, adminFor, pollMs: 500, ...options.jobs });
+  const pauses = createPauseScheduler({
+    db,
+    adminFor,
+    intervalMs: options.pauseSweepMs ?? PAUSE_SWEEP_MS,
+    onError: (shop, error, retryAt) =>
+      console.error(
+        `Ending the timed pause of ${shop} failed; ${retryAt ? `retrying at ${retryAt.toISOString()}` : "gave up (reason on its StorefrontState row)"}.`,
+        redactSecrets(error instanceof Error ? error.message : String(error)),
+      ),
+  });
+  let stopRetention: (() => void) | null = null;
+  let jobsStarted = false;
+
+  return {
+    env,
+    db,
+    shopify,
+    backgroundAdmin,
+    jobKinds,
+    noticeKind,
+    orderSync,
+    jobs,
+    pauses,
+    start(startOptions = {}) {
+      if (startOptions.jobs !== false) {
+        jobs.start();
+        jobsStarted = true;
+      }
+      orderSync.start();
+      pauses.start();
+      stopRetention ??= startRetentionSweep({
+        db,
+        onError: logError("Pruning old webhook receipts failed; retrying in an hour."),
+      });
+    },
+    async stop() {
+      stopRetention?.();
+      stopRetention = null;
+      pauses.stop();
+      orderSync.stop();
+      if (jobsStarted) await jobs.stop();
+      jobsStarted = false;
+      await orderSync.drain();
+      smtp?.close();
+    },
+  };
+}
+
+declare global {
+  // Vite's dev server re-imports modules on change; the root (its Prisma client, its queues) is
+  // kept across those re-imports instead of being built again beside the running one.
+  var __delayDeskServices: AppServices | undefined;
+}
+
+/**
+ * The process's one root, built on first use from the validated environment. A test or the bench
+ * that tunes timings builds it first with buildAppServices.
+ */
+export function appServices(): AppServices {
+  return (globalThis.__delayDeskServices ??= createAppServices(appEnv()));
+}
+
+/** Builds the process's root with tuned options; it must not exist yet. */
+export function buildAppServices(options: ServiceOptions): AppServices {
+  if (globalThis.__delayDeskServices)
+    throw new Error("The app's services are already built in this process.");
+  globalThis.__delayDeskServices = createAppServices(appEnv(), options);
+  return globalThis.__delayDeskServices;
+}
