@@ -28,7 +28,10 @@ export const PAUSE_SWEEP_MS = 60_000;
 /** What a host, a test or the bench may tune; everything else is production's. */
 export interface ServiceOptions {
   jobs?: Partial<
-    Pick<JobRunnerOptions, "pollMs" | "maxAttempts" | "backoffMs" | "maxConcurrency" | "timeoutMs">
+    Pick<
+      JobRunnerOptions,
+      "pollMs" | "maxAttempts" | "backoffMs" | "maxConcurrency" | "timeoutMs" | "leaseMs"
+    >
   >;
   orderSync?: Partial<Omit<OrderSyncDeps, "db">>;
   pauseSweepMs?: number;

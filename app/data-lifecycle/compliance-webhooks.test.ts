@@ -216,6 +216,11 @@ async function seedShop(shop: string, customers: Customer[]) {
       },
     });
   }
+  // Background work the shop has queued or holds (order sync, the pause sweep's lease).
+  await db.syncTask.create({ data: { shop, kind: "reconcile", target: "" } });
+  await db.lease.create({
+    data: { shop, name: "pause-end", leaseOwner: "seed", leaseUntil: new Date() },
+  });
 }
 
 const countRow = z.array(z.object({ n: z.union([z.number(), z.bigint()]).transform(Number) }));

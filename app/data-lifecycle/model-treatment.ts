@@ -99,6 +99,18 @@ export const MODEL_TREATMENT = {
     reason:
       "The customer's earlier data requests: email and phone are cleared, the request id and dates stay as proof the request was answered.",
   },
+  SyncTask: {
+    customerRedact: "keep",
+    exported: false,
+    reason:
+      "Order sync work still to do: shop, kind, an order or bulk operation id, times and Admin API error text; done rows are deleted at once.",
+  },
+  Lease: {
+    customerRedact: "keep",
+    exported: false,
+    reason:
+      "Which app process does a shop's periodic work until when; process names and times only.",
+  },
 } as const satisfies Record<string, ModelTreatment>;
 
 export type ModelName = keyof typeof MODEL_TREATMENT;

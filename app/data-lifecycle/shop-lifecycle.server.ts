@@ -92,6 +92,8 @@ const ERASERS: Record<ModelName, Eraser> = {
   CustomerChoice: (tx, shop) => tx.customerChoice.deleteMany({ where: { shop } }),
   ShopInstall: (tx, shop) => tx.shopInstall.deleteMany({ where: { shop } }),
   DataRequest: (tx, shop) => tx.dataRequest.deleteMany({ where: { shop } }),
+  SyncTask: (tx, shop) => tx.syncTask.deleteMany({ where: { shop } }),
+  Lease: (tx, shop) => tx.lease.deleteMany({ where: { shop } }),
 };
 
 /** shop/redact: every row the app holds for the shop, in every table, in one transaction. */

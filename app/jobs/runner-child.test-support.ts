@@ -5,7 +5,8 @@ import { buildAppServices } from "../services.server";
 import { runJobsToEnd } from "./run-jobs.test-support";
 
 const services = buildAppServices({
-  jobs: { pollMs: 20, backoffMs: () => 10, maxConcurrency: 4 },
+  // A short lease: the parent's runner takes over what this process held soon after its death.
+  jobs: { pollMs: 20, backoffMs: () => 10, maxConcurrency: 4, leaseMs: 1_000 },
 });
 process.stdout.write("ready\n");
 await runJobsToEnd(services.jobs, services.db);

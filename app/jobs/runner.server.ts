@@ -2,11 +2,13 @@
 // as many at once per shop as the shop's bucket allows (ThrottleGate), until none are left.
 //
 // Durability: an item goes pending → running → done | failed | skipped, each step one database
-// write, the claim conditional on the old status so two loops can never take the same item.
-// Killing the process leaves some items "running" with an unknown outcome. `start()` first
-// puts them back to pending; their kind's `perform` is written to be called again safely
-// (idempotency key replay, or a look at the order first), so nothing is acted on twice and
-// nothing is skipped. Transient errors (5xx, timeouts, dropped connections) are retried with
+// write. Several app processes share the table: a claim is one conditional write that also takes
+// a lease (leaseOwner, leaseUntil: app/leases/lease.ts), the runner renews the leases of the items
+// in hand, and every later write of an item is conditional on still holding its lease. A process
+// that dies leaves its items "running" until their lease runs out; then any runner takes them over
+// (never earlier, and never at some other process's start: decision 010). Their kind's `perform`
+// is written to be called again safely (idempotency key replay, or a look at the order first), so
+// nothing is acted on twice and nothing is skipped. Transient errors (5xx, timeouts, dropped connections) are retried with
 // backoff inside the same claim and with the same key; THROTTLED never reaches this file.
 import type { PrismaClient } from "@prisma/client";
 import { AdminApiError } from "../admin-api/graphql.server";
@@ -18,6 +20,14 @@ import {
   type PacedAdminStats,
 } from "./paced-admin.server";
 import { ThrottleGate } from "./throttle-gate";
+import {
+  DEFAULT_LEASE_MS,
+  heartbeatMs,
+  leaseFree,
+  leasedTo,
+  newLeaseOwner,
+  released,
+} from "../leases/lease";
 
 export interface JobRunnerOptions {
   db: PrismaClient;
@@ -33,6 +43,10 @@ export interface JobRunnerOptions {
   backoffMs?: (attempt: number) => number;
   maxConcurrency?: number;
   timeoutMs?: number;
+  /** This process in leaseOwner (default: host, pid and a random part). */
+  owner?: string;
+  /** How long a claimed item stays this runner's without a heartbeat (default 60 s). */
+  leaseMs?: number;
 }
 
 interface ShopWorker {
@@ -66,17 +80,26 @@ export class JobRunner {
   private wake: (() => void) | null = null;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  readonly owner: string;
+  private readonly leaseMs: number;
+  /** Items this runner holds the lease of (renewed by the heartbeat). */
+  private readonly inHand = new Set<string>();
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
+    this.owner = options.owner ?? newLeaseOwner();
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   }
 
-  /** Recovers interrupted items, then runs jobs until `stop()`. */
+  /** Runs jobs until `stop()`, taking over items whose lease ran out. */
   start(): void {
     if (this.loop) return;
     this.stopping = false;
-    this.loop = this.recover().then(() => this.runLoop());
+    this.heartbeat = setInterval(() => void this.renewLeases(), heartbeatMs(this.leaseMs));
+    this.heartbeat.unref();
+    this.loop = this.runLoop();
   }
 
   /** Finishes the items in hand (no new claims) and stops. */
@@ -84,6 +107,8 @@ export class JobRunner {
     this.stopping = true;
     this.wake?.();
     await this.loop;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     this.loop = null;
   }
 
@@ -97,11 +122,29 @@ export class JobRunner {
     this.wake?.();
   }
 
-  private async recover(): Promise<void> {
-    await this.options.db.jobItem.updateMany({
-      where: { status: "running" },
-      data: { status: "pending" },
-    });
+  /** Wall time for leases: other processes compare it with theirs (never the test clock). */
+  private leaseNow(): Date {
+    return new Date();
+  }
+
+  private async renewLeases(): Promise<void> {
+    if (this.inHand.size === 0) return;
+    try {
+      await this.options.db.jobItem.updateMany({
+        where: { id: { in: [...this.inHand] }, leaseOwner: this.owner, status: "running" },
+        data: leasedTo(this.owner, this.leaseNow(), this.leaseMs),
+      });
+    } catch (error) {
+      // A missed beat is survivable (the lease lasts three of them); the next one retries.
+      console.warn(
+        `job runner: renewing leases failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  /** The item as this runner holds it: writes after the claim are conditional on the lease. */
+  private mine(id: string) {
+    return { id, leaseOwner: this.owner };
   }
 
   private async runLoop(): Promise<void> {
@@ -180,22 +223,38 @@ export class JobRunner {
         continue;
       }
       if (free <= 0 || this.stopping) continue;
-      // A cancelled job runs only the items it had begun before a crash: their outcome must be settled.
+      // A cancelled job runs only the items it had begun before a crash: their outcome must be
+      // settled. A running item whose lease ran out belongs to a process that died.
+      const now = this.leaseNow();
       const candidates = await db.jobItem.findMany({
         where: {
           jobId: job.id,
-          status: "pending",
-          ...(job.status === "cancelled" ? { attempts: { gt: 0 } } : {}),
+          OR: [
+            { status: "pending", ...(job.status === "cancelled" ? { attempts: { gt: 0 } } : {}) },
+            { status: "running", ...leaseFree(now) },
+          ],
         },
         orderBy: { id: "asc" },
         take: free,
       });
       for (const candidate of candidates) {
+        // Conditional on the row as it was read (status and lease): of several runners that read
+        // it, exactly one write matches.
         const claimed = await db.jobItem.updateMany({
-          where: { id: candidate.id, status: "pending" },
-          data: { status: "running", attempts: { increment: 1 } },
+          where: {
+            id: candidate.id,
+            status: candidate.status,
+            leaseOwner: candidate.leaseOwner,
+            leaseUntil: candidate.leaseUntil,
+          },
+          data: {
+            status: "running",
+            attempts: { increment: 1 },
+            ...leasedTo(this.owner, now, this.leaseMs),
+          },
         });
         if (claimed.count !== 1) continue;
+        this.inHand.add(candidate.id);
         started += 1;
         worker.active += 1;
         const run = this.runItem(
@@ -204,6 +263,7 @@ export class JobRunner {
           worker,
         ).finally(() => {
           worker.active -= 1;
+          this.inHand.delete(candidate.id);
           this.running.delete(run);
         });
         this.running.add(run);
@@ -246,8 +306,8 @@ export class JobRunner {
               sleep: this.sleep,
               checkpoint: async (data) => {
                 checkpoint = data;
-                await db.jobItem.update({
-                  where: { id: item.id },
+                await db.jobItem.updateMany({
+                  where: this.mine(item.id),
                   data: { result: JSON.stringify({ checkpoint: data }) },
                 });
               },
@@ -265,8 +325,14 @@ export class JobRunner {
           if (error instanceof TransientAdminError) {
             const maxAttempts = this.options.maxAttempts ?? 5;
             if (attempt >= maxAttempts || this.stopping) {
-              // Stopping mid-retry: leave the item running; the next start re-runs it with its key.
-              if (this.stopping) return;
+              // Stopping mid-retry: hand the item back; whoever claims it next re-runs it with its key.
+              if (this.stopping) {
+                await db.jobItem.updateMany({
+                  where: this.mine(item.id),
+                  data: { status: "pending", ...released },
+                });
+                return;
+              }
               outcome = {
                 status: "failed",
                 reason: `Shopify did not answer after ${attempt} tries (${error.message}). Retrying is safe: the same request key is used.`,
@@ -275,7 +341,10 @@ export class JobRunner {
             }
             await this.sleep((this.options.backoffMs ?? defaultBackoff)(attempt));
             attempt += 1;
-            await db.jobItem.update({ where: { id: item.id }, data: { attempts: attempt } });
+            await db.jobItem.updateMany({
+              where: this.mine(item.id),
+              data: { attempts: attempt },
+            });
             continue;
           }
           outcome = {
@@ -292,9 +361,12 @@ export class JobRunner {
     const reason = outcome.status === "done" ? null : outcome.reason;
     const detail = outcome.detail ?? {};
     await db.$transaction(async (tx) => {
-      await tx.jobItem.update({
-        where: { id: item.id },
+      // Settled only while the lease is still ours: had it run out (this process stalled), the
+      // runner that took the item over settles it, and the timeline gets one event.
+      const settled = await tx.jobItem.updateMany({
+        where: this.mine(item.id),
         data: {
+          ...released,
           status: outcome.status,
           error: reason,
           result: JSON.stringify({
@@ -304,7 +376,7 @@ export class JobRunner {
           }),
         },
       });
-      if (outcome.status === "done" && kind?.timelineKind) {
+      if (settled.count === 1 && outcome.status === "done" && kind?.timelineKind) {
         await tx.orderEvent.create({
           data: {
             shop: job.shop,

@@ -24,5 +24,7 @@ const runner = new JobRunner({
   adminFor: () => Promise.reject(new Error("notices never call the Admin API")),
   maxConcurrency: 1,
   pollMs: 20,
+  // Short, so the test's runner takes the killed process's item over soon after.
+  leaseMs: 500,
 });
 runner.start();
