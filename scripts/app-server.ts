@@ -48,7 +48,7 @@ export async function startAppServer({
   });
   const { port: actualPort } = server.address() as AddressInfo;
   // Background work (job runner, reconcile, timed pauses, pruning) lives and dies with the server;
-  // on start the runner resumes any job a previous process left unfinished.
+  // the runner takes over items a dead process left once their lease runs out (decision 010).
   services.start({ jobs: runJobs });
   return {
     origin: `http://${host}:${actualPort}`,

@@ -41,7 +41,12 @@ function addresses(
 }
 
 export async function startMailServer(
-  options: { port?: number; host?: string } = {},
+  options: {
+    port?: number;
+    host?: string;
+    /** How long the server takes to answer 250 after taking a message (a busy relay is slow). */
+    replyDelayMs?: number;
+  } = {},
 ): Promise<RunningMailServer> {
   const messages: ReceivedMail[] = [];
   const waiters: Array<() => void> = [];
@@ -82,7 +87,8 @@ export async function startMailServer(
             receivedAt: new Date(),
           });
           for (const wake of waiters.splice(0)) wake();
-          callback();
+          if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
+          else callback();
         })
         .catch((error: unknown) =>
           callback(error instanceof Error ? error : new Error(String(error))),
