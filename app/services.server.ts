@@ -18,6 +18,7 @@ import {
   type OrderSync,
   type OrderSyncDeps,
 } from "./orders/sync.server";
+import { newLeaseOwner } from "./leases/lease";
 import { createPrismaClient } from "./prisma-client.server";
 import { createShopifyApp, type ShopifyApp } from "./shopify-app.server";
 import type { BackgroundAdmin } from "./auth/background-admin.server";
@@ -68,6 +69,8 @@ function logError(what: string) {
 
 export function createAppServices(env: AppEnv, options: ServiceOptions = {}): AppServices {
   const db = createPrismaClient(env.DATABASE_URL);
+  // This process, as it signs the leases it takes (decision 010).
+  const owner = newLeaseOwner();
   const { shopify, backgroundAdmin } = createShopifyApp(env, db);
   const adminFor = async (shop: string) => backgroundAdmin(shop);
   const smtp = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : null;
@@ -81,6 +84,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
     orderSyncDeps(
       { db, adminFor },
       {
+        owner,
         ...(env.ORDER_RECONCILE_INTERVAL_MS !== undefined
           ? { reconcileIntervalMs: env.ORDER_RECONCILE_INTERVAL_MS }
           : {}),
@@ -88,7 +92,14 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       },
     ),
   );
-  const jobs = new JobRunner({ db, registry: jobKinds, adminFor, pollMs: 500, ...options.jobs });
+  const jobs = new JobRunner({
+    db,
+    registry: jobKinds,
+    adminFor,
+    owner,
+    pollMs: 500,
+    ...options.jobs,
+  });
   const pauses = createPauseScheduler({
     db,
     adminFor,

@@ -1,7 +1,11 @@
-// Keeps each shop's TrackedOrders current, one shop's work at a time (webhooks arrive in bursts:
-// a fulfilment sends orders/fulfilled and orders/updated; they are coalesced and the shop is
-// re-forecast once). Work runs after the webhook has been answered, so Shopify never waits on a
-// re-forecast; if the process dies mid-way, the periodic reconcile repairs what was lost.
+// Keeps each shop's TrackedOrders current, one pass per shop at a time in a process (webhooks
+// arrive in bursts: a fulfilment sends orders/fulfilled and orders/updated; they are coalesced and
+// the shop is re-forecast once). Work runs after the webhook has been answered, so Shopify never
+// waits on a re-forecast. The queue is durable (SyncTask rows: a webhook's receipt and its task are
+// one transaction, app/webhooks/order-webhooks.server.ts) and claimed with leases (decision 010):
+// a pass takes the shop's due, unleased tasks, renews their lease while it runs and deletes them
+// when done; a task queued again meanwhile stays for the next pass. A process that dies mid-pass
+// leaves its tasks leased; when the lease runs out, any process's claim loop takes them over.
 //
 // Built once per process by the composition root (app/services.server.ts) with its dependencies:
 // createOrderSync(deps). Entry points: ensureOrderSync (first page load: start the bulk import if
@@ -10,8 +14,8 @@
 //
 // Failure: a shop with no offline session (uninstalled) has its queued work dropped with one log
 // line, since no retry can succeed. Any other failed pass is retried after an exponential, capped
-// delay (retryDelayMs) and given up after maxFailures, the reason written on the OrderSync row of a
-// bulk import it was finishing. A pass must never be retried at once: that loop once starved the
+// delay (retryDelayMs, written as the tasks' runAfter) and given up after maxFailures, the reason
+// written on the OrderSync row of a bulk import it was finishing. A pass must never be retried at once: that loop once starved the
 // event loop (issue 12).
 import type { PrismaClient } from "@prisma/client";
 import type { AdminGraphql } from "../admin-api/graphql.server";
@@ -30,6 +34,14 @@ import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.serve
 import { hasOfflineSession } from "../shop-data/known-shop.server";
 import { reforecastShop } from "./reforecast.server";
 import { retryDelay } from "../retry-delay";
+import {
+  DEFAULT_LEASE_MS,
+  heartbeatMs,
+  leaseFree,
+  leasedTo,
+  newLeaseOwner,
+  released,
+} from "../leases/lease";
 
 export interface OrderSyncDeps {
   db: PrismaClient;
@@ -48,6 +60,12 @@ export interface OrderSyncDeps {
   maxFailures: number;
   /** How often the periodic reconcile runs; 0 turns it off. */
   reconcileIntervalMs: number;
+  /** This process in leaseOwner. */
+  owner: string;
+  /** How long claimed tasks stay this process's without a heartbeat. */
+  leaseMs: number;
+  /** How often a started queue looks for tasks nobody holds (another process's, retries). */
+  claimIntervalMs: number;
 }
 
 export const RECONCILE_INTERVAL_MS = 15 * 60_000;
@@ -73,6 +91,9 @@ export function orderSyncDeps(
     retryDelayMs: (failures) => retryDelay(failures, { baseMs: 1_000, capMs: 300_000 }),
     maxFailures: 8,
     reconcileIntervalMs: RECONCILE_INTERVAL_MS,
+    owner: newLeaseOwner(),
+    leaseMs: DEFAULT_LEASE_MS,
+    claimIntervalMs: 5_000,
     ...required,
     ...overrides,
   };
@@ -81,9 +102,11 @@ export function orderSyncDeps(
 export type SyncState = "imported" | "importing" | "started" | "failed";
 
 export interface OrderSync {
-  queueOrderRefresh(shop: string, orderId: string): void;
-  queueBulkFinish(shop: string, bulkOperationId: string): void;
-  queueReconcile(shop: string): void;
+  queueOrderRefresh(shop: string, orderId: string): Promise<void>;
+  queueBulkFinish(shop: string, bulkOperationId: string): Promise<void>;
+  queueReconcile(shop: string): Promise<void>;
+  /** Runs the shop's queued tasks now (after a webhook queued them in its own transaction). */
+  poke(shop: string): void;
   /** Re-applies the tag setting now (the settings page calls this after tagOrders changes). */
   queueTagSync(shop: string): Promise<void>;
   /**
@@ -96,51 +119,65 @@ export interface OrderSync {
     admin: AdminGraphql,
     shop: string,
   ): Promise<"import-started" | "import-running" | "reconcile-queued">;
-  /** Starts the periodic reconcile (every reconcileIntervalMs). Idempotent. */
+  /** Starts the periodic reconcile and the claiming of tasks nobody holds. Idempotent. */
   start(): void;
-  /** Stops the periodic reconcile; queued work already in hand still finishes (drain). */
+  /** Stops both; work already in hand still finishes (drain). */
   stop(): void;
   /** Resolves when no shop has queued or running sync work (graceful stop, tests). */
   drain(): Promise<void>;
 }
 
 interface ShopWork {
-  orderIds: Set<string>;
-  bulkFinishes: Set<string>;
-  reconcile: boolean;
   running: Promise<void> | null;
-  /** Failed passes in a row; reset by a pass that succeeds. */
-  failures: number;
-  /** A retry is scheduled: nothing starts the shop before it. */
+  /** A retry is scheduled in this process: nothing starts the shop before it. */
   waiting: boolean;
+  /** Queued while a pass ran: run another when it ends. */
+  again: boolean;
+}
+
+type TaskKind = "refresh" | "bulk_finish" | "reconcile";
+
+interface ClaimedTask {
+  kind: string;
+  target: string;
+  queuedAt: Date;
+  failures: number;
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function hasWork(work: ShopWork): boolean {
-  return work.orderIds.size > 0 || work.bulkFinishes.size > 0 || work.reconcile;
+type TaskWriter = Pick<PrismaClient, "syncTask">;
+
+/** Queues one piece of sync work durably; queued again, it is not doubled but its queuedAt moves. */
+export async function enqueueSyncTask(
+  db: TaskWriter,
+  shop: string,
+  kind: TaskKind,
+  target = "",
+): Promise<void> {
+  const queuedAt = new Date();
+  await db.syncTask.upsert({
+    where: { shop_kind_target: { shop, kind, target } },
+    create: { shop, kind, target, queuedAt, runAfter: queuedAt },
+    update: { queuedAt },
+  });
 }
 
 export function createOrderSync(deps: OrderSyncDeps): OrderSync {
   const { db } = deps;
+  const owner = deps.owner;
   const shops = new Map<string, ShopWork>();
   const background = new Set<Promise<unknown>>();
   const polling = new Set<string>();
   let scheduler: NodeJS.Timeout | null = null;
+  let claimer: NodeJS.Timeout | null = null;
 
   function workOf(shop: string): ShopWork {
     let work = shops.get(shop);
     if (!work) {
-      work = {
-        orderIds: new Set(),
-        bulkFinishes: new Set(),
-        reconcile: false,
-        running: null,
-        failures: 0,
-        waiting: false,
-      };
+      work = { running: null, waiting: false, again: false };
       shops.set(shop, work);
     }
     return work;
@@ -152,53 +189,114 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
     return promise;
   }
 
-  function kick(shop: string): void {
+  /** Runs a pass for the shop in this process unless one is running or waiting to retry. */
+  function kick(shop: string, retry = false): void {
     const work = workOf(shop);
-    if (work.running || work.waiting) return;
+    if (work.running || (work.waiting && !retry)) {
+      work.again = true;
+      return;
+    }
+    work.again = false;
     work.running = track(
-      runShop(shop, work)
-        .then(
-          () => {
-            work.failures = 0;
-          },
-          (error: unknown) => passFailed(shop, work, error),
-        )
+      claimAndRun(shop, retry)
         .catch((error: unknown) => deps.warn(`${shop}: ${messageOf(error)}`))
-        .finally(() => {
+        .then((more) => {
           work.running = null;
-          if (hasWork(work)) kick(shop);
+          if (more || work.again) kick(shop);
         }),
     );
   }
 
-  async function passFailed(shop: string, work: ShopWork, error: unknown): Promise<void> {
-    work.failures += 1;
-    if (work.failures >= deps.maxFailures) {
-      const tries = work.failures;
-      work.failures = 0;
-      await giveUp(shop, work, `gave up after ${tries} failed tries: ${messageOf(error)}`);
+  /** Takes the shop's due, unleased tasks; runs them in one pass. Returns whether to run again. */
+  async function claimAndRun(shop: string, retry: boolean): Promise<boolean> {
+    const now = new Date();
+    const { count } = await db.syncTask.updateMany({
+      where: {
+        shop,
+        // The process that scheduled a retry runs it when its own wait ends.
+        ...(retry ? {} : { runAfter: { lte: now } }),
+        ...leaseFree(now),
+      },
+      data: leasedTo(owner, now, deps.leaseMs),
+    });
+    if (count === 0) return false;
+    const tasks: ClaimedTask[] = await db.syncTask.findMany({
+      where: { shop, leaseOwner: owner },
+      select: { kind: true, target: true, queuedAt: true, failures: true },
+    });
+    const heartbeat = setInterval(
+      () =>
+        void db.syncTask
+          .updateMany({
+            where: { shop, leaseOwner: owner },
+            data: leasedTo(owner, new Date(), deps.leaseMs),
+          })
+          .catch((error: unknown) => deps.warn(`${shop}: renewing leases: ${messageOf(error)}`)),
+      heartbeatMs(deps.leaseMs),
+    );
+    heartbeat.unref();
+    try {
+      await runShop(shop, tasks);
+    } catch (error) {
+      await passFailed(shop, tasks, error);
+      return false;
+    } finally {
+      clearInterval(heartbeat);
+    }
+    return finish(shop, tasks);
+  }
+
+  /** Deletes what the pass did; a task queued again meanwhile is handed back for the next pass. */
+  async function finish(shop: string, tasks: ClaimedTask[]): Promise<boolean> {
+    let requeued = false;
+    for (const task of tasks) {
+      const key = { shop, kind: task.kind, target: task.target, leaseOwner: owner };
+      const { count } = await db.syncTask.deleteMany({
+        where: { ...key, queuedAt: task.queuedAt },
+      });
+      if (count === 0) {
+        await db.syncTask.updateMany({ where: key, data: released });
+        requeued = true;
+      }
+    }
+    return requeued;
+  }
+
+  async function passFailed(shop: string, tasks: ClaimedTask[], error: unknown): Promise<void> {
+    const failures = Math.max(0, ...tasks.map((t) => t.failures)) + 1;
+    if (failures >= deps.maxFailures) {
+      await giveUp(shop, tasks, `gave up after ${failures} failed tries: ${messageOf(error)}`);
       return;
     }
-    const delay = deps.retryDelayMs(work.failures);
+    const delay = deps.retryDelayMs(failures);
     deps.warn(
-      `${shop}: sync pass failed (try ${work.failures} of ${deps.maxFailures}), retrying in ${delay} ms: ${messageOf(error)}`,
+      `${shop}: sync pass failed (try ${failures} of ${deps.maxFailures}), retrying in ${delay} ms: ${messageOf(error)}`,
     );
+    // Handed back with a time to wait, so another process retries it if this one dies meanwhile.
+    await db.syncTask.updateMany({
+      where: { shop, leaseOwner: owner },
+      data: {
+        failures,
+        lastError: messageOf(error).slice(0, 1_000),
+        runAfter: new Date(Date.now() + delay),
+        ...released,
+      },
+    });
+    const work = workOf(shop);
     work.waiting = true;
     void track(
       deps.sleep(delay).finally(() => {
         work.waiting = false;
-        if (hasWork(work)) kick(shop);
+        kick(shop, true);
       }),
     );
   }
 
-  /** Drops the shop's queued work, recording why on the bulk imports it was finishing; one log line. */
-  async function giveUp(shop: string, work: ShopWork, reason: string): Promise<void> {
-    const refreshes = work.orderIds.size;
-    const bulkOperationIds = [...work.bulkFinishes];
-    work.orderIds.clear();
-    work.bulkFinishes.clear();
-    work.reconcile = false;
+  /** Drops the shop's claimed work, recording why on the bulk imports it was finishing; one log line. */
+  async function giveUp(shop: string, tasks: ClaimedTask[], reason: string): Promise<void> {
+    const refreshes = tasks.filter((t) => t.kind === "refresh").length;
+    const bulkOperationIds = tasks.filter((t) => t.kind === "bulk_finish").map((t) => t.target);
+    await db.syncTask.deleteMany({ where: { shop, leaseOwner: owner } });
     if (bulkOperationIds.length > 0) {
       await db.orderSync.updateMany({
         where: {
@@ -214,59 +312,49 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
     );
   }
 
-  function queueOrderRefresh(shop: string, orderId: string): void {
-    workOf(shop).orderIds.add(orderId);
-    kick(shop);
+  function queue(shop: string, kind: TaskKind, target = ""): Promise<void> {
+    return track(
+      (async () => {
+        await enqueueSyncTask(db, shop, kind, target);
+        kick(shop);
+      })(),
+    );
   }
 
-  function queueBulkFinish(shop: string, bulkOperationId: string): void {
-    workOf(shop).bulkFinishes.add(bulkOperationId);
-    kick(shop);
-  }
-
-  function queueReconcile(shop: string): void {
-    workOf(shop).reconcile = true;
-    kick(shop);
-  }
-
-  async function runShop(shop: string, work: ShopWork): Promise<void> {
+  async function runShop(shop: string, tasks: ClaimedTask[]): Promise<void> {
     if (!(await deps.hasSession(db, shop))) {
       // Uninstalled (or never installed): no call can succeed, so nothing is retried.
-      await giveUp(shop, work, "no offline session (app uninstalled)");
+      await giveUp(shop, tasks, "no offline session (app uninstalled)");
+      // Given up is done: nothing left to delete.
+      tasks.length = 0;
       return;
     }
     const rawAdmin = await deps.adminFor(shop);
     const admin = new ThrottledAdmin(rawAdmin, { sleep: deps.sleep });
     let changed = false;
     let timeZone: string | undefined;
-    while (hasWork(work)) {
-      for (const id of [...work.bulkFinishes]) {
-        work.bulkFinishes.delete(id);
-        // The import re-forecasts by itself; only the tags are left to do here.
-        const outcome = await finishOrderImport(db, rawAdmin, shop, id, {
-          reforecast: deps.reforecast,
-          now: deps.now,
-        });
-        if (outcome === "imported") await syncTags(admin, shop);
-      }
-      const orderIds = [...work.orderIds];
-      work.orderIds.clear();
-      for (const id of orderIds) {
-        try {
-          timeZone = (await refreshOrder(db, admin, shop, id, deps.now())).timeZone;
-          changed = true;
-        } catch (error) {
-          deps.warn(`${shop}: re-reading ${id} failed: ${messageOf(error)}`);
-        }
-      }
-      if (work.reconcile) {
-        work.reconcile = false;
-        const result = await reconcileOrders(db, admin, shop, deps.now());
-        // Re-forecast on every periodic pass even when no order changed: time moves orders from
-        // on track to at risk to overdue (a promise passes at the shop's midnight).
+    for (const task of tasks.filter((t) => t.kind === "bulk_finish")) {
+      // The import re-forecasts by itself; only the tags are left to do here.
+      const outcome = await finishOrderImport(db, rawAdmin, shop, task.target, {
+        reforecast: deps.reforecast,
+        now: deps.now,
+      });
+      if (outcome === "imported") await syncTags(admin, shop);
+    }
+    for (const task of tasks.filter((t) => t.kind === "refresh")) {
+      try {
+        timeZone = (await refreshOrder(db, admin, shop, task.target, deps.now())).timeZone;
         changed = true;
-        timeZone = result.timeZone ?? timeZone;
+      } catch (error) {
+        deps.warn(`${shop}: re-reading ${task.target} failed: ${messageOf(error)}`);
       }
+    }
+    if (tasks.some((t) => t.kind === "reconcile")) {
+      const result = await reconcileOrders(db, admin, shop, deps.now());
+      // Re-forecast on every periodic pass even when no order changed: time moves orders from
+      // on track to at risk to overdue (a promise passes at the shop's midnight).
+      changed = true;
+      timeZone = result.timeZone ?? timeZone;
     }
     if (!changed) return;
     await deps.reforecast(db, shop, deps.now(), timeZone ? { fallbackTimeZone: timeZone } : {});
@@ -307,7 +395,7 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
           const sync = await db.orderSync.findFirst({ where: { shop, bulkOperationId } });
           if (!sync || (sync.status !== "running" && sync.status !== "importing")) return;
           if (sync.status === "running") {
-            queueBulkFinish(shop, bulkOperationId);
+            await queue(shop, "bulk_finish", bulkOperationId);
             await workOf(shop).running;
           }
         }
@@ -355,7 +443,7 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
       select: { id: true },
     });
     if (done) {
-      queueReconcile(shop);
+      await queue(shop, "reconcile");
       return "reconcile-queued";
     }
     const running = await runningBulkSync(db, shop);
@@ -381,17 +469,39 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
       distinct: ["shop"],
       select: { shop: true },
     });
-    for (const { shop } of callable) queueReconcile(shop);
+    for (const { shop } of callable) await queue(shop, "reconcile");
+  }
+
+  /** Kicks every shop with due tasks nobody holds: a dead process's, or a retry whose process died. */
+  async function claimOrphans(): Promise<void> {
+    const now = new Date();
+    const due = await db.syncTask.findMany({
+      where: { runAfter: { lte: now }, ...leaseFree(now) },
+      distinct: ["shop"],
+      select: { shop: true },
+    });
+    for (const { shop } of due) kick(shop);
   }
 
   return {
-    queueOrderRefresh,
-    queueBulkFinish,
-    queueReconcile,
+    queueOrderRefresh: (shop, orderId) => queue(shop, "refresh", orderId),
+    queueBulkFinish: (shop, bulkOperationId) => queue(shop, "bulk_finish", bulkOperationId),
+    queueReconcile: (shop) => queue(shop, "reconcile"),
+    poke: (shop) => kick(shop),
     queueTagSync,
     ensureOrderSync,
     syncNow,
     start() {
+      if (!claimer && deps.claimIntervalMs > 0) {
+        claimer = setInterval(
+          () =>
+            void claimOrphans().catch((error: unknown) =>
+              deps.warn(`claiming tasks: ${messageOf(error)}`),
+            ),
+          deps.claimIntervalMs,
+        );
+        claimer.unref();
+      }
       if (scheduler || deps.reconcileIntervalMs <= 0) return;
       scheduler = setInterval(() => {
         void track(
@@ -403,7 +513,9 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
     },
     stop() {
       if (scheduler) clearInterval(scheduler);
+      if (claimer) clearInterval(claimer);
       scheduler = null;
+      claimer = null;
     },
     async drain() {
       while (background.size > 0) await Promise.allSettled([...background]);

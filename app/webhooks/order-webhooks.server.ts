@@ -1,9 +1,11 @@
 // The order webhooks' one handler: verify and bind the delivery (verify-webhook.server.ts), drop it
-// when the shop has no session (uninstalled: nothing can be read, and retrying cannot help), record the event for this topic (a duplicate stops here, see webhook-receipt.server.ts), hand the
-// changed order to the sync queue and answer 200 at once. The queue re-reads the order by GraphQL
-// (docs/order-import.md).
+// when the shop has no session (uninstalled: nothing can be read, and retrying cannot help),
+// record the event for this topic (a duplicate stops here, see webhook-receipt.server.ts) and, in
+// the same transaction, queue the changed order on the durable sync queue, then answer 200 at
+// once. The queue re-reads the order by GraphQL (docs/order-import.md).
 import { z } from "zod";
 import db from "../db.server";
+import { enqueueSyncTask } from "../orders/sync.server";
 import { appServices } from "../services.server";
 import { verifyShopifyWebhook } from "./verify-webhook.server";
 import { recordWebhookReceipt } from "./webhook-receipt.server";
@@ -67,14 +69,22 @@ export async function handleOrderWebhook(request: Request, topic: OrderTopic): P
   if (topic === "bulk_operations/finish") {
     const parsed = bulkFinishPayload.safeParse(payload);
     if (!parsed.success) return new Response("Unexpected payload", { status: 400 });
-    if (!(await recordWebhookReceipt(db, receipt))) return new Response(null, { status: 200 });
-    if (parsed.data.type === "query")
-      appServices().orderSync.queueBulkFinish(shop, parsed.data.admin_graphql_api_id);
+    const bulkOperationId = parsed.data.admin_graphql_api_id;
+    const recorded = await recordWebhookReceipt(db, receipt, (tx) =>
+      parsed.data.type === "query"
+        ? enqueueSyncTask(tx, shop, "bulk_finish", bulkOperationId)
+        : Promise.resolve(),
+    );
+    if (recorded) appServices().orderSync.poke(shop);
     return new Response(null, { status: 200 });
   }
   const orderId = changedOrderId(topic, payload);
   if (!orderId) return new Response("Unexpected payload", { status: 400 });
-  if (!(await recordWebhookReceipt(db, receipt))) return new Response(null, { status: 200 });
-  appServices().orderSync.queueOrderRefresh(shop, orderId);
+  // The receipt and the refresh it asks for are one transaction: no crash can keep one without
+  // the other (a receipt alone would refuse Shopify's redelivery as a duplicate).
+  if (
+    await recordWebhookReceipt(db, receipt, (tx) => enqueueSyncTask(tx, shop, "refresh", orderId))
+  )
+    appServices().orderSync.poke(shop);
   return new Response(null, { status: 200 });
 }

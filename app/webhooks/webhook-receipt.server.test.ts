@@ -26,6 +26,7 @@ import {
   type AppUnderTest,
 } from "../../tests/support/app-under-test";
 import { recordWebhookReceipt } from "./webhook-receipt.server";
+import { createOrderSync, enqueueSyncTask, orderSyncDeps } from "../orders/sync.server";
 import { deliverToWebhookRoute, settleOrderSync } from "../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
@@ -146,6 +147,84 @@ describe("webhook receipts", () => {
     // The same action seen on another topic is handled for that topic too.
     expect(await recordWebhookReceipt(db, { ...first, topic: "orders/fulfilled" })).toBe(true);
     expect(await db.webhookReceipt.count({ where: { eventId: "evt-shared" } })).toBe(3);
+  });
+
+  it("are written in one transaction with the work they ask for: when queueing it fails, no receipt stays and Shopify's redelivery is processed", async () => {
+    const receipt = {
+      shop: app.shop,
+      topic: "orders/updated",
+      eventId: "evt-crash-between",
+      webhookId: "wh-1",
+    };
+    // What a crash between the receipt and its work looks like from the database's side.
+    await expect(
+      recordWebhookReceipt(db, receipt, async (tx) => {
+        await enqueueSyncTask(tx, app.shop, "refresh", "gid://shopify/Order/1");
+        throw new Error("process died");
+      }),
+    ).rejects.toThrow("process died");
+    expect(await db.webhookReceipt.count({ where: { eventId: receipt.eventId } })).toBe(0);
+    expect(
+      await db.syncTask.count({ where: { shop: app.shop, target: "gid://shopify/Order/1" } }),
+    ).toBe(0);
+    expect(await recordWebhookReceipt(db, { ...receipt, webhookId: "wh-2" })).toBe(true);
+  });
+});
+
+describe("the durable order sync queue", () => {
+  it("takes over a refresh a dead process held once its lease ran out, and leaves a live process's alone", async () => {
+    const [dead, live] = [openOrder(used), openOrder(used)];
+    changeQuietly(dead);
+    changeQuietly(live);
+    const past = new Date(Date.now() - 1_000);
+    const future = new Date(Date.now() + 60_000);
+    await db.syncTask.createMany({
+      data: [
+        {
+          shop: app.shop,
+          kind: "refresh",
+          target: toGid("Order", dead.id),
+          leaseOwner: "gone:1:a",
+          leaseUntil: past,
+        },
+        {
+          shop: app.shop,
+          kind: "refresh",
+          target: toGid("Order", live.id),
+          leaseOwner: "alive:2:b",
+          leaseUntil: future,
+        },
+      ],
+    });
+    // Another app process's queue, started as the composition root starts it.
+    const { appServices } = await import("../services.server");
+    const other = createOrderSync(
+      orderSyncDeps(
+        { db, adminFor: async (shop) => appServices().backgroundAdmin(shop) },
+        { claimIntervalMs: 20, reconcileIntervalMs: 0, owner: "other:3:c" },
+      ),
+    );
+    other.start();
+    try {
+      for (let i = 0; i < 200; i++) {
+        if ((await trackedRow(dead)).tags.includes(QUIET_TAG)) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await other.drain();
+    } finally {
+      other.stop();
+    }
+    expect((await trackedRow(dead)).tags).toContain(QUIET_TAG);
+    expect(
+      await db.syncTask.count({ where: { shop: app.shop, target: toGid("Order", dead.id) } }),
+    ).toBe(0);
+    // Still held by a process whose lease has not run out: not done, not taken.
+    expect((await trackedRow(live)).tags).not.toContain(QUIET_TAG);
+    const held = await db.syncTask.findMany({
+      where: { shop: app.shop, target: toGid("Order", live.id) },
+    });
+    expect(held.map((t) => t.leaseOwner)).toEqual(["alive:2:b"]);
+    await db.syncTask.deleteMany({ where: { shop: app.shop } });
   });
 });
 

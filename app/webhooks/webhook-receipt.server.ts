@@ -17,13 +17,21 @@ export interface WebhookReceipt {
   webhookId: string;
 }
 
-/** True the first time this shop sees this event on this topic; false for a duplicate. */
+/**
+ * True the first time this shop sees this event on this topic; false for a duplicate. `andThen`
+ * writes the work the delivery asks for in the same transaction, so a crash cannot leave a receipt
+ * (which refuses Shopify's redelivery) without its work.
+ */
 export async function recordWebhookReceipt(
-  db: Pick<PrismaClient, "webhookReceipt">,
+  db: PrismaClient,
   receipt: WebhookReceipt,
+  andThen?: (tx: Prisma.TransactionClient) => Promise<unknown>,
 ): Promise<boolean> {
   try {
-    await db.webhookReceipt.create({ data: receipt });
+    await db.$transaction(async (tx) => {
+      await tx.webhookReceipt.create({ data: receipt });
+      await andThen?.(tx);
+    });
     return true;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
