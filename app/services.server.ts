@@ -5,7 +5,8 @@
 // and so do the tests and the bench, through the same start() and stop(). The server build has this
 // file as a second entry (vite.config.ts), so the host starts the very instance its routes use.
 import type { PrismaClient } from "@prisma/client";
-import { startRetentionSweep } from "./data-lifecycle/retention.server";
+import { RETENTION_SWEEP_MS, startRetentionSweep } from "./data-lifecycle/retention.server";
+import { claimNamedLease, releaseNamedLease } from "./leases/named-lease.server";
 import { appEnv, type AppEnv } from "./env.server";
 import { createJobKinds } from "./jobs/registry.server";
 import type { JobKind, JobKindRegistry } from "./jobs/job-kind";
@@ -15,6 +16,7 @@ import { smtpTransport, type MailTransport } from "./notices/mail-transport.serv
 import {
   createOrderSync,
   orderSyncDeps,
+  RECONCILE_INTERVAL_MS,
   type OrderSync,
   type OrderSyncDeps,
 } from "./orders/sync.server";
@@ -85,6 +87,14 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       { db, adminFor },
       {
         owner,
+        // One process per round queues the reconciles (the tasks would coalesce anyway).
+        claimReconcileRound: () =>
+          claimNamedLease(
+            db,
+            { shop: "", name: "reconcile-round" },
+            owner,
+            Math.max(1_000, (env.ORDER_RECONCILE_INTERVAL_MS ?? RECONCILE_INTERVAL_MS) - 1_000),
+          ),
         ...(env.ORDER_RECONCILE_INTERVAL_MS !== undefined
           ? { reconcileIntervalMs: env.ORDER_RECONCILE_INTERVAL_MS }
           : {}),
@@ -104,6 +114,11 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
     db,
     adminFor,
     intervalMs: options.pauseSweepMs ?? PAUSE_SWEEP_MS,
+    // One process at a time ends a shop's pause (a Shopify call each).
+    lease: {
+      claim: (shop) => claimNamedLease(db, { shop, name: "pause-end" }, owner, 60_000),
+      release: (shop) => releaseNamedLease(db, { shop, name: "pause-end" }, owner),
+    },
     onError: (shop, error, retryAt) =>
       console.error(
         `Ending the timed pause of ${shop} failed; ${retryAt ? `retrying at ${retryAt.toISOString()}` : "gave up (reason on its StorefrontState row)"}.`,
@@ -132,6 +147,9 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       pauses.start();
       stopRetention ??= startRetentionSweep({
         db,
+        // One prune per interval across all processes: the round's lease lasts the interval.
+        claim: () =>
+          claimNamedLease(db, { shop: "", name: "retention" }, owner, RETENTION_SWEEP_MS - 1_000),
         onError: logError("Pruning old webhook receipts failed; retrying in an hour."),
       });
     },

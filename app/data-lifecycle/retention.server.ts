@@ -12,6 +12,8 @@ export interface RetentionSweepOptions {
   intervalMs?: number;
   now?: () => Date;
   onError: (error: unknown) => void;
+  /** With several app processes: whether this process prunes this round (one named lease). */
+  claim?: () => Promise<boolean>;
 }
 
 /** Prunes now and then every interval; returns the function that stops it. */
@@ -21,7 +23,8 @@ export function startRetentionSweep(options: RetentionSweepOptions): () => void 
   const sweep = () => {
     // One sweep at a time: a slow database never stacks them up.
     if (running) return;
-    running = forgetOldWebhookReceipts(options.db, now())
+    running = (options.claim ?? (async () => true))()
+      .then((mine) => (mine ? forgetOldWebhookReceipts(options.db, now()) : 0))
       .catch(options.onError)
       .finally(() => (running = null));
   };

@@ -66,6 +66,8 @@ export interface OrderSyncDeps {
   leaseMs: number;
   /** How often a started queue looks for tasks nobody holds (another process's, retries). */
   claimIntervalMs: number;
+  /** With several app processes: whether this process queues this reconcile round. */
+  claimReconcileRound: () => Promise<boolean>;
 }
 
 export const RECONCILE_INTERVAL_MS = 15 * 60_000;
@@ -94,6 +96,7 @@ export function orderSyncDeps(
     owner: newLeaseOwner(),
     leaseMs: DEFAULT_LEASE_MS,
     claimIntervalMs: 5_000,
+    claimReconcileRound: async () => true,
     ...required,
     ...overrides,
   };
@@ -458,6 +461,7 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
 
   /** Queues a reconcile for each shop whose first import finished and that can still be called. */
   async function reconcileAll(): Promise<void> {
+    if (!(await deps.claimReconcileRound())) return;
     const imported = await db.orderSync.findMany({
       where: { kind: "bulk", status: "completed" },
       distinct: ["shop"],

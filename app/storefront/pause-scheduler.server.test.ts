@@ -6,6 +6,7 @@ import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
 import { retryDelay } from "../retry-delay";
+import { claimNamedLease, releaseNamedLease } from "../leases/named-lease.server";
 import { createPauseScheduler } from "./pause-scheduler.server";
 
 let app: AppUnderTest;
@@ -70,5 +71,37 @@ describe("the pause sweep for a pause it cannot end", () => {
     expect(
       (await db.storefrontState.findUniqueOrThrow({ where: { shop: SHOP } })).pauseEndFailures,
     ).toBe(1);
+  });
+});
+
+describe("the pause sweep in several app processes", () => {
+  it("ends a shop's due pause from one process at a time: the others find its pause-end lease taken", async () => {
+    const shop = "two-processes-paused.myshopify.com";
+    await db.storefrontState.create({ data: { shop, mode: "paused", pausedUntil: minutes(-1) } });
+    const calls: string[] = [];
+    const sweepOf = (owner: string) =>
+      createPauseScheduler({
+        db,
+        clock: () => T0,
+        // Shopify slow to answer, then failing: the first process is still at it when the second sweeps.
+        adminFor: async (s) => {
+          calls.push(`${owner} ${s}`);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          throw new Error("Shopify unavailable");
+        },
+        onError: () => undefined,
+        lease: {
+          claim: (s) => claimNamedLease(db, { shop: s, name: "pause-end" }, owner, 60_000),
+          release: (s) => releaseNamedLease(db, { shop: s, name: "pause-end" }, owner),
+        },
+      });
+    const [a, b] = [sweepOf("process-a"), sweepOf("process-b")];
+    await Promise.all([a.tick(), b.tick()]);
+    expect(calls.filter((call) => call.endsWith(shop))).toHaveLength(1);
+    // Given back when done: held by nobody now.
+    const lease = await db.lease.findUniqueOrThrow({
+      where: { shop_name: { shop, name: "pause-end" } },
+    });
+    expect(lease.leaseOwner).toBeNull();
   });
 });

@@ -27,6 +27,11 @@ export interface PauseSchedulerOptions {
   retryDelayMs?: (failures: number) => number;
   /** Tries before giving up on one pause (default 10: about 8 hours of retries). */
   maxFailures?: number;
+  /**
+   * With several app processes: takes the shop's "pause-end" lease (false: another process is
+   * ending this pause) and gives it back. Without it, every sweep ends every due pause itself.
+   */
+  lease?: { claim: (shop: string) => Promise<boolean>; release: (shop: string) => Promise<void> };
 }
 
 export interface PauseEndState {
@@ -79,6 +84,7 @@ export function createPauseScheduler(options: PauseSchedulerOptions): PauseSched
       if (!row) continue;
       const before = failuresOf(row);
       if (before.gaveUp || (before.retryAt && before.retryAt > now)) continue;
+      if (options.lease && !(await options.lease.claim(shop))) continue;
       try {
         if (await endDuePause({ admin: await options.adminFor(shop), db: options.db, shop, now }))
           ended.push(shop);
@@ -99,6 +105,8 @@ export function createPauseScheduler(options: PauseSchedulerOptions): PauseSched
           },
         });
         options.onError?.(shop, error, retryAt);
+      } finally {
+        await options.lease?.release(shop);
       }
     }
     return ended;
