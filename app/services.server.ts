@@ -60,7 +60,7 @@ export interface AppServices {
   pauses: PauseScheduler;
   /** Starts the background work: job runner, periodic reconcile, pause sweep, retention sweep. */
   start(options?: StartOptions): void;
-  /** Stops claiming new work, finishes what is in hand, closes the mail transport. */
+  /** Stops claiming new work, finishes what is in hand (queued tasks stay for other processes), closes mail. */
   stop(): Promise<void>;
 }
 
@@ -160,7 +160,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       orderSync.stop();
       if (jobsStarted) await jobs.stop();
       jobsStarted = false;
-      await orderSync.drain();
+      await orderSync.settle();
       smtp?.close();
     },
   };

@@ -124,8 +124,10 @@ export interface OrderSync {
   ): Promise<"import-started" | "import-running" | "reconcile-queued">;
   /** Starts the periodic reconcile and the claiming of tasks nobody holds. Idempotent. */
   start(): void;
-  /** Stops both; work already in hand still finishes (drain). */
+  /** Stops both and starts no new pass in this process; tasks stay queued for the others. */
   stop(): void;
+  /** Resolves when the passes running in this process have ended (graceful stop). */
+  settle(): Promise<void>;
   /** Resolves when no shop has queued or running sync work (graceful stop, tests). */
   drain(): Promise<void>;
 }
@@ -176,6 +178,7 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
   const polling = new Set<string>();
   let scheduler: NodeJS.Timeout | null = null;
   let claimer: NodeJS.Timeout | null = null;
+  let stopped = false;
 
   function workOf(shop: string): ShopWork {
     let work = shops.get(shop);
@@ -194,6 +197,8 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
 
   /** Runs a pass for the shop in this process unless one is running or waiting to retry. */
   function kick(shop: string, retry = false): void {
+    // A stopping process leaves its queued tasks (and its retries' runAfter) to the others.
+    if (stopped) return;
     const work = workOf(shop);
     if (work.running || (work.waiting && !retry)) {
       work.again = true;
@@ -496,6 +501,7 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
     ensureOrderSync,
     syncNow,
     start() {
+      stopped = false;
       if (!claimer && deps.claimIntervalMs > 0) {
         claimer = setInterval(
           () =>
@@ -516,10 +522,14 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
       scheduler.unref();
     },
     stop() {
+      stopped = true;
       if (scheduler) clearInterval(scheduler);
       if (claimer) clearInterval(claimer);
       scheduler = null;
       claimer = null;
+    },
+    async settle() {
+      await Promise.allSettled([...shops.values()].map((work) => work.running));
     },
     async drain() {
       while (background.size > 0) await Promise.allSettled([...background]);
