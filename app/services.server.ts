@@ -71,7 +71,7 @@ function logError(what: string) {
 
 export function createAppServices(env: AppEnv, options: ServiceOptions = {}): AppServices {
   const db = createPrismaClient(env.DATABASE_URL);
-  // This process, as it signs the leases it takes (decision 010).
+  // This process, as it signs the leases it takes (decision 012).
   const owner = newLeaseOwner();
   const { shopify, backgroundAdmin } = createShopifyApp(env, db);
   const adminFor = async (shop: string) => backgroundAdmin(shop);

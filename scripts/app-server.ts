@@ -48,7 +48,7 @@ export async function startAppServer({
   });
   const { port: actualPort } = server.address() as AddressInfo;
   // Background work (job runner, reconcile, timed pauses, pruning) lives and dies with the server;
-  // the runner takes over items a dead process left once their lease runs out (decision 010).
+  // the runner takes over items a dead process left once their lease runs out (decision 012).
   services.start({ jobs: runJobs });
   return {
     origin: `http://${host}:${actualPort}`,

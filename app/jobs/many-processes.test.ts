@@ -2,7 +2,7 @@
 // app's composition root started as `npm start` starts it (app-process.child.ts). Outcomes are
 // read where they happen: mails at the SMTP sink, refunds and order edits in the simulated shop.
 // A process killed with SIGKILL mid-job leaves its items leased; the others take them over when
-// the lease runs out (docs/decisions/010-leases-for-many-processes.md).
+// the lease runs out (docs/decisions/012-leases-for-many-processes.md).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

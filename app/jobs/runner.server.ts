@@ -6,7 +6,7 @@
 // a lease (leaseOwner, leaseUntil: app/leases/lease.ts), the runner renews the leases of the items
 // in hand, and every later write of an item is conditional on still holding its lease. A process
 // that dies leaves its items "running" until their lease runs out; then any runner takes them over
-// (never earlier, and never at some other process's start: decision 010). Their kind's `perform`
+// (never earlier, and never at some other process's start: decision 012). Their kind's `perform`
 // is written to be called again safely (idempotency key replay, or a look at the order first), so
 // nothing is acted on twice and nothing is skipped. Transient errors (5xx, timeouts, dropped connections) are retried with
 // backoff inside the same claim and with the same key; THROTTLED never reaches this file.

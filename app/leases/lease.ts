@@ -1,5 +1,5 @@
 // One lease mechanism for every piece of background work that several app processes share
-// (docs/decisions/010-leases-for-many-processes.md): a row is claimed by a conditional updateMany
+// (docs/decisions/012-leases-for-many-processes.md): a row is claimed by a conditional updateMany
 // that sets leaseOwner and leaseUntil, renewed by its owner's heartbeat, and free again for anyone
 // once leaseUntil has passed. The same two columns and the same conditions on job items, order
 // sync tasks and named leases (app/leases/named-lease.server.ts); plain SQL both SQLite and

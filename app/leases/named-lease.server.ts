@@ -1,6 +1,6 @@
 // Named leases (the Lease table) for periodic work one process at a time should do: ending a
 // shop's due pause, pruning, the reconcile round. The same conditional write as every other lease
-// (app/leases/lease.ts, decision 010), on a row created the first time it is claimed.
+// (app/leases/lease.ts, decision 012), on a row created the first time it is claimed.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { leaseFree, leasedTo, released } from "./lease";
 

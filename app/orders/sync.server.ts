@@ -2,7 +2,7 @@
 // arrive in bursts: a fulfilment sends orders/fulfilled and orders/updated; they are coalesced and
 // the shop is re-forecast once). Work runs after the webhook has been answered, so Shopify never
 // waits on a re-forecast. The queue is durable (SyncTask rows: a webhook's receipt and its task are
-// one transaction, app/webhooks/order-webhooks.server.ts) and claimed with leases (decision 010):
+// one transaction, app/webhooks/order-webhooks.server.ts) and claimed with leases (decision 012):
 // a pass takes the shop's due, unleased tasks, renews their lease while it runs and deletes them
 // when done; a task queued again meanwhile stays for the next pass. A process that dies mid-pass
 // leaves its tasks leased; when the lease runs out, any process's claim loop takes them over.
