@@ -12,7 +12,7 @@
 // bulk import it was finishing. A pass must never be retried at once: that loop once starved the
 // event loop (issue 12).
 import type { PrismaClient } from "@prisma/client";
-import type { AdminGraphql } from "../admin-api/graphql.server";
+import { AdminClient, type AdminGraphql } from "../admin-api/graphql.server";
 import {
   finishOrderImport,
   runningBulkSync,
@@ -21,7 +21,6 @@ import {
 } from "./import/bulk-import.server";
 import { refreshOrder } from "./sync-order.server";
 import { reconcileOrders } from "./sync-reconcile.server";
-import { ThrottledAdmin } from "./sync-admin.server";
 import { syncOrderTags } from "./tags.server";
 import { redactSecrets } from "../log-redaction";
 import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
@@ -206,7 +205,7 @@ async function runShop(shop: string, work: ShopWork): Promise<void> {
     return;
   }
   const rawAdmin = await deps.adminFor(shop);
-  const admin = new ThrottledAdmin(rawAdmin, { sleep: deps.sleep });
+  const admin = new AdminClient(rawAdmin, { sleep: deps.sleep });
   let changed = false;
   let timeZone: string | undefined;
   while (hasWork(work)) {
@@ -252,7 +251,7 @@ async function runShop(shop: string, work: ShopWork): Promise<void> {
   }
 }
 
-async function syncTags(db: PrismaClient, admin: ThrottledAdmin, shop: string): Promise<void> {
+async function syncTags(db: PrismaClient, admin: AdminClient, shop: string): Promise<void> {
   const enabled = await deps.tagOrdersEnabled(db, shop);
   const hasOurTags =
     enabled ||
@@ -268,11 +267,7 @@ export function queueTagSync(shop: string): Promise<void> {
   return track(
     (async () => {
       const db = await deps.db();
-      await syncTags(
-        db,
-        new ThrottledAdmin(await deps.adminFor(shop), { sleep: deps.sleep }),
-        shop,
-      );
+      await syncTags(db, new AdminClient(await deps.adminFor(shop), { sleep: deps.sleep }), shop);
     })().catch((error: unknown) =>
       deps.warn(`${shop}: tags: ${error instanceof Error ? error.message : String(error)}`),
     ),

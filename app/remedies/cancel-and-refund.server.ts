@@ -5,7 +5,7 @@
 // order now shows cancelled, that was our cancel whose answer was lost: the item is done.
 import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
-import { TransientAdminError } from "../jobs/paced-admin.server";
+import { TransientAdminError } from "../admin-api/admin-errors";
 import { describeUserErrors, userErrorSchema } from "./user-errors";
 
 export const CANCEL_STATE = `#graphql

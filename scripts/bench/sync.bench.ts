@@ -91,7 +91,7 @@ export async function run(): Promise<BenchRow[]> {
     );
     const { reforecastShop } = await import("../../app/orders/reforecast.server");
     const { saveOrders } = await import("../../app/orders/import/save-orders.server");
-    const { ThrottledAdmin } = await import("../../app/orders/sync-admin.server");
+    const { AdminClient } = await import("../../app/admin-api/graphql.server");
     const { RECONCILE_ORDERS_QUERY, RECONCILE_PAGE_SIZE } = await import(
       "../../app/orders/sync-reconcile.server"
     );
@@ -144,7 +144,7 @@ export async function run(): Promise<BenchRow[]> {
       value: refused ? "refused" : "accepted",
       note: refused.slice(0, 90),
     });
-    const peer = new ThrottledAdmin(peerRaw, {
+    const peer = new AdminClient(peerRaw, {
       sleep: async (ms) => {
         shift += ms;
       },
@@ -160,7 +160,7 @@ export async function run(): Promise<BenchRow[]> {
       let after: string | null = null;
       let count = 0;
       do {
-        const page: z.infer<typeof pageSchema> = await peer.query(
+        const page: z.infer<typeof pageSchema> = await peer.request(
           RECONCILE_ORDERS_QUERY,
           pageSchema,
           { first: RECONCILE_PAGE_SIZE, after, query: "" },

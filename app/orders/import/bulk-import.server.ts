@@ -4,7 +4,9 @@
 // the OrderSync row (running → importing), so the two paths never import twice.
 import type { OrderSync, PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { AdminApiError, adminQuery, type AdminGraphql } from "../../admin-api/graphql.server";
+import { adminQuery, type AdminGraphql } from "../../admin-api/graphql.server";
+import { inlineFragments } from "../../admin-api/inline-fragments";
+import { TRACKED_ORDER_FRAGMENTS } from "../order-row";
 import { jsonlLines } from "./jsonl-lines";
 import { BulkOrderJoiner } from "./join-bulk-orders";
 import { saveOrders } from "./save-orders.server";
@@ -16,42 +18,12 @@ export const ORDER_IMPORT_BULK_QUERY = `#graphql
     orders {
       edges {
         node {
-          id
-          name
-          createdAt
-          updatedAt
-          cancelledAt
-          closedAt
-          displayFulfillmentStatus
-          displayFinancialStatus
-          email
-          tags
-          customer {
-            firstName
-            lastName
-          }
-          customerLocale
-          currentTotalPriceSet {
-            shopMoney {
-              amount
-              currencyCode
-            }
-            presentmentMoney {
-              amount
-              currencyCode
-            }
-          }
+          ...TrackedOrderFields
           lineItems {
             edges {
               node {
-                id
-                title
-                sku
-                quantity
-                unfulfilledQuantity
+                ...TrackedLineItemFields
                 product {
-                  id
-                  tags
                   collections {
                     edges {
                       node {
@@ -67,8 +39,7 @@ export const ORDER_IMPORT_BULK_QUERY = `#graphql
             edges {
               node {
                 id
-                status
-                fulfillBy
+                ...TrackedFulfillmentOrderFields
               }
             }
           }
@@ -76,7 +47,7 @@ export const ORDER_IMPORT_BULK_QUERY = `#graphql
       }
     }
   }
-`;
+  ${TRACKED_ORDER_FRAGMENTS}` as const;
 
 export const START_ORDER_IMPORT = `#graphql
   mutation OrderImportStart($query: String!) {
@@ -178,7 +149,7 @@ export async function startOrderImport(
   const running = await runningBulkSync(db, shop);
   if (running) return running;
   const data = await adminQuery(admin, START_ORDER_IMPORT, startSchema, {
-    query: ORDER_IMPORT_BULK_QUERY,
+    query: inlineFragments(ORDER_IMPORT_BULK_QUERY),
   });
   const { bulkOperation, userErrors } = data.bulkOperationRunQuery;
   if (userErrors.length > 0 || !bulkOperation) {
@@ -261,8 +232,7 @@ export async function finishOrderImport(
     });
     return "imported";
   } catch (error) {
-    const message =
-      error instanceof AdminApiError || error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
     await db.orderSync.update({
       where: { id: sync.id },
       data: { status: "failed", error: message, finishedAt: new Date() },
