@@ -4,6 +4,7 @@
 // is not approved to access the Customer object" error at their path,
 // https://shopify.dev/docs/apps/launch/protected-customer-data). Asserted in the app's database
 // and the simulator's records, through the app's real loaders, actions and webhook routes.
+import { gidId } from "../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -111,7 +112,7 @@ describe("protected customer fields not approved (level 1)", () => {
         body: new URLSearchParams({
           intent: "send",
           target: "selection",
-          orders: order.id.split("/").at(-1) ?? "",
+          orders: gidId(order.id),
         }),
       }),
     );
@@ -147,7 +148,7 @@ describe("not approved for protected customer data at all (level 0)", () => {
         body: new URLSearchParams({
           intent: "send",
           target: "selection",
-          orders: order.id.split("/").at(-1) ?? "",
+          orders: gidId(order.id),
         }),
       }),
     );

@@ -15,6 +15,7 @@ import type { PrismaClient } from "@prisma/client";
 import { AdminClient, type AdminGraphql } from "../admin-api/graphql.server";
 import {
   finishOrderImport,
+  pollOrderImport,
   runningBulkSync,
   startOrderImport,
   type ReforecastHook,
@@ -282,15 +283,16 @@ function pollInBackground(shop: string, bulkOperationId: string): void {
   void track(
     (async () => {
       const db = await deps.db();
-      for (;;) {
-        await deps.sleep(deps.pollIntervalMs);
-        const sync = await db.orderSync.findFirst({ where: { shop, bulkOperationId } });
-        if (!sync || (sync.status !== "running" && sync.status !== "importing")) return;
-        if (sync.status === "running") {
+      await pollOrderImport(db, await deps.adminFor(shop), shop, bulkOperationId, {
+        sleep: deps.sleep,
+        intervalMs: deps.pollIntervalMs,
+        // Until the import ends: nothing else would look at it before the next page load.
+        timeoutMs: Number.POSITIVE_INFINITY,
+        finish: async () => {
           queueBulkFinish(shop, bulkOperationId);
           await workOf(shop).running;
-        }
-      }
+        },
+      });
     })()
       .catch((error: unknown) =>
         deps.warn(

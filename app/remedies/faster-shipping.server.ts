@@ -127,11 +127,11 @@ export async function performFasterShipping(
   const first = lines[0];
   const step = first
     ? ((
-        await ctx.admin.request(
-          ORDER_EDIT_UPDATE_SHIPPING,
-          updateShippingData,
-          { id, shippingLineId: first.id, shippingLine: { title: options.title } },
-        )
+        await ctx.admin.request(ORDER_EDIT_UPDATE_SHIPPING, updateShippingData, {
+          id,
+          shippingLineId: first.id,
+          shippingLine: { title: options.title },
+        })
       )["orderEditUpdateShippingLine"] ?? null)
     : ((
         await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, addShippingData, {

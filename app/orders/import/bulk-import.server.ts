@@ -246,9 +246,26 @@ export interface PollOptions {
   /** Stop polling after this long; the webhook or the next page load can still finish it. */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The clock of the timeout. */
+  clock?: () => number;
+  /**
+   * Tries to finish the import; default finishOrderImport at once. The sync queue
+   * (orders/sync.server.ts) passes its own, so that finishing runs in the shop's queue.
+   */
+  finish?: () => Promise<unknown>;
 }
 
-/** Polls until the bulk sync ends (or the timeout); the other path may win, which is fine. */
+const FINISHED: Partial<Record<string, FinishOutcome>> = {
+  completed: "imported",
+  failed: "failed",
+};
+
+/**
+ * The one bulk poller, run by production (orders/sync.server.ts) and measured by the bench: every
+ * interval it reads the OrderSync row and, while it is "running" (nobody holds the claim), tries
+ * to finish it. Ends when the row is completed or failed, whichever path finished it; the
+ * bulk_operations/finish webhook may win, which is fine.
+ */
 export async function pollOrderImport(
   db: PrismaClient,
   admin: AdminGraphql,
@@ -258,11 +275,27 @@ export async function pollOrderImport(
 ): Promise<FinishOutcome> {
   const sleep =
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
+  const clock = options.clock ?? Date.now;
+  const finish =
+    options.finish ?? (() => finishOrderImport(db, admin, shop, bulkOperationId, options));
+  const status = async () =>
+    (
+      await db.orderSync.findFirst({
+        where: { shop, bulkOperationId },
+        select: { status: true },
+      })
+    )?.status ?? null;
+  const deadline = clock() + (options.timeoutMs ?? 30 * 60_000);
   for (;;) {
-    const outcome = await finishOrderImport(db, admin, shop, bulkOperationId, options);
-    if (outcome !== "pending") return outcome;
-    if (Date.now() > deadline) return "pending";
     await sleep(options.intervalMs ?? 2_000);
+    let now = await status();
+    if (now === "running") {
+      await finish();
+      now = await status();
+    }
+    if (now === null) return "not-ours";
+    const finished = FINISHED[now];
+    if (finished) return finished;
+    if (clock() > deadline) return "pending";
   }
 }

@@ -1,6 +1,7 @@
 // Integration: the app's order sync against the simulator over real HTTP, webhooks delivered by
 // the simulator (HMAC-signed) into the app's real route actions. Expected rows are computed by
 // hand from the simulator's records, not through the app's mapping.
+import { gidId } from "../../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -182,7 +183,7 @@ describe("webhooks", () => {
     const orderId = z
       .object({ admin_graphql_api_id: z.string() })
       .parse(last.payload).admin_graphql_api_id;
-    const record = store.order(Number(orderId.split("/").pop()));
+    const record = store.order(Number(gidId(orderId)));
     if (!record) throw new Error("no order");
     // Changed in Shopify without a webhook: only a (wrong) second processing would pick it up.
     record.tags = [...record.tags, "changed-quietly"];
