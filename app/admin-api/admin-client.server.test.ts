@@ -2,10 +2,11 @@
 // https://shopify.dev/docs/api/usage/limits#graphql-admin-api-rate-limits: requested cost claimed
 // up front, THROTTLED with extensions.cost when the bucket is short). The clock is the simulator's
 // bucket clock, and the client's sleep advances it, so a drained bucket refills without waiting.
-import { GraphqlQueryError, HttpResponseError } from "@shopify/shopify-api";
+import { HttpResponseError } from "@shopify/shopify-api";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import { startSimulator, type RunningSimulator } from "../../simulator/index";
+import { libraryLikeAdmin } from "../../tests/support/library-like-admin";
 import { pagedOrderSchema } from "../orders/order-row";
 import { RECONCILE_ORDERS_QUERY, RECONCILE_PAGE_SIZE } from "../orders/sync-reconcile.server";
 import { SHOP_TIME_ZONE_QUERY } from "../settings/shop-time-zone.server";
@@ -17,34 +18,6 @@ const shop = "oak-and-hide.myshopify.com";
 let now = 1_000_000;
 let sim: RunningSimulator;
 let admin: AdminGraphql;
-
-// What @shopify/shopify-api does with an answer: data through, GraphQL errors thrown as
-// GraphqlQueryError whose body keeps the errors and the cost extension.
-function libraryLikeAdmin(origin: string, token: string): AdminGraphql {
-  return {
-    async graphql(query, options) {
-      const response = await fetch(`${origin}/${shop}/admin/api/2026-10/graphql.json`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
-        body: JSON.stringify({ query, variables: options?.variables }),
-      });
-      const body = z
-        .object({
-          data: z.unknown().optional(),
-          errors: z.array(z.object({ message: z.string() }).passthrough()).optional(),
-          extensions: z.unknown().optional(),
-        })
-        .parse(await response.json());
-      if (body.errors)
-        throw new GraphqlQueryError({
-          message: body.errors[0]?.message ?? "failed",
-          response: {},
-          body: { errors: { graphQLErrors: body.errors }, extensions: body.extensions },
-        });
-      return new Response(JSON.stringify(body));
-    },
-  };
-}
 
 beforeAll(async () => {
   sim = await startSimulator({
@@ -59,7 +32,7 @@ beforeAll(async () => {
     },
     shops: [{ domain: shop, orders: 300, seed: 2 }],
   });
-  admin = libraryLikeAdmin(sim.origin, sim.issueAccessToken(shop));
+  admin = libraryLikeAdmin(sim.origin, shop, sim.issueAccessToken(shop));
 });
 afterAll(async () => {
   await sim.close();

@@ -74,3 +74,14 @@ describe("ThrottleGate with a clock that does not move", () => {
     expect(gate.waitedMs).toBe(5000);
   });
 });
+
+describe("ThrottleGate sleeping side by side", () => {
+  it("credits overlapping sleeps once, not once per sleeper", async () => {
+    const gate = new ThrottleGate({ now: () => 0, sleep: async () => undefined });
+    await gate.acquire(10);
+    gate.release(10, standard(0));
+    await Promise.all([gate.pause(1000), gate.pause(1000), gate.pause(1000)]);
+    // One second of refill at 100/s, not three.
+    expect(gate.available()).toBe(100);
+  });
+});

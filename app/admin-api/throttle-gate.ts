@@ -46,8 +46,10 @@ export interface ThrottleGateOptions {
 export class ThrottleGate {
   private status: ThrottleStatus | null = null;
   private seenAt = 0;
-  /** What the gate slept since the status was seen. */
+  /** How long since the status was seen, as far as the gate's own sleeping tells. */
   private sleptSinceSeen = 0;
+  /** Counts statuses seen, so a sleep that began before the latest one credits nothing. */
+  private seenCount = 0;
   /** Everything the gate has slept, for the callers' statistics. */
   waitedMs = 0;
   private reserved = 0;
@@ -71,7 +73,7 @@ export class ThrottleGate {
   /** Points the bucket should hold now, less what calls in flight have claimed. */
   available(): number | null {
     if (!this.status) return null;
-    const elapsed = Math.max(this.options.now() - this.seenAt, this.sleptSinceSeen, 0) / 1000;
+    const elapsed = this.elapsedMs() / 1000;
     const refilled = Math.min(
       this.status.maximumAvailable,
       this.status.currentlyAvailable + elapsed * this.status.restoreRate,
@@ -131,17 +133,27 @@ export class ThrottleGate {
     return 1000;
   }
 
-  /** Sleeps `ms` and counts it as time the bucket had to refill. */
+  /**
+   * Sleeps `ms` and counts it as time the bucket had to refill. Calls sleeping side by side overlap:
+   * they credit the latest end among them, not the sum.
+   */
   async pause(ms: number): Promise<void> {
     this.waitedMs += ms;
-    this.sleptSinceSeen += ms;
+    const seen = this.seenCount;
+    const end = this.elapsedMs() + ms;
     await this.options.sleep(ms);
+    if (seen === this.seenCount) this.sleptSinceSeen = Math.max(this.sleptSinceSeen, end);
+  }
+
+  private elapsedMs(): number {
+    return Math.max(this.options.now() - this.seenAt, this.sleptSinceSeen, 0);
   }
 
   private see(status: ThrottleStatus): void {
     this.status = status;
     this.seenAt = this.options.now();
     this.sleptSinceSeen = 0;
+    this.seenCount += 1;
   }
 
   private observe(status: ThrottleStatus, cost: number): void {
