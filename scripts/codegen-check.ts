@@ -3,21 +3,17 @@
 // in memory with the project's own .graphqlrc.ts and compares; it writes nothing.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { generate } from "@graphql-codegen/cli";
-import config from "../.graphqlrc";
+import { generate, loadContext } from "@graphql-codegen/cli";
+import { z } from "zod";
 
 const root = path.resolve(import.meta.dirname, "..");
-const project = config.projects.default;
-const outputs = await generate(
-  {
-    schema: project.schema,
-    documents: project.documents,
-    ...project.extensions.codegen,
-    silent: true,
-    cwd: root,
-  },
-  false,
-);
+// The same context `graphql-codegen` builds: it finds .graphqlrc.ts in the working directory.
+process.chdir(root);
+const context = await loadContext();
+context.updateConfig({ silent: true });
+const outputs = z
+  .array(z.object({ filename: z.string(), content: z.string() }))
+  .parse(await generate(context, false));
 
 const stale = outputs.filter((output) => {
   const file = path.resolve(root, output.filename);

@@ -43,7 +43,7 @@ export interface AdminClientStats {
   transient: number;
   /** Sum of actualQueryCost. */
   cost: number;
-  /** Time spent waiting for the bucket. */
+  /** Time the gate spent waiting for the bucket (all its clients together, when it is shared). */
   waitedMs: number;
 }
 
@@ -70,14 +70,8 @@ interface Answer {
 }
 
 export class AdminClient {
-  readonly stats: AdminClientStats = {
-    calls: 0,
-    throttled: 0,
-    transient: 0,
-    cost: 0,
-    waitedMs: 0,
-  };
-  readonly gate: ThrottleGate;
+  private readonly counts = { calls: 0, throttled: 0, transient: 0, cost: 0 };
+  private readonly gate: ThrottleGate;
   private readonly knownCost = new Map<string, number>();
   private readonly maxThrottledInARow: number;
 
@@ -89,6 +83,11 @@ export class AdminClient {
       options.gate ??
       new ThrottleGate({ now: options.now ?? Date.now, sleep: options.sleep ?? realSleep });
     this.maxThrottledInARow = options.maxThrottledInARow ?? 100;
+  }
+
+  /** Calls, THROTTLED answers, transient failures and cost so far; waiting is the gate's. */
+  get stats(): AdminClientStats {
+    return { ...this.counts, waitedMs: this.gate.waitedMs };
   }
 
   /** Sends `document` and returns its data as `parser` reads it. */
@@ -122,12 +121,10 @@ export class AdminClient {
     for (;;) {
       const cost =
         this.knownCost.get(name) ?? (isMutation(document) ? MUTATION_COST : FIRST_QUERY_COST);
-      const waitedBefore = this.gate.waitedMs;
       await this.gate.acquire(cost);
-      this.stats.waitedMs += this.gate.waitedMs - waitedBefore;
       let body: unknown;
       try {
-        this.stats.calls += 1;
+        this.counts.calls += 1;
         const response = await this.admin.graphql(document, {
           ...(variables ? { variables: { ...variables } } : {}),
           ...(this.options.timeoutMs
@@ -161,13 +158,11 @@ export class AdminClient {
         }
         const wait = this.gate.throttled(cost, status);
         this.gate.release(cost, null);
-        this.stats.throttled += 1;
+        this.counts.throttled += 1;
         throttledInARow += 1;
         if (throttledInARow > this.maxThrottledInARow)
           throw new TransientAdminError(name, "throttled", details);
-        const waitedBefore = this.gate.waitedMs;
         await this.gate.pause(wait);
-        this.stats.waitedMs += this.gate.waitedMs - waitedBefore;
         continue;
       }
       const status = this.remember(name, queryCost(body));
@@ -182,7 +177,7 @@ export class AdminClient {
   private remember(name: string, spent: QueryCost | null): ThrottleStatus | null {
     if (!spent) return null;
     if (spent.requestedQueryCost) this.knownCost.set(name, spent.requestedQueryCost);
-    this.stats.cost += spent.actualQueryCost ?? 0;
+    this.counts.cost += spent.actualQueryCost ?? 0;
     return spent.throttleStatus;
   }
 
@@ -190,7 +185,7 @@ export class AdminClient {
   private transportError(name: string, error: unknown): unknown {
     if (error instanceof HttpResponseError) {
       if (error.response.code >= 500 || error.response.code === 429) {
-        this.stats.transient += 1;
+        this.counts.transient += 1;
         return new TransientAdminError(name, `Shopify answered ${error.response.code}`);
       }
       return new AdminApiError(name, [
@@ -204,7 +199,7 @@ export class AdminClient {
           error.name === "AbortError" ||
           error.name === "TypeError"))
     ) {
-      this.stats.transient += 1;
+      this.counts.transient += 1;
       return new TransientAdminError(
         name,
         error.name === "TimeoutError"
