@@ -15,6 +15,7 @@ import {
   TEST_APP,
   type AppUnderTest,
 } from "../../../tests/support/app-under-test";
+import { libraryLikeAdmin } from "../../../tests/support/library-like-admin";
 import {
   deliverToWebhookRoute,
   openAppWithTomlWebhooks,
@@ -325,5 +326,28 @@ describe("order tags", () => {
     await sync.queueTagSync(app.shop);
     await settle();
     expect((await tagsInShopify()).size).toBe(0);
+  });
+});
+
+describe("the bulk poller", () => {
+  it("finishes an import by itself as the bench runs it, the same loop production runs", async () => {
+    const { startOrderImport, pollOrderImport } = await import("./bulk-import.server");
+    const admin = libraryLikeAdmin(
+      app.simulator.origin,
+      app.shop,
+      app.simulator.issueAccessToken(app.shop),
+    );
+    const started = await startOrderImport(db, admin, app.shop);
+    expect(started.status).toBe("running");
+    const outcome = await pollOrderImport(db, admin, app.shop, started.bulkOperationId ?? "", {
+      intervalMs: 20,
+    });
+    expect(outcome).toBe("imported");
+    // The bulk_operations/finish webhook may have won the claim; either way it finished once.
+    expect(await db.orderSync.findUnique({ where: { id: started.id } })).toMatchObject({
+      status: "completed",
+      ordersImported: store.orders.length,
+    });
+    await settle();
   });
 });
