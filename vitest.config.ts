@@ -31,23 +31,17 @@ function databaseTests(): string[] {
     .sort();
 }
 
-const shared = {
-  environment: "node",
-  globalSetup: ["tests/setup/global-setup.ts"],
-  setupFiles: ["tests/setup/fail-on-console-error.ts"],
-  testTimeout: 30_000,
-  hookTimeout: 60_000,
-  pool: "forks",
-} as const;
-
-const databases = testDatabases();
-
 export default defineConfig({
   test: {
-    projects: databases.map((database) => ({
+    projects: testDatabases().map((database) => ({
       test: {
-        ...shared,
         name: database,
+        environment: "node",
+        globalSetup: ["tests/setup/global-setup.ts"],
+        setupFiles: ["tests/setup/fail-on-console-error.ts"],
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+        pool: "forks",
         include: database === "sqlite" ? include : databaseTests(),
         exclude,
         env: { TZ: "UTC", LOG_LEVEL: "warning", DELAY_DESK_TEST_DATABASE: database },

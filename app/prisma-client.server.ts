@@ -5,6 +5,7 @@
 // their own.
 import { Prisma, PrismaClient } from "@prisma/client";
 import { PrismaClient as PostgresqlClient } from "@delay-desk/prisma-postgresql";
+import { makeLikeFiltersInsensitive } from "./case-insensitive-filters";
 import { databaseTarget, type DatabaseTarget } from "./database-url";
 import { PrismaNodeSqlite } from "./node-sqlite-adapter.server";
 import { postgresqlAdapter } from "./postgresql-adapter.server";
@@ -33,7 +34,16 @@ export function createPrismaClientFor(target: DatabaseTarget): PrismaClient {
   if (target.provider === "sqlite") {
     return new PrismaClient({ adapter: new PrismaNodeSqlite({ path: target.path }) });
   }
-  const client = new PostgresqlClient({ adapter: postgresqlAdapter(target.url) });
+  const client = new PostgresqlClient({ adapter: postgresqlAdapter(target.url) }).$extends({
+    query: {
+      $allModels: {
+        $allOperations({ args, query }) {
+          if ("where" in args) makeLikeFiltersInsensitive(args.where);
+          return query(args);
+        },
+      },
+    },
+  });
   if (!servesEveryModel(client)) {
     throw new Error(
       "The PostgreSQL Prisma client lacks models of prisma/schema.prisma: run `npm run setup`.",
