@@ -9,7 +9,6 @@ declare global {
   var __delayDeskPrisma: PrismaClient | undefined;
 }
 
-
 const prisma: PrismaClient = (globalThis.__delayDeskPrisma ??= createPrismaClient(
   appEnv().DATABASE_URL,
 ));

@@ -47,4 +47,6 @@ writePostgresqlSchema();
 generate(SQLITE_SCHEMA);
 generate(POSTGRESQL_SCHEMA);
 shareRuntime(path.join(root, POSTGRESQL_CLIENT_OUTPUT));
-console.warn("Generated the SQLite (@prisma/client) and PostgreSQL (@delay-desk/prisma-postgresql) clients");
+console.warn(
+  "Generated the SQLite (@prisma/client) and PostgreSQL (@delay-desk/prisma-postgresql) clients",
+);

@@ -15,7 +15,9 @@ const HEADER = `// GENERATED from prisma/schema.prisma by scripts/generate-clien
 function replaceOnce(text: string, pattern: RegExp, replacement: string, what: string): string {
   const matches = text.match(new RegExp(pattern.source, pattern.flags.replace("g", "") + "g"));
   if (!matches || matches.length !== 1) {
-    throw new Error(`prisma/schema.prisma: expected exactly one ${what}, found ${matches?.length ?? 0}`);
+    throw new Error(
+      `prisma/schema.prisma: expected exactly one ${what}, found ${matches?.length ?? 0}`,
+    );
   }
   return text.replace(pattern, replacement);
 }

@@ -6,9 +6,14 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
-import { POSTGRESQL_TEMPLATE, postgresqlDatabaseUrl } from "../support/database";
+import { POSTGRESQL_TEMPLATE } from "../support/database";
 import { TMP_ROOT } from "../support/paths";
-import { findPostgresBin, psql, startPostgresServer } from "../support/postgres-server";
+import {
+  findPostgresBin,
+  postgresqlDatabaseUrl,
+  psql,
+  startPostgresServer,
+} from "../support/postgres-server";
 import { testDatabases } from "../support/test-databases";
 
 function migrate(databaseUrl: string, what: string): void {
@@ -23,7 +28,9 @@ function migrate(databaseUrl: string, what: string): void {
       error && typeof error === "object" && "stdout" in error
         ? `${String(error.stdout)}\n${"stderr" in error ? String(error.stderr) : ""}`
         : "";
-    throw new Error(`prisma migrate deploy failed for the ${what} test database:\n${output.slice(-2000)}`);
+    throw new Error(
+      `prisma migrate deploy failed for the ${what} test database:\n${output.slice(-2000)}`,
+    );
   }
 }
 

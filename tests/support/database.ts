@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { baseDatabase, runTmpDir } from "./paths";
-import { psql } from "./postgres-server";
+import { postgresqlDatabaseUrl, psql } from "./postgres-server";
 import { workerDatabase } from "./test-databases";
 
 export const POSTGRESQL_TEMPLATE = "delay_desk_template";
@@ -19,13 +19,6 @@ function postgresqlServer(): { url: string; binDir: string } {
     );
   }
   return { url, binDir };
-}
-
-/** The URL of the same server with another database name. */
-export function postgresqlDatabaseUrl(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
 }
 
 /** A fresh, migrated database on this worker's test database; returns its DATABASE_URL. */

@@ -120,3 +120,10 @@ export function psql(binDir: string, url: string, sql: string): void {
     encoding: "utf8",
   });
 }
+
+/** The URL of the same server with another database name. */
+export function postgresqlDatabaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}

@@ -2,7 +2,9 @@
 // Read by vitest.config.ts (one project per database) and tests/setup/global-setup.ts.
 export type TestDatabase = "sqlite" | "postgresql";
 
-export function testDatabases(value: string | undefined = process.env.TEST_DATABASES): TestDatabase[] {
+export function testDatabases(
+  value: string | undefined = process.env.TEST_DATABASES,
+): TestDatabase[] {
   const names = (value ?? "sqlite")
     .split(",")
     .map((name) => name.trim())
