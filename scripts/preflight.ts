@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
 import path from "node:path";
-import { sqliteFileUrl } from "../app/database-url";
+import { databaseTarget } from "../app/database-url";
 import { parseEnv, type AppEnv } from "../app/env.server";
 
 export class PreflightError extends Error {
@@ -13,14 +13,18 @@ export class PreflightError extends Error {
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 export function checkDatabaseReachable(databaseUrl: string): void {
-  let file: string;
+  let target: ReturnType<typeof databaseTarget>;
   try {
-    file = sqliteFileUrl(databaseUrl);
+    target = databaseTarget(databaseUrl);
   } catch (error) {
     throw new PreflightError(
       `Delay Desk cannot start: ${error instanceof Error ? error.message : String(error)}.`,
     );
   }
+  // PostgreSQL: applyMigrations connects next and names the problem ("Can't reach database server
+  // at host:port", wrong credentials) without the password.
+  if (target.provider === "postgresql") return;
+  const file = target.path;
   const dir = path.dirname(file);
   if (!existsSync(dir)) {
     throw new PreflightError(
