@@ -40,14 +40,25 @@ export function checkDatabaseReachable(databaseUrl: string): void {
   }
 }
 
+/**
+ * Several instances starting at once on one PostgreSQL database all run `migrate deploy`; Prisma
+ * serialises them with an advisory lock (SELECT pg_advisory_lock(72707369)) and gives up waiting
+ * after 10 s with P1002 (https://pris.ly/d/migrate-advisory-locking). The one that got the lock
+ * is migrating, so the others try again rather than fail to start.
+ */
+const ADVISORY_LOCK_TRIES = 6;
+
 export function applyMigrations(databaseUrl: string): void {
-  const result = spawnSync("npx", ["prisma", "migrate", "deploy"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) {
-    const detail = `${result.stdout}\n${result.stderr}`
+  for (let attempt = 1; ; attempt += 1) {
+    const result = spawnSync("npx", ["prisma", "migrate", "deploy"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+    });
+    if (result.status === 0) return;
+    const output = `${result.stdout}\n${result.stderr}`;
+    if (/advisory lock/i.test(output) && attempt < ADVISORY_LOCK_TRIES) continue;
+    const detail = output
       .split("\n")
       .filter((line) => /error|P\d{4}/i.test(line))
       .slice(0, 3)
