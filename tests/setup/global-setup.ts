@@ -34,7 +34,7 @@ function migrate(databaseUrl: string, what: string): void {
   }
 }
 
-async function prepare(): Promise<() => void> {
+async function prepare(withPostgresql: boolean): Promise<() => void> {
   mkdirSync(TMP_ROOT, { recursive: true });
   const dir = mkdtempSync(path.join(TMP_ROOT, "run-"));
   process.env.DELAY_DESK_TEST_TMP = dir; // inherited by the test workers
@@ -42,7 +42,7 @@ async function prepare(): Promise<() => void> {
   const cleanUp = () => cleanups.reverse().forEach((cleanup) => cleanup());
   try {
     migrate(`file:${path.join(dir, "base.sqlite")}`, "SQLite");
-    if (testDatabases().includes("postgresql")) {
+    if (withPostgresql) {
       const binDir = findPostgresBin();
       if (!binDir) {
         throw new Error(
@@ -70,8 +70,21 @@ declare global {
   var __delayDeskTestRun: { users: number; ready: Promise<() => void> } | undefined;
 }
 
-export default async function setup() {
-  const run = (globalThis.__delayDeskTestRun ??= { users: 0, ready: prepare() });
+/** What global setup reads of Vitest's TestProject: the names of the run's projects. */
+interface ProjectOfRun {
+  vitest: { projects: readonly { name: string }[] };
+}
+
+/**
+ * PostgreSQL is started only when this run has a `postgresql` project (vitest.config.ts), so the
+ * browser tests, which run on SQLite, do not start one when CI sets TEST_DATABASES. Called
+ * without a project (scripts/bench.ts), TEST_DATABASES decides.
+ */
+export default async function setup(project?: ProjectOfRun) {
+  const withPostgresql = project
+    ? project.vitest.projects.some((each) => each.name === "postgresql")
+    : testDatabases().includes("postgresql");
+  const run = (globalThis.__delayDeskTestRun ??= { users: 0, ready: prepare(withPostgresql) });
   run.users += 1;
   await run.ready;
   return async () => {
