@@ -1,17 +1,12 @@
-// The app's one Prisma client. It runs on Prisma's JS engine through our node:sqlite driver
-// adapter (docs/decisions/002-offline-prisma.md), so no engine binary is downloaded.
-import { PrismaClient } from "@prisma/client";
-import { sqliteFileUrl } from "./database-url";
+// The app's one Prisma client, on the database DATABASE_URL names: SQLite (`file:`, the embedded
+// default) or PostgreSQL (`postgresql://`, production). See app/prisma-client.server.ts.
+import type { PrismaClient } from "@prisma/client";
 import { appEnv } from "./env.server";
-import { PrismaNodeSqlite } from "./node-sqlite-adapter.server";
+import { createPrismaClient } from "./prisma-client.server";
 
 declare global {
   // Remix's dev server re-imports modules on change; reuse one client instead of leaking them.
   var __delayDeskPrisma: PrismaClient | undefined;
-}
-
-export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaNodeSqlite({ path: sqliteFileUrl(databaseUrl) }) });
 }
 
 const prisma: PrismaClient = (globalThis.__delayDeskPrisma ??= createPrismaClient(

@@ -1,20 +1,16 @@
 // Run by notice-job.server.test.ts as a separate process: starts the job runner on a notice job
 // and kills itself with SIGKILL right after the Nth item settles, the way a crashed server dies
 // (no cleanup, no graceful stop). Not part of the app.
-import { PrismaClient } from "@prisma/client";
 import { JobKindRegistry } from "../jobs/job-kind";
 import { JobRunner } from "../jobs/runner.server";
-import { sqliteFileUrl } from "../database-url";
-import { PrismaNodeSqlite } from "../node-sqlite-adapter.server";
+import { createPrismaClient } from "../prisma-client.server";
 import { smtpTransport } from "./mail-transport.server";
 import { noticeJobKind } from "./notice-job.server";
 
 const [databaseUrl, smtpUrl, secret, killAfter] = process.argv.slice(2);
 if (!databaseUrl || !smtpUrl || !secret || !killAfter)
   throw new Error("usage: child <databaseUrl> <smtpUrl> <secret> <killAfter>");
-const db = new PrismaClient({
-  adapter: new PrismaNodeSqlite({ path: sqliteFileUrl(databaseUrl) }),
-});
+const db = createPrismaClient(databaseUrl);
 const transport = smtpTransport(smtpUrl);
 let settled = 0;
 const runner = new JobRunner({

@@ -71,12 +71,21 @@ export async function recordChoice(
       });
       if (existing && (existing.choice === input.choice || existing.choice === "cancel"))
         return { already: asChoice(existing.choice) };
-      if (existing)
-        await tx.customerChoice.update({
-          where: { shop_orderId: { shop, orderId } },
+      if (existing) {
+        // Only if nobody changed it since the read: on PostgreSQL (READ COMMITTED) two clicks can
+        // both read "wait", and both would change it, queueing two refunds. The second update
+        // waits for the first, finds the row changed and matches nothing.
+        const changed = await tx.customerChoice.updateMany({
+          where: { shop, orderId, choice: existing.choice },
           data: { choice: input.choice, noticeId: input.noticeId, chosenAt: new Date() },
         });
-      else
+        if (changed.count === 0) {
+          const now = await tx.customerChoice.findUnique({
+            where: { shop_orderId: { shop, orderId } },
+          });
+          return { already: asChoice(now?.choice ?? input.choice) };
+        }
+      } else
         await tx.customerChoice.create({
           data: { shop, orderId, choice: input.choice, noticeId: input.noticeId },
         });
