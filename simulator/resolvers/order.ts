@@ -279,7 +279,7 @@ export const fulfillmentOrderType = defineType(
     orderId: (fo) => toGid("Order", fo.orderId),
     orderName: (fo, _args, context) => orderOf(context, fo.orderId).name,
     orderProcessedAt: (fo, _args, context) => iso(orderOf(context, fo.orderId).processedAt),
-    fulfillmentHolds: () => [],
+    fulfillmentHolds: (fo) => fo.holds ?? [],
     assignedLocation: (fo, _args, context) => {
       const location = context.store.location(fo.assignedLocationId);
       if (!location)
