@@ -4,6 +4,10 @@
 // A cancel queues the cancel-and-refund remedy on the job runner; an order that remedy cannot
 // take (already partly shipped) becomes a request for staff, visible on the notices page.
 import type { PrismaClient } from "@prisma/client";
+import {
+  dropPendingCancellation,
+  holdWhileCancellationPending,
+} from "../fulfillment/fulfillment-jobs.server";
 import { createJob } from "../jobs/jobs.server";
 import { REMEDY_KINDS } from "../remedies/remedy-kinds.server";
 
@@ -112,8 +116,15 @@ export async function recordChoice(
     return { status: "already", choice: asChoice(row?.choice ?? input.choice) };
   }
   if (typeof outcome === "object") return { status: "already", choice: outcome.already };
-  if (input.choice !== "cancel") return { status: outcome, choice: input.choice, remedy: null };
+  if (input.choice !== "cancel") {
+    // A customer who now waits drops any cancellation pending for them (a passed consent deadline
+    // awaiting review): Delay Desk's fulfillment hold comes off so the order ships.
+    await dropPendingCancellation(db, shop, orderId, "customer_waits", "customer");
+    return { status: outcome, choice: input.choice, remedy: null };
+  }
 
+  // Held before the cancel is queued, so nobody ships what is being refunded meanwhile.
+  await holdWhileCancellationPending(db, shop, orderId, "customer_refund", "customer");
   const remedy = await queue(db, shop, orderId);
   await db.orderEvent.create({
     data:
