@@ -23,6 +23,7 @@ import {
 import { refreshOrder } from "./sync-order.server";
 import { reconcileOrders } from "./sync-reconcile.server";
 import { syncOrderTags } from "./tags.server";
+import { moveLateDeadlines } from "../fulfillment/fulfillment-jobs.server";
 import { redactSecrets } from "../log-redaction";
 import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
 import { hasOfflineSession } from "../shop-data/known-shop.server";
@@ -243,6 +244,14 @@ async function runShop(shop: string, work: ShopWork): Promise<void> {
   if (!changed) return;
   await deps.reforecast(db, shop, deps.now(), timeZone ? { fallbackTimeZone: timeZone } : {});
   await syncTags(db, admin, shop);
+  try {
+    // Late orders whose conservative date changed get it as their deadline in Shopify (a job).
+    await moveLateDeadlines(db, shop);
+  } catch (error) {
+    deps.warn(
+      `${shop}: fulfillment deadlines: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   try {
     await keepDelayInStepWithForecast({ admin: rawAdmin, db, shop, now: deps.now() });
   } catch (error) {
