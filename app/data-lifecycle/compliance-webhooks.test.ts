@@ -167,6 +167,16 @@ async function seedShop(shop: string, customers: Customer[]) {
       await db.customerChoice.create({
         data: { shop, orderId, choice: "cancel", noticeId: notice.id },
       });
+      await db.orderFulfillmentState.create({
+        data: {
+          shop,
+          orderId,
+          pendingCancellation: "customer_refund",
+          holdIds: JSON.stringify(["gid://shopify/FulfillmentHold/1"]),
+          appFulfillBy: new Date("2026-12-20T04:59:59Z"),
+          appFulfillDate: "2026-12-19",
+        },
+      });
       await db.orderEvent.create({
         data: {
           shop,
