@@ -249,7 +249,10 @@ describe("the hook in the order sync", () => {
     });
     expect(jobs).toHaveLength(1);
     const queued = await h.db.jobItem.findMany({ where: { jobId: jobs[0]?.id } });
-    expect(new Set(queued.map((item) => item.orderId))).toEqual(new Set(late.map((row) => row.id)));
+    // At most a batch per pass (the runner serves jobs oldest first), oldest orders first.
+    expect(queued.length).toBe(Math.min(late.length, 50));
+    const lateIds = new Set(late.map((row) => row.id));
+    expect(queued.every((item) => lateIds.has(item.orderId))).toBe(true);
     expect(await deadlineJobs()).toBe(before + 1);
 
     // Nothing changed and the queued job still waits: no second job.

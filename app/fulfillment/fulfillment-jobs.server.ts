@@ -414,6 +414,11 @@ export async function dropPendingCancellation(
   return { jobId: job.id };
 }
 
+// The runner serves a shop's jobs oldest first, so a customer's hold or refund queued after a
+// deadline job waits for it: a pass queues at most this many orders (about 55 cost points each, so
+// well under a minute on a Standard shop); the next sync pass takes the rest.
+const DEADLINE_BATCH = 50;
+
 /**
  * After a reforecast: queue a deadline move for each late order whose conservative date differs
  * from the one Delay Desk last wrote, leaving out orders already waiting in such a job (it reads
@@ -422,6 +427,7 @@ export async function dropPendingCancellation(
 export async function moveLateDeadlines(
   db: PrismaClient,
   shop: string,
+  options: { maxOrders?: number } = {},
 ): Promise<{ jobId: string; orders: number } | null> {
   const late = await db.trackedOrder.findMany({
     where: {
@@ -431,6 +437,8 @@ export async function moveLateDeadlines(
       conservativeShipDate: { not: null },
     },
     select: { id: true, conservativeShipDate: true },
+    // Oldest first: they have waited longest for Shopify to show the truth.
+    orderBy: { createdAt: "asc" },
   });
   if (late.length === 0) return null;
   const written = new Map(
@@ -460,6 +468,7 @@ export async function moveLateDeadlines(
   const changed = late
     .filter((row) => !waiting.has(row.id))
     .filter((row) => deadlineNeedsMove(row.conservativeShipDate, written.get(row.id) ?? null))
+    .slice(0, options.maxOrders ?? DEADLINE_BATCH)
     .map((row) => row.id);
   if (changed.length === 0) return null;
   const job = await createJob(db, {
