@@ -16,7 +16,7 @@ import { fulfilOrder } from "../../simulator/store/order-mutations";
 import type { OrderRecord } from "../../simulator/store/records";
 import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
 import { parseLocalDate } from "../promise/local-date";
-import { recordChoice } from "../proxy/record-choice.server";
+import { queueCancelRefund, recordChoice } from "../proxy/record-choice.server";
 import {
   FULFILLMENT_KINDS,
   fulfillmentJobKinds,
@@ -166,6 +166,22 @@ describe("fulfillment holds while a cancellation is pending", () => {
     await h.runner().runUntilIdle();
     expect(fo.status).toBe("ON_HOLD");
     expect(fo.holds?.map((hold) => hold.handle)).toEqual(["merchant"]);
+  });
+
+  it("a held order awaiting review, synced as ON_HOLD, can still be cancelled and refunded", async () => {
+    const order = freshOrder();
+    await holdWhileCancellationPending(h.db, h.app.shop, gid(order), "consent_review", "system");
+    await h.runner().runUntilIdle();
+    // What the order sync stores from Shopify's Order.displayFulfillmentStatus once it is held.
+    await h.db.trackedOrder.update({
+      where: { shop_id: { shop: h.app.shop, id: gid(order) } },
+      data: { displayFulfillmentStatus: "ON_HOLD" },
+    });
+    const queued = await queueCancelRefund(h.db, h.app.shop, gid(order));
+    expect("jobId" in queued).toBe(true);
+    await h.runner().runUntilIdle();
+    expect(order.cancelledAt).not.toBeNull();
+    expect(order.financialStatus).toBe("REFUNDED");
   });
 
   it("a wait with no cancellation pending holds or releases nothing", async () => {

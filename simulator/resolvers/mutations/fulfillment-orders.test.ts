@@ -117,6 +117,11 @@ describe("fulfillmentOrderHold / fulfillmentOrderReleaseHold", () => {
       userErrors: [],
     });
     expect(fo.status).toBe("ON_HOLD");
+    // OrderDisplayFulfillmentStatus.ON_HOLD: "All of the unfulfilled items in this order are on hold."
+    const display = await gql(`query O($id: ID!) { order(id: $id) { displayFulfillmentStatus } }`, {
+      id: toGid("Order", order.id),
+    });
+    expect(display.data?.order).toEqual({ displayFulfillmentStatus: "ON_HOLD" });
     expect(fo.holds?.map((hold) => [hold.reason, hold.reasonNotes])).toEqual([
       ["OTHER", "Refund pending"],
     ]);
