@@ -186,6 +186,7 @@ export function setFulfillmentDeadline(
 
 /** A cancelled or fully refunded FO keeps no holds: nothing is left to hold. */
 export function dropHolds(fo: FulfillmentOrderRecord): void {
-  delete fo.holds;
-  delete fo.statusBeforeHold;
+  // Only touched when present: 100k seeded fulfillment orders never carry these keys.
+  if (fo.holds !== undefined) delete fo.holds;
+  if (fo.statusBeforeHold !== undefined) delete fo.statusBeforeHold;
 }
