@@ -3,6 +3,46 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type FulfillmentOrdersOfOrderQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type FulfillmentOrdersOfOrderQuery = { shop: Pick<AdminTypes.Shop, 'ianaTimezone'>, order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'cancelledAt'>
+    & { fulfillmentOrders: { nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'fulfillBy'>
+        & { fulfillmentHolds: Array<Pick<AdminTypes.FulfillmentHold, 'id' | 'handle'>> }
+      )> } }
+  )> };
+
+export type FulfillmentDeadlineSetMutationVariables = AdminTypes.Exact<{
+  deadline: AdminTypes.Scalars['DateTime']['input'];
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type FulfillmentDeadlineSetMutation = { fulfillmentOrdersSetFulfillmentDeadline?: AdminTypes.Maybe<(
+    Pick<AdminTypes.FulfillmentOrdersSetFulfillmentDeadlinePayload, 'success'>
+    & { userErrors: Array<Pick<AdminTypes.FulfillmentOrdersSetFulfillmentDeadlineUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type FulfillmentHoldPlaceMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  hold: AdminTypes.FulfillmentOrderHoldInput;
+}>;
+
+
+export type FulfillmentHoldPlaceMutation = { fulfillmentOrderHold?: AdminTypes.Maybe<{ fulfillmentHold?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentHold, 'id' | 'handle'>>, fulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderHoldUserError, 'field' | 'message' | 'code'>> }> };
+
+export type FulfillmentHoldReleaseMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  holdIds?: AdminTypes.InputMaybe<Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input']>;
+}>;
+
+
+export type FulfillmentHoldReleaseMutation = { fulfillmentOrderReleaseHold?: AdminTypes.Maybe<{ fulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderReleaseHoldUserError, 'field' | 'message' | 'code'>> }> };
+
 export type ShopOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -325,6 +365,7 @@ export type UpdateCheckoutPauseMutationVariables = AdminTypes.Exact<{
 export type UpdateCheckoutPauseMutation = { validationUpdate?: AdminTypes.Maybe<{ validation?: AdminTypes.Maybe<Pick<AdminTypes.Validation, 'id'>>, userErrors: Array<Pick<AdminTypes.ValidationUserError, 'field' | 'message' | 'code'>> }> };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query FulfillmentOrdersOfOrder($id: ID!) {\n    shop {\n      ianaTimezone\n    }\n    order(id: $id) {\n      id\n      cancelledAt\n      fulfillmentOrders(first: 20) {\n        nodes {\n          id\n          status\n          fulfillBy\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrdersOfOrderQuery, variables: FulfillmentOrdersOfOrderQueryVariables},
   "#graphql\n  query ShopOverview {\n    shop {\n      name\n      myshopifyDomain\n      ianaTimezone\n      currencyCode\n    }\n    unshipped: ordersCount(query: \"status:open fulfillment_status:unshipped\", limit: null) {\n      count\n      precision\n    }\n    partial: ordersCount(query: \"status:open fulfillment_status:partial\", limit: null) {\n      count\n      precision\n    }\n    latest: orders(first: 1, reverse: true) {\n      nodes {\n        email\n      }\n    }\n    someCustomer: customers(first: 1) {\n      nodes {\n        firstName\n      }\n    }\n  }\n": {return: ShopOverviewQuery, variables: ShopOverviewQueryVariables},
   "#graphql\n  query ShopOnly {\n    shop {\n      name\n      myshopifyDomain\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopOnlyQuery, variables: ShopOnlyQueryVariables},
   "#graphql\n  query OrderImportBulk {\n    orders {\n      edges {\n        node {\n          ...TrackedOrderFields\n          lineItems {\n            edges {\n              node {\n                ...TrackedLineItemFields\n                product {\n                  collections {\n                    edges {\n                      node {\n                        id\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n          fulfillmentOrders {\n            edges {\n              node {\n                id\n                ...TrackedFulfillmentOrderFields\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n  #graphql\n  fragment TrackedOrderFields on Order {\n    id\n    name\n    createdAt\n    updatedAt\n    cancelledAt\n    closedAt\n    displayFulfillmentStatus\n    displayFinancialStatus\n    email\n    tags\n    customer {\n      firstName\n      lastName\n    }\n    customerLocale\n    currentTotalPriceSet {\n      shopMoney {\n        amount\n        currencyCode\n      }\n      presentmentMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n  fragment TrackedLineItemFields on LineItem {\n    id\n    title\n    sku\n    quantity\n    unfulfilledQuantity\n    product {\n      id\n      tags\n    }\n  }\n  fragment TrackedFulfillmentOrderFields on FulfillmentOrder {\n    status\n    fulfillBy\n  }\n": {return: OrderImportBulkQuery, variables: OrderImportBulkQueryVariables},
@@ -345,6 +386,9 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation FulfillmentDeadlineSet($deadline: DateTime!, $ids: [ID!]!) {\n    fulfillmentOrdersSetFulfillmentDeadline(fulfillmentDeadline: $deadline, fulfillmentOrderIds: $ids) {\n      success\n      userErrors { field message code }\n    }\n  }\n": {return: FulfillmentDeadlineSetMutation, variables: FulfillmentDeadlineSetMutationVariables},
+  "#graphql\n  mutation FulfillmentHoldPlace($id: ID!, $hold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {\n      fulfillmentHold { id handle }\n      fulfillmentOrder { id status }\n      userErrors { field message code }\n    }\n  }\n": {return: FulfillmentHoldPlaceMutation, variables: FulfillmentHoldPlaceMutationVariables},
+  "#graphql\n  mutation FulfillmentHoldRelease($id: ID!, $holdIds: [ID!]) {\n    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n      fulfillmentOrder { id status }\n      userErrors { field message code }\n    }\n  }\n": {return: FulfillmentHoldReleaseMutation, variables: FulfillmentHoldReleaseMutationVariables},
   "#graphql\n  mutation OrderImportStart($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: OrderImportStartMutation, variables: OrderImportStartMutationVariables},
   "#graphql\n  mutation OrderTagsAdd($id: ID!, $tags: [String!]!) {\n    tagsAdd(id: $id, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: OrderTagsAddMutation, variables: OrderTagsAddMutationVariables},
   "#graphql\n  mutation OrderTagsRemove($id: ID!, $tags: [String!]!) {\n    tagsRemove(id: $id, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: OrderTagsRemoveMutation, variables: OrderTagsRemoveMutationVariables},
