@@ -12,6 +12,8 @@ export default tseslint.config(
       "extensions/**/assets/**",
       "extensions/**/dist/**",
       "simulator/public/**",
+      // Written by Shopify's codegen preset (npm run codegen); checked by npm run codegen:check.
+      "app/types/**",
     ],
   },
   js.configs.recommended,

@@ -7,6 +7,10 @@ import { z } from "zod";
 import { tomlScopes } from "../scripts/app-config";
 import { startSimulator, type RunningSimulator } from "../simulator/index";
 import { SYNC_ORDER_QUERY } from "./orders/sync-order.server";
+import {
+  HOLD_FULFILLMENT_ORDER,
+  SET_FULFILLMENT_DEADLINE,
+} from "./fulfillment/fulfillment-jobs.server";
 import { ORDER_TAGS_ADD } from "./orders/tags.server";
 import { ORDER_EDIT_BEGIN } from "./remedies/free-add-on.server";
 import { FULL_REFUND_SUGGESTION, REFUND_CREATE } from "./remedies/refund.server";
@@ -39,9 +43,21 @@ const CASES = [
   { scope: "read_customers", document: SYNC_ORDER_QUERY, field: "customer" },
   { scope: "read_products", document: SYNC_ORDER_QUERY, field: "product" },
   {
-    scope: "read_merchant_managed_fulfillment_orders",
+    scope: "write_merchant_managed_fulfillment_orders",
     document: SYNC_ORDER_QUERY,
     field: "fulfillmentOrders",
+  },
+  {
+    scope: "write_merchant_managed_fulfillment_orders",
+    replacement: "read_merchant_managed_fulfillment_orders",
+    document: HOLD_FULFILLMENT_ORDER,
+    field: "fulfillmentOrderHold",
+  },
+  {
+    scope: "write_merchant_managed_fulfillment_orders",
+    replacement: "read_merchant_managed_fulfillment_orders",
+    document: SET_FULFILLMENT_DEADLINE,
+    field: "fulfillmentOrdersSetFulfillmentDeadline",
   },
   {
     scope: "write_orders",
@@ -75,7 +91,19 @@ function recentOrderId(): string {
   return `gid://shopify/Order/${order.id}`;
 }
 
+function openFulfillmentOrderId(): string {
+  const fo = store()
+    .orders.flatMap((order) => order.fulfillmentOrders)
+    .find((candidate) => candidate.status === "OPEN");
+  if (!fo) throw new Error("no open fulfillment order");
+  return `gid://shopify/FulfillmentOrder/${fo.id}`;
+}
+
 function variablesFor(document: string): Record<string, unknown> {
+  if (document === HOLD_FULFILLMENT_ORDER)
+    return { id: openFulfillmentOrderId(), hold: { reason: "OTHER", handle: "access-flows" } };
+  if (document === SET_FULFILLMENT_DEADLINE)
+    return { deadline: "2027-01-15T23:59:59Z", ids: [openFulfillmentOrderId()] };
   const id = recentOrderId();
   if (document === REFUND_CREATE)
     return { input: { orderId: id, notify: false }, key: "access-flows-1" };

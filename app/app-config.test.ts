@@ -39,7 +39,7 @@ describe("shopify.app.toml", () => {
       "read_all_orders",
       "write_orders",
       "write_order_edits",
-      "read_merchant_managed_fulfillment_orders",
+      "write_merchant_managed_fulfillment_orders",
       "read_products",
       "write_app_proxy",
     ]) {

@@ -1,5 +1,6 @@
 // The app's one Prisma client, as routes import it: the composition root's
-// (app/services.server.ts; opened by app/prisma-client.server.ts).
+// (app/services.server.ts), on the database DATABASE_URL names: SQLite (`file:`, the embedded
+// default) or PostgreSQL (`postgresql://`, production). See app/prisma-client.server.ts.
 import type { PrismaClient } from "@prisma/client";
 import { appServices } from "./services.server";
 

@@ -65,12 +65,12 @@ async function main() {
     .filter((f) => args.length === 0 || args.some((o) => f.includes(o)))
     .sort();
   // Sections that run the app need a migrated database, as the tests do (inherited by the children).
-  const teardown = globalSetup();
+  const teardown = await globalSetup();
   try {
     console.log(`Delay Desk benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
     for (const file of files) await runSectionInChild(file);
   } finally {
-    teardown();
+    await teardown();
   }
 }
 

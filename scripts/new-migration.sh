@@ -1,16 +1,13 @@
 #!/usr/bin/env bash
-# Writes a migration for the changes to prisma/schema.prisma since the last commit:
+# Writes a migration for the changes to prisma/schema.prisma since the last commit, for SQLite
+# (prisma/migrations) and PostgreSQL (prisma/postgresql/migrations), with the same name:
 #   bash scripts/new-migration.sh add_something
-# `prisma migrate dev` cannot run offline, and `migrate diff --from-migrations` needs a shadow
-# database the JS engine cannot provide, so the diff is taken between the committed schema and
-# the working one. Review the SQL, then commit the schema and the migration together.
+# It also rewrites prisma/postgresql/schema.prisma (derived from prisma/schema.prisma) and
+# regenerates both clients. `prisma migrate dev` cannot run offline, so each migration is the
+# `prisma migrate diff` between the committed schema and the working one (scripts/new-migration.ts
+# says how). The PostgreSQL one needs PostgreSQL's binaries (apt-get install postgresql) or
+# MIGRATION_POSTGRESQL_URL. Review both SQL files, then commit the schemas and migrations together;
+# scripts/provider-schemas.test.ts checks that each folder gives exactly its schema.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-name="${1:?usage: scripts/new-migration.sh <name>}"
-dir="prisma/migrations/$(date -u +%Y%m%d%H%M%S)_${name}"
-old=$(mktemp --suffix=.prisma)
-trap 'rm -f "$old"' EXIT
-git show HEAD:prisma/schema.prisma > "$old"
-mkdir -p "$dir"
-npx prisma migrate diff --from-schema-datamodel "$old" --to-schema-datamodel prisma/schema.prisma --script > "$dir/migration.sql"
-echo "wrote $dir/migration.sql"
+exec npx tsx scripts/new-migration.ts "${1:?usage: scripts/new-migration.sh <name>}"

@@ -46,4 +46,20 @@ describe("npm start with bad configuration", () => {
     ]);
     expect(result.stdout + result.stderr).not.toContain(good.SHOPIFY_API_SECRET);
   });
+
+  it("stops on an unreachable PostgreSQL server with one clear line, without its password or the secret", () => {
+    // Port 1 on the loopback: nothing listens, the connection is refused at once.
+    const result = start({
+      ...good,
+      DATABASE_URL: "postgresql://delay_desk:db-password-not-printed@127.0.0.1:1/delay_desk",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split("\n")).toEqual([
+      expect.stringMatching(
+        /^Delay Desk cannot start: database migrations failed\. .*reach database server at `127\.0\.0\.1:1`/,
+      ),
+    ]);
+    expect(result.stdout + result.stderr).not.toContain("db-password-not-printed");
+    expect(result.stdout + result.stderr).not.toContain(good.SHOPIFY_API_SECRET);
+  }, 60_000);
 });

@@ -104,6 +104,12 @@ export class RefreshingSessionStorage implements SessionStorage {
   }
 
   private async refreshOnce(session: Session, refreshToken: string): Promise<Session> {
+    // The caller read `session` before this refresh was due, and a refresh of the same token may
+    // have finished in between (the in-flight entry is gone once it settles): then the stored pair
+    // is already the new one, and trading the old refresh token again would mint a second live
+    // token. Seen on PostgreSQL, where a read and the next step are further apart than on SQLite.
+    const stored = await this.options.inner.loadSession(session.id);
+    if (stored && stored.refreshToken && stored.refreshToken !== refreshToken) return stored;
     let answer: RefreshAnswer;
     try {
       answer = await this.options.refresh(session.shop, refreshToken);

@@ -5,6 +5,7 @@
 // https://shopify.dev/docs/apps/launch/protected-customer-data). Asserted in the app's database
 // and the simulator's records, through the app's real loaders, actions and webhook routes.
 import type { OrderSync } from "../orders/sync.server";
+import { gidId } from "../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -113,7 +114,7 @@ describe("protected customer fields not approved (level 1)", () => {
         body: new URLSearchParams({
           intent: "send",
           target: "selection",
-          orders: order.id.split("/").at(-1) ?? "",
+          orders: gidId(order.id),
         }),
       }),
     );
@@ -149,7 +150,7 @@ describe("not approved for protected customer data at all (level 0)", () => {
         body: new URLSearchParams({
           intent: "send",
           target: "selection",
-          orders: order.id.split("/").at(-1) ?? "",
+          orders: gidId(order.id),
         }),
       }),
     );

@@ -167,6 +167,16 @@ async function seedShop(shop: string, customers: Customer[]) {
       await db.customerChoice.create({
         data: { shop, orderId, choice: "cancel", noticeId: notice.id },
       });
+      await db.orderFulfillmentState.create({
+        data: {
+          shop,
+          orderId,
+          pendingCancellation: "customer_refund",
+          holdIds: JSON.stringify(["gid://shopify/FulfillmentHold/1"]),
+          appFulfillBy: new Date("2026-12-20T04:59:59Z"),
+          appFulfillDate: "2026-12-19",
+        },
+      });
       await db.orderEvent.create({
         data: {
           shop,
@@ -223,6 +233,9 @@ async function seedShop(shop: string, customers: Customer[]) {
   });
 }
 
+// Prisma.sql writes each database's placeholders (? on SQLite, $1 on PostgreSQL); the table name
+// comes from Prisma's own model list, never from input.
+const table = (model: string) => Prisma.raw(`"${model}"`);
 const countRow = z.array(z.object({ n: z.union([z.number(), z.bigint()]).transform(Number) }));
 const anyRows = z.array(z.record(z.string(), z.unknown()));
 
@@ -231,9 +244,8 @@ async function countsByModel(shop: string): Promise<Record<string, number>> {
   for (const model of MODELS) {
     counts[model.name] =
       countRow.parse(
-        await db.$queryRawUnsafe(
-          `SELECT COUNT(*) AS n FROM "${model.name}" WHERE "shop" = ?`,
-          shop,
+        await db.$queryRaw(
+          Prisma.sql`SELECT COUNT(*) AS n FROM ${table(model.name)} WHERE "shop" = ${shop}`,
         ),
       )[0]?.n ?? -1;
   }
@@ -248,7 +260,7 @@ async function textCells(shop: string): Promise<{ where: string; text: string }[
       .filter((field) => field.kind === "scalar" && field.type === "String")
       .map((field) => field.name);
     for (const row of anyRows.parse(
-      await db.$queryRawUnsafe(`SELECT * FROM "${model.name}" WHERE "shop" = ?`, shop),
+      await db.$queryRaw(Prisma.sql`SELECT * FROM ${table(model.name)} WHERE "shop" = ${shop}`),
     )) {
       for (const column of columns) {
         const value = row[column];
@@ -272,7 +284,9 @@ async function snapshot(shop: string): Promise<unknown> {
   for (const model of MODELS)
     all[model.name] = anyRows
       .parse(
-        await db.$queryRawUnsafe(`SELECT * FROM "${model.name}" WHERE "shop" = ? ORDER BY 1`, shop),
+        await db.$queryRaw(
+          Prisma.sql`SELECT * FROM ${table(model.name)} WHERE "shop" = ${shop} ORDER BY 1`,
+        ),
       )
       .map((row) =>
         JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)),

@@ -52,6 +52,12 @@ export const MODEL_TREATMENT = {
     exported: false,
     reason: "Audit of storefront mode changes by staff; no customer data.",
   },
+  OrderFulfillmentState: {
+    customerRedact: "keep",
+    exported: false,
+    reason:
+      "The deadline and hold ids Delay Desk wrote to the order's fulfillment orders in Shopify, and why a hold is pending; dates and ids, no customer data.",
+  },
   Job: {
     customerRedact: "anonymise",
     exported: false,

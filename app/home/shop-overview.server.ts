@@ -1,7 +1,7 @@
 // What the home page shows: who the shop is and how many orders are waiting to ship.
 import { z } from "zod";
+import { AdminApiError } from "../admin-api/admin-errors";
 import {
-  AdminApiError,
   adminQuery,
   adminQueryWithRedactions,
   type AdminGraphql,

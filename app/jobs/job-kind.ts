@@ -9,7 +9,7 @@
 // refund input) before it acts, and `ctx.previous` hands it back on the next call.
 import type { PrismaClient } from "@prisma/client";
 import type { z } from "zod";
-import type { PacedAdmin } from "./paced-admin.server";
+import type { AdminClient } from "../admin-api/graphql.server";
 
 export interface PlannedItem {
   orderId: string;
@@ -33,7 +33,7 @@ export interface ItemToPerform {
 
 export interface PerformContext {
   shop: string;
-  admin: PacedAdmin;
+  admin: AdminClient;
   /** What the last call stored with `checkpoint`, or null. */
   previous: unknown;
   /** Waits (polling an asynchronous Shopify job); the runner's clock, so tests need not sleep. */

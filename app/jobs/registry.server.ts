@@ -1,6 +1,8 @@
-// The job kinds this server knows. Remedies register here; e-mail notices register beside them.
-// Built once by the composition root (app/services.server.ts).
+// The job kinds this server knows. Remedies register here; e-mail notices and the fulfillment
+// kinds (deadline, hold, release) register beside them. Built once by the composition root
+// (app/services.server.ts).
 import type { PrismaClient } from "@prisma/client";
+import { fulfillmentJobKinds } from "../fulfillment/fulfillment-jobs.server";
 import { appNoticeJobKind } from "../notices/notice-kind.server";
 import type { JobKind } from "./job-kind";
 import type { MailTransport } from "../notices/mail-transport.server";
@@ -13,5 +15,13 @@ export function createJobKinds(options: {
   secret: string;
 }): { registry: JobKindRegistry; notice: JobKind<unknown> } {
   const notice = appNoticeJobKind(options);
-  return { registry: remedyRegistry().register(notice), notice };
+  const fulfillment = fulfillmentJobKinds(options.db);
+  return {
+    registry: remedyRegistry()
+      .register(notice)
+      .register(fulfillment.deadline)
+      .register(fulfillment.hold)
+      .register(fulfillment.release),
+    notice,
+  };
 }

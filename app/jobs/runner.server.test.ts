@@ -2,6 +2,7 @@
 // Shopify made a refund, before the database heard of it) and restarted finishes the job with one
 // refund per order and none missing; a timeout after a refund took effect does not refund again;
 // a Standard-plan shop's THROTTLED answers never surface as failures; pause, cancel and retry.
+import { gidId } from "../admin-api/gid";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -99,7 +100,7 @@ describe("job runner", () => {
     const inDoubt = await h.db.jobItem.findMany({ where: { jobId: job.id, status: "running" } });
     expect(
       inDoubt.some(
-        (item) => refundsOf(h.store).refundsOf(Number(item.orderId.split("/").at(-1))).length === 1,
+        (item) => refundsOf(h.store).refundsOf(Number(gidId(item.orderId))).length === 1,
       ),
     ).toBe(true);
     await runJobsToEnd(h.runner(), h.db);

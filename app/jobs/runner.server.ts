@@ -11,15 +11,10 @@
 // nothing is acted on twice and nothing is skipped. Transient errors (5xx, timeouts, dropped connections) are retried with
 // backoff inside the same claim and with the same key; THROTTLED never reaches this file.
 import type { PrismaClient } from "@prisma/client";
-import { AdminApiError } from "../admin-api/graphql.server";
+import { AdminApiError, TransientAdminError } from "../admin-api/admin-errors";
+import { AdminClient, type AdminClientStats, type AdminGraphql } from "../admin-api/graphql.server";
+import { ThrottleGate } from "../admin-api/throttle-gate";
 import type { ItemOutcome, JobKindRegistry } from "./job-kind";
-import {
-  PacedAdmin,
-  TransientAdminError,
-  type JobAdminGraphql,
-  type PacedAdminStats,
-} from "./paced-admin.server";
-import { ThrottleGate } from "./throttle-gate";
 import {
   DEFAULT_LEASE_MS,
   heartbeatMs,
@@ -33,7 +28,7 @@ export interface JobRunnerOptions {
   db: PrismaClient;
   registry: JobKindRegistry;
   /** The Admin API for a shop, outside any request: `backgroundAdmin(shop)` (refreshes expiring tokens). */
-  adminFor: (shop: string) => Promise<JobAdminGraphql>;
+  adminFor: (shop: string) => Promise<AdminGraphql>;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** How often to look for new or resumed jobs when idle. */
@@ -51,7 +46,7 @@ export interface JobRunnerOptions {
 
 interface ShopWorker {
   gate: ThrottleGate;
-  admin: PacedAdmin;
+  admin: AdminClient;
   active: number;
 }
 
@@ -113,7 +108,7 @@ export class JobRunner {
   }
 
   /** Admin API figures per shop since this runner started. */
-  stats(shop: string): PacedAdminStats | null {
+  stats(shop: string): AdminClientStats | null {
     return this.workers.get(shop)?.admin.stats ?? null;
   }
 
@@ -177,14 +172,15 @@ export class JobRunner {
         ...(this.options.maxConcurrency ? { maxConcurrency: this.options.maxConcurrency } : {}),
       });
       const adminFor = this.options.adminFor;
-      const lazy: JobAdminGraphql = {
+      const lazy: AdminGraphql = {
         graphql: async (query, opts) => (await adminFor(shop)).graphql(query, opts),
       };
       worker = {
         gate,
-        admin: new PacedAdmin(lazy, gate, {
+        admin: new AdminClient(lazy, {
+          gate,
           sleep: this.sleep,
-          ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+          timeoutMs: this.options.timeoutMs ?? 30_000,
         }),
         active: 0,
       };

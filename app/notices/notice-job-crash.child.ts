@@ -1,20 +1,16 @@
 // Run by notice-job.server.test.ts as a separate process: runs the job runner on a notice job until
 // the test kills it with SIGKILL, the way a crashed server dies (no cleanup, no graceful stop).
 // Not part of the app.
-import { PrismaClient } from "@prisma/client";
 import { JobKindRegistry } from "../jobs/job-kind";
 import { JobRunner } from "../jobs/runner.server";
-import { sqliteFileUrl } from "../database-url";
-import { PrismaNodeSqlite } from "../node-sqlite-adapter.server";
+import { createPrismaClient } from "../prisma-client.server";
 import { smtpTransport } from "./mail-transport.server";
 import { noticeJobKind } from "./notice-job.server";
 
 const [databaseUrl, smtpUrl, secret] = process.argv.slice(2);
 if (!databaseUrl || !smtpUrl || !secret)
   throw new Error("usage: child <databaseUrl> <smtpUrl> <secret>");
-const db = new PrismaClient({
-  adapter: new PrismaNodeSqlite({ path: sqliteFileUrl(databaseUrl) }),
-});
+const db = createPrismaClient(databaseUrl);
 const transport = smtpTransport(smtpUrl);
 const runner = new JobRunner({
   db,

@@ -1,5 +1,6 @@
 // The notice job on the real runner, a real SQLite file and a real SMTP server: what customers
 // receive, the honesty guard, failures, and a process killed halfway then restarted.
+import { gidId } from "../admin-api/gid";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import type { PrismaClient } from "@prisma/client";
@@ -221,7 +222,7 @@ describe("the notice job", () => {
     const [order] = await seedOrders(1);
     if (!order) throw new Error("no order");
     const job = await sendJob([order.id]);
-    const messageId = `<delay-desk.${order.id.split("/").at(-1)}.r1@${SHOP}>`;
+    const messageId = `<delay-desk.${gidId(order.id)}.r1@${SHOP}>`;
     // What a crash right after the SMTP server's "250 OK" leaves behind: the message delivered,
     // the claim still "sending", the item still "running".
     await transport.send({

@@ -2,24 +2,92 @@
 // webhook, a reconcile page), and the TrackedOrder row made from it. One shape, one mapping, so
 // the three paths cannot disagree about what an order's units or promise are.
 import { z } from "zod";
+import { parserOf } from "../admin-api/operations";
+import type {
+  TrackedFulfillmentOrderFieldsFragment,
+  TrackedLineItemFieldsFragment,
+  TrackedOrderFieldsFragment,
+} from "../types/admin.generated";
+
+/**
+ * The fields every import path reads, once. Each document spreads them and writes only its
+ * connections (sizes differ: a page must stay under Shopify's 1,000-point query limit; a bulk query
+ * takes no `first` and reads `edges`). Interpolated at the end of a document, as Shopify's codegen
+ * preset resolves `${NAME}` to that document's text (@shopify/graphql-codegen, pluck.js).
+ */
+export const TRACKED_ORDER_FRAGMENTS = `#graphql
+  fragment TrackedOrderFields on Order {
+    id
+    name
+    createdAt
+    updatedAt
+    cancelledAt
+    closedAt
+    displayFulfillmentStatus
+    displayFinancialStatus
+    email
+    tags
+    customer {
+      firstName
+      lastName
+    }
+    customerLocale
+    currentTotalPriceSet {
+      shopMoney {
+        amount
+        currencyCode
+      }
+      presentmentMoney {
+        amount
+        currencyCode
+      }
+    }
+  }
+  fragment TrackedLineItemFields on LineItem {
+    id
+    title
+    sku
+    quantity
+    unfulfilledQuantity
+    product {
+      id
+      tags
+    }
+  }
+  fragment TrackedFulfillmentOrderFields on FulfillmentOrder {
+    status
+    fulfillBy
+  }
+`;
 
 const moneyV2 = z.object({ amount: z.string(), currencyCode: z.string() });
 // Shop money for staff, presentment money (the buyer's currency) for what the buyer reads.
 const moneySchema = z.object({ shopMoney: moneyV2, presentmentMoney: moneyV2 });
 
-export const importedLineItemSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  sku: z.string().nullable(),
-  quantity: z.number().int(),
-  unfulfilledQuantity: z.number().int(),
+/** A line item's own fields (TrackedLineItemFields), the same in every document. */
+export const lineItemFieldsSchema = parserOf<TrackedLineItemFieldsFragment>()(
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    sku: z.string().nullable(),
+    quantity: z.number().int(),
+    unfulfilledQuantity: z.number().int(),
+    product: z.object({ id: z.string(), tags: z.array(z.string()) }).nullable(),
+  }),
+);
+
+export const fulfillmentOrderFieldsSchema = parserOf<TrackedFulfillmentOrderFieldsFragment>()(
+  z.object({ status: z.string(), fulfillBy: z.string().nullable() }),
+);
+
+export const importedLineItemSchema = lineItemFieldsSchema.extend({
   product: z
     .object({ id: z.string(), tags: z.array(z.string()), collectionIds: z.array(z.string()) })
     .nullable(),
 });
 
-/** The order's own fields, the same in the bulk JSONL, a single-order read and a reconcile page. */
-export const orderFieldsSchema = z.object({
+/** The order's own fields (TrackedOrderFields): the bulk JSONL, a single-order read, a page. */
+const orderFields = z.object({
   id: z.string(),
   name: z.string(),
   createdAt: z.string(),
@@ -36,10 +104,11 @@ export const orderFieldsSchema = z.object({
   customerLocale: z.string().nullable(),
   currentTotalPriceSet: moneySchema,
 });
+export const orderFieldsSchema = parserOf<TrackedOrderFieldsFragment>()(orderFields);
 
 export const importedOrderSchema = orderFieldsSchema.extend({
   lineItems: z.array(importedLineItemSchema),
-  fulfillmentOrders: z.array(z.object({ status: z.string(), fulfillBy: z.string().nullable() })),
+  fulfillmentOrders: z.array(fulfillmentOrderFieldsSchema),
 });
 
 export type ImportedLineItem = z.infer<typeof importedLineItemSchema>;
@@ -139,12 +208,7 @@ const nodesOf = <T extends z.ZodTypeAny>(node: T) => z.object({ nodes: z.array(n
 export const pagedOrderSchema = orderFieldsSchema
   .extend({
     lineItems: nodesOf(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        sku: z.string().nullable(),
-        quantity: z.number().int(),
-        unfulfilledQuantity: z.number().int(),
+      lineItemFieldsSchema.extend({
         product: z
           .object({
             id: z.string(),
@@ -154,7 +218,7 @@ export const pagedOrderSchema = orderFieldsSchema
           .nullable(),
       }),
     ).extend({ pageInfo: z.object({ hasNextPage: z.boolean() }) }),
-    fulfillmentOrders: nodesOf(z.object({ status: z.string(), fulfillBy: z.string().nullable() })),
+    fulfillmentOrders: nodesOf(fulfillmentOrderFieldsSchema),
   })
   .transform((order): { order: ImportedOrder; lineItemsComplete: boolean } => ({
     lineItemsComplete: !order.lineItems.pageInfo.hasNextPage,

@@ -4,9 +4,9 @@
 // same row (docs/order-import.md).
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { pagedOrderSchema } from "./order-row";
+import { pagedOrderSchema, TRACKED_ORDER_FRAGMENTS } from "./order-row";
 import { saveOneOrder } from "./import/save-orders.server";
-import type { ThrottledAdmin } from "./sync-admin.server";
+import type { AdminClient } from "../admin-api/graphql.server";
 
 export const SYNC_ORDER_QUERY = `#graphql
   query SyncOrder($id: ID!) {
@@ -14,41 +14,11 @@ export const SYNC_ORDER_QUERY = `#graphql
       ianaTimezone
     }
     order(id: $id) {
-      id
-      name
-      createdAt
-      updatedAt
-      cancelledAt
-      closedAt
-      displayFulfillmentStatus
-      displayFinancialStatus
-      email
-      tags
-      customer {
-        firstName
-        lastName
-      }
-      customerLocale
-      currentTotalPriceSet {
-        shopMoney {
-          amount
-          currencyCode
-        }
-        presentmentMoney {
-          amount
-          currencyCode
-        }
-      }
+      ...TrackedOrderFields
       lineItems(first: 50) {
         nodes {
-          id
-          title
-          sku
-          quantity
-          unfulfilledQuantity
+          ...TrackedLineItemFields
           product {
-            id
-            tags
             collections(first: 10) {
               nodes {
                 id
@@ -62,13 +32,12 @@ export const SYNC_ORDER_QUERY = `#graphql
       }
       fulfillmentOrders(first: 10) {
         nodes {
-          status
-          fulfillBy
+          ...TrackedFulfillmentOrderFields
         }
       }
     }
   }
-`;
+  ${TRACKED_ORDER_FRAGMENTS}` as const;
 
 const syncOrderSchema = z.object({
   shop: z.object({ ianaTimezone: z.string() }),
@@ -83,12 +52,12 @@ export interface RefreshResult {
 /** Reads one order and stores it; an order Shopify no longer has is dropped. */
 export async function refreshOrder(
   db: PrismaClient,
-  admin: ThrottledAdmin,
+  admin: AdminClient,
   shop: string,
   orderId: string,
   now = new Date(),
 ): Promise<RefreshResult> {
-  const data = await admin.query(SYNC_ORDER_QUERY, syncOrderSchema, { id: orderId });
+  const data = await admin.request(SYNC_ORDER_QUERY, syncOrderSchema, { id: orderId });
   if (!data.order) {
     await db.trackedOrder.deleteMany({ where: { shop, id: orderId } });
     return { found: false, timeZone: data.shop.ianaTimezone };

@@ -1,12 +1,12 @@
 // The periodic reconcile: pages through orders updated since the last watermark (sortKey
 // UPDATED_AT, by cursor) and rewrites them, so anything a lost or failed webhook missed is repaired.
-// It follows the rate limit (ThrottledAdmin) and never fails on THROTTLED.
+// It follows the rate limit (AdminClient) and never fails on THROTTLED.
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { saveOrders } from "./import/save-orders.server";
-import { pagedOrderSchema, type ImportedOrder } from "./order-row";
+import { pagedOrderSchema, TRACKED_ORDER_FRAGMENTS, type ImportedOrder } from "./order-row";
 import { refreshOrder } from "./sync-order.server";
-import type { ThrottledAdmin } from "./sync-admin.server";
+import type { AdminClient } from "../admin-api/graphql.server";
 
 // 9 orders × (10 line items × (product + 5 collections) + 5 fulfillment orders) stays under
 // Shopify's 1,000-point single-query limit; orders with more line items are re-read one by one.
@@ -19,41 +19,11 @@ export const RECONCILE_ORDERS_QUERY = `#graphql
     }
     orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
       nodes {
-        id
-        name
-        createdAt
-        updatedAt
-        cancelledAt
-        closedAt
-        displayFulfillmentStatus
-        displayFinancialStatus
-        email
-        tags
-        customer {
-          firstName
-          lastName
-        }
-        customerLocale
-        currentTotalPriceSet {
-          shopMoney {
-            amount
-            currencyCode
-          }
-          presentmentMoney {
-            amount
-            currencyCode
-          }
-        }
+        ...TrackedOrderFields
         lineItems(first: 10) {
           nodes {
-            id
-            title
-            sku
-            quantity
-            unfulfilledQuantity
+            ...TrackedLineItemFields
             product {
-              id
-              tags
               collections(first: 5) {
                 nodes {
                   id
@@ -67,8 +37,7 @@ export const RECONCILE_ORDERS_QUERY = `#graphql
         }
         fulfillmentOrders(first: 5) {
           nodes {
-            status
-            fulfillBy
+            ...TrackedFulfillmentOrderFields
           }
         }
       }
@@ -78,7 +47,7 @@ export const RECONCILE_ORDERS_QUERY = `#graphql
       }
     }
   }
-`;
+  ${TRACKED_ORDER_FRAGMENTS}` as const;
 
 const pageSchema = z.object({
   shop: z.object({ ianaTimezone: z.string() }),
@@ -115,7 +84,7 @@ export function updatedSinceQuery(watermark: Date): string {
 
 export async function reconcileOrders(
   db: PrismaClient,
-  admin: ThrottledAdmin,
+  admin: AdminClient,
   shop: string,
   now = new Date(),
 ): Promise<ReconcileResult> {
@@ -131,7 +100,7 @@ export async function reconcileOrders(
   try {
     let after: string | null = null;
     do {
-      const page: z.infer<typeof pageSchema> = await admin.query(
+      const page: z.infer<typeof pageSchema> = await admin.request(
         RECONCILE_ORDERS_QUERY,
         pageSchema,
         { first: RECONCILE_PAGE_SIZE, after, query: updatedSinceQuery(watermark) },

@@ -18,17 +18,18 @@
 // written on the OrderSync row of a bulk import it was finishing. A pass must never be retried at once: that loop once starved the
 // event loop (issue 12).
 import type { PrismaClient } from "@prisma/client";
-import type { AdminGraphql } from "../admin-api/graphql.server";
+import { AdminClient, type AdminGraphql } from "../admin-api/graphql.server";
 import {
   finishOrderImport,
+  pollOrderImport,
   runningBulkSync,
   startOrderImport,
   type ReforecastHook,
 } from "./import/bulk-import.server";
 import { refreshOrder } from "./sync-order.server";
 import { reconcileOrders } from "./sync-reconcile.server";
-import { ThrottledAdmin } from "./sync-admin.server";
 import { syncOrderTags } from "./tags.server";
+import { moveLateDeadlines } from "../fulfillment/fulfillment-jobs.server";
 import { redactSecrets } from "../log-redaction";
 import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
 import { hasOfflineSession } from "../shop-data/known-shop.server";
@@ -338,7 +339,7 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
       return;
     }
     const rawAdmin = await deps.adminFor(shop);
-    const admin = new ThrottledAdmin(rawAdmin, { sleep: deps.sleep });
+    const admin = new AdminClient(rawAdmin, { sleep: deps.sleep });
     let changed = false;
     let timeZone: string | undefined;
     for (const task of tasks.filter((t) => t.kind === "bulk_finish")) {
@@ -368,13 +369,19 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
     await deps.reforecast(db, shop, deps.now(), timeZone ? { fallbackTimeZone: timeZone } : {});
     await syncTags(admin, shop);
     try {
+      // Late orders whose conservative date changed get it as their deadline in Shopify (a job).
+      await moveLateDeadlines(db, shop);
+    } catch (error) {
+      deps.warn(`${shop}: fulfillment deadlines: ${messageOf(error)}`);
+    }
+    try {
       await keepDelayInStepWithForecast({ admin: rawAdmin, db, shop, now: deps.now() });
     } catch (error) {
       deps.warn(`${shop}: storefront estimate: ${messageOf(error)}`);
     }
   }
 
-  async function syncTags(admin: ThrottledAdmin, shop: string): Promise<void> {
+  async function syncTags(admin: AdminClient, shop: string): Promise<void> {
     const enabled = await deps.tagOrdersEnabled(db, shop);
     const hasOurTags =
       enabled ||
@@ -388,7 +395,7 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
   function queueTagSync(shop: string): Promise<void> {
     return track(
       (async () => {
-        await syncTags(new ThrottledAdmin(await deps.adminFor(shop), { sleep: deps.sleep }), shop);
+        await syncTags(new AdminClient(await deps.adminFor(shop), { sleep: deps.sleep }), shop);
       })().catch((error: unknown) => deps.warn(`${shop}: tags: ${messageOf(error)}`)),
     );
   }
@@ -398,15 +405,18 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
     polling.add(bulkOperationId);
     void track(
       (async () => {
-        for (;;) {
-          await deps.sleep(deps.pollIntervalMs);
-          const sync = await db.orderSync.findFirst({ where: { shop, bulkOperationId } });
-          if (!sync || (sync.status !== "running" && sync.status !== "importing")) return;
-          if (sync.status === "running") {
+        await pollOrderImport(db, await deps.adminFor(shop), shop, bulkOperationId, {
+          sleep: deps.sleep,
+          intervalMs: deps.pollIntervalMs,
+          // Until the import ends: nothing else would look at it before the next page load.
+          timeoutMs: Number.POSITIVE_INFINITY,
+          // The finish goes through the durable queue (a SyncTask), so whichever process holds
+          // the shop's lease does it; this poller waits for that pass before looking again.
+          finish: async () => {
             await queue(shop, "bulk_finish", bulkOperationId);
             await workOf(shop).running;
-          }
-        }
+          },
+        });
       })()
         .catch((error: unknown) =>
           deps.warn(`${shop}: polling ${bulkOperationId}: ${messageOf(error)}`),

@@ -1,10 +1,10 @@
 // Optional order tags in Shopify (ShopSettings.tagOrders): delay-desk:at-risk and
 // delay-desk:overdue kept in step with TrackedOrder.delayClass, so Shopify's order list and Flow
 // can use them. Only orders whose tags differ are touched; turning the setting off removes them.
-// Calls go through ThrottledAdmin, so a big first pass waits on the bucket instead of failing.
+// Calls go through the Admin client, so a big first pass waits on the bucket instead of failing.
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import type { ThrottledAdmin } from "./sync-admin.server";
+import type { AdminClient } from "../admin-api/graphql.server";
 
 export const AT_RISK_TAG = "delay-desk:at-risk";
 export const OVERDUE_TAG = "delay-desk:overdue";
@@ -78,7 +78,7 @@ export interface TagSyncResult {
 
 export async function syncOrderTags(
   db: PrismaClient,
-  admin: ThrottledAdmin,
+  admin: AdminClient,
   shop: string,
   enabled: boolean,
 ): Promise<TagSyncResult> {
@@ -101,11 +101,14 @@ export async function syncOrderTags(
     if (add.length === 0 && remove.length === 0) continue;
     const errors: string[] = [];
     if (add.length > 0) {
-      const data = await admin.query(ORDER_TAGS_ADD, addSchema, { id: row.id, tags: add });
+      const data = await admin.request(ORDER_TAGS_ADD, addSchema, { id: row.id, tags: add });
       errors.push(...(data.tagsAdd?.userErrors ?? []).map((e) => e.message));
     }
     if (remove.length > 0) {
-      const data = await admin.query(ORDER_TAGS_REMOVE, removeSchema, { id: row.id, tags: remove });
+      const data = await admin.request(ORDER_TAGS_REMOVE, removeSchema, {
+        id: row.id,
+        tags: remove,
+      });
       errors.push(...(data.tagsRemove?.userErrors ?? []).map((e) => e.message));
     }
     if (errors.length > 0) {

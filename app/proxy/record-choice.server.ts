@@ -4,6 +4,10 @@
 // A cancel queues the cancel-and-refund remedy on the job runner; an order that remedy cannot
 // take (already partly shipped) becomes a request for staff, visible on the notices page.
 import type { PrismaClient } from "@prisma/client";
+import {
+  dropPendingCancellation,
+  holdWhileCancellationPending,
+} from "../fulfillment/fulfillment-jobs.server";
 import { createJob } from "../jobs/jobs.server";
 import { REMEDY_KINDS } from "../remedies/remedy-kinds.server";
 
@@ -71,12 +75,21 @@ export async function recordChoice(
       });
       if (existing && (existing.choice === input.choice || existing.choice === "cancel"))
         return { already: asChoice(existing.choice) };
-      if (existing)
-        await tx.customerChoice.update({
-          where: { shop_orderId: { shop, orderId } },
+      if (existing) {
+        // Only if nobody changed it since the read: on PostgreSQL (READ COMMITTED) two clicks can
+        // both read "wait", and both would change it, queueing two refunds. The second update
+        // waits for the first, finds the row changed and matches nothing.
+        const changed = await tx.customerChoice.updateMany({
+          where: { shop, orderId, choice: existing.choice },
           data: { choice: input.choice, noticeId: input.noticeId, chosenAt: new Date() },
         });
-      else
+        if (changed.count === 0) {
+          const now = await tx.customerChoice.findUnique({
+            where: { shop_orderId: { shop, orderId } },
+          });
+          return { already: asChoice(now?.choice ?? input.choice) };
+        }
+      } else
         await tx.customerChoice.create({
           data: { shop, orderId, choice: input.choice, noticeId: input.noticeId },
         });
@@ -103,8 +116,15 @@ export async function recordChoice(
     return { status: "already", choice: asChoice(row?.choice ?? input.choice) };
   }
   if (typeof outcome === "object") return { status: "already", choice: outcome.already };
-  if (input.choice !== "cancel") return { status: outcome, choice: input.choice, remedy: null };
+  if (input.choice !== "cancel") {
+    // A customer who now waits drops any cancellation pending for them (a passed consent deadline
+    // awaiting review): Delay Desk's fulfillment hold comes off so the order ships.
+    await dropPendingCancellation(db, shop, orderId, "customer_waits", "customer");
+    return { status: outcome, choice: input.choice, remedy: null };
+  }
 
+  // Held before the cancel is queued, so nobody ships what is being refunded meanwhile.
+  await holdWhileCancellationPending(db, shop, orderId, "customer_refund", "customer");
   const remedy = await queue(db, shop, orderId);
   await db.orderEvent.create({
     data:

@@ -5,7 +5,7 @@
 // order now shows cancelled, that was our cancel whose answer was lost: the item is done.
 import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
-import { TransientAdminError } from "../jobs/paced-admin.server";
+import { TransientAdminError } from "../admin-api/admin-errors";
 import { describeUserErrors, userErrorSchema } from "./user-errors";
 
 export const CANCEL_STATE = `#graphql
@@ -68,6 +68,14 @@ export interface CancelOptions {
   staffNote: string;
 }
 
+// Nothing shipped yet. ON_HOLD ("All of the unfulfilled items in this order are on hold",
+// OrderDisplayFulfillmentStatus) is what Delay Desk's own hold makes of an order whose customer
+// chose a refund (docs/fulfillment-in-shopify.md); orderCancel's conditions do not name holds.
+export const CANCELLABLE_FULFILLMENT_STATUSES: ReadonlySet<string> = new Set([
+  "UNFULFILLED",
+  "ON_HOLD",
+]);
+
 // Shopify cancels within seconds; past this we let the runner retry, which re-checks the order.
 const POLLS = 20;
 const POLL_MS = 500;
@@ -90,7 +98,7 @@ export async function performCancel(
         }
       : { status: "skipped", reason: "Already cancelled before this job" };
   }
-  if (order.displayFulfillmentStatus !== "UNFULFILLED") {
+  if (!CANCELLABLE_FULFILLMENT_STATUSES.has(order.displayFulfillmentStatus)) {
     return {
       status: "skipped",
       reason: `Not cancelled: the order is ${order.displayFulfillmentStatus.toLowerCase().replace(/_/g, " ")}; refund it instead`,

@@ -7,6 +7,7 @@
 // line already carries it has been upgraded, and a retry does not edit it again.
 // (The other half of this remedy, the shipping cost back, is refund.server.ts in "shipping" mode.)
 import { z } from "zod";
+import { currencyCodeSchema } from "../admin-api/enums";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
 import { ORDER_EDIT_BEGIN, ORDER_EDIT_COMMIT } from "./free-add-on.server";
 import { describeUserErrors, userErrorSchema } from "./user-errors";
@@ -53,7 +54,7 @@ const stateData = z.object({
       id: z.string(),
       cancelledAt: z.string().nullable(),
       displayFulfillmentStatus: z.string(),
-      presentmentCurrencyCode: z.string(),
+      presentmentCurrencyCode: currencyCodeSchema,
       shippingLines: z.object({ nodes: z.array(z.object({ id: z.string(), title: z.string() })) }),
     })
     .nullable(),
@@ -74,8 +75,9 @@ const beginData = z.object({
     })
     .nullable(),
 });
-const stepData = (field: string) =>
-  z.object({ [field]: z.object({ userErrors: z.array(userErrorSchema) }).nullable() });
+const stepSchema = z.object({ userErrors: z.array(userErrorSchema) }).nullable();
+const updateShippingData = z.object({ orderEditUpdateShippingLine: stepSchema });
+const addShippingData = z.object({ orderEditAddShippingLine: stepSchema });
 const commitData = z.object({
   orderEditCommit: z
     .object({
@@ -125,14 +127,14 @@ export async function performFasterShipping(
   const first = lines[0];
   const step = first
     ? ((
-        await ctx.admin.request(
-          ORDER_EDIT_UPDATE_SHIPPING,
-          stepData("orderEditUpdateShippingLine"),
-          { id, shippingLineId: first.id, shippingLine: { title: options.title } },
-        )
+        await ctx.admin.request(ORDER_EDIT_UPDATE_SHIPPING, updateShippingData, {
+          id,
+          shippingLineId: first.id,
+          shippingLine: { title: options.title },
+        })
       )["orderEditUpdateShippingLine"] ?? null)
     : ((
-        await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, stepData("orderEditAddShippingLine"), {
+        await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, addShippingData, {
           id,
           shippingLine: {
             title: options.title,

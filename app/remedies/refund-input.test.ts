@@ -5,8 +5,8 @@ import { refundInputFrom, type SuggestedRefund } from "./refund-input";
 // MoneyBag: "presentmentMoney: Amount in presentment currency. shopMoney: Amount in shop currency."
 // (https://shopify.dev/docs/api/admin-graphql/latest/objects/MoneyBag)
 const bag = (presentment: string, shop: string) => ({
-  presentmentMoney: { amount: presentment, currencyCode: "USD" },
-  shopMoney: { amount: shop, currencyCode: "CAD" },
+  presentmentMoney: { amount: presentment, currencyCode: "USD" as const },
+  shopMoney: { amount: shop, currencyCode: "CAD" as const },
 });
 const suggestion = (total: [string, string], shipping: [string, string]): SuggestedRefund => ({
   amountSet: bag(...total),

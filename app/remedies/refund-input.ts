@@ -9,9 +9,10 @@
 // (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/RefundInput). So the amounts
 // come from each MoneyBag's `presentmentMoney`; `shopMoney` is what the merchant is told.
 import { z } from "zod";
+import { currencyCodeSchema, restockTypeSchema } from "../admin-api/enums";
 import { toMinorUnits } from "../jobs/money";
 
-const moneyV2 = z.object({ amount: z.string(), currencyCode: z.string() });
+const moneyV2 = z.object({ amount: z.string(), currencyCode: currencyCodeSchema });
 const money = z.object({ shopMoney: moneyV2, presentmentMoney: moneyV2 });
 
 export const suggestedRefundSchema = z.object({
@@ -21,7 +22,7 @@ export const suggestedRefundSchema = z.object({
     z.object({
       lineItem: z.object({ id: z.string() }),
       quantity: z.number().int(),
-      restockType: z.string(),
+      restockType: restockTypeSchema,
       location: z.object({ id: z.string() }).nullable(),
     }),
   ),
@@ -40,12 +41,12 @@ export const refundInputSchema = z.object({
   notify: z.boolean(),
   note: z.string(),
   // Optional only so a checkpoint saved before this field existed is retried exactly as first sent.
-  currency: z.string().optional(),
+  currency: currencyCodeSchema.optional(),
   refundLineItems: z.array(
     z.object({
       lineItemId: z.string(),
       quantity: z.number().int(),
-      restockType: z.string(),
+      restockType: restockTypeSchema,
       locationId: z.string().optional(),
     }),
   ),

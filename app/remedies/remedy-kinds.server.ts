@@ -5,7 +5,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { defineJobKind, JobKindRegistry, type JobKind, type PlannedItem } from "../jobs/job-kind";
 import { performAddOn } from "./free-add-on.server";
-import { performCancel } from "./cancel-and-refund.server";
+import { CANCELLABLE_FULFILLMENT_STATUSES, performCancel } from "./cancel-and-refund.server";
 import { performFasterShipping } from "./faster-shipping.server";
 import { performRefund } from "./refund.server";
 import { performThankYouCode } from "./thank-you-code.server";
@@ -55,7 +55,9 @@ async function openOrders(
           shop,
           id: { in: orderIds.slice(start, start + CHUNK) },
           cancelledAt: null,
-          ...(unfulfilledOnly ? { displayFulfillmentStatus: "UNFULFILLED" } : {}),
+          ...(unfulfilledOnly
+            ? { displayFulfillmentStatus: { in: [...CANCELLABLE_FULFILLMENT_STATUSES] } }
+            : {}),
         },
         select: { id: true, totalAmount: true, createdAt: true },
       })),

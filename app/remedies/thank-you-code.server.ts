@@ -32,7 +32,7 @@ const createData = z.object({
   discountCodeBasicCreate: z
     .object({
       codeDiscountNode: z.object({ id: z.string() }).nullable(),
-      userErrors: z.array(userErrorSchema),
+      userErrors: z.array(userErrorSchema.extend({ code: z.string().nullable().optional() })),
     })
     .nullable(),
 });

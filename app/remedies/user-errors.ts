@@ -2,10 +2,11 @@
 // never thrown: a refused remedy is an outcome of that order, not a crash of the job.
 import { z } from "zod";
 
+// Only what describeUserErrors reads: most payloads' UserError has no `code`, and a parser may not
+// read a field its document does not select (app/admin-api/operations.ts).
 export const userErrorSchema = z.object({
   field: z.array(z.string()).nullable().optional(),
   message: z.string(),
-  code: z.string().nullable().optional(),
 });
 export type UserError = z.infer<typeof userErrorSchema>;
 

@@ -1,6 +1,7 @@
 // The composer's loader and action as Remix calls them: a noreply reply-to is refused, the preview
 // shows the order's real range and the sender from settings, a send becomes a notice job, and a
 // second later date is stopped until the merchant skips or overrides.
+import { gidId } from "../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -66,7 +67,7 @@ describe("the composer", () => {
       customerFirstName: "Maya",
     });
     await insertTrackedOrders(db, [order]);
-    const numeric = order.id.split("/").at(-1) ?? "";
+    const numeric = gidId(order.id);
     const page = await callRoute(route.loader, app.bearerRequest(`/app/notices?orders=${numeric}`));
     expect(page.selection).toEqual([{ id: numeric, name: order.name }]);
     expect(page.preview?.text).toContain("Hi Maya,");
@@ -83,7 +84,7 @@ describe("the composer", () => {
       conservativeShipDate: "2026-12-18",
     });
     await insertTrackedOrders(db, [order]);
-    const numeric = order.id.split("/").at(-1) ?? "";
+    const numeric = gidId(order.id);
     const sent = await callRoute(
       route.action,
       post({ intent: "send", target: "selection", orders: numeric }),

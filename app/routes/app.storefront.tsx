@@ -17,7 +17,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { AdminApiError } from "../admin-api/graphql.server";
+import { AdminApiError } from "../admin-api/admin-errors";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { parseModeForm, type FieldErrors } from "../storefront/mode-form";

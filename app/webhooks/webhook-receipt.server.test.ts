@@ -28,6 +28,7 @@ import {
 import { recordWebhookReceipt } from "./webhook-receipt.server";
 import { createOrderSync, enqueueSyncTask, orderSyncDeps } from "../orders/sync.server";
 import { deliverToWebhookRoute, settleOrderSync } from "../../tests/support/webhook-delivery";
+import { workerDatabase } from "../../tests/support/test-databases";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -122,13 +123,17 @@ afterAll(async () => {
 
 describe("webhook receipts", () => {
   it("are keyed by (shop, topic, eventId) in the migrated database", async () => {
-    const columns = z
-      .array(z.object({ name: z.string() }))
-      .parse(
-        await db.$queryRawUnsafe(
-          `SELECT name FROM pragma_table_info('WebhookReceipt') WHERE pk > 0 ORDER BY pk`,
-        ),
-      );
+    const columns = z.array(z.object({ name: z.string() })).parse(
+      await db.$queryRawUnsafe(
+        workerDatabase() === "postgresql"
+          ? `SELECT kcu.column_name AS name FROM information_schema.table_constraints tc
+               JOIN information_schema.key_column_usage kcu
+                 ON kcu.constraint_name = tc.constraint_name AND kcu.table_name = tc.table_name
+               WHERE tc.table_name = 'WebhookReceipt' AND tc.constraint_type = 'PRIMARY KEY'
+               ORDER BY kcu.ordinal_position`
+          : `SELECT name FROM pragma_table_info('WebhookReceipt') WHERE pk > 0 ORDER BY pk`,
+      ),
+    );
     expect(columns.map((c) => c.name)).toEqual(["shop", "topic", "eventId"]);
   });
 

@@ -2,11 +2,11 @@
 // peer that pages `orders` with the same fields. Standard plan for both, so throttling shows. The
 // bucket's clock is shifted forward instead of sleeping, so the peer's waiting is counted (as
 // "waited") without the bench taking hours; its wall time is real time + that wait.
-import { GraphqlQueryError } from "@shopify/shopify-api";
 import { z } from "zod";
 import type { AdminGraphql } from "../../app/admin-api/graphql.server";
 import { startSimulator } from "../../simulator/index";
 import { freshDatabaseUrl } from "../../tests/support/database";
+import { libraryLikeAdmin } from "../../tests/support/library-like-admin";
 import { TEST_APP } from "../../tests/support/app-under-test";
 import { tomlScopes } from "../app-config";
 import type { BenchRow } from "../bench";
@@ -27,41 +27,17 @@ interface Counter {
   cost: number;
 }
 
-const responseSchema = z.object({
-  data: z.unknown().optional(),
-  errors: z.array(z.object({ message: z.string() }).passthrough()).optional(),
-  extensions: z
-    .object({
-      cost: z
-        .object({ actualQueryCost: z.number().nullable(), requestedQueryCost: z.number() })
-        .passthrough(),
-    })
-    .passthrough()
-    .optional(),
+const costSchema = z.object({
+  extensions: z.object({ cost: z.object({ actualQueryCost: z.number().nullable() }) }),
 });
 
-// Posts like @shopify/shopify-api (GraphQL errors thrown as GraphqlQueryError with the body) and
-// counts calls and the points actually charged.
+// Posts like @shopify/shopify-api and counts calls and the points actually charged.
 function countingAdmin(origin: string, token: string, counter: Counter): AdminGraphql {
-  return {
-    async graphql(query, options) {
-      counter.calls += 1;
-      const response = await fetch(`${origin}/${SHOP}/admin/api/2026-10/graphql.json`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
-        body: JSON.stringify({ query, variables: options?.variables }),
-      });
-      const body = responseSchema.parse(await response.json());
-      counter.cost += body.extensions?.cost.actualQueryCost ?? 0;
-      if (body.errors)
-        throw new GraphqlQueryError({
-          message: body.errors[0]?.message ?? "failed",
-          response: {},
-          body: { errors: { graphQLErrors: body.errors }, extensions: body.extensions },
-        });
-      return new Response(JSON.stringify(body));
-    },
-  };
+  return libraryLikeAdmin(origin, SHOP, token, (body) => {
+    counter.calls += 1;
+    const cost = costSchema.safeParse(body);
+    counter.cost += cost.success ? (cost.data.extensions.cost.actualQueryCost ?? 0) : 0;
+  });
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -91,7 +67,7 @@ export async function run(): Promise<BenchRow[]> {
     );
     const { reforecastShop } = await import("../../app/orders/reforecast.server");
     const { saveOrders } = await import("../../app/orders/import/save-orders.server");
-    const { ThrottledAdmin } = await import("../../app/orders/sync-admin.server");
+    const { AdminClient } = await import("../../app/admin-api/graphql.server");
     const { RECONCILE_ORDERS_QUERY, RECONCILE_PAGE_SIZE } = await import(
       "../../app/orders/sync-reconcile.server"
     );
@@ -144,7 +120,7 @@ export async function run(): Promise<BenchRow[]> {
       value: refused ? "refused" : "accepted",
       note: refused.slice(0, 90),
     });
-    const peer = new ThrottledAdmin(peerRaw, {
+    const peer = new AdminClient(peerRaw, {
       sleep: async (ms) => {
         shift += ms;
       },
@@ -160,7 +136,7 @@ export async function run(): Promise<BenchRow[]> {
       let after: string | null = null;
       let count = 0;
       do {
-        const page: z.infer<typeof pageSchema> = await peer.query(
+        const page: z.infer<typeof pageSchema> = await peer.request(
           RECONCILE_ORDERS_QUERY,
           pageSchema,
           { first: RECONCILE_PAGE_SIZE, after, query: "" },

@@ -1,5 +1,6 @@
 // The schema is the truth: every field a resolver implements, and every key of the plain value
 // objects they return (money, counts, addresses, connections), must exist in the Admin schema.
+import { holdFulfillmentOrder } from "../store/fulfillment-holds";
 import {
   execute,
   getNamedType,
@@ -179,7 +180,19 @@ describe("simulated fields", () => {
       info,
     );
     const discountNode = discountsOf(store);
+    const holdable = store.orders
+      .flatMap((candidate) => candidate.fulfillmentOrders)
+      .find((fo) => fo.status === "OPEN");
+    const held = holdable
+      ? holdFulfillmentOrder(store, holdable.id, {
+          reason: "OTHER",
+          reasonNotes: "Refund pending",
+          handle: "sample",
+        })
+      : undefined;
+    if (!held || "userErrors" in held) throw new Error("seed has no fulfillment order to hold");
     Object.assign(samples, {
+      FulfillmentHold: held.hold,
       Refund: refunded.refund,
       Job: refundsOf(store).newJob(),
       CalculatedOrder: calculated,

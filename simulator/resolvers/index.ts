@@ -13,6 +13,7 @@ import {
   orderEditSessionType,
 } from "./calculated-order";
 import { discountCodeBasicType, discountCodeNodeType } from "./mutations/discounts";
+import { fulfillmentHoldType } from "./mutations/fulfillment-orders";
 import {
   jobType,
   refundType,
@@ -56,6 +57,7 @@ export const SIMULATED_TYPES: readonly SimulatedType[] = [
   transactionType,
   fulfillmentOrderType,
   fulfillmentOrderLineItemType,
+  fulfillmentHoldType,
   productType,
   variantType,
   collectionType,

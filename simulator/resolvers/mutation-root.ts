@@ -3,6 +3,7 @@
 import { defineType } from "./define";
 import { bulkMutations } from "./mutations/bulk";
 import { discountMutations } from "./mutations/discounts";
+import { fulfillmentOrderMutations } from "./mutations/fulfillment-orders";
 import { orderEditMutations } from "./mutations/order-edits";
 import { orderMutations } from "./mutations/orders";
 import { refundMutations } from "./mutations/refunds";
@@ -24,4 +25,5 @@ export const mutationRootType = defineType("Mutation", isRoot, {
   ...orderMutations,
   ...orderEditMutations,
   ...discountMutations,
+  ...fulfillmentOrderMutations,
 });

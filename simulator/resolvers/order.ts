@@ -65,7 +65,7 @@ export const orderType = defineType("Order", hasTypename<OrderRecord>("Order"), 
   presentmentCurrencyCode: (order) => order.currencies.presentment,
   customerLocale: (order) => customerLocaleOf(order.shippingAddress),
   displayFinancialStatus: (order) => order.financialStatus,
-  displayFulfillmentStatus: (order) => order.fulfillmentStatus,
+  displayFulfillmentStatus: (order) => displayFulfillmentStatus(order),
   fullyPaid: (order) => order.financialStatus === "PAID",
   unpaid: (order) => order.receivedCents === 0,
   capturable: (order) => order.financialStatus === "AUTHORIZED",
@@ -279,7 +279,7 @@ export const fulfillmentOrderType = defineType(
     orderId: (fo) => toGid("Order", fo.orderId),
     orderName: (fo, _args, context) => orderOf(context, fo.orderId).name,
     orderProcessedAt: (fo, _args, context) => iso(orderOf(context, fo.orderId).processedAt),
-    fulfillmentHolds: () => [],
+    fulfillmentHolds: (fo) => fo.holds ?? [],
     assignedLocation: (fo, _args, context) => {
       const location = context.store.location(fo.assignedLocationId);
       if (!location)
@@ -338,3 +338,16 @@ export const fulfillmentOrderLineItemType = defineType(
       context.store.variant(lineItemOf(context, line).variantId) ?? null,
   },
 );
+
+/**
+ * OrderDisplayFulfillmentStatus: ON_HOLD is "All of the unfulfilled items in this order are on
+ * hold" (the 2026-10 schema's enum), so a held order no longer reads UNFULFILLED.
+ */
+function displayFulfillmentStatus(order: OrderRecord): string {
+  if (order.fulfillmentStatus === "FULFILLED") return order.fulfillmentStatus;
+  const unshipped = order.fulfillmentOrders.filter((fo) =>
+    fo.lineItems.some((line) => line.remainingQuantity > 0),
+  );
+  if (unshipped.length > 0 && unshipped.every((fo) => fo.status === "ON_HOLD")) return "ON_HOLD";
+  return order.fulfillmentStatus;
+}

@@ -2,6 +2,7 @@
 // ships, the customer cancels, an app tags. Each change bumps `updatedAt` (what the app's reconcile
 // pages by) and emits the webhook topics Shopify sends for it.
 import { singleCurrency } from "./currency";
+import { dropHolds } from "./fulfillment-holds";
 import type { FulfillmentOrderRecord, LineItemRecord, OrderRecord } from "./records";
 import type { ShopStore } from "./shop-store";
 import { newLineItem } from "./line-items";
@@ -186,6 +187,10 @@ export function fulfilOrder(store: ShopStore, orderId: number, at = Date.now()):
   if (order.cancelledAt !== null) throw new OrderChangeError(`Order ${order.name} is cancelled.`);
   if (order.fulfillmentStatus === "FULFILLED")
     throw new OrderChangeError(`Order ${order.name} is already fulfilled.`);
+  // FulfillmentOrderStatus.ON_HOLD: "The fulfillment process can't be initiated until the hold on
+  // the fulfillment order is released."
+  if (order.fulfillmentOrders.some((fo) => fo.status === "ON_HOLD"))
+    throw new OrderChangeError(`Order ${order.name} is on hold and cannot be fulfilled.`);
   for (const item of order.lineItems) item.fulfilledQuantity = item.quantity;
   for (const fo of order.fulfillmentOrders) {
     fo.status = "CLOSED";
@@ -213,6 +218,7 @@ export function cancelOrder(store: ShopStore, orderId: number, at = Date.now()):
   for (const fo of order.fulfillmentOrders) {
     fo.status = "CLOSED";
     fo.updatedAt = at;
+    dropHolds(fo);
     for (const line of fo.lineItems) line.remainingQuantity = 0;
   }
   order.financialStatus = order.receivedCents > 0 ? "REFUNDED" : "VOIDED";

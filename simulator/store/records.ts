@@ -167,6 +167,28 @@ export interface FulfillmentOrderLineItemRecord {
   remainingQuantity: number;
 }
 
+export type FulfillmentHoldReason =
+  | "AWAITING_PAYMENT"
+  | "AWAITING_RETURN_ITEMS"
+  | "HIGH_RISK_OF_FRAUD"
+  | "INCORRECT_ADDRESS"
+  | "INVENTORY_OUT_OF_STOCK"
+  | "ONLINE_STORE_POST_PURCHASE_CROSS_SELL"
+  | "OTHER"
+  | "UNKNOWN_DELIVERY_DATE";
+
+/** A hold placed with fulfillmentOrderHold (store/fulfillment-holds.ts); every hold is the app's own. */
+export interface FulfillmentHoldRecord {
+  __typename: "FulfillmentHold";
+  id: number;
+  fulfillmentOrderId: number;
+  reason: FulfillmentHoldReason;
+  reasonNotes: string | null;
+  /** "" when none was given, as Shopify defaults it. */
+  handle: string;
+  createdAt: number;
+}
+
 export interface FulfillmentOrderRecord {
   __typename: "FulfillmentOrder";
   id: number;
@@ -180,6 +202,10 @@ export interface FulfillmentOrderRecord {
   /** The location that fulfils it (FulfillmentOrder.assignedLocation), and where its units go back to stock. */
   assignedLocationId: number;
   lineItems: FulfillmentOrderLineItemRecord[];
+  /** Active holds (FulfillmentOrder.fulfillmentHolds); absent = none. */
+  holds?: FulfillmentHoldRecord[];
+  /** The status to return to when the last hold is released (OPEN or SCHEDULED). */
+  statusBeforeHold?: FulfillmentOrderStatus;
 }
 
 export type FinancialStatus =

@@ -2,6 +2,7 @@
 // transactions (the app passes suggestedRefund's suggestedTransactions); its line items say what
 // was given back and whether it returns to stock. State sits beside the seeded ShopStore in a
 // WeakMap, so the seed stays untouched and each test's store starts with no refunds.
+import { dropHolds } from "./fulfillment-holds";
 import { describeMoney, isMultiCurrency } from "./currency";
 import type { CancelReason, LineItemRecord, OrderRecord, TransactionRecord } from "./records";
 import type { ShopStore } from "./shop-store";
@@ -390,9 +391,12 @@ export class RefundLedger {
     order.closedAt = at;
     if (input.staffNote)
       order.note = order.note ? `${order.note}\n${input.staffNote}` : input.staffNote;
+    // orderCancel's documented conditions name no fulfillment hold: a held order cancels, and its
+    // fulfillment orders close with their holds (shopify.dev orderCancel).
     for (const fo of order.fulfillmentOrders) {
       fo.status = "CLOSED";
       fo.updatedAt = at;
+      dropHolds(fo);
       for (const line of fo.lineItems) line.remainingQuantity = 0;
     }
     // An authorization that was never captured is released.
@@ -471,8 +475,10 @@ function restock(store: ShopStore, order: OrderRecord, line: RefundLineRecord): 
       foLine.remainingQuantity -= take;
       left -= take;
     }
-    if (fo.status !== "CLOSED" && fo.lineItems.every((foLine) => foLine.remainingQuantity === 0))
+    if (fo.status !== "CLOSED" && fo.lineItems.every((foLine) => foLine.remainingQuantity === 0)) {
       fo.status = "CLOSED";
+      dropHolds(fo);
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 // and X-Shopify-Triggered-At (shopify.dev "Webhooks delivery structure"). After the last try the
 // delivery is given up (Shopify: 8 retries over 4 hours; delays injectable here).
 import { randomUUID } from "node:crypto";
+import type { FulfillmentOrderEvent } from "../store/fulfillment-holds";
 import type { OrderEditEvent } from "../store/order-edits";
 import type { RefundRecord } from "../store/refunds";
 import type { ShopStore, StoreEvent } from "../store/shop-store";
@@ -13,6 +14,7 @@ import {
   bulkOperationFinishPayload,
   restOrder,
   restOrderEdit,
+  restFulfillmentOrderHold,
   restRefund,
   type BulkOperationSummary,
 } from "./payloads";
@@ -95,6 +97,8 @@ export function payloadFor(event: StoreEvent): unknown {
   if (isTyped<RefundRecord>(record, "Refund")) return restRefund(record);
   if (isTyped<OrderEditEvent>(record, "OrderEditEvent"))
     return restOrderEdit(record.edit, record.addedLineItemIds, record.committedAt);
+  if (isTyped<FulfillmentOrderEvent>(record, "FulfillmentOrderEvent"))
+    return restFulfillmentOrderHold(record);
   throw new Error(`No webhook payload for ${event.record.__typename}`);
 }
 

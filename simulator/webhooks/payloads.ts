@@ -5,6 +5,7 @@
 import { toShopCents, type OrderCurrencies } from "../store/currency";
 import { toGid } from "../gid";
 import { decimal, iso } from "../resolvers/values";
+import type { FulfillmentOrderEvent } from "../store/fulfillment-holds";
 import type { CalculatedOrderRecord } from "../store/order-edits";
 import type { LineItemRecord, OrderRecord } from "../store/records";
 import type { RefundRecord } from "../store/refunds";
@@ -140,6 +141,29 @@ export function restOrderEdit(
       order_id: edit.orderId,
       staff_note: edit.staffNote ?? "",
       line_items: { additions: addedLineItemIds.map((id) => ({ id, delta: 1 })), removals: [] },
+    },
+  };
+}
+
+/**
+ * fulfillment_orders/placed_on_hold and fulfillment_orders/hold_released: the fulfillment order
+ * (GraphQL id and lower-case status, as Shopify's fulfillment_orders/* bodies carry them) and, for a
+ * new hold, the hold. Only what an app reads to match the FO and its hold; our reading of the shape.
+ */
+export function restFulfillmentOrderHold(event: FulfillmentOrderEvent) {
+  const fulfillmentOrder = {
+    id: toGid("FulfillmentOrder", event.fulfillmentOrder.id),
+    status: event.fulfillmentOrder.status.toLowerCase(),
+  };
+  if (event.hold === null) return { fulfillment_order: fulfillmentOrder };
+  return {
+    fulfillment_order: fulfillmentOrder,
+    remaining_fulfillment_order: null,
+    fulfillment_hold: {
+      id: toGid("FulfillmentHold", event.hold.id),
+      reason: event.hold.reason.toLowerCase(),
+      reason_notes: event.hold.reasonNotes,
+      handle: event.hold.handle,
     },
   };
 }

@@ -1,5 +1,8 @@
 // Finds every `#graphql` document the app sends (tagged template literals under app/, tests
-// excluded), for the checks that hold them against Shopify's schema and access marks.
+// excluded), for the checks that hold them against Shopify's schema and access marks. A document
+// may interpolate another `#graphql` constant by name (`${TRACKED_ORDER_FRAGMENTS}`, its
+// fragments): it is resolved to that constant's text, as Shopify's codegen preset does
+// (@shopify/graphql-codegen, pluck.js and plugin.js). Anything else interpolated is reported.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
@@ -10,7 +13,14 @@ export interface FoundDocument {
   file: string;
   line: number;
   text: string;
+  /** True when something other than a named `#graphql` constant is interpolated. */
   interpolated: boolean;
+  /** The constant the document is assigned to, when it is one. */
+  name?: string;
+  /** Identifiers interpolated, in order; resolved by `appDocuments`. */
+  substitutions: string[];
+  /** The text between substitutions (one more than substitutions). */
+  parts: string[];
 }
 
 function sourceFiles(dir: string): string[] {
@@ -28,11 +38,22 @@ export function findGraphqlDocuments(file: string, source: string): FoundDocumen
     if (ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       const head = ts.isNoSubstitutionTemplateLiteral(node) ? node.text : node.head.text;
       if (head.trimStart().startsWith("#graphql")) {
+        const spans = ts.isTemplateExpression(node) ? node.templateSpans : [];
+        let declaration: ts.Node = node.parent;
+        while (ts.isAsExpression(declaration) || ts.isParenthesizedExpression(declaration))
+          declaration = declaration.parent;
+        const name =
+          ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)
+            ? declaration.name.text
+            : undefined;
         found.push({
           file: path.relative(APP_DIR, file),
           line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1,
-          text: head,
-          interpolated: ts.isTemplateExpression(node),
+          text: [head, ...spans.map((span) => span.literal.text)].join(""),
+          interpolated: spans.some((span) => !ts.isIdentifier(span.expression)),
+          ...(name ? { name } : {}),
+          substitutions: spans.map((span) => span.expression.getText(sf)),
+          parts: [head, ...spans.map((span) => span.literal.text)],
         });
       }
     }
@@ -42,8 +63,25 @@ export function findGraphqlDocuments(file: string, source: string): FoundDocumen
   return found;
 }
 
+/** Substitutes each interpolated name by the `#graphql` constant of that name; unknown ones mark it. */
+export function resolveDocuments(found: readonly FoundDocument[]): FoundDocument[] {
+  const byName = new Map(found.flatMap((doc) => (doc.name ? [[doc.name, doc] as const] : [])));
+  const resolve = (doc: FoundDocument, seen: ReadonlySet<string>): FoundDocument => {
+    let text = doc.parts[0] ?? "";
+    let interpolated = doc.interpolated;
+    doc.substitutions.forEach((name, i) => {
+      const target = byName.get(name);
+      if (!target || seen.has(name)) interpolated = true;
+      else text += resolve(target, new Set([...seen, name])).text;
+      text += doc.parts[i + 1] ?? "";
+    });
+    return { ...doc, text, interpolated };
+  };
+  return found.map((doc) => resolve(doc, new Set(doc.name ? [doc.name] : [])));
+}
+
 export function appDocuments(): FoundDocument[] {
-  return sourceFiles(APP_DIR).flatMap((file) =>
-    findGraphqlDocuments(file, readFileSync(file, "utf8")),
+  return resolveDocuments(
+    sourceFiles(APP_DIR).flatMap((file) => findGraphqlDocuments(file, readFileSync(file, "utf8"))),
   );
 }

@@ -119,7 +119,7 @@ export async function insertTrackedOrders(
   }
 }
 
-/** A Prisma client on a fresh, migrated SQLite file, for service tests that need no Shopify. */
+/** A Prisma client on a fresh, migrated test database, for service tests that need no Shopify. */
 export async function openTestDatabase(): Promise<PrismaClient> {
   const { freshDatabaseUrl } = await import("./database");
   return openDatabase(freshDatabaseUrl());
@@ -127,10 +127,6 @@ export async function openTestDatabase(): Promise<PrismaClient> {
 
 /** A second Prisma client on a database the app under test also uses (browser tests seed through it). */
 export async function openDatabase(databaseUrl: string): Promise<PrismaClient> {
-  const [{ PrismaNodeSqlite }, { PrismaClient: Client }, { sqliteFileUrl }] = await Promise.all([
-    import("../../app/node-sqlite-adapter.server"),
-    import("@prisma/client"),
-    import("../../app/database-url"),
-  ]);
-  return new Client({ adapter: new PrismaNodeSqlite({ path: sqliteFileUrl(databaseUrl) }) });
+  const { createPrismaClient } = await import("../../app/prisma-client.server");
+  return createPrismaClient(databaseUrl);
 }

@@ -4,26 +4,22 @@
 // parsed and kept in compact maps by parent id, and orders are assembled at the end. The file is
 // never held as text; only the parsed fields the rows need.
 import { z } from "zod";
-import { orderFieldsSchema, type ImportedLineItem, type ImportedOrder } from "../order-row";
-import { gidType } from "../../admin-api/gid";
+import {
+  fulfillmentOrderFieldsSchema,
+  lineItemFieldsSchema,
+  orderFieldsSchema,
+  type ImportedLineItem,
+  type ImportedOrder,
+} from "../order-row";
+import { gidId, gidType } from "../../admin-api/gid";
 
+// The fragments' fields (order-row.ts), plus what a bulk line adds: its parent and, for a
+// fulfillment order, the id the bulk query selects to tell the lines apart.
 const orderLineSchema = orderFieldsSchema;
-
-const lineItemLineSchema = z.object({
+const lineItemLineSchema = lineItemFieldsSchema.extend({ __parentId: z.string() });
+const fulfillmentOrderLineSchema = fulfillmentOrderFieldsSchema.extend({
   id: z.string(),
   __parentId: z.string(),
-  title: z.string(),
-  sku: z.string().nullable(),
-  quantity: z.number().int(),
-  unfulfilledQuantity: z.number().int(),
-  product: z.object({ id: z.string(), tags: z.array(z.string()) }).nullable(),
-});
-
-const fulfillmentOrderLineSchema = z.object({
-  id: z.string(),
-  __parentId: z.string(),
-  status: z.string(),
-  fulfillBy: z.string().nullable(),
 });
 const collectionLineSchema = z.object({ id: z.string(), __parentId: z.string() });
 
@@ -36,7 +32,7 @@ export class BulkLineError extends Error {
 }
 
 function gidNumber(id: string): number {
-  return Number(/\/(\d+)(?:\?.*)?$/.exec(id)?.[1] ?? Number.NaN);
+  return Number(gidId(id));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -2,6 +2,7 @@
 // the simulator (HMAC-signed) into the app's real route actions. Expected rows are computed by
 // hand from the simulator's records, not through the app's mapping.
 import type { OrderSync } from "../sync.server";
+import { gidId } from "../../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -15,6 +16,7 @@ import {
   TEST_APP,
   type AppUnderTest,
 } from "../../../tests/support/app-under-test";
+import { libraryLikeAdmin } from "../../../tests/support/library-like-admin";
 import {
   deliverToWebhookRoute,
   openAppWithTomlWebhooks,
@@ -184,7 +186,7 @@ describe("webhooks", () => {
     const orderId = z
       .object({ admin_graphql_api_id: z.string() })
       .parse(last.payload).admin_graphql_api_id;
-    const record = store.order(Number(orderId.split("/").pop()));
+    const record = store.order(Number(gidId(orderId)));
     if (!record) throw new Error("no order");
     // Changed in Shopify without a webhook: only a (wrong) second processing would pick it up.
     record.tags = [...record.tags, "changed-quietly"];
@@ -326,5 +328,28 @@ describe("order tags", () => {
     await sync.queueTagSync(app.shop);
     await settle();
     expect((await tagsInShopify()).size).toBe(0);
+  });
+});
+
+describe("the bulk poller", () => {
+  it("finishes an import by itself as the bench runs it, the same loop production runs", async () => {
+    const { startOrderImport, pollOrderImport } = await import("./bulk-import.server");
+    const admin = libraryLikeAdmin(
+      app.simulator.origin,
+      app.shop,
+      app.simulator.issueAccessToken(app.shop),
+    );
+    const started = await startOrderImport(db, admin, app.shop);
+    expect(started.status).toBe("running");
+    const outcome = await pollOrderImport(db, admin, app.shop, started.bulkOperationId ?? "", {
+      intervalMs: 20,
+    });
+    expect(outcome).toBe("imported");
+    // The bulk_operations/finish webhook may have won the claim; either way it finished once.
+    expect(await db.orderSync.findUnique({ where: { id: started.id } })).toMatchObject({
+      status: "completed",
+      ordersImported: store.orders.length,
+    });
+    await settle();
   });
 });

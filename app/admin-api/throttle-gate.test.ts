@@ -58,3 +58,30 @@ describe("ThrottleGate", () => {
     expect(gate.throttled(10, null)).toBe(1000);
   });
 });
+
+describe("ThrottleGate with a clock that does not move", () => {
+  it("counts its own sleeping as refill, so a simulated sleep still lets calls through", async () => {
+    let slept = 0;
+    const gate = new ThrottleGate({
+      now: () => 0,
+      sleep: async (ms) => void (slept += ms),
+    });
+    await gate.acquire(10);
+    gate.release(10, standard(0));
+    await gate.acquire(500);
+    // (500 − 0) / 100 per second: five seconds, slept once, not forever.
+    expect(slept).toBe(5000);
+    expect(gate.waitedMs).toBe(5000);
+  });
+});
+
+describe("ThrottleGate sleeping side by side", () => {
+  it("credits overlapping sleeps once, not once per sleeper", async () => {
+    const gate = new ThrottleGate({ now: () => 0, sleep: async () => undefined });
+    await gate.acquire(10);
+    gate.release(10, standard(0));
+    await Promise.all([gate.pause(1000), gate.pause(1000), gate.pause(1000)]);
+    // One second of refill at 100/s, not three.
+    expect(gate.available()).toBe(100);
+  });
+});
