@@ -88,7 +88,10 @@ export function replayOutput(
  * day whose cumulative output covers the cumulative demand up to and including that order (the
  * same rule the forecast uses), or -1 when the replay's days run out first.
  */
-export function replayShipDays(output: Float64Array, cumulativeDemand: readonly number[]): Int32Array {
+export function replayShipDays(
+  output: Float64Array,
+  cumulativeDemand: readonly number[],
+): Int32Array {
   const ship = new Int32Array(cumulativeDemand.length);
   let day = 0;
   let made = output[0] ?? 0;

@@ -31,7 +31,10 @@ export interface DemoBacklog {
 }
 
 /** The demo shop (`npm run demo`'s seed and size) as the app's forecast sees it at `now`. */
-export function demoBacklog(now: Date, options: { orders?: number; seed?: number } = {}): DemoBacklog {
+export function demoBacklog(
+  now: Date,
+  options: { orders?: number; seed?: number } = {},
+): DemoBacklog {
   const store = seedShop({
     domain: "oak-and-hide.myshopify.com",
     orders: options.orders ?? 1200,
@@ -132,7 +135,13 @@ export function measureBeatRate(
     HORIZON_BUCKETS.findIndex((bucket) => start + k - today <= bucket.maxDays),
   );
 
-  type Tally = { beat: number[]; count: number[]; slack: number; slackCount: number; range: number };
+  type Tally = {
+    beat: number[];
+    count: number[];
+    slack: number;
+    slackCount: number;
+    range: number;
+  };
   const tallies: Record<keyof typeof models, Tally> = {
     forecast: { beat: [], count: [], slack: 0, slackCount: 0, range: 0 },
     wobbleOnly: { beat: [], count: [], slack: 0, slackCount: 0, range: 0 },
@@ -144,7 +153,10 @@ export function measureBeatRate(
 
   const random = new Random(options.seed);
   for (let replay = 0; replay < options.replays; replay += 1) {
-    const shipped = replayShipDays(replayOutput(random, planned, cv, { warmUpBusinessDays: options.warmUpBusinessDays }), cumulativeDemand);
+    const shipped = replayShipDays(
+      replayOutput(random, planned, cv, { warmUpBusinessDays: options.warmUpBusinessDays }),
+      cumulativeDemand,
+    );
     for (const name of ["forecast", "wobbleOnly"] as const) {
       const conservative = models[name];
       const tally = tallies[name];
