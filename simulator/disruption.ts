@@ -8,7 +8,8 @@
 //   the deeper cut applies on the days they share.
 // - a replay starts with no shock running (a shop already in trouble knows it and lowers its
 //   plan), unless `warmUpBusinessDays` runs the shocks that long before day 0, so that a shock
-//   may already be under way when the forecast is made (the harsher reading).
+//   may already be under way when the forecast is made (the harsher reading); `shocks: false`
+//   replays the wobble alone, the world the model before issue 13 assumed.
 // Only open days with a plan above zero count as business days (a closed day cannot be cut).
 import { Random } from "./random";
 
@@ -64,9 +65,10 @@ export function replayOutput(
   random: Random,
   planned: readonly number[],
   coefficientOfVariation: number,
-  options: { warmUpBusinessDays?: number } = {},
+  options: { warmUpBusinessDays?: number; shocks?: boolean } = {},
 ): Float64Array {
   const warmUp = options.warmUpBusinessDays ?? 0;
+  const shocks = options.shocks ?? true;
   const output = new Float64Array(planned.length);
   const businessDayIndex: number[] = [];
   planned.forEach((mean, k) => {
@@ -78,7 +80,7 @@ export function replayOutput(
     if (k === undefined) return;
     const mean = planned[k] ?? 0;
     const wobble = Math.max(0, 1 + coefficientOfVariation * standardNormal(random));
-    output[k] = mean * wobble * fraction;
+    output[k] = mean * wobble * (shocks ? fraction : 1);
   });
   return output;
 }

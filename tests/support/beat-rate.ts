@@ -104,7 +104,7 @@ function wobbleOnlyDays(
 
 export function measureBeatRate(
   backlog: DemoBacklog,
-  options: { replays: number; seed: number; warmUpBusinessDays?: number },
+  options: { replays: number; seed: number; warmUpBusinessDays?: number; shocks?: boolean },
 ): BeatRateReport {
   const { rules, now } = backlog;
   const forecast = forecastOrders(backlog.orders, rules, now);
@@ -154,7 +154,10 @@ export function measureBeatRate(
   const random = new Random(options.seed);
   for (let replay = 0; replay < options.replays; replay += 1) {
     const shipped = replayShipDays(
-      replayOutput(random, planned, cv, { warmUpBusinessDays: options.warmUpBusinessDays }),
+      replayOutput(random, planned, cv, {
+        warmUpBusinessDays: options.warmUpBusinessDays,
+        shocks: options.shocks,
+      }),
       cumulativeDemand,
     );
     for (const name of ["forecast", "wobbleOnly"] as const) {
