@@ -4,6 +4,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { choiceLinks } from "../proxy/choice-links.server";
 import { openCancelRequests } from "../proxy/record-choice.server";
+import { toShopLocal } from "../promise/shop-clock";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { estimateRangeOf } from "./estimate-range";
 import { NOTICE_JOB_KIND } from "./notice-job.server";
@@ -91,6 +92,7 @@ export async function loadComposer(
           items: noticeItems(previewOrder.lineItems),
         },
         range,
+        today: toShopLocal(input.now, settings.rules.timeZone).date,
         sender: {
           name: settings.senderName ?? "(your name: set it in Settings)",
           role: settings.senderRole,

@@ -97,8 +97,8 @@ describe("the notice job", () => {
     expect(first?.from).toEqual({ name: "Dawn Rivera", address: "dawn@oakandhide.com" });
     expect(first?.replyTo).toBe("dawn@oakandhide.com");
     expect(first?.subject).toBe(`An update on your order ${orders[0]?.name}`);
-    expect(first?.text).toContain("between Monday 7 December and Friday 18 December");
-    expect(first?.html).toContain("between Monday 7 December and Friday 18 December");
+    expect(first?.text).toContain("in 2–4 weeks (by Friday 18 December)");
+    expect(first?.html).toContain("in 2–4 weeks (by Friday 18 December)");
     const links = [...(first?.text ?? "").matchAll(/https:\/\/\S+/g)].map((m) => new URL(m[0]));
     expect(links.map((l) => `${l.host}${l.pathname} ${l.searchParams.get("choice")}`)).toEqual([
       `${SHOP}/apps/delay-desk/choice wait`,

@@ -7,7 +7,9 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { defineJobKind, type ItemOutcome, type JobKind, type PlannedItem } from "../jobs/job-kind";
+import { toShopLocal } from "../promise/shop-clock";
 import { choiceLinks } from "../proxy/choice-links.server";
+import { loadShopSettings } from "../settings/shop-settings.server";
 import { estimateRangeOf, type EstimateRange } from "./estimate-range";
 import type { MailTransport } from "./mail-transport.server";
 import { decideNotice, type GuardDecision } from "./notice-guard";
@@ -205,6 +207,8 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       noticeId: notice.id,
       now: now(),
     });
+    // The wording depends on how far out the date is from the shop's today (estimate-range.ts).
+    const { rules } = await loadShopSettings(db, shop);
     const rendered = renderNotice({
       template: params.template,
       order: {
@@ -213,6 +217,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
         items: noticeItems(order.lineItems),
       },
       range: { from: notice.estimateFrom, to: notice.estimateTo },
+      today: toShopLocal(now(), rules.timeZone).date,
       sender: params.sender,
       links,
     });

@@ -19,6 +19,7 @@ const input: NoticeInput = {
     ],
   },
   range: { from: "2026-12-07", to: "2026-12-18" },
+  today: "2026-12-01",
   sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
   links: {
     wait: "https://oak.myshopify.com/apps/delay-desk/choice?c=wait&t=abc",
@@ -27,13 +28,23 @@ const input: NoticeInput = {
 };
 
 describe("renderNotice", () => {
+  it("does not call a date that is today an estimate to beat (issue 13)", () => {
+    const due = renderNotice({ ...input, range: { from: "2026-12-01", to: "2026-12-01" } });
+    for (const part of [due.text, due.html]) {
+      expect(part).toContain("today, Tuesday 1 December");
+      expect(part).not.toMatch(/careful estimate|very probably/);
+      // The free way to cancel stays whatever the wording.
+      expect(part).toContain(input.links.cancel.replaceAll("&", part === due.html ? "&amp;" : "&"));
+    }
+  });
+
   it("fills every field in both parts", () => {
     const notice = renderNotice(input);
     expect(notice.subject).toBe("An update on your order #1042");
     for (const part of [notice.text, notice.html]) {
       expect(part).toContain("Hi Ava,");
       expect(part).toContain("2 × Walnut Case, Strap");
-      expect(part).toContain("between Monday 7 December and Friday 18 December");
+      expect(part).toContain("in 1–3 weeks (by Friday 18 December)");
       expect(part).toContain("Dawn Rivera");
       expect(part).not.toMatch(/\{\{/);
     }

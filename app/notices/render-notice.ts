@@ -2,7 +2,7 @@
 // saying the same thing. The two choice links and the signature are added here, not left to the
 // template, so a merchant editing the wording cannot drop the free way to cancel the law requires.
 import { z } from "zod";
-import { describeRange, type EstimateRange } from "./estimate-range";
+import { bodyForWording, describeEstimate, type EstimateRange } from "./estimate-range";
 
 export const TEMPLATE_FIELDS = [
   "first_name",
@@ -72,6 +72,8 @@ export interface NoticeInput {
   template: { subject: string; body: string; reason: string };
   order: { name: string; customerFirstName: string | null; items: readonly NoticeLineItem[] };
   range: EstimateRange;
+  /** The shop's date the notice is written: how far out the range is decides its wording. */
+  today: string;
   sender: { name: string; role: string | null; shopName: string };
   links: { wait: string; cancel: string };
 }
@@ -100,18 +102,19 @@ export const WAIT_LABEL = "I'll wait";
 export const CANCEL_LABEL = "Cancel and refund me";
 
 export function renderNotice(input: NoticeInput): RenderedNotice {
+  const wording = describeEstimate(input.range, input.today);
   const values: Record<TemplateField, string> = {
     first_name: input.order.customerFirstName?.trim() || "there",
     order_name: input.order.name,
     items: describeItems(input.order.items),
-    estimate: describeRange(input.range),
+    estimate: wording.text,
     reason: input.template.reason.trim(),
     sender_name: input.sender.name,
     sender_role: input.sender.role ?? "",
     shop_name: input.sender.shopName,
   };
   const subject = fill(input.template.subject, values).replace(/\s+/g, " ").trim();
-  const paragraphs = fill(input.template.body, values)
+  const paragraphs = fill(bodyForWording(input.template.body, wording), values)
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean);

@@ -5,7 +5,7 @@
 // replays, same seed every run). The forecast under test never sees the replays.
 import { forecastOrders, type UnfulfilledOrder } from "../../app/forecast/forecast-orders";
 import { createBusinessCalendar } from "../../app/promise/business-calendar";
-import { toEpochDay, weekdayOfEpochDay } from "../../app/promise/local-date";
+import { toEpochDay, weekdayOfEpochDay, type LocalDate } from "../../app/promise/local-date";
 import { normalQuantile } from "../../app/forecast/normal-quantile";
 import { DEFAULT_SHOP_RULES, weekdayKey, type ShopRules } from "../../app/promise/shop-rules";
 import { replayOutput, replayShipDays } from "../../simulator/disruption";
@@ -123,7 +123,7 @@ export function measureBeatRate(
     demand += rules.capacity.unit === "orders" ? 1 : (units.get(order.id) ?? 0);
     cumulativeDemand.push(demand);
   }
-  const dayIndex = (date: string | null) => (date === null ? -1 : toEpochDay(date) - start);
+  const dayIndex = (date: LocalDate | null) => (date === null ? -1 : toEpochDay(date) - start);
   const likely = forecast.orders.map((order) => dayIndex(order.likely));
   const cv = forecast.variability.coefficientOfVariation;
   const models = {
