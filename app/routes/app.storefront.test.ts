@@ -58,10 +58,12 @@ function checkoutPause() {
   };
 }
 
-async function post(fields: Record<string, string>, userId?: number) {
+/** Posts the form; the body as JSON, with the status in `lastStatus`. */
+let lastStatus = 0;
+async function post(fields: Record<string, string>, userId?: number): Promise<unknown> {
   const { action } = await import("./app.storefront");
   const body = new URLSearchParams(fields);
-  return callRoute(
+  const response = await callRoute(
     action,
     app.bearerRequest(
       "/app/storefront",
@@ -69,6 +71,8 @@ async function post(fields: Record<string, string>, userId?: number) {
       userId,
     ),
   );
+  lastStatus = response.status;
+  return response.json();
 }
 
 async function load() {
@@ -199,6 +203,7 @@ describe("storefront page", () => {
       errors: { estimateMax: "The longest wait must be at least the shortest." },
       values: expect.objectContaining({ estimateMin: "3", message: "Keep me" }),
     });
+    expect(lastStatus).toBe(400);
     expect(await db.modeChange.count()).toBe(0);
     expect(await post({ intent: "paused", until: "2020-01-01T09:00" })).toMatchObject({
       ok: false,
@@ -264,6 +269,106 @@ describe("storefront page", () => {
         unit: expect.stringMatching(/^(days|weeks)$/),
       });
       expect(suggestion?.estimate.max).toBeGreaterThanOrEqual(suggestion?.estimate.min ?? Infinity);
+    } finally {
+      await db.trackedOrder.deleteMany({});
+    }
+  });
+
+  it("refuses a lead time shorter than the forecast with a clear 400, keeping what was typed and changing nothing", async () => {
+    await insertTrackedOrders(db, trackedOrdersFromStore(store()));
+    try {
+      const { suggestion } = await load();
+      if (!suggestion) throw new Error("no forecast for the imported backlog");
+      const before = notice();
+      const result = await post({
+        intent: "delayed",
+        estimateMin: "1",
+        estimateMax: "2",
+        estimateUnit: "days",
+        message: "Keep me",
+      });
+      expect(lastStatus).toBe(400);
+      expect(result).toEqual({
+        ok: false,
+        errors: {
+          estimateMax: expect.stringContaining(
+            `The forecast says an order placed today ships in ${suggestion.estimate.min}–${suggestion.estimate.max} ${suggestion.estimate.unit}`,
+          ),
+        },
+        values: expect.objectContaining({ estimateMax: "2", message: "Keep me" }),
+        belowForecast: { forecast: suggestion.estimate },
+      });
+      // Nothing reached Shopify or the log.
+      expect(notice()).toEqual(before);
+      expect(await db.modeChange.count()).toBe(0);
+      expect(await db.storefrontState.count()).toBe(0);
+
+      // Ticking the override without a reason is refused too.
+      expect(
+        await post({
+          intent: "delayed",
+          estimateMin: "1",
+          estimateMax: "2",
+          estimateUnit: "days",
+          override: "on",
+        }),
+      ).toMatchObject({ ok: false, errors: { overrideReason: expect.stringMatching(/why/) } });
+      expect(lastStatus).toBe(400);
+
+      // The forecast's own range, or longer, is accepted without any override.
+      expect(
+        await post({
+          intent: "delayed",
+          estimateMin: String(suggestion.estimate.min),
+          estimateMax: String(suggestion.estimate.max),
+          estimateUnit: suggestion.estimate.unit,
+        }),
+      ).toEqual({ ok: true, mode: "delayed" });
+      expect(await db.modeChange.findFirst({ where: { shop: app.shop } })).toMatchObject({
+        toMode: "delayed",
+        reason: null,
+      });
+    } finally {
+      await db.trackedOrder.deleteMany({});
+    }
+  });
+
+  it("shows a shorter lead time only with an explicit override, logging who and why", async () => {
+    await insertTrackedOrders(db, trackedOrdersFromStore(store()));
+    try {
+      const { suggestion } = await load();
+      if (!suggestion) throw new Error("no forecast for the imported backlog");
+      const result = await post(
+        {
+          intent: "delayed",
+          estimateMin: "1",
+          estimateMax: "2",
+          estimateUnit: "days",
+          override: "on",
+          overrideReason: "A second maker starts on Monday.",
+        },
+        2,
+      );
+      expect(result).toEqual({ ok: true, mode: "delayed" });
+      // Shoppers are told what the merchant chose (the app-data metafield the theme reads)...
+      expect(notice()).toMatchObject({
+        mode: "delayed",
+        estimate: { min: 1, max: 2, unit: "days" },
+      });
+      // ...and the log says who overrode the forecast, against what, and why.
+      const [entry] = await db.modeChange.findMany({ where: { shop: app.shop } });
+      expect(entry).toMatchObject({
+        fromMode: "normal",
+        toMode: "delayed",
+        actorId: "2",
+        actorName: "Marcus Hale",
+        reason: `override: shows 1–2 days against the forecast's ${suggestion.estimate.min}–${suggestion.estimate.max} ${suggestion.estimate.unit}. Why: A second maker starts on Monday.`,
+      });
+      const page = await load();
+      expect(page.log[0]).toMatchObject({
+        actor: "Marcus Hale",
+        reason: expect.stringMatching(/^override:/),
+      });
     } finally {
       await db.trackedOrder.deleteMany({});
     }
