@@ -61,8 +61,8 @@ describe("forecastOrders", () => {
     });
     expect(result.promises.get("#4")).toEqual({ date: "2026-11-20", source: "fulfillBy" });
     // New orders now: ceil(10 / 4) = 3 units → 13 → likely Tue 12-01; promise Thu + 2 = Mon 11-30
-    // → pause/lengthen. Conservatively (shocks) 4·n·r(n) first covers 13 at n = 6 (15.4 ≥ 13 >
-    // 12.72): Thu 12-03, five business days after today.
+    // → pause/lengthen. Conservatively (shocks) 4·n·r(n) first covers 13 at n = 6 (13.68 ≥ 13 >
+    // 11.08): Thu 12-03, five business days after today.
     expect(result.newOrders).toMatchObject({
       promise: "2026-11-30",
       likely: "2026-12-01",

@@ -91,36 +91,39 @@ describe("reforecastShop", () => {
     // By hand. Promises: o1 Thu 11-12 + 2 → Mon 11-16 (passed: overdue). o2 placed after the cut-off
     // Tue → counts Wed 11-18, engraved 5 → 19, 20, 30, 1, 2 Dec. o3 Wed 11-18 + 2 → Fri 11-20.
     // o4 fulfillBy 11-21 04:00Z = Fri 11-20 23:00 New York. Queue by age, cumulative units 2, 6, 9, 10:
-    // Thu 11-19 covers 4, Fri 8, Mon 11-30 12.
+    // Thu 11-19 covers 4, Fri 8, Mon 11-30 12. Conservatively (shocks, forecast/shock-quantile.ts)
+    // 4·n·r(n) after n business days = 1.52, 3.8, 5.8, 8.52, 11.08, 13.68: Fri, Tue 12-01, Wed 12-02, Wed.
     const expected = {
-      o1: ["2026-11-16", "rules", "2026-11-19", "overdue"],
-      o2: ["2026-12-02", "rules", "2026-11-20", "on_track"],
-      o3: ["2026-11-20", "rules", "2026-11-30", "at_risk"],
-      o4: ["2026-11-20", "fulfillBy", "2026-11-30", "at_risk"],
+      o1: ["2026-11-16", "rules", "2026-11-19", "overdue", "2026-11-20"],
+      o2: ["2026-12-02", "rules", "2026-11-20", "on_track", "2026-12-01"],
+      o3: ["2026-11-20", "rules", "2026-11-30", "at_risk", "2026-12-02"],
+      o4: ["2026-11-20", "fulfillBy", "2026-11-30", "at_risk", "2026-12-02"],
     };
-    for (const [id, [promise, source, likely, delayClass]] of Object.entries(expected)) {
+    for (const [id, [promise, source, likely, delayClass, conservative]] of Object.entries(
+      expected,
+    )) {
       const stored = await row(shop, id);
       expect(
         [stored.promisedShipDate, stored.promiseSource, stored.likelyShipDate, stored.delayClass],
         id,
       ).toEqual([promise, source, likely, delayClass]);
-      // cv 0: the conservative date is the likely one.
-      expect(stored.conservativeShipDate).toBe(likely);
+      expect(stored.conservativeShipDate, id).toBe(conservative);
       expect(stored.forecastAt?.toISOString()).toBe("2026-11-19T14:00:00.000Z");
     }
     expect((await row(shop, "shipped")).delayClass).toBe("done");
     expect((await row(shop, "cancelled")).delayClass).toBe("done");
     expect(summary.counts).toEqual({ overdue: 1, at_risk: 2, on_track: 1 });
     expect(summary.done).toBe(2);
-    // New order now: ceil(10 / 4) = 3 units → 13 → Tue 12-01; promised Thu + 2 = Mon 11-30.
+    // New order now: ceil(10 / 4) = 3 units → 13 → Tue 12-01 (conservatively n=6: Thu 12-03);
+    // promised Thu + 2 = Mon 11-30.
     expect(summary.newOrders).toMatchObject({
       promise: "2026-11-30",
       likely: "2026-12-01",
-      conservative: "2026-12-01",
+      conservative: "2026-12-03",
       cannotKeepPromise: true,
     });
     expect(summary.cannotKeepPromise).toBe(true);
-    // One point per calendar day (closed days included, flat), until the backlog is gone.
+    // One point per calendar day (closed days included, flat), until the conservative line is done.
     expect(summary.burnDown.map((p) => [p.date, p.likelyRemaining])).toEqual([
       ["2026-11-19", 6],
       ["2026-11-20", 2],
@@ -134,6 +137,8 @@ describe("reforecastShop", () => {
       ["2026-11-28", 2],
       ["2026-11-29", 2],
       ["2026-11-30", 0],
+      ["2026-12-01", 0],
+      ["2026-12-02", 0],
     ]);
   });
 
