@@ -298,7 +298,8 @@ describe("storefront page", () => {
         values: expect.objectContaining({ estimateMax: "2", message: "Keep me" }),
         belowForecast: { forecast: suggestion.estimate },
       });
-      // Nothing reached Shopify or the log.
+      // Nothing reached Shopify (the app-data metafield buyers' theme reads:
+      // shopify.dev/docs/apps/custom-data/metafields/app-data) or the log.
       expect(notice()).toEqual(before);
       expect(await db.modeChange.count()).toBe(0);
       expect(await db.storefrontState.count()).toBe(0);
@@ -350,7 +351,9 @@ describe("storefront page", () => {
         2,
       );
       expect(result).toEqual({ ok: true, mode: "delayed" });
-      // Shoppers are told what the merchant chose (the app-data metafield the theme reads)...
+      // Shoppers are told what the merchant chose: the app-data metafield on the app installation,
+      // which the theme reads as app.metafields (shopify.dev/docs/apps/custom-data/metafields/app-data,
+      // shopify.dev/docs/api/liquid/objects/app)...
       expect(notice()).toMatchObject({
         mode: "delayed",
         estimate: { min: 1, max: 2, unit: "days" },
