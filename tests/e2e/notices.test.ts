@@ -95,7 +95,8 @@ describe("telling customers, in a browser", () => {
     );
     const mail = customer.frameLocator('iframe[title="Message"]');
     expect(await mail.locator("body").innerText()).toMatch(
-      /We now expect to ship it (between|on) \w+day/,
+      // Worded by horizon (estimate-range.ts): days within a week, whole weeks beyond.
+      /We now expect to ship it (between \w+day|by \w+day|within \d+ weeks \(by \w+day|in \d+–\d+ weeks \(by \w+day)|It is due to leave our workshop today/,
     );
     await mail.getByRole("link", { name: "Cancel and refund me" }).click();
     // The link opens the wait-or-refund page through the storefront's app proxy; wait for that
