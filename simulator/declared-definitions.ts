@@ -11,10 +11,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "smol-toml";
 import { z } from "zod";
 
-const TOML_PATH = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../shopify.app.toml",
-);
+const TOML_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../shopify.app.toml");
 
 // The owner types the simulator has; Shopify has more (the converter's list above).
 const OWNER_TYPES: Readonly<Record<string, string>> = { order: "ORDER", shop: "SHOP" };

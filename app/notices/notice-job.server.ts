@@ -14,6 +14,7 @@ import { estimateRangeOf, type EstimateRange } from "./estimate-range";
 import type { MailTransport } from "./mail-transport.server";
 import { decideNotice, type GuardDecision } from "./notice-guard";
 import { noticeItems, renderNotice } from "./render-notice";
+import { publishOrderStatusAfter } from "./order-status-metafield.server";
 import { gidId } from "../admin-api/gid";
 
 export const NOTICE_JOB_KIND = "notice";
@@ -286,6 +287,12 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
         .filter((d) => d.decision?.send)
         .map((d) => ({ orderId: d.orderId, amount: null }));
     },
-    perform: (ctx, item, params) => perform(ctx.shop, item, params),
+    perform: async (ctx, item, params) =>
+      publishOrderStatusAfter(
+        ctx,
+        { db, secret: deps.secret, now },
+        item.orderId,
+        await perform(ctx.shop, item, params),
+      ),
   });
 }

@@ -229,7 +229,11 @@ export function appDataOf(store: ShopStore): AppData {
     );
     // What `shopify app deploy` installed in every shop: the toml's declarative definitions.
     for (const declared of declaredMetafieldDefinitions(SIMULATED_APP_ID))
-      data.metafieldDefinitions.push({ __typename: "MetafieldDefinition", id: data.newId(), ...declared });
+      data.metafieldDefinitions.push({
+        __typename: "MetafieldDefinition",
+        id: data.newId(),
+        ...declared,
+      });
     appDataByStore.set(store, data);
   }
   return data;

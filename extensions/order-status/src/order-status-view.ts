@@ -52,7 +52,10 @@ export function orderStatusView(order: OrderFacts | null): OrderStatusView {
     case "waiting":
       return {
         kind: "waiting",
-        lines: [{ key: "estimate", vars: { estimate: status.estimate.wording } }, { key: "waiting" }],
+        lines: [
+          { key: "estimate", vars: { estimate: status.estimate.wording } },
+          { key: "waiting" },
+        ],
         actions: [{ key: "cancel", href: status.links.cancel, primary: false }],
       };
     case "estimate":
