@@ -5,6 +5,8 @@
 // renders, never on what the app meant to write.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMailServer, type RunningMailServer } from "../../simulator/mail/mail-server";
+import { signedProxyQuery } from "../../simulator/storefront-proxy";
+import { TEST_APP } from "../../tests/support/app-under-test";
 import { customerAccountFetch } from "../../simulator/customer-account-api";
 import { appDataOf } from "../../simulator/resolvers/app-installation";
 import type { OrderRecord } from "../../simulator/store/records";
@@ -20,7 +22,8 @@ import { noticeJobKind, type NoticeJobParams } from "./notice-job.server";
 import { orderStatusFor } from "./order-status-metafield.server";
 import { DEFAULT_TEMPLATE } from "./render-notice";
 
-const SECRET = "order-status-secret";
+// The app's own secret: the links must verify on the real wait-or-refund route too.
+const SECRET = TEST_APP.apiSecret;
 const NOW = new Date("2026-11-24T12:00:00Z");
 const params: NoticeJobParams = {
   template: DEFAULT_TEMPLATE,
@@ -166,5 +169,44 @@ describe("the order status page after a delay notice", () => {
     });
     // Scoped by shop: the same order id in another shop has no notice and no page.
     expect(await orderStatusFor(deps, "other-shop.myshopify.com", gid(order))).toBeNull();
+  });
+
+  it("follows the customer's click on the wait-or-refund page: waiting, then a refund request", async () => {
+    const order = openOrder();
+    await sendNotice(order);
+    const route = await import("../routes/proxy.choice");
+    const before = await pageFor(order);
+    if (before.kind === "none") throw new Error("nothing shown");
+    // The customer follows the block's own buttons, through Shopify's app proxy.
+    const click = async (choice: "wait" | "cancel") => {
+      const href = before.actions.find((a) => a.key === choice)?.href ?? "";
+      const query = signedProxyQuery(new URL(href).searchParams, {
+        shop: h.app.shop,
+        secret: TEST_APP.apiSecret,
+      });
+      const response = await route.action({
+        request: new Request(`${TEST_APP.appUrl}/proxy/choice?${query.toString()}`, {
+          method: "POST",
+          body: new URLSearchParams({ confirm: choice }),
+        }),
+        params: {},
+        context: {},
+      });
+      expect(response.status).toBe(200);
+    };
+
+    await click("wait");
+    const waiting = await pageFor(order);
+    expect(waiting.kind).toBe("waiting");
+    if (waiting.kind === "none") throw new Error("nothing shown");
+    expect(waiting.actions.map((a) => a.key)).toEqual(["cancel"]);
+
+    await click("cancel");
+    expect(
+      parseOrderStatus(
+        appDataOf(h.store).metafield(gid(order), "$app", ORDER_STATUS_METAFIELD.key)?.value,
+      ),
+    ).toEqual({ version: 1, state: "cancel_requested", updatedAt: expect.any(String) });
+    expect((await pageFor(order)).kind).toBe("cancel_requested");
   });
 });

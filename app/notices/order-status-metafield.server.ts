@@ -2,7 +2,8 @@
 // order's app-owned metafield (contracts/order-status-metafield.ts), which the customer account
 // extension (extensions/order-status) reads. The notice job calls `publishOrderStatusAfter` on each
 // item's outcome; a failed write never undoes a sent email, it is reported on the item instead,
-// and the next notice writes the page again.
+// and the next notice writes the page again. The wait-or-refund page calls `refreshOrderStatus`
+// after recording a choice, so the page stops offering what the customer already answered.
 //
 // The metafield carries the customer's own signed wait-or-refund links: it is written here and
 // read only through that customer's order, and neither the value nor the links are ever logged.
@@ -81,13 +82,20 @@ export async function orderStatusFor(
   };
 }
 
+/** One Admin request, parsed: the job's paced client or a request's `adminQuery`. */
+export type AdminRequest = <Schema extends z.ZodTypeAny>(
+  document: string,
+  dataSchema: Schema,
+  variables: Record<string, unknown>,
+) => Promise<z.infer<Schema>>;
+
 /** Writes the order's status metafield; throws with Shopify's userErrors (never the value). */
 export async function writeOrderStatus(
-  ctx: Pick<PerformContext, "admin">,
+  request: AdminRequest,
   orderId: string,
   status: OrderStatus,
 ): Promise<void> {
-  const data = await ctx.admin.request(SET_ORDER_STATUS_MUTATION, setData, {
+  const data = await request(SET_ORDER_STATUS_MUTATION, setData, {
     metafields: [orderStatusMetafieldInput(orderId, status)],
   });
   const payload = data.metafieldsSet;
@@ -101,6 +109,26 @@ export async function writeOrderStatus(
 }
 
 /**
+ * Brings the order status page in line with the order's latest notice and the customer's answer.
+ * Never throws: says what happened, for a job item's detail (never the value, which holds links).
+ */
+export async function refreshOrderStatus(
+  request: AdminRequest,
+  deps: OrderStatusDeps,
+  shop: string,
+  orderId: string,
+): Promise<string> {
+  try {
+    const status = await orderStatusFor(deps, shop, orderId);
+    if (!status) return "not updated: no notice was sent";
+    await writeOrderStatus(request, orderId, status);
+    return `updated (${status.state})`;
+  } catch (error) {
+    return `not updated: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/**
  * The notice job's outcome, with the order status page brought in line when a notice was sent
  * (or found already sent on a replay). The outcome's detail says whether the page was updated.
  */
@@ -111,16 +139,11 @@ export async function publishOrderStatusAfter(
   outcome: ItemOutcome,
 ): Promise<ItemOutcome> {
   if (outcome.status !== "done") return outcome;
-  let orderStatusPage: string;
-  try {
-    const status = await orderStatusFor(deps, ctx.shop, orderId);
-    if (status) {
-      await writeOrderStatus(ctx, orderId, status);
-      orderStatusPage = `updated (${status.state})`;
-    } else orderStatusPage = "not updated: no notice was sent";
-  } catch (error) {
-    // Shopify's message or our own, never the metafield's value (it holds the signed links).
-    orderStatusPage = `not updated: ${error instanceof Error ? error.message : String(error)}`;
-  }
+  const orderStatusPage = await refreshOrderStatus(
+    (document, dataSchema, variables) => ctx.admin.request(document, dataSchema, variables),
+    deps,
+    ctx.shop,
+    orderId,
+  );
   return { ...outcome, detail: { ...outcome.detail, orderStatusPage } };
 }
