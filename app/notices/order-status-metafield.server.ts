@@ -13,6 +13,7 @@ import {
   orderStatusMetafieldInput,
   type OrderStatus,
 } from "../../contracts/order-status-metafield";
+import type { AdminClient } from "../admin-api/graphql.server";
 import type { ItemOutcome, PerformContext } from "../jobs/job-kind";
 import { choiceLinks } from "../proxy/choice-links.server";
 import { describeRange } from "./estimate-range";
@@ -82,20 +83,13 @@ export async function orderStatusFor(
   };
 }
 
-/** One Admin request, parsed: the job's paced client or a request's `adminQuery`. */
-export type AdminRequest = <Schema extends z.ZodTypeAny>(
-  document: string,
-  dataSchema: Schema,
-  variables: Record<string, unknown>,
-) => Promise<z.infer<Schema>>;
-
 /** Writes the order's status metafield; throws with Shopify's userErrors (never the value). */
 export async function writeOrderStatus(
-  request: AdminRequest,
+  admin: Pick<AdminClient, "request">,
   orderId: string,
   status: OrderStatus,
 ): Promise<void> {
-  const data = await request(SET_ORDER_STATUS_MUTATION, setData, {
+  const data = await admin.request(SET_ORDER_STATUS_MUTATION, setData, {
     metafields: [orderStatusMetafieldInput(orderId, status)],
   });
   const payload = data.metafieldsSet;
@@ -113,7 +107,7 @@ export async function writeOrderStatus(
  * Never throws: says what happened, for a job item's detail (never the value, which holds links).
  */
 export async function refreshOrderStatus(
-  request: AdminRequest,
+  admin: Pick<AdminClient, "request">,
   deps: OrderStatusDeps,
   shop: string,
   orderId: string,
@@ -121,7 +115,7 @@ export async function refreshOrderStatus(
   try {
     const status = await orderStatusFor(deps, shop, orderId);
     if (!status) return "not updated: no notice was sent";
-    await writeOrderStatus(request, orderId, status);
+    await writeOrderStatus(admin, orderId, status);
     return `updated (${status.state})`;
   } catch (error) {
     return `not updated: ${error instanceof Error ? error.message : String(error)}`;
@@ -139,11 +133,6 @@ export async function publishOrderStatusAfter(
   outcome: ItemOutcome,
 ): Promise<ItemOutcome> {
   if (outcome.status !== "done") return outcome;
-  const orderStatusPage = await refreshOrderStatus(
-    (document, dataSchema, variables) => ctx.admin.request(document, dataSchema, variables),
-    deps,
-    ctx.shop,
-    orderId,
-  );
+  const orderStatusPage = await refreshOrderStatus(ctx.admin, deps, ctx.shop, orderId);
   return { ...outcome, detail: { ...outcome.detail, orderStatusPage } };
 }
