@@ -155,7 +155,13 @@ export function buildTimeline(input: {
       kind: "placed",
       title: "Order placed",
       detail: input.order.promisedShipDate
-        ? `Promised to ship by ${input.order.promisedShipDate} (${input.order.promiseSource === "fulfillBy" ? "Shopify's fulfill-by date" : "your lead times"})`
+        ? `Promised to ship by ${input.order.promisedShipDate} (${
+            input.order.promiseSource === "fulfillBy"
+              ? "Shopify's fulfill-by date"
+              : input.order.promiseSource === "backfill"
+                ? "as last forecast before promises were frozen"
+                : "your lead times when it was placed"
+          })`
         : null,
       actor: "Customer",
       tone: "info",
