@@ -117,5 +117,6 @@ export async function loadComposer(
       at: r.at,
     })),
     noUpdate: stale.count,
+    cadenceDays: stale.cadenceDays,
   };
 }

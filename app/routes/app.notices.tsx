@@ -1,5 +1,7 @@
 // The composer: write the delay notice once (subject, message, reason, reply-to), preview it for a
-// real order as HTML and plain text, then send it to a selection or a class as a job.
+// real order as HTML and plain text, then send it to a selection or a class as a job, in two
+// steps: "Send notices" shows how many would go, to whom (a sample) and who is held back; "Confirm"
+// re-computes that list and sends exactly it.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -24,7 +26,12 @@ import { loadShopOverview } from "../home/shop-overview.server";
 import { loadComposer, parseOrderList } from "../notices/composer.server";
 import { appNoticeJobKind } from "../notices/notice-kind.server";
 import { saveNoticeTemplate, loadNoticeTemplate } from "../notices/notice-template.server";
-import { resolveTarget, startNoticeJob, type NoticeCheck } from "../notices/send-notices.server";
+import {
+  planNotices,
+  resolveTarget,
+  startNoticeJob,
+  type NoticePlan,
+} from "../notices/send-notices.server";
 import { parseTemplateForm } from "../notices/template-form";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { CustomerDataBanner } from "../customer-data/customer-data-banner";
@@ -48,13 +55,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 const sendSchema = z.object({
-  intent: z.literal("send"),
+  intent: z.enum(["review", "confirm"]),
   target: z.enum(["selection", "at_risk", "overdue", "late"]),
   orders: z.string().default(""),
   overrideReason: z.string().trim().max(500).default(""),
   confirmBetter: z.literal("on").optional(),
-  skipBlocked: z.literal("1").optional(),
+  fingerprint: z.string().max(64).default(""),
 });
+type SendInput = z.infer<typeof sendSchema>;
+
+type SendFields = Pick<SendInput, "target" | "orders" | "overrideReason"> & {
+  confirmBetter: boolean;
+};
 
 type ActionData =
   | { intent: "save"; ok: true }
@@ -64,7 +76,8 @@ type ActionData =
       errors: Partial<Record<"subject" | "body" | "reason" | "replyTo", string>>;
       values: Record<string, string>;
     }
-  | { intent: "send"; ok: false; message: string; check: NoticeCheck | null };
+  | { intent: "send"; ok: false; message: string }
+  | { intent: "review"; plan: NoticePlan; fields: SendFields; message: string | null };
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionData | Response> => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
@@ -86,20 +99,18 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
     loadShopOverview(admin),
   ]);
   if (!overview.customerData.emails)
-    return { intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null };
+    return { intent: "send", ok: false, message: EMAILS_UNAVAILABLE };
   if (!template.saved)
     return {
       intent: "send",
       ok: false,
       message: "Save the notice first: it needs your reply-to address.",
-      check: null,
     };
   if (!settings.senderName)
     return {
       intent: "send",
       ok: false,
       message: "Add your name and role in Settings: notices come from a person.",
-      check: null,
     };
   const target =
     input.target === "selection"
@@ -110,11 +121,27 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
             input.target === "late" ? (["at_risk", "overdue"] as const).slice() : [input.target],
         };
   const orderIds = await resolveTarget(db, session.shop, target);
+  const options = {
+    overrideReason: input.overrideReason || null,
+    confirmBetter: input.confirmBetter === "on",
+  };
+  const fields: SendFields = {
+    target: input.target,
+    orders: input.orders,
+    overrideReason: input.overrideReason,
+    confirmBetter: options.confirmBetter,
+  };
+  const now = new Date();
+  if (input.intent === "review") {
+    const plan = await planNotices(db, session.shop, orderIds, { ...options, now });
+    return { intent: "review", plan, fields, message: null };
+  }
   const result = await startNoticeJob(db, appNoticeJobKind(db), {
     shop: session.shop,
     orderIds,
     createdBy: userId,
-    skipBlocked: input.skipBlocked === "1",
+    fingerprint: input.fingerprint,
+    now,
     params: {
       template: { subject: template.subject, body: template.body, reason: template.reason },
       replyTo: template.replyTo,
@@ -123,12 +150,10 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
         role: settings.senderRole,
         shopName: overview.shop.name,
       },
-      overrideReason: input.overrideReason || null,
-      confirmBetter: input.confirmBetter === "on",
+      ...options,
     },
   });
-  if (!result.ok)
-    return { intent: "send", ok: false, message: result.message, check: result.check };
+  if (!result.ok) return { intent: "review", plan: result.plan, fields, message: result.message };
   return redirect(`/app/jobs/${result.jobId}`);
 };
 
@@ -207,43 +232,131 @@ function TemplateCard({
   );
 }
 
-function CheckBanner({
-  data,
-  orders,
-  target,
-}: {
-  data: Extract<ActionData, { intent: "send" }>;
-  orders: string;
-  target: string;
-}) {
-  const check = data.check;
+const CHANGE_LABELS: Record<NoticePlan["sample"][number]["change"], string> = {
+  first: "first notice",
+  same: "weekly update, same date",
+  keptOldDate: "weekly update, the date they have (earlier not announced)",
+  earlier: "earlier date",
+  later: "later date (override)",
+};
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+function ReviewCard({ data }: { data: Extract<ActionData, { intent: "review" }> }) {
+  const { plan, fields } = data;
+  const navigation = useNavigation();
+  const kinds = [
+    [plan.first, "first notice", "first notices"],
+    [plan.sameDate + plan.keptOldDate, "weekly update", "weekly updates"],
+    [plan.earlier, "earlier date", "earlier dates"],
+    [plan.overridden, "later date (override)", "later dates (override)"],
+  ] as const;
   return (
-    <Banner tone="critical" title={data.message}>
-      {check && check.blocked.length > 0 ? (
-        <BlockStack gap="200">
-          <ul>
-            {check.blocked.slice(0, 20).map((b) => (
-              <li key={b.orderId}>
-                <Link to={`/app/orders/${gidId(b.orderId)}`}>{b.name}</Link>: told {b.told}, now{" "}
-                {b.proposed}
-              </li>
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Check before sending
+        </Text>
+        {data.message ? <Banner tone="warning" title={data.message} /> : null}
+        <Text as="p" variant="headingSm">
+          <span data-testid="review-count">{plural(plan.willSend, "notice", "notices")}</span> would
+          go out now, of {plan.total.toLocaleString("en-US")} orders.
+        </Text>
+        <ul>
+          {kinds
+            .filter(([n]) => n > 0)
+            .map(([n, one, many]) => (
+              <li key={one}>{plural(n, one, many)}</li>
             ))}
-          </ul>
-          <InlineStack gap="200">
-            <Link to="/app/orders?class=overdue">Offer a refund or compensation instead</Link>
-            {check.willSend > 0 ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="send" />
-                <input type="hidden" name="target" value={target} />
-                <input type="hidden" name="orders" value={orders} />
-                <input type="hidden" name="skipBlocked" value="1" />
-                <Button submit>{`Skip them and send to the other ${check.willSend}`}</Button>
-              </Form>
-            ) : null}
-          </InlineStack>
-        </BlockStack>
-      ) : null}
-    </Banner>
+        </ul>
+        {plan.sample.length > 0 ? (
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm">
+              For example
+            </Text>
+            <ul data-testid="review-sample">
+              {plan.sample.map((s) => (
+                <li key={s.orderId}>
+                  <Link to={`/app/orders/${gidId(s.orderId)}`}>{s.name}</Link>:{" "}
+                  {CHANGE_LABELS[s.change]}, {s.from === s.to ? s.to : `${s.from} to ${s.to}`}
+                </li>
+              ))}
+            </ul>
+          </BlockStack>
+        ) : null}
+        {plan.tooSoon + plan.cancelled + plan.skipped.length + plan.blocked.length > 0 ? (
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm">
+              Held back
+            </Text>
+            <ul data-testid="review-held">
+              {plan.tooSoon > 0 ? (
+                <li>{`${plural(plan.tooSoon, "customer was", "customers were")} told within the last ${plan.cadenceDays} days: the next update waits unless the date gets worse`}</li>
+              ) : null}
+              {plan.cancelled > 0 ? (
+                <li>{`${plural(plan.cancelled, "customer", "customers")} asked to cancel: they hear nothing more`}</li>
+              ) : null}
+              {plan.skipped
+                .filter(
+                  (s) => !s.reason.startsWith("Told ") && !s.reason.includes("asked to cancel"),
+                )
+                .slice(0, 10)
+                .map((s) => (
+                  <li key={s.name}>{`${s.name}: ${s.reason}`}</li>
+                ))}
+            </ul>
+          </BlockStack>
+        ) : null}
+        {plan.blocked.length > 0 ? (
+          <Banner
+            tone="critical"
+            title={`${plural(plan.blocked.length, "order was", "orders were")} already told a date and would now get a later one`}
+          >
+            <BlockStack gap="200">
+              <p>
+                A second excuse costs their trust: offer a refund or compensation instead, or
+                override with a reason (it is shown to the customer and logged).
+              </p>
+              <ul>
+                {plan.blocked.slice(0, 20).map((b) => (
+                  <li key={b.orderId}>
+                    <Link to={`/app/orders/${gidId(b.orderId)}`}>{b.name}</Link>: told {b.told}, now{" "}
+                    {b.proposed}
+                  </li>
+                ))}
+              </ul>
+              <Link to="/app/orders?class=overdue">Offer a refund or compensation instead</Link>
+            </BlockStack>
+          </Banner>
+        ) : null}
+        {plan.willSend > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="confirm" />
+            <input type="hidden" name="target" value={fields.target} />
+            <input type="hidden" name="orders" value={fields.orders} />
+            <input type="hidden" name="overrideReason" value={fields.overrideReason} />
+            {fields.confirmBetter ? <input type="hidden" name="confirmBetter" value="on" /> : null}
+            <input type="hidden" name="fingerprint" value={plan.fingerprint} />
+            <Button
+              submit
+              variant="primary"
+              loading={
+                navigation.state === "submitting" &&
+                navigation.formData?.get("intent") === "confirm"
+              }
+            >
+              {plan.blocked.length > 0
+                ? `Confirm: send ${plural(plan.willSend, "notice", "notices")}, skip the ${plan.blocked.length} blocked`
+                : `Confirm: send ${plural(plan.willSend, "notice", "notices")}`}
+            </Button>
+          </Form>
+        ) : (
+          <Text as="p">Nothing to send now.</Text>
+        )}
+      </BlockStack>
+    </Card>
   );
 }
 
@@ -319,7 +432,7 @@ export default function NoticesPage() {
           <BlockStack gap="400">
             <Card>
               <Form method="post">
-                <input type="hidden" name="intent" value="send" />
+                <input type="hidden" name="intent" value="review" />
                 <input type="hidden" name="orders" value={orders} />
                 <input type="hidden" name="target" value={target} />
                 <BlockStack gap="300">
@@ -379,7 +492,7 @@ export default function NoticesPage() {
                     disabled={!data.template.saved}
                     loading={
                       navigation.state === "submitting" &&
-                      navigation.formData?.get("intent") === "send"
+                      navigation.formData?.get("intent") === "review"
                     }
                   >
                     Send notices
@@ -392,15 +505,18 @@ export default function NoticesPage() {
                 </BlockStack>
               </Form>
             </Card>
-            {actionData && actionData.intent === "send" && !actionData.ok ? (
-              <CheckBanner data={actionData} orders={orders} target={target} />
+            {actionData && actionData.intent === "send" ? (
+              <Banner tone="critical" title={actionData.message} />
             ) : null}
+            {actionData && actionData.intent === "review" ? <ReviewCard data={actionData} /> : null}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
                   Rhythm
                 </Text>
-                <Text as="p">{data.noUpdate} late orders have had no update for 7 days.</Text>
+                <Text as="p">
+                  {`${data.noUpdate} late orders have had no update for ${data.cadenceDays} days. Each customer hears from you at most every ${data.cadenceDays} days (Settings), sooner only when the date gets worse.`}
+                </Text>
                 {data.jobs.map((job) => (
                   <Link key={job.id} to={`/app/jobs/${job.id}`}>
                     {`Notices of ${new Date(job.createdAt).toUTCString().slice(0, 22)} · ${job.status}`}

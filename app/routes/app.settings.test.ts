@@ -43,6 +43,7 @@ function post(values: SettingsFormValues, intent?: "preview"): Request {
   form.set("senderName", values.senderName);
   form.set("senderRole", values.senderRole);
   if (values.tagOrders) form.set("tagOrders", "on");
+  form.set("noticeCadenceDays", values.noticeCadenceDays);
   return app.bearerRequest("/app/settings", { method: "POST", body: form });
 }
 

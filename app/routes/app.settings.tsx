@@ -94,6 +94,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     senderName: result.senderName,
     senderRole: result.senderRole,
     tagOrders: result.tagOrders,
+    noticeCadenceDays: result.noticeCadenceDays,
     // The session token's subject is the staff member who pressed Save.
     updatedBy: sessionToken?.sub ?? null,
   });
@@ -198,7 +199,8 @@ type TextFieldKey =
   | "senderName"
   | "senderRole"
   | "timeZone"
-  | "capacityUnit";
+  | "capacityUnit"
+  | "noticeCadenceDays";
 
 export default function SettingsPage() {
   const loaded = useLoaderData<typeof loader>();
@@ -462,6 +464,13 @@ export default function SettingsPage() {
                     autoComplete="off"
                   />
                 </FormLayout.Group>
+                <TextField
+                  label="Update each customer at most every (days)"
+                  {...bind("noticeCadenceDays")}
+                  helpText="Routine updates wait this long after the last one; a later date goes out at once. Customers who cancelled hear nothing more."
+                  inputMode="numeric"
+                  autoComplete="off"
+                />
                 <Checkbox
                   label="Tag orders in Shopify (delay-desk:at-risk, delay-desk:overdue)"
                   name="tagOrders"
