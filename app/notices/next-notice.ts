@@ -1,10 +1,12 @@
 // What one order would be sent now, from its row, its notice history and the customer's answer:
-// eligibility, then the honesty guard (what the notice may say), then the rhythm (whether now is
-// the time). One pure function, so the composer's review, the confirm step, the job's plan and
+// eligibility, then the honesty guard (what the notice may say, and so its kind), then the rhythm
+// (whether now is the time). An order told of a delay that has since shipped gets the one
+// "it has shipped" notice, whatever the rhythm. One pure function, so the composer's review, the confirm step, the job's plan and
 // each item's perform all decide the same way.
 import { cadenceAllows } from "./cadence";
 import { estimateRangeOf, type EstimateRange } from "./estimate-range";
 import { decideNotice, type GuardDecision, type GuardOptions } from "./notice-guard";
+import { kindOfChange, type NoticeKind } from "./notice-kinds";
 
 export interface OrderForNotice {
   id: string;
@@ -18,6 +20,7 @@ export interface OrderForNotice {
 
 export interface NoticeHistoryRow {
   revision: number;
+  kind: string;
   estimateFrom: string;
   estimateTo: string;
   status: string;
@@ -38,8 +41,20 @@ export function eligibility(order: OrderForNotice): Eligibility {
 
 export type SkipCode = "ineligible" | "cancelled" | "too-soon";
 
+export interface NoticeToSend {
+  kind: NoticeKind;
+  range: EstimateRange;
+  /** What the customer was told last (the later- and earlier-date notices say it). */
+  previous: EstimateRange | null;
+  /** At least; the job numbers after every row, failed ones included. */
+  revision: number;
+  overridden: boolean;
+  /** An earlier date not confirmed: the customer is told the date they already have. */
+  keptOldDate: boolean;
+}
+
 export type NextNotice =
-  | { send: true; decision: Extract<GuardDecision, { send: true }> }
+  | { send: true; notice: NoticeToSend }
   | { send: false; blocked: Extract<GuardDecision, { send: false }> }
   | { send: false; blocked: null; code: SkipCode; reason: string };
 
@@ -61,6 +76,8 @@ export function lastToldAt(history: readonly NoticeHistoryRow[]): Date | null {
   return last;
 }
 
+const isShipped = (n: NoticeHistoryRow) => n.kind === "shipped";
+
 export function nextNotice(
   order: OrderForNotice,
   history: readonly NoticeHistoryRow[],
@@ -68,20 +85,36 @@ export function nextNotice(
   options: GuardOptions,
   rhythm: RhythmOptions,
 ): NextNotice {
+  const skip = (code: SkipCode, reason: string): NextNotice => ({
+    send: false,
+    blocked: null,
+    code,
+    reason,
+  });
   if (choice === "cancel")
+    return skip("cancelled", "The customer asked to cancel for a refund: they hear nothing more.");
+  const told = history.filter((n) => n.status === "sent" && !isShipped(n));
+  if (!order.cancelledAt && order.unitsRemaining <= 0 && order.email) {
+    const last = [...told].sort((a, b) => b.revision - a.revision)[0];
+    if (!last) return skip("ineligible", "Nothing is left to ship.");
+    if (history.some((n) => isShipped(n) && IN_FLIGHT.has(n.status)))
+      return skip("ineligible", "Already told it has shipped.");
+    const range = { from: last.estimateFrom, to: last.estimateTo };
     return {
-      send: false,
-      blocked: null,
-      code: "cancelled",
-      reason: "The customer asked to cancel for a refund: they hear nothing more.",
+      send: true,
+      notice: {
+        kind: "shipped",
+        range,
+        previous: range,
+        revision: Math.max(...history.map((n) => n.revision)) + 1,
+        overridden: false,
+        keptOldDate: false,
+      },
     };
+  }
   const ok = eligibility(order);
-  if (!ok.ok) return { send: false, blocked: null, code: "ineligible", reason: ok.reason };
-  const decision = decideNotice(
-    history.filter((n) => n.status === "sent"),
-    ok.range,
-    options,
-  );
+  if (!ok.ok) return skip("ineligible", ok.reason);
+  const decision = decideNotice(told, ok.range, options);
   if (!decision.send) return { send: false, blocked: decision };
   const verdict = cadenceAllows(decision.change, {
     now: rhythm.now,
@@ -89,7 +122,16 @@ export function nextNotice(
     lastToldAt: lastToldAt(history),
     choice,
   });
-  if (!verdict.ok)
-    return { send: false, blocked: null, code: verdict.code, reason: verdict.reason };
-  return { send: true, decision };
+  if (!verdict.ok) return skip(verdict.code, verdict.reason);
+  return {
+    send: true,
+    notice: {
+      kind: kindOfChange(decision.change),
+      range: decision.range,
+      previous: decision.previous,
+      revision: decision.revision,
+      overridden: decision.overridden,
+      keptOldDate: decision.keptOldDate,
+    },
+  };
 }

@@ -25,6 +25,8 @@ const params: NoticeJobParams = {
   sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
   overrideReason: null,
   confirmBetter: false,
+  wordings: {},
+  makeGood: null,
 };
 
 let mail: RunningMailServer;
@@ -133,6 +135,7 @@ describe("the notice job", () => {
   it("blocks a second, later date unless the merchant overrides with a reason, which is logged", async () => {
     const [order] = await seedOrders(1);
     if (!order) throw new Error("no order");
+    const before = mail.received().length;
     await sendJob([order.id]);
     await runner().runUntilIdle();
     await db.trackedOrder.update({
@@ -162,6 +165,32 @@ describe("the notice job", () => {
       revision: 2,
     });
     expect(override?.actorId).toBe("1");
+
+    // The incident: "the overridden second notice repeats the first word for word and never
+    // mentions the date given earlier or why it moved". The later-date notice says what it is.
+    const [first, second] = mail
+      .received()
+      .slice(before)
+      .filter((m) => m.to[0] === order.email);
+    expect(second?.subject).toBe(`A new date for your order ${order.name}, and I'm sorry`);
+    expect(second?.subject).not.toBe(first?.subject);
+    const text = second?.text ?? "";
+    expect(text).toContain(
+      "When I last wrote, I said your order " +
+        `${order.name} (Walnut & Leather Phone Case) would ship between Monday 7 December and Friday 18 December.`,
+    );
+    expect(text).toContain("What happened: The leather supplier's van broke down");
+    expect(text).toContain(
+      "We now expect to ship it between Monday 7 December and Thursday 24 December.",
+    );
+    expect(text).toContain("we will upgrade your shipping to express at no cost to you");
+    expect(text).toContain("Cancel and refund me: https://");
+    expect(text).not.toContain("very probably beat it");
+    expect(
+      (
+        await db.notice.findMany({ where: { orderId: order.id }, orderBy: { revision: "asc" } })
+      ).map((n) => n.kind),
+    ).toEqual(["first", "later"]);
   });
 
   it("records a refused delivery with its reason, and a retry sends it", async () => {
@@ -316,6 +345,31 @@ describe("the notice job", () => {
     await sendJob(ids);
     await runner().runUntilIdle();
     expect(toCustomers().slice(4)).toEqual([silent.email]);
+    const weekly = mail.received().at(-1);
+    expect(weekly?.subject).toBe(`Your order ${silent.name} is still on track`);
+    expect(weekly?.text).toContain(
+      "it is still on track to ship between Monday 7 December and Friday 18 December, the date I gave you",
+    );
+
+    // It ships: the customers told of a delay hear that, once, with no cancel link; the one who
+    // cancelled hears nothing.
+    await db.trackedOrder.updateMany({
+      where: { shop: SHOP, id: { in: ids } },
+      data: { unitsRemaining: 0, displayFulfillmentStatus: "FULFILLED", delayClass: "done" },
+    });
+    const { shippedSinceTold } = await import("./send-notices.server");
+    const shipped = await shippedSinceTold(db, SHOP);
+    expect(shipped.sort()).toEqual(ids.slice().sort());
+    later(MINUTE);
+    await sendJob(shipped);
+    await runner().runUntilIdle();
+    const shippedMails = mail.received().slice(before + 5);
+    expect(shippedMails.map((m) => m.to[0]).sort()).toEqual([waits.email, silent.email].sort());
+    expect(shippedMails.map((m) => m.subject).sort()).toEqual(
+      [`Your order ${waits.name} is on its way`, `Your order ${silent.name} is on its way`].sort(),
+    );
+    expect(shippedMails.every((m) => !m.text.includes("Cancel and refund me"))).toBe(true);
+    await expect(sendJob(shipped)).rejects.toThrow(/No order/);
     expect(
       await db.notice.count({ where: { shop: SHOP, orderId: cancels.id, status: "sent" } }),
     ).toBe(1);

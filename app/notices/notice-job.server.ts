@@ -10,6 +10,7 @@ import { defineJobKind, type ItemOutcome, type JobKind, type PlannedItem } from 
 import { choiceLinks } from "../proxy/choice-links.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import type { MailTransport } from "./mail-transport.server";
+import { DEFAULT_WORDINGS, isNoticeKind, NOTICE_KIND_LABELS } from "./notice-kinds";
 import { nextNotice, type NextNotice, type NoticeHistoryRow } from "./next-notice";
 import { noticeItems, renderNotice } from "./render-notice";
 import { gidId } from "../admin-api/gid";
@@ -26,6 +27,18 @@ export const noticeJobParamsSchema = z.object({
   }),
   overrideReason: z.string().nullable().default(null),
   confirmBetter: z.boolean().default(false),
+  // The other kinds' wording at the time of sending (notice-kinds.ts); a kind missing here, as in
+  // jobs queued before kinds existed, uses the default wording.
+  wordings: z
+    .object({
+      weekly: z.object({ subject: z.string().min(1), body: z.string().min(1) }),
+      later: z.object({ subject: z.string().min(1), body: z.string().min(1) }),
+      earlier: z.object({ subject: z.string().min(1), body: z.string().min(1) }),
+      shipped: z.object({ subject: z.string().min(1), body: z.string().min(1) }),
+    })
+    .partial()
+    .default({}),
+  makeGood: z.string().nullable().default(null),
 });
 export type NoticeJobParams = z.infer<typeof noticeJobParamsSchema>;
 
@@ -56,6 +69,7 @@ const HISTORY_SELECT = {
   orderId: true,
   jobId: true,
   revision: true,
+  kind: true,
   estimateFrom: true,
   estimateTo: true,
   status: true,
@@ -157,8 +171,8 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       }
       if (!next.send)
         return { status: "skipped", reason: next.reason, detail: { held: next.code } };
-      const decision = next.decision;
-      change = decision.change;
+      const decision = next.notice;
+      change = decision.kind;
       // Numbered after every row, failed ones included: Notice is unique per shop, order and revision.
       const highest = await db.notice.aggregate({
         where: { shop, orderId: order.id },
@@ -173,6 +187,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
               orderId: order.id,
               jobId: jobItem.jobId,
               revision,
+              kind: decision.kind,
               estimateFrom: decision.range.from,
               estimateTo: decision.range.to,
               toEmail: order.email ?? "",
@@ -218,8 +233,26 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       noticeId: notice.id,
       now: now(),
     });
+    const kind = isNoticeKind(notice.kind) ? notice.kind : "first";
+    // What the customer was told before this notice: the later and earlier dates say it.
+    const before = await db.notice.findFirst({
+      where: {
+        shop,
+        orderId: order.id,
+        status: "sent",
+        kind: { not: "shipped" },
+        revision: { lt: notice.revision },
+      },
+      orderBy: { revision: "desc" },
+    });
+    const wording =
+      kind === "first" ? params.template : (params.wordings[kind] ?? DEFAULT_WORDINGS[kind]);
     const rendered = renderNotice({
-      template: params.template,
+      kind,
+      template: { subject: wording.subject, body: wording.body, reason: params.template.reason },
+      previous: before ? { from: before.estimateFrom, to: before.estimateTo } : null,
+      overrideReason: params.overrideReason,
+      makeGood: params.makeGood,
       order: {
         name: order.name,
         customerFirstName: order.customerFirstName,
@@ -268,7 +301,10 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     });
     return {
       status: "done",
-      summary: `Delay notice ${notice.revision} sent to ${notice.toEmail}: ships ${notice.estimateFrom} – ${notice.estimateTo}`,
+      summary:
+        kind === "shipped"
+          ? `"It has shipped" notice sent to ${notice.toEmail}`
+          : `${NOTICE_KIND_LABELS[kind]} (notice ${notice.revision}) sent to ${notice.toEmail}: ships ${notice.estimateFrom} – ${notice.estimateTo}`,
       detail: {
         noticeId: notice.id,
         revision: notice.revision,

@@ -8,11 +8,14 @@ import type { PrismaClient } from "@prisma/client";
 import { createJob } from "../jobs/jobs.server";
 import type { JobKind } from "../jobs/job-kind";
 import { loadShopSettings } from "../settings/shop-settings.server";
+import type { NoticeKind } from "./notice-kinds";
 import { decideForOrders, type NoticeJobParams } from "./notice-job.server";
 
 export type NoticeTarget =
   | { kind: "selection"; orderIds: string[] }
-  | { kind: "class"; classes: Array<"at_risk" | "overdue"> };
+  | { kind: "class"; classes: Array<"at_risk" | "overdue"> }
+  /** Orders told of a delay that have shipped since: the "it has shipped" notice. */
+  | { kind: "shipped" };
 
 export async function resolveTarget(
   db: PrismaClient,
@@ -26,6 +29,7 @@ export async function resolveTarget(
     });
     return rows.map((r) => r.id);
   }
+  if (target.kind === "shipped") return shippedSinceTold(db, shop);
   const rows = await db.trackedOrder.findMany({
     where: { shop, delayClass: { in: target.classes }, cancelledAt: null },
     select: { id: true },
@@ -34,7 +38,24 @@ export async function resolveTarget(
   return rows.map((r) => r.id);
 }
 
-export type PlannedChange = "first" | "same" | "keptOldDate" | "earlier" | "later";
+/** The notice's kind, with the weekly update that keeps the old date (an earlier one not confirmed) apart. */
+/** Orders with a delay notice sent and nothing left to ship, not yet told that it shipped. */
+export async function shippedSinceTold(db: PrismaClient, shop: string): Promise<string[]> {
+  const told = await db.notice.findMany({
+    where: { shop, status: { in: ["sent", "sending", "queued"] } },
+    select: { orderId: true, kind: true },
+  });
+  const shippedTold = new Set(told.filter((n) => n.kind === "shipped").map((n) => n.orderId));
+  const candidates = [...new Set(told.map((n) => n.orderId))].filter((id) => !shippedTold.has(id));
+  const rows = await db.trackedOrder.findMany({
+    where: { shop, id: { in: candidates }, cancelledAt: null, unitsRemaining: { lte: 0 } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((r) => r.id);
+}
+
+export type PlannedChange = NoticeKind | "keptOldDate";
 
 export interface NoticePlan {
   total: number;
@@ -44,6 +65,8 @@ export interface NoticePlan {
   keptOldDate: number;
   earlier: number;
   overridden: number;
+  /** "It has shipped" notices to customers told of a delay. */
+  shipped: number;
   /** The shop's cadence: at most one routine update per order in this many days. */
   cadenceDays: number;
   /** Held by the rhythm: told within the cadence window and the date did not get worse. */
@@ -89,6 +112,7 @@ export async function planNotices(
     keptOldDate: 0,
     earlier: 0,
     overridden: 0,
+    shipped: 0,
     tooSoon: 0,
     cancelled: 0,
     blocked: [],
@@ -114,19 +138,19 @@ export async function planNotices(
       if (plan.skipped.length < 20) plan.skipped.push({ name, reason: next.reason });
       continue;
     }
-    const { decision } = next;
-    const change: PlannedChange =
-      decision.change === "same" && decision.keptOldDate ? "keptOldDate" : decision.change;
+    const { notice } = next;
+    const change: PlannedChange = notice.keptOldDate ? "keptOldDate" : notice.kind;
     plan.willSend += 1;
     if (change === "first") plan.first += 1;
     else if (change === "earlier") plan.earlier += 1;
     else if (change === "later") plan.overridden += 1;
     else if (change === "keptOldDate") plan.keptOldDate += 1;
+    else if (change === "shipped") plan.shipped += 1;
     else plan.sameDate += 1;
     plan.orderIds.push(orderId);
-    hash.update(`${orderId}|${change}|${decision.range.from}|${decision.range.to}\n`);
+    hash.update(`${orderId}|${change}|${notice.range.from}|${notice.range.to}\n`);
     if (plan.sample.length < SAMPLE_SIZE)
-      plan.sample.push({ orderId, name, change, from: decision.range.from, to: decision.range.to });
+      plan.sample.push({ orderId, name, change, from: notice.range.from, to: notice.range.to });
   }
   plan.fingerprint = hash.digest("hex").slice(0, 32);
   return plan;

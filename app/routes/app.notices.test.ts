@@ -212,4 +212,59 @@ describe("the composer", () => {
     expect(result).toMatchObject({ intent: "review", plan: { willSend: 1 } });
     expect(await db.job.count({ where: { shop: app.shop } })).toBe(jobsBefore);
   });
+
+  it("each kind's wording is editable on its own, keeps what the kind must say, and previews as that kind", async () => {
+    const refused = await callRoute(
+      route.action,
+      post({
+        intent: "save-wording",
+        kind: "later",
+        subject: "New date for {{order_name}}",
+        body: "Hi {{first_name}}, now {{estimate}}.",
+        makeGood: "Free express shipping.",
+      }),
+    );
+    expect(refused).toMatchObject({
+      intent: "save-wording",
+      ok: false,
+      errors: { body: expect.stringContaining("{{previous_estimate}}") },
+    });
+    const body =
+      "Hi {{first_name}}, I said {{previous_estimate}}; because {{override_reason}} it is now {{estimate}}. {{make_good}}";
+    const saved = await callRoute(
+      route.action,
+      post({
+        intent: "save-wording",
+        kind: "later",
+        subject: "New date for {{order_name}}",
+        body,
+        makeGood: "Free express shipping.",
+      }),
+    );
+    expect(saved).toEqual({ intent: "save-wording", ok: true });
+    const row = await db.noticeTemplate.findUniqueOrThrow({ where: { shop: app.shop } });
+    expect(JSON.parse(row.wordings)).toEqual({
+      later: { subject: "New date for {{order_name}}", body },
+    });
+    expect(row.makeGood).toBe("Free express shipping.");
+    const order = trackedOrder(app.shop, {
+      delayClass: "overdue",
+      likelyShipDate: "2026-12-07",
+      conservativeShipDate: "2026-12-18",
+      customerFirstName: "Noor",
+    });
+    await insertTrackedOrders(db, [order]);
+    const numeric = order.id.split("/").at(-1) ?? "";
+    const page = await callRoute(
+      route.loader,
+      app.bearerRequest(`/app/notices?kind=later&preview=${numeric}`),
+    );
+    expect(page.kind).toBe("later");
+    expect(page.preview?.subject).toBe(`New date for ${order.name}`);
+    expect(page.preview?.text).toContain("Free express shipping.");
+    expect(page.preview?.text).toContain("Cancel and refund me");
+    expect(
+      await callRoute(route.action, post({ intent: "save-wording", kind: "bogus" })),
+    ).toMatchObject({ status: 400 });
+  });
 });

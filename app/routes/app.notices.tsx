@@ -25,19 +25,37 @@ import { appEnv } from "../env.server";
 import { loadShopOverview } from "../home/shop-overview.server";
 import { loadComposer, parseOrderList } from "../notices/composer.server";
 import { appNoticeJobKind } from "../notices/notice-kind.server";
-import { saveNoticeTemplate, loadNoticeTemplate } from "../notices/notice-template.server";
+import {
+  saveNoticeTemplate,
+  saveNoticeWording,
+  loadNoticeTemplate,
+} from "../notices/notice-template.server";
 import {
   planNotices,
   resolveTarget,
   startNoticeJob,
   type NoticePlan,
+  type PlannedChange,
 } from "../notices/send-notices.server";
-import { parseTemplateForm } from "../notices/template-form";
+import {
+  DEFAULT_WORDINGS,
+  isNoticeKind,
+  KIND_FIELDS,
+  NOTICE_KIND_LABELS,
+  NOTICE_KINDS,
+  type NoticeKind,
+} from "../notices/notice-kinds";
+import { parseTemplateForm, parseWordingForm } from "../notices/template-form";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { CustomerDataBanner } from "../customer-data/customer-data-banner";
 import { EMAILS_UNAVAILABLE } from "../customer-data/customer-data-notices";
 import { authenticate } from "../shopify.server";
 import { gidId } from "../admin-api/gid";
+
+function kindParam(url: URL): NoticeKind {
+  const kind = url.searchParams.get("kind") ?? "";
+  return isNoticeKind(kind) ? kind : "first";
+}
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -49,6 +67,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     secret: appEnv().SHOPIFY_API_SECRET,
     selection: parseOrderList(url.searchParams.get("orders")),
     previewId: parseOrderList(url.searchParams.get("preview"))[0] ?? null,
+    kind: kindParam(url),
     now: new Date(),
   });
   return { ...composer, customerData: overview.customerData };
@@ -56,7 +75,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 const sendSchema = z.object({
   intent: z.enum(["review", "confirm"]),
-  target: z.enum(["selection", "at_risk", "overdue", "late"]),
+  target: z.enum(["selection", "at_risk", "overdue", "late", "shipped"]),
   orders: z.string().default(""),
   overrideReason: z.string().trim().max(500).default(""),
   confirmBetter: z.literal("on").optional(),
@@ -76,6 +95,14 @@ type ActionData =
       errors: Partial<Record<"subject" | "body" | "reason" | "replyTo", string>>;
       values: Record<string, string>;
     }
+  | { intent: "save-wording"; ok: true }
+  | {
+      intent: "save-wording";
+      ok: false;
+      errors: Partial<Record<"subject" | "body" | "makeGood", string>>;
+      values: Record<string, string>;
+      message: string | null;
+    }
   | { intent: "send"; ok: false; message: string }
   | { intent: "review"; plan: NoticePlan; fields: SendFields; message: string | null };
 
@@ -89,6 +116,28 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
       return { intent: "save", ok: false, errors: parsed.errors, values: parsed.values };
     await saveNoticeTemplate(db, session.shop, parsed.data, userId);
     return { intent: "save", ok: true };
+  }
+  if (form.get("intent") === "save-wording") {
+    const kind = z.enum(["weekly", "later", "earlier", "shipped"]).safeParse(form.get("kind"));
+    if (!kind.success) return Response.json({ error: "Unknown notice kind" }, { status: 400 });
+    const parsed = parseWordingForm(form, kind.data);
+    if (!parsed.ok)
+      return {
+        intent: "save-wording",
+        ok: false,
+        errors: parsed.errors,
+        values: parsed.values,
+        message: null,
+      };
+    if (!(await saveNoticeWording(db, session.shop, kind.data, parsed.data, userId)))
+      return {
+        intent: "save-wording",
+        ok: false,
+        errors: {},
+        values: {},
+        message: "Save the first notice first: every notice needs your reply-to address.",
+      };
+    return { intent: "save-wording", ok: true };
   }
   const parsed = sendSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return Response.json({ error: "Unknown action" }, { status: 400 });
@@ -115,11 +164,13 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
   const target =
     input.target === "selection"
       ? { kind: "selection" as const, orderIds: parseOrderList(input.orders) }
-      : {
-          kind: "class" as const,
-          classes:
-            input.target === "late" ? (["at_risk", "overdue"] as const).slice() : [input.target],
-        };
+      : input.target === "shipped"
+        ? { kind: "shipped" as const }
+        : {
+            kind: "class" as const,
+            classes:
+              input.target === "late" ? (["at_risk", "overdue"] as const).slice() : [input.target],
+          };
   const orderIds = await resolveTarget(db, session.shop, target);
   const options = {
     overrideReason: input.overrideReason || null,
@@ -150,6 +201,13 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
         role: settings.senderRole,
         shopName: overview.shop.name,
       },
+      wordings: {
+        weekly: template.wordings.weekly,
+        later: template.wordings.later,
+        earlier: template.wordings.earlier,
+        shipped: template.wordings.shipped,
+      },
+      makeGood: template.makeGood,
       ...options,
     },
   });
@@ -232,12 +290,126 @@ function TemplateCard({
   );
 }
 
-const CHANGE_LABELS: Record<NoticePlan["sample"][number]["change"], string> = {
+function KindPicker({ kind, orders }: { kind: NoticeKind; orders: string }) {
+  return (
+    <InlineStack gap="200">
+      {NOTICE_KINDS.map((k) => (
+        <Link
+          key={k}
+          to={`/app/notices?kind=${k}${orders ? `&orders=${orders}` : ""}`}
+          aria-current={k === kind ? "page" : undefined}
+          style={{ fontWeight: k === kind ? 700 : 400 }}
+        >
+          {NOTICE_KIND_LABELS[k]}
+        </Link>
+      ))}
+    </InlineStack>
+  );
+}
+
+const KIND_HELP: Record<Exclude<NoticeKind, "first">, string> = {
+  weekly: "Sent when the week is up and the date still holds. It must say the date ({{estimate}}).",
+  later:
+    "Sent only when you override the one-excuse rule. It must name the date given before ({{previous_estimate}}), the new one ({{estimate}}), why it moved ({{override_reason}}, what you type when sending) and your make-good ({{make_good}}). The refund link is always added.",
+  earlier:
+    "Sent only when you tick 'announce earlier dates'. It must name the date given before ({{previous_estimate}}) and the new one ({{estimate}}).",
+  shipped:
+    "Sent to customers you told of a delay once their order has shipped. It carries no cancel link.",
+};
+
+function WordingCard({
+  kind,
+  wording,
+  makeGood,
+  result,
+}: {
+  kind: Exclude<NoticeKind, "first">;
+  wording: { subject: string; body: string; custom: boolean };
+  makeGood: string;
+  result: Extract<ActionData, { intent: "save-wording" }> | null;
+}) {
+  const failed = result && !result.ok ? result : null;
+  const [values, setValues] = useState({
+    subject: failed?.values.subject ?? wording.subject,
+    body: failed?.values.body ?? wording.body,
+    makeGood: failed?.values.makeGood ?? makeGood,
+  });
+  const set = (key: keyof typeof values) => (value: string) =>
+    setValues((v) => ({ ...v, [key]: value }));
+  const navigation = useNavigation();
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="save-wording" />
+      <input type="hidden" name="kind" value={kind} />
+      <BlockStack gap="300">
+        <Text as="p" tone="subdued">
+          {KIND_HELP[kind]}
+        </Text>
+        {result?.ok ? <Banner tone="success" title="Wording saved" /> : null}
+        {failed?.message ? <Banner tone="critical" title={failed.message} /> : null}
+        <TextField
+          label="Subject"
+          name="subject"
+          value={values.subject}
+          onChange={set("subject")}
+          autoComplete="off"
+          error={failed?.errors.subject}
+        />
+        <TextField
+          label="Message"
+          name="body"
+          value={values.body}
+          onChange={set("body")}
+          multiline={10}
+          autoComplete="off"
+          error={failed?.errors.body}
+          helpText={`Fields: ${KIND_FIELDS[kind].map((f) => `{{${f}}}`).join(" ")}.`}
+        />
+        {kind === "later" ? (
+          <TextField
+            label="Your make-good, in your words"
+            name="makeGood"
+            value={values.makeGood}
+            onChange={set("makeGood")}
+            multiline={2}
+            autoComplete="off"
+            error={failed?.errors.makeGood}
+            helpText="What you offer customers whose date slipped again: faster shipping, a free accessory."
+          />
+        ) : null}
+        <InlineStack gap="200">
+          <Button
+            submit
+            variant="primary"
+            loading={
+              navigation.state === "submitting" &&
+              navigation.formData?.get("intent") === "save-wording"
+            }
+          >
+            Save and preview
+          </Button>
+          {wording.custom ? (
+            <Text as="span" tone="subdued">
+              Your wording
+            </Text>
+          ) : (
+            <Text as="span" tone="subdued">
+              {DEFAULT_WORDINGS[kind].subject === wording.subject ? "Default wording" : ""}
+            </Text>
+          )}
+        </InlineStack>
+      </BlockStack>
+    </Form>
+  );
+}
+
+const CHANGE_LABELS: Record<PlannedChange, string> = {
   first: "first notice",
-  same: "weekly update, same date",
+  weekly: "weekly update, same date",
   keptOldDate: "weekly update, the date they have (earlier not announced)",
   earlier: "earlier date",
   later: "later date (override)",
+  shipped: "it has shipped",
 };
 
 function plural(n: number, one: string, many: string): string {
@@ -252,6 +424,7 @@ function ReviewCard({ data }: { data: Extract<ActionData, { intent: "review" }> 
     [plan.sameDate + plan.keptOldDate, "weekly update", "weekly updates"],
     [plan.earlier, "earlier date", "earlier dates"],
     [plan.overridden, "later date (override)", "later dates (override)"],
+    [plan.shipped, '"it has shipped" notice', '"it has shipped" notices'],
   ] as const;
   return (
     <Card>
@@ -386,16 +559,35 @@ export default function NoticesPage() {
         <Layout.Section>
           <BlockStack gap="400">
             <CustomerDataBanner availability={data.customerData} />
-            <TemplateCard
-              key={data.template.updatedAt ?? "default"}
-              template={templateValues}
-              errors={saveErrors}
-              saved={Boolean(actionData && actionData.intent === "save" && actionData.ok)}
-            />
+            <KindPicker kind={data.kind} orders={orders} />
+            {data.kind === "first" ? (
+              <TemplateCard
+                key={data.template.updatedAt ?? "default"}
+                template={templateValues}
+                errors={saveErrors}
+                saved={Boolean(actionData && actionData.intent === "save" && actionData.ok)}
+              />
+            ) : (
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    {NOTICE_KIND_LABELS[data.kind]}
+                  </Text>
+                  <WordingCard
+                    key={`${data.kind}-${data.template.updatedAt ?? "default"}`}
+                    kind={data.kind}
+                    wording={data.template.wordings[data.kind]}
+                    makeGood={data.template.makeGood}
+                    result={actionData && actionData.intent === "save-wording" ? actionData : null}
+                  />
+                </BlockStack>
+              </Card>
+            )}
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  Preview{data.preview ? ` for ${data.preview.orderName}` : ""}
+                  {`Preview: ${NOTICE_KIND_LABELS[data.kind].toLowerCase()}`}
+                  {data.preview ? ` for ${data.preview.orderName}` : ""}
                 </Text>
                 {data.preview ? (
                   <>
@@ -472,6 +664,12 @@ export default function NoticesPage() {
                     checked={target === "at_risk"}
                     onChange={() => setTarget("at_risk")}
                   />
+                  <RadioButton
+                    label={`Shipped since you told them of a delay (${data.counts.shipped})`}
+                    id="t-shipped"
+                    checked={target === "shipped"}
+                    onChange={() => setTarget("shipped")}
+                  />
                   <Checkbox
                     label="Announce earlier dates (I am sure we will make them)"
                     name="confirmBetter"
@@ -484,7 +682,7 @@ export default function NoticesPage() {
                     value={overrideReason}
                     onChange={setOverrideReason}
                     autoComplete="off"
-                    helpText="Only to send a second, later date to customers already told one. It is logged on each order."
+                    helpText="Only to send a second, later date to customers already told one. The customer reads it in the later-date notice ({{override_reason}}), and it is logged on each order."
                   />
                   <Button
                     submit
