@@ -1,5 +1,14 @@
 // The frozen promise: what the customer was told stays told. Dates by hand on the shop's calendar
 // (New York, Mon–Fri, cut-off 14:00, Thanksgiving week 23–27 Nov closed).
+//
+// Shopify's side, as documented: `FulfillmentOrder.fulfillBy` is "the latest date and time by which
+// all items in the fulfillment order need to be fulfilled" (graphql/admin-2026-10.schema.json;
+// https://shopify.dev/changelog/fulfillment-order-has-a-new-fulfill_by-field: "the date at the end
+// of the longest processing time for an order"), and it is not fixed: the
+// `fulfillmentOrdersSetFulfillmentDeadline` mutation "sets the latest date and time by which the
+// fulfillment orders need to be fulfilled" (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrdersSetFulfillmentDeadline).
+// So the fulfillBy read later may be one the merchant or this app moved: only the first one seen
+// is the promise.
 import { describe, expect, it } from "vitest";
 import { promiseOf, promiseToFreeze, shopOwnFulfillBy } from "./frozen-promise";
 import { createPromiser } from "./promised-ship-date";
