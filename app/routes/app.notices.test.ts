@@ -254,7 +254,7 @@ describe("the composer", () => {
       customerFirstName: "Noor",
     });
     await insertTrackedOrders(db, [order]);
-    const numeric = order.id.split("/").at(-1) ?? "";
+    const numeric = gidId(order.id);
     const page = await callRoute(
       route.loader,
       app.bearerRequest(`/app/notices?kind=later&preview=${numeric}`),
