@@ -15,7 +15,11 @@ afterAll(async () => {
 });
 
 function backfill(): string {
-  const dir = path.join(process.cwd(), "prisma", "migrations");
+  // The migrations of the database this run uses (vitest.config.ts sets DELAY_DESK_TEST_DATABASE).
+  const dir =
+    process.env.DELAY_DESK_TEST_DATABASE === "postgresql"
+      ? path.join(process.cwd(), "prisma", "postgresql", "migrations")
+      : path.join(process.cwd(), "prisma", "migrations");
   const folder = readdirSync(dir).find((name) => name.endsWith("_notice_kinds"));
   if (!folder) throw new Error("no notice_kinds migration");
   const sql = readFileSync(path.join(dir, folder, "migration.sql"), "utf8")

@@ -138,7 +138,7 @@ function updateStatement(shop: string, rows: readonly ForecastRow[]): Prisma.Sql
   const values = Prisma.join(
     rows.map(
       (row) =>
-        Prisma.sql`(${row.id}, ${row.promisedShipDate}, ${row.promiseSource}, ${row.likelyShipDate}, ${row.conservativeShipDate}, ${row.delayClass}, ${row.freeze ? 1 : 0})`,
+        Prisma.sql`(${row.id}, ${row.promisedShipDate}, ${row.promiseSource}, ${row.likelyShipDate}, ${row.conservativeShipDate}, ${row.delayClass}, ${row.freeze ? "freeze" : "keep"})`,
     ),
   );
   // SQLite names VALUES columns column1…column7. The frozen promise is written only where none is
@@ -150,8 +150,8 @@ function updateStatement(shop: string, rows: readonly ForecastRow[]): Prisma.Sql
       "likelyShipDate" = v.column4,
       "conservativeShipDate" = v.column5,
       "delayClass" = v.column6,
-      "frozenPromiseDate" = COALESCE("TrackedOrder"."frozenPromiseDate", CASE WHEN v.column7 = 1 THEN v.column2 END),
-      "frozenPromiseSource" = COALESCE("TrackedOrder"."frozenPromiseSource", CASE WHEN v.column7 = 1 THEN v.column3 END)
+      "frozenPromiseDate" = COALESCE("TrackedOrder"."frozenPromiseDate", CASE WHEN v.column7 = 'freeze' THEN v.column2 END),
+      "frozenPromiseSource" = COALESCE("TrackedOrder"."frozenPromiseSource", CASE WHEN v.column7 = 'freeze' THEN v.column3 END)
     FROM (VALUES ${values}) AS v
     WHERE "TrackedOrder"."shop" = ${shop} AND "TrackedOrder"."id" = v.column1`;
 }
