@@ -31,6 +31,8 @@ const params: NoticeJobParams = {
   sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
   overrideReason: null,
   confirmBetter: false,
+  wordings: {},
+  makeGood: null,
 };
 
 let h: JobHarness;

@@ -282,4 +282,55 @@ describe("reforecastShop on the seeded holiday-rush shop", () => {
     expect(last.likelyShipDate).toBe(likelyByHand(unitsUpTo(newest.id)));
     expect(summary.totalDemand).toBe(unitsUpTo(newest.id));
   });
+
+  it("freezes each promise the first time it sees the order; a later fulfillBy, rule change or app-set deadline never rewrites it", async () => {
+    const shop = "frozen.myshopify.com";
+    await useRules(shop, smallShopRules);
+    await insertTrackedOrders(db, [
+      // Thu 11-12 10:00 New York + 2 → Mon 11-16.
+      trackedOrder(shop, { id: "rules", createdAt: new Date("2026-11-12T15:00:00Z") }),
+      // Shopify's fulfillBy 11-18 04:00Z = Tue 11-17 23:00 New York.
+      trackedOrder(shop, {
+        id: "shopify",
+        createdAt: new Date("2026-11-12T15:00:00Z"),
+        fulfillBy: new Date("2026-11-18T04:00:00Z"),
+      }),
+      // First seen already carrying a deadline Delay Desk set itself: the rules decide (Mon 11-16).
+      trackedOrder(shop, {
+        id: "app-moved",
+        createdAt: new Date("2026-11-12T15:00:00Z"),
+        fulfillBy: new Date("2026-12-10T17:00:00Z"),
+        appFulfillBy: new Date("2026-12-10T17:00:00Z"),
+      }),
+    ]);
+    const first = new Date("2026-11-13T14:00:00Z");
+    await reforecastShop(db, shop, first);
+    const frozen = async (id: string) => {
+      const r = await row(shop, id);
+      return [r.frozenPromiseDate, r.frozenPromiseSource, r.promisedShipDate, r.promiseFrozenAt];
+    };
+    expect(await frozen("rules")).toEqual(["2026-11-16", "rules", "2026-11-16", first]);
+    expect(await frozen("shopify")).toEqual(["2026-11-17", "fulfillBy", "2026-11-17", first]);
+    expect(await frozen("app-moved")).toEqual(["2026-11-16", "rules", "2026-11-16", first]);
+
+    // Then: the lead time triples, the merchant moves the fulfillBy in Shopify, the app moves one.
+    await useRules(shop, { ...smallShopRules, defaultLeadTimeBusinessDays: 6 });
+    await db.trackedOrder.update({
+      where: { shop_id: { shop, id: "shopify" } },
+      data: { fulfillBy: new Date("2026-12-20T04:00:00Z") },
+    });
+    await db.trackedOrder.update({
+      where: { shop_id: { shop, id: "rules" } },
+      data: {
+        fulfillBy: new Date("2026-12-20T04:00:00Z"),
+        appFulfillBy: new Date("2026-12-20T04:00:00Z"),
+      },
+    });
+    await reforecastShop(db, shop, new Date("2026-11-19T14:00:00Z"));
+    expect(await frozen("rules")).toEqual(["2026-11-16", "rules", "2026-11-16", first]);
+    expect(await frozen("shopify")).toEqual(["2026-11-17", "fulfillBy", "2026-11-17", first]);
+    // Judged by the frozen promise: both passed by Thu 11-19, so both are overdue.
+    expect((await row(shop, "rules")).delayClass).toBe("overdue");
+    expect((await row(shop, "shopify")).delayClass).toBe("overdue");
+  });
 });

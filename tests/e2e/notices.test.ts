@@ -76,6 +76,11 @@ describe("telling customers, in a browser", () => {
     expect(previewText).toContain("Dawn Rivera");
     expect(await app.getByLabel(/The 1 selected/).isChecked()).toBe(true);
     await app.getByRole("button", { name: "Send notices" }).click();
+    // Sending asks first: how many, a sample, then confirm.
+    await expect.poll(() => app.getByTestId("review-count").count(), { timeout: 15_000 }).toBe(1);
+    expect(await app.getByTestId("review-count").innerText()).toBe("1 notice");
+    expect(await app.getByTestId("review-sample").innerText()).toContain(order.name);
+    await app.getByRole("button", { name: "Confirm: send 1 notice" }).click();
     await expect
       .poll(() => demo.mail.received().filter((m) => m.to.includes(order.email ?? "")).length, {
         timeout: 30_000,
