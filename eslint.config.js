@@ -11,6 +11,8 @@ export default tseslint.config(
       ".cache/**",
       "extensions/**/assets/**",
       "extensions/**/dist/**",
+      // Written by Shopify CLI (the `shopify` global's types); check:shopify keeps it current.
+      "extensions/**/shopify.d.ts",
       "simulator/public/**",
       // Written by Shopify's codegen preset (npm run codegen); checked by npm run codegen:check.
       "app/types/**",

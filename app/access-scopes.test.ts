@@ -31,13 +31,21 @@ export const SCOPES_BEYOND_GRAPHQL: Readonly<Record<string, string>> = {
 /**
  * What the app passes where a mutation's scope depends on its arguments (DESCRIBED_ACCESS):
  * tagsAdd/tagsRemove tag orders (app/orders/tags.server.ts); metafieldsSet writes app-data
- * metafields owned by the app's installation (contracts/notice-metafield.ts);
+ * metafields owned by the app's installation (contracts/notice-metafield.ts) and the order status
+ * metafield on orders (contracts/order-status-metafield.ts);
  * metafieldDefinitionCreate defines the Validation's pause switch.
  */
 const APP_ARGUMENTS: Readonly<Record<string, Record<string, unknown>>> = {
   tagsAdd: { id: "gid://shopify/Order/1" },
   tagsRemove: { id: "gid://shopify/Order/1" },
-  metafieldsSet: { metafields: [{ ownerId: "gid://shopify/AppInstallation/1" }] },
+  // Both owners the app writes: the installation (storefront notice) and orders (the order status
+  // page, app/notices/order-status-metafield.server.ts), which needs write_orders.
+  metafieldsSet: {
+    metafields: [
+      { ownerId: "gid://shopify/AppInstallation/1" },
+      { ownerId: "gid://shopify/Order/1" },
+    ],
+  },
   // The pause switch's definition (app/storefront/storefront-admin.server.ts).
   metafieldDefinitionCreate: { definition: { ownerType: "VALIDATION" } },
 };
@@ -116,6 +124,7 @@ describe("shopify.app.toml's access scopes", () => {
     );
     expect(byScope.get("write_orders")).toContain("Mutation.refundCreate");
     expect(byScope.get("write_orders")).toContain("Mutation.tagsAdd");
+    expect(byScope.get("write_orders")).toContain("Mutation.metafieldsSet");
     expect(byScope.get("write_order_edits")).toContain("Mutation.orderEditBegin");
     expect(byScope.get("write_validations")).toContain("Mutation.validationCreate");
     expect(byScope.get("write_validations")).toContain("Mutation.metafieldDefinitionCreate");

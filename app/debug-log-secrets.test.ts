@@ -144,9 +144,20 @@ describe("a full flow at LOG_LEVEL=debug", () => {
           }),
         ),
       ).toEqual({ intent: "save", ok: true });
+      // Sending is reviewed, then confirmed with the review's fingerprint.
+      const review = await callRoute(
+        notices.action,
+        post({ intent: "review", target: "selection", orders: String(order.id) }),
+      );
+      if (review instanceof Response || review.intent !== "review") throw new Error("no review");
       const sent = await callRoute(
         notices.action,
-        post({ intent: "send", target: "selection", orders: String(order.id) }),
+        post({
+          intent: "confirm",
+          target: "selection",
+          orders: String(order.id),
+          fingerprint: review.plan.fingerprint,
+        }),
       );
       expect(sent).toBeInstanceOf(Response);
 

@@ -33,3 +33,19 @@ export function adminSchema(): GraphQLSchema {
   if (!cached) cached = buildClientSchema(adminSchemaFile().data);
   return cached;
 }
+
+// Shopify's Customer Account API schema, the API customer account UI extensions query
+// (graphql/README.md says where it comes from).
+export const CUSTOMER_ACCOUNT_SCHEMA_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  `../graphql/customer-${SIMULATED_API_VERSION}.schema.json`,
+);
+
+let cachedCustomer: GraphQLSchema | undefined;
+
+export function customerAccountSchema(): GraphQLSchema {
+  cachedCustomer ??= buildClientSchema(
+    JSON.parse(readFileSync(CUSTOMER_ACCOUNT_SCHEMA_PATH, "utf8")).data,
+  );
+  return cachedCustomer;
+}

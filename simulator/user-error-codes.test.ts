@@ -356,6 +356,8 @@ describe("userError codes against the 2026-10 schema's enums", () => {
     expect(await codes({ namespace: "a" })).toEqual(["TOO_SHORT"]);
     expect(await codes({ namespace: "n".repeat(256) })).toEqual(["TOO_LONG"]);
     expect(await codes({ ownerId: "gid://shopify/Product/1" })).toEqual(["INVALID"]);
+    // Another app's reserved namespace (simulator/order-metafields.test.ts).
+    expect(await codes({ namespace: "app--42--delay-desk" })).toEqual(["APP_NOT_AUTHORIZED"]);
     const many = Array.from({ length: 26 }, (_, i) => ({ ...ok, key: `judge-${i}` }));
     expect((await run("metafieldsSet", SET, { metafields: many })).codes).toEqual([
       "LESS_THAN_OR_EQUAL_TO",

@@ -112,13 +112,13 @@ describe("protected customer fields not approved (level 1)", () => {
       app.bearerRequest("/app/notices", {
         method: "POST",
         body: new URLSearchParams({
-          intent: "send",
+          intent: "review",
           target: "selection",
           orders: gidId(order.id),
         }),
       }),
     );
-    expect(sent).toEqual({ intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null });
+    expect(sent).toEqual({ intent: "send", ok: false, message: EMAILS_UNAVAILABLE });
     expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(0);
   });
 
@@ -148,13 +148,13 @@ describe("not approved for protected customer data at all (level 0)", () => {
       app.bearerRequest("/app/notices", {
         method: "POST",
         body: new URLSearchParams({
-          intent: "send",
+          intent: "review",
           target: "selection",
           orders: gidId(order.id),
         }),
       }),
     );
-    expect(sent).toEqual({ intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null });
+    expect(sent).toEqual({ intent: "send", ok: false, message: EMAILS_UNAVAILABLE });
     expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(0);
   });
 });

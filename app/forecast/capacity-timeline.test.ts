@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createBusinessCalendar } from "../promise/business-calendar";
 import { parseLocalDate, toEpochDay } from "../promise/local-date";
 import { createCapacityTimeline, firstDayCovering } from "./capacity-timeline";
+import { conservativeFraction } from "./shock-quantile";
 
 const Z90 = 1.2815515655446004;
 const everyDay = createBusinessCalendar({ openWeekdays: [1, 2, 3, 4, 5, 6, 7], closures: [] });
@@ -9,7 +10,7 @@ const ten = { mon: 10, tue: 10, wed: 10, thu: 10, fri: 10, sat: 10, sun: 10 };
 const start = toEpochDay(parseLocalDate("2026-11-23"));
 
 describe("capacity timeline", () => {
-  it("accumulates mean and the normal lower quantile k·μ − z·√k·σ", () => {
+  it("accumulates the plan, and the plan times the shock-aware fraction r(n) for the conservative line", () => {
     const timeline = createCapacityTimeline({
       perWeekday: ten,
       calendar: everyDay,
@@ -17,10 +18,13 @@ describe("capacity timeline", () => {
       coefficientOfVariation: 0.2,
       confidence: 0.9,
     });
-    for (const k of [0, 1, 2, 3, 9]) {
+    const r = conservativeFraction(0.2, 0.9);
+    for (const k of [0, 1, 2, 3, 9, 40]) {
       const days = k + 1;
       expect(timeline.likely(k)).toBeCloseTo(10 * days, 9);
-      expect(timeline.conservative(k)).toBeCloseTo(10 * days - Z90 * 2 * Math.sqrt(days), 6);
+      expect(timeline.conservative(k)).toBeCloseTo(10 * days * r(days), 9);
+      // Shocks make it more careful than wobble alone (the pre-issue-13 line) at every horizon.
+      expect(timeline.conservative(k)).toBeLessThan(10 * days - Z90 * 2 * Math.sqrt(days));
     }
     expect(timeline.date(0)).toBe("2026-11-23");
     expect(timeline.date(8)).toBe("2026-12-01");
@@ -61,8 +65,10 @@ describe("capacity timeline", () => {
       expect(timeline.conservative(k)).toBeLessThanOrEqual(timeline.likely(k));
       previous = timeline.conservative(k);
     }
-    // Day 2: 30 − z·(10/z)·√3 = 30 − 17.32 = 12.68.
-    expect(timeline.conservative(2)).toBeCloseTo(30 - 10 * Math.sqrt(3), 9);
+    expect(timeline.conservative(2)).toBeCloseTo(
+      30 * conservativeFraction(timeline.effectiveCv, 0.9)(3),
+      9,
+    );
   });
 
   it("finds the first covering day, treating float dust as met, and stops at the horizon", () => {

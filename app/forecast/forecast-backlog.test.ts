@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseLocalDate as d } from "../promise/local-date";
 import { parseShopRules, type ShopRulesInput } from "../promise/shop-rules";
 import { forecastBacklog, type BacklogOrder } from "./forecast-backlog";
+import { conservativeFraction } from "./shock-quantile";
 
 const Z90 = 1.2815515655446004;
 
@@ -36,6 +37,8 @@ const MONDAY_MORNING = "2026-11-16T15:00:00Z";
 
 describe("forecastBacklog by hand, σ = 0, 3 units a weekday", () => {
   // Cumulative demand 1, 3, 5, 9, 10 against capacity Mon 3, Tue 6, Wed 9, Thu 12.
+  // Conservative (shocks, 90 %): 3·n·r(n) after n business days, r from the shock table:
+  //   n=1: 1.14  n=2: 2.85  n=3: 4.35  n=4: 6.39  n=5: 8.31  n=6: 10.26  n=7: 12.51
   const backlog = [
     order("D", 1, "2026-11-13"),
     order("A", 2, "2026-11-16"),
@@ -52,37 +55,45 @@ describe("forecastBacklog by hand, σ = 0, 3 units a weekday", () => {
       forecast.orders.map((o) => [o.id, o.likely, o.conservative, o.status, o.likelyLate]),
     ).toEqual([
       ["D", "2026-11-16", "2026-11-16", "overdue", true],
-      ["A", "2026-11-16", "2026-11-16", "on_track", false],
-      ["B", "2026-11-17", "2026-11-17", "on_track", false],
-      ["C", "2026-11-18", "2026-11-18", "on_track", false], // 9 ≥ 9: exactly enough
-      ["E", "2026-11-19", "2026-11-19", "at_risk", true],
+      ["A", "2026-11-16", "2026-11-18", "at_risk", false],
+      ["B", "2026-11-17", "2026-11-19", "at_risk", false],
+      ["C", "2026-11-18", "2026-11-23", "at_risk", false], // likely: 9 ≥ 9, exactly enough
+      ["E", "2026-11-19", "2026-11-23", "at_risk", true],
     ]);
-    expect(forecast.counts).toEqual({ on_track: 3, at_risk: 1, overdue: 1 });
+    expect(forecast.counts).toEqual({ on_track: 0, at_risk: 4, overdue: 1 });
     expect(forecast.totalDemand).toBe(10);
   });
 
   it("says when new orders would ship and that the 2-day promise cannot hold", () => {
-    // A typical new order is ceil(10 / 5) = 2 units → cumulative 12 → Thursday.
+    // A typical new order is ceil(10 / 5) = 2 units → cumulative 12 → likely Thursday,
+    // conservatively n=7 (12.51 ≥ 12 > 10.26): Tue 11-24, six business days after Monday.
     // Promise for an order placed now: Mon + 2 business days = Wed 11-18.
     expect(forecast.newOrders).toEqual({
       demand: 2,
       promise: "2026-11-18",
       likely: "2026-11-19",
-      conservative: "2026-11-19",
+      conservative: "2026-11-24",
       cannotKeepPromise: true,
-      leadTimeNeeded: 3,
+      leadTimeNeeded: 6,
     });
   });
 
-  it("draws the burn-down until the backlog is gone", () => {
-    expect(
-      forecast.burnDown.map((p) => [p.date, p.likelyRemaining, p.conservativeRemaining]),
-    ).toEqual([
-      ["2026-11-16", 7, 7],
-      ["2026-11-17", 4, 4],
-      ["2026-11-18", 1, 1],
-      ["2026-11-19", 0, 0],
+  it("draws the burn-down until the conservative line reaches zero, flat over the weekend", () => {
+    const r = conservativeFraction(0, 0.9);
+    const left = (n: number) => Math.max(0, 10 - 3 * n * r(n));
+    expect(forecast.burnDown.map((p) => [p.date, p.likelyRemaining])).toEqual([
+      ["2026-11-16", 7],
+      ["2026-11-17", 4],
+      ["2026-11-18", 1],
+      ["2026-11-19", 0],
+      ["2026-11-20", 0],
+      ["2026-11-21", 0],
+      ["2026-11-22", 0],
+      ["2026-11-23", 0],
     ]);
+    [1, 2, 3, 4, 5, 5, 5, 6].forEach((n, i) =>
+      expect(forecast.burnDown[i]?.conservativeRemaining).toBeCloseTo(left(n), 9),
+    );
   });
 
   it("starts tomorrow after the cut-off", () => {
@@ -112,7 +123,7 @@ describe("forecastBacklog by hand, σ = 0, 3 units a weekday", () => {
 });
 
 describe("forecastBacklog by hand, σ > 0", () => {
-  it("uses k·μ − z·√k·σ for the conservative date (10 a day, cv 0.2, every day open)", () => {
+  it("uses 10·n·r(n), wobble and shocks, for the conservative date (10 a day, cv 0.2, every day open)", () => {
     const shop = rules(
       { timeZone: "UTC", openWeekdays: [1, 2, 3, 4, 5, 6, 7], defaultLeadTimeBusinessDays: 5 },
       {
@@ -120,27 +131,29 @@ describe("forecastBacklog by hand, σ > 0", () => {
         coefficientOfVariation: 0.2,
       },
     );
-    // Conservative cumulative capacity after n days: 10n − 1.2816·2·√n
-    //   n=1: 7.437   n=2: 16.375   n=3: 25.561   n=4: 34.874
-    // Cumulative demand 7 → n=1 (likely n=1); 17 → n=3 (likely n=2); 26 → n=4 (likely n=3).
+    // Conservative cumulative capacity after n days: 10·n·r(n)
+    //   n=1: 4.05  n=2: 10.04  n=3: 15.69  n=4: 21.98  n=5: 28.45  n=6: 35.08
+    // Cumulative demand 7 → n=2 (likely n=1); 17 → n=4 (likely n=2); 26 → n=5 (likely n=3).
     const forecast = forecastBacklog(
       [order("a", 7, "2026-11-23"), order("b", 10, "2026-11-24"), order("c", 9, "2026-11-26")],
       shop,
       "2026-11-23T09:00:00Z",
     );
     expect(forecast.orders.map((o) => [o.likely, o.conservative, o.status, o.likelyLate])).toEqual([
-      ["2026-11-23", "2026-11-23", "on_track", false],
-      ["2026-11-24", "2026-11-25", "at_risk", false],
-      ["2026-11-25", "2026-11-26", "on_track", false],
+      ["2026-11-23", "2026-11-24", "at_risk", false],
+      ["2026-11-24", "2026-11-26", "at_risk", false],
+      ["2026-11-25", "2026-11-27", "at_risk", false],
     ]);
     expect(forecast.model.z).toBeCloseTo(Z90, 8);
-    expect(forecast.burnDown[0]?.conservativeRemaining).toBeCloseTo(26 - (10 - Z90 * 2), 7);
-    expect(forecast.burnDown).toHaveLength(4);
-    // New order of ceil(26 / 3) = 9 units → 35: conservative n=5 (44.27 ≥ 35 > 34.87), likely n=4.
+    const r = conservativeFraction(0.2, 0.9);
+    expect(forecast.burnDown[0]?.conservativeRemaining).toBeCloseTo(26 - 10 * r(1), 9);
+    expect(forecast.burnDown).toHaveLength(5);
+    // New order of ceil(26 / 3) = 9 units → 35: conservative n=6 (35.08 ≥ 35 > 28.45), likely n=4.
+    // Promised Mon + 5 days = Sat 11-28: just kept.
     expect(forecast.newOrders).toMatchObject({
       demand: 9,
       likely: "2026-11-26",
-      conservative: "2026-11-27",
+      conservative: "2026-11-28",
       cannotKeepPromise: false,
     });
   });
@@ -151,11 +164,11 @@ describe("holiday rush: the Thanksgiving-week closure re-forecasts at once", () 
   // Fri 2026-11-20 10:00 EST.
   const friday = "2026-11-20T15:00:00Z";
 
-  it("without the closure, the second order ships Monday as promised", () => {
+  it("without the closure, the second order likely ships Monday as promised", () => {
     const open = forecastBacklog(backlog, rules(), friday);
-    expect(open.orders.map((o) => [o.likely, o.status])).toEqual([
-      ["2026-11-20", "on_track"],
-      ["2026-11-23", "on_track"],
+    expect(open.orders.map((o) => [o.likely, o.likelyLate])).toEqual([
+      ["2026-11-20", false],
+      ["2026-11-23", false],
     ]);
   });
 
@@ -165,19 +178,20 @@ describe("holiday rush: the Thanksgiving-week closure re-forecasts at once", () 
       rules({ closures: [{ label: "Thanksgiving week", from: "2026-11-23", to: "2026-11-27" }] }),
       friday,
     );
-    expect(closed.orders.map((o) => [o.likely, o.status])).toEqual([
-      ["2026-11-20", "on_track"],
-      ["2026-11-30", "at_risk"],
+    expect(closed.orders.map((o) => [o.likely, o.likelyLate, o.status])).toEqual([
+      ["2026-11-20", false, "at_risk"],
+      ["2026-11-30", true, "at_risk"],
     ]);
-    // Burn-down is flat through the closed week.
+    // Burn-down is flat through the closed week (and runs on until the conservative line is done).
     expect(closed.burnDown.map((p) => p.likelyRemaining)).toEqual([
-      3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0,
+      3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0,
     ]);
-    // A new order placed now is promised Fri + 2 business days = Tue 12-01; it ships 12-01 (cumulative 9).
+    // A new order placed now is promised Fri + 2 business days = Tue 12-01; it likely ships 12-01
+    // (cumulative 9), but with no spare day a shock would break the promise.
     expect(closed.newOrders).toMatchObject({
       promise: "2026-12-01",
       likely: "2026-12-01",
-      cannotKeepPromise: false,
+      cannotKeepPromise: true,
     });
   });
 

@@ -60,12 +60,15 @@ describe("forecastOrders", () => {
       placedAfterCutOff: true,
     });
     expect(result.promises.get("#4")).toEqual({ date: "2026-11-20", source: "fulfillBy" });
-    // New orders now: ceil(10 / 4) = 3 units → 13 → Tue 12-01; promise Thu + 2 = Mon 11-30 → pause/lengthen.
+    // New orders now: ceil(10 / 4) = 3 units → 13 → likely Tue 12-01; promise Thu + 2 = Mon 11-30
+    // → pause/lengthen. Conservatively (shocks) 4·n·r(n) first covers 13 at n = 6 (13.68 ≥ 13 >
+    // 11.08): Thu 12-03, five business days after today.
     expect(result.newOrders).toMatchObject({
       promise: "2026-11-30",
       likely: "2026-12-01",
+      conservative: "2026-12-03",
       cannotKeepPromise: true,
-      leadTimeNeeded: 3,
+      leadTimeNeeded: 5,
     });
   });
 });

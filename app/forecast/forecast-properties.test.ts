@@ -12,6 +12,7 @@ import {
 } from "../promise/local-date";
 import { parseShopRules, WEEKDAY_KEYS, type ShopRules } from "../promise/shop-rules";
 import { forecastBacklog, type BacklogOrder, type BacklogForecast } from "./forecast-backlog";
+import { conservativeFraction } from "./shock-quantile";
 
 const HORIZON = 150;
 const Z90 = 1.2815515655446004;
@@ -98,7 +99,6 @@ function referenceDates(c: Case): {
     c.rules.capacity.coefficientOfVariation,
     c.rules.conservativeConfidence > 0.5 ? 1 / zOf(c.rules.conservativeConfidence) : Infinity,
   );
-  const z = zOf(c.rules.conservativeConfidence);
   const meanOn = (epochDay: number): number => {
     const date = fromEpochDay(epochDay);
     const weekday = ((new Date(epochDay * 86_400_000).getUTCDay() + 6) % 7) + 1;
@@ -111,11 +111,13 @@ function referenceDates(c: Case): {
   // Every prefix summed afresh: quadratic, but nothing shared with the fast code's pointers.
   const means = Array.from({ length: HORIZON }, (_, j) => meanOn(start + j));
   const likelyCum = means.map((_, k) => means.slice(0, k + 1).reduce((a, b) => a + b, 0));
-  const rawQuantile = means.map(
-    (_, k) =>
-      (likelyCum[k] ?? 0) -
-      z * Math.sqrt(means.slice(0, k + 1).reduce((a, m) => a + (cv * m) ** 2, 0)),
-  );
+  // The shock-aware fraction r(n) is its own unit (shock-quantile.test.ts); here, n is counted
+  // afresh from the plan for every prefix.
+  const r = conservativeFraction(cv, c.rules.conservativeConfidence);
+  const rawQuantile = means.map((_, k) => {
+    const businessDays = means.slice(0, k + 1).filter((m) => m > 0).length;
+    return businessDays === 0 ? 0 : (likelyCum[k] ?? 0) * r(businessDays);
+  });
   const conservativeCum = means.map((_, k) => Math.max(0, ...rawQuantile.slice(0, k + 1)));
   const firstDay = (cum: number[], demand: number): LocalDate | null => {
     for (let k = 0; k < HORIZON; k += 1)

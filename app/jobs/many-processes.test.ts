@@ -133,6 +133,9 @@ describe(`${PROCESSES} app processes on one database`, () => {
       sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
       overrideReason: null,
       confirmBetter: false,
+      // No kind-specific wording: each kind's default (app/notices/notice-kinds.ts).
+      wordings: {},
+      makeGood: null,
     };
     const job = await startJob(
       "notice",

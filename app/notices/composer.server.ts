@@ -4,12 +4,15 @@
 import type { PrismaClient } from "@prisma/client";
 import { choiceLinks } from "../proxy/choice-links.server";
 import { openCancelRequests } from "../proxy/record-choice.server";
+import { toShopLocal } from "../promise/shop-clock";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { estimateRangeOf } from "./estimate-range";
 import { NOTICE_JOB_KIND } from "./notice-job.server";
 import { loadNoticeTemplate } from "./notice-template.server";
 import { noticeItems, renderNotice, type RenderedNotice } from "./render-notice";
 import { ordersWithoutUpdate } from "./stale-orders.server";
+import type { NoticeKind } from "./notice-kinds";
+import { shippedSinceTold } from "./send-notices.server";
 import { gidId, toGid } from "../admin-api/gid";
 
 const gid = (numeric: string) => toGid("Order", numeric);
@@ -31,31 +34,35 @@ export async function loadComposer(
     secret: string;
     selection: string[];
     previewId: string | null;
+    /** Which kind of notice the editor and the preview show. */
+    kind: NoticeKind;
     now: Date;
   },
 ) {
   const { shop } = input;
-  const [template, settings, selected, counts, jobs, cancelRequests, stale] = await Promise.all([
-    loadNoticeTemplate(db, shop),
-    loadShopSettings(db, shop),
-    db.trackedOrder.findMany({
-      where: { shop, id: { in: input.selection } },
-      select: { id: true, name: true },
-    }),
-    db.trackedOrder.groupBy({
-      by: ["delayClass"],
-      where: { shop, cancelledAt: null, delayClass: { in: ["at_risk", "overdue"] } },
-      _count: { _all: true },
-    }),
-    db.job.findMany({
-      where: { shop, kind: NOTICE_JOB_KIND },
-      orderBy: { createdAt: "desc" },
-      take: 5,
-      select: { id: true, status: true, createdAt: true },
-    }),
-    openCancelRequests(db, shop),
-    ordersWithoutUpdate(db, shop, input.now, 0),
-  ]);
+  const [template, settings, selected, counts, jobs, cancelRequests, stale, shipped] =
+    await Promise.all([
+      loadNoticeTemplate(db, shop),
+      loadShopSettings(db, shop),
+      db.trackedOrder.findMany({
+        where: { shop, id: { in: input.selection } },
+        select: { id: true, name: true },
+      }),
+      db.trackedOrder.groupBy({
+        by: ["delayClass"],
+        where: { shop, cancelledAt: null, delayClass: { in: ["at_risk", "overdue"] } },
+        _count: { _all: true },
+      }),
+      db.job.findMany({
+        where: { shop, kind: NOTICE_JOB_KIND },
+        orderBy: { createdAt: "desc" },
+        take: 5,
+        select: { id: true, status: true, createdAt: true },
+      }),
+      openCancelRequests(db, shop),
+      ordersWithoutUpdate(db, shop, input.now, 0),
+      shippedSinceTold(db, shop),
+    ]);
   const previewOrder =
     (input.previewId
       ? await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: input.previewId } } })
@@ -74,8 +81,18 @@ export async function loadComposer(
     }));
 
   let preview: (RenderedNotice & { orderName: string; to: string | null }) | null = null;
-  const range = previewOrder ? estimateRangeOf(previewOrder) : null;
+  const kind = input.kind;
+  const before = previewOrder
+    ? await db.notice.findFirst({
+        where: { shop, orderId: previewOrder.id, status: "sent", kind: { not: "shipped" } },
+        orderBy: { revision: "desc" },
+      })
+    : null;
+  const told = before ? { from: before.estimateFrom, to: before.estimateTo } : null;
+  // A shipped order has no forecast left; its preview shows the range it was told.
+  const range = previewOrder ? (estimateRangeOf(previewOrder) ?? told) : null;
   if (previewOrder && range) {
+    const wording = template.wordings[kind];
     const links = choiceLinks(input.secret, {
       shop,
       orderId: previewOrder.id,
@@ -84,13 +101,18 @@ export async function loadComposer(
     });
     preview = {
       ...renderNotice({
-        template,
+        kind,
+        template: { subject: wording.subject, body: wording.body, reason: template.reason },
+        previous: told,
+        overrideReason: kind === "later" ? "(the override reason you give when sending)" : null,
+        makeGood: template.makeGood,
         order: {
           name: previewOrder.name,
           customerFirstName: previewOrder.customerFirstName,
           items: noticeItems(previewOrder.lineItems),
         },
         range,
+        today: toShopLocal(input.now, settings.rules.timeZone).date,
         sender: {
           name: settings.senderName ?? "(your name: set it in Settings)",
           role: settings.senderRole,
@@ -107,7 +129,8 @@ export async function loadComposer(
     template,
     sender: { name: settings.senderName, role: settings.senderRole },
     selection: selected.map((o) => ({ id: numeric(o.id), name: o.name })),
-    counts: { at_risk: count("at_risk"), overdue: count("overdue") },
+    counts: { at_risk: count("at_risk"), overdue: count("overdue"), shipped: shipped.length },
+    kind,
     preview,
     previewOrderId: previewOrder ? numeric(previewOrder.id) : null,
     jobs: jobs.map((j) => ({ id: j.id, status: j.status, createdAt: j.createdAt.toISOString() })),
@@ -117,5 +140,6 @@ export async function loadComposer(
       at: r.at,
     })),
     noUpdate: stale.count,
+    cadenceDays: stale.cadenceDays,
   };
 }

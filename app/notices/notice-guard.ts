@@ -26,6 +26,8 @@ export type GuardDecision =
       send: true;
       change: NoticeChange;
       range: EstimateRange;
+      /** What the customer was told last; null for the first notice. */
+      previous: EstimateRange | null;
       revision: number;
       overridden: boolean;
       keptOldDate: boolean;
@@ -53,6 +55,7 @@ export function decideNotice(
       send: true,
       change: "first",
       range: proposed,
+      previous: null,
       revision: 1,
       overridden: false,
       keptOldDate: false,
@@ -67,6 +70,7 @@ export function decideNotice(
       send: true,
       change: "later",
       range: proposed,
+      previous,
       revision,
       overridden: true,
       keptOldDate: false,
@@ -78,6 +82,7 @@ export function decideNotice(
         send: true,
         change: "earlier",
         range: proposed,
+        previous,
         revision,
         overridden: false,
         keptOldDate: false,
@@ -86,6 +91,7 @@ export function decideNotice(
       send: true,
       change: "same",
       range: previous,
+      previous,
       revision,
       overridden: false,
       keptOldDate: true,
@@ -95,6 +101,7 @@ export function decideNotice(
     send: true,
     change: "same",
     range: previous,
+    previous,
     revision,
     overridden: false,
     keptOldDate: false,

@@ -14,6 +14,7 @@ import { JobRunner } from "../jobs/runner.server";
 import { verifyChoiceToken } from "../proxy/choice-token.server";
 import { smtpTransport } from "./mail-transport.server";
 import { noticeJobKind, type NoticeJobParams } from "./notice-job.server";
+import { planNotices } from "./send-notices.server";
 import { DEFAULT_TEMPLATE } from "./render-notice";
 import { runJobsToEnd } from "../jobs/run-jobs.test-support";
 
@@ -25,6 +26,8 @@ const params: NoticeJobParams = {
   sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
   overrideReason: null,
   confirmBetter: false,
+  wordings: {},
+  makeGood: null,
 };
 
 let mail: RunningMailServer;
@@ -48,12 +51,23 @@ afterEach(async () => {
   await db.$disconnect();
 });
 
+// One clock for planning and sending, moved by the tests that need time to pass.
+let clock = new Date("2026-11-24T12:00:00Z");
+beforeEach(() => {
+  clock = new Date("2026-11-24T12:00:00Z");
+});
+const later = (ms: number) => {
+  clock = new Date(clock.getTime() + ms);
+};
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
 function runner(options: { onItemSettled?: () => void } = {}) {
   const kind = noticeJobKind({
     db,
     transport: () => transport,
     secret: SECRET,
-    now: () => new Date("2026-11-24T12:00:00Z"),
+    now: () => clock,
   });
   return new JobRunner({
     db,
@@ -76,7 +90,7 @@ async function seedOrders(
 }
 
 async function sendJob(orderIds: string[], overrides: Partial<NoticeJobParams> = {}) {
-  const kind = noticeJobKind({ db, transport: () => transport, secret: SECRET });
+  const kind = noticeJobKind({ db, transport: () => transport, secret: SECRET, now: () => clock });
   return createJob(db, {
     shop: SHOP,
     kind,
@@ -98,8 +112,8 @@ describe("the notice job", () => {
     expect(first?.from).toEqual({ name: "Dawn Rivera", address: "dawn@oakandhide.com" });
     expect(first?.replyTo).toBe("dawn@oakandhide.com");
     expect(first?.subject).toBe(`An update on your order ${orders[0]?.name}`);
-    expect(first?.text).toContain("between Monday 7 December and Friday 18 December");
-    expect(first?.html).toContain("between Monday 7 December and Friday 18 December");
+    expect(first?.text).toContain("in 2–4 weeks (by Friday 18 December)");
+    expect(first?.html).toContain("in 2–4 weeks (by Friday 18 December)");
     const links = [...(first?.text ?? "").matchAll(/https:\/\/\S+/g)].map((m) => new URL(m[0]));
     expect(links.map((l) => `${l.host}${l.pathname} ${l.searchParams.get("choice")}`)).toEqual([
       `${SHOP}/apps/delay-desk/choice wait`,
@@ -122,6 +136,7 @@ describe("the notice job", () => {
   it("blocks a second, later date unless the merchant overrides with a reason, which is logged", async () => {
     const [order] = await seedOrders(1);
     if (!order) throw new Error("no order");
+    const before = mail.received().length;
     await sendJob([order.id]);
     await runJobsToEnd(runner(), db);
     await db.trackedOrder.update({
@@ -151,6 +166,30 @@ describe("the notice job", () => {
       revision: 2,
     });
     expect(override?.actorId).toBe("1");
+
+    // The incident: "the overridden second notice repeats the first word for word and never
+    // mentions the date given earlier or why it moved". The later-date notice says what it is.
+    const [first, second] = mail
+      .received()
+      .slice(before)
+      .filter((m) => m.to[0] === order.email);
+    expect(second?.subject).toBe(`A new date for your order ${order.name}, and I'm sorry`);
+    expect(second?.subject).not.toBe(first?.subject);
+    const text = second?.text ?? "";
+    expect(text).toContain(
+      "When I last wrote, I said your order " +
+        `${order.name} (Walnut & Leather Phone Case) would ship between Monday 7 December and Friday 18 December.`,
+    );
+    expect(text).toContain("What happened: The leather supplier's van broke down");
+    expect(text).toContain("We now expect to ship it in 2–5 weeks (by Thursday 24 December).");
+    expect(text).toContain("we will upgrade your shipping to express at no cost to you");
+    expect(text).toContain("Cancel and refund me: https://");
+    expect(text).not.toContain("very probably beat it");
+    expect(
+      (
+        await db.notice.findMany({ where: { orderId: order.id }, orderBy: { revision: "asc" } })
+      ).map((n) => n.kind),
+    ).toEqual(["first", "later"]);
   });
 
   it("records a refused delivery with its reason, and a retry sends it", async () => {
@@ -263,5 +302,107 @@ describe("the notice job", () => {
         select: { status: true, revision: true },
       }),
     ).toEqual([{ status: "sent", revision: 1 }]);
+  });
+
+  // The incident: "the same notice went to the same 255 customers twice, two minutes apart,
+  // including one who had just clicked 'I'll wait'". At most one update per order per cadence
+  // window (7 days here, the default) unless the date got worse; a cancelled customer hears nothing.
+  it("a resend two minutes later sends nothing; a waiting customer hears again when the date gets worse or the week is up; a cancelled one never", async () => {
+    const [waits, cancels, silent] = await seedOrders(3);
+    if (!waits || !cancels || !silent) throw new Error("no orders");
+    const ids = [waits.id, cancels.id, silent.id];
+    const before = mail.received().length;
+    const toCustomers = () =>
+      mail
+        .received()
+        .slice(before)
+        .map((m) => m.to[0]);
+    await sendJob(ids);
+    await runJobsToEnd(runner(), db);
+    expect(toCustomers().sort()).toEqual([waits.email, cancels.email, silent.email].sort());
+    await db.customerChoice.create({ data: { shop: SHOP, orderId: waits.id, choice: "wait" } });
+    await db.customerChoice.create({ data: { shop: SHOP, orderId: cancels.id, choice: "cancel" } });
+
+    // Two minutes later the merchant presses send again: nobody is due.
+    later(2 * MINUTE);
+    const plan = await planNotices(db, SHOP, ids, {
+      overrideReason: null,
+      confirmBetter: false,
+      now: clock,
+    });
+    expect([plan.willSend, plan.tooSoon, plan.cancelled]).toEqual([0, 2, 1]);
+    await expect(sendJob(ids)).rejects.toThrow(/No order/);
+    await runJobsToEnd(runner(), db);
+    expect(toCustomers()).toHaveLength(3);
+
+    // The next day the waiting customer's date gets worse: bad news goes at once (with the reason).
+    later(DAY);
+    await db.trackedOrder.update({
+      where: { shop_id: { shop: SHOP, id: waits.id } },
+      data: { conservativeShipDate: "2026-12-24" },
+    });
+    await sendJob(ids, { overrideReason: "Our leather supplier's van broke down" });
+    await runJobsToEnd(runner(), db);
+    expect(toCustomers().slice(3)).toEqual([waits.email]);
+
+    // A week after the first notice, the silent customer gets the weekly update; the waiting one
+    // was told yesterday and waits for their own week; the cancelled one hears nothing.
+    later(6 * DAY);
+    await sendJob(ids);
+    await runJobsToEnd(runner(), db);
+    expect(toCustomers().slice(4)).toEqual([silent.email]);
+    const weekly = mail.received().at(-1);
+    expect(weekly?.subject).toBe(`Your order ${silent.name} is still on track`);
+    expect(weekly?.text).toContain(
+      "it is still on track to ship in 1–3 weeks (by Friday 18 December), the date I gave you",
+    );
+
+    // It ships: the customers told of a delay hear that, once, with no cancel link; the one who
+    // cancelled hears nothing.
+    await db.trackedOrder.updateMany({
+      where: { shop: SHOP, id: { in: ids } },
+      data: { unitsRemaining: 0, displayFulfillmentStatus: "FULFILLED", delayClass: "done" },
+    });
+    const { shippedSinceTold } = await import("./send-notices.server");
+    const shipped = await shippedSinceTold(db, SHOP);
+    expect(shipped.sort()).toEqual(ids.slice().sort());
+    later(MINUTE);
+    await sendJob(shipped);
+    await runJobsToEnd(runner(), db);
+    const shippedMails = mail.received().slice(before + 5);
+    expect(shippedMails.map((m) => m.to[0]).sort()).toEqual([waits.email, silent.email].sort());
+    expect(shippedMails.map((m) => m.subject).sort()).toEqual(
+      [`Your order ${waits.name} is on its way`, `Your order ${silent.name} is on its way`].sort(),
+    );
+    expect(shippedMails.every((m) => !m.text.includes("Cancel and refund me"))).toBe(true);
+    await expect(sendJob(shipped)).rejects.toThrow(/No order/);
+    expect(
+      await db.notice.count({ where: { shop: SHOP, orderId: cancels.id, status: "sent" } }),
+    ).toBe(1);
+  });
+
+  it("two jobs created before either runs tell each customer once: the second finds the first's notice on its way", async () => {
+    const orders = await seedOrders(2);
+    const ids = orders.map((o) => o.id);
+    const before = mail.received().length;
+    const first = await sendJob(ids);
+    const second = await sendJob(ids);
+    await runJobsToEnd(runner(), db);
+    expect(
+      mail
+        .received()
+        .slice(before)
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual(orders.map((o) => o.email).sort());
+    expect(await db.jobItem.count({ where: { jobId: first.id, status: "done" } })).toBe(2);
+    const held = await db.jobItem.findMany({ where: { jobId: second.id } });
+    expect(held.map((item) => [item.status, item.error])).toEqual([
+      [
+        "skipped",
+        expect.stringMatching(/^Told less than a day ago; the next update is due 2026-12-01/),
+      ],
+      ["skipped", expect.stringMatching(/^Told less than a day ago/)],
+    ]);
   });
 });

@@ -7,11 +7,14 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { defineJobKind, type ItemOutcome, type JobKind, type PlannedItem } from "../jobs/job-kind";
+import { toShopLocal } from "../promise/shop-clock";
 import { choiceLinks } from "../proxy/choice-links.server";
-import { estimateRangeOf, type EstimateRange } from "./estimate-range";
+import { loadShopSettings } from "../settings/shop-settings.server";
 import type { MailTransport } from "./mail-transport.server";
-import { decideNotice, type GuardDecision } from "./notice-guard";
+import { DEFAULT_WORDINGS, isNoticeKind, NOTICE_KIND_LABELS } from "./notice-kinds";
+import { nextNotice, type NextNotice, type NoticeHistoryRow } from "./next-notice";
 import { noticeItems, renderNotice } from "./render-notice";
+import { publishOrderStatusAfter } from "./order-status-metafield.server";
 import { gidId } from "../admin-api/gid";
 
 export const NOTICE_JOB_KIND = "notice";
@@ -26,6 +29,18 @@ export const noticeJobParamsSchema = z.object({
   }),
   overrideReason: z.string().nullable().default(null),
   confirmBetter: z.boolean().default(false),
+  // The other kinds' wording at the time of sending (notice-kinds.ts); a kind missing here, as in
+  // jobs queued before kinds existed, uses the default wording.
+  wordings: z
+    .object({
+      weekly: z.object({ subject: z.string().min(1), body: z.string().min(1) }),
+      later: z.object({ subject: z.string().min(1), body: z.string().min(1) }),
+      earlier: z.object({ subject: z.string().min(1), body: z.string().min(1) }),
+      shipped: z.object({ subject: z.string().min(1), body: z.string().min(1) }),
+    })
+    .partial()
+    .default({}),
+  makeGood: z.string().nullable().default(null),
 });
 export type NoticeJobParams = z.infer<typeof noticeJobParamsSchema>;
 
@@ -43,53 +58,64 @@ export function noticeMessageId(shop: string, orderId: string, revision: number)
   return `<delay-desk.${orderNumber}.r${revision}@${shop}>`;
 }
 
-type OrderForNotice = {
-  id: string;
+export { eligibility, type Eligibility } from "./next-notice";
+
+export interface OrderDecision {
+  orderId: string;
   name: string;
-  email: string | null;
-  customerFirstName: string | null;
-  cancelledAt: Date | null;
-  unitsRemaining: number;
-  lineItems: string;
-  likelyShipDate: string | null;
-  conservativeShipDate: string | null;
-};
-
-export type Eligibility = { ok: true; range: EstimateRange } | { ok: false; reason: string };
-
-export function eligibility(order: OrderForNotice): Eligibility {
-  if (order.cancelledAt) return { ok: false, reason: "The order is cancelled." };
-  if (order.unitsRemaining <= 0) return { ok: false, reason: "Nothing is left to ship." };
-  if (!order.email) return { ok: false, reason: "The order has no email address." };
-  const range = estimateRangeOf(order);
-  if (!range) return { ok: false, reason: "The order has no forecast yet." };
-  return { ok: true, range };
+  next: NextNotice;
 }
 
-/** What a notice would do to each order now, for the composer's check and the job's plan. */
+/** The order's notices as the rhythm and the guard read them (failed ones count for neither). */
+const HISTORY_SELECT = {
+  orderId: true,
+  jobId: true,
+  revision: true,
+  kind: true,
+  estimateFrom: true,
+  estimateTo: true,
+  status: true,
+  sentAt: true,
+  createdAt: true,
+} as const;
+
+/**
+ * What a notice would do to each order now: the composer's review, its confirm step and the
+ * job's plan all call this, so the list confirmed is the list the job sends.
+ */
 export async function decideForOrders(
   db: PrismaClient,
   shop: string,
   orderIds: readonly string[],
-  options: { overrideReason: string | null; confirmBetter: boolean },
-): Promise<
-  Array<{ orderId: string; name: string; decision: GuardDecision | null; skip: string | null }>
-> {
-  const orders = await db.trackedOrder.findMany({ where: { shop, id: { in: [...orderIds] } } });
-  const told = await db.notice.findMany({
-    where: { shop, orderId: { in: [...orderIds] }, status: "sent" },
-    select: { orderId: true, revision: true, estimateFrom: true, estimateTo: true },
-  });
-  return orders.map((order) => {
-    const ok = eligibility(order);
-    if (!ok.ok) return { orderId: order.id, name: order.name, decision: null, skip: ok.reason };
-    const decision = decideNotice(
-      told.filter((n) => n.orderId === order.id),
-      ok.range,
+  options: { overrideReason: string | null; confirmBetter: boolean; now: Date },
+): Promise<OrderDecision[]> {
+  const ids = [...orderIds];
+  const [orders, history, choices, settings] = await Promise.all([
+    db.trackedOrder.findMany({ where: { shop, id: { in: ids } }, orderBy: { createdAt: "asc" } }),
+    db.notice.findMany({ where: { shop, orderId: { in: ids } }, select: HISTORY_SELECT }),
+    db.customerChoice.findMany({ where: { shop, orderId: { in: ids } } }),
+    loadShopSettings(db, shop),
+  ]);
+  const choiceOf = new Map(
+    choices.map((c) => [c.orderId, c.choice === "cancel" ? "cancel" : "wait"] as const),
+  );
+  const historyOf = new Map<string, NoticeHistoryRow[]>();
+  for (const row of history)
+    historyOf.set(row.orderId, [...(historyOf.get(row.orderId) ?? []), row]);
+  return orders.map((order) => ({
+    orderId: order.id,
+    name: order.name,
+    next: nextNotice(
+      order,
+      historyOf.get(order.id) ?? [],
+      choiceOf.get(order.id) ?? null,
       options,
-    );
-    return { orderId: order.id, name: order.name, decision, skip: null };
-  });
+      {
+        now: options.now,
+        cadenceDays: settings.noticeCadenceDays,
+      },
+    ),
+  }));
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -131,21 +157,24 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     }
     let change: string = "retry";
     if (!notice) {
-      const ok = eligibility(order);
-      if (!ok.ok) return { status: "skipped", reason: ok.reason };
-      const told = await db.notice.findMany({ where: { shop, orderId: order.id, status: "sent" } });
-      const decision = decideNotice(told, ok.range, {
+      const [decided] = await decideForOrders(db, shop, [order.id], {
         overrideReason: params.overrideReason,
         confirmBetter: params.confirmBetter,
+        now: now(),
       });
-      if (!decision.send) {
+      const next = decided?.next;
+      if (!next) return { status: "skipped", reason: "Delay Desk no longer tracks this order." };
+      if (!next.send && next.blocked) {
         return {
           status: "skipped",
-          reason: `A second revised date (${decision.proposed.to}, after ${decision.told.to}) needs a remedy or an override with a reason.`,
+          reason: `A second revised date (${next.blocked.proposed.to}, after ${next.blocked.told.to}) needs a remedy or an override with a reason.`,
           detail: { blocked: "second-revision" },
         };
       }
-      change = decision.change;
+      if (!next.send)
+        return { status: "skipped", reason: next.reason, detail: { held: next.code } };
+      const decision = next.notice;
+      change = decision.kind;
       // Numbered after every row, failed ones included: Notice is unique per shop, order and revision.
       const highest = await db.notice.aggregate({
         where: { shop, orderId: order.id },
@@ -160,6 +189,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
               orderId: order.id,
               jobId: jobItem.jobId,
               revision,
+              kind: decision.kind,
               estimateFrom: decision.range.from,
               estimateTo: decision.range.to,
               toEmail: order.email ?? "",
@@ -205,14 +235,35 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       noticeId: notice.id,
       now: now(),
     });
+    const kind = isNoticeKind(notice.kind) ? notice.kind : "first";
+    // What the customer was told before this notice: the later and earlier dates say it.
+    const before = await db.notice.findFirst({
+      where: {
+        shop,
+        orderId: order.id,
+        status: "sent",
+        kind: { not: "shipped" },
+        revision: { lt: notice.revision },
+      },
+      orderBy: { revision: "desc" },
+    });
+    const wording =
+      kind === "first" ? params.template : (params.wordings[kind] ?? DEFAULT_WORDINGS[kind]);
+    // The wording depends on how far out the date is from the shop's today (estimate-range.ts).
+    const { rules } = await loadShopSettings(db, shop);
     const rendered = renderNotice({
-      template: params.template,
+      kind,
+      template: { subject: wording.subject, body: wording.body, reason: params.template.reason },
+      previous: before ? { from: before.estimateFrom, to: before.estimateTo } : null,
+      overrideReason: params.overrideReason,
+      makeGood: params.makeGood,
       order: {
         name: order.name,
         customerFirstName: order.customerFirstName,
         items: noticeItems(order.lineItems),
       },
       range: { from: notice.estimateFrom, to: notice.estimateTo },
+      today: toShopLocal(now(), rules.timeZone).date,
       sender: params.sender,
       links,
     });
@@ -255,7 +306,10 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     });
     return {
       status: "done",
-      summary: `Delay notice ${notice.revision} sent to ${notice.toEmail}: ships ${notice.estimateFrom} – ${notice.estimateTo}`,
+      summary:
+        kind === "shipped"
+          ? `"It has shipped" notice sent to ${notice.toEmail}`
+          : `${NOTICE_KIND_LABELS[kind]} (notice ${notice.revision}) sent to ${notice.toEmail}: ships ${notice.estimateFrom} – ${notice.estimateTo}`,
       detail: {
         noticeId: notice.id,
         revision: notice.revision,
@@ -276,11 +330,16 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       const decided = await decideForOrders(db, ctx.shop, orderIds, {
         overrideReason: params.overrideReason,
         confirmBetter: params.confirmBetter,
+        now: now(),
       });
-      return decided
-        .filter((d) => d.decision?.send)
-        .map((d) => ({ orderId: d.orderId, amount: null }));
+      return decided.filter((d) => d.next.send).map((d) => ({ orderId: d.orderId, amount: null }));
     },
-    perform: (ctx, item, params) => perform(ctx.shop, item, params),
+    perform: async (ctx, item, params) =>
+      publishOrderStatusAfter(
+        ctx,
+        { db, secret: deps.secret, now },
+        item.orderId,
+        await perform(ctx.shop, item, params),
+      ),
   });
 }

@@ -7,6 +7,7 @@ import {
   unknownFields,
   type NoticeInput,
 } from "./render-notice";
+import { DEFAULT_WORDINGS } from "./notice-kinds";
 
 const input: NoticeInput = {
   template: DEFAULT_TEMPLATE,
@@ -19,6 +20,7 @@ const input: NoticeInput = {
     ],
   },
   range: { from: "2026-12-07", to: "2026-12-18" },
+  today: "2026-12-01",
   sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
   links: {
     wait: "https://oak.myshopify.com/apps/delay-desk/choice?c=wait&t=abc",
@@ -27,13 +29,23 @@ const input: NoticeInput = {
 };
 
 describe("renderNotice", () => {
+  it("does not call a date that is today an estimate to beat (issue 13)", () => {
+    const due = renderNotice({ ...input, range: { from: "2026-12-01", to: "2026-12-01" } });
+    for (const part of [due.text, due.html]) {
+      expect(part).toContain("today, Tuesday 1 December");
+      expect(part).not.toMatch(/careful estimate|very probably/);
+      // The free way to cancel stays whatever the wording.
+      expect(part).toContain(input.links.cancel.replaceAll("&", part === due.html ? "&amp;" : "&"));
+    }
+  });
+
   it("fills every field in both parts", () => {
     const notice = renderNotice(input);
     expect(notice.subject).toBe("An update on your order #1042");
     for (const part of [notice.text, notice.html]) {
       expect(part).toContain("Hi Ava,");
       expect(part).toContain("2 × Walnut Case, Strap");
-      expect(part).toContain("between Monday 7 December and Friday 18 December");
+      expect(part).toContain("in 1–3 weeks (by Friday 18 December)");
       expect(part).toContain("Dawn Rivera");
       expect(part).not.toMatch(/\{\{/);
     }
@@ -86,5 +98,44 @@ describe("template helpers", () => {
     expect(items).toEqual([{ title: "B", quantity: 3 }]);
     expect(describeItems(items)).toBe("3 × B");
     expect(noticeItems("not json")).toEqual([]);
+  });
+});
+
+describe("renderNotice per kind", () => {
+  it("adds the wait / cancel-and-refund links to every kind but 'shipped', whatever the wording says", () => {
+    const bare = { subject: "{{order_name}}", body: "Still {{estimate}}.", reason: "r" };
+    for (const kind of ["first", "weekly", "later", "earlier"] as const) {
+      const notice = renderNotice({ ...input, kind, template: bare });
+      expect(notice.text, kind).toContain(`Cancel and refund me: ${input.links.cancel}`);
+      expect(notice.html, kind).toContain("Cancel and refund me");
+    }
+    const shipped = renderNotice({
+      ...input,
+      kind: "shipped",
+      template: { ...DEFAULT_WORDINGS.shipped, reason: "r" },
+    });
+    expect(shipped.subject).toBe("Your order #1042 is on its way");
+    expect(shipped.text).not.toContain("Cancel and refund me");
+    expect(shipped.html).not.toContain(input.links.cancel);
+  });
+
+  it("a later date says the date given before, the reason it moved and the make-good", () => {
+    const notice = renderNotice({
+      ...input,
+      kind: "later",
+      template: { ...DEFAULT_WORDINGS.later, reason: "r" },
+      range: { from: "2026-12-14", to: "2026-12-24" },
+      previous: { from: "2026-12-07", to: "2026-12-18" },
+      overrideReason: "Our kiln broke.",
+      makeGood: "A free leather keyring comes with it.",
+    });
+    expect(notice.text).toContain(
+      "would ship between Monday 7 December and Friday 18 December. We are not going to make that",
+    );
+    expect(notice.text).toContain("What happened: Our kiln broke.");
+    expect(notice.text).toContain(
+      "We now expect to ship it in 2–4 weeks (by Thursday 24 December).",
+    );
+    expect(notice.text).toContain("A free leather keyring comes with it.");
   });
 });

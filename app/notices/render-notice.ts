@@ -2,39 +2,44 @@
 // saying the same thing. The two choice links and the signature are added here, not left to the
 // template, so a merchant editing the wording cannot drop the free way to cancel the law requires.
 import { z } from "zod";
-import { describeRange, type EstimateRange } from "./estimate-range";
+import {
+  bodyForWording,
+  describeEstimate,
+  describeRange,
+  type EstimateRange,
+} from "./estimate-range";
+import {
+  DEFAULT_MAKE_GOOD,
+  DEFAULT_REASON,
+  DEFAULT_WORDINGS,
+  KIND_FIELDS,
+  KIND_REQUIRED,
+  offersChoice,
+  type NoticeKind,
+  type TemplateField,
+} from "./notice-kinds";
 
-export const TEMPLATE_FIELDS = [
-  "first_name",
-  "order_name",
-  "items",
-  "estimate",
-  "reason",
-  "sender_name",
-  "sender_role",
-  "shop_name",
-] as const;
-export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
+export { TEMPLATE_FIELDS, type TemplateField } from "./notice-kinds";
 
+/** The first notice's wording and the shop's reason, until the merchant saves their own. */
 export const DEFAULT_TEMPLATE = {
-  subject: "An update on your order {{order_name}}",
-  body: [
-    "Hi {{first_name}},",
-    "I'm writing about your order {{order_name}} ({{items}}). It is taking longer than we promised, and I would rather tell you now than leave you wondering.",
-    "{{reason}}",
-    "We now expect to ship it {{estimate}}. That is a careful estimate: we will very probably beat it, and I will write again if anything changes.",
-    "If you would rather not wait, that is completely fine: one click below cancels the order and refunds you in full.",
-  ].join("\n\n"),
-  reason:
-    "Far more of you ordered this season than our small workshop can make at once, and we will not rush the work.",
+  subject: DEFAULT_WORDINGS.first.subject,
+  body: DEFAULT_WORDINGS.first.body,
+  reason: DEFAULT_REASON,
 };
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
 
-/** Placeholders in `text` that the renderer does not know (typos would otherwise reach customers). */
-export function unknownFields(text: string): string[] {
-  const known = new Set<string>(TEMPLATE_FIELDS);
+/** Placeholders in `text` that this kind of notice does not know (typos would reach customers). */
+export function unknownFields(text: string, kind: NoticeKind = "first"): string[] {
+  const known = new Set<string>(KIND_FIELDS[kind]);
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? "").filter((name) => !known.has(name));
+}
+
+/** The fields this kind must carry that `text` does not. */
+export function missingFields(text: string, kind: NoticeKind): TemplateField[] {
+  const used = new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ""));
+  return KIND_REQUIRED[kind].map((r) => r.field).filter((field) => !used.has(field));
 }
 
 export interface NoticeLineItem {
@@ -69,9 +74,19 @@ export function describeItems(items: readonly NoticeLineItem[]): string {
 }
 
 export interface NoticeInput {
+  /** Which notice this is (notice-kinds.ts); the first notice when omitted. */
+  kind?: NoticeKind;
   template: { subject: string; body: string; reason: string };
   order: { name: string; customerFirstName: string | null; items: readonly NoticeLineItem[] };
   range: EstimateRange;
+  /** The shop's date the notice is written: how far out the range is decides its wording. */
+  today: string;
+  /** The range the customer was told last (later and earlier dates say it). */
+  previous?: EstimateRange | null;
+  /** Why the date moved again: the merchant's override reason (later dates). */
+  overrideReason?: string | null;
+  /** What the shop offers to make up for a second delay (later dates). */
+  makeGood?: string | null;
   sender: { name: string; role: string | null; shopName: string };
   links: { wait: string; cancel: string };
 }
@@ -100,18 +115,24 @@ export const WAIT_LABEL = "I'll wait";
 export const CANCEL_LABEL = "Cancel and refund me";
 
 export function renderNotice(input: NoticeInput): RenderedNotice {
+  const kind = input.kind ?? "first";
+  // Today or a past date is said plainly, never called an estimate (estimate-range.ts).
+  const wording = describeEstimate(input.range, input.today);
   const values: Record<TemplateField, string> = {
     first_name: input.order.customerFirstName?.trim() || "there",
     order_name: input.order.name,
     items: describeItems(input.order.items),
-    estimate: describeRange(input.range),
+    estimate: wording.text,
+    previous_estimate: describeRange(input.previous ?? input.range),
     reason: input.template.reason.trim(),
+    override_reason: input.overrideReason?.trim() || input.template.reason.trim(),
+    make_good: input.makeGood?.trim() || DEFAULT_MAKE_GOOD,
     sender_name: input.sender.name,
     sender_role: input.sender.role ?? "",
     shop_name: input.sender.shopName,
   };
   const subject = fill(input.template.subject, values).replace(/\s+/g, " ").trim();
-  const paragraphs = fill(input.template.body, values)
+  const paragraphs = fill(bodyForWording(input.template.body, wording), values)
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
@@ -120,9 +141,12 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
     [input.sender.role, input.sender.shopName].filter(Boolean).join(", "),
   ];
 
+  const choice = offersChoice(kind);
   const text = [
     ...paragraphs,
-    `${WAIT_LABEL}: ${input.links.wait}\n${CANCEL_LABEL}: ${input.links.cancel}`,
+    ...(choice
+      ? [`${WAIT_LABEL}: ${input.links.wait}\n${CANCEL_LABEL}: ${input.links.cancel}`]
+      : []),
     "Just reply to this email if you have a question; it comes straight to me.",
     signature.join("\n"),
   ].join("\n\n");
@@ -133,7 +157,11 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
     "<!doctype html>",
     `<html><body style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#222;max-width:560px">`,
     ...paragraphs.map((p) => `<p>${escapeHtml(p).replaceAll("\n", "<br>")}</p>`),
-    `<p>${button(input.links.wait, WAIT_LABEL, "#2c6e49")}${button(input.links.cancel, CANCEL_LABEL, "#8a2c2c")}</p>`,
+    ...(choice
+      ? [
+          `<p>${button(input.links.wait, WAIT_LABEL, "#2c6e49")}${button(input.links.cancel, CANCEL_LABEL, "#8a2c2c")}</p>`,
+        ]
+      : []),
     "<p>Just reply to this email if you have a question; it comes straight to me.</p>",
     `<p>${signature.map(escapeHtml).join("<br>")}</p>`,
     "</body></html>",

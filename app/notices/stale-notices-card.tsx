@@ -7,6 +7,7 @@ import { gidId as numericId } from "../admin-api/gid";
 export interface StaleNoticesSummary {
   count: number;
   never: number;
+  cadenceDays: number;
   orders: Array<{ id: string; name: string; delayClass: string; lastToldAt: string | null }>;
 }
 
@@ -15,11 +16,12 @@ export function StaleNoticesCard({ stale }: { stale: StaleNoticesSummary }) {
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingMd">
-          No update for 7 days
+          No update for {stale.cadenceDays} days
         </Text>
         <Text as="p">
           <span data-figure="no-update">{stale.count.toLocaleString("en-US")}</span> late{" "}
-          {stale.count === 1 ? "order has" : "orders have"} heard nothing from you for a week
+          {stale.count === 1 ? "order has" : "orders have"} heard nothing from you for{" "}
+          {stale.cadenceDays === 7 ? "a week" : `${stale.cadenceDays} days`}
           {stale.never > 0 ? ` (${stale.never.toLocaleString("en-US")} never told at all)` : ""}.
           Weekly is the minimum.
         </Text>

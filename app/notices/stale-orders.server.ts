@@ -1,8 +1,8 @@
 // "Weekly is the minimum" (domain guide, rule 3): late orders whose customer has heard nothing for
-// seven days, including those never told at all, oldest silence first.
+// the shop's cadence (7 days by default), including those never told at all, oldest silence
+// first. Customers who asked to cancel are not waiting for news and are left out.
 import type { PrismaClient } from "@prisma/client";
-
-export const UPDATE_EVERY_DAYS = 7;
+import { loadShopSettings } from "../settings/shop-settings.server";
 
 export interface StaleOrder {
   id: string;
@@ -16,7 +16,13 @@ export async function ordersWithoutUpdate(
   shop: string,
   now: Date,
   limit = 10,
-): Promise<{ count: number; never: number; orders: StaleOrder[] }> {
+): Promise<{ count: number; never: number; cadenceDays: number; orders: StaleOrder[] }> {
+  const { noticeCadenceDays: cadenceDays } = await loadShopSettings(db, shop);
+  const cancelled = await db.customerChoice.findMany({
+    where: { shop, choice: "cancel" },
+    select: { orderId: true },
+  });
+  const asked = new Set(cancelled.map((c) => c.orderId));
   const late = await db.trackedOrder.findMany({
     where: { shop, delayClass: { in: ["at_risk", "overdue"] }, cancelledAt: null },
     select: { id: true, name: true, delayClass: true, createdAt: true },
@@ -28,14 +34,16 @@ export async function ordersWithoutUpdate(
     _max: { sentAt: true },
   });
   const lastSent = new Map(told.map((row) => [row.orderId, row._max.sentAt]));
-  const cutoff = now.getTime() - UPDATE_EVERY_DAYS * 86_400_000;
+  const cutoff = now.getTime() - cadenceDays * 86_400_000;
   const stale = late
+    .filter((order) => !asked.has(order.id))
     .map((order) => ({ ...order, last: lastSent.get(order.id) ?? null }))
     .filter((order) => order.last === null || order.last.getTime() <= cutoff)
     .sort((a, b) => (a.last?.getTime() ?? 0) - (b.last?.getTime() ?? 0));
   return {
     count: stale.length,
     never: stale.filter((o) => o.last === null).length,
+    cadenceDays,
     orders: stale.slice(0, limit).map((o) => ({
       id: o.id,
       name: o.name,

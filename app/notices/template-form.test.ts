@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATE } from "./render-notice";
-import { parseTemplateForm } from "./template-form";
+import { DEFAULT_MAKE_GOOD, DEFAULT_WORDINGS } from "./notice-kinds";
+import { parseTemplateForm, parseWordingForm } from "./template-form";
 
 const form = (values: Record<string, string>) => {
   const data = new FormData();
@@ -37,5 +38,44 @@ describe("parseTemplateForm", () => {
     expect(result.errors.subject).toContain("Unknown field {{order_nam}}");
     expect(result.errors.body).toContain("{{estimate}}");
     expect(result.values.subject).toBe("About {{order_nam}}");
+  });
+});
+
+describe("parseWordingForm: what each kind must say is not the merchant's to drop", () => {
+  it("accepts every kind's default wording", () => {
+    for (const kind of ["weekly", "later", "earlier", "shipped"] as const)
+      expect(
+        parseWordingForm(form({ ...DEFAULT_WORDINGS[kind], makeGood: DEFAULT_MAKE_GOOD }), kind).ok,
+        kind,
+      ).toBe(true);
+  });
+
+  it("refuses a later-date notice that hides the earlier date, the reason or the make-good", () => {
+    const result = parseWordingForm(
+      form({
+        subject: "An update on {{order_name}}",
+        body: "Hi {{first_name}}, we now expect to ship it {{estimate}}.",
+        makeGood: "",
+      }),
+      "later",
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.body).toContain("{{previous_estimate}}");
+    expect(result.errors.makeGood).toContain("make up");
+  });
+
+  it("refuses fields that mean nothing for the kind: no date in a shipped notice, no override reason in a weekly one", () => {
+    const shipped = parseWordingForm(
+      form({ subject: "Shipped", body: "{{order_name}} shipped, as promised {{estimate}}." }),
+      "shipped",
+    );
+    expect(shipped.ok).toBe(false);
+    if (!shipped.ok) expect(shipped.errors.body).toContain("Unknown field {{estimate}}");
+    const weekly = parseWordingForm(
+      form({ subject: "Weekly", body: "Still {{estimate}} because {{override_reason}}." }),
+      "weekly",
+    );
+    expect(weekly.ok).toBe(false);
   });
 });

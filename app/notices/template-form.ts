@@ -1,15 +1,28 @@
 // The composer's template form, parsed with zod. Per-field messages keep the merchant's input on
 // the page; a placeholder typo or a missing estimate is caught here, not in a customer's inbox.
 import { z } from "zod";
-import { TEMPLATE_FIELDS, unknownFields } from "./render-notice";
+import { KIND_FIELDS, KIND_REQUIRED, type NoticeKind } from "./notice-kinds";
+import { missingFields, unknownFields } from "./render-notice";
 import { replyToSchema } from "./reply-to";
 
-const noTypos = (text: string, ctx: z.RefinementCtx) => {
-  const unknown = unknownFields(text);
+const noTyposFor = (kind: NoticeKind) => (text: string, ctx: z.RefinementCtx) => {
+  const unknown = unknownFields(text, kind);
   if (unknown.length > 0) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
-      message: `Unknown field ${unknown.map((f) => `{{${f}}}`).join(", ")}. Use: ${TEMPLATE_FIELDS.map((f) => `{{${f}}}`).join(" ")}.`,
+      message: `Unknown field ${unknown.map((f) => `{{${f}}}`).join(", ")}. Use: ${KIND_FIELDS[kind].map((f) => `{{${f}}}`).join(" ")}.`,
+    });
+  }
+};
+const noTypos = noTyposFor("first");
+
+// What the kind must say is the guard's rule, not the merchant's choice (notice-kinds.ts).
+const saysWhatItMust = (kind: NoticeKind) => (body: string, ctx: z.RefinementCtx) => {
+  for (const field of missingFields(body, kind)) {
+    const why = KIND_REQUIRED[kind].find((r) => r.field === field)?.why ?? "it is required";
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `The message must include {{${field}}}: ${why}.`,
     });
   }
 };
@@ -27,10 +40,7 @@ export const templateFormSchema = z.object({
     .min(1, "Write the message.")
     .max(5000, "Keep the message under 5,000 characters.")
     .superRefine(noTypos)
-    .refine(
-      (body) => /\{\{\s*estimate\s*\}\}/.test(body),
-      "The message must include {{estimate}}: the new date is what the customer needs to know.",
-    ),
+    .superRefine(saysWhatItMust("first")),
   reason: z
     .string()
     .trim()
@@ -64,6 +74,71 @@ export function parseTemplateForm(form: FormData): TemplateFormResult {
       (field === "subject" || field === "body" || field === "reason" || field === "replyTo") &&
       !errors[field]
     )
+      errors[field] = issue.message;
+  }
+  return { ok: false, errors, values };
+}
+
+// ---- The other kinds' wording (weekly, later, earlier, shipped) -------------------------------
+
+export type EditableKind = Exclude<NoticeKind, "first">;
+
+const wordingSchemaFor = (kind: EditableKind) =>
+  z.object({
+    subject: z
+      .string()
+      .trim()
+      .min(1, "Write a subject.")
+      .max(200, "Keep the subject under 200 characters.")
+      .superRefine(noTyposFor(kind)),
+    body: z
+      .string()
+      .trim()
+      .min(1, "Write the message.")
+      .max(5000, "Keep the message under 5,000 characters.")
+      .superRefine(noTyposFor(kind))
+      .superRefine(saysWhatItMust(kind)),
+    makeGood:
+      kind === "later"
+        ? z.string().trim().min(1, "Say what you offer to make up for a second delay.").max(500)
+        : z.string().optional(),
+  });
+
+export interface WordingForm {
+  subject: string;
+  body: string;
+  /** Only for the later-date notice. */
+  makeGood?: string;
+}
+
+export type WordingFormResult =
+  | { ok: true; data: WordingForm }
+  | {
+      ok: false;
+      errors: Partial<Record<"subject" | "body" | "makeGood", string>>;
+      values: Record<string, string>;
+    };
+
+export function parseWordingForm(form: FormData, kind: EditableKind): WordingFormResult {
+  const values: Record<string, string> = {};
+  for (const key of ["subject", "body", "makeGood"]) {
+    const value = form.get(key);
+    values[key] = typeof value === "string" ? value : "";
+  }
+  const parsed = wordingSchemaFor(kind).safeParse(values);
+  if (parsed.success)
+    return {
+      ok: true,
+      data: {
+        subject: parsed.data.subject,
+        body: parsed.data.body,
+        ...(kind === "later" ? { makeGood: parsed.data.makeGood } : {}),
+      },
+    };
+  const errors: Partial<Record<"subject" | "body" | "makeGood", string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if ((field === "subject" || field === "body" || field === "makeGood") && !errors[field])
       errors[field] = issue.message;
   }
   return { ok: false, errors, values };

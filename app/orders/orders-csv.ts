@@ -51,7 +51,9 @@ export function orderCsvLine(row: OrderListRow): string {
         ? "Shopify fulfill-by"
         : row.promiseSource === "rules"
           ? "Lead-time rules"
-          : null,
+          : row.promiseSource === "backfill"
+            ? "Lead-time rules (backfilled)"
+            : null,
     ),
     csvField(row.likelyShipDate, false),
     csvField(row.conservativeShipDate, false),

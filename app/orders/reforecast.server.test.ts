@@ -91,36 +91,39 @@ describe("reforecastShop", () => {
     // By hand. Promises: o1 Thu 11-12 + 2 → Mon 11-16 (passed: overdue). o2 placed after the cut-off
     // Tue → counts Wed 11-18, engraved 5 → 19, 20, 30, 1, 2 Dec. o3 Wed 11-18 + 2 → Fri 11-20.
     // o4 fulfillBy 11-21 04:00Z = Fri 11-20 23:00 New York. Queue by age, cumulative units 2, 6, 9, 10:
-    // Thu 11-19 covers 4, Fri 8, Mon 11-30 12.
+    // Thu 11-19 covers 4, Fri 8, Mon 11-30 12. Conservatively (shocks, forecast/shock-quantile.ts)
+    // 4·n·r(n) after n business days = 1.52, 3.8, 5.8, 8.52, 11.08, 13.68: Fri, Tue 12-01, Wed 12-02, Wed.
     const expected = {
-      o1: ["2026-11-16", "rules", "2026-11-19", "overdue"],
-      o2: ["2026-12-02", "rules", "2026-11-20", "on_track"],
-      o3: ["2026-11-20", "rules", "2026-11-30", "at_risk"],
-      o4: ["2026-11-20", "fulfillBy", "2026-11-30", "at_risk"],
+      o1: ["2026-11-16", "rules", "2026-11-19", "overdue", "2026-11-20"],
+      o2: ["2026-12-02", "rules", "2026-11-20", "on_track", "2026-12-01"],
+      o3: ["2026-11-20", "rules", "2026-11-30", "at_risk", "2026-12-02"],
+      o4: ["2026-11-20", "fulfillBy", "2026-11-30", "at_risk", "2026-12-02"],
     };
-    for (const [id, [promise, source, likely, delayClass]] of Object.entries(expected)) {
+    for (const [id, [promise, source, likely, delayClass, conservative]] of Object.entries(
+      expected,
+    )) {
       const stored = await row(shop, id);
       expect(
         [stored.promisedShipDate, stored.promiseSource, stored.likelyShipDate, stored.delayClass],
         id,
       ).toEqual([promise, source, likely, delayClass]);
-      // cv 0: the conservative date is the likely one.
-      expect(stored.conservativeShipDate).toBe(likely);
+      expect(stored.conservativeShipDate, id).toBe(conservative);
       expect(stored.forecastAt?.toISOString()).toBe("2026-11-19T14:00:00.000Z");
     }
     expect((await row(shop, "shipped")).delayClass).toBe("done");
     expect((await row(shop, "cancelled")).delayClass).toBe("done");
     expect(summary.counts).toEqual({ overdue: 1, at_risk: 2, on_track: 1 });
     expect(summary.done).toBe(2);
-    // New order now: ceil(10 / 4) = 3 units → 13 → Tue 12-01; promised Thu + 2 = Mon 11-30.
+    // New order now: ceil(10 / 4) = 3 units → 13 → Tue 12-01 (conservatively n=6: Thu 12-03);
+    // promised Thu + 2 = Mon 11-30.
     expect(summary.newOrders).toMatchObject({
       promise: "2026-11-30",
       likely: "2026-12-01",
-      conservative: "2026-12-01",
+      conservative: "2026-12-03",
       cannotKeepPromise: true,
     });
     expect(summary.cannotKeepPromise).toBe(true);
-    // One point per calendar day (closed days included, flat), until the backlog is gone.
+    // One point per calendar day (closed days included, flat), until the conservative line is done.
     expect(summary.burnDown.map((p) => [p.date, p.likelyRemaining])).toEqual([
       ["2026-11-19", 6],
       ["2026-11-20", 2],
@@ -134,6 +137,8 @@ describe("reforecastShop", () => {
       ["2026-11-28", 2],
       ["2026-11-29", 2],
       ["2026-11-30", 0],
+      ["2026-12-01", 0],
+      ["2026-12-02", 0],
     ]);
   });
 
@@ -276,5 +281,56 @@ describe("reforecastShop on the seeded holiday-rush shop", () => {
     expect(last.promisedShipDate).toBe(lastPromise);
     expect(last.likelyShipDate).toBe(likelyByHand(unitsUpTo(newest.id)));
     expect(summary.totalDemand).toBe(unitsUpTo(newest.id));
+  });
+
+  it("freezes each promise the first time it sees the order; a later fulfillBy, rule change or app-set deadline never rewrites it", async () => {
+    const shop = "frozen.myshopify.com";
+    await useRules(shop, smallShopRules);
+    await insertTrackedOrders(db, [
+      // Thu 11-12 10:00 New York + 2 → Mon 11-16.
+      trackedOrder(shop, { id: "rules", createdAt: new Date("2026-11-12T15:00:00Z") }),
+      // Shopify's fulfillBy 11-18 04:00Z = Tue 11-17 23:00 New York.
+      trackedOrder(shop, {
+        id: "shopify",
+        createdAt: new Date("2026-11-12T15:00:00Z"),
+        fulfillBy: new Date("2026-11-18T04:00:00Z"),
+      }),
+      // First seen already carrying a deadline Delay Desk set itself: the rules decide (Mon 11-16).
+      trackedOrder(shop, {
+        id: "app-moved",
+        createdAt: new Date("2026-11-12T15:00:00Z"),
+        fulfillBy: new Date("2026-12-10T17:00:00Z"),
+        appFulfillBy: new Date("2026-12-10T17:00:00Z"),
+      }),
+    ]);
+    const first = new Date("2026-11-13T14:00:00Z");
+    await reforecastShop(db, shop, first);
+    const frozen = async (id: string) => {
+      const r = await row(shop, id);
+      return [r.frozenPromiseDate, r.frozenPromiseSource, r.promisedShipDate, r.promiseFrozenAt];
+    };
+    expect(await frozen("rules")).toEqual(["2026-11-16", "rules", "2026-11-16", first]);
+    expect(await frozen("shopify")).toEqual(["2026-11-17", "fulfillBy", "2026-11-17", first]);
+    expect(await frozen("app-moved")).toEqual(["2026-11-16", "rules", "2026-11-16", first]);
+
+    // Then: the lead time triples, the merchant moves the fulfillBy in Shopify, the app moves one.
+    await useRules(shop, { ...smallShopRules, defaultLeadTimeBusinessDays: 6 });
+    await db.trackedOrder.update({
+      where: { shop_id: { shop, id: "shopify" } },
+      data: { fulfillBy: new Date("2026-12-20T04:00:00Z") },
+    });
+    await db.trackedOrder.update({
+      where: { shop_id: { shop, id: "rules" } },
+      data: {
+        fulfillBy: new Date("2026-12-20T04:00:00Z"),
+        appFulfillBy: new Date("2026-12-20T04:00:00Z"),
+      },
+    });
+    await reforecastShop(db, shop, new Date("2026-11-19T14:00:00Z"));
+    expect(await frozen("rules")).toEqual(["2026-11-16", "rules", "2026-11-16", first]);
+    expect(await frozen("shopify")).toEqual(["2026-11-17", "fulfillBy", "2026-11-17", first]);
+    // Judged by the frozen promise: both passed by Thu 11-19, so both are overdue.
+    expect((await row(shop, "rules")).delayClass).toBe("overdue");
+    expect((await row(shop, "shopify")).delayClass).toBe("overdue");
   });
 });

@@ -1,6 +1,9 @@
 // Re-forecasts every tracked order of one shop and stores the result on the rows, so pages can
 // read counts and dates with indexed aggregates instead of forecasting on each request.
 //
+// Each order is judged against the promise frozen when it was first seen (frozen here, under the
+// rules in force now, if this is that first time); the rules only shape the forecast itself.
+//
 // Runs inside one transaction: the forecast is a function of the whole backlog, so a webhook
 // landing half-way must not leave half the rows from the old backlog and half from the new.
 // Rows are written with one multi-row UPDATE per batch; one Prisma update per row costs a round
@@ -8,6 +11,8 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { forecastOrders, type UnfulfilledOrder } from "../forecast/forecast-orders";
 import type { OrderStatus } from "../forecast/forecast-backlog";
+import { promiseOf } from "../promise/frozen-promise";
+import { createPromiser } from "../promise/promised-ship-date";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { backlogWhere, DONE_CLASS, notBacklogWhere } from "./backlog";
 import { shopOutlook, type ShopOutlook } from "./shop-outlook";
@@ -23,7 +28,7 @@ export interface ReforecastSummary extends ShopOutlook {
 export interface ReforecastOptions {
   /** The shop's IANA zone from Shopify, used while the shop has no saved settings. */
   fallbackTimeZone?: string;
-  /** Rows per UPDATE statement (6 bound values each; SQLite allows 32,766). */
+  /** Rows per UPDATE statement (7 bound values each; SQLite allows 32,766). */
   batchSize?: number;
 }
 
@@ -33,6 +38,8 @@ interface ForecastRow {
   id: string;
   promisedShipDate: string;
   promiseSource: string;
+  /** Set only for an order frozen in this pass; the SQL never overwrites an existing freeze. */
+  freeze: boolean;
   likelyShipDate: string | null;
   conservativeShipDate: string | null;
   delayClass: OrderStatus;
@@ -55,23 +62,35 @@ export async function reforecastShop(
           id: true,
           createdAt: true,
           fulfillBy: true,
+          appFulfillBy: true,
+          frozenPromiseDate: true,
+          frozenPromiseSource: true,
           lineItems: true,
           unitsRemaining: true,
         },
       });
-      const orders: UnfulfilledOrder[] = rows.map((row) => ({
-        id: row.id,
-        createdAt: row.createdAt,
-        fulfillBy: row.fulfillBy,
-        unitsRemaining: row.unitsRemaining,
-        lineItems: parseTrackedLineItems(row.lineItems, row.id),
-      }));
+      const promiser = createPromiser(rules);
+      const promises = new Map<string, { source: string; freshlyFrozen: boolean }>();
+      const orders: UnfulfilledOrder[] = rows.map((row) => {
+        const lineItems = parseTrackedLineItems(row.lineItems, row.id);
+        const { promise, freshlyFrozen } = promiseOf({ ...row, lineItems }, promiser);
+        promises.set(row.id, { source: promise.source, freshlyFrozen });
+        return {
+          id: row.id,
+          createdAt: row.createdAt,
+          fulfillBy: row.fulfillBy,
+          unitsRemaining: row.unitsRemaining,
+          lineItems,
+          promised: promise.date,
+        };
+      });
       const forecast = forecastOrders(orders, rules, now);
 
       const updates: ForecastRow[] = forecast.orders.map((order) => ({
         id: order.id,
         promisedShipDate: order.promise,
-        promiseSource: forecast.promises.get(order.id)?.source ?? "rules",
+        promiseSource: promises.get(order.id)?.source ?? "rules",
+        freeze: promises.get(order.id)?.freshlyFrozen ?? false,
         likelyShipDate: order.likely,
         conservativeShipDate: order.conservative,
         delayClass: order.status,
@@ -81,6 +100,10 @@ export async function reforecastShop(
       }
       // forecastAt through Prisma, which owns how DateTime is stored in SQLite.
       await tx.trackedOrder.updateMany({ where: backlogWhere(shop), data: { forecastAt: now } });
+      await tx.trackedOrder.updateMany({
+        where: { ...backlogWhere(shop), promiseFrozenAt: null, frozenPromiseDate: { not: null } },
+        data: { promiseFrozenAt: now },
+      });
       // Only orders that just left the backlog: the rest are already marked, and rewriting
       // every shipped order of a large shop on each reforecast would cost more than the forecast.
       const done = await tx.trackedOrder.updateMany({
@@ -115,17 +138,20 @@ function updateStatement(shop: string, rows: readonly ForecastRow[]): Prisma.Sql
   const values = Prisma.join(
     rows.map(
       (row) =>
-        Prisma.sql`(${row.id}, ${row.promisedShipDate}, ${row.promiseSource}, ${row.likelyShipDate}, ${row.conservativeShipDate}, ${row.delayClass})`,
+        Prisma.sql`(${row.id}, ${row.promisedShipDate}, ${row.promiseSource}, ${row.likelyShipDate}, ${row.conservativeShipDate}, ${row.delayClass}, ${row.freeze ? "freeze" : "keep"})`,
     ),
   );
-  // SQLite names VALUES columns column1…column6.
+  // SQLite names VALUES columns column1…column7. The frozen promise is written only where none is
+  // stored yet (COALESCE): even a stale pass racing another cannot rewrite a customer's promise.
   return Prisma.sql`
     UPDATE "TrackedOrder" SET
       "promisedShipDate" = v.column2,
       "promiseSource" = v.column3,
       "likelyShipDate" = v.column4,
       "conservativeShipDate" = v.column5,
-      "delayClass" = v.column6
+      "delayClass" = v.column6,
+      "frozenPromiseDate" = COALESCE("TrackedOrder"."frozenPromiseDate", CASE WHEN v.column7 = 'freeze' THEN v.column2 END),
+      "frozenPromiseSource" = COALESCE("TrackedOrder"."frozenPromiseSource", CASE WHEN v.column7 = 'freeze' THEN v.column3 END)
     FROM (VALUES ${values}) AS v
     WHERE "TrackedOrder"."shop" = ${shop} AND "TrackedOrder"."id" = v.column1`;
 }

@@ -17,6 +17,11 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+async function itemsOfKind(orderId: string, kind: string): Promise<number> {
+  const jobs = await db.job.findMany({ where: { shop, kind }, select: { id: true } });
+  return db.jobItem.count({ where: { shop, orderId, jobId: { in: jobs.map((j) => j.id) } } });
+}
+
 describe("recordChoice", () => {
   it("turns a wait into a cancel once when two cancels arrive together: one refund job, one change event", async () => {
     const rows = Array.from({ length: 5 }, () => trackedOrder(shop));
@@ -32,7 +37,9 @@ describe("recordChoice", () => {
       expect(await db.orderEvent.count({ where: { shop, orderId: row.id, kind: "choice" } })).toBe(
         1,
       );
-      expect(await db.jobItem.count({ where: { shop, orderId: row.id } })).toBe(1);
+      // One refund; the fulfillment hold that goes with it (app/fulfillment) is its own job.
+      expect(await itemsOfKind(row.id, "cancel_refund")).toBe(1);
+      expect(await itemsOfKind(row.id, "fulfillment_hold")).toBe(1);
       expect(
         (
           await db.customerChoice.findUniqueOrThrow({

@@ -1,6 +1,7 @@
 // The composer's loader and action as Remix calls them: a noreply reply-to is refused, the preview
-// shows the order's real range and the sender from settings, a send becomes a notice job, and a
-// second later date is stopped until the merchant skips or overrides.
+// shows the order's real range and the sender from settings, a send is reviewed (count, sample)
+// and confirmed before it becomes a notice job, and a second later date is stopped until the
+// merchant overrides.
 import { gidId } from "../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,23 +72,63 @@ describe("the composer", () => {
     const page = await callRoute(route.loader, app.bearerRequest(`/app/notices?orders=${numeric}`));
     expect(page.selection).toEqual([{ id: numeric, name: order.name }]);
     expect(page.preview?.text).toContain("Hi Maya,");
-    expect(page.preview?.text).toContain("between Monday 7 December and Friday 18 December");
+    // The wording depends on how far off 18 December is from the real today (the route uses the clock).
+    expect(page.preview?.text).toContain("Friday 18 December");
     expect(page.preview?.text).toContain("We want to spend Thanksgiving with our families too.");
     expect(page.preview?.text).toMatch(/Dawn Rivera\nOperations manager, /);
     expect(page.preview?.html).toContain("Cancel and refund me");
   });
 
-  it("sends to a selection as a job, and stops a second later date until skipped or overridden", async () => {
-    const order = trackedOrder(app.shop, {
-      delayClass: "at_risk",
-      likelyShipDate: "2026-12-07",
-      conservativeShipDate: "2026-12-18",
+  it("sending asks to confirm: the review shows the count and a sample and sends nothing; confirm sends exactly that list", async () => {
+    const orders = Array.from({ length: 7 }, () =>
+      trackedOrder(app.shop, {
+        delayClass: "at_risk",
+        likelyShipDate: "2026-12-07",
+        conservativeShipDate: "2026-12-18",
+      }),
+    );
+    await insertTrackedOrders(db, orders);
+    const numerics = orders.map((o) => gidId(o.id)).join(",");
+    const review = await callRoute(
+      route.action,
+      post({ intent: "review", target: "selection", orders: numerics }),
+    );
+    if (review instanceof Response || review.intent !== "review") throw new Error("no review");
+    expect(review.plan).toMatchObject({ total: 7, willSend: 7, first: 7, tooSoon: 0 });
+    expect(review.plan.sample.map((s) => [s.name, s.change, s.from, s.to])).toEqual(
+      orders.slice(0, 5).map((o) => [o.name, "first", "2026-12-07", "2026-12-18"]),
+    );
+    expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(0);
+
+    // Meanwhile one customer cancels: the reviewed list is no longer the list, nothing is sent.
+    await db.customerChoice.create({
+      data: { shop: app.shop, orderId: orders[6]?.id ?? "", choice: "cancel" },
     });
-    await insertTrackedOrders(db, [order]);
-    const numeric = gidId(order.id);
+    const stale = await callRoute(
+      route.action,
+      post({
+        intent: "confirm",
+        target: "selection",
+        orders: numerics,
+        fingerprint: review.plan.fingerprint,
+      }),
+    );
+    expect(stale).toMatchObject({
+      intent: "review",
+      message: expect.stringContaining("changed since you reviewed"),
+      plan: { willSend: 6, cancelled: 1 },
+    });
+    expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(0);
+
+    if (stale instanceof Response || stale.intent !== "review") throw new Error("no review");
     const sent = await callRoute(
       route.action,
-      post({ intent: "send", target: "selection", orders: numeric }),
+      post({
+        intent: "confirm",
+        target: "selection",
+        orders: numerics,
+        fingerprint: stale.plan.fingerprint,
+      }),
     );
     expect(sent).toBeInstanceOf(Response);
     const location = sent instanceof Response ? (sent.headers.get("location") ?? "") : "";
@@ -100,8 +141,21 @@ describe("the composer", () => {
       replyTo: "dawn@oakandhide.com",
       sender: { name: "Dawn Rivera", role: "Operations manager" },
     });
+    const items = await db.jobItem.findMany({
+      where: { jobId: job?.id },
+      select: { orderId: true },
+    });
+    expect(items.map((i) => i.orderId).sort()).toEqual(stale.plan.orderIds.slice().sort());
+  });
 
-    // Pretend that notice went out, then the forecast slips again.
+  it("stops a second later date until overridden with a reason", async () => {
+    const order = trackedOrder(app.shop, {
+      delayClass: "at_risk",
+      likelyShipDate: "2026-12-07",
+      conservativeShipDate: "2026-12-18",
+    });
+    await insertTrackedOrders(db, [order]);
+    const numeric = gidId(order.id);
     await db.notice.create({
       data: {
         shop: app.shop,
@@ -119,30 +173,99 @@ describe("the composer", () => {
       where: { shop_id: { shop: app.shop, id: order.id } },
       data: { conservativeShipDate: "2026-12-28" },
     });
+    const jobsBefore = await db.job.count({ where: { shop: app.shop, kind: "notice" } });
     const blocked = await callRoute(
       route.action,
-      post({ intent: "send", target: "selection", orders: numeric }),
+      post({ intent: "review", target: "selection", orders: numeric }),
     );
     expect(blocked).toMatchObject({
-      intent: "send",
-      ok: false,
-      check: {
+      intent: "review",
+      plan: {
         blocked: [{ orderId: order.id, told: "2026-12-18", proposed: "2026-12-28" }],
         willSend: 0,
       },
     });
-    expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(1);
 
+    const fields = { target: "selection", orders: numeric, overrideReason: "Our kiln broke" };
+    const review = await callRoute(route.action, post({ intent: "review", ...fields }));
+    if (review instanceof Response || review.intent !== "review") throw new Error("no review");
+    expect(review.plan).toMatchObject({ willSend: 1, overridden: 1 });
     const overridden = await callRoute(
       route.action,
-      post({
-        intent: "send",
-        target: "selection",
-        orders: numeric,
-        overrideReason: "Our kiln broke",
-      }),
+      post({ intent: "confirm", ...fields, fingerprint: review.plan.fingerprint }),
     );
     expect(overridden).toBeInstanceOf(Response);
-    expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(2);
+    expect(await db.job.count({ where: { shop: app.shop, kind: "notice" } })).toBe(jobsBefore + 1);
+  });
+
+  it("a send without the review step's fingerprint sends nothing", async () => {
+    const order = trackedOrder(app.shop, {
+      delayClass: "at_risk",
+      likelyShipDate: "2026-12-07",
+      conservativeShipDate: "2026-12-18",
+    });
+    await insertTrackedOrders(db, [order]);
+    const jobsBefore = await db.job.count({ where: { shop: app.shop } });
+    const result = await callRoute(
+      route.action,
+      post({ intent: "confirm", target: "selection", orders: gidId(order.id) }),
+    );
+    expect(result).toMatchObject({ intent: "review", plan: { willSend: 1 } });
+    expect(await db.job.count({ where: { shop: app.shop } })).toBe(jobsBefore);
+  });
+
+  it("each kind's wording is editable on its own, keeps what the kind must say, and previews as that kind", async () => {
+    const refused = await callRoute(
+      route.action,
+      post({
+        intent: "save-wording",
+        kind: "later",
+        subject: "New date for {{order_name}}",
+        body: "Hi {{first_name}}, now {{estimate}}.",
+        makeGood: "Free express shipping.",
+      }),
+    );
+    expect(refused).toMatchObject({
+      intent: "save-wording",
+      ok: false,
+      errors: { body: expect.stringContaining("{{previous_estimate}}") },
+    });
+    const body =
+      "Hi {{first_name}}, I said {{previous_estimate}}; because {{override_reason}} it is now {{estimate}}. {{make_good}}";
+    const saved = await callRoute(
+      route.action,
+      post({
+        intent: "save-wording",
+        kind: "later",
+        subject: "New date for {{order_name}}",
+        body,
+        makeGood: "Free express shipping.",
+      }),
+    );
+    expect(saved).toEqual({ intent: "save-wording", ok: true });
+    const row = await db.noticeTemplate.findUniqueOrThrow({ where: { shop: app.shop } });
+    expect(JSON.parse(row.wordings)).toEqual({
+      later: { subject: "New date for {{order_name}}", body },
+    });
+    expect(row.makeGood).toBe("Free express shipping.");
+    const order = trackedOrder(app.shop, {
+      delayClass: "overdue",
+      likelyShipDate: "2026-12-07",
+      conservativeShipDate: "2026-12-18",
+      customerFirstName: "Noor",
+    });
+    await insertTrackedOrders(db, [order]);
+    const numeric = gidId(order.id);
+    const page = await callRoute(
+      route.loader,
+      app.bearerRequest(`/app/notices?kind=later&preview=${numeric}`),
+    );
+    expect(page.kind).toBe("later");
+    expect(page.preview?.subject).toBe(`New date for ${order.name}`);
+    expect(page.preview?.text).toContain("Free express shipping.");
+    expect(page.preview?.text).toContain("Cancel and refund me");
+    expect(
+      await callRoute(route.action, post({ intent: "save-wording", kind: "bogus" })),
+    ).toMatchObject({ status: 400 });
   });
 });

@@ -1,5 +1,7 @@
 // The composer: write the delay notice once (subject, message, reason, reply-to), preview it for a
-// real order as HTML and plain text, then send it to a selection or a class as a job.
+// real order as HTML and plain text, then send it to a selection or a class as a job, in two
+// steps: "Send notices" shows how many would go, to whom (a sample) and who is held back; "Confirm"
+// re-computes that list and sends exactly it.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -22,15 +24,38 @@ import db from "../db.server";
 import { appEnv } from "../env.server";
 import { loadShopOverview } from "../home/shop-overview.server";
 import { loadComposer, parseOrderList } from "../notices/composer.server";
-import { saveNoticeTemplate, loadNoticeTemplate } from "../notices/notice-template.server";
-import { resolveTarget, startNoticeJob, type NoticeCheck } from "../notices/send-notices.server";
-import { parseTemplateForm } from "../notices/template-form";
+import {
+  saveNoticeTemplate,
+  saveNoticeWording,
+  loadNoticeTemplate,
+} from "../notices/notice-template.server";
+import {
+  planNotices,
+  resolveTarget,
+  startNoticeJob,
+  type NoticePlan,
+  type PlannedChange,
+} from "../notices/send-notices.server";
+import {
+  DEFAULT_WORDINGS,
+  isNoticeKind,
+  KIND_FIELDS,
+  NOTICE_KIND_LABELS,
+  NOTICE_KINDS,
+  type NoticeKind,
+} from "../notices/notice-kinds";
+import { parseTemplateForm, parseWordingForm } from "../notices/template-form";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { CustomerDataBanner } from "../customer-data/customer-data-banner";
 import { EMAILS_UNAVAILABLE } from "../customer-data/customer-data-notices";
 import { appServices } from "../services.server";
 import { authenticate } from "../shopify.server";
 import { gidId } from "../admin-api/gid";
+
+function kindParam(url: URL): NoticeKind {
+  const kind = url.searchParams.get("kind") ?? "";
+  return isNoticeKind(kind) ? kind : "first";
+}
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -42,19 +67,25 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     secret: appEnv().SHOPIFY_API_SECRET,
     selection: parseOrderList(url.searchParams.get("orders")),
     previewId: parseOrderList(url.searchParams.get("preview"))[0] ?? null,
+    kind: kindParam(url),
     now: new Date(),
   });
   return { ...composer, customerData: overview.customerData };
 };
 
 const sendSchema = z.object({
-  intent: z.literal("send"),
-  target: z.enum(["selection", "at_risk", "overdue", "late"]),
+  intent: z.enum(["review", "confirm"]),
+  target: z.enum(["selection", "at_risk", "overdue", "late", "shipped"]),
   orders: z.string().default(""),
   overrideReason: z.string().trim().max(500).default(""),
   confirmBetter: z.literal("on").optional(),
-  skipBlocked: z.literal("1").optional(),
+  fingerprint: z.string().max(64).default(""),
 });
+type SendInput = z.infer<typeof sendSchema>;
+
+type SendFields = Pick<SendInput, "target" | "orders" | "overrideReason"> & {
+  confirmBetter: boolean;
+};
 
 type ActionData =
   | { intent: "save"; ok: true }
@@ -64,7 +95,16 @@ type ActionData =
       errors: Partial<Record<"subject" | "body" | "reason" | "replyTo", string>>;
       values: Record<string, string>;
     }
-  | { intent: "send"; ok: false; message: string; check: NoticeCheck | null };
+  | { intent: "save-wording"; ok: true }
+  | {
+      intent: "save-wording";
+      ok: false;
+      errors: Partial<Record<"subject" | "body" | "makeGood", string>>;
+      values: Record<string, string>;
+      message: string | null;
+    }
+  | { intent: "send"; ok: false; message: string }
+  | { intent: "review"; plan: NoticePlan; fields: SendFields; message: string | null };
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionData | Response> => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
@@ -77,6 +117,28 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
     await saveNoticeTemplate(db, session.shop, parsed.data, userId);
     return { intent: "save", ok: true };
   }
+  if (form.get("intent") === "save-wording") {
+    const kind = z.enum(["weekly", "later", "earlier", "shipped"]).safeParse(form.get("kind"));
+    if (!kind.success) return Response.json({ error: "Unknown notice kind" }, { status: 400 });
+    const parsed = parseWordingForm(form, kind.data);
+    if (!parsed.ok)
+      return {
+        intent: "save-wording",
+        ok: false,
+        errors: parsed.errors,
+        values: parsed.values,
+        message: null,
+      };
+    if (!(await saveNoticeWording(db, session.shop, kind.data, parsed.data, userId)))
+      return {
+        intent: "save-wording",
+        ok: false,
+        errors: {},
+        values: {},
+        message: "Save the first notice first: every notice needs your reply-to address.",
+      };
+    return { intent: "save-wording", ok: true };
+  }
   const parsed = sendSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return Response.json({ error: "Unknown action" }, { status: 400 });
   const input = parsed.data;
@@ -86,35 +148,51 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
     loadShopOverview(admin),
   ]);
   if (!overview.customerData.emails)
-    return { intent: "send", ok: false, message: EMAILS_UNAVAILABLE, check: null };
+    return { intent: "send", ok: false, message: EMAILS_UNAVAILABLE };
   if (!template.saved)
     return {
       intent: "send",
       ok: false,
       message: "Save the notice first: it needs your reply-to address.",
-      check: null,
     };
   if (!settings.senderName)
     return {
       intent: "send",
       ok: false,
       message: "Add your name and role in Settings: notices come from a person.",
-      check: null,
     };
   const target =
     input.target === "selection"
       ? { kind: "selection" as const, orderIds: parseOrderList(input.orders) }
-      : {
-          kind: "class" as const,
-          classes:
-            input.target === "late" ? (["at_risk", "overdue"] as const).slice() : [input.target],
-        };
+      : input.target === "shipped"
+        ? { kind: "shipped" as const }
+        : {
+            kind: "class" as const,
+            classes:
+              input.target === "late" ? (["at_risk", "overdue"] as const).slice() : [input.target],
+          };
   const orderIds = await resolveTarget(db, session.shop, target);
+  const options = {
+    overrideReason: input.overrideReason || null,
+    confirmBetter: input.confirmBetter === "on",
+  };
+  const fields: SendFields = {
+    target: input.target,
+    orders: input.orders,
+    overrideReason: input.overrideReason,
+    confirmBetter: options.confirmBetter,
+  };
+  const now = new Date();
+  if (input.intent === "review") {
+    const plan = await planNotices(db, session.shop, orderIds, { ...options, now });
+    return { intent: "review", plan, fields, message: null };
+  }
   const result = await startNoticeJob(db, appServices().noticeKind, {
     shop: session.shop,
     orderIds,
     createdBy: userId,
-    skipBlocked: input.skipBlocked === "1",
+    fingerprint: input.fingerprint,
+    now,
     params: {
       template: { subject: template.subject, body: template.body, reason: template.reason },
       replyTo: template.replyTo,
@@ -123,12 +201,17 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
         role: settings.senderRole,
         shopName: overview.shop.name,
       },
-      overrideReason: input.overrideReason || null,
-      confirmBetter: input.confirmBetter === "on",
+      wordings: {
+        weekly: template.wordings.weekly,
+        later: template.wordings.later,
+        earlier: template.wordings.earlier,
+        shipped: template.wordings.shipped,
+      },
+      makeGood: template.makeGood,
+      ...options,
     },
   });
-  if (!result.ok)
-    return { intent: "send", ok: false, message: result.message, check: result.check };
+  if (!result.ok) return { intent: "review", plan: result.plan, fields, message: result.message };
   return redirect(`/app/jobs/${result.jobId}`);
 };
 
@@ -207,43 +290,246 @@ function TemplateCard({
   );
 }
 
-function CheckBanner({
-  data,
-  orders,
-  target,
-}: {
-  data: Extract<ActionData, { intent: "send" }>;
-  orders: string;
-  target: string;
-}) {
-  const check = data.check;
+function KindPicker({ kind, orders }: { kind: NoticeKind; orders: string }) {
   return (
-    <Banner tone="critical" title={data.message}>
-      {check && check.blocked.length > 0 ? (
-        <BlockStack gap="200">
-          <ul>
-            {check.blocked.slice(0, 20).map((b) => (
-              <li key={b.orderId}>
-                <Link to={`/app/orders/${gidId(b.orderId)}`}>{b.name}</Link>: told {b.told}, now{" "}
-                {b.proposed}
-              </li>
+    <InlineStack gap="200">
+      {NOTICE_KINDS.map((k) => (
+        <Link
+          key={k}
+          to={`/app/notices?kind=${k}${orders ? `&orders=${orders}` : ""}`}
+          aria-current={k === kind ? "page" : undefined}
+          style={{ fontWeight: k === kind ? 700 : 400 }}
+        >
+          {NOTICE_KIND_LABELS[k]}
+        </Link>
+      ))}
+    </InlineStack>
+  );
+}
+
+const KIND_HELP: Record<Exclude<NoticeKind, "first">, string> = {
+  weekly: "Sent when the week is up and the date still holds. It must say the date ({{estimate}}).",
+  later:
+    "Sent only when you override the one-excuse rule. It must name the date given before ({{previous_estimate}}), the new one ({{estimate}}), why it moved ({{override_reason}}, what you type when sending) and your make-good ({{make_good}}). The refund link is always added.",
+  earlier:
+    "Sent only when you tick 'announce earlier dates'. It must name the date given before ({{previous_estimate}}) and the new one ({{estimate}}).",
+  shipped:
+    "Sent to customers you told of a delay once their order has shipped. It carries no cancel link.",
+};
+
+function WordingCard({
+  kind,
+  wording,
+  makeGood,
+  result,
+}: {
+  kind: Exclude<NoticeKind, "first">;
+  wording: { subject: string; body: string; custom: boolean };
+  makeGood: string;
+  result: Extract<ActionData, { intent: "save-wording" }> | null;
+}) {
+  const failed = result && !result.ok ? result : null;
+  const [values, setValues] = useState({
+    subject: failed?.values.subject ?? wording.subject,
+    body: failed?.values.body ?? wording.body,
+    makeGood: failed?.values.makeGood ?? makeGood,
+  });
+  const set = (key: keyof typeof values) => (value: string) =>
+    setValues((v) => ({ ...v, [key]: value }));
+  const navigation = useNavigation();
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="save-wording" />
+      <input type="hidden" name="kind" value={kind} />
+      <BlockStack gap="300">
+        <Text as="p" tone="subdued">
+          {KIND_HELP[kind]}
+        </Text>
+        {result?.ok ? <Banner tone="success" title="Wording saved" /> : null}
+        {failed?.message ? <Banner tone="critical" title={failed.message} /> : null}
+        <TextField
+          label="Subject"
+          name="subject"
+          value={values.subject}
+          onChange={set("subject")}
+          autoComplete="off"
+          error={failed?.errors.subject}
+        />
+        <TextField
+          label="Message"
+          name="body"
+          value={values.body}
+          onChange={set("body")}
+          multiline={10}
+          autoComplete="off"
+          error={failed?.errors.body}
+          helpText={`Fields: ${KIND_FIELDS[kind].map((f) => `{{${f}}}`).join(" ")}.`}
+        />
+        {kind === "later" ? (
+          <TextField
+            label="Your make-good, in your words"
+            name="makeGood"
+            value={values.makeGood}
+            onChange={set("makeGood")}
+            multiline={2}
+            autoComplete="off"
+            error={failed?.errors.makeGood}
+            helpText="What you offer customers whose date slipped again: faster shipping, a free accessory."
+          />
+        ) : null}
+        <InlineStack gap="200">
+          <Button
+            submit
+            variant="primary"
+            loading={
+              navigation.state === "submitting" &&
+              navigation.formData?.get("intent") === "save-wording"
+            }
+          >
+            Save and preview
+          </Button>
+          {wording.custom ? (
+            <Text as="span" tone="subdued">
+              Your wording
+            </Text>
+          ) : (
+            <Text as="span" tone="subdued">
+              {DEFAULT_WORDINGS[kind].subject === wording.subject ? "Default wording" : ""}
+            </Text>
+          )}
+        </InlineStack>
+      </BlockStack>
+    </Form>
+  );
+}
+
+const CHANGE_LABELS: Record<PlannedChange, string> = {
+  first: "first notice",
+  weekly: "weekly update, same date",
+  keptOldDate: "weekly update, the date they have (earlier not announced)",
+  earlier: "earlier date",
+  later: "later date (override)",
+  shipped: "it has shipped",
+};
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+function ReviewCard({ data }: { data: Extract<ActionData, { intent: "review" }> }) {
+  const { plan, fields } = data;
+  const navigation = useNavigation();
+  const kinds = [
+    [plan.first, "first notice", "first notices"],
+    [plan.sameDate + plan.keptOldDate, "weekly update", "weekly updates"],
+    [plan.earlier, "earlier date", "earlier dates"],
+    [plan.overridden, "later date (override)", "later dates (override)"],
+    [plan.shipped, '"it has shipped" notice', '"it has shipped" notices'],
+  ] as const;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Check before sending
+        </Text>
+        {data.message ? <Banner tone="warning" title={data.message} /> : null}
+        <Text as="p" variant="headingSm">
+          <span data-testid="review-count">{plural(plan.willSend, "notice", "notices")}</span> would
+          go out now, of {plan.total.toLocaleString("en-US")} orders.
+        </Text>
+        <ul>
+          {kinds
+            .filter(([n]) => n > 0)
+            .map(([n, one, many]) => (
+              <li key={one}>{plural(n, one, many)}</li>
             ))}
-          </ul>
-          <InlineStack gap="200">
-            <Link to="/app/orders?class=overdue">Offer a refund or compensation instead</Link>
-            {check.willSend > 0 ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="send" />
-                <input type="hidden" name="target" value={target} />
-                <input type="hidden" name="orders" value={orders} />
-                <input type="hidden" name="skipBlocked" value="1" />
-                <Button submit>{`Skip them and send to the other ${check.willSend}`}</Button>
-              </Form>
-            ) : null}
-          </InlineStack>
-        </BlockStack>
-      ) : null}
-    </Banner>
+        </ul>
+        {plan.sample.length > 0 ? (
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm">
+              For example
+            </Text>
+            <ul data-testid="review-sample">
+              {plan.sample.map((s) => (
+                <li key={s.orderId}>
+                  <Link to={`/app/orders/${gidId(s.orderId)}`}>{s.name}</Link>:{" "}
+                  {CHANGE_LABELS[s.change]}, {s.from === s.to ? s.to : `${s.from} to ${s.to}`}
+                </li>
+              ))}
+            </ul>
+          </BlockStack>
+        ) : null}
+        {plan.tooSoon + plan.cancelled + plan.skipped.length + plan.blocked.length > 0 ? (
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm">
+              Held back
+            </Text>
+            <ul data-testid="review-held">
+              {plan.tooSoon > 0 ? (
+                <li>{`${plural(plan.tooSoon, "customer was", "customers were")} told within the last ${plan.cadenceDays} days: the next update waits unless the date gets worse`}</li>
+              ) : null}
+              {plan.cancelled > 0 ? (
+                <li>{`${plural(plan.cancelled, "customer", "customers")} asked to cancel: they hear nothing more`}</li>
+              ) : null}
+              {plan.skipped
+                .filter(
+                  (s) => !s.reason.startsWith("Told ") && !s.reason.includes("asked to cancel"),
+                )
+                .slice(0, 10)
+                .map((s) => (
+                  <li key={s.name}>{`${s.name}: ${s.reason}`}</li>
+                ))}
+            </ul>
+          </BlockStack>
+        ) : null}
+        {plan.blocked.length > 0 ? (
+          <Banner
+            tone="critical"
+            title={`${plural(plan.blocked.length, "order was", "orders were")} already told a date and would now get a later one`}
+          >
+            <BlockStack gap="200">
+              <p>
+                A second excuse costs their trust: offer a refund or compensation instead, or
+                override with a reason (it is shown to the customer and logged).
+              </p>
+              <ul>
+                {plan.blocked.slice(0, 20).map((b) => (
+                  <li key={b.orderId}>
+                    <Link to={`/app/orders/${gidId(b.orderId)}`}>{b.name}</Link>: told {b.told}, now{" "}
+                    {b.proposed}
+                  </li>
+                ))}
+              </ul>
+              <Link to="/app/orders?class=overdue">Offer a refund or compensation instead</Link>
+            </BlockStack>
+          </Banner>
+        ) : null}
+        {plan.willSend > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="confirm" />
+            <input type="hidden" name="target" value={fields.target} />
+            <input type="hidden" name="orders" value={fields.orders} />
+            <input type="hidden" name="overrideReason" value={fields.overrideReason} />
+            {fields.confirmBetter ? <input type="hidden" name="confirmBetter" value="on" /> : null}
+            <input type="hidden" name="fingerprint" value={plan.fingerprint} />
+            <Button
+              submit
+              variant="primary"
+              loading={
+                navigation.state === "submitting" &&
+                navigation.formData?.get("intent") === "confirm"
+              }
+            >
+              {plan.blocked.length > 0
+                ? `Confirm: send ${plural(plan.willSend, "notice", "notices")}, skip the ${plan.blocked.length} blocked`
+                : `Confirm: send ${plural(plan.willSend, "notice", "notices")}`}
+            </Button>
+          </Form>
+        ) : (
+          <Text as="p">Nothing to send now.</Text>
+        )}
+      </BlockStack>
+    </Card>
   );
 }
 
@@ -273,16 +559,35 @@ export default function NoticesPage() {
         <Layout.Section>
           <BlockStack gap="400">
             <CustomerDataBanner availability={data.customerData} />
-            <TemplateCard
-              key={data.template.updatedAt ?? "default"}
-              template={templateValues}
-              errors={saveErrors}
-              saved={Boolean(actionData && actionData.intent === "save" && actionData.ok)}
-            />
+            <KindPicker kind={data.kind} orders={orders} />
+            {data.kind === "first" ? (
+              <TemplateCard
+                key={data.template.updatedAt ?? "default"}
+                template={templateValues}
+                errors={saveErrors}
+                saved={Boolean(actionData && actionData.intent === "save" && actionData.ok)}
+              />
+            ) : (
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    {NOTICE_KIND_LABELS[data.kind]}
+                  </Text>
+                  <WordingCard
+                    key={`${data.kind}-${data.template.updatedAt ?? "default"}`}
+                    kind={data.kind}
+                    wording={data.template.wordings[data.kind]}
+                    makeGood={data.template.makeGood}
+                    result={actionData && actionData.intent === "save-wording" ? actionData : null}
+                  />
+                </BlockStack>
+              </Card>
+            )}
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  Preview{data.preview ? ` for ${data.preview.orderName}` : ""}
+                  {`Preview: ${NOTICE_KIND_LABELS[data.kind].toLowerCase()}`}
+                  {data.preview ? ` for ${data.preview.orderName}` : ""}
                 </Text>
                 {data.preview ? (
                   <>
@@ -319,7 +624,7 @@ export default function NoticesPage() {
           <BlockStack gap="400">
             <Card>
               <Form method="post">
-                <input type="hidden" name="intent" value="send" />
+                <input type="hidden" name="intent" value="review" />
                 <input type="hidden" name="orders" value={orders} />
                 <input type="hidden" name="target" value={target} />
                 <BlockStack gap="300">
@@ -359,6 +664,12 @@ export default function NoticesPage() {
                     checked={target === "at_risk"}
                     onChange={() => setTarget("at_risk")}
                   />
+                  <RadioButton
+                    label={`Shipped since you told them of a delay (${data.counts.shipped})`}
+                    id="t-shipped"
+                    checked={target === "shipped"}
+                    onChange={() => setTarget("shipped")}
+                  />
                   <Checkbox
                     label="Announce earlier dates (I am sure we will make them)"
                     name="confirmBetter"
@@ -371,7 +682,7 @@ export default function NoticesPage() {
                     value={overrideReason}
                     onChange={setOverrideReason}
                     autoComplete="off"
-                    helpText="Only to send a second, later date to customers already told one. It is logged on each order."
+                    helpText="Only to send a second, later date to customers already told one. The customer reads it in the later-date notice ({{override_reason}}), and it is logged on each order."
                   />
                   <Button
                     submit
@@ -379,7 +690,7 @@ export default function NoticesPage() {
                     disabled={!data.template.saved}
                     loading={
                       navigation.state === "submitting" &&
-                      navigation.formData?.get("intent") === "send"
+                      navigation.formData?.get("intent") === "review"
                     }
                   >
                     Send notices
@@ -392,15 +703,18 @@ export default function NoticesPage() {
                 </BlockStack>
               </Form>
             </Card>
-            {actionData && actionData.intent === "send" && !actionData.ok ? (
-              <CheckBanner data={actionData} orders={orders} target={target} />
+            {actionData && actionData.intent === "send" ? (
+              <Banner tone="critical" title={actionData.message} />
             ) : null}
+            {actionData && actionData.intent === "review" ? <ReviewCard data={actionData} /> : null}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
                   Rhythm
                 </Text>
-                <Text as="p">{data.noUpdate} late orders have had no update for 7 days.</Text>
+                <Text as="p">
+                  {`${data.noUpdate} late orders have had no update for ${data.cadenceDays} days. Each customer hears from you at most every ${data.cadenceDays} days (Settings), sooner only when the date gets worse.`}
+                </Text>
                 {data.jobs.map((job) => (
                   <Link key={job.id} to={`/app/jobs/${job.id}`}>
                     {`Notices of ${new Date(job.createdAt).toUTCString().slice(0, 22)} · ${job.status}`}

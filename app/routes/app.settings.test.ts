@@ -11,6 +11,7 @@ import {
 import { insertTrackedOrders, trackedOrder } from "../../tests/support/factories";
 import type { SettingsFormValues } from "../settings/settings-form";
 import { loadShopSettings } from "../settings/shop-settings.server";
+import { reforecastShop } from "../orders/reforecast.server";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -24,8 +25,9 @@ afterAll(async () => {
   await app.close();
 });
 
-function post(values: SettingsFormValues): Request {
+function post(values: SettingsFormValues, intent?: "preview"): Request {
   const form = new URLSearchParams();
+  if (intent) form.set("intent", intent);
   form.set("timeZone", values.timeZone);
   form.set("defaultLeadTime", values.defaultLeadTime);
   form.set("cutOffTime", values.cutOffTime);
@@ -41,12 +43,13 @@ function post(values: SettingsFormValues): Request {
   form.set("senderName", values.senderName);
   form.set("senderRole", values.senderRole);
   if (values.tagOrders) form.set("tagOrders", "on");
+  form.set("noticeCadenceDays", values.noticeCadenceDays);
   return app.bearerRequest("/app/settings", { method: "POST", body: form });
 }
 
-async function submit(values: SettingsFormValues) {
+async function submit(values: SettingsFormValues, intent?: "preview") {
   const { action } = await import("./app.settings");
-  const response = await callRoute(action, post(values));
+  const response = await callRoute(action, post(values, intent));
   return { status: response.status, body: await response.json() };
 }
 
@@ -130,11 +133,13 @@ describe("settings page", () => {
     expect(slowCounts).toEqual(second.body.counts);
 
     // Closing the next two weeks pushes the last order's likely date back by at least those days.
+    // The closure starts tomorrow: today may already be past the shop's cut-off (it was not a
+    // working day to lose), which made this test fail every afternoon in Paris.
     const lastBefore = await db.trackedOrder.findUniqueOrThrow({
       where: { shop_id: { shop: app.shop, id: "settings-59" } },
     });
-    const from = now.toISODate() ?? "";
-    const to = now.plus({ days: 13 }).toISODate() ?? "";
+    const from = now.plus({ days: 1 }).toISODate() ?? "";
+    const to = now.plus({ days: 14 }).toISODate() ?? "";
     const third = await submit({ ...slow, closures: [{ label: "Workshop move", from, to }] });
     expect(third.body.ok).toBe(true);
     const lastAfter = await db.trackedOrder.findUniqueOrThrow({
@@ -153,5 +158,68 @@ describe("settings page", () => {
     expect((await loadShopSettings(db, app.shop)).rules.closures).toEqual([
       { label: "Workshop move", from, to },
     ]);
+  });
+
+  // The incident: "changing the lead time (10 → 15 days) rewrote what past customers were promised:
+  // order #1444 went from 'by 11-16' to 'by 11-23' and overdue fell from 255 to 150 with nothing
+  // shipped". A promise is what the customer was told; only new orders get the new lead time.
+  it("a longer lead time leaves every open order's promise and class as they were; only new orders get it", async () => {
+    const { loader } = await import("./app.settings");
+    const values = (await callRoute(loader, app.bearerRequest("/app/settings"))).values;
+    const reset = await submit({
+      ...values,
+      defaultLeadTime: "10",
+      closures: [],
+      capacity: { ...values.capacity, mon: "1", tue: "1", wed: "1", thu: "1", fri: "1" },
+    });
+    expect(reset.body.ok).toBe(true);
+    // Placed 20 days ago: 10 business days have passed, so all are overdue under a 10-day lead.
+    const placed = DateTime.now().setZone("Europe/Paris").minus({ days: 20 }).set({ hour: 9 });
+    const seen = Array.from({ length: 8 }, (_, i) =>
+      trackedOrder(app.shop, { id: `frozen-seen-${i}`, createdAt: placed.toJSDate() }),
+    );
+    // Imported a moment ago, not forecast yet: still placed under the 10-day rules.
+    const fresh = trackedOrder(app.shop, { id: "frozen-fresh", createdAt: placed.toJSDate() });
+    await insertTrackedOrders(db, seen);
+    await reforecastShop(db, app.shop, new Date());
+    await insertTrackedOrders(db, [fresh]);
+    const before = await db.trackedOrder.findMany({
+      where: { shop: app.shop, id: { startsWith: "frozen-seen-" } },
+      orderBy: { id: "asc" },
+    });
+    expect(new Set(before.map((o) => o.delayClass))).toEqual(new Set(["overdue"]));
+    const told = before[0]?.promisedShipDate ?? "";
+    expect(before.map((o) => o.frozenPromiseDate)).toEqual(before.map(() => told));
+
+    // Preview first: it says what would happen and saves nothing.
+    const longer = { ...values, ...reset.body.values, defaultLeadTime: "15" };
+    const preview = await submit(longer, "preview");
+    expect(preview.status).toBe(200);
+    const open = await db.trackedOrder.count({
+      where: { shop: app.shop, cancelledAt: null, unitsRemaining: { gt: 0 } },
+    });
+    const shown = preview.body.preview;
+    if (!shown) throw new Error("the preview returned no preview");
+    expect(shown).toMatchObject({ openOrders: open, keepPromise: open });
+    expect(shown.wouldHaveDiffered).toBeGreaterThanOrEqual(9);
+    expect(shown.newOrderPromise.after > shown.newOrderPromise.before).toBe(true);
+    expect(shown.counts.after.overdue).toBe(shown.counts.before.overdue);
+    expect((await loadShopSettings(db, app.shop)).rules.defaultLeadTimeBusinessDays).toBe(10);
+
+    const saved = await submit(longer);
+    expect(saved.body.ok).toBe(true);
+    expect((await loadShopSettings(db, app.shop)).rules.defaultLeadTimeBusinessDays).toBe(15);
+    const after = await db.trackedOrder.findMany({
+      where: { shop: app.shop, id: { startsWith: "frozen-" } },
+      orderBy: { id: "asc" },
+    });
+    expect(after).toHaveLength(9);
+    for (const order of after) {
+      expect([order.id, order.promisedShipDate, order.frozenPromiseDate, order.delayClass]).toEqual(
+        [order.id, told, told, "overdue"],
+      );
+    }
+    expect(after.find((o) => o.id === "frozen-fresh")?.frozenPromiseSource).toBe("rules");
+    expect(saved.body.counts?.overdue).toBe(shown.counts.before.overdue);
   });
 });

@@ -1,7 +1,9 @@
-// Settings: lead times, cut-off, time zone, open days, closures, capacity and the sender. Saving
-// re-forecasts every order at once, so the dashboard shows the consequence straight away.
+// Settings: lead times, cut-off, time zone, open days, closures, capacity and the sender. "Preview"
+// shows what a change would do before anything is saved (open orders keep the promise they were
+// given, new orders get the new one, how the forecast moves); saving re-forecasts every order at
+// once, so the dashboard shows the consequence straight away.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -17,10 +19,12 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import db from "../db.server";
 import { reforecastShop } from "../orders/reforecast.server";
 import { appServices } from "../services.server";
+import { freezeOpenPromises, previewShopRulesChange } from "../promise/open-promises.server";
+import type { RulesChangePreview } from "../promise/rules-change";
 import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
 import { WEEKDAY_KEYS } from "../promise/shop-rules";
 import {
@@ -52,21 +56,49 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
   const current = await settingsForShop(db, session.shop, admin);
-  const result = parseSettingsForm(await request.formData(), current.rules);
+  const form = await request.formData();
+  const result = parseSettingsForm(form, current.rules);
   if (!result.ok)
     return json(
-      { ok: false as const, values: result.values, errors: result.errors, counts: null },
+      {
+        ok: false as const,
+        values: result.values,
+        errors: result.errors,
+        counts: null,
+        preview: null,
+      },
       { status: 400 },
     );
+  const now = new Date();
+  if (form.get("intent") === "preview") {
+    const preview = await previewShopRulesChange(
+      db,
+      session.shop,
+      current.rules,
+      result.rules,
+      now,
+    );
+    return json({
+      ok: true as const,
+      values: result.values,
+      errors: {} satisfies FieldErrors,
+      counts: null,
+      preview,
+    });
+  }
+  // Orders not frozen yet were placed under the rules in force until now: freeze them under those
+  // before the new ones take over, so the change applies to new orders only.
+  await freezeOpenPromises(db, session.shop, current.rules, now);
   await saveShopSettings(db, session.shop, {
     rules: result.rules,
     senderName: result.senderName,
     senderRole: result.senderRole,
     tagOrders: result.tagOrders,
+    noticeCadenceDays: result.noticeCadenceDays,
     // The session token's subject is the staff member who pressed Save.
     updatedBy: sessionToken?.sub ?? null,
   });
-  const summary = await reforecastShop(db, session.shop, new Date());
+  const summary = await reforecastShop(db, session.shop, now);
   // Classes may have moved, or tagging was switched: bring Shopify's order tags in step, in the background.
   void appServices().orderSync.queueTagSync(session.shop);
   // Less capacity can mean a longer wait than the storefront's delay banner says: say so now.
@@ -76,8 +108,34 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     values: result.values,
     errors: {} satisfies FieldErrors,
     counts: summary.counts,
+    preview: null,
   });
 };
+
+function PreviewBanner({ preview }: { preview: RulesChangePreview }) {
+  const n = (value: number) => value.toLocaleString("en-US");
+  const { before, after } = preview.counts;
+  return (
+    <Banner title="What this change would do (nothing is saved yet)" tone="info">
+      <div data-testid="settings-preview">
+        <p>
+          {`${n(preview.keepPromise)} of ${n(preview.openOrders)} open orders keep the promise they were given`}
+          {preview.wouldHaveDiffered > 0
+            ? ` (${n(preview.wouldHaveDiffered)} would have been promised a different date under the new rules; their promise stays).`
+            : "."}
+        </p>
+        <p>
+          {preview.newOrderPromise.before === preview.newOrderPromise.after
+            ? `New orders placed now are still promised ${preview.newOrderPromise.after}.`
+            : `New orders placed now would be promised ${preview.newOrderPromise.after} (now ${preview.newOrderPromise.before}).`}
+        </p>
+        <p>
+          {`Forecast after the change: ${n(after.overdue)} overdue, ${n(after.at_risk)} at risk, ${n(after.on_track)} on track (now ${n(before.overdue)}, ${n(before.at_risk)}, ${n(before.on_track)}).`}
+        </p>
+      </div>
+    </Banner>
+  );
+}
 
 const WEEKDAY_LABELS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -141,7 +199,8 @@ type TextFieldKey =
   | "senderName"
   | "senderRole"
   | "timeZone"
-  | "capacityUnit";
+  | "capacityUnit"
+  | "noticeCadenceDays";
 
 export default function SettingsPage() {
   const loaded = useLoaderData<typeof loader>();
@@ -160,6 +219,15 @@ export default function SettingsPage() {
     error: errors[key],
   });
   const saving = navigation.state === "submitting";
+  const formRef = useRef<HTMLFormElement>(null);
+  const submit = useSubmit();
+  // The same fields as Save, with intent=preview: the action computes and saves nothing.
+  const preview = () => {
+    if (!formRef.current) return;
+    const data = new FormData(formRef.current);
+    data.set("intent", "preview");
+    submit(data, { method: "post" });
+  };
   const errorCount = Object.keys(errors).length;
 
   return (
@@ -168,9 +236,10 @@ export default function SettingsPage() {
       backAction={{ content: "Dashboard", url: "/app" }}
       secondaryActions={[{ content: "Customer data requests", url: "/app/data-requests" }]}
     >
-      <Form method="post">
+      <Form method="post" ref={formRef}>
         <Layout>
           <Layout.Section>
+            {result?.ok && result.preview ? <PreviewBanner preview={result.preview} /> : null}
             {result?.ok && result.counts ? (
               <Banner title="Saved and re-forecast" tone="success">
                 <p>
@@ -199,7 +268,7 @@ export default function SettingsPage() {
           </Layout.Section>
           <Layout.AnnotatedSection
             title="Promise"
-            description="When an order is promised to ship, unless Shopify already has a fulfill-by date for it."
+            description="When a new order is promised to ship, unless Shopify already has a fulfill-by date for it. A change applies to new orders only: open orders keep the promise they were given."
           >
             <Card>
               <FormLayout>
@@ -395,6 +464,13 @@ export default function SettingsPage() {
                     autoComplete="off"
                   />
                 </FormLayout.Group>
+                <TextField
+                  label="Update each customer at most every (days)"
+                  {...bind("noticeCadenceDays")}
+                  helpText="Routine updates wait this long after the last one; a later date goes out at once. Customers who cancelled hear nothing more."
+                  inputMode="numeric"
+                  autoComplete="off"
+                />
                 <Checkbox
                   label="Tag orders in Shopify (delay-desk:at-risk, delay-desk:overdue)"
                   name="tagOrders"
@@ -405,8 +481,18 @@ export default function SettingsPage() {
             </Card>
           </Layout.AnnotatedSection>
           <Layout.Section>
-            <InlineStack align="end">
-              <Button submit variant="primary" loading={saving}>
+            <InlineStack align="end" gap="200">
+              <Button
+                loading={saving && navigation.formData?.get("intent") === "preview"}
+                onClick={preview}
+              >
+                Preview changes
+              </Button>
+              <Button
+                submit
+                variant="primary"
+                loading={saving && navigation.formData?.get("intent") !== "preview"}
+              >
                 Save and re-forecast
               </Button>
             </InlineStack>

@@ -58,10 +58,12 @@ function checkoutPause() {
   };
 }
 
-async function post(fields: Record<string, string>, userId?: number) {
+/** Posts the form; the body as JSON, with the status in `lastStatus`. */
+let lastStatus = 0;
+async function post(fields: Record<string, string>, userId?: number): Promise<unknown> {
   const { action } = await import("./app.storefront");
   const body = new URLSearchParams(fields);
-  return callRoute(
+  const response = await callRoute(
     action,
     app.bearerRequest(
       "/app/storefront",
@@ -69,6 +71,8 @@ async function post(fields: Record<string, string>, userId?: number) {
       userId,
     ),
   );
+  lastStatus = response.status;
+  return response.json();
 }
 
 async function load() {
@@ -199,6 +203,7 @@ describe("storefront page", () => {
       errors: { estimateMax: "The longest wait must be at least the shortest." },
       values: expect.objectContaining({ estimateMin: "3", message: "Keep me" }),
     });
+    expect(lastStatus).toBe(400);
     expect(await db.modeChange.count()).toBe(0);
     expect(await post({ intent: "paused", until: "2020-01-01T09:00" })).toMatchObject({
       ok: false,
@@ -269,6 +274,109 @@ describe("storefront page", () => {
     }
   });
 
+  it("refuses a lead time shorter than the forecast with a clear 400, keeping what was typed and changing nothing", async () => {
+    await insertTrackedOrders(db, trackedOrdersFromStore(store()));
+    try {
+      const { suggestion } = await load();
+      if (!suggestion) throw new Error("no forecast for the imported backlog");
+      const before = notice();
+      const result = await post({
+        intent: "delayed",
+        estimateMin: "1",
+        estimateMax: "2",
+        estimateUnit: "days",
+        message: "Keep me",
+      });
+      expect(lastStatus).toBe(400);
+      expect(result).toEqual({
+        ok: false,
+        errors: {
+          estimateMax: expect.stringContaining(
+            `The forecast says an order placed today ships in ${suggestion.estimate.min}–${suggestion.estimate.max} ${suggestion.estimate.unit}`,
+          ),
+        },
+        values: expect.objectContaining({ estimateMax: "2", message: "Keep me" }),
+        belowForecast: { forecast: suggestion.estimate },
+      });
+      // Nothing reached Shopify (the app-data metafield buyers' theme reads:
+      // shopify.dev/docs/apps/custom-data/metafields/app-data) or the log.
+      expect(notice()).toEqual(before);
+      expect(await db.modeChange.count()).toBe(0);
+      expect(await db.storefrontState.count()).toBe(0);
+
+      // Ticking the override without a reason is refused too.
+      expect(
+        await post({
+          intent: "delayed",
+          estimateMin: "1",
+          estimateMax: "2",
+          estimateUnit: "days",
+          override: "on",
+        }),
+      ).toMatchObject({ ok: false, errors: { overrideReason: expect.stringMatching(/why/) } });
+      expect(lastStatus).toBe(400);
+
+      // The forecast's own range, or longer, is accepted without any override.
+      expect(
+        await post({
+          intent: "delayed",
+          estimateMin: String(suggestion.estimate.min),
+          estimateMax: String(suggestion.estimate.max),
+          estimateUnit: suggestion.estimate.unit,
+        }),
+      ).toEqual({ ok: true, mode: "delayed" });
+      expect(await db.modeChange.findFirst({ where: { shop: app.shop } })).toMatchObject({
+        toMode: "delayed",
+        reason: null,
+      });
+    } finally {
+      await db.trackedOrder.deleteMany({});
+    }
+  });
+
+  it("shows a shorter lead time only with an explicit override, logging who and why", async () => {
+    await insertTrackedOrders(db, trackedOrdersFromStore(store()));
+    try {
+      const { suggestion } = await load();
+      if (!suggestion) throw new Error("no forecast for the imported backlog");
+      const result = await post(
+        {
+          intent: "delayed",
+          estimateMin: "1",
+          estimateMax: "2",
+          estimateUnit: "days",
+          override: "on",
+          overrideReason: "A second maker starts on Monday.",
+        },
+        2,
+      );
+      expect(result).toEqual({ ok: true, mode: "delayed" });
+      // Shoppers are told what the merchant chose: the app-data metafield on the app installation,
+      // which the theme reads as app.metafields (shopify.dev/docs/apps/custom-data/metafields/app-data,
+      // shopify.dev/docs/api/liquid/objects/app)...
+      expect(notice()).toMatchObject({
+        mode: "delayed",
+        estimate: { min: 1, max: 2, unit: "days" },
+      });
+      // ...and the log says who overrode the forecast, against what, and why.
+      const [entry] = await db.modeChange.findMany({ where: { shop: app.shop } });
+      expect(entry).toMatchObject({
+        fromMode: "normal",
+        toMode: "delayed",
+        actorId: "2",
+        actorName: "Marcus Hale",
+        reason: `override: shows 1–2 days against the forecast's ${suggestion.estimate.min}–${suggestion.estimate.max} ${suggestion.estimate.unit}. Why: A second maker starts on Monday.`,
+      });
+      const page = await load();
+      expect(page.log[0]).toMatchObject({
+        actor: "Marcus Hale",
+        reason: expect.stringMatching(/^override:/),
+      });
+    } finally {
+      await db.trackedOrder.deleteMany({});
+    }
+  });
+
   it("when Shopify refuses the hold (userErrors), shows why and keeps the old state", async () => {
     const data = appDataOf(store());
     const ours = data.validations.splice(0);
@@ -311,8 +419,12 @@ describe("storefront page", () => {
 // UNSTRUCTURED_RESERVED_NAMESPACE, which the simulator enforces (simulator/resolvers/mutations/
 // validations.ts), so the pauses above could only hold because the app created the definition first.
 describe("the pause switch's metafield definition", () => {
+  const validationDefinitions = () =>
+    appDataOf(store()).metafieldDefinitions.filter((d) => d.ownerType === "VALIDATION");
+
   it("was created once, as Shopify's validation template makes it: ownerType VALIDATION, json, the app's namespace", () => {
-    expect(appDataOf(store()).metafieldDefinitions).toEqual([
+    // Only the VALIDATION ones: the toml's declared order definitions exist in every shop too.
+    expect(validationDefinitions()).toEqual([
       expect.objectContaining({
         ownerType: "VALIDATION",
         namespace: "app--1--delay-desk",
@@ -329,6 +441,6 @@ describe("the pause switch's metafield definition", () => {
     const { defineCheckoutPauseConfig } = await import("../storefront/storefront-admin.server");
     const { admin } = await authenticate.admin(app.bearerRequest("/app/storefront"));
     await expect(defineCheckoutPauseConfig(admin)).resolves.toBeUndefined();
-    expect(appDataOf(store()).metafieldDefinitions).toHaveLength(1);
+    expect(validationDefinitions()).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 // Storefront page: the shop's current mode, the three ways to set it, and who changed it when.
 // Also the target of the dashboard's one-button "pause sales" (intent=paused, source=dashboard).
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Badge,
@@ -8,6 +8,7 @@ import {
   BlockStack,
   Button,
   Card,
+  Checkbox,
   DataTable,
   InlineStack,
   Layout,
@@ -23,10 +24,17 @@ import { authenticate } from "../shopify.server";
 import { parseModeForm, type FieldErrors } from "../storefront/mode-form";
 import { staffName } from "../storefront/staff-name.server";
 import { loadStorefrontSetup, StorefrontWriteError } from "../storefront/storefront-admin.server";
-import { instantToLocalInput, type StorefrontMode } from "../storefront/storefront-mode";
+import {
+  describeNoticeEstimate,
+  instantToLocalInput,
+  promisesLessThanForecast,
+  type StorefrontMode,
+} from "../storefront/storefront-mode";
+import type { NoticeEstimate } from "../../contracts/notice-metafield";
 import {
   changeStorefrontMode,
   endDuePause,
+  LeadTimeBelowForecastError,
   loadModeLog,
   loadStorefrontSettings,
   suggestedEstimate,
@@ -65,16 +73,25 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-type ActionResult =
-  | { ok: true; mode: StorefrontMode }
-  | { ok: false; errors: FieldErrors; values: Record<string, string>; formError?: string };
+type ActionFailure = {
+  ok: false;
+  errors: FieldErrors;
+  values: Record<string, string>;
+  formError?: string;
+  /** Set when the lead time asked for is shorter than the forecast's: offer the override. */
+  belowForecast?: { forecast: NoticeEstimate };
+};
 
-export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
+// Bad input answers 400 with what was typed, so the form comes back as the merchant left it.
+const refused = (failure: ActionFailure) => json(failure, { status: 400 });
+
+export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
   const now = new Date();
   const setup = await loadStorefrontSetup(admin);
-  const parsed = parseModeForm(await request.formData(), setup.timeZone, now);
-  if (!parsed.ok) return parsed;
+  const form = await request.formData();
+  const parsed = parseModeForm(form, setup.timeZone, now);
+  if (!parsed.ok) return refused(parsed);
   const userId = sessionToken.sub ?? null;
   const actor = {
     id: userId,
@@ -89,10 +106,20 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
       actor,
       now,
     });
-    return { ok: true, mode: settings.mode };
+    return json({ ok: true as const, mode: settings.mode });
   } catch (error) {
+    if (error instanceof LeadTimeBelowForecastError) {
+      const values: Record<string, string> = {};
+      for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
+      return refused({
+        ok: false,
+        errors: { estimateMax: error.message },
+        values,
+        belowForecast: { forecast: error.forecast },
+      });
+    }
     if (error instanceof StorefrontWriteError || error instanceof AdminApiError)
-      return { ok: false, errors: {}, values: {}, formError: error.message };
+      return json({ ok: false as const, errors: {}, values: {}, formError: error.message });
     throw error;
   }
 };
@@ -118,7 +145,11 @@ export default function StorefrontPage() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const errors: FieldErrors = result && !result.ok ? result.errors : {};
-  const typed = result && !result.ok ? result.values : {};
+  const typed: Record<string, string> = result && !result.ok ? result.values : {};
+  const belowForecast =
+    result && !result.ok && "belowForecast" in result ? result.belowForecast : undefined;
+  const [override, setOverride] = useState(typed.override === "on");
+  const [overrideReason, setOverrideReason] = useState(typed.overrideReason ?? "");
   const prefill = data.estimate ?? data.suggestion?.estimate ?? null;
 
   const [estimateMin, setEstimateMin] = useState(
@@ -201,6 +232,19 @@ export default function StorefrontPage() {
             </BlockStack>
           </Card>
         </Layout.Section>
+        {data.mode === "delayed" &&
+        data.estimate &&
+        data.suggestion &&
+        promisesLessThanForecast(data.estimate, data.suggestion.estimate) ? (
+          <Layout.Section>
+            <Banner tone="warning" title="Shoppers are told less than the forecast">
+              <p>
+                The banner says {describeNoticeEstimate(data.estimate)}; the forecast says an order
+                placed today ships in {describeNoticeEstimate(data.suggestion.estimate)}.
+              </p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         {data.suggestion?.cannotKeepPromise && data.mode === "normal" ? (
           <Layout.Section>
             <Banner tone="warning" title="New orders cannot ship within your current promise">
@@ -265,6 +309,25 @@ export default function StorefrontPage() {
                   error={typed.intent === "delayed" ? errors.message : undefined}
                   maxLength={280}
                 />
+                {belowForecast || errors.overrideReason ? (
+                  <BlockStack gap="200">
+                    <Checkbox
+                      label={`Show it anyway, although the forecast says ${belowForecast ? describeNoticeEstimate(belowForecast.forecast) : "more"}`}
+                      checked={override}
+                      onChange={setOverride}
+                    />
+                    {override ? <input type="hidden" name="override" value="on" /> : null}
+                    <TextField
+                      label="Why (logged with your name)"
+                      name="overrideReason"
+                      autoComplete="off"
+                      value={overrideReason}
+                      onChange={setOverrideReason}
+                      error={errors.overrideReason}
+                      maxLength={280}
+                    />
+                  </BlockStack>
+                ) : null}
                 <Button submit loading={busy}>
                   Show this lead time
                 </Button>

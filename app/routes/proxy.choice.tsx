@@ -1,7 +1,8 @@
 // The wait-or-refund page, reached through Shopify's app proxy (https://<shop>/apps/delay-desk/choice).
 // Two checks: Shopify's proxy signature (the request really came through the shop's domain; 401
 // otherwise) and the notice's signed per-order token (this shopper holds a link we sent about
-// this order; 403 if tampered or expired). GET shows the confirmation, POST records the choice.
+// this order; 403 if tampered or expired). GET shows the confirmation, POST records the choice
+// and brings the order status page's block in line with it (docs/order-status-extension.md).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import db from "../db.server";
@@ -12,6 +13,8 @@ import { confirmPage, donePage, refusedPage, type ChoiceOrder } from "../proxy/c
 import { verifyChoiceToken, type ChoiceTokenClaims } from "../proxy/choice-token.server";
 import { recordChoice, type Choice } from "../proxy/record-choice.server";
 import { authenticate } from "../shopify.server";
+import { AdminClient, type AdminGraphql } from "../admin-api/graphql.server";
+import { refreshOrderStatus } from "../notices/order-status-metafield.server";
 
 const querySchema = z.object({
   choice: z.enum(["wait", "cancel"]),
@@ -35,11 +38,18 @@ function htmlResponse(body: string, status = 200): Response {
   });
 }
 
-type Verified = { claims: ChoiceTokenClaims; choice: Choice; order: ChoiceOrder };
+type Verified = {
+  claims: ChoiceTokenClaims;
+  choice: Choice;
+  order: ChoiceOrder;
+  /** The shop's Admin API through its offline session; absent if the shop has none. */
+  admin: AdminGraphql | undefined;
+};
 
 async function verify(request: Request): Promise<Verified | Response> {
+  let admin: AdminGraphql | undefined;
   try {
-    await authenticate.public.appProxy(request);
+    admin = (await authenticate.public.appProxy(request)).admin;
   } catch (error) {
     // The library answers a bad or missing signature with 400; the issue asks for 401.
     if (error instanceof Response)
@@ -81,6 +91,7 @@ async function verify(request: Request): Promise<Verified | Response> {
   // The customer reads their own money: presentment currency, their locale (buyer-money.ts).
   const money = buyerTotal(order);
   return {
+    admin,
     claims: check.claims,
     choice: query.data.choice,
     order: {
@@ -121,5 +132,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     noticeId: verified.claims.noticeId,
     choice: verified.choice,
   });
+  const { admin } = verified;
+  if (admin && result.status !== "already")
+    await refreshOrderStatus(
+      // A request handler's client: a THROTTLED answer is reported, not waited out.
+      new AdminClient(admin, { maxThrottledInARow: 0 }),
+      { db, secret: appEnv().SHOPIFY_API_SECRET, now: () => new Date() },
+      verified.claims.shop,
+      verified.claims.orderId,
+    );
   return htmlResponse(donePage(verified.order, result.choice, result.status === "already"));
 };

@@ -11,6 +11,7 @@ const defaults = {
   senderName: "Dawn Rivera",
   senderRole: "Operations manager",
   tagOrders: false,
+  noticeCadenceDays: 7,
   saved: true,
 };
 
@@ -44,6 +45,7 @@ function formData(values: SettingsFormValues): FormData {
   form.set("senderName", values.senderName);
   form.set("senderRole", values.senderRole);
   if (values.tagOrders) form.set("tagOrders", "on");
+  form.set("noticeCadenceDays", values.noticeCadenceDays);
   return form;
 }
 

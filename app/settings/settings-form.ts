@@ -8,6 +8,7 @@ import {
   type ShopRules,
   type WeekdayKey,
 } from "../promise/shop-rules";
+import { MAX_CADENCE_DAYS, MIN_CADENCE_DAYS } from "../notices/cadence";
 import type { ShopSettings } from "./shop-settings.server";
 
 export interface OverrideValues {
@@ -36,6 +37,8 @@ export interface SettingsFormValues {
   senderName: string;
   senderRole: string;
   tagOrders: boolean;
+  /** Days between routine customer updates, as typed; "" leaves the saved value as it is. */
+  noticeCadenceDays: string;
 }
 
 export type FieldErrors = Record<string, string>;
@@ -47,6 +50,8 @@ export type SettingsFormResult =
       senderName: string | null;
       senderRole: string | null;
       tagOrders: boolean;
+      /** Undefined when the form did not carry the field: the saved value stays. */
+      noticeCadenceDays: number | undefined;
       values: SettingsFormValues;
     }
   | { ok: false; values: SettingsFormValues; errors: FieldErrors };
@@ -80,6 +85,7 @@ export function formValuesFromSettings(settings: ShopSettings): SettingsFormValu
     senderName: settings.senderName ?? "",
     senderRole: settings.senderRole ?? "",
     tagOrders: settings.tagOrders,
+    noticeCadenceDays: String(settings.noticeCadenceDays),
   };
 }
 
@@ -138,6 +144,7 @@ export function formValuesFromFormData(form: FormData): SettingsFormValues {
     senderName: text(form, "senderName"),
     senderRole: text(form, "senderRole"),
     tagOrders: form.get("tagOrders") === "on",
+    noticeCadenceDays: text(form, "noticeCadenceDays"),
   };
 }
 
@@ -226,6 +233,13 @@ export function parseSettingsForm(form: FormData, current: ShopRules): SettingsF
     const sender = senderSchema.safeParse(values[field]);
     if (!sender.success) errors[field] = sender.error.issues[0]?.message ?? "Invalid";
   }
+  let noticeCadenceDays: number | undefined;
+  if (values.noticeCadenceDays !== "") {
+    const days = Number(values.noticeCadenceDays);
+    if (!Number.isInteger(days) || days < MIN_CADENCE_DAYS || days > MAX_CADENCE_DAYS)
+      errors.noticeCadenceDays = `Enter whole days, ${MIN_CADENCE_DAYS} to ${MAX_CADENCE_DAYS}`;
+    else noticeCadenceDays = days;
+  }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, values, errors };
   return {
     ok: true,
@@ -233,6 +247,7 @@ export function parseSettingsForm(form: FormData, current: ShopRules): SettingsF
     senderName: values.senderName || null,
     senderRole: values.senderRole || null,
     tagOrders: values.tagOrders,
+    noticeCadenceDays,
     values,
   };
 }

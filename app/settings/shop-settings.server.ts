@@ -2,6 +2,7 @@
 // read), the sender's identity and the order-tag toggle. A shop that never saved settings gets
 // the defaults in its own time zone, so its first forecast is already in the right calendar.
 import type { PrismaClient } from "@prisma/client";
+import { DEFAULT_CADENCE_DAYS } from "../notices/cadence";
 import { DEFAULT_SHOP_RULES, parseShopRules, type ShopRules } from "../promise/shop-rules";
 
 export interface ShopSettings {
@@ -9,6 +10,8 @@ export interface ShopSettings {
   senderName: string | null;
   senderRole: string | null;
   tagOrders: boolean;
+  /** At most one routine customer update per order in this many days (app/notices/cadence.ts). */
+  noticeCadenceDays: number;
   /** False while the shop runs on defaults (never saved the settings page). */
   saved: boolean;
 }
@@ -25,7 +28,14 @@ export async function loadShopSettings(
     const rules = fallbackTimeZone
       ? parseShopRules({ ...DEFAULT_SHOP_RULES, timeZone: fallbackTimeZone })
       : DEFAULT_SHOP_RULES;
-    return { rules, senderName: null, senderRole: null, tagOrders: false, saved: false };
+    return {
+      rules,
+      senderName: null,
+      senderRole: null,
+      tagOrders: false,
+      noticeCadenceDays: DEFAULT_CADENCE_DAYS,
+      saved: false,
+    };
   }
   let json: unknown;
   try {
@@ -38,6 +48,7 @@ export async function loadShopSettings(
     senderName: row.senderName,
     senderRole: row.senderRole,
     tagOrders: row.tagOrders,
+    noticeCadenceDays: row.noticeCadenceDays,
     saved: true,
   };
 }
@@ -47,6 +58,8 @@ export interface SettingsToSave {
   senderName: string | null;
   senderRole: string | null;
   tagOrders: boolean;
+  /** Left as it is when omitted. */
+  noticeCadenceDays?: number;
   updatedBy: string | null;
 }
 
@@ -60,6 +73,9 @@ export async function saveShopSettings(
     senderName: settings.senderName,
     senderRole: settings.senderRole,
     tagOrders: settings.tagOrders,
+    ...(settings.noticeCadenceDays === undefined
+      ? {}
+      : { noticeCadenceDays: settings.noticeCadenceDays }),
     updatedBy: settings.updatedBy,
   };
   await db.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });

@@ -1,5 +1,5 @@
 // The storefront's delay banner follows the forecast when it gets worse (bad news sooner), and
-// waits for the merchant when it gets better.
+// waits for the merchant when it gets better, or when they knowingly overrode the forecast.
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appDataOf, metafieldJsonValue } from "../../simulator/resolvers/app-installation";
@@ -18,10 +18,14 @@ beforeAll(async () => {
   db = (await import("../db.server")).default;
   const { loader } = await import("../routes/app.storefront");
   await callRoute(loader, app.embeddedDocumentRequest("/app/storefront"));
+});
+
+/** Imports the shop's orders, so the forecast has a backlog to speak of. */
+async function importBacklog() {
   const store = app.simulator.stores.get(app.shop);
   if (!store) throw new Error("no store");
   await insertTrackedOrders(db, trackedOrdersFromStore(store));
-});
+}
 
 afterAll(async () => {
   await db.$disconnect();
@@ -31,17 +35,24 @@ afterAll(async () => {
 beforeEach(async () => {
   await db.modeChange.deleteMany({});
   await db.storefrontState.deleteMany({});
+  await db.trackedOrder.deleteMany({});
 });
 
-async function showDelay(min: string, max: string, unit: "days" | "weeks") {
+async function showDelay(
+  min: string,
+  max: string,
+  unit: "days" | "weeks",
+  overrideReason?: string,
+): Promise<number> {
   const { action } = await import("../routes/app.storefront");
   const body = new URLSearchParams({
     intent: "delayed",
     estimateMin: min,
     estimateMax: max,
     estimateUnit: unit,
+    ...(overrideReason ? { override: "on", overrideReason } : {}),
   });
-  await callRoute(
+  const response = await callRoute(
     action,
     app.bearerRequest("/app/storefront", {
       method: "POST",
@@ -49,6 +60,7 @@ async function showDelay(min: string, max: string, unit: "days" | "weeks") {
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     }),
   );
+  return response.status;
 }
 
 function bannerEstimate(): unknown {
@@ -71,7 +83,9 @@ async function keepInStep(): Promise<boolean> {
 
 describe("keeping the delay banner in step with the forecast", () => {
   it("lengthens a banner the forecast has outgrown, logged as the forecast", async () => {
-    await showDelay("1", "2", "days");
+    // Set before the orders arrived (nothing to forecast yet), then the backlog lands.
+    expect(await showDelay("1", "2", "days")).toBe(200);
+    await importBacklog();
     expect(await keepInStep()).toBe(true);
     const state = await db.storefrontState.findUniqueOrThrow({ where: { shop: app.shop } });
     expect(state.mode).toBe("delayed");
@@ -94,9 +108,18 @@ describe("keeping the delay banner in step with the forecast", () => {
   });
 
   it("leaves a longer banner alone when the forecast is better: good news waits for the merchant", async () => {
-    await showDelay("30", "52", "weeks");
+    await importBacklog();
+    expect(await showDelay("30", "52", "weeks")).toBe(200);
     expect(await keepInStep()).toBe(false);
     expect(bannerEstimate()).toMatchObject({ min: 30, max: 52, unit: "weeks" });
+  });
+
+  it("leaves a banner the merchant set by an explicit override as they set it", async () => {
+    await importBacklog();
+    expect(await showDelay("1", "2", "days")).toBe(400);
+    expect(await showDelay("1", "2", "days", "Our second workshop opens on Monday.")).toBe(200);
+    expect(await keepInStep()).toBe(false);
+    expect(bannerEstimate()).toMatchObject({ min: 1, max: 2, unit: "days" });
   });
 
   it("does nothing unless the storefront shows a delay", async () => {

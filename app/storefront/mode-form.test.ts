@@ -89,7 +89,27 @@ describe("parseModeForm", () => {
         source: "storefront",
         estimate: { min: 1, max: 2, unit: "weeks" },
         message: null,
+        overrideReason: null,
       },
+    });
+  });
+
+  it("takes an override of the forecast only with a reason, and ignores a reason without the tick", () => {
+    const delay = { intent: "delayed", estimateMin: "1", estimateMax: "2", estimateUnit: "weeks" };
+    expect(parseModeForm(form({ ...delay, override: "on" }), NY, now)).toEqual({
+      ok: false,
+      errors: {
+        overrideReason:
+          "Say why you are showing a shorter wait than the forecast; the reason is logged.",
+      },
+      values: expect.objectContaining({ override: "on", estimateMax: "2" }),
+    });
+    expect(
+      parseModeForm(form({ ...delay, override: "on", overrideReason: " New maker. " }), NY, now),
+    ).toMatchObject({ ok: true, request: { overrideReason: "New maker." } });
+    expect(parseModeForm(form({ ...delay, overrideReason: "Not ticked" }), NY, now)).toMatchObject({
+      ok: true,
+      request: { overrideReason: null },
     });
   });
 

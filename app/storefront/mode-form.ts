@@ -22,6 +22,12 @@ const dayCount = (label: string) =>
       .max(365, `The ${label} must be 365 or less.`),
   );
 const source = z.enum(["storefront", "dashboard"]).default("storefront");
+// An HTML checkbox posts "on" when ticked and nothing when not.
+const checkbox = z.preprocess((value) => value === "on" || value === "true", z.boolean());
+const overrideReason = z.preprocess(
+  blankToUndefined,
+  z.string().trim().max(280, "Keep the reason under 280 characters.").optional(),
+);
 
 const formSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("normal"), source }),
@@ -34,6 +40,9 @@ const formSchema = z.discriminatedUnion("intent", [
     estimateMax: dayCount("longest wait"),
     estimateUnit: z.enum(["days", "weeks"], { message: "Choose days or weeks." }),
     message: optionalText,
+    // Showing a shorter wait than the forecast needs both a tick and a reason (they are logged).
+    override: checkbox,
+    overrideReason,
   }),
   z.object({
     intent: z.literal("paused"),
@@ -56,6 +65,8 @@ export type ModeChangeRequest =
       source: "storefront" | "dashboard";
       estimate: { min: number; max: number; unit: "days" | "weeks" };
       message: string | null;
+      /** The merchant's reason for showing less than the forecast; null = no override asked. */
+      overrideReason: string | null;
     }
   | {
       intent: "paused";
@@ -65,7 +76,16 @@ export type ModeChangeRequest =
     };
 
 export type FieldErrors = Partial<
-  Record<"intent" | "estimateMin" | "estimateMax" | "estimateUnit" | "until" | "message", string>
+  Record<
+    | "intent"
+    | "estimateMin"
+    | "estimateMax"
+    | "estimateUnit"
+    | "until"
+    | "message"
+    | "overrideReason",
+    string
+  >
 >;
 
 export type ParsedModeForm =
@@ -79,6 +99,7 @@ const FIELD_NAMES = [
   "estimateUnit",
   "until",
   "message",
+  "overrideReason",
 ] as const;
 
 function isFieldName(name: unknown): name is keyof FieldErrors {
@@ -114,6 +135,15 @@ export function parseModeForm(form: FormData, timeZone: string, now: Date): Pars
           errors: { estimateMax: "The longest wait must be at least the shortest." },
           values,
         };
+      if (form_.override && !form_.overrideReason)
+        return {
+          ok: false,
+          errors: {
+            overrideReason:
+              "Say why you are showing a shorter wait than the forecast; the reason is logged.",
+          },
+          values,
+        };
       return {
         ok: true,
         request: {
@@ -121,6 +151,7 @@ export function parseModeForm(form: FormData, timeZone: string, now: Date): Pars
           source: form_.source,
           estimate: { min: form_.estimateMin, max: form_.estimateMax, unit: form_.estimateUnit },
           message: form_.message ?? null,
+          overrideReason: form_.override ? (form_.overrideReason ?? null) : null,
         },
       };
     case "paused": {

@@ -16,12 +16,14 @@ import {
   writeStorefrontNotice,
 } from "./storefront-admin.server";
 import {
+  describeNoticeEstimate,
   estimateFromForecast,
   isPauseDue,
   modeAfterPause,
   noticeFor,
   NORMAL_SETTINGS,
   pauseConfigFor,
+  promisesLessThanForecast,
   STOREFRONT_MODES,
   type StorefrontMode,
   type StorefrontSettings,
@@ -149,13 +151,59 @@ export async function applyStorefrontSettings(options: ApplyOptions): Promise<St
   return target;
 }
 
+/**
+ * A lead time shorter than the forecast's, refused: the storefront would promise buyers a wait
+ * the shop very probably cannot keep. The merchant may override it with a reason, which is logged.
+ */
+export class LeadTimeBelowForecastError extends Error {
+  constructor(
+    readonly shown: NoticeEstimate,
+    readonly forecast: NoticeEstimate,
+  ) {
+    super(
+      `The forecast says an order placed today ships in ${describeNoticeEstimate(forecast)}. Showing ${describeNoticeEstimate(shown)} would promise buyers less than that. Show a longest wait of at least ${forecast.max} ${forecast.unit}, or tick "Show it anyway" and say why (your name and reason are logged).`,
+    );
+    this.name = "LeadTimeBelowForecastError";
+  }
+}
+
+/** The log's wording of an override, so the storefront log says who promised less and why. */
+export const OVERRIDE_PREFIX = "override:";
+
+export function overrideReasonText(
+  shown: NoticeEstimate,
+  forecast: NoticeEstimate,
+  why: string,
+): string {
+  return `${OVERRIDE_PREFIX} shows ${describeNoticeEstimate(shown)} against the forecast's ${describeNoticeEstimate(forecast)}. Why: ${why}`;
+}
+
 export async function changeStorefrontMode(
   options: Omit<ApplyOptions, "target" | "reason"> & { request: ModeChangeRequest },
 ): Promise<StorefrontSettings> {
+  const { request } = options;
   const current = await loadStorefrontSettings(options.db, options.shop);
-  const target = await targetSettings(options.db, options.shop, current, options.request);
-  const reason = options.request.source === "dashboard" ? "suggested on the dashboard" : null;
+  let reason = request.source === "dashboard" ? "suggested on the dashboard" : null;
+  if (request.intent === "delayed") {
+    const { timeZone } = await loadStorefrontSetup(options.admin);
+    const suggestion = await suggestedEstimate(options.db, options.shop, timeZone, options.now);
+    if (suggestion && promisesLessThanForecast(request.estimate, suggestion.estimate)) {
+      if (!request.overrideReason)
+        throw new LeadTimeBelowForecastError(request.estimate, suggestion.estimate);
+      reason = overrideReasonText(request.estimate, suggestion.estimate, request.overrideReason);
+    }
+  }
+  const target = await targetSettings(options.db, options.shop, current, request);
   return applyStorefrontSettings({ ...options, target, reason });
+}
+
+/** True while the delay shown was set by an override (the latest change into it says so). */
+async function delaySetByOverride(db: Db, shop: string): Promise<boolean> {
+  const entry = await db.modeChange.findFirst({
+    where: { shop, toMode: "delayed" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  return entry?.reason?.startsWith(OVERRIDE_PREFIX) ?? false;
 }
 
 /**
@@ -243,7 +291,8 @@ export const FORECAST_ACTOR: Actor = { id: null, name: "forecast" };
  * product's rule "bad news sooner than good news": when the forecast's conservative range for a
  * new order has grown past what the banner says, the banner (and metafield) are lengthened at once
  * and the change is logged with actor "forecast"; a forecast that got better leaves the banner as
- * it is until the merchant changes it. Returns true when it changed the estimate.
+ * it is until the merchant changes it. A delay the merchant set by an explicit override stays as
+ * they set it. Returns true when it changed the estimate.
  */
 export async function keepDelayInStepWithForecast(options: {
   admin: AdminGraphql;
@@ -254,6 +303,9 @@ export async function keepDelayInStepWithForecast(options: {
   const { admin, db, shop, now } = options;
   const current = await loadStorefrontSettings(db, shop);
   if (current.mode !== "delayed" || !current.estimate) return false;
+  // A merchant who overrode the forecast, with a logged reason, decided this knowingly; the
+  // storefront page keeps warning them that the forecast says more.
+  if (await delaySetByOverride(db, shop)) return false;
   const { timeZone } = await loadStorefrontSetup(admin);
   const suggestion = await suggestedEstimate(db, shop, timeZone, now);
   if (!suggestion || longestWaitDays(suggestion.estimate) <= longestWaitDays(current.estimate))

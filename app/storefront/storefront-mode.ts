@@ -160,6 +160,21 @@ export function estimateFromForecast(
   return { min, max: Math.max(min, Math.ceil(maxDays / 7)), unit: "weeks" };
 }
 
+/** "2–3 weeks", as buyers read it. */
+export function describeNoticeEstimate(estimate: NoticeEstimate): string {
+  return `${estimate.min}–${estimate.max} ${estimate.unit}`;
+}
+
+/**
+ * True when showing `shown` would promise buyers a shorter longest wait than the forecast's
+ * conservative range for an order placed today (issue 13, point 5).
+ */
+export function promisesLessThanForecast(shown: NoticeEstimate, forecast: NoticeEstimate): boolean {
+  const longest = (estimate: NoticeEstimate) =>
+    estimate.unit === "weeks" ? estimate.max * 7 : estimate.max;
+  return longest(shown) < longest(forecast);
+}
+
 /** Where "Resume" goes: the mode the shop was in before the pause, if it can still be shown. */
 export function modeAfterPause(
   previousMode: string | null | undefined,

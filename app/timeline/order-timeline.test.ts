@@ -59,7 +59,9 @@ describe("buildTimeline", () => {
       ["Customer asked to cancel for a full refund", "Customer"],
       ["Cancel and full refund queued", "Customer"],
     ]);
-    expect(entries[0]?.detail).toBe("Promised to ship by 2026-12-01 (your lead times)");
+    expect(entries[0]?.detail).toBe(
+      "Promised to ship by 2026-12-01 (your lead times when it was placed)",
+    );
     expect(entries[2]?.detail).toBe("Told: ships between Monday 7 December and Friday 18 December");
     expect(entries[1]?.detail).toBe("Reason: Supplier fire");
   });

@@ -79,11 +79,19 @@ function eventEntry(event: TimelineEvent, staffNames: ReadonlyMap<string, string
       const to = text(d.to);
       const range = from && to ? describeRange({ from, to }) : null;
       const revision = typeof d.revision === "number" ? d.revision : null;
+      const to_ = text(d.toEmail) ? ` to ${text(d.toEmail)}` : "";
+      if (d.change === "shipped")
+        return {
+          ...base,
+          title: `"It has shipped" notice sent${to_}`,
+          detail: null,
+          tone: "success",
+        };
       return {
         ...base,
-        title: `Delay notice${revision ? ` ${revision}` : ""} sent${text(d.toEmail) ? ` to ${text(d.toEmail)}` : ""}`,
+        title: `Delay notice${revision ? ` ${revision}` : ""} sent${to_}`,
         detail: range
-          ? `Told: ships ${range}${d.change === "later" ? " (a revised, later date)" : d.change === "earlier" ? " (an earlier date, confirmed)" : ""}`
+          ? `Told: ships ${range}${d.change === "later" ? " (a revised, later date)" : d.change === "earlier" ? " (an earlier date, confirmed)" : d.change === "weekly" ? " (weekly update, same date)" : ""}`
           : text(d.summary),
         tone: "info",
       };
@@ -155,7 +163,13 @@ export function buildTimeline(input: {
       kind: "placed",
       title: "Order placed",
       detail: input.order.promisedShipDate
-        ? `Promised to ship by ${input.order.promisedShipDate} (${input.order.promiseSource === "fulfillBy" ? "Shopify's fulfill-by date" : "your lead times"})`
+        ? `Promised to ship by ${input.order.promisedShipDate} (${
+            input.order.promiseSource === "fulfillBy"
+              ? "Shopify's fulfill-by date"
+              : input.order.promiseSource === "backfill"
+                ? "as last forecast before promises were frozen"
+                : "your lead times when it was placed"
+          })`
         : null,
       actor: "Customer",
       tone: "info",

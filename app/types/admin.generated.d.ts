@@ -53,6 +53,13 @@ export type ShopOnlyQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>
 
 export type ShopOnlyQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'ianaTimezone' | 'currencyCode'> };
 
+export type SetOrderStatusPageMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type SetOrderStatusPageMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
 export type OrderImportBulkQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -389,6 +396,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation FulfillmentDeadlineSet($deadline: DateTime!, $ids: [ID!]!) {\n    fulfillmentOrdersSetFulfillmentDeadline(fulfillmentDeadline: $deadline, fulfillmentOrderIds: $ids) {\n      success\n      userErrors { field message code }\n    }\n  }\n": {return: FulfillmentDeadlineSetMutation, variables: FulfillmentDeadlineSetMutationVariables},
   "#graphql\n  mutation FulfillmentHoldPlace($id: ID!, $hold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {\n      fulfillmentHold { id handle }\n      fulfillmentOrder { id status }\n      userErrors { field message code }\n    }\n  }\n": {return: FulfillmentHoldPlaceMutation, variables: FulfillmentHoldPlaceMutationVariables},
   "#graphql\n  mutation FulfillmentHoldRelease($id: ID!, $holdIds: [ID!]) {\n    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n      fulfillmentOrder { id status }\n      userErrors { field message code }\n    }\n  }\n": {return: FulfillmentHoldReleaseMutation, variables: FulfillmentHoldReleaseMutationVariables},
+  "#graphql\n  mutation SetOrderStatusPage($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: SetOrderStatusPageMutation, variables: SetOrderStatusPageMutationVariables},
   "#graphql\n  mutation OrderImportStart($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: OrderImportStartMutation, variables: OrderImportStartMutationVariables},
   "#graphql\n  mutation OrderTagsAdd($id: ID!, $tags: [String!]!) {\n    tagsAdd(id: $id, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: OrderTagsAddMutation, variables: OrderTagsAddMutationVariables},
   "#graphql\n  mutation OrderTagsRemove($id: ID!, $tags: [String!]!) {\n    tagsRemove(id: $id, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: OrderTagsRemoveMutation, variables: OrderTagsRemoveMutationVariables},

@@ -9,6 +9,7 @@ import { parseGid, toGid } from "../gid";
 import type { ShopStore } from "../store/shop-store";
 import { defineType, hasTypename, type SimulatorContext } from "./define";
 import { iso } from "./values";
+import { declaredMetafieldDefinitions } from "../declared-definitions";
 
 export interface ShopifyFunctionRecord {
   __typename: "ShopifyFunction";
@@ -20,7 +21,7 @@ export interface ShopifyFunctionRecord {
   apiVersion: string;
 }
 
-export type MetafieldOwnerType = "API_PERMISSION" | "VALIDATION";
+export type MetafieldOwnerType = "API_PERMISSION" | "VALIDATION" | "ORDER";
 
 export interface MetafieldRecord {
   __typename: "Metafield";
@@ -54,6 +55,12 @@ export interface MetafieldDefinitionRecord {
   name: string;
   description: string | null;
   type: string;
+  /**
+   * Who may read it through the Customer Account API: "read" only when the definition grants it
+   * (access.customer_account); without that Shopify returns no value to customer account
+   * extensions (https://shopify.dev/changelog/metafields-now-require-a-definition-to-be-accessed-through-the-customer-account-api).
+   */
+  customerAccountAccess: "read" | "read_write" | null;
 }
 
 export interface AppInstallationRecord {
@@ -93,6 +100,12 @@ export function isReservedNamespace(resolved: string): boolean {
   return /^app--\d+(--|$)/.test(resolved);
 }
 
+/** A namespace another app reserved: only the owning app may write it. */
+export function isOtherAppsNamespace(resolved: string): boolean {
+  const owner = /^app--(\d+)(--|$)/.exec(resolved)?.[1];
+  return owner !== undefined && owner !== String(SIMULATED_APP_ID);
+}
+
 export class AppData {
   readonly installation: AppInstallationRecord;
   readonly validations: ValidationRecord[] = [];
@@ -105,6 +118,8 @@ export class AppData {
   constructor(
     shopId: number,
     private readonly clock: () => number,
+    /** Whether the shop has this order: orders are metafield owners too. */
+    private readonly hasOrder: (id: number) => boolean = () => false,
   ) {
     this.installation = { __typename: "AppInstallation", id: shopId * 100 + 1 };
   }
@@ -189,6 +204,7 @@ export class AppData {
     if (gid.type === "AppInstallation" && gid.id === this.installation.id) return "API_PERMISSION";
     if (gid.type === "Validation" && this.validations.some((v) => v.id === gid.id))
       return "VALIDATION";
+    if (gid.type === "Order" && this.hasOrder(gid.id)) return "ORDER";
     return undefined;
   }
 
@@ -206,7 +222,18 @@ export function appDataOf(store: ShopStore): AppData {
     // Timestamps follow the store's fixed `now`, plus real elapsed time, so seeded tests stay stable.
     const started = Date.now();
     const base = store.options.now.getTime();
-    data = new AppData(store.shop.id, () => base + (Date.now() - started));
+    data = new AppData(
+      store.shop.id,
+      () => base + (Date.now() - started),
+      (id) => store.order(id) !== undefined,
+    );
+    // What `shopify app deploy` installed in every shop: the toml's declarative definitions.
+    for (const declared of declaredMetafieldDefinitions(SIMULATED_APP_ID))
+      data.metafieldDefinitions.push({
+        __typename: "MetafieldDefinition",
+        id: data.newId(),
+        ...declared,
+      });
     appDataByStore.set(store, data);
   }
   return data;
@@ -244,7 +271,7 @@ const metafieldsArgs = connectionArgsSchema.extend({
 });
 const idArgs = z.object({ id: z.string() });
 
-function ownerMetafield(
+export function ownerMetafield(
   ownerId: string,
   rawArgs: Record<string, unknown>,
   context: SimulatorContext,
@@ -255,7 +282,7 @@ function ownerMetafield(
     : null;
 }
 
-function ownerMetafields(
+export function ownerMetafields(
   ownerId: string,
   rawArgs: Record<string, unknown>,
   context: SimulatorContext,

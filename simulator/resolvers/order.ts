@@ -14,6 +14,7 @@ import type {
 import { defineType, hasTypename, notSimulated, type SimulatorContext } from "./define";
 import { customerLocaleOf } from "../store/currency";
 import { iso, mailingAddress, moneyBag } from "./values";
+import { ownerMetafield, ownerMetafields } from "./app-installation";
 
 const byId = (record: { id: number }) => ({ id: record.id, value: record.id });
 const shippingLinesArgs = connectionArgsSchema.extend({ includeRemovals: z.boolean().nullish() });
@@ -45,6 +46,9 @@ function orderOf(context: SimulatorContext, orderId: number): OrderRecord {
 export const orderType = defineType("Order", hasTypename<OrderRecord>("Order"), {
   id: (order) => toGid("Order", order.id),
   legacyResourceId: (order) => String(order.id),
+  // The app's metafields on the order (metafieldsSet with an Order owner).
+  metafield: (order, args, context) => ownerMetafield(toGid("Order", order.id), args, context),
+  metafields: (order, args, context) => ownerMetafields(toGid("Order", order.id), args, context),
   name: (order) => order.name,
   number: (order) => order.number,
   email: (order) => order.email,

@@ -76,6 +76,11 @@ describe("telling customers, in a browser", () => {
     expect(previewText).toContain("Dawn Rivera");
     expect(await app.getByLabel(/The 1 selected/).isChecked()).toBe(true);
     await app.getByRole("button", { name: "Send notices" }).click();
+    // Sending asks first: how many, a sample, then confirm.
+    await expect.poll(() => app.getByTestId("review-count").count(), { timeout: 15_000 }).toBe(1);
+    expect(await app.getByTestId("review-count").innerText()).toBe("1 notice");
+    expect(await app.getByTestId("review-sample").innerText()).toContain(order.name);
+    await app.getByRole("button", { name: "Confirm: send 1 notice" }).click();
     await expect
       .poll(() => demo.mail.received().filter((m) => m.to.includes(order.email ?? "")).length, {
         timeout: 30_000,
@@ -95,7 +100,8 @@ describe("telling customers, in a browser", () => {
     );
     const mail = customer.frameLocator('iframe[title="Message"]');
     expect(await mail.locator("body").innerText()).toMatch(
-      /We now expect to ship it (between|on) \w+day/,
+      // Worded by horizon (estimate-range.ts): days within a week, whole weeks beyond.
+      /We now expect to ship it (between \w+day|by \w+day|within \d+ weeks \(by \w+day|in \d+–\d+ weeks \(by \w+day)|It is due to leave our workshop today/,
     );
     await mail.getByRole("link", { name: "Cancel and refund me" }).click();
     // The link opens the wait-or-refund page through the storefront's app proxy; wait for that

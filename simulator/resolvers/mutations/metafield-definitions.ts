@@ -87,6 +87,8 @@ export function metafieldDefinitionCreate(data: AppData, rawArgs: Record<string,
     name: input.name,
     description: input.description ?? null,
     type: input.type,
+    // The app's definitions created through the API here take no access input.
+    customerAccountAccess: null,
   };
   data.metafieldDefinitions.push(record);
   return { createdDefinition: record, userErrors: [] };

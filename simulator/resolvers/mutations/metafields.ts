@@ -3,7 +3,13 @@
 // whole call is atomic: one bad entry and nothing is written; userErrors carry the entry's index.
 import { z } from "zod";
 import type { SimulatorContext } from "../define";
-import { appDataOf, type AppData, type MetafieldOwnerType } from "../app-installation";
+import {
+  appDataOf,
+  isOtherAppsNamespace,
+  resolveNamespace,
+  type AppData,
+  type MetafieldOwnerType,
+} from "../app-installation";
 
 export const MAX_METAFIELDS_PER_SET = 25;
 
@@ -114,6 +120,16 @@ export function metafieldsSet(data: AppData, rawArgs: Record<string, unknown>) {
         elementIndex: index,
       });
     else owners.push(ownerType);
+    // An app-owned namespace is written by its owning app only ("App-owned: Read by merchants,
+    // Write by owning app", https://shopify.dev/docs/apps/build/custom-data/permissions).
+    // APP_NOT_AUTHORIZED is the schema's code for it; the message is ours.
+    if (isOtherAppsNamespace(resolveNamespace(input.namespace)))
+      userErrors.push({
+        field: [...path, "namespace"],
+        message: "This namespace is reserved for another app.",
+        code: "APP_NOT_AUTHORIZED",
+        elementIndex: index,
+      });
     for (const error of metafieldValueErrors(input, path))
       userErrors.push({ ...error, elementIndex: index });
   });
