@@ -1,9 +1,8 @@
 // The migration that introduced frozen promises backfills existing rows from what is known: the
 // promise their last forecast used. Run here on rows as they stood before it (frozen columns empty).
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrationBackfill } from "../../tests/support/migration-backfill";
 import { insertTrackedOrders, openTestDatabase, trackedOrder } from "../../tests/support/factories";
 
 let db: PrismaClient;
@@ -13,23 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.$disconnect();
 });
-
-function backfillStatement(): string {
-  // The migrations of the database this run uses (vitest.config.ts sets DELAY_DESK_TEST_DATABASE).
-  const dir =
-    process.env.DELAY_DESK_TEST_DATABASE === "postgresql"
-      ? path.join(process.cwd(), "prisma", "postgresql", "migrations")
-      : path.join(process.cwd(), "prisma", "migrations");
-  const folder = readdirSync(dir).find((name) => name.endsWith("_frozen_promise"));
-  if (!folder) throw new Error("no frozen_promise migration");
-  const sql = readFileSync(path.join(dir, folder, "migration.sql"), "utf8")
-    .split("\n")
-    .filter((line) => !line.startsWith("--"))
-    .join("\n");
-  const update = sql.split(";").find((statement) => statement.trim().startsWith("UPDATE"));
-  if (!update) throw new Error("the migration has no backfill");
-  return update;
-}
 
 describe("the frozen-promise backfill", () => {
   it("freezes each forecast row's last promise, keeps fulfillBy as the source, marks rule promises backfill, and leaves unforecast rows for the next reforecast", async () => {
@@ -50,7 +32,7 @@ describe("the frozen-promise backfill", () => {
       }),
       trackedOrder(shop, { id: "new" }),
     ]);
-    await db.$executeRawUnsafe(backfillStatement());
+    await db.$executeRawUnsafe(migrationBackfill("_frozen_promise"));
     const rows = await db.trackedOrder.findMany({ where: { shop }, orderBy: { id: "asc" } });
     expect(
       rows.map((r) => [r.id, r.frozenPromiseDate, r.frozenPromiseSource, r.promiseFrozenAt]),
