@@ -12,7 +12,7 @@ import {
   SET_FULFILLMENT_DEADLINE,
 } from "./fulfillment/fulfillment-jobs.server";
 import { ORDER_TAGS_ADD } from "./orders/tags.server";
-import { ORDER_EDIT_BEGIN } from "./remedies/free-add-on.server";
+import { ORDER_EDIT_BEGIN } from "./remedies/order-edit.server";
 import { FULL_REFUND_SUGGESTION, REFUND_CREATE } from "./remedies/refund.server";
 import { DISCOUNT_CODE_CREATE } from "./remedies/thank-you-code.server";
 import { CREATE_CHECKOUT_PAUSE_MUTATION } from "./storefront/storefront-admin.server";

@@ -9,8 +9,8 @@
 import { z } from "zod";
 import { currencyCodeSchema } from "../admin-api/enums";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
-import { ORDER_EDIT_BEGIN, ORDER_EDIT_COMMIT } from "./free-add-on.server";
-import { describeUserErrors, userErrorSchema } from "./user-errors";
+import { commitOptions, markerFound, refusal, runOrderEdit } from "./order-edit.server";
+import { userErrorSchema } from "./user-errors";
 
 export const SHIPPING_STATE = `#graphql
   query RemedyShippingState($id: ID!) {
@@ -67,27 +67,9 @@ const editLinesData = z.object({
     })
     .nullable(),
 });
-const beginData = z.object({
-  orderEditBegin: z
-    .object({
-      calculatedOrder: z.object({ id: z.string() }).nullable(),
-      userErrors: z.array(userErrorSchema),
-    })
-    .nullable(),
-});
 const stepSchema = z.object({ userErrors: z.array(userErrorSchema) }).nullable();
 const updateShippingData = z.object({ orderEditUpdateShippingLine: stepSchema });
 const addShippingData = z.object({ orderEditAddShippingLine: stepSchema });
-const commitData = z.object({
-  orderEditCommit: z
-    .object({
-      order: z.object({ id: z.string() }).nullable(),
-      userErrors: z.array(userErrorSchema),
-    })
-    .nullable(),
-});
-const checkpointSchema = z.object({ editStarted: z.literal(true) });
-
 export interface FasterShippingOptions {
   title: string;
   notifyCustomer: boolean;
@@ -104,64 +86,42 @@ export async function performFasterShipping(
   if (state.cancelledAt) return { status: "skipped", reason: "The order is cancelled" };
   if (state.displayFulfillmentStatus === "FULFILLED")
     return { status: "skipped", reason: "Already shipped: refund the shipping instead" };
-  if (state.shippingLines.nodes.some((line) => line.title === options.title)) {
-    return checkpointSchema.safeParse(ctx.previous).success
-      ? {
-          status: "done",
-          summary: `Shipping upgraded to ${options.title} (confirmed on re-check)`,
-          detail: { title: options.title },
-        }
-      : { status: "skipped", reason: `Shipping is already ${options.title}` };
-  }
-  await ctx.checkpoint({ editStarted: true });
-  const begin = (await ctx.admin.request(ORDER_EDIT_BEGIN, beginData, { id: item.orderId }))
-    .orderEditBegin;
-  if (!begin?.calculatedOrder)
-    return {
-      status: "failed",
-      reason: describeUserErrors("the order edit", begin?.userErrors ?? []),
-    };
-  const id = begin.calculatedOrder.id;
-  const lines =
-    (await ctx.admin.request(EDIT_SHIPPING_LINES, editLinesData, { id })).node?.shippingLines ?? [];
-  const first = lines[0];
-  const step = first
-    ? ((
-        await ctx.admin.request(ORDER_EDIT_UPDATE_SHIPPING, updateShippingData, {
-          id,
-          shippingLineId: first.id,
-          shippingLine: { title: options.title },
-        })
-      )["orderEditUpdateShippingLine"] ?? null)
-    : ((
-        await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, addShippingData, {
-          id,
-          shippingLine: {
-            title: options.title,
-            price: { amount: "0.00", currencyCode: state.presentmentCurrencyCode },
-          },
-        })
-      )["orderEditAddShippingLine"] ?? null);
-  if (!step || step.userErrors.length > 0)
-    return {
-      status: "failed",
-      reason: describeUserErrors("the shipping change", step?.userErrors ?? []),
-    };
-  const committed = (
-    await ctx.admin.request(ORDER_EDIT_COMMIT, commitData, {
-      id,
-      notifyCustomer: options.notifyCustomer,
-      staffNote: options.staffNote,
-    })
-  ).orderEditCommit;
-  if (!committed?.order)
-    return {
-      status: "failed",
-      reason: describeUserErrors("committing the order edit", committed?.userErrors ?? []),
-    };
+  if (state.shippingLines.nodes.some((line) => line.title === options.title))
+    return markerFound(
+      ctx,
+      { summary: `Shipping upgraded to ${options.title}`, detail: { title: options.title } },
+      `Shipping is already ${options.title}`,
+    );
+  let previousTitle: string | null = null;
+  const edit = await runOrderEdit(ctx, item.orderId, commitOptions(options), async (id) => {
+    const lines =
+      (await ctx.admin.request(EDIT_SHIPPING_LINES, editLinesData, { id })).node?.shippingLines ??
+      [];
+    const first = lines[0];
+    previousTitle = first?.title ?? null;
+    const step = first
+      ? (
+          await ctx.admin.request(ORDER_EDIT_UPDATE_SHIPPING, updateShippingData, {
+            id,
+            shippingLineId: first.id,
+            shippingLine: { title: options.title },
+          })
+        ).orderEditUpdateShippingLine
+      : (
+          await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, addShippingData, {
+            id,
+            shippingLine: {
+              title: options.title,
+              price: { amount: "0.00", currencyCode: state.presentmentCurrencyCode },
+            },
+          })
+        ).orderEditAddShippingLine;
+    return refusal("the shipping change", step);
+  });
+  if ("failed" in edit) return { status: "failed", reason: edit.failed };
   return {
     status: "done",
     summary: `Shipping upgraded to ${options.title} at the shop's cost`,
-    detail: { title: options.title, previousTitle: first?.title ?? null },
+    detail: { title: options.title, previousTitle },
   };
 }

@@ -1,11 +1,11 @@
-// A free add-on through an order edit: begin, add the variant, discount that line 100 %, commit
-// (optionally notifying the customer, with a staff note). Order edits take no idempotency key,
-// so before editing we look at the order: a line of the same variant whose discounted total is
-// zero is the add-on already given (ours, if a retry; anyone's otherwise), and we do not add
-// another. A crash before commit leaves only an uncommitted edit session, which Shopify drops.
+// A free add-on through an order edit (order-edit.server.ts): add the variant, discount that line
+// 100 %, commit (optionally notifying the customer, with a staff note). The marker: a line of the
+// same variant whose discounted total is zero is the add-on already given (ours, if a retry;
+// anyone's otherwise), and we do not add another.
 import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
 import { isZeroMoney } from "../jobs/money";
+import { commitOptions, markerFound, refusal, runOrderEdit } from "./order-edit.server";
 import { describeUserErrors, userErrorSchema } from "./user-errors";
 
 export const ADD_ON_STATE = `#graphql
@@ -25,15 +25,6 @@ export const ADD_ON_STATE = `#graphql
   }
 `;
 
-export const ORDER_EDIT_BEGIN = `#graphql
-  mutation RemedyOrderEditBegin($id: ID!) {
-    orderEditBegin(id: $id) {
-      calculatedOrder { id }
-      userErrors { field message }
-    }
-  }
-`;
-
 export const ORDER_EDIT_ADD_VARIANT = `#graphql
   mutation RemedyOrderEditAddVariant($id: ID!, $variantId: ID!, $quantity: Int!) {
     orderEditAddVariant(id: $id, variantId: $variantId, quantity: $quantity, allowDuplicates: true) {
@@ -47,15 +38,6 @@ export const ORDER_EDIT_ADD_DISCOUNT = `#graphql
   mutation RemedyOrderEditAddLineItemDiscount($id: ID!, $lineItemId: ID!, $discount: OrderEditAppliedDiscountInput!) {
     orderEditAddLineItemDiscount(id: $id, lineItemId: $lineItemId, discount: $discount) {
       calculatedOrder { id }
-      userErrors { field message }
-    }
-  }
-`;
-
-export const ORDER_EDIT_COMMIT = `#graphql
-  mutation RemedyOrderEditCommit($id: ID!, $notifyCustomer: Boolean, $staffNote: String) {
-    orderEditCommit(id: $id, notifyCustomer: $notifyCustomer, staffNote: $staffNote) {
-      order { id }
       userErrors { field message }
     }
   }
@@ -79,14 +61,6 @@ const stateData = z.object({
     })
     .nullable(),
 });
-const beginData = z.object({
-  orderEditBegin: z
-    .object({
-      calculatedOrder: z.object({ id: z.string() }).nullable(),
-      userErrors: z.array(userErrorSchema),
-    })
-    .nullable(),
-});
 const addVariantData = z.object({
   orderEditAddVariant: z
     .object({
@@ -98,16 +72,6 @@ const addVariantData = z.object({
 const addDiscountData = z.object({
   orderEditAddLineItemDiscount: z.object({ userErrors: z.array(userErrorSchema) }).nullable(),
 });
-const commitData = z.object({
-  orderEditCommit: z
-    .object({
-      order: z.object({ id: z.string() }).nullable(),
-      userErrors: z.array(userErrorSchema),
-    })
-    .nullable(),
-});
-const checkpointSchema = z.object({ editStarted: z.literal(true) });
-
 export interface AddOnOptions {
   variantId: string;
   quantity: number;
@@ -143,63 +107,40 @@ export async function performAddOn(
       reason: "The order is cancelled; a cancelled order cannot be edited",
     };
   const existing = freeLineOf(state.order, options.variantId);
-  if (existing) {
-    return checkpointSchema.safeParse(ctx.previous).success
-      ? {
-          status: "done",
-          summary: "Free add-on added (confirmed on re-check)",
-          detail: { lineItemId: existing.id, variantId: options.variantId },
-        }
-      : { status: "skipped", reason: "The order already has this add-on for free" };
-  }
-  await ctx.checkpoint({ editStarted: true });
-  const begin = (await ctx.admin.request(ORDER_EDIT_BEGIN, beginData, { id: item.orderId }))
-    .orderEditBegin;
-  if (!begin?.calculatedOrder)
-    return {
-      status: "failed",
-      reason: describeUserErrors("the order edit", begin?.userErrors ?? []),
-    };
-  const calculatedOrderId = begin.calculatedOrder.id;
-  const added = (
-    await ctx.admin.request(ORDER_EDIT_ADD_VARIANT, addVariantData, {
-      id: calculatedOrderId,
-      variantId: options.variantId,
-      quantity: options.quantity,
-    })
-  ).orderEditAddVariant;
-  if (!added?.calculatedLineItem)
-    return {
-      status: "failed",
-      reason: describeUserErrors("adding the add-on", added?.userErrors ?? []),
-    };
-  const discounted = (
-    await ctx.admin.request(ORDER_EDIT_ADD_DISCOUNT, addDiscountData, {
-      id: calculatedOrderId,
+  if (existing)
+    return markerFound(
+      ctx,
+      {
+        summary: "Free add-on added",
+        detail: { lineItemId: existing.id, variantId: options.variantId },
+      },
+      "The order already has this add-on for free",
+    );
+  const edit = await runOrderEdit(ctx, item.orderId, commitOptions(options), async (id) => {
+    const added = (
+      await ctx.admin.request(ORDER_EDIT_ADD_VARIANT, addVariantData, {
+        id,
+        variantId: options.variantId,
+        quantity: options.quantity,
+      })
+    ).orderEditAddVariant;
+    if (!added?.calculatedLineItem)
+      return describeUserErrors("adding the add-on", added?.userErrors ?? []);
+    const discounted = await ctx.admin.request(ORDER_EDIT_ADD_DISCOUNT, addDiscountData, {
+      id,
       lineItemId: added.calculatedLineItem.id,
       discount: { percentValue: 100, description: "Thank you for waiting" },
-    })
-  ).orderEditAddLineItemDiscount;
-  if (!discounted || discounted.userErrors.length > 0)
-    return {
-      status: "failed",
-      reason: describeUserErrors("the 100 % discount", discounted?.userErrors ?? []),
-    };
-  const committed = (
-    await ctx.admin.request(ORDER_EDIT_COMMIT, commitData, {
-      id: calculatedOrderId,
-      notifyCustomer: options.notifyCustomer,
-      staffNote: options.staffNote,
-    })
-  ).orderEditCommit;
-  if (!committed?.order)
-    return {
-      status: "failed",
-      reason: describeUserErrors("committing the order edit", committed?.userErrors ?? []),
-    };
+    });
+    return refusal("the 100 % discount", discounted.orderEditAddLineItemDiscount);
+  });
+  if ("failed" in edit) return { status: "failed", reason: edit.failed };
   return {
     status: "done",
     summary: `Free add-on added${options.notifyCustomer ? ", customer notified" : ""}`,
-    detail: { variantId: options.variantId, quantity: options.quantity, calculatedOrderId },
+    detail: {
+      variantId: options.variantId,
+      quantity: options.quantity,
+      calculatedOrderId: edit.calculatedOrderId,
+    },
   };
 }

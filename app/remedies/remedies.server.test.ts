@@ -56,6 +56,14 @@ async function runJob(kind: string, params: unknown, orders: OrderRecord[]) {
   return { job, progress, items };
 }
 
+/** The same item performed again, its checkpoint kept, as after an answer lost mid-call. */
+async function retryItem(itemId: string) {
+  const item = await h.db.jobItem.update({ where: { id: itemId }, data: { status: "pending" } });
+  await h.db.job.update({ where: { id: item.jobId }, data: { status: "running" } });
+  await runJobsToEnd(h.runner(), h.db);
+  return h.db.jobItem.findUniqueOrThrow({ where: { id: itemId } });
+}
+
 describe("remedies against the simulator", () => {
   it("full refund: refunds everything received including shipping, once, and records a timeline event", async () => {
     const orders = freshOrders(3);
@@ -110,7 +118,7 @@ describe("remedies against the simulator", () => {
     for (const order of orders) expect(refundsOf(h.store).refundsOf(order.id)).toHaveLength(1);
   });
 
-  it("free add-on: adds the variant at no charge, and a second run does not add it again", async () => {
+  it("free add-on: adds the variant at no charge; a retry of the same item confirms it, a second job skips it", async () => {
     const orders = freshOrders(2);
     const variant = h.store.variants.find((v) =>
       orders.every((o) => o.lineItems.every((l) => l.variantId !== v.id)),
@@ -118,7 +126,7 @@ describe("remedies against the simulator", () => {
     if (!variant) throw new Error("no spare variant");
     const variantId = `gid://shopify/ProductVariant/${variant.id}`;
     const totals = orders.map((o) => o.totalCents);
-    const { progress } = await runJob(
+    const { progress, items } = await runJob(
       "add_on",
       { variantId, notifyCustomer: false, staffNote: "Thank you" },
       orders,
@@ -134,6 +142,12 @@ describe("remedies against the simulator", () => {
     expect(again.progress?.counts.skipped).toBe(2);
     for (const order of orders)
       expect(order.lineItems.filter((l) => l.variantId === variant.id)).toHaveLength(1);
+
+    // The first job's item run again (its commit's answer lost): its own edit, so done, not a second line.
+    const retried = await retryItem(items[0]?.id ?? "");
+    expect(retried.status).toBe("done");
+    expect(JSON.parse(retried.result ?? "{}").summary).toMatch(/confirmed on re-check/);
+    expect(orders[0]?.lineItems.filter((l) => l.variantId === variant.id)).toHaveLength(1);
   });
 
   it("shipping: refunds only the shipping line, once", async () => {
@@ -148,7 +162,7 @@ describe("remedies against the simulator", () => {
     }
   });
 
-  it("shipping: upgrades the shipping line in an order edit, once", async () => {
+  it("shipping: upgrades the shipping line in an order edit; a retry confirms it, a second job skips it", async () => {
     const orders = freshOrders(1);
     const { progress, items } = await runJob(
       "shipping",
@@ -157,6 +171,18 @@ describe("remedies against the simulator", () => {
     );
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });
     expect(orders[0]?.shippingLines.map((l) => l.title)).toContain("Express (on us)");
+
+    const retried = await retryItem(items[0]?.id ?? "");
+    expect(retried.status).toBe("done");
+    expect(JSON.parse(retried.result ?? "{}").summary).toMatch(/confirmed on re-check/);
+    const again = await runJob(
+      "shipping",
+      { mode: "upgrade", title: "Express (on us)", notifyCustomer: false },
+      orders,
+    );
+    expect(again.items[0]?.error).toMatch(/already Express/);
+    const upgraded = orders[0]?.shippingLines.filter((l) => l.title === "Express (on us)");
+    expect(upgraded).toHaveLength(1);
   });
 
   it("thank-you code: one personal code per order, found again instead of duplicated", async () => {
@@ -170,10 +196,7 @@ describe("remedies against the simulator", () => {
     const code = thankYouCode(items[0]?.idempotencyKey ?? "");
     expect(JSON.parse(items[0]?.result ?? "{}").outcome.code).toBe(code);
     // The same item run again (a retry after a lost answer) finds its code taken: done, not a second code.
-    await h.db.jobItem.update({ where: { id: items[0]?.id ?? "" }, data: { status: "pending" } });
-    await h.db.job.update({ where: { id: items[0]?.jobId ?? "" }, data: { status: "running" } });
-    await runJobsToEnd(h.runner(), h.db);
-    const retried = await h.db.jobItem.findUniqueOrThrow({ where: { id: items[0]?.id ?? "" } });
+    const retried = await retryItem(items[0]?.id ?? "");
     expect(retried.status).toBe("done");
     expect(JSON.parse(retried.result ?? "{}").summary).toMatch(/earlier try/);
   });

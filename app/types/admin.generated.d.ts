@@ -232,13 +232,6 @@ export type RemedyAddOnStateQuery = { order?: AdminTypes.Maybe<(
       )> } }
   )> };
 
-export type RemedyOrderEditBeginMutationVariables = AdminTypes.Exact<{
-  id: AdminTypes.Scalars['ID']['input'];
-}>;
-
-
-export type RemedyOrderEditBeginMutation = { orderEditBegin?: AdminTypes.Maybe<{ calculatedOrder?: AdminTypes.Maybe<Pick<AdminTypes.CalculatedOrder, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
-
 export type RemedyOrderEditAddVariantMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   variantId: AdminTypes.Scalars['ID']['input'];
@@ -256,6 +249,13 @@ export type RemedyOrderEditAddLineItemDiscountMutationVariables = AdminTypes.Exa
 
 
 export type RemedyOrderEditAddLineItemDiscountMutation = { orderEditAddLineItemDiscount?: AdminTypes.Maybe<{ calculatedOrder?: AdminTypes.Maybe<Pick<AdminTypes.CalculatedOrder, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type RemedyOrderEditBeginMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type RemedyOrderEditBeginMutation = { orderEditBegin?: AdminTypes.Maybe<{ calculatedOrder?: AdminTypes.Maybe<Pick<AdminTypes.CalculatedOrder, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
 export type RemedyOrderEditCommitMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -403,9 +403,9 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation RemedyOrderCancel($orderId: ID!, $reason: OrderCancelReason!, $notifyCustomer: Boolean, $staffNote: String) {\n    orderCancel(\n      orderId: $orderId\n      reason: $reason\n      refundMethod: { originalPaymentMethodsRefund: true }\n      restock: true\n      notifyCustomer: $notifyCustomer\n      staffNote: $staffNote\n    ) {\n      job { id done }\n      orderCancelUserErrors { field message code }\n    }\n  }\n": {return: RemedyOrderCancelMutation, variables: RemedyOrderCancelMutationVariables},
   "#graphql\n  mutation RemedyOrderEditUpdateShippingLine($id: ID!, $shippingLineId: ID!, $shippingLine: OrderEditUpdateShippingLineInput!) {\n    orderEditUpdateShippingLine(id: $id, shippingLineId: $shippingLineId, shippingLine: $shippingLine) {\n      userErrors { field message }\n    }\n  }\n": {return: RemedyOrderEditUpdateShippingLineMutation, variables: RemedyOrderEditUpdateShippingLineMutationVariables},
   "#graphql\n  mutation RemedyOrderEditAddShippingLine($id: ID!, $shippingLine: OrderEditAddShippingLineInput!) {\n    orderEditAddShippingLine(id: $id, shippingLine: $shippingLine) {\n      userErrors { field message }\n    }\n  }\n": {return: RemedyOrderEditAddShippingLineMutation, variables: RemedyOrderEditAddShippingLineMutationVariables},
-  "#graphql\n  mutation RemedyOrderEditBegin($id: ID!) {\n    orderEditBegin(id: $id) {\n      calculatedOrder { id }\n      userErrors { field message }\n    }\n  }\n": {return: RemedyOrderEditBeginMutation, variables: RemedyOrderEditBeginMutationVariables},
   "#graphql\n  mutation RemedyOrderEditAddVariant($id: ID!, $variantId: ID!, $quantity: Int!) {\n    orderEditAddVariant(id: $id, variantId: $variantId, quantity: $quantity, allowDuplicates: true) {\n      calculatedLineItem { id }\n      userErrors { field message }\n    }\n  }\n": {return: RemedyOrderEditAddVariantMutation, variables: RemedyOrderEditAddVariantMutationVariables},
   "#graphql\n  mutation RemedyOrderEditAddLineItemDiscount($id: ID!, $lineItemId: ID!, $discount: OrderEditAppliedDiscountInput!) {\n    orderEditAddLineItemDiscount(id: $id, lineItemId: $lineItemId, discount: $discount) {\n      calculatedOrder { id }\n      userErrors { field message }\n    }\n  }\n": {return: RemedyOrderEditAddLineItemDiscountMutation, variables: RemedyOrderEditAddLineItemDiscountMutationVariables},
+  "#graphql\n  mutation RemedyOrderEditBegin($id: ID!) {\n    orderEditBegin(id: $id) {\n      calculatedOrder { id }\n      userErrors { field message }\n    }\n  }\n": {return: RemedyOrderEditBeginMutation, variables: RemedyOrderEditBeginMutationVariables},
   "#graphql\n  mutation RemedyOrderEditCommit($id: ID!, $notifyCustomer: Boolean, $staffNote: String) {\n    orderEditCommit(id: $id, notifyCustomer: $notifyCustomer, staffNote: $staffNote) {\n      order { id }\n      userErrors { field message }\n    }\n  }\n": {return: RemedyOrderEditCommitMutation, variables: RemedyOrderEditCommitMutationVariables},
   "#graphql\n  mutation RemedyRefundCreate($input: RefundInput!, $key: String!) {\n    refundCreate(input: $input) @idempotent(key: $key) {\n      refund { id totalRefundedSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }\n      userErrors { field message }\n    }\n  }\n": {return: RemedyRefundCreateMutation, variables: RemedyRefundCreateMutationVariables},
   "#graphql\n  mutation RemedyDiscountCodeBasicCreate($discount: DiscountCodeBasicInput!) {\n    discountCodeBasicCreate(basicCodeDiscount: $discount) {\n      codeDiscountNode { id }\n      userErrors { field message code }\n    }\n  }\n": {return: RemedyDiscountCodeBasicCreateMutation, variables: RemedyDiscountCodeBasicCreateMutationVariables},
