@@ -5,6 +5,7 @@
 // Liquid cannot validate anything, so every write goes through this schema first; the blocks
 // then only have to check `version` and `mode`.
 import { z } from "zod";
+import { jsonMetafieldInput, parseJsonMetafield } from "./json-metafield";
 
 export const NOTICE_METAFIELD = {
   namespace: "delay_desk",
@@ -79,27 +80,10 @@ export type NoticeMode = StorefrontNotice["mode"];
  * put a broken banner on a storefront.
  */
 export function parseStorefrontNotice(value: unknown): StorefrontNotice | null {
-  let candidate = value;
-  if (typeof value === "string") {
-    try {
-      candidate = JSON.parse(value);
-    } catch {
-      return null;
-    }
-  }
-  const parsed = storefrontNoticeSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : null;
+  return parseJsonMetafield(storefrontNoticeSchema, value);
 }
 
 /** The `MetafieldsSetInput` for `metafieldsSet`, owner = `currentAppInstallation.id`. */
 export function noticeMetafieldInput(appInstallationId: string, notice: StorefrontNotice) {
-  // Parse on the way out too: the type alone does not check dates or ranges.
-  const valid = storefrontNoticeSchema.parse(notice);
-  return {
-    ownerId: appInstallationId,
-    namespace: NOTICE_METAFIELD.namespace,
-    key: NOTICE_METAFIELD.key,
-    type: NOTICE_METAFIELD.type,
-    value: JSON.stringify(valid),
-  };
+  return jsonMetafieldInput(NOTICE_METAFIELD, storefrontNoticeSchema, appInstallationId, notice);
 }

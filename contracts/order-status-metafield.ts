@@ -14,6 +14,7 @@
 // zod/mini, not the classic API: this module is bundled into the extension, which Shopify runs in
 // the customer's browser, and the mini build adds a few KB where the classic one adds about 60.
 import * as z from "zod/v4/mini";
+import { jsonMetafieldInput, parseJsonMetafield } from "./json-metafield";
 
 export const ORDER_STATUS_METAFIELD = {
   // `$app` alone: the toml's `[order.metafields.app.order_status]` declares exactly this one.
@@ -74,27 +75,10 @@ export type OrderStatusState = OrderStatus["state"];
  * does not match the contract is "no status", so a bad write never shows a customer half a block.
  */
 export function parseOrderStatus(value: unknown): OrderStatus | null {
-  let candidate = value;
-  if (typeof value === "string") {
-    try {
-      candidate = JSON.parse(value);
-    } catch {
-      return null;
-    }
-  }
-  const parsed = orderStatusSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : null;
+  return parseJsonMetafield(orderStatusSchema, value);
 }
 
 /** The `MetafieldsSetInput` for `metafieldsSet` on the order. */
 export function orderStatusMetafieldInput(orderId: string, status: OrderStatus) {
-  // Parse on the way out too: the type alone does not check dates or links.
-  const valid = orderStatusSchema.parse(status);
-  return {
-    ownerId: orderId,
-    namespace: ORDER_STATUS_METAFIELD.namespace,
-    key: ORDER_STATUS_METAFIELD.key,
-    type: ORDER_STATUS_METAFIELD.type,
-    value: JSON.stringify(valid),
-  };
+  return jsonMetafieldInput(ORDER_STATUS_METAFIELD, orderStatusSchema, orderId, status);
 }
