@@ -8,46 +8,19 @@
 // The metafield carries the customer's own signed wait-or-refund links: it is written here and
 // read only through that customer's order, and neither the value nor the links are ever logged.
 import type { PrismaClient } from "@prisma/client";
-import { z } from "zod";
 import {
   orderStatusMetafieldInput,
   type OrderStatus,
 } from "../../contracts/order-status-metafield";
 import type { AdminClient } from "../admin-api/graphql.server";
+import {
+  METAFIELDS_SET_MUTATION,
+  metafieldsSetData,
+  metafieldsSetRefusal,
+} from "../admin-api/metafields-set";
 import type { ItemOutcome, PerformContext } from "../jobs/job-kind";
 import { choiceLinks } from "../proxy/choice-links.server";
 import { describeRange } from "./estimate-range";
-
-// metafieldsSet on an Order needs the scope that writes orders ("the same access level needed to
-// mutate the owner resource", the schema's metafieldsSet access description): write_orders.
-export const SET_ORDER_STATUS_MUTATION = `#graphql
-  mutation SetOrderStatusPage($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-const setData = z.object({
-  metafieldsSet: z
-    .object({
-      userErrors: z.array(
-        z.object({
-          field: z.array(z.string()).nullable(),
-          message: z.string(),
-          code: z.string().nullable(),
-        }),
-      ),
-    })
-    .nullable(),
-});
 
 export interface OrderStatusDeps {
   db: PrismaClient;
@@ -89,17 +62,11 @@ export async function writeOrderStatus(
   orderId: string,
   status: OrderStatus,
 ): Promise<void> {
-  const data = await admin.request(SET_ORDER_STATUS_MUTATION, setData, {
+  const data = await admin.request(METAFIELDS_SET_MUTATION, metafieldsSetData, {
     metafields: [orderStatusMetafieldInput(orderId, status)],
   });
-  const payload = data.metafieldsSet;
-  if (!payload) throw new Error("Shopify returned no result.");
-  if (payload.userErrors.length > 0)
-    throw new Error(
-      payload.userErrors
-        .map((e) => (e.field ? `${e.field.join(".")}: ${e.message}` : e.message))
-        .join("; "),
-    );
+  const refused = metafieldsSetRefusal(data);
+  if (refused) throw new Error(refused);
 }
 
 /**

@@ -9,6 +9,11 @@ import {
   type CheckoutPauseConfig,
 } from "../../extensions/checkout-pause/src/pause-rule";
 import { adminQuery, type AdminGraphql } from "../admin-api/graphql.server";
+import {
+  METAFIELDS_SET_MUTATION,
+  metafieldsSetData,
+  metafieldsSetRefusal,
+} from "../admin-api/metafields-set";
 import { noticeMetafieldInput, type StorefrontNotice } from "../../contracts/notice-metafield";
 
 // A shop may run up to 25 validations from all its apps; ours is found by its function's handle.
@@ -47,21 +52,6 @@ export const CREATE_CHECKOUT_PAUSE_DEFINITION_MUTATION = `#graphql
   mutation CreateCheckoutPauseDefinition($definition: MetafieldDefinitionInput!) {
     metafieldDefinitionCreate(definition: $definition) {
       createdDefinition {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-export const SET_STOREFRONT_NOTICE_MUTATION = `#graphql
-  mutation SetStorefrontNotice($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields {
         id
       }
       userErrors {
@@ -125,9 +115,6 @@ const userErrorsSchema = z.array(
     code: z.string().nullable(),
   }),
 );
-const setSchema = z.object({
-  metafieldsSet: z.object({ userErrors: userErrorsSchema }).nullable(),
-});
 const createSchema = z.object({
   validationCreate: z
     .object({ validation: z.object({ id: z.string() }).nullable(), userErrors: userErrorsSchema })
@@ -220,10 +207,11 @@ export async function writeStorefrontNotice(
   installationId: string,
   notice: StorefrontNotice,
 ): Promise<void> {
-  const data = await adminQuery(admin, SET_STOREFRONT_NOTICE_MUTATION, setSchema, {
+  const data = await adminQuery(admin, METAFIELDS_SET_MUTATION, metafieldsSetData, {
     metafields: [noticeMetafieldInput(installationId, notice)],
   });
-  check("Saving the storefront notice", data.metafieldsSet);
+  const refused = metafieldsSetRefusal(data);
+  if (refused) throw new StorefrontWriteError(`Saving the storefront notice: ${refused}`);
 }
 
 /**

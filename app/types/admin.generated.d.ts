@@ -3,6 +3,13 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type SetAppMetafieldsMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type SetAppMetafieldsMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
 export type FulfillmentOrdersOfOrderQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -52,13 +59,6 @@ export type ShopOnlyQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>
 
 
 export type ShopOnlyQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'ianaTimezone' | 'currencyCode'> };
-
-export type SetOrderStatusPageMutationVariables = AdminTypes.Exact<{
-  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
-}>;
-
-
-export type SetOrderStatusPageMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
 
 export type OrderImportBulkQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
@@ -349,13 +349,6 @@ export type CreateCheckoutPauseDefinitionMutationVariables = AdminTypes.Exact<{
 
 export type CreateCheckoutPauseDefinitionMutation = { metafieldDefinitionCreate?: AdminTypes.Maybe<{ createdDefinition?: AdminTypes.Maybe<Pick<AdminTypes.MetafieldDefinition, 'id'>>, userErrors: Array<Pick<AdminTypes.MetafieldDefinitionCreateUserError, 'field' | 'message' | 'code'>> }> };
 
-export type SetStorefrontNoticeMutationVariables = AdminTypes.Exact<{
-  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
-}>;
-
-
-export type SetStorefrontNoticeMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
-
 export type CreateCheckoutPauseMutationVariables = AdminTypes.Exact<{
   validation: AdminTypes.ValidationCreateInput;
 }>;
@@ -393,10 +386,10 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation SetAppMetafields($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: SetAppMetafieldsMutation, variables: SetAppMetafieldsMutationVariables},
   "#graphql\n  mutation FulfillmentDeadlineSet($deadline: DateTime!, $ids: [ID!]!) {\n    fulfillmentOrdersSetFulfillmentDeadline(fulfillmentDeadline: $deadline, fulfillmentOrderIds: $ids) {\n      success\n      userErrors { field message code }\n    }\n  }\n": {return: FulfillmentDeadlineSetMutation, variables: FulfillmentDeadlineSetMutationVariables},
   "#graphql\n  mutation FulfillmentHoldPlace($id: ID!, $hold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {\n      fulfillmentHold { id handle }\n      fulfillmentOrder { id status }\n      userErrors { field message code }\n    }\n  }\n": {return: FulfillmentHoldPlaceMutation, variables: FulfillmentHoldPlaceMutationVariables},
   "#graphql\n  mutation FulfillmentHoldRelease($id: ID!, $holdIds: [ID!]) {\n    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n      fulfillmentOrder { id status }\n      userErrors { field message code }\n    }\n  }\n": {return: FulfillmentHoldReleaseMutation, variables: FulfillmentHoldReleaseMutationVariables},
-  "#graphql\n  mutation SetOrderStatusPage($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: SetOrderStatusPageMutation, variables: SetOrderStatusPageMutationVariables},
   "#graphql\n  mutation OrderImportStart($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: OrderImportStartMutation, variables: OrderImportStartMutationVariables},
   "#graphql\n  mutation OrderTagsAdd($id: ID!, $tags: [String!]!) {\n    tagsAdd(id: $id, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: OrderTagsAddMutation, variables: OrderTagsAddMutationVariables},
   "#graphql\n  mutation OrderTagsRemove($id: ID!, $tags: [String!]!) {\n    tagsRemove(id: $id, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: OrderTagsRemoveMutation, variables: OrderTagsRemoveMutationVariables},
@@ -410,7 +403,6 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation RemedyRefundCreate($input: RefundInput!, $key: String!) {\n    refundCreate(input: $input) @idempotent(key: $key) {\n      refund { id totalRefundedSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }\n      userErrors { field message }\n    }\n  }\n": {return: RemedyRefundCreateMutation, variables: RemedyRefundCreateMutationVariables},
   "#graphql\n  mutation RemedyDiscountCodeBasicCreate($discount: DiscountCodeBasicInput!) {\n    discountCodeBasicCreate(basicCodeDiscount: $discount) {\n      codeDiscountNode { id }\n      userErrors { field message code }\n    }\n  }\n": {return: RemedyDiscountCodeBasicCreateMutation, variables: RemedyDiscountCodeBasicCreateMutationVariables},
   "#graphql\n  mutation CreateCheckoutPauseDefinition($definition: MetafieldDefinitionInput!) {\n    metafieldDefinitionCreate(definition: $definition) {\n      createdDefinition {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CreateCheckoutPauseDefinitionMutation, variables: CreateCheckoutPauseDefinitionMutationVariables},
-  "#graphql\n  mutation SetStorefrontNotice($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: SetStorefrontNoticeMutation, variables: SetStorefrontNoticeMutationVariables},
   "#graphql\n  mutation CreateCheckoutPause($validation: ValidationCreateInput!) {\n    validationCreate(validation: $validation) {\n      validation {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CreateCheckoutPauseMutation, variables: CreateCheckoutPauseMutationVariables},
   "#graphql\n  mutation UpdateCheckoutPause($id: ID!, $validation: ValidationUpdateInput!) {\n    validationUpdate(id: $id, validation: $validation) {\n      validation {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: UpdateCheckoutPauseMutation, variables: UpdateCheckoutPauseMutationVariables},
 }
