@@ -138,6 +138,24 @@ function jobStatus(value: string): JobStatus {
   return JOB_STATUSES.find((s) => s === value) ?? "pending";
 }
 
+/** Item counts per status from a groupBy over job items (a status never seen counts 0). */
+function countByStatus(
+  grouped: readonly { status: string; _count: { _all: number } }[],
+): Record<ItemStatus, number> {
+  const counts: Record<ItemStatus, number> = {
+    pending: 0,
+    running: 0,
+    done: 0,
+    failed: 0,
+    skipped: 0,
+  };
+  for (const row of grouped) {
+    const status = ITEM_STATUSES.find((s) => s === row.status);
+    if (status) counts[status] += row._count._all;
+  }
+  return counts;
+}
+
 export async function jobProgress(
   db: PrismaClient,
   shop: string,
@@ -151,17 +169,7 @@ export async function jobProgress(
     where: { jobId: job.id },
     _count: { _all: true },
   });
-  const counts: Record<ItemStatus, number> = {
-    pending: 0,
-    running: 0,
-    done: 0,
-    failed: 0,
-    skipped: 0,
-  };
-  for (const row of grouped) {
-    const status = ITEM_STATUSES.find((s) => s === row.status);
-    if (status) counts[status] = row._count._all;
-  }
+  const counts = countByStatus(grouped);
   const windowStart = new Date(
     Math.max(now.getTime() - 60_000, job.startedAt?.getTime() ?? now.getTime()),
   );
@@ -227,17 +235,7 @@ export async function listJobs(db: PrismaClient, shop: string, take = 20): Promi
     _count: { _all: true },
   });
   return jobs.map((job) => {
-    const counts: Record<ItemStatus, number> = {
-      pending: 0,
-      running: 0,
-      done: 0,
-      failed: 0,
-      skipped: 0,
-    };
-    for (const row of grouped) {
-      const status = ITEM_STATUSES.find((s) => s === row.status);
-      if (row.jobId === job.id && status) counts[status] += row._count._all;
-    }
+    const counts = countByStatus(grouped.filter((row) => row.jobId === job.id));
     const total = ITEM_STATUSES.reduce((sum, status) => sum + counts[status], 0);
     return {
       id: job.id,

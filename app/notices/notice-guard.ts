@@ -76,27 +76,17 @@ export function decideNotice(
       keptOldDate: false,
     };
   }
-  if (proposed.to < previous.to) {
-    if (options.confirmBetter)
-      return {
-        send: true,
-        change: "earlier",
-        range: proposed,
-        previous,
-        revision,
-        overridden: false,
-        keptOldDate: false,
-      };
+  // An earlier date is only told once confirmed; until then the customer keeps the date they have.
+  if (proposed.to < previous.to && options.confirmBetter)
     return {
       send: true,
-      change: "same",
-      range: previous,
+      change: "earlier",
+      range: proposed,
       previous,
       revision,
       overridden: false,
-      keptOldDate: true,
+      keptOldDate: false,
     };
-  }
   return {
     send: true,
     change: "same",
@@ -104,6 +94,6 @@ export function decideNotice(
     previous,
     revision,
     overridden: false,
-    keptOldDate: false,
+    keptOldDate: proposed.to < previous.to,
   };
 }
