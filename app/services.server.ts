@@ -6,6 +6,7 @@
 // file as a second entry (vite.config.ts), so the host starts the very instance its routes use.
 import type { PrismaClient } from "@prisma/client";
 import { RETENTION_SWEEP_MS, startRetentionSweep } from "./data-lifecycle/retention.server";
+import { CONSENT_SWEEP_MS, startConsentSweep } from "./consent/consent-sweep.server";
 import { claimNamedLease, releaseNamedLease } from "./leases/named-lease.server";
 import { appEnv, type AppEnv } from "./env.server";
 import { createJobKinds } from "./jobs/registry.server";
@@ -126,6 +127,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       ),
   });
   let stopRetention: (() => void) | null = null;
+  let stopConsent: (() => void) | null = null;
   let jobsStarted = false;
 
   return {
@@ -152,10 +154,18 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
           claimNamedLease(db, { shop: "", name: "retention" }, owner, RETENTION_SWEEP_MS - 1_000),
         onError: logError("Pruning old webhook receipts failed; retrying in an hour."),
       });
+      stopConsent ??= startConsentSweep({
+        db,
+        claim: () =>
+          claimNamedLease(db, { shop: "", name: "consent-sweep" }, owner, CONSENT_SWEEP_MS - 1_000),
+        onError: logError("Checking consent deadlines failed; retrying in 15 minutes."),
+      });
     },
     async stop() {
       stopRetention?.();
       stopRetention = null;
+      stopConsent?.();
+      stopConsent = null;
       pauses.stop();
       orderSync.stop();
       if (jobsStarted) await jobs.stop();

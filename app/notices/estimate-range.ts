@@ -38,7 +38,8 @@ function dayNumber(date: string): number {
   return Math.round(millis / DAY_MS);
 }
 
-function longDay(date: string): string {
+/** "Friday 18 December": how a single shop date is said to customers. */
+export function longDay(date: string): string {
   return DateTime.fromISO(date, { zone: "UTC" }).setLocale("en-US").toFormat("cccc d LLLL");
 }
 

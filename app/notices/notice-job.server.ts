@@ -16,6 +16,7 @@ import { nextNotice, type NextNotice, type NoticeHistoryRow } from "./next-notic
 import { noticeItems, renderNotice } from "./render-notice";
 import { publishOrderStatusAfter } from "./order-status-metafield.server";
 import { gidId } from "../admin-api/gid";
+import { consentTermsForNotice, recordConsentAsked } from "../consent/consent.server";
 
 export const NOTICE_JOB_KIND = "notice";
 
@@ -250,8 +251,19 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     const wording =
       kind === "first" ? params.template : (params.wordings[kind] ?? DEFAULT_WORDINGS[kind]);
     // The wording depends on how far out the date is from the shop's today (estimate-range.ts).
-    const { rules } = await loadShopSettings(db, shop);
+    const settings = await loadShopSettings(db, shop);
+    const { rules } = settings;
+    // What the consent law asks of this notice (app/consent): decided from the notice row, so a
+    // resend says the same deadline.
+    const consent = consentTermsForNotice(
+      settings.consentRuleSet,
+      rules.timeZone,
+      order,
+      notice,
+      before?.estimateTo ?? null,
+    );
     const rendered = renderNotice({
+      consent,
       kind,
       template: { subject: wording.subject, body: wording.body, reason: params.template.reason },
       previous: before ? { from: before.estimateFrom, to: before.estimateTo } : null,
@@ -303,6 +315,12 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     await db.notice.update({
       where: { id: notice.id },
       data: { status: "sent", sentAt: now(), messageId },
+    });
+    await recordConsentAsked(db, shop, {
+      noticeId: notice.id,
+      orderId: order.id,
+      ruleSet: settings.consentRuleSet,
+      terms: consent,
     });
     return {
       status: "done",

@@ -18,6 +18,8 @@ import {
   type NoticeKind,
   type TemplateField,
 } from "./notice-kinds";
+import { consentParagraph } from "../consent/consent-wording";
+import type { ConsentTerms } from "../consent/consent-rules";
 
 export { TEMPLATE_FIELDS, type TemplateField } from "./notice-kinds";
 
@@ -89,6 +91,8 @@ export interface NoticeInput {
   makeGood?: string | null;
   sender: { name: string; role: string | null; shopName: string };
   links: { wait: string; cancel: string };
+  /** What the consent law asks of this notice (app/consent/consent-rules.ts); nothing if omitted. */
+  consent?: ConsentTerms | null;
 }
 
 export interface RenderedNotice {
@@ -142,8 +146,11 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
   ];
 
   const choice = offersChoice(kind);
+  // The law's words sit beside the links, outside the template: no edit can drop the deadline.
+  const consent = choice && input.consent ? consentParagraph(input.consent, WAIT_LABEL) : null;
   const text = [
     ...paragraphs,
+    ...(consent ? [consent] : []),
     ...(choice
       ? [`${WAIT_LABEL}: ${input.links.wait}\n${CANCEL_LABEL}: ${input.links.cancel}`]
       : []),
@@ -157,6 +164,7 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
     "<!doctype html>",
     `<html><body style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#222;max-width:560px">`,
     ...paragraphs.map((p) => `<p>${escapeHtml(p).replaceAll("\n", "<br>")}</p>`),
+    ...(consent ? [`<p><strong>${escapeHtml(consent)}</strong></p>`] : []),
     ...(choice
       ? [
           `<p>${button(input.links.wait, WAIT_LABEL, "#2c6e49")}${button(input.links.cancel, CANCEL_LABEL, "#8a2c2c")}</p>`,

@@ -8,6 +8,7 @@ import {
   dropPendingCancellation,
   holdWhileCancellationPending,
 } from "../fulfillment/fulfillment-jobs.server";
+import { answerConsent, settleAsksByCancel } from "../consent/consent.server";
 import { createJob } from "../jobs/jobs.server";
 import { REMEDY_KINDS } from "../remedies/remedy-kinds.server";
 
@@ -115,13 +116,26 @@ export async function recordChoice(
     const row = await db.customerChoice.findUnique({ where: { shop_orderId: { shop, orderId } } });
     return { status: "already", choice: asChoice(row?.choice ?? input.choice) };
   }
-  if (typeof outcome === "object") return { status: "already", choice: outcome.already };
+  if (typeof outcome === "object") {
+    // A customer who said "I'll wait" before is asked again for a renewed delay (the FTC rule:
+    // silence is no consent to it). The same click is their yes to the new date, so it is
+    // recorded, and if the deadline had passed the order comes off the review list and its hold.
+    if (outcome.already === "wait" && input.choice === "wait") {
+      const consent = await answerConsent(db, shop, orderId, input.noticeId, new Date());
+      if (consent.wasInReview)
+        await dropPendingCancellation(db, shop, orderId, "customer_waits", "customer");
+      if (consent.answered > 0) return { status: "recorded", choice: "wait", remedy: null };
+    }
+    return { status: "already", choice: outcome.already };
+  }
   if (input.choice !== "cancel") {
+    await answerConsent(db, shop, orderId, input.noticeId, new Date());
     // A customer who now waits drops any cancellation pending for them (a passed consent deadline
     // awaiting review): Delay Desk's fulfillment hold comes off so the order ships.
     await dropPendingCancellation(db, shop, orderId, "customer_waits", "customer");
     return { status: outcome, choice: input.choice, remedy: null };
   }
+  await settleAsksByCancel(db, shop, orderId, new Date());
 
   // Held before the cancel is queued, so nobody ships what is being refunded meanwhile.
   await holdWhileCancellationPending(db, shop, orderId, "customer_refund", "customer");

@@ -27,6 +27,7 @@ import { freezeOpenPromises, previewShopRulesChange } from "../promise/open-prom
 import type { RulesChangePreview } from "../promise/rules-change";
 import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
 import { WEEKDAY_KEYS } from "../promise/shop-rules";
+import { CONSENT_RULE_SETS, RULE_SET_LABELS } from "../consent/consent-rules";
 import {
   formValuesFromSettings,
   parseSettingsForm,
@@ -95,6 +96,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     senderRole: result.senderRole,
     tagOrders: result.tagOrders,
     noticeCadenceDays: result.noticeCadenceDays,
+    consentRuleSet: result.consentRuleSet,
     // The session token's subject is the staff member who pressed Save.
     updatedBy: sessionToken?.sub ?? null,
   });
@@ -470,6 +472,18 @@ export default function SettingsPage() {
                   helpText="Routine updates wait this long after the last one; a later date goes out at once. Customers who cancelled hear nothing more."
                   inputMode="numeric"
                   autoComplete="off"
+                />
+                <Select
+                  label="Consent law to follow"
+                  name="consentRuleSet"
+                  options={CONSENT_RULE_SETS.map((value) => ({
+                    value,
+                    label: RULE_SET_LABELS[value],
+                  }))}
+                  value={values.consentRuleSet}
+                  onChange={(v) => set("consentRuleSet", v)}
+                  error={errors.consentRuleSet}
+                  helpText="US: a delay over 30 days, or a second delay, needs the customer's yes by a stated deadline, or the order is cancelled and refunded. UK/EU: past the agreed date, the notice offers to end the contract with a full refund."
                 />
                 <Checkbox
                   label="Tag orders in Shopify (delay-desk:at-risk, delay-desk:overdue)"

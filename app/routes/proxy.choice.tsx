@@ -14,6 +14,7 @@ import { verifyChoiceToken, type ChoiceTokenClaims } from "../proxy/choice-token
 import { recordChoice, type Choice } from "../proxy/record-choice.server";
 import { authenticate } from "../shopify.server";
 import { AdminClient, type AdminGraphql } from "../admin-api/graphql.server";
+import { awaitsConsent } from "../consent/consent.server";
 import { refreshOrderStatus } from "../notices/order-status-metafield.server";
 
 const querySchema = z.object({
@@ -109,7 +110,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const existing = await db.customerChoice.findUnique({
     where: { shop_orderId: { shop: verified.claims.shop, orderId: verified.claims.orderId } },
   });
-  if (existing?.choice === "cancel" || existing?.choice === verified.choice) {
+  // A customer who chose to wait before is asked again for a renewed delay: the page asks them.
+  const askedAgain =
+    existing?.choice === "wait" &&
+    verified.choice === "wait" &&
+    (await awaitsConsent(
+      db,
+      verified.claims.shop,
+      verified.claims.orderId,
+      verified.claims.noticeId,
+    ));
+  if (existing?.choice === "cancel" || (existing?.choice === verified.choice && !askedAgain)) {
     return htmlResponse(
       donePage(verified.order, existing.choice === "cancel" ? "cancel" : "wait", true),
     );

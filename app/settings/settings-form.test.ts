@@ -12,6 +12,7 @@ const defaults = {
   senderRole: "Operations manager",
   tagOrders: false,
   noticeCadenceDays: 7,
+  consentRuleSet: "ftc" as const,
   saved: true,
 };
 

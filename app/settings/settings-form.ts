@@ -8,6 +8,7 @@ import {
   type ShopRules,
   type WeekdayKey,
 } from "../promise/shop-rules";
+import { consentRuleSetSchema, type ConsentRuleSet } from "../consent/consent-rules";
 import { MAX_CADENCE_DAYS, MIN_CADENCE_DAYS } from "../notices/cadence";
 import type { ShopSettings } from "./shop-settings.server";
 
@@ -39,6 +40,8 @@ export interface SettingsFormValues {
   tagOrders: boolean;
   /** Days between routine customer updates, as typed; "" leaves the saved value as it is. */
   noticeCadenceDays: string;
+  /** The consent law to follow, as chosen; "" leaves the saved value as it is. */
+  consentRuleSet: string;
 }
 
 export type FieldErrors = Record<string, string>;
@@ -52,6 +55,8 @@ export type SettingsFormResult =
       tagOrders: boolean;
       /** Undefined when the form did not carry the field: the saved value stays. */
       noticeCadenceDays: number | undefined;
+      /** Undefined when the form did not carry the field: the saved value stays. */
+      consentRuleSet: ConsentRuleSet | undefined;
       values: SettingsFormValues;
     }
   | { ok: false; values: SettingsFormValues; errors: FieldErrors };
@@ -86,6 +91,7 @@ export function formValuesFromSettings(settings: ShopSettings): SettingsFormValu
     senderRole: settings.senderRole ?? "",
     tagOrders: settings.tagOrders,
     noticeCadenceDays: String(settings.noticeCadenceDays),
+    consentRuleSet: settings.consentRuleSet,
   };
 }
 
@@ -145,6 +151,7 @@ export function formValuesFromFormData(form: FormData): SettingsFormValues {
     senderRole: text(form, "senderRole"),
     tagOrders: form.get("tagOrders") === "on",
     noticeCadenceDays: text(form, "noticeCadenceDays"),
+    consentRuleSet: text(form, "consentRuleSet"),
   };
 }
 
@@ -240,6 +247,12 @@ export function parseSettingsForm(form: FormData, current: ShopRules): SettingsF
       errors.noticeCadenceDays = `Enter whole days, ${MIN_CADENCE_DAYS} to ${MAX_CADENCE_DAYS}`;
     else noticeCadenceDays = days;
   }
+  let consentRuleSet: ConsentRuleSet | undefined;
+  if (values.consentRuleSet !== "") {
+    const ruleSet = consentRuleSetSchema.safeParse(values.consentRuleSet);
+    if (ruleSet.success) consentRuleSet = ruleSet.data;
+    else errors.consentRuleSet = "Choose the US FTC rule or the UK/EU rules";
+  }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, values, errors };
   return {
     ok: true,
@@ -248,6 +261,7 @@ export function parseSettingsForm(form: FormData, current: ShopRules): SettingsF
     senderRole: values.senderRole || null,
     tagOrders: values.tagOrders,
     noticeCadenceDays,
+    consentRuleSet,
     values,
   };
 }

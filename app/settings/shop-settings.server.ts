@@ -3,6 +3,7 @@
 // the defaults in its own time zone, so its first forecast is already in the right calendar.
 import type { PrismaClient } from "@prisma/client";
 import { DEFAULT_CADENCE_DAYS } from "../notices/cadence";
+import { DEFAULT_RULE_SET, parseRuleSet, type ConsentRuleSet } from "../consent/consent-rules";
 import { DEFAULT_SHOP_RULES, parseShopRules, type ShopRules } from "../promise/shop-rules";
 
 export interface ShopSettings {
@@ -12,6 +13,8 @@ export interface ShopSettings {
   tagOrders: boolean;
   /** At most one routine customer update per order in this many days (app/notices/cadence.ts). */
   noticeCadenceDays: number;
+  /** The consent law the shop follows (app/consent/consent-rules.ts); US FTC by default. */
+  consentRuleSet: ConsentRuleSet;
   /** False while the shop runs on defaults (never saved the settings page). */
   saved: boolean;
 }
@@ -34,6 +37,7 @@ export async function loadShopSettings(
       senderRole: null,
       tagOrders: false,
       noticeCadenceDays: DEFAULT_CADENCE_DAYS,
+      consentRuleSet: DEFAULT_RULE_SET,
       saved: false,
     };
   }
@@ -49,6 +53,7 @@ export async function loadShopSettings(
     senderRole: row.senderRole,
     tagOrders: row.tagOrders,
     noticeCadenceDays: row.noticeCadenceDays,
+    consentRuleSet: parseRuleSet(row.consentRuleSet),
     saved: true,
   };
 }
@@ -60,6 +65,8 @@ export interface SettingsToSave {
   tagOrders: boolean;
   /** Left as it is when omitted. */
   noticeCadenceDays?: number;
+  /** Left as it is when omitted. */
+  consentRuleSet?: ConsentRuleSet;
   updatedBy: string | null;
 }
 
@@ -76,6 +83,7 @@ export async function saveShopSettings(
     ...(settings.noticeCadenceDays === undefined
       ? {}
       : { noticeCadenceDays: settings.noticeCadenceDays }),
+    ...(settings.consentRuleSet === undefined ? {} : { consentRuleSet: settings.consentRuleSet }),
     updatedBy: settings.updatedBy,
   };
   await db.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
