@@ -79,7 +79,7 @@ export type ConsentTerms =
       deadline: LocalDate;
     }
   /** UK/EU: past the agreed date, the customer may end the contract for a full refund. */
-  | { kind: "end_contract"; delayDays: number; agreedDate: LocalDate };
+  | { kind: "end_contract"; delayDays: number; agreedDate: LocalDate; missed: boolean };
 
 export interface ConsentInput {
   ruleSet: ConsentRuleSet;
@@ -101,7 +101,13 @@ export function consentTerms(input: ConsentInput): ConsentTerms {
   const agreed = agreedDate(input.promise, input.orderDate);
   if (input.ruleSet === "uk_eu") {
     if (delay !== null && delay <= 0) return { kind: "none" };
-    return { kind: "end_contract", delayDays: delay ?? 0, agreedDate: agreed };
+    return {
+      kind: "end_contract",
+      delayDays: delay ?? 0,
+      agreedDate: agreed,
+      // Told before the date passes, the customer hears that it will be missed.
+      missed: daysBetween(agreed, input.today) > 0,
+    };
   }
   const renewed = input.notice === "later";
   if (!renewed && delay !== null && delay <= 0) return { kind: "none" };

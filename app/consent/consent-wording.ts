@@ -22,6 +22,6 @@ export function consentParagraph(terms: ConsentTerms, waitLabel: string): string
     case "yes":
       return `Because ${WHY_YES[terms.reason]}, we need your yes to keep your order: please click "${waitLabel}" by ${longDay(terms.deadline)}. If we do not hear from you by then, we will cancel your order and refund you in full, shipping included.`;
     case "end_contract":
-      return `We have missed the delivery date we agreed (${longDay(terms.agreedDate)}), so you are entitled to end your contract with us: one click below cancels the order and refunds you in full, shipping included. If you would rather wait, click "${waitLabel}".`;
+      return `${terms.missed ? "We have missed" : "We will miss"} the delivery date we agreed (${longDay(terms.agreedDate)}), so you are entitled to end your contract with us: one click below cancels the order and refunds you in full, shipping included. If you would rather wait, click "${waitLabel}".`;
   }
 }
