@@ -36,6 +36,7 @@ export default function AppFrame() {
         <Link to="/app/orders">Orders</Link>
         <Link to="/app/notices">Tell customers</Link>
         <Link to="/app/jobs">Jobs</Link>
+        <Link to="/app/consent">Consent and refunds</Link>
         <Link to="/app/storefront">Storefront</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>

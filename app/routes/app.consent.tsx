@@ -1,0 +1,241 @@
+// Consent and refunds (issue 13 point 6; docs/consent.md): the orders whose customer did not say
+// yes to a delay by the deadline the notice stated, held in Shopify while the merchant reviews
+// them; from here they are cancelled and refunded in full (a cancel-and-refund job) or dropped from
+// the list (the hold comes off). Below, every refund the law requires, against the rule set's time
+// limit, flagged when overdue. The loader only reads; each action calls one use case.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Page,
+  Text,
+} from "@shopify/polaris";
+import { z } from "zod";
+import { RULE_SET_LABELS } from "../consent/consent-rules";
+import {
+  cancelReviewedOrders,
+  consentReviewList,
+  dropFromReview,
+  refundsOwed,
+  type OwedRefund,
+} from "../consent/consent.server";
+import db from "../db.server";
+import { loadShopSettings } from "../settings/shop-settings.server";
+import { authenticate } from "../shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const now = new Date();
+  const [review, refunds, settings] = await Promise.all([
+    consentReviewList(db, session.shop),
+    refundsOwed(db, session.shop, now),
+    loadShopSettings(db, session.shop),
+  ]);
+  return { review, refunds, ruleSet: RULE_SET_LABELS[settings.consentRuleSet] };
+};
+
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cancel"), orderIds: z.array(z.string().min(1)).min(1) }),
+  z.object({ intent: z.literal("drop"), orderId: z.string().min(1) }),
+]);
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session, sessionToken } = await authenticate.admin(request);
+  const form = await request.formData();
+  const parsed = actionSchema.safeParse({
+    intent: form.get("intent"),
+    orderIds: form.getAll("orderId"),
+    orderId: form.get("orderId"),
+  });
+  if (!parsed.success)
+    return json({ ok: false as const, message: "Choose the orders to act on." }, { status: 400 });
+  const staff = sessionToken?.sub ?? null;
+  if (parsed.data.intent === "drop") {
+    const dropped = await dropFromReview(db, session.shop, parsed.data.orderId, staff, new Date());
+    return dropped
+      ? json({ ok: true as const, message: "Taken off the list; its hold in Shopify comes off." })
+      : json(
+          { ok: false as const, message: "That order is no longer on the list." },
+          { status: 409 },
+        );
+  }
+  const job = await cancelReviewedOrders(db, session.shop, parsed.data.orderIds, staff, new Date());
+  if (!job)
+    return json(
+      { ok: false as const, message: "None of these orders is still on the list." },
+      { status: 409 },
+    );
+  return json({
+    ok: true as const,
+    message: `Cancelling and refunding ${job.orders} order${job.orders === 1 ? "" : "s"} in full, shipping included (job ${job.jobId}).`,
+    jobId: job.jobId,
+  });
+};
+
+const STANDING: Record<
+  OwedRefund["standing"],
+  { label: string; tone: "success" | "critical" | "attention" | "warning" }
+> = {
+  due: { label: "Due", tone: "attention" },
+  overdue: { label: "Overdue", tone: "critical" },
+  refunded: { label: "Refunded in time", tone: "success" },
+  refunded_late: { label: "Refunded late", tone: "warning" },
+};
+
+export default function ConsentPage() {
+  const { review, refunds, ruleSet } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const waiting = review.filter((row) => row.status === "review");
+  const overdue = refunds.filter((r) => r.standing === "overdue").length;
+  return (
+    <Page
+      title="Consent and refunds"
+      subtitle={`Rule set: ${ruleSet} (change it in Settings)`}
+      backAction={{ content: "Dashboard", url: "/app" }}
+    >
+      <BlockStack gap="400">
+        {result ? (
+          <Banner tone={result.ok ? "success" : "critical"}>
+            <p>{result.message}</p>
+          </Banner>
+        ) : null}
+        <Card padding="0">
+          <div data-testid="consent-review">
+            {review.length === 0 ? (
+              <EmptyState heading="No order awaits your review" image="">
+                <p>
+                  When a customer does not say yes to a delay by the deadline their notice stated,
+                  the order is held in Shopify and listed here for you to cancel and refund in full.
+                </p>
+              </EmptyState>
+            ) : (
+              <BlockStack gap="200">
+                <Form method="post">
+                  <input type="hidden" name="intent" value="cancel" />
+                  {waiting.map((row) => (
+                    <input key={row.orderId} type="hidden" name="orderId" value={row.orderId} />
+                  ))}
+                  <InlineStack align="space-between" blockAlign="center">
+                    <Text as="h2" variant="headingMd">
+                      {`No yes by the deadline: ${waiting.length} order${waiting.length === 1 ? "" : "s"} on hold`}
+                    </Text>
+                    <Button
+                      submit
+                      variant="primary"
+                      tone="critical"
+                      loading={busy}
+                      disabled={waiting.length === 0}
+                    >
+                      {`Cancel and refund ${waiting.length} in full`}
+                    </Button>
+                  </InlineStack>
+                </Form>
+                <IndexTable
+                  resourceName={{ singular: "order", plural: "orders" }}
+                  itemCount={review.length}
+                  selectable={false}
+                  headings={[
+                    { title: "Order" },
+                    { title: "Delay" },
+                    { title: "Deadline for a yes" },
+                    { title: "Total" },
+                    { title: "Status" },
+                    { title: "" },
+                  ]}
+                >
+                  {review.map((row, index) => (
+                    <IndexTable.Row id={row.orderId} key={row.orderId} position={index}>
+                      <IndexTable.Cell>{row.name}</IndexTable.Cell>
+                      <IndexTable.Cell>
+                        {row.delayDays === null
+                          ? "No firm date"
+                          : `${row.delayDays} days${row.reason === "renewed" ? " (a further delay)" : ""}`}
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>{row.deadline ?? ""}</IndexTable.Cell>
+                      <IndexTable.Cell>{`${row.amount} ${row.currencyCode}`}</IndexTable.Cell>
+                      <IndexTable.Cell>
+                        {row.status === "cancelling" ? (
+                          <Badge tone="info">Cancelling</Badge>
+                        ) : (
+                          <Badge tone="attention">On hold, awaiting you</Badge>
+                        )}
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>
+                        {row.status === "review" ? (
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="drop" />
+                            <input type="hidden" name="orderId" value={row.orderId} />
+                            <Button submit disabled={busy}>
+                              Keep the order (release hold)
+                            </Button>
+                          </Form>
+                        ) : null}
+                      </IndexTable.Cell>
+                    </IndexTable.Row>
+                  ))}
+                </IndexTable>
+              </BlockStack>
+            )}
+          </div>
+        </Card>
+        <Card padding="0">
+          <div data-testid="refund-clock">
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                {overdue > 0
+                  ? `Refunds the law requires: ${overdue} overdue`
+                  : "Refunds the law requires"}
+              </Text>
+              {refunds.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  No refund is owed.
+                </Text>
+              ) : (
+                <IndexTable
+                  resourceName={{ singular: "refund", plural: "refunds" }}
+                  itemCount={refunds.length}
+                  selectable={false}
+                  headings={[
+                    { title: "Order" },
+                    { title: "Why" },
+                    { title: "Owed since" },
+                    { title: "Due by" },
+                    { title: "Refunded" },
+                    { title: "Standing" },
+                  ]}
+                >
+                  {refunds.map((r, index) => (
+                    <IndexTable.Row id={r.orderId} key={r.orderId} position={index}>
+                      <IndexTable.Cell>{r.name}</IndexTable.Cell>
+                      <IndexTable.Cell>
+                        {r.cause === "customer_choice"
+                          ? "Customer chose a refund"
+                          : "No yes by the deadline"}
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>{r.owedSince}</IndexTable.Cell>
+                      <IndexTable.Cell>{`${r.dueBy} (${r.rule})`}</IndexTable.Cell>
+                      <IndexTable.Cell>{r.refundedOn ?? "Not yet"}</IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <Badge tone={STANDING[r.standing].tone}>{STANDING[r.standing].label}</Badge>
+                      </IndexTable.Cell>
+                    </IndexTable.Row>
+                  ))}
+                </IndexTable>
+              )}
+            </BlockStack>
+          </div>
+        </Card>
+      </BlockStack>
+    </Page>
+  );
+}
