@@ -47,6 +47,7 @@ function formData(values: SettingsFormValues): FormData {
   form.set("senderRole", values.senderRole);
   if (values.tagOrders) form.set("tagOrders", "on");
   form.set("noticeCadenceDays", values.noticeCadenceDays);
+  form.set("consentRuleSet", values.consentRuleSet);
   return form;
 }
 
@@ -96,6 +97,21 @@ describe("settings form", () => {
     expect(result.rules.capacity).toMatchObject({ unit: "orders", coefficientOfVariation: 0.4 });
     expect(result.rules.capacity.perWeekday.sat).toBe(4);
     expect(result.tagOrders).toBe(true);
+  });
+
+  it("reads the consent rule set, and names an unknown one as the field's error", () => {
+    const values = formValuesFromSettings(defaults);
+    expect(values.consentRuleSet).toBe("ftc");
+    values.consentRuleSet = "uk_eu";
+    const chosen = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    expect(chosen.ok && chosen.consentRuleSet).toBe("uk_eu");
+    values.consentRuleSet = "mars";
+    const bad = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors.consentRuleSet).toBe("Choose the US FTC rule or the UK/EU rules");
+      expect(bad.values.consentRuleSet).toBe("mars");
+    }
   });
 
   it("names each bad field and keeps everything typed", () => {
