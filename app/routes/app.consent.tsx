@@ -25,9 +25,11 @@ import {
   consentReviewList,
   dropFromReview,
   refundsOwed,
+  sweepConsentDeadlines,
   type OwedRefund,
 } from "../consent/consent.server";
 import db from "../db.server";
+import { appEnv } from "../env.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { authenticate } from "../shopify.server";
 
@@ -39,12 +41,22 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     refundsOwed(db, session.shop, now),
     loadShopSettings(db, session.shop),
   ]);
-  return { review, refunds, ruleSet: RULE_SET_LABELS[settings.consentRuleSet] };
+  return {
+    review,
+    refunds,
+    ruleSet: RULE_SET_LABELS[settings.consentRuleSet],
+    timeTravel: againstSimulator(),
+  };
 };
+
+// Against the simulator only (demo, tests): deadlines are checked as if days had passed, so a
+// merchant trying the demo sees a deadline pass without waiting a week.
+const againstSimulator = () => appEnv().SHOPIFY_ADMIN_ORIGIN !== undefined;
 
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel"), orderIds: z.array(z.string().min(1)).min(1) }),
   z.object({ intent: z.literal("drop"), orderId: z.string().min(1) }),
+  z.object({ intent: z.literal("sweep"), days: z.coerce.number().int().min(0).max(90).default(0) }),
 ]);
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -54,10 +66,20 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     intent: form.get("intent"),
     orderIds: form.getAll("orderId"),
     orderId: form.get("orderId"),
+    days: form.get("days") ?? undefined,
   });
   if (!parsed.success)
     return json({ ok: false as const, message: "Choose the orders to act on." }, { status: 400 });
   const staff = sessionToken?.sub ?? null;
+  if (parsed.data.intent === "sweep") {
+    const days = againstSimulator() ? parsed.data.days : 0;
+    const asOf = new Date(Date.now() + days * 86_400_000);
+    const { toReview } = await sweepConsentDeadlines(db, session.shop, asOf);
+    return json({
+      ok: true as const,
+      message: `${days > 0 ? `As of ${asOf.toISOString().slice(0, 10)} (demo clock): ` : ""}${toReview.length} order${toReview.length === 1 ? "" : "s"} passed the deadline without a yes and ${toReview.length === 1 ? "is" : "are"} now on hold for your review.`,
+    });
+  }
   if (parsed.data.intent === "drop") {
     const dropped = await dropFromReview(db, session.shop, parsed.data.orderId, staff, new Date());
     return dropped
@@ -91,7 +113,7 @@ const STANDING: Record<
 };
 
 export default function ConsentPage() {
-  const { review, refunds, ruleSet } = useLoaderData<typeof loader>();
+  const { review, refunds, ruleSet, timeTravel } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -109,6 +131,26 @@ export default function ConsentPage() {
             <p>{result.message}</p>
           </Banner>
         ) : null}
+        <Form method="post">
+          <input type="hidden" name="intent" value="sweep" />
+          <InlineStack gap="200" blockAlign="center">
+            {timeTravel ? (
+              <>
+                <input type="hidden" name="days" value="30" />
+                <Button submit loading={busy}>
+                  Demo: check deadlines as if 30 days had passed
+                </Button>
+              </>
+            ) : (
+              <Button submit loading={busy}>
+                Check deadlines now
+              </Button>
+            )}
+            <Text as="span" tone="subdued">
+              Delay Desk checks every 15 minutes by itself.
+            </Text>
+          </InlineStack>
+        </Form>
         <Card padding="0">
           <div data-testid="consent-review">
             {review.length === 0 ? (

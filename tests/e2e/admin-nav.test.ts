@@ -22,6 +22,7 @@ describe("admin navigation", () => {
       "Orders",
       "Tell customers",
       "Jobs",
+      "Consent and refunds",
       "Storefront",
       "Settings",
     ]);
