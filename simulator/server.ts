@@ -23,6 +23,7 @@ import {
   STOREFRONT_ASSET_PREFIX,
 } from "./storefront/routes";
 import { forwardAppProxy } from "./storefront-proxy";
+import { renderOrderStatusPage } from "./storefront/order-status-page";
 import { renderOutboxPage, type Outbox } from "./mail/outbox-page";
 import { handleAccessTokenRequest } from "./token-exchange";
 import type { WebhookDispatcher } from "./webhooks/dispatcher";
@@ -392,6 +393,11 @@ async function route(
       app: state.app,
     });
     if (proxied) return proxied;
+  }
+  // The customer's order status page with Delay Desk's block (storefront/order-status-page.ts).
+  if (rest === "/account/order-status" && method === "GET") {
+    const page = await renderOrderStatusPage(store, url.searchParams.get("name") ?? "", origin);
+    return page ? html(page) : json(404, { errors: "Not Found" });
   }
   if (rest === "/storefront" || rest.startsWith("/storefront/")) {
     const reply = await handleStorefrontRequest({

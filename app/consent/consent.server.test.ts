@@ -351,3 +351,33 @@ describe("refunds tracked against the rule set's time limit", () => {
     await useRuleSet("ftc");
   });
 });
+
+describe("the shopper's order status page (simulated customer account)", () => {
+  it("shows Delay Desk's block from the order's app metafield: the estimate and both choices, linked to the wait-or-refund page", async () => {
+    await useRuleSet("ftc");
+    const order = await lateOrder(2, 40);
+    await sendNotice(order);
+    const origin = h.app.simulator.origin;
+    const response = await fetch(
+      `${origin}/${shop}/account/order-status?name=${encodeURIComponent(order.name)}`,
+    );
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('data-testid="order-status-block"');
+    expect(page).toContain("Shipping update");
+    expect(page).toContain("We now expect to ship your order");
+    const links = [...page.matchAll(/href="([^"]+)"/g)].map((m) => m[1]?.replaceAll("&amp;", "&"));
+    expect(links.map((l) => new URL(l ?? "").pathname)).toEqual([
+      `/${shop}/storefront/apps/delay-desk/choice`,
+      `/${shop}/storefront/apps/delay-desk/choice`,
+    ]);
+    // Once cancelled in Shopify, the block says nothing (Shopify's own page says it).
+    await sweepConsentDeadlines(h.db, shop, afterDays(30));
+    await cancelReviewedOrders(h.db, shop, [gid(order)], "staff-1", new Date());
+    await runJobsToEnd(h.runner(), h.db);
+    const after = await (
+      await fetch(`${origin}/${shop}/account/order-status?name=${encodeURIComponent(order.name)}`)
+    ).text();
+    expect(after).toContain('data-testid="order-status-empty"');
+  });
+});

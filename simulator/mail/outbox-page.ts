@@ -28,6 +28,14 @@ function address(mail: ReceivedMail): string {
   return mail.from ? `${mail.from.name} <${mail.from.address}>` : "(no sender)";
 }
 
+/** The customer's order status page for the order a message is about (shop from its links, order from its subject). */
+function orderStatusLink(mail: ReceivedMail): string {
+  const shop = /https:\/\/([a-z0-9][a-z0-9-]*\.myshopify\.com)\/apps\//i.exec(mail.text)?.[1];
+  const name = /#\d+/.exec(mail.subject)?.[0];
+  if (!shop || !name) return "";
+  return `<p><a data-testid="order-status-link" href="/${escapeHtml(shop.toLowerCase())}/account/order-status?name=${encodeURIComponent(name)}">Open the customer's order status page for ${escapeHtml(name)}</a></p>`;
+}
+
 export function renderOutboxPage(outbox: Outbox | undefined, url: URL, origin: string): string {
   // Numbered oldest first, so a message keeps its number while new ones arrive; listed newest first.
   const messages = [...(outbox?.inbox() ?? [])].reverse();
@@ -56,6 +64,7 @@ ${
     : ""
 }
 <details><summary>Plain text</summary><pre>${escapeHtml(rewriteShopLinks(open.text, origin))}</pre></details>
+${orderStatusLink(open)}
 </section>`
     : "";
   return `<!doctype html>
