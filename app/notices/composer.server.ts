@@ -6,6 +6,7 @@ import { choiceLinks } from "../proxy/choice-links.server";
 import { openCancelRequests } from "../proxy/record-choice.server";
 import { toShopLocal } from "../promise/shop-clock";
 import { loadShopSettings } from "../settings/shop-settings.server";
+import { consentTermsForNotice } from "../consent/consent.server";
 import { estimateRangeOf } from "./estimate-range";
 import { NOTICE_JOB_KIND } from "./notice-job.server";
 import { loadNoticeTemplate } from "./notice-template.server";
@@ -119,6 +120,14 @@ export async function loadComposer(
           shopName: input.shopName,
         },
         links,
+        // The law's paragraph as the job would write it today (app/consent).
+        consent: consentTermsForNotice(
+          settings.consentRuleSet,
+          settings.rules.timeZone,
+          previewOrder,
+          { kind, estimateTo: range.to, createdAt: input.now },
+          told?.to ?? null,
+        ),
       }),
       orderName: previewOrder.name,
       to: previewOrder.email,
