@@ -160,7 +160,15 @@ export async function answerConsent(
         kind: "consent",
         actorId: "customer",
         actorName: "Customer",
-        detail: JSON.stringify({ answer: "yes", noticeId, late: wasInReview }),
+        // `summary` is the order timeline's title (app/timeline/order-timeline.ts).
+        detail: JSON.stringify({
+          answer: "yes",
+          noticeId,
+          late: wasInReview,
+          summary: wasInReview
+            ? "Customer agreed to the delay after the deadline: off the review list, hold released"
+            : "Customer agreed to the delay",
+        }),
       },
     });
   return { answered, wasInReview };
@@ -225,7 +233,12 @@ export async function sweepConsentDeadlines(
         kind: "consent",
         actorId: "system",
         actorName: "Delay Desk",
-        detail: JSON.stringify({ answer: "none", deadline: ask.deadline, status: "review" }),
+        detail: JSON.stringify({
+          answer: "none",
+          deadline: ask.deadline,
+          status: "review",
+          summary: `No yes to the delay by ${ask.deadline ?? "the deadline"}: on hold for review`,
+        }),
       },
     });
     await holdWhileCancellationPending(db, shop, ask.orderId, "consent_review", "system");
@@ -353,7 +366,10 @@ export async function dropFromReview(
       orderId,
       kind: "consent",
       actorId: createdBy,
-      detail: JSON.stringify({ status: "dismissed" }),
+      detail: JSON.stringify({
+        status: "dismissed",
+        summary: "Kept by staff: off the consent review list, hold released",
+      }),
     },
   });
   await dropPendingCancellation(db, shop, orderId, "merchant_dismissed", createdBy);

@@ -1,0 +1,72 @@
+// Consent in a browser, as a merchant walks it: a customer's deadline for a yes to a long delay
+// passes (the demo's "as if 30 days had passed"), the order appears on "Consent and refunds", on
+// hold in Shopify; the merchant cancels and refunds it in full. Outcomes are read from the
+// simulator's records: the fulfillment order held, then the order cancelled with one refund of
+// everything paid, shipping included (FTC: "refund the entire amount the customer tendered,
+// including any shipping", https://www.ftc.gov/business-guidance/resources/business-guide-ftcs-mail-internet-or-telephone-order-merchandise-rule).
+import { describe, expect, it } from "vitest";
+import { DEMO_SHOP } from "../../scripts/demo";
+import { refundsOf } from "../../simulator/store/refunds";
+import { newMerchantPage } from "../support/browser";
+import { demoInBrowser } from "../support/demo-in-browser";
+
+const session = demoInBrowser({ orders: 40, seed: 5 });
+
+describe("consent review, in a browser", () => {
+  it("a passed deadline puts the order on hold and on the list; the merchant cancels and refunds it in full", async () => {
+    const { demo, browser, db } = session;
+    const page = await newMerchantPage(browser);
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(demo.url);
+    await session.firstImportFinished();
+    const store = demo.simulator.stores.get(DEMO_SHOP);
+    if (!store) throw new Error("no demo store");
+    const record = store.orders.find(
+      (o) =>
+        o.cancelledAt === null &&
+        o.financialStatus === "PAID" &&
+        o.fulfillmentStatus === "UNFULFILLED" &&
+        o.shippingCents > 0 &&
+        o.fulfillmentOrders.length > 0,
+    );
+    if (!record) throw new Error("the seeded shop has no open paid order");
+    const orderId = `gid://shopify/Order/${record.id}`;
+    // What the notice job records when it asks for a yes to a 40-day delay (app/consent).
+    await db.consentRequest.create({
+      data: {
+        shop: DEMO_SHOP,
+        noticeId: "e2e-notice",
+        orderId,
+        ruleSet: "ftc",
+        terms: "yes",
+        reason: "long",
+        delayDays: 40,
+        deadline: new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10),
+      },
+    });
+
+    await page.goto(`${demo.url}/app/consent`);
+    const app = page.frameLocator("iframe");
+    await app
+      .getByRole("button", { name: "Demo: check deadlines as if 30 days had passed" })
+      .click({ timeout: 30_000 });
+    await expect
+      .poll(() => app.getByText(record.name, { exact: true }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await expect
+      .poll(() => record.fulfillmentOrders.every((fo) => fo.status === "ON_HOLD"), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+
+    const paid = record.receivedCents;
+    await app.getByRole("button", { name: "Cancel and refund 1 in full" }).click();
+    await expect.poll(() => record.cancelledAt !== null, { timeout: 30_000 }).toBe(true);
+    const refunds = refundsOf(store).refundsOf(record.id);
+    expect(refunds.map((r) => [r.totalCents, r.shippingCents])).toEqual([
+      [paid, record.shippingCents],
+    ]);
+    expect(pageErrors).toEqual([]);
+  });
+});
