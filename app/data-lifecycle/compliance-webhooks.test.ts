@@ -167,6 +167,19 @@ async function seedShop(shop: string, customers: Customer[]) {
       await db.customerChoice.create({
         data: { shop, orderId, choice: "cancel", noticeId: notice.id },
       });
+      await db.consentRequest.create({
+        data: {
+          shop,
+          noticeId: notice.id,
+          orderId,
+          ruleSet: "ftc",
+          terms: "yes",
+          reason: "long",
+          delayDays: 40,
+          deadline: "2026-12-01",
+          status: "consented",
+        },
+      });
       await db.orderFulfillmentState.create({
         data: {
           shop,

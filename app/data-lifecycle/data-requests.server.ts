@@ -87,7 +87,7 @@ export async function assembleCustomerExport(
 ) {
   const orderIds = await customerOrderIds(db, shop, who);
   const scoped = { shop, orderId: { in: orderIds } };
-  const [orders, notices, choices, events, items] = await Promise.all([
+  const [orders, notices, choices, events, items, consents] = await Promise.all([
     db.trackedOrder.findMany({
       where: { shop, id: { in: orderIds } },
       orderBy: { createdAt: "asc" },
@@ -96,6 +96,7 @@ export async function assembleCustomerExport(
     db.customerChoice.findMany({ where: scoped }),
     db.orderEvent.findMany({ where: scoped, orderBy: { createdAt: "asc" } }),
     db.jobItem.findMany({ where: scoped }),
+    db.consentRequest.findMany({ where: scoped, orderBy: { createdAt: "asc" } }),
   ]);
   const jobs = await db.job.findMany({
     where: { shop, id: { in: [...new Set(items.map((item) => item.jobId))] } },
@@ -137,6 +138,15 @@ export async function assembleCustomerExport(
       orderId: choice.orderId,
       choice: choice.choice,
       chosenAt: choice.chosenAt,
+    })),
+    // What each delay notice asked under the consent law, and the customer's answer (app/consent).
+    consents: consents.map((ask) => ({
+      orderId: ask.orderId,
+      ruleSet: ask.ruleSet,
+      asked: ask.terms,
+      deadline: ask.deadline,
+      status: ask.status,
+      answeredAt: ask.answeredAt,
     })),
     timeline: events.map((event) => ({
       orderId: event.orderId,

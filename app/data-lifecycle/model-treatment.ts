@@ -93,6 +93,12 @@ export const MODEL_TREATMENT = {
     reason:
       "Wait or cancel, with the date, keyed by order id: no identifying field, and it explains the refund the merchant paid.",
   },
+  ConsentRequest: {
+    customerRedact: "keep",
+    exported: true,
+    reason:
+      "What a delay notice asked of the customer under the consent law, the deadline and their answer, keyed by order id: no identifying field, and it is the record that the law was followed.",
+  },
   ShopInstall: {
     customerRedact: "keep",
     exported: false,

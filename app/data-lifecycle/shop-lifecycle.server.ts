@@ -91,6 +91,7 @@ const ERASERS: Record<ModelName, Eraser> = {
   Notice: (tx, shop) => tx.notice.deleteMany({ where: { shop } }),
   CustomerChoice: (tx, shop) => tx.customerChoice.deleteMany({ where: { shop } }),
   OrderFulfillmentState: (tx, shop) => tx.orderFulfillmentState.deleteMany({ where: { shop } }),
+  ConsentRequest: (tx, shop) => tx.consentRequest.deleteMany({ where: { shop } }),
   ShopInstall: (tx, shop) => tx.shopInstall.deleteMany({ where: { shop } }),
   DataRequest: (tx, shop) => tx.dataRequest.deleteMany({ where: { shop } }),
   SyncTask: (tx, shop) => tx.syncTask.deleteMany({ where: { shop } }),

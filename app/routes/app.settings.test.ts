@@ -44,6 +44,7 @@ function post(values: SettingsFormValues, intent?: "preview"): Request {
   form.set("senderRole", values.senderRole);
   if (values.tagOrders) form.set("tagOrders", "on");
   form.set("noticeCadenceDays", values.noticeCadenceDays);
+  form.set("consentRuleSet", values.consentRuleSet);
   return app.bearerRequest("/app/settings", { method: "POST", body: form });
 }
 
