@@ -37,6 +37,7 @@ export default function AppFrame() {
         <Link to="/app/notices">Tell customers</Link>
         <Link to="/app/jobs">Jobs</Link>
         <Link to="/app/storefront">Storefront</Link>
+        <Link to="/app/staff">Staff and money</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />
