@@ -131,9 +131,11 @@ export default function JobPage() {
       }
     >
       <BlockStack gap="400">
-        <Text as="p" tone="subdued" data-testid="job-started-by">
-          {`Started by ${progress.createdBy} on ${new Date(progress.createdAt).toLocaleString()}`}
-        </Text>
+        <div data-testid="job-started-by">
+          <Text as="p" tone="subdued">
+            {`Started by ${progress.createdBy} on ${new Date(progress.createdAt).toLocaleString()}`}
+          </Text>
+        </div>
         {gate ? (
           <JobGatePanel
             gate={gate}

@@ -30,7 +30,8 @@ import {
 import { staffLocale, staffMoney } from "../remedies/staff-money.server";
 import { authenticate } from "../shopify.server";
 import { requestStaff } from "../staff/staff-identity.server";
-import { startStaffJob } from "../staff/start-staff-job.server";
+import { movesMoney, startStaffJob } from "../staff/start-staff-job.server";
+import { staffRulesOf } from "../staff/staff-rules.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -39,9 +40,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const preview = await previewRemedy(db, session.shop, selection);
   const locale = staffLocale(request);
   const variants = selection.remedy === "add_on" ? await addOnVariants(admin, locale) : [];
+  const rules = movesMoney(selection.remedy) ? await staffRulesOf(db, session.shop) : null;
   return {
     preview,
     variants,
+    // What happens after Start, said before it (app/staff/, docs/staff-and-money.md).
+    staffNote: rules
+      ? `Above ${staffMoney(rules.jobAmountLimit, preview.currencyCode, locale)} or ${rules.jobOrderLimit} orders in one job (or the day's limits), the account owner${rules.approverName ? ` or ${rules.approverName}` : ""} approves it first.${rules.undoMinutes > 0 ? ` It then starts after a ${rules.undoMinutes}-minute undo window, during which anyone can cancel it.` : ""}`
+      : null,
     money: isZeroMoney(preview.amount)
       ? ""
       : ` — ${staffMoney(preview.amount, preview.currencyCode, locale)}`,
@@ -77,7 +83,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function ConfirmRemedy() {
-  const { preview, variants, money } = useLoaderData<typeof loader>();
+  const { preview, variants, money, staffNote } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [notify, setNotify] = useState(true);
@@ -98,6 +104,11 @@ export default function ConfirmRemedy() {
             <Text as="h2" variant="headingLg">
               {`${preview.count} ${preview.count === 1 ? "order" : "orders"}${money}`}
             </Text>
+            {staffNote ? (
+              <Text as="p" tone="subdued">
+                {staffNote}
+              </Text>
+            ) : null}
             {preview.count < preview.selected ? (
               <Text
                 as="p"

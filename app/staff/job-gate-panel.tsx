@@ -54,9 +54,11 @@ export function JobGatePanel(props: {
           </Banner>
         ) : null}
         {gate.decision ? (
-          <Text as="p" data-testid="approval-decision">
-            {`${gate.decision === "approved" ? "Approved" : "Refused"} by ${gate.decidedBy ?? "staff"}${gate.decidedAt ? ` at ${new Date(gate.decidedAt).toLocaleString()}` : ""}`}
-          </Text>
+          <div data-testid="approval-decision">
+            <Text as="p">
+              {`${gate.decision === "approved" ? "Approved" : "Refused"} by ${gate.decidedBy ?? "staff"}${gate.decidedAt ? ` at ${new Date(gate.decidedAt).toLocaleString()}` : ""}`}
+            </Text>
+          </div>
         ) : null}
         {counting ? (
           <Banner tone="info" title="Undo window">
@@ -68,9 +70,11 @@ export function JobGatePanel(props: {
           </Banner>
         ) : null}
         {gate.cancelledAt ? (
-          <Text as="p" data-testid="undo-cancelled">
-            {`Cancelled in the undo window by ${gate.cancelledBy ?? "staff"}: nothing ran.`}
-          </Text>
+          <div data-testid="undo-cancelled">
+            <Text as="p">
+              {`Cancelled in the undo window by ${gate.cancelledBy ?? "staff"}: nothing ran.`}
+            </Text>
+          </div>
         ) : null}
         <InlineStack gap="200">
           {status === "awaiting_approval" && gate.canApprove ? (
