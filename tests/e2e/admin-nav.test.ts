@@ -23,6 +23,7 @@ describe("admin navigation", () => {
       "Tell customers",
       "Jobs",
       "Storefront",
+      "Staff and money",
       "Settings",
     ]);
 
