@@ -373,6 +373,33 @@ describe("limits and approval", () => {
   });
 });
 
+describe("refunds the customer chose", () => {
+  it("are not subject to staff rules: no gate, no window, they run at once, and the audit lists them under Customer", async () => {
+    await h.db.staffRules.create({
+      data: { shop: h.app.shop, jobOrderLimit: 1, jobAmountLimit: "1" },
+    });
+    const [order] = freshOrders(1);
+    if (!order) throw new Error("no order");
+    const { queueCancelRefund } = await import("../proxy/record-choice.server");
+    const queued = await queueCancelRefund(h.db, h.app.shop, `gid://shopify/Order/${order.id}`);
+    if (!("jobId" in queued)) throw new Error(queued.staffRequest);
+    expect(await h.db.job.findUniqueOrThrow({ where: { id: queued.jobId } })).toMatchObject({
+      status: "pending",
+      createdBy: "customer",
+    });
+    expect(await h.db.jobGate.count({ where: { jobId: queued.jobId } })).toBe(0);
+    await runJobsToEnd(h.runner(), h.db);
+    expect(h.store.order(order.id)?.cancelledAt).not.toBeNull();
+    const { moneyAudit } = await import("./money-audit.server");
+    const rows = await moneyAudit(h.db, h.app.shop);
+    expect(rows.find((row) => row.staff === "Customer")).toMatchObject({
+      staffId: null,
+      jobs: 1,
+      orders: 1,
+    });
+  });
+});
+
 describe("after the fact", () => {
   it("audits money moved per day and staff member, with staff ids and no staff email", async () => {
     const route = await import("../routes/app.staff.audit");
