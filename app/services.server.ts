@@ -26,8 +26,11 @@ import { createPrismaClient } from "./prisma-client.server";
 import { createShopifyApp, type ShopifyApp } from "./shopify-app.server";
 import type { BackgroundAdmin } from "./auth/background-admin.server";
 import { createPauseScheduler, type PauseScheduler } from "./storefront/pause-scheduler.server";
+import { releaseDueJobs } from "./staff/job-gate.server";
 
 export const PAUSE_SWEEP_MS = 60_000;
+/** How often a money job whose undo window ended is handed to the runner (app/staff/). */
+export const COUNTDOWN_SWEEP_MS = 1_000;
 
 /** What a host, a test or the bench may tune; everything else is production's. */
 export interface ServiceOptions {
@@ -39,6 +42,7 @@ export interface ServiceOptions {
   >;
   orderSync?: Partial<Omit<OrderSyncDeps, "db">>;
   pauseSweepMs?: number;
+  countdownSweepMs?: number;
   /** Replaces the SMTP transport opened from SMTP_URL (null: mail is not configured). */
   mail?: MailTransport | null;
 }
@@ -128,7 +132,15 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
   });
   let stopRetention: (() => void) | null = null;
   let stopConsent: (() => void) | null = null;
+  let countdowns: NodeJS.Timeout | null = null;
   let jobsStarted = false;
+  // One conditional write per due job: processes sweeping at once release each job once.
+  const releaseCountdowns = () =>
+    releaseDueJobs(db)
+      .then((released) => {
+        if (released > 0) jobs.poke();
+      })
+      .catch(logError("Starting money jobs whose undo window ended failed; retrying."));
 
   return {
     env,
@@ -147,6 +159,8 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       }
       orderSync.start();
       pauses.start();
+      countdowns ??= setInterval(releaseCountdowns, options.countdownSweepMs ?? COUNTDOWN_SWEEP_MS);
+      countdowns.unref();
       stopRetention ??= startRetentionSweep({
         db,
         // One prune per interval across all processes: the round's lease lasts the interval.
@@ -166,6 +180,8 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       stopRetention = null;
       stopConsent?.();
       stopConsent = null;
+      if (countdowns) clearInterval(countdowns);
+      countdowns = null;
       pauses.stop();
       orderSync.stop();
       if (jobsStarted) await jobs.stop();

@@ -340,3 +340,67 @@ describe("bulk queries run with the starting token's access", () => {
     expect(lines.every((line) => line.email === null)).toBe(true);
   });
 });
+
+// An online access token "has the same permissions as the user that's logged in"
+// (https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/online-access-tokens):
+// the Admin API checks the staff member's narrowed scopes (associated_user_scope) on it.
+describe("online access tokens", () => {
+  async function onlineToken(userId: number) {
+    await start("read_orders,write_orders");
+    const running = sim;
+    if (!running) throw new Error("no simulator");
+    const response = await fetch(`${running.origin}/${SHOP}/admin/oauth/access_token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        client_id: "access-key",
+        client_secret: "access-secret",
+        grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+        subject_token: running.mintSessionToken(SHOP, userId),
+        subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
+        requested_token_type: "urn:shopify:params:oauth:token-type:online-access-token",
+        expiring: "0",
+      }),
+    });
+    const body = z
+      .object({ access_token: z.string(), associated_user_scope: z.string() })
+      .parse(await response.json());
+    return async (query: string, variables: Record<string, unknown> = {}) => {
+      const answer = await fetch(`${running.origin}/${SHOP}/admin/api/2026-10/graphql.json`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "X-Shopify-Access-Token": body.access_token,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { scope: body.associated_user_scope, answer: answerSchema.parse(await answer.json()) };
+    };
+  }
+
+  const REFUND = `mutation R($input: RefundInput!) { refundCreate(input: $input) @idempotent(key: "k-1") { refund { id } userErrors { message } } }`;
+
+  it("lets a staff member without write_orders read orders on her online token, but not refund", async () => {
+    const graphql = await onlineToken(3);
+    const order = store().orders.at(-1);
+    if (!order) throw new Error("no order");
+    const read = await graphql("query { orders(first: 1) { nodes { id } } }");
+    expect(read.scope).toBe("read_orders");
+    expect(read.answer.errors).toBeUndefined();
+    const refund = await graphql(REFUND, {
+      input: { orderId: gid("Order", order.id), transactions: [] },
+    });
+    expect(refund.answer.data).toEqual({ refundCreate: null });
+    expect(refund.answer.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_DENIED" });
+  });
+
+  it("lets the account owner refund on his online token", async () => {
+    const graphql = await onlineToken(2);
+    const order = store().orders.at(-1);
+    if (!order) throw new Error("no order");
+    const refund = await graphql(REFUND, {
+      input: { orderId: gid("Order", order.id), transactions: [] },
+    });
+    expect(refund.answer.errors).toBeUndefined();
+  });
+});

@@ -14,6 +14,14 @@ export interface StaffMember {
   email_verified: boolean;
   /** Not part of Shopify's associated_user; shown in the simulated admin's top bar. */
   title: string;
+  /**
+   * App scopes this staff member's admin permissions do not cover (not part of associated_user).
+   * An online token's associated_user_scope is the app's scopes less these: "Tokens with online
+   * access mode have the same permissions as the user that's logged in"
+   * (https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/online-access-tokens).
+   * An account owner has every permission.
+   */
+  withoutScopes: readonly string[];
 }
 
 /** The simulated admin's staff; user 1 is the default logged-in user. */
@@ -30,6 +38,7 @@ export function staffFor(shop: string): readonly StaffMember[] {
       collaborator: false,
       email_verified: true,
       title: "Operations manager",
+      withoutScopes: [],
     },
     {
       id: 2,
@@ -41,6 +50,7 @@ export function staffFor(shop: string): readonly StaffMember[] {
       collaborator: false,
       email_verified: true,
       title: "Owner",
+      withoutScopes: [],
     },
     {
       id: 3,
@@ -52,11 +62,37 @@ export function staffFor(shop: string): readonly StaffMember[] {
       collaborator: false,
       email_verified: true,
       title: "Customer support",
+      // Support answers customers but may not refund or cancel: no "Refund orders" / "Edit
+      // orders" permission, so no write_orders (read_orders stays: they can see orders).
+      withoutScopes: ["write_orders"],
     },
   ];
 }
 
 export const DEFAULT_STAFF_ID = 1;
+
+/**
+ * The scopes an online token carries for this staff member: the app's granted scopes narrowed to
+ * the member's permissions. A write scope they lack keeps its read scope when the app has either
+ * ("write_orders" removed leaves "read_orders"), as a staff member who may view orders but not
+ * refund them.
+ */
+export function userScope(appScopes: string, member: StaffMember): string {
+  const scopes = appScopes
+    .split(",")
+    .map((scope) => scope.trim())
+    .filter(Boolean);
+  const kept: string[] = [];
+  for (const scope of scopes) {
+    if (!member.withoutScopes.includes(scope)) {
+      if (!kept.includes(scope)) kept.push(scope);
+      continue;
+    }
+    const read = scope.startsWith("write_") ? `read_${scope.slice("write_".length)}` : null;
+    if (read && !kept.includes(read) && !member.withoutScopes.includes(read)) kept.push(read);
+  }
+  return kept.join(",");
+}
 
 export function findStaffMember(shop: string, id: number): StaffMember | undefined {
   return staffFor(shop).find((member) => member.id === id);

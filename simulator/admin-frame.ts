@@ -79,6 +79,12 @@ export interface AdminFramePageOptions {
   sessionTokenPath: string;
   /** The shop's demo storefront, linked as "Online Store". */
   storefrontUrl?: string;
+  /**
+   * The shop's staff, for the demo's user switch (not in Shopify's admin: there a different staff
+   * member logs in). Each link opens this page as that member, so App Bridge's session tokens,
+   * and the online tokens exchanged for them, are theirs.
+   */
+  staff?: ReadonlyArray<{ id: number; name: string; title: string; href: string }>;
 }
 
 export function renderAdminFramePage(options: AdminFramePageOptions): string {
@@ -100,6 +106,8 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
   .topbar .logo { font-weight: 700; color: #fff; }
   .topbar .search { flex: 1; max-width: 480px; margin: 0 auto; background: #303030; border-radius: 8px; padding: 6px 12px; color: #8a8a8a; }
   .topbar .account { display: flex; align-items: center; gap: 8px; }
+  .topbar .switch { font-size: 12px; color: #b5b5b5; }
+  .topbar .switch a { color: #e3e3e3; }
   .topbar .badge { background: #36fba1; color: #1a1a1a; border-radius: 6px; padding: 2px 6px; font-weight: 600; }
   .main { display: grid; grid-template-columns: 240px 1fr; min-height: 0; }
   nav { background: #ebebeb; padding: 12px 8px; }
@@ -116,7 +124,18 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
 <header class="topbar">
   <span class="logo">shopify</span>
   <span class="search">Search</span>
-  <span class="account"><span class="badge">${escapeHtml(shopHandle(options.shop).slice(0, 2).toUpperCase())}</span><span data-testid="shop-name">${escapeHtml(options.shopName)}</span> · <span data-testid="staff-name">${escapeHtml(options.staffName)}</span></span>
+  <span class="account"><span class="badge">${escapeHtml(shopHandle(options.shop).slice(0, 2).toUpperCase())}</span><span data-testid="shop-name">${escapeHtml(options.shopName)}</span> · <span data-testid="staff-name">${escapeHtml(options.staffName)}</span></span>${
+    options.staff && options.staff.length > 1
+      ? `
+  <span class="switch" data-testid="user-switch">Log in as: ${options.staff
+    .map((member) =>
+      member.id === options.userId
+        ? `<strong>${escapeHtml(member.name)}</strong>`
+        : `<a href="${escapeHtml(member.href)}" title="${escapeHtml(member.title)}">${escapeHtml(member.name)}</a>`,
+    )
+    .join(" · ")}</span>`
+      : ""
+  }
 </header>
 <div class="main">
   <nav aria-label="Admin">

@@ -5,7 +5,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { handleCustomerDataControl } from "./access-controls";
 import { FULL_CUSTOMER_DATA, grantFor, type CustomerDataApproval } from "./access-grant";
-import { DEFAULT_STAFF_ID, findStaffMember, type AccessTokenStore } from "./access-tokens";
+import {
+  DEFAULT_STAFF_ID,
+  findStaffMember,
+  staffFor,
+  type AccessTokenStore,
+} from "./access-tokens";
 import { embeddedAppUrl, renderAdminFramePage, renderIndexPage } from "./admin-frame";
 import { appBridgeStandInScript } from "./app-bridge-standin";
 import { MAX_QUERY_COST, actualQueryCost, maxCostExceededError, requestedQueryCost } from "./cost";
@@ -319,6 +324,16 @@ function handleAdminFrame(
       appOrigin: new URL(state.app.appUrl).origin,
       sessionTokenPath: `/${shop}/admin/session-token`,
       storefrontUrl: `/${shop}/storefront`,
+      staff: staffFor(shop).map((member) => {
+        const href = new URL(url.toString());
+        href.searchParams.set("user", String(member.id));
+        return {
+          id: member.id,
+          name: `${member.first_name} ${member.last_name}`,
+          title: member.title,
+          href: `${href.pathname}${href.search}`,
+        };
+      }),
     }),
   );
 }

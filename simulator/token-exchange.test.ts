@@ -70,7 +70,14 @@ describe("token exchange", () => {
     expect(handleAccessTokenRequest(exchangeBody(), ctx).body.access_token).toBe(token);
   });
 
-  it("gives an online token with the staff member behind the session token", () => {
+  // Online tokens carry the staff member and only the scopes their permissions allow: "requesting
+  // this access mode always returns an access token restricted to the scopes available to the
+  // user" (https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/online-access-tokens);
+  // the response's fields (access_token, scope, expires_in, associated_user_scope, associated_user
+  // with id, names, email, email_verified, account_owner, locale, collaborator) are the "Online
+  // access token response values" of
+  // https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/token-exchange.
+  it("gives an online token whose associated_user_scope drops what the staff member may not do", () => {
     const subject = mintSessionToken({
       shop,
       apiKey: app.apiKey,
@@ -87,7 +94,8 @@ describe("token exchange", () => {
       access_token: expect.stringMatching(/^shpua_/),
       scope: app.scopes,
       expires_in: 86399,
-      associated_user_scope: app.scopes,
+      // Priya (customer support) has no refund permission: she keeps read_orders only.
+      associated_user_scope: "read_orders",
       associated_user: {
         id: 3,
         first_name: "Priya",
@@ -98,6 +106,29 @@ describe("token exchange", () => {
         email_verified: true,
       },
     });
+  });
+
+  it("gives the account owner an online token with every app scope and account_owner true", () => {
+    const ctx = context();
+    const subject = mintSessionToken({
+      shop,
+      apiKey: app.apiKey,
+      apiSecret: app.apiSecret,
+      userId: 2,
+      now,
+    });
+    const response = handleAccessTokenRequest(
+      exchangeBody({ subject_token: subject, requested_token_type: ONLINE_TOKEN_TYPE }),
+      ctx,
+    );
+    expect(response.body).toMatchObject({
+      scope: app.scopes,
+      associated_user_scope: app.scopes,
+      associated_user: { id: 2, account_owner: true },
+    });
+    // The Admin API checks the online token against the member's own scopes.
+    const record = ctx.tokens.find(shop, String(response.body.access_token));
+    expect(record).toMatchObject({ kind: "online", userId: 2, scope: app.scopes });
   });
 
   // Shopify's expiring offline tokens: access token 60 minutes (expires_in 3600), refresh token 90

@@ -11,6 +11,7 @@ import { z } from "zod";
 import {
   ONLINE_TOKEN_SECONDS,
   findStaffMember,
+  userScope,
   type AccessTokenRecord,
   type AccessTokenStore,
 } from "./access-tokens";
@@ -177,10 +178,15 @@ export function handleAccessTokenRequest(
   const userId = Number(verified.payload.sub);
   const user = Number.isInteger(userId) ? findStaffMember(ctx.shop, userId) : undefined;
   if (!user) return INVALID_SUBJECT_TOKEN;
+  // The token acts with the staff member's permissions, so the Admin API checks the narrowed
+  // scopes on it; `scope` in the answer is still the app's grant, `associated_user_scope` the
+  // member's share of it (the online token response values on
+  // https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/token-exchange).
+  const narrowed = userScope(ctx.app.scopes, user);
   const record = ctx.tokens.issue({
     shop: ctx.shop,
     apiKey: ctx.app.apiKey,
-    scope: ctx.app.scopes,
+    scope: narrowed,
     kind: "online",
     userId: user.id,
   });
@@ -188,9 +194,9 @@ export function handleAccessTokenRequest(
     status: 200,
     body: {
       access_token: record.token,
-      scope: record.scope,
+      scope: ctx.app.scopes,
       expires_in: ONLINE_TOKEN_SECONDS,
-      associated_user_scope: record.scope,
+      associated_user_scope: narrowed,
       associated_user: {
         id: user.id,
         first_name: user.first_name,

@@ -244,6 +244,14 @@ async function seedShop(shop: string, customers: Customer[]) {
   await db.lease.create({
     data: { shop, name: "pause-end", leaseOwner: "seed", leaseUntil: new Date() },
   });
+  // Staff rules and a money job's gate (app/staff/): staff ids and names, no customer data.
+  await db.staffRules.create({ data: { shop, updatedById: "2", updatedByName: "Marcus Hale" } });
+  const gated = await db.job.create({
+    data: { shop, kind: "refund", status: "countdown", params: "{}", createdBy: "1" },
+  });
+  await db.jobGate.create({
+    data: { jobId: gated.id, shop, needsApproval: false, undoMinutes: 5, startsAt: new Date() },
+  });
 }
 
 // Prisma.sql writes each database's placeholders (? on SQLite, $1 on PostgreSQL); the table name

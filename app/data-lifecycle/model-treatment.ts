@@ -123,6 +123,18 @@ export const MODEL_TREATMENT = {
     reason:
       "Which app process does a shop's periodic work until when; process names and times only.",
   },
+  JobGate: {
+    customerRedact: "keep",
+    exported: false,
+    reason:
+      "A staff money job's approval, undo window and who decided (staff ids and names); the orders are its JobItem rows.",
+  },
+  StaffRules: {
+    customerRedact: "keep",
+    exported: false,
+    reason:
+      "The shop's limits for staff money jobs and its approver (a staff member); no customer data.",
+  },
 } as const satisfies Record<string, ModelTreatment>;
 
 export type ModelName = keyof typeof MODEL_TREATMENT;

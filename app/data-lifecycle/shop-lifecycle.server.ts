@@ -47,7 +47,11 @@ export async function uninstallShop(
   return db.$transaction(async (tx) => {
     const { count: sessions } = await tx.session.deleteMany({ where: { shop } });
     const open = await tx.job.findMany({
-      where: { shop, status: { in: ["pending", "running", "paused"] } },
+      // Held money jobs too (app/staff/): a job waiting out its undo window must not start later.
+      where: {
+        shop,
+        status: { in: ["awaiting_approval", "countdown", "pending", "running", "paused"] },
+      },
       select: { id: true },
     });
     const jobIds = open.map((job) => job.id);
@@ -96,6 +100,8 @@ const ERASERS: Record<ModelName, Eraser> = {
   DataRequest: (tx, shop) => tx.dataRequest.deleteMany({ where: { shop } }),
   SyncTask: (tx, shop) => tx.syncTask.deleteMany({ where: { shop } }),
   Lease: (tx, shop) => tx.lease.deleteMany({ where: { shop } }),
+  JobGate: (tx, shop) => tx.jobGate.deleteMany({ where: { shop } }),
+  StaffRules: (tx, shop) => tx.staffRules.deleteMany({ where: { shop } }),
 };
 
 /** shop/redact: every row the app holds for the shop, in every table, in one transaction. */

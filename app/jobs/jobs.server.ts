@@ -3,11 +3,27 @@
 // write is scoped by shop. The runner (runner.server.ts) does the work; this module only moves
 // rows, each change in one transaction so a crash leaves either the old state or the new one.
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "@prisma/client";
-import type { JobKind } from "./job-kind";
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type { JobKind, PlannedItem } from "./job-kind";
 import { sumMoney } from "./money";
 
-export type JobStatus = "pending" | "running" | "paused" | "cancelled" | "completed";
+// "awaiting_approval" and "countdown" hold a money-moving job before it starts (app/staff/); the
+// runner claims only pending and running jobs, so a held job's frozen items wait untouched.
+export type JobStatus =
+  | "awaiting_approval"
+  | "countdown"
+  | "pending"
+  | "running"
+  | "paused"
+  | "cancelled"
+  | "completed";
+
+/** Decides, in the job's own transaction, whether a new job starts at once or is held first. */
+export type JobHold = (
+  tx: Prisma.TransactionClient,
+  job: { id: string },
+  planned: readonly PlannedItem[],
+) => Promise<"pending" | "awaiting_approval" | "countdown">;
 export type ItemStatus = "pending" | "running" | "done" | "failed" | "skipped";
 
 export interface NewJob {
@@ -16,6 +32,9 @@ export interface NewJob {
   params: unknown;
   orderIds: readonly string[];
   createdBy: string | null;
+  /** The staff member's name from their online token (never their email). */
+  createdByName?: string | null;
+  hold?: JobHold;
 }
 
 /** Plans and stores a job. The caller has confirmed the count and money with staff already. */
@@ -35,6 +54,7 @@ export async function createJob(
         status: "pending",
         params: JSON.stringify(params),
         createdBy: job.createdBy,
+        createdByName: job.createdByName ?? null,
       },
     });
     // The key is random, not derived from the order: a second job on the same order (say, a
@@ -51,6 +71,10 @@ export async function createJob(
           amount: item.amount,
         })),
       });
+    }
+    if (job.hold) {
+      const status = await job.hold(tx, row, planned);
+      if (status !== "pending") await tx.job.update({ where: { id: row.id }, data: { status } });
     }
     return row;
   });
@@ -113,6 +137,8 @@ export interface JobProgress {
   kind: string;
   status: JobStatus;
   createdAt: string;
+  /** Who started it: a staff member's name, "Customer", or "Delay Desk". */
+  createdBy: string;
   startedAt: string | null;
   finishedAt: string | null;
   total: number;
@@ -127,12 +153,22 @@ export interface JobProgress {
 
 const ITEM_STATUSES: readonly ItemStatus[] = ["pending", "running", "done", "failed", "skipped"];
 const JOB_STATUSES: readonly JobStatus[] = [
+  "awaiting_approval",
+  "countdown",
   "pending",
   "running",
   "paused",
   "cancelled",
   "completed",
 ];
+
+/** How a job's starter reads on its page and in exports (the timeline's actorLabel, for jobs). */
+export function starterLabel(createdBy: string | null, createdByName: string | null): string {
+  if (createdByName) return createdByName;
+  if (createdBy === "customer") return "Customer";
+  if (!createdBy || createdBy === "system") return "Delay Desk";
+  return `Staff member ${createdBy}`;
+}
 
 function jobStatus(value: string): JobStatus {
   return JOB_STATUSES.find((s) => s === value) ?? "pending";
@@ -197,6 +233,7 @@ export async function jobProgress(
     kind: job.kind,
     status: jobStatus(job.status),
     createdAt: job.createdAt.toISOString(),
+    createdBy: starterLabel(job.createdBy, job.createdByName),
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     total: Object.values(counts).reduce((a, b) => a + b, 0),

@@ -269,7 +269,14 @@ export class JobRunner {
   }
 
   private async runItem(
-    job: { id: string; shop: string; kind: string; params: string; createdBy: string | null },
+    job: {
+      id: string;
+      shop: string;
+      kind: string;
+      params: string;
+      createdBy: string | null;
+      createdByName: string | null;
+    },
     item: {
       id: string;
       orderId: string;
@@ -379,6 +386,7 @@ export class JobRunner {
             orderId: item.orderId,
             kind: kind.timelineKind,
             actorId: job.createdBy ?? "system",
+            actorName: job.createdByName,
             detail: JSON.stringify({
               jobId: job.id,
               itemId: item.id,

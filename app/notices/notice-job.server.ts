@@ -139,7 +139,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     if (!jobItem) return { status: "failed", reason: "The job item is gone." };
     const job = await db.job.findFirst({
       where: { id: jobItem.jobId, shop },
-      select: { createdBy: true },
+      select: { createdBy: true, createdByName: true },
     });
     const order = await db.trackedOrder.findUnique({
       where: { shop_id: { shop, id: item.orderId } },
@@ -206,6 +206,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
                 orderId: order.id,
                 kind: "override",
                 actorId: job?.createdBy ?? null,
+                actorName: job?.createdByName ?? null,
                 detail: JSON.stringify({
                   reason: params.overrideReason,
                   noticeId: created.id,

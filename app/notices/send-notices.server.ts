@@ -173,6 +173,8 @@ export async function startNoticeJob(
     orderIds: readonly string[];
     params: NoticeJobParams;
     createdBy: string | null;
+    /** The staff member's name from their online token (app/staff/). */
+    createdByName?: string | null;
     fingerprint: string;
     now: Date;
   },
@@ -196,6 +198,7 @@ export async function startNoticeJob(
     params: input.params,
     orderIds: plan.orderIds,
     createdBy: input.createdBy,
+    createdByName: input.createdByName ?? null,
   });
   return { ok: true, jobId: job.id, items: job.items };
 }

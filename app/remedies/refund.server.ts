@@ -5,7 +5,7 @@
 // nothing, and a different input under the same key is refused.
 import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
-import { formatMoney } from "../jobs/money";
+import { formatMoney, toMinorUnits } from "../jobs/money";
 import {
   refundInputFrom,
   refundInputSchema,
@@ -82,6 +82,38 @@ export interface RefundOptions {
   mode: "full" | "shipping";
   notify: boolean;
   note: string;
+  /** The shop-money amount staff confirmed for this order (a frozen list), or null for any. */
+  expectedAmount: string | null;
+}
+
+function changedReason(expected: string, now: string, currencyCode: string | null): string {
+  const show = (amount: string) => (currencyCode ? formatMoney(amount, currencyCode) : amount);
+  return `Not refunded: the refundable amount changed from ${show(expected)} to ${show(now)} after the list was frozen`;
+}
+
+/**
+ * For a frozen list: the skip outcome when Shopify's full refund for the order is no longer the
+ * confirmed amount, else null. Used before a cancel (which refunds everything) on its first try;
+ * after a cancel we asked for, the order is checked by the cancel itself.
+ */
+export async function refundableAmountChanged(
+  ctx: PerformContext,
+  item: ItemToPerform,
+  expected: string | null,
+): Promise<ItemOutcome | null> {
+  if (expected === null || ctx.previous !== null) return null;
+  const data = await ctx.admin.request(FULL_REFUND_SUGGESTION, suggestionData, {
+    id: item.orderId,
+  });
+  if (!data.order || data.order.cancelledAt) return null;
+  const now = data.order.suggestedRefund?.amountSet.shopMoney ?? null;
+  const nowAmount = now?.amount ?? "0";
+  if (toMinorUnits(nowAmount) === toMinorUnits(expected)) return null;
+  return {
+    status: "skipped",
+    reason: changedReason(expected, nowAmount, now?.currencyCode ?? null),
+    detail: { frozenAmount: expected, refundableAmount: nowAmount },
+  };
 }
 
 export async function performRefund(
@@ -102,6 +134,16 @@ export async function performRefund(
     if (!data.order) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
     if (!data.order.suggestedRefund)
       return { status: "skipped", reason: "Shopify suggests no refund for this order" };
+    const suggested = data.order.suggestedRefund.amountSet.shopMoney;
+    if (
+      options.expectedAmount !== null &&
+      toMinorUnits(suggested.amount) !== toMinorUnits(options.expectedAmount)
+    )
+      return {
+        status: "skipped",
+        reason: changedReason(options.expectedAmount, suggested.amount, suggested.currencyCode),
+        detail: { frozenAmount: options.expectedAmount, refundableAmount: suggested.amount },
+      };
     const built = refundInputFrom(data.order.suggestedRefund, {
       orderId: item.orderId,
       notify: options.notify,

@@ -7,13 +7,19 @@ import { defineJobKind, JobKindRegistry, type JobKind, type PlannedItem } from "
 import { performAddOn } from "./free-add-on.server";
 import { CANCELLABLE_FULFILLMENT_STATUSES, performCancel } from "./cancel-and-refund.server";
 import { performFasterShipping } from "./faster-shipping.server";
-import { performRefund } from "./refund.server";
+import { performRefund, refundableAmountChanged } from "./refund.server";
 import { performThankYouCode } from "./thank-you-code.server";
 
 const note = z.string().trim().max(255).default("Delay Desk: making it right for the wait");
 
-export const refundParams = z.object({ notify: z.boolean().default(true), note });
+// frozenAmounts: staff confirmed each order's amount (the job's items, frozen before the undo
+// window); an order whose refundable amount changed since is skipped, not refunded at the new
+// amount (app/staff/, docs/staff-and-money.md). Refunds a customer chose keep the default: they
+// refund whatever is refundable.
+const frozenAmounts = z.boolean().default(false);
+export const refundParams = z.object({ notify: z.boolean().default(true), note, frozenAmounts });
 export const cancelParams = z.object({
+  frozenAmounts,
   notifyCustomer: z.boolean().default(true),
   reason: z.enum(["CUSTOMER", "INVENTORY", "OTHER", "STAFF"]).default("INVENTORY"),
   staffNote: note,
@@ -81,7 +87,12 @@ export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
     timelineKind: "remedy",
     plan: async ({ db, shop }, _params, ids) => withAmount(await openOrders(db, shop, ids, false)),
     perform: (ctx, item, params) =>
-      performRefund(ctx, item, { mode: "full", notify: params.notify, note: params.note }),
+      performRefund(ctx, item, {
+        mode: "full",
+        notify: params.notify,
+        note: params.note,
+        expectedAmount: params.frozenAmounts ? item.amount : null,
+      }),
   }),
   defineJobKind({
     kind: "cancel_refund",
@@ -89,7 +100,12 @@ export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
     params: cancelParams,
     timelineKind: "remedy",
     plan: async ({ db, shop }, _params, ids) => withAmount(await openOrders(db, shop, ids, true)),
-    perform: (ctx, item, params) => performCancel(ctx, item, params),
+    perform: async (ctx, item, params) => {
+      const changed = params.frozenAmounts
+        ? await refundableAmountChanged(ctx, item, item.amount)
+        : null;
+      return changed ?? performCancel(ctx, item, params);
+    },
   }),
   defineJobKind({
     kind: "add_on",
@@ -109,7 +125,12 @@ export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
       withoutAmount(await openOrders(db, shop, ids, false)),
     perform: (ctx, item, params) =>
       params.mode === "refund"
-        ? performRefund(ctx, item, { mode: "shipping", notify: params.notify, note: params.note })
+        ? performRefund(ctx, item, {
+            mode: "shipping",
+            notify: params.notify,
+            note: params.note,
+            expectedAmount: null,
+          })
         : performFasterShipping(ctx, item, {
             title: params.title,
             notifyCustomer: params.notifyCustomer,

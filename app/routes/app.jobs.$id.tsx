@@ -2,7 +2,8 @@
 // with pause, resume, cancel and retry of failures. The runner works in the background; this
 // page only reads and changes the job's row.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -23,31 +24,74 @@ import { isZeroMoney } from "../jobs/money";
 import { appServices } from "../services.server";
 import { shopCurrencyOf, staffLocale, staffMoney } from "../remedies/staff-money.server";
 import { authenticate } from "../shopify.server";
+import { approveJob, cancelHeldJob, refuseJob } from "../staff/job-gate.server";
+import { JobGatePanel } from "../staff/job-gate-panel";
+import { jobGateView } from "../staff/job-gate-view.server";
+import { requestStaff } from "../staff/staff-identity.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const progress = await jobProgress(db, session.shop, params.id ?? "");
   if (!progress) throw new Response("No such job", { status: 404 });
-  const money = isZeroMoney(progress.amount)
-    ? null
-    : staffMoney(progress.amount, await shopCurrencyOf(db, session.shop), staffLocale(request));
+  const currency = await shopCurrencyOf(db, session.shop);
+  const locale = staffLocale(request);
+  const money = isZeroMoney(progress.amount) ? null : staffMoney(progress.amount, currency, locale);
+  const gated = await db.jobGate.count({ where: { jobId: progress.id, shop: session.shop } });
+  const gate =
+    gated > 0
+      ? await jobGateView(
+          db,
+          session.shop,
+          progress.id,
+          await requestStaff(request, session.shop, sessionToken?.sub),
+          (amount) => staffMoney(amount, currency, locale),
+        )
+      : null;
   return {
     progress,
     money,
+    gate,
     label: appServices().jobKinds.get(progress.kind)?.label ?? progress.kind,
   };
 };
 
-const controlSchema = z.object({ intent: z.enum(["pause", "resume", "cancel", "retry_failed"]) });
+const controlSchema = z.object({
+  intent: z.enum(["pause", "resume", "cancel", "retry_failed", "approve", "refuse", "undo"]),
+});
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const parsed = controlSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { ok: false };
-  return { ok: await controlJob(db, session.shop, params.id ?? "", parsed.data.intent) };
+  if (!parsed.success) return json({ ok: false, error: "Unknown action." }, { status: 400 });
+  const jobId = params.id ?? "";
+  const intent = parsed.data.intent;
+  if (intent === "approve" || intent === "refuse" || intent === "undo") {
+    const staff = await requestStaff(request, session.shop, sessionToken?.sub);
+    if (intent !== "undo" && !staff)
+      return json(
+        { ok: false, error: "Shopify could not confirm who you are; reload and try again." },
+        { status: 403 },
+      );
+    const result =
+      intent === "undo"
+        ? await cancelHeldJob(db, session.shop, jobId, {
+            id: staff?.id ?? sessionToken?.sub ?? null,
+            name: staff?.name ?? null,
+          })
+        : staff
+          ? await (intent === "approve" ? approveJob : refuseJob)(db, session.shop, jobId, staff)
+          : null;
+    if (result && !result.ok)
+      return json({ ok: false, error: result.message }, { status: result.status });
+    return json({ ok: true, error: null });
+  }
+  const ok = await controlJob(db, session.shop, jobId, intent);
+  return json({ ok, error: ok ? null : "The job is not in a state that allows this." });
 };
 
 const STATUS_TONE = {
+  awaiting_approval: "attention",
+  countdown: "warning",
   pending: "info",
   running: "info",
   paused: "warning",
@@ -56,9 +100,11 @@ const STATUS_TONE = {
 } as const;
 
 export default function JobPage() {
-  const { progress, money, label } = useLoaderData<typeof loader>();
+  const { progress, money, label, gate } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const revalidator = useRevalidator();
-  const active = progress.status === "running" || progress.status === "pending";
+  const held = progress.status === "countdown" || progress.status === "awaiting_approval";
+  const active = progress.status === "running" || progress.status === "pending" || held;
   useEffect(() => {
     if (!active) return;
     const timer = setInterval(() => {
@@ -80,9 +126,24 @@ export default function JobPage() {
     <Page
       title={`${label}: ${progress.total} orders`}
       backAction={{ content: "Orders", url: "/app/orders" }}
-      titleMetadata={<Badge tone={STATUS_TONE[progress.status]}>{progress.status}</Badge>}
+      titleMetadata={
+        <Badge tone={STATUS_TONE[progress.status]}>{progress.status.replace("_", " ")}</Badge>
+      }
     >
       <BlockStack gap="400">
+        <div data-testid="job-started-by">
+          <Text as="p" tone="subdued">
+            {`Started by ${progress.createdBy} on ${new Date(progress.createdAt).toLocaleString()}`}
+          </Text>
+        </div>
+        {gate ? (
+          <JobGatePanel
+            gate={gate}
+            status={progress.status}
+            reportUrl={`/app/jobs/${progress.id}/report`}
+            error={result?.error ?? null}
+          />
+        ) : null}
         <Card>
           <BlockStack gap="300">
             <ProgressBar
@@ -94,12 +155,12 @@ export default function JobPage() {
             </div>
             {money ? <Text as="p" tone="subdued">{`Money involved: ${money}`}</Text> : null}
             <InlineStack gap="200">
-              {active ? control("pause", "Pause") : null}
+              {active && !held ? control("pause", "Pause") : null}
               {progress.status === "paused" ? control("resume", "Resume") : null}
               {progress.counts.failed > 0 && progress.status !== "cancelled"
                 ? control("retry_failed", `Retry ${progress.counts.failed} failed`)
                 : null}
-              {progress.status !== "completed" && progress.status !== "cancelled"
+              {progress.status !== "completed" && progress.status !== "cancelled" && !held
                 ? control("cancel", "Cancel the rest", "critical")
                 : null}
             </InlineStack>

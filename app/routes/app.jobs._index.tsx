@@ -21,6 +21,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 const STATUS_TONE = {
+  awaiting_approval: "attention",
+  countdown: "warning",
   pending: "info",
   running: "info",
   paused: "warning",
@@ -77,7 +79,7 @@ export default function JobsPage() {
                     {job.createdAt.replace("T", " ").slice(0, 16)} UTC
                   </IndexTable.Cell>
                   <IndexTable.Cell>
-                    <Badge tone={STATUS_TONE[job.status]}>{job.status}</Badge>
+                    <Badge tone={STATUS_TONE[job.status]}>{job.status.replace("_", " ")}</Badge>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <div style={{ minWidth: 160 }}>

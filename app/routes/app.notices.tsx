@@ -50,6 +50,7 @@ import { CustomerDataBanner } from "../customer-data/customer-data-banner";
 import { EMAILS_UNAVAILABLE } from "../customer-data/customer-data-notices";
 import { appServices } from "../services.server";
 import { authenticate } from "../shopify.server";
+import { staffName } from "../storefront/staff-name.server";
 import { gidId } from "../admin-api/gid";
 
 function kindParam(url: URL): NoticeKind {
@@ -191,6 +192,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
     shop: session.shop,
     orderIds,
     createdBy: userId,
+    createdByName: userId ? await staffName(request, session.shop, userId) : null,
     fingerprint: input.fingerprint,
     now,
     params: {

@@ -6,6 +6,7 @@ import { refundsOf } from "../../simulator/store/refunds";
 import { callRoute } from "../../tests/support/app-under-test";
 import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
 import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { releaseDueJobs } from "../staff/job-gate.server";
 
 let h: JobHarness;
 beforeAll(async () => {
@@ -49,6 +50,9 @@ describe("remedy confirmation and job progress", () => {
     expect(location).toMatch(/^\/app\/jobs\/\w+$/);
     const jobId = location.split("/").at(-1) ?? "";
 
+    // A refund waits out the undo window (app/staff/); the sweep then hands it to the runner.
+    expect((await h.db.job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("countdown");
+    expect(await releaseDueJobs(h.db, new Date(Date.now() + 6 * 60_000))).toBe(1);
     await runJobsToEnd(h.runner(), h.db);
     const jobRoute = await import("./app.jobs.$id");
     const progress = await callRoute(jobRoute.loader, h.app.bearerRequest(location), { id: jobId });
@@ -60,7 +64,7 @@ describe("remedy confirmation and job progress", () => {
     expect(progress.money).toBe(page.money.slice(3));
     for (const order of orders) expect(refundsOf(h.store).refundsOf(order.id)).toHaveLength(1);
     const job = await h.db.job.findUniqueOrThrow({ where: { id: jobId } });
-    expect(job.createdBy).toBe("1");
+    expect(job).toMatchObject({ createdBy: "1", createdByName: "Dawn Rivera" });
   });
 
   it("refuses a form without a variant for a free add-on, and an empty selection", async () => {

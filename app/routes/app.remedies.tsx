@@ -1,7 +1,7 @@
 // Confirmation before a bulk remedy: how many orders, how much money, the options; then start the
 // job and go to its progress page. Thin: authenticate → zod → remedies module → respond.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Banner,
@@ -17,7 +17,6 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import db from "../db.server";
-import { createJob } from "../jobs/jobs.server";
 import { appServices } from "../services.server";
 import { isZeroMoney } from "../jobs/money";
 import { addOnVariants } from "../remedies/add-on-variants.server";
@@ -30,6 +29,9 @@ import {
 } from "../remedies/remedy-request.server";
 import { staffLocale, staffMoney } from "../remedies/staff-money.server";
 import { authenticate } from "../shopify.server";
+import { requestStaff } from "../staff/staff-identity.server";
+import { movesMoney, startStaffJob } from "../staff/start-staff-job.server";
+import { staffRulesOf } from "../staff/staff-rules.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -38,9 +40,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const preview = await previewRemedy(db, session.shop, selection);
   const locale = staffLocale(request);
   const variants = selection.remedy === "add_on" ? await addOnVariants(admin, locale) : [];
+  const rules = movesMoney(selection.remedy) ? await staffRulesOf(db, session.shop) : null;
   return {
     preview,
     variants,
+    // What happens after Start, said before it (app/staff/, docs/staff-and-money.md).
+    staffNote: rules
+      ? `Above ${staffMoney(rules.jobAmountLimit, preview.currencyCode, locale)} or ${rules.jobOrderLimit} orders in one job (or the day's limits), the account owner${rules.approverName ? ` or ${rules.approverName}` : ""} approves it first.${rules.undoMinutes > 0 ? ` It then starts after a ${rules.undoMinutes}-minute undo window, during which anyone can cancel it.` : ""}`
+      : null,
     money: isZeroMoney(preview.amount)
       ? ""
       : ` — ${staffMoney(preview.amount, preview.currencyCode, locale)}`,
@@ -61,22 +68,22 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       error: `${params.error.issues[0]?.path.join(".") ?? ""}: ${params.error.issues[0]?.message ?? "invalid"}`,
     };
   const orderIds = await selectedOrderIds(db, session.shop, selection);
-  try {
-    const job = await createJob(db, {
-      shop: session.shop,
-      kind,
-      params: params.data,
-      orderIds,
-      createdBy: sessionToken?.sub ?? null,
-    });
-    return redirect(`/app/jobs/${job.id}`);
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : "Could not start the job." };
-  }
+  // Money-moving jobs pass the staff rules (app/staff/): the member's own Shopify permissions,
+  // the shop's limits (approval), then the undo window; the job page shows where it stands.
+  const started = await startStaffJob(db, {
+    shop: session.shop,
+    kind,
+    params: params.data,
+    orderIds,
+    staffId: sessionToken?.sub ?? null,
+    staff: await requestStaff(request, session.shop, sessionToken?.sub),
+  });
+  if (!started.ok) return json({ error: started.message }, { status: started.status });
+  return redirect(`/app/jobs/${started.jobId}`);
 };
 
 export default function ConfirmRemedy() {
-  const { preview, variants, money } = useLoaderData<typeof loader>();
+  const { preview, variants, money, staffNote } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [notify, setNotify] = useState(true);
@@ -97,6 +104,11 @@ export default function ConfirmRemedy() {
             <Text as="h2" variant="headingLg">
               {`${preview.count} ${preview.count === 1 ? "order" : "orders"}${money}`}
             </Text>
+            {staffNote ? (
+              <Text as="p" tone="subdued">
+                {staffNote}
+              </Text>
+            ) : null}
             {preview.count < preview.selected ? (
               <Text
                 as="p"

@@ -38,6 +38,7 @@ export default function AppFrame() {
         <Link to="/app/jobs">Jobs</Link>
         <Link to="/app/consent">Consent and refunds</Link>
         <Link to="/app/storefront">Storefront</Link>
+        <Link to="/app/staff">Staff and money</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />

@@ -24,6 +24,7 @@ describe("admin navigation", () => {
       "Jobs",
       "Consent and refunds",
       "Storefront",
+      "Staff and money",
       "Settings",
     ]);
 

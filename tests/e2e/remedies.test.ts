@@ -43,6 +43,9 @@ describe("make it right in bulk, in a browser", () => {
     await page.goto(demo.url);
     const app = page.frameLocator("iframe");
     await session.firstImportFinished();
+    // Refunds start at once here (no undo window, app/staff/); tests/e2e/staff-and-money.test.ts
+    // walks the window and approval.
+    await db.staffRules.create({ data: { shop: DEMO_SHOP, undoMinutes: 0 } });
     await page.reload();
     await app.getByRole("link", { name: "Orders", exact: true }).first().click();
     await app.getByRole("tab", { name: /Show Overdue orders/ }).click();
