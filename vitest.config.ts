@@ -38,7 +38,7 @@ export default defineConfig({
         name: database,
         environment: "node",
         globalSetup: ["tests/setup/global-setup.ts"],
-        setupFiles: ["tests/setup/fail-on-console-error.ts"],
+        setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/fresh-database.ts"],
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: "forks",
