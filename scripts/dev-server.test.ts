@@ -19,7 +19,7 @@ import { parse as parseToml } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { PrismaClient } from "@prisma/client";
-import { refundsOf } from "../simulator/store/refunds";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import { startAppUnderTest, TEST_APP, type AppUnderTest } from "../tests/support/app-under-test";
 import {
   insertTrackedOrders,

@@ -9,7 +9,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { signedWebhookRequest } from "../../simulator/webhook-request";
+import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
 import {
   callRoute,
   startAppUnderTest,
@@ -19,7 +19,7 @@ import {
 import {
   customersDataRequestPayload,
   customersRedactPayload,
-} from "../../simulator/webhooks/compliance-payloads";
+} from "@delay-desk/simulator/webhooks/compliance-payloads";
 import {
   insertTrackedOrders,
   trackedOrder,

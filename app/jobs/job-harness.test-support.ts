@@ -8,8 +8,8 @@ import {
   type SimulatorSettings,
 } from "../../tests/support/app-under-test";
 import { insertTrackedOrders, trackedOrdersFromStore } from "../../tests/support/factories";
-import type { SeedOptions } from "../../simulator/seed";
-import type { ShopStore } from "../../simulator/store/shop-store";
+import type { SeedOptions } from "@delay-desk/simulator/seed";
+import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
 import type { JobKindRegistry } from "./job-kind";
 import { JobRunner, type JobRunnerOptions } from "./runner.server";
 

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startMailServer, type RunningMailServer } from "../../simulator/mail/mail-server";
+import { startMailServer, type RunningMailServer } from "@delay-desk/simulator/mail/mail-server";
 import { freshDatabaseUrl } from "../../tests/support/database";
 import { insertTrackedOrders, openDatabase, trackedOrder } from "../../tests/support/factories";
 import { createJob } from "../jobs/jobs.server";

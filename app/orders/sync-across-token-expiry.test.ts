@@ -10,9 +10,9 @@
 import type { OrderSync } from "./sync.server";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { toGid } from "../../simulator/gid";
-import type { OrderRecord } from "../../simulator/store/records";
-import type { ShopStore } from "../../simulator/store/shop-store";
+import { toGid } from "@delay-desk/simulator/gid";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
+import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
 import { startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
 import type { AdminGraphql } from "../admin-api/graphql.server";
 import { openAppWithTomlWebhooks, settleOrderSync } from "../../tests/support/webhook-delivery";

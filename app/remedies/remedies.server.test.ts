@@ -3,8 +3,8 @@
 // Then each is run again on the same order (a retry after an unknown outcome) to prove it does not
 // act twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refundsOf } from "../../simulator/store/refunds";
-import type { OrderRecord } from "../../simulator/store/records";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import type { JobHarness } from "../jobs/job-harness.test-support";
 import { createJob, jobProgress } from "../jobs/jobs.server";
 import { startJobHarness } from "../jobs/job-harness.test-support";

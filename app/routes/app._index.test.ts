@@ -2,7 +2,7 @@
 // make them, against the simulator and a fresh database.
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mintSessionToken } from "../../simulator/index";
+import { mintSessionToken } from "@delay-desk/simulator/index";
 import {
   callRoute,
   startAppUnderTest,

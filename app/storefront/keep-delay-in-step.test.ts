@@ -2,7 +2,7 @@
 // waits for the merchant when it gets better, or when they knowingly overrode the forecast.
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appDataOf, metafieldJsonValue } from "../../simulator/resolvers/app-installation";
+import { appDataOf, metafieldJsonValue } from "@delay-desk/simulator/resolvers/app-installation";
 import {
   callRoute,
   startAppUnderTest,

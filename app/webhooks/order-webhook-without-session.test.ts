@@ -10,7 +10,7 @@
 import { createOrderSync, orderSyncDeps, type OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { signedWebhookRequest } from "../../simulator/webhook-request";
+import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
 import {
   callRoute,
   startAppUnderTest,

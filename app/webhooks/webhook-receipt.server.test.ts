@@ -13,12 +13,12 @@ import type { PrismaClient } from "@prisma/client";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { toGid } from "../../simulator/gid";
-import type { OrderRecord } from "../../simulator/store/records";
-import type { ShopStore } from "../../simulator/store/shop-store";
-import { signedWebhookRequest } from "../../simulator/webhook-request";
-import type { WebhookSubscription, WebhookTransport } from "../../simulator/webhooks/dispatcher";
-import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
+import { toGid } from "@delay-desk/simulator/gid";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
+import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
+import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
+import type { WebhookSubscription, WebhookTransport } from "@delay-desk/simulator/webhooks/dispatcher";
+import { subscriptionsFromTomlFile } from "@delay-desk/simulator/webhooks/toml-subscriptions";
 import {
   callRoute,
   startAppUnderTest,

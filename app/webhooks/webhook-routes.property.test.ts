@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { webhookHmac } from "../../simulator/webhook-request";
+import { webhookHmac } from "@delay-desk/simulator/webhook-request";
 import { startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/support/app-under-test";
 import { WEBHOOK_TOPICS } from "./webhook-binding";
 

@@ -42,7 +42,11 @@ async function writeInEveryKindOfRow(): Promise<void> {
       status: "pending",
     },
   });
-  await db.shopSettings.upsert({ where: { shop: SHOP }, create: { shop: SHOP, rules: "[]" }, update: {} });
+  await db.shopSettings.upsert({
+    where: { shop: SHOP },
+    create: { shop: SHOP, rules: "[]" },
+    update: {},
+  });
 }
 
 describe("a fresh database per test", () => {

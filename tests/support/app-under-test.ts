@@ -1,8 +1,8 @@
 // Integration tests run the app's real loaders and actions against the Admin API simulator and a
 // fresh SQLite file. The app reads its configuration at import, so route modules are imported
 // only after the environment below is in place (importRoute).
-import { startSimulator, type RunningSimulator } from "../../simulator/index";
-import type { SeedOptions } from "../../simulator/seed";
+import { startSimulator, type RunningSimulator } from "@delay-desk/simulator/index";
+import type { SeedOptions } from "@delay-desk/simulator/seed";
 import { freshDatabaseUrl } from "./database";
 import { tomlScopes } from "../../scripts/app-config";
 

@@ -35,9 +35,9 @@ function openSqlite(file: string): DatabaseSync {
     Reflect.apply(emitWarning, process, [warning, ...rest]);
   };
   try {
-    const { DatabaseSync: Database }: typeof import("node:sqlite") = createRequire(
-      import.meta.url,
-    )("node:sqlite");
+    const { DatabaseSync: Database }: typeof import("node:sqlite") = createRequire(import.meta.url)(
+      "node:sqlite",
+    );
     return new Database(file, { timeout: 10_000 });
   } finally {
     process.emitWarning = emitWarning;

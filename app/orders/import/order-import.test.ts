@@ -6,10 +6,10 @@ import { gidId } from "../../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { toGid } from "../../../simulator/gid";
-import type { OrderRecord } from "../../../simulator/store/records";
-import type { ShopStore } from "../../../simulator/store/shop-store";
-import { signedWebhookRequest } from "../../../simulator/webhook-request";
+import { toGid } from "@delay-desk/simulator/gid";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
+import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
+import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
 import {
   callRoute,
   startAppUnderTest,
