@@ -32,7 +32,7 @@ import {
 import { openAppWithTomlWebhooks, settleOrderSync } from "../tests/support/webhook-delivery";
 import { DEFAULT_SHOP_RULES } from "./promise/shop-rules";
 import { DEFAULT_TEMPLATE } from "./notices/render-notice";
-import { runJobsToEnd } from "./jobs/run-jobs.test-support";
+import { runJobsToEnd } from "../tests/support/run-jobs";
 
 let app: AppUnderTest;
 let mail: RunningMailServer;

@@ -14,7 +14,7 @@ import { workerDatabase } from "../../tests/support/test-databases";
 import { DEFAULT_TEMPLATE } from "../notices/render-notice";
 import type { NoticeJobParams } from "../notices/notice-job.server";
 import { appServices } from "../services.server";
-import { startJobHarness, type JobHarness } from "./job-harness.test-support";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
 import { createJob } from "./jobs.server";
 
 const PROCESSES = 3;

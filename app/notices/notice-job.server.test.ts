@@ -16,7 +16,7 @@ import { smtpTransport } from "./mail-transport.server";
 import { noticeJobKind, type NoticeJobParams } from "./notice-job.server";
 import { planNotices } from "./send-notices.server";
 import { DEFAULT_TEMPLATE } from "./render-notice";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 
 const SHOP = "oak-and-hide.myshopify.com";
 const SECRET = "test-secret";

@@ -14,8 +14,8 @@ import { ORDER_STATUS_METAFIELD, parseOrderStatus } from "../../contracts/order-
 import { loadOrderFacts } from "../../extensions/order-status/src/order-status-query";
 import { orderStatusView } from "../../extensions/order-status/src/order-status-view";
 import { createJob } from "../jobs/jobs.server";
-import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 import { verifyChoiceToken } from "../proxy/choice-token.server";
 import { recordChoice } from "../proxy/record-choice.server";
 import { smtpTransport } from "./mail-transport.server";

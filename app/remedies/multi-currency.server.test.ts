@@ -8,10 +8,10 @@ import { CANADIAN_SHOP } from "@delay-desk/simulator/cli";
 import { discountsOf } from "@delay-desk/simulator/resolvers/mutations/discounts";
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
-import type { JobHarness } from "../jobs/job-harness.test-support";
-import { startJobHarness } from "../jobs/job-harness.test-support";
+import type { JobHarness } from "../../tests/support/job-harness";
+import { startJobHarness } from "../../tests/support/job-harness";
 import { createJob, jobProgress } from "../jobs/jobs.server";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 
 let h: JobHarness;
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CANADIAN_SHOP } from "@delay-desk/simulator/cli";
 import { toShopCents } from "@delay-desk/simulator/store/currency";
 import { callRoute } from "../../tests/support/app-under-test";
-import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
 
 describe("remedy confirmation on a CAD shop", () => {
   let cad: JobHarness;

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import { callRoute } from "../../tests/support/app-under-test";
-import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 
 let h: JobHarness;
 beforeAll(async () => {

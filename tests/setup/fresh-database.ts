@@ -2,10 +2,11 @@
 // from tests/support/database.ts (in beforeAll, an earlier test or a harness) is emptied back to
 // the migrated template (tests/support/database-reset.ts). So nothing a test or a beforeAll
 // writes is seen by the next test; what a test needs in the database it writes in its own body or
-// in beforeEach (docs/testing.md). Registered before the test file's hooks, so it runs before the
+// in beforeEach, and a harness started in beforeAll writes its baseline again through
+// seedEachTest (docs/testing.md). Registered before the test file's hooks, so it runs before the
 // file's beforeEach and its afterAll runs after the file's (Vitest's "stack" hook order).
 import { afterAll, beforeEach } from "vitest";
-import { testDatabaseUrls } from "../support/database";
+import { eachTestSeeds, testDatabaseUrls } from "../support/database";
 import { openDatabaseReset, type DatabaseReset } from "../support/database-reset";
 
 const resets = new Map<string, DatabaseReset>();
@@ -19,6 +20,7 @@ beforeEach(async () => {
     }
     await reset.reset();
   }
+  for (const seed of eachTestSeeds()) await seed();
 });
 
 afterAll(async () => {

@@ -27,6 +27,21 @@ function postgresqlServer(): { url: string; binDir: string } {
 declare global {
   // The databases handed out in this test file (the setup file and the test share the worker).
   var __delayDeskTestDatabaseUrls: string[] | undefined;
+  // What a harness writes into each fresh database before each test (its documented baseline).
+  var __delayDeskEachTestSeeds: (() => Promise<void>)[] | undefined;
+}
+
+/**
+ * Writes a harness's baseline (an installed shop's session, its imported orders) into the fresh
+ * database before each test of the file, right after the reset (tests/setup/fresh-database.ts).
+ * For harnesses started in beforeAll; a test's own data belongs in the test or its beforeEach.
+ */
+export function seedEachTest(seed: () => Promise<void>): void {
+  (globalThis.__delayDeskEachTestSeeds ??= []).push(seed);
+}
+
+export function eachTestSeeds(): readonly (() => Promise<void>)[] {
+  return globalThis.__delayDeskEachTestSeeds ?? [];
 }
 
 /** Every database freshDatabaseUrl() has handed out in this test file, oldest first. */

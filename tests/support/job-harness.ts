@@ -1,17 +1,18 @@
 // Shared by the job and remedy tests (and the bench): a simulated shop, a fresh database holding
-// its orders, a stored offline session, and job runners that reach the simulator through the
-// app's real `backgroundAdmin(shop)`. Not a test itself.
+// its orders and a stored offline session before each test (seedEachTest), and job runners that
+// reach the simulator through the app's real `backgroundAdmin(shop)`.
 import type { PrismaClient } from "@prisma/client";
 import {
   startAppUnderTest,
   type AppUnderTest,
   type SimulatorSettings,
-} from "../../tests/support/app-under-test";
-import { insertTrackedOrders, trackedOrdersFromStore } from "../../tests/support/factories";
+} from "./app-under-test";
+import { seedEachTest } from "./database";
+import { insertTrackedOrders, trackedOrdersFromStore } from "./factories";
 import type { SeedOptions } from "@delay-desk/simulator/seed";
 import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
-import type { JobKindRegistry } from "./job-kind";
-import { JobRunner, type JobRunnerOptions } from "./runner.server";
+import type { JobKindRegistry } from "../../app/jobs/job-kind";
+import { JobRunner, type JobRunnerOptions } from "../../app/jobs/runner.server";
 
 export interface JobHarness {
   app: AppUnderTest;
@@ -27,28 +28,19 @@ export async function startJobHarness(
   settings: SimulatorSettings = {},
 ): Promise<JobHarness> {
   const app = await startAppUnderTest(shop, settings);
-  const db = (await import("../db.server")).default;
-  const { sessionStorage, backgroundAdmin } = await import("../shopify.server");
-  const { Session } = await import("@shopify/shopify-api");
-  const { remedyRegistry } = await import("../remedies/remedy-kinds.server");
+  const db = (await import("../../app/db.server")).default;
+  const { backgroundAdmin } = await import("../../app/shopify.server");
+  const { remedyRegistry } = await import("../../app/remedies/remedy-kinds.server");
   const store = app.simulator.stores.get(app.shop);
   if (!store) throw new Error("the simulator has no store for the test shop");
-  // What token exchange (expiring=1) leaves behind when the merchant first opens the app.
-  const pair = app.simulator.issueExpiringAccessToken(app.shop);
-  await sessionStorage.storeSession(
-    new Session({
-      id: `offline_${app.shop}`,
-      shop: app.shop,
-      state: "",
-      isOnline: false,
-      accessToken: pair.accessToken,
-      scope: pair.scope,
-      expires: new Date(Date.now() + pair.expiresIn * 1000),
-      refreshToken: pair.refreshToken,
-      refreshTokenExpires: new Date(Date.now() + pair.refreshTokenExpiresIn * 1000),
-    }),
-  );
-  await insertTrackedOrders(db, trackedOrdersFromStore(store));
+  const seed = async () => {
+    await app.storeOfflineSession();
+    await insertTrackedOrders(db, trackedOrdersFromStore(store));
+  };
+  await seed();
+  // Each test gets the same start on its fresh database: the session and the store's orders as
+  // they are in the simulator now.
+  seedEachTest(seed);
   const registry = remedyRegistry();
   return {
     app,
