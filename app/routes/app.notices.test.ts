@@ -4,7 +4,7 @@
 // merchant overrides.
 import { gidId } from "../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   callRoute,
   startAppUnderTest,
@@ -22,6 +22,9 @@ beforeAll(async () => {
   app = await startAppUnderTest({ orders: 5, seed: 4 });
   db = (await import("../db.server")).default;
   route = await import("./app.notices");
+});
+// Each test on a fresh database: the shop's sender, as the settings page saves it.
+beforeEach(async () => {
   await db.shopSettings.create({
     data: {
       shop: app.shop,
