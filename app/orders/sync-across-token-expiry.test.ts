@@ -9,7 +9,7 @@
 // unless the app's background admin replaces the token itself.
 import type { OrderSync } from "./sync.server";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { toGid } from "@delay-desk/simulator/gid";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
@@ -88,10 +88,15 @@ beforeAll(async () => {
   const found = app.simulator.stores.get(app.shop);
   if (!found) throw new Error("no store");
   store = found;
-  // The first admin page load exchanges the token and starts the import by itself.
+});
+
+// Each test on a fresh database: the first admin page load exchanges the token and starts the
+// import by itself; what a test set off is finished before the next one's reset.
+beforeEach(async () => {
   await openAppWithTomlWebhooks(app);
   await settle();
 });
+afterEach(settle);
 
 afterAll(async () => {
   await settle();

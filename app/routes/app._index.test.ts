@@ -150,6 +150,9 @@ describe("dashboard", () => {
   });
 
   it("re-forecasts on demand and refuses unknown intents", async () => {
+    const store = app.simulator.stores.get(app.shop);
+    if (!store) throw new Error("no store");
+    await insertTrackedOrders(db, trackedOrdersFromStore(store));
     const { action } = await import("./app._index");
     const post = (body: Record<string, string>) =>
       app.bearerRequest("/app", { method: "POST", body: new URLSearchParams(body) });

@@ -53,6 +53,11 @@ const save = (replyTo: string) =>
     }),
   );
 
+/** The template as the first test saves it: each test starts without one (a fresh database). */
+async function saveTheTemplate() {
+  expect(await save("dawn@oakandhide.com")).toEqual({ intent: "save", ok: true });
+}
+
 describe("the composer", () => {
   it("refuses a noreply reply-to, then saves and previews with the order's range and the sender", async () => {
     const refused = await save("no-reply@oakandhide.com");
@@ -83,6 +88,7 @@ describe("the composer", () => {
   });
 
   it("sending asks to confirm: the review shows the count and a sample and sends nothing; confirm sends exactly that list", async () => {
+    await saveTheTemplate();
     const orders = Array.from({ length: 7 }, () =>
       trackedOrder(app.shop, {
         delayClass: "at_risk",
@@ -152,6 +158,7 @@ describe("the composer", () => {
   });
 
   it("stops a second later date until overridden with a reason", async () => {
+    await saveTheTemplate();
     const order = trackedOrder(app.shop, {
       delayClass: "at_risk",
       likelyShipDate: "2026-12-07",
@@ -202,6 +209,7 @@ describe("the composer", () => {
   });
 
   it("a send without the review step's fingerprint sends nothing", async () => {
+    await saveTheTemplate();
     const order = trackedOrder(app.shop, {
       delayClass: "at_risk",
       likelyShipDate: "2026-12-07",
@@ -218,6 +226,7 @@ describe("the composer", () => {
   });
 
   it("each kind's wording is editable on its own, keeps what the kind must say, and previews as that kind", async () => {
+    await saveTheTemplate();
     const refused = await callRoute(
       route.action,
       post({

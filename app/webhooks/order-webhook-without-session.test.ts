@@ -9,7 +9,7 @@
 // (checked: killed by `timeout 120`), which is the wedge itself.
 import { createOrderSync, orderSyncDeps, type OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
 import {
   callRoute,
@@ -28,7 +28,11 @@ beforeAll(async () => {
   app = await startAppUnderTest({ orders: 5, seed: 3 });
   db = (await import("../db.server")).default;
   sync = (await import("../services.server")).appServices().orderSync;
-  // The shop was installed once (its first import ran) and has since been uninstalled: no session.
+});
+
+// Each test on a fresh database: the shop was installed once (its first import ran) and has since
+// been uninstalled: no session.
+beforeEach(async () => {
   await db.orderSync.create({
     data: { shop: app.shop, kind: "bulk", status: "completed", finishedAt: new Date() },
   });
