@@ -124,7 +124,9 @@ describe("expiring offline tokens", () => {
 
   it("an order webhook handled after the token was ended: the order is re-read on a refreshed token, once, with no retry by Shopify", async () => {
     const before = refreshes().length;
-    expect(app.simulator.expireAccessToken(app.shop)).toBe(1);
+    // Every test's first page load exchanged a token of its own (the simulator lives for the
+    // file): all of the shop's live tokens end.
+    expect(app.simulator.expireAccessToken(app.shop)).toBeGreaterThan(0);
     const order = store.orders.find(
       (o) => o.cancelledAt === null && o.fulfillmentStatus === "UNFULFILLED",
     );
