@@ -17,7 +17,10 @@ import { toGid } from "@delay-desk/simulator/gid";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
 import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
-import type { WebhookSubscription, WebhookTransport } from "@delay-desk/simulator/webhooks/dispatcher";
+import type {
+  WebhookSubscription,
+  WebhookTransport,
+} from "@delay-desk/simulator/webhooks/dispatcher";
 import { subscriptionsFromTomlFile } from "@delay-desk/simulator/webhooks/toml-subscriptions";
 import {
   callRoute,

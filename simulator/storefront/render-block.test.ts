@@ -2,13 +2,7 @@
 // language. The notice values are what the app would write (see contracts/notice-metafield.ts).
 import { describe, expect, it } from "vitest";
 import type { StorefrontNotice } from "@delay-desk/contracts/notice-metafield";
-import {
-  byClass,
-  findAll,
-  innerText,
-  parseHtml,
-  type El,
-} from "../../tests/support/html-tree";
+import { byClass, findAll, innerText, parseHtml, type El } from "../../tests/support/html-tree";
 import { contrastRatio } from "./color-contrast.js";
 import { renderAppBlock, resolveBlockSettings } from "./render-block.js";
 import { createShopifyLiquid } from "./shopify-liquid.js";

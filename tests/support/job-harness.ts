@@ -2,11 +2,7 @@
 // its orders and a stored offline session before each test (seedEachTest), and job runners that
 // reach the simulator through the app's real `backgroundAdmin(shop)`.
 import type { PrismaClient } from "@prisma/client";
-import {
-  startAppUnderTest,
-  type AppUnderTest,
-  type SimulatorSettings,
-} from "./app-under-test";
+import { startAppUnderTest, type AppUnderTest, type SimulatorSettings } from "./app-under-test";
 import { seedEachTest } from "./database";
 import { insertTrackedOrders, trackedOrdersFromStore } from "./factories";
 import type { SeedOptions } from "@delay-desk/simulator/seed";

@@ -4,7 +4,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { StorefrontNotice } from "../../contracts/notice-metafield";
-import { EXTENSION_DIR, readExtensionAsset } from "@delay-desk/simulator/storefront/extension-files";
+import {
+  EXTENSION_DIR,
+  readExtensionAsset,
+} from "@delay-desk/simulator/storefront/extension-files";
 import {
   renderProductPage,
   type ProductPageInput,
