@@ -9,7 +9,7 @@
 // (checked: killed by `timeout 120`), which is the wedge itself.
 import { createOrderSync, orderSyncDeps, type OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
 import {
   callRoute,
@@ -37,6 +37,9 @@ beforeEach(async () => {
     data: { shop: app.shop, kind: "bulk", status: "completed", finishedAt: new Date() },
   });
 });
+
+// What a test's deliveries queued is finished before the next test's reset.
+afterEach(() => sync.drain());
 
 afterAll(async () => {
   await sync.drain();
