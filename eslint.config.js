@@ -47,7 +47,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["**/simulator", "**/simulator/**"],
+              group: [
+                "**/simulator",
+                "**/simulator/**",
+                "@delay-desk/simulator",
+                "@delay-desk/simulator/**",
+              ],
               message: "The app must not import the simulator; share a type through contracts/.",
             },
           ],
@@ -58,7 +63,9 @@ export default tseslint.config(
   {
     // The simulator plays Shopify: it may know the contracts the app and Shopify share (contracts/,
     // and the checkout Function it runs as Shopify would), never the app's own code, or a wrong
-    // assumption in the app would be copied into its judge.
+    // assumption in the app would be copied into its judge. It is its own workspace package
+    // (simulator/package.json): simulator/package-boundary.test.ts checks that it reaches outside
+    // its folder only through the packages it declares.
     files: ["simulator/**"],
     rules: {
       "no-restricted-imports": [

@@ -20,7 +20,7 @@ const include = [
 const exclude = ["tests/e2e/**", "node_modules/**"];
 
 const USES_DATABASE =
-  /support\/(database|app-under-test|factories|webhook-delivery)["']|job-harness\.test-support|db\.server["']|prisma-client\.server["']/;
+  /support\/(database|app-under-test|factories|webhook-delivery|job-harness)["']|db\.server["']|prisma-client\.server["']/;
 // SQLite-only by nature: the node:sqlite driver adapter's own tests.
 const SQLITE_ONLY = ["app/node-sqlite-adapter.server.test.ts"];
 
@@ -38,7 +38,7 @@ export default defineConfig({
         name: database,
         environment: "node",
         globalSetup: ["tests/setup/global-setup.ts"],
-        setupFiles: ["tests/setup/fail-on-console-error.ts"],
+        setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/fresh-database.ts"],
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: "forks",

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { tomlScopes } from "../scripts/app-config";
-import { startSimulator, type RunningSimulator } from "../simulator/index";
+import { startSimulator, type RunningSimulator } from "@delay-desk/simulator/index";
 import { SYNC_ORDER_QUERY } from "./orders/sync-order.server";
 import {
   HOLD_FULFILLMENT_ORDER,

@@ -10,10 +10,10 @@ import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { tomlScopes } from "../scripts/app-config";
-import { DESCRIBED_ACCESS, type AccessRule } from "../simulator/access-marks";
-import { rulesFor } from "../simulator/access-check";
-import { expandScopes } from "../simulator/access-grant";
-import { adminSchema } from "../simulator/schema";
+import { DESCRIBED_ACCESS, type AccessRule } from "@delay-desk/simulator/access-marks";
+import { rulesFor } from "@delay-desk/simulator/access-check";
+import { expandScopes } from "@delay-desk/simulator/access-grant";
+import { adminSchema } from "@delay-desk/simulator/schema";
 import { appDocuments } from "../tests/support/app-documents";
 
 /**

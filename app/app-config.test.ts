@@ -4,7 +4,7 @@ import path from "node:path";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { SIMULATED_API_VERSION } from "../simulator/schema";
+import { SIMULATED_API_VERSION } from "@delay-desk/simulator/schema";
 import { API_VERSION } from "./api-version";
 
 const ROOT = path.resolve(import.meta.dirname, "..");

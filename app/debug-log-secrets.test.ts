@@ -21,8 +21,8 @@
 import type { OrderSync } from "./orders/sync.server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@prisma/client";
-import { startMailServer, type RunningMailServer } from "../simulator/mail/mail-server";
-import { signedProxyQuery } from "../simulator/storefront-proxy";
+import { startMailServer, type RunningMailServer } from "@delay-desk/simulator/mail/mail-server";
+import { signedProxyQuery } from "@delay-desk/simulator/storefront-proxy";
 import {
   callRoute,
   startAppUnderTest,
@@ -32,7 +32,7 @@ import {
 import { openAppWithTomlWebhooks, settleOrderSync } from "../tests/support/webhook-delivery";
 import { DEFAULT_SHOP_RULES } from "./promise/shop-rules";
 import { DEFAULT_TEMPLATE } from "./notices/render-notice";
-import { runJobsToEnd } from "./jobs/run-jobs.test-support";
+import { runJobsToEnd } from "../tests/support/run-jobs";
 
 let app: AppUnderTest;
 let mail: RunningMailServer;

@@ -9,7 +9,7 @@ import {
   type DocumentNode,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { adminSchema } from "../simulator/schema";
+import { adminSchema } from "@delay-desk/simulator/schema";
 import {
   appDocuments,
   findGraphqlDocuments,

@@ -19,7 +19,7 @@ import { parse as parseToml } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { PrismaClient } from "@prisma/client";
-import { refundsOf } from "../simulator/store/refunds";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import { startAppUnderTest, TEST_APP, type AppUnderTest } from "../tests/support/app-under-test";
 import {
   insertTrackedOrders,
@@ -175,6 +175,18 @@ afterAll(async () => {
   await app?.close();
 }, 30_000);
 
+/** Shopify admin's first document request for the app, through the tunnel (token exchange). */
+function openAsMerchant() {
+  const url = new URL(app.embeddedDocumentRequest("/app").url);
+  // A browser's user agent: the library answers self-identifying bots (Node's fetch is one) with 410.
+  const headers = {
+    accept: "text/html",
+    "user-agent":
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+  };
+  return viaTunnel(`${url.pathname}${url.search}`, headers);
+}
+
 describe("shopify.web.toml's dev command, run as Shopify CLI runs it", () => {
   it("serves the app on the CLI's PORT, also to requests through the tunnel (Host: the tunnel's name): /healthz answers from the database", async () => {
     const response = await fetch(`${origin}/healthz`);
@@ -186,15 +198,7 @@ describe("shopify.web.toml's dev command, run as Shopify CLI runs it", () => {
   });
 
   it("takes the app URL from the CLI's HOST/APP_URL: Shopify admin's first document request gets the app, and token exchange stores the offline session", async () => {
-    const request = app.embeddedDocumentRequest("/app");
-    const url = new URL(request.url);
-    // A browser's user agent: the library answers self-identifying bots (Node's fetch is one) with 410.
-    const headers = {
-      accept: "text/html",
-      "user-agent":
-        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
-    };
-    const response = await viaTunnel(`${url.pathname}${url.search}`, headers);
+    const response = await openAsMerchant();
     expect(response.status).toBe(200);
     expect(response.body).toContain("<html");
     const offline = await db.session.findFirst({ where: { shop: app.shop, isOnline: false } });
@@ -204,7 +208,8 @@ describe("shopify.web.toml's dev command, run as Shopify CLI runs it", () => {
   it("runs the background job runner: a refund job queued in the database is carried out in the simulated shop", async () => {
     const store = app.simulator.stores.get(app.shop);
     if (!store) throw new Error("no simulated store");
-    // An offline session exists from the previous test's token exchange (the job reaches the shop through it).
+    // The merchant opens the app first: the job reaches the shop through the offline session.
+    expect((await openAsMerchant()).status).toBe(200);
     expect(await db.session.count({ where: { shop: app.shop, isOnline: false } })).toBe(1);
     await insertTrackedOrders(db, trackedOrdersFromStore(store));
     const order = store.orders.find(

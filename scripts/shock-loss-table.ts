@@ -4,8 +4,8 @@
 // Run: `npx tsx scripts/shock-loss-table.ts` (seeded, so the output is the same on every run).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { DISRUPTION_MODEL, shockFractions } from "../simulator/disruption";
-import { Random } from "../simulator/random";
+import { DISRUPTION_MODEL, shockFractions } from "@delay-desk/simulator/disruption";
+import { Random } from "@delay-desk/simulator/random";
 
 const PATHS = 100_000;
 const QUANTILES = 100; // equal-mass points at probabilities (j + 0.5) / 100

@@ -11,7 +11,7 @@ import {
   SHOP,
   startRemedySimulator,
   unfulfilledPaidOrders,
-} from "./resolvers/mutations/remedy-test-client";
+} from "../tests/support/remedy-simulator";
 
 let sim: RunningSimulator;
 let harness: Awaited<ReturnType<typeof startRemedySimulator>>;

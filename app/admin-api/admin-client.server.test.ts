@@ -5,7 +5,7 @@
 import { HttpResponseError } from "@shopify/shopify-api";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import { startSimulator, type RunningSimulator } from "../../simulator/index";
+import { startSimulator, type RunningSimulator } from "@delay-desk/simulator/index";
 import { libraryLikeAdmin } from "../../tests/support/library-like-admin";
 import { pagedOrderSchema } from "../orders/order-row";
 import { RECONCILE_ORDERS_QUERY, RECONCILE_PAGE_SIZE } from "../orders/sync-reconcile.server";

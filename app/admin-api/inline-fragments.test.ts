@@ -1,7 +1,7 @@
 import { Kind, parse, validate, visit, type SelectionSetNode } from "graphql";
 import { describe, expect, it } from "vitest";
-import { checkBulkQuery } from "../../simulator/bulk/bulk-rules";
-import { adminSchema } from "../../simulator/schema";
+import { checkBulkQuery } from "@delay-desk/simulator/bulk/bulk-rules";
+import { adminSchema } from "@delay-desk/simulator/schema";
 import { ORDER_IMPORT_BULK_QUERY } from "../orders/import/bulk-import.server";
 import { inlineFragments } from "./inline-fragments";
 

@@ -168,6 +168,7 @@ describe("RefreshingSessionStorage", () => {
   });
 
   it("a refresh token Shopify refuses with nothing newer stored: handed out without it, so the library does not retry, and the warning names the shop only", async () => {
+    await storeExpiringSession(30);
     await db.session.update({
       where: { id },
       data: { refreshToken: "shprt_revoked", expires: new Date(Date.now() + 60_000) },

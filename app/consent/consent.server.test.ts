@@ -21,14 +21,14 @@
 // a store-credit refund is refused by the simulator (NOT_SIMULATED), so using it fails here.
 // fulfillmentOrderHold puts the fulfillment order ON_HOLD; orderCancel cancels a held order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailServer, type RunningMailServer } from "../../simulator/mail/mail-server";
-import { refundsOf } from "../../simulator/store/refunds";
-import type { OrderRecord } from "../../simulator/store/records";
+import { startMailServer, type RunningMailServer } from "@delay-desk/simulator/mail/mail-server";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import { fulfillmentJobKinds } from "../fulfillment/fulfillment-jobs.server";
 import { HOLD_NOTES } from "../fulfillment/fulfillment-truth";
 import { createJob } from "../jobs/jobs.server";
-import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 import { smtpTransport } from "../notices/mail-transport.server";
 import { noticeJobKind, type NoticeJobParams } from "../notices/notice-job.server";
 import { DEFAULT_TEMPLATE } from "../notices/render-notice";

@@ -7,7 +7,7 @@
 import type { OrderSync } from "../orders/sync.server";
 import { gidId } from "../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
   callRoute,
@@ -36,10 +36,15 @@ beforeAll(async () => {
     orderSync: { pollIntervalMs: 20 },
   }).orderSync;
   db = (await import("../db.server")).default;
-  // The first admin page load exchanges the token and starts the import by itself.
+});
+
+// Each test on a fresh database: the first admin page load exchanges the token and starts the
+// import by itself; what a test set off is finished before the next one's reset.
+beforeEach(async () => {
   await openAppWithTomlWebhooks(app);
   await settle();
 });
+afterEach(settle);
 
 afterAll(async () => {
   await settle();

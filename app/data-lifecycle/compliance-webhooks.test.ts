@@ -9,7 +9,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { signedWebhookRequest } from "../../simulator/webhook-request";
+import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
 import {
   callRoute,
   startAppUnderTest,
@@ -19,7 +19,7 @@ import {
 import {
   customersDataRequestPayload,
   customersRedactPayload,
-} from "../../simulator/webhooks/compliance-payloads";
+} from "@delay-desk/simulator/webhooks/compliance-payloads";
 import {
   insertTrackedOrders,
   trackedOrder,
@@ -424,13 +424,17 @@ describe("customers/redact", () => {
   });
 
   it("changes nothing more when Shopify delivers it again", async () => {
+    await seedShop(shop, [zelda, bruno]);
+    expect((await deliver("customers/redact", shop, redactPayload(shop, zelda))).status).toBe(200);
     const before = await snapshot(shop);
     expect((await deliver("customers/redact", shop, redactPayload(shop, zelda))).status).toBe(200);
     expect(await snapshot(shop)).toEqual(before);
   });
 
   it("answers 400 with the reason to a body that is not a customers/redact payload, and changes nothing", async () => {
+    await seedShop(neighbour, [zelda]);
     const before = await snapshot(neighbour);
+    expect(await tracesOf(neighbour, zelda)).not.toEqual([]);
     const response = await deliver("customers/redact", neighbour, {
       shop_domain: neighbour,
       orders_to_redact: "all",
@@ -527,6 +531,10 @@ describe("customers/data_request", () => {
   });
 
   it("downloads an export with the customer's orders, notices, choices, timeline and remedies and nothing of another customer, recording who downloaded it", async () => {
+    await seedShop(shop, [zelda, bruno]);
+    expect(
+      (await deliver("customers/data_request", shop, dataRequestPayload(shop, zelda, 9001))).status,
+    ).toBe(200);
     {
       const other = app;
       const { loader } = await import("../routes/app.data-requests");

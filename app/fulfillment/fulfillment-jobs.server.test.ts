@@ -11,11 +11,11 @@
 // - fulfillmentOrdersSetFulfillmentDeadline "Sets the latest date and time by which the fulfillment
 //   orders need to be fulfilled" (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrdersSetFulfillmentDeadline).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { holdFulfillmentOrder } from "../../simulator/store/fulfillment-holds";
-import { fulfilOrder } from "../../simulator/store/order-mutations";
-import type { OrderRecord } from "../../simulator/store/records";
-import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { holdFulfillmentOrder } from "@delay-desk/simulator/store/fulfillment-holds";
+import { fulfilOrder } from "@delay-desk/simulator/store/order-mutations";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 import { parseLocalDate } from "../promise/local-date";
 import { queueCancelRefund, recordChoice } from "../proxy/record-choice.server";
 import {

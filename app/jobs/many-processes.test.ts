@@ -6,15 +6,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailServer, type RunningMailServer } from "../../simulator/mail/mail-server";
-import { refundsOf } from "../../simulator/store/refunds";
-import type { OrderRecord } from "../../simulator/store/records";
+import { startMailServer, type RunningMailServer } from "@delay-desk/simulator/mail/mail-server";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import { insertTrackedOrders, trackedOrder } from "../../tests/support/factories";
 import { workerDatabase } from "../../tests/support/test-databases";
 import { DEFAULT_TEMPLATE } from "../notices/render-notice";
 import type { NoticeJobParams } from "../notices/notice-job.server";
 import { appServices } from "../services.server";
-import { startJobHarness, type JobHarness } from "./job-harness.test-support";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
 import { createJob } from "./jobs.server";
 
 const PROCESSES = 3;

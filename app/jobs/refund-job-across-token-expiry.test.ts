@@ -6,10 +6,10 @@
 // background work (it refreshes only while building an admin context:
 // @shopify/shopify-app-remix src/server/helpers/ensure-valid-offline-session.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refundsOf } from "../../simulator/store/refunds";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import { createJob, jobProgress } from "./jobs.server";
-import { startJobHarness, type JobHarness } from "./job-harness.test-support";
-import { jobsLeft } from "./run-jobs.test-support";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
+import { jobsLeft } from "../../tests/support/run-jobs";
 
 const COUNT = Number(process.env.EXPIRY_REFUND_ORDERS ?? 10_000);
 

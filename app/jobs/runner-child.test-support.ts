@@ -2,7 +2,7 @@
 // (simulator, database), its job runner run until no job is left; the parent kills it with SIGKILL
 // at a chosen moment.
 import { buildAppServices } from "../services.server";
-import { runJobsToEnd } from "./run-jobs.test-support";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 
 const services = buildAppServices({
   // A short lease: the parent's runner takes over what this process held soon after its death.

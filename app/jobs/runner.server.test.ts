@@ -6,11 +6,11 @@ import { gidId } from "../admin-api/gid";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refundsOf } from "../../simulator/store/refunds";
-import type { OrderRecord } from "../../simulator/store/records";
-import { startJobHarness, type JobHarness } from "./job-harness.test-support";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
 import { controlJob, createJob, jobProgress } from "./jobs.server";
-import { runJobsToEnd } from "./run-jobs.test-support";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 
 let h: JobHarness;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startMailServer, type RunningMailServer } from "../../simulator/mail/mail-server";
+import { startMailServer, type RunningMailServer } from "@delay-desk/simulator/mail/mail-server";
 import { freshDatabaseUrl } from "../../tests/support/database";
 import { insertTrackedOrders, openDatabase, trackedOrder } from "../../tests/support/factories";
 import { createJob } from "../jobs/jobs.server";
@@ -16,7 +16,7 @@ import { smtpTransport } from "./mail-transport.server";
 import { noticeJobKind, type NoticeJobParams } from "./notice-job.server";
 import { planNotices } from "./send-notices.server";
 import { DEFAULT_TEMPLATE } from "./render-notice";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 
 const SHOP = "oak-and-hide.myshopify.com";
 const SECRET = "test-secret";

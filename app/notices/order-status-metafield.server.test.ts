@@ -4,18 +4,18 @@
 // what the customer sees. Assertions are on the simulator's records and on what the extension
 // renders, never on what the app meant to write.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailServer, type RunningMailServer } from "../../simulator/mail/mail-server";
-import { signedProxyQuery } from "../../simulator/storefront-proxy";
+import { startMailServer, type RunningMailServer } from "@delay-desk/simulator/mail/mail-server";
+import { signedProxyQuery } from "@delay-desk/simulator/storefront-proxy";
 import { TEST_APP } from "../../tests/support/app-under-test";
-import { customerAccountFetch } from "../../simulator/customer-account-api";
-import { appDataOf } from "../../simulator/resolvers/app-installation";
-import type { OrderRecord } from "../../simulator/store/records";
+import { customerAccountFetch } from "@delay-desk/simulator/customer-account-api";
+import { appDataOf } from "@delay-desk/simulator/resolvers/app-installation";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import { ORDER_STATUS_METAFIELD, parseOrderStatus } from "../../contracts/order-status-metafield";
 import { loadOrderFacts } from "../../extensions/order-status/src/order-status-query";
 import { orderStatusView } from "../../extensions/order-status/src/order-status-view";
 import { createJob } from "../jobs/jobs.server";
-import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 import { verifyChoiceToken } from "../proxy/choice-token.server";
 import { recordChoice } from "../proxy/record-choice.server";
 import { smtpTransport } from "./mail-transport.server";

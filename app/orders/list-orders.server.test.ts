@@ -2,7 +2,7 @@
 // and back with a small page size, must visit each row exactly once in the order a plain
 // JavaScript sort gives (nulls last), and never another shop's rows.
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   insertTrackedOrders,
   openTestDatabase,
@@ -36,6 +36,10 @@ beforeAll(async () => {
       }),
     );
   }
+});
+
+// Each test starts on a fresh database (tests/setup/fresh-database.ts): the same rows every time.
+beforeEach(async () => {
   await insertTrackedOrders(db, rows);
   await insertTrackedOrders(db, [
     trackedOrder("other.myshopify.com", {

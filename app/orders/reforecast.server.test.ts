@@ -3,7 +3,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedShop } from "../../simulator/seed";
+import { seedShop } from "@delay-desk/simulator/seed";
 import {
   insertTrackedOrders,
   openTestDatabase,

@@ -4,14 +4,14 @@
 // the wrong currency (simulator/resolvers/mutations/multi-currency.test.ts cites each rule), so
 // an app that sent shop money where Shopify wants the buyer's would fail here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CANADIAN_SHOP } from "../../simulator/cli";
-import { discountsOf } from "../../simulator/resolvers/mutations/discounts";
-import { refundsOf } from "../../simulator/store/refunds";
-import type { OrderRecord } from "../../simulator/store/records";
-import type { JobHarness } from "../jobs/job-harness.test-support";
-import { startJobHarness } from "../jobs/job-harness.test-support";
+import { CANADIAN_SHOP } from "@delay-desk/simulator/cli";
+import { discountsOf } from "@delay-desk/simulator/resolvers/mutations/discounts";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
+import type { JobHarness } from "../../tests/support/job-harness";
+import { startJobHarness } from "../../tests/support/job-harness";
 import { createJob, jobProgress } from "../jobs/jobs.server";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 
 let h: JobHarness;
 

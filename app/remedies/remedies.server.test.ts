@@ -3,13 +3,13 @@
 // Then each is run again on the same order (a retry after an unknown outcome) to prove it does not
 // act twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refundsOf } from "../../simulator/store/refunds";
-import type { OrderRecord } from "../../simulator/store/records";
-import type { JobHarness } from "../jobs/job-harness.test-support";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
+import type { JobHarness } from "../../tests/support/job-harness";
 import { createJob, jobProgress } from "../jobs/jobs.server";
-import { startJobHarness } from "../jobs/job-harness.test-support";
+import { startJobHarness } from "../../tests/support/job-harness";
 import { thankYouCode } from "./thank-you-code.server";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 
 let h: JobHarness;
 

@@ -2,7 +2,7 @@
 // make them, against the simulator and a fresh database.
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mintSessionToken } from "../../simulator/index";
+import { mintSessionToken } from "@delay-desk/simulator/index";
 import {
   callRoute,
   startAppUnderTest,
@@ -150,6 +150,9 @@ describe("dashboard", () => {
   });
 
   it("re-forecasts on demand and refuses unknown intents", async () => {
+    const store = app.simulator.stores.get(app.shop);
+    if (!store) throw new Error("no store");
+    await insertTrackedOrders(db, trackedOrdersFromStore(store));
     const { action } = await import("./app._index");
     const post = (body: Record<string, string>) =>
       app.bearerRequest("/app", { method: "POST", body: new URLSearchParams(body) });

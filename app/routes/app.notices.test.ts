@@ -4,7 +4,7 @@
 // merchant overrides.
 import { gidId } from "../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   callRoute,
   startAppUnderTest,
@@ -22,6 +22,9 @@ beforeAll(async () => {
   app = await startAppUnderTest({ orders: 5, seed: 4 });
   db = (await import("../db.server")).default;
   route = await import("./app.notices");
+});
+// Each test on a fresh database: the shop's sender, as the settings page saves it.
+beforeEach(async () => {
   await db.shopSettings.create({
     data: {
       shop: app.shop,
@@ -49,6 +52,11 @@ const save = (replyTo: string) =>
       replyTo,
     }),
   );
+
+/** The template as the first test saves it: each test starts without one (a fresh database). */
+async function saveTheTemplate() {
+  expect(await save("dawn@oakandhide.com")).toEqual({ intent: "save", ok: true });
+}
 
 describe("the composer", () => {
   it("refuses a noreply reply-to, then saves and previews with the order's range and the sender", async () => {
@@ -80,6 +88,7 @@ describe("the composer", () => {
   });
 
   it("sending asks to confirm: the review shows the count and a sample and sends nothing; confirm sends exactly that list", async () => {
+    await saveTheTemplate();
     const orders = Array.from({ length: 7 }, () =>
       trackedOrder(app.shop, {
         delayClass: "at_risk",
@@ -149,6 +158,7 @@ describe("the composer", () => {
   });
 
   it("stops a second later date until overridden with a reason", async () => {
+    await saveTheTemplate();
     const order = trackedOrder(app.shop, {
       delayClass: "at_risk",
       likelyShipDate: "2026-12-07",
@@ -199,6 +209,7 @@ describe("the composer", () => {
   });
 
   it("a send without the review step's fingerprint sends nothing", async () => {
+    await saveTheTemplate();
     const order = trackedOrder(app.shop, {
       delayClass: "at_risk",
       likelyShipDate: "2026-12-07",
@@ -215,6 +226,7 @@ describe("the composer", () => {
   });
 
   it("each kind's wording is editable on its own, keeps what the kind must say, and previews as that kind", async () => {
+    await saveTheTemplate();
     const refused = await callRoute(
       route.action,
       post({

@@ -1,7 +1,7 @@
 // The orders table and its CSV export, through the real loaders with App Bridge's bearer token,
 // on the seeded shop's orders after a forecast.
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   callRoute,
   startAppUnderTest,
@@ -20,6 +20,10 @@ let db: PrismaClient;
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 400, seed: 21 });
   db = (await import("../db.server")).default;
+});
+
+// Each test on a fresh database: the seeded shop's orders, forecast, and one of another shop.
+beforeEach(async () => {
   const store = app.simulator.stores.get(app.shop);
   if (!store) throw new Error("no store");
   await insertTrackedOrders(db, trackedOrdersFromStore(store));

@@ -3,10 +3,10 @@
 // https://shopify.dev/docs/api/admin-graphql/latest/objects/MoneyBag) in their own locale, never a
 // hard-coded "$". Its own file: one test database and shop per file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CANADIAN_SHOP } from "../../simulator/cli";
-import { toShopCents } from "../../simulator/store/currency";
+import { CANADIAN_SHOP } from "@delay-desk/simulator/cli";
+import { toShopCents } from "@delay-desk/simulator/store/currency";
 import { callRoute } from "../../tests/support/app-under-test";
-import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
 
 describe("remedy confirmation on a CAD shop", () => {
   let cad: JobHarness;

@@ -2,10 +2,10 @@
 // money shown are the plan's, starting creates the job, the runner finishes it, the job page
 // reports it, and another shop cannot see or control it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refundsOf } from "../../simulator/store/refunds";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import { callRoute } from "../../tests/support/app-under-test";
-import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 import { releaseDueJobs } from "../staff/job-gate.server";
 
 let h: JobHarness;

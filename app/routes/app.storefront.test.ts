@@ -3,7 +3,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readPauseConfig } from "../../extensions/checkout-pause/src/pause-rule";
-import { appDataOf, metafieldJsonValue } from "../../simulator/resolvers/app-installation";
+import { appDataOf, metafieldJsonValue } from "@delay-desk/simulator/resolvers/app-installation";
 import {
   callRoute,
   startAppUnderTest,

@@ -3,7 +3,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { signedProxyQuery } from "../../simulator/storefront-proxy";
+import { signedProxyQuery } from "@delay-desk/simulator/storefront-proxy";
 import {
   callRoute,
   startAppUnderTest,

@@ -1,7 +1,7 @@
 // Webhook routes, called as Shopify calls them: HMAC-signed raw bodies.
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedWebhookRequest } from "../../simulator/webhook-request";
+import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
 import {
   callRoute,
   startAppUnderTest,

@@ -15,11 +15,11 @@
 // The simulated shop's staff: 1 Dawn Rivera (full permissions, not the owner), 2 Marcus Hale
 // (account owner), 3 Priya Shah (customer support: no refund permission, so no write_orders).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { toShopCents } from "../../simulator/store/currency";
-import { refundsOf } from "../../simulator/store/refunds";
+import { toShopCents } from "@delay-desk/simulator/store/currency";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import { callRoute } from "../../tests/support/app-under-test";
-import { startJobHarness, type JobHarness } from "../jobs/job-harness.test-support";
-import { runJobsToEnd } from "../jobs/run-jobs.test-support";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 import { toMinorUnits } from "../jobs/money";
 import { releaseDueJobs } from "./job-gate.server";
 

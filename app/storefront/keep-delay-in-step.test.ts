@@ -2,7 +2,7 @@
 // waits for the merchant when it gets better, or when they knowingly overrode the forecast.
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appDataOf, metafieldJsonValue } from "../../simulator/resolvers/app-installation";
+import { appDataOf, metafieldJsonValue } from "@delay-desk/simulator/resolvers/app-installation";
 import {
   callRoute,
   startAppUnderTest,
@@ -16,8 +16,6 @@ let db: PrismaClient;
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 300, seed: 5 });
   db = (await import("../db.server")).default;
-  const { loader } = await import("../routes/app.storefront");
-  await callRoute(loader, app.embeddedDocumentRequest("/app/storefront"));
 });
 
 /** Imports the shop's orders, so the forecast has a backlog to speak of. */
@@ -32,10 +30,10 @@ afterAll(async () => {
   await app.close();
 });
 
+// Each test on a fresh database: the merchant opens the storefront page (token exchange).
 beforeEach(async () => {
-  await db.modeChange.deleteMany({});
-  await db.storefrontState.deleteMany({});
-  await db.trackedOrder.deleteMany({});
+  const { loader } = await import("../routes/app.storefront");
+  await callRoute(loader, app.embeddedDocumentRequest("/app/storefront"));
 });
 
 async function showDelay(

@@ -9,8 +9,8 @@
 // (checked: killed by `timeout 120`), which is the wedge itself.
 import { createOrderSync, orderSyncDeps, type OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { signedWebhookRequest } from "../../simulator/webhook-request";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
 import {
   callRoute,
   startAppUnderTest,
@@ -28,11 +28,18 @@ beforeAll(async () => {
   app = await startAppUnderTest({ orders: 5, seed: 3 });
   db = (await import("../db.server")).default;
   sync = (await import("../services.server")).appServices().orderSync;
-  // The shop was installed once (its first import ran) and has since been uninstalled: no session.
+});
+
+// Each test on a fresh database: the shop was installed once (its first import ran) and has since
+// been uninstalled: no session.
+beforeEach(async () => {
   await db.orderSync.create({
     data: { shop: app.shop, kind: "bulk", status: "completed", finishedAt: new Date() },
   });
 });
+
+// What a test's deliveries queued is finished before the next test's reset.
+afterEach(() => sync.drain());
 
 afterAll(async () => {
   await sync.drain();

@@ -13,7 +13,7 @@
 import type { OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { signedWebhookRequest, webhookHmac } from "../../simulator/webhook-request";
+import { signedWebhookRequest, webhookHmac } from "@delay-desk/simulator/webhook-request";
 import { startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/support/app-under-test";
 
 let app: AppUnderTest;

@@ -11,14 +11,17 @@
 import type { OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { toGid } from "../../simulator/gid";
-import type { OrderRecord } from "../../simulator/store/records";
-import type { ShopStore } from "../../simulator/store/shop-store";
-import { signedWebhookRequest } from "../../simulator/webhook-request";
-import type { WebhookSubscription, WebhookTransport } from "../../simulator/webhooks/dispatcher";
-import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
+import { toGid } from "@delay-desk/simulator/gid";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
+import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
+import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
+import type {
+  WebhookSubscription,
+  WebhookTransport,
+} from "@delay-desk/simulator/webhooks/dispatcher";
+import { subscriptionsFromTomlFile } from "@delay-desk/simulator/webhooks/toml-subscriptions";
 import {
   callRoute,
   startAppUnderTest,
@@ -105,8 +108,12 @@ beforeAll(async () => {
   const found = app.simulator.stores.get(app.shop);
   if (!found) throw new Error("no store");
   store = found;
+});
+
+// Each test on a fresh database: the first admin page load exchanges the token and imports the
+// orders; what a test set off is finished before the next one's reset.
+beforeEach(async () => {
   deliverWith(TOML_SUBSCRIPTIONS, deliverToApp);
-  // The first admin page load exchanges the token and imports the orders.
   const { loader } = await import("../routes/app");
   await callRoute(loader, app.embeddedDocumentRequest("/app"));
   await settle();

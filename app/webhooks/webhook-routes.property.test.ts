@@ -10,8 +10,8 @@ import type { PrismaClient } from "@prisma/client";
 import fc from "fast-check";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { webhookHmac } from "../../simulator/webhook-request";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { webhookHmac } from "@delay-desk/simulator/webhook-request";
 import { startAppUnderTest, TEST_APP, type AppUnderTest } from "../../tests/support/app-under-test";
 import { WEBHOOK_TOPICS } from "./webhook-binding";
 
@@ -27,6 +27,10 @@ beforeAll(async () => {
   app = await startAppUnderTest({ orders: 1, seed: 1 });
   db = (await import("../db.server")).default;
   sync = (await import("../services.server")).appServices().orderSync;
+});
+
+// Each test on a fresh database: a shop that was installed once (its import ran), now without session.
+beforeEach(async () => {
   await db.orderSync.create({ data: { shop: UNINSTALLED, kind: "bulk", status: "completed" } });
 });
 

@@ -4,7 +4,7 @@ import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { sqliteFileUrl } from "../../app/database-url";
 import { forecastOrders, type UnfulfilledOrder } from "../../app/forecast/forecast-orders";
 import { DEFAULT_SHOP_RULES } from "../../app/promise/shop-rules";
-import { seedShop } from "../../simulator/seed";
+import { seedShop } from "@delay-desk/simulator/seed";
 import { freshDatabaseUrl } from "../../tests/support/database";
 import {
   openDatabase,

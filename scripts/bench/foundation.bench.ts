@@ -1,5 +1,5 @@
 // Foundation: how fast the simulator seeds and answers, and the home page through the whole stack.
-import { seedShop } from "../../simulator/seed";
+import { seedShop } from "@delay-desk/simulator/seed";
 import { callRoute, startAppUnderTest } from "../../tests/support/app-under-test";
 import type { BenchRow } from "../bench";
 import { fmtMs, fmtRate, percentile, timed } from "./measure";

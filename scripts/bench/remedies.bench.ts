@@ -2,10 +2,10 @@
 // restoring 100 points/s), in real time. The bound is what the bucket allows over the run:
 // (initial bucket + restoreRate × seconds) ÷ points per refund. Then the same with faults on
 // (5xx, timeouts after the refund took effect, dropped connections). Duplicates must be 0.
-import { refundsOf } from "../../simulator/store/refunds";
-import { startJobHarness, type JobHarness } from "../../app/jobs/job-harness.test-support";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
+import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
 import { createJob } from "../../app/jobs/jobs.server";
-import { runJobsToEnd } from "../../app/jobs/run-jobs.test-support";
+import { runJobsToEnd } from "../../tests/support/run-jobs";
 import { appServices } from "../../app/services.server";
 import type { BenchRow } from "../bench";
 

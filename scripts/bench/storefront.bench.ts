@@ -3,13 +3,13 @@
 // checkout pause's rule and the demo page take. Costs are counted from the HTML the extension's
 // real Liquid renders: every <script> and every distinct stylesheet URL it adds.
 import { cartValidationsGenerateRun } from "../../extensions/checkout-pause/src/cart_validations_generate_run";
-import { functionInput } from "../../simulator/cart/checkout-validation";
-import { seedShop } from "../../simulator/seed";
+import { functionInput } from "@delay-desk/simulator/cart/checkout-validation";
+import { seedShop } from "@delay-desk/simulator/seed";
 import {
   readExtensionAsset,
   renderAppBlock,
   renderProductPage,
-} from "../../simulator/storefront/index";
+} from "@delay-desk/simulator/storefront/index";
 import type { StorefrontNotice } from "../../contracts/notice-metafield";
 import type { BenchRow } from "../bench";
 import { fmtMs, percentile, timed } from "./measure";

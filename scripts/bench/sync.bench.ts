@@ -4,7 +4,7 @@
 // "waited") without the bench taking hours; its wall time is real time + that wait.
 import { z } from "zod";
 import type { AdminGraphql } from "../../app/admin-api/graphql.server";
-import { startSimulator } from "../../simulator/index";
+import { startSimulator } from "@delay-desk/simulator/index";
 import { freshDatabaseUrl } from "../../tests/support/database";
 import { libraryLikeAdmin } from "../../tests/support/library-like-admin";
 import { TEST_APP } from "../../tests/support/app-under-test";

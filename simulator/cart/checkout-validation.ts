@@ -6,12 +6,12 @@ import { DateTime } from "luxon";
 import {
   cartValidationsGenerateRun,
   type CartValidationsGenerateRunInput,
-} from "../../extensions/checkout-pause/src/cart_validations_generate_run";
+} from "checkout-pause/src/cart_validations_generate_run";
 import {
   CHECKOUT_PAUSE_FUNCTION_HANDLE,
   PAUSE_CONFIG_METAFIELD,
   type ValidationError,
-} from "../../extensions/checkout-pause/src/pause-rule";
+} from "checkout-pause/src/pause-rule";
 import { toGid } from "../gid";
 import { appDataOf, findFunction, metafieldJsonValue } from "../resolvers/app-installation";
 import type { ShopStore } from "../store/shop-store";

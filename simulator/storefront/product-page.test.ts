@@ -1,7 +1,7 @@
 // The demo product page: the theme-like page around the extension, and the storefront budgets
 // the benchmark reports (0 bytes of JS, under 2 KB of CSS, no extra request for the data).
 import { describe, expect, it } from "vitest";
-import type { StorefrontNotice } from "../../contracts/notice-metafield";
+import type { StorefrontNotice } from "@delay-desk/contracts/notice-metafield";
 import {
   ancestors,
   byClass,
@@ -10,7 +10,7 @@ import {
   innerText,
   parseHtml,
   type El,
-} from "../../tests/theme-extension/html-tree.js";
+} from "../../tests/support/html-tree";
 import { readExtensionAsset } from "./extension-files.js";
 import { renderProductPage, type ProductPageInput } from "./product-page.js";
 

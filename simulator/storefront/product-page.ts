@@ -2,7 +2,7 @@
 // /cart/add, the shipping-estimate app block under the form, and the banner embed injected just
 // before </body>, where Shopify puts `body` app embeds. The page itself has no JavaScript, so
 // anything the browser shows comes from the extension's Liquid and CSS.
-import { parseStorefrontNotice } from "../../contracts/notice-metafield";
+import { parseStorefrontNotice } from "@delay-desk/contracts/notice-metafield";
 import {
   DEFAULT_ASSET_BASE_URL,
   renderAppBlock,

@@ -1,14 +1,8 @@
 // Renders the extension's real blocks through liquidjs and checks text and markup per mode and
 // language. The notice values are what the app would write (see contracts/notice-metafield.ts).
 import { describe, expect, it } from "vitest";
-import type { StorefrontNotice } from "../../contracts/notice-metafield";
-import {
-  byClass,
-  findAll,
-  innerText,
-  parseHtml,
-  type El,
-} from "../../tests/theme-extension/html-tree.js";
+import type { StorefrontNotice } from "@delay-desk/contracts/notice-metafield";
+import { byClass, findAll, innerText, parseHtml, type El } from "../../tests/support/html-tree";
 import { contrastRatio } from "./color-contrast.js";
 import { renderAppBlock, resolveBlockSettings } from "./render-block.js";
 import { createShopifyLiquid } from "./shopify-liquid.js";

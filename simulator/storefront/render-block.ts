@@ -1,7 +1,7 @@
 // Renders one block of the extension the way Shopify would: settings from the schema defaults
 // with the merchant's choices on top, the notice exposed as `app.metafields`, and the output
 // wrapped in Shopify's app-block element.
-import { NOTICE_METAFIELD, type StorefrontNotice } from "../../contracts/notice-metafield";
+import { NOTICE_METAFIELD, type StorefrontNotice } from "@delay-desk/contracts/notice-metafield";
 import { readBlockSchema, type BlockName, type BlockSetting } from "./extension-files.js";
 import { createShopifyLiquid } from "./shopify-liquid.js";
 

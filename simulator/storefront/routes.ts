@@ -4,8 +4,8 @@
 // would: the theme's form, /cart/add.js, a cart permalink and an express-checkout button.
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
-import { NOTICE_METAFIELD } from "../../contracts/notice-metafield";
-import type { ValidationError } from "../../extensions/checkout-pause/src/pause-rule";
+import { NOTICE_METAFIELD } from "@delay-desk/contracts/notice-metafield";
+import type { ValidationError } from "checkout-pause/src/pause-rule";
 import {
   addToCart,
   cartLines,

@@ -6,7 +6,7 @@
 // including any shipping", https://www.ftc.gov/business-guidance/resources/business-guide-ftcs-mail-internet-or-telephone-order-merchandise-rule).
 import { describe, expect, it } from "vitest";
 import { DEMO_SHOP } from "../../scripts/demo";
-import { refundsOf } from "../../simulator/store/refunds";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import { newMerchantPage } from "../support/browser";
 import { demoInBrowser } from "../support/demo-in-browser";
 

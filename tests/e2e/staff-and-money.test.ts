@@ -7,7 +7,7 @@
 import type { FrameLocator } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_SHOP } from "../../scripts/demo";
-import { refundsOf } from "../../simulator/store/refunds";
+import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import { newMerchantPage } from "../support/browser";
 import { demoInBrowser } from "../support/demo-in-browser";
 

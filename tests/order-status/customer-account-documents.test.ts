@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
-import { customerAccountSchema } from "../../simulator/schema";
+import { customerAccountSchema } from "@delay-desk/simulator/schema";
 import { findGraphqlDocuments } from "../support/app-documents";
 import { CUSTOMER_ACCOUNT_API_VERSION } from "../../extensions/order-status/src/order-status-query";
 

@@ -9,8 +9,8 @@ import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ORDER_STATUS_METAFIELD } from "../../contracts/order-status-metafield";
-import { parseDeclaredDefinitions } from "../../simulator/declared-definitions";
-import { SIMULATED_API_VERSION } from "../../simulator/schema";
+import { parseDeclaredDefinitions } from "@delay-desk/simulator/declared-definitions";
+import { SIMULATED_API_VERSION } from "@delay-desk/simulator/schema";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { POSTGRESQL_TEMPLATE } from "../support/database";
+import { templateSeedRows } from "../support/database-reset";
 import { TMP_ROOT } from "../support/paths";
 import {
   findPostgresBin,
@@ -34,6 +35,19 @@ function migrate(databaseUrl: string, what: string): void {
   }
 }
 
+/**
+ * The per-test reset empties every table (tests/support/database-reset.ts); that equals a fresh
+ * copy only while the migrations leave no rows behind.
+ */
+async function refuseSeedRows(databaseUrl: string, what: string): Promise<void> {
+  const seeded = await templateSeedRows(databaseUrl);
+  if (seeded.length > 0) {
+    throw new Error(
+      `The migrated ${what} test database has rows in ${seeded.join(", ")}: the per-test reset (tests/support/database-reset.ts) would delete them; teach it to restore them.`,
+    );
+  }
+}
+
 async function prepare(withPostgresql: boolean): Promise<() => void> {
   mkdirSync(TMP_ROOT, { recursive: true });
   const dir = mkdtempSync(path.join(TMP_ROOT, "run-"));
@@ -41,7 +55,9 @@ async function prepare(withPostgresql: boolean): Promise<() => void> {
   const cleanups: (() => void)[] = [() => rmSync(dir, { recursive: true, force: true })];
   const cleanUp = () => cleanups.reverse().forEach((cleanup) => cleanup());
   try {
-    migrate(`file:${path.join(dir, "base.sqlite")}`, "SQLite");
+    const base = `file:${path.join(dir, "base.sqlite")}`;
+    migrate(base, "SQLite");
+    await refuseSeedRows(base, "SQLite");
     if (withPostgresql) {
       const binDir = findPostgresBin();
       if (!binDir) {
@@ -52,7 +68,9 @@ async function prepare(withPostgresql: boolean): Promise<() => void> {
       const server = await startPostgresServer(binDir);
       cleanups.push(server.stop);
       psql(binDir, server.url, `CREATE DATABASE "${POSTGRESQL_TEMPLATE}"`);
-      migrate(postgresqlDatabaseUrl(server.url, POSTGRESQL_TEMPLATE), "PostgreSQL");
+      const template = postgresqlDatabaseUrl(server.url, POSTGRESQL_TEMPLATE);
+      migrate(template, "PostgreSQL");
+      await refuseSeedRows(template, "PostgreSQL");
       // A template nobody may connect to: CREATE DATABASE … TEMPLATE needs it idle.
       psql(binDir, server.url, `ALTER DATABASE "${POSTGRESQL_TEMPLATE}" ALLOW_CONNECTIONS false`);
       process.env.DELAY_DESK_TEST_POSTGRESQL_URL = server.url;

@@ -1,8 +1,8 @@
 // Integration tests run the app's real loaders and actions against the Admin API simulator and a
 // fresh SQLite file. The app reads its configuration at import, so route modules are imported
 // only after the environment below is in place (importRoute).
-import { startSimulator, type RunningSimulator } from "../../simulator/index";
-import type { SeedOptions } from "../../simulator/seed";
+import { startSimulator, type RunningSimulator } from "@delay-desk/simulator/index";
+import type { SeedOptions } from "@delay-desk/simulator/seed";
 import { freshDatabaseUrl } from "./database";
 import { tomlScopes } from "../../scripts/app-config";
 
@@ -20,6 +20,12 @@ export interface AppUnderTest {
   embeddedDocumentRequest(pathname: string, userId?: number): Request;
   /** A request as the embedded UI's fetch makes it, with App Bridge's bearer token. */
   bearerRequest(pathname: string, init?: RequestInit, userId?: number): Request;
+  /**
+   * What token exchange (expiring=1) leaves behind when the merchant first opens the app: the
+   * shop's offline session, through the app's own session storage. For tests that start as an
+   * installed shop without exchanging a token first.
+   */
+  storeOfflineSession(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,6 +82,24 @@ export async function startAppUnderTest(
       const headers = new Headers(init.headers);
       headers.set("Authorization", `Bearer ${simulator.mintSessionToken(domain, userId)}`);
       return new Request(new URL(pathname, TEST_APP.appUrl), { ...init, headers });
+    },
+    async storeOfflineSession() {
+      const { sessionStorage } = await import("../../app/shopify.server");
+      const { Session } = await import("@shopify/shopify-api");
+      const pair = simulator.issueExpiringAccessToken(domain);
+      await sessionStorage.storeSession(
+        new Session({
+          id: `offline_${domain}`,
+          shop: domain,
+          state: "",
+          isOnline: false,
+          accessToken: pair.accessToken,
+          scope: pair.scope,
+          expires: new Date(Date.now() + pair.expiresIn * 1000),
+          refreshToken: pair.refreshToken,
+          refreshTokenExpires: new Date(Date.now() + pair.refreshTokenExpiresIn * 1000),
+        }),
+      );
     },
     close: () => simulator.close(),
   };

@@ -8,9 +8,9 @@ import { createBusinessCalendar } from "../../app/promise/business-calendar";
 import { toEpochDay, weekdayOfEpochDay, type LocalDate } from "../../app/promise/local-date";
 import { normalQuantile } from "../../app/forecast/normal-quantile";
 import { DEFAULT_SHOP_RULES, weekdayKey, type ShopRules } from "../../app/promise/shop-rules";
-import { replayOutput, replayShipDays } from "../../simulator/disruption";
-import { Random } from "../../simulator/random";
-import { seedShop } from "../../simulator/seed";
+import { replayOutput, replayShipDays } from "@delay-desk/simulator/disruption";
+import { Random } from "@delay-desk/simulator/random";
+import { seedShop } from "@delay-desk/simulator/seed";
 import { trackedOrdersFromStore } from "./factories";
 
 /** Days of replayed future: beyond the forecast's own two-year horizon, so late orders land. */

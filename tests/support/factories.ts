@@ -2,8 +2,8 @@
 // defaults or converted from the simulator's seeded store, the way the order import stores them
 // (one row per order, line items as JSON with the product's tags and collections).
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { customerLocaleOf, toShopCents } from "../../simulator/store/currency";
-import type { ShopStore } from "../../simulator/store/shop-store";
+import { customerLocaleOf, toShopCents } from "@delay-desk/simulator/store/currency";
+import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
 
 export type TrackedOrderRow = Prisma.TrackedOrderCreateManyInput;
 

@@ -1,6 +1,6 @@
 // The home page's figures, counted by hand from the simulator's store (not through its search
 // code), so a test compares two independent answers.
-import type { ShopStore } from "../../simulator/store/shop-store";
+import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
 
 export function countOrdersByShipping(store: ShopStore): { unshipped: number; partial: number } {
   let unshipped = 0;

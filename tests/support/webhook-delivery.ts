@@ -3,7 +3,7 @@
 // deliveries, the order-sync queue) has finished.
 import path from "node:path";
 import { z } from "zod";
-import { subscriptionsFromTomlFile } from "../../simulator/webhooks/toml-subscriptions";
+import { subscriptionsFromTomlFile } from "@delay-desk/simulator/webhooks/toml-subscriptions";
 import { callRoute, type AppUnderTest } from "./app-under-test";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");

@@ -4,12 +4,15 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { StorefrontNotice } from "../../contracts/notice-metafield";
-import { EXTENSION_DIR, readExtensionAsset } from "../../simulator/storefront/extension-files.js";
+import {
+  EXTENSION_DIR,
+  readExtensionAsset,
+} from "@delay-desk/simulator/storefront/extension-files";
 import {
   renderProductPage,
   type ProductPageInput,
-} from "../../simulator/storefront/product-page.js";
-import { findAll, parseHtml, type El } from "./html-tree.js";
+} from "@delay-desk/simulator/storefront/product-page";
+import { findAll, parseHtml, type El } from "../support/html-tree";
 
 const updatedAt = "2026-11-23T09:30:00Z";
 const delayed: StorefrontNotice = {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { themeCheckRun } from "@shopify/theme-check-node";
 import { describe, expect, it } from "vitest";
-import { EXTENSION_DIR } from "../../simulator/storefront/extension-files.js";
+import { EXTENSION_DIR } from "@delay-desk/simulator/storefront/extension-files";
 
 function describeOffenses(offenses: { check: string; uri: string; message: string }[]): string[] {
   return offenses.map((o) => `${o.check} ${path.basename(o.uri)}: ${o.message}`);

@@ -4,12 +4,12 @@
 import type { OrderSync } from "../sync.server";
 import { gidId } from "../../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { toGid } from "../../../simulator/gid";
-import type { OrderRecord } from "../../../simulator/store/records";
-import type { ShopStore } from "../../../simulator/store/shop-store";
-import { signedWebhookRequest } from "../../../simulator/webhook-request";
+import { toGid } from "@delay-desk/simulator/gid";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
+import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
+import { signedWebhookRequest } from "@delay-desk/simulator/webhook-request";
 import {
   callRoute,
   startAppUnderTest,
@@ -113,10 +113,15 @@ beforeAll(async () => {
   const found = app.simulator.stores.get(app.shop);
   if (!found) throw new Error("no store");
   store = found;
-  // The first admin page load exchanges the token and starts the import by itself.
+});
+
+// Each test on a fresh database: the first admin page load exchanges the token and starts the
+// import by itself; what the test set off is finished before the next one's reset.
+beforeEach(async () => {
   await openAppWithTomlWebhooks(app);
   await settle();
 });
+afterEach(settle);
 
 afterAll(async () => {
   await settle();
@@ -140,9 +145,17 @@ describe("first sync through a bulk operation", () => {
   });
 
   it("finished by the webhook or the poller, exactly once", async () => {
+    // The simulator lives for the whole file (each test imports again): this test's operation.
+    const [imported] = await db.orderSync.findMany({ where: { shop: app.shop, kind: "bulk" } });
     const finishes = app.simulator.webhooks
       .deliveries(app.shop)
-      .filter((d) => d.topic === "bulk_operations/finish");
+      .filter((d) => d.topic === "bulk_operations/finish")
+      .filter(
+        (d) =>
+          z.object({ admin_graphql_api_id: z.string() }).parse(d.payload).admin_graphql_api_id ===
+          imported?.bulkOperationId,
+      );
+    expect(imported?.bulkOperationId).toBeTruthy();
     expect(finishes).toHaveLength(1);
     expect(finishes[0]?.outcome).toBe("delivered");
     expect(
@@ -178,6 +191,8 @@ describe("webhooks", () => {
   });
 
   it("a redelivered webhook changes nothing", async () => {
+    await control("orders", {});
+    await settle();
     const last = app.simulator.webhooks
       .deliveries(app.shop)
       .filter((d) => !d.forged)

@@ -1,7 +1,7 @@
 // discountCodeBasicCreate end to end: a code is created and read back; the same code again is TAKEN.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../index";
-import { startRemedySimulator } from "./remedy-test-client";
+import { startRemedySimulator } from "../../../tests/support/remedy-simulator";
 
 let sim: RunningSimulator;
 let gql: Awaited<ReturnType<typeof startRemedySimulator>>["gql"];

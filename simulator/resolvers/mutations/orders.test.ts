@@ -3,7 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGid } from "../../gid";
 import type { RunningSimulator } from "../../index";
-import { SHOP, startRemedySimulator, unfulfilledPaidOrders } from "./remedy-test-client";
+import {
+  SHOP,
+  startRemedySimulator,
+  unfulfilledPaidOrders,
+} from "../../../tests/support/remedy-simulator";
 
 let sim: RunningSimulator;
 let gql: Awaited<ReturnType<typeof startRemedySimulator>>["gql"];

@@ -1,7 +1,7 @@
 // Runs a job runner the way the app does (start, later stop) until the database shows no job left
 // to run: tests and the bench watch job rows, not the runner's insides. Not a test itself.
 import type { PrismaClient } from "@prisma/client";
-import type { JobRunner } from "./runner.server";
+import type { JobRunner } from "../../app/jobs/runner.server";
 
 export async function jobsLeft(db: PrismaClient): Promise<number> {
   return db.job.count({ where: { status: { in: ["pending", "running"] } } });

@@ -1,8 +1,9 @@
-// Shared by the remedy mutation tests: a simulator on a free port and a GraphQL client for it.
+// The simulator alone on a free port with a GraphQL client for it, for the simulator's own remedy
+// mutation and fault tests (no app, no database).
 import { expect } from "vitest";
 import { z } from "zod";
-import { startSimulator, type RunningSimulator } from "../../index";
-import type { FaultRuleInput } from "../../faults";
+import { startSimulator, type RunningSimulator } from "@delay-desk/simulator/index";
+import type { FaultRuleInput } from "@delay-desk/simulator/faults";
 
 export const SHOP = "oak-and-hide.myshopify.com";
 const app = {
