@@ -402,6 +402,11 @@ describe("refunds the customer chose", () => {
 
 describe("after the fact", () => {
   it("audits money moved per day and staff member, with staff ids and no staff email", async () => {
+    // Each test has a fresh database: Dawn moves money here, then the audit is read.
+    const orders = freshOrders(2);
+    await startedJobId("refund", orders, DAWN);
+    expect(await releaseDueJobs(h.db, inMinutes(6))).toBe(1);
+    await runJobsToEnd(h.runner(), h.db);
     const route = await import("../routes/app.staff.audit");
     const response = await callRoute(
       route.loader,
