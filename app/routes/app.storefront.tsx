@@ -27,13 +27,13 @@ import { loadStorefrontSetup, StorefrontWriteError } from "../storefront/storefr
 import {
   describeNoticeEstimate,
   instantToLocalInput,
+  isPauseDue,
   promisesLessThanForecast,
   type StorefrontMode,
 } from "../storefront/storefront-mode";
 import type { NoticeEstimate } from "../../contracts/notice-metafield";
 import {
   changeStorefrontMode,
-  endDuePause,
   LeadTimeBelowForecastError,
   loadModeLog,
   loadStorefrontSettings,
@@ -43,7 +43,8 @@ import {
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const now = new Date();
-  await endDuePause({ admin, db: prisma, shop: session.shop, now });
+  // A due pause is ended by the composition root's pause sweep (app/services.server.ts), not here:
+  // loaders never write. Until the sweep runs (within a minute) the page says the pause is over.
   const [settings, setup, log] = await Promise.all([
     loadStorefrontSettings(prisma, session.shop),
     loadStorefrontSetup(admin),
@@ -58,6 +59,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     pausedUntilLocal: settings.pausedUntil
       ? instantToLocalInput(settings.pausedUntil, setup.timeZone)
       : null,
+    pauseEnded: isPauseDue(settings, now),
     message: settings.message,
     checkoutHold: setup.checkoutPause?.enabled ?? false,
     suggestion,
@@ -210,9 +212,11 @@ export default function StorefrontPage() {
               ) : null}
               {data.mode === "paused" ? (
                 <Text as="p">
-                  {data.pausedUntil
-                    ? `Paused until ${formatInstant(data.pausedUntil, data.timeZone)} (${data.timeZone}); it ends by itself.`
-                    : "Paused until you resume."}
+                  {data.pauseEnded && data.pausedUntil
+                    ? `The pause ended at ${formatInstant(data.pausedUntil, data.timeZone)} (${data.timeZone}); checkout already takes orders and the storefront reopens within a minute.`
+                    : data.pausedUntil
+                      ? `Paused until ${formatInstant(data.pausedUntil, data.timeZone)} (${data.timeZone}); it ends by itself.`
+                      : "Paused until you resume."}
                 </Text>
               ) : null}
               <Text as="p" tone="subdued">
