@@ -26,6 +26,7 @@ export interface FormFields<V> {
   /** Props for a Checkbox holding one boolean value (submitted as "on"). */
   checkbox(key: KeysOf<V, boolean>): {
     name: string;
+    value: "on";
     checked: boolean;
     onChange: (checked: boolean) => void;
   };
@@ -71,6 +72,8 @@ export function useFormFields<V extends object>(
     }),
     checkbox: (key) => ({
       name: key,
+      // What a browser sends for a ticked box without a value; said outright so every DOM agrees.
+      value: "on",
       checked: read(values, key) === true,
       onChange: (checked) => put(key, checked),
     }),
