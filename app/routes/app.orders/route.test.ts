@@ -6,20 +6,20 @@ import {
   callRoute,
   startAppUnderTest,
   type AppUnderTest,
-} from "../../tests/support/app-under-test";
+} from "../../../tests/support/app-under-test";
 import {
   insertTrackedOrders,
   trackedOrder,
   trackedOrdersFromStore,
-} from "../../tests/support/factories";
-import { reforecastShop } from "../orders/reforecast.server";
+} from "../../../tests/support/factories";
+import { reforecastShop } from "../../orders/reforecast.server";
 
 let app: AppUnderTest;
 let db: PrismaClient;
 
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 400, seed: 21 });
-  db = (await import("../db.server")).default;
+  db = (await import("../../db.server")).default;
   const store = app.simulator.stores.get(app.shop);
   if (!store) throw new Error("no store");
   await insertTrackedOrders(db, trackedOrdersFromStore(store));
@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 async function page(search: string) {
-  const { loader } = await import("./app.orders");
+  const { loader } = await import("./route");
   return callRoute(loader, app.bearerRequest(`/app/orders${search}`));
 }
 
@@ -93,7 +93,7 @@ describe("orders table", () => {
 
 describe("orders CSV export", () => {
   async function exportCsv(search: string) {
-    const { loader } = await import("./app.orders.export");
+    const { loader } = await import("../app.orders.export");
     return callRoute(loader, app.bearerRequest(`/app/orders/export${search}`));
   }
 
