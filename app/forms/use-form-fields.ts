@@ -10,6 +10,14 @@ import { useState } from "react";
 export type FieldErrors = Partial<Record<string, string>>;
 
 type Row = Record<string, string>;
+
+/** What a TextField or Select takes to hold one named string value. */
+export interface FieldProps {
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}
 type KeysOf<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[keyof V] & string;
 
 export interface FormFields<V> {
@@ -17,12 +25,7 @@ export interface FormFields<V> {
   errors: FieldErrors;
   set<K extends keyof V>(key: K, value: V[K]): void;
   /** Props for a TextField or Select holding one string value. */
-  field(key: KeysOf<V, string>): {
-    name: string;
-    value: string;
-    onChange: (value: string) => void;
-    error: string | undefined;
-  };
+  field(key: KeysOf<V, string>): FieldProps;
   /** Props for a Checkbox holding one boolean value (submitted as "on"). */
   checkbox(key: KeysOf<V, boolean>): {
     name: string;
@@ -31,11 +34,7 @@ export interface FormFields<V> {
     onChange: (checked: boolean) => void;
   };
   /** Props for the `name` field of row `index` in the list `group` (`group.index.name`). */
-  row(
-    group: KeysOf<V, readonly object[]>,
-    index: number,
-    name: string,
-  ): { name: string; value: string; onChange: (value: string) => void; error: string | undefined };
+  row(group: KeysOf<V, readonly object[]>, index: number, name: string): FieldProps;
   addRow(group: KeysOf<V, readonly object[]>, blank: Row): void;
   removeRow(group: KeysOf<V, readonly object[]>, index: number): void;
 }

@@ -17,6 +17,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect } from "react";
 import { z } from "zod";
+import { JOB_STATUS_TONE } from "../jobs/job-status-tone";
 import db from "../db.server";
 import { controlJob, jobProgress } from "../jobs/jobs.server";
 import { isZeroMoney } from "../jobs/money";
@@ -47,14 +48,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return { ok: await controlJob(db, session.shop, params.id ?? "", parsed.data.intent) };
 };
 
-const STATUS_TONE = {
-  pending: "info",
-  running: "info",
-  paused: "warning",
-  cancelled: undefined,
-  completed: "success",
-} as const;
-
 export default function JobPage() {
   const { progress, money, label } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
@@ -80,7 +73,7 @@ export default function JobPage() {
     <Page
       title={`${label}: ${progress.total} orders`}
       backAction={{ content: "Orders", url: "/app/orders" }}
-      titleMetadata={<Badge tone={STATUS_TONE[progress.status]}>{progress.status}</Badge>}
+      titleMetadata={<Badge tone={JOB_STATUS_TONE[progress.status]}>{progress.status}</Badge>}
     >
       <BlockStack gap="400">
         <Card>

@@ -18,7 +18,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useFormFields } from "../forms/use-form-fields";
+import { useFormFields, type FieldProps } from "../forms/use-form-fields";
 import { z } from "zod";
 import db from "../db.server";
 import { appEnv } from "../env.server";
@@ -149,6 +149,30 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
   return redirect(`/app/jobs/${outcome.jobId}`);
 };
 
+/** The subject and message every notice form has; `fieldsHelp` lists the placeholders it takes. */
+function SubjectAndMessage({
+  subject,
+  body,
+  fieldsHelp,
+}: {
+  subject: FieldProps;
+  body: FieldProps;
+  fieldsHelp: string;
+}) {
+  return (
+    <>
+      <TextField label="Subject" {...subject} autoComplete="off" />
+      <TextField
+        label="Message"
+        {...body}
+        multiline={10}
+        autoComplete="off"
+        helpText={fieldsHelp}
+      />
+    </>
+  );
+}
+
 function TemplateCard({
   template,
   errors,
@@ -169,13 +193,10 @@ function TemplateCard({
             Your notice
           </Text>
           {saved ? <Banner tone="success" title="Notice saved" /> : null}
-          <TextField label="Subject" {...form.field("subject")} autoComplete="off" />
-          <TextField
-            label="Message"
-            {...form.field("body")}
-            multiline={10}
-            autoComplete="off"
-            helpText="Fields: {{first_name}} {{order_name}} {{items}} {{estimate}} {{reason}} {{sender_name}} {{sender_role}} {{shop_name}}. Your signature and the two choice links are added below the message."
+          <SubjectAndMessage
+            subject={form.field("subject")}
+            body={form.field("body")}
+            fieldsHelp="Fields: {{first_name}} {{order_name}} {{items}} {{estimate}} {{reason}} {{sender_name}} {{sender_role}} {{shop_name}}. Your signature and the two choice links are added below the message."
           />
           <TextField
             label="The reason, in your words"
@@ -264,13 +285,10 @@ function WordingCard({
         </Text>
         {result?.ok ? <Banner tone="success" title="Wording saved" /> : null}
         {failed?.message ? <Banner tone="critical" title={failed.message} /> : null}
-        <TextField label="Subject" {...form.field("subject")} autoComplete="off" />
-        <TextField
-          label="Message"
-          {...form.field("body")}
-          multiline={10}
-          autoComplete="off"
-          helpText={`Fields: ${KIND_FIELDS[kind].map((f) => `{{${f}}}`).join(" ")}.`}
+        <SubjectAndMessage
+          subject={form.field("subject")}
+          body={form.field("body")}
+          fieldsHelp={`Fields: ${KIND_FIELDS[kind].map((f) => `{{${f}}}`).join(" ")}.`}
         />
         {kind === "later" ? (
           <TextField

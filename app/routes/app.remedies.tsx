@@ -15,19 +15,13 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useFormFields } from "../forms/use-form-fields";
 import db from "../db.server";
-import { createJob } from "../jobs/jobs.server";
 import { appServices } from "../services.server";
 import { isZeroMoney } from "../jobs/money";
 import { addOnVariants } from "../remedies/add-on-variants.server";
-import {
-  parseSelection,
-  previewRemedy,
-  remedyFormSchema,
-  remedyParams,
-  selectedOrderIds,
-} from "../remedies/remedy-request.server";
+import { parseSelection, previewRemedy, remedyFormSchema } from "../remedies/remedy-request.server";
+import { startRemedy } from "../remedies/start-remedy.server";
 import { staffLocale, staffMoney } from "../remedies/staff-money.server";
 import { authenticate } from "../shopify.server";
 
@@ -53,37 +47,30 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!selection) return { error: "Choose a remedy and some orders first." };
   const form = remedyFormSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return { error: form.error.issues[0]?.message ?? "Check the form." };
-  const kind = appServices().jobKinds.get(selection.remedy);
-  if (!kind) return { error: "Unknown remedy." };
-  const params = kind.params.safeParse(remedyParams(selection.remedy, form.data));
-  if (!params.success)
-    return {
-      error: `${params.error.issues[0]?.path.join(".") ?? ""}: ${params.error.issues[0]?.message ?? "invalid"}`,
-    };
-  const orderIds = await selectedOrderIds(db, session.shop, selection);
-  try {
-    const job = await createJob(db, {
+  const started = await startRemedy(
+    { db, jobKinds: appServices().jobKinds },
+    {
       shop: session.shop,
-      kind,
-      params: params.data,
-      orderIds,
+      selection,
+      form: form.data,
       createdBy: sessionToken?.sub ?? null,
-    });
-    return redirect(`/app/jobs/${job.id}`);
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : "Could not start the job." };
-  }
+    },
+  );
+  if (!started.ok) return { error: started.error };
+  return redirect(`/app/jobs/${started.jobId}`);
 };
 
 export default function ConfirmRemedy() {
   const { preview, variants, money } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [notify, setNotify] = useState(true);
-  const [note, setNote] = useState("");
-  const [variantId, setVariantId] = useState(variants[0]?.id ?? "");
-  const [shippingMode, setShippingMode] = useState("refund");
-  const [percent, setPercent] = useState("15");
+  const form = useFormFields({
+    notify: true,
+    note: "",
+    variantId: variants[0]?.id ?? "",
+    shippingMode: "refund",
+    percent: "15",
+  });
   const error = result && "error" in result ? result.error : null;
   return (
     <Page
@@ -106,46 +93,33 @@ export default function ConfirmRemedy() {
             {preview.remedy === "add_on" ? (
               <Select
                 label="Free add-on"
-                name="variantId"
                 options={variants.map((v) => ({ label: v.label, value: v.id }))}
-                value={variantId}
-                onChange={setVariantId}
+                {...form.field("variantId")}
               />
             ) : null}
             {preview.remedy === "shipping" ? (
               <Select
                 label="Remedy"
-                name="shippingMode"
                 options={[
                   { label: "Refund the shipping cost", value: "refund" },
                   { label: "Upgrade to faster shipping, at our cost", value: "upgrade" },
                 ]}
-                value={shippingMode}
-                onChange={setShippingMode}
+                {...form.field("shippingMode")}
               />
             ) : null}
             {preview.remedy === "discount_code" ? (
               <TextField
                 label="Percent off the next order"
-                name="percent"
                 type="number"
-                value={percent}
-                onChange={setPercent}
+                {...form.field("percent")}
                 autoComplete="off"
               />
             ) : (
               <>
-                <Checkbox
-                  label="Let Shopify email the customer"
-                  checked={notify}
-                  onChange={setNotify}
-                />
-                <input type="hidden" name="notify" value={notify ? "on" : ""} />
+                <Checkbox label="Let Shopify email the customer" {...form.checkbox("notify")} />
                 <TextField
                   label="Note (staff only)"
-                  name="note"
-                  value={note}
-                  onChange={setNote}
+                  {...form.field("note")}
                   autoComplete="off"
                   maxLength={255}
                 />

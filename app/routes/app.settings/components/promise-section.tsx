@@ -3,15 +3,14 @@
 import {
   BlockStack,
   Button,
-  Card,
   FormLayout,
   InlineGrid,
   InlineStack,
-  Layout,
   Select,
   Text,
   TextField,
 } from "@shopify/polaris";
+import { SettingsSection } from "./settings-section";
 import type { SettingsFields } from "./settings-fields";
 
 function OverrideRows({
@@ -51,41 +50,39 @@ function OverrideRows({
 
 export function PromiseSection({ form, timeZones }: { form: SettingsFields; timeZones: string[] }) {
   return (
-    <Layout.AnnotatedSection
+    <SettingsSection
       title="Promise"
       description="When a new order is promised to ship, unless Shopify already has a fulfill-by date for it. A change applies to new orders only: open orders keep the promise they were given."
     >
-      <Card>
-        <FormLayout>
-          <Select label="Time zone" options={timeZones} {...form.field("timeZone")} />
-          <FormLayout.Group>
-            <TextField
-              label="Lead time (business days)"
-              {...form.field("defaultLeadTime")}
-              inputMode="numeric"
-              autoComplete="off"
-            />
-            <TextField
-              label="Daily cut-off (HH:MM)"
-              {...form.field("cutOffTime")}
-              helpText="Orders at or after this time count from the next open day."
-              autoComplete="off"
-            />
-          </FormLayout.Group>
-          <OverrideRows
-            form={form}
-            group="tagOverrides"
-            label="Lead time by product tag"
-            keyLabel="Product tag"
+      <FormLayout>
+        <Select label="Time zone" options={timeZones} {...form.field("timeZone")} />
+        <FormLayout.Group>
+          <TextField
+            label="Lead time (business days)"
+            {...form.field("defaultLeadTime")}
+            inputMode="numeric"
+            autoComplete="off"
           />
-          <OverrideRows
-            form={form}
-            group="collectionOverrides"
-            label="Lead time by collection"
-            keyLabel="Collection ID"
+          <TextField
+            label="Daily cut-off (HH:MM)"
+            {...form.field("cutOffTime")}
+            helpText="Orders at or after this time count from the next open day."
+            autoComplete="off"
           />
-        </FormLayout>
-      </Card>
-    </Layout.AnnotatedSection>
+        </FormLayout.Group>
+        <OverrideRows
+          form={form}
+          group="tagOverrides"
+          label="Lead time by product tag"
+          keyLabel="Product tag"
+        />
+        <OverrideRows
+          form={form}
+          group="collectionOverrides"
+          label="Lead time by collection"
+          keyLabel="Collection ID"
+        />
+      </FormLayout>
+    </SettingsSection>
   );
 }
