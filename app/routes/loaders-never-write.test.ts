@@ -118,17 +118,20 @@ function shopifyState(): string {
   const store = app.simulator.stores.get(app.shop);
   if (!store) throw new Error("no store");
   const seen = new WeakSet<object>();
-  return JSON.stringify([store, appDataOf(store), bulkOperationsOf(store)], (_key, value: unknown) => {
-    if (value instanceof Map) return [...value.entries()];
-    if (value instanceof Set) return [...value.values()];
-    if (typeof value === "bigint") return value.toString();
-    if (typeof value === "function") return undefined;
-    if (typeof value === "object" && value !== null) {
-      if (seen.has(value)) return "(seen)";
-      seen.add(value);
-    }
-    return value;
-  });
+  return JSON.stringify(
+    [store, appDataOf(store), bulkOperationsOf(store)],
+    (_key, value: unknown) => {
+      if (value instanceof Map) return [...value.entries()];
+      if (value instanceof Set) return [...value.values()];
+      if (typeof value === "bigint") return value.toString();
+      if (typeof value === "function") return undefined;
+      if (typeof value === "object" && value !== null) {
+        if (seen.has(value)) return "(seen)";
+        seen.add(value);
+      }
+      return value;
+    },
+  );
 }
 
 beforeAll(async () => {
