@@ -3,12 +3,9 @@
 // translations under Remix's test router (createRemixStub). The stub loader answers each URL the
 // page navigates to and records it, so a search, a tab or a bulk action is asserted by the
 // request it makes (the URL is the page's whole state, as the real loader reads it).
-import { createRemixStub } from "@remix-run/testing";
-import { AppProvider } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json";
-import { cleanup, render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { cleanup, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { renderPage } from "../../../../tests/support/render-page";
 import type { OrderListRow } from "../../../orders/list-orders.server";
 import { parseOrdersView } from "../../../orders/orders-view";
 import { OrdersPage } from "./orders-page";
@@ -40,45 +37,43 @@ const ROWS = [
   row(3, { customer: "Sam Lee", delayClass: null }),
 ];
 
-function renderPage() {
+function openPage() {
   const requested: URL[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "/app/orders",
-      Component: OrdersPage,
-      loader: ({ request }) => {
-        const url = new URL(request.url);
-        requested.push(url);
-        const view = parseOrdersView(url.searchParams);
-        return {
-          view: { filter: view.filter, q: view.q, sort: view.sort, dir: view.dir },
-          rows: ROWS,
-          total: ROWS.length,
-          next: null,
-          previous: null,
-        };
+  const user = renderPage(
+    [
+      {
+        path: "/app/orders",
+        Component: OrdersPage,
+        loader: ({ request }) => {
+          const url = new URL(request.url);
+          requested.push(url);
+          const view = parseOrdersView(url.searchParams);
+          return {
+            view: { filter: view.filter, q: view.q, sort: view.sort, dir: view.dir },
+            rows: ROWS,
+            total: ROWS.length,
+            next: null,
+            previous: null,
+          };
+        },
       },
-    },
-    {
-      path: "/app/notices",
-      Component: () => <p>Composer</p>,
-      loader: ({ request }) => {
-        requested.push(new URL(request.url));
-        return null;
+      {
+        path: "/app/notices",
+        Component: () => <p>Composer</p>,
+        loader: ({ request }) => {
+          requested.push(new URL(request.url));
+          return null;
+        },
       },
-    },
-  ]);
-  render(
-    <AppProvider i18n={en}>
-      <Stub initialEntries={["/app/orders"]} />
-    </AppProvider>,
+    ],
+    "/app/orders",
   );
-  return { requested, user: userEvent.setup() };
+  return { requested, user };
 }
 
 describe("the orders page", () => {
   it("lists each order with its customer, dates and class as the merchant reads them", async () => {
-    renderPage();
+    openPage();
     const first = (await screen.findByText("#1001")).closest("tr");
     if (!first) throw new Error("no row for #1001");
     expect(within(first).getByText("Ava Jones")).toBeTruthy();
@@ -96,7 +91,7 @@ describe("the orders page", () => {
   });
 
   it("a search asks for the typed words, trimmed, and keeps them in the box", async () => {
-    const { requested, user } = renderPage();
+    const { requested, user } = openPage();
     const box = await screen.findByLabelText<HTMLInputElement>("Search orders");
     await user.type(box, "  ava  ");
     await user.click(screen.getByRole("button", { name: "Search" }));
@@ -106,7 +101,7 @@ describe("the orders page", () => {
   });
 
   it("choosing a sort asks for that order", async () => {
-    const { requested, user } = renderPage();
+    const { requested, user } = openPage();
     await screen.findByText("#1001");
     await user.selectOptions(screen.getByLabelText("Sort"), "Placed, newest first");
     await expect
@@ -118,7 +113,7 @@ describe("the orders page", () => {
   });
 
   it("'Tell their customers' opens the composer with the selected orders' numeric ids", async () => {
-    const { requested, user } = renderPage();
+    const { requested, user } = openPage();
     const first = (await screen.findByText("#1001")).closest("tr");
     const third = screen.getByText("#1003").closest("tr");
     if (!first || !third) throw new Error("rows missing");

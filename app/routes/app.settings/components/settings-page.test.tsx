@@ -3,12 +3,9 @@
 // translations, under Remix's test router (createRemixStub). The stub's action is the route's
 // refusal path with the real form parser (app/settings/settings-form.ts), so a validation message
 // is the one the server gives; what the form submits is read from the request the action gets.
-import { createRemixStub } from "@remix-run/testing";
-import { AppProvider } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json";
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { renderPage } from "../../../../tests/support/render-page";
 import { DEFAULT_CADENCE_DAYS } from "../../../notices/cadence";
 import { DEFAULT_SHOP_RULES } from "../../../promise/shop-rules";
 import { formValuesFromSettings, parseSettingsForm } from "../../../settings/settings-form";
@@ -29,50 +26,48 @@ const loaded = {
   timeZones: [...new Set([DEFAULT_SHOP_RULES.timeZone, "Europe/Paris", "America/New_York"])],
 };
 
-function renderPage() {
+function openPage() {
   const submitted: FormData[] = [];
-  const Stub = createRemixStub([
-    {
-      path: "/app/settings",
-      Component: SettingsPage,
-      loader: () => loaded,
-      action: async ({ request }) => {
-        const form = await request.formData();
-        submitted.push(form);
-        const result = parseSettingsForm(form, DEFAULT_SHOP_RULES);
-        if (!result.ok)
-          return Response.json(
-            {
-              ok: false,
-              values: result.values,
-              errors: result.errors,
-              counts: null,
-              preview: null,
-            },
-            { status: 400 },
-          );
-        return {
-          ok: true,
-          values: result.values,
-          errors: {},
-          counts:
-            form.get("intent") === "preview" ? null : { overdue: 1, at_risk: 2, on_track: 30 },
-          preview: null,
-        };
+  const user = renderPage(
+    [
+      {
+        path: "/app/settings",
+        Component: SettingsPage,
+        loader: () => loaded,
+        action: async ({ request }) => {
+          const form = await request.formData();
+          submitted.push(form);
+          const result = parseSettingsForm(form, DEFAULT_SHOP_RULES);
+          if (!result.ok)
+            return Response.json(
+              {
+                ok: false,
+                values: result.values,
+                errors: result.errors,
+                counts: null,
+                preview: null,
+              },
+              { status: 400 },
+            );
+          return {
+            ok: true,
+            values: result.values,
+            errors: {},
+            counts:
+              form.get("intent") === "preview" ? null : { overdue: 1, at_risk: 2, on_track: 30 },
+            preview: null,
+          };
+        },
       },
-    },
-  ]);
-  render(
-    <AppProvider i18n={en}>
-      <Stub initialEntries={["/app/settings"]} />
-    </AppProvider>,
+    ],
+    "/app/settings",
   );
-  return { submitted, user: userEvent.setup() };
+  return { submitted, user };
 }
 
 describe("the settings page", () => {
   it("shows the defaults under the labels a merchant reads, and says they are defaults", async () => {
-    renderPage();
+    openPage();
     expect(await screen.findByText("You are using the default settings")).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)").value).toBe(
       loaded.values.cutOffTime,
@@ -87,7 +82,7 @@ describe("the settings page", () => {
   });
 
   it("a bad cut-off shows the server's message beside the field, and what was typed stays", async () => {
-    const { user } = renderPage();
+    const { user } = openPage();
     const cutOff = await screen.findByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)");
     await user.clear(cutOff);
     await user.type(cutOff, "2pm");
@@ -101,7 +96,7 @@ describe("the settings page", () => {
   });
 
   it("Save submits what the merchant typed under the names the action reads, then shows the new figures", async () => {
-    const { submitted, user } = renderPage();
+    const { submitted, user } = openPage();
     await user.type(await screen.findByLabelText("Sender's name"), "Dawn Rivera");
     await user.type(screen.getByLabelText("Sender's role"), "Operations manager");
     // Closed on Saturdays from now on, and shut for a holiday.
@@ -130,7 +125,7 @@ describe("the settings page", () => {
   });
 
   it("Preview changes submits the same fields with intent=preview", async () => {
-    const { submitted, user } = renderPage();
+    const { submitted, user } = openPage();
     const lead = await screen.findByLabelText<HTMLInputElement>("Lead time (business days)");
     await user.clear(lead);
     await user.type(lead, "15");
