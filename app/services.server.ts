@@ -78,7 +78,11 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
   const db = createPrismaClient(env.DATABASE_URL);
   // This process, as it signs the leases it takes (decision 012).
   const owner = newLeaseOwner();
-  const { shopify, backgroundAdmin } = createShopifyApp(env, db);
+  const { shopify, backgroundAdmin } = createShopifyApp(env, db, {
+    // A new install starts the shop's order import (a no-op once it has one; never throws). The
+    // sync is built below; the library calls this only on a request, long after.
+    afterInstall: (admin, shop) => orderSync.ensureOrderSync(admin, shop),
+  });
   const adminFor = async (shop: string) => backgroundAdmin(shop);
   const smtp = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : null;
   const mail = options.mail === undefined ? smtp : options.mail;

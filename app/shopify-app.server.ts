@@ -12,6 +12,7 @@ import { RefreshingSessionStorage } from "./auth/refreshing-session-storage.serv
 import { recordInstall } from "./data-lifecycle/shop-lifecycle.server";
 import type { PrismaClient } from "@prisma/client";
 import type { AppEnv } from "./env.server";
+import type { AdminGraphql } from "./admin-api/graphql.server";
 import { redactSecrets } from "./log-redaction";
 
 const LOG_SEVERITY = {
@@ -21,7 +22,13 @@ const LOG_SEVERITY = {
   debug: LogSeverity.Debug,
 } as const;
 
-export function createShopifyApp(env: AppEnv, prisma: PrismaClient) {
+/** Install-time work the composition root hands in (the library calls it after auth). */
+export interface InstallHooks {
+  /** Runs once a shop has a new offline session: install and reinstall. Must not throw. */
+  afterInstall?: (admin: AdminGraphql, shop: string) => Promise<unknown>;
+}
+
+export function createShopifyApp(env: AppEnv, prisma: PrismaClient, hooks: InstallHooks = {}) {
   if (env.SHOPIFY_ADMIN_ORIGIN) routeAdminTrafficTo(env.SHOPIFY_ADMIN_ORIGIN);
 
   const storage = new RefreshingSessionStorage({
@@ -71,9 +78,18 @@ export function createShopifyApp(env: AppEnv, prisma: PrismaClient) {
       },
     },
     // The library runs this after token exchange has stored a new offline session, i.e. on install
-    // and reinstall (Shopify/shopify-app-js packages/apps/shopify-app-remix/src/server/authenticate/admin/helpers/trigger-after-auth-hook.ts):
-    // the install record outlives the sessions, which app/uninstalled drops.
-    hooks: { afterAuth: async ({ session }) => recordInstall(prisma, session.shop) },
+    // and reinstall (Shopify/shopify-app-js packages/apps/shopify-app-remix/src/server/authenticate/admin/helpers/trigger-after-auth-hook.ts,
+    // called from strategies/token-exchange.ts handleAfterAuthHook; "A function to call after a
+    // merchant installs your app", https://shopify.dev/docs/api/shopify-app-remix/v3/entrypoints/shopifyapp
+    // hooks.afterAuth, with `admin` on the new session). Install-time work lives here, not in a
+    // loader (loaders never write, docs/architecture.md): the install record, which outlives the
+    // sessions app/uninstalled drops, then the shop's first order import.
+    hooks: {
+      afterAuth: async ({ session, admin }) => {
+        await recordInstall(prisma, session.shop);
+        await hooks.afterInstall?.(admin, session.shop);
+      },
+    },
     ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
   });
 

@@ -18,6 +18,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect } from "react";
 import { z } from "zod";
+import { JOB_STATUS_TONE, jobStatusLabel } from "../jobs/job-status-tone";
 import db from "../db.server";
 import { controlJob, jobProgress } from "../jobs/jobs.server";
 import { isZeroMoney } from "../jobs/money";
@@ -89,16 +90,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return json({ ok, error: ok ? null : "The job is not in a state that allows this." });
 };
 
-const STATUS_TONE = {
-  awaiting_approval: "attention",
-  countdown: "warning",
-  pending: "info",
-  running: "info",
-  paused: "warning",
-  cancelled: undefined,
-  completed: "success",
-} as const;
-
 export default function JobPage() {
   const { progress, money, label, gate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -127,7 +118,7 @@ export default function JobPage() {
       title={`${label}: ${progress.total} orders`}
       backAction={{ content: "Orders", url: "/app/orders" }}
       titleMetadata={
-        <Badge tone={STATUS_TONE[progress.status]}>{progress.status.replace("_", " ")}</Badge>
+        <Badge tone={JOB_STATUS_TONE[progress.status]}>{jobStatusLabel(progress.status)}</Badge>
       }
     >
       <BlockStack gap="400">

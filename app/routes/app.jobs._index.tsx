@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, Page, ProgressBar, Text } from "@shopify/polaris";
 import { useEffect } from "react";
+import { JOB_STATUS_TONE, jobStatusLabel } from "../jobs/job-status-tone";
 import db from "../db.server";
 import { listJobs } from "../jobs/jobs.server";
 import { appServices } from "../services.server";
@@ -20,15 +21,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-const STATUS_TONE = {
-  awaiting_approval: "attention",
-  countdown: "warning",
-  pending: "info",
-  running: "info",
-  paused: "warning",
-  cancelled: undefined,
-  completed: "success",
-} as const;
 const REFRESH_MS = 2_000;
 
 export default function JobsPage() {
@@ -79,7 +71,7 @@ export default function JobsPage() {
                     {job.createdAt.replace("T", " ").slice(0, 16)} UTC
                   </IndexTable.Cell>
                   <IndexTable.Cell>
-                    <Badge tone={STATUS_TONE[job.status]}>{job.status.replace("_", " ")}</Badge>
+                    <Badge tone={JOB_STATUS_TONE[job.status]}>{jobStatusLabel(job.status)}</Badge>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <div style={{ minWidth: 160 }}>

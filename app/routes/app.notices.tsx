@@ -18,24 +18,15 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useFormFields, type FieldProps } from "../forms/use-form-fields";
 import { z } from "zod";
 import db from "../db.server";
 import { appEnv } from "../env.server";
 import { loadShopOverview } from "../home/shop-overview.server";
 import { loadComposer, parseOrderList } from "../notices/composer.server";
-import {
-  saveNoticeTemplate,
-  saveNoticeWording,
-  loadNoticeTemplate,
-} from "../notices/notice-template.server";
-import {
-  planNotices,
-  resolveTarget,
-  startNoticeJob,
-  type NoticePlan,
-  type PlannedChange,
-} from "../notices/send-notices.server";
+import { saveNoticeTemplate, saveNoticeWording } from "../notices/notice-template.server";
+import { sendNotices } from "../notices/send-notices-flow.server";
+import type { NoticePlan, PlannedChange } from "../notices/send-notices.server";
 import {
   DEFAULT_WORDINGS,
   isNoticeKind,
@@ -45,9 +36,7 @@ import {
   type NoticeKind,
 } from "../notices/notice-kinds";
 import { parseTemplateForm, parseWordingForm } from "../notices/template-form";
-import { loadShopSettings } from "../settings/shop-settings.server";
 import { CustomerDataBanner } from "../customer-data/customer-data-banner";
-import { EMAILS_UNAVAILABLE } from "../customer-data/customer-data-notices";
 import { appServices } from "../services.server";
 import { authenticate } from "../shopify.server";
 import { staffName } from "../storefront/staff-name.server";
@@ -143,79 +132,53 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
   const parsed = sendSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return Response.json({ error: "Unknown action" }, { status: 400 });
   const input = parsed.data;
-  const [template, settings, overview] = await Promise.all([
-    loadNoticeTemplate(db, session.shop),
-    loadShopSettings(db, session.shop),
-    loadShopOverview(admin),
-  ]);
-  if (!overview.customerData.emails)
-    return { intent: "send", ok: false, message: EMAILS_UNAVAILABLE };
-  if (!template.saved)
-    return {
-      intent: "send",
-      ok: false,
-      message: "Save the notice first: it needs your reply-to address.",
-    };
-  if (!settings.senderName)
-    return {
-      intent: "send",
-      ok: false,
-      message: "Add your name and role in Settings: notices come from a person.",
-    };
-  const target =
-    input.target === "selection"
-      ? { kind: "selection" as const, orderIds: parseOrderList(input.orders) }
-      : input.target === "shipped"
-        ? { kind: "shipped" as const }
-        : {
-            kind: "class" as const,
-            classes:
-              input.target === "late" ? (["at_risk", "overdue"] as const).slice() : [input.target],
-          };
-  const orderIds = await resolveTarget(db, session.shop, target);
-  const options = {
-    overrideReason: input.overrideReason || null,
-    confirmBetter: input.confirmBetter === "on",
-  };
   const fields: SendFields = {
     target: input.target,
     orders: input.orders,
     overrideReason: input.overrideReason,
-    confirmBetter: options.confirmBetter,
+    confirmBetter: input.confirmBetter === "on",
   };
-  const now = new Date();
-  if (input.intent === "review") {
-    const plan = await planNotices(db, session.shop, orderIds, { ...options, now });
-    return { intent: "review", plan, fields, message: null };
-  }
-  const result = await startNoticeJob(db, appServices().noticeKind, {
-    shop: session.shop,
-    orderIds,
-    createdBy: userId,
-    createdByName: userId ? await staffName(request, session.shop, userId) : null,
-    fingerprint: input.fingerprint,
-    now,
-    params: {
-      template: { subject: template.subject, body: template.body, reason: template.reason },
-      replyTo: template.replyTo,
-      sender: {
-        name: settings.senderName,
-        role: settings.senderRole,
-        shopName: overview.shop.name,
-      },
-      wordings: {
-        weekly: template.wordings.weekly,
-        later: template.wordings.later,
-        earlier: template.wordings.earlier,
-        shipped: template.wordings.shipped,
-      },
-      makeGood: template.makeGood,
-      ...options,
-    },
-  });
-  if (!result.ok) return { intent: "review", plan: result.plan, fields, message: result.message };
-  return redirect(`/app/jobs/${result.jobId}`);
+  const outcome = await sendNotices(
+    { db, admin, noticeKind: appServices().noticeKind },
+    { shop: session.shop, ...fields },
+    input.intent === "confirm"
+      ? {
+          fingerprint: input.fingerprint,
+          createdBy: userId,
+          createdByName: userId ? await staffName(request, session.shop, userId) : null,
+        }
+      : null,
+    new Date(),
+  );
+  if (outcome.kind === "refused") return { intent: "send", ok: false, message: outcome.message };
+  if (outcome.kind === "review")
+    return { intent: "review", plan: outcome.plan, fields, message: outcome.message };
+  return redirect(`/app/jobs/${outcome.jobId}`);
 };
+
+/** The subject and message every notice form has; `fieldsHelp` lists the placeholders it takes. */
+function SubjectAndMessage({
+  subject,
+  body,
+  fieldsHelp,
+}: {
+  subject: FieldProps;
+  body: FieldProps;
+  fieldsHelp: string;
+}) {
+  return (
+    <>
+      <TextField label="Subject" {...subject} autoComplete="off" />
+      <TextField
+        label="Message"
+        {...body}
+        multiline={10}
+        autoComplete="off"
+        helpText={fieldsHelp}
+      />
+    </>
+  );
+}
 
 function TemplateCard({
   template,
@@ -226,9 +189,7 @@ function TemplateCard({
   errors: Record<string, string | undefined>;
   saved: boolean;
 }) {
-  const [values, setValues] = useState(template);
-  const set = (key: keyof typeof values) => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const form = useFormFields(template, errors);
   const navigation = useNavigation();
   return (
     <Card>
@@ -239,41 +200,22 @@ function TemplateCard({
             Your notice
           </Text>
           {saved ? <Banner tone="success" title="Notice saved" /> : null}
-          <TextField
-            label="Subject"
-            name="subject"
-            value={values.subject}
-            onChange={set("subject")}
-            autoComplete="off"
-            error={errors.subject}
-          />
-          <TextField
-            label="Message"
-            name="body"
-            value={values.body}
-            onChange={set("body")}
-            multiline={10}
-            autoComplete="off"
-            error={errors.body}
-            helpText="Fields: {{first_name}} {{order_name}} {{items}} {{estimate}} {{reason}} {{sender_name}} {{sender_role}} {{shop_name}}. Your signature and the two choice links are added below the message."
+          <SubjectAndMessage
+            subject={form.field("subject")}
+            body={form.field("body")}
+            fieldsHelp="Fields: {{first_name}} {{order_name}} {{items}} {{estimate}} {{reason}} {{sender_name}} {{sender_role}} {{shop_name}}. Your signature and the two choice links are added below the message."
           />
           <TextField
             label="The reason, in your words"
-            name="reason"
-            value={values.reason}
-            onChange={set("reason")}
+            {...form.field("reason")}
             multiline={2}
             autoComplete="off"
-            error={errors.reason}
           />
           <TextField
             label="Reply-to (a person reads it)"
-            name="replyTo"
             type="email"
-            value={values.replyTo}
-            onChange={set("replyTo")}
+            {...form.field("replyTo")}
             autoComplete="email"
-            error={errors.replyTo}
           />
           <InlineStack>
             <Button
@@ -331,13 +273,14 @@ function WordingCard({
   result: Extract<ActionData, { intent: "save-wording" }> | null;
 }) {
   const failed = result && !result.ok ? result : null;
-  const [values, setValues] = useState({
-    subject: failed?.values.subject ?? wording.subject,
-    body: failed?.values.body ?? wording.body,
-    makeGood: failed?.values.makeGood ?? makeGood,
-  });
-  const set = (key: keyof typeof values) => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const form = useFormFields(
+    {
+      subject: failed?.values.subject ?? wording.subject,
+      body: failed?.values.body ?? wording.body,
+      makeGood: failed?.values.makeGood ?? makeGood,
+    },
+    failed?.errors,
+  );
   const navigation = useNavigation();
   return (
     <Form method="post">
@@ -349,33 +292,17 @@ function WordingCard({
         </Text>
         {result?.ok ? <Banner tone="success" title="Wording saved" /> : null}
         {failed?.message ? <Banner tone="critical" title={failed.message} /> : null}
-        <TextField
-          label="Subject"
-          name="subject"
-          value={values.subject}
-          onChange={set("subject")}
-          autoComplete="off"
-          error={failed?.errors.subject}
-        />
-        <TextField
-          label="Message"
-          name="body"
-          value={values.body}
-          onChange={set("body")}
-          multiline={10}
-          autoComplete="off"
-          error={failed?.errors.body}
-          helpText={`Fields: ${KIND_FIELDS[kind].map((f) => `{{${f}}}`).join(" ")}.`}
+        <SubjectAndMessage
+          subject={form.field("subject")}
+          body={form.field("body")}
+          fieldsHelp={`Fields: ${KIND_FIELDS[kind].map((f) => `{{${f}}}`).join(" ")}.`}
         />
         {kind === "later" ? (
           <TextField
             label="Your make-good, in your words"
-            name="makeGood"
-            value={values.makeGood}
-            onChange={set("makeGood")}
+            {...form.field("makeGood")}
             multiline={2}
             autoComplete="off"
-            error={failed?.errors.makeGood}
             helpText="What you offer customers whose date slipped again: faster shipping, a free accessory."
           />
         ) : null}
@@ -540,9 +467,13 @@ export default function NoticesPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const hasSelection = data.selection.length > 0;
-  const [target, setTarget] = useState(hasSelection ? "selection" : "late");
-  const [overrideReason, setOverrideReason] = useState("");
-  const [confirmBetter, setConfirmBetter] = useState(false);
+  const send = useFormFields({
+    target: hasSelection ? "selection" : "late",
+    overrideReason: "",
+    confirmBetter: false,
+  });
+  const target = send.values.target;
+  const setTarget = (value: string) => send.set("target", value);
   const orders = data.selection.map((o) => o.id).join(",");
   const saveErrors =
     actionData && actionData.intent === "save" && !actionData.ok ? actionData.errors : {};
@@ -674,15 +605,11 @@ export default function NoticesPage() {
                   />
                   <Checkbox
                     label="Announce earlier dates (I am sure we will make them)"
-                    name="confirmBetter"
-                    checked={confirmBetter}
-                    onChange={setConfirmBetter}
+                    {...send.checkbox("confirmBetter")}
                   />
                   <TextField
                     label="Override reason"
-                    name="overrideReason"
-                    value={overrideReason}
-                    onChange={setOverrideReason}
+                    {...send.field("overrideReason")}
                     autoComplete="off"
                     helpText="Only to send a second, later date to customers already told one. The customer reads it in the later-date notice ({{override_reason}}), and it is logged on each order."
                   />

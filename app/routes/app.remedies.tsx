@@ -15,22 +15,17 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useFormFields } from "../forms/use-form-fields";
 import db from "../db.server";
 import { appServices } from "../services.server";
 import { isZeroMoney } from "../jobs/money";
 import { addOnVariants } from "../remedies/add-on-variants.server";
-import {
-  parseSelection,
-  previewRemedy,
-  remedyFormSchema,
-  remedyParams,
-  selectedOrderIds,
-} from "../remedies/remedy-request.server";
+import { parseSelection, previewRemedy, remedyFormSchema } from "../remedies/remedy-request.server";
+import { startRemedy } from "../remedies/start-remedy.server";
 import { staffLocale, staffMoney } from "../remedies/staff-money.server";
 import { authenticate } from "../shopify.server";
 import { requestStaff } from "../staff/staff-identity.server";
-import { movesMoney, startStaffJob } from "../staff/start-staff-job.server";
+import { movesMoney } from "../staff/start-staff-job.server";
 import { staffRulesOf } from "../staff/staff-rules.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -60,25 +55,17 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!selection) return { error: "Choose a remedy and some orders first." };
   const form = remedyFormSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return { error: form.error.issues[0]?.message ?? "Check the form." };
-  const kind = appServices().jobKinds.get(selection.remedy);
-  if (!kind) return { error: "Unknown remedy." };
-  const params = kind.params.safeParse(remedyParams(selection.remedy, form.data));
-  if (!params.success)
-    return {
-      error: `${params.error.issues[0]?.path.join(".") ?? ""}: ${params.error.issues[0]?.message ?? "invalid"}`,
-    };
-  const orderIds = await selectedOrderIds(db, session.shop, selection);
-  // Money-moving jobs pass the staff rules (app/staff/): the member's own Shopify permissions,
-  // the shop's limits (approval), then the undo window; the job page shows where it stands.
-  const started = await startStaffJob(db, {
-    shop: session.shop,
-    kind,
-    params: params.data,
-    orderIds,
-    staffId: sessionToken?.sub ?? null,
-    staff: await requestStaff(request, session.shop, sessionToken?.sub),
-  });
-  if (!started.ok) return json({ error: started.message }, { status: started.status });
+  const started = await startRemedy(
+    { db, jobKinds: appServices().jobKinds },
+    {
+      shop: session.shop,
+      selection,
+      form: form.data,
+      staffId: sessionToken?.sub ?? null,
+      staff: await requestStaff(request, session.shop, sessionToken?.sub),
+    },
+  );
+  if (!started.ok) return json({ error: started.error }, { status: started.status });
   return redirect(`/app/jobs/${started.jobId}`);
 };
 
@@ -86,11 +73,13 @@ export default function ConfirmRemedy() {
   const { preview, variants, money, staffNote } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [notify, setNotify] = useState(true);
-  const [note, setNote] = useState("");
-  const [variantId, setVariantId] = useState(variants[0]?.id ?? "");
-  const [shippingMode, setShippingMode] = useState("refund");
-  const [percent, setPercent] = useState("15");
+  const form = useFormFields({
+    notify: true,
+    note: "",
+    variantId: variants[0]?.id ?? "",
+    shippingMode: "refund",
+    percent: "15",
+  });
   const error = result && "error" in result ? result.error : null;
   return (
     <Page
@@ -118,46 +107,33 @@ export default function ConfirmRemedy() {
             {preview.remedy === "add_on" ? (
               <Select
                 label="Free add-on"
-                name="variantId"
                 options={variants.map((v) => ({ label: v.label, value: v.id }))}
-                value={variantId}
-                onChange={setVariantId}
+                {...form.field("variantId")}
               />
             ) : null}
             {preview.remedy === "shipping" ? (
               <Select
                 label="Remedy"
-                name="shippingMode"
                 options={[
                   { label: "Refund the shipping cost", value: "refund" },
                   { label: "Upgrade to faster shipping, at our cost", value: "upgrade" },
                 ]}
-                value={shippingMode}
-                onChange={setShippingMode}
+                {...form.field("shippingMode")}
               />
             ) : null}
             {preview.remedy === "discount_code" ? (
               <TextField
                 label="Percent off the next order"
-                name="percent"
                 type="number"
-                value={percent}
-                onChange={setPercent}
+                {...form.field("percent")}
                 autoComplete="off"
               />
             ) : (
               <>
-                <Checkbox
-                  label="Let Shopify email the customer"
-                  checked={notify}
-                  onChange={setNotify}
-                />
-                <input type="hidden" name="notify" value={notify ? "on" : ""} />
+                <Checkbox label="Let Shopify email the customer" {...form.checkbox("notify")} />
                 <TextField
                   label="Note (staff only)"
-                  name="note"
-                  value={note}
-                  onChange={setNote}
+                  {...form.field("note")}
                   autoComplete="off"
                   maxLength={255}
                 />

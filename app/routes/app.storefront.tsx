@@ -17,7 +17,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useFormFields } from "../forms/use-form-fields";
 import { AdminApiError } from "../admin-api/admin-errors";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -27,13 +27,13 @@ import { loadStorefrontSetup, StorefrontWriteError } from "../storefront/storefr
 import {
   describeNoticeEstimate,
   instantToLocalInput,
+  isPauseDue,
   promisesLessThanForecast,
   type StorefrontMode,
 } from "../storefront/storefront-mode";
 import type { NoticeEstimate } from "../../contracts/notice-metafield";
 import {
   changeStorefrontMode,
-  endDuePause,
   LeadTimeBelowForecastError,
   loadModeLog,
   loadStorefrontSettings,
@@ -43,7 +43,8 @@ import {
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const now = new Date();
-  await endDuePause({ admin, db: prisma, shop: session.shop, now });
+  // A due pause is ended by the composition root's pause sweep (app/services.server.ts), not here:
+  // loaders never write. Until the sweep runs (within a minute) the page says the pause is over.
   const [settings, setup, log] = await Promise.all([
     loadStorefrontSettings(prisma, session.shop),
     loadStorefrontSetup(admin),
@@ -58,6 +59,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     pausedUntilLocal: settings.pausedUntil
       ? instantToLocalInput(settings.pausedUntil, setup.timeZone)
       : null,
+    pauseEnded: isPauseDue(settings, now),
     message: settings.message,
     checkoutHold: setup.checkoutPause?.enabled ?? false,
     suggestion,
@@ -148,31 +150,28 @@ export default function StorefrontPage() {
   const typed: Record<string, string> = result && !result.ok ? result.values : {};
   const belowForecast =
     result && !result.ok && "belowForecast" in result ? result.belowForecast : undefined;
-  const [override, setOverride] = useState(typed.override === "on");
-  const [overrideReason, setOverrideReason] = useState(typed.overrideReason ?? "");
   const prefill = data.estimate ?? data.suggestion?.estimate ?? null;
-
-  const [estimateMin, setEstimateMin] = useState(
-    typed.estimateMin ?? (prefill ? String(prefill.min) : ""),
-  );
-  const [estimateMax, setEstimateMax] = useState(
-    typed.estimateMax ?? (prefill ? String(prefill.max) : ""),
-  );
-  const [estimateUnit, setEstimateUnit] = useState(typed.estimateUnit ?? prefill?.unit ?? "weeks");
-  const [delayMessage, setDelayMessage] = useState(
-    typed.intent === "delayed"
+  // What the page showed before, unless the action sent back what was typed into this form.
+  const shownMessage = (intent: "delayed" | "paused") =>
+    typed.intent === intent
       ? (typed.message ?? "")
-      : data.mode === "delayed"
+      : data.mode === intent
         ? (data.message ?? "")
-        : "",
+        : "";
+  const delay = useFormFields(
+    {
+      estimateMin: typed.estimateMin ?? (prefill ? String(prefill.min) : ""),
+      estimateMax: typed.estimateMax ?? (prefill ? String(prefill.max) : ""),
+      estimateUnit: typed.estimateUnit ?? prefill?.unit ?? "weeks",
+      message: shownMessage("delayed"),
+      override: typed.override === "on",
+      overrideReason: typed.overrideReason ?? "",
+    },
+    typed.intent === "delayed" ? errors : {},
   );
-  const [until, setUntil] = useState(typed.until ?? data.pausedUntilLocal ?? "");
-  const [pauseMessage, setPauseMessage] = useState(
-    typed.intent === "paused"
-      ? (typed.message ?? "")
-      : data.mode === "paused"
-        ? (data.message ?? "")
-        : "",
+  const pause = useFormFields(
+    { until: typed.until ?? data.pausedUntilLocal ?? "", message: shownMessage("paused") },
+    typed.intent === "paused" ? errors : {},
   );
 
   const rows = data.log.map((entry) => [
@@ -210,9 +209,11 @@ export default function StorefrontPage() {
               ) : null}
               {data.mode === "paused" ? (
                 <Text as="p">
-                  {data.pausedUntil
-                    ? `Paused until ${formatInstant(data.pausedUntil, data.timeZone)} (${data.timeZone}); it ends by itself.`
-                    : "Paused until you resume."}
+                  {data.pauseEnded && data.pausedUntil
+                    ? `The pause ended at ${formatInstant(data.pausedUntil, data.timeZone)} (${data.timeZone}); checkout already takes orders and the storefront reopens within a minute.`
+                    : data.pausedUntil
+                      ? `Paused until ${formatInstant(data.pausedUntil, data.timeZone)} (${data.timeZone}); it ends by itself.`
+                      : "Paused until you resume."}
                 </Text>
               ) : null}
               <Text as="p" tone="subdued">
@@ -272,58 +273,41 @@ export default function StorefrontPage() {
                 <InlineStack gap="200" wrap={false}>
                   <TextField
                     label="Shortest wait"
-                    name="estimateMin"
                     type="number"
                     autoComplete="off"
-                    value={estimateMin}
-                    onChange={setEstimateMin}
-                    error={errors.estimateMin}
+                    {...delay.field("estimateMin")}
                   />
                   <TextField
                     label="Longest wait"
-                    name="estimateMax"
                     type="number"
                     autoComplete="off"
-                    value={estimateMax}
-                    onChange={setEstimateMax}
-                    error={errors.estimateMax}
+                    {...delay.field("estimateMax")}
                   />
                   <Select
                     label="Unit"
-                    name="estimateUnit"
                     options={[
                       { label: "days", value: "days" },
                       { label: "weeks", value: "weeks" },
                     ]}
-                    value={estimateUnit}
-                    onChange={setEstimateUnit}
-                    error={errors.estimateUnit}
+                    {...delay.field("estimateUnit")}
                   />
                 </InlineStack>
                 <TextField
                   label="Message (optional)"
-                  name="message"
                   autoComplete="off"
-                  value={delayMessage}
-                  onChange={setDelayMessage}
-                  error={typed.intent === "delayed" ? errors.message : undefined}
+                  {...delay.field("message")}
                   maxLength={280}
                 />
                 {belowForecast || errors.overrideReason ? (
                   <BlockStack gap="200">
                     <Checkbox
                       label={`Show it anyway, although the forecast says ${belowForecast ? describeNoticeEstimate(belowForecast.forecast) : "more"}`}
-                      checked={override}
-                      onChange={setOverride}
+                      {...delay.checkbox("override")}
                     />
-                    {override ? <input type="hidden" name="override" value="on" /> : null}
                     <TextField
                       label="Why (logged with your name)"
-                      name="overrideReason"
                       autoComplete="off"
-                      value={overrideReason}
-                      onChange={setOverrideReason}
-                      error={errors.overrideReason}
+                      {...delay.field("overrideReason")}
                       maxLength={280}
                     />
                   </BlockStack>
@@ -345,21 +329,15 @@ export default function StorefrontPage() {
                 </Text>
                 <TextField
                   label={`Until (optional, ${data.timeZone})`}
-                  name="until"
                   type="datetime-local"
                   autoComplete="off"
-                  value={until}
-                  onChange={setUntil}
-                  error={errors.until}
+                  {...pause.field("until")}
                   helpText="Leave empty to pause until you resume."
                 />
                 <TextField
                   label="Message (optional)"
-                  name="message"
                   autoComplete="off"
-                  value={pauseMessage}
-                  onChange={setPauseMessage}
-                  error={typed.intent === "paused" ? errors.message : undefined}
+                  {...pause.field("message")}
                   maxLength={280}
                 />
                 <Button submit tone="critical" loading={busy}>

@@ -8,15 +8,13 @@ import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { appBridgeScriptUrl } from "../admin-origin.server";
 import { appEnv } from "../env.server";
-import { appServices } from "../services.server";
 import { authenticate } from "../shopify.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin, session } = await authenticate.admin(request);
-  // The first admin visit starts the shop's order import (a no-op once it has one; never throws).
-  await appServices().orderSync.ensureOrderSync(admin, session.shop);
+  // The shop's first order import starts at install (hooks.afterAuth, app/shopify-app.server.ts).
+  await authenticate.admin(request);
   const env = appEnv();
   return {
     apiKey: env.SHOPIFY_API_KEY,

@@ -1,9 +1,9 @@
-// Ends timed pauses when nobody is looking. Two paths lift a due pause, and both call
-// endDuePause, which is idempotent: (1) every request to the storefront page checks its own
-// shop first, so the page never shows a pause that has already ended; (2) this in-process
-// scheduler (started by the composition root, app/services.server.ts) sweeps all shops every minute, so the storefront reopens on time even with the app
-// closed. A minute's lag is covered at checkout by the Function itself, which stops refusing
-// once the shop's local time passes the end (see extensions/checkout-pause).
+// Ends timed pauses. The storefront page's loader only reads (loaders never write): it shows a due
+// pause as ended while this in-process scheduler (started by the composition root,
+// app/services.server.ts) sweeps all shops every minute through endDuePause, which is idempotent,
+// so the storefront reopens on time even with the app closed. A minute's lag is covered at
+// checkout by the Function itself, which stops refusing once the shop's local time passes the end
+// (see extensions/checkout-pause).
 //
 // A shop whose pause cannot be ended (uninstalled, Shopify refusing) is retried after an
 // exponential, capped delay, and after maxFailures tries the scheduler stops with the reason on its

@@ -7,18 +7,18 @@ import {
   callRoute,
   startAppUnderTest,
   type AppUnderTest,
-} from "../../tests/support/app-under-test";
-import { insertTrackedOrders, trackedOrder } from "../../tests/support/factories";
-import type { SettingsFormValues } from "../settings/settings-form";
-import { loadShopSettings } from "../settings/shop-settings.server";
-import { reforecastShop } from "../orders/reforecast.server";
+} from "../../../tests/support/app-under-test";
+import { insertTrackedOrders, trackedOrder } from "../../../tests/support/factories";
+import type { SettingsFormValues } from "../../settings/settings-form";
+import { loadShopSettings } from "../../settings/shop-settings.server";
+import { reforecastShop } from "../../orders/reforecast.server";
 
 let app: AppUnderTest;
 let db: PrismaClient;
 
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 10, seed: 4, timezone: "Europe/Paris" });
-  db = (await import("../db.server")).default;
+  db = (await import("../../db.server")).default;
 });
 afterAll(async () => {
   await db.$disconnect();
@@ -49,19 +49,19 @@ function post(values: SettingsFormValues, intent?: "preview"): Request {
 }
 
 async function submit(values: SettingsFormValues, intent?: "preview") {
-  const { action } = await import("./app.settings");
+  const { action } = await import("./route");
   const response = await callRoute(action, post(values, intent));
   return { status: response.status, body: await response.json() };
 }
 
 async function dashboardCounts() {
-  const { loader } = await import("./app._index");
+  const { loader } = await import("../app._index");
   return (await callRoute(loader, app.bearerRequest("/app"))).dashboard.counts;
 }
 
 describe("settings page", () => {
   it("starts from the defaults in the shop's own time zone", async () => {
-    const { loader } = await import("./app.settings");
+    const { loader } = await import("./route");
     const page = await callRoute(loader, app.embeddedDocumentRequest("/app/settings"));
     expect(page.saved).toBe(false);
     expect(page.values.timeZone).toBe("Europe/Paris");
@@ -70,7 +70,7 @@ describe("settings page", () => {
   });
 
   it("refuses bad input with field errors, keeps what was typed, and saves nothing", async () => {
-    const { loader } = await import("./app.settings");
+    const { loader } = await import("./route");
     const values = (await callRoute(loader, app.bearerRequest("/app/settings"))).values;
     const typed = {
       ...values,
@@ -99,7 +99,7 @@ describe("settings page", () => {
         trackedOrder(app.shop, { id: `settings-${i}`, createdAt: placed }),
       ),
     );
-    const { loader } = await import("./app.settings");
+    const { loader } = await import("./route");
     const values = (await callRoute(loader, app.bearerRequest("/app/settings"))).values;
 
     const first = await submit({
@@ -165,7 +165,7 @@ describe("settings page", () => {
   // order #1444 went from 'by 11-16' to 'by 11-23' and overdue fell from 255 to 150 with nothing
   // shipped". A promise is what the customer was told; only new orders get the new lead time.
   it("a longer lead time leaves every open order's promise and class as they were; only new orders get it", async () => {
-    const { loader } = await import("./app.settings");
+    const { loader } = await import("./route");
     const values = (await callRoute(loader, app.bearerRequest("/app/settings"))).values;
     const reset = await submit({
       ...values,

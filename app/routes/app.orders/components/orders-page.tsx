@@ -1,6 +1,5 @@
-// The orders table: every open order with its promise and forecast, filtered by class, searched,
-// sorted, selected in bulk, paged by cursor and exported as CSV. The URL holds the whole state.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+// The orders table as the merchant uses it: class tabs, search, sort, bulk selection and its
+// actions (remedies, notices, CSV), paging. Data comes from the route's loader (../route.tsx).
 import { Form, useLoaderData, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   Badge,
@@ -18,31 +17,11 @@ import {
   useIndexResourceState,
 } from "@shopify/polaris";
 import { useState } from "react";
-import db from "../db.server";
-import { downloadFile } from "../orders/download-file";
-import { listOrders } from "../orders/list-orders.server";
-import {
-  encodeCursor,
-  ORDER_FILTERS,
-  ordersViewParams,
-  parseOrdersView,
-  type OrderFilter,
-} from "../orders/orders-view";
-import { authenticate } from "../shopify.server";
-import { gidId } from "../admin-api/gid";
-
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const view = parseOrdersView(new URL(request.url).searchParams);
-  const page = await listOrders(db, session.shop, view);
-  return {
-    view: { filter: view.filter, q: view.q, sort: view.sort, dir: view.dir },
-    rows: page.rows,
-    total: page.total,
-    next: page.next ? encodeCursor(page.next) : null,
-    previous: page.previous ? encodeCursor(page.previous) : null,
-  };
-};
+import { gidId } from "../../../admin-api/gid";
+import { useFormFields } from "../../../forms/use-form-fields";
+import { downloadFile } from "../../../orders/download-file";
+import { ORDER_FILTERS, ordersViewParams, type OrderFilter } from "../../../orders/orders-view";
+import type { loader } from "../route";
 
 const FILTER_LABELS: Record<OrderFilter, string> = {
   all: "All open",
@@ -69,11 +48,11 @@ const SORT_OPTIONS = [
   { label: "Placed, newest first", value: "created:desc" },
 ];
 
-export default function OrdersPage() {
+export function OrdersPage() {
   const { view, rows, total, next, previous } = useLoaderData<typeof loader>();
   const [, setSearchParams] = useSearchParams();
   const navigation = useNavigation();
-  const [query, setQuery] = useState(view.q);
+  const search = useFormFields({ q: view.q });
   const [exportError, setExportError] = useState<string | null>(null);
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
     useIndexResourceState(rows);
@@ -143,7 +122,7 @@ export default function OrdersPage() {
               method="get"
               onSubmit={(event) => {
                 event.preventDefault();
-                go({ q: query.trim() });
+                go({ q: search.values.q.trim() });
               }}
             >
               <InlineStack gap="200" wrap={false} blockAlign="end">
@@ -151,14 +130,12 @@ export default function OrdersPage() {
                   <TextField
                     label="Search orders"
                     labelHidden
-                    name="q"
-                    value={query}
-                    onChange={setQuery}
+                    {...search.field("q")}
                     placeholder="Order number, customer name or email"
                     autoComplete="off"
                     clearButton
                     onClearButtonClick={() => {
-                      setQuery("");
+                      search.set("q", "");
                       go({ q: "" });
                     }}
                   />

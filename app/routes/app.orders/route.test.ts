@@ -6,20 +6,20 @@ import {
   callRoute,
   startAppUnderTest,
   type AppUnderTest,
-} from "../../tests/support/app-under-test";
+} from "../../../tests/support/app-under-test";
 import {
   insertTrackedOrders,
   trackedOrder,
   trackedOrdersFromStore,
-} from "../../tests/support/factories";
-import { reforecastShop } from "../orders/reforecast.server";
+} from "../../../tests/support/factories";
+import { reforecastShop } from "../../orders/reforecast.server";
 
 let app: AppUnderTest;
 let db: PrismaClient;
 
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 400, seed: 21 });
-  db = (await import("../db.server")).default;
+  db = (await import("../../db.server")).default;
 });
 
 // Each test on a fresh database: the seeded shop's orders, forecast, and one of another shop.
@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 
 async function page(search: string) {
-  const { loader } = await import("./app.orders");
+  const { loader } = await import("./route");
   return callRoute(loader, app.bearerRequest(`/app/orders${search}`));
 }
 
@@ -97,7 +97,7 @@ describe("orders table", () => {
 
 describe("orders CSV export", () => {
   async function exportCsv(search: string) {
-    const { loader } = await import("./app.orders.export");
+    const { loader } = await import("../app.orders.export");
     return callRoute(loader, app.bearerRequest(`/app/orders/export${search}`));
   }
 

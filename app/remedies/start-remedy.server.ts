@@ -1,0 +1,54 @@
+// The remedies page's "Start" as one use case: the remedy's job kind, its parameters checked by
+// that kind's own schema, the selected orders, then the durable job through the staff rules
+// (app/staff/start-staff-job.server.ts: permissions, limits and approval, the undo window).
+import type { PrismaClient } from "@prisma/client";
+import type { z } from "zod";
+import type { JobKindRegistry } from "../jobs/job-kind";
+import { startStaffJob } from "../staff/start-staff-job.server";
+import type { StaffIdentity } from "../staff/staff-identity";
+import {
+  remedyParams,
+  selectedOrderIds,
+  type remedyFormSchema,
+  type Selection,
+} from "./remedy-request.server";
+
+export type StartRemedyResult =
+  | { ok: true; jobId: string }
+  | { ok: false; status: 400 | 403; error: string };
+
+export async function startRemedy(
+  services: { db: PrismaClient; jobKinds: JobKindRegistry },
+  input: {
+    shop: string;
+    selection: Selection;
+    form: z.infer<typeof remedyFormSchema>;
+    /** The session token's `sub`. */
+    staffId: string | null;
+    /** Who Shopify says the staff member is (null: the online token exchange failed). */
+    staff: StaffIdentity | null;
+  },
+): Promise<StartRemedyResult> {
+  const { db } = services;
+  const kind = services.jobKinds.get(input.selection.remedy);
+  if (!kind) return { ok: false, status: 400, error: "Unknown remedy." };
+  const params = kind.params.safeParse(remedyParams(input.selection.remedy, input.form));
+  if (!params.success)
+    return {
+      ok: false,
+      status: 400,
+      error: `${params.error.issues[0]?.path.join(".") ?? ""}: ${params.error.issues[0]?.message ?? "invalid"}`,
+    };
+  const orderIds = await selectedOrderIds(db, input.shop, input.selection);
+  const started = await startStaffJob(db, {
+    shop: input.shop,
+    kind,
+    params: params.data,
+    orderIds,
+    staffId: input.staffId,
+    staff: input.staff,
+  });
+  return started.ok
+    ? { ok: true, jobId: started.jobId }
+    : { ok: false, status: started.status, error: started.message };
+}

@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+// The orders table as a merchant uses it, rendered in a DOM with Polaris and its English
+// translations under Remix's test router (createRemixStub). The stub loader answers each URL the
+// page navigates to and records it, so a search, a tab or a bulk action is asserted by the
+// request it makes (the URL is the page's whole state, as the real loader reads it).
+import { cleanup, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { renderPage } from "../../../../tests/support/render-page";
+import type { OrderListRow } from "../../../orders/list-orders.server";
+import { parseOrdersView } from "../../../orders/orders-view";
+import { OrdersPage } from "./orders-page";
+
+afterEach(cleanup);
+
+function row(n: number, over: Partial<OrderListRow>): OrderListRow {
+  return {
+    id: `gid://shopify/Order/${5500000000 + n}`,
+    name: `#${1000 + n}`,
+    createdAt: "2026-11-20T10:00:00.000Z",
+    customer: "Ava Jones",
+    email: "ava@example.com",
+    unitsRemaining: 2,
+    totalAmount: "58.00",
+    currencyCode: "USD",
+    promisedShipDate: "2026-11-30",
+    promiseSource: "rules",
+    likelyShipDate: "2026-12-04",
+    conservativeShipDate: "2026-12-08",
+    delayClass: "overdue",
+    ...over,
+  };
+}
+
+const ROWS = [
+  row(1, {}),
+  row(2, { customer: "", email: null, delayClass: "at_risk", promiseSource: "fulfillBy" }),
+  row(3, { customer: "Sam Lee", delayClass: null }),
+];
+
+function openPage() {
+  const requested: URL[] = [];
+  const user = renderPage(
+    [
+      {
+        path: "/app/orders",
+        Component: OrdersPage,
+        loader: ({ request }) => {
+          const url = new URL(request.url);
+          requested.push(url);
+          const view = parseOrdersView(url.searchParams);
+          return {
+            view: { filter: view.filter, q: view.q, sort: view.sort, dir: view.dir },
+            rows: ROWS,
+            total: ROWS.length,
+            next: null,
+            previous: null,
+          };
+        },
+      },
+      {
+        path: "/app/notices",
+        Component: () => <p>Composer</p>,
+        loader: ({ request }) => {
+          requested.push(new URL(request.url));
+          return null;
+        },
+      },
+    ],
+    "/app/orders",
+  );
+  return { requested, user };
+}
+
+describe("the orders page", () => {
+  it("lists each order with its customer, dates and class as the merchant reads them", async () => {
+    openPage();
+    const first = (await screen.findByText("#1001")).closest("tr");
+    if (!first) throw new Error("no row for #1001");
+    expect(within(first).getByText("Ava Jones")).toBeTruthy();
+    expect(within(first).getByText("2026-11-30")).toBeTruthy();
+    expect(within(first).getByText("Overdue")).toBeTruthy();
+    const guest = screen.getByText("#1002").closest("tr");
+    if (!guest) throw new Error("no row for #1002");
+    expect(within(guest).getByText("Guest")).toBeTruthy();
+    expect(within(guest).getByText("(Shopify)")).toBeTruthy();
+    expect(within(guest).getByText("At risk")).toBeTruthy();
+    const unforecast = screen.getByText("#1003").closest("tr");
+    if (!unforecast) throw new Error("no row for #1003");
+    expect(within(unforecast).getByText("Not forecast")).toBeTruthy();
+    expect(screen.getByText("3 orders")).toBeTruthy();
+  });
+
+  it("a search asks for the typed words, trimmed, and keeps them in the box", async () => {
+    const { requested, user } = openPage();
+    const box = await screen.findByLabelText<HTMLInputElement>("Search orders");
+    await user.type(box, "  ava  ");
+    await user.click(screen.getByRole("button", { name: "Search" }));
+    await screen.findByText("#1001");
+    await expect.poll(() => requested.at(-1)?.searchParams.get("q")).toBe("ava");
+    expect(screen.getByLabelText<HTMLInputElement>("Search orders").value).toBe("  ava  ");
+  });
+
+  it("choosing a sort asks for that order", async () => {
+    const { requested, user } = openPage();
+    await screen.findByText("#1001");
+    await user.selectOptions(screen.getByLabelText("Sort"), "Placed, newest first");
+    await expect
+      .poll(() => [
+        requested.at(-1)?.searchParams.get("sort"),
+        requested.at(-1)?.searchParams.get("dir"),
+      ])
+      .toEqual(["created", "desc"]);
+  });
+
+  it("'Tell their customers' opens the composer with the selected orders' numeric ids", async () => {
+    const { requested, user } = openPage();
+    const first = (await screen.findByText("#1001")).closest("tr");
+    const third = screen.getByText("#1003").closest("tr");
+    if (!first || !third) throw new Error("rows missing");
+    await user.click(within(first).getByRole("checkbox"));
+    await user.click(within(third).getByRole("checkbox"));
+    await user.click(screen.getByRole("button", { name: "Tell their customers" }));
+    expect(await screen.findByText("Composer")).toBeTruthy();
+    const composer = requested.at(-1);
+    expect(composer?.pathname).toBe("/app/notices");
+    expect(composer?.searchParams.get("orders")).toBe("5500000001,5500000003");
+  });
+});

@@ -1,0 +1,88 @@
+// When a new order is promised to ship: time zone, lead time, cut-off, and lead time by tag or
+// collection.
+import {
+  BlockStack,
+  Button,
+  FormLayout,
+  InlineGrid,
+  InlineStack,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { SettingsSection } from "./settings-section";
+import type { SettingsFields } from "./settings-fields";
+
+function OverrideRows({
+  form,
+  group,
+  label,
+  keyLabel,
+}: {
+  form: SettingsFields;
+  group: "tagOverrides" | "collectionOverrides";
+  label: string;
+  keyLabel: string;
+}) {
+  return (
+    <BlockStack gap="200">
+      <Text as="h3" variant="headingSm">
+        {label}
+      </Text>
+      {form.values[group].map((_, i) => (
+        <InlineGrid key={i} columns={["twoThirds", "oneThird"]} gap="200">
+          <TextField label={keyLabel} {...form.row(group, i, "key")} autoComplete="off" />
+          <TextField
+            label="Lead time (business days)"
+            {...form.row(group, i, "leadTime")}
+            inputMode="numeric"
+            autoComplete="off"
+            connectedRight={<Button onClick={() => form.removeRow(group, i)}>Remove</Button>}
+          />
+        </InlineGrid>
+      ))}
+      <InlineStack>
+        <Button onClick={() => form.addRow(group, { key: "", leadTime: "" })}>Add</Button>
+      </InlineStack>
+    </BlockStack>
+  );
+}
+
+export function PromiseSection({ form, timeZones }: { form: SettingsFields; timeZones: string[] }) {
+  return (
+    <SettingsSection
+      title="Promise"
+      description="When a new order is promised to ship, unless Shopify already has a fulfill-by date for it. A change applies to new orders only: open orders keep the promise they were given."
+    >
+      <FormLayout>
+        <Select label="Time zone" options={timeZones} {...form.field("timeZone")} />
+        <FormLayout.Group>
+          <TextField
+            label="Lead time (business days)"
+            {...form.field("defaultLeadTime")}
+            inputMode="numeric"
+            autoComplete="off"
+          />
+          <TextField
+            label="Daily cut-off (HH:MM)"
+            {...form.field("cutOffTime")}
+            helpText="Orders at or after this time count from the next open day."
+            autoComplete="off"
+          />
+        </FormLayout.Group>
+        <OverrideRows
+          form={form}
+          group="tagOverrides"
+          label="Lead time by product tag"
+          keyLabel="Product tag"
+        />
+        <OverrideRows
+          form={form}
+          group="collectionOverrides"
+          label="Lead time by collection"
+          keyLabel="Collection ID"
+        />
+      </FormLayout>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+// The settings page as a merchant uses it, rendered in a DOM with Polaris and its English
+// translations, under Remix's test router (createRemixStub). The stub's action is the route's
+// refusal path with the real form parser (app/settings/settings-form.ts), so a validation message
+// is the one the server gives; what the form submits is read from the request the action gets.
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { renderPage } from "../../../../tests/support/render-page";
+import { DEFAULT_CADENCE_DAYS } from "../../../notices/cadence";
+import { DEFAULT_SHOP_RULES } from "../../../promise/shop-rules";
+import { formValuesFromSettings, parseSettingsForm } from "../../../settings/settings-form";
+import { SettingsPage } from "./settings-page";
+
+afterEach(cleanup);
+
+const loaded = {
+  values: formValuesFromSettings({
+    rules: DEFAULT_SHOP_RULES,
+    senderName: null,
+    senderRole: null,
+    tagOrders: false,
+    noticeCadenceDays: DEFAULT_CADENCE_DAYS,
+    consentRuleSet: "ftc",
+    saved: false,
+  }),
+  saved: false,
+  timeZones: [...new Set([DEFAULT_SHOP_RULES.timeZone, "Europe/Paris", "America/New_York"])],
+};
+
+function openPage() {
+  const submitted: FormData[] = [];
+  const user = renderPage(
+    [
+      {
+        path: "/app/settings",
+        Component: SettingsPage,
+        loader: () => loaded,
+        action: async ({ request }) => {
+          const form = await request.formData();
+          submitted.push(form);
+          const result = parseSettingsForm(form, DEFAULT_SHOP_RULES);
+          if (!result.ok)
+            return Response.json(
+              {
+                ok: false,
+                values: result.values,
+                errors: result.errors,
+                counts: null,
+                preview: null,
+              },
+              { status: 400 },
+            );
+          return {
+            ok: true,
+            values: result.values,
+            errors: {},
+            counts:
+              form.get("intent") === "preview" ? null : { overdue: 1, at_risk: 2, on_track: 30 },
+            preview: null,
+          };
+        },
+      },
+    ],
+    "/app/settings",
+  );
+  return { submitted, user };
+}
+
+describe("the settings page", () => {
+  it("shows the defaults under the labels a merchant reads, and says they are defaults", async () => {
+    openPage();
+    expect(await screen.findByText("You are using the default settings")).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)").value).toBe(
+      loaded.values.cutOffTime,
+    );
+    expect(screen.getByLabelText<HTMLInputElement>("Sender's name").value).toBe("");
+    expect(
+      screen.getByLabelText<HTMLInputElement>(
+        "Tag orders in Shopify (delay-desk:at-risk, delay-desk:overdue)",
+      ).checked,
+    ).toBe(false);
+    expect(screen.getByRole("button", { name: "Save and re-forecast" })).toBeTruthy();
+  });
+
+  it("a bad cut-off shows the server's message beside the field, and what was typed stays", async () => {
+    const { user } = openPage();
+    const cutOff = await screen.findByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)");
+    await user.clear(cutOff);
+    await user.type(cutOff, "2pm");
+    await user.type(screen.getByLabelText("Sender's name"), "Dawn Rivera");
+    await user.click(screen.getByRole("button", { name: "Save and re-forecast" }));
+
+    expect(await screen.findByText("Nothing was saved: 1 field needs attention")).toBeTruthy();
+    expect(screen.getByText("Expected HH:MM (24-hour)")).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)").value).toBe("2pm");
+    expect(screen.getByLabelText<HTMLInputElement>("Sender's name").value).toBe("Dawn Rivera");
+  });
+
+  it("Save submits what the merchant typed under the names the action reads, then shows the new figures", async () => {
+    const { submitted, user } = openPage();
+    await user.type(await screen.findByLabelText("Sender's name"), "Dawn Rivera");
+    await user.type(screen.getByLabelText("Sender's role"), "Operations manager");
+    // Closed on Saturdays from now on, and shut for a holiday.
+    const openDays = screen.getByRole("group", { name: "Open weekdays" });
+    const saturday = within(openDays).getByLabelText<HTMLInputElement>("Sat");
+    const wasOpen = saturday.checked;
+    await user.click(saturday);
+    await user.click(screen.getByRole("button", { name: "Add closure" }));
+    await user.type(screen.getByLabelText("Label"), "Winter break");
+    await user.type(screen.getByLabelText("From"), "2026-12-24");
+    await user.click(
+      screen.getByLabelText("Tag orders in Shopify (delay-desk:at-risk, delay-desk:overdue)"),
+    );
+    await user.selectOptions(screen.getByLabelText("Consent law to follow"), "uk_eu");
+    await user.click(screen.getByRole("button", { name: "Save and re-forecast" }));
+
+    expect(await screen.findByText("Saved and re-forecast")).toBeTruthy();
+    expect(screen.getByText(/Now 1 overdue, 2 at risk and 30 on track\./)).toBeTruthy();
+    const form = submitted.at(-1);
+    expect(form?.get("senderName")).toBe("Dawn Rivera");
+    expect(form?.get("senderRole")).toBe("Operations manager");
+    expect(form?.get("tagOrders")).toBe("on");
+    expect(form?.get("consentRuleSet")).toBe("uk_eu");
+    expect(form?.get("closures.0.label")).toBe("Winter break");
+    expect(form?.get("closures.0.from")).toBe("2026-12-24");
+    expect(form?.getAll("openWeekdays").includes("6")).toBe(!wasOpen);
+    expect(form?.get("intent")).toBeNull();
+  });
+
+  it("Preview changes submits the same fields with intent=preview", async () => {
+    const { submitted, user } = openPage();
+    const lead = await screen.findByLabelText<HTMLInputElement>("Lead time (business days)");
+    await user.clear(lead);
+    await user.type(lead, "15");
+    await user.click(screen.getByRole("button", { name: "Preview changes" }));
+    await waitFor(() => expect(submitted).toHaveLength(1));
+    expect(submitted.at(-1)?.get("intent")).toBe("preview");
+    expect(submitted.at(-1)?.get("defaultLeadTime")).toBe("15");
+  });
+});
