@@ -26,8 +26,11 @@ import { createPrismaClient } from "./prisma-client.server";
 import { createShopifyApp, type ShopifyApp } from "./shopify-app.server";
 import type { BackgroundAdmin } from "./auth/background-admin.server";
 import { createPauseScheduler, type PauseScheduler } from "./storefront/pause-scheduler.server";
+import { createFlowSender, type FlowSender } from "./flow/flow-outbox.server";
 
 export const PAUSE_SWEEP_MS = 60_000;
+/** How often queued Shopify Flow triggers are sent (app/flow/flow-outbox.server.ts). */
+export const FLOW_SWEEP_MS = 5_000;
 
 /** What a host, a test or the bench may tune; everything else is production's. */
 export interface ServiceOptions {
@@ -39,6 +42,7 @@ export interface ServiceOptions {
   >;
   orderSync?: Partial<Omit<OrderSyncDeps, "db">>;
   pauseSweepMs?: number;
+  flowSweepMs?: number;
   /** Replaces the SMTP transport opened from SMTP_URL (null: mail is not configured). */
   mail?: MailTransport | null;
 }
@@ -59,6 +63,8 @@ export interface AppServices {
   orderSync: OrderSync;
   jobs: JobRunner;
   pauses: PauseScheduler;
+  /** Sends the Shopify Flow triggers the outbox holds. */
+  flowTriggers: FlowSender;
   /** Starts the background work: job runner, periodic reconcile, pause sweep, retention sweep. */
   start(options?: StartOptions): void;
   /** Stops claiming new work, finishes what is in hand (queued tasks stay for other processes), closes mail. */
@@ -126,6 +132,16 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
         redactSecrets(error instanceof Error ? error.message : String(error)),
       ),
   });
+  const flowTriggers = createFlowSender({
+    db,
+    adminFor,
+    intervalMs: options.flowSweepMs ?? FLOW_SWEEP_MS,
+    onError: (shop, handle, error) =>
+      console.warn(
+        `Sending the Flow trigger ${handle} for ${shop} failed.`,
+        redactSecrets(error instanceof Error ? error.message : String(error)),
+      ),
+  });
   let stopRetention: (() => void) | null = null;
   let stopConsent: (() => void) | null = null;
   let jobsStarted = false;
@@ -140,6 +156,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
     orderSync,
     jobs,
     pauses,
+    flowTriggers,
     start(startOptions = {}) {
       if (startOptions.jobs !== false) {
         jobs.start();
@@ -147,6 +164,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       }
       orderSync.start();
       pauses.start();
+      flowTriggers.start();
       stopRetention ??= startRetentionSweep({
         db,
         // One prune per interval across all processes: the round's lease lasts the interval.
@@ -167,6 +185,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       stopConsent?.();
       stopConsent = null;
       pauses.stop();
+      flowTriggers.stop();
       orderSync.stop();
       if (jobsStarted) await jobs.stop();
       jobsStarted = false;
