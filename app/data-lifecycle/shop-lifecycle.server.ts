@@ -96,6 +96,8 @@ const ERASERS: Record<ModelName, Eraser> = {
   DataRequest: (tx, shop) => tx.dataRequest.deleteMany({ where: { shop } }),
   SyncTask: (tx, shop) => tx.syncTask.deleteMany({ where: { shop } }),
   Lease: (tx, shop) => tx.lease.deleteMany({ where: { shop } }),
+  FlowTrigger: (tx, shop) => tx.flowTrigger.deleteMany({ where: { shop } }),
+  FlowActionRun: (tx, shop) => tx.flowActionRun.deleteMany({ where: { shop } }),
 };
 
 /** shop/redact: every row the app holds for the shop, in every table, in one transaction. */
