@@ -104,6 +104,11 @@ describe("Flow triggers", () => {
     await sendOutbox();
     expect(receivedFlowTriggers(store()).length).toBe(before + 1);
     expect(received(FLOW_TRIGGERS.atRisk).at(-1)?.payload.order_id).toBe(Number(gidId(again.id)));
+    // The demo's view of the same records.
+    const listed: unknown = await (
+      await fetch(`${app.simulator.origin}/${app.shop}/flow/triggers`)
+    ).json();
+    expect(listed).toEqual({ triggers: JSON.parse(JSON.stringify(receivedFlowTriggers(store()))) });
     // And the order's timeline says Flow was told.
     expect(
       await db.orderEvent.count({
