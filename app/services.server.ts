@@ -27,10 +27,13 @@ import { createShopifyApp, type ShopifyApp } from "./shopify-app.server";
 import type { BackgroundAdmin } from "./auth/background-admin.server";
 import { createPauseScheduler, type PauseScheduler } from "./storefront/pause-scheduler.server";
 import { releaseDueJobs } from "./staff/job-gate.server";
+import { createFlowSender, type FlowSender } from "./flow/flow-outbox.server";
 
 export const PAUSE_SWEEP_MS = 60_000;
 /** How often a money job whose undo window ended is handed to the runner (app/staff/). */
 export const COUNTDOWN_SWEEP_MS = 1_000;
+/** How often queued Shopify Flow triggers are sent (app/flow/flow-outbox.server.ts). */
+export const FLOW_SWEEP_MS = 5_000;
 
 /** What a host, a test or the bench may tune; everything else is production's. */
 export interface ServiceOptions {
@@ -43,6 +46,7 @@ export interface ServiceOptions {
   orderSync?: Partial<Omit<OrderSyncDeps, "db">>;
   pauseSweepMs?: number;
   countdownSweepMs?: number;
+  flowSweepMs?: number;
   /** Replaces the SMTP transport opened from SMTP_URL (null: mail is not configured). */
   mail?: MailTransport | null;
 }
@@ -63,6 +67,8 @@ export interface AppServices {
   orderSync: OrderSync;
   jobs: JobRunner;
   pauses: PauseScheduler;
+  /** Sends the Shopify Flow triggers the outbox holds. */
+  flowTriggers: FlowSender;
   /** Starts the background work: job runner, periodic reconcile, pause sweep, retention sweep. */
   start(options?: StartOptions): void;
   /** Stops claiming new work, finishes what is in hand (queued tasks stay for other processes), closes mail. */
@@ -134,6 +140,16 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
         redactSecrets(error instanceof Error ? error.message : String(error)),
       ),
   });
+  const flowTriggers = createFlowSender({
+    db,
+    adminFor,
+    intervalMs: options.flowSweepMs ?? FLOW_SWEEP_MS,
+    onError: (shop, handle, error) =>
+      console.warn(
+        `Sending the Flow trigger ${handle} for ${shop} failed.`,
+        redactSecrets(error instanceof Error ? error.message : String(error)),
+      ),
+  });
   let stopRetention: (() => void) | null = null;
   let stopConsent: (() => void) | null = null;
   let countdowns: NodeJS.Timeout | null = null;
@@ -156,6 +172,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
     orderSync,
     jobs,
     pauses,
+    flowTriggers,
     start(startOptions = {}) {
       if (startOptions.jobs !== false) {
         jobs.start();
@@ -165,6 +182,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       pauses.start();
       countdowns ??= setInterval(releaseCountdowns, options.countdownSweepMs ?? COUNTDOWN_SWEEP_MS);
       countdowns.unref();
+      flowTriggers.start();
       stopRetention ??= startRetentionSweep({
         db,
         // One prune per interval across all processes: the round's lease lasts the interval.
@@ -187,6 +205,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       if (countdowns) clearInterval(countdowns);
       countdowns = null;
       pauses.stop();
+      flowTriggers.stop();
       orderSync.stop();
       if (jobsStarted) await jobs.stop();
       jobsStarted = false;

@@ -1,5 +1,6 @@
 // The simulator's HTTP front: node:http, no framework. Every Shopify route is prefixed by the shop
 // domain, because the app's runtime fetch rewrites https://<shop>/<path> to <origin>/<shop>/<path>.
+import { receivedFlowTriggers } from "./flow/flow-records";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
@@ -398,6 +399,10 @@ async function route(
   const rest = shopMatch[2] ?? "/";
   const store = state.stores.get(shop);
   if (!store) return json(404, { errors: "Not Found" });
+
+  // NOT a Shopify route: what the simulated Flow received from the app (demo and debugging).
+  if (rest === "/flow/triggers" && method === "GET")
+    return json(200, { triggers: receivedFlowTriggers(store) });
 
   if (rest.startsWith("/storefront/apps/")) {
     const proxied = await forwardAppProxy({

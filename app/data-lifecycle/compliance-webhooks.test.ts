@@ -252,6 +252,19 @@ async function seedShop(shop: string, customers: Customer[]) {
   await db.jobGate.create({
     data: { jobId: gated.id, shop, needsApproval: false, undoMinutes: 5, startsAt: new Date() },
   });
+  // Shopify Flow: a queued trigger and a taken action run.
+  await db.flowTrigger.create({
+    data: {
+      shop,
+      handle: "order-became-at-risk",
+      dedupeKey: `seed:${shop}`,
+      orderId: "gid://shopify/Order/1",
+      payload: JSON.stringify({ order_id: 1 }),
+    },
+  });
+  await db.flowActionRun.create({
+    data: { shop, actionRunId: `seed-${shop}`, handle: "pause-sales", status: "done" },
+  });
 }
 
 // Prisma.sql writes each database's placeholders (? on SQLite, $1 on PostgreSQL); the table name

@@ -135,6 +135,18 @@ export const MODEL_TREATMENT = {
     reason:
       "The shop's limits for staff money jobs and its approver (a staff member); no customer data.",
   },
+  FlowTrigger: {
+    customerRedact: "keep",
+    exported: false,
+    reason:
+      "Shopify Flow triggers queued or sent: a trigger handle, an order id and ship dates; no customer's name, email or address.",
+  },
+  FlowActionRun: {
+    customerRedact: "keep",
+    exported: false,
+    reason:
+      "Which Shopify Flow action runs were taken and their outcome; run ids and summaries only.",
+  },
 } as const satisfies Record<string, ModelTreatment>;
 
 export type ModelName = keyof typeof MODEL_TREATMENT;

@@ -102,6 +102,8 @@ const ERASERS: Record<ModelName, Eraser> = {
   Lease: (tx, shop) => tx.lease.deleteMany({ where: { shop } }),
   JobGate: (tx, shop) => tx.jobGate.deleteMany({ where: { shop } }),
   StaffRules: (tx, shop) => tx.staffRules.deleteMany({ where: { shop } }),
+  FlowTrigger: (tx, shop) => tx.flowTrigger.deleteMany({ where: { shop } }),
+  FlowActionRun: (tx, shop) => tx.flowActionRun.deleteMany({ where: { shop } }),
 };
 
 /** shop/redact: every row the app holds for the shop, in every table, in one transaction. */

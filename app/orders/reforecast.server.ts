@@ -9,6 +9,7 @@
 // Rows are written with one multi-row UPDATE per batch; one Prisma update per row costs a round
 // trip each and takes minutes at 100k orders.
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { enqueueDelayTriggers } from "../flow/flow-outbox.server";
 import { forecastOrders, type UnfulfilledOrder } from "../forecast/forecast-orders";
 import type { OrderStatus } from "../forecast/forecast-backlog";
 import { promiseOf } from "../promise/frozen-promise";
@@ -95,6 +96,7 @@ export async function reforecastShop(
         conservativeShipDate: order.conservative,
         delayClass: order.status,
       }));
+      await enqueueDelayTriggers(tx, shop, updates, now); // Flow triggers, before the new classes land
       for (let start = 0; start < updates.length; start += batchSize) {
         await tx.$executeRaw(updateStatement(shop, updates.slice(start, start + batchSize)));
       }

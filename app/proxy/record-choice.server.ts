@@ -9,6 +9,7 @@ import {
   holdWhileCancellationPending,
 } from "../fulfillment/fulfillment-jobs.server";
 import { answerConsent, settleAsksByCancel } from "../consent/consent.server";
+import { enqueueChoiceTrigger } from "../flow/flow-outbox.server";
 import { createJob } from "../jobs/jobs.server";
 import { REMEDY_KINDS } from "../remedies/remedy-kinds.server";
 
@@ -108,6 +109,7 @@ export async function recordChoice(
           }),
         },
       });
+      await enqueueChoiceTrigger(tx, { shop, orderId, choice: input.choice }); // Shopify Flow
       return existing ? "changed" : "recorded";
     });
   } catch (error) {

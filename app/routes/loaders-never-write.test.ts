@@ -10,9 +10,9 @@ import path from "node:path";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { bulkOperationsOf } from "../../simulator/bulk/bulk-operations";
-import { appDataOf } from "../../simulator/resolvers/app-installation";
-import { signedProxyQuery } from "../../simulator/storefront-proxy";
+import { bulkOperationsOf } from "@delay-desk/simulator/bulk/bulk-operations";
+import { appDataOf } from "@delay-desk/simulator/resolvers/app-installation";
+import { signedProxyQuery } from "@delay-desk/simulator/storefront-proxy";
 import {
   callRoute,
   startAppUnderTest,

@@ -3,6 +3,7 @@
 import { defineType } from "./define";
 import { bulkMutations } from "./mutations/bulk";
 import { discountMutations } from "./mutations/discounts";
+import { flowMutations } from "./mutations/flow";
 import { fulfillmentOrderMutations } from "./mutations/fulfillment-orders";
 import { orderEditMutations } from "./mutations/order-edits";
 import { orderMutations } from "./mutations/orders";
@@ -26,4 +27,5 @@ export const mutationRootType = defineType("Mutation", isRoot, {
   ...orderEditMutations,
   ...discountMutations,
   ...fulfillmentOrderMutations,
+  ...flowMutations,
 });
