@@ -27,9 +27,19 @@ let db: PrismaClient;
 beforeAll(async () => {
   app = await startAppUnderTest({ orders: 40, seed: 5 });
   db = (await import("../db.server")).default;
-  // The first admin page load stores the shop's offline session (token exchange).
+});
+
+// Each test has a fresh database (tests/setup/fresh-database.ts): the first admin page load stores
+// the shop's offline session again (token exchange, whose install hook starts an import: let it
+// finish), then the shop's orders as the test expects them.
+beforeEach(async () => {
   const { loader } = await import("../routes/app.storefront");
   await callRoute(loader, app.embeddedDocumentRequest("/app/storefront"));
+  await app.simulator.bulkOperationsIdle();
+  const { appServices } = await import("../services.server");
+  await appServices().orderSync.settle();
+  await db.trackedOrder.deleteMany({ where: { shop: app.shop } });
+  await insertTrackedOrders(db, trackedOrdersFromStore(store()));
 });
 
 afterAll(async () => {
@@ -59,10 +69,6 @@ async function reforecast(now: Date) {
 }
 
 describe("Flow triggers", () => {
-  beforeAll(async () => {
-    await insertTrackedOrders(db, trackedOrdersFromStore(store()));
-  });
-
   it("sends 'order became at risk' and 'order became overdue' once per order entering the class", async () => {
     const now = new Date("2026-12-01T12:00:00Z");
     await reforecast(now);
@@ -119,6 +125,7 @@ describe("Flow triggers", () => {
 
   it("sends 'customer chose to wait' and 'customer chose a refund' once each per order", async () => {
     const { recordChoice } = await import("../proxy/record-choice.server");
+    await reforecast(new Date("2026-12-01T12:00:00Z"));
     const order = await db.trackedOrder.findFirstOrThrow({
       where: { shop: app.shop, delayClass: "at_risk" },
     });
@@ -261,6 +268,7 @@ describe("Flow actions", () => {
       },
       update: {},
     });
+    await reforecast(new Date("2026-12-01T12:00:00Z"));
     const order = await db.trackedOrder.findFirstOrThrow({
       where: {
         shop: app.shop,

@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { loadOrderFacts } from "../../extensions/order-status/src/order-status-query";
-import { orderStatusView } from "../../extensions/order-status/src/order-status-view";
+import { loadOrderFacts } from "order-status/src/order-status-query";
+import { orderStatusView } from "order-status/src/order-status-view";
 import { customerAccountFetch } from "../customer-account-api";
 import type { ShopStore } from "../store/shop-store";
 import { rewriteShopLinks } from "../mail/outbox-page";
