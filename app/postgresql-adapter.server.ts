@@ -34,7 +34,38 @@ class NameAsTextClient extends pg.Client {
   }
 }
 
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * adapter-pg 6.19 runs a migration script by splitting it on every ";" (its executeScript), which
+ * cuts a PL/pgSQL function body apart (the order summary's triggers,
+ * prisma/postgresql/migrations/*_shop_order_summary). A script with a dollar-quoted body is sent
+ * whole instead: PostgreSQL's simple query protocol runs several statements in one message
+ * (https://www.postgresql.org/docs/current/protocol-flow.html#PROTOCOL-FLOW-MULTI-STATEMENT).
+ * Other scripts keep adapter-pg's own path.
+ */
+function runsDollarQuotedScriptsWhole(adapter: PgAdapter): PgAdapter {
+  const client: unknown = Reflect.get(adapter, "client");
+  if (!(client instanceof pg.Pool)) return adapter;
+  const split = adapter.executeScript.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    if (!script.includes("$$")) return split(script);
+    await client.query(script);
+  };
+  return adapter;
+}
+
+class WholeScriptPrismaPg extends PrismaPg {
+  override async connect(): Promise<PgAdapter> {
+    return runsDollarQuotedScriptsWhole(await super.connect());
+  }
+
+  override async connectToShadowDb(): Promise<PgAdapter> {
+    return runsDollarQuotedScriptsWhole(await super.connectToShadowDb());
+  }
+}
+
 export function postgresqlAdapter(connectionString: string): PrismaPg {
   const pool = new pg.Pool({ connectionString, Client: NameAsTextClient });
-  return new PrismaPg(pool, { disposeExternalPool: true });
+  return new WholeScriptPrismaPg(pool, { disposeExternalPool: true });
 }

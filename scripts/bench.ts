@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import globalSetup from "../tests/setup/global-setup";
+import { findPostgresBin } from "../tests/support/postgres-server";
 
 const SECTIONS_DIR = path.join(import.meta.dirname, "bench");
 const SECTION_FLAG = "--section";
@@ -64,7 +65,9 @@ async function main() {
     .filter((f) => f.endsWith(".bench.ts"))
     .filter((f) => args.length === 0 || args.some((o) => f.includes(o)))
     .sort();
-  // Sections that run the app need a migrated database, as the tests do (inherited by the children).
+  // Sections that run the app need a migrated database, as the tests do (inherited by the children);
+  // PostgreSQL too when its binaries are here, so sections can print figures for both databases.
+  process.env.TEST_DATABASES ??= findPostgresBin() ? "sqlite,postgresql" : "sqlite";
   const teardown = await globalSetup();
   try {
     console.log(`Delay Desk benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);

@@ -1,7 +1,9 @@
-// What the dashboard shows, read from the forecast columns with aggregates only (groupBy, count,
-// sum): the page must stay fast at 100k orders, so it never loads the rows themselves.
+// What the dashboard shows, read from the shop's order summary (one row the database keeps equal
+// to the aggregate over the tracked orders, app/orders/order-summary.server.ts): the page must
+// stay fast at 100k orders, so it never reads, or even counts, the rows themselves (issue 15).
 import type { PrismaClient } from "@prisma/client";
-import { backlogWhere, isDelayClass, type DelayClass } from "../orders/backlog";
+import type { DelayClass } from "../orders/backlog";
+import { loadOrderSummary } from "../orders/order-summary.server";
 import { shopOutlook, type ShopOutlook } from "../orders/shop-outlook";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { nextAction, type NextAction } from "./next-action";
@@ -29,7 +31,7 @@ export interface Dashboard {
 
 type DashboardDb = Pick<
   PrismaClient,
-  "trackedOrder" | "shopSettings" | "orderSync" | "storefrontState"
+  "trackedOrder" | "shopSettings" | "orderSync" | "storefrontState" | "shopOrderSummary"
 >;
 
 export async function loadDashboard(
@@ -37,33 +39,22 @@ export async function loadDashboard(
   shop: string,
   options: { fallbackTimeZone?: string } = {},
 ): Promise<Dashboard> {
-  const where = backlogWhere(shop);
-  const [settings, byClass, totals, latest, lastSync, storefront] = await Promise.all([
+  const [settings, summary, anyOrder, lastSync, storefront] = await Promise.all([
     loadShopSettings(db, shop, options.fallbackTimeZone),
-    db.trackedOrder.groupBy({ by: ["delayClass"], where, _count: { _all: true } }),
-    db.trackedOrder.aggregate({ where, _count: { _all: true }, _sum: { unitsRemaining: true } }),
-    db.trackedOrder.aggregate({
-      where: { shop },
-      _max: { forecastAt: true },
-      _count: { _all: true },
-    }),
+    loadOrderSummary(db, shop),
+    db.trackedOrder.findFirst({ where: { shop }, select: { id: true } }),
     db.orderSync.findFirst({ where: { shop }, orderBy: { startedAt: "desc" } }),
     db.storefrontState.findUnique({ where: { shop }, select: { mode: true } }),
   ]);
 
-  const counts: Record<DelayClass, number> = { overdue: 0, at_risk: 0, on_track: 0 };
-  let unforecast = 0;
-  for (const group of byClass) {
-    if (isDelayClass(group.delayClass)) counts[group.delayClass] += group._count._all;
-    else unforecast += group._count._all;
-  }
-  const backlog = { orders: totals._count._all, units: totals._sum.unitsRemaining ?? 0 };
-  const forecastAt = latest._max.forecastAt;
+  const { counts, backlog, forecastAt } = summary;
+  // Backlog orders in none of the three classes: imported after the last forecast.
+  const unforecast = backlog.orders - counts.overdue - counts.at_risk - counts.on_track;
   // The outlook is taken at the forecast's own instant so it agrees with the stored classes;
   // the page says how old it is and offers a fresh forecast.
   const outlook = forecastAt ? shopOutlook(backlog, settings.rules, forecastAt) : null;
   const storefrontPaused = storefront?.mode === "paused";
-  const state = latest._count._all === 0 ? "empty" : forecastAt === null ? "pending" : "ready";
+  const state = anyOrder === null ? "empty" : forecastAt === null ? "pending" : "ready";
 
   return {
     state,

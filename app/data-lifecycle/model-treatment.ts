@@ -26,6 +26,11 @@ export const MODEL_TREATMENT = {
     exported: false,
     reason: "The shop's rules and sender identity (staff), no customer data.",
   },
+  ShopOrderSummary: {
+    customerRedact: "keep",
+    exported: false,
+    reason: "Counts of the shop's orders by forecast class, no customer data.",
+  },
   TrackedOrder: {
     customerRedact: "anonymise",
     exported: true,

@@ -84,6 +84,7 @@ const ERASERS: Record<ModelName, Eraser> = {
   Session: (tx, shop) => tx.session.deleteMany({ where: { shop } }),
   ShopSettings: (tx, shop) => tx.shopSettings.deleteMany({ where: { shop } }),
   TrackedOrder: (tx, shop) => tx.trackedOrder.deleteMany({ where: { shop } }),
+  ShopOrderSummary: (tx, shop) => tx.shopOrderSummary.deleteMany({ where: { shop } }),
   WebhookReceipt: (tx, shop) => tx.webhookReceipt.deleteMany({ where: { shop } }),
   OrderSync: (tx, shop) => tx.orderSync.deleteMany({ where: { shop } }),
   StorefrontState: (tx, shop) => tx.storefrontState.deleteMany({ where: { shop } }),

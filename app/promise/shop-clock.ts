@@ -36,7 +36,8 @@ const QUARTER_HOUR_MS = 15 * 60 * 1000;
 const MAX_CACHED_BUCKETS = 200_000;
 const offsetCache = new Map<string, number>();
 
-function offsetMinutesAt(millis: number, timeZone: string): number {
+/** The zone's UTC offset (minutes) at an instant, as toShopLocal reads it (one lookup per bucket). */
+export function offsetMinutesAt(millis: number, timeZone: string): number {
   const bucket = Math.floor(millis / QUARTER_HOUR_MS);
   const key = `${timeZone}|${bucket}`;
   const cached = offsetCache.get(key);

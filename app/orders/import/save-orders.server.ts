@@ -12,7 +12,10 @@ export interface SavedOrders {
 
 // Prisma's SQLite adapter stores DateTime as ISO-8601 text with a "+00:00" offset; raw writes
 // use the same form so Prisma reads them back unchanged (the integration test compares them).
-function sqliteDate(date: Date | null): string | null {
+// PostgreSQL reads the same text into its timestamp columns.
+export function rawDateTime(date: Date): string;
+export function rawDateTime(date: Date | null): string | null;
+export function rawDateTime(date: Date | null): string | null {
   return date === null ? null : date.toISOString().replace("Z", "+00:00");
 }
 
@@ -62,10 +65,10 @@ export async function saveOrderBatch(
         row.shop,
         row.id,
         row.name,
-        sqliteDate(row.createdAt),
-        sqliteDate(row.updatedAt),
-        sqliteDate(row.cancelledAt),
-        sqliteDate(row.closedAt),
+        rawDateTime(row.createdAt),
+        rawDateTime(row.updatedAt),
+        rawDateTime(row.cancelledAt),
+        rawDateTime(row.closedAt),
         row.displayFulfillmentStatus,
         row.displayFinancialStatus,
         row.email,
@@ -78,10 +81,10 @@ export async function saveOrderBatch(
         row.customerLocale,
         row.unitsOrdered,
         row.unitsRemaining,
-        sqliteDate(row.fulfillBy),
+        rawDateTime(row.fulfillBy),
         row.lineItems,
         row.tags,
-        sqliteDate(row.syncedAt),
+        rawDateTime(row.syncedAt),
       ])})`,
   );
   const columns = Prisma.raw(COLUMNS.map((column) => `"${column}"`).join(", "));

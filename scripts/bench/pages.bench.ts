@@ -1,0 +1,171 @@
+// Pages at 100k orders (issue 15): the dashboard loader, which reads the shop's order summary,
+// beside its peer, the aggregates over every row it ran before; and the orders page for every
+// filter, sort and search, with a deep page by keyset (the app) beside the naive OFFSET pager.
+// On SQLite and on PostgreSQL. Sizes: BENCH_PAGES_ORDERS (default 100,000), BENCH_PAGES_RUNS.
+import type { PrismaClient } from "@prisma/client";
+import { loadDashboard } from "../../app/dashboard/dashboard.server";
+import { backlogWhere } from "../../app/orders/backlog";
+import { listOrders, ordersWhere } from "../../app/orders/list-orders.server";
+import {
+  ORDER_FILTERS,
+  ORDER_SORTS,
+  PAGE_SIZE,
+  parseOrdersView,
+  type OrdersView,
+} from "../../app/orders/orders-view";
+import { reforecastShop } from "../../app/orders/reforecast.server";
+import { seedShop } from "@delay-desk/simulator/seed";
+import { openDatabase, trackedOrdersFromStore } from "../../tests/support/factories";
+import type { BenchRow } from "../bench";
+import { benchHasPostgresql, freshBenchDatabase, insertTrackedOrderRows } from "./fixture";
+import { fmtMs, percentile } from "./measure";
+
+export const title = "Pages at 100k orders: dashboard and orders page (SQLite and PostgreSQL)";
+
+const SHOP = "bench-pages.myshopify.com";
+const ORDERS = Number(process.env.BENCH_PAGES_ORDERS ?? 100_000);
+const RUNS = Number(process.env.BENCH_PAGES_RUNS ?? 12);
+const NOW = new Date("2026-12-10T15:00:00Z");
+const DEEP_PAGE = Math.max(1, Math.floor(ORDERS / PAGE_SIZE / 4));
+
+async function sample(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> {
+  await fn(); // warm-up: Prisma compiles each query shape once
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+const p95 = (samples: number[]) => percentile(samples, 95);
+const ratio = (peer: number, ours: number) => `${(peer / Math.max(ours, 0.001)).toFixed(1)}×`;
+
+/** The dashboard's counts as they were read before the summary: aggregates over every row. */
+async function aggregatesOverRows(db: PrismaClient, shop: string): Promise<unknown> {
+  const where = backlogWhere(shop);
+  return Promise.all([
+    db.trackedOrder.groupBy({ by: ["delayClass"], where, _count: { _all: true } }),
+    db.trackedOrder.aggregate({ where, _count: { _all: true }, _sum: { unitsRemaining: true } }),
+    db.trackedOrder.aggregate({
+      where: { shop },
+      _max: { forecastAt: true },
+      _count: { _all: true },
+    }),
+  ]);
+}
+
+/** The naive pager: the same rows by OFFSET (SKIP), which walks and drops every earlier row. */
+async function offsetPage(db: PrismaClient, view: OrdersView, page: number): Promise<unknown> {
+  const column =
+    view.sort === "created"
+      ? "createdAt"
+      : view.sort === "forecast"
+        ? "conservativeShipDate"
+        : "promisedShipDate";
+  const where = ordersWhere(SHOP, view);
+  return Promise.all([
+    db.trackedOrder.findMany({
+      where,
+      orderBy: [{ [column]: view.dir }, { id: view.dir }],
+      skip: page * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+    db.trackedOrder.count({ where }),
+  ]);
+}
+
+/** The cursor a merchant holds `page` pages in: the last row before it (read once, untimed). */
+async function keysetView(db: PrismaClient, view: OrdersView, page: number): Promise<OrdersView> {
+  const before = await db.trackedOrder.findFirst({
+    where: ordersWhere(SHOP, view),
+    orderBy: [{ createdAt: view.dir }, { id: view.dir }],
+    skip: page * PAGE_SIZE - 1,
+    select: { id: true, createdAt: true },
+  });
+  return before ? { ...view, after: { v: before.createdAt.toISOString(), id: before.id } } : view;
+}
+
+async function pagesRows(
+  kind: "sqlite" | "postgresql",
+  tracked: ReturnType<typeof trackedOrdersFromStore>,
+  timeZone: string,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const databaseUrl = await freshBenchDatabase(kind);
+  await insertTrackedOrderRows(databaseUrl, tracked);
+  const db = await openDatabase(databaseUrl);
+  try {
+    await reforecastShop(db, SHOP, NOW, { fallbackTimeZone: timeZone });
+    const ours = await sample(() => loadDashboard(db, SHOP, { fallbackTimeZone: timeZone }));
+    const peer = await sample(() => aggregatesOverRows(db, SHOP));
+    rows.push({
+      figure: `${kind}: dashboard loader (${RUNS} runs)`,
+      value: `p95 ${fmtMs(p95(ours))}`,
+      note: `p50 ${fmtMs(percentile(ours, 50))}; aggregates over rows p95 ${fmtMs(p95(peer))} → ${ratio(p95(peer), p95(ours))}; goal ≤ 50 ms`,
+    });
+
+    let worst = { figure: "", ms: 0 };
+    for (const filter of ORDER_FILTERS) {
+      for (const sort of ORDER_SORTS) {
+        const view = parseOrdersView(new URLSearchParams({ class: filter, sort }));
+        const ms = p95(await sample(() => listOrders(db, SHOP, view), Math.ceil(RUNS / 4)));
+        if (ms > worst.ms) worst = { figure: `class=${filter}&sort=${sort}`, ms };
+        rows.push({
+          figure: `${kind}: orders ?class=${filter}&sort=${sort}`,
+          value: `p95 ${fmtMs(ms)}`,
+        });
+      }
+    }
+    for (const q of ["smith", "ava chen", "#10", "example.com"]) {
+      const view = parseOrdersView(new URLSearchParams({ q }));
+      const ms = p95(await sample(() => listOrders(db, SHOP, view), Math.ceil(RUNS / 4)));
+      if (ms > worst.ms) worst = { figure: `q=${q}`, ms };
+      rows.push({ figure: `${kind}: orders ?q=${q}`, value: `p95 ${fmtMs(ms)}` });
+    }
+    rows.push({
+      figure: `${kind}: orders page, slowest of the above`,
+      value: `p95 ${fmtMs(worst.ms)}`,
+      note: `${worst.figure}; goal ≤ 50 ms`,
+    });
+
+    const view = parseOrdersView(new URLSearchParams({ sort: "created" }));
+    const deep = await keysetView(db, view, DEEP_PAGE);
+    const keyset = await sample(() => listOrders(db, SHOP, deep), Math.ceil(RUNS / 4));
+    const offset = await sample(() => offsetPage(db, view, DEEP_PAGE), Math.ceil(RUNS / 4));
+    rows.push({
+      figure: `${kind}: orders page ${DEEP_PAGE.toLocaleString("en-US")}, sort=created, by keyset`,
+      value: `p95 ${fmtMs(p95(keyset))}`,
+      note: `naive OFFSET pager p95 ${fmtMs(p95(offset))} → ${ratio(p95(offset), p95(keyset))}`,
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  return rows;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  let store: ReturnType<typeof seedShop> | null = seedShop({
+    domain: SHOP,
+    orders: ORDERS,
+    seed: 1,
+    now: NOW,
+  });
+  const timeZone = store.shop.ianaTimezone;
+  const tracked = trackedOrdersFromStore(store);
+  store = null;
+  const rows: BenchRow[] = [];
+  for (const kind of ["sqlite", "postgresql"] as const) {
+    if (kind === "postgresql" && !benchHasPostgresql()) {
+      rows.push({
+        figure: "postgresql",
+        value: "skipped",
+        note: "TEST_DATABASES has no postgresql",
+      });
+      continue;
+    }
+    rows.push(...(await pagesRows(kind, tracked, timeZone)));
+  }
+  return rows;
+}
