@@ -18,7 +18,8 @@ function newestMtime(target: string): number {
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
   for (const entry of readdirSync(full, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    // Tests are not in the build: editing one must not rebuild the app.
+    if (!entry.isFile() || /\.test\.|test-support/.test(entry.name)) continue;
     newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
   }
   return newest;

@@ -4,6 +4,7 @@
 // section; `kill("SIGKILL")` is a crash, `stop()` the graceful SIGTERM a deploy sends.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { z } from "zod";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -74,44 +75,55 @@ export interface HealthProbe {
 }
 
 export interface HealthProber {
-  probes: HealthProbe[];
-  /** Stops probing `origin` (an instance about to be killed on purpose). */
+  /** Stops counting `origin` (an instance about to be killed on purpose). */
   forget(origin: string): void;
   stop(): Promise<HealthProbe[]>;
 }
 
-/** GETs /healthz on every origin every `intervalMs`, each with `timeoutMs` to answer. */
+const probeSchema = z.array(
+  z.object({
+    origin: z.string(),
+    at: z.number(),
+    ms: z.number(),
+    status: z.number().nullable(),
+    error: z.string().optional(),
+  }),
+);
+
+/**
+ * GETs /healthz on every origin every `intervalMs`, each with `timeoutMs` to answer, from a process
+ * of its own (scripts/health-prober.child.ts): the caller's event loop is busy (a simulator, a
+ * load generator), and a probe it stalled would count against the app.
+ */
 export function probeHealth(origins: string[], intervalMs = 100, timeoutMs = 5_000): HealthProber {
-  const probes: HealthProbe[] = [];
-  const watched = new Set(origins);
-  const inFlight = new Set<Promise<void>>();
-  const probe = async (origin: string) => {
-    const at = Date.now();
-    const started = performance.now();
-    try {
-      const response = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
-      await response.arrayBuffer();
-      probes.push({ origin, at, ms: performance.now() - started, status: response.status });
-    } catch (error) {
-      // A probe of an instance forgotten meanwhile (killed on purpose) does not count.
-      if (!watched.has(origin)) return;
-      const message = error instanceof Error ? error.message : String(error);
-      probes.push({ origin, at, ms: performance.now() - started, status: null, error: message });
-    }
-  };
-  const timer = setInterval(() => {
-    for (const origin of watched) {
-      const run = probe(origin).finally(() => inFlight.delete(run));
-      inFlight.add(run);
-    }
-  }, intervalMs);
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(ROOT, "scripts/health-prober.child.ts"),
+      String(intervalMs),
+      String(timeoutMs),
+      ...origins,
+    ],
+    { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] },
+  );
+  let out = "";
+  child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const forgotten = new Set<string>();
   return {
-    probes,
-    forget: (origin) => watched.delete(origin),
+    forget: (origin) => {
+      forgotten.add(origin);
+      child.stdin?.write(`forget ${origin}\n`);
+    },
     stop: async () => {
-      clearInterval(timer);
-      await Promise.all(inFlight);
-      return probes;
+      child.stdin?.end("stop\n");
+      await exited;
+      return probeSchema.parse(JSON.parse(out)).filter(
+        // A probe of an instance forgotten meanwhile (killed on purpose) that failed does not count.
+        (p) => !(forgotten.has(p.origin) && p.status === null),
+      );
     },
   };
 }
