@@ -5,14 +5,14 @@
 // the whole time. A process killed with SIGKILL mid-job leaves its items leased; the others take
 // them over when the lease runs out (docs/decisions/012-leases-for-many-processes.md).
 //
-// PostgreSQL is where several instances are supported (README, "Running in production"), and
-// there every outcome is exact, mails on the wire included. SQLite is supported as one process;
-// the same test runs three on one file to prove that the leases and the runner's busy-database
-// retry keep every outcome once per order there too (no item fails, each customer gets one notice
-// in their mailbox). What SQLite does not promise is the wire: a write that stays busy after the
-// mail server said 250 makes the runner call the notice again, and it goes out again with the
-// same Message-ID, which a mailbox files once (simulator/mail/mail-server.ts, `inbox`). So on
-// SQLite the SMTP sink may see a repeat of a message it already has, never a second message.
+// PostgreSQL is where several instances are supported (README, "Running in production"): three
+// here, the issue's 500 notices. SQLite is supported as one process, and that is what its case
+// runs: one instance, 100 notices (a notice costs about 0.2 s of CPU and CI runs both databases at
+// once on 2 cores), and for the kill a crash and restart of that instance, whose successor takes
+// the dead one's items over once their lease ran out. Outcomes are exact on both, mails on the wire
+// included, except that an instance killed after the mail server said 250 and before it recorded
+// the notice sends it again on takeover, with the same Message-ID (a mailbox files it once:
+// simulator/mail/mail-server.ts, `inbox`); the kill test allows that many repeats and no more.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureAppBuild } from "../../scripts/app-build";
 import {
@@ -33,11 +33,15 @@ import { appServices } from "../services.server";
 import { startJobHarness, type JobHarness } from "./job-harness.test-support";
 import { createJob } from "./jobs.server";
 
-const PROCESSES = 3;
+const sqlite = workerDatabase() === "sqlite";
+// PostgreSQL takes three instances. SQLite takes the one it is supported as: node:sqlite is
+// synchronous, so an instance waiting on another's write lock stops its whole event loop for up to
+// the 5 s busy timeout, and with three on one file /healthz went unanswered for seconds (measured:
+// 362 of ~1,100 probes past 5 s). There the kill test is a crash and restart of that instance.
+const PROCESSES = sqlite ? 1 : 3;
 // Long enough that a process starved of CPU on a busy 2-core machine keeps its items (heartbeat
 // every third of it), short enough that a dead one's items are taken over within the test.
 const LEASE_MS = 4_000;
-const sqlite = workerDatabase() === "sqlite";
 // The issue's 500 on PostgreSQL. SQLite, one process by design, proves the same exactly-once at
 // 100: a notice costs about 0.2 s of CPU, and CI runs both databases at once on 2 cores.
 const NOTICE_ORDERS = sqlite ? 100 : 500;
@@ -61,7 +65,7 @@ function logs(): string {
   return instances.map((i) => `--- pid ${i.pid}\n${i.output.join("").slice(-2000)}`).join("\n");
 }
 
-async function untilJobDone(jobId: string, timeoutMs = 240_000): Promise<void> {
+async function untilJobDone(jobId: string, timeoutMs = 480_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await h.db.job.findUniqueOrThrow({ where: { id: jobId } });
@@ -187,7 +191,7 @@ afterAll(async () => {
 });
 
 describe(`${PROCESSES} app instances (npm start) on one ${sqlite ? "SQLite file" : "PostgreSQL database"}`, () => {
-  it(`send a notice job of ${NOTICE_ORDERS} orders as ${sqlite ? "one mailbox message per customer" : `exactly ${NOTICE_ORDERS} mails at the SMTP sink`}, refund each order of a refund job and add the variant to each order of an add-on job exactly once, /healthz answering every probe`, async () => {
+  it(`send a notice job of ${NOTICE_ORDERS} orders as exactly ${NOTICE_ORDERS} mails at the SMTP sink, one per customer, refund each order of a refund job and add the variant to each order of an add-on job exactly once, /healthz answering every probe`, async () => {
     const before = mail.received().length;
     const notice = await noticeJob(NOTICE_ORDERS);
     const health = probeHealth(instances.map((i) => i.origin));
@@ -206,7 +210,7 @@ describe(`${PROCESSES} app instances (npm start) on one ${sqlite ? "SQLite file"
     expect([...new Map(received.map((m) => [m.messageId, m.to[0] ?? ""])).values()].sort()).toEqual(
       [...notice.emails].sort(),
     );
-    if (!sqlite) expect(received).toHaveLength(NOTICE_ORDERS);
+    expect(received).toHaveLength(NOTICE_ORDERS);
     await expectAllItemsDone(notice.job.id);
     expect(refundCounts(refunded)).toEqual(refunded.map(() => 1));
     expect(addOn.added()).toEqual(addOn.added().map(() => 1));
@@ -214,7 +218,7 @@ describe(`${PROCESSES} app instances (npm start) on one ${sqlite ? "SQLite file"
       probes,
       instances.map((i) => i.origin),
     );
-  }, 300_000);
+  }, 600_000);
 
   it("finish a refund job, an add-on job and a notice job after one instance is killed with SIGKILL mid-job: its items are taken over once their lease ran out, each order acted on once, the survivors' /healthz answering throughout", async () => {
     const health = probeHealth(instances.map((i) => i.origin));
@@ -262,7 +266,11 @@ describe(`${PROCESSES} app instances (npm start) on one ${sqlite ? "SQLite file"
 
     expect(refundCounts(refunded)).toEqual(refunded.map(() => 1));
     expect(addOn.added()).toEqual(addOn.added().map(() => 1));
-    const received = mail.received().slice(before);
+    const customers = new Set(notice.emails);
+    const received = mail
+      .received()
+      .slice(before)
+      .filter((m) => customers.has(m.to[0] ?? ""));
     const perCustomer = new Map<string, Set<string | null>>();
     for (const m of received) {
       const to = m.to[0] ?? "";
@@ -273,9 +281,7 @@ describe(`${PROCESSES} app instances (npm start) on one ${sqlite ? "SQLite file"
     expect([...perCustomer.keys()].sort()).toEqual([...notice.emails].sort());
     expect([...perCustomer.values()].every((ids) => ids.size === 1)).toBe(true);
     const heldNotices = orphaned.filter((i) => i.jobId === notice.job.id).length;
-    expect(received.length - notice.emails.length).toBeLessThanOrEqual(
-      sqlite ? received.length : heldNotices,
-    );
+    expect(received.length - notice.emails.length).toBeLessThanOrEqual(heldNotices);
     for (const id of jobIds) await expectAllItemsDone(id);
     // What the dead instance held was run again by another one (a second attempt, same key), and
     // not before its lease ran out.
@@ -290,5 +296,5 @@ describe(`${PROCESSES} app instances (npm start) on one ${sqlite ? "SQLite file"
       probes.filter((p) => p.origin !== victim.origin),
       survivors.map((i) => i.origin),
     );
-  }, 300_000);
+  }, 600_000);
 });

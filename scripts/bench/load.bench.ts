@@ -74,9 +74,13 @@ const INSTANCES = size("instances", 3);
 const ORDERS = size("orders", Math.max(1, Math.ceil(WEBHOOKS / 5)));
 const DRAIN_TIMEOUT_MS = size("drain-timeout", 600) * 1000;
 
+const BROWSER =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
 interface Sample {
   ms: number;
   status: number | null;
+  error?: string;
 }
 
 /** Runs `count` requests, `concurrency` at a time; `make(i)` builds the i-th. */
@@ -97,13 +101,25 @@ async function burst(
           const response = await send(i);
           await response.arrayBuffer();
           samples.push({ ms: performance.now() - t, status: response.status });
-        } catch {
-          samples.push({ ms: performance.now() - t, status: null });
+        } catch (error) {
+          const cause =
+            error instanceof Error && error.cause instanceof Error ? error.cause : error;
+          const message = cause instanceof Error ? cause.message : String(cause);
+          samples.push({ ms: performance.now() - t, status: null, error: message.slice(0, 60) });
         }
       }
     }),
   );
   return { samples, wallMs: performance.now() - started };
+}
+
+function statusCounts(samples: Sample[]): string {
+  const counts = new Map<string, number>();
+  for (const s of samples) {
+    const key = s.status === null ? (s.error ?? "no answer") : String(s.status);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => `${key} ×${n}`).join(", ");
 }
 
 function latencyRows(label: string, run: { samples: Sample[]; wallMs: number }): BenchRow[] {
@@ -119,7 +135,11 @@ function latencyRows(label: string, run: { samples: Sample[]; wallMs: number }):
       figure: `${label}: p50 / p95 / max`,
       value: `${fmtMs(percentile(ms, 50))} / ${fmtMs(percentile(ms, 95))} / ${fmtMs(Math.max(0, ...ms))}`,
     },
-    { figure: `${label}: errors`, value: String(errors), note: "non-2xx or no answer" },
+    {
+      figure: `${label}: errors`,
+      value: String(errors),
+      note: `non-2xx or no answer${errors > 0 ? `: ${statusCounts(run.samples)}` : ""}`,
+    },
   ];
 }
 
@@ -215,7 +235,8 @@ async function measure(sim: RunningSimulator, target: Target, shop: string): Pro
         url.searchParams.set("shop", shop);
         url.searchParams.set("host", host);
         url.searchParams.set("id_token", sim.mintSessionToken(shop));
-        return fetch(url, { headers: { accept: "text/html" } });
+        // From a browser: the library answers a bot's user agent with 410 (isbot).
+        return fetch(url, { headers: { accept: "text/html", "user-agent": BROWSER } });
       }),
     ]);
     const probes = await health.stop();
@@ -249,7 +270,7 @@ async function measure(sim: RunningSimulator, target: Target, shop: string): Pro
       {
         figure: `${label} /healthz under load: p50 / p95 / failed`,
         value: `${fmtMs(percentile(healthMs, 50))} / ${fmtMs(percentile(healthMs, 95))} / ${probes.length - healthMs.length}`,
-        note: `${probes.length} probes, every 100 ms per instance`,
+        note: `${probes.length} probes, every 100 ms per instance${probes.length > healthMs.length ? `; ${statusCounts(probes.filter((p) => p.status !== 200))}` : ""}`,
       },
       {
         figure: `${label} sync queue drained after the burst`,
