@@ -37,6 +37,13 @@ const envSchema = z.object({
     .int()
     .min(0)
     .optional(),
+  // How long a job item stays claimed by a process that stopped renewing it (default 60 s, decision
+  // 012): a dead instance's items are taken over after this. The many-process test shortens it.
+  JOB_LEASE_MS: z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int()
+    .min(500, "must be at least 500 ms")
+    .optional(),
   // How much the Shopify library logs: tests and the bench use "warning" to keep output readable.
   LOG_LEVEL: z
     .enum(["error", "warning", "info", "debug"], {

@@ -123,6 +123,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
     adminFor,
     owner,
     pollMs: 500,
+    ...(env.JOB_LEASE_MS !== undefined ? { leaseMs: env.JOB_LEASE_MS } : {}),
     ...options.jobs,
   });
   const pauses = createPauseScheduler({

@@ -1,6 +1,7 @@
 // `npm run bench`: performance figures, printed, never asserted. Each file in scripts/bench/
 // named *.bench.ts exports `title` and `run()`, which returns rows of figures; this prints them.
-// Run one section: `npm run bench -- sync` (matches file names).
+// Run one section: `npm run bench -- sync` (matches file names). Arguments starting with `--` are
+// the sections' own flags, passed on to each (`npm run bench -- load --webhooks 500`).
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -44,11 +45,11 @@ async function runSection(file: string): Promise<void> {
 
 // Each section runs in a process of its own: the app's Admin origin seam, its Prisma client and
 // its background work are per process, and one section's simulator must not serve the next.
-function runSectionInChild(file: string): Promise<void> {
+function runSectionInChild(file: string, flags: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", import.meta.filename, SECTION_FLAG, file],
+      ["--import", "tsx", import.meta.filename, SECTION_FLAG, file, ...flags],
       { stdio: "inherit", env: process.env },
     );
     child.on("exit", (code) =>
@@ -61,9 +62,24 @@ async function main() {
   process.env.LOG_LEVEL ??= "warning";
   const args = process.argv.slice(2);
   if (args[0] === SECTION_FLAG && args[1]) return runSection(args[1]);
+  // Names select sections; `--name value` pairs are the sections' flags.
+  const flags: string[] = [];
+  const names: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    if (!arg.startsWith("--")) names.push(arg);
+    else {
+      flags.push(arg);
+      const value = args[i + 1];
+      if (!arg.includes("=") && value !== undefined && !value.startsWith("--")) {
+        flags.push(value);
+        i += 1;
+      }
+    }
+  }
   const files = readdirSync(SECTIONS_DIR)
     .filter((f) => f.endsWith(".bench.ts"))
-    .filter((f) => args.length === 0 || args.some((o) => f.includes(o)))
+    .filter((f) => names.length === 0 || names.some((o) => f.includes(o)))
     .sort();
   // Sections that run the app need a migrated database, as the tests do (inherited by the children);
   // PostgreSQL too when its binaries are here, so sections can print figures for both databases.
@@ -71,7 +87,7 @@ async function main() {
   const teardown = await globalSetup();
   try {
     console.log(`Delay Desk benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
-    for (const file of files) await runSectionInChild(file);
+    for (const file of files) await runSectionInChild(file, flags);
   } finally {
     await teardown();
   }

@@ -9,12 +9,18 @@
 // (never earlier, and never at some other process's start: decision 012). Their kind's `perform`
 // is written to be called again safely (idempotency key replay, or a look at the order first), so
 // nothing is acted on twice and nothing is skipped. Transient errors (5xx, timeouts, dropped connections) are retried with
-// backoff inside the same claim and with the same key; THROTTLED never reaches this file.
+// backoff inside the same claim and with the same key; THROTTLED never reaches this file. So is a
+// busy database (SQLite's write lock held past its busy timeout by another process, PostgreSQL's
+// write conflicts and dropped connections: transient-database-error.ts): the runner's own writes
+// are retried, `perform` is called again, and the loop backs off, all with the capped exponential
+// delay the other queues use (app/retry-delay.ts), so a busy database slows a job but fails no item.
 import type { PrismaClient } from "@prisma/client";
 import { AdminApiError, TransientAdminError } from "../admin-api/admin-errors";
 import { AdminClient, type AdminClientStats, type AdminGraphql } from "../admin-api/graphql.server";
 import { ThrottleGate } from "../admin-api/throttle-gate";
-import type { ItemOutcome, JobKindRegistry } from "./job-kind";
+import type { ItemOutcome, JobKind, JobKindRegistry } from "./job-kind";
+import { retryDelay } from "../retry-delay";
+import { isTransientDatabaseError } from "./transient-database-error";
 import {
   DEFAULT_LEASE_MS,
   heartbeatMs,
@@ -51,7 +57,13 @@ interface ShopWorker {
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const defaultBackoff = (attempt: number) => Math.min(30_000, 500 * 2 ** (attempt - 1));
+const defaultBackoff = (attempt: number) => retryDelay(attempt, { baseMs: 500, capMs: 30_000 });
+/** Tries of one of the runner's own writes while the database stays busy, before giving up on it. */
+const DATABASE_TRIES = 8;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 const checkpointSchemaKey = "checkpoint";
 
@@ -137,14 +149,51 @@ export class JobRunner {
     }
   }
 
+  private backoff(attempt: number): number {
+    return (this.options.backoffMs ?? defaultBackoff)(attempt);
+  }
+
+  /**
+   * One of the runner's own writes, tried again while the database is busy. Every write it wraps
+   * is conditional on the lease or on the row as read, so running it twice changes nothing.
+   */
+  private async retryingBusy<T>(what: string, write: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!isTransientDatabaseError(error) || attempt >= DATABASE_TRIES) throw error;
+        console.warn(
+          `job runner: ${what}: database busy (try ${attempt} of ${DATABASE_TRIES}), retrying: ${messageOf(error)}`,
+        );
+        await this.sleep(this.backoff(attempt));
+      }
+    }
+  }
+
   /** The item as this runner holds it: writes after the claim are conditional on the lease. */
   private mine(id: string) {
     return { id, leaseOwner: this.owner };
   }
 
   private async runLoop(): Promise<void> {
+    let failedTicks = 0;
     while (!this.stopping) {
-      const started = await this.tick();
+      let started: number;
+      try {
+        started = await this.tick();
+        failedTicks = 0;
+      } catch (error) {
+        // A busy or unreachable database: look again later, less and less often, never in a
+        // tight loop; the items in hand go on meanwhile.
+        failedTicks += 1;
+        const delay = this.backoff(failedTicks);
+        const line = `job runner: looking for work failed (${failedTicks} in a row), retrying in ${delay} ms: ${messageOf(error)}`;
+        if (isTransientDatabaseError(error)) console.warn(line);
+        else console.error(line);
+        await Promise.race([this.sleep(delay), new Promise<void>((r) => (this.wake = r))]);
+        continue;
+      }
       const woken = new Promise<void>((resolve) => (this.wake = resolve));
       if (started === 0)
         await Promise.race([
@@ -253,15 +302,19 @@ export class JobRunner {
         this.inHand.add(candidate.id);
         started += 1;
         worker.active += 1;
-        const run = this.runItem(
-          job,
-          { ...candidate, attempts: candidate.attempts + 1 },
-          worker,
-        ).finally(() => {
-          worker.active -= 1;
-          this.inHand.delete(candidate.id);
-          this.running.delete(run);
-        });
+        const run = this.runItem(job, { ...candidate, attempts: candidate.attempts + 1 }, worker)
+          .catch((error: unknown) => {
+            // Its outcome could not be written (the database stayed busy through every try): the
+            // item stays running under a lease nobody renews, and is taken over when it runs out.
+            console.warn(
+              `job runner: item ${candidate.id} left for takeover after its lease: ${messageOf(error)}`,
+            );
+          })
+          .finally(() => {
+            worker.active -= 1;
+            this.inHand.delete(candidate.id);
+            this.running.delete(run);
+          });
         this.running.add(run);
       }
     }
@@ -309,10 +362,12 @@ export class JobRunner {
               sleep: this.sleep,
               checkpoint: async (data) => {
                 checkpoint = data;
-                await db.jobItem.updateMany({
-                  where: this.mine(item.id),
-                  data: { result: JSON.stringify({ checkpoint: data }) },
-                });
+                await this.retryingBusy("writing a checkpoint", () =>
+                  db.jobItem.updateMany({
+                    where: this.mine(item.id),
+                    data: { result: JSON.stringify({ checkpoint: data }) },
+                  }),
+                );
               },
             },
             {
@@ -325,29 +380,36 @@ export class JobRunner {
             params,
           );
         } catch (error) {
-          if (error instanceof TransientAdminError) {
+          // A busy database inside perform (the kind's own reads and writes) passes like a 5xx:
+          // perform is called again, with the same key, after the same backoff.
+          if (error instanceof TransientAdminError || isTransientDatabaseError(error)) {
             const maxAttempts = this.options.maxAttempts ?? 5;
             if (attempt >= maxAttempts || this.stopping) {
               // Stopping mid-retry: hand the item back; whoever claims it next re-runs it with its key.
               if (this.stopping) {
-                await db.jobItem.updateMany({
-                  where: this.mine(item.id),
-                  data: { status: "pending", ...released },
-                });
+                await this.retryingBusy("handing an item back", () =>
+                  db.jobItem.updateMany({
+                    where: this.mine(item.id),
+                    data: { status: "pending", ...released },
+                  }),
+                );
                 return;
               }
               outcome = {
                 status: "failed",
-                reason: `Shopify did not answer after ${attempt} tries (${error.message}). Retrying is safe: the same request key is used.`,
+                reason:
+                  error instanceof TransientAdminError
+                    ? `Shopify did not answer after ${attempt} tries (${error.message}). Retrying is safe: the same request key is used.`
+                    : `The app's database stayed busy through ${attempt} tries (${messageOf(error)}). Retrying is safe: the same request key is used.`,
               };
               break;
             }
-            await this.sleep((this.options.backoffMs ?? defaultBackoff)(attempt));
+            await this.sleep(this.backoff(attempt));
             attempt += 1;
-            await db.jobItem.updateMany({
-              where: this.mine(item.id),
-              data: { attempts: attempt },
-            });
+            const next = attempt;
+            await this.retryingBusy("counting a try", () =>
+              db.jobItem.updateMany({ where: this.mine(item.id), data: { attempts: next } }),
+            );
             continue;
           }
           outcome = {
@@ -361,6 +423,19 @@ export class JobRunner {
         break;
       }
     }
+    const settled = outcome;
+    const last = checkpoint;
+    await this.retryingBusy("settling an item", () => this.settle(job, item, kind, settled, last));
+  }
+
+  private async settle(
+    job: { id: string; shop: string; kind: string; createdBy: string | null },
+    item: { id: string; orderId: string },
+    kind: JobKind<unknown> | undefined,
+    outcome: ItemOutcome,
+    checkpoint: unknown,
+  ): Promise<void> {
+    const db = this.options.db;
     const reason = outcome.status === "done" ? null : outcome.reason;
     const detail = outcome.detail ?? {};
     await db.$transaction(async (tx) => {
