@@ -429,7 +429,13 @@ export class JobRunner {
   }
 
   private async settle(
-    job: { id: string; shop: string; kind: string; createdBy: string | null },
+    job: {
+      id: string;
+      shop: string;
+      kind: string;
+      createdBy: string | null;
+      createdByName: string | null;
+    },
     item: { id: string; orderId: string },
     kind: JobKind<unknown> | undefined,
     outcome: ItemOutcome,
