@@ -121,10 +121,33 @@ describe("who may move money", () => {
     expect(refundCount(orders)).toBe(0);
   });
 
-  it("refuses cancel-and-refund to the same limited member, but lets her start a non-money remedy", async () => {
+  it("refuses cancel-and-refund and the shipping cost back to the same limited member, but lets her start the shipping upgrade and a non-money remedy", async () => {
     const orders = freshOrders(1);
     const refused = await start("cancel_refund", orders, PRIYA);
     expect(refused instanceof Response ? refused.status : 0).toBe(403);
+    // The shipping cost back is money too; the shipping upgrade (an order edit) is not.
+    const { action: remedyAction } = await import("../routes/app.remedies");
+    const shipping = (mode: string) =>
+      callRoute(
+        remedyAction,
+        h.app.bearerRequest(
+          remedyUrl("shipping", orders),
+          {
+            method: "POST",
+            body: new URLSearchParams({ shippingMode: mode, notify: "" }),
+            headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          },
+          PRIYA,
+        ),
+      );
+    const shippingRefund = await shipping("refund");
+    expect(shippingRefund instanceof Response ? shippingRefund.status : 0).toBe(403);
+    expect(await h.db.job.count()).toBe(0);
+    const upgrade = await shipping("upgrade");
+    expect(upgrade instanceof Response ? upgrade.status : 0).toBe(302);
+    const upgradeJob = await h.db.job.findFirstOrThrow({ where: { kind: "shipping" } });
+    await h.db.jobItem.deleteMany({ where: { jobId: upgradeJob.id } });
+    await h.db.job.delete({ where: { id: upgradeJob.id } });
     const { action } = await import("../routes/app.remedies");
     const code = await callRoute(
       action,

@@ -6,6 +6,7 @@
 // shows them, and they are exactly what runs. Refunds a customer chose on the wait-or-refund page
 // or the law requires are started elsewhere (app/proxy/, app/consent/) and pass none of this.
 import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
 import { createJob, type JobHold } from "../jobs/jobs.server";
 import type { JobKind } from "../jobs/job-kind";
 import { sumMoney } from "../jobs/money";
@@ -17,9 +18,16 @@ import { staffRulesOf } from "./staff-rules.server";
 /** Job kinds whose items move money to customers and so pass the staff rules. */
 export const MONEY_KINDS: ReadonlySet<string> = new Set(["refund", "cancel_refund"]);
 
-export function movesMoney(kind: string): boolean {
-  return MONEY_KINDS.has(kind);
+/**
+ * Whether a job of this kind, with these parameters, moves money. The shipping remedy does in its
+ * "refund" mode (the shipping cost back) and not in "upgrade" (an order edit); it plans no amount,
+ * so the order limits and the undo window hold it, the money limits see nothing.
+ */
+export function movesMoney(kind: string, params?: unknown): boolean {
+  if (MONEY_KINDS.has(kind)) return true;
+  return kind === "shipping" && shippingRefund.safeParse(params).success;
 }
+const shippingRefund = z.object({ mode: z.literal("refund") });
 
 export type StartResult =
   | { ok: true; jobId: string; status: "pending" | "awaiting_approval" | "countdown" }
@@ -41,7 +49,7 @@ export async function startStaffJob(db: PrismaClient, input: StartStaffJob): Pro
   const now = input.now ?? new Date();
   const createdBy = input.staff?.id ?? input.staffId;
   const createdByName = input.staff?.name ?? null;
-  if (!movesMoney(input.kind.kind)) {
+  if (!movesMoney(input.kind.kind, input.params)) {
     try {
       const job = await createJob(db, { ...input, createdBy, createdByName });
       return { ok: true, jobId: job.id, status: "pending" };
