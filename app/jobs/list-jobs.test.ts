@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../tests/support/factories";
 import { listJobs } from "./jobs.server";
 
@@ -29,6 +29,10 @@ async function job(shop: string, id: string, createdAt: string, items: string[])
 
 beforeAll(async () => {
   db = await openTestDatabase();
+});
+
+// Each test has a fresh database (tests/setup/fresh-database.ts): the jobs are written before each.
+beforeEach(async () => {
   await job("a.myshopify.com", "old", "2026-11-20T10:00:00Z", ["done", "done", "failed"]);
   await job("a.myshopify.com", "new", "2026-11-22T10:00:00Z", [
     "pending",
