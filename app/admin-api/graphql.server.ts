@@ -212,14 +212,24 @@ export class AdminClient {
   }
 }
 
-/** One request from a request handler: no pacing across calls, THROTTLED reported at once. */
+const REQUEST_THROTTLED_RETRIES = 2;
+
+/**
+ * One request from a request handler: no pacing across calls; a THROTTLED answer is waited out
+ * twice at most (the gate's wait: the query's cost at the bucket's restore rate, well under a
+ * second), so a page opened while background work spends the bucket still loads.
+ */
 export function adminQuery<D extends AdminDocument, Parser extends z.ZodTypeAny>(
   admin: AdminGraphql,
   document: D,
   parser: Parser & ReadsOnlySelected<Parser, OperationData<D>>,
   ...variables: VariablesArgument<D>
 ): Promise<z.output<Parser>> {
-  return new AdminClient(admin, { maxThrottledInARow: 0 }).request(document, parser, ...variables);
+  return new AdminClient(admin, { maxThrottledInARow: REQUEST_THROTTLED_RETRIES }).request(
+    document,
+    parser,
+    ...variables,
+  );
 }
 
 /** As adminQuery, and says which protected customer fields Shopify withheld (redactions.ts). */
@@ -229,9 +239,7 @@ export function adminQueryWithRedactions<D extends AdminDocument, Parser extends
   parser: Parser & ReadsOnlySelected<Parser, OperationData<D>>,
   ...variables: VariablesArgument<D>
 ): Promise<{ data: z.output<Parser>; redacted: Redacted[] }> {
-  return new AdminClient(admin, { maxThrottledInARow: 0 }).requestWithRedactions(
-    document,
-    parser,
-    ...variables,
-  );
+  return new AdminClient(admin, {
+    maxThrottledInARow: REQUEST_THROTTLED_RETRIES,
+  }).requestWithRedactions(document, parser, ...variables);
 }

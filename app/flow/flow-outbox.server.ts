@@ -231,7 +231,10 @@ export function createFlowSender(options: FlowSenderOptions): FlowSender {
         OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
       },
       orderBy: { createdAt: "asc" },
-      take: options.batch ?? 50,
+      // flowTriggerReceive costs 10 points: 10 a sweep (every 5 s) is 20 points a second, under half
+      // of a standard shop's restore rate of 50 (shopify.dev, API rate limits), so a first
+      // import's flood of triggers never takes the bucket the merchant's pages need.
+      take: options.batch ?? 10,
     });
     let sent = 0;
     for (const row of due) {

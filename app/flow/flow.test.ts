@@ -58,9 +58,15 @@ function store() {
 const received = (handle: string) =>
   receivedFlowTriggers(store()).filter((trigger) => trigger.handle === handle);
 
+/** Sweeps until the outbox has nothing more to send (a sweep sends a bounded batch). */
 async function sendOutbox(): Promise<number> {
   const { appServices } = await import("../services.server");
-  return appServices().flowTriggers.tick();
+  let total = 0;
+  for (;;) {
+    const sent = await appServices().flowTriggers.tick();
+    if (sent === 0) return total;
+    total += sent;
+  }
 }
 
 async function reforecast(now: Date) {
