@@ -5,6 +5,18 @@ import type { Prisma } from "@prisma/client";
 
 export const DELAY_CLASSES = ["overdue", "at_risk", "on_track"] as const;
 export type DelayClass = (typeof DELAY_CLASSES)[number];
+/** What the forecast and the promise freezer read of a backlog order, the same for both. */
+export const BACKLOG_ORDER_SELECT = {
+  id: true,
+  createdAt: true,
+  fulfillBy: true,
+  appFulfillBy: true,
+  frozenPromiseDate: true,
+  frozenPromiseSource: true,
+  lineItems: true,
+  unitsRemaining: true,
+} as const satisfies Prisma.TrackedOrderSelect;
+
 /** Fulfilled, cancelled or archived: nothing left to forecast. */
 export const DONE_CLASS = "done";
 

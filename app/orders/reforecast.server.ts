@@ -23,7 +23,7 @@ import type { OrderStatus } from "../forecast/forecast-backlog";
 import { createCachedPromiser } from "../promise/cached-promiser";
 import { promiseOf, storedPromise } from "../promise/frozen-promise";
 import { loadShopSettings } from "../settings/shop-settings.server";
-import { backlogWhere, DONE_CLASS, notBacklogWhere } from "./backlog";
+import { BACKLOG_ORDER_SELECT, backlogWhere, DONE_CLASS, notBacklogWhere } from "./backlog";
 import { rawDateTime } from "./import/save-orders.server";
 import { finishReforecastPass, isLatestPass, startReforecastPass } from "./order-summary.server";
 import { shopOutlook, type ShopOutlook } from "./shop-outlook";
@@ -86,16 +86,7 @@ export async function reforecastShop(
 
   const rows = await db.trackedOrder.findMany({
     where: backlogWhere(shop),
-    select: {
-      id: true,
-      createdAt: true,
-      fulfillBy: true,
-      appFulfillBy: true,
-      frozenPromiseDate: true,
-      frozenPromiseSource: true,
-      lineItems: true,
-      unitsRemaining: true,
-    },
+    select: BACKLOG_ORDER_SELECT,
   });
   const promiser = createCachedPromiser(rules);
   const sources = new Map<string, { source: string; freshlyFrozen: boolean }>();

@@ -1,7 +1,7 @@
 // The open orders' promises in the database: freezing the ones not frozen yet under the rules in
 // force, and previewing a rules change against them. Every read and write is scoped by shop.
 import type { PrismaClient } from "@prisma/client";
-import { backlogWhere } from "../orders/backlog";
+import { BACKLOG_ORDER_SELECT, backlogWhere } from "../orders/backlog";
 import { parseTrackedLineItems } from "../orders/tracked-line-items";
 import { promiseToFreeze } from "./frozen-promise";
 import { createPromiser } from "./promised-ship-date";
@@ -17,16 +17,7 @@ async function openOrders(
 ): Promise<OpenOrder[]> {
   const rows = await db.trackedOrder.findMany({
     where: { ...backlogWhere(shop), ...(unfrozenOnly ? { frozenPromiseDate: null } : {}) },
-    select: {
-      id: true,
-      createdAt: true,
-      fulfillBy: true,
-      appFulfillBy: true,
-      frozenPromiseDate: true,
-      frozenPromiseSource: true,
-      lineItems: true,
-      unitsRemaining: true,
-    },
+    select: BACKLOG_ORDER_SELECT,
   });
   return rows.map((row) => ({ ...row, lineItems: parseTrackedLineItems(row.lineItems, row.id) }));
 }

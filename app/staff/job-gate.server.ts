@@ -3,14 +3,38 @@
 // access). Each is one transaction, conditional on the job's status as read, so two clicks cannot
 // both win; each records who did it by id and name. And the sweep that lets a job whose countdown
 // ended go to the runner.
-import type { PrismaClient } from "@prisma/client";
+import type { Job, JobGate, Prisma, PrismaClient } from "@prisma/client";
 import type { StaffIdentity } from "./staff-identity";
 import { isApprover } from "./staff-rules";
 import { staffRulesOf } from "./staff-rules.server";
 
 export type GateResult = { ok: true } | { ok: false; status: 403 | 409 | 404; message: string };
 
-const GONE: GateResult = { ok: false, status: 404, message: "No such job." };
+type Refusal = Exclude<GateResult, { ok: true }>;
+const GONE: Refusal = { ok: false, status: 404, message: "No such job." };
+
+/** The job and its gate if it waits for a decision this member may take, else why not. */
+async function awaitingDecisionBy(
+  tx: Prisma.TransactionClient,
+  shop: string,
+  jobId: string,
+  staff: StaffIdentity,
+  verb: "approve" | "refuse",
+): Promise<{ job: Job; gate: JobGate } | Refusal> {
+  const rules = await staffRulesOf(tx, shop);
+  const job = await tx.job.findFirst({ where: { id: jobId, shop } });
+  const gate = await tx.jobGate.findFirst({ where: { jobId, shop } });
+  if (!job || !gate) return GONE;
+  if (job.status !== "awaiting_approval")
+    return { ok: false, status: 409, message: `This job is ${job.status.replace("_", " ")}.` };
+  if (!isApprover(staff, { ...rules, approverId: gate.approverId ?? rules.approverId }))
+    return {
+      ok: false,
+      status: 403,
+      message: `Only the account owner${rules.approverName ? ` or ${rules.approverName}` : ""} can ${verb} this job.`,
+    };
+  return { job, gate };
+}
 
 export async function approveJob(
   db: PrismaClient,
@@ -19,19 +43,10 @@ export async function approveJob(
   staff: StaffIdentity,
   now = new Date(),
 ): Promise<GateResult> {
-  const rules = await staffRulesOf(db, shop);
   return db.$transaction(async (tx) => {
-    const job = await tx.job.findFirst({ where: { id: jobId, shop } });
-    const gate = await tx.jobGate.findFirst({ where: { jobId, shop } });
-    if (!job || !gate) return GONE;
-    if (job.status !== "awaiting_approval")
-      return { ok: false, status: 409, message: `This job is ${job.status.replace("_", " ")}.` };
-    if (!isApprover(staff, { ...rules, approverId: gate.approverId ?? rules.approverId }))
-      return {
-        ok: false,
-        status: 403,
-        message: `Only the account owner${rules.approverName ? ` or ${rules.approverName}` : ""} can approve this job.`,
-      };
+    const held = await awaitingDecisionBy(tx, shop, jobId, staff, "approve");
+    if ("ok" in held) return held;
+    const { job, gate } = held;
     if (job.createdBy === staff.id)
       return {
         ok: false,
@@ -66,19 +81,10 @@ export async function refuseJob(
   staff: StaffIdentity,
   now = new Date(),
 ): Promise<GateResult> {
-  const rules = await staffRulesOf(db, shop);
   return db.$transaction(async (tx) => {
-    const job = await tx.job.findFirst({ where: { id: jobId, shop } });
-    const gate = await tx.jobGate.findFirst({ where: { jobId, shop } });
-    if (!job || !gate) return GONE;
-    if (job.status !== "awaiting_approval")
-      return { ok: false, status: 409, message: `This job is ${job.status.replace("_", " ")}.` };
-    if (!isApprover(staff, { ...rules, approverId: gate.approverId ?? rules.approverId }))
-      return {
-        ok: false,
-        status: 403,
-        message: `Only the account owner${rules.approverName ? ` or ${rules.approverName}` : ""} can refuse this job.`,
-      };
+    const held = await awaitingDecisionBy(tx, shop, jobId, staff, "refuse");
+    if ("ok" in held) return held;
+    const { job } = held;
     const moved = await tx.job.updateMany({
       where: { id: job.id, shop, status: "awaiting_approval" },
       data: { status: "cancelled", finishedAt: now },
