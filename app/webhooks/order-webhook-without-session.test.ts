@@ -105,7 +105,7 @@ describe("an order webhook for a shop with no session", () => {
 });
 
 describe("the order sync queue", () => {
-  it("drops a shop's work with one log line when it has no session, instead of retrying at once", async () => {
+  it("drops a shop's work with one log line per pass when it has no session, instead of retrying at once", async () => {
     // The library's unauthenticated.admin, which throws SessionNotFoundError before any request
     // when the shop has no offline session; before the fix this made every pass fail at its start
     // with the work still queued, and the queue restarted it at once, forever.
@@ -125,9 +125,15 @@ describe("the order sync queue", () => {
     ]);
     expect(elapsed).toBeLessThan(1_000);
     await queue.drain();
-    expect(lines).toEqual([
-      `${app.shop}: no offline session (app uninstalled); dropped 1 order refresh(es) and 0 bulk import(s)`,
-    ]);
+    // The refresh and the reconcile may land in one pass or two (the first can start before the
+    // second is queued): a line per pass that found no session, never a line per retry.
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines.length).toBeLessThanOrEqual(2);
+    for (const line of lines)
+      expect(line.startsWith(`${app.shop}: no offline session (app uninstalled); dropped `)).toBe(
+        true,
+      );
+    expect(lines.join("\n")).toContain("dropped 1 order refresh(es)");
   });
 
   it("retries a failing pass after exponential, capped delays and gives up with the reason on the import's row", async () => {
