@@ -41,6 +41,9 @@ const closureSingle = z
 export const closureSchema = z.union([closureRange, closureSingle]);
 export type Closure = z.output<typeof closureSchema>;
 
+/** Largest accepted sd / mean; the settings page states it as a percentage (300 %). */
+export const MAX_COEFFICIENT_OF_VARIATION = 3;
+
 const perWeekdaySchema = z.object({
   mon: z.number().min(0),
   tue: z.number().min(0),
@@ -57,7 +60,7 @@ export const capacitySchema = z.object({
   /** Mean output on an open day of that weekday. Ignored on closed weekdays and closures. */
   perWeekday: perWeekdaySchema,
   /** Day-to-day variability as sd / mean, used when the output history is too short. */
-  coefficientOfVariation: z.number().min(0).max(3),
+  coefficientOfVariation: z.number().min(0).max(MAX_COEFFICIENT_OF_VARIATION),
   /** Actual output on past open days; when long enough, its variability replaces the CV above. */
   outputHistory: z
     .array(z.object({ date: localDateSchema, output: z.number().min(0) }))

@@ -99,6 +99,17 @@ describe("settings form", () => {
     expect(result.tagOrders).toBe(true);
   });
 
+  it("states the variability limit in percent, the unit the merchant types (500 is refused as over 300)", () => {
+    const values = formValuesFromSettings(defaults);
+    values.variability = "500";
+    const over = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.errors.variability).toBe("Enter a percentage from 0 to 300");
+    values.variability = "300";
+    const atLimit = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    expect(atLimit.ok && atLimit.rules.capacity.coefficientOfVariation).toBe(3);
+  });
+
   it("reads the consent rule set, and names an unknown one as the field's error", () => {
     const values = formValuesFromSettings(defaults);
     expect(values.consentRuleSet).toBe("ftc");

@@ -3,6 +3,7 @@
 // the typed values travel back untouched, so a mistake never costs the merchant the rest.
 import { z } from "zod";
 import {
+  MAX_COEFFICIENT_OF_VARIATION,
   shopRulesSchema,
   WEEKDAY_KEYS,
   type ShopRules,
@@ -163,6 +164,8 @@ function toNumber(value: string, field: string, errors: FieldErrors): number {
   return number;
 }
 
+const MAX_VARIABILITY_PERCENT = MAX_COEFFICIENT_OF_VARIATION * 100;
+
 const senderSchema = z.string().max(80, "At most 80 characters");
 
 /** Maps a zod issue path in ShopRules to the form field that shows it. */
@@ -233,7 +236,10 @@ export function parseSettingsForm(form: FormData, current: ShopRules): SettingsF
       errors[field] ??=
         issue.path[0] === "openWeekdays" && issue.code === "too_small"
           ? "Open at least one weekday"
-          : issue.message;
+          : field === "variability"
+            ? // The rule holds a fraction (0–3); the merchant types a percentage, so say it in %.
+              `Enter a percentage from 0 to ${MAX_VARIABILITY_PERCENT}`
+            : issue.message;
     }
   }
   for (const field of ["senderName", "senderRole"] as const) {
