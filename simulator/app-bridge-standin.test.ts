@@ -31,6 +31,8 @@ function loadStandIn(options: { idTokenInUrl?: string; topLevel?: boolean } = {}
   const posted: { message: { type: string; requestId: string }; targetOrigin: string }[] = [];
   const fetches: { url: string; headers: Headers }[] = [];
   const body: FakeElement[] = [];
+  const clickListeners: ((event: FakeClick) => void)[] = [];
+  const opened: { url: string; target: string }[] = [];
   const search = new URLSearchParams({ embedded: "1", shop, locale: "en", host: "aG9zdA" });
   if (options.idTokenInUrl) search.set("id_token", options.idTokenInUrl);
 
@@ -59,8 +61,11 @@ function loadStandIn(options: { idTokenInUrl?: string; topLevel?: boolean } = {}
     MutationObserver: class {
       observe() {}
     },
+    open: (url: string, target: string) => opened.push({ url, target }),
     document: {
-      addEventListener: () => {},
+      addEventListener: (type: string, listener: (event: FakeClick) => void) => {
+        if (type === "click") clickListeners.push(listener);
+      },
       querySelectorAll: () => [],
       currentScript: {
         src: `${adminOrigin}/cdn/app-bridge.js`,
@@ -98,10 +103,43 @@ function loadStandIn(options: { idTokenInUrl?: string; topLevel?: boolean } = {}
   const windowFetch = sandbox.fetch as (input: string, init?: RequestInit) => Promise<Response>;
   const dispatch = (data: unknown, origin: string) =>
     listeners.forEach((listener) => listener({ data, origin }));
-  return { shopify, windowFetch, posted, fetches, body, dispatch };
+  // A click on an anchor with this href, as the browser delivers it; true when the stand-in
+  // took it over (prevented the browser's own navigation).
+  const click = (href: string) => {
+    let prevented = false;
+    const anchor = { getAttribute: (name: string) => (name === "href" ? href : null) };
+    const event: FakeClick = {
+      target: { closest: (selector: string) => (selector === "a[href]" ? anchor : null) },
+      preventDefault: () => {
+        prevented = true;
+      },
+    };
+    clickListeners.forEach((listener) => listener(event));
+    return prevented;
+  };
+  return { shopify, windowFetch, posted, fetches, body, dispatch, click, opened };
+}
+
+interface FakeClick {
+  target: { closest(selector: string): { getAttribute(name: string): string | null } | null };
+  preventDefault(): void;
 }
 
 describe("App Bridge stand-in", () => {
+  it("opens the simulated admin's page in the top window for shopify://admin and shopify:admin links, and leaves other links to the browser", () => {
+    // Both spellings are Shopify's: https://shopify.dev/docs/api/app-home/apis/navigation
+    // ("shopify://admin/orders/456") and the app home extension docs ("shopify:admin/products/1").
+    const { click, opened } = loadStandIn();
+    expect(click("shopify://admin/orders/5500000001")).toBe(true);
+    expect(click("shopify:admin/products/42")).toBe(true);
+    expect(click("/app/orders/5500000001")).toBe(false);
+    expect(click("https://example.com/")).toBe(false);
+    expect(opened).toEqual([
+      { url: `${adminOrigin}/${shop}/admin/orders/5500000001`, target: "_top" },
+      { url: `${adminOrigin}/${shop}/admin/products/42`, target: "_top" },
+    ]);
+  });
+
   it("defines window.shopify.config from the script tag and the URL", () => {
     const { shopify } = loadStandIn();
     expect({ ...shopify.config }).toEqual({ apiKey, shop, locale: "en", host: "aG9zdA" });

@@ -29,6 +29,7 @@ import {
   STOREFRONT_ASSET_PREFIX,
 } from "./storefront/routes";
 import { forwardAppProxy } from "./storefront-proxy";
+import { renderAdminOrderPage } from "./admin-order-page";
 import { renderOrderStatusPage } from "./storefront/order-status-page";
 import { renderOutboxPage, type Outbox } from "./mail/outbox-page";
 import { handleAccessTokenRequest } from "./token-exchange";
@@ -413,6 +414,12 @@ async function route(
       app: state.app,
     });
     if (proxied) return proxied;
+  }
+  // The admin's order page, where the app's shopify://admin/orders/<id> links land.
+  const adminOrder = /^\/admin\/orders\/(\d+)$/.exec(rest);
+  if (adminOrder && method === "GET") {
+    const page = renderAdminOrderPage(store, Number(adminOrder[1]));
+    return page ? html(page) : json(404, { errors: "Not Found" });
   }
   // The customer's order status page with Delay Desk's block (storefront/order-status-page.ts).
   if (rest === "/account/order-status" && method === "GET") {

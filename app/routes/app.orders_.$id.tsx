@@ -38,6 +38,15 @@ export default function OrderPage() {
       title={`Order ${order.name}`}
       backAction={{ content: "Orders", url: "/app/orders" }}
       primaryAction={{ content: "Write to this customer", url: `/app/notices?orders=${numericId}` }}
+      secondaryActions={[
+        // App Bridge opens the admin's own order page for this protocol, in the top window:
+        // https://shopify.dev/docs/api/app-home/apis/navigation
+        {
+          content: "View in Shopify admin",
+          url: `shopify://admin/orders/${numericId}`,
+          target: "_top",
+        },
+      ]}
     >
       <Layout>
         <Layout.Section variant="oneThird">

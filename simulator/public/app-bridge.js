@@ -191,6 +191,22 @@
     });
   }
 
+  // Links to "shopify://admin/<path>" (or "shopify:admin/<path>") open the admin's own page, as the
+  // Navigation API documents (https://shopify.dev/docs/api/app-home/apis/navigation): here the
+  // simulated admin's, /<shop>/admin/<path>, in the top window.
+  var ADMIN_LINK = /^shopify:(?:\/\/)?admin\/(.*)$/;
+  document.addEventListener(
+    "click",
+    function (event) {
+      var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+      var match = link ? ADMIN_LINK.exec(link.getAttribute("href") || "") : null;
+      if (!match || !shop) return;
+      event.preventDefault();
+      window.open(adminOrigin + "/" + shop + "/admin/" + match[1], "_top");
+    },
+    true,
+  );
+
   window.shopify = {
     __standIn: true,
     config: { apiKey: apiKey, shop: shop, locale: locale, host: host },

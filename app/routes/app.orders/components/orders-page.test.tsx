@@ -90,6 +90,15 @@ describe("the orders page", () => {
     expect(screen.getByText("3 orders")).toBeTruthy();
   });
 
+  it("each order's name links to its page in the app (numeric id, as /app/orders/:id reads it)", async () => {
+    openPage();
+    const link = (await screen.findByText("#1001")).closest("a");
+    expect(link?.getAttribute("href")).toBe("/app/orders/5500000001");
+    expect(screen.getByText("#1003").closest("a")?.getAttribute("href")).toBe(
+      "/app/orders/5500000003",
+    );
+  });
+
   it("a search asks for the typed words, trimmed, and keeps them in the box", async () => {
     const { requested, user } = openPage();
     const box = await screen.findByLabelText<HTMLInputElement>("Search orders");

@@ -9,6 +9,7 @@ import {
   EmptySearchResult,
   IndexTable,
   InlineStack,
+  Link,
   Page,
   Select,
   Tabs,
@@ -218,9 +219,13 @@ export function OrdersPage() {
                   selected={selectedResources.includes(row.id)}
                 >
                   <IndexTable.Cell>
-                    <Text as="span" fontWeight="semibold">
-                      {row.name}
-                    </Text>
+                    {/* The primary link: a click on the row (not its checkbox) opens the order's
+                        page, with its promise, what the customer was told and its timeline. */}
+                    <Link dataPrimaryLink url={`/app/orders/${gidId(row.id)}`} removeUnderline>
+                      <Text as="span" fontWeight="semibold">
+                        {row.name}
+                      </Text>
+                    </Link>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <BlockStack>
