@@ -118,6 +118,17 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
   #app-nav a.current { font-weight: 600; }
   iframe { border: 0; width: 100%; height: 100%; background: #fff; }
   .note { position: fixed; bottom: 6px; left: 8px; font-size: 11px; color: #8a8a8a; }
+  #save-bar { position: fixed; top: 0; left: 0; right: 0; height: 56px; z-index: 10; display: flex; align-items: center; gap: 8px; padding: 0 16px; background: #1a1a1a; color: #fff; font-weight: 600; }
+  #save-bar[hidden], #discard-dialog[hidden] { display: none; }
+  #save-bar .spacer { flex: 1; }
+  #save-bar button, #discard-dialog button { border-radius: 8px; padding: 6px 12px; border: 1px solid #616161; background: #303030; color: #fff; font: inherit; cursor: pointer; }
+  #save-bar button.primary { background: #fff; color: #1a1a1a; }
+  #save-bar.shake { animation: shake 0.3s; }
+  @keyframes shake { 25% { transform: translateX(-6px); } 75% { transform: translateX(6px); } }
+  #discard-dialog { position: fixed; inset: 0; z-index: 11; display: grid; place-items: center; background: rgba(0,0,0,.4); }
+  #discard-dialog .box { background: #fff; color: #303030; border-radius: 12px; padding: 16px; max-width: 360px; }
+  #discard-dialog .box button { background: #fff; color: #303030; }
+  #discard-dialog .box button.critical { background: #c70a24; border-color: #c70a24; color: #fff; }
 </style>
 </head>
 <body>
@@ -147,11 +158,66 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
   <iframe id="app-frame" name="app-iframe" title="${escapeHtml(appName)}" src="${escapeHtml(options.appFrameUrl)}"></iframe>
 </div>
 <div class="note">Simulated Shopify admin (Delay Desk simulator)</div>
+<div id="save-bar" role="region" aria-label="Unsaved changes" hidden>
+  <span>Unsaved changes</span><span class="spacer" role="status" id="save-bar-hint"></span>
+  <button type="button" id="save-bar-discard">Discard</button>
+  <button type="button" class="primary" id="save-bar-save">Save</button>
+</div>
+<div id="discard-dialog" role="dialog" aria-modal="true" aria-labelledby="discard-title" hidden>
+  <div class="box">
+    <p id="discard-title"><strong>Discard all unsaved changes?</strong></p>
+    <p>If you discard changes, you'll delete any edits you made since you last saved.</p>
+    <button type="button" id="discard-keep">Continue editing</button>
+    <button type="button" class="critical" id="discard-confirm">Discard changes</button>
+  </div>
+</div>
 <script>
 (function () {
   var config = ${scriptJson(config)};
   var frame = document.getElementById("app-frame");
   var appNav = document.getElementById("app-nav");
+  // The app's save bar (<form data-save-bar>, drawn here as admin draws it). While it shows, the
+  // admin's links do not leave the page: the bar shakes and says why.
+  var saveBar = document.getElementById("save-bar");
+  var saveBarHint = document.getElementById("save-bar-hint");
+  var discardDialog = document.getElementById("discard-dialog");
+  var discardConfirmation = false;
+  function saveBarAction(action) {
+    frame.contentWindow.postMessage({ type: "delay-desk:save-bar-action", action: action }, config.appOrigin);
+  }
+  function showSaveBar(visible, confirmDiscard) {
+    saveBar.hidden = !visible;
+    discardConfirmation = confirmDiscard;
+    saveBarHint.textContent = "";
+    if (!visible) discardDialog.hidden = true;
+  }
+  function blockedBySaveBar(event) {
+    if (saveBar.hidden) return false;
+    event.preventDefault();
+    event.stopPropagation();
+    saveBarHint.textContent = "Save or discard your changes before leaving this page";
+    saveBar.classList.remove("shake");
+    void saveBar.offsetWidth;
+    saveBar.classList.add("shake");
+    return true;
+  }
+  document.getElementById("save-bar-save").addEventListener("click", function () { saveBarAction("save"); });
+  document.getElementById("save-bar-discard").addEventListener("click", function () {
+    if (discardConfirmation) discardDialog.hidden = false;
+    else saveBarAction("discard");
+  });
+  document.getElementById("discard-keep").addEventListener("click", function () { discardDialog.hidden = true; });
+  document.getElementById("discard-confirm").addEventListener("click", function () {
+    discardDialog.hidden = true;
+    saveBarAction("discard");
+  });
+  document.querySelector("nav[aria-label=Admin]").addEventListener("click", function (event) {
+    if (event.target.closest("a")) blockedBySaveBar(event);
+  }, true);
+  var userSwitch = document.querySelector("[data-testid=user-switch]");
+  if (userSwitch) userSwitch.addEventListener("click", function (event) {
+    if (event.target.closest("a")) blockedBySaveBar(event);
+  }, true);
   // The app's <ui-nav-menu> links, drawn here under the app's name as Shopify admin does;
   // a click asks the app (through App Bridge) to navigate.
   function drawNav(items) {
@@ -175,6 +241,7 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
     var data = event.data;
     if (!data || event.source !== frame.contentWindow || event.origin !== config.appOrigin) return;
     if (data.type === "delay-desk:nav-menu" && Array.isArray(data.items)) return drawNav(data.items);
+    if (data.type === "delay-desk:save-bar") return showSaveBar(data.visible === true, data.discardConfirmation === true);
     if (data.type !== "delay-desk:id-token-request") return;
     fetch(config.sessionTokenPath + "?user=" + encodeURIComponent(config.userId), { method: "POST" })
       .then(function (response) { return response.json(); })

@@ -35,6 +35,8 @@ export interface FormFields<V> {
   };
   /** Props for the `name` field of row `index` in the list `group` (`group.index.name`). */
   row(group: KeysOf<V, readonly object[]>, index: number, name: string): FieldProps;
+  /** Puts every field back to `to` (a form's reset: App Bridge's save bar "Discard"). */
+  reset(to: V): void;
   addRow(group: KeysOf<V, readonly object[]>, blank: Row): void;
   removeRow(group: KeysOf<V, readonly object[]>, index: number): void;
 }
@@ -83,6 +85,7 @@ export function useFormFields<V extends object>(
         setRows(group, (rows) => rows.map((r, j) => (j === index ? { ...r, [name]: value } : r))),
       error: errors[`${group}.${index}.${name}`],
     }),
+    reset: (to) => setValues(to),
     addRow: (group, blank) => setRows(group, (rows) => [...rows, blank]),
     removeRow: (group, index) => setRows(group, (rows) => rows.filter((_, j) => j !== index)),
   };

@@ -207,6 +207,118 @@
     true,
   );
 
+  // <form data-save-bar>: when any field differs from the form's first state, the admin shows its
+  // save bar (Save submits the form, Discard resets it, after a confirmation when the form has
+  // data-discard-confirmation) and hides it on submit or reset, as Shopify documents:
+  // https://shopify.dev/docs/api/app-home/app-bridge-web-components/save-bar. While it shows, the
+  // admin does not leave the page. Outside the admin frame the stand-in draws the bar itself.
+  var SAVE_BAR_FORM = "form[data-save-bar]";
+  var baselines = new WeakMap();
+  var dirtyForm = null;
+  var ownBar = null;
+  function formState(form) {
+    var entries = [];
+    new FormData(form).forEach(function (value, name) {
+      entries.push([name, typeof value === "string" ? value : ""]);
+    });
+    return JSON.stringify(entries);
+  }
+  function trackForms() {
+    Array.prototype.forEach.call(document.querySelectorAll(SAVE_BAR_FORM), function (form) {
+      if (!baselines.has(form)) baselines.set(form, formState(form));
+    });
+  }
+  function drawOwnBar(form) {
+    if (ownBar && ownBar.parentNode) ownBar.parentNode.removeChild(ownBar);
+    ownBar = null;
+    if (!form) return;
+    ownBar = document.createElement("div");
+    ownBar.setAttribute("data-app-bridge-save-bar", "");
+    ownBar.setAttribute("role", "region");
+    ownBar.setAttribute("aria-label", "Unsaved changes");
+    ownBar.style.cssText =
+      "position:fixed;top:0;left:0;right:0;z-index:2147483647;display:flex;gap:8px;align-items:center;" +
+      "padding:8px 16px;background:#1a1a1a;color:#fff;font:14px/1.4 sans-serif";
+    ownBar.textContent = "Unsaved changes ";
+    [["Discard", "discard"], ["Save", "save"]].forEach(function (pair) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = pair[0];
+      button.addEventListener("click", function () {
+        saveBarAction(pair[1]);
+      });
+      ownBar.appendChild(button);
+    });
+    document.body.appendChild(ownBar);
+  }
+  function showSaveBar(form) {
+    if (dirtyForm === form) return;
+    dirtyForm = form;
+    if (!inFrame) return drawOwnBar(form);
+    window.parent.postMessage(
+      { type: "delay-desk:save-bar", visible: !!form, discardConfirmation: !!form && form.hasAttribute("data-discard-confirmation") },
+      adminOrigin,
+    );
+  }
+  function checkForm(form) {
+    if (!baselines.has(form)) return baselines.set(form, formState(form));
+    showSaveBar(formState(form) !== baselines.get(form) ? form : dirtyForm === form ? null : dirtyForm);
+  }
+  function saveBarAction(action) {
+    var form = dirtyForm;
+    if (!form || !form.isConnected) return showSaveBar(null);
+    if (action === "save") form.requestSubmit();
+    // Outside the admin the confirmation is the browser's; in the admin frame the admin asked.
+    else if (action === "discard" && (inFrame || !form.hasAttribute("data-discard-confirmation") || window.confirm("Discard all unsaved changes?"))) form.reset();
+  }
+  ["input", "change"].forEach(function (type) {
+    document.addEventListener(
+      type,
+      function (event) {
+        var form = event.target && event.target.closest ? event.target.closest(SAVE_BAR_FORM) : null;
+        if (form) checkForm(form);
+      },
+      true,
+    );
+  });
+  document.addEventListener(
+    "submit",
+    function (event) {
+      var form = event.target;
+      if (!form || !form.matches || !form.matches(SAVE_BAR_FORM)) return;
+      baselines.set(form, formState(form));
+      if (dirtyForm === form) showSaveBar(null);
+    },
+    true,
+  );
+  document.addEventListener(
+    "reset",
+    function (event) {
+      var form = event.target;
+      if (!form || !form.matches || !form.matches(SAVE_BAR_FORM)) return;
+      if (dirtyForm === form) showSaveBar(null);
+      // What the form shows once the app has handled the reset is its clean state again.
+      setTimeout(function () {
+        baselines.set(form, formState(form));
+      }, 0);
+    },
+    true,
+  );
+  // Fields added or removed (a closure row) change the form's state without an input event.
+  new MutationObserver(function () {
+    // A form still being parsed would be baselined half-built; DOMContentLoaded takes the first.
+    if (document.readyState === "loading") return;
+    trackForms();
+    if (dirtyForm && !dirtyForm.isConnected) return showSaveBar(null);
+    Array.prototype.forEach.call(document.querySelectorAll(SAVE_BAR_FORM), checkForm);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", trackForms);
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (!data || data.type !== "delay-desk:save-bar-action" || event.origin !== adminOrigin) return;
+    saveBarAction(data.action);
+  });
+
   window.shopify = {
     __standIn: true,
     config: { apiKey: apiKey, shop: shop, locale: locale, host: host },

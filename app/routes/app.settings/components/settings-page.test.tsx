@@ -67,6 +67,26 @@ function openPage() {
 }
 
 describe("the settings page", () => {
+  it("asks App Bridge for the save bar with a discard confirmation, and a reset (Discard) puts back the loaded values", async () => {
+    // data-save-bar / data-discard-confirmation, and Discard resetting the form:
+    // https://shopify.dev/docs/api/app-home/app-bridge-web-components/save-bar
+    const { user } = openPage();
+    const cutOff = await screen.findByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)");
+    const form = cutOff.closest("form");
+    if (!form) throw new Error("the fields are not in a form");
+    expect(form.hasAttribute("data-save-bar")).toBe(true);
+    expect(form.hasAttribute("data-discard-confirmation")).toBe(true);
+    await user.clear(cutOff);
+    await user.type(cutOff, "09:45");
+    expect(cutOff.value).toBe("09:45");
+    form.reset();
+    await waitFor(() =>
+      expect(screen.getByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)").value).toBe(
+        loaded.values.cutOffTime,
+      ),
+    );
+  });
+
   it("shows the defaults under the labels a merchant reads, and says they are defaults", async () => {
     openPage();
     expect(await screen.findByText("You are using the default settings")).toBeTruthy();

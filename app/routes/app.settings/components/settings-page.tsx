@@ -38,7 +38,20 @@ export function SettingsPage() {
       backAction={{ content: "Dashboard", url: "/app" }}
       secondaryActions={[{ content: "Customer data requests", url: "/app/data-requests" }]}
     >
-      <Form method="post" ref={formRef}>
+      {/* data-save-bar: App Bridge shows admin's save bar while a field differs from what the
+          page loaded, and the admin keeps the merchant on the page until they save or discard
+          (https://shopify.dev/docs/api/app-home/app-bridge-web-components/save-bar). Discard
+          resets the form; the fields are React state, so the reset puts back the saved values. */}
+      <Form
+        method="post"
+        ref={formRef}
+        data-save-bar
+        data-discard-confirmation
+        onReset={(event) => {
+          event.preventDefault();
+          form.reset(loaded.values);
+        }}
+      >
         <Layout>
           <Layout.Section>
             {result?.ok && result.preview ? <PreviewBanner preview={result.preview} /> : null}
