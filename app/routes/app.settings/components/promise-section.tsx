@@ -48,6 +48,22 @@ function OverrideRows({
   );
 }
 
+/** Every half hour of the day, plus the saved time when it is between them (e.g. 14:15). */
+export function cutOffOptions(current: string): { label: string; value: string }[] {
+  const times = Array.from({ length: 48 }, (_, i) => {
+    const hour = String(Math.floor(i / 2)).padStart(2, "0");
+    return `${hour}:${i % 2 === 0 ? "00" : "30"}`;
+  });
+  if (/^\d{2}:\d{2}$/.test(current) && !times.includes(current)) times.push(current);
+  return times.sort().map((value) => ({ value, label: clockLabel(value) }));
+}
+
+function clockLabel(hhmm: string): string {
+  const [hour = 0, minute = 0] = hhmm.split(":").map(Number);
+  const suffix = hour < 12 ? "AM" : "PM";
+  return `${hour % 12 === 0 ? 12 : hour % 12}:${String(minute).padStart(2, "0")} ${suffix} (${hhmm})`;
+}
+
 export function PromiseSection({ form, timeZones }: { form: SettingsFields; timeZones: string[] }) {
   return (
     <SettingsSection
@@ -63,11 +79,11 @@ export function PromiseSection({ form, timeZones }: { form: SettingsFields; time
             inputMode="numeric"
             autoComplete="off"
           />
-          <TextField
-            label="Daily cut-off (HH:MM)"
+          <Select
+            label="Daily cut-off (shop time)"
+            options={cutOffOptions(form.values.cutOffTime)}
             {...form.field("cutOffTime")}
-            helpText="Orders at or after this time count from the next open day."
-            autoComplete="off"
+            helpText={`Orders at or after this time (${form.values.timeZone}) count from the next open day.`}
           />
         </FormLayout.Group>
         <OverrideRows

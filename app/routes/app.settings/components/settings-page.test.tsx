@@ -9,6 +9,7 @@ import { renderPage } from "../../../../tests/support/render-page";
 import { DEFAULT_CADENCE_DAYS } from "../../../notices/cadence";
 import { DEFAULT_SHOP_RULES } from "../../../promise/shop-rules";
 import { formValuesFromSettings, parseSettingsForm } from "../../../settings/settings-form";
+import { cutOffOptions } from "./promise-section";
 import { SettingsPage } from "./settings-page";
 
 afterEach(cleanup);
@@ -71,17 +72,16 @@ describe("the settings page", () => {
     // data-save-bar / data-discard-confirmation, and Discard resetting the form:
     // https://shopify.dev/docs/api/app-home/app-bridge-web-components/save-bar
     const { user } = openPage();
-    const cutOff = await screen.findByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)");
+    const cutOff = await screen.findByLabelText<HTMLSelectElement>("Daily cut-off (shop time)");
     const form = cutOff.closest("form");
     if (!form) throw new Error("the fields are not in a form");
     expect(form.hasAttribute("data-save-bar")).toBe(true);
     expect(form.hasAttribute("data-discard-confirmation")).toBe(true);
-    await user.clear(cutOff);
-    await user.type(cutOff, "09:45");
-    expect(cutOff.value).toBe("09:45");
+    await user.selectOptions(cutOff, "09:30");
+    expect(cutOff.value).toBe("09:30");
     form.reset();
     await waitFor(() =>
-      expect(screen.getByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)").value).toBe(
+      expect(screen.getByLabelText<HTMLSelectElement>("Daily cut-off (shop time)").value).toBe(
         loaded.values.cutOffTime,
       ),
     );
@@ -90,7 +90,7 @@ describe("the settings page", () => {
   it("shows the defaults under the labels a merchant reads, and says they are defaults", async () => {
     openPage();
     expect(await screen.findByText("You are using the default settings")).toBeTruthy();
-    expect(screen.getByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)").value).toBe(
+    expect(screen.getByLabelText<HTMLSelectElement>("Daily cut-off (shop time)").value).toBe(
       loaded.values.cutOffTime,
     );
     expect(screen.getByLabelText<HTMLInputElement>("Sender's name").value).toBe("");
@@ -102,18 +102,32 @@ describe("the settings page", () => {
     expect(screen.getByRole("button", { name: "Save and re-forecast" })).toBeTruthy();
   });
 
-  it("a bad cut-off shows the server's message beside the field, and what was typed stays", async () => {
+  it("a bad lead time shows the server's message beside the field, and what was typed stays", async () => {
     const { user } = openPage();
-    const cutOff = await screen.findByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)");
-    await user.clear(cutOff);
-    await user.type(cutOff, "2pm");
+    const [leadTime] = await screen.findAllByLabelText<HTMLInputElement>(
+      "Lead time (business days)",
+    );
+    if (!leadTime) throw new Error("no lead time field");
+    await user.clear(leadTime);
+    await user.type(leadTime, "ten");
     await user.type(screen.getByLabelText("Sender's name"), "Dawn Rivera");
     await user.click(screen.getByRole("button", { name: "Save and re-forecast" }));
 
     expect(await screen.findByText("Nothing was saved: 1 field needs attention")).toBeTruthy();
-    expect(screen.getByText("Expected HH:MM (24-hour)")).toBeTruthy();
-    expect(screen.getByLabelText<HTMLInputElement>("Daily cut-off (HH:MM)").value).toBe("2pm");
+    expect(screen.getByText("Enter a number")).toBeTruthy();
+    expect(screen.getAllByLabelText<HTMLInputElement>("Lead time (business days)")[0]?.value).toBe(
+      "ten",
+    );
     expect(screen.getByLabelText<HTMLInputElement>("Sender's name").value).toBe("Dawn Rivera");
+  });
+
+  it("offers the cut-off as times of day in half hours, named in the shop's time zone, keeping a saved time between them", () => {
+    const options = cutOffOptions("14:15");
+    expect(options).toHaveLength(49);
+    expect(options[0]).toEqual({ value: "00:00", label: "12:00 AM (00:00)" });
+    expect(options.find((o) => o.value === "17:00")?.label).toBe("5:00 PM (17:00)");
+    expect(options.map((o) => o.value).indexOf("14:15")).toBe(29);
+    expect(cutOffOptions("17:00")).toHaveLength(48);
   });
 
   it("Save submits what the merchant typed under the names the action reads, then shows the new figures", async () => {
