@@ -77,6 +77,8 @@ export interface AdminFramePageOptions {
   appOrigin: string;
   /** Same-origin path the page POSTs to for a fresh session token. */
   sessionTokenPath: string;
+  /** Same-origin path listing what the resource picker offers (resource-picker.ts). */
+  resourcePickerPath?: string;
   /** The shop's demo storefront, linked as "Online Store". */
   storefrontUrl?: string;
   /**
@@ -92,6 +94,7 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
   const config = {
     appOrigin: options.appOrigin,
     sessionTokenPath: options.sessionTokenPath,
+    resourcePickerPath: options.resourcePickerPath ?? "",
     userId: options.userId,
   };
   return `<!doctype html>
@@ -129,6 +132,14 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
   #discard-dialog .box { background: #fff; color: #303030; border-radius: 12px; padding: 16px; max-width: 360px; }
   #discard-dialog .box button { background: #fff; color: #303030; }
   #discard-dialog .box button.critical { background: #c70a24; border-color: #c70a24; color: #fff; }
+  #picker-dialog { position: fixed; inset: 0; z-index: 11; display: grid; place-items: center; background: rgba(0,0,0,.4); }
+  #picker-dialog[hidden] { display: none; }
+  #picker-dialog .box { background: #fff; border-radius: 12px; padding: 16px; width: 420px; max-height: 80vh; display: grid; gap: 8px; grid-template-rows: auto auto 1fr auto; }
+  #picker-dialog ul { list-style: none; margin: 0; padding: 0; overflow: auto; }
+  #picker-dialog li label { display: flex; gap: 8px; padding: 6px 4px; border-bottom: 1px solid #ebebeb; }
+  #picker-dialog .actions { display: flex; justify-content: flex-end; gap: 8px; }
+  #picker-dialog button { border-radius: 8px; padding: 6px 12px; border: 1px solid #b5b5b5; background: #fff; font: inherit; cursor: pointer; }
+  #picker-dialog button.primary { background: #303030; color: #fff; }
 </style>
 </head>
 <body>
@@ -162,6 +173,14 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
   <span>Unsaved changes</span><span class="spacer" role="status" id="save-bar-hint"></span>
   <button type="button" id="save-bar-discard">Discard</button>
   <button type="button" class="primary" id="save-bar-save">Save</button>
+</div>
+<div id="picker-dialog" role="dialog" aria-modal="true" aria-labelledby="picker-title" hidden>
+  <div class="box">
+    <strong id="picker-title"></strong>
+    <input type="search" id="picker-search" aria-label="Search">
+    <ul id="picker-list" aria-label="Results"></ul>
+    <div class="actions"><button type="button" id="picker-cancel">Cancel</button><button type="button" class="primary" id="picker-done"></button></div>
+  </div>
 </div>
 <div id="discard-dialog" role="dialog" aria-modal="true" aria-labelledby="discard-title" hidden>
   <div class="box">
@@ -236,12 +255,86 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
       appNav.appendChild(link);
     });
   }
+  // The resource picker (shopify.resourcePicker in the app): a list from the simulator's store,
+  // searchable, one or several picked, answered with the picked records or null on Cancel.
+  var picker = document.getElementById("picker-dialog");
+  var pickerList = document.getElementById("picker-list");
+  var pickerSearch = document.getElementById("picker-search");
+  var pickerDone = document.getElementById("picker-done");
+  var pickerRequest = null;
+  var pickerShown = [];
+  var pickerChosen = {};
+  function pickerLimit() {
+    var multiple = pickerRequest.options.multiple;
+    return multiple === true ? Infinity : typeof multiple === "number" ? multiple : 1;
+  }
+  function answerPicker(selection) {
+    if (!pickerRequest) return;
+    frame.contentWindow.postMessage({ type: "delay-desk:resource-picker-result", requestId: pickerRequest.requestId, selection: selection }, config.appOrigin);
+    pickerRequest = null;
+    picker.hidden = true;
+  }
+  function drawPicker() {
+    pickerList.textContent = "";
+    var single = pickerLimit() === 1;
+    pickerShown.forEach(function (resource) {
+      var item = document.createElement("li");
+      var label = document.createElement("label");
+      var box = document.createElement("input");
+      box.type = single ? "radio" : "checkbox";
+      box.name = "picked";
+      box.checked = !!pickerChosen[resource.id];
+      box.addEventListener("change", function () {
+        if (single) pickerChosen = {};
+        if (box.checked && Object.keys(pickerChosen).length >= pickerLimit()) { box.checked = false; return; }
+        if (box.checked) pickerChosen[resource.id] = resource; else delete pickerChosen[resource.id];
+        drawPicker();
+      });
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(resource.title));
+      item.appendChild(label);
+      pickerList.appendChild(item);
+    });
+    pickerDone.disabled = Object.keys(pickerChosen).length === 0;
+  }
+  function loadPicker() {
+    var query = new URLSearchParams({ type: pickerRequest.options.type || "", query: pickerSearch.value });
+    return fetch(config.resourcePickerPath + "?" + query.toString())
+      .then(function (response) { return response.json(); })
+      .then(function (body) {
+        pickerShown = Array.isArray(body.resources) ? body.resources : [];
+        drawPicker();
+      });
+  }
+  function openPicker(request) {
+    pickerRequest = request;
+    var verb = request.options.action === "select" ? "Select" : "Add";
+    var noun = request.options.type === "collection" ? "collection" : String(request.options.type);
+    document.getElementById("picker-title").textContent = verb + " " + (pickerLimit() === 1 ? noun : noun + "s");
+    pickerDone.textContent = verb;
+    pickerSearch.value = request.options.query || "";
+    pickerChosen = {};
+    picker.hidden = false;
+    loadPicker().then(function () {
+      (request.options.selectionIds || []).forEach(function (id) {
+        var found = pickerShown.find(function (resource) { return resource.id === id; });
+        if (found) pickerChosen[id] = found;
+      });
+      drawPicker();
+    });
+  }
+  pickerSearch.addEventListener("input", function () { loadPicker(); });
+  document.getElementById("picker-cancel").addEventListener("click", function () { answerPicker(null); });
+  pickerDone.addEventListener("click", function () {
+    answerPicker(Object.keys(pickerChosen).map(function (id) { return pickerChosen[id]; }));
+  });
   // Admin answers only its own app frame, and only to the app's origin.
   window.addEventListener("message", function (event) {
     var data = event.data;
     if (!data || event.source !== frame.contentWindow || event.origin !== config.appOrigin) return;
     if (data.type === "delay-desk:nav-menu" && Array.isArray(data.items)) return drawNav(data.items);
     if (data.type === "delay-desk:save-bar") return showSaveBar(data.visible === true, data.discardConfirmation === true);
+    if (data.type === "delay-desk:resource-picker" && data.options && config.resourcePickerPath) return openPicker(data);
     if (data.type !== "delay-desk:id-token-request") return;
     fetch(config.sessionTokenPath + "?user=" + encodeURIComponent(config.userId), { method: "POST" })
       .then(function (response) { return response.json(); })

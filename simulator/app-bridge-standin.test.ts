@@ -24,11 +24,20 @@ interface Shopify {
   idToken(): Promise<string>;
   toast: { show(message: string): string };
   loading(on: boolean): void;
+  resourcePicker(options: {
+    type: string;
+    action?: string;
+    multiple?: boolean;
+    selectionIds?: { id: string }[];
+  }): Promise<({ id: string; title: string }[] & { selection?: unknown }) | undefined>;
 }
 
 function loadStandIn(options: { idTokenInUrl?: string; topLevel?: boolean } = {}) {
   const listeners: ((event: { data: unknown; origin: string }) => void)[] = [];
-  const posted: { message: { type: string; requestId: string }; targetOrigin: string }[] = [];
+  const posted: {
+    message: { type: string; requestId: string; options?: unknown };
+    targetOrigin: string;
+  }[] = [];
   const fetches: { url: string; headers: Headers }[] = [];
   const body: FakeElement[] = [];
   const clickListeners: ((event: FakeClick) => void)[] = [];
@@ -95,8 +104,10 @@ function loadStandIn(options: { idTokenInUrl?: string; topLevel?: boolean } = {}
   sandbox.parent = options.topLevel
     ? sandbox
     : {
-        postMessage: (message: { type: string; requestId: string }, targetOrigin: string) =>
-          posted.push({ message, targetOrigin }),
+        postMessage: (
+          message: { type: string; requestId: string; options?: unknown },
+          targetOrigin: string,
+        ) => posted.push({ message, targetOrigin }),
       };
   vm.runInNewContext(appBridgeStandInScript(), sandbox);
   const shopify = sandbox.shopify as Shopify;
@@ -126,6 +137,54 @@ interface FakeClick {
 }
 
 describe("App Bridge stand-in", () => {
+  it("asks the admin frame to draw the resource picker and resolves to the picked records (also as `selection`), or to undefined on Cancel, from the admin's origin only", async () => {
+    const { shopify, posted, dispatch } = loadStandIn();
+    const picking = shopify.resourcePicker({
+      type: "collection",
+      action: "select",
+      selectionIds: [{ id: "gid://shopify/Collection/41" }],
+    });
+    const request = posted.at(-1);
+    expect(request?.targetOrigin).toBe(adminOrigin);
+    expect(request?.message).toMatchObject({
+      type: "delay-desk:resource-picker",
+      options: {
+        type: "collection",
+        action: "select",
+        multiple: false,
+        selectionIds: ["gid://shopify/Collection/41"],
+      },
+    });
+    const requestId = request?.message.requestId;
+    const wallets = { id: "gid://shopify/Collection/41", title: "Wallets" };
+    dispatch(
+      {
+        type: "delay-desk:resource-picker-result",
+        requestId,
+        selection: [{ id: "x", title: "Forged" }],
+      },
+      "https://evil.test",
+    );
+    dispatch(
+      { type: "delay-desk:resource-picker-result", requestId, selection: [wallets] },
+      adminOrigin,
+    );
+    const picked = await picking;
+    expect(picked ? [...picked] : picked).toEqual([wallets]);
+    expect(picked?.selection).toBe(picked);
+
+    const cancelled = shopify.resourcePicker({ type: "collection" });
+    dispatch(
+      {
+        type: "delay-desk:resource-picker-result",
+        requestId: posted.at(-1)?.message.requestId,
+        selection: null,
+      },
+      adminOrigin,
+    );
+    await expect(cancelled).resolves.toBeUndefined();
+  });
+
   it("opens the simulated admin's page in the top window for shopify://admin and shopify:admin links, and leaves other links to the browser", () => {
     // Both spellings are Shopify's: https://shopify.dev/docs/api/app-home/apis/navigation
     // ("shopify://admin/orders/456") and the app home extension docs ("shopify:admin/products/1").

@@ -30,6 +30,7 @@ import {
 } from "./storefront/routes";
 import { forwardAppProxy } from "./storefront-proxy";
 import { renderAdminOrderPage } from "./admin-order-page";
+import { pickableCollections } from "./resource-picker";
 import { renderOrderStatusPage } from "./storefront/order-status-page";
 import { renderOutboxPage, type Outbox } from "./mail/outbox-page";
 import { handleAccessTokenRequest } from "./token-exchange";
@@ -325,6 +326,7 @@ function handleAdminFrame(
       appFrameUrl,
       appOrigin: new URL(state.app.appUrl).origin,
       sessionTokenPath: `/${shop}/admin/session-token`,
+      resourcePickerPath: `/${shop}/admin/resource-picker`,
       storefrontUrl: `/${shop}/storefront`,
       staff: staffFor(shop).map((member) => {
         const href = new URL(url.toString());
@@ -414,6 +416,14 @@ async function route(
       app: state.app,
     });
     if (proxied) return proxied;
+  }
+  // What the simulated admin's resource picker lists (resource-picker.ts; not a Shopify route).
+  if (rest === "/admin/resource-picker" && method === "GET") {
+    if (url.searchParams.get("type") !== "collection")
+      return json(400, { errors: "The simulator's resource picker offers collections only" });
+    return json(200, {
+      resources: pickableCollections(store, url.searchParams.get("query") ?? ""),
+    });
   }
   // The admin's order page, where the app's shopify://admin/orders/<id> links land.
   const adminOrder = /^\/admin\/orders\/(\d+)$/.exec(rest);

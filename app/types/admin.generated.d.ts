@@ -334,6 +334,13 @@ export type RemedyDiscountCodeBasicCreateMutationVariables = AdminTypes.Exact<{
 
 export type RemedyDiscountCodeBasicCreateMutation = { discountCodeBasicCreate?: AdminTypes.Maybe<{ codeDiscountNode?: AdminTypes.Maybe<Pick<AdminTypes.DiscountCodeNode, 'id'>>, userErrors: Array<Pick<AdminTypes.DiscountUserError, 'field' | 'message' | 'code'>> }> };
 
+export type SettingsCollectionTitlesQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type SettingsCollectionTitlesQuery = { nodes: Array<AdminTypes.Maybe<Pick<AdminTypes.Collection, 'id' | 'title'>>> };
+
 export type ShopTimeZoneQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -389,6 +396,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query RemedyFullRefundSuggestion($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      suggestedRefund(suggestFullRefund: true, refundShipping: true) {\n        amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }\n        shipping { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }\n        refundLineItems { lineItem { id } quantity restockType location { id } }\n        suggestedTransactions { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } gateway parentTransaction { id } }\n      }\n    }\n  }\n": {return: RemedyFullRefundSuggestionQuery, variables: RemedyFullRefundSuggestionQueryVariables},
   "#graphql\n  query RemedyShippingRefundSuggestion($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      suggestedRefund(refundShipping: true) {\n        amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }\n        shipping { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }\n        refundLineItems { lineItem { id } quantity restockType location { id } }\n        suggestedTransactions { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } gateway parentTransaction { id } }\n      }\n    }\n  }\n": {return: RemedyShippingRefundSuggestionQuery, variables: RemedyShippingRefundSuggestionQueryVariables},
   "#graphql\n  query RemedyThankYouCodeState($id: ID!) {\n    order(id: $id) { id customer { id } }\n  }\n": {return: RemedyThankYouCodeStateQuery, variables: RemedyThankYouCodeStateQueryVariables},
+  "#graphql\n  query SettingsCollectionTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Collection {\n        id\n        title\n      }\n    }\n  }\n": {return: SettingsCollectionTitlesQuery, variables: SettingsCollectionTitlesQueryVariables},
   "#graphql\n  query ShopTimeZone {\n    shop {\n      ianaTimezone\n    }\n  }\n": {return: ShopTimeZoneQuery, variables: ShopTimeZoneQueryVariables},
   "#graphql\n  query StorefrontSetup($pauseNamespace: String!, $pauseKey: String!) {\n    shop {\n      ianaTimezone\n    }\n    currentAppInstallation {\n      id\n    }\n    validations(first: 25) {\n      nodes {\n        id\n        enabled\n        shopifyFunction {\n          handle\n        }\n      }\n    }\n    checkoutPauseDefinition: metafieldDefinitions(first: 1, ownerType: VALIDATION, namespace: $pauseNamespace, key: $pauseKey) {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: StorefrontSetupQuery, variables: StorefrontSetupQueryVariables},
 }

@@ -311,7 +311,7 @@
     trackForms();
     if (dirtyForm && !dirtyForm.isConnected) return showSaveBar(null);
     Array.prototype.forEach.call(document.querySelectorAll(SAVE_BAR_FORM), checkForm);
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   document.addEventListener("DOMContentLoaded", trackForms);
   window.addEventListener("message", function (event) {
     var data = event.data;
@@ -319,8 +319,50 @@
     saveBarAction(data.action);
   });
 
+  // shopify.resourcePicker(options): the admin frame draws the picker and answers with the picked
+  // resources, or nothing when the merchant cancels (the promise then resolves to undefined), as
+  // https://shopify.dev/docs/api/app-home/apis/user-interface-and-interactions/resource-picker-api
+  // documents. The result is an array that also carries itself as `selection` (deprecated, still in
+  // @shopify/app-bridge-types' SelectPayload).
+  var pickerWaiting = {};
+  function resourcePicker(options) {
+    if (!inFrame) return Promise.reject(new Error("The resource picker is drawn by the admin: open the app in the admin frame."));
+    return new Promise(function (resolve) {
+      var requestId = "p" + nextRequestId++;
+      pickerWaiting[requestId] = resolve;
+      window.parent.postMessage(
+        {
+          type: "delay-desk:resource-picker",
+          requestId: requestId,
+          options: {
+            type: options && options.type,
+            action: (options && options.action) || "add",
+            multiple: options && options.multiple !== undefined ? options.multiple : false,
+            query: (options && options.query) || "",
+            selectionIds: ((options && options.selectionIds) || []).map(function (item) {
+              return item.id;
+            }),
+          },
+        },
+        adminOrigin,
+      );
+    });
+  }
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (!data || data.type !== "delay-desk:resource-picker-result" || event.origin !== adminOrigin) return;
+    var resolve = pickerWaiting[data.requestId];
+    if (!resolve) return;
+    delete pickerWaiting[data.requestId];
+    if (!Array.isArray(data.selection)) return resolve(undefined);
+    var selection = data.selection.slice();
+    selection.selection = selection;
+    resolve(selection);
+  });
+
   window.shopify = {
     __standIn: true,
+    resourcePicker: resourcePicker,
     config: { apiKey: apiKey, shop: shop, locale: locale, host: host },
     environment: { embedded: inFrame, mobile: false, pos: false },
     origin: adminOrigin,

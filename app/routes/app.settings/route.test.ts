@@ -43,6 +43,10 @@ function post(values: SettingsFormValues, intent?: "preview"): Request {
   form.set("senderName", values.senderName);
   form.set("senderRole", values.senderRole);
   if (values.tagOrders) form.set("tagOrders", "on");
+  values.collectionOverrides.forEach((o, i) => {
+    form.set(`collectionOverrides.${i}.key`, o.key);
+    form.set(`collectionOverrides.${i}.leadTime`, o.leadTime);
+  });
   form.set("noticeCadenceDays", values.noticeCadenceDays);
   form.set("consentRuleSet", values.consentRuleSet);
   return app.bearerRequest("/app/settings", { method: "POST", body: form });
@@ -67,6 +71,27 @@ describe("settings page", () => {
     expect(page.values.timeZone).toBe("Europe/Paris");
     expect(page.values.defaultLeadTime).toBe("10");
     expect(page.timeZones).toContain("Europe/Paris");
+  });
+
+  it("names the saved collection overrides by their titles in Shopify; a collection Shopify no longer has gets none", async () => {
+    const store = app.simulator.stores.get(app.shop);
+    const collection = store?.collections[0];
+    if (!collection) throw new Error("the seeded shop has no collection");
+    const picked = `gid://shopify/Collection/${collection.id}`;
+    const gone = "gid://shopify/Collection/999999999";
+    const { loader } = await import("./route");
+    const values = (await callRoute(loader, app.bearerRequest("/app/settings"))).values;
+    const saved = await submit({
+      ...values,
+      collectionOverrides: [
+        { key: picked, leadTime: "12" },
+        { key: gone, leadTime: "3" },
+      ],
+    });
+    expect(saved.body.ok).toBe(true);
+    const page = await callRoute(loader, app.bearerRequest("/app/settings"));
+    expect(page.values.collectionOverrides.map((o) => o.key)).toEqual([picked, gone]);
+    expect(page.collectionTitles).toEqual({ [picked]: collection.title });
   });
 
   it("refuses bad input with field errors, keeps what was typed, and saves nothing", async () => {

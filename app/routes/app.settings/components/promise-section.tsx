@@ -10,6 +10,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
+import { CollectionRows } from "./collection-rows";
 import { SettingsSection } from "./settings-section";
 import type { SettingsFields } from "./settings-fields";
 
@@ -64,7 +65,16 @@ function clockLabel(hhmm: string): string {
   return `${hour % 12 === 0 ? 12 : hour % 12}:${String(minute).padStart(2, "0")} ${suffix} (${hhmm})`;
 }
 
-export function PromiseSection({ form, timeZones }: { form: SettingsFields; timeZones: string[] }) {
+export function PromiseSection({
+  form,
+  timeZones,
+  collectionTitles,
+}: {
+  form: SettingsFields;
+  timeZones: string[];
+  /** Title by collection GID, for the collections the saved overrides name. */
+  collectionTitles: Record<string, string>;
+}) {
   return (
     <SettingsSection
       title="Promise"
@@ -92,12 +102,7 @@ export function PromiseSection({ form, timeZones }: { form: SettingsFields; time
           label="Lead time by product tag"
           keyLabel="Product tag"
         />
-        <OverrideRows
-          form={form}
-          group="collectionOverrides"
-          label="Lead time by collection"
-          keyLabel="Collection ID"
-        />
+        <CollectionRows form={form} titles={collectionTitles} />
       </FormLayout>
     </SettingsSection>
   );

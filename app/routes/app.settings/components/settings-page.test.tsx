@@ -4,7 +4,11 @@
 // refusal path with the real form parser (app/settings/settings-form.ts), so a validation message
 // is the one the server gives; what the form submits is read from the request the action gets.
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  installAppBridgeFake,
+  type AppBridgeFake,
+} from "../../../../tests/support/app-bridge-fake";
 import { renderPage } from "../../../../tests/support/render-page";
 import { DEFAULT_CADENCE_DAYS } from "../../../notices/cadence";
 import { DEFAULT_SHOP_RULES } from "../../../promise/shop-rules";
@@ -12,6 +16,10 @@ import { formValuesFromSettings, parseSettingsForm } from "../../../settings/set
 import { cutOffOptions } from "./promise-section";
 import { SettingsPage } from "./settings-page";
 
+let appBridge: AppBridgeFake;
+beforeEach(() => {
+  appBridge = installAppBridgeFake();
+});
 afterEach(cleanup);
 
 const loaded = {
@@ -25,6 +33,7 @@ const loaded = {
     saved: false,
   }),
   saved: false,
+  collectionTitles: {},
   timeZones: [...new Set([DEFAULT_SHOP_RULES.timeZone, "Europe/Paris", "America/New_York"])],
 };
 
@@ -68,6 +77,47 @@ function openPage() {
 }
 
 describe("the settings page", () => {
+  it("adds collections picked in Shopify's resource picker as rows named by title, each submitting the collection's GID; a cancelled picker or a collection already listed adds nothing", async () => {
+    const { submitted, user } = openPage();
+    const wallets = { id: "gid://shopify/Collection/41", title: "Wallets" };
+    const desk = { id: "gid://shopify/Collection/42", title: "Desk" };
+    appBridge.answerNextPicker([wallets, desk]);
+    await user.click(await screen.findByRole("button", { name: "Add collections" }));
+    const walletsLeadTime = await screen.findByLabelText("Lead time for Wallets (business days)");
+    await user.type(walletsLeadTime, "12");
+    await user.type(screen.getByLabelText("Lead time for Desk (business days)"), "4");
+    expect(appBridge.pickerCalls).toEqual([
+      { type: "collection", action: "select", multiple: true, selectionIds: [] },
+    ]);
+
+    appBridge.answerNextPicker(undefined);
+    await user.click(screen.getByRole("button", { name: "Add collections" }));
+    appBridge.answerNextPicker([wallets]);
+    await user.click(screen.getByRole("button", { name: "Add collections" }));
+    // "Change" on Desk opens the picker on Desk and puts the pick in its place.
+    const phoneCases = { id: "gid://shopify/Collection/43", title: "Phone Cases" };
+    appBridge.answerNextPicker([phoneCases]);
+    await user.click(screen.getByRole("button", { name: "Change collection Desk" }));
+    await screen.findByLabelText("Lead time for Phone Cases (business days)");
+    expect(appBridge.pickerCalls.at(-1)).toEqual({
+      type: "collection",
+      action: "select",
+      multiple: false,
+      selectionIds: [desk.id],
+    });
+
+    await user.click(screen.getByRole("button", { name: "Save and re-forecast" }));
+    await waitFor(() => expect(submitted).toHaveLength(1));
+    const form = submitted[0];
+    expect([
+      form?.get("collectionOverrides.0.key"),
+      form?.get("collectionOverrides.0.leadTime"),
+      form?.get("collectionOverrides.1.key"),
+      form?.get("collectionOverrides.1.leadTime"),
+      form?.get("collectionOverrides.2.key"),
+    ]).toEqual([wallets.id, "12", phoneCases.id, "4", null]);
+  });
+
   it("asks App Bridge for the save bar with a discard confirmation, and a reset (Discard) puts back the loaded values", async () => {
     // data-save-bar / data-discard-confirmation, and Discard resetting the form:
     // https://shopify.dev/docs/api/app-home/app-bridge-web-components/save-bar

@@ -81,7 +81,11 @@ export function SettingsPage() {
               </Banner>
             ) : null}
           </Layout.Section>
-          <PromiseSection form={form} timeZones={loaded.timeZones} />
+          <PromiseSection
+            form={form}
+            timeZones={loaded.timeZones}
+            collectionTitles={loaded.collectionTitles}
+          />
           <OpenDaysSection form={form} />
           <CapacitySection form={form} />
           <SenderSection form={form} />
