@@ -82,7 +82,7 @@ const withoutAmount = (rows: Array<{ id: string }>): PlannedItem[] =>
 export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
   defineJobKind({
     kind: "refund",
-    label: "Full refund",
+    label: "Full refund, order still ships",
     params: refundParams,
     timelineKind: "remedy",
     plan: async ({ db, shop }, _params, ids) => withAmount(await openOrders(db, shop, ids, false)),
@@ -96,7 +96,7 @@ export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
   }),
   defineJobKind({
     kind: "cancel_refund",
-    label: "Cancel and refund",
+    label: "Cancel order and refund in full",
     params: cancelParams,
     timelineKind: "remedy",
     plan: async ({ db, shop }, _params, ids) => withAmount(await openOrders(db, shop, ids, true)),

@@ -27,6 +27,7 @@ import { authenticate } from "../shopify.server";
 import { requestStaff } from "../staff/staff-identity.server";
 import { movesMoney } from "../staff/start-staff-job.server";
 import { staffRulesOf } from "../staff/staff-rules.server";
+import { REMEDY_EXPLANATIONS } from "../remedies/remedy-explanations";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -93,6 +94,7 @@ export default function ConfirmRemedy() {
             <Text as="h2" variant="headingLg">
               {`${preview.count} ${preview.count === 1 ? "order" : "orders"}${money}`}
             </Text>
+            <Text as="p">{REMEDY_EXPLANATIONS[preview.remedy]}</Text>
             {staffNote ? (
               <Text as="p" tone="subdued">
                 {staffNote}
