@@ -147,8 +147,13 @@ export interface JobProgress {
   remaining: number;
   /** Items finished per minute over the last minute (or since start, if shorter). */
   perMinute: number;
+  /** Money of every planned item (what the confirmation showed), in the shop's currency. */
   amount: string;
+  /** Money of the items done: what actually moved. */
+  amountDone: string;
   failures: Array<{ orderId: string; orderName: string | null; error: string }>;
+  /** Items skipped and why (the order shipped, was cancelled, its amount changed…), latest 20. */
+  skips: Array<{ orderId: string; orderName: string | null; error: string }>;
 }
 
 const ITEM_STATUSES: readonly ItemStatus[] = ["pending", "running", "done", "failed", "skipped"];
@@ -217,17 +222,29 @@ export async function jobProgress(
     },
   });
   const windowMinutes = Math.max(1 / 60, (now.getTime() - windowStart.getTime()) / 60_000);
-  const amounts = await db.jobItem.findMany({ where: { jobId: job.id }, select: { amount: true } });
-  const failedItems = await db.jobItem.findMany({
-    where: { jobId: job.id, status: "failed" },
-    select: { orderId: true, error: true },
-    take: 20,
-    orderBy: { updatedAt: "desc" },
+  const amounts = await db.jobItem.findMany({
+    where: { jobId: job.id },
+    select: { amount: true, status: true },
   });
+  const latest = (status: "failed" | "skipped") =>
+    db.jobItem.findMany({
+      where: { jobId: job.id, status },
+      select: { orderId: true, error: true },
+      take: 20,
+      orderBy: { updatedAt: "desc" },
+    });
+  const failedItems = await latest("failed");
+  const skippedItems = await latest("skipped");
   const names = await db.trackedOrder.findMany({
-    where: { shop, id: { in: failedItems.map((f) => f.orderId) } },
+    where: { shop, id: { in: [...failedItems, ...skippedItems].map((f) => f.orderId) } },
     select: { id: true, name: true },
   });
+  const named = (items: readonly { orderId: string; error: string | null }[]) =>
+    items.map((f) => ({
+      orderId: f.orderId,
+      orderName: names.find((n) => n.id === f.orderId)?.name ?? null,
+      error: f.error ?? "",
+    }));
   return {
     id: job.id,
     kind: job.kind,
@@ -241,11 +258,9 @@ export async function jobProgress(
     remaining: counts.pending + counts.running,
     perMinute: job.status === "running" ? Math.round(recent / windowMinutes) : 0,
     amount: sumMoney(amounts.map((a) => a.amount)),
-    failures: failedItems.map((f) => ({
-      orderId: f.orderId,
-      orderName: names.find((n) => n.id === f.orderId)?.name ?? null,
-      error: f.error ?? "",
-    })),
+    amountDone: sumMoney(amounts.filter((a) => a.status === "done").map((a) => a.amount)),
+    failures: named(failedItems),
+    skips: named(skippedItems),
   };
 }
 

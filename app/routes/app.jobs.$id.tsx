@@ -36,7 +36,14 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (!progress) throw new Response("No such job", { status: 404 });
   const currency = await shopCurrencyOf(db, session.shop);
   const locale = staffLocale(request);
-  const money = isZeroMoney(progress.amount) ? null : staffMoney(progress.amount, currency, locale);
+  // What moved beside what was planned: a refund job whose orders were skipped moved less than
+  // its confirmation said, and the page must not let the planned figure pass for the result.
+  const money = isZeroMoney(progress.amount)
+    ? null
+    : {
+        planned: staffMoney(progress.amount, currency, locale),
+        done: staffMoney(progress.amountDone, currency, locale),
+      };
   const gated = await db.jobGate.count({ where: { jobId: progress.id, shop: session.shop } });
   const gate =
     gated > 0
@@ -144,7 +151,11 @@ export default function JobPage() {
             <div data-testid="job-progress">
               <Text as="p">{`${progress.counts.done} done · ${progress.counts.failed} failed · ${progress.counts.skipped} skipped · ${progress.remaining} remaining${active ? ` · ${progress.perMinute} per minute` : ""}`}</Text>
             </div>
-            {money ? <Text as="p" tone="subdued">{`Money involved: ${money}`}</Text> : null}
+            {money ? (
+              <div data-testid="job-money">
+                <Text as="p">{`Money moved: ${money.done} of ${money.planned} planned`}</Text>
+              </div>
+            ) : null}
             <InlineStack gap="200">
               {active && !held ? control("pause", "Pause") : null}
               {progress.status === "paused" ? control("resume", "Resume") : null}
@@ -157,6 +168,17 @@ export default function JobPage() {
             </InlineStack>
           </BlockStack>
         </Card>
+        {progress.skips.length > 0 ? (
+          <Banner tone="info" title={`Skipped orders (${progress.counts.skipped})`}>
+            <List>
+              {progress.skips.map((skip) => (
+                <List.Item
+                  key={skip.orderId}
+                >{`${skip.orderName ?? skip.orderId}: ${skip.error}`}</List.Item>
+              ))}
+            </List>
+          </Banner>
+        ) : null}
         {progress.failures.length > 0 ? (
           <Banner tone="critical" title="Failed orders">
             <List>
