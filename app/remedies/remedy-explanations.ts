@@ -13,5 +13,5 @@ export const REMEDY_EXPLANATIONS: Readonly<Record<Remedy, string>> = {
   shipping:
     "Either refunds what the customer paid for shipping, or upgrades each order to faster shipping at your cost. The order stays open and ships.",
   discount_code:
-    "Creates a one-time discount code for each order's customer, for their next order; each code is on the order's timeline and in the job's report. Delay Desk does not email the codes yet: send them yourself. The order itself does not change.",
+    "Creates a one-time discount code for each order's customer, for their next order; each code is on its order's timeline. Delay Desk does not email the codes yet: send them yourself. The order itself does not change.",
 };
