@@ -46,6 +46,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
           progress.id,
           await requestStaff(request, session.shop, sessionToken?.sub),
           (amount) => staffMoney(amount, currency, locale),
+          (amount, currencyCode) => staffMoney(amount, currencyCode, locale),
         )
       : null;
   return {
