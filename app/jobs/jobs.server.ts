@@ -148,6 +148,8 @@ export interface JobProgress {
   createdAt: string;
   /** Who started it: a staff member's name, "Customer", or "Delay Desk". */
   createdBy: string;
+  /** Their Shopify staff id, when a staff member started it (issue 16: by name and id). */
+  createdById: string | null;
   startedAt: string | null;
   finishedAt: string | null;
   total: number;
@@ -243,6 +245,7 @@ export async function jobProgress(
     status: jobStatus(job.status),
     createdAt: job.createdAt.toISOString(),
     createdBy: starterLabel(job.createdBy, job.createdByName),
+    createdById: job.createdBy && /^\d+$/.test(job.createdBy) ? job.createdBy : null,
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     total: Object.values(counts).reduce((a, b) => a + b, 0),

@@ -125,7 +125,7 @@ export default function JobPage() {
       <BlockStack gap="400">
         <div data-testid="job-started-by">
           <Text as="p" tone="subdued">
-            {`Started by ${progress.createdBy} on ${new Date(progress.createdAt).toLocaleString()}`}
+            {`Started by ${progress.createdBy}${progress.createdById ? ` (staff ID ${progress.createdById})` : ""} on ${new Date(progress.createdAt).toLocaleString()}`}
           </Text>
         </div>
         {gate ? (

@@ -161,6 +161,25 @@ export default function StaffAndMoney() {
                 Export (CSV)
               </Button>
             </InlineStack>
+            <InlineStack align="space-between">
+              <Text as="p" tone="subdued">
+                Every job and notice send, approval, refusal, undo, storefront change and override,
+                with who did it by name and staff ID.
+              </Text>
+              <Button
+                onClick={() => {
+                  setDownloadError(null);
+                  downloadFile("/app/staff/activity", "delay-desk-staff-activity.csv").catch(
+                    (failure: unknown) =>
+                      setDownloadError(
+                        failure instanceof Error ? failure.message : "Download failed",
+                      ),
+                  );
+                }}
+              >
+                Staff activity (CSV)
+              </Button>
+            </InlineStack>
             {downloadError ? <Banner tone="critical">{downloadError}</Banner> : null}
             <div data-testid="money-audit">
               <DataTable

@@ -14,6 +14,7 @@
 // - refundCreate and orderCancel need write_orders (the schema's requiredAccess, graphql/admin-2026-10.schema.json).
 // The simulated shop's staff: 1 Dawn Rivera (full permissions, not the owner), 2 Marcus Hale
 // (account owner), 3 Priya Shah (customer support: no refund permission, so no write_orders).
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { toShopCents } from "@delay-desk/simulator/store/currency";
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
@@ -186,7 +187,7 @@ describe("the undo window and the frozen list", () => {
 
     // The page shows the countdown and the frozen list; no staff email reaches it.
     const page = await jobPage(jobId, DAWN);
-    expect(page.progress.createdBy).toBe("Dawn Rivera");
+    expect(page.progress).toMatchObject({ createdBy: "Dawn Rivera", createdById: "1" });
     expect(page.gate?.frozen.map((item) => item.orderId).sort()).toEqual(
       orders.map((o) => `gid://shopify/Order/${o.id}`).sort(),
     );
@@ -685,5 +686,66 @@ describe("the day of the daily limits", () => {
     } finally {
       h.store.shop.ianaTimezone = zone;
     }
+  });
+});
+
+describe("the staff activity export", () => {
+  it("names who started a job, who cancelled it in the window and who paused the storefront, by name and staff id, in the shop's time zone", async () => {
+    const jobId = await startedJobId("refund", freshOrders(1), DAWN);
+    expect(await jobAction(jobId, "undo", PRIYA)).toMatchObject({ ok: true });
+    const storefront = await import("../routes/app.storefront");
+    const paused = await callRoute(
+      storefront.action,
+      h.app.bearerRequest(
+        "/app/storefront",
+        {
+          method: "POST",
+          body: new URLSearchParams({ intent: "paused", message: "Back soon." }),
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        },
+        MARCUS,
+      ),
+    );
+    expect(paused.status).toBe(200);
+    // The override row as the notice job writes it (app/notices/notice-job.server.ts), from its job.
+    const order = `gid://shopify/Order/${freshOrders(1)[0]?.id ?? 0}`;
+    await h.db.orderEvent.create({
+      data: {
+        shop: h.app.shop,
+        orderId: order,
+        kind: "override",
+        actorId: "1",
+        actorName: "Dawn Rivera",
+        detail: JSON.stringify({ reason: "The kiln broke" }),
+      },
+    });
+
+    const route = await import("../routes/app.staff.activity");
+    const response = await callRoute(
+      route.loader,
+      h.app.bearerRequest("/app/staff/activity", {}, PRIYA),
+    );
+    const lines = (await response.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("When,Time zone,Staff,Staff ID,Action,Detail");
+    const zone = h.store.shop.ianaTimezone;
+    const rows = lines.slice(1).map((line) => line.split(","));
+    const find = (action: string) => rows.find((row) => row[4] === action);
+    expect(find("Started a job")?.slice(1, 4)).toEqual([zone, "Dawn Rivera", "1"]);
+    expect(find("Started a job")?.[5]).toBe(`Full refund: 1 order (job ${jobId})`);
+    expect(find("Cancelled a money job in its undo window")?.slice(2, 4)).toEqual([
+      "Priya Shah",
+      "3",
+    ]);
+    expect(find("Changed the storefront")?.slice(2, 4)).toEqual(["Marcus Hale", "2"]);
+    expect(find("Sent a second later date anyway (override)")?.slice(2, 4)).toEqual([
+      "Dawn Rivera",
+      "1",
+    ]);
+    // Times on the shop's clock: the job's row reads as its createdAt does in the shop's zone.
+    const job = await h.db.job.findUniqueOrThrow({ where: { id: jobId } });
+    expect(find("Started a job")?.[0]).toBe(
+      DateTime.fromJSDate(job.createdAt, { zone }).toFormat("yyyy-MM-dd HH:mm:ss"),
+    );
+    expect(lines.join("\n")).not.toMatch(/@/);
   });
 });
