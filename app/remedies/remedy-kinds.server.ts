@@ -1,6 +1,7 @@
 // The remedies as job kinds: their parameters (zod), their plan (which orders can take the remedy,
 // with the money involved, read from the local copy of the orders so the confirmation page is
-// instant) and their perform (one module per remedy). Register them on a JobKindRegistry.
+// instant; only the shipping cost back asks Shopify, which alone knows the refundable shipping)
+// and their perform (one module per remedy). Register them on a JobKindRegistry.
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { defineJobKind, JobKindRegistry, type JobKind, type PlannedItem } from "../jobs/job-kind";
