@@ -43,9 +43,9 @@ describe("the shipping cost back, in a browser", () => {
     const orders = names.map((name) => store.orders.find((o) => o.name === name));
     const cents = orders.map((o) => (o ? toShopCents(o.shippingCents, o.currencies) : 0));
     await selectRows(app, names);
-    await app
-      .getByRole("button", { name: "Faster shipping or its cost back", exact: true })
-      .click();
+    // Polaris puts the less common bulk actions under "More actions".
+    await app.getByRole("button", { name: /More actions/ }).click();
+    await app.getByText("Faster shipping or its cost back", { exact: true }).click();
     await expect
       .poll(() => app.getByRole("heading", { level: 2 }).first().innerText(), { timeout: 15_000 })
       .toBe(`2 orders — ${dollars(cents[0]! + cents[1]!)}`);
