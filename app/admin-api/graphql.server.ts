@@ -232,6 +232,14 @@ export function adminQuery<D extends AdminDocument, Parser extends z.ZodTypeAny>
   );
 }
 
+/**
+ * A client for a request handler that sends several queries (a plan read in batches): adminQuery's
+ * pacing rules (THROTTLED waited out twice at most), one gate across its calls.
+ */
+export function requestAdminClient(admin: AdminGraphql): AdminClient {
+  return new AdminClient(admin, { maxThrottledInARow: REQUEST_THROTTLED_RETRIES });
+}
+
 /** As adminQuery, and says which protected customer fields Shopify withheld (redactions.ts). */
 export function adminQueryWithRedactions<D extends AdminDocument, Parser extends z.ZodTypeAny>(
   admin: AdminGraphql,

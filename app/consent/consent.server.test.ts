@@ -45,6 +45,8 @@ import {
 } from "./consent.server";
 
 const SECRET = "test-secret";
+/** A staff member as the consent page passes them (their online token's id and name). */
+const DAWN = { id: "1", name: "Dawn Rivera" };
 const DAY = 86_400_000;
 const params: NoticeJobParams = {
   template: DEFAULT_TEMPLATE,
@@ -215,8 +217,13 @@ describe("FTC: a yes is needed by a stated deadline, or the order is cancelled a
 
     // The merchant cancels and refunds from the list: one cancel-and-refund job.
     const paid = order.receivedCents;
-    const job = await cancelReviewedOrders(h.db, shop, [gid(order)], "staff-1", new Date());
+    const job = await cancelReviewedOrders(h.db, shop, [gid(order)], DAWN, new Date());
     expect(job).toMatchObject({ orders: 1 });
+    // The job names who started it, by id and name (issue 16 point 1).
+    expect(await h.db.job.findUniqueOrThrow({ where: { id: job?.jobId ?? "" } })).toMatchObject({
+      createdBy: "1",
+      createdByName: "Dawn Rivera",
+    });
     await runJobsToEnd(h.runner(), h.db);
     expect(order.cancelledAt).not.toBeNull();
     expect(order.financialStatus).toBe("REFUNDED");
@@ -300,11 +307,22 @@ describe("FTC: a yes is needed by a stated deadline, or the order is cancelled a
     expect((await sweepConsentDeadlines(h.db, shop, afterDays(20))).toReview).toContain(gid(order));
     await runJobsToEnd(h.runner(), h.db);
     expect(order.fulfillmentOrders.every((fo) => fo.status === "ON_HOLD")).toBe(true);
-    expect(await dropFromReview(h.db, shop, gid(order), "staff-1", new Date())).toBe(true);
+    expect(await dropFromReview(h.db, shop, gid(order), DAWN, new Date())).toBe(true);
     await runJobsToEnd(h.runner(), h.db);
     expect(order.fulfillmentOrders.every((fo) => fo.status === "OPEN")).toBe(true);
     expect((await askOf(notice.id))?.status).toBe("dismissed");
     expect(order.cancelledAt).toBeNull();
+    // The timeline event and the release job name the staff member by id and name.
+    expect(
+      await h.db.orderEvent.findFirstOrThrow({
+        where: { orderId: gid(order), kind: "consent", actorId: "1" },
+      }),
+    ).toMatchObject({ actorName: "Dawn Rivera" });
+    const release = await h.db.job.findFirstOrThrow({
+      where: { kind: { not: "notice" }, createdBy: "1" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(release.createdByName).toBe("Dawn Rivera");
   });
 });
 
@@ -373,7 +391,7 @@ describe("the shopper's order status page (simulated customer account)", () => {
     ]);
     // Once cancelled in Shopify, the block says nothing (Shopify's own page says it).
     await sweepConsentDeadlines(h.db, shop, afterDays(30));
-    await cancelReviewedOrders(h.db, shop, [gid(order)], "staff-1", new Date());
+    await cancelReviewedOrders(h.db, shop, [gid(order)], DAWN, new Date());
     await runJobsToEnd(h.runner(), h.db);
     const after = await (
       await fetch(`${origin}/${shop}/account/order-status?name=${encodeURIComponent(order.name)}`)

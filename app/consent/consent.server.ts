@@ -311,6 +311,12 @@ const staffNote = (ruleSet: string) =>
     ? "Delay Desk: the customer did not agree to the delay; cancelled and refunded in full, shipping included"
     : "Delay Desk: no consent to the delay by the deadline (FTC Mail Order Rule); cancelled and refunded in full, shipping included";
 
+/** The staff member acting on the review list, by id and name (their online token's, issue 16). */
+export interface StaffActor {
+  id: string | null;
+  name: string | null;
+}
+
 /**
  * The merchant cancels and refunds in full the orders on the review list they selected, as one
  * cancel-and-refund job. Only orders still awaiting review are taken; the job is null if none is.
@@ -319,9 +325,10 @@ export async function cancelReviewedOrders(
   db: PrismaClient,
   shop: string,
   orderIds: readonly string[],
-  createdBy: string | null,
+  by: StaffActor,
   now: Date,
 ): Promise<{ jobId: string; orders: number } | null> {
+  const createdBy = by.id;
   const asks = await db.consentRequest.findMany({
     where: { shop, status: "review", orderId: { in: [...orderIds] } },
   });
@@ -339,6 +346,7 @@ export async function cancelReviewedOrders(
     },
     orderIds: ids,
     createdBy,
+    createdByName: by.name,
   });
   await db.consentRequest.updateMany({
     where: { shop, status: "review", noticeId: { in: asks.map((a) => a.noticeId) } },
@@ -352,9 +360,10 @@ export async function dropFromReview(
   db: PrismaClient,
   shop: string,
   orderId: string,
-  createdBy: string | null,
+  by: StaffActor,
   now: Date,
 ): Promise<boolean> {
+  const createdBy = by.id;
   const changed = await db.consentRequest.updateMany({
     where: { shop, orderId, status: "review" },
     data: { status: "dismissed", resolvedAt: now, resolvedBy: createdBy },
@@ -366,13 +375,14 @@ export async function dropFromReview(
       orderId,
       kind: "consent",
       actorId: createdBy,
+      actorName: by.name,
       detail: JSON.stringify({
         status: "dismissed",
         summary: "Kept by staff: off the consent review list, hold released",
       }),
     },
   });
-  await dropPendingCancellation(db, shop, orderId, "merchant_dismissed", createdBy);
+  await dropPendingCancellation(db, shop, orderId, "merchant_dismissed", createdBy, by.name);
   return true;
 }
 

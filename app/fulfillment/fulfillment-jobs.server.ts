@@ -396,6 +396,7 @@ export async function dropPendingCancellation(
   orderId: string,
   why: ReleaseReason,
   createdBy: string | null,
+  createdByName: string | null = null,
 ): Promise<{ jobId: string } | null> {
   const state = await stateOf(db, shop, orderId);
   if (!state || (!state.pendingCancellation && parseHoldIds(state.holdIds).length === 0))
@@ -410,6 +411,7 @@ export async function dropPendingCancellation(
     params: { why },
     orderIds: [orderId],
     createdBy,
+    createdByName,
   });
   return { jobId: job.id };
 }

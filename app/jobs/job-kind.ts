@@ -15,11 +15,19 @@ export interface PlannedItem {
   orderId: string;
   /** Decimal string in the shop's currency, or null when no money moves. */
   amount: string | null;
+  /** The same money in the buyer's currency (decision 008), when the plan knows it. */
+  presentment?: { amount: string; currencyCode: string } | null;
 }
 
 export interface PlanContext {
   shop: string;
   db: PrismaClient;
+  /**
+   * The Admin API, for a plan whose amounts only Shopify knows (the shipping cost back:
+   * Order.suggestedRefund). Absent where a job is planned without a request (a customer's choice,
+   * a consent deadline); such plans read the local copy.
+   */
+  admin?: AdminClient;
 }
 
 export interface ItemToPerform {

@@ -4,6 +4,7 @@
 // rows, each change in one transaction so a crash leaves either the old state or the new one.
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
+import type { AdminClient } from "../admin-api/graphql.server";
 import type { JobKind, PlannedItem } from "./job-kind";
 import { sumMoney } from "./money";
 
@@ -35,6 +36,8 @@ export interface NewJob {
   /** The staff member's name from their online token (never their email). */
   createdByName?: string | null;
   hold?: JobHold;
+  /** For plans that ask Shopify (PlanContext.admin). */
+  admin?: AdminClient;
 }
 
 /** Plans and stores a job. The caller has confirmed the count and money with staff already. */
@@ -44,7 +47,11 @@ export async function createJob(
 ): Promise<{ id: string; items: number; amount: string }> {
   const params = job.kind.params.parse(job.params);
   const unique = [...new Set(job.orderIds)];
-  const planned = await job.kind.plan({ shop: job.shop, db }, params, unique);
+  const planned = await job.kind.plan(
+    { shop: job.shop, db, ...(job.admin ? { admin: job.admin } : {}) },
+    params,
+    unique,
+  );
   if (planned.length === 0) throw new Error("No order in this selection can take this remedy.");
   const created = await db.$transaction(async (tx) => {
     const row = await tx.job.create({
@@ -69,6 +76,8 @@ export async function createJob(
           idempotencyKey: `dd-${randomUUID()}`,
           status: "pending",
           amount: item.amount,
+          presentmentAmount: item.presentment?.amount ?? null,
+          presentmentCurrencyCode: item.presentment?.currencyCode ?? null,
         })),
       });
     }
@@ -139,6 +148,8 @@ export interface JobProgress {
   createdAt: string;
   /** Who started it: a staff member's name, "Customer", or "Delay Desk". */
   createdBy: string;
+  /** Their Shopify staff id, when a staff member started it (issue 16: by name and id). */
+  createdById: string | null;
   startedAt: string | null;
   finishedAt: string | null;
   total: number;
@@ -251,6 +262,7 @@ export async function jobProgress(
     status: jobStatus(job.status),
     createdAt: job.createdAt.toISOString(),
     createdBy: starterLabel(job.createdBy, job.createdByName),
+    createdById: job.createdBy && /^\d+$/.test(job.createdBy) ? job.createdBy : null,
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     total: Object.values(counts).reduce((a, b) => a + b, 0),

@@ -6,10 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CANADIAN_SHOP } from "@delay-desk/simulator/cli";
 import { discountsOf } from "@delay-desk/simulator/resolvers/mutations/discounts";
+import { toShopCents } from "@delay-desk/simulator/store/currency";
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import type { JobHarness } from "../../tests/support/job-harness";
 import { startJobHarness } from "../../tests/support/job-harness";
+import { AdminClient } from "../admin-api/graphql.server";
 import { createJob, jobProgress } from "../jobs/jobs.server";
 import { runJobsToEnd } from "../../tests/support/run-jobs";
 
@@ -47,6 +49,8 @@ async function runJob(kind: string, params: unknown, orders: OrderRecord[]) {
     params,
     orderIds: orders.map(gid),
     createdBy: "1",
+    // The shipping cost back plans from Shopify's own refund suggestion.
+    admin: new AdminClient((await import("../shopify.server")).backgroundAdmin(h.app.shop)),
   });
   await runJobsToEnd(h.runner(), h.db);
   return {
@@ -99,6 +103,14 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
         .refundsOf(order.id)
         .map((refund) => [refund.totalCents, refund.shippingCents]),
     ).toEqual([[order.shippingCents, order.shippingCents]]);
+    // Planned in both currencies from Shopify's suggestion: CAD for staff and the limits, USD for
+    // the buyer (what refundCreate then gave back).
+    expect(items[0]).toMatchObject({
+      amount: (toShopCents(order.shippingCents, order.currencies) / 100).toFixed(2),
+      presentmentAmount: (order.shippingCents / 100).toFixed(2),
+      presentmentCurrencyCode: "USD",
+    });
+    expect(toShopCents(order.shippingCents, order.currencies)).not.toBe(order.shippingCents);
   });
 
   it("faster shipping on an order with no shipping line: adds one at 0 in the buyer's currency", async () => {

@@ -86,9 +86,14 @@ export interface RefundOptions {
   expectedAmount: string | null;
 }
 
-function changedReason(expected: string, now: string, currencyCode: string | null): string {
+function changedReason(
+  expected: string,
+  now: string,
+  currencyCode: string | null,
+  what: "amount" | "shipping" = "amount",
+): string {
   const show = (amount: string) => (currencyCode ? formatMoney(amount, currencyCode) : amount);
-  return `Not refunded: the refundable amount changed from ${show(expected)} to ${show(now)} after the list was frozen`;
+  return `Not refunded: the refundable ${what} changed from ${show(expected)} to ${show(now)} after the list was frozen`;
 }
 
 /**
@@ -141,7 +146,12 @@ export async function performRefund(
     )
       return {
         status: "skipped",
-        reason: changedReason(options.expectedAmount, suggested.amount, suggested.currencyCode),
+        reason: changedReason(
+          options.expectedAmount,
+          suggested.amount,
+          suggested.currencyCode,
+          options.mode === "full" ? "amount" : "shipping",
+        ),
         detail: { frozenAmount: options.expectedAmount, refundableAmount: suggested.amount },
       };
     const built = refundInputFrom(data.order.suggestedRefund, {

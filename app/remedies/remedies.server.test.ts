@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import type { JobHarness } from "../../tests/support/job-harness";
+import { AdminClient } from "../admin-api/graphql.server";
 import { createJob, jobProgress } from "../jobs/jobs.server";
 import { startJobHarness } from "../../tests/support/job-harness";
 import { thankYouCode } from "./thank-you-code.server";
@@ -49,6 +50,8 @@ async function runJob(kind: string, params: unknown, orders: OrderRecord[]) {
     params,
     orderIds: orders.map(gid),
     createdBy: "1",
+    // The shipping cost back plans from Shopify's own refund suggestion.
+    admin: new AdminClient((await import("../shopify.server")).backgroundAdmin(h.app.shop)),
   });
   await runJobsToEnd(h.runner(), h.db);
   const progress = await jobProgress(h.db, h.app.shop, job.id);

@@ -1,6 +1,7 @@
 // The remedies as job kinds: their parameters (zod), their plan (which orders can take the remedy,
 // with the money involved, read from the local copy of the orders so the confirmation page is
-// instant) and their perform (one module per remedy). Register them on a JobKindRegistry.
+// instant; only the shipping cost back asks Shopify, which alone knows the refundable shipping)
+// and their perform (one module per remedy). Register them on a JobKindRegistry.
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { defineJobKind, JobKindRegistry, type JobKind, type PlannedItem } from "../jobs/job-kind";
@@ -8,6 +9,7 @@ import { performAddOn } from "./free-add-on.server";
 import { CANCELLABLE_FULFILLMENT_STATUSES, performCancel } from "./cancel-and-refund.server";
 import { performFasterShipping } from "./faster-shipping.server";
 import { performRefund, refundableAmountChanged } from "./refund.server";
+import { planShippingRefunds } from "./shipping-refund-plan.server";
 import { performThankYouCode } from "./thank-you-code.server";
 
 const note = z.string().trim().max(255).default("Delay Desk: making it right for the wait");
@@ -31,7 +33,7 @@ export const addOnParams = z.object({
   staffNote: note,
 });
 export const shippingParams = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("refund"), notify: z.boolean().default(true), note }),
+  z.object({ mode: z.literal("refund"), notify: z.boolean().default(true), note, frozenAmounts }),
   z.object({
     mode: z.literal("upgrade"),
     title: z.string().trim().min(1).max(80).default("Express shipping (on us)"),
@@ -52,8 +54,8 @@ async function openOrders(
   shop: string,
   orderIds: readonly string[],
   unfulfilledOnly: boolean,
-): Promise<Array<{ id: string; totalAmount: string }>> {
-  const rows: Array<{ id: string; totalAmount: string; createdAt: Date }> = [];
+): Promise<OpenOrder[]> {
+  const rows: Array<OpenOrder & { createdAt: Date }> = [];
   for (let start = 0; start < orderIds.length; start += CHUNK) {
     rows.push(
       ...(await db.trackedOrder.findMany({
@@ -65,7 +67,13 @@ async function openOrders(
             ? { displayFulfillmentStatus: { in: [...CANCELLABLE_FULFILLMENT_STATUSES] } }
             : {}),
         },
-        select: { id: true, totalAmount: true, createdAt: true },
+        select: {
+          id: true,
+          totalAmount: true,
+          presentmentAmount: true,
+          presentmentCurrencyCode: true,
+          createdAt: true,
+        },
       })),
     );
   }
@@ -74,8 +82,23 @@ async function openOrders(
   );
 }
 
-const withAmount = (rows: Array<{ id: string; totalAmount: string }>): PlannedItem[] =>
-  rows.map((row) => ({ orderId: row.id, amount: row.totalAmount }));
+interface OpenOrder {
+  id: string;
+  totalAmount: string;
+  presentmentAmount: string | null;
+  presentmentCurrencyCode: string | null;
+}
+
+// A full refund gives back the order's total: shop money for staff, the buyer's own for them.
+const withAmount = (rows: OpenOrder[]): PlannedItem[] =>
+  rows.map((row) => ({
+    orderId: row.id,
+    amount: row.totalAmount,
+    presentment:
+      row.presentmentAmount && row.presentmentCurrencyCode
+        ? { amount: row.presentmentAmount, currencyCode: row.presentmentCurrencyCode }
+        : null,
+  }));
 const withoutAmount = (rows: Array<{ id: string }>): PlannedItem[] =>
   rows.map((row) => ({ orderId: row.id, amount: null }));
 
@@ -121,15 +144,25 @@ export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
     label: "Faster shipping or its cost back",
     params: shippingParams,
     timelineKind: "remedy",
-    plan: async ({ db, shop }, _params, ids) =>
-      withoutAmount(await openOrders(db, shop, ids, false)),
+    // The shipping cost back moves money: its amounts are Shopify's refundable shipping, so the
+    // frozen list, the money limits and the audit see it (app/staff/). The upgrade moves none.
+    plan: async ({ db, shop, admin }, params, ids) => {
+      const open = await openOrders(db, shop, ids, false);
+      if (params.mode === "upgrade") return withoutAmount(open);
+      if (!admin)
+        throw new Error("The shipping cost back is planned with Shopify's refund suggestion.");
+      return planShippingRefunds(
+        admin,
+        open.map((row) => row.id),
+      );
+    },
     perform: (ctx, item, params) =>
       params.mode === "refund"
         ? performRefund(ctx, item, {
             mode: "shipping",
             notify: params.notify,
             note: params.note,
-            expectedAmount: null,
+            expectedAmount: params.frozenAmounts ? item.amount : null,
           })
         : performFasterShipping(ctx, item, {
             title: params.title,

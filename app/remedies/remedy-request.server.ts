@@ -3,6 +3,7 @@
 // URL and the form; the orders are always re-read from this shop's rows, never trusted as sent.
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import type { AdminClient } from "../admin-api/graphql.server";
 import { appServices } from "../services.server";
 import { sumMoney } from "../jobs/money";
 import { shopCurrencyOf } from "./staff-money.server";
@@ -77,12 +78,13 @@ export async function previewRemedy(
   db: PrismaClient,
   shop: string,
   selection: Selection,
+  admin: AdminClient,
 ): Promise<Preview> {
   const kind = appServices().jobKinds.get(selection.remedy);
   if (!kind) throw new Error(`Unknown remedy ${selection.remedy}`);
   const ids = await selectedOrderIds(db, shop, selection);
   const planned = await kind.plan(
-    { shop, db },
+    { shop, db, admin },
     kind.params.parse(defaultParams(selection.remedy)),
     ids,
   );

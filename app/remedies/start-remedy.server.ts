@@ -3,7 +3,9 @@
 // (app/staff/start-staff-job.server.ts: permissions, limits and approval, the undo window).
 import type { PrismaClient } from "@prisma/client";
 import type { z } from "zod";
+import { requestAdminClient, type AdminGraphql } from "../admin-api/graphql.server";
 import type { JobKindRegistry } from "../jobs/job-kind";
+import { settingsForShop } from "../settings/shop-time-zone.server";
 import { startStaffJob } from "../staff/start-staff-job.server";
 import type { StaffIdentity } from "../staff/staff-identity";
 import {
@@ -27,6 +29,9 @@ export async function startRemedy(
     staffId: string | null;
     /** Who Shopify says the staff member is (null: the online token exchange failed). */
     staff: StaffIdentity | null;
+    /** The request's Admin API (the shop's time zone; the shipping cost back's plan). */
+    admin: AdminGraphql;
+    now?: Date;
   },
 ): Promise<StartRemedyResult> {
   const { db } = services;
@@ -47,6 +52,9 @@ export async function startRemedy(
     orderIds,
     staffId: input.staffId,
     staff: input.staff,
+    timeZone: (await settingsForShop(db, input.shop, input.admin)).rules.timeZone,
+    admin: requestAdminClient(input.admin),
+    ...(input.now ? { now: input.now } : {}),
   });
   return started.ok
     ? { ok: true, jobId: started.jobId }

@@ -68,6 +68,8 @@ describe("the consent review page", () => {
     expect(response.status).toBe(200);
     const jobs = await db.job.findMany({ where: { shop: app.shop, kind: "cancel_refund" } });
     expect(jobs).toHaveLength(1);
+    // Who started it, by id and by the name their online token gives (issue 16 point 1).
+    expect(jobs[0]).toMatchObject({ createdBy: "1", createdByName: "Dawn Rivera" });
     const params: unknown = JSON.parse(jobs[0]?.params ?? "{}");
     expect(params).toMatchObject({ notifyCustomer: true });
     const items = await db.jobItem.findMany({ where: { jobId: jobs[0]?.id } });
@@ -108,6 +110,9 @@ describe("the consent review page", () => {
       where: { shop: app.shop, kind: "fulfillment_release" },
     });
     expect(releases).toBe(1);
+    expect(
+      await db.orderEvent.findFirstOrThrow({ where: { shop: app.shop, orderId: row.id } }),
+    ).toMatchObject({ kind: "consent", actorId: "1", actorName: "Dawn Rivera" });
   });
 
   it("answers a 400 and changes nothing when no order is named", async () => {

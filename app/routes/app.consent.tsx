@@ -32,6 +32,7 @@ import db from "../db.server";
 import { appEnv } from "../env.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { authenticate } from "../shopify.server";
+import { staffName } from "../storefront/staff-name.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -70,7 +71,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   });
   if (!parsed.success)
     return json({ ok: false as const, message: "Choose the orders to act on." }, { status: 400 });
-  const staff = sessionToken?.sub ?? null;
+  // Who acts, by id and name (issue 16): the name from their online token, when Shopify gives it.
+  const staffId = sessionToken?.sub ?? null;
+  const staff = {
+    id: staffId,
+    name: staffId ? await staffName(request, session.shop, staffId) : null,
+  };
   if (parsed.data.intent === "sweep") {
     const days = againstSimulator() ? parsed.data.days : 0;
     const asOf = new Date(Date.now() + days * 86_400_000);

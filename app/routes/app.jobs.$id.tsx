@@ -53,6 +53,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
           progress.id,
           await requestStaff(request, session.shop, sessionToken?.sub),
           (amount) => staffMoney(amount, currency, locale),
+          (amount, currencyCode) => staffMoney(amount, currencyCode, locale),
         )
       : null;
   return {
@@ -131,7 +132,7 @@ export default function JobPage() {
       <BlockStack gap="400">
         <div data-testid="job-started-by">
           <Text as="p" tone="subdued">
-            {`Started by ${progress.createdBy} on ${new Date(progress.createdAt).toLocaleString()}`}
+            {`Started by ${progress.createdBy}${progress.createdById ? ` (staff ID ${progress.createdById})` : ""} on ${new Date(progress.createdAt).toLocaleString()}`}
           </Text>
         </div>
         {gate ? (

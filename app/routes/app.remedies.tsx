@@ -18,6 +18,7 @@ import {
 import { useFormFields } from "../forms/use-form-fields";
 import db from "../db.server";
 import { appServices } from "../services.server";
+import { requestAdminClient } from "../admin-api/graphql.server";
 import { isZeroMoney } from "../jobs/money";
 import { addOnVariants } from "../remedies/add-on-variants.server";
 import { parseSelection, previewRemedy, remedyFormSchema } from "../remedies/remedy-request.server";
@@ -33,10 +34,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const selection = parseSelection(new URL(request.url).searchParams);
   if (!selection) throw new Response("Choose a remedy and some orders first.", { status: 400 });
-  const preview = await previewRemedy(db, session.shop, selection);
+  const preview = await previewRemedy(db, session.shop, selection, requestAdminClient(admin));
   const locale = staffLocale(request);
   const variants = selection.remedy === "add_on" ? await addOnVariants(admin, locale) : [];
-  const rules = movesMoney(selection.remedy) ? await staffRulesOf(db, session.shop) : null;
+  // The preview is the shipping remedy's refund mode (the form's default).
+  const rules = movesMoney(selection.remedy, { mode: "refund" })
+    ? await staffRulesOf(db, session.shop)
+    : null;
   return {
     preview,
     variants,
@@ -51,7 +55,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
+  const { admin, session, sessionToken } = await authenticate.admin(request);
   const selection = parseSelection(new URL(request.url).searchParams);
   if (!selection) return { error: "Choose a remedy and some orders first." };
   const form = remedyFormSchema.safeParse(Object.fromEntries(await request.formData()));
@@ -64,6 +68,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       form: form.data,
       staffId: sessionToken?.sub ?? null,
       staff: await requestStaff(request, session.shop, sessionToken?.sub),
+      admin,
     },
   );
   if (!started.ok) return json({ error: started.error }, { status: started.status });

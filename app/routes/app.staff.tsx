@@ -21,21 +21,24 @@ import db from "../db.server";
 import { downloadFile } from "../orders/download-file";
 import { shopCurrencyOf, staffLocale, staffMoney } from "../remedies/staff-money.server";
 import { authenticate } from "../shopify.server";
+import { settingsForShop } from "../settings/shop-time-zone.server";
 import { moneyAudit } from "../staff/money-audit.server";
 import { requestStaff } from "../staff/staff-identity.server";
 import { staffRulesFormSchema } from "../staff/staff-rules";
 import { saveStaffRules, staffRulesOf } from "../staff/staff-rules.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
+  const { admin, session, sessionToken } = await authenticate.admin(request);
   const staff = await requestStaff(request, session.shop, sessionToken?.sub);
   const rules = await staffRulesOf(db, session.shop);
+  const { timeZone } = (await settingsForShop(db, session.shop, admin)).rules;
   const currency = await shopCurrencyOf(db, session.shop);
   const locale = staffLocale(request);
-  const audit = await moneyAudit(db, session.shop);
+  const audit = await moneyAudit(db, session.shop, timeZone);
   return {
     rules,
     currency,
+    timeZone,
     me: staff ? { name: staff.name, accountOwner: staff.accountOwner, id: staff.id } : null,
     audit: audit.map((row) => ({
       ...row,
@@ -64,7 +67,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function StaffAndMoney() {
-  const { rules, currency, me, audit } = useLoaderData<typeof loader>();
+  const { rules, currency, me, audit, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
@@ -99,7 +102,7 @@ export default function StaffAndMoney() {
               {errors.form ? <Banner tone="critical">{errors.form}</Banner> : null}
               {result?.ok ? <Banner tone="success">Saved.</Banner> : null}
               <Text as="p" tone="subdued">
-                {`Refund and cancel-and-refund jobs that staff start above these limits wait for approval by the account owner${rules.approverName ? ` or ${rules.approverName}` : ""}; every one starts after the undo window. Refunds customers choose, and those the law requires, are not limited. Amounts in ${currency ?? "the shop's currency"}.`}
+                {`Refund, cancel-and-refund and shipping-cost-back jobs that staff start above these limits wait for approval by the account owner${rules.approverName ? ` or ${rules.approverName}` : ""}; every one starts after the undo window. Refunds customers choose, and those the law requires, are not limited. Amounts in ${currency ?? "the shop's currency"}.`}
               </Text>
               <FormLayout>
                 <FormLayout.Group>
@@ -107,8 +110,8 @@ export default function StaffAndMoney() {
                   {field("jobOrderLimit", "Orders per job")}
                 </FormLayout.Group>
                 <FormLayout.Group>
-                  {field("dayAmountLimit", "Money per day (UTC)")}
-                  {field("dayOrderLimit", "Orders per day (UTC)")}
+                  {field("dayAmountLimit", `Money per day (${timeZone})`)}
+                  {field("dayOrderLimit", `Orders per day (${timeZone})`)}
                 </FormLayout.Group>
                 <FormLayout.Group>
                   {field(
@@ -158,14 +161,41 @@ export default function StaffAndMoney() {
                 Export (CSV)
               </Button>
             </InlineStack>
+            <InlineStack align="space-between">
+              <Text as="p" tone="subdued">
+                Every job and notice send, approval, refusal, undo, storefront change and override,
+                with who did it by name and staff ID.
+              </Text>
+              <Button
+                onClick={() => {
+                  setDownloadError(null);
+                  downloadFile("/app/staff/activity", "delay-desk-staff-activity.csv").catch(
+                    (failure: unknown) =>
+                      setDownloadError(
+                        failure instanceof Error ? failure.message : "Download failed",
+                      ),
+                  );
+                }}
+              >
+                Staff activity (CSV)
+              </Button>
+            </InlineStack>
             {downloadError ? <Banner tone="critical">{downloadError}</Banner> : null}
             <div data-testid="money-audit">
               <DataTable
-                columnContentTypes={["text", "text", "numeric", "numeric", "numeric"]}
-                headings={["Day (UTC)", "Started by", "Jobs", "Orders", "Money moved"]}
+                columnContentTypes={["text", "text", "text", "numeric", "numeric", "numeric"]}
+                headings={[
+                  `Day (${timeZone})`,
+                  "Started by",
+                  "Staff ID",
+                  "Jobs",
+                  "Orders",
+                  "Money moved",
+                ]}
                 rows={audit.map((row) => [
                   row.day,
                   row.staff,
+                  row.staffId ?? "—",
                   row.jobs,
                   row.orders,
                   row.amountLabel,

@@ -2,6 +2,7 @@
 // when, the undo window's end, who cancelled it, what the viewer may do, and the frozen list (the
 // job's items: each order and amount exactly as it will run). Read only; scoped by shop.
 import type { PrismaClient } from "@prisma/client";
+import { formatMoney } from "../jobs/money";
 import type { StaffIdentity } from "./staff-identity";
 import { isApprover } from "./staff-rules";
 import { staffRulesOf } from "./staff-rules.server";
@@ -10,7 +11,10 @@ export interface FrozenItem {
   orderId: string;
   orderName: string;
   amount: string | null;
-  /** The amount as staff read it ("$84.50"), or "—". */
+  /**
+   * The amount as staff read it ("$84.50"), or "—"; with the buyer's own currency beside it when
+   * it differs ("$84.50 (CA$115.00 to the customer)", decision 008).
+   */
   amountLabel: string;
   status: string;
   reason: string | null;
@@ -44,6 +48,7 @@ export async function jobGateView(
   jobId: string,
   viewer: StaffIdentity | null,
   format: (amount: string) => string,
+  formatCustomer: (amount: string, currencyCode: string) => string = formatMoney,
 ): Promise<JobGateView | null> {
   const gate = await db.jobGate.findFirst({ where: { jobId, shop } });
   if (!gate) return null;
@@ -55,13 +60,28 @@ export async function jobGateView(
     where: { shop, jobId },
     orderBy: { id: "asc" },
     take: LISTED,
-    select: { orderId: true, amount: true, status: true, error: true },
+    select: {
+      orderId: true,
+      amount: true,
+      presentmentAmount: true,
+      presentmentCurrencyCode: true,
+      status: true,
+      error: true,
+    },
   });
   const names = await db.trackedOrder.findMany({
     where: { shop, id: { in: items.map((item) => item.orderId) } },
-    select: { id: true, name: true },
+    select: { id: true, name: true, currencyCode: true },
   });
   const nameOf = new Map(names.map((row) => [row.id, row.name]));
+  const currencyOf = new Map(names.map((row) => [row.id, row.currencyCode]));
+  const label = (item: (typeof items)[number]): string => {
+    if (item.amount === null) return "—";
+    const shop = format(item.amount);
+    const buyer = item.presentmentCurrencyCode;
+    if (!buyer || !item.presentmentAmount || buyer === currencyOf.get(item.orderId)) return shop;
+    return `${shop} (${formatCustomer(item.presentmentAmount, buyer)} to the customer)`;
+  };
   let cannotApprove: string | null = null;
   if (!viewer) cannotApprove = "Shopify could not confirm who you are.";
   else if (!isApprover(viewer, approverRules))
@@ -85,7 +105,7 @@ export async function jobGateView(
       orderId: item.orderId,
       orderName: nameOf.get(item.orderId) ?? item.orderId,
       amount: item.amount,
-      amountLabel: item.amount === null ? "—" : format(item.amount),
+      amountLabel: label(item),
       status: item.status,
       reason: item.error,
     })),

@@ -8,11 +8,23 @@ export interface JobReportRow {
   /** Shop money: what was refunded (done) or the frozen amount (not run). */
   amount: string | null;
   currencyCode: string | null;
+  /** The same in the buyer's currency (decision 008): what they got back, or were to. */
+  customerAmount: string | null;
+  customerCurrencyCode: string | null;
   outcome: string;
   reason: string;
 }
 
-export const JOB_REPORT_HEADER = ["Order", "Order ID", "Amount", "Currency", "Outcome", "Reason"];
+export const JOB_REPORT_HEADER = [
+  "Order",
+  "Order ID",
+  "Amount",
+  "Currency",
+  "Customer amount",
+  "Customer currency",
+  "Outcome",
+  "Reason",
+];
 
 export function jobReportCsv(rows: readonly JobReportRow[]): string {
   return (
@@ -24,6 +36,8 @@ export function jobReportCsv(rows: readonly JobReportRow[]): string {
           csvField(row.orderId),
           csvField(row.amount, false),
           csvField(row.currencyCode),
+          csvField(row.customerAmount, false),
+          csvField(row.customerCurrencyCode),
           csvField(row.outcome),
           csvField(row.reason),
         ]),
@@ -33,7 +47,7 @@ export function jobReportCsv(rows: readonly JobReportRow[]): string {
 }
 
 export interface AuditRow {
-  /** UTC date, YYYY-MM-DD. */
+  /** The shop's calendar date (its own time zone), YYYY-MM-DD. */
   day: string;
   staffId: string | null;
   staff: string;
@@ -44,7 +58,8 @@ export interface AuditRow {
 }
 
 export const AUDIT_HEADER = [
-  "Day (UTC)",
+  "Day",
+  "Time zone",
   "Started by",
   "Staff ID",
   "Jobs",
@@ -53,13 +68,15 @@ export const AUDIT_HEADER = [
   "Currency",
 ];
 
-export function auditCsv(rows: readonly AuditRow[]): string {
+/** `timeZone`: the shop's, in which each row's day runs from midnight to midnight. */
+export function auditCsv(rows: readonly AuditRow[], timeZone: string): string {
   return (
     csvLine(AUDIT_HEADER) +
     rows
       .map((row) =>
         csvLine([
           csvField(row.day),
+          csvField(timeZone),
           csvField(row.staff),
           csvField(row.staffId),
           csvField(row.jobs, false),

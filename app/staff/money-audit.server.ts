@@ -1,13 +1,16 @@
 // After the fact: one job's every order with its amount, outcome and reason (the per-job report),
-// and the money moved per day and per starter across the shop (the audit log). Money moved is the
-// shop money Shopify reported for each done refund, or the frozen amount for a done cancellation
-// (orderCancel refunds the order in full and reports no sum). Customers' and the law's refunds are
-// in the audit too, under "Customer" and "Delay Desk". Every read is scoped by shop.
+// and the money moved per shop day and per starter across the shop (the audit log). Money moved is
+// the shop money Shopify reported for each done refund (the shipping cost back included), or the
+// frozen amount for a done cancellation (orderCancel refunds the order in full and reports no
+// sum). Customers' and the law's refunds are in the audit too, under "Customer" and "Delay Desk".
+// Every read is scoped by shop.
 import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
 import { starterLabel } from "../jobs/jobs.server";
 import { fromMinorUnits, toMinorUnits } from "../jobs/money";
 import type { AuditRow, JobReportRow } from "./job-report";
-import { MONEY_KINDS } from "./start-staff-job.server";
+import { shopDayOf } from "./shop-day";
+import { MONEY_KINDS, movesMoney } from "./start-staff-job.server";
 
 const OUTCOME: Record<string, string> = {
   done: "Done",
@@ -17,22 +20,65 @@ const OUTCOME: Record<string, string> = {
   running: "Running",
 };
 
-function movedAmount(result: string | null, frozen: string | null): string | null {
-  if (result) {
-    try {
-      const parsed: unknown = JSON.parse(result);
-      if (typeof parsed === "object" && parsed !== null && "outcome" in parsed) {
-        const outcome = parsed.outcome;
-        if (typeof outcome === "object" && outcome !== null && "amount" in outcome) {
-          const amount = outcome.amount;
-          if (typeof amount === "string") return amount;
-        }
-      }
-    } catch {
-      // An unreadable result falls back to the frozen amount.
-    }
+// What a done refund's outcome says Shopify refunded (refund.server.ts: shop money, and the
+// buyer's currency beside it).
+const refundedSchema = z.object({
+  outcome: z.object({
+    amount: z.string(),
+    presentmentAmount: z.string().optional(),
+    presentmentCurrencyCode: z.string().optional(),
+  }),
+});
+
+interface Moved {
+  amount: string | null;
+  customerAmount: string | null;
+  customerCurrencyCode: string | null;
+}
+
+function refunded(result: string | null): z.infer<typeof refundedSchema>["outcome"] | null {
+  if (!result) return null;
+  try {
+    const parsed = refundedSchema.safeParse(JSON.parse(result));
+    return parsed.success ? parsed.data.outcome : null;
+  } catch {
+    // An unreadable result falls back to the frozen amount.
+    return null;
   }
-  return frozen;
+}
+
+/** Shopify's reported refund for a done item; the frozen (planned) amounts otherwise. */
+function movedAmount(item: {
+  status: string;
+  result: string | null;
+  amount: string | null;
+  presentmentAmount: string | null;
+  presentmentCurrencyCode: string | null;
+}): Moved {
+  const frozen: Moved = {
+    amount: item.amount,
+    customerAmount: item.presentmentAmount,
+    customerCurrencyCode: item.presentmentCurrencyCode,
+  };
+  if (item.status !== "done") return frozen;
+  const done = refunded(item.result);
+  if (!done) return frozen;
+  return {
+    amount: done.amount,
+    customerAmount: done.presentmentAmount ?? null,
+    customerCurrencyCode: done.presentmentCurrencyCode ?? null,
+  };
+}
+
+/** Kinds that may move money; a shipping job does only in its refund mode (movesMoney). */
+const AUDITED_KINDS = [...MONEY_KINDS, "shipping"];
+
+function jobMovesMoney(kind: string, params: string): boolean {
+  try {
+    return movesMoney(kind, JSON.parse(params));
+  } catch {
+    return false;
+  }
 }
 
 export async function jobReport(
@@ -45,7 +91,15 @@ export async function jobReport(
   const items = await db.jobItem.findMany({
     where: { shop, jobId },
     orderBy: { id: "asc" },
-    select: { orderId: true, amount: true, status: true, error: true, result: true },
+    select: {
+      orderId: true,
+      amount: true,
+      presentmentAmount: true,
+      presentmentCurrencyCode: true,
+      status: true,
+      error: true,
+      result: true,
+    },
   });
   const orders = new Map<string, { name: string; currencyCode: string }>();
   for (let start = 0; start < items.length; start += 500) {
@@ -60,7 +114,7 @@ export async function jobReport(
     return {
       orderName: order?.name ?? item.orderId,
       orderId: item.orderId,
-      amount: item.status === "done" ? movedAmount(item.result, item.amount) : item.amount,
+      ...movedAmount(item),
       currencyCode: order?.currencyCode ?? null,
       outcome: OUTCOME[item.status] ?? item.status,
       reason: item.error ?? "",
@@ -68,18 +122,23 @@ export async function jobReport(
   });
 }
 
-/** Money moved per UTC day and per starter, newest day first, over the last `days` days. */
+/**
+ * Money moved per shop day (midnight to midnight in `timeZone`, the shop's) and per starter,
+ * newest day first, over the last `days` days.
+ */
 export async function moneyAudit(
   db: PrismaClient,
   shop: string,
+  timeZone: string,
   now = new Date(),
   days = 90,
 ): Promise<AuditRow[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
-  const jobs = await db.job.findMany({
-    where: { shop, kind: { in: [...MONEY_KINDS] }, createdAt: { gte: since } },
-    select: { id: true, createdBy: true, createdByName: true },
+  const candidates = await db.job.findMany({
+    where: { shop, kind: { in: AUDITED_KINDS }, createdAt: { gte: since } },
+    select: { id: true, kind: true, params: true, createdBy: true, createdByName: true },
   });
+  const jobs = candidates.filter((job) => jobMovesMoney(job.kind, job.params));
   const byJob = new Map(jobs.map((job) => [job.id, job]));
   const currency = await db.trackedOrder.findFirst({
     where: { shop },
@@ -97,12 +156,20 @@ export async function moneyAudit(
         status: "done",
         jobId: { in: jobs.slice(start, start + 200).map((j) => j.id) },
       },
-      select: { jobId: true, amount: true, result: true, updatedAt: true },
+      select: {
+        jobId: true,
+        status: true,
+        amount: true,
+        presentmentAmount: true,
+        presentmentCurrencyCode: true,
+        result: true,
+        updatedAt: true,
+      },
     });
     for (const item of items) {
       const job = byJob.get(item.jobId);
       if (!job) continue;
-      const day = item.updatedAt.toISOString().slice(0, 10);
+      const day = shopDayOf(item.updatedAt, timeZone);
       const key = `${day}\u0000${job.createdBy ?? ""}`;
       const group = groups.get(key) ?? {
         row: {
@@ -117,7 +184,7 @@ export async function moneyAudit(
         jobs: new Set<string>(),
       };
       group.row.orders += 1;
-      group.units += toMinorUnits(movedAmount(item.result, item.amount) ?? "0");
+      group.units += toMinorUnits(movedAmount(item).amount ?? "0");
       group.jobs.add(item.jobId);
       groups.set(key, group);
     }

@@ -14,6 +14,7 @@
 // - refundCreate and orderCancel need write_orders (the schema's requiredAccess, graphql/admin-2026-10.schema.json).
 // The simulated shop's staff: 1 Dawn Rivera (full permissions, not the owner), 2 Marcus Hale
 // (account owner), 3 Priya Shah (customer support: no refund permission, so no write_orders).
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { toShopCents } from "@delay-desk/simulator/store/currency";
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
@@ -22,6 +23,7 @@ import { startJobHarness, type JobHarness } from "../../tests/support/job-harnes
 import { runJobsToEnd } from "../../tests/support/run-jobs";
 import { toMinorUnits } from "../jobs/money";
 import { releaseDueJobs } from "./job-gate.server";
+import { shopDayOf } from "./shop-day";
 
 const DAWN = 1;
 const MARCUS = 2;
@@ -185,7 +187,7 @@ describe("the undo window and the frozen list", () => {
 
     // The page shows the countdown and the frozen list; no staff email reaches it.
     const page = await jobPage(jobId, DAWN);
-    expect(page.progress.createdBy).toBe("Dawn Rivera");
+    expect(page.progress).toMatchObject({ createdBy: "Dawn Rivera", createdById: "1" });
     expect(page.gate?.frozen.map((item) => item.orderId).sort()).toEqual(
       orders.map((o) => `gid://shopify/Order/${o.id}`).sort(),
     );
@@ -292,7 +294,9 @@ describe("the undo window and the frozen list", () => {
     );
     const text = await csv.text();
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe("Order,Order ID,Amount,Currency,Outcome,Reason");
+    expect(lines[0]).toBe(
+      "Order,Order ID,Amount,Currency,Customer amount,Customer currency,Outcome,Reason",
+    );
     expect(lines).toHaveLength(3);
     expect(text).toMatch(/,Skipped,.*refundable amount changed/);
     expect(text).toMatch(/,Done,/);
@@ -369,7 +373,9 @@ describe("limits and approval", () => {
   it("counts the day's staff money jobs against the daily limit", async () => {
     await h.db.staffRules.create({ data: { shop: h.app.shop } });
     const { dayTotals } = await import("./money-today.server");
-    const today = await h.db.$transaction((tx) => dayTotals(tx, h.app.shop, new Date(), "none"));
+    const today = await h.db.$transaction((tx) =>
+      dayTotals(tx, h.app.shop, { now: new Date(), timeZone: h.store.shop.ianaTimezone }, "none"),
+    );
     // Cancelled and refused jobs do not count; the ones that ran today do.
     const counted = await h.db.jobItem.count({
       where: {
@@ -414,7 +420,7 @@ describe("refunds the customer chose", () => {
     await runJobsToEnd(h.runner(), h.db);
     expect(h.store.order(order.id)?.cancelledAt).not.toBeNull();
     const { moneyAudit } = await import("./money-audit.server");
-    const rows = await moneyAudit(h.db, h.app.shop);
+    const rows = await moneyAudit(h.db, h.app.shop, h.store.shop.ianaTimezone);
     expect(rows.find((row) => row.staff === "Customer")).toMatchObject({
       staffId: null,
       jobs: 1,
@@ -437,9 +443,11 @@ describe("after the fact", () => {
     );
     const text = await response.text();
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe("Day (UTC),Started by,Staff ID,Jobs,Orders,Amount,Currency");
-    const today = new Date().toISOString().slice(0, 10);
-    const dawn = lines.find((line) => line.startsWith(`${today},Dawn Rivera,1,`));
+    expect(lines[0]).toBe("Day,Time zone,Started by,Staff ID,Jobs,Orders,Amount,Currency");
+    // The shop's day, in the zone Shopify reports for it (the shop has no saved settings).
+    const zone = h.store.shop.ianaTimezone;
+    const today = shopDayOf(new Date(), zone);
+    const dawn = lines.find((line) => line.startsWith(`${today},${zone},Dawn Rivera,1,`));
     expect(dawn).toBeDefined();
     // Dawn's done refunds, summed by hand from the simulator's records.
     const dawnJobs = await h.db.job.findMany({ where: { createdBy: "1", kind: "refund" } });
@@ -457,8 +465,287 @@ describe("after the fact", () => {
           .reduce((s, r) => s + toShopCents(r.totalCents, order.currencies), 0)
       );
     }, 0);
-    expect(dawn?.split(",")[4]).toBe(String(done.length));
-    expect(Math.round(Number(dawn?.split(",")[5]) * 100)).toBe(cents);
+    expect(dawn?.split(",")[5]).toBe(String(done.length));
+    expect(Math.round(Number(dawn?.split(",")[6]) * 100)).toBe(cents);
     expect(text).not.toMatch(/@/);
+  });
+});
+
+// The shipping cost back moves money too. Its amount is Shopify's own refund suggestion for the
+// shipping, Order.suggestedRefund(refundShipping: true).amountSet ("Whether to refund the full
+// shipping amount"; "The total monetary value to be refunded in shop and presentment currencies":
+// https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-Order.fields.suggestedRefund,
+// https://shopify.dev/docs/api/admin-graphql/latest/objects/SuggestedRefund), which the simulator
+// computes as the order's shipping minus the shipping already refunded
+// (simulator/resolvers/suggested-refund.ts).
+describe("the shipping cost back is money", () => {
+  const taken = new Set<number>();
+  function ordersWithShipping(count: number) {
+    const orders = h.store.orders
+      .filter((o) => o.cancelledAt === null && o.receivedCents > 0 && o.shippingCents > 0)
+      .filter((o) => !taken.has(o.id) && refundsOf(h.store).refundsOf(o.id).length === 0)
+      .slice(-count);
+    if (orders.length < count) throw new Error("the seed has too few orders with shipping");
+    for (const o of orders) taken.add(o.id);
+    return orders;
+  }
+  const shippingShopCents = (o: (typeof h.store.orders)[number]) =>
+    toShopCents(o.shippingCents, o.currencies);
+
+  async function startShippingRefund(orders: ReadonlyArray<{ id: number }>, user: number) {
+    const { action } = await import("../routes/app.remedies");
+    const started = await callRoute(
+      action,
+      h.app.bearerRequest(
+        remedyUrl("shipping", orders),
+        {
+          method: "POST",
+          body: new URLSearchParams({ shippingMode: "refund", notify: "" }),
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        },
+        user,
+      ),
+    );
+    if (!(started instanceof Response) || started.status !== 302)
+      throw new Error(`expected a redirect, got ${JSON.stringify(started)}`);
+    return (started.headers.get("Location") ?? "").split("/").at(-1) ?? "";
+  }
+
+  it("plans each order at its refundable shipping: the confirmation, the frozen list, the per-job money limit, the run, the CSV and the audit all carry that amount", async () => {
+    const orders = ordersWithShipping(2);
+    const total = orders.reduce((sum, o) => sum + shippingShopCents(o), 0);
+    // The confirmation page shows the same money the job will freeze.
+    const { loader } = await import("../routes/app.remedies");
+    const preview = await callRoute(loader, h.app.bearerRequest(remedyUrl("shipping", orders)));
+    expect(preview.preview).toMatchObject({ count: 2, amount: (total / 100).toFixed(2) });
+
+    // One cent under the job's shipping: the limit sees it and the job waits for approval.
+    await h.db.staffRules.create({
+      data: { shop: h.app.shop, jobAmountLimit: ((total - 1) / 100).toFixed(2) },
+    });
+    const jobId = await startShippingRefund(orders, DAWN);
+    expect(await h.db.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({
+      status: "awaiting_approval",
+    });
+    expect((await h.db.jobGate.findUniqueOrThrow({ where: { jobId } })).approvalReason).toMatch(
+      `Over the per-job limit of ${((total - 1) / 100).toFixed(2)} (this job: ${(total / 100).toFixed(2)})`,
+    );
+    const items = await h.db.jobItem.findMany({ where: { jobId } });
+    expect(
+      items
+        .map((i) => [i.orderId, i.amount, i.presentmentAmount, i.presentmentCurrencyCode])
+        .sort(),
+    ).toEqual(
+      orders
+        .map((o) => [
+          `gid://shopify/Order/${o.id}`,
+          (shippingShopCents(o) / 100).toFixed(2),
+          (o.shippingCents / 100).toFixed(2),
+          o.currencies.presentment,
+        ])
+        .sort(),
+    );
+    const page = await jobPage(jobId, MARCUS);
+    expect(page.gate?.frozen.map((f) => f.amount).sort()).toEqual(
+      orders.map((o) => (shippingShopCents(o) / 100).toFixed(2)).sort(),
+    );
+
+    expect(await jobAction(jobId, "approve", MARCUS)).toMatchObject({ ok: true });
+    expect(await releaseDueJobs(h.db, inMinutes(6))).toBe(1);
+    await runJobsToEnd(h.runner(), h.db);
+    // What ran is the frozen list: each order's shipping, once, no line items.
+    for (const o of orders) {
+      const refunds = refundsOf(h.store).refundsOf(o.id);
+      expect(refunds.map((r) => [r.totalCents, r.shippingCents, r.lines.length])).toEqual([
+        [o.shippingCents, o.shippingCents, 0],
+      ]);
+    }
+
+    const report = await import("../routes/app.jobs.$id.report");
+    const csv = await callRoute(
+      report.loader,
+      h.app.bearerRequest(`/app/jobs/${jobId}/report`, {}, DAWN),
+      { id: jobId },
+    );
+    const rows = (await csv.text()).trim().split("\r\n").slice(1);
+    expect(rows.map((row) => row.split(",").slice(2, 7).join(",")).sort()).toEqual(
+      orders
+        .map(
+          (o) =>
+            `${(shippingShopCents(o) / 100).toFixed(2)},${o.currencies.shop},${(o.shippingCents / 100).toFixed(2)},${o.currencies.presentment},Done`,
+        )
+        .sort(),
+    );
+
+    const { moneyAudit } = await import("./money-audit.server");
+    const audit = await moneyAudit(h.db, h.app.shop, h.store.shop.ianaTimezone);
+    expect(audit.find((row) => row.staffId === "1")).toMatchObject({
+      staff: "Dawn Rivera",
+      jobs: 1,
+      orders: 2,
+      amount: (total / 100).toFixed(2),
+    });
+  });
+
+  it("counts the shipping cost back against the day's money", async () => {
+    const [first, second] = ordersWithShipping(2);
+    if (!first || !second) throw new Error("no orders");
+    await h.db.staffRules.create({
+      data: {
+        shop: h.app.shop,
+        dayAmountLimit: ((shippingShopCents(first) + shippingShopCents(second) - 1) / 100).toFixed(
+          2,
+        ),
+      },
+    });
+    const one = await startShippingRefund([first], DAWN);
+    expect((await h.db.job.findUniqueOrThrow({ where: { id: one } })).status).toBe("countdown");
+    const two = await startShippingRefund([second], DAWN);
+    expect((await h.db.job.findUniqueOrThrow({ where: { id: two } })).status).toBe(
+      "awaiting_approval",
+    );
+    expect(
+      (await h.db.jobGate.findUniqueOrThrow({ where: { jobId: two } })).approvalReason,
+    ).toMatch(/Over the daily limit of/);
+    await jobAction(one, "undo", DAWN);
+    await jobAction(two, "undo", DAWN);
+  });
+
+  it("skips an order whose refundable shipping changed during the window, with that reason, and refunds the others", async () => {
+    const orders = ordersWithShipping(2);
+    const [changed, kept] = orders;
+    if (!changed || !kept) throw new Error("no orders");
+    const jobId = await startShippingRefund(orders, DAWN);
+    expect((await h.db.job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("countdown");
+    // Meanwhile the owner refunds that order's shipping in a job of his own, with no window.
+    await h.db.staffRules.create({ data: { shop: h.app.shop, undoMinutes: 0 } });
+    await startShippingRefund([changed], MARCUS);
+    await runJobsToEnd(h.runner(), h.db);
+    expect(refundsOf(h.store).refundsOf(changed.id)).toHaveLength(1);
+
+    expect(await releaseDueJobs(h.db, inMinutes(6))).toBe(1);
+    await runJobsToEnd(h.runner(), h.db);
+    const items = await h.db.jobItem.findMany({ where: { jobId } });
+    expect(items.find((i) => i.orderId === `gid://shopify/Order/${changed.id}`)).toMatchObject({
+      status: "skipped",
+      error: expect.stringMatching(
+        /refundable shipping changed from .*[\d.,]+ to .*0\.00 after the list was frozen/,
+      ),
+    });
+    expect(items.find((i) => i.orderId === `gid://shopify/Order/${kept.id}`)?.status).toBe("done");
+    // Still one shipping refund on the changed order: the frozen job did not refund it again.
+    expect(refundsOf(h.store).refundsOf(changed.id)).toHaveLength(1);
+    expect(refundsOf(h.store).refundsOf(kept.id)).toHaveLength(1);
+  });
+});
+
+// The daily limits count the shop's day, midnight to midnight on its own clock (the zone Shopify
+// reports as Shop.ianaTimezone, https://shopify.dev/docs/api/admin-graphql/latest/objects/Shop#field-Shop.fields.ianaTimezone,
+// the one the settings and the forecast use until the merchant saves another), not UTC's.
+describe("the day of the daily limits", () => {
+  it("counts a job at 23:30 and one at 00:30 the next morning in the shop's zone as two days, and two after midnight as one", async () => {
+    const zone = h.store.shop.ianaTimezone;
+    h.store.shop.ianaTimezone = "America/Los_Angeles";
+    try {
+      await h.db.staffRules.create({ data: { shop: h.app.shop, dayOrderLimit: 3 } });
+      const { startRemedy } = await import("../remedies/start-remedy.server");
+      const { backgroundAdmin } = await import("../shopify.server");
+      const { staffIdentity } = await import("./staff-identity.server");
+      const dawn = await staffIdentity(
+        h.app.bearerRequest("/app", {}, DAWN),
+        h.app.shop,
+        String(DAWN),
+      );
+      const startAt = async (now: string) => {
+        const orders = freshOrders(2);
+        const started = await startRemedy(
+          { db: h.db, jobKinds: h.registry },
+          {
+            shop: h.app.shop,
+            selection: {
+              remedy: "refund",
+              ids: orders.map((o) => `gid://shopify/Order/${o.id}`),
+            },
+            form: { notify: false },
+            staffId: String(DAWN),
+            staff: dawn,
+            admin: backgroundAdmin(h.app.shop),
+            now: new Date(now),
+          },
+        );
+        if (!started.ok) throw new Error(started.error);
+        return (await h.db.job.findUniqueOrThrow({ where: { id: started.jobId } })).status;
+      };
+      // 23:30 and 00:30 Pacific (PST, UTC-8) are 07:30 and 08:30 UTC on one UTC day.
+      expect(await startAt("2026-12-01T07:30:00Z")).toBe("countdown");
+      expect(await startAt("2026-12-01T08:30:00Z")).toBe("countdown");
+      // 00:45 Pacific is the same shop day as 00:30: 4 orders against a limit of 3.
+      expect(await startAt("2026-12-01T08:45:00Z")).toBe("awaiting_approval");
+      const last = await h.db.jobGate.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+      expect(last.approvalReason).toMatch(/daily limit of 3 orders \(today with this job: 4\)/);
+    } finally {
+      h.store.shop.ianaTimezone = zone;
+    }
+  });
+});
+
+describe("the staff activity export", () => {
+  it("names who started a job, who cancelled it in the window and who paused the storefront, by name and staff id, in the shop's time zone", async () => {
+    const jobId = await startedJobId("refund", freshOrders(1), DAWN);
+    expect(await jobAction(jobId, "undo", PRIYA)).toMatchObject({ ok: true });
+    const storefront = await import("../routes/app.storefront");
+    const paused = await callRoute(
+      storefront.action,
+      h.app.bearerRequest(
+        "/app/storefront",
+        {
+          method: "POST",
+          body: new URLSearchParams({ intent: "paused", message: "Back soon." }),
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        },
+        MARCUS,
+      ),
+    );
+    expect(paused.status).toBe(200);
+    // The override row as the notice job writes it (app/notices/notice-job.server.ts), from its job.
+    const order = `gid://shopify/Order/${freshOrders(1)[0]?.id ?? 0}`;
+    await h.db.orderEvent.create({
+      data: {
+        shop: h.app.shop,
+        orderId: order,
+        kind: "override",
+        actorId: "1",
+        actorName: "Dawn Rivera",
+        detail: JSON.stringify({ reason: "The kiln broke" }),
+      },
+    });
+
+    const route = await import("../routes/app.staff.activity");
+    const response = await callRoute(
+      route.loader,
+      h.app.bearerRequest("/app/staff/activity", {}, PRIYA),
+    );
+    const lines = (await response.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("When,Time zone,Staff,Staff ID,Action,Detail");
+    const zone = h.store.shop.ianaTimezone;
+    const rows = lines.slice(1).map((line) => line.split(","));
+    const find = (action: string) => rows.find((row) => row[4] === action);
+    expect(find("Started a job")?.slice(1, 4)).toEqual([zone, "Dawn Rivera", "1"]);
+    expect(find("Started a job")?.[5]).toBe(`Full refund: 1 order (job ${jobId})`);
+    expect(find("Cancelled a money job in its undo window")?.slice(2, 4)).toEqual([
+      "Priya Shah",
+      "3",
+    ]);
+    expect(find("Changed the storefront")?.slice(2, 4)).toEqual(["Marcus Hale", "2"]);
+    expect(find("Sent a second later date anyway (override)")?.slice(2, 4)).toEqual([
+      "Dawn Rivera",
+      "1",
+    ]);
+    // Times on the shop's clock: the job's row reads as its createdAt does in the shop's zone.
+    const job = await h.db.job.findUniqueOrThrow({ where: { id: jobId } });
+    expect(find("Started a job")?.[0]).toBe(
+      DateTime.fromJSDate(job.createdAt, { zone }).toFormat("yyyy-MM-dd HH:mm:ss"),
+    );
+    expect(lines.join("\n")).not.toMatch(/@/);
   });
 });

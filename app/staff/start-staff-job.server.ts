@@ -1,5 +1,6 @@
 // Starting a bulk job on a staff member's request: the one use case behind the remedy
-// confirmation. Jobs that move money (refunds, cancel-and-refund) go through the staff rules
+// confirmation. Jobs that move money (refunds, cancel-and-refund, the shipping cost back) go
+// through the staff rules
 // first: the member's own Shopify permissions (no write_orders, no refund: 403), then the shop's
 // limits (above them the job waits for approval), then the undo window (a countdown before the
 // runner may claim it). The job's items, planned and stored here, are the frozen list: the page
@@ -7,6 +8,7 @@
 // or the law requires are started elsewhere (app/proxy/, app/consent/) and pass none of this.
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import type { AdminClient } from "../admin-api/graphql.server";
 import { createJob, type JobHold } from "../jobs/jobs.server";
 import type { JobKind } from "../jobs/job-kind";
 import { sumMoney } from "../jobs/money";
@@ -20,8 +22,8 @@ export const MONEY_KINDS: ReadonlySet<string> = new Set(["refund", "cancel_refun
 
 /**
  * Whether a job of this kind, with these parameters, moves money. The shipping remedy does in its
- * "refund" mode (the shipping cost back) and not in "upgrade" (an order edit); it plans no amount,
- * so the order limits and the undo window hold it, the money limits see nothing.
+ * "refund" mode (the shipping cost back, planned at Shopify's refundable shipping) and not in
+ * "upgrade" (an order edit at the shop's cost, no money to the customer).
  */
 export function movesMoney(kind: string, params?: unknown): boolean {
   if (MONEY_KINDS.has(kind)) return true;
@@ -42,6 +44,10 @@ export interface StartStaffJob {
   staffId: string | null;
   /** Who Shopify says they are (null: the online token exchange failed). */
   staff: StaffIdentity | null;
+  /** The shop's IANA time zone: the daily limits count the shop's day. */
+  timeZone: string;
+  /** The request's Admin API, for plans that ask Shopify (the shipping cost back). */
+  admin?: AdminClient;
   now?: Date;
 }
 
@@ -51,7 +57,15 @@ export async function startStaffJob(db: PrismaClient, input: StartStaffJob): Pro
   const createdByName = input.staff?.name ?? null;
   if (!movesMoney(input.kind.kind, input.params)) {
     try {
-      const job = await createJob(db, { ...input, createdBy, createdByName });
+      const job = await createJob(db, {
+        shop: input.shop,
+        kind: input.kind,
+        params: input.params,
+        orderIds: input.orderIds,
+        createdBy,
+        createdByName,
+        ...(input.admin ? { admin: input.admin } : {}),
+      });
       return { ok: true, jobId: job.id, status: "pending" };
     } catch (error) {
       return { ok: false, status: 400, message: messageOf(error) };
@@ -70,7 +84,7 @@ export async function startStaffJob(db: PrismaClient, input: StartStaffJob): Pro
   let held: "pending" | "awaiting_approval" | "countdown" = "pending";
   const hold: JobHold = async (tx, job, planned) => {
     const size = { amount: sumMoney(planned.map((p) => p.amount)), orders: planned.length };
-    const today = await dayTotals(tx, input.shop, now, job.id);
+    const today = await dayTotals(tx, input.shop, { now, timeZone: input.timeZone }, job.id);
     const reasons = isApprover(staff, rules) ? [] : limitsExceeded(rules, size, today);
     const needsApproval = reasons.length > 0;
     held = needsApproval ? "awaiting_approval" : rules.undoMinutes > 0 ? "countdown" : "pending";
@@ -99,6 +113,7 @@ export async function startStaffJob(db: PrismaClient, input: StartStaffJob): Pro
       createdBy: staff.id,
       createdByName: staff.name,
       hold,
+      ...(input.admin ? { admin: input.admin } : {}),
     });
     return { ok: true, jobId: job.id, status: held };
   } catch (error) {

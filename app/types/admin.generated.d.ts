@@ -317,6 +317,16 @@ export type RemedyRefundCreateMutation = { refundCreate?: AdminTypes.Maybe<{ ref
       & { totalRefundedSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
     )>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
+export type RemedyShippingRefundPlanQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type RemedyShippingRefundPlanQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'cancelledAt'>
+    & { suggestedRefund?: AdminTypes.Maybe<{ amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }> }
+  )>> };
+
 export type RemedyThankYouCodeStateQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -395,6 +405,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query RemedyAddOnState($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      lineItems(first: 100) {\n        nodes {\n          id\n          currentQuantity\n          variant { id }\n          discountedTotalSet { shopMoney { amount } }\n        }\n      }\n    }\n  }\n": {return: RemedyAddOnStateQuery, variables: RemedyAddOnStateQueryVariables},
   "#graphql\n  query RemedyFullRefundSuggestion($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      suggestedRefund(suggestFullRefund: true, refundShipping: true) {\n        amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }\n        shipping { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }\n        refundLineItems { lineItem { id } quantity restockType location { id } }\n        suggestedTransactions { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } gateway parentTransaction { id } }\n      }\n    }\n  }\n": {return: RemedyFullRefundSuggestionQuery, variables: RemedyFullRefundSuggestionQueryVariables},
   "#graphql\n  query RemedyShippingRefundSuggestion($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      suggestedRefund(refundShipping: true) {\n        amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }\n        shipping { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }\n        refundLineItems { lineItem { id } quantity restockType location { id } }\n        suggestedTransactions { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } gateway parentTransaction { id } }\n      }\n    }\n  }\n": {return: RemedyShippingRefundSuggestionQuery, variables: RemedyShippingRefundSuggestionQueryVariables},
+  "#graphql\n  query RemedyShippingRefundPlan($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Order {\n        id\n        cancelledAt\n        suggestedRefund(refundShipping: true) {\n          amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }\n        }\n      }\n    }\n  }\n": {return: RemedyShippingRefundPlanQuery, variables: RemedyShippingRefundPlanQueryVariables},
   "#graphql\n  query RemedyThankYouCodeState($id: ID!) {\n    order(id: $id) { id customer { id } }\n  }\n": {return: RemedyThankYouCodeStateQuery, variables: RemedyThankYouCodeStateQueryVariables},
   "#graphql\n  query SettingsCollectionTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Collection {\n        id\n        title\n      }\n    }\n  }\n": {return: SettingsCollectionTitlesQuery, variables: SettingsCollectionTitlesQueryVariables},
   "#graphql\n  query ShopTimeZone {\n    shop {\n      ianaTimezone\n    }\n  }\n": {return: ShopTimeZoneQuery, variables: ShopTimeZoneQueryVariables},

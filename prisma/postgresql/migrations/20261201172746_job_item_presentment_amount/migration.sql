@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "JobItem" ADD COLUMN     "presentmentAmount" TEXT,
+ADD COLUMN     "presentmentCurrencyCode" TEXT;
+
