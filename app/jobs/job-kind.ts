@@ -57,7 +57,7 @@ export type ItemOutcome =
 
 export interface JobKind<Params = unknown> {
   kind: string;
-  /** Shown to staff: "Full refund, order still ships". */
+  /** Shown to staff: "Full refund (order still ships)". */
   label: string;
   params: z.ZodType<Params, z.ZodTypeDef, unknown>;
   plan(ctx: PlanContext, params: Params, orderIds: readonly string[]): Promise<PlannedItem[]>;

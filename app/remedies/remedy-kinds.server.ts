@@ -105,7 +105,7 @@ const withoutAmount = (rows: Array<{ id: string }>): PlannedItem[] =>
 export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
   defineJobKind({
     kind: "refund",
-    label: "Full refund, order still ships",
+    label: "Full refund (order still ships)",
     params: refundParams,
     timelineKind: "remedy",
     plan: async ({ db, shop }, _params, ids) => withAmount(await openOrders(db, shop, ids, false)),

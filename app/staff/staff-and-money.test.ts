@@ -731,7 +731,9 @@ describe("the staff activity export", () => {
     const rows = lines.slice(1).map((line) => line.split(","));
     const find = (action: string) => rows.find((row) => row[4] === action);
     expect(find("Started a job")?.slice(1, 4)).toEqual([zone, "Dawn Rivera", "1"]);
-    expect(find("Started a job")?.[5]).toBe(`Full refund: 1 order (job ${jobId})`);
+    expect(find("Started a job")?.[5]).toBe(
+      `Full refund (order still ships): 1 order (job ${jobId})`,
+    );
     expect(find("Cancelled a money job in its undo window")?.slice(2, 4)).toEqual([
       "Priya Shah",
       "3",
