@@ -142,3 +142,29 @@ export function editableLanguages(primaryLocale: string | null | undefined): Cus
   const own = templateLanguage(primaryLocale);
   return [own, ...CUSTOMER_LANGUAGES.filter((language) => language !== own)];
 }
+
+/** What a notice job carries (notice-job.server.ts params), as the templates it needs. */
+export function jobTemplates(params: {
+  template: { subject: string; body: string; reason: string };
+  wordings: Partial<Record<Exclude<NoticeKind, "first">, Wording>>;
+  makeGood: string | null;
+  primaryLocale?: string | null;
+  translations?: StoredTranslations;
+}): { primary: PrimaryTemplate; primaryLocale: string | null; translations: StoredTranslations } {
+  const own = LANGUAGE_DEFAULTS[templateLanguage(params.primaryLocale)];
+  return {
+    primary: {
+      wordings: {
+        first: { subject: params.template.subject, body: params.template.body },
+        weekly: params.wordings.weekly ?? own.wordings.weekly,
+        later: params.wordings.later ?? own.wordings.later,
+        earlier: params.wordings.earlier ?? own.wordings.earlier,
+        shipped: params.wordings.shipped ?? own.wordings.shipped,
+      },
+      reason: params.template.reason,
+      makeGood: params.makeGood ?? own.makeGood,
+    },
+    primaryLocale: params.primaryLocale ?? null,
+    translations: params.translations ?? {},
+  };
+}
