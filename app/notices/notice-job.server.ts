@@ -298,7 +298,12 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     }
     await db.notice.update({
       where: { id: notice.id },
-      data: { status: "sending", subject: rendered.subject, error: null, language: reader.language },
+      data: {
+        status: "sending",
+        subject: rendered.subject,
+        error: null,
+        language: reader.language,
+      },
     });
     const messageId = notice.messageId ?? noticeMessageId(shop, order.id, notice.revision);
     const result = await transport.send({
