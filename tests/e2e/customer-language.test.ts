@@ -13,7 +13,7 @@ import { demoInBrowser } from "../support/demo-in-browser";
 const session = demoInBrowser({ orders: 200, seed: 5, customerLanguages: DEMO_CUSTOMER_LANGUAGES });
 
 describe("a customer's language, in a browser", () => {
-  it("a German order: German preview, German mail with euro-style money, and the wait-or-refund page in German", async () => {
+  it("a German order: German preview, German mail with money formatted for German (58,00 $), and the wait-or-refund page in German", async () => {
     const { demo, browser, db } = session;
     const page = await newMerchantPage(browser);
     const pageErrors: string[] = [];
@@ -56,10 +56,21 @@ describe("a customer's language, in a browser", () => {
     if (!order?.email) throw new Error("the seeded shop has no late German order with an email");
     const numeric = order.id.split("/").at(-1) ?? "";
 
-    await page.goto(`${demo.url}/app/notices?orders=${numeric}&lang=de`);
+    // From the order's page to the composer, this order selected, then the German wording.
+    await page.goto(`${demo.url}/app/orders/${numeric}`);
     const app = page.frameLocator("iframe");
     await expect
-      .poll(() => app.getByTestId("preview-subject").count(), { timeout: 30_000 })
+      .poll(() => app.getByRole("link", { name: "Write to this customer" }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    await app.getByRole("link", { name: "Write to this customer" }).click();
+    await expect
+      .poll(() => app.getByRole("link", { name: "German (Deutsch)" }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await app.getByRole("link", { name: "German (Deutsch)" }).click();
+    await expect
+      .poll(() => app.getByText("First notice in German (Deutsch)").count(), { timeout: 30_000 })
       .toBe(1);
     expect(await app.getByTestId("preview-subject").innerText()).toBe(
       `Neuigkeiten zu Ihrer Bestellung ${order.name}`,
