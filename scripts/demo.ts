@@ -31,7 +31,16 @@ export interface DemoOptions {
   build: boolean;
   /** 1 (default) or 2: the second shop sells in CAD to buyers paying in CAD or USD. */
   shops?: number;
+  /** The first shop's buyers who shop in French, German or Spanish (Order.customerLocale). */
+  customerLanguages?: ReadonlyArray<{ locale: string; share: number }>;
 }
+
+/** `npm run demo`: a fifth of the buyers in French, a tenth in German, a fifth in Spanish. */
+export const DEMO_CUSTOMER_LANGUAGES = [
+  { locale: "fr", share: 0.2 },
+  { locale: "de", share: 0.1 },
+  { locale: "es", share: 0.2 },
+] as const;
 
 export interface RunningDemo {
   url: string;
@@ -75,7 +84,12 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     host: options.host,
     app: { apiKey: DEMO_API_KEY, apiSecret, appUrl, scopes },
     shops: [
-      { domain: DEMO_SHOP, orders: options.orders, seed: options.seed },
+      {
+        domain: DEMO_SHOP,
+        orders: options.orders,
+        seed: options.seed,
+        ...(options.customerLanguages ? { customerLanguages: options.customerLanguages } : {}),
+      },
       ...((options.shops ?? 1) >= 2
         ? [
             {
@@ -164,6 +178,7 @@ async function main() {
     databaseUrl: process.env.DATABASE_URL ?? "file:./prisma/dev.sqlite",
     build: !f["no-build"],
     shops: f.shops,
+    customerLanguages: DEMO_CUSTOMER_LANGUAGES,
   });
   console.log(
     `\nDelay Desk demo is running. Open:\n\n  ${demo.urls.join("\n  ")}\n\nCustomers' email lands in the outbox: /outbox on the same host.\n(Ctrl-C stops it.)`,

@@ -45,6 +45,7 @@ import type {
   OrderRecord,
   ProductRecord,
   ShippingLineRecord,
+  ShopLocaleRecord,
   ShopRecord,
   TransactionRecord,
   VariantRecord,
@@ -479,9 +480,11 @@ export function seedShop(options: SeedOptions): ShopStore {
       rng.chance(0.5)
     )
       tags.push("repeat-customer");
+    const language = shopperLanguage(resolved, customer?.id ?? orderId);
     const order: OrderRecord = {
       __typename: "Order",
       id: orderId,
+      ...(language ? { customerLocale: language } : {}),
       number,
       name: `#${number}`,
       email,
@@ -680,6 +683,32 @@ function pickDistinct(rng: Random, size: number, count: number): number[] {
   return [...chosen];
 }
 
+/**
+ * The storefront language a buyer shops in, from the shop's customerLanguages (null: their
+ * address decides, store/currency.ts). Drawn from the buyer's id, not the random stream, so a
+ * shop without languages seeds exactly as before and a returning customer keeps their language.
+ */
+function shopperLanguage(options: ResolvedSeedOptions, buyerId: number): string | null {
+  if (options.customerLanguages.length === 0) return null;
+  const point = (Math.imul(buyerId, 2654435761) >>> 0) / 2 ** 32;
+  let start = 0;
+  for (const { locale, share } of options.customerLanguages) {
+    if (point < start + share) return locale;
+    start += share;
+  }
+  return null;
+}
+
+/** The shop's languages: English (primary), the address languages its buyers have, and the seeded ones. */
+function shopLocales(options: ResolvedSeedOptions): ShopLocaleRecord[] {
+  const currencies = [options.currency, options.foreignBuyers?.currency];
+  const languages = new Set<string>(["en"]);
+  if (currencies.includes("CAD")) languages.add("fr-CA");
+  if (currencies.includes("EUR")) languages.add("de");
+  for (const { locale } of options.customerLanguages) languages.add(locale);
+  return [...languages].map((locale) => ({ locale, primary: locale === "en", published: true }));
+}
+
 function seedShopRecord(rng: Random, options: ResolvedSeedOptions, nowMs: number): ShopRecord {
   const { domain, name, plan, timezone, currency } = options;
   const handle = domain.replace(/\.myshopify\.com$/, "");
@@ -722,6 +751,7 @@ function seedShopRecord(rng: Random, options: ResolvedSeedOptions, nowMs: number
       phone: "+18285550142",
     },
     shopOwnerName: "Dawn Whitaker",
+    locales: shopLocales(options),
   };
 }
 

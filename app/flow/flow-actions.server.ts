@@ -13,7 +13,7 @@ import { toGid } from "../admin-api/gid";
 import { loadShopOverview } from "../home/shop-overview.server";
 import { createJob } from "../jobs/jobs.server";
 import type { JobKind } from "../jobs/job-kind";
-import { loadNoticeTemplate } from "../notices/notice-template.server";
+import { loadShopNoticeTemplate } from "../notices/notice-template.server";
 import { planNotices } from "../notices/send-notices.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import {
@@ -136,7 +136,7 @@ export async function sendDelayNoticeFromFlow(
   });
   if (!order) return { status: "refused", reason: "Delay Desk does not track this order." };
   const [template, settings] = await Promise.all([
-    loadNoticeTemplate(db, shop),
+    loadShopNoticeTemplate(db, context.admin, shop),
     loadShopSettings(db, shop),
   ]);
   if (!template.saved)
@@ -195,6 +195,8 @@ export async function sendDelayNoticeFromFlow(
         shipped: template.wordings.shipped,
       },
       makeGood: template.makeGood,
+      primaryLocale: template.primaryLocale,
+      translations: template.translations,
       overrideReason: null,
       confirmBetter: false,
     },

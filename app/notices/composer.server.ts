@@ -15,6 +15,9 @@ import { ordersWithoutUpdate } from "./stale-orders.server";
 import type { NoticeKind } from "./notice-kinds";
 import { shippedSinceTold } from "./send-notices.server";
 import { gidId, toGid } from "../admin-api/gid";
+import type { CustomerLanguage } from "../locale/language";
+import { buyerTotal } from "../proxy/buyer-money";
+import { editableLanguages, templateIn, templateLanguage } from "./notice-translations";
 
 const gid = (numeric: string) => toGid("Order", numeric);
 const numeric = gidId;
@@ -37,13 +40,19 @@ export async function loadComposer(
     previewId: string | null;
     /** Which kind of notice the editor and the preview show. */
     kind: NoticeKind;
+    /** Which language the editor and the preview show; the shop's own when omitted. */
+    language?: CustomerLanguage;
+    /** The shop's primary locale (shopLocales): the language of its own template. */
+    primaryLocale?: string | null;
     now: Date;
   },
 ) {
+  const ownLanguage = templateLanguage(input.primaryLocale);
+  const language = input.language ?? ownLanguage;
   const { shop } = input;
   const [template, settings, selected, counts, jobs, cancelRequests, stale, shipped] =
     await Promise.all([
-      loadNoticeTemplate(db, shop),
+      loadNoticeTemplate(db, shop, ownLanguage),
       loadShopSettings(db, shop),
       db.trackedOrder.findMany({
         where: { shop, id: { in: input.selection } },
@@ -92,8 +101,14 @@ export async function loadComposer(
   const told = before ? { from: before.estimateFrom, to: before.estimateTo } : null;
   // A shipped order has no forecast left; its preview shows the range it was told.
   const range = previewOrder ? (estimateRangeOf(previewOrder) ?? told) : null;
+  // The wording in the language shown: the shop's own template, or that language's.
+  const inLanguage = templateIn(language, {
+    primary: template,
+    primaryLocale: input.primaryLocale,
+    translations: template.translations,
+  });
   if (previewOrder && range) {
-    const wording = template.wordings[kind];
+    const wording = inLanguage.wordings[kind];
     const links = choiceLinks(input.secret, {
       shop,
       orderId: previewOrder.id,
@@ -103,10 +118,17 @@ export async function loadComposer(
     preview = {
       ...renderNotice({
         kind,
-        template: { subject: wording.subject, body: wording.body, reason: template.reason },
+        template: { subject: wording.subject, body: wording.body, reason: inLanguage.reason },
         previous: told,
         overrideReason: kind === "later" ? "(the override reason you give when sending)" : null,
-        makeGood: template.makeGood,
+        makeGood: inLanguage.makeGood,
+        reader: {
+          language,
+          locale: language,
+          timeZone: settings.rules.timeZone,
+          at: input.now,
+        },
+        refundTotal: buyerTotal(previewOrder, language),
         order: {
           name: previewOrder.name,
           customerFirstName: previewOrder.customerFirstName,
@@ -136,6 +158,10 @@ export async function loadComposer(
   const count = (cls: string) => counts.find((c) => c.delayClass === cls)?._count._all ?? 0;
   return {
     template,
+    language,
+    languages: editableLanguages(input.primaryLocale),
+    /** The wording in a language other than the shop's own (null when showing the shop's own). */
+    translation: language === ownLanguage ? null : inLanguage,
     sender: { name: settings.senderName, role: settings.senderRole },
     selection: selected.map((o) => ({ id: numeric(o.id), name: o.name })),
     counts: { at_risk: count("at_risk"), overdue: count("overdue"), shipped: shipped.length },

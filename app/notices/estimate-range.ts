@@ -10,7 +10,9 @@
 //   shorter than the forecast's conservative date; the two ends are at least a week apart;
 // - a late end that is today or already past is not an estimate, and is never called one: the
 //   wording says plainly that it is today, or that the date has passed.
-import { DateTime } from "luxon";
+import { formatShopDay } from "../locale/format";
+import type { CustomerLanguage } from "../locale/language";
+import { customerTexts } from "../locale/customer-texts";
 
 export interface EstimateRange {
   from: string; // YYYY-MM-DD, shop days
@@ -38,10 +40,19 @@ function dayNumber(date: string): number {
   return Math.round(millis / DAY_MS);
 }
 
-/** "Friday 18 December": how a single shop date is said to customers. */
-export function longDay(date: string): string {
-  return DateTime.fromISO(date, { zone: "UTC" }).setLocale("en-US").toFormat("cccc d LLLL");
+/** "Friday 18 December" ("vendredi 18 décembre" for "fr"): how a single shop date is said. */
+export function longDay(date: string, locale = "en"): string {
+  dayNumber(date);
+  return formatShopDay(date, locale);
 }
+
+/** Which words and which formats a customer reads (app/locale/language.ts). */
+export interface ReaderLocale {
+  language: CustomerLanguage;
+  locale: string;
+}
+
+const ENGLISH: ReaderLocale = { language: "en", locale: "en" };
 
 /** Up to this many days ahead the two days are named; beyond, the range is said in weeks. */
 export const DAYS_WORDING_LIMIT = 7;
@@ -59,27 +70,33 @@ export type EstimateWording =
  * wording of kind "estimate" may be followed by "a careful estimate: we will very probably beat
  * it"; the other kinds are statements of fact.
  */
-export function describeEstimate(range: EstimateRange, today: string): EstimateWording {
+export function describeEstimate(
+  range: EstimateRange,
+  today: string,
+  reader: ReaderLocale = ENGLISH,
+): EstimateWording {
+  const words = customerTexts(reader.language).estimate;
+  const day = (date: string) => longDay(date, reader.locale);
   const daysTo = dayNumber(range.to) - dayNumber(today);
   if (daysTo < 0)
     return {
       kind: "past",
-      text: `by ${longDay(range.to)}, a date that has passed`,
-      sentence: `We expected to ship it by ${longDay(range.to)}, and that date has passed. I am sorry: I will write again as soon as I have a date I can stand behind.`,
+      text: words.pastText(day(range.to)),
+      sentence: words.pastSentence(day(range.to)),
     };
   if (daysTo === 0)
     return {
       kind: "today",
-      text: `today, ${longDay(range.to)}`,
-      sentence: `It is due to leave our workshop today, ${longDay(range.to)}, and I will write again if it does not.`,
+      text: words.todayText(day(range.to)),
+      sentence: words.todaySentence(day(range.to)),
     };
   const daysFrom = dayNumber(range.from) - dayNumber(today);
   if (daysTo <= DAYS_WORDING_LIMIT) {
     if (daysFrom <= 0 || range.from === range.to)
-      return { kind: "estimate", text: `by ${longDay(range.to)}`, weeks: null };
+      return { kind: "estimate", text: words.by(day(range.to)), weeks: null };
     return {
       kind: "estimate",
-      text: `between ${longDay(range.from)} and ${longDay(range.to)}`,
+      text: words.between(day(range.from), day(range.to)),
       weeks: null,
     };
   }
@@ -87,10 +104,12 @@ export function describeEstimate(range: EstimateRange, today: string): EstimateW
   // and at least a week apart.
   const fromWeeks = Math.round(Math.max(0, daysFrom) / 7);
   const toWeeks = Math.max(fromWeeks + 1, Math.ceil(daysTo / 7));
-  const span = fromWeeks === 0 ? `within ${toWeeks} weeks` : `in ${fromWeeks}–${toWeeks} weeks`;
   return {
     kind: "estimate",
-    text: `${span} (by ${longDay(range.to)})`,
+    text:
+      fromWeeks === 0
+        ? words.within(toWeeks, day(range.to))
+        : words.inWeeks(fromWeeks, toWeeks, day(range.to)),
     weeks: { from: fromWeeks, to: toWeeks },
   };
 }
@@ -100,9 +119,10 @@ export function describeEstimate(range: EstimateRange, today: string): EstimateW
  * December and Friday 18 December", or "on Friday 18 December" for one day. Customers are told
  * `describeEstimate`, which depends on how far out the range is.
  */
-export function describeRange(range: EstimateRange): string {
-  if (range.from === range.to) return `on ${longDay(range.to)}`;
-  return `between ${longDay(range.from)} and ${longDay(range.to)}`;
+export function describeRange(range: EstimateRange, reader: ReaderLocale = ENGLISH): string {
+  const words = customerTexts(reader.language).estimate;
+  if (range.from === range.to) return words.on(longDay(range.to, reader.locale));
+  return words.range(longDay(range.from, reader.locale), longDay(range.to, reader.locale));
 }
 
 const ESTIMATE_PLACEHOLDER = /\{\{\s*estimate\s*\}\}/;

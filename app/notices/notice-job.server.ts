@@ -11,12 +11,14 @@ import { toShopLocal } from "../promise/shop-clock";
 import { choiceLinks } from "../proxy/choice-links.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import type { MailTransport } from "./mail-transport.server";
-import { DEFAULT_WORDINGS, isNoticeKind, NOTICE_KIND_LABELS } from "./notice-kinds";
+import { isNoticeKind, NOTICE_KIND_LABELS } from "./notice-kinds";
 import { nextNotice, type NextNotice, type NoticeHistoryRow } from "./next-notice";
 import { noticeItems, renderNotice } from "./render-notice";
 import { publishOrderStatusAfter } from "./order-status-metafield.server";
 import { gidId } from "../admin-api/gid";
 import { consentTermsForNotice, recordConsentAsked } from "../consent/consent.server";
+import { buyerTotal } from "../proxy/buyer-money";
+import { jobTemplates, noticeFor, storedTranslationsSchema } from "./notice-translations";
 
 export const NOTICE_JOB_KIND = "notice";
 
@@ -42,6 +44,10 @@ export const noticeJobParamsSchema = z.object({
     .partial()
     .default({}),
   makeGood: z.string().nullable().default(null),
+  // The customer's language (notice-translations.ts): the shop's primary locale (shopLocales) and
+  // the merchant's wording in each other language; absent in jobs queued before languages.
+  primaryLocale: z.string().nullable().optional(),
+  translations: storedTranslationsSchema.optional(),
 });
 export type NoticeJobParams = z.infer<typeof noticeJobParamsSchema>;
 
@@ -249,8 +255,9 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       },
       orderBy: { revision: "desc" },
     });
-    const wording =
-      kind === "first" ? params.template : (params.wordings[kind] ?? DEFAULT_WORDINGS[kind]);
+    // In the customer's language, else the shop's primary, else English (app/locale).
+    const { reader, template: words } = noticeFor(order.customerLocale, jobTemplates(params));
+    const wording = words.wordings[kind];
     // The wording depends on how far out the date is from the shop's today (estimate-range.ts).
     const settings = await loadShopSettings(db, shop);
     const { rules } = settings;
@@ -266,10 +273,12 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     const rendered = renderNotice({
       consent,
       kind,
-      template: { subject: wording.subject, body: wording.body, reason: params.template.reason },
+      template: { subject: wording.subject, body: wording.body, reason: words.reason },
       previous: before ? { from: before.estimateFrom, to: before.estimateTo } : null,
       overrideReason: params.overrideReason,
-      makeGood: params.makeGood,
+      makeGood: words.makeGood,
+      reader: { ...reader, timeZone: rules.timeZone, at: now() },
+      refundTotal: buyerTotal(order, reader.locale),
       order: {
         name: order.name,
         customerFirstName: order.customerFirstName,
@@ -289,7 +298,12 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     }
     await db.notice.update({
       where: { id: notice.id },
-      data: { status: "sending", subject: rendered.subject, error: null },
+      data: {
+        status: "sending",
+        subject: rendered.subject,
+        error: null,
+        language: reader.language,
+      },
     });
     const messageId = notice.messageId ?? noticeMessageId(shop, order.id, notice.revision);
     const result = await transport.send({

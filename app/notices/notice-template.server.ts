@@ -4,13 +4,22 @@
 import type { PrismaClient } from "@prisma/client";
 import {
   DEFAULT_MAKE_GOOD,
+  DEFAULT_REASON,
   DEFAULT_WORDINGS,
   parseStoredWordings,
   type NoticeKind,
   type Wording,
 } from "./notice-kinds";
-import { DEFAULT_TEMPLATE } from "./render-notice";
-import type { EditableKind, TemplateForm, WordingForm } from "./template-form";
+import type { AdminGraphql } from "../admin-api/graphql.server";
+import type { CustomerLanguage } from "../locale/language";
+import { shopPrimaryLocale } from "../locale/shop-locale.server";
+import { LANGUAGE_DEFAULTS } from "./default-wordings";
+import {
+  parseStoredTranslations,
+  templateLanguage,
+  type StoredTranslations,
+} from "./notice-translations";
+import type { EditableKind, TemplateForm, TranslationForm, WordingForm } from "./template-form";
 
 export interface StoredTemplate extends TemplateForm {
   saved: boolean;
@@ -18,18 +27,31 @@ export interface StoredTemplate extends TemplateForm {
   makeGood: string;
   /** Every kind's wording: the merchant's where saved, else the default. */
   wordings: Record<NoticeKind, Wording & { custom: boolean }>;
+  /** The merchant's wording in the other languages (notice-translations.ts). */
+  translations: StoredTranslations;
 }
 
 type TemplateDb = Pick<PrismaClient, "noticeTemplate">;
 
-export async function loadNoticeTemplate(db: TemplateDb, shop: string): Promise<StoredTemplate> {
+/**
+ * The shop's template; until saved, Delay Desk's wording in `language`, the shop's primary
+ * (notice-translations.ts, templateLanguage).
+ */
+export async function loadNoticeTemplate(
+  db: TemplateDb,
+  shop: string,
+  language: CustomerLanguage = "en",
+): Promise<StoredTemplate> {
   const row = await db.noticeTemplate.findUnique({ where: { shop } });
   const stored = row ? parseStoredWordings(row.wordings) : {};
-  const first = row ? { subject: row.subject, body: row.body } : DEFAULT_WORDINGS.first;
+  const defaults = language === "en" ? null : LANGUAGE_DEFAULTS[language];
+  const defaultWordings = defaults?.wordings ?? DEFAULT_WORDINGS;
+  const first = row ? { subject: row.subject, body: row.body } : defaultWordings.first;
   const wordingOf = (kind: NoticeKind) => {
     const own = kind === "first" ? (row ? first : undefined) : stored[kind];
-    return { ...(own ?? DEFAULT_WORDINGS[kind]), custom: own !== undefined };
+    return { ...(own ?? defaultWordings[kind]), custom: own !== undefined };
   };
+  const translations = row ? parseStoredTranslations(row.translations) : {};
   const wordings: Record<NoticeKind, Wording & { custom: boolean }> = {
     first: wordingOf("first"),
     weekly: wordingOf("weekly"),
@@ -39,12 +61,15 @@ export async function loadNoticeTemplate(db: TemplateDb, shop: string): Promise<
   };
   if (!row)
     return {
-      ...DEFAULT_TEMPLATE,
+      subject: defaultWordings.first.subject,
+      body: defaultWordings.first.body,
+      reason: defaults?.reason ?? DEFAULT_REASON,
       replyTo: "",
       saved: false,
       updatedAt: null,
-      makeGood: DEFAULT_MAKE_GOOD,
+      makeGood: defaults?.makeGood ?? DEFAULT_MAKE_GOOD,
       wordings,
+      translations,
     };
   return {
     subject: row.subject,
@@ -53,9 +78,21 @@ export async function loadNoticeTemplate(db: TemplateDb, shop: string): Promise<
     replyTo: row.replyTo,
     saved: true,
     updatedAt: row.updatedAt.toISOString(),
-    makeGood: row.makeGood ?? DEFAULT_MAKE_GOOD,
+    makeGood: row.makeGood ?? defaults?.makeGood ?? DEFAULT_MAKE_GOOD,
     wordings,
+    translations,
   };
+}
+
+/** The template with the shop's primary locale from Shopify, as a notice job carries both. */
+export async function loadShopNoticeTemplate(
+  db: TemplateDb,
+  admin: AdminGraphql,
+  shop: string,
+): Promise<StoredTemplate & { primaryLocale: string | null }> {
+  const primaryLocale = await shopPrimaryLocale(admin);
+  const template = await loadNoticeTemplate(db, shop, templateLanguage(primaryLocale));
+  return { ...template, primaryLocale };
 }
 
 export async function saveNoticeTemplate(
@@ -89,6 +126,35 @@ export async function saveNoticeWording(
       ...(wording.makeGood === undefined ? {} : { makeGood: wording.makeGood }),
       updatedBy,
     },
+  });
+  return true;
+}
+
+/**
+ * Saves one kind's wording in a language other than the shop's own; false while the shop has not
+ * saved its own notice (the reply-to lives there).
+ */
+export async function saveNoticeTranslation(
+  db: TemplateDb,
+  shop: string,
+  language: CustomerLanguage,
+  kind: NoticeKind,
+  wording: TranslationForm,
+  updatedBy: string | null,
+): Promise<boolean> {
+  const row = await db.noticeTemplate.findUnique({ where: { shop } });
+  if (!row) return false;
+  const translations = parseStoredTranslations(row.translations);
+  const current = translations[language] ?? { wordings: {} };
+  translations[language] = {
+    ...current,
+    ...(wording.reason === undefined ? {} : { reason: wording.reason }),
+    ...(wording.makeGood === undefined ? {} : { makeGood: wording.makeGood }),
+    wordings: { ...current.wordings, [kind]: { subject: wording.subject, body: wording.body } },
+  };
+  await db.noticeTemplate.update({
+    where: { shop },
+    data: { translations: JSON.stringify(translations), updatedBy },
   });
   return true;
 }

@@ -18,7 +18,8 @@ import {
   type NoticeKind,
   type TemplateField,
 } from "./notice-kinds";
-import { consentParagraph } from "../consent/consent-wording";
+import { consentParagraph, type ConsentReader } from "../consent/consent-wording";
+import { customerTexts, type CustomerTexts } from "../locale/customer-texts";
 import type { ConsentTerms } from "../consent/consent-rules";
 
 export { TEMPLATE_FIELDS, type TemplateField } from "./notice-kinds";
@@ -68,8 +69,11 @@ export function noticeItems(lineItemsJson: string): NoticeLineItem[] {
     .map((item) => ({ title: item.title, quantity: item.quantity }));
 }
 
-export function describeItems(items: readonly NoticeLineItem[]): string {
-  if (items.length === 0) return "your items";
+export function describeItems(
+  items: readonly NoticeLineItem[],
+  texts: CustomerTexts = customerTexts("en"),
+): string {
+  if (items.length === 0) return texts.yourItems;
   return items
     .map((item) => (item.quantity === 1 ? item.title : `${item.quantity} × ${item.title}`))
     .join(", ");
@@ -93,6 +97,13 @@ export interface NoticeInput {
   links: { wait: string; cancel: string };
   /** What the consent law asks of this notice (app/consent/consent-rules.ts); nothing if omitted. */
   consent?: ConsentTerms | null;
+  /**
+   * The customer's language and formats, and the shop's time zone for a deadline
+   * (app/locale/language.ts); English when omitted. The template must be in the same language.
+   */
+  reader?: ConsentReader;
+  /** What a cancellation refunds, formatted for the reader (app/proxy/buyer-money.ts). */
+  refundTotal?: string | null;
 }
 
 export interface RenderedNotice {
@@ -115,19 +126,27 @@ function escapeHtml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-export const WAIT_LABEL = "I'll wait";
-export const CANCEL_LABEL = "Cancel and refund me";
+export const WAIT_LABEL = customerTexts("en").waitLabel;
+export const CANCEL_LABEL = customerTexts("en").cancelLabel;
+
+/** A greeting left without a name ("Bonjour ," / "Hola, :") loses the space or comma it kept. */
+function tidyNameless(text: string): string {
+  return text.replace(/[ \t]+([,:])/g, "$1").replace(/,:/g, ":");
+}
 
 export function renderNotice(input: NoticeInput): RenderedNotice {
   const kind = input.kind ?? "first";
+  const reader = input.reader;
+  const texts = customerTexts(reader?.language ?? "en");
   // Today or a past date is said plainly, never called an estimate (estimate-range.ts).
-  const wording = describeEstimate(input.range, input.today);
+  const wording = describeEstimate(input.range, input.today, reader);
+  const ownName = input.order.customerFirstName?.trim() ?? "";
   const values: Record<TemplateField, string> = {
-    first_name: input.order.customerFirstName?.trim() || "there",
+    first_name: ownName || texts.anonymousName,
     order_name: input.order.name,
-    items: describeItems(input.order.items),
+    items: describeItems(input.order.items, texts),
     estimate: wording.text,
-    previous_estimate: describeRange(input.previous ?? input.range),
+    previous_estimate: describeRange(input.previous ?? input.range, reader),
     reason: input.template.reason.trim(),
     override_reason: input.overrideReason?.trim() || input.template.reason.trim(),
     make_good: input.makeGood?.trim() || DEFAULT_MAKE_GOOD,
@@ -135,8 +154,12 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
     sender_role: input.sender.role ?? "",
     shop_name: input.sender.shopName,
   };
-  const subject = fill(input.template.subject, values).replace(/\s+/g, " ").trim();
-  const paragraphs = fill(bodyForWording(input.template.body, wording), values)
+  const filled = (text: string) => {
+    const out = fill(text, values);
+    return ownName || texts.anonymousName ? out : tidyNameless(out);
+  };
+  const subject = filled(input.template.subject).replace(/\s+/g, " ").trim();
+  const paragraphs = filled(bodyForWording(input.template.body, wording))
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
@@ -147,14 +170,17 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
 
   const choice = offersChoice(kind);
   // The law's words sit beside the links, outside the template: no edit can drop the deadline.
-  const consent = choice && input.consent ? consentParagraph(input.consent, WAIT_LABEL) : null;
+  const consent =
+    choice && input.consent ? consentParagraph(input.consent, texts.waitLabel, reader) : null;
+  const refund = choice && input.refundTotal ? texts.refundsInFull(input.refundTotal) : null;
   const text = [
     ...paragraphs,
     ...(consent ? [consent] : []),
+    ...(refund ? [refund] : []),
     ...(choice
-      ? [`${WAIT_LABEL}: ${input.links.wait}\n${CANCEL_LABEL}: ${input.links.cancel}`]
+      ? [`${texts.waitLabel}: ${input.links.wait}\n${texts.cancelLabel}: ${input.links.cancel}`]
       : []),
-    "Just reply to this email if you have a question; it comes straight to me.",
+    texts.replyLine,
     signature.join("\n"),
   ].join("\n\n");
 
@@ -162,15 +188,16 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
     `<a href="${escapeHtml(href)}" style="display:inline-block;padding:10px 16px;margin:0 8px 8px 0;border-radius:6px;background:${colour};color:#fff;text-decoration:none">${escapeHtml(label)}</a>`;
   const html = [
     "<!doctype html>",
-    `<html><body style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#222;max-width:560px">`,
+    `<html lang="${escapeHtml(reader?.locale ?? "en")}"><body style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#222;max-width:560px">`,
     ...paragraphs.map((p) => `<p>${escapeHtml(p).replaceAll("\n", "<br>")}</p>`),
     ...(consent ? [`<p><strong>${escapeHtml(consent)}</strong></p>`] : []),
+    ...(refund ? [`<p>${escapeHtml(refund)}</p>`] : []),
     ...(choice
       ? [
-          `<p>${button(input.links.wait, WAIT_LABEL, "#2c6e49")}${button(input.links.cancel, CANCEL_LABEL, "#8a2c2c")}</p>`,
+          `<p>${button(input.links.wait, texts.waitLabel, "#2c6e49")}${button(input.links.cancel, texts.cancelLabel, "#8a2c2c")}</p>`,
         ]
       : []),
-    "<p>Just reply to this email if you have a question; it comes straight to me.</p>",
+    `<p>${escapeHtml(texts.replyLine)}</p>`,
     `<p>${signature.map(escapeHtml).join("<br>")}</p>`,
     "</body></html>",
   ].join("\n");

@@ -8,7 +8,7 @@ import { loadShopOverview } from "../home/shop-overview.server";
 import type { JobKind } from "../jobs/job-kind";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { parseOrderList } from "./composer.server";
-import { loadNoticeTemplate } from "./notice-template.server";
+import { loadShopNoticeTemplate } from "./notice-template.server";
 import {
   planNotices,
   resolveTarget,
@@ -61,7 +61,7 @@ export async function sendNotices(
 ): Promise<SendOutcome> {
   const { db, admin } = services;
   const [template, settings, overview] = await Promise.all([
-    loadNoticeTemplate(db, request.shop),
+    loadShopNoticeTemplate(db, admin, request.shop),
     loadShopSettings(db, request.shop),
     loadShopOverview(admin),
   ]);
@@ -104,6 +104,8 @@ export async function sendNotices(
         shipped: template.wordings.shipped,
       },
       makeGood: template.makeGood,
+      primaryLocale: template.primaryLocale,
+      translations: template.translations,
       ...options,
     },
   });

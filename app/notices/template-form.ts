@@ -143,3 +143,75 @@ export function parseWordingForm(form: FormData, kind: EditableKind): WordingFor
   }
   return { ok: false, errors, values };
 }
+
+// ---- One kind's wording in another language (notice-translations.ts) --------------------------
+
+export interface TranslationForm extends WordingForm {
+  /** Only for the first notice: the reason, in this language. */
+  reason?: string;
+}
+
+export type TranslationFormResult =
+  | { ok: true; data: TranslationForm }
+  | {
+      ok: false;
+      errors: Partial<Record<"subject" | "body" | "makeGood" | "reason", string>>;
+      values: Record<string, string>;
+    };
+
+/** The same rules as the shop's own language: the kind's fields, no typos, the reason for "first". */
+export function parseTranslationForm(form: FormData, kind: NoticeKind): TranslationFormResult {
+  const values: Record<string, string> = {};
+  for (const key of ["subject", "body", "makeGood", "reason"]) {
+    const value = form.get(key);
+    values[key] = typeof value === "string" ? value : "";
+  }
+  const schema = z.object({
+    subject: z
+      .string()
+      .trim()
+      .min(1, "Write a subject.")
+      .max(200, "Keep the subject under 200 characters.")
+      .superRefine(noTyposFor(kind)),
+    body: z
+      .string()
+      .trim()
+      .min(1, "Write the message.")
+      .max(5000, "Keep the message under 5,000 characters.")
+      .superRefine(noTyposFor(kind))
+      .superRefine(saysWhatItMust(kind)),
+    makeGood:
+      kind === "later"
+        ? z.string().trim().min(1, "Say what you offer to make up for a second delay.").max(500)
+        : z.string().optional(),
+    reason:
+      kind === "first"
+        ? z
+            .string()
+            .trim()
+            .min(1, "Say why, in your own words: customers forgive a reason, not silence.")
+            .max(1000)
+        : z.string().optional(),
+  });
+  const parsed = schema.safeParse(values);
+  if (parsed.success)
+    return {
+      ok: true,
+      data: {
+        subject: parsed.data.subject,
+        body: parsed.data.body,
+        ...(kind === "later" ? { makeGood: parsed.data.makeGood } : {}),
+        ...(kind === "first" ? { reason: parsed.data.reason } : {}),
+      },
+    };
+  const errors: Partial<Record<"subject" | "body" | "makeGood" | "reason", string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (
+      (field === "subject" || field === "body" || field === "makeGood" || field === "reason") &&
+      !errors[field]
+    )
+      errors[field] = issue.message;
+  }
+  return { ok: false, errors, values };
+}

@@ -12,8 +12,9 @@ export interface BuyerMoneyRow {
   customerLocale: string | null;
 }
 
-export function buyerTotal(row: BuyerMoneyRow): string {
-  const locale = usableLocale(row.customerLocale);
+/** `locale` overrides the row's when the reader's language fell back (app/locale/language.ts). */
+export function buyerTotal(row: BuyerMoneyRow, readerLocale?: string): string {
+  const locale = usableLocale(readerLocale ?? row.customerLocale);
   if (row.presentmentAmount !== null && row.presentmentCurrencyCode !== null)
     return formatMoney(row.presentmentAmount, row.presentmentCurrencyCode, locale);
   return formatMoney(row.totalAmount, row.currencyCode, locale);

@@ -1,7 +1,10 @@
 // The wait-or-refund page a shopper sees on the shop's domain. Plain, self-contained HTML (no
 // script, no external asset) so it adds nothing to the storefront's weight. The link in the email
 // only shows this page; the choice is made by the button, a POST, because mail scanners open
-// links in emails on their own and must never cancel an order.
+// links in emails on their own and must never cancel an order. It speaks the customer's language
+// (app/locale/customer-texts.ts), the one their notice was written in.
+import { customerTexts } from "../locale/customer-texts";
+import type { CustomerLanguage } from "../locale/language";
 import type { Choice } from "./record-choice.server";
 
 function escapeHtml(text: string): string {
@@ -12,9 +15,9 @@ function escapeHtml(text: string): string {
     .replaceAll('"', "&quot;");
 }
 
-function page(title: string, body: string): string {
+function page(title: string, body: string, lang: string): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
+<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font-family:Georgia,serif;line-height:1.5;color:#222;max-width:560px;margin:3rem auto;padding:0 1rem}button{font:inherit;padding:10px 18px;border-radius:6px;border:0;color:#fff;cursor:pointer}.cancel{background:#8a2c2c}.wait{background:#2c6e49}</style>
 </head><body><main>
 <h1>${escapeHtml(title)}</h1>
@@ -22,46 +25,66 @@ ${body}
 </main></body></html>`;
 }
 
+/** The reader: words in `language`, the page's lang attribute `locale` ("fr-CA"). */
+export interface PageReader {
+  language: CustomerLanguage;
+  locale: string;
+}
+
+const ENGLISH: PageReader = { language: "en", locale: "en" };
+
 export interface ChoiceOrder {
   name: string;
   firstName: string | null;
   estimate: string | null;
   total: string;
+  reader?: PageReader;
 }
 
 export function confirmPage(order: ChoiceOrder, choice: Choice): string {
-  const hello = `<p>Hi ${escapeHtml(order.firstName ?? "there")},</p>`;
+  const reader = order.reader ?? ENGLISH;
+  const t = customerTexts(reader.language).page;
+  const hello = `<p>${escapeHtml(t.hello(order.firstName))}</p>`;
   if (choice === "cancel") {
     return page(
-      `Cancel order ${order.name}?`,
-      `${hello}<p>We will cancel order ${escapeHtml(order.name)} and refund the full ${escapeHtml(order.total)} to your original payment method. You will receive a confirmation by email.</p>
-<form method="post"><input type="hidden" name="confirm" value="cancel"><button class="cancel" type="submit">Yes, cancel and refund me</button></form>
-<p>Changed your mind? Just close this page: your order stays as it is.</p>`,
+      t.cancelTitle(order.name),
+      `${hello}<p>${escapeHtml(t.cancelBody(order.name, order.total))}</p>
+<form method="post"><input type="hidden" name="confirm" value="cancel"><button class="cancel" type="submit">${escapeHtml(t.cancelButton)}</button></form>
+<p>${escapeHtml(t.cancelKeep)}</p>`,
+      reader.locale,
     );
   }
   return page(
-    `Thank you for waiting`,
-    `${hello}<p>Please confirm that you are happy to wait for order ${escapeHtml(order.name)}${order.estimate ? `, which we expect to ship ${escapeHtml(order.estimate)}` : ""}.</p>
-<form method="post"><input type="hidden" name="confirm" value="wait"><button class="wait" type="submit">Yes, I'll wait</button></form>`,
+    t.waitTitle,
+    `${hello}<p>${escapeHtml(t.waitBody(order.name, order.estimate))}</p>
+<form method="post"><input type="hidden" name="confirm" value="wait"><button class="wait" type="submit">${escapeHtml(t.waitButton)}</button></form>`,
+    reader.locale,
   );
 }
 
 export function donePage(order: ChoiceOrder, choice: Choice, already: boolean): string {
+  const reader = order.reader ?? ENGLISH;
+  const t = customerTexts(reader.language).page;
   if (choice === "cancel") {
     return page(
-      already ? "Your order is already being cancelled" : "Your order is being cancelled",
-      `<p>${already ? "We already have your request" : "Thank you for letting us know"}: order ${escapeHtml(order.name)} will be cancelled and refunded in full. We are sorry we could not make it in time.</p>`,
+      t.cancelDoneTitle(already),
+      `<p>${escapeHtml(t.cancelDoneBody(already, order.name))}</p>`,
+      reader.locale,
     );
   }
   return page(
-    already ? "We already have your answer" : "Thank you for your patience",
-    `<p>We have noted that you will wait for order ${escapeHtml(order.name)}. We will write again if anything changes.</p>`,
+    t.waitDoneTitle(already),
+    `<p>${escapeHtml(t.waitDoneBody(order.name))}</p>`,
+    reader.locale,
   );
 }
 
-export function refusedPage(title: string, detail: string): string {
+/** A page for a link we could not match to an order (English: there is no order to ask), or a bad form. */
+export function refusedPage(title: string, detail: string, reader: PageReader = ENGLISH): string {
+  const t = customerTexts(reader.language).page;
   return page(
     title,
-    `<p>${escapeHtml(detail)}</p><p>Reply to the email we sent you and a person will sort it out.</p>`,
+    `<p>${escapeHtml(detail)}</p><p>${escapeHtml(t.personWillHelp)}</p>`,
+    reader.locale,
   );
 }

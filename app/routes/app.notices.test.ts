@@ -58,6 +58,88 @@ async function saveTheTemplate() {
   expect(await save("dawn@oakandhide.com")).toEqual({ intent: "save", ok: true });
 }
 
+describe("the composer, per language", () => {
+  it("edits a language's own wording: refused without the estimate, saved, then previewed in French while the shop's English stays", async () => {
+    await saveTheTemplate();
+    const order = trackedOrder(app.shop, {
+      delayClass: "overdue",
+      likelyShipDate: "2026-12-07",
+      conservativeShipDate: "2026-12-18",
+      customerFirstName: "Léa",
+    });
+    await insertTrackedOrders(db, [order]);
+    const numeric = gidId(order.id);
+    const frenchDefault = await callRoute(
+      route.loader,
+      app.bearerRequest(`/app/notices?orders=${numeric}&lang=fr`),
+    );
+    // Until the merchant writes French, Delay Desk's French wording is shown and sent.
+    expect(frenchDefault.language).toBe("fr");
+    expect(frenchDefault.preview?.subject).toBe(`Des nouvelles de votre commande ${order.name}`);
+    expect(frenchDefault.preview?.html).toContain('<html lang="fr">');
+    expect(frenchDefault.preview?.text).toContain("vendredi 18 décembre");
+
+    const missing = await callRoute(
+      route.action,
+      post({
+        intent: "save-translation",
+        language: "fr",
+        kind: "first",
+        subject: "Votre commande {{order_name}}",
+        body: "Bonjour {{first_name}}, elle a du retard.",
+        reason: "Notre fournisseur de cuir a du retard.",
+      }),
+    );
+    expect(missing).toMatchObject({
+      intent: "save-translation",
+      ok: false,
+      errors: { body: expect.stringContaining("{{estimate}}") },
+    });
+    const saved = await callRoute(
+      route.action,
+      post({
+        intent: "save-translation",
+        language: "fr",
+        kind: "first",
+        subject: "Votre commande {{order_name}} a du retard",
+        body: "Bonjour {{first_name}},\n\n{{reason}}\n\nNous l’expédierons {{estimate}}.",
+        reason: "Notre fournisseur de cuir a du retard.",
+      }),
+    );
+    expect(saved).toEqual({ intent: "save-translation", ok: true });
+    const row = await db.noticeTemplate.findUnique({ where: { shop: app.shop } });
+    expect(JSON.parse(row?.translations ?? "{}")).toMatchObject({
+      fr: { reason: "Notre fournisseur de cuir a du retard.", wordings: { first: {} } },
+    });
+    const french = await callRoute(
+      route.loader,
+      app.bearerRequest(`/app/notices?orders=${numeric}&lang=fr`),
+    );
+    expect(french.preview?.subject).toBe(`Votre commande ${order.name} a du retard`);
+    expect(french.preview?.text).toContain(
+      "Bonjour Léa,\n\nNotre fournisseur de cuir a du retard.",
+    );
+    const english = await callRoute(
+      route.loader,
+      app.bearerRequest(`/app/notices?orders=${numeric}`),
+    );
+    expect(english.language).toBe("en");
+    expect(english.preview?.subject).toBe(`An update on your order ${order.name}`);
+  });
+
+  it("refuses an unknown language with a 400 and saves nothing", async () => {
+    await saveTheTemplate();
+    const response = await callRoute(
+      route.action,
+      post({ intent: "save-translation", language: "xx", kind: "first", subject: "a", body: "b" }),
+    );
+    expect(response).toBeInstanceOf(Response);
+    expect(response instanceof Response ? response.status : 0).toBe(400);
+    const row = await db.noticeTemplate.findUnique({ where: { shop: app.shop } });
+    expect(row?.translations).toBe("{}");
+  });
+});
+
 describe("the composer", () => {
   it("refuses a noreply reply-to, then saves and previews with the order's range and the sender", async () => {
     const refused = await save("no-reply@oakandhide.com");

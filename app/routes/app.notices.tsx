@@ -24,7 +24,11 @@ import db from "../db.server";
 import { appEnv } from "../env.server";
 import { loadShopOverview } from "../home/shop-overview.server";
 import { loadComposer, parseOrderList } from "../notices/composer.server";
-import { saveNoticeTemplate, saveNoticeWording } from "../notices/notice-template.server";
+import {
+  saveNoticeTemplate,
+  saveNoticeTranslation,
+  saveNoticeWording,
+} from "../notices/notice-template.server";
 import { sendNotices } from "../notices/send-notices-flow.server";
 import type { NoticePlan, PlannedChange } from "../notices/send-notices.server";
 import {
@@ -35,7 +39,19 @@ import {
   NOTICE_KINDS,
   type NoticeKind,
 } from "../notices/notice-kinds";
-import { parseTemplateForm, parseWordingForm } from "../notices/template-form";
+import {
+  parseTemplateForm,
+  parseTranslationForm,
+  parseWordingForm,
+} from "../notices/template-form";
+import {
+  CUSTOMER_LANGUAGES,
+  isCustomerLanguage,
+  LANGUAGE_NAMES,
+  type CustomerLanguage,
+} from "../locale/language";
+import { shopPrimaryLocale } from "../locale/shop-locale.server";
+import type { LanguageTemplate } from "../notices/notice-translations";
 import { CustomerDataBanner } from "../customer-data/customer-data-banner";
 import { appServices } from "../services.server";
 import { authenticate } from "../shopify.server";
@@ -47,10 +63,18 @@ function kindParam(url: URL): NoticeKind {
   return isNoticeKind(kind) ? kind : "first";
 }
 
+function languageParam(url: URL): CustomerLanguage | undefined {
+  const language = url.searchParams.get("lang") ?? "";
+  return isCustomerLanguage(language) ? language : undefined;
+}
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const url = new URL(request.url);
-  const overview = await loadShopOverview(admin);
+  const [overview, primaryLocale] = await Promise.all([
+    loadShopOverview(admin),
+    shopPrimaryLocale(admin),
+  ]);
   const composer = await loadComposer(db, {
     shop: session.shop,
     shopName: overview.shop.name,
@@ -58,6 +82,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     selection: parseOrderList(url.searchParams.get("orders")),
     previewId: parseOrderList(url.searchParams.get("preview"))[0] ?? null,
     kind: kindParam(url),
+    language: languageParam(url),
+    primaryLocale,
     now: new Date(),
   });
   return { ...composer, customerData: overview.customerData };
@@ -90,6 +116,14 @@ type ActionData =
       intent: "save-wording";
       ok: false;
       errors: Partial<Record<"subject" | "body" | "makeGood", string>>;
+      values: Record<string, string>;
+      message: string | null;
+    }
+  | { intent: "save-translation"; ok: true }
+  | {
+      intent: "save-translation";
+      ok: false;
+      errors: Partial<Record<"subject" | "body" | "makeGood" | "reason", string>>;
       values: Record<string, string>;
       message: string | null;
     }
@@ -128,6 +162,32 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionDat
         message: "Save the first notice first: every notice needs your reply-to address.",
       };
     return { intent: "save-wording", ok: true };
+  }
+  if (form.get("intent") === "save-translation") {
+    const target = z
+      .object({ language: z.enum(CUSTOMER_LANGUAGES), kind: z.enum(NOTICE_KINDS) })
+      .safeParse({ language: form.get("language"), kind: form.get("kind") });
+    if (!target.success)
+      return Response.json({ error: "Unknown language or notice kind" }, { status: 400 });
+    const parsed = parseTranslationForm(form, target.data.kind);
+    if (!parsed.ok)
+      return {
+        intent: "save-translation",
+        ok: false,
+        errors: parsed.errors,
+        values: parsed.values,
+        message: null,
+      };
+    const { language, kind } = target.data;
+    if (!(await saveNoticeTranslation(db, session.shop, language, kind, parsed.data, userId)))
+      return {
+        intent: "save-translation",
+        ok: false,
+        errors: {},
+        values: {},
+        message: "Save your own notice first: every notice needs your reply-to address.",
+      };
+    return { intent: "save-translation", ok: true };
   }
   const parsed = sendSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return Response.json({ error: "Unknown action" }, { status: 400 });
@@ -234,13 +294,127 @@ function TemplateCard({
   );
 }
 
-function KindPicker({ kind, orders }: { kind: NoticeKind; orders: string }) {
+function LanguagePicker({
+  language,
+  languages,
+  kind,
+  orders,
+}: {
+  language: CustomerLanguage;
+  languages: readonly CustomerLanguage[];
+  kind: NoticeKind;
+  orders: string;
+}) {
+  return (
+    <InlineStack gap="200" blockAlign="center">
+      <Text as="span" tone="subdued">
+        Language:
+      </Text>
+      {languages.map((l, index) => (
+        <Link
+          key={l}
+          to={`/app/notices?kind=${kind}&lang=${l}${orders ? `&orders=${orders}` : ""}`}
+          aria-current={l === language ? "page" : undefined}
+          style={{ fontWeight: l === language ? 700 : 400 }}
+        >
+          {index === 0 ? `${LANGUAGE_NAMES[l]} (your shop's language)` : LANGUAGE_NAMES[l]}
+        </Link>
+      ))}
+    </InlineStack>
+  );
+}
+
+function TranslationCard({
+  kind,
+  translation,
+  result,
+}: {
+  kind: NoticeKind;
+  translation: LanguageTemplate;
+  result: Extract<ActionData, { intent: "save-translation" }> | null;
+}) {
+  const failed = result && !result.ok ? result : null;
+  const wording = translation.wordings[kind];
+  const form = useFormFields(
+    {
+      subject: failed?.values.subject ?? wording.subject,
+      body: failed?.values.body ?? wording.body,
+      reason: failed?.values.reason ?? translation.reason,
+      makeGood: failed?.values.makeGood ?? translation.makeGood,
+    },
+    failed?.errors,
+  );
+  const navigation = useNavigation();
+  const name = LANGUAGE_NAMES[translation.language];
+  return (
+    <Card>
+      <Form method="post">
+        <input type="hidden" name="intent" value="save-translation" />
+        <input type="hidden" name="language" value={translation.language} />
+        <input type="hidden" name="kind" value={kind} />
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">
+            {`${NOTICE_KIND_LABELS[kind]} in ${name}`}
+          </Text>
+          <Text as="p" tone="subdued">
+            {`Customers who shop in ${name} get this wording; the links, the consent paragraph and the dates are added in ${name} for you. ${translation.custom[kind] ? "This is your wording." : "Until you save, Delay Desk's own wording in this language is sent."}`}
+          </Text>
+          {result?.ok ? <Banner tone="success" title="Wording saved" /> : null}
+          {failed?.message ? <Banner tone="critical" title={failed.message} /> : null}
+          <SubjectAndMessage
+            subject={form.field("subject")}
+            body={form.field("body")}
+            fieldsHelp={`Fields: ${KIND_FIELDS[kind].map((f) => `{{${f}}}`).join(" ")}.`}
+          />
+          {kind === "first" ? (
+            <TextField
+              label={`The reason, in ${name}`}
+              {...form.field("reason")}
+              multiline={2}
+              autoComplete="off"
+            />
+          ) : null}
+          {kind === "later" ? (
+            <TextField
+              label={`Your make-good, in ${name}`}
+              {...form.field("makeGood")}
+              multiline={2}
+              autoComplete="off"
+            />
+          ) : null}
+          <InlineStack>
+            <Button
+              submit
+              variant="primary"
+              loading={
+                navigation.state === "submitting" &&
+                navigation.formData?.get("intent") === "save-translation"
+              }
+            >
+              Save and preview
+            </Button>
+          </InlineStack>
+        </BlockStack>
+      </Form>
+    </Card>
+  );
+}
+
+function KindPicker({
+  kind,
+  orders,
+  language,
+}: {
+  kind: NoticeKind;
+  orders: string;
+  language: CustomerLanguage;
+}) {
   return (
     <InlineStack gap="200">
       {NOTICE_KINDS.map((k) => (
         <Link
           key={k}
-          to={`/app/notices?kind=${k}${orders ? `&orders=${orders}` : ""}`}
+          to={`/app/notices?kind=${k}&lang=${language}${orders ? `&orders=${orders}` : ""}`}
           aria-current={k === kind ? "page" : undefined}
           style={{ fontWeight: k === kind ? 700 : 400 }}
         >
@@ -492,8 +666,21 @@ export default function NoticesPage() {
         <Layout.Section>
           <BlockStack gap="400">
             <CustomerDataBanner availability={data.customerData} />
-            <KindPicker kind={data.kind} orders={orders} />
-            {data.kind === "first" ? (
+            <LanguagePicker
+              language={data.language}
+              languages={data.languages}
+              kind={data.kind}
+              orders={orders}
+            />
+            <KindPicker kind={data.kind} orders={orders} language={data.language} />
+            {data.translation ? (
+              <TranslationCard
+                key={`${data.language}-${data.kind}-${data.template.updatedAt ?? "default"}`}
+                kind={data.kind}
+                translation={data.translation}
+                result={actionData && actionData.intent === "save-translation" ? actionData : null}
+              />
+            ) : data.kind === "first" ? (
               <TemplateCard
                 key={data.template.updatedAt ?? "default"}
                 template={templateValues}

@@ -76,6 +76,66 @@ describe("the wait-or-refund page", () => {
     expect(html).not.toContain("104.00");
   });
 
+  it("speaks German to a German customer (lang attribute, buttons, money, confirmation) and records the choice", async () => {
+    // Order.customerLocale: "The customer's language and region preference at the time of
+    // purchase" (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-customerLocale).
+    const order = trackedOrder(app.shop, {
+      presentmentAmount: "1234.50",
+      presentmentCurrencyCode: "EUR",
+      customerLocale: "de-DE",
+      customerFirstName: "Jonas",
+    });
+    await insertTrackedOrders(db, [order]);
+    const links = choiceLinks(TEST_APP.apiSecret, {
+      shop: app.shop,
+      orderId: order.id,
+      noticeId: null,
+      now: new Date(),
+    });
+    const html = await (await callRoute(route.loader, proxied(links.cancel))).text();
+    expect(html).toContain('<html lang="de-DE">');
+    expect(html).toContain(`Bestellung ${order.name} stornieren?`);
+    expect(html).toContain("Hallo Jonas,");
+    expect(html).toContain("die vollen 1.234,50\u00a0€ auf Ihr ursprüngliches Zahlungsmittel");
+    expect(html).toContain(">Ja, stornieren und Geld zurück</button>");
+    const done = await (await callRoute(route.action, post(links.cancel, "cancel"))).text();
+    expect(done).toContain("Ihre Bestellung wird storniert");
+    expect(
+      (await db.customerChoice.findMany({ where: { shop: app.shop, orderId: order.id } })).map(
+        (c) => c.choice,
+      ),
+    ).toEqual(["cancel"]);
+  });
+
+  it("speaks the language the notice was written in when the order's own has no texts (pt-BR, told in French)", async () => {
+    const order = trackedOrder(app.shop, { customerLocale: "pt-BR", customerFirstName: "Ana" });
+    await insertTrackedOrders(db, [order]);
+    const notice = await db.notice.create({
+      data: {
+        shop: app.shop,
+        orderId: order.id,
+        revision: 1,
+        kind: "first",
+        language: "fr",
+        estimateFrom: "2026-12-07",
+        estimateTo: "2026-12-18",
+        toEmail: order.email ?? "",
+        subject: "Des nouvelles",
+        status: "sent",
+      },
+    });
+    const links = choiceLinks(TEST_APP.apiSecret, {
+      shop: app.shop,
+      orderId: order.id,
+      noticeId: notice.id,
+      now: new Date(),
+    });
+    const html = await (await callRoute(route.loader, proxied(links.wait))).text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain("entre le lundi 7 décembre et le vendredi 18 décembre");
+    expect(html).toContain(">Oui, j’attendrai</button>");
+  });
+
   it("confirms, then records a cancel once and queues the cancel-and-refund remedy", async () => {
     const order = await newOrder();
     const links = choiceLinks(TEST_APP.apiSecret, {

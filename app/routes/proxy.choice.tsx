@@ -16,6 +16,8 @@ import { authenticate } from "../shopify.server";
 import { AdminClient, type AdminGraphql } from "../admin-api/graphql.server";
 import { awaitsConsent } from "../consent/consent.server";
 import { refreshOrderStatus } from "../notices/order-status-metafield.server";
+import { customerTexts } from "../locale/customer-texts";
+import { customerLocale, isCustomerLanguage } from "../locale/language";
 
 const querySchema = z.object({
   choice: z.enum(["wait", "cancel"]),
@@ -89,8 +91,14 @@ async function verify(request: Request): Promise<Verified | Response> {
       404,
     );
   const notice = noticeId ? await db.notice.findFirst({ where: { shop, id: noticeId } }) : null;
+  // The language their notice was written in; without one, the order's own (app/locale).
+  const own = customerLocale(order.customerLocale, null);
+  const reader =
+    notice?.language && isCustomerLanguage(notice.language) && notice.language !== own.language
+      ? { language: notice.language, locale: notice.language }
+      : own;
   // The customer reads their own money: presentment currency, their locale (buyer-money.ts).
-  const money = buyerTotal(order);
+  const money = buyerTotal(order, reader.locale);
   return {
     admin,
     claims: check.claims,
@@ -99,7 +107,10 @@ async function verify(request: Request): Promise<Verified | Response> {
       name: order.name,
       firstName: order.customerFirstName,
       total: money,
-      estimate: notice ? describeRange({ from: notice.estimateFrom, to: notice.estimateTo }) : null,
+      estimate: notice
+        ? describeRange({ from: notice.estimateFrom, to: notice.estimateTo }, reader)
+        : null,
+      reader,
     },
   };
 }
@@ -132,11 +143,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const verified = await verify(request);
   if (verified instanceof Response) return verified;
   const form = formSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success || form.data.confirm !== verified.choice)
-    return htmlResponse(
-      refusedPage("Something went wrong", "Please use the button on the page."),
-      400,
-    );
+  if (!form.success || form.data.confirm !== verified.choice) {
+    const t = customerTexts(verified.order.reader?.language ?? "en").page;
+    return htmlResponse(refusedPage(t.somethingWrong, t.useTheButton, verified.order.reader), 400);
+  }
   const result = await recordChoice(db, {
     shop: verified.claims.shop,
     orderId: verified.claims.orderId,

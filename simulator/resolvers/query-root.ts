@@ -29,6 +29,22 @@ function lookup(type: string) {
 
 export const queryRootType = defineType("QueryRoot", isRoot, {
   shop: (_root, _args, context) => context.store.shop,
+  // "Returns the locales enabled on a shop"; `published: true` keeps those "visible to buyers"
+  // (https://shopify.dev/docs/api/admin-graphql/latest/queries/shopLocales).
+  shopLocales: (_root, rawArgs, context) => {
+    const { published } = z.object({ published: z.boolean().nullish() }).parse(rawArgs);
+    const locales = context.store.shop.locales ?? [
+      { locale: "en", primary: true, published: true },
+    ];
+    return locales
+      .filter((locale) => !published || locale.published)
+      .map((locale) => ({
+        ...locale,
+        name:
+          new Intl.DisplayNames(["en"], { type: "language" }).of(locale.locale) ?? locale.locale,
+        marketWebPresences: [],
+      }));
+  },
   order: lookup("Order"),
   orders: (_root, args, context, info) => listResource(ordersResource, args, context, info),
   ordersCount: (_root, args, context, info) => countResource(ordersResource, args, context, info),

@@ -17,6 +17,11 @@ export interface SeedOptions {
   currency?: string;
   /** Buyers from another country who pay in their own currency: which, at what rate, how many. */
   foreignBuyers?: ForeignBuyers;
+  /**
+   * Buyers who shop in another of the shop's languages (Order.customerLocale), each with its share
+   * of orders; the shop publishes those locales (shopLocales). The rest shop in English.
+   */
+  customerLanguages?: ReadonlyArray<{ locale: string; share: number }>;
 }
 
 export interface ForeignBuyers {
@@ -38,6 +43,7 @@ export interface ResolvedSeedOptions {
   readonly timezone: string;
   readonly currency: string;
   readonly foreignBuyers: Readonly<ForeignBuyers> | null;
+  readonly customerLanguages: ReadonlyArray<{ readonly locale: string; readonly share: number }>;
 }
 
 /** Currencies the seed knows a country and a catalogue for. */
@@ -73,6 +79,18 @@ const seedOptionsSchema = z
       })
       .nullish()
       .transform((value) => value ?? null),
+    customerLanguages: z
+      .array(
+        z.object({
+          locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "locale must be like fr or fr-CA"),
+          share: z.number().min(0).max(1),
+        }),
+      )
+      .refine(
+        (languages) => languages.reduce((sum, l) => sum + l.share, 0) <= 1,
+        "customerLanguages shares must add up to 1 at most",
+      )
+      .default([]),
   })
   .refine(
     (options) =>

@@ -40,6 +40,19 @@ export interface ShopRecord {
   createdAt: number;
   billingAddress: AddressRecord;
   shopOwnerName: string;
+  /**
+   * The shop's languages (QueryRoot.shopLocales: "the locales enabled on a shop", one `primary`,
+   * "the default locale for the shop"). English alone, primary and published, when absent.
+   */
+  locales?: ShopLocaleRecord[];
+}
+
+export interface ShopLocaleRecord {
+  /** ISO code ("en", "fr", "pt-BR"). */
+  locale: string;
+  primary: boolean;
+  /** "Whether the locale is visible to buyers." */
+  published: boolean;
 }
 
 export interface LocationRecord {
@@ -223,6 +236,12 @@ export type CancelReason = "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OT
 export interface OrderRecord {
   __typename: "Order";
   id: number;
+  /**
+   * Order.customerLocale, "the customer's language and region preference at the time of purchase":
+   * the storefront language the buyer checked out in. When absent, from the address
+   * (store/currency.ts, customerLocaleOf).
+   */
+  customerLocale?: string;
   number: number;
   name: string;
   email: string | null;

@@ -104,7 +104,7 @@ describe("demo product page", () => {
     );
   });
 
-  it("renders the French storefront in French, and an unknown language in English", () => {
+  it("renders the French, German and Spanish storefronts in their language, and an unknown language in English", () => {
     const fr = page({ noticeValue: paused, locale: "fr" });
     expect(findAll(fr, (el) => el.name === "html")[0]?.attrs.lang).toBe("fr");
     expect(innerText(findAll(fr, byClass("dd-estimate"))[0] as El)).toBe(
@@ -117,6 +117,14 @@ describe("demo product page", () => {
     );
     const de = page({ noticeValue: paused, locale: "de" });
     expect(innerText(findAll(de, byClass("dd-estimate"))[0] as El)).toBe(
+      "Neue Bestellungen sind bis zum 5. Dezember 2026 pausiert.",
+    );
+    const es = page({ noticeValue: paused, locale: "es" });
+    expect(innerText(findAll(es, byClass("dd-estimate"))[0] as El)).toBe(
+      "Los pedidos nuevos están pausados hasta el 5 de diciembre de 2026.",
+    );
+    const ja = page({ noticeValue: paused, locale: "ja" });
+    expect(innerText(findAll(ja, byClass("dd-estimate"))[0] as El)).toBe(
       "New orders are paused until December 5, 2026.",
     );
   });

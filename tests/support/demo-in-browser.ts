@@ -17,7 +17,12 @@ export interface DemoInBrowser {
   firstImportFinished(): Promise<void>;
 }
 
-export function demoInBrowser(shop: { orders: number; seed: number }): DemoInBrowser {
+export function demoInBrowser(shop: {
+  orders: number;
+  seed: number;
+  /** Buyers in other languages (scripts/demo.ts, DEMO_CUSTOMER_LANGUAGES); English only if absent. */
+  customerLanguages?: ReadonlyArray<{ locale: string; share: number }>;
+}): DemoInBrowser {
   let demo: RunningDemo | undefined;
   let browser: Browser | undefined;
   let db: PrismaClient | undefined;

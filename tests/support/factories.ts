@@ -98,7 +98,7 @@ export function trackedOrdersFromStore(store: ShopStore): TrackedOrderRow[] {
       currencyCode: order.currencies.shop,
       presentmentAmount: (order.totalCents / 100).toFixed(2),
       presentmentCurrencyCode: order.currencies.presentment,
-      customerLocale: customerLocaleOf(order.shippingAddress),
+      customerLocale: order.customerLocale ?? customerLocaleOf(order.shippingAddress),
       unitsOrdered: lineItems.reduce((sum, item) => sum + item.quantity, 0),
       unitsRemaining:
         order.cancelledAt === null ? lineItems.reduce((sum, item) => sum + item.remaining, 0) : 0,

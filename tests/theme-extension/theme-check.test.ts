@@ -22,6 +22,10 @@ describe("theme-check on extensions/delay-desk-theme", () => {
         "blocks/notice-banner.liquid",
         "blocks/shipping-estimate.liquid",
         "locales/fr.json",
+        "locales/de.json",
+        "locales/es.json",
+        "locales/de.schema.json",
+        "locales/es.schema.json",
         "locales/en.default.schema.json",
       ]),
     );

@@ -1,0 +1,130 @@
+// A German customer, end to end: the merchant previews the notice in German and sends it; the
+// customer reads it in German in the outbox, clicks "Stornieren und Geld zurück", and the
+// wait-or-refund page on the shop's (simulated) domain speaks German, buttons and confirmation
+// included. The order's language is Order.customerLocale ("The customer's language and region
+// preference at the time of purchase":
+// https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-customerLocale).
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SHOP_RULES, parseShopRules } from "../../app/promise/shop-rules";
+import { DEMO_CUSTOMER_LANGUAGES, DEMO_SHOP } from "../../scripts/demo";
+import { newMerchantPage } from "../support/browser";
+import { demoInBrowser } from "../support/demo-in-browser";
+
+const session = demoInBrowser({ orders: 200, seed: 5, customerLanguages: DEMO_CUSTOMER_LANGUAGES });
+
+describe("a customer's language, in a browser", () => {
+  it("a German order: German preview, German mail with money formatted for German (58,00 $), and the wait-or-refund page in German", async () => {
+    const { demo, browser, db } = session;
+    const page = await newMerchantPage(browser);
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(demo.url);
+    await session.firstImportFinished();
+    const timeZone = demo.simulator.stores.get(DEMO_SHOP)?.shop.ianaTimezone ?? "America/New_York";
+    await db.shopSettings.upsert({
+      where: { shop: DEMO_SHOP },
+      create: {
+        shop: DEMO_SHOP,
+        rules: JSON.stringify(parseShopRules({ ...DEFAULT_SHOP_RULES, timeZone })),
+        senderName: "Dawn Rivera",
+        senderRole: "Operations manager",
+      },
+      update: { senderName: "Dawn Rivera", senderRole: "Operations manager" },
+    });
+    // The shop's own notice (English) is saved: the reply-to lives there.
+    await db.noticeTemplate.create({
+      data: {
+        shop: DEMO_SHOP,
+        subject: "An update on your order {{order_name}}",
+        body: "Hi {{first_name}},\n\nWe now expect to ship it {{estimate}}.",
+        reason: "We want to spend the holidays with our families too.",
+        replyTo: "dawn@oakandhide.com",
+      },
+    });
+    const order = await db.trackedOrder.findFirst({
+      where: {
+        shop: DEMO_SHOP,
+        customerLocale: "de",
+        delayClass: { in: ["overdue", "at_risk"] },
+        email: { not: null },
+        conservativeShipDate: { not: null },
+        displayFulfillmentStatus: "UNFULFILLED",
+        cancelledAt: null,
+      },
+      orderBy: { createdAt: "asc" },
+    });
+    if (!order?.email) throw new Error("the seeded shop has no late German order with an email");
+    const numeric = order.id.split("/").at(-1) ?? "";
+
+    // From the order's page to the composer, this order selected, then the German wording.
+    await page.goto(`${demo.url}/app/orders/${numeric}`);
+    const app = page.frameLocator("iframe");
+    await expect
+      .poll(() => app.getByRole("link", { name: "Write to this customer" }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    await app.getByRole("link", { name: "Write to this customer" }).click();
+    await expect
+      .poll(() => app.getByRole("link", { name: "German (Deutsch)" }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await app.getByRole("link", { name: "German (Deutsch)" }).click();
+    await expect
+      .poll(() => app.getByText("First notice in German (Deutsch)").count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await app.getByTestId("preview-subject").innerText()).toBe(
+      `Neuigkeiten zu Ihrer Bestellung ${order.name}`,
+    );
+    await app.getByRole("button", { name: "Send notices" }).click();
+    await expect.poll(() => app.getByTestId("review-count").count(), { timeout: 15_000 }).toBe(1);
+    await app.getByRole("button", { name: "Confirm: send 1 notice" }).click();
+    await expect
+      .poll(() => demo.mail.received().filter((m) => m.to.includes(order.email ?? "")).length, {
+        timeout: 30_000,
+      })
+      .toBe(1);
+
+    const customer = await newMerchantPage(browser);
+    customer.on("pageerror", (error) => pageErrors.push(error.message));
+    await customer.goto(`${demo.simulator.origin}/outbox`);
+    await customer
+      .getByRole("link", { name: `Neuigkeiten zu Ihrer Bestellung ${order.name}` })
+      .click();
+    const mail = customer.frameLocator('iframe[title="Message"]');
+    const body = await mail.locator("body").innerText();
+    expect(body).toMatch(/Wir rechnen jetzt damit, sie .+ zu versenden|Sie soll heute/);
+    // German money: thousands with ".", decimals with ",", the symbol after (Intl, de).
+    expect(body).toMatch(/Bei einer Stornierung erstatten wir Ihnen die vollen \d[\d.]*,\d\d\s\$/);
+    await mail.getByRole("link", { name: "Stornieren und Geld zurück" }).click();
+    await customer.waitForURL(new RegExp(`/${DEMO_SHOP}/storefront/apps/delay-desk/choice`), {
+      timeout: 15_000,
+    });
+    await expect
+      .poll(
+        () =>
+          customer.getByRole("heading", { name: `Bestellung ${order.name} stornieren?` }).count(),
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    expect(await customer.locator("html").getAttribute("lang")).toBe("de");
+    await customer.getByRole("button", { name: "Ja, stornieren und Geld zurück" }).click();
+    await expect
+      .poll(
+        () => customer.getByRole("heading", { name: "Ihre Bestellung wird storniert" }).count(),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(1);
+    expect(
+      (
+        await db.customerChoice.findUnique({
+          where: { shop_orderId: { shop: DEMO_SHOP, orderId: order.id } },
+        })
+      )?.choice,
+    ).toBe("cancel");
+    const notice = await db.notice.findFirst({ where: { shop: DEMO_SHOP, orderId: order.id } });
+    expect(notice?.language).toBe("de");
+    expect(pageErrors).toEqual([]);
+  });
+});
