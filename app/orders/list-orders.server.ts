@@ -3,6 +3,8 @@
 // SQLite walk and discard every earlier row, so page 2,000 of a 100k-order shop would crawl.
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { DELAY_CLASSES } from "./backlog";
+import { pageOfRows, searchWords } from "./order-search";
+import { searchCandidates } from "./order-search.server";
 import { PAGE_SIZE, type Cursor, type OrderSort, type OrdersView } from "./orders-view";
 
 export interface OrderListRow {
@@ -28,9 +30,15 @@ export interface OrdersPage {
   /** Cursor of the first row when a previous page exists. */
   previous: Cursor | null;
   total: number;
+  /** True when `total` is a floor: a search stops counting at SEARCH_COUNT_LIMIT matches. */
+  totalIsFloor: boolean;
 }
 
-type OrdersDb = Pick<PrismaClient, "trackedOrder">;
+/** A search counts its matches up to this many ("1,000+ orders"): counting every match of a
+ * common word would read every row of the shop. */
+export const SEARCH_COUNT_LIMIT = 1000;
+
+type OrdersDb = Pick<PrismaClient, "trackedOrder" | "$queryRaw">;
 
 const SORT_COLUMN = {
   promise: "promisedShipDate",
@@ -63,7 +71,7 @@ export function ordersWhere(
 ): Prisma.TrackedOrderWhereInput {
   const classes = view.filter === "all" ? [...DELAY_CLASSES] : [view.filter];
   // Every word must match somewhere: "ava chen" finds Ava Chen, "#1042" finds the order.
-  const terms = view.q.split(/\s+/).filter(Boolean).slice(0, 5);
+  const terms = searchWords(view.q);
   return {
     shop,
     delayClass: { in: classes },
@@ -242,10 +250,47 @@ export async function listOrders(
   pageSize = PAGE_SIZE,
 ): Promise<OrdersPage> {
   const where = ordersWhere(shop, view);
-  const [slice, total] = await Promise.all([
-    fetchSlice(db, where, view, pageSize),
-    db.trackedOrder.count({ where }),
-  ]);
+  const words = searchWords(view.q);
+  const candidates = words.length > 0 ? await searchCandidates(db, shop, words) : null;
+  let slice: Awaited<ReturnType<typeof fetchSlice>>;
+  let total: number;
+  let totalIsFloor = false;
+  if (candidates !== null) {
+    // A rare word: the index's few hits, checked against the search's own conditions, are the
+    // whole answer; the page is cut from them here.
+    const matching = await db.trackedOrder.findMany({
+      where: { AND: [where, { id: { in: candidates } }] },
+      select: SELECT,
+    });
+    const backwards = view.before !== null;
+    const cursor = view.after ?? view.before;
+    const found = pageOfRows(
+      matching,
+      (row) => ({ v: sortValue(row, view.sort), id: row.id }),
+      view.dir,
+      cursor,
+      backwards,
+      pageSize,
+    );
+    const page = found.slice(0, pageSize);
+    slice = {
+      rows: backwards ? page.reverse() : page,
+      more: found.length > pageSize,
+      backwards,
+      hadCursor: cursor !== null,
+    };
+    total = matching.length;
+  } else {
+    const counted = await Promise.all([
+      fetchSlice(db, where, view, pageSize),
+      words.length > 0
+        ? db.trackedOrder.count({ where, take: SEARCH_COUNT_LIMIT + 1 })
+        : db.trackedOrder.count({ where }),
+    ]);
+    slice = counted[0];
+    total = Math.min(counted[1], words.length > 0 ? SEARCH_COUNT_LIMIT : Infinity);
+    totalIsFloor = words.length > 0 && counted[1] > SEARCH_COUNT_LIMIT;
+  }
   const first = slice.rows[0];
   const last = slice.rows.at(-1);
   // Going forward there is a previous page whenever we came from one; going back, a next page.
@@ -256,6 +301,7 @@ export async function listOrders(
     next: hasNext ? cursorOf(last, view.sort) : null,
     previous: hasPrevious ? cursorOf(first, view.sort) : null,
     total,
+    totalIsFloor,
   };
 }
 
