@@ -248,10 +248,12 @@ export async function listOrders(
   shop: string,
   view: OrdersView,
   pageSize = PAGE_SIZE,
+  options: { searchIndexLimit?: number } = {},
 ): Promise<OrdersPage> {
   const where = ordersWhere(shop, view);
   const words = searchWords(view.q);
-  const candidates = words.length > 0 ? await searchCandidates(db, shop, words) : null;
+  const candidates =
+    words.length > 0 ? await searchCandidates(db, shop, words, options.searchIndexLimit) : null;
   let slice: Awaited<ReturnType<typeof fetchSlice>>;
   let total: number;
   let totalIsFloor = false;

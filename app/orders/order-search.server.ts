@@ -24,6 +24,7 @@ export async function searchCandidates(
   db: Pick<PrismaClient, "$queryRaw">,
   shop: string,
   words: readonly string[],
+  limit = SEARCH_INDEX_LIMIT,
 ): Promise<string[] | null> {
   if (!isSqliteClient(db)) return null;
   const query = trigramQuery(words);
@@ -33,7 +34,7 @@ export async function searchCandidates(
   const rows = idRows.parse(
     await db.$queryRaw`SELECT t."id" AS "id" FROM "TrackedOrderSearch" AS s CROSS JOIN "TrackedOrder" AS t
       WHERE s."TrackedOrderSearch" MATCH ${query} AND t."rowid" = s."rowid" AND t."shop" = ${shop}
-      LIMIT ${SEARCH_INDEX_LIMIT + 1}`,
+      LIMIT ${limit + 1}`,
   );
-  return rows.length > SEARCH_INDEX_LIMIT ? null : rows.map((row) => row.id);
+  return rows.length > limit ? null : rows.map((row) => row.id);
 }
