@@ -30,9 +30,20 @@ function servesEveryModel(client: object): client is PrismaClient {
   );
 }
 
+// The clients on SQLite, for the few queries that differ by database (the orders search reads
+// SQLite's FTS5 index, app/orders/order-search.server.ts).
+const sqliteClients = new WeakSet<object>();
+
+/** Whether this client (or a Pick of it) talks to SQLite. */
+export function isSqliteClient(db: object): boolean {
+  return sqliteClients.has(db);
+}
+
 export function createPrismaClientFor(target: DatabaseTarget): PrismaClient {
   if (target.provider === "sqlite") {
-    return new PrismaClient({ adapter: new PrismaNodeSqlite({ path: target.path }) });
+    const client = new PrismaClient({ adapter: new PrismaNodeSqlite({ path: target.path }) });
+    sqliteClients.add(client);
+    return client;
   }
   const client = new PostgresqlClient({ adapter: postgresqlAdapter(target.url) }).$extends({
     query: {

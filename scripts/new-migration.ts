@@ -72,7 +72,9 @@ try {
   }
   const postgresqlSql = diff(headPostgresql, POSTGRESQL_SCHEMA, postgresqlUrl);
 
-  if (!/\S/.test(sqliteSql.replace(/^--.*$/gm, ""))) {
+  const empty = (sql: string) => !/\S/.test(sql.replace(/^--.*$/gm, ""));
+  // A change may touch one provider only (a `//postgresql` index): both folders get the migration.
+  if (empty(sqliteSql) && empty(postgresqlSql)) {
     throw new Error("prisma/schema.prisma has no change since HEAD: no migration written.");
   }
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);

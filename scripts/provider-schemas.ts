@@ -44,5 +44,7 @@ export function postgresqlSchema(source: string): string {
     `$1\n  output     = "../../${POSTGRESQL_CLIENT_OUTPUT}"`,
     'generator with engineType = "client"',
   );
+  // What only PostgreSQL has (e.g. GIN indexes): written in the source as `//postgresql <line>`.
+  schema = schema.replace(/^(\s*)\/\/postgresql (.*)$/gm, "$1$2");
   return HEADER + schema;
 }

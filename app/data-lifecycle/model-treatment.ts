@@ -35,7 +35,7 @@ export const MODEL_TREATMENT = {
     customerRedact: "anonymise",
     exported: true,
     reason:
-      "Email, first and last name and locale are the customer's: cleared. The order id, name, amounts, currencies, dates and line items stay for the merchant's accounting and the backlog's counts.",
+      "Email, first and last name and locale are the customer's: cleared. The order id, name, amounts, currencies, dates and line items stay for the merchant's accounting and the backlog's counts. The orders search's index follows the row: SQLite's FTS5 table (TrackedOrderSearch, no Prisma model) is kept by triggers with secure-delete, so the cleared email and names leave it in the same statement (app/orders/order-search.server.test.ts checks it); PostgreSQL's trigram indexes drop them with the row's old version.",
   },
   WebhookReceipt: {
     customerRedact: "keep",

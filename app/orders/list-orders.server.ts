@@ -3,6 +3,8 @@
 // SQLite walk and discard every earlier row, so page 2,000 of a 100k-order shop would crawl.
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { DELAY_CLASSES } from "./backlog";
+import { pageOfRows, searchWords } from "./order-search";
+import { searchCandidates } from "./order-search.server";
 import { PAGE_SIZE, type Cursor, type OrderSort, type OrdersView } from "./orders-view";
 
 export interface OrderListRow {
@@ -28,9 +30,15 @@ export interface OrdersPage {
   /** Cursor of the first row when a previous page exists. */
   previous: Cursor | null;
   total: number;
+  /** True when `total` is a floor: a search stops counting at SEARCH_COUNT_LIMIT matches. */
+  totalIsFloor: boolean;
 }
 
-type OrdersDb = Pick<PrismaClient, "trackedOrder">;
+/** A search counts its matches up to this many ("1,000+ orders"): counting every match of a
+ * common word would read every row of the shop. */
+export const SEARCH_COUNT_LIMIT = 1000;
+
+type OrdersDb = Pick<PrismaClient, "trackedOrder" | "$queryRaw">;
 
 const SORT_COLUMN = {
   promise: "promisedShipDate",
@@ -63,7 +71,7 @@ export function ordersWhere(
 ): Prisma.TrackedOrderWhereInput {
   const classes = view.filter === "all" ? [...DELAY_CLASSES] : [view.filter];
   // Every word must match somewhere: "ava chen" finds Ava Chen, "#1042" finds the order.
-  const terms = view.q.split(/\s+/).filter(Boolean).slice(0, 5);
+  const terms = searchWords(view.q);
   return {
     shop,
     delayClass: { in: classes },
@@ -83,63 +91,97 @@ function sortValue(row: SelectedRow, sort: OrderSort): string | null {
   return row[SORT_COLUMN[sort]];
 }
 
-// Column comparisons for one sort: created is a DateTime, the other two are YYYY-MM-DD strings.
-function columnIs(
+/**
+ * One stretch of the list, read by one index range scan per class: the rows whose sort column is
+ * set, in (column, id) order, or the rows where it is null, in id order. The list is the first
+ * stretch then the second (nulls last), so no query needs "NULLS LAST", which neither SQLite nor
+ * PostgreSQL can read from a plain index: Prisma writes it as `ORDER BY CASE WHEN … IS NULL` on
+ * SQLite, and each page sorted every row of the filter (issue 15).
+ */
+interface Stretch {
+  nulls: boolean;
+  where: Prisma.TrackedOrderWhereInput;
+}
+
+type Direction = "asc" | "desc";
+
+function sortColumnWhere(
   sort: OrderSort,
-  op: "gt" | "lt" | "equals",
+  op: "gt" | "gte" | "lt" | "lte",
   value: string,
 ): Prisma.TrackedOrderWhereInput {
   if (sort === "created") return { createdAt: { [op]: new Date(value) } };
   return { [SORT_COLUMN[sort]]: { [op]: value } };
 }
 
-function columnNull(sort: OrderSort, isNull: boolean): Prisma.TrackedOrderWhereInput {
-  if (sort === "created") return isNull ? { id: { in: [] } } : {};
+function nullsWhere(sort: OrderSort, isNull: boolean): Prisma.TrackedOrderWhereInput {
+  if (sort === "created") return {};
   return { [SORT_COLUMN[sort]]: isNull ? null : { not: null } };
 }
 
 /**
- * Rows strictly after `cursor` in the order (column `forward` with nulls last, then id the same
- * way). Walking backwards (previous page) flips both, so nulls come first.
+ * The stretches to read, in reading order, from `cursor` (exclusive) going `direction` — the
+ * view's direction, or its reverse when walking back to the previous page (then the nulls come
+ * first). A range condition (`col >= v`) plus a tie-break keeps each one an index range scan.
  */
-function beyond(
+function stretches(
   sort: OrderSort,
-  dir: "asc" | "desc",
-  cursor: Cursor,
+  direction: Direction,
+  cursor: Cursor | null,
   backwards: boolean,
-): Prisma.TrackedOrderWhereInput {
-  const ascending = (dir === "asc") !== backwards;
-  const op = ascending ? "gt" : "lt";
-  const idBeyond = { id: { [op]: cursor.id } };
+): Stretch[] {
+  const strict = direction === "asc" ? "gt" : "lt";
+  const loose = direction === "asc" ? "gte" : "lte";
+  const set = (after: Cursor | null): Stretch => ({
+    nulls: false,
+    where:
+      after && after.v !== null
+        ? {
+            AND: [
+              nullsWhere(sort, false),
+              sortColumnWhere(sort, loose, after.v),
+              { OR: [sortColumnWhere(sort, strict, after.v), { id: { [strict]: after.id } }] },
+            ],
+          }
+        : nullsWhere(sort, false),
+  });
+  const unset = (afterId: string | null): Stretch => ({
+    nulls: true,
+    where: { AND: [nullsWhere(sort, true), afterId ? { id: { [strict]: afterId } } : {}] },
+  });
+  // createdAt is never null: one stretch.
+  if (sort === "created") return [set(cursor)];
   if (!backwards) {
-    if (cursor.v === null) return { AND: [columnNull(sort, true), idBeyond] };
-    return {
-      OR: [
-        columnIs(sort, op, cursor.v),
-        { AND: [columnIs(sort, "equals", cursor.v), idBeyond] },
-        columnNull(sort, true),
-      ],
-    };
+    if (!cursor) return [set(null), unset(null)];
+    return cursor.v === null ? [unset(cursor.id)] : [set(cursor), unset(null)];
   }
-  if (cursor.v === null)
-    return { OR: [columnNull(sort, false), { AND: [columnNull(sort, true), idBeyond] }] };
-  return {
-    OR: [columnIs(sort, op, cursor.v), { AND: [columnIs(sort, "equals", cursor.v), idBeyond] }],
-  };
+  if (!cursor) return [unset(null), set(null)];
+  return cursor.v === null ? [unset(cursor.id), set(null)] : [set(cursor)];
 }
 
-function orderBy(
+function stretchOrderBy(
   sort: OrderSort,
-  dir: "asc" | "desc",
-  backwards: boolean,
+  direction: Direction,
+  nulls: boolean,
 ): Prisma.TrackedOrderOrderByWithRelationInput[] {
-  const direction = (dir === "asc") !== backwards ? "asc" : "desc";
-  const nulls = backwards ? "first" : "last";
-  const column: Prisma.TrackedOrderOrderByWithRelationInput =
-    sort === "created"
-      ? { createdAt: direction }
-      : { [SORT_COLUMN[sort]]: { sort: direction, nulls } };
-  return [column, { id: direction }];
+  if (nulls) return [{ id: direction }];
+  return [{ [SORT_COLUMN[sort]]: direction }, { id: direction }];
+}
+
+/** The order the database gives one stretch, to merge the classes' rows (ids and dates are ASCII). */
+function compareRows(sort: OrderSort, direction: Direction, nulls: boolean) {
+  const sign = direction === "asc" ? 1 : -1;
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return (a: SelectedRow, b: SelectedRow): number => {
+    if (!nulls) {
+      const byColumn =
+        sort === "created"
+          ? a.createdAt.getTime() - b.createdAt.getTime()
+          : text(a[SORT_COLUMN[sort]] ?? "", b[SORT_COLUMN[sort]] ?? "");
+      if (byColumn !== 0) return sign * Math.sign(byColumn);
+    }
+    return sign * text(a.id, b.id);
+  };
 }
 
 function toListRow(row: SelectedRow): OrderListRow {
@@ -168,12 +210,31 @@ async function fetchSlice(
 ) {
   const backwards = view.before !== null;
   const cursor = view.after ?? view.before;
-  const found = await db.trackedOrder.findMany({
-    where: cursor ? { AND: [where, beyond(view.sort, view.dir, cursor, backwards)] } : where,
-    orderBy: orderBy(view.sort, view.dir, backwards),
-    take: take + 1,
-    select: SELECT,
-  });
+  const direction: Direction = (view.dir === "asc") !== backwards ? "asc" : "desc";
+  // One query per class, each an index range scan on (shop, delayClass, column, id), merged here:
+  // "all" is three classes, and an IN over them would make the database sort every row of all three.
+  const classes = view.filter === "all" ? [...DELAY_CLASSES] : [view.filter];
+  const found: SelectedRow[] = [];
+  for (const stretch of stretches(view.sort, direction, cursor, backwards)) {
+    const need = take + 1 - found.length;
+    if (need <= 0) break;
+    const perClass = await Promise.all(
+      classes.map((delayClass) =>
+        db.trackedOrder.findMany({
+          where: { AND: [where, { delayClass }, stretch.where] },
+          orderBy: stretchOrderBy(view.sort, direction, stretch.nulls),
+          take: need,
+          select: SELECT,
+        }),
+      ),
+    );
+    found.push(
+      ...perClass
+        .flat()
+        .sort(compareRows(view.sort, direction, stretch.nulls))
+        .slice(0, need),
+    );
+  }
   const more = found.length > take;
   const page = found.slice(0, take);
   return { rows: backwards ? page.reverse() : page, more, backwards, hadCursor: cursor !== null };
@@ -187,12 +248,51 @@ export async function listOrders(
   shop: string,
   view: OrdersView,
   pageSize = PAGE_SIZE,
+  options: { searchIndexLimit?: number } = {},
 ): Promise<OrdersPage> {
   const where = ordersWhere(shop, view);
-  const [slice, total] = await Promise.all([
-    fetchSlice(db, where, view, pageSize),
-    db.trackedOrder.count({ where }),
-  ]);
+  const words = searchWords(view.q);
+  const candidates =
+    words.length > 0 ? await searchCandidates(db, shop, words, options.searchIndexLimit) : null;
+  let slice: Awaited<ReturnType<typeof fetchSlice>>;
+  let total: number;
+  let totalIsFloor = false;
+  if (candidates !== null) {
+    // A rare word: the index's few hits, checked against the search's own conditions, are the
+    // whole answer; the page is cut from them here.
+    const matching = await db.trackedOrder.findMany({
+      where: { AND: [where, { id: { in: candidates } }] },
+      select: SELECT,
+    });
+    const backwards = view.before !== null;
+    const cursor = view.after ?? view.before;
+    const found = pageOfRows(
+      matching,
+      (row) => ({ v: sortValue(row, view.sort), id: row.id }),
+      view.dir,
+      cursor,
+      backwards,
+      pageSize,
+    );
+    const page = found.slice(0, pageSize);
+    slice = {
+      rows: backwards ? page.reverse() : page,
+      more: found.length > pageSize,
+      backwards,
+      hadCursor: cursor !== null,
+    };
+    total = matching.length;
+  } else {
+    const counted = await Promise.all([
+      fetchSlice(db, where, view, pageSize),
+      words.length > 0
+        ? db.trackedOrder.count({ where, take: SEARCH_COUNT_LIMIT + 1 })
+        : db.trackedOrder.count({ where }),
+    ]);
+    slice = counted[0];
+    total = Math.min(counted[1], words.length > 0 ? SEARCH_COUNT_LIMIT : Infinity);
+    totalIsFloor = words.length > 0 && counted[1] > SEARCH_COUNT_LIMIT;
+  }
   const first = slice.rows[0];
   const last = slice.rows.at(-1);
   // Going forward there is a previous page whenever we came from one; going back, a next page.
@@ -203,6 +303,7 @@ export async function listOrders(
     next: hasNext ? cursorOf(last, view.sort) : null,
     previous: hasPrevious ? cursorOf(first, view.sort) : null,
     total,
+    totalIsFloor,
   };
 }
 

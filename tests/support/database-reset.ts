@@ -28,7 +28,7 @@ function quoted(name: string): string {
 }
 
 /** node:sqlite without its one-time experimental warning on the worker's stderr. */
-function openSqlite(file: string): DatabaseSync {
+export function openSqlite(file: string): DatabaseSync {
   const emitWarning = process.emitWarning;
   process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
     if (String(warning).startsWith("SQLite is an experimental feature")) return;
@@ -50,18 +50,37 @@ export interface DatabaseReset {
   close(): Promise<void>;
 }
 
+/**
+ * The tables that hold the app's rows: not SQLite's own, not the migrations table, and not a
+ * virtual table (FTS5) or its shadow tables, whose rows are the index's own bookkeeping
+ * (https://sqlite.org/pragma.html#pragma_table_list): emptying those by hand would corrupt it.
+ */
+function ordinarySqliteTables(db: DatabaseSync): string[] {
+  return db
+    .prepare(
+      "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> ?",
+    )
+    .all(MIGRATIONS_TABLE)
+    .map((row) => String(row.name));
+}
+
+function fts5Tables(db: DatabaseSync): string[] {
+  return db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'",
+    )
+    .all()
+    .map((row) => String(row.name));
+}
+
 function sqliteReset(file: string): DatabaseReset {
   const db = openSqlite(file);
   // Per connection, and only outside a transaction: every table is emptied, so no order is needed.
   db.exec("PRAGMA foreign_keys = OFF");
   return {
     reset() {
-      const tables = db
-        .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> ?",
-        )
-        .all(MIGRATIONS_TABLE)
-        .map((row) => String(row.name));
+      const tables = ordinarySqliteTables(db);
+      const searchIndexes = fts5Tables(db);
       const hasSequence =
         db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get() !==
         undefined;
@@ -70,6 +89,10 @@ function sqliteReset(file: string): DatabaseReset {
           "BEGIN IMMEDIATE",
           ...tables.map((table) => `DELETE FROM ${quoted(table)}`),
           ...(hasSequence ? ["DELETE FROM sqlite_sequence"] : []),
+          // An FTS5 index back to its state on an empty table, as the migration left it.
+          ...searchIndexes.map(
+            (table) => `INSERT INTO ${quoted(table)} (${quoted(table)}) VALUES ('rebuild')`,
+          ),
           "COMMIT",
         ].join(";\n"),
       );
@@ -127,13 +150,9 @@ export async function templateSeedRows(databaseUrl: string): Promise<string[]> {
   if (target.provider === "sqlite") {
     const db = openSqlite(target.path);
     try {
-      return db
-        .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> ?",
-        )
-        .all(MIGRATIONS_TABLE)
-        .map((row) => String(row.name))
-        .filter((table) => db.prepare(`SELECT 1 FROM ${quoted(table)} LIMIT 1`).get());
+      return ordinarySqliteTables(db).filter((table) =>
+        db.prepare(`SELECT 1 FROM ${quoted(table)} LIMIT 1`).get(),
+      );
     } finally {
       db.close();
     }
@@ -173,6 +192,17 @@ export async function databaseFingerprint(databaseUrl: string): Promise<string> 
       parts.push(JSON.stringify(objects));
       for (const object of objects) {
         if (object.type !== "table") continue;
+        // An FTS5 index's blocks carry a counter of its writes (the structure record,
+        // https://sqlite.org/fts5.html "Shadow tables"), which no emptying resets; what the index
+        // holds is in its other shadow tables (_idx lists every segment, _docsize every row).
+        if (
+          String(object.name).endsWith("_data") &&
+          String(object.sql).startsWith("CREATE TABLE")
+        ) {
+          const owner = String(object.name).slice(0, -"_data".length);
+          if (objects.some((o) => o.name === owner && String(o.sql).includes("USING fts5")))
+            continue;
+        }
         const rows = db.prepare(`SELECT * FROM ${quoted(String(object.name))} ORDER BY 1`).all();
         parts.push(`${String(object.name)}: ${JSON.stringify(rows)}`);
       }

@@ -15,6 +15,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     view: { filter: view.filter, q: view.q, sort: view.sort, dir: view.dir },
     rows: page.rows,
     total: page.total,
+    totalIsFloor: page.totalIsFloor,
     next: page.next ? encodeCursor(page.next) : null,
     previous: page.previous ? encodeCursor(page.previous) : null,
   };

@@ -52,6 +52,7 @@ function openPage() {
             view: { filter: view.filter, q: view.q, sort: view.sort, dir: view.dir },
             rows: ROWS,
             total: ROWS.length,
+            totalIsFloor: false,
             next: null,
             previous: null,
           };

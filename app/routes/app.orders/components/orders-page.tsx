@@ -50,7 +50,7 @@ const SORT_OPTIONS = [
 ];
 
 export function OrdersPage() {
-  const { view, rows, total, next, previous } = useLoaderData<typeof loader>();
+  const { view, rows, total, totalIsFloor, next, previous } = useLoaderData<typeof loader>();
   const [, setSearchParams] = useSearchParams();
   const navigation = useNavigation();
   const search = useFormFields({ q: view.q });
@@ -206,7 +206,8 @@ export function OrdersPage() {
               hasPrevious: previous !== null,
               onNext: () => next && turnPage("after", next),
               onPrevious: () => previous && turnPage("before", previous),
-              label: `${total.toLocaleString("en-US")} ${total === 1 ? "order" : "orders"}`,
+              // A search counts up to 1,000 matches (app/orders/list-orders.server.ts).
+              label: `${total.toLocaleString("en-US")}${totalIsFloor ? "+" : ""} ${total === 1 && !totalIsFloor ? "order" : "orders"}`,
             }}
           >
             {rows.map((row, index) => {

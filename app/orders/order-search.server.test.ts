@@ -1,0 +1,213 @@
+// The orders search through its index (SQLite: the FTS5 trigram table of migration *_order_search;
+// PostgreSQL: the pg_trgm GIN indexes) finds exactly the orders the plain LIKE over every row finds
+// (Prisma's `contains`, the query the page ran before the index), for ordinary and odd input, on
+// each database; pages through it the same way; and forgets a redacted customer's email.
+import type { PrismaClient } from "@prisma/client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { redactCustomer } from "../data-lifecycle/redact-customer.server";
+import { isSqliteClient } from "../prisma-client.server";
+import {
+  insertTrackedOrders,
+  openTestDatabase,
+  trackedOrder,
+  type TrackedOrderRow,
+} from "../../tests/support/factories";
+import { listOrders, ordersWhere } from "./list-orders.server";
+import { ORDER_SORTS, parseOrdersView, type OrdersView } from "./orders-view";
+
+const shop = "search.myshopify.com";
+let db: PrismaClient;
+
+const PEOPLE: [string | null, string | null, string | null][] = [
+  ["Ava", "Chen", "ava.chen@example.com"],
+  ["Ben", "O'Hara", "ben.ohara@example.com"],
+  ["Zoë", "Ångström", "zoe@exämple.se"],
+  ["ÉLODIE", "Smith", "ELODIE.SMITH@EXAMPLE.COM"],
+  ["Ana", "Smithson", "ana_smithson@example.com"],
+  ["Jo", "Li", "jo%li@example.com"],
+  ['Quote"d', "AND", "and.or.not@example.com"],
+  ["星", "田中", "tanaka@example.jp"],
+  [null, null, null],
+  ["Near", "Star*", "near@example.com"],
+];
+const CLASSES = ["overdue", "at_risk", "on_track", "done"];
+
+function rows(): TrackedOrderRow[] {
+  return Array.from({ length: 40 }, (_, i) => {
+    const [first, last, email] = PEOPLE[i % PEOPLE.length] ?? [null, null, null];
+    return trackedOrder(shop, {
+      id: `gid://shopify/Order/${7000 + ((i * 13) % 97)}`,
+      name: `#${1000 + i}`,
+      createdAt: new Date(Date.UTC(2026, 10, 1 + (i % 6), i)),
+      customerFirstName: first,
+      customerLastName: last,
+      email,
+      promisedShipDate: i % 7 === 0 ? null : `2026-12-0${1 + (i % 3)}`,
+      conservativeShipDate: i % 5 === 0 ? null : `2026-12-1${i % 4}`,
+      delayClass: CLASSES[i % 4] ?? "on_track",
+    });
+  });
+}
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+beforeEach(async () => {
+  await insertTrackedOrders(db, rows());
+  // Another shop's Ava Chen must never show.
+  await insertTrackedOrders(db, [
+    trackedOrder("other.myshopify.com", {
+      customerFirstName: "Ava",
+      customerLastName: "Chen",
+      email: "ava.chen@example.com",
+      delayClass: "overdue",
+    }),
+  ]);
+});
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+const view = (q: string, over: Partial<OrdersView> = {}): OrdersView => ({
+  ...parseOrdersView(new URLSearchParams({ q })),
+  ...over,
+});
+
+/** The orders the plain LIKE over every row finds (the query before the index). */
+async function likeOverRows(v: OrdersView): Promise<string[]> {
+  const found = await db.trackedOrder.findMany({
+    where: ordersWhere(shop, v),
+    select: { id: true },
+  });
+  return found.map((row) => row.id).sort();
+}
+
+const ODD_INPUT = [
+  "ava chen",
+  "smith",
+  "SMITH",
+  "example.com",
+  "#1003",
+  "o'hara",
+  "'",
+  '"',
+  'quote"d',
+  '"ava"',
+  "AND",
+  "and OR not",
+  "star*",
+  "*",
+  "NEAR(ava chen)",
+  "ava:chen",
+  "^ava",
+  "%",
+  "_",
+  "jo%li",
+  "a_a",
+  "smi%son",
+  "zoë",
+  "ZOË",
+  "ångström",
+  "exämple",
+  "田中",
+  "星",
+  "💥",
+  "-ava",
+  "\\",
+  "nobody-has-this",
+  "",
+  "   ",
+  "a b c d e f g",
+];
+
+describe("the orders search", () => {
+  it("finds exactly the orders the LIKE over every row finds, for every kind of input", async () => {
+    for (const q of ODD_INPUT) {
+      for (const filter of ["all", "done"] as const) {
+        const v = view(q, { filter });
+        const expected = await likeOverRows(v);
+        const indexed = await listOrders(db, shop, v, 1000);
+        expect(indexed.rows.map((r) => r.id).sort(), `q=${JSON.stringify(q)} ${filter}`).toEqual(
+          expected,
+        );
+        expect(indexed.total, `q=${JSON.stringify(q)}`).toBe(expected.length);
+        // Forced past the index (as a common word is): the same answer.
+        const scanned = await listOrders(db, shop, v, 1000, { searchIndexLimit: -1 });
+        expect(scanned.rows.map((r) => r.id).sort(), `q=${JSON.stringify(q)} scan`).toEqual(
+          expected,
+        );
+      }
+    }
+    // The words reached the index, not just the scan: a rare word finds its orders.
+    expect((await listOrders(db, shop, view("ngström"), 1000)).total).toBe(4);
+    // LIKE folds ASCII only (https://sqlite.org/lang_expr.html#like; PostgreSQL here runs without a
+    // locale): "ångström" does not find "Ångström", on either database.
+    expect((await listOrders(db, shop, view("ångström"), 1000)).total).toBe(0);
+  });
+
+  it("pages through a search in the table's order, forwards and back, as the scan does", async () => {
+    for (const sort of ORDER_SORTS) {
+      for (const dir of ["asc", "desc"] as const) {
+        const walk = async (searchIndexLimit: number | undefined) => {
+          const pages: string[][] = [];
+          let page = await listOrders(db, shop, view("example", { sort, dir }), 4, {
+            searchIndexLimit,
+          });
+          pages.push(page.rows.map((r) => r.id));
+          while (page.next) {
+            page = await listOrders(db, shop, view("example", { sort, dir, after: page.next }), 4, {
+              searchIndexLimit,
+            });
+            pages.push(page.rows.map((r) => r.id));
+          }
+          const back: string[][] = [page.rows.map((r) => r.id)];
+          while (page.previous) {
+            page = await listOrders(
+              db,
+              shop,
+              view("example", { sort, dir, before: page.previous }),
+              4,
+              { searchIndexLimit },
+            );
+            back.unshift(page.rows.map((r) => r.id));
+          }
+          return { pages, back };
+        };
+        const indexed = await walk(undefined);
+        const scanned = await walk(-1);
+        expect(indexed.pages.length, `${sort} ${dir}`).toBeGreaterThan(3);
+        expect(indexed.pages, `${sort} ${dir}`).toEqual(scanned.pages);
+        expect(indexed.back, `${sort} ${dir} back`).toEqual(indexed.pages);
+      }
+    }
+  });
+
+  it("forgets a redacted customer's email and names: the search and the index no longer hold them", async () => {
+    const email = "ava.chen@example.com";
+    expect((await listOrders(db, shop, view("ava.chen@"), 1000)).total).toBeGreaterThan(0);
+    await redactCustomer(db, shop, { customerId: null, email, phone: null, orderIds: [] });
+    expect((await listOrders(db, shop, view("ava.chen@"), 1000)).total).toBe(0);
+    expect((await listOrders(db, shop, view("chen"), 1000)).total).toBe(0);
+    if (!isSqliteClient(db)) return;
+    // The index itself: no trigram only the email had is left (secure-delete removes a changed
+    // row's entries at once, https://sqlite.org/fts5.html#the_secure_delete_configuration_option).
+    await db.$executeRawUnsafe(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS temp."searchTerms" USING fts5vocab(main, 'TrackedOrderSearch', 'row')`,
+    );
+    const terms = z
+      .array(z.object({ term: z.string(), doc: z.coerce.number() }))
+      .parse(
+        await db.$queryRawUnsafe(
+          `SELECT term, doc FROM temp."searchTerms" WHERE term IN ('a.c', '.ch', 'hen')`,
+        ),
+      );
+    // Only the other shop's Ava Chen still has them: one order each.
+    expect(terms.map((t) => [t.term, t.doc]).sort()).toEqual([
+      [".ch", 1],
+      ["a.c", 1],
+      ["hen", 1],
+    ]);
+    await db.$executeRawUnsafe(`DROP TABLE temp."searchTerms"`);
+  });
+});
