@@ -25,6 +25,9 @@ export default defineConfig({
   use: {
     browserName: "chromium",
     launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] },
+    // As playwright-core's defaults were: a stuck click or navigation fails at its own line.
+    actionTimeout: 30_000,
+    navigationTimeout: 30_000,
     trace: "off",
     screenshot: "off",
     video: "off",

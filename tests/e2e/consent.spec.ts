@@ -16,10 +16,9 @@ test.describe("consent review, in a browser", () => {
     db,
     page,
     pageErrors,
-    firstImportFinished,
+    firstVisit,
   }) => {
-    await page.goto(demo.url);
-    await firstImportFinished();
+    await firstVisit();
     const store = demo.simulator.stores.get(DEMO_SHOP);
     if (!store) throw new Error("no demo store");
     const record = store.orders.find(

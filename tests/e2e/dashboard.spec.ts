@@ -26,16 +26,14 @@ test.use({ demoShop: { orders: 300, seed: 3 } });
 
 test.describe("the dashboard, in a browser", () => {
   test("shows the counts, filters the orders table to overdue, and re-forecasts after a settings change", async ({
-    demo,
     db,
     page,
     pageErrors,
-    firstImportFinished,
+    firstVisit,
   }) => {
-    await page.goto(demo.url);
+    // The first visit starts the import; once it has finished (and re-forecast), the figures show.
+    await firstVisit();
     const app = page.frameLocator("iframe");
-    // The first visit started the import; once it has finished (and re-forecast), the figures show.
-    await firstImportFinished();
     await page.reload();
     await expect(app.locator('[data-figure="overdue"]')).toHaveCount(1, { timeout: 30_000 });
     const before = await storedCounts(db);

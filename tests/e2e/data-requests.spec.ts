@@ -15,10 +15,9 @@ test.describe("customer data requests, in a browser", () => {
     db,
     page,
     pageErrors,
-    firstImportFinished,
+    firstVisit,
   }) => {
-    await page.goto(demo.url);
-    await firstImportFinished();
+    await firstVisit();
     const order = await db.trackedOrder.findFirst({
       where: { shop: DEMO_SHOP, email: { not: null } },
       orderBy: { createdAt: "asc" },

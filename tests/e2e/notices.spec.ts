@@ -15,10 +15,10 @@ test.describe("telling customers, in a browser", () => {
     browser,
     page,
     pageErrors,
-    firstImportFinished,
+    firstVisit,
   }) => {
-    await page.goto(demo.url);
-    await firstImportFinished();
+    test.setTimeout(240_000);
+    await firstVisit();
     // The notice is signed by a person; the settings page is where the merchant says who.
     const timeZone = demo.simulator.stores.get(DEMO_SHOP)?.shop.ianaTimezone ?? "America/New_York";
     await db.shopSettings.upsert({

@@ -30,12 +30,11 @@ test.describe("make it right in bulk, in a browser", () => {
     demo,
     db,
     page,
-    firstImportFinished,
+    firstVisit,
   }) => {
     test.setTimeout(240_000);
-    await page.goto(demo.url);
+    await firstVisit();
     const app = page.frameLocator("iframe");
-    await firstImportFinished();
     // Refunds start at once here (no undo window, app/staff/); tests/e2e/staff-and-money.spec.ts
     // walks the window and approval.
     await db.staffRules.create({ data: { shop: DEMO_SHOP, undoMinutes: 0 } });

@@ -18,11 +18,10 @@ test.describe("staff and money, in a browser", () => {
     db,
     browser,
     page: dawn,
-    firstImportFinished,
+    firstVisit,
   }) => {
     test.setTimeout(240_000);
-    await dawn.goto(demo.url);
-    await firstImportFinished();
+    await firstVisit();
     await db.staffRules.create({ data: { shop: DEMO_SHOP, jobOrderLimit: 2 } });
     await dawn.reload();
     await expect(dawn.getByTestId("staff-name")).toHaveText("Dawn Rivera", { useInnerText: true });

@@ -33,6 +33,8 @@ interface DemoTestFixtures {
   pageErrors: string[];
   /** Resolves once the import the first admin visit started has finished (and re-forecast). */
   firstImportFinished: () => Promise<void>;
+  /** The merchant's first visit: opens the admin on `page`, then waits for firstImportFinished. */
+  firstVisit: () => Promise<void>;
 }
 
 // A fixture hands its value on through its second argument (Playwright calls it `use`; named
@@ -90,5 +92,10 @@ export const test = base.extend<DemoTestFixtures, DemoWorkerFixtures>({
           { timeout: 60_000 },
         )
         .toBe("completed");
+    }),
+  firstVisit: async ({ demo, page, firstImportFinished }, provide) =>
+    provide(async () => {
+      await page.goto(demo.url);
+      await firstImportFinished();
     }),
 });
