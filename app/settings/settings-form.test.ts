@@ -68,11 +68,11 @@ describe("settings form", () => {
   it("states the variability limit in percent, the unit the merchant types (500 is refused as over 300)", () => {
     const values = formValuesFromSettings(defaults);
     values.variability = "500";
-    const over = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    const over = parseSettingsForm(settingsFormData(values), DEFAULT_SHOP_RULES);
     expect(over.ok).toBe(false);
     if (!over.ok) expect(over.errors.variability).toBe("Enter a percentage from 0 to 300");
     values.variability = "300";
-    const atLimit = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    const atLimit = parseSettingsForm(settingsFormData(values), DEFAULT_SHOP_RULES);
     expect(atLimit.ok && atLimit.rules.capacity.coefficientOfVariation).toBe(3);
   });
 
