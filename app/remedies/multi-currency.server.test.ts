@@ -20,7 +20,6 @@ afterAll(async () => {
   await h.close();
 });
 
-const gid = (order: OrderRecord) => `gid://shopify/Order/${order.id}`;
 const used = new Set<number>();
 function usdOrder(where: (order: OrderRecord) => boolean = () => true): OrderRecord {
   const order = h.store.orders.find(

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { settingsFormData } from "../../tests/support/settings-form";
 import { DEFAULT_SHOP_RULES } from "../promise/shop-rules";
-import {
-  formValuesFromSettings,
-  parseSettingsForm,
-  type SettingsFormValues,
-} from "./settings-form";
+import { formValuesFromSettings, parseSettingsForm } from "./settings-form";
 
 const defaults = {
   rules: DEFAULT_SHOP_RULES,
