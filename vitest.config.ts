@@ -1,5 +1,5 @@
-// Unit, simulator and integration tests. Browser tests have their own config (vitest.e2e.config.ts)
-// because they need a built app.
+// Unit, simulator and integration tests. Browser tests run on @playwright/test (playwright.config.ts)
+// because they need a built app and a browser.
 //
 // One project per database in TEST_DATABASES (tests/support/test-databases.ts): `sqlite` runs
 // every test; `postgresql` runs again the tests that use a database, on a throwaway PostgreSQL

@@ -66,7 +66,7 @@ function loadStandIn(options: { idTokenInUrl?: string; topLevel?: boolean } = {}
       const idToken = mintSessionToken({ shop, apiKey, apiSecret, userId: 2 });
       return Promise.resolve(new Response(JSON.stringify({ idToken }), { status: 200 }));
     },
-    // The nav-menu mirroring needs these; its behaviour is covered in a real browser (tests/e2e/admin-nav.test.ts).
+    // The nav-menu mirroring needs these; its behaviour is covered in a real browser (tests/e2e/admin-nav.spec.ts).
     MutationObserver: class {
       observe() {}
     },

@@ -3,6 +3,7 @@
 // it on the review list and the order on hold (consent.server.ts). One process per round (a named
 // lease), so two processes never queue two holds for the same order.
 import type { PrismaClient } from "@prisma/client";
+import { startClaimedSweep } from "../periodic-sweep";
 import { shopsAwaitingConsent, sweepConsentDeadlines } from "./consent.server";
 
 /** Deadlines are whole shop days: a quarter-hour sweep puts an order on the list early on the next day. */
@@ -26,16 +27,10 @@ export async function sweepAllConsentDeadlines(db: PrismaClient, now: Date): Pro
 /** Sweeps now and then every interval; returns the function that stops it. */
 export function startConsentSweep(options: ConsentSweepOptions): () => void {
   const now = options.now ?? (() => new Date());
-  let running: Promise<unknown> | null = null;
-  const sweep = () => {
-    if (running) return;
-    running = (options.claim ?? (async () => true))()
-      .then((mine) => (mine ? sweepAllConsentDeadlines(options.db, now()) : 0))
-      .catch(options.onError)
-      .finally(() => (running = null));
-  };
-  sweep();
-  const timer = setInterval(sweep, options.intervalMs ?? CONSENT_SWEEP_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startClaimedSweep({
+    sweep: () => sweepAllConsentDeadlines(options.db, now()),
+    intervalMs: options.intervalMs ?? CONSENT_SWEEP_MS,
+    onError: options.onError,
+    claim: options.claim,
+  });
 }

@@ -27,11 +27,11 @@ import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import { fulfillmentJobKinds } from "../fulfillment/fulfillment-jobs.server";
 import { HOLD_NOTES } from "../fulfillment/fulfillment-truth";
 import { createJob } from "../jobs/jobs.server";
+import { noticeParams } from "../../tests/support/sample-shop";
 import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
 import { runJobsToEnd } from "../../tests/support/run-jobs";
 import { smtpTransport } from "../notices/mail-transport.server";
 import { noticeJobKind, type NoticeJobParams } from "../notices/notice-job.server";
-import { DEFAULT_TEMPLATE } from "../notices/render-notice";
 import { addDays, parseLocalDate } from "../promise/local-date";
 import { localDateOf } from "../promise/shop-clock";
 import { recordChoice } from "../proxy/record-choice.server";
@@ -48,15 +48,7 @@ const SECRET = "test-secret";
 /** A staff member as the consent page passes them (their online token's id and name). */
 const DAWN = { id: "1", name: "Dawn Rivera" };
 const DAY = 86_400_000;
-const params: NoticeJobParams = {
-  template: DEFAULT_TEMPLATE,
-  replyTo: "dawn@oakandhide.com",
-  sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
-  overrideReason: null,
-  confirmBetter: false,
-  wordings: {},
-  makeGood: null,
-};
+const params = noticeParams();
 
 let h: JobHarness;
 let mail: RunningMailServer;

@@ -7,7 +7,7 @@
 import type { OrderSync } from "../orders/sync.server";
 import { gidId } from "../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
   callRoute,
@@ -20,7 +20,7 @@ import {
   ORDERS_UNAVAILABLE,
   customerDataNotices,
 } from "./customer-data-notices";
-import { openAppWithTomlWebhooks, settleOrderSync } from "../../tests/support/webhook-delivery";
+import { openAppBeforeEachTest, settleOrderSync } from "../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -38,13 +38,7 @@ beforeAll(async () => {
   db = (await import("../db.server")).default;
 });
 
-// Each test on a fresh database: the first admin page load exchanges the token and starts the
-// import by itself; what a test set off is finished before the next one's reset.
-beforeEach(async () => {
-  await openAppWithTomlWebhooks(app);
-  await settle();
-});
-afterEach(settle);
+openAppBeforeEachTest(() => ({ app, sync }));
 
 afterAll(async () => {
   await settle();

@@ -3,6 +3,7 @@
 // background work starts (app/services.server.ts). Every other table lives as long as the
 // install, and goes on shop/redact.
 import type { PrismaClient } from "@prisma/client";
+import { startClaimedSweep } from "../periodic-sweep";
 import { forgetOldWebhookReceipts } from "../webhooks/webhook-receipt.server";
 
 export const RETENTION_SWEEP_MS = 60 * 60_000;
@@ -19,17 +20,10 @@ export interface RetentionSweepOptions {
 /** Prunes now and then every interval; returns the function that stops it. */
 export function startRetentionSweep(options: RetentionSweepOptions): () => void {
   const now = options.now ?? (() => new Date());
-  let running: Promise<unknown> | null = null;
-  const sweep = () => {
-    // One sweep at a time: a slow database never stacks them up.
-    if (running) return;
-    running = (options.claim ?? (async () => true))()
-      .then((mine) => (mine ? forgetOldWebhookReceipts(options.db, now()) : 0))
-      .catch(options.onError)
-      .finally(() => (running = null));
-  };
-  sweep();
-  const timer = setInterval(sweep, options.intervalMs ?? RETENTION_SWEEP_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startClaimedSweep({
+    sweep: () => forgetOldWebhookReceipts(options.db, now()),
+    intervalMs: options.intervalMs ?? RETENTION_SWEEP_MS,
+    onError: options.onError,
+    claim: options.claim,
+  });
 }

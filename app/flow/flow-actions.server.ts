@@ -13,6 +13,7 @@ import { toGid } from "../admin-api/gid";
 import { loadShopOverview } from "../home/shop-overview.server";
 import { createJob } from "../jobs/jobs.server";
 import type { JobKind } from "../jobs/job-kind";
+import { noticeJobParams } from "../notices/notice-job-params";
 import { loadShopNoticeTemplate } from "../notices/notice-template.server";
 import { planNotices } from "../notices/send-notices.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
@@ -22,6 +23,7 @@ import {
   targetSettings,
   type Actor,
 } from "../storefront/storefront-mode.server";
+import type { StorefrontSettings } from "../storefront/storefront-mode";
 import {
   orderReferenceSchema,
   pauseSalesPropertiesSchema,
@@ -180,26 +182,11 @@ export async function sendDelayNoticeFromFlow(
   const job = await createJob(db, {
     shop,
     kind: context.noticeKind,
-    params: {
-      template: { subject: template.subject, body: template.body, reason: template.reason },
-      replyTo: template.replyTo,
-      sender: {
-        name: settings.senderName,
-        role: settings.senderRole,
-        shopName: overview.shop.name,
-      },
-      wordings: {
-        weekly: template.wordings.weekly,
-        later: template.wordings.later,
-        earlier: template.wordings.earlier,
-        shipped: template.wordings.shipped,
-      },
-      makeGood: template.makeGood,
-      primaryLocale: template.primaryLocale,
-      translations: template.translations,
-      overrideReason: null,
-      confirmBetter: false,
-    },
+    params: noticeJobParams(
+      template,
+      { name: settings.senderName, role: settings.senderRole, shopName: overview.shop.name },
+      { overrideReason: null, confirmBetter: false },
+    ),
     orderIds: plan.orderIds,
     createdBy: "flow",
   });
@@ -208,9 +195,26 @@ export async function sendDelayNoticeFromFlow(
   return { status: "done", summary, detail: { jobId: job.id } };
 }
 
+/** Applies the storefront change as Shopify Flow's, the run named as its reason. */
+function applyFromFlow(
+  context: FlowActionContext,
+  target: StorefrontSettings,
+): Promise<StorefrontSettings> {
+  const { db, shop, request, now } = context;
+  return applyStorefrontSettings({
+    admin: context.admin,
+    db,
+    shop,
+    target,
+    actor: FLOW_ACTOR,
+    now,
+    reason: runReason(request),
+  });
+}
+
 /** "Pause sales": the storefront page's pause, with no end date, logged as Shopify Flow's. */
 export async function pauseSalesFromFlow(context: FlowActionContext): Promise<FlowActionOutcome> {
-  const { db, shop, request, now } = context;
+  const { db, shop, request } = context;
   const parsed = pauseSalesPropertiesSchema.safeParse(request.properties);
   if (!parsed.success)
     return { status: "refused", reason: parsed.error.issues[0]?.message ?? "Bad message." };
@@ -222,35 +226,19 @@ export async function pauseSalesFromFlow(context: FlowActionContext): Promise<Fl
     pausedUntil: null,
     message: parsed.data.message,
   });
-  await applyStorefrontSettings({
-    admin: context.admin,
-    db,
-    shop,
-    target,
-    actor: FLOW_ACTOR,
-    now,
-    reason: runReason(request),
-  });
+  await applyFromFlow(context, target);
   return { status: "done", summary: "Sales paused." };
 }
 
 /** "Resume sales": ends a pause as the storefront page's "Resume sales" does. */
 export async function resumeSalesFromFlow(context: FlowActionContext): Promise<FlowActionOutcome> {
-  const { db, shop, request, now } = context;
+  const { db, shop } = context;
   const current = await loadStorefrontSettings(db, shop);
   if (current.mode !== "paused") return { status: "done", summary: "Sales were not paused." };
   const target = await targetSettings(db, shop, current, {
     intent: "resume",
     source: "storefront",
   });
-  await applyStorefrontSettings({
-    admin: context.admin,
-    db,
-    shop,
-    target,
-    actor: FLOW_ACTOR,
-    now,
-    reason: runReason(request),
-  });
+  await applyFromFlow(context, target);
   return { status: "done", summary: "Sales resumed." };
 }

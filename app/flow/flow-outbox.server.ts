@@ -9,6 +9,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { AdminClient, type AdminGraphql } from "../admin-api/graphql.server";
 import { TransientAdminError } from "../admin-api/admin-errors";
+import { periodicSweep, type PeriodicSweep } from "../periodic-sweep";
 import { retryDelay } from "../retry-delay";
 import {
   choiceTriggerOf,
@@ -124,12 +125,8 @@ export interface FlowSenderOptions {
   onError?: (shop: string, handle: string, error: unknown) => void;
 }
 
-export interface FlowSender {
-  /** One sweep; returns the number of triggers Shopify took. */
-  tick(): Promise<number>;
-  start(): void;
-  stop(): void;
-}
+/** Its tick() returns the number of triggers Shopify took. */
+export type FlowSender = PeriodicSweep<number>;
 
 const LEASE_MS = 60_000;
 
@@ -253,19 +250,5 @@ export function createFlowSender(options: FlowSenderOptions): FlowSender {
     return sent;
   };
 
-  let running: Promise<number> | null = null;
-  const tick = () => (running ??= sweep().finally(() => (running = null)));
-  let timer: NodeJS.Timeout | null = null;
-  return {
-    tick,
-    start() {
-      if (timer || !options.intervalMs) return;
-      timer = setInterval(() => void tick(), options.intervalMs);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
-  };
+  return periodicSweep(sweep, options.intervalMs);
 }

@@ -5,23 +5,13 @@
 // createdAt. Every field of the answer must be equal, including each order's "why this date?"
 // reasons. The seed is fixed so a failure is reproducible; the case number is in the message.
 import { describe, expect, it } from "vitest";
+import { drawsFrom, mulberry32 } from "../../tests/support/seeded-random";
 import { fromEpochDay, type LocalDate } from "../promise/local-date";
 import { createCachedPromiser } from "../promise/cached-promiser";
 import { createPromiser } from "../promise/promised-ship-date";
 import { parseShopRules, WEEKDAY_KEYS, type ShopRules } from "../promise/shop-rules";
 import { forecastOrders, type UnfulfilledOrder } from "./forecast-orders";
 import { forecastOrdersReference } from "./forecast-orders-reference.test-support";
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const TAGS = ["Engraved", " engraved ", "rush", "Made-To-Order", "gift"];
@@ -34,12 +24,7 @@ interface Case {
 }
 
 function randomCase(random: () => number): Case {
-  const pick = <T>(items: readonly T[]): T => {
-    const item = items[Math.floor(random() * items.length)];
-    if (item === undefined) throw new Error("empty pick");
-    return item;
-  };
-  const int = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  const { pick, int } = drawsFrom(random);
   const timeZone = pick([
     "America/New_York",
     "Pacific/Auckland",

@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { SMALL_WORKSHOP_RULES } from "../../tests/support/sample-shop";
 import { parseShopRules } from "../promise/shop-rules";
 import { forecastOrders, type UnfulfilledOrder } from "./forecast-orders";
 
-// A leather-case workshop in New York: 2 business days' lead, 4 units a weekday, exact output.
-const rules = parseShopRules({
-  timeZone: "America/New_York",
-  defaultLeadTimeBusinessDays: 2,
-  productTagOverrides: [{ tag: "engraved", leadTimeBusinessDays: 5 }],
-  cutOffTime: "14:00",
-  openWeekdays: [1, 2, 3, 4, 5],
-  closures: [{ label: "Thanksgiving week", from: "2026-11-23", to: "2026-11-27" }],
-  capacity: {
-    unit: "units",
-    perWeekday: { mon: 4, tue: 4, wed: 4, thu: 4, fri: 4, sat: 0, sun: 0 },
-    coefficientOfVariation: 0,
-  },
-});
+const rules = parseShopRules(SMALL_WORKSHOP_RULES);
 
 const line = (quantity: number, productTags: string[] = []) => ({
   quantity,

@@ -3,6 +3,7 @@
 // change. The seed is fixed so a failure is reproducible; the case number is in the message.
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { drawsFrom, mulberry32 } from "../../tests/support/seeded-random";
 import {
   addDays,
   fromEpochDay,
@@ -17,17 +18,6 @@ import { conservativeFraction } from "./shock-quantile";
 const HORIZON = 150;
 const Z90 = 1.2815515655446004;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Case {
   rules: ShopRules;
   now: string;
@@ -35,12 +25,7 @@ interface Case {
 }
 
 function randomCase(random: () => number): Case {
-  const pick = <T>(items: readonly T[]): T => {
-    const item = items[Math.floor(random() * items.length)];
-    if (item === undefined) throw new Error("empty pick");
-    return item;
-  };
-  const int = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  const { pick, int } = drawsFrom(random);
   const timeZone = pick([
     "America/New_York",
     "Pacific/Auckland",

@@ -26,9 +26,8 @@ import { startMailServer, type RunningMailServer } from "@delay-desk/simulator/m
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import { insertTrackedOrders, trackedOrder } from "../../tests/support/factories";
+import { noticeParams } from "../../tests/support/sample-shop";
 import { workerDatabase } from "../../tests/support/test-databases";
-import { DEFAULT_TEMPLATE } from "../notices/render-notice";
-import type { NoticeJobParams } from "../notices/notice-job.server";
 import { appServices } from "../services.server";
 import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
 import { createJob } from "./jobs.server";
@@ -126,16 +125,7 @@ async function noticeJob(count: number) {
     }),
   );
   await insertTrackedOrders(h.db, orders);
-  const params: NoticeJobParams = {
-    template: DEFAULT_TEMPLATE,
-    replyTo: "dawn@oakandhide.com",
-    sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
-    overrideReason: null,
-    confirmBetter: false,
-    // No kind-specific wording: each kind's default (app/notices/notice-kinds.ts).
-    wordings: {},
-    makeGood: null,
-  };
+  const params = noticeParams();
   const job = await startJob(
     "notice",
     params,

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startMailServer, type RunningMailServer } from "@delay-desk/simulator/mail/mail-server";
 import { freshDatabaseUrl } from "../../tests/support/database";
 import { insertTrackedOrders, openDatabase, trackedOrder } from "../../tests/support/factories";
+import { noticeParams } from "../../tests/support/sample-shop";
 import { createJob } from "../jobs/jobs.server";
 import { JobKindRegistry } from "../jobs/job-kind";
 import { JobRunner } from "../jobs/runner.server";
@@ -15,20 +16,11 @@ import { verifyChoiceToken } from "../proxy/choice-token.server";
 import { smtpTransport } from "./mail-transport.server";
 import { noticeJobKind, type NoticeJobParams } from "./notice-job.server";
 import { planNotices } from "./send-notices.server";
-import { DEFAULT_TEMPLATE } from "./render-notice";
 import { runJobsToEnd } from "../../tests/support/run-jobs";
 
 const SHOP = "oak-and-hide.myshopify.com";
 const SECRET = "test-secret";
-const params: NoticeJobParams = {
-  template: DEFAULT_TEMPLATE,
-  replyTo: "dawn@oakandhide.com",
-  sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
-  overrideReason: null,
-  confirmBetter: false,
-  wordings: {},
-  makeGood: null,
-};
+const params = noticeParams();
 
 let mail: RunningMailServer;
 let db: PrismaClient;

@@ -14,27 +14,19 @@ import { ORDER_STATUS_METAFIELD, parseOrderStatus } from "../../contracts/order-
 import { loadOrderFacts } from "../../extensions/order-status/src/order-status-query";
 import { orderStatusView } from "../../extensions/order-status/src/order-status-view";
 import { createJob } from "../jobs/jobs.server";
+import { noticeParams } from "../../tests/support/sample-shop";
 import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
 import { runJobsToEnd } from "../../tests/support/run-jobs";
 import { verifyChoiceToken } from "../proxy/choice-token.server";
 import { recordChoice } from "../proxy/record-choice.server";
 import { smtpTransport } from "./mail-transport.server";
-import { noticeJobKind, type NoticeJobParams } from "./notice-job.server";
+import { noticeJobKind } from "./notice-job.server";
 import { orderStatusFor } from "./order-status-metafield.server";
-import { DEFAULT_TEMPLATE } from "./render-notice";
 
 // The app's own secret: the links must verify on the real wait-or-refund route too.
 const SECRET = TEST_APP.apiSecret;
 const NOW = new Date("2026-11-24T12:00:00Z");
-const params: NoticeJobParams = {
-  template: DEFAULT_TEMPLATE,
-  replyTo: "dawn@oakandhide.com",
-  sender: { name: "Dawn Rivera", role: "Operations manager", shopName: "Oak & Hide Workshop" },
-  overrideReason: null,
-  confirmBetter: false,
-  wordings: {},
-  makeGood: null,
-};
+const params = noticeParams();
 
 let h: JobHarness;
 let mail: RunningMailServer;

@@ -8,6 +8,7 @@ import { loadShopOverview } from "../home/shop-overview.server";
 import type { JobKind } from "../jobs/job-kind";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { parseOrderList } from "./composer.server";
+import { noticeJobParams } from "./notice-job-params";
 import { loadShopNoticeTemplate } from "./notice-template.server";
 import {
   planNotices,
@@ -89,25 +90,11 @@ export async function sendNotices(
     createdByName: confirm.createdByName,
     fingerprint: confirm.fingerprint,
     now,
-    params: {
-      template: { subject: template.subject, body: template.body, reason: template.reason },
-      replyTo: template.replyTo,
-      sender: {
-        name: settings.senderName,
-        role: settings.senderRole,
-        shopName: overview.shop.name,
-      },
-      wordings: {
-        weekly: template.wordings.weekly,
-        later: template.wordings.later,
-        earlier: template.wordings.earlier,
-        shipped: template.wordings.shipped,
-      },
-      makeGood: template.makeGood,
-      primaryLocale: template.primaryLocale,
-      translations: template.translations,
-      ...options,
-    },
+    params: noticeJobParams(
+      template,
+      { name: settings.senderName, role: settings.senderRole, shopName: overview.shop.name },
+      options,
+    ),
   });
   if (!result.ok) return { kind: "review", plan: result.plan, message: result.message };
   return { kind: "started", jobId: result.jobId };

@@ -7,6 +7,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTrackedOrders, openTestDatabase, trackedOrder } from "../../tests/support/factories";
+import { drawsFrom, mulberry32 } from "../../tests/support/seeded-random";
 import { eraseShop } from "../data-lifecycle/shop-lifecycle.server";
 import { backlogWhere, isDelayClass, type DelayClass } from "./backlog";
 import { rawDateTime } from "./import/save-orders.server";
@@ -40,17 +41,6 @@ async function aggregateOverRows(shop: string): Promise<OrderSummary> {
   };
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const STATUSES = ["UNFULFILLED", "PARTIALLY_FULFILLED", "FULFILLED", "RESTOCKED", "ON_HOLD"];
 const CLASSES = [null, "overdue", "at_risk", "on_track", "done"];
 const NOW = new Date("2026-11-25T15:00:00Z");
@@ -58,11 +48,7 @@ const NOW = new Date("2026-11-25T15:00:00Z");
 type Change = (ids: string[]) => Promise<void>;
 
 function changes(shop: string, random: () => number): Record<string, Change> {
-  const pick = <T>(items: readonly T[]): T => {
-    const item = items[Math.floor(random() * items.length)];
-    if (item === undefined) throw new Error("empty pick");
-    return item;
-  };
+  const { pick } = drawsFrom(random);
   const someOf = (ids: string[]) => ids.filter(() => random() < 0.3);
   let clock = NOW.getTime();
   const created = () => new Date(Date.UTC(2026, 10, 1 + Math.floor(random() * 24), 15));

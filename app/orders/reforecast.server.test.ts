@@ -10,6 +10,7 @@ import {
   trackedOrder,
   trackedOrdersFromStore,
 } from "../../tests/support/factories";
+import { SMALL_WORKSHOP_RULES } from "../../tests/support/sample-shop";
 import { parseShopRules, type ShopRulesInput } from "../promise/shop-rules";
 import { saveShopSettings } from "../settings/shop-settings.server";
 import { reforecastShop } from "./reforecast.server";
@@ -23,20 +24,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-// 2 business days' lead, 4 units a weekday, exact output (cv 0), Thanksgiving week closed.
-const smallShopRules: ShopRulesInput = {
-  timeZone: "America/New_York",
-  defaultLeadTimeBusinessDays: 2,
-  productTagOverrides: [{ tag: "engraved", leadTimeBusinessDays: 5 }],
-  cutOffTime: "14:00",
-  openWeekdays: [1, 2, 3, 4, 5],
-  closures: [{ label: "Thanksgiving week", from: "2026-11-23", to: "2026-11-27" }],
-  capacity: {
-    unit: "units",
-    perWeekday: { mon: 4, tue: 4, wed: 4, thu: 4, fri: 4, sat: 0, sun: 0 },
-    coefficientOfVariation: 0,
-  },
-};
+const smallShopRules = SMALL_WORKSHOP_RULES;
 
 async function useRules(shop: string, rules: ShopRulesInput) {
   await saveShopSettings(db, shop, {

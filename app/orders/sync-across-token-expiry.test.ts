@@ -9,13 +9,13 @@
 // unless the app's background admin replaces the token itself.
 import type { OrderSync } from "./sync.server";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toGid } from "@delay-desk/simulator/gid";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
 import { startAppUnderTest, type AppUnderTest } from "../../tests/support/app-under-test";
 import type { AdminGraphql } from "../admin-api/graphql.server";
-import { openAppWithTomlWebhooks, settleOrderSync } from "../../tests/support/webhook-delivery";
+import { openAppBeforeEachTest, settleOrderSync } from "../../tests/support/webhook-delivery";
 
 let app: AppUnderTest;
 let db: PrismaClient;
@@ -90,13 +90,7 @@ beforeAll(async () => {
   store = found;
 });
 
-// Each test on a fresh database: the first admin page load exchanges the token and starts the
-// import by itself; what a test set off is finished before the next one's reset.
-beforeEach(async () => {
-  await openAppWithTomlWebhooks(app);
-  await settle();
-});
-afterEach(settle);
+openAppBeforeEachTest(() => ({ app, sync }));
 
 afterAll(async () => {
   await settle();

@@ -11,9 +11,6 @@ import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import type { JobHarness } from "../../tests/support/job-harness";
 import { startJobHarness } from "../../tests/support/job-harness";
-import { AdminClient } from "../admin-api/graphql.server";
-import { createJob, jobProgress } from "../jobs/jobs.server";
-import { runJobsToEnd } from "../../tests/support/run-jobs";
 
 let h: JobHarness;
 
@@ -24,7 +21,6 @@ afterAll(async () => {
   await h.close();
 });
 
-const gid = (order: OrderRecord) => `gid://shopify/Order/${order.id}`;
 const used = new Set<number>();
 function usdOrder(where: (order: OrderRecord) => boolean = () => true): OrderRecord {
   const order = h.store.orders.find(
@@ -40,25 +36,6 @@ function usdOrder(where: (order: OrderRecord) => boolean = () => true): OrderRec
   return order;
 }
 
-async function runJob(kind: string, params: unknown, orders: OrderRecord[]) {
-  const jobKind = h.registry.get(kind);
-  if (!jobKind) throw new Error(`no kind ${kind}`);
-  const job = await createJob(h.db, {
-    shop: h.app.shop,
-    kind: jobKind,
-    params,
-    orderIds: orders.map(gid),
-    createdBy: "1",
-    // The shipping cost back plans from Shopify's own refund suggestion.
-    admin: new AdminClient((await import("../shopify.server")).backgroundAdmin(h.app.shop)),
-  });
-  await runJobsToEnd(h.runner(), h.db);
-  return {
-    progress: await jobProgress(h.db, h.app.shop, job.id),
-    items: await h.db.jobItem.findMany({ where: { jobId: job.id } }),
-  };
-}
-
 describe("remedies on a CAD shop whose buyer paid in USD", () => {
   it("full refund: gives back every USD cent paid, restocks each unit at the location Shopify suggested (the warehouse, not the primary workshop), and tells staff the CAD amount", async () => {
     const warehouse = h.store.locations.find((location) => !location.primary);
@@ -67,7 +44,7 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
       o.fulfillmentOrders.every((fo) => fo.assignedLocationId === warehouse.id),
     );
     const paid = order.receivedCents;
-    const { progress, items } = await runJob("refund", { notify: false }, [order]);
+    const { progress, items } = await h.runJob("refund", { notify: false }, [order]);
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1, failed: 0 });
     const [refund, ...others] = refundsOf(h.store).refundsOf(order.id);
     expect(others).toHaveLength(0);
@@ -86,7 +63,7 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
       (o) => o.fulfillmentStatus === "UNFULFILLED" && o.financialStatus === "PAID",
     );
     const paid = order.receivedCents;
-    const { progress, items } = await runJob("cancel_refund", { notifyCustomer: false }, [order]);
+    const { progress, items } = await h.runJob("cancel_refund", { notifyCustomer: false }, [order]);
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });
     expect(order.cancelledAt).not.toBeNull();
     expect(refundsOf(h.store).refundsOf(order.id)[0]?.totalCents).toBe(paid);
@@ -94,7 +71,7 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
 
   it("shipping refund: refunds the USD shipping line, once", async () => {
     const order = usdOrder((o) => o.shippingCents > 0 && o.financialStatus === "PAID");
-    const { progress, items } = await runJob("shipping", { mode: "refund", notify: false }, [
+    const { progress, items } = await h.runJob("shipping", { mode: "refund", notify: false }, [
       order,
     ]);
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });
@@ -119,7 +96,7 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
     order.shippingLines = [];
     order.totalCents -= order.shippingCents;
     order.shippingCents = 0;
-    const { progress, items } = await runJob(
+    const { progress, items } = await h.runJob(
       "shipping",
       { mode: "upgrade", title: "Express (on us)", notifyCustomer: false },
       [order],
@@ -137,7 +114,7 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
     );
     if (!variant) throw new Error("no spare variant");
     const total = order.totalCents;
-    const { progress, items } = await runJob(
+    const { progress, items } = await h.runJob(
       "add_on",
       { variantId: `gid://shopify/ProductVariant/${variant.id}`, notifyCustomer: false },
       [order],
@@ -155,7 +132,7 @@ describe("remedies on a CAD shop whose buyer paid in USD", () => {
     // in the currency of your store" and converted at checkout
     // (https://help.shopify.com/en/manual/payments/shopify-payments/multi-currency/discounts).
     const order = usdOrder((o) => o.customerId !== null);
-    const { progress, items } = await runJob("discount_code", { percent: 15, validDays: 30 }, [
+    const { progress, items } = await h.runJob("discount_code", { percent: 15, validDays: 30 }, [
       order,
     ]);
     expect(progress?.counts, items[0]?.error ?? "").toMatchObject({ done: 1 });

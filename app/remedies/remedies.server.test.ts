@@ -6,8 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import type { JobHarness } from "../../tests/support/job-harness";
-import { AdminClient } from "../admin-api/graphql.server";
-import { createJob, jobProgress } from "../jobs/jobs.server";
 import { startJobHarness } from "../../tests/support/job-harness";
 import { thankYouCode } from "./thank-you-code.server";
 import { runJobsToEnd } from "../../tests/support/run-jobs";
@@ -41,24 +39,6 @@ function freshOrders(count: number): OrderRecord[] {
   return picked;
 }
 
-async function runJob(kind: string, params: unknown, orders: OrderRecord[]) {
-  const jobKind = h.registry.get(kind);
-  if (!jobKind) throw new Error(`no kind ${kind}`);
-  const job = await createJob(h.db, {
-    shop: h.app.shop,
-    kind: jobKind,
-    params,
-    orderIds: orders.map(gid),
-    createdBy: "1",
-    // The shipping cost back plans from Shopify's own refund suggestion.
-    admin: new AdminClient((await import("../shopify.server")).backgroundAdmin(h.app.shop)),
-  });
-  await runJobsToEnd(h.runner(), h.db);
-  const progress = await jobProgress(h.db, h.app.shop, job.id);
-  const items = await h.db.jobItem.findMany({ where: { jobId: job.id } });
-  return { job, progress, items };
-}
-
 /** The same item performed again, its checkpoint kept, as after an answer lost mid-call. */
 async function retryItem(itemId: string) {
   const item = await h.db.jobItem.update({ where: { id: itemId }, data: { status: "pending" } });
@@ -71,7 +51,7 @@ describe("remedies against the simulator", () => {
   it("full refund: refunds everything received including shipping, once, and records a timeline event", async () => {
     const orders = freshOrders(3);
     const received = orders.map((o) => o.receivedCents);
-    const { progress, items, job } = await runJob("refund", { notify: false }, orders);
+    const { progress, items, job } = await h.runJob("refund", { notify: false }, orders);
     expect(progress?.status).toBe("completed");
     expect(progress?.counts.done).toBe(3);
     orders.forEach((order, i) => {
@@ -92,7 +72,7 @@ describe("remedies against the simulator", () => {
     expect(items.every((item) => item.error === null)).toBe(true);
 
     // A second job on the same orders finds nothing left to refund and says so.
-    const again = await runJob("refund", { notify: false }, orders);
+    const again = await h.runJob("refund", { notify: false }, orders);
     expect(again.progress?.counts.skipped).toBe(3);
     expect(again.items[0]?.error).toMatch(/already refunded/);
     for (const order of orders) expect(refundsOf(h.store).refundsOf(order.id)).toHaveLength(1);
@@ -100,7 +80,7 @@ describe("remedies against the simulator", () => {
 
   it("cancel and refund: cancels, refunds and restocks unfulfilled orders; an already-cancelled order is skipped", async () => {
     const orders = freshOrders(2);
-    const { progress } = await runJob(
+    const { progress } = await h.runJob(
       "cancel_refund",
       { notifyCustomer: false, reason: "INVENTORY" },
       orders,
@@ -115,7 +95,7 @@ describe("remedies against the simulator", () => {
       where: { id: { in: orders.map(gid) } },
       data: { cancelledAt: null },
     });
-    const again = await runJob("cancel_refund", { notifyCustomer: false }, orders);
+    const again = await h.runJob("cancel_refund", { notifyCustomer: false }, orders);
     expect(again.progress?.counts.skipped).toBe(2);
     expect(again.items[0]?.error).toMatch(/Already cancelled/);
     for (const order of orders) expect(refundsOf(h.store).refundsOf(order.id)).toHaveLength(1);
@@ -129,7 +109,7 @@ describe("remedies against the simulator", () => {
     if (!variant) throw new Error("no spare variant");
     const variantId = `gid://shopify/ProductVariant/${variant.id}`;
     const totals = orders.map((o) => o.totalCents);
-    const { progress, items } = await runJob(
+    const { progress, items } = await h.runJob(
       "add_on",
       { variantId, notifyCustomer: false, staffNote: "Thank you" },
       orders,
@@ -141,7 +121,7 @@ describe("remedies against the simulator", () => {
       expect(added[0]?.unitDiscountCents).toBe(added[0]?.unitPriceCents);
       expect(order.totalCents).toBe(totals[i]);
     });
-    const again = await runJob("add_on", { variantId, notifyCustomer: false }, orders);
+    const again = await h.runJob("add_on", { variantId, notifyCustomer: false }, orders);
     expect(again.progress?.counts.skipped).toBe(2);
     for (const order of orders)
       expect(order.lineItems.filter((l) => l.variantId === variant.id)).toHaveLength(1);
@@ -155,7 +135,7 @@ describe("remedies against the simulator", () => {
 
   it("shipping: refunds only the shipping line, once", async () => {
     const orders = freshOrders(2).filter((o) => o.shippingCents > 0);
-    const { progress } = await runJob("shipping", { mode: "refund", notify: false }, orders);
+    const { progress } = await h.runJob("shipping", { mode: "refund", notify: false }, orders);
     expect(progress?.counts.done).toBe(orders.length);
     for (const order of orders) {
       const refunds = refundsOf(h.store).refundsOf(order.id);
@@ -167,7 +147,7 @@ describe("remedies against the simulator", () => {
 
   it("shipping: upgrades the shipping line in an order edit; a retry confirms it, a second job skips it", async () => {
     const orders = freshOrders(1);
-    const { progress, items } = await runJob(
+    const { progress, items } = await h.runJob(
       "shipping",
       { mode: "upgrade", title: "Express (on us)", notifyCustomer: false },
       orders,
@@ -178,7 +158,7 @@ describe("remedies against the simulator", () => {
     const retried = await retryItem(items[0]?.id ?? "");
     expect(retried.status).toBe("done");
     expect(JSON.parse(retried.result ?? "{}").summary).toMatch(/confirmed on re-check/);
-    const again = await runJob(
+    const again = await h.runJob(
       "shipping",
       { mode: "upgrade", title: "Express (on us)", notifyCustomer: false },
       orders,
@@ -190,7 +170,7 @@ describe("remedies against the simulator", () => {
 
   it("thank-you code: one personal code per order, found again instead of duplicated", async () => {
     const orders = freshOrders(1);
-    const { progress, items } = await runJob(
+    const { progress, items } = await h.runJob(
       "discount_code",
       { percent: 15, validDays: 30 },
       orders,

@@ -13,12 +13,12 @@ import {
   Button,
   Card,
   EmptyState,
-  IndexTable,
   InlineStack,
   Page,
   Text,
 } from "@shopify/polaris";
 import { z } from "zod";
+import { ReadOnlyTable } from "../components/read-only-table";
 import { RULE_SET_LABELS } from "../consent/consent-rules";
 import {
   cancelReviewedOrders,
@@ -188,50 +188,34 @@ export default function ConsentPage() {
                     </Button>
                   </InlineStack>
                 </Form>
-                <IndexTable
-                  resourceName={{ singular: "order", plural: "orders" }}
-                  itemCount={review.length}
-                  selectable={false}
-                  headings={[
-                    { title: "Order" },
-                    { title: "Delay" },
-                    { title: "Deadline for a yes" },
-                    { title: "Total" },
-                    { title: "Status" },
-                    { title: "" },
+                <ReadOnlyTable
+                  noun={{ singular: "order", plural: "orders" }}
+                  headings={["Order", "Delay", "Deadline for a yes", "Total", "Status", ""]}
+                  rows={review}
+                  rowId={(row) => row.orderId}
+                  cells={(row) => [
+                    row.name,
+                    row.delayDays === null
+                      ? "No firm date"
+                      : `${row.delayDays} days${row.reason === "renewed" ? " (a further delay)" : ""}`,
+                    row.deadline ?? "",
+                    `${row.amount} ${row.currencyCode}`,
+                    row.status === "cancelling" ? (
+                      <Badge tone="info">Cancelling</Badge>
+                    ) : (
+                      <Badge tone="attention">On hold, awaiting you</Badge>
+                    ),
+                    row.status === "review" ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="drop" />
+                        <input type="hidden" name="orderId" value={row.orderId} />
+                        <Button submit disabled={busy}>
+                          Keep the order (release hold)
+                        </Button>
+                      </Form>
+                    ) : null,
                   ]}
-                >
-                  {review.map((row, index) => (
-                    <IndexTable.Row id={row.orderId} key={row.orderId} position={index}>
-                      <IndexTable.Cell>{row.name}</IndexTable.Cell>
-                      <IndexTable.Cell>
-                        {row.delayDays === null
-                          ? "No firm date"
-                          : `${row.delayDays} days${row.reason === "renewed" ? " (a further delay)" : ""}`}
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>{row.deadline ?? ""}</IndexTable.Cell>
-                      <IndexTable.Cell>{`${row.amount} ${row.currencyCode}`}</IndexTable.Cell>
-                      <IndexTable.Cell>
-                        {row.status === "cancelling" ? (
-                          <Badge tone="info">Cancelling</Badge>
-                        ) : (
-                          <Badge tone="attention">On hold, awaiting you</Badge>
-                        )}
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        {row.status === "review" ? (
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="drop" />
-                            <input type="hidden" name="orderId" value={row.orderId} />
-                            <Button submit disabled={busy}>
-                              Keep the order (release hold)
-                            </Button>
-                          </Form>
-                        ) : null}
-                      </IndexTable.Cell>
-                    </IndexTable.Row>
-                  ))}
-                </IndexTable>
+                />
               </BlockStack>
             )}
           </div>
@@ -249,36 +233,22 @@ export default function ConsentPage() {
                   No refund is owed.
                 </Text>
               ) : (
-                <IndexTable
-                  resourceName={{ singular: "refund", plural: "refunds" }}
-                  itemCount={refunds.length}
-                  selectable={false}
-                  headings={[
-                    { title: "Order" },
-                    { title: "Why" },
-                    { title: "Owed since" },
-                    { title: "Due by" },
-                    { title: "Refunded" },
-                    { title: "Standing" },
+                <ReadOnlyTable
+                  noun={{ singular: "refund", plural: "refunds" }}
+                  headings={["Order", "Why", "Owed since", "Due by", "Refunded", "Standing"]}
+                  rows={refunds}
+                  rowId={(r) => r.orderId}
+                  cells={(r) => [
+                    r.name,
+                    r.cause === "customer_choice"
+                      ? "Customer chose a refund"
+                      : "No yes by the deadline",
+                    r.owedSince,
+                    `${r.dueBy} (${r.rule})`,
+                    r.refundedOn ?? "Not yet",
+                    <Badge tone={STANDING[r.standing].tone}>{STANDING[r.standing].label}</Badge>,
                   ]}
-                >
-                  {refunds.map((r, index) => (
-                    <IndexTable.Row id={r.orderId} key={r.orderId} position={index}>
-                      <IndexTable.Cell>{r.name}</IndexTable.Cell>
-                      <IndexTable.Cell>
-                        {r.cause === "customer_choice"
-                          ? "Customer chose a refund"
-                          : "No yes by the deadline"}
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>{r.owedSince}</IndexTable.Cell>
-                      <IndexTable.Cell>{`${r.dueBy} (${r.rule})`}</IndexTable.Cell>
-                      <IndexTable.Cell>{r.refundedOn ?? "Not yet"}</IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Badge tone={STANDING[r.standing].tone}>{STANDING[r.standing].label}</Badge>
-                      </IndexTable.Cell>
-                    </IndexTable.Row>
-                  ))}
-                </IndexTable>
+                />
               )}
             </BlockStack>
           </div>

@@ -2,8 +2,9 @@
 // (app/data-lifecycle/data-requests.server.ts). The download itself is app.data-requests.$id.download.tsx.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
-import { Badge, Banner, Button, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, Button, Card, EmptyState, Page, Text } from "@shopify/polaris";
 import { useState } from "react";
+import { ReadOnlyTable } from "../components/read-only-table";
 import { listDataRequests } from "../data-lifecycle/data-requests.server";
 import db from "../db.server";
 import { downloadFile } from "../orders/download-file";
@@ -52,43 +53,28 @@ export default function DataRequestsPage() {
             </p>
           </EmptyState>
         ) : (
-          <IndexTable
-            resourceName={{ singular: "data request", plural: "data requests" }}
-            itemCount={requests.length}
-            selectable={false}
-            headings={[
-              { title: "Request" },
-              { title: "Customer" },
-              { title: "Received" },
-              { title: "Status" },
-              { title: "" },
+          <ReadOnlyTable
+            noun={{ singular: "data request", plural: "data requests" }}
+            headings={["Request", "Customer", "Received", "Status", ""]}
+            rows={requests}
+            rowId={(request) => request.id}
+            cells={(request) => [
+              `#${request.shopifyRequestId}`,
+              request.customerId ? `Customer ${request.customerId}` : "Unknown customer",
+              at(request.receivedAt),
+              request.downloadedAt ? (
+                <Text as="span" tone="subdued">
+                  Downloaded {at(request.downloadedAt)}
+                  {request.downloadedByName ? ` by ${request.downloadedByName}` : ""}
+                </Text>
+              ) : (
+                <Badge tone="attention">Pending</Badge>
+              ),
+              <Button onClick={() => download(request.id, request.shopifyRequestId)}>
+                Download JSON
+              </Button>,
             ]}
-          >
-            {requests.map((request, index) => (
-              <IndexTable.Row id={request.id} key={request.id} position={index}>
-                <IndexTable.Cell>#{request.shopifyRequestId}</IndexTable.Cell>
-                <IndexTable.Cell>
-                  {request.customerId ? `Customer ${request.customerId}` : "Unknown customer"}
-                </IndexTable.Cell>
-                <IndexTable.Cell>{at(request.receivedAt)}</IndexTable.Cell>
-                <IndexTable.Cell>
-                  {request.downloadedAt ? (
-                    <Text as="span" tone="subdued">
-                      Downloaded {at(request.downloadedAt)}
-                      {request.downloadedByName ? ` by ${request.downloadedByName}` : ""}
-                    </Text>
-                  ) : (
-                    <Badge tone="attention">Pending</Badge>
-                  )}
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Button onClick={() => download(request.id, request.shopifyRequestId)}>
-                    Download JSON
-                  </Button>
-                </IndexTable.Cell>
-              </IndexTable.Row>
-            ))}
-          </IndexTable>
+          />
         )}
       </Card>
     </Page>

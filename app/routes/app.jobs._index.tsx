@@ -2,8 +2,9 @@
 // found again after leaving its page. Refreshes itself while any job is still working.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { Badge, Card, EmptyState, IndexTable, Page, ProgressBar, Text } from "@shopify/polaris";
+import { Badge, Card, EmptyState, Page, ProgressBar, Text } from "@shopify/polaris";
 import { useEffect } from "react";
+import { ReadOnlyTable } from "../components/read-only-table";
 import { JOB_STATUS_TONE, jobStatusLabel } from "../jobs/job-status-tone";
 import db from "../db.server";
 import { listJobs } from "../jobs/jobs.server";
@@ -48,47 +49,30 @@ export default function JobsPage() {
             </p>
           </EmptyState>
         ) : (
-          <IndexTable
-            resourceName={{ singular: "job", plural: "jobs" }}
-            itemCount={jobs.length}
-            selectable={false}
-            headings={[
-              { title: "Job" },
-              { title: "Started" },
-              { title: "Status" },
-              { title: "Progress" },
-              { title: "Failed" },
-            ]}
-          >
-            {jobs.map((job, index) => {
+          <ReadOnlyTable
+            noun={{ singular: "job", plural: "jobs" }}
+            headings={["Job", "Started", "Status", "Progress", "Failed"]}
+            rows={jobs}
+            rowId={(job) => job.id}
+            cells={(job) => {
               const finished = job.counts.done + job.counts.failed + job.counts.skipped;
-              return (
-                <IndexTable.Row id={job.id} key={job.id} position={index}>
-                  <IndexTable.Cell>
-                    <Link to={`/app/jobs/${job.id}`}>{job.label}</Link>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    {job.createdAt.replace("T", " ").slice(0, 16)} UTC
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Badge tone={JOB_STATUS_TONE[job.status]}>{jobStatusLabel(job.status)}</Badge>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <div style={{ minWidth: 160 }}>
-                      <ProgressBar
-                        progress={job.total === 0 ? 100 : Math.round((finished / job.total) * 100)}
-                        size="small"
-                      />
-                      <Text as="span" variant="bodySm" tone="subdued">
-                        {finished} of {job.total}
-                      </Text>
-                    </div>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>{job.counts.failed}</IndexTable.Cell>
-                </IndexTable.Row>
-              );
-            })}
-          </IndexTable>
+              return [
+                <Link to={`/app/jobs/${job.id}`}>{job.label}</Link>,
+                `${job.createdAt.replace("T", " ").slice(0, 16)} UTC`,
+                <Badge tone={JOB_STATUS_TONE[job.status]}>{jobStatusLabel(job.status)}</Badge>,
+                <div style={{ minWidth: 160 }}>
+                  <ProgressBar
+                    progress={job.total === 0 ? 100 : Math.round((finished / job.total) * 100)}
+                    size="small"
+                  />
+                  <Text as="span" variant="bodySm" tone="subdued">
+                    {finished} of {job.total}
+                  </Text>
+                </div>,
+                job.counts.failed,
+              ];
+            }}
+          />
         )}
       </Card>
     </Page>

@@ -57,6 +57,7 @@ import { appServices } from "../services.server";
 import { authenticate } from "../shopify.server";
 import { staffName } from "../storefront/staff-name.server";
 import { gidId } from "../admin-api/gid";
+import { submittingIntent } from "../forms/submitting-intent";
 
 function kindParam(url: URL): NoticeKind {
   const kind = url.searchParams.get("kind") ?? "";
@@ -278,13 +279,7 @@ function TemplateCard({
             autoComplete="email"
           />
           <InlineStack>
-            <Button
-              submit
-              variant="primary"
-              loading={
-                navigation.state === "submitting" && navigation.formData?.get("intent") === "save"
-              }
-            >
+            <Button submit variant="primary" loading={submittingIntent(navigation, "save")}>
               Save and preview
             </Button>
           </InlineStack>
@@ -481,14 +476,7 @@ function WordingCard({
           />
         ) : null}
         <InlineStack gap="200">
-          <Button
-            submit
-            variant="primary"
-            loading={
-              navigation.state === "submitting" &&
-              navigation.formData?.get("intent") === "save-wording"
-            }
-          >
+          <Button submit variant="primary" loading={submittingIntent(navigation, "save-wording")}>
             Save and preview
           </Button>
           {wording.custom ? (
@@ -615,14 +603,7 @@ function ReviewCard({ data }: { data: Extract<ActionData, { intent: "review" }> 
             <input type="hidden" name="overrideReason" value={fields.overrideReason} />
             {fields.confirmBetter ? <input type="hidden" name="confirmBetter" value="on" /> : null}
             <input type="hidden" name="fingerprint" value={plan.fingerprint} />
-            <Button
-              submit
-              variant="primary"
-              loading={
-                navigation.state === "submitting" &&
-                navigation.formData?.get("intent") === "confirm"
-              }
-            >
+            <Button submit variant="primary" loading={submittingIntent(navigation, "confirm")}>
               {plan.blocked.length > 0
                 ? `Confirm: send ${plural(plan.willSend, "notice", "notices")}, skip the ${plan.blocked.length} blocked`
                 : `Confirm: send ${plural(plan.willSend, "notice", "notices")}`}
@@ -804,10 +785,7 @@ export default function NoticesPage() {
                     submit
                     variant="primary"
                     disabled={!data.template.saved}
-                    loading={
-                      navigation.state === "submitting" &&
-                      navigation.formData?.get("intent") === "review"
-                    }
+                    loading={submittingIntent(navigation, "review")}
                   >
                     Send notices
                   </Button>

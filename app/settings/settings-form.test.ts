@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { settingsFormData } from "../../tests/support/settings-form";
 import { DEFAULT_SHOP_RULES } from "../promise/shop-rules";
-import {
-  formValuesFromSettings,
-  parseSettingsForm,
-  type SettingsFormValues,
-} from "./settings-form";
+import { formValuesFromSettings, parseSettingsForm } from "./settings-form";
 
 const defaults = {
   rules: DEFAULT_SHOP_RULES,
@@ -16,45 +13,10 @@ const defaults = {
   saved: true,
 };
 
-/** The form as the browser posts it. */
-function formData(values: SettingsFormValues): FormData {
-  const form = new FormData();
-  form.set("timeZone", values.timeZone);
-  form.set("defaultLeadTime", values.defaultLeadTime);
-  form.set("cutOffTime", values.cutOffTime);
-  for (const day of values.openWeekdays) form.append("openWeekdays", String(day));
-  values.tagOverrides.forEach(
-    (o, i) => (
-      form.set(`tagOverrides.${i}.key`, o.key),
-      form.set(`tagOverrides.${i}.leadTime`, o.leadTime)
-    ),
-  );
-  values.collectionOverrides.forEach(
-    (o, i) => (
-      form.set(`collectionOverrides.${i}.key`, o.key),
-      form.set(`collectionOverrides.${i}.leadTime`, o.leadTime)
-    ),
-  );
-  values.closures.forEach((c, i) => {
-    form.set(`closures.${i}.label`, c.label);
-    form.set(`closures.${i}.from`, c.from);
-    form.set(`closures.${i}.to`, c.to);
-  });
-  form.set("capacityUnit", values.capacityUnit);
-  for (const [day, value] of Object.entries(values.capacity)) form.set(`capacity.${day}`, value);
-  form.set("variability", values.variability);
-  form.set("senderName", values.senderName);
-  form.set("senderRole", values.senderRole);
-  if (values.tagOrders) form.set("tagOrders", "on");
-  form.set("noticeCadenceDays", values.noticeCadenceDays);
-  form.set("consentRuleSet", values.consentRuleSet);
-  return form;
-}
-
 describe("settings form", () => {
   it("round-trips the saved settings unchanged", () => {
     const result = parseSettingsForm(
-      formData(formValuesFromSettings(defaults)),
+      settingsFormData(formValuesFromSettings(defaults)),
       DEFAULT_SHOP_RULES,
     );
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -78,7 +40,7 @@ describe("settings form", () => {
     values.capacity.sat = "4";
     values.variability = "40";
     values.tagOrders = true;
-    const form = formData(values);
+    const form = settingsFormData(values);
     // A blank row the merchant added and left empty is ignored.
     form.set("closures.7.label", "");
     form.set("closures.7.from", "");
@@ -102,11 +64,11 @@ describe("settings form", () => {
   it("states the variability limit in percent, the unit the merchant types (500 is refused as over 300)", () => {
     const values = formValuesFromSettings(defaults);
     values.variability = "500";
-    const over = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    const over = parseSettingsForm(settingsFormData(values), DEFAULT_SHOP_RULES);
     expect(over.ok).toBe(false);
     if (!over.ok) expect(over.errors.variability).toBe("Enter a percentage from 0 to 300");
     values.variability = "300";
-    const atLimit = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    const atLimit = parseSettingsForm(settingsFormData(values), DEFAULT_SHOP_RULES);
     expect(atLimit.ok && atLimit.rules.capacity.coefficientOfVariation).toBe(3);
   });
 
@@ -114,10 +76,10 @@ describe("settings form", () => {
     const values = formValuesFromSettings(defaults);
     expect(values.consentRuleSet).toBe("ftc");
     values.consentRuleSet = "uk_eu";
-    const chosen = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    const chosen = parseSettingsForm(settingsFormData(values), DEFAULT_SHOP_RULES);
     expect(chosen.ok && chosen.consentRuleSet).toBe("uk_eu");
     values.consentRuleSet = "mars";
-    const bad = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    const bad = parseSettingsForm(settingsFormData(values), DEFAULT_SHOP_RULES);
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.errors.consentRuleSet).toBe("Choose the US FTC rule or the UK/EU rules");
@@ -135,7 +97,7 @@ describe("settings form", () => {
     values.closures = [{ label: "Backwards", from: "2026-12-10", to: "2026-12-01" }];
     values.tagOverrides = [{ key: "", leadTime: "3" }];
     values.senderName = "x".repeat(81);
-    const result = parseSettingsForm(formData(values), DEFAULT_SHOP_RULES);
+    const result = parseSettingsForm(settingsFormData(values), DEFAULT_SHOP_RULES);
     if (result.ok) throw new Error("expected errors");
     expect(result.errors).toMatchObject({
       timeZone: "Unknown IANA time zone",

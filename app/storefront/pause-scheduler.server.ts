@@ -10,6 +10,7 @@
 // StorefrontState row (pauseEndError); the state is per pause, so a new pause starts afresh.
 import type { PrismaClient } from "@prisma/client";
 import type { AdminGraphql } from "../admin-api/graphql.server";
+import { periodicSweep, type PeriodicSweep } from "../periodic-sweep";
 import { retryDelay } from "../retry-delay";
 import { endDuePause, shopsWithDuePause } from "./storefront-mode.server";
 
@@ -61,17 +62,11 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export interface PauseScheduler {
-  /** One sweep; returns the shops whose pause it ended. */
-  tick(): Promise<string[]>;
-  /** Sweeps every intervalMs until stop(). Idempotent. */
-  start(): void;
-  stop(): void;
-}
+/** Its tick() returns the shops whose pause it ended. */
+export type PauseScheduler = PeriodicSweep<string[]>;
 
 export function createPauseScheduler(options: PauseSchedulerOptions): PauseScheduler {
   const clock = options.clock ?? (() => new Date());
-  let running: Promise<string[]> | null = null;
   const sweep = async (): Promise<string[]> => {
     const now = clock();
     const ended: string[] = [];
@@ -112,18 +107,5 @@ export function createPauseScheduler(options: PauseSchedulerOptions): PauseSched
     return ended;
   };
   // Ticks never overlap: a slow sweep is joined, not doubled.
-  const tick = () => (running ??= sweep().finally(() => (running = null)));
-  let timer: NodeJS.Timeout | null = null;
-  return {
-    tick,
-    start() {
-      if (timer || !options.intervalMs) return;
-      timer = setInterval(() => void tick(), options.intervalMs);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
-  };
+  return periodicSweep(sweep, options.intervalMs);
 }

@@ -1,7 +1,7 @@
 // The demo product page: the theme-like page around the extension, and the storefront budgets
 // the benchmark reports (0 bytes of JS, under 2 KB of CSS, no extra request for the data).
 import { describe, expect, it } from "vitest";
-import type { StorefrontNotice } from "@delay-desk/contracts/notice-metafield";
+import { SAMPLE_NOTICES } from "../../tests/support/sample-notices";
 import {
   ancestors,
   byClass,
@@ -14,19 +14,7 @@ import {
 import { readExtensionAsset } from "./extension-files.js";
 import { renderProductPage, type ProductPageInput } from "./product-page.js";
 
-const updatedAt = "2026-11-23T09:30:00Z";
-const delayed: StorefrontNotice = {
-  version: 1,
-  mode: "delayed",
-  estimate: { min: 1, max: 2, unit: "weeks" },
-  updatedAt,
-};
-const paused: StorefrontNotice = {
-  version: 1,
-  mode: "paused",
-  pausedUntil: "2026-12-05",
-  updatedAt,
-};
+const { delayed, paused } = SAMPLE_NOTICES;
 
 const base: ProductPageInput = {
   shopName: "Oak & Hide",

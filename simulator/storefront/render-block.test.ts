@@ -1,37 +1,15 @@
 // Renders the extension's real blocks through liquidjs and checks text and markup per mode and
 // language. The notice values are what the app would write (see contracts/notice-metafield.ts).
 import { describe, expect, it } from "vitest";
+import { SAMPLE_NOTICES } from "../../tests/support/sample-notices";
 import type { StorefrontNotice } from "@delay-desk/contracts/notice-metafield";
 import { byClass, findAll, innerText, parseHtml, type El } from "../../tests/support/html-tree";
 import { contrastRatio } from "./color-contrast.js";
 import { renderAppBlock, resolveBlockSettings } from "./render-block.js";
 import { createShopifyLiquid } from "./shopify-liquid.js";
 
-const updatedAt = "2026-11-23T09:30:00Z";
-const normal: StorefrontNotice = {
-  version: 1,
-  mode: "normal",
-  estimate: { min: 3, max: 3, unit: "days" },
-  updatedAt,
-};
-const delayed: StorefrontNotice = {
-  version: 1,
-  mode: "delayed",
-  estimate: { min: 1, max: 2, unit: "weeks" },
-  updatedAt,
-};
-const paused: StorefrontNotice = {
-  version: 1,
-  mode: "paused",
-  pausedUntil: "2026-12-05",
-  updatedAt,
-};
-const pausedOpenEnded: StorefrontNotice = {
-  version: 1,
-  mode: "paused",
-  pausedUntil: null,
-  updatedAt,
-};
+const { normal, delayed, paused, pausedOpenEnded } = SAMPLE_NOTICES;
+
 const product = { title: "Walnut phone case", handle: "walnut-phone-case", available: true };
 
 function banner(notice: StorefrontNotice | null, locale = "en", settings = {}): El {

@@ -48,7 +48,12 @@ async function refuseSeedRows(databaseUrl: string, what: string): Promise<void> 
   }
 }
 
-async function prepare(withPostgresql: boolean): Promise<() => void> {
+/**
+ * Migrates this run's SQLite base file (and, asked, a PostgreSQL template on a throwaway server);
+ * returns the clean-up. Vitest's global setup below and the browser tests'
+ * (tests/setup/e2e-global-setup.ts) both start here.
+ */
+export async function prepareTestDatabases(withPostgresql: boolean): Promise<() => void> {
   mkdirSync(TMP_ROOT, { recursive: true });
   const dir = mkdtempSync(path.join(TMP_ROOT, "run-"));
   process.env.DELAY_DESK_TEST_TMP = dir; // inherited by the test workers
@@ -102,7 +107,10 @@ export default async function setup(project?: ProjectOfRun) {
   const withPostgresql = project
     ? project.vitest.projects.some((each) => each.name === "postgresql")
     : testDatabases().includes("postgresql");
-  const run = (globalThis.__delayDeskTestRun ??= { users: 0, ready: prepare(withPostgresql) });
+  const run = (globalThis.__delayDeskTestRun ??= {
+    users: 0,
+    ready: prepareTestDatabases(withPostgresql),
+  });
   run.users += 1;
   await run.ready;
   return async () => {

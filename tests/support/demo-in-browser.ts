@@ -1,74 +1,92 @@
-// The setup every browser test shares: the demo (built app + simulator) on free ports with a
-// fresh database, Debian's Chromium, and a Prisma client on the demo's database for assertions.
-// Call it at the top of a test file; read `session.demo`, `.browser`, `.db` inside the tests.
+// The fixtures every browser test shares (Playwright test fixtures,
+// https://playwright.dev/docs/test-fixtures): the demo (built app + simulator) on free ports with
+// a fresh database, a Prisma client on that database for assertions, and a merchant's page in
+// Debian's Chromium (playwright.config.ts) presenting an ordinary Chrome user agent
+// (tests/support/browser.ts). Each test file says which seeded shop it wants:
+//   test.use({ demoShop: { orders: 300, seed: 3 } });
+// and gets its own demo, started once for the file's tests (a worker fixture: one worker per file).
 import type { PrismaClient } from "@prisma/client";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { test as base, expect } from "@playwright/test";
 import { DEMO_SHOP, startDemo, type RunningDemo } from "../../scripts/demo";
-import { launchBrowser } from "./browser";
+import { merchantUserAgent } from "./browser";
 import { freshDatabaseUrl } from "./database";
 import { openDatabase } from "./factories";
 
-export interface DemoInBrowser {
-  readonly demo: RunningDemo;
-  readonly browser: Browser;
-  readonly db: PrismaClient;
-  /** Resolves once the import the first admin visit started has finished (and re-forecast). */
-  firstImportFinished(): Promise<void>;
-}
+export { expect };
 
-export function demoInBrowser(shop: {
+export interface DemoShop {
   orders: number;
   seed: number;
   /** Buyers in other languages (scripts/demo.ts, DEMO_CUSTOMER_LANGUAGES); English only if absent. */
   customerLanguages?: ReadonlyArray<{ locale: string; share: number }>;
-}): DemoInBrowser {
-  let demo: RunningDemo | undefined;
-  let browser: Browser | undefined;
-  let db: PrismaClient | undefined;
+}
 
-  beforeAll(async () => {
-    const databaseUrl = freshDatabaseUrl();
-    demo = await startDemo({
-      host: "127.0.0.1",
-      appPort: 0,
-      simulatorPort: 0,
-      ...shop,
-      databaseUrl,
-      build: false,
-    });
-    browser = await launchBrowser();
-    db = await openDatabase(databaseUrl);
-  });
+interface DemoWorkerFixtures {
+  /** The seeded shop the demo starts with; set per file with test.use. */
+  demoShop: DemoShop;
+  databaseUrl: string;
+  demo: RunningDemo;
+  /** A client on the demo's database, for what the test asserts (and the rows it seeds). */
+  db: PrismaClient;
+}
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    await browser?.close();
-    await demo?.stop();
-  });
+interface DemoTestFixtures {
+  /** Page errors (uncaught exceptions) on `page`; a test asserts it stays empty. */
+  pageErrors: string[];
+  /** Resolves once the import the first admin visit started has finished (and re-forecast). */
+  firstImportFinished: () => Promise<void>;
+  /** The merchant's first visit: opens the admin on `page`, then waits for firstImportFinished. */
+  firstVisit: () => Promise<void>;
+}
 
-  const ready = <T>(value: T | undefined, name: string): T => {
-    if (value === undefined)
-      throw new Error(`${name} is not ready: use it inside a test, after beforeAll`);
-    return value;
-  };
-  return {
-    get demo() {
-      return ready(demo, "demo");
+// A fixture hands its value on through its second argument (Playwright calls it `use`; named
+// `provide` here so that React's hook rule does not take it for a hook).
+export const test = base.extend<DemoTestFixtures, DemoWorkerFixtures>({
+  demoShop: [
+    { orders: 50, seed: 5 },
+    { scope: "worker", option: true },
+  ],
+  databaseUrl: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from it
+    async ({}, provide) => provide(freshDatabaseUrl()),
+    { scope: "worker" },
+  ],
+  demo: [
+    async ({ demoShop, databaseUrl }, provide) => {
+      const demo = await startDemo({
+        host: "127.0.0.1",
+        appPort: 0,
+        simulatorPort: 0,
+        ...demoShop,
+        databaseUrl,
+        build: false,
+      });
+      await provide(demo);
+      await demo.stop();
     },
-    get browser() {
-      return ready(browser, "browser");
+    { scope: "worker", timeout: 120_000 },
+  ],
+  db: [
+    async ({ databaseUrl }, provide) => {
+      const db = await openDatabase(databaseUrl);
+      await provide(db);
+      await db.$disconnect();
     },
-    get db() {
-      return ready(db, "db");
-    },
-    async firstImportFinished() {
-      const database = ready(db, "db");
+    { scope: "worker" },
+  ],
+  userAgent: async ({ browser }, provide) => provide(merchantUserAgent(browser.version())),
+  pageErrors: async ({ page }, provide) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await provide(errors);
+  },
+  firstImportFinished: async ({ db }, provide) =>
+    provide(async () => {
       await expect
         .poll(
           async () =>
             (
-              await database.orderSync.findFirst({
+              await db.orderSync.findFirst({
                 where: { shop: DEMO_SHOP },
                 orderBy: { startedAt: "desc" },
               })
@@ -76,6 +94,10 @@ export function demoInBrowser(shop: {
           { timeout: 60_000 },
         )
         .toBe("completed");
-    },
-  };
-}
+    }),
+  firstVisit: async ({ demo, page, firstImportFinished }, provide) =>
+    provide(async () => {
+      await page.goto(demo.url);
+      await firstImportFinished();
+    }),
+});

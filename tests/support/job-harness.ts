@@ -1,14 +1,17 @@
 // Shared by the job and remedy tests (and the bench): a simulated shop, a fresh database holding
 // its orders and a stored offline session before each test (seedEachTest), and job runners that
 // reach the simulator through the app's real `backgroundAdmin(shop)`.
-import type { PrismaClient } from "@prisma/client";
+import type { Job, JobItem, PrismaClient } from "@prisma/client";
 import { startAppUnderTest, type AppUnderTest, type SimulatorSettings } from "./app-under-test";
 import { seedEachTest } from "./database";
 import { insertTrackedOrders, trackedOrdersFromStore } from "./factories";
 import type { SeedOptions } from "@delay-desk/simulator/seed";
+import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
 import type { JobKindRegistry } from "../../app/jobs/job-kind";
+import type { jobProgress } from "../../app/jobs/jobs.server";
 import { JobRunner, type JobRunnerOptions } from "../../app/jobs/runner.server";
+import { runJobsToEnd } from "./run-jobs";
 
 export interface JobHarness {
   app: AppUnderTest;
@@ -16,7 +19,18 @@ export interface JobHarness {
   store: ShopStore;
   registry: JobKindRegistry;
   runner(options?: Partial<JobRunnerOptions>): JobRunner;
+  /**
+   * Queues a job of a registered kind on these orders (started by staff member "1") and runs the
+   * runner until no job is left; returns the job, its progress and its items.
+   */
+  runJob(kind: string, params: unknown, orders: readonly OrderRecord[]): Promise<FinishedJob>;
   close(): Promise<void>;
+}
+
+export interface FinishedJob {
+  job: Job;
+  progress: Awaited<ReturnType<typeof jobProgress>>;
+  items: JobItem[];
 }
 
 export async function startJobHarness(
@@ -38,21 +52,42 @@ export async function startJobHarness(
   // they are in the simulator now.
   seedEachTest(seed);
   const registry = remedyRegistry();
+  const runner = (options: Partial<JobRunnerOptions> = {}) =>
+    new JobRunner({
+      db,
+      registry,
+      adminFor: async (domain) => backgroundAdmin(domain),
+      pollMs: 20,
+      backoffMs: () => 10,
+      timeoutMs: 2_000,
+      ...options,
+    });
   return {
     app,
     db,
     store,
     registry,
-    runner: (options = {}) =>
-      new JobRunner({
-        db,
-        registry,
-        adminFor: async (domain) => backgroundAdmin(domain),
-        pollMs: 20,
-        backoffMs: () => 10,
-        timeoutMs: 2_000,
-        ...options,
-      }),
+    runner,
+    async runJob(kind, params, orders) {
+      const { createJob, jobProgress } = await import("../../app/jobs/jobs.server");
+      const jobKind = registry.get(kind);
+      if (!jobKind) throw new Error(`no job kind ${kind}`);
+      const job = await createJob(db, {
+        shop: app.shop,
+        kind: jobKind,
+        params,
+        orderIds: orders.map((order) => `gid://shopify/Order/${order.id}`),
+        createdBy: "1",
+        // The shipping cost back plans from Shopify's own refund suggestion.
+        admin: new AdminClient(backgroundAdmin(app.shop)),
+      });
+      await runJobsToEnd(runner(), db);
+      return {
+        job,
+        progress: await jobProgress(db, app.shop, job.id),
+        items: await db.jobItem.findMany({ where: { jobId: job.id } }),
+      };
+    },
     close: async () => {
       await db.$disconnect();
       await app.close();

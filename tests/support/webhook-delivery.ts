@@ -2,6 +2,7 @@
 // its topic, and a test waits until everything a delivery set off (bulk imports, further
 // deliveries, the order-sync queue) has finished.
 import path from "node:path";
+import { afterEach, beforeEach } from "vitest";
 import { z } from "zod";
 import { subscriptionsFromTomlFile } from "@delay-desk/simulator/webhooks/toml-subscriptions";
 import { callRoute, type AppUnderTest } from "./app-under-test";
@@ -55,4 +56,21 @@ export async function openAppWithTomlWebhooks(app: AppUnderTest): Promise<void> 
   });
   const { loader } = await import("../../app/routes/app");
   await callRoute(loader, app.embeddedDocumentRequest("/app"));
+}
+
+/**
+ * Each test of the file starts on its fresh database as the merchant first opens the app
+ * (openAppWithTomlWebhooks: the token exchanged, the import started and settled), and what a test
+ * set off is settled before the next test's reset. `started` reads the app and sync queue the
+ * file started in beforeAll.
+ */
+export function openAppBeforeEachTest(
+  started: () => { app: AppUnderTest; sync: { drain(): Promise<void> } },
+): void {
+  const settle = () => settleOrderSync(started().app.simulator, started().sync);
+  beforeEach(async () => {
+    await openAppWithTomlWebhooks(started().app);
+    await settle();
+  });
+  afterEach(settle);
 }

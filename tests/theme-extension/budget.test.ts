@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { StorefrontNotice } from "../../contracts/notice-metafield";
+import { SAMPLE_NOTICES } from "../support/sample-notices";
 import {
   EXTENSION_DIR,
   readExtensionAsset,
@@ -14,19 +14,9 @@ import {
 } from "@delay-desk/simulator/storefront/product-page";
 import { findAll, parseHtml, type El } from "../support/html-tree";
 
+const { delayed, paused } = SAMPLE_NOTICES;
+
 const updatedAt = "2026-11-23T09:30:00Z";
-const delayed: StorefrontNotice = {
-  version: 1,
-  mode: "delayed",
-  estimate: { min: 1, max: 2, unit: "weeks" },
-  updatedAt,
-};
-const paused: StorefrontNotice = {
-  version: 1,
-  mode: "paused",
-  pausedUntil: "2026-12-05",
-  updatedAt,
-};
 const base: ProductPageInput = {
   shopName: "Oak & Hide",
   locale: "en",

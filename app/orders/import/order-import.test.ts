@@ -4,7 +4,7 @@
 import type { OrderSync } from "../sync.server";
 import { gidId } from "../../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { toGid } from "@delay-desk/simulator/gid";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
@@ -19,7 +19,7 @@ import {
 import { libraryLikeAdmin } from "../../../tests/support/library-like-admin";
 import {
   deliverToWebhookRoute,
-  openAppWithTomlWebhooks,
+  openAppBeforeEachTest,
   settleOrderSync,
 } from "../../../tests/support/webhook-delivery";
 
@@ -115,13 +115,7 @@ beforeAll(async () => {
   store = found;
 });
 
-// Each test on a fresh database: the first admin page load exchanges the token and starts the
-// import by itself; what the test set off is finished before the next one's reset.
-beforeEach(async () => {
-  await openAppWithTomlWebhooks(app);
-  await settle();
-});
-afterEach(settle);
+openAppBeforeEachTest(() => ({ app, sync }));
 
 afterAll(async () => {
   await settle();

@@ -9,6 +9,7 @@ import {
   type AppUnderTest,
 } from "../../../tests/support/app-under-test";
 import { insertTrackedOrders, trackedOrder } from "../../../tests/support/factories";
+import { settingsFormEntries } from "../../../tests/support/settings-form";
 import type { SettingsFormValues } from "../../settings/settings-form";
 import { loadShopSettings } from "../../settings/shop-settings.server";
 import { reforecastShop } from "../../orders/reforecast.server";
@@ -26,29 +27,8 @@ afterAll(async () => {
 });
 
 function post(values: SettingsFormValues, intent?: "preview"): Request {
-  const form = new URLSearchParams();
-  if (intent) form.set("intent", intent);
-  form.set("timeZone", values.timeZone);
-  form.set("defaultLeadTime", values.defaultLeadTime);
-  form.set("cutOffTime", values.cutOffTime);
-  for (const day of values.openWeekdays) form.append("openWeekdays", String(day));
-  values.closures.forEach((c, i) => {
-    form.set(`closures.${i}.label`, c.label);
-    form.set(`closures.${i}.from`, c.from);
-    form.set(`closures.${i}.to`, c.to);
-  });
-  form.set("capacityUnit", values.capacityUnit);
-  for (const [day, value] of Object.entries(values.capacity)) form.set(`capacity.${day}`, value);
-  form.set("variability", values.variability);
-  form.set("senderName", values.senderName);
-  form.set("senderRole", values.senderRole);
-  if (values.tagOrders) form.set("tagOrders", "on");
-  values.collectionOverrides.forEach((o, i) => {
-    form.set(`collectionOverrides.${i}.key`, o.key);
-    form.set(`collectionOverrides.${i}.leadTime`, o.leadTime);
-  });
-  form.set("noticeCadenceDays", values.noticeCadenceDays);
-  form.set("consentRuleSet", values.consentRuleSet);
+  const form = new URLSearchParams(intent ? [["intent", intent]] : []);
+  for (const [name, value] of settingsFormEntries(values)) form.append(name, value);
   return app.bearerRequest("/app/settings", { method: "POST", body: form });
 }
 

@@ -1,15 +1,14 @@
 // The app's <ui-nav-menu> appears in (simulated) Shopify admin's sidebar, and a click there
 // navigates inside the app through App Bridge, without reloading the frame.
-import { describe, expect, it } from "vitest";
-import { newMerchantPage } from "../support/browser";
-import { demoInBrowser } from "../support/demo-in-browser";
+import { expect, test } from "../support/demo-in-browser";
 
-const session = demoInBrowser({ orders: 50, seed: 5 });
+test.use({ demoShop: { orders: 50, seed: 5 } });
 
-describe("admin navigation", () => {
-  it("shows the app's pages in the admin sidebar and navigates the app frame", async () => {
-    const { demo, browser } = session;
-    const page = await newMerchantPage(browser);
+test.describe("admin navigation", () => {
+  test("shows the app's pages in the admin sidebar and navigates the app frame", async ({
+    demo,
+    page,
+  }) => {
     let documentLoads = 0;
     page.on("request", (request) => {
       if (request.resourceType() === "document" && request.url().startsWith(demo.appOrigin))
@@ -17,7 +16,7 @@ describe("admin navigation", () => {
     });
     await page.goto(demo.url);
     const nav = page.getByTestId("app-nav");
-    await nav.getByText("Settings").waitFor({ timeout: 30_000 });
+    await expect(nav.getByText("Settings")).toBeVisible({ timeout: 30_000 });
     expect((await nav.innerText()).split("\n").map((s) => s.trim())).toEqual([
       "Orders",
       "Tell customers",
@@ -30,10 +29,7 @@ describe("admin navigation", () => {
 
     await nav.getByText("Orders").click();
     const appFrame = () => page.frames().find((frame) => frame.url().startsWith(demo.appOrigin));
-    await expect
-      .poll(() => new URL(appFrame()?.url() ?? "http://x/").pathname, { timeout: 15_000 })
-      .toBe("/app/orders");
+    await expect.poll(() => new URL(appFrame()?.url() ?? "http://x/").pathname).toBe("/app/orders");
     expect(documentLoads).toBe(1);
-    await page.close();
   });
 });

@@ -2,12 +2,12 @@
 // (SIGINT) stops it cleanly.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, test } from "@playwright/test";
 import { freshDatabaseUrl } from "../support/database";
 import { ROOT } from "../support/paths";
 
-describe("npm run demo", () => {
-  it("prints one URL that works, and stops cleanly on Ctrl-C", async () => {
+test.describe("npm run demo", () => {
+  test("prints one URL that works, and stops cleanly on Ctrl-C", async () => {
     const child = spawn(
       process.execPath,
       [
@@ -36,7 +36,10 @@ describe("npm run demo", () => {
     );
 
     await expect
-      .poll(() => /http:\/\/\S+\/admin\/apps\/\S+/.test(output), { timeout: 60_000, interval: 200 })
+      .poll(() => /http:\/\/\S+\/admin\/apps\/\S+/.test(output), {
+        timeout: 60_000,
+        intervals: [200],
+      })
       .toBe(true);
     const urls = output.match(/http:\/\/\S+/g) ?? [];
     expect(urls).toHaveLength(1);

@@ -4,22 +4,21 @@
 // simulator's records: the fulfillment order held, then the order cancelled with one refund of
 // everything paid, shipping included (FTC: "refund the entire amount the customer tendered,
 // including any shipping", https://www.ftc.gov/business-guidance/resources/business-guide-ftcs-mail-internet-or-telephone-order-merchandise-rule).
-import { describe, expect, it } from "vitest";
 import { DEMO_SHOP } from "../../scripts/demo";
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
-import { newMerchantPage } from "../support/browser";
-import { demoInBrowser } from "../support/demo-in-browser";
+import { expect, test } from "../support/demo-in-browser";
 
-const session = demoInBrowser({ orders: 40, seed: 5 });
+test.use({ demoShop: { orders: 40, seed: 5 } });
 
-describe("consent review, in a browser", () => {
-  it("a passed deadline puts the order on hold and on the list; the merchant cancels and refunds it in full", async () => {
-    const { demo, browser, db } = session;
-    const page = await newMerchantPage(browser);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(demo.url);
-    await session.firstImportFinished();
+test.describe("consent review, in a browser", () => {
+  test("a passed deadline puts the order on hold and on the list; the merchant cancels and refunds it in full", async ({
+    demo,
+    db,
+    page,
+    pageErrors,
+    firstVisit,
+  }) => {
+    await firstVisit();
     const store = demo.simulator.stores.get(DEMO_SHOP);
     if (!store) throw new Error("no demo store");
     const record = store.orders.find(
@@ -51,9 +50,9 @@ describe("consent review, in a browser", () => {
     await app
       .getByRole("button", { name: "Demo: check deadlines as if 30 days had passed" })
       .click({ timeout: 30_000 });
-    await expect
-      .poll(() => app.getByText(record.name, { exact: true }).count(), { timeout: 30_000 })
-      .toBeGreaterThan(0);
+    await expect(app.getByText(record.name, { exact: true })).not.toHaveCount(0, {
+      timeout: 30_000,
+    });
     await expect
       .poll(() => record.fulfillmentOrders.every((fo) => fo.status === "ON_HOLD"), {
         timeout: 30_000,

@@ -3,22 +3,21 @@
 // who downloaded it and when. The download goes through App Bridge's fetch (a plain link would
 // carry no session token), as the orders CSV export does.
 import { readFile } from "node:fs/promises";
-import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DEMO_SHOP } from "../../scripts/demo";
-import { newMerchantPage } from "../support/browser";
-import { demoInBrowser } from "../support/demo-in-browser";
+import { expect, test } from "../support/demo-in-browser";
 
-const session = demoInBrowser({ orders: 40, seed: 3 });
+test.use({ demoShop: { orders: 40, seed: 3 } });
 
-describe("customer data requests, in a browser", () => {
-  it("lists the request, downloads the customer's data as JSON, and records the download", async () => {
-    const { demo, browser, db } = session;
-    const page = await newMerchantPage(browser);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(demo.url);
-    await session.firstImportFinished();
+test.describe("customer data requests, in a browser", () => {
+  test("lists the request, downloads the customer's data as JSON, and records the download", async ({
+    demo,
+    db,
+    page,
+    pageErrors,
+    firstVisit,
+  }) => {
+    await firstVisit();
     const order = await db.trackedOrder.findFirst({
       where: { shop: DEMO_SHOP, email: { not: null } },
       orderBy: { createdAt: "asc" },
@@ -41,7 +40,7 @@ describe("customer data requests, in a browser", () => {
       .or(app.getByRole("button", { name: "Customer data requests" }))
       .first()
       .click({ timeout: 30_000 });
-    await expect.poll(() => app.getByText("#4242").count(), { timeout: 30_000 }).toBe(1);
+    await expect(app.getByText("#4242")).toHaveCount(1, { timeout: 30_000 });
     expect(await app.getByText(order.email).count()).toBe(0);
 
     const [download] = await Promise.all([
@@ -59,9 +58,7 @@ describe("customer data requests, in a browser", () => {
     expect(exported.request.customer.email).toBe(order.email);
     expect(exported.orders.map((o) => o.id)).toContain(order.id);
 
-    await expect
-      .poll(() => app.getByText(/Downloaded \d{4}-\d{2}-\d{2}/).count(), { timeout: 15_000 })
-      .toBe(1);
+    await expect(app.getByText(/Downloaded \d{4}-\d{2}-\d{2}/)).toHaveCount(1);
     expect(
       (
         await db.dataRequest.findFirstOrThrow({

@@ -1,22 +1,24 @@
 // A merchant writes the delay notice, previews it for one overdue order, sends it, and the
 // customer reads it in the demo's outbox, clicks "Cancel and refund me" on the shop's (simulated)
 // domain, confirms, and the merchant sees the whole story on the order's timeline.
-import { describe, expect, it } from "vitest";
 import { DEFAULT_SHOP_RULES, parseShopRules } from "../../app/promise/shop-rules";
 import { DEMO_SHOP } from "../../scripts/demo";
 import { newMerchantPage } from "../support/browser";
-import { demoInBrowser } from "../support/demo-in-browser";
+import { expect, test } from "../support/demo-in-browser";
 
-const session = demoInBrowser({ orders: 200, seed: 5 });
+test.use({ demoShop: { orders: 200, seed: 5 } });
 
-describe("telling customers, in a browser", () => {
-  it("compose, preview, send, read the mail in the outbox, cancel and refund, see it on the timeline", async () => {
-    const { demo, browser, db } = session;
-    const page = await newMerchantPage(browser);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(demo.url);
-    await session.firstImportFinished();
+test.describe("telling customers, in a browser", () => {
+  test("compose, preview, send, read the mail in the outbox, cancel and refund, see it on the timeline", async ({
+    demo,
+    db,
+    browser,
+    page,
+    pageErrors,
+    firstVisit,
+  }) => {
+    test.setTimeout(240_000);
+    await firstVisit();
     // The notice is signed by a person; the settings page is where the merchant says who.
     const timeZone = demo.simulator.stores.get(DEMO_SHOP)?.shop.ianaTimezone ?? "America/New_York";
     await db.shopSettings.upsert({
@@ -46,40 +48,37 @@ describe("telling customers, in a browser", () => {
     // From the order's page to the composer, with this order selected.
     await page.goto(`${demo.url}/app/orders/${numeric}`);
     const app = page.frameLocator("iframe");
-    await expect
-      .poll(() => app.getByText("Not told anything yet").count(), { timeout: 30_000 })
-      .toBe(1);
+    await expect(app.getByText("Not told anything yet")).toHaveCount(1, { timeout: 30_000 });
     await app.getByRole("link", { name: "Write to this customer" }).click();
 
     // Compose: a noreply address is refused, a person's is kept.
-    await expect
-      .poll(() => app.getByLabel("Reply-to (a person reads it)").count(), { timeout: 30_000 })
-      .toBe(1);
-    await app.getByLabel("Reply-to (a person reads it)").fill("noreply@oakandhide.com");
+    const replyTo = app.getByLabel("Reply-to (a person reads it)");
+    await expect(replyTo).toHaveCount(1, { timeout: 30_000 });
+    await replyTo.fill("noreply@oakandhide.com");
     await app.getByRole("button", { name: "Save and preview" }).click();
-    await expect
-      .poll(() => app.getByText(/looks like an address nobody reads/).count(), { timeout: 15_000 })
-      .toBe(1);
-    await app.getByLabel("Reply-to (a person reads it)").fill("dawn@oakandhide.com");
+    await expect(app.getByText(/looks like an address nobody reads/)).toHaveCount(1);
+    await replyTo.fill("dawn@oakandhide.com");
     await app
       .getByLabel("The reason, in your words")
       .fill("We want to spend Thanksgiving with our families too.");
     await app.getByRole("button", { name: "Save and preview" }).click();
-    await expect.poll(() => app.getByText("Notice saved").count(), { timeout: 15_000 }).toBe(1);
+    await expect(app.getByText("Notice saved")).toHaveCount(1);
 
     // Preview for this order, then send.
-    expect(await app.getByTestId("preview-subject").innerText()).toBe(
+    await expect(app.getByTestId("preview-subject")).toHaveText(
       `An update on your order ${order.name}`,
+      { useInnerText: true },
     );
     const previewText = await app.getByTestId("preview-text").textContent();
     expect(previewText).toContain("We want to spend Thanksgiving with our families too.");
     expect(previewText).toContain("Dawn Rivera");
-    expect(await app.getByLabel(/The 1 selected/).isChecked()).toBe(true);
+    await expect(app.getByLabel(/The 1 selected/)).toBeChecked();
     await app.getByRole("button", { name: "Send notices" }).click();
     // Sending asks first: how many, a sample, then confirm.
-    await expect.poll(() => app.getByTestId("review-count").count(), { timeout: 15_000 }).toBe(1);
-    expect(await app.getByTestId("review-count").innerText()).toBe("1 notice");
-    expect(await app.getByTestId("review-sample").innerText()).toContain(order.name);
+    await expect(app.getByTestId("review-count")).toHaveText("1 notice", { useInnerText: true });
+    await expect(app.getByTestId("review-sample")).toContainText(order.name, {
+      useInnerText: true,
+    });
     await app.getByRole("button", { name: "Confirm: send 1 notice" }).click();
     await expect
       .poll(() => demo.mail.received().filter((m) => m.to.includes(order.email ?? "")).length, {
@@ -92,36 +91,30 @@ describe("telling customers, in a browser", () => {
     customer.on("pageerror", (error) => pageErrors.push(error.message));
     await customer.goto(`${demo.simulator.origin}/outbox`);
     await customer.getByRole("link", { name: `An update on your order ${order.name}` }).click();
-    expect(await customer.locator('[data-field="from"]').innerText()).toBe(
+    await expect(customer.locator('[data-field="from"]')).toHaveText(
       "Dawn Rivera <dawn@oakandhide.com>",
+      { useInnerText: true },
     );
-    expect(await customer.locator('[data-field="reply-to"]').innerText()).toBe(
-      "dawn@oakandhide.com",
-    );
+    await expect(customer.locator('[data-field="reply-to"]')).toHaveText("dawn@oakandhide.com", {
+      useInnerText: true,
+    });
     const mail = customer.frameLocator('iframe[title="Message"]');
-    expect(await mail.locator("body").innerText()).toMatch(
+    await expect(mail.locator("body")).toHaveText(
       // Worded by horizon (estimate-range.ts): days within a week, whole weeks beyond.
       /We now expect to ship it (between \w+day|by \w+day|within \d+ weeks \(by \w+day|in \d+–\d+ weeks \(by \w+day)|It is due to leave our workshop today/,
+      { useInnerText: true },
     );
     await mail.getByRole("link", { name: "Cancel and refund me" }).click();
     // The link opens the wait-or-refund page through the storefront's app proxy; wait for that
     // navigation itself, not for a fixed time.
-    await customer.waitForURL(new RegExp(`/${DEMO_SHOP}/storefront/apps/delay-desk/choice`), {
-      timeout: 15_000,
-    });
-    await expect
-      .poll(() => customer.getByRole("heading", { name: `Cancel order ${order.name}?` }).count(), {
-        timeout: 15_000,
-      })
-      .toBe(1);
-    expect(customer.url()).toContain(`/${DEMO_SHOP}/storefront/apps/delay-desk/choice`);
+    await expect(customer).toHaveURL(new RegExp(`/${DEMO_SHOP}/storefront/apps/delay-desk/choice`));
+    await expect(
+      customer.getByRole("heading", { name: `Cancel order ${order.name}?` }),
+    ).toHaveCount(1);
     await customer.getByRole("button", { name: "Yes, cancel and refund me" }).click();
-    await expect
-      .poll(
-        () => customer.getByRole("heading", { name: "Your order is being cancelled" }).count(),
-        { timeout: 15_000 },
-      )
-      .toBe(1);
+    await expect(
+      customer.getByRole("heading", { name: "Your order is being cancelled" }),
+    ).toHaveCount(1);
     expect(
       (
         await db.customerChoice.findUnique({
@@ -133,7 +126,7 @@ describe("telling customers, in a browser", () => {
     // The merchant's side: the order's timeline.
     await page.goto(`${demo.url}/app/orders/${numeric}`);
     const timeline = app.getByRole("list", { name: "Timeline" });
-    await expect.poll(() => timeline.count(), { timeout: 30_000 }).toBe(1);
+    await expect(timeline).toHaveCount(1, { timeout: 30_000 });
     const story = await timeline.innerText();
     expect(story).toContain("Order placed");
     expect(story).toContain(`Delay notice 1 sent to ${order.email}`);
@@ -141,7 +134,6 @@ describe("telling customers, in a browser", () => {
     expect(story).toContain("Cancel and full refund queued");
     expect(story).toContain("Dawn Rivera");
     expect(pageErrors).toEqual([]);
-    await customer.close();
-    await page.close();
+    await customer.context().close();
   });
 });
