@@ -1,7 +1,7 @@
 // Shared by the job and remedy tests (and the bench): a simulated shop, a fresh database holding
 // its orders and a stored offline session before each test (seedEachTest), and job runners that
 // reach the simulator through the app's real `backgroundAdmin(shop)`.
-import type { Job, JobItem, PrismaClient } from "@prisma/client";
+import type { JobItem, PrismaClient } from "@prisma/client";
 import { startAppUnderTest, type AppUnderTest, type SimulatorSettings } from "./app-under-test";
 import { seedEachTest } from "./database";
 import { insertTrackedOrders, trackedOrdersFromStore } from "./factories";
@@ -9,7 +9,7 @@ import type { SeedOptions } from "@delay-desk/simulator/seed";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
 import type { JobKindRegistry } from "../../app/jobs/job-kind";
-import type { jobProgress } from "../../app/jobs/jobs.server";
+import type { createJob, jobProgress } from "../../app/jobs/jobs.server";
 import { JobRunner, type JobRunnerOptions } from "../../app/jobs/runner.server";
 import { runJobsToEnd } from "./run-jobs";
 
@@ -28,7 +28,7 @@ export interface JobHarness {
 }
 
 export interface FinishedJob {
-  job: Job;
+  job: Awaited<ReturnType<typeof createJob>>;
   progress: Awaited<ReturnType<typeof jobProgress>>;
   items: JobItem[];
 }
@@ -40,6 +40,7 @@ export async function startJobHarness(
   const app = await startAppUnderTest(shop, settings);
   const db = (await import("../../app/db.server")).default;
   const { backgroundAdmin } = await import("../../app/shopify.server");
+  const { AdminClient } = await import("../../app/admin-api/graphql.server");
   const { remedyRegistry } = await import("../../app/remedies/remedy-kinds.server");
   const store = app.simulator.stores.get(app.shop);
   if (!store) throw new Error("the simulator has no store for the test shop");
