@@ -11,6 +11,15 @@ import { toShopLocal } from "../promise/shop-clock";
 import { choiceLinks } from "../proxy/choice-links.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import type { MailTransport } from "./mail-transport.server";
+import { composeMail } from "./compose-mail";
+import {
+  DEFAULT_SEND_CLAIM_MS,
+  newSendClaimToken,
+  sendClaimedBy,
+  sendClaimFree,
+  sendClaimReleased,
+  waitForClaimMs,
+} from "./notice-send-claim";
 import { DEFAULT_WORDINGS, isNoticeKind, NOTICE_KIND_LABELS } from "./notice-kinds";
 import { nextNotice, type NextNotice, type NoticeHistoryRow } from "./next-notice";
 import { noticeItems, renderNotice } from "./render-notice";
@@ -52,6 +61,8 @@ export interface NoticeJobDeps {
   /** The app secret: signs the choice links. */
   secret: string;
   now?: () => Date;
+  /** How long a performer's send claim holds (notice-send-claim.ts; default 2 min). */
+  sendClaimMs?: number;
 }
 
 export function noticeMessageId(shop: string, orderId: string, revision: number): string {
@@ -119,6 +130,14 @@ export async function decideForOrders(
   }));
 }
 
+function alreadySent(notice: { id: string; revision: number }): ItemOutcome {
+  return {
+    status: "done",
+    summary: `Already sent (revision ${notice.revision})`,
+    detail: { noticeId: notice.id, revision: notice.revision, replay: true },
+  };
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
@@ -126,11 +145,13 @@ function isUniqueViolation(error: unknown): boolean {
 export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
   const now = deps.now ?? (() => new Date());
   const db = deps.db;
+  const sendClaimMs = deps.sendClaimMs ?? DEFAULT_SEND_CLAIM_MS;
 
   async function perform(
     shop: string,
     item: { id: string; orderId: string },
     params: NoticeJobParams,
+    sleep: (ms: number) => Promise<void>,
   ): Promise<ItemOutcome> {
     const jobItem = await db.jobItem.findFirst({
       where: { id: item.id, shop },
@@ -149,14 +170,10 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     let notice = await db.notice.findFirst({
       where: { shop, orderId: item.orderId, jobId: jobItem.jobId },
     });
-    if (notice?.status === "sent") {
-      return {
-        status: "done",
-        summary: `Already sent (revision ${notice.revision})`,
-        detail: { noticeId: notice.id, revision: notice.revision, replay: true },
-      };
-    }
+    if (notice?.status === "sent") return alreadySent(notice);
     let change: string = "retry";
+    // The send claim this performer holds, if it wrote the row itself (notice-send-claim.ts).
+    let token: string | null = null;
     if (!notice) {
       const [decided] = await decideForOrders(db, shop, [order.id], {
         overrideReason: params.overrideReason,
@@ -182,6 +199,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
         _max: { revision: true },
       });
       const revision = Math.max(decision.revision, (highest._max.revision ?? 0) + 1);
+      const mine = newSendClaimToken();
       try {
         notice = await db.$transaction(async (tx) => {
           const created = await tx.notice.create({
@@ -197,6 +215,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
               subject: "",
               status: "sending",
               messageId: noticeMessageId(shop, order.id, revision),
+              ...sendClaimedBy(mine, new Date(), sendClaimMs),
             },
           });
           if (decision.overridden) {
@@ -219,24 +238,24 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
           }
           return created;
         });
+        token = mine;
       } catch (error) {
-        if (isUniqueViolation(error))
+        if (!isUniqueViolation(error)) throw error;
+        // Another performer of this same item wrote its notice first (unique per shop, job and
+        // order): that row is this item's notice, sent by whoever holds its send claim.
+        notice = await db.notice.findFirst({
+          where: { shop, orderId: item.orderId, jobId: jobItem.jobId },
+        });
+        if (!notice)
           return {
             status: "failed",
             reason:
               "Another notice to this order was being written at the same moment. Retry to send this one.",
           };
-        throw error;
       }
     }
 
     const transport = deps.transport();
-    const links = choiceLinks(deps.secret, {
-      shop,
-      orderId: order.id,
-      noticeId: notice.id,
-      now: now(),
-    });
     const kind = isNoticeKind(notice.kind) ? notice.kind : "first";
     // What the customer was told before this notice: the later and earlier dates say it.
     const before = await db.notice.findFirst({
@@ -249,8 +268,6 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       },
       orderBy: { revision: "desc" },
     });
-    const wording =
-      kind === "first" ? params.template : (params.wordings[kind] ?? DEFAULT_WORDINGS[kind]);
     // The wording depends on how far out the date is from the shop's today (estimate-range.ts).
     const settings = await loadShopSettings(db, shop);
     const { rules } = settings;
@@ -263,62 +280,108 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       notice,
       before?.estimateTo ?? null,
     );
-    const rendered = renderNotice({
-      consent,
-      kind,
-      template: { subject: wording.subject, body: wording.body, reason: params.template.reason },
-      previous: before ? { from: before.estimateFrom, to: before.estimateTo } : null,
-      overrideReason: params.overrideReason,
-      makeGood: params.makeGood,
-      order: {
-        name: order.name,
-        customerFirstName: order.customerFirstName,
-        items: noticeItems(order.lineItems),
-      },
-      range: { from: notice.estimateFrom, to: notice.estimateTo },
-      today: toShopLocal(now(), rules.timeZone).date,
-      sender: params.sender,
-      links,
-    });
     if (!transport) {
-      await db.notice.update({
-        where: { id: notice.id },
-        data: { status: "failed", error: "SMTP_URL is not configured" },
+      await db.notice.updateMany({
+        where: { id: notice.id, shop, status: { not: "sent" } },
+        data: { status: "failed", error: "SMTP_URL is not configured", ...sendClaimReleased },
       });
       return { status: "failed", reason: "Email is not configured (SMTP_URL). Set it and retry." };
     }
-    await db.notice.update({
-      where: { id: notice.id },
-      data: { status: "sending", subject: rendered.subject, error: null },
-    });
     const messageId = notice.messageId ?? noticeMessageId(shop, order.id, notice.revision);
-    const result = await transport.send({
-      from: { name: params.sender.name, address: params.replyTo },
-      replyTo: params.replyTo,
-      to: notice.toEmail,
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
-      messageId,
-    });
-    if (!result.ok) {
-      const reason = `${result.permanent ? "Refused by the mail server" : "Mail server unavailable (temporary)"}: ${result.reason}`;
-      await db.notice.update({
-        where: { id: notice.id },
-        data: { status: "failed", error: reason },
+    const row = notice;
+    const target = order;
+
+    /** The message as stored on the row, composed now if no performer has yet (under our claim). */
+    async function storedMessage(claim: string, raw: string | null): Promise<string | null> {
+      if (raw) return raw;
+      const wording =
+        kind === "first" ? params.template : (params.wordings[kind] ?? DEFAULT_WORDINGS[kind]);
+      const rendered = renderNotice({
+        consent,
+        kind,
+        template: { subject: wording.subject, body: wording.body, reason: params.template.reason },
+        previous: before ? { from: before.estimateFrom, to: before.estimateTo } : null,
+        overrideReason: params.overrideReason,
+        makeGood: params.makeGood,
+        order: {
+          name: target.name,
+          customerFirstName: target.customerFirstName,
+          items: noticeItems(target.lineItems),
+        },
+        range: { from: row.estimateFrom, to: row.estimateTo },
+        today: toShopLocal(now(), rules.timeZone).date,
+        sender: params.sender,
+        links: choiceLinks(deps.secret, { shop, orderId: target.id, noticeId: row.id, now: now() }),
       });
-      return {
-        status: "failed",
-        reason,
-        detail: { noticeId: notice.id, permanent: result.permanent },
-      };
+      const composed = await composeMail({
+        from: { name: params.sender.name, address: params.replyTo },
+        replyTo: params.replyTo,
+        to: row.toEmail,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        messageId,
+        date: now(),
+      });
+      // Stored only while the claim is still ours; had it run out, the taker composes (or has).
+      const stored = await db.notice.updateMany({
+        where: { id: row.id, shop, sendingBy: claim, rawMessage: null },
+        data: { rawMessage: composed.raw, subject: rendered.subject },
+      });
+      return stored.count === 1 ? composed.raw : null;
     }
-    await db.notice.update({
-      where: { id: notice.id },
-      data: { status: "sent", sentAt: now(), messageId },
-    });
+
+    for (;;) {
+      if (!token) {
+        // Take the send claim, unless another performer holds it (or has sent).
+        const wall = new Date();
+        const mine = newSendClaimToken();
+        const claimed = await db.notice.updateMany({
+          where: { id: row.id, shop, status: { not: "sent" }, ...sendClaimFree(wall) },
+          data: { status: "sending", error: null, ...sendClaimedBy(mine, wall, sendClaimMs) },
+        });
+        if (claimed.count === 1) token = mine;
+      }
+      const current = await db.notice.findFirst({ where: { id: row.id, shop } });
+      if (!current) return { status: "failed", reason: "The notice is gone." };
+      if (current.status === "sent") return alreadySent(current);
+      if (!token || current.sendingBy !== token) {
+        // Another performer is sending it right now: its outcome is this item's.
+        token = null;
+        await sleep(waitForClaimMs(current.sendingUntil, new Date()));
+        continue;
+      }
+      const raw = await storedMessage(token, current.rawMessage);
+      if (!raw) {
+        token = null;
+        continue;
+      }
+      const result = await transport.send({
+        envelope: { from: params.replyTo, to: row.toEmail },
+        raw,
+        messageId,
+      });
+      if (!result.ok) {
+        const reason = `${result.permanent ? "Refused by the mail server" : "Mail server unavailable (temporary)"}: ${result.reason}`;
+        await db.notice.updateMany({
+          where: { id: row.id, shop, sendingBy: token, status: "sending" },
+          data: { status: "failed", error: reason, ...sendClaimReleased },
+        });
+        return {
+          status: "failed",
+          reason,
+          detail: { noticeId: row.id, permanent: result.permanent },
+        };
+      }
+      // Sent is a fact whoever's claim it was; the stored message is no longer needed.
+      await db.notice.updateMany({
+        where: { id: row.id, shop, status: { not: "sent" } },
+        data: { status: "sent", sentAt: now(), messageId, rawMessage: null, ...sendClaimReleased },
+      });
+      break;
+    }
     await recordConsentAsked(db, shop, {
-      noticeId: notice.id,
+      noticeId: row.id,
       orderId: order.id,
       ruleSet: settings.consentRuleSet,
       terms: consent,
@@ -327,15 +390,15 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       status: "done",
       summary:
         kind === "shipped"
-          ? `"It has shipped" notice sent to ${notice.toEmail}`
-          : `${NOTICE_KIND_LABELS[kind]} (notice ${notice.revision}) sent to ${notice.toEmail}: ships ${notice.estimateFrom} – ${notice.estimateTo}`,
+          ? `"It has shipped" notice sent to ${row.toEmail}`
+          : `${NOTICE_KIND_LABELS[kind]} (notice ${row.revision}) sent to ${row.toEmail}: ships ${row.estimateFrom} – ${row.estimateTo}`,
       detail: {
-        noticeId: notice.id,
-        revision: notice.revision,
-        from: notice.estimateFrom,
-        to: notice.estimateTo,
+        noticeId: row.id,
+        revision: row.revision,
+        from: row.estimateFrom,
+        to: row.estimateTo,
         change,
-        toEmail: notice.toEmail,
+        toEmail: row.toEmail,
       },
     };
   }
@@ -358,7 +421,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
         ctx,
         { db, secret: deps.secret, now },
         item.orderId,
-        await perform(ctx.shop, item, params),
+        await perform(ctx.shop, item, params, ctx.sleep),
       ),
   });
 }
