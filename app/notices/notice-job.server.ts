@@ -380,11 +380,18 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       });
       break;
     }
-    await recordConsentAsked(db, shop, {
+    const ask = {
       noticeId: row.id,
       orderId: order.id,
       ruleSet: settings.consentRuleSet,
       terms: consent,
+    };
+    // Two performers that both sent (a claim taken over) record the same ask at once; on
+    // PostgreSQL the loser's upsert meets the winner's row as a unique violation, and a second
+    // try finds it.
+    await recordConsentAsked(db, shop, ask).catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      return recordConsentAsked(db, shop, ask);
     });
     return {
       status: "done",
