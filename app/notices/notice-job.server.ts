@@ -331,11 +331,20 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       return stored.count === 1 ? composed.raw : null;
     }
 
+    // Set once another performer's live claim was seen: its outcome is then this item's.
+    let waited = false;
     for (;;) {
       if (!token) {
         // Take the send claim, unless another performer holds it (or has sent).
         const wall = new Date();
         const mine = newSendClaimToken();
+        const latest = waited ? await db.notice.findFirst({ where: { id: row.id, shop } }) : null;
+        if (latest?.status === "failed")
+          return {
+            status: "failed",
+            reason: latest.error ?? "The mail server did not take it.",
+            detail: { noticeId: row.id },
+          };
         const claimed = await db.notice.updateMany({
           where: { id: row.id, shop, status: { not: "sent" }, ...sendClaimFree(wall) },
           data: { status: "sending", error: null, ...sendClaimedBy(mine, wall, sendClaimMs) },
@@ -348,6 +357,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       if (!token || current.sendingBy !== token) {
         // Another performer is sending it right now: its outcome is this item's.
         token = null;
+        waited = true;
         await sleep(waitForClaimMs(current.sendingUntil, new Date()));
         continue;
       }
