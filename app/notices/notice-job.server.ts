@@ -78,6 +78,8 @@ export interface OrderDecision {
   next: NextNotice;
 }
 
+const DECIDE_CHUNK = 400;
+
 /** The order's notices as the rhythm and the guard read them (failed ones count for neither). */
 const HISTORY_SELECT = {
   orderId: true,
@@ -101,13 +103,28 @@ export async function decideForOrders(
   orderIds: readonly string[],
   options: { overrideReason: string | null; confirmBetter: boolean; now: Date },
 ): Promise<OrderDecision[]> {
-  const ids = [...orderIds];
-  const [orders, history, choices, settings] = await Promise.all([
-    db.trackedOrder.findMany({ where: { shop, id: { in: ids } }, orderBy: { createdAt: "asc" } }),
-    db.notice.findMany({ where: { shop, orderId: { in: ids } }, select: HISTORY_SELECT }),
-    db.customerChoice.findMany({ where: { shop, orderId: { in: ids } } }),
+  // In chunks: SQLite refuses a statement with more bound parameters than its limit (a job of a
+  // few thousand orders would be one `IN` list).
+  const chunks: string[][] = [];
+  for (let start = 0; start < orderIds.length; start += DECIDE_CHUNK)
+    chunks.push(orderIds.slice(start, start + DECIDE_CHUNK));
+  const [parts, settings] = await Promise.all([
+    Promise.all(
+      chunks.map((ids) =>
+        Promise.all([
+          db.trackedOrder.findMany({ where: { shop, id: { in: ids } } }),
+          db.notice.findMany({ where: { shop, orderId: { in: ids } }, select: HISTORY_SELECT }),
+          db.customerChoice.findMany({ where: { shop, orderId: { in: ids } } }),
+        ]),
+      ),
+    ),
     loadShopSettings(db, shop),
   ]);
+  const orders = parts
+    .flatMap(([o]) => o)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  const history = parts.flatMap(([, h]) => h);
+  const choices = parts.flatMap(([, , c]) => c);
   const choiceOf = new Map(
     choices.map((c) => [c.orderId, c.choice === "cancel" ? "cancel" : "wait"] as const),
   );
