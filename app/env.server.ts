@@ -44,6 +44,13 @@ const envSchema = z.object({
     .int()
     .min(500, "must be at least 500 ms")
     .optional(),
+  // How long a notice's send claim holds (default 2 min, app/notices/notice-send-claim.ts): a
+  // notice that a dead instance was sending goes again after this. The many-process test shortens it.
+  NOTICE_SEND_CLAIM_MS: z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int()
+    .min(500, "must be at least 500 ms")
+    .optional(),
   // How much the Shopify library logs: tests and the bench use "warning" to keep output readable.
   LOG_LEVEL: z
     .enum(["error", "warning", "info", "debug"], {

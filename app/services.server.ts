@@ -96,6 +96,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
     db,
     mail,
     secret: env.SHOPIFY_API_SECRET,
+    ...(env.NOTICE_SEND_CLAIM_MS !== undefined ? { sendClaimMs: env.NOTICE_SEND_CLAIM_MS } : {}),
   });
   const orderSync = createOrderSync(
     orderSyncDeps(

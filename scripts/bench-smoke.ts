@@ -10,10 +10,11 @@ const SMALL: Record<string, string> = {
   BENCH_PAGES_RUNS: "2",
   BENCH_SYNC_ORDERS: "2000",
   BENCH_SYNC_PEER_ORDERS: "500",
+  BENCH_NOTICES: "50",
 };
 // remedies waits out Shopify's real-time bucket by design (minutes), and estimates replays a fixed
 // 2,000 × 1,200-order model; neither has a small size, so the smoke leaves them to `npm run bench`.
-const SECTIONS = ["forecast", "pages", "sync", "storefront"];
+const SECTIONS = ["forecast", "pages", "sync", "storefront", "notices"];
 
 const result = spawnSync(
   process.execPath,

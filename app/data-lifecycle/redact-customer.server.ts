@@ -56,6 +56,8 @@ async function redactInside(
       where: { id: notice.id },
       data: {
         toEmail: REDACTED,
+        // A notice not yet sent keeps its composed message (addresses, name, links): dropped.
+        rawMessage: null,
         subject: scrubText(notice.subject, pattern),
         error: scrubNullableText(notice.error, pattern),
       },

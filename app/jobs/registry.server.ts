@@ -13,6 +13,7 @@ export function createJobKinds(options: {
   db: PrismaClient;
   mail: MailTransport | null;
   secret: string;
+  sendClaimMs?: number;
 }): { registry: JobKindRegistry; notice: JobKind<unknown> } {
   const notice = appNoticeJobKind(options);
   const fulfillment = fulfillmentJobKinds(options.db);

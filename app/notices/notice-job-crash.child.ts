@@ -15,7 +15,8 @@ const transport = smtpTransport(smtpUrl);
 const runner = new JobRunner({
   db,
   registry: new JobKindRegistry().register(
-    noticeJobKind({ db, transport: () => transport, secret }),
+    // A send claim as short as the lease: a notice in flight at the kill goes again soon after.
+    noticeJobKind({ db, transport: () => transport, secret, sendClaimMs: 500 }),
   ),
   adminFor: () => Promise.reject(new Error("notices never call the Admin API")),
   maxConcurrency: 1,

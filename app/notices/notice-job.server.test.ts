@@ -13,6 +13,7 @@ import { createJob } from "../jobs/jobs.server";
 import { JobKindRegistry } from "../jobs/job-kind";
 import { JobRunner } from "../jobs/runner.server";
 import { verifyChoiceToken } from "../proxy/choice-token.server";
+import { composeMail } from "./compose-mail";
 import { smtpTransport } from "./mail-transport.server";
 import { noticeJobKind, type NoticeJobParams } from "./notice-job.server";
 import { planNotices } from "./send-notices.server";
@@ -249,14 +250,14 @@ describe("the notice job", () => {
     expect(await db.notice.count({ where: { shop: SHOP, status: "sent" } })).toBe(6);
   });
 
-  it("a notice left 'sending' by a crash is sent again with the same Message-ID, and a mailbox files it once", async () => {
+  it("a notice left 'sending' by a crash is sent again once its send claim ran out, as the same bytes with the same Message-ID, and a mailbox files it once", async () => {
     const [order] = await seedOrders(1);
     if (!order) throw new Error("no order");
     const job = await sendJob([order.id]);
     const messageId = `<delay-desk.${gidId(order.id)}.r1@${SHOP}>`;
-    // What a crash right after the SMTP server's "250 OK" leaves behind: the message delivered,
-    // the claim still "sending", the item still "running".
-    await transport.send({
+    // What a crash right after the SMTP server's "250 OK" leaves behind: the message composed and
+    // delivered, the row still "sending" under a claim that has since run out, the item "running".
+    const composed = await composeMail({
       from: { name: "Dawn Rivera", address: "dawn@oakandhide.com" },
       replyTo: "dawn@oakandhide.com",
       to: order.email ?? "",
@@ -264,7 +265,9 @@ describe("the notice job", () => {
       text: "t",
       html: "<p>t</p>",
       messageId,
+      date: clock,
     });
+    await transport.send(composed);
     await db.notice.create({
       data: {
         shop: SHOP,
@@ -277,6 +280,9 @@ describe("the notice job", () => {
         subject: "s",
         status: "sending",
         messageId,
+        rawMessage: composed.raw,
+        sendingBy: "the crashed process",
+        sendingUntil: new Date(Date.now() - 1),
       },
     });
     await db.jobItem.updateMany({
@@ -287,6 +293,7 @@ describe("the notice job", () => {
     await runJobsToEnd(runner(), db);
     const toCustomer = mail.received().filter((m) => m.to[0] === order.email);
     expect(toCustomer.map((m) => m.messageId)).toEqual([messageId, messageId]);
+    expect(toCustomer[1]?.raw).toBe(toCustomer[0]?.raw);
     expect(mail.inbox().filter((m) => m.to[0] === order.email)).toHaveLength(1);
     expect(
       await db.notice.findMany({

@@ -11,6 +11,15 @@ import { toShopLocal } from "../promise/shop-clock";
 import { choiceLinks } from "../proxy/choice-links.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import type { MailTransport } from "./mail-transport.server";
+import { composeMail } from "./compose-mail";
+import {
+  DEFAULT_SEND_CLAIM_MS,
+  newSendClaimToken,
+  sendClaimedBy,
+  sendClaimFree,
+  sendClaimReleased,
+  waitForClaimMs,
+} from "./notice-send-claim";
 import { isNoticeKind, NOTICE_KIND_LABELS } from "./notice-kinds";
 import { nextNotice, type NextNotice, type NoticeHistoryRow } from "./next-notice";
 import { noticeItems, renderNotice } from "./render-notice";
@@ -58,6 +67,8 @@ export interface NoticeJobDeps {
   /** The app secret: signs the choice links. */
   secret: string;
   now?: () => Date;
+  /** How long a performer's send claim holds (notice-send-claim.ts; default 2 min). */
+  sendClaimMs?: number;
 }
 
 export function noticeMessageId(shop: string, orderId: string, revision: number): string {
@@ -72,6 +83,8 @@ export interface OrderDecision {
   name: string;
   next: NextNotice;
 }
+
+const DECIDE_CHUNK = 400;
 
 /** The order's notices as the rhythm and the guard read them (failed ones count for neither). */
 const HISTORY_SELECT = {
@@ -96,13 +109,28 @@ export async function decideForOrders(
   orderIds: readonly string[],
   options: { overrideReason: string | null; confirmBetter: boolean; now: Date },
 ): Promise<OrderDecision[]> {
-  const ids = [...orderIds];
-  const [orders, history, choices, settings] = await Promise.all([
-    db.trackedOrder.findMany({ where: { shop, id: { in: ids } }, orderBy: { createdAt: "asc" } }),
-    db.notice.findMany({ where: { shop, orderId: { in: ids } }, select: HISTORY_SELECT }),
-    db.customerChoice.findMany({ where: { shop, orderId: { in: ids } } }),
+  // In chunks: SQLite refuses a statement with more bound parameters than its limit (a job of a
+  // few thousand orders would be one `IN` list).
+  const chunks: string[][] = [];
+  for (let start = 0; start < orderIds.length; start += DECIDE_CHUNK)
+    chunks.push(orderIds.slice(start, start + DECIDE_CHUNK));
+  const [parts, settings] = await Promise.all([
+    Promise.all(
+      chunks.map((ids) =>
+        Promise.all([
+          db.trackedOrder.findMany({ where: { shop, id: { in: ids } } }),
+          db.notice.findMany({ where: { shop, orderId: { in: ids } }, select: HISTORY_SELECT }),
+          db.customerChoice.findMany({ where: { shop, orderId: { in: ids } } }),
+        ]),
+      ),
+    ),
     loadShopSettings(db, shop),
   ]);
+  const orders = parts
+    .flatMap(([o]) => o)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  const history = parts.flatMap(([, h]) => h);
+  const choices = parts.flatMap(([, , c]) => c);
   const choiceOf = new Map(
     choices.map((c) => [c.orderId, c.choice === "cancel" ? "cancel" : "wait"] as const),
   );
@@ -125,6 +153,14 @@ export async function decideForOrders(
   }));
 }
 
+function alreadySent(notice: { id: string; revision: number }): ItemOutcome {
+  return {
+    status: "done",
+    summary: `Already sent (revision ${notice.revision})`,
+    detail: { noticeId: notice.id, revision: notice.revision, replay: true },
+  };
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
@@ -132,11 +168,13 @@ function isUniqueViolation(error: unknown): boolean {
 export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
   const now = deps.now ?? (() => new Date());
   const db = deps.db;
+  const sendClaimMs = deps.sendClaimMs ?? DEFAULT_SEND_CLAIM_MS;
 
   async function perform(
     shop: string,
     item: { id: string; orderId: string },
     params: NoticeJobParams,
+    sleep: (ms: number) => Promise<void>,
   ): Promise<ItemOutcome> {
     const jobItem = await db.jobItem.findFirst({
       where: { id: item.id, shop },
@@ -155,14 +193,10 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     let notice = await db.notice.findFirst({
       where: { shop, orderId: item.orderId, jobId: jobItem.jobId },
     });
-    if (notice?.status === "sent") {
-      return {
-        status: "done",
-        summary: `Already sent (revision ${notice.revision})`,
-        detail: { noticeId: notice.id, revision: notice.revision, replay: true },
-      };
-    }
+    if (notice?.status === "sent") return alreadySent(notice);
     let change: string = "retry";
+    // The send claim this performer holds, if it wrote the row itself (notice-send-claim.ts).
+    let token: string | null = null;
     if (!notice) {
       const [decided] = await decideForOrders(db, shop, [order.id], {
         overrideReason: params.overrideReason,
@@ -188,6 +222,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
         _max: { revision: true },
       });
       const revision = Math.max(decision.revision, (highest._max.revision ?? 0) + 1);
+      const mine = newSendClaimToken();
       try {
         notice = await db.$transaction(async (tx) => {
           const created = await tx.notice.create({
@@ -203,6 +238,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
               subject: "",
               status: "sending",
               messageId: noticeMessageId(shop, order.id, revision),
+              ...sendClaimedBy(mine, new Date(), sendClaimMs),
             },
           });
           if (decision.overridden) {
@@ -225,24 +261,24 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
           }
           return created;
         });
+        token = mine;
       } catch (error) {
-        if (isUniqueViolation(error))
+        if (!isUniqueViolation(error)) throw error;
+        // Another performer of this same item wrote its notice first (unique per shop, job and
+        // order): that row is this item's notice, sent by whoever holds its send claim.
+        notice = await db.notice.findFirst({
+          where: { shop, orderId: item.orderId, jobId: jobItem.jobId },
+        });
+        if (!notice)
           return {
             status: "failed",
             reason:
               "Another notice to this order was being written at the same moment. Retry to send this one.",
           };
-        throw error;
       }
     }
 
     const transport = deps.transport();
-    const links = choiceLinks(deps.secret, {
-      shop,
-      orderId: order.id,
-      noticeId: notice.id,
-      now: now(),
-    });
     const kind = isNoticeKind(notice.kind) ? notice.kind : "first";
     // What the customer was told before this notice: the later and earlier dates say it.
     const before = await db.notice.findFirst({
@@ -270,86 +306,142 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       notice,
       before?.estimateTo ?? null,
     );
-    const rendered = renderNotice({
-      consent,
-      kind,
-      template: { subject: wording.subject, body: wording.body, reason: words.reason },
-      previous: before ? { from: before.estimateFrom, to: before.estimateTo } : null,
-      overrideReason: params.overrideReason,
-      makeGood: words.makeGood,
-      reader: { ...reader, timeZone: rules.timeZone, at: now() },
-      refundTotal: buyerTotal(order, reader.locale),
-      order: {
-        name: order.name,
-        customerFirstName: order.customerFirstName,
-        items: noticeItems(order.lineItems),
-      },
-      range: { from: notice.estimateFrom, to: notice.estimateTo },
-      today: toShopLocal(now(), rules.timeZone).date,
-      sender: params.sender,
-      links,
-    });
     if (!transport) {
-      await db.notice.update({
-        where: { id: notice.id },
-        data: { status: "failed", error: "SMTP_URL is not configured" },
+      await db.notice.updateMany({
+        where: { id: notice.id, shop, status: { not: "sent" } },
+        data: { status: "failed", error: "SMTP_URL is not configured", ...sendClaimReleased },
       });
       return { status: "failed", reason: "Email is not configured (SMTP_URL). Set it and retry." };
     }
-    await db.notice.update({
-      where: { id: notice.id },
-      data: {
-        status: "sending",
-        subject: rendered.subject,
-        error: null,
-        language: reader.language,
-      },
-    });
     const messageId = notice.messageId ?? noticeMessageId(shop, order.id, notice.revision);
-    const result = await transport.send({
-      from: { name: params.sender.name, address: params.replyTo },
-      replyTo: params.replyTo,
-      to: notice.toEmail,
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
-      messageId,
-    });
-    if (!result.ok) {
-      const reason = `${result.permanent ? "Refused by the mail server" : "Mail server unavailable (temporary)"}: ${result.reason}`;
-      await db.notice.update({
-        where: { id: notice.id },
-        data: { status: "failed", error: reason },
+    const row = notice;
+    const target = order;
+
+    /** The message as stored on the row, composed now if no performer has yet (under our claim). */
+    async function storedMessage(claim: string, raw: string | null): Promise<string | null> {
+      if (raw) return raw;
+      const rendered = renderNotice({
+        consent,
+        kind,
+        template: { subject: wording.subject, body: wording.body, reason: words.reason },
+        previous: before ? { from: before.estimateFrom, to: before.estimateTo } : null,
+        overrideReason: params.overrideReason,
+        makeGood: words.makeGood,
+        reader: { ...reader, timeZone: rules.timeZone, at: now() },
+        refundTotal: buyerTotal(target, reader.locale),
+        order: {
+          name: target.name,
+          customerFirstName: target.customerFirstName,
+          items: noticeItems(target.lineItems),
+        },
+        range: { from: row.estimateFrom, to: row.estimateTo },
+        today: toShopLocal(now(), rules.timeZone).date,
+        sender: params.sender,
+        links: choiceLinks(deps.secret, { shop, orderId: target.id, noticeId: row.id, now: now() }),
       });
-      return {
-        status: "failed",
-        reason,
-        detail: { noticeId: notice.id, permanent: result.permanent },
-      };
+      const composed = await composeMail({
+        from: { name: params.sender.name, address: params.replyTo },
+        replyTo: params.replyTo,
+        to: row.toEmail,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        messageId,
+        date: now(),
+      });
+      // Stored only while the claim is still ours; had it run out, the taker composes (or has).
+      const stored = await db.notice.updateMany({
+        where: { id: row.id, shop, sendingBy: claim, rawMessage: null },
+        data: { rawMessage: composed.raw, subject: rendered.subject, language: reader.language },
+      });
+      return stored.count === 1 ? composed.raw : null;
     }
-    await db.notice.update({
-      where: { id: notice.id },
-      data: { status: "sent", sentAt: now(), messageId },
-    });
-    await recordConsentAsked(db, shop, {
-      noticeId: notice.id,
+
+    // Set once another performer's live claim was seen: its outcome is then this item's.
+    let waited = false;
+    for (;;) {
+      if (!token) {
+        // Take the send claim, unless another performer holds it (or has sent).
+        const wall = new Date();
+        const mine = newSendClaimToken();
+        const latest = waited ? await db.notice.findFirst({ where: { id: row.id, shop } }) : null;
+        if (latest?.status === "failed")
+          return {
+            status: "failed",
+            reason: latest.error ?? "The mail server did not take it.",
+            detail: { noticeId: row.id },
+          };
+        const claimed = await db.notice.updateMany({
+          where: { id: row.id, shop, status: { not: "sent" }, ...sendClaimFree(wall) },
+          data: { status: "sending", error: null, ...sendClaimedBy(mine, wall, sendClaimMs) },
+        });
+        if (claimed.count === 1) token = mine;
+      }
+      const current = await db.notice.findFirst({ where: { id: row.id, shop } });
+      if (!current) return { status: "failed", reason: "The notice is gone." };
+      if (current.status === "sent") return alreadySent(current);
+      if (!token || current.sendingBy !== token) {
+        // Another performer is sending it right now: its outcome is this item's.
+        token = null;
+        waited = true;
+        await sleep(waitForClaimMs(current.sendingUntil, new Date()));
+        continue;
+      }
+      const raw = await storedMessage(token, current.rawMessage);
+      if (!raw) {
+        token = null;
+        continue;
+      }
+      const result = await transport.send({
+        envelope: { from: params.replyTo, to: row.toEmail },
+        raw,
+        messageId,
+      });
+      if (!result.ok) {
+        const reason = `${result.permanent ? "Refused by the mail server" : "Mail server unavailable (temporary)"}: ${result.reason}`;
+        await db.notice.updateMany({
+          where: { id: row.id, shop, sendingBy: token, status: "sending" },
+          data: { status: "failed", error: reason, ...sendClaimReleased },
+        });
+        return {
+          status: "failed",
+          reason,
+          detail: { noticeId: row.id, permanent: result.permanent },
+        };
+      }
+      // Sent is a fact whoever's claim it was; the stored message is no longer needed.
+      await db.notice.updateMany({
+        where: { id: row.id, shop, status: { not: "sent" } },
+        data: { status: "sent", sentAt: now(), messageId, rawMessage: null, ...sendClaimReleased },
+      });
+      break;
+    }
+    const ask = {
+      noticeId: row.id,
       orderId: order.id,
       ruleSet: settings.consentRuleSet,
       terms: consent,
+    };
+    // Two performers that both sent (a claim taken over) record the same ask at once; on
+    // PostgreSQL the loser's upsert meets the winner's row as a unique violation, and a second
+    // try finds it.
+    await recordConsentAsked(db, shop, ask).catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      return recordConsentAsked(db, shop, ask);
     });
     return {
       status: "done",
       summary:
         kind === "shipped"
-          ? `"It has shipped" notice sent to ${notice.toEmail}`
-          : `${NOTICE_KIND_LABELS[kind]} (notice ${notice.revision}) sent to ${notice.toEmail}: ships ${notice.estimateFrom} – ${notice.estimateTo}`,
+          ? `"It has shipped" notice sent to ${row.toEmail}`
+          : `${NOTICE_KIND_LABELS[kind]} (notice ${row.revision}) sent to ${row.toEmail}: ships ${row.estimateFrom} – ${row.estimateTo}`,
       detail: {
-        noticeId: notice.id,
-        revision: notice.revision,
-        from: notice.estimateFrom,
-        to: notice.estimateTo,
+        noticeId: row.id,
+        revision: row.revision,
+        from: row.estimateFrom,
+        to: row.estimateTo,
         change,
-        toEmail: notice.toEmail,
+        toEmail: row.toEmail,
       },
     };
   }
@@ -372,7 +464,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
         ctx,
         { db, secret: deps.secret, now },
         item.orderId,
-        await perform(ctx.shop, item, params),
+        await perform(ctx.shop, item, params, ctx.sleep),
       ),
   });
 }

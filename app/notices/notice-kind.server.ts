@@ -9,6 +9,12 @@ export function appNoticeJobKind(options: {
   db: PrismaClient;
   mail: MailTransport | null;
   secret: string;
+  sendClaimMs?: number;
 }): JobKind<unknown> {
-  return noticeJobKind({ db: options.db, transport: () => options.mail, secret: options.secret });
+  return noticeJobKind({
+    db: options.db,
+    transport: () => options.mail,
+    secret: options.secret,
+    ...(options.sendClaimMs !== undefined ? { sendClaimMs: options.sendClaimMs } : {}),
+  });
 }

@@ -14,6 +14,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string | null;
+  /** The message exactly as it came over SMTP (headers and body), to tell a resend of the same bytes from a new message. */
+  raw: string;
   receivedAt: Date;
 }
 
@@ -26,6 +28,12 @@ export interface RunningMailServer {
   inbox(): ReceivedMail[];
   /** Resolves once at least `count` messages were received. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /**
+   * Holds the "250 OK" of every message taken from now on (each is already in `received`) until
+   * the returned function is called: a relay that takes its time, for exactly as long as a test
+   * needs a send to stay in flight.
+   */
+  holdReplies(): () => void;
   /** Makes the next `count` deliveries fail: "permanent" with 550, "transient" with 451. */
   rejectNext(count: number, kind: "permanent" | "transient"): void;
   close(): Promise<void>;
@@ -50,6 +58,7 @@ export async function startMailServer(
 ): Promise<RunningMailServer> {
   const messages: ReceivedMail[] = [];
   const waiters: Array<() => void> = [];
+  let held: Array<() => void> | null = null;
   let rejections: { count: number; kind: "permanent" | "transient" } = {
     count: 0,
     kind: "permanent",
@@ -73,8 +82,14 @@ export async function startMailServer(
         );
         return;
       }
-      simpleParser(stream)
-        .then((mail) => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      new Promise<Buffer>((resolve, reject) => {
+        stream.on("end", () => resolve(Buffer.concat(chunks)));
+        stream.on("error", reject);
+      })
+        .then(async (raw) => ({ raw: raw.toString("utf8"), mail: await simpleParser(raw) }))
+        .then(({ raw, mail }) => {
           const from = addresses(mail.from)[0] ?? null;
           messages.push({
             messageId: mail.messageId ?? null,
@@ -84,11 +99,16 @@ export async function startMailServer(
             subject: mail.subject ?? "",
             text: mail.text ?? "",
             html: typeof mail.html === "string" ? mail.html : null,
+            raw,
             receivedAt: new Date(),
           });
           for (const wake of waiters.splice(0)) wake();
-          if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
-          else callback();
+          const reply = () => {
+            if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
+            else callback();
+          };
+          if (held) held.push(reply);
+          else reply();
         })
         .catch((error: unknown) =>
           callback(error instanceof Error ? error : new Error(String(error))),
@@ -130,6 +150,14 @@ export async function startMailServer(
         });
       }
       return received();
+    },
+    holdReplies() {
+      const mine: Array<() => void> = [];
+      held = mine;
+      return () => {
+        if (held === mine) held = null;
+        for (const reply of mine.splice(0)) reply();
+      };
     },
     rejectNext(count, kind) {
       rejections = { count, kind };

@@ -10,6 +10,7 @@ const mail: ReceivedMail = {
   subject: "An update on your order #1001",
   text: "Cancel: https://oak-and-hide.myshopify.com/apps/delay-desk/choice?choice=cancel&token=t",
   html: '<p><a href="https://oak-and-hide.myshopify.com/apps/delay-desk/choice?choice=cancel&amp;token=t">Cancel and refund me</a></p>',
+  raw: "",
   receivedAt: new Date("2026-11-24T10:00:00Z"),
 };
 
