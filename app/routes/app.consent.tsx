@@ -12,12 +12,12 @@ import {
   BlockStack,
   Button,
   Card,
-  EmptyState,
   IndexTable,
   InlineStack,
   Page,
   Text,
 } from "@shopify/polaris";
+import { EmptyCard } from "../home/empty-card";
 import { z } from "zod";
 import { RULE_SET_LABELS } from "../consent/consent-rules";
 import {
@@ -160,12 +160,10 @@ export default function ConsentPage() {
         <Card padding="0">
           <div data-testid="consent-review">
             {review.length === 0 ? (
-              <EmptyState heading="No order awaits your review" image="">
-                <p>
-                  When a customer does not say yes to a delay by the deadline their notice stated,
-                  the order is held in Shopify and listed here for you to cancel and refund in full.
-                </p>
-              </EmptyState>
+              <EmptyCard heading="No order awaits your review">
+                When a customer does not say yes to a delay by the deadline their notice stated, the
+                order is held in Shopify and listed here for you to cancel and refund in full.
+              </EmptyCard>
             ) : (
               <BlockStack gap="200">
                 <Form method="post">

@@ -48,7 +48,8 @@ function adminPages(orderId: string | undefined): AdminPage[] {
     ...(orderId ? [{ name: "order detail", path: `/app/orders/${orderId}` }] : []),
     { name: "settings", path: "/app/settings" },
     { name: "notices", path: "/app/notices" },
-    { name: "remedies", path: "/app/remedies" },
+    // Reached from the orders table: "refund the shipping of every overdue order", a money remedy.
+    { name: "remedies", path: "/app/remedies?remedy=shipping&class=overdue" },
     { name: "jobs", path: "/app/jobs" },
     { name: "consent", path: "/app/consent" },
     { name: "data requests", path: "/app/data-requests" },
@@ -86,6 +87,9 @@ async function interact(frame: Frame): Promise<string> {
   await frame.locator("body").click({ position: { x: 5, y: 5 } });
   return "click";
 }
+
+/** A measuring window (not a wait for the page): the metrics that arrive in it count. */
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const median = (values: number[]): number | undefined => {
   if (values.length === 0) return undefined;
@@ -168,16 +172,16 @@ export async function run(): Promise<BenchRow[]> {
         const frame = await appFrame(page, demo.appOrigin).catch((error: unknown) => {
           throw new Error(`${adminPage.path}: ${error instanceof Error ? error.message : error}`);
         });
-        await page.waitForTimeout(SETTLE_MS);
+        await pause(SETTLE_MS);
         did = await interact(frame);
         await afterNextPaint(frame);
         // The library reports INP once the main thread is idle after the interaction.
         let vitals = await readVitals(frame);
         for (let waited = 0; vitals.INP === undefined && waited < 3000; waited += 100) {
-          await page.waitForTimeout(100);
+          await pause(100);
           vitals = await readVitals(frame);
         }
-        await page.waitForTimeout(300);
+        await pause(300);
         vitals = await readVitals(frame);
         loads.push(vitals);
         for (const [metric, target] of Object.entries(vitals.where))
@@ -185,8 +189,7 @@ export async function run(): Promise<BenchRow[]> {
         for (const error of errors) pageErrors.add(error.slice(0, 120));
         await page.close();
       }
-      const pick = (name: keyof Vitals) =>
-        median(loads.flatMap((l) => (l[name] === undefined ? [] : [l[name] ?? 0])));
+      const pick = (name: "LCP" | "CLS" | "INP") => median(loads.flatMap((l) => l[name] ?? []));
       const lcp = pick("LCP");
       const cls = pick("CLS");
       const inp = pick("INP");
@@ -198,7 +201,7 @@ export async function run(): Promise<BenchRow[]> {
       if (verdicts.some((v) => !v.endsWith(" ok")) || pageErrors.size > 0)
         misses.push(adminPage.name);
       rows.push({
-        figure: `${adminPage.name} (${adminPage.path.replace(/\/\d+$/, "/:id")})`,
+        figure: `${adminPage.name} (${adminPage.path.replace(/\/\d+$/, "/:id").replace(/\?.*/, "")})`,
         value: `LCP ${lcp === undefined ? "—" : fmtMs(lcp)}, CLS ${cls === undefined ? "—" : cls.toFixed(3)}, INP ${inp === undefined ? "—" : fmtMs(inp)} (${did})`,
         note: `median of ${RUNS}; ${verdicts.join(", ")}; ${[...targets].map((t) => t.slice(0, 80)).join("; ")}${pageErrors.size > 0 ? `; PAGE ERRORS: ${[...pageErrors].join(" | ")}` : ""}`,
       });

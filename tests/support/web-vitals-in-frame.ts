@@ -52,17 +52,13 @@ webVitals.onINP(keep, { reportAllChanges: true, durationThreshold: 16 });
 
 /** The app's frame in a page of the simulated admin, once it has loaded. */
 export async function appFrame(page: Page, appOrigin: string, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().startsWith(appOrigin));
-    if (frame) {
-      await frame.waitForLoadState("load", { timeout: Math.max(1, deadline - Date.now()) });
-      return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`no frame from ${appOrigin} in ${page.url()}`);
-    // The frame may be attached already and navigate to the app later: poll, briefly.
-    await page.waitForTimeout(50);
-  }
+  const fromApp = (frame: Frame) => frame.url().startsWith(appOrigin);
+  // Listen before looking, so a frame that navigates to the app in between is not missed.
+  const navigated = page.waitForEvent("framenavigated", { predicate: fromApp, timeout: timeoutMs });
+  navigated.catch(() => undefined);
+  const frame = page.frames().find(fromApp) ?? (await navigated);
+  await frame.waitForLoadState("load", { timeout: timeoutMs });
+  return frame;
 }
 
 export async function readVitals(frame: Frame): Promise<Vitals> {
