@@ -11,10 +11,15 @@ const SMALL: Record<string, string> = {
   BENCH_SYNC_ORDERS: "2000",
   BENCH_SYNC_PEER_ORDERS: "500",
   BENCH_NOTICES: "50",
+  BENCH_VITALS_ORDERS: "200",
+  BENCH_VITALS_RUNS: "1",
+  BENCH_LIGHTHOUSE_RUNS: "1",
+  BENCH_LIGHTHOUSE_MODES: "paused",
 };
 // remedies waits out Shopify's real-time bucket by design (minutes), and estimates replays a fixed
 // 2,000 × 1,200-order model; neither has a small size, so the smoke leaves them to `npm run bench`.
-const SECTIONS = ["forecast", "pages", "sync", "storefront", "notices"];
+// vitals needs the built app, which CI's `npm test` has just built (test:e2e).
+const SECTIONS = ["forecast", "pages", "sync", "storefront", "notices", "vitals", "lighthouse"];
 
 const result = spawnSync(
   process.execPath,

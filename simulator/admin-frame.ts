@@ -37,10 +37,16 @@ export interface EmbeddedAppUrlOptions {
   idToken: string;
   now?: Date;
   path?: string;
+  /**
+   * The app's own query from the admin URL (…/apps/<app>/app/remedies?remedy=…): admin loads the
+   * app's frame with it, beside admin's parameters, and signs them all.
+   */
+  query?: Readonly<Record<string, string>>;
 }
 
 export function embeddedAppUrl(options: EmbeddedAppUrlOptions): string {
   const params: Record<string, string> = {
+    ...options.query,
     embedded: "1",
     host: hostParam(options.shop),
     id_token: options.idToken,

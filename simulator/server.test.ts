@@ -436,6 +436,29 @@ describe("the simulated admin", () => {
     expect(payload.sub).toBe("1");
   });
 
+  it("frames the app with its own query from the admin URL, signed with admin's parameters", async () => {
+    const page = await (
+      await fetch(`${sim.adminUrl(shop)}/app/remedies?remedy=shipping&class=overdue&user=3`)
+    ).text();
+    const src = /<iframe[^>]* src="([^"]+)"/.exec(page)?.[1]?.replace(/&amp;/g, "&") ?? "";
+    const frame = new URL(src);
+    expect(frame.pathname).toBe("/app/remedies");
+    expect(frame.searchParams.get("remedy")).toBe("shipping");
+    expect(frame.searchParams.get("class")).toBe("overdue");
+    expect(frame.searchParams.get("user")).toBeNull();
+    expect(frame.searchParams.get("embedded")).toBe("1");
+    const library = shopifyApi({
+      apiKey: app.apiKey,
+      apiSecretKey: app.apiSecret,
+      apiVersion: ApiVersion.October26,
+      hostName: "delay-desk.test",
+      isEmbeddedApp: true,
+      logger: { log: () => undefined },
+    });
+    // Shopify's library checks the HMAC over every parameter, the app's own included.
+    expect(await library.utils.validateHmac(Object.fromEntries(frame.searchParams))).toBe(true);
+  });
+
   it("frames a deeper app path and another staff member when asked", async () => {
     const page = await (await fetch(`${sim.adminUrl(shop)}/app/orders?user=3`)).text();
     const src = /<iframe[^>]* src="([^"]+)"/.exec(page)?.[1]?.replace(/&amp;/g, "&") ?? "";

@@ -316,6 +316,8 @@ function handleAdminFrame(
     apiSecret: state.app.apiSecret,
     idToken,
     path: appPath || "/app",
+    // `user` picks the simulated staff member; the rest is the app's own query.
+    query: Object.fromEntries([...url.searchParams].filter(([key]) => key !== "user")),
   });
   return html(
     renderAdminFramePage({

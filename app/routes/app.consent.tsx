@@ -6,17 +6,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  EmptyState,
-  InlineStack,
-  Page,
-  Text,
-} from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, InlineStack, Page, Text } from "@shopify/polaris";
+import { EmptyCard } from "../home/empty-card";
 import { z } from "zod";
 import { ReadOnlyTable } from "../components/read-only-table";
 import { RULE_SET_LABELS } from "../consent/consent-rules";
@@ -160,12 +151,10 @@ export default function ConsentPage() {
         <Card padding="0">
           <div data-testid="consent-review">
             {review.length === 0 ? (
-              <EmptyState heading="No order awaits your review" image="">
-                <p>
-                  When a customer does not say yes to a delay by the deadline their notice stated,
-                  the order is held in Shopify and listed here for you to cancel and refund in full.
-                </p>
-              </EmptyState>
+              <EmptyCard heading="No order awaits your review">
+                When a customer does not say yes to a delay by the deadline their notice stated, the
+                order is held in Shopify and listed here for you to cancel and refund in full.
+              </EmptyCard>
             ) : (
               <BlockStack gap="200">
                 <Form method="post">

@@ -2,7 +2,8 @@
 // (app/data-lifecycle/data-requests.server.ts). The download itself is app.data-requests.$id.download.tsx.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
-import { Badge, Banner, Button, Card, EmptyState, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, Button, Card, Page, Text } from "@shopify/polaris";
+import { EmptyCard } from "../home/empty-card";
 import { useState } from "react";
 import { ReadOnlyTable } from "../components/read-only-table";
 import { listDataRequests } from "../data-lifecycle/data-requests.server";
@@ -46,12 +47,10 @@ export default function DataRequestsPage() {
       ) : null}
       <Card padding="0">
         {requests.length === 0 ? (
-          <EmptyState heading="No data requests" image="">
-            <p>
-              When a customer asks your store for their data, Shopify tells Delay Desk and the
-              request appears here for you to download and send on.
-            </p>
-          </EmptyState>
+          <EmptyCard heading="No data requests">
+            When a customer asks your store for their data, Shopify tells Delay Desk and the request
+            appears here for you to download and send on.
+          </EmptyCard>
         ) : (
           <ReadOnlyTable
             noun={{ singular: "data request", plural: "data requests" }}

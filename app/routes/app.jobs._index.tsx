@@ -2,7 +2,8 @@
 // found again after leaving its page. Refreshes itself while any job is still working.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { Badge, Card, EmptyState, Page, ProgressBar, Text } from "@shopify/polaris";
+import { Badge, Card, Page, ProgressBar, Text } from "@shopify/polaris";
+import { EmptyCard } from "../home/empty-card";
 import { useEffect } from "react";
 import { ReadOnlyTable } from "../components/read-only-table";
 import { JOB_STATUS_TONE, jobStatusLabel } from "../jobs/job-status-tone";
@@ -42,12 +43,10 @@ export default function JobsPage() {
     >
       <Card padding="0">
         {jobs.length === 0 ? (
-          <EmptyState heading="No jobs yet" image="">
-            <p>
-              Select orders on the Orders page to refund them, send a free add-on, or tell their
-              customers.
-            </p>
-          </EmptyState>
+          <EmptyCard heading="No jobs yet">
+            Select orders on the Orders page to refund them, send a free add-on, or tell their
+            customers.
+          </EmptyCard>
         ) : (
           <ReadOnlyTable
             noun={{ singular: "job", plural: "jobs" }}

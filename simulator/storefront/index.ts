@@ -5,6 +5,7 @@ export {
   type DemoVariant,
   type ProductPageInput,
 } from "./product-page.js";
+export { renderHomePage, renderCollectionPage, type ThemePageInput } from "./theme-pages.js";
 export {
   readExtensionAsset,
   EXTENSION_DIR,

@@ -2,7 +2,10 @@
 // /cart/add, the shipping-estimate app block under the form, and the banner embed injected just
 // before </body>, where Shopify puts `body` app embeds. The page itself has no JavaScript, so
 // anything the browser shows comes from the extension's Liquid and CSS.
-import { parseStorefrontNotice } from "@delay-desk/contracts/notice-metafield";
+import {
+  parseStorefrontNotice,
+  type StorefrontNotice,
+} from "@delay-desk/contracts/notice-metafield";
 import {
   DEFAULT_ASSET_BASE_URL,
   renderAppBlock,
@@ -36,6 +39,11 @@ export interface ProductPageInput {
   assetBaseUrl?: string;
   /** Where the storefront's routes live ("" = the site root, as on Shopify; the simulator uses "/<shop>/storefront"). */
   routesRoot?: string;
+  /**
+   * false: the theme without Delay Desk (embed switched off, block not added), the baseline that
+   * Shopify's Lighthouse comparison measures against. Default true.
+   */
+  appExtension?: boolean;
 }
 
 // The theme's own words (in a real store they come from the theme's locale files, not ours).
@@ -46,6 +54,9 @@ const THEME_TEXT = {
     variant: "Option",
     quantity: "Quantity",
     home: "Home",
+    featured: "Featured products",
+    allProducts: "All products",
+    soldOutBadge: "Sold out",
   },
   fr: {
     addToCart: "Ajouter au panier",
@@ -53,21 +64,34 @@ const THEME_TEXT = {
     variant: "Option",
     quantity: "Quantité",
     home: "Accueil",
+    featured: "Produits en vedette",
+    allProducts: "Tous les produits",
+    soldOutBadge: "Épuisé",
   },
 } as const;
 
-function themeText(locale: string) {
+export function themeText(locale: string) {
   return locale.split("-")[0] === "fr" ? THEME_TEXT.fr : THEME_TEXT.en;
 }
 
-function money(cents: number, currency: string, locale: string): string {
+export function money(cents: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
 }
 
-const THEME_CSS = `body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}
+export const THEME_CSS = `body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}
 .site-header{padding:1rem 2rem;border-bottom:1px solid #ddd}.site-header a{color:inherit;font-weight:700;text-decoration:none}.site-header__cart{float:right}
 .product{max-width:40rem;margin:2rem auto;padding:0 1rem}.product__price{font-size:1.25rem}
 .product-form{display:grid;gap:.75rem;max-width:20rem}.product-form button{padding:.75rem;font:inherit;background:#1a1a1a;color:#fff;border:0;border-radius:.25rem}`;
+
+/** The store-wide banner (an app embed: Shopify renders it on every page of the theme). */
+export function renderNoticeEmbed(input: {
+  notice: StorefrontNotice | null;
+  locale: string;
+  settings?: BlockSettingsOverride;
+  assetBaseUrl: string;
+}): string {
+  return renderAppBlock("notice-banner", input);
+}
 
 export function renderProductPage(input: ProductPageInput): string {
   const { shopName, product, locale } = input;
@@ -78,19 +102,19 @@ export function renderProductPage(input: ProductPageInput): string {
   const assetBaseUrl = input.assetBaseUrl ?? DEFAULT_ASSET_BASE_URL;
   const root = input.routesRoot ?? "";
 
-  const estimate = renderAppBlock("shipping-estimate", {
-    notice,
-    locale,
-    product: { title: product.title, handle: product.handle, available },
-    settings: input.blockSettings?.estimate,
-    assetBaseUrl,
-  });
-  const banner = renderAppBlock("notice-banner", {
-    notice,
-    locale,
-    settings: input.blockSettings?.banner,
-    assetBaseUrl,
-  });
+  const withApp = input.appExtension ?? true;
+  const estimate = !withApp
+    ? ""
+    : renderAppBlock("shipping-estimate", {
+        notice,
+        locale,
+        product: { title: product.title, handle: product.handle, available },
+        settings: input.blockSettings?.estimate,
+        assetBaseUrl,
+      });
+  const banner = withApp
+    ? renderNoticeEmbed({ notice, locale, settings: input.blockSettings?.banner, assetBaseUrl })
+    : "";
 
   const options = product.variants
     .map(

@@ -170,6 +170,33 @@ describe("demo storefront while paused", () => {
   });
 });
 
+describe("demo storefront's home and collection pages while paused", () => {
+  beforeAll(() => setMode("paused"));
+
+  // The two pages Shopify weighs beside product pages (home 17 %, collection 43 %:
+  // https://shopify.dev/apps/build/performance/storefront). The embed is on every page; the
+  // product block only on product pages.
+  it("shows the banner embed on the home page, /collections/all and a shop collection, and 404s an unknown collection", async () => {
+    const store = sim.stores.get(SHOP) ?? fail();
+    const collection = store.collections[0] ?? fail();
+    const inCollection = store.products.filter(
+      (p) => p.status === "ACTIVE" && p.collectionIds.includes(collection.id),
+    );
+    for (const path of ["/", "/collections/all", `/collections/${collection.handle}`]) {
+      const response = await fetch(url(path));
+      expect(response.status).toBe(200);
+      const page = await response.text();
+      expect(page).toContain("dd-banner--paused");
+      expect(page).not.toContain("dd-estimate");
+      expect(page).toContain(`href="/${SHOP}/storefront/products/`);
+    }
+    const shown = await (await fetch(url(`/collections/${collection.handle}`))).text();
+    const links = [...shown.matchAll(/storefront\/products\/([^"]+)"/g)].map((m) => m[1]);
+    expect(links).toEqual(inCollection.slice(0, 50).map((p) => encodeURIComponent(p.handle)));
+    expect((await fetch(url("/collections/no-such-collection"))).status).toBe(404);
+  });
+});
+
 describe("demo storefront after resume", () => {
   beforeAll(() => setMode("normal"));
 

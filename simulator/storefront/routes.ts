@@ -19,6 +19,7 @@ import { appDataOf } from "../resolvers/app-installation";
 import type { ShopStore } from "../store/shop-store";
 import { readExtensionAsset, extensionAssetExists } from "./extension-files";
 import { renderProductPage, type DemoProduct } from "./product-page";
+import { renderCollectionPage, renderHomePage } from "./theme-pages";
 import { escapeHtml } from "./translate";
 
 export interface StorefrontReply {
@@ -144,6 +145,15 @@ function demoProduct(store: ShopStore, handle: string): DemoProduct | undefined 
   };
 }
 
+/** The shop's active products as the theme shows them (at most 50, as a collection page's first page). */
+export function storefrontProducts(store: ShopStore, collectionId?: number): DemoProduct[] {
+  return store.products
+    .filter((p) => p.status === "ACTIVE")
+    .filter((p) => collectionId === undefined || p.collectionIds.includes(collectionId))
+    .slice(0, 50)
+    .flatMap((p) => demoProduct(store, p.handle) ?? []);
+}
+
 function noticeValue(store: ShopStore): string | null {
   const data = appDataOf(store);
   return (
@@ -217,21 +227,28 @@ export async function handleStorefrontRequest(
   const now = context.now ?? new Date();
   const cartToken = cookie(request, "cart");
 
-  if ((path === "" || path === "/") && method === "GET") {
-    const items = store.products
-      .filter((p) => p.status === "ACTIVE")
-      .slice(0, 50)
-      .map(
-        (p) =>
-          `<li><a href="${escapeHtml(root)}/products/${encodeURIComponent(p.handle)}">${escapeHtml(p.title)}</a></li>`,
-      );
+  // Home and collection pages beside the product pages: the three pages Shopify weighs when it
+  // measures an app's storefront cost (https://shopify.dev/apps/build/performance/storefront).
+  const collection = /^\/collections\/([^/]+)$/.exec(path);
+  if ((path === "" || path === "/" || collection) && method === "GET") {
+    const handle = decodeURIComponent(collection?.[1] ?? "all");
+    // `all` is the collection every Shopify store has; the others are the shop's own.
+    const found = store.collections.find((c) => c.handle === handle);
+    if (collection && handle !== "all" && !found)
+      return html(404, page("Not found", root, "<h1>Collection not found</h1>"));
+    const input = {
+      shopName: store.shop.name,
+      products: storefrontProducts(store, found?.id),
+      noticeValue: noticeValue(store),
+      locale: url.searchParams.get("locale") ?? "en",
+      assetBaseUrl: STOREFRONT_ASSET_PREFIX,
+      routesRoot: root,
+    };
     return html(
       200,
-      page(
-        store.shop.name,
-        root,
-        `<h1>${escapeHtml(store.shop.name)}</h1><ul>${items.join("")}</ul>`,
-      ),
+      collection
+        ? renderCollectionPage({ ...input, collectionTitle: found?.title })
+        : renderHomePage(input),
     );
   }
 
