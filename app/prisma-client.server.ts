@@ -30,7 +30,22 @@ function servesEveryModel(client: object): client is PrismaClient {
   );
 }
 
+// Which database each client opened, for the few writes that are dialect-specific for speed (the
+// first import's bulk rows, app/orders/import/save-orders.server.ts).
+const targets = new WeakMap<object, DatabaseTarget>();
+
+/** The database a client made here opened; undefined for any other object. */
+export function databaseTargetOf(client: object): DatabaseTarget | undefined {
+  return targets.get(client);
+}
+
 export function createPrismaClientFor(target: DatabaseTarget): PrismaClient {
+  const client = openClient(target);
+  targets.set(client, target);
+  return client;
+}
+
+function openClient(target: DatabaseTarget): PrismaClient {
   if (target.provider === "sqlite") {
     return new PrismaClient({ adapter: new PrismaNodeSqlite({ path: target.path }) });
   }
