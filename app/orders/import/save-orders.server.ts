@@ -149,7 +149,7 @@ const OWN_CONNECTION_FROM = 200;
 
 function postgresqlWriter(db: PrismaClient, url: string): BatchWriter {
   const client = new pg.Client({ connectionString: url });
-  let connected: Promise<void> | null = null;
+  let connected: Promise<unknown> | null = null;
   return {
     async write(rows) {
       const objects = JSON.stringify(
