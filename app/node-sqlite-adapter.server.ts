@@ -331,3 +331,6 @@ export class PrismaNodeSqlite implements SqlMigrationAwareDriverAdapterFactory {
     return Promise.resolve(new NodeSqliteAdapter(openDatabase(":memory:")));
   }
 }
+
+/** A connection of its own with the adapter's settings, for the first import's bulk rows. */
+export { openDatabase as openSqliteConnection };

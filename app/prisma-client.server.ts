@@ -30,20 +30,30 @@ function servesEveryModel(client: object): client is PrismaClient {
   );
 }
 
-// The clients on SQLite, for the few queries that differ by database (the orders search reads
-// SQLite's FTS5 index, app/orders/order-search.server.ts).
-const sqliteClients = new WeakSet<object>();
+// Which database each client opened, for the few statements that differ by database: the orders
+// search reads SQLite's FTS5 index (app/orders/order-search.server.ts), and the first import
+// writes its bulk rows in each dialect's fastest form (app/orders/import/save-orders.server.ts).
+const targets = new WeakMap<object, DatabaseTarget>();
 
-/** Whether this client (or a Pick of it) talks to SQLite. */
+/** The database a client made here opened; undefined for any other object. */
+export function databaseTargetOf(client: object): DatabaseTarget | undefined {
+  return targets.get(client);
+}
+
+/** Whether this client (or a Pick of it: the same object) talks to SQLite. */
 export function isSqliteClient(db: object): boolean {
-  return sqliteClients.has(db);
+  return databaseTargetOf(db)?.provider === "sqlite";
 }
 
 export function createPrismaClientFor(target: DatabaseTarget): PrismaClient {
+  const client = openClient(target);
+  targets.set(client, target);
+  return client;
+}
+
+function openClient(target: DatabaseTarget): PrismaClient {
   if (target.provider === "sqlite") {
-    const client = new PrismaClient({ adapter: new PrismaNodeSqlite({ path: target.path }) });
-    sqliteClients.add(client);
-    return client;
+    return new PrismaClient({ adapter: new PrismaNodeSqlite({ path: target.path }) });
   }
   const client = new PostgresqlClient({ adapter: postgresqlAdapter(target.url) }).$extends({
     query: {

@@ -6,6 +6,8 @@ import path from "node:path";
 
 const SMALL: Record<string, string> = {
   BENCH_FORECAST_ORDERS: "3000",
+  BENCH_IMPORT_ORDERS: "2000",
+  BENCH_IMPORT_PEER_ORDERS: "200",
   BENCH_PAGES_ORDERS: "3000",
   BENCH_PAGES_RUNS: "2",
   BENCH_SYNC_ORDERS: "2000",
@@ -19,7 +21,16 @@ const SMALL: Record<string, string> = {
 // remedies waits out Shopify's real-time bucket by design (minutes), and estimates replays a fixed
 // 2,000 × 1,200-order model; neither has a small size, so the smoke leaves them to `npm run bench`.
 // vitals needs the built app, which CI's `npm test` has just built (test:e2e).
-const SECTIONS = ["forecast", "pages", "sync", "storefront", "notices", "vitals", "lighthouse"];
+const SECTIONS = [
+  "forecast",
+  "import",
+  "pages",
+  "sync",
+  "storefront",
+  "notices",
+  "vitals",
+  "lighthouse",
+];
 
 const result = spawnSync(
   process.execPath,

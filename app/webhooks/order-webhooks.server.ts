@@ -5,10 +5,9 @@
 // once. The queue re-reads the order by GraphQL (docs/order-import.md).
 import { z } from "zod";
 import db from "../db.server";
-import { enqueueSyncTask } from "../orders/sync.server";
 import { appServices } from "../services.server";
 import { verifyShopifyWebhook } from "./verify-webhook.server";
-import { recordWebhookReceipt } from "./webhook-receipt.server";
+import { recordWebhookReceipt, recordWebhookWithTask } from "./webhook-receipt.server";
 import { toGid } from "../admin-api/gid";
 
 const orderPayload = z.object({
@@ -70,11 +69,13 @@ export async function handleOrderWebhook(request: Request, topic: OrderTopic): P
     const parsed = bulkFinishPayload.safeParse(payload);
     if (!parsed.success) return new Response("Unexpected payload", { status: 400 });
     const bulkOperationId = parsed.data.admin_graphql_api_id;
-    const recorded = await recordWebhookReceipt(db, receipt, (tx) =>
+    const recorded =
       parsed.data.type === "query"
-        ? enqueueSyncTask(tx, shop, "bulk_finish", bulkOperationId)
-        : Promise.resolve(),
-    );
+        ? await recordWebhookWithTask(db, receipt, {
+            kind: "bulk_finish",
+            target: bulkOperationId,
+          })
+        : await recordWebhookReceipt(db, receipt);
     if (recorded) appServices().orderSync.poke(shop);
     return new Response(null, { status: 200 });
   }
@@ -82,9 +83,7 @@ export async function handleOrderWebhook(request: Request, topic: OrderTopic): P
   if (!orderId) return new Response("Unexpected payload", { status: 400 });
   // The receipt and the refresh it asks for are one transaction: no crash can keep one without
   // the other (a receipt alone would refuse Shopify's redelivery as a duplicate).
-  if (
-    await recordWebhookReceipt(db, receipt, (tx) => enqueueSyncTask(tx, shop, "refresh", orderId))
-  )
+  if (await recordWebhookWithTask(db, receipt, { kind: "refresh", target: orderId }))
     appServices().orderSync.poke(shop);
   return new Response(null, { status: 200 });
 }

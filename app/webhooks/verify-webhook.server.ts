@@ -76,9 +76,12 @@ export async function verifyShopifyWebhook(
   // Compliance topics arrive after uninstall (shop/redact 48 h later), and app/uninstalled may be
   // redelivered after its first delivery removed the sessions: both must be answered for any shop
   // whose signed body names it. Every other topic needs a shop that installed the app.
+  // A stored offline session (the library has just loaded it) is an install: the look-up is
+  // needed only without one, which keeps the usual delivery to the library's one query.
   if (
     !isComplianceTopic(topic) &&
     topic !== "app/uninstalled" &&
+    context.session === undefined &&
     !(await isKnownShop(db, context.shop))
   ) {
     throw refused({ status: 404, message: "This shop has not installed the app" });

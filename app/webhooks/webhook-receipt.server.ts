@@ -8,6 +8,8 @@
 // written before anything is done, under the table's primary key, so two concurrent deliveries of
 // one event cannot both pass.
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { databaseTargetOf } from "../prisma-client.server";
+import { enqueueSyncTask } from "../orders/sync.server";
 
 export interface WebhookReceipt {
   shop: string;
@@ -49,4 +51,44 @@ export async function forgetOldWebhookReceipts(
     where: { receivedAt: { lt: new Date(now.getTime() - 7 * 24 * 3_600_000) } },
   });
   return count;
+}
+
+export interface QueuedTask {
+  kind: "refresh" | "bulk_finish";
+  target: string;
+}
+
+/**
+ * recordWebhookReceipt with one sync task as its work (what the order webhooks ask for), in as few
+ * round trips as the database allows, since it is all a webhook's answer waits on. PostgreSQL:
+ * one statement, the receipt inserted unless there, and the task queued only when it was (a
+ * statement is atomic, so a crash keeps both or neither). The task is written as enqueueSyncTask
+ * (app/orders/sync.server.ts) writes it: new with queuedAt = runAfter = now, queued again only
+ * its queuedAt moves. Prisma's interactive transaction took five round trips and held a pooled
+ * connection across them. SQLite runs in the process: the transaction stays.
+ */
+export async function recordWebhookWithTask(
+  db: PrismaClient,
+  receipt: WebhookReceipt,
+  task: QueuedTask,
+): Promise<boolean> {
+  if (databaseTargetOf(db)?.provider !== "postgresql")
+    return recordWebhookReceipt(db, receipt, (tx) =>
+      enqueueSyncTask(tx, receipt.shop, task.kind, task.target),
+    );
+  const now = new Date();
+  const rows = await db.$queryRaw<Array<{ recorded: boolean }>>`
+    WITH receipt AS (
+      INSERT INTO "WebhookReceipt" ("shop", "topic", "eventId", "webhookId", "receivedAt")
+      VALUES (${receipt.shop}, ${receipt.topic}, ${receipt.eventId}, ${receipt.webhookId}, ${now})
+      ON CONFLICT ("shop", "topic", "eventId") DO NOTHING
+      RETURNING 1
+    ), task AS (
+      INSERT INTO "SyncTask" ("shop", "kind", "target", "queuedAt", "runAfter")
+      SELECT ${receipt.shop}, ${task.kind}, ${task.target}, ${now}, ${now}
+      WHERE EXISTS (SELECT 1 FROM receipt)
+      ON CONFLICT ("shop", "kind", "target") DO UPDATE SET "queuedAt" = excluded."queuedAt"
+    )
+    SELECT EXISTS (SELECT 1 FROM receipt) AS recorded`;
+  return rows[0]?.recorded === true;
 }

@@ -196,6 +196,8 @@ async function measure(sim: RunningSimulator, target: Target, shop: string): Pro
     SHOPIFY_ADMIN_ORIGIN: sim.origin,
     ORDER_RECONCILE_INTERVAL_MS: "0",
     LOG_LEVEL: "warning",
+    // e.g. BENCH_LOAD_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles each instance.
+    NODE_OPTIONS: process.env.BENCH_LOAD_NODE_OPTIONS,
   };
   // The first instance migrates; the others wait on Prisma's advisory lock (scripts/preflight.ts).
   const instances: AppInstance[] = [];

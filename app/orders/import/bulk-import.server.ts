@@ -7,9 +7,7 @@ import { z } from "zod";
 import { adminQuery, type AdminGraphql } from "../../admin-api/graphql.server";
 import { inlineFragments } from "../../admin-api/inline-fragments";
 import { TRACKED_ORDER_FRAGMENTS } from "../order-row";
-import { jsonlLines } from "./jsonl-lines";
-import { BulkOrderJoiner } from "./join-bulk-orders";
-import { saveOrders } from "./save-orders.server";
+import { importBulkFile, importReport, type ImportedFile } from "./import-bulk-file.server";
 
 // The bulk query itself. Four connections, nested two deep (Shopify's limits are five and two).
 // No `first`: a bulk query reads every record.
@@ -208,18 +206,22 @@ export async function finishOrderImport(
       return "failed";
     }
     const now = (deps.now ?? (() => new Date()))();
-    const joiner = new BulkOrderJoiner();
+    let saved: ImportedFile = {
+      count: 0,
+      latestUpdatedAt: null,
+      orphans: 0,
+      refused: 0,
+      refusedLines: [],
+    };
     if (operation.url) {
       const response = await (deps.fetchFile ?? fetch)(operation.url);
       if (!response.ok || !response.body)
         throw new OrderImportError(`Downloading the bulk result failed: HTTP ${response.status}`);
-      for await (const line of jsonlLines(response.body)) joiner.add(line);
+      saved = await importBulkFile(db, shop, response.body, now);
     }
-    const saved = await saveOrders(db, shop, joiner.orderList(), now);
     await (deps.reforecast ?? defaultReforecast)(db, shop, now, {
       fallbackTimeZone: status.shop.ianaTimezone,
     });
-    const { orphans } = joiner.result();
     await db.orderSync.update({
       where: { id: sync.id },
       data: {
@@ -227,7 +229,7 @@ export async function finishOrderImport(
         ordersImported: saved.count,
         watermark: saved.latestUpdatedAt ?? sync.startedAt,
         finishedAt: new Date(),
-        error: orphans > 0 ? `${orphans} lines without a parent were skipped` : null,
+        error: importReport(saved),
       },
     });
     return "imported";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BulkLineError, BulkOrderJoiner } from "./join-bulk-orders";
+import { BulkOrderJoiner } from "./join-bulk-orders";
 
 const money = {
   shopMoney: { amount: "58.00", currencyCode: "USD" },
@@ -83,7 +83,7 @@ function permutation<T>(items: readonly T[], seed: number): T[] {
 describe("BulkOrderJoiner", () => {
   it("puts children under their parents (by hand)", () => {
     const { orders, result } = joined(LINES);
-    expect(result).toEqual({ orders: 2, orphans: 0 });
+    expect(result).toMatchObject({ orders: 2, orphans: 0, refused: 0 });
     expect(orders[0]?.lineItems).toEqual([
       {
         id: "gid://shopify/LineItem/11",
@@ -134,21 +134,40 @@ describe("BulkOrderJoiner", () => {
       collection(503, 99),
       fo(98, 8, "OPEN", null),
     ]);
-    expect(result).toEqual({ orders: 2, orphans: 3 });
+    expect(result).toMatchObject({ orders: 2, orphans: 3, refused: 0 });
     expect(orders.flatMap((o) => o.lineItems.map((i) => i.id))).not.toContain(
       "gid://shopify/LineItem/99",
     );
   });
 
-  it("refuses lines it does not understand, naming the line", () => {
+  it("refuses lines it does not understand, naming the line and why, and keeps the rest", () => {
     const joiner = new BulkOrderJoiner();
     joiner.add(orderLine(1));
-    expect(() => joiner.add({ id: "gid://shopify/Customer/1" })).toThrow(
-      new BulkLineError("Line 2: unexpected Customer"),
-    );
-    expect(() => joiner.add({ ...item(11, 1, 1, null), quantity: "2" })).toThrow(
-      /Line 3 \(LineItem\): quantity/,
-    );
-    expect(() => joiner.add({ name: "no id" })).toThrow(/line without a Shopify id/);
+    joiner.add({ id: "gid://shopify/Customer/1" });
+    joiner.add({ ...item(11, 1, 1, null), quantity: "2" });
+    joiner.add({ name: "no id" });
+    joiner.addText("{not json", 5);
+    joiner.add(item(12, 1, 3, null));
+    expect(joiner.result()).toEqual({
+      orders: 1,
+      orphans: 0,
+      refused: 4,
+      refusedLines: [
+        "line 2: unexpected Customer",
+        expect.stringMatching(/^line 3: LineItem quantity Expected number/),
+        "line 4: not a line with a Shopify id",
+        "line 5: not JSON",
+      ],
+    });
+    expect([...joiner.orderList()][0]?.lineItems.map((i) => i.id)).toEqual([
+      "gid://shopify/LineItem/12",
+    ]);
+  });
+
+  it("takes what zod takes: a line the fast reader refuses goes to the schema (extra fields dropped)", () => {
+    const joiner = new BulkOrderJoiner();
+    joiner.add({ ...orderLine(1), extra: 1, customer: { firstName: null, lastName: "Ng" } });
+    expect(joiner.result().refused).toBe(0);
+    expect([...joiner.orderList()][0]).not.toHaveProperty("extra");
   });
 });

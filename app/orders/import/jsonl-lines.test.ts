@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonlLines } from "./jsonl-lines";
+import { jsonlLineBatches, jsonlLines, type JsonlLines } from "./jsonl-lines";
 
 async function collect(chunks: Uint8Array[]): Promise<unknown[]> {
   async function* source() {
@@ -44,9 +44,23 @@ describe("jsonlLines", () => {
     expect(out).toEqual(LINES);
   });
 
-  it("names the line that is not JSON", async () => {
+  it("names the line that is not JSON, without its text (it may hold customer data)", async () => {
     await expect(collect([new TextEncoder().encode('{"a":1}\n{oops}\n')])).rejects.toThrow(
-      "JSONL line 2 is not JSON: {oops}",
+      /^JSONL line 2 is not JSON$/,
     );
+  });
+
+  it("hands out lines a chunk at a time, numbered as in the file", async () => {
+    const batches: JsonlLines[] = [];
+    async function* source() {
+      yield new TextEncoder().encode('{"a":1}\n\n{"b"');
+      yield new TextEncoder().encode(':2}\n{"c":3}');
+    }
+    for await (const batch of jsonlLineBatches(source())) batches.push(batch);
+    expect(batches).toEqual([
+      { first: 1, lines: ['{"a":1}', ""] },
+      { first: 3, lines: ['{"b":2}'] },
+      { first: 4, lines: ['{"c":3}'] },
+    ]);
   });
 });

@@ -1,0 +1,194 @@
+// The first import from a finished bulk file to rows, on the database the suite runs on (CI runs
+// both: TEST_DATABASES=sqlite,postgresql). The file is written here the way Shopify writes it:
+// shopify.dev "Perform bulk operations with the GraphQL Admin API"
+// (https://shopify.dev/docs/api/usage/bulk-operations/queries) — JSONL, one node a line, each node
+// of a nested connection a line of its own with `__parentId` naming its parent — and, since API
+// 2026-01, children need not follow their parent (they come first here). The expected rows are
+// written from the lines by hand, not through the app's mapping.
+import type { PrismaClient } from "@prisma/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../tests/support/factories";
+import { importBulkFile, importReport } from "./import-bulk-file.server";
+
+const SHOP = "bulk-file.myshopify.com";
+let db: PrismaClient;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+/** Order n: two line items (the second without a product), shop money in USD, paid in EUR. */
+function orderLines(n: number): object[] {
+  const order = `gid://shopify/Order/${n}`;
+  return [
+    {
+      id: `gid://shopify/Collection/${7000 + (n % 3)}`,
+      __parentId: `gid://shopify/LineItem/${n * 10 + 1}`,
+    },
+    {
+      id: `gid://shopify/LineItem/${n * 10 + 2}`,
+      title: "Gift wrap",
+      sku: null,
+      quantity: 1,
+      unfulfilledQuantity: 0,
+      product: null,
+      __parentId: order,
+    },
+    {
+      id: `gid://shopify/LineItem/${n * 10 + 1}`,
+      title: `Walnut case ${n}`,
+      sku: `WC-${n}`,
+      quantity: 2 + (n % 2),
+      unfulfilledQuantity: 2,
+      product: { id: `gid://shopify/Product/${900 + (n % 4)}`, tags: ["made-to-order"] },
+      __parentId: order,
+    },
+    {
+      id: `gid://shopify/FulfillmentOrder/${n * 10 + 3}`,
+      status: "OPEN",
+      fulfillBy: "2026-11-20T04:59:59Z",
+      __parentId: order,
+    },
+    {
+      id: order,
+      name: `#${n}`,
+      createdAt: "2026-11-01T10:00:00Z",
+      updatedAt: `2026-11-02T10:00:${String(n % 60).padStart(2, "0")}Z`,
+      cancelledAt: null,
+      closedAt: null,
+      displayFulfillmentStatus: "UNFULFILLED",
+      displayFinancialStatus: "PAID",
+      email: `buyer${n}@example.net`,
+      tags: ["vip"],
+      customer: { firstName: "Ana", lastName: `Lopez ${n}` },
+      customerLocale: "de",
+      currentTotalPriceSet: {
+        shopMoney: { amount: `${100 + n}.50`, currencyCode: "USD" },
+        presentmentMoney: { amount: `${90 + n}.25`, currencyCode: "EUR" },
+      },
+    },
+  ];
+}
+
+function expectedRow(n: number) {
+  return {
+    shop: SHOP,
+    id: `gid://shopify/Order/${n}`,
+    name: `#${n}`,
+    createdAt: new Date("2026-11-01T10:00:00Z"),
+    updatedAt: new Date(`2026-11-02T10:00:${String(n % 60).padStart(2, "0")}Z`),
+    cancelledAt: null,
+    closedAt: null,
+    displayFulfillmentStatus: "UNFULFILLED",
+    displayFinancialStatus: "PAID",
+    email: `buyer${n}@example.net`,
+    customerFirstName: "Ana",
+    customerLastName: `Lopez ${n}`,
+    totalAmount: `${100 + n}.50`,
+    currencyCode: "USD",
+    presentmentAmount: `${90 + n}.25`,
+    presentmentCurrencyCode: "EUR",
+    customerLocale: "de",
+    unitsOrdered: 3 + (n % 2),
+    unitsRemaining: 2,
+    fulfillBy: new Date("2026-11-20T04:59:59Z"),
+    tags: '["vip"]',
+    lineItems: [
+      {
+        id: `gid://shopify/LineItem/${n * 10 + 1}`,
+        title: `Walnut case ${n}`,
+        sku: `WC-${n}`,
+        quantity: 2 + (n % 2),
+        remaining: 2,
+        productId: `gid://shopify/Product/${900 + (n % 4)}`,
+        productTags: ["made-to-order"],
+        collectionIds: [`gid://shopify/Collection/${7000 + (n % 3)}`],
+      },
+      {
+        id: `gid://shopify/LineItem/${n * 10 + 2}`,
+        title: "Gift wrap",
+        sku: null,
+        quantity: 1,
+        remaining: 0,
+        productId: null,
+        productTags: [],
+        collectionIds: [],
+      },
+    ],
+  };
+}
+
+/** The file as bytes, cut into 64 KB chunks as a download arrives. */
+function file(lines: readonly string[]): AsyncIterable<Uint8Array> {
+  const bytes = new TextEncoder().encode(lines.join("\n") + "\n");
+  return (async function* () {
+    for (let at = 0; at < bytes.length; at += 65_536) yield bytes.slice(at, at + 65_536);
+  })();
+}
+
+async function rows(shop = SHOP) {
+  const found = await db.trackedOrder.findMany({ where: { shop }, orderBy: { name: "asc" } });
+  return found.map(({ lineItems, ...row }) => ({ ...row, lineItems: JSON.parse(lineItems) }));
+}
+
+// More than one transaction batch (2,000) and SQLite statement (500), with a remainder.
+const COUNT = 2_345;
+const numbers = Array.from({ length: COUNT }, (_, i) => i + 1);
+const LINES = numbers.flatMap(orderLines).map((line) => JSON.stringify(line));
+
+describe("importBulkFile", () => {
+  it("writes every order of the file, nested lines and both currencies, equal to the file", async () => {
+    const now = new Date("2026-11-03T00:00:00Z");
+    const imported = await importBulkFile(db, SHOP, file(LINES), now);
+    expect(imported).toMatchObject({ count: COUNT, orphans: 0, refused: 0 });
+    expect(imported.latestUpdatedAt).toEqual(new Date("2026-11-02T10:00:59Z"));
+    const saved = await rows();
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect(saved).toHaveLength(COUNT);
+    expect(saved).toEqual(
+      numbers
+        .map(expectedRow)
+        .sort(byName)
+        .map((row) => expect.objectContaining({ ...row, syncedAt: now })),
+    );
+  });
+
+  it("imported again, changes nothing but what changed in the file (idempotent)", async () => {
+    await importBulkFile(db, SHOP, file(LINES), new Date("2026-11-03T00:00:00Z"));
+    const first = await rows();
+    const changed = LINES.map((line) => line.replace('"name":"#7",', '"name":"#7 (edited)",'));
+    const again = await importBulkFile(db, SHOP, file(changed), new Date("2026-11-03T00:00:00Z"));
+    expect(again.count).toBe(COUNT);
+    const second = await rows();
+    expect(second).toHaveLength(COUNT);
+    expect(second.filter((row) => row.name !== "#7 (edited)")).toEqual(
+      first.filter((row) => row.name !== "#7"),
+    );
+    expect(second.find((row) => row.id === "gid://shopify/Order/7")?.name).toBe("#7 (edited)");
+  });
+
+  it("reports a malformed line by number and reason, never its text, and imports the rest", async () => {
+    const lines = orderLines(1)
+      .concat(orderLines(2))
+      .map((line) => JSON.stringify(line));
+    // Line 3: cut short (not JSON); line 10: order 2 with a quantity Shopify never sends.
+    lines[2] = lines[2]?.slice(0, 40) ?? "";
+    lines[9] = JSON.stringify({ ...orderLines(2)[4], currentTotalPriceSet: null });
+    const imported = await importBulkFile(db, SHOP, file(lines), new Date());
+    expect(imported).toMatchObject({ count: 1, refused: 2 });
+    // Order 2's four children and the cut line item's collection stay without a parent, counted.
+    expect(imported.orphans).toBe(5);
+    const report = importReport(imported) ?? "";
+    expect(report).toContain("2 lines not understood and skipped");
+    expect(report).toContain("line 3: not JSON");
+    expect(report).toMatch(/line 10: Order currentTotalPriceSet/);
+    expect(report).not.toContain("buyer2@example.net");
+    const saved = await rows();
+    expect(saved.map((row) => row.name)).toEqual(["#1"]);
+    // Order 1 lost its first line item (the cut line): the rest of it is still right.
+    expect(saved[0]?.lineItems).toEqual([expectedRow(1).lineItems[1]]);
+  });
+});

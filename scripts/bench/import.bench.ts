@@ -1,0 +1,180 @@
+// First import, the part after Shopify has finished (issue 15 point 3): from a finished bulk
+// operation's JSONL file to rows in the database, on SQLite and on PostgreSQL, beside a naive
+// importer measured in the same run. The file is made once by the simulator's bulk operation
+// (the same query production runs, children shuffled as Shopify does since 2026-01) and read
+// from disk, so neither the network nor Shopify's run time is in the figure (`npm run bench --
+// sync` measures those). The re-forecast that follows an import is timed apart: it is issue 15
+// point 1's figure, not the import's.
+//
+// shopify.dev "Perform bulk operations with the GraphQL Admin API"
+// (https://shopify.dev/docs/api/usage/bulk-operations/queries): the result is a JSONL file, one
+// node a line; a node of a nested connection is a line of its own carrying `__parentId`.
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { startSimulator } from "@delay-desk/simulator/index";
+import { libraryLikeAdmin } from "../../tests/support/library-like-admin";
+import { TEST_APP } from "../../tests/support/app-under-test";
+import { tomlScopes } from "../app-config";
+import type { BenchRow } from "../bench";
+import { benchHasPostgresql, freshBenchDatabase } from "./fixture";
+import { fmtMs, fmtRate, timed } from "./measure";
+
+export const title =
+  "First import from a finished bulk file: streamed, batched rows vs a naive importer (SQLite and PostgreSQL)";
+
+const SHOP = "bench-import.myshopify.com";
+const ORDERS = Number(process.env.BENCH_IMPORT_ORDERS ?? 100_000);
+// The naive importer writes a row per round trip (about a millisecond each, minutes at 100k), so by
+// default it imports the file's first 2,000 orders and its time is scaled to the whole file (said
+// so in the output). BENCH_IMPORT_PEER_ORDERS=100000 runs it in full.
+const PEER_ORDERS = Math.min(ORDERS, Number(process.env.BENCH_IMPORT_PEER_ORDERS ?? 2_000));
+// Making the file takes the simulator about a minute at 100k; BENCH_IMPORT_FILE=<path> keeps it
+// there and reuses it on the next run (while working on the import).
+const KEEP_FILE = process.env.BENCH_IMPORT_FILE;
+
+const statusSchema = z.object({
+  bulkOperation: z.object({ status: z.string(), url: z.string().nullable() }).nullable(),
+});
+
+/** Runs the import's bulk query on a seeded shop and saves its finished JSONL file. */
+async function bulkFile(dir: string): Promise<{ file: string; ms: number }> {
+  const sim = await startSimulator({
+    port: 0,
+    app: { ...TEST_APP, scopes: tomlScopes() },
+    shops: [{ domain: SHOP, orders: ORDERS, seed: 7, plan: "PLUS" }],
+  });
+  try {
+    const { ORDER_IMPORT_BULK_QUERY, START_ORDER_IMPORT, ORDER_IMPORT_STATUS } = await import(
+      "../../app/orders/import/bulk-import.server"
+    );
+    const { inlineFragments } = await import("../../app/admin-api/inline-fragments");
+    const admin = libraryLikeAdmin(sim.origin, SHOP, sim.issueAccessToken(SHOP));
+    const started = z
+      .object({
+        data: z.object({
+          bulkOperationRunQuery: z.object({ bulkOperation: z.object({ id: z.string() }) }),
+        }),
+      })
+      .parse(
+        await (
+          await admin.graphql(START_ORDER_IMPORT, {
+            variables: { query: inlineFragments(ORDER_IMPORT_BULK_QUERY) },
+          })
+        ).json(),
+      );
+    const id = started.data.bulkOperationRunQuery.bulkOperation.id;
+    const made = await timed(async () => {
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        const status = statusSchema.parse(
+          z
+            .object({ data: z.unknown() })
+            .parse(await (await admin.graphql(ORDER_IMPORT_STATUS, { variables: { id } })).json())
+            .data,
+        ).bulkOperation;
+        if (status?.status === "COMPLETED" && status.url) return status.url;
+        if (status && status.status !== "CREATED" && status.status !== "RUNNING")
+          throw new Error(`bulk operation ended ${status.status}`);
+      }
+    });
+    const response = await fetch(made.result);
+    if (!response.ok) throw new Error(`bulk file: HTTP ${response.status}`);
+    const file = path.join(dir, "orders.jsonl");
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    return { file, ms: made.ms };
+  } finally {
+    await sim.close();
+  }
+}
+
+function fileBody(file: string): AsyncIterable<Uint8Array> {
+  return createReadStream(file);
+}
+
+async function measure(kind: "sqlite" | "postgresql", file: string): Promise<BenchRow[]> {
+  const url = await freshBenchDatabase(kind);
+  const { createPrismaClient } = await import("../../app/prisma-client.server");
+  const { importBulkFile } = await import("../../app/orders/import/import-bulk-file.server");
+  const { naiveBulkImport } = await import("./naive-import");
+  const { reforecastShop } = await import("../../app/orders/reforecast.server");
+  const db = createPrismaClient(url);
+  const rows: BenchRow[] = [];
+  try {
+    const now = new Date();
+    const fast = await timed(() => importBulkFile(db, SHOP, fileBody(file), now));
+    const count = await db.trackedOrder.count({ where: { shop: SHOP } });
+    if (count !== fast.result.count)
+      throw new Error(`${kind}: ${fast.result.count} imported but ${count} rows`);
+    rows.push({
+      figure: `${kind}: bulk file → rows`,
+      value: fmtRate(count, fast.ms, "orders"),
+      note: `${count.toLocaleString("en-US")} orders in ${fmtMs(fast.ms)}; goal ≥ 20,000/s`,
+    });
+    const again = await timed(() => importBulkFile(db, SHOP, fileBody(file), now));
+    rows.push({
+      figure: `${kind}: the same file again (every row an update)`,
+      value: fmtRate(again.result.count, again.ms, "orders"),
+      note: fmtMs(again.ms),
+    });
+    const forecast = await timed(() => reforecastShop(db, SHOP, now, {}));
+    rows.push({
+      figure: `${kind}: re-forecast after it (issue 15 point 1, apart)`,
+      value: fmtMs(forecast.ms),
+    });
+
+    const peerShop = `peer-${SHOP}`;
+    const peer = await timed(() => naiveBulkImport(db, peerShop, file, now, PEER_ORDERS));
+    const scale = count / Math.max(1, peer.result);
+    const peerMs = peer.ms * scale;
+    const scaled =
+      scale > 1.001
+        ? `; measured on ${peer.result.toLocaleString("en-US")} orders, scaled ×${scale.toFixed(2)}`
+        : "";
+    rows.push({
+      figure: `${kind}: naive peer (whole file as one string, a row per awaited upsert)`,
+      value: fmtRate(peer.result, peer.ms, "orders"),
+      note: `${fmtMs(peerMs)} for ${count.toLocaleString("en-US")}${scaled}`,
+    });
+    rows.push({
+      figure: `${kind}: ratio peer / streamed`,
+      value: `${(peerMs / fast.ms).toFixed(1)}×`,
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  return rows;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), "delay-desk-import-bench-"));
+  try {
+    const made =
+      KEEP_FILE && existsSync(KEEP_FILE) ? { file: KEEP_FILE, ms: 0 } : await bulkFile(dir);
+    if (KEEP_FILE && made.file !== KEEP_FILE) copyFileSync(made.file, KEEP_FILE);
+    const text = readFileSync(made.file, "utf8");
+    const lines = text.split("\n").filter(Boolean).length;
+    const rows: BenchRow[] = [
+      {
+        figure: `bulk file of ${ORDERS.toLocaleString("en-US")} orders (simulator)`,
+        value: `${lines.toLocaleString("en-US")} lines, ${(text.length / 1e6).toFixed(1)} MB`,
+        note: made.ms > 0 ? `made in ${fmtMs(made.ms)}, not part of the figures below` : "reused",
+      },
+    ];
+    rows.push(...(await measure("sqlite", made.file)));
+    if (benchHasPostgresql()) rows.push(...(await measure("postgresql", made.file)));
+    else rows.push({ figure: "postgresql", value: "skipped", note: "no PostgreSQL server" });
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
