@@ -3,6 +3,7 @@
 // (https://shopify.dev/docs/api/admin-graphql/latest/queries/shopLocales, ShopLocale.primary).
 // It needs the `read_locales` scope (the schema's requiredAccess), asked in shopify.app.toml.
 import { z } from "zod";
+import { AdminApiError } from "../admin-api/admin-errors";
 import { adminQuery, type AdminGraphql } from "../admin-api/graphql.server";
 
 export const SHOP_LOCALES_QUERY = `#graphql
@@ -20,6 +21,15 @@ const shopLocalesSchema = z.object({
 
 /** The primary locale's ISO code ("en", "fr", "pt-BR"); null if the shop reports none. */
 export async function shopPrimaryLocale(admin: AdminGraphql): Promise<string | null> {
-  const data = await adminQuery(admin, SHOP_LOCALES_QUERY, shopLocalesSchema);
-  return data.shopLocales.find((locale) => locale.primary)?.locale ?? null;
+  try {
+    const data = await adminQuery(admin, SHOP_LOCALES_QUERY, shopLocalesSchema);
+    return data.shopLocales.find((locale) => locale.primary)?.locale ?? null;
+  } catch (error) {
+    // A shop installed before read_locales was asked has not granted it until the merchant
+    // accepts the new scope; Shopify answers ACCESS_DENIED. Notices must still go out, in the
+    // customer's language or English, so the primary locale is then unknown, not an error.
+    if (error instanceof AdminApiError && error.details.some((d) => d.code === "ACCESS_DENIED"))
+      return null;
+    throw error;
+  }
 }

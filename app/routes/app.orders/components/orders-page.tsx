@@ -225,13 +225,16 @@ export function OrdersPage() {
                   selected={selectedResources.includes(row.id)}
                 >
                   <IndexTable.Cell>
-                    {/* The primary link: a click on the row (not its checkbox) opens the order's
-                        page, with its promise, what the customer was told and its timeline. */}
-                    <Link dataPrimaryLink url={`/app/orders/${gidId(row.id)}`} removeUnderline>
-                      <Text as="span" fontWeight="semibold">
-                        {row.name}
-                      </Text>
-                    </Link>
+                    {/* The name opens the order's page (promise, what the customer was told, timeline).
+                        A click elsewhere on the row still selects it: the link keeps its click
+                        from the row, which would take it as a selection and cancel it. */}
+                    <span onClick={(event) => event.stopPropagation()}>
+                      <Link url={`/app/orders/${gidId(row.id)}`} removeUnderline>
+                        <Text as="span" fontWeight="semibold">
+                          {row.name}
+                        </Text>
+                      </Link>
+                    </span>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <BlockStack>

@@ -4,22 +4,24 @@
 // included. The order's language is Order.customerLocale ("The customer's language and region
 // preference at the time of purchase":
 // https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-customerLocale).
-import { describe, expect, it } from "vitest";
 import { DEFAULT_SHOP_RULES, parseShopRules } from "../../app/promise/shop-rules";
 import { DEMO_CUSTOMER_LANGUAGES, DEMO_SHOP } from "../../scripts/demo";
 import { newMerchantPage } from "../support/browser";
-import { demoInBrowser } from "../support/demo-in-browser";
+import { expect, test } from "../support/demo-in-browser";
 
-const session = demoInBrowser({ orders: 200, seed: 5, customerLanguages: DEMO_CUSTOMER_LANGUAGES });
+test.use({ demoShop: { orders: 200, seed: 5, customerLanguages: DEMO_CUSTOMER_LANGUAGES } });
 
-describe("a customer's language, in a browser", () => {
-  it("a German order: German preview, German mail with money formatted for German (58,00 $), and the wait-or-refund page in German", async () => {
-    const { demo, browser, db } = session;
-    const page = await newMerchantPage(browser);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(demo.url);
-    await session.firstImportFinished();
+test.describe("a customer's language, in a browser", () => {
+  test("a German order: German preview, German mail with money formatted for German (58,00 $), and the wait-or-refund page in German", async ({
+    demo,
+    db,
+    browser,
+    page,
+    pageErrors,
+    firstVisit,
+  }) => {
+    test.setTimeout(240_000);
+    await firstVisit();
     const timeZone = demo.simulator.stores.get(DEMO_SHOP)?.shop.ianaTimezone ?? "America/New_York";
     await db.shopSettings.upsert({
       where: { shop: DEMO_SHOP },
@@ -59,24 +61,17 @@ describe("a customer's language, in a browser", () => {
     // From the order's page to the composer, this order selected, then the German wording.
     await page.goto(`${demo.url}/app/orders/${numeric}`);
     const app = page.frameLocator("iframe");
-    await expect
-      .poll(() => app.getByRole("link", { name: "Write to this customer" }).count(), {
-        timeout: 30_000,
-      })
-      .toBe(1);
+    await expect(app.getByRole("link", { name: "Write to this customer" })).toHaveCount(1);
     await app.getByRole("link", { name: "Write to this customer" }).click();
-    await expect
-      .poll(() => app.getByRole("link", { name: "German (Deutsch)" }).count(), { timeout: 30_000 })
-      .toBe(1);
+    await expect(app.getByRole("link", { name: "German (Deutsch)" })).toHaveCount(1);
     await app.getByRole("link", { name: "German (Deutsch)" }).click();
-    await expect
-      .poll(() => app.getByText("First notice in German (Deutsch)").count(), { timeout: 30_000 })
-      .toBe(1);
-    expect(await app.getByTestId("preview-subject").innerText()).toBe(
+    await expect(app.getByText("First notice in German (Deutsch)")).toHaveCount(1);
+    await expect(app.getByTestId("preview-subject")).toHaveText(
       `Neuigkeiten zu Ihrer Bestellung ${order.name}`,
+      { useInnerText: true },
     );
     await app.getByRole("button", { name: "Send notices" }).click();
-    await expect.poll(() => app.getByTestId("review-count").count(), { timeout: 15_000 }).toBe(1);
+    await expect(app.getByTestId("review-count")).toHaveCount(1);
     await app.getByRole("button", { name: "Confirm: send 1 notice" }).click();
     await expect
       .poll(() => demo.mail.received().filter((m) => m.to.includes(order.email ?? "")).length, {
@@ -91,31 +86,21 @@ describe("a customer's language, in a browser", () => {
       .getByRole("link", { name: `Neuigkeiten zu Ihrer Bestellung ${order.name}` })
       .click();
     const mail = customer.frameLocator('iframe[title="Message"]');
+    await expect(mail.getByRole("link", { name: "Stornieren und Geld zurück" })).toHaveCount(1);
     const body = await mail.locator("body").innerText();
     expect(body).toMatch(/Wir rechnen jetzt damit, sie .+ zu versenden|Sie soll heute/);
     // German money: thousands with ".", decimals with ",", the symbol after (Intl, de).
     expect(body).toMatch(/Bei einer Stornierung erstatten wir Ihnen die vollen \d[\d.]*,\d\d\s\$/);
     await mail.getByRole("link", { name: "Stornieren und Geld zurück" }).click();
-    await customer.waitForURL(new RegExp(`/${DEMO_SHOP}/storefront/apps/delay-desk/choice`), {
-      timeout: 15_000,
-    });
-    await expect
-      .poll(
-        () =>
-          customer.getByRole("heading", { name: `Bestellung ${order.name} stornieren?` }).count(),
-        { timeout: 15_000 },
-      )
-      .toBe(1);
-    expect(await customer.locator("html").getAttribute("lang")).toBe("de");
+    await expect(customer).toHaveURL(new RegExp(`/${DEMO_SHOP}/storefront/apps/delay-desk/choice`));
+    await expect(
+      customer.getByRole("heading", { name: `Bestellung ${order.name} stornieren?` }),
+    ).toHaveCount(1);
+    await expect(customer.locator("html")).toHaveAttribute("lang", "de");
     await customer.getByRole("button", { name: "Ja, stornieren und Geld zurück" }).click();
-    await expect
-      .poll(
-        () => customer.getByRole("heading", { name: "Ihre Bestellung wird storniert" }).count(),
-        {
-          timeout: 15_000,
-        },
-      )
-      .toBe(1);
+    await expect(
+      customer.getByRole("heading", { name: "Ihre Bestellung wird storniert" }),
+    ).toHaveCount(1);
     expect(
       (
         await db.customerChoice.findUnique({
