@@ -83,7 +83,8 @@ export function parseTemplateForm(form: FormData): TemplateFormResult {
 
 export type EditableKind = Exclude<NoticeKind, "first">;
 
-const wordingSchemaFor = (kind: EditableKind) =>
+/** A kind's subject, body and make-good, under the same rules in every language. */
+const wordingSchemaFor = (kind: NoticeKind) =>
   z.object({
     subject: z
       .string()
@@ -166,24 +167,7 @@ export function parseTranslationForm(form: FormData, kind: NoticeKind): Translat
     const value = form.get(key);
     values[key] = typeof value === "string" ? value : "";
   }
-  const schema = z.object({
-    subject: z
-      .string()
-      .trim()
-      .min(1, "Write a subject.")
-      .max(200, "Keep the subject under 200 characters.")
-      .superRefine(noTyposFor(kind)),
-    body: z
-      .string()
-      .trim()
-      .min(1, "Write the message.")
-      .max(5000, "Keep the message under 5,000 characters.")
-      .superRefine(noTyposFor(kind))
-      .superRefine(saysWhatItMust(kind)),
-    makeGood:
-      kind === "later"
-        ? z.string().trim().min(1, "Say what you offer to make up for a second delay.").max(500)
-        : z.string().optional(),
+  const schema = wordingSchemaFor(kind).extend({
     reason:
       kind === "first"
         ? z
