@@ -59,6 +59,19 @@ export type TemplateFormResult =
       values: Record<string, string>;
     };
 
+/** The first message zod gives for each of the form's fields: the page shows one per field. */
+function firstErrorPerField<F extends string>(
+  issues: readonly z.ZodIssue[],
+  fields: readonly F[],
+): Partial<Record<F, string>> {
+  const errors: Partial<Record<F, string>> = {};
+  for (const issue of issues) {
+    const field = fields.find((name) => name === issue.path[0]);
+    if (field !== undefined && errors[field] === undefined) errors[field] = issue.message;
+  }
+  return errors;
+}
+
 export function parseTemplateForm(form: FormData): TemplateFormResult {
   const values: Record<string, string> = {};
   for (const key of ["subject", "body", "reason", "replyTo"]) {
@@ -67,15 +80,12 @@ export function parseTemplateForm(form: FormData): TemplateFormResult {
   }
   const parsed = templateFormSchema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: Partial<Record<keyof TemplateForm, string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0];
-    if (
-      (field === "subject" || field === "body" || field === "reason" || field === "replyTo") &&
-      !errors[field]
-    )
-      errors[field] = issue.message;
-  }
+  const errors = firstErrorPerField(parsed.error.issues, [
+    "subject",
+    "body",
+    "reason",
+    "replyTo",
+  ] as const);
   return { ok: false, errors, values };
 }
 
@@ -136,12 +146,7 @@ export function parseWordingForm(form: FormData, kind: EditableKind): WordingFor
         ...(kind === "later" ? { makeGood: parsed.data.makeGood } : {}),
       },
     };
-  const errors: Partial<Record<"subject" | "body" | "makeGood", string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0];
-    if ((field === "subject" || field === "body" || field === "makeGood") && !errors[field])
-      errors[field] = issue.message;
-  }
+  const errors = firstErrorPerField(parsed.error.issues, ["subject", "body", "makeGood"] as const);
   return { ok: false, errors, values };
 }
 
@@ -188,14 +193,11 @@ export function parseTranslationForm(form: FormData, kind: NoticeKind): Translat
         ...(kind === "first" ? { reason: parsed.data.reason } : {}),
       },
     };
-  const errors: Partial<Record<"subject" | "body" | "makeGood" | "reason", string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0];
-    if (
-      (field === "subject" || field === "body" || field === "makeGood" || field === "reason") &&
-      !errors[field]
-    )
-      errors[field] = issue.message;
-  }
+  const errors = firstErrorPerField(parsed.error.issues, [
+    "subject",
+    "body",
+    "makeGood",
+    "reason",
+  ] as const);
   return { ok: false, errors, values };
 }
