@@ -45,6 +45,27 @@ describe("periodic sweep", () => {
     await expect.poll(() => errors.length).toBe(1);
     expect(swept).toBe(1);
     expect(String(errors[0])).toContain("database gone");
-    [stopLost, stopWon, stopFailing].forEach((stop) => stop());
+    await Promise.all([stopLost, stopWon, stopFailing].map((stop) => stop()));
+  });
+
+  it("stop waits for the sweep in flight, so what it talks to can be closed after it", async () => {
+    let finish: () => void = () => {};
+    let ended = false;
+    const periodic = periodicSweep(
+      () =>
+        new Promise<void>((resolve) => (finish = resolve)).then(() => {
+          ended = true;
+        }),
+      60_000,
+    );
+    periodic.start();
+    void periodic.tick();
+    let stopped = false;
+    const stopping = periodic.stop().then(() => (stopped = true));
+    await Promise.resolve();
+    expect(stopped).toBe(false);
+    finish();
+    await stopping;
+    expect(ended).toBe(true);
   });
 });

@@ -8,7 +8,11 @@ export interface PeriodicSweep<T> {
   tick(): Promise<T>;
   /** Sweeps every intervalMs until stop() (nothing without an interval). Idempotent. */
   start(): void;
-  stop(): void;
+  /**
+   * Stops the timer and waits for a sweep in flight, so what it talks to (Shopify, the database)
+   * can be closed after it without a sweep failing half-way.
+   */
+  stop(): Promise<void>;
 }
 
 export function periodicSweep<T>(
@@ -25,9 +29,11 @@ export function periodicSweep<T>(
       timer = setInterval(() => void tick(), intervalMs);
       timer.unref();
     },
-    stop() {
+    async stop() {
       if (timer) clearInterval(timer);
       timer = null;
+      // A sweep's own failure was reported by whoever awaited it; stopping only waits for it.
+      await running?.catch(() => undefined);
     },
   };
 }
@@ -35,14 +41,14 @@ export function periodicSweep<T>(
 /**
  * A sweep that first claims its round (a named lease, app/leases/: one process sweeps per round),
  * runs now and then every interval, and reports a failure instead of throwing it; returns the
- * function that stops it.
+ * function that stops it (once any sweep in flight has ended).
  */
 export function startClaimedSweep(options: {
   sweep: () => Promise<unknown>;
   intervalMs: number;
   onError: (error: unknown) => void;
   claim?: () => Promise<boolean>;
-}): () => void {
+}): () => Promise<void> {
   const claim = options.claim ?? (async () => true);
   const periodic = periodicSweep(
     () =>

@@ -152,8 +152,8 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
         redactSecrets(error instanceof Error ? error.message : String(error)),
       ),
   });
-  let stopRetention: (() => void) | null = null;
-  let stopConsent: (() => void) | null = null;
+  let stopRetention: (() => Promise<void>) | null = null;
+  let stopConsent: (() => Promise<void>) | null = null;
   let countdowns: NodeJS.Timeout | null = null;
   let jobsStarted = false;
   // One conditional write per due job: processes sweeping at once release each job once.
@@ -200,18 +200,21 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       });
     },
     async stop() {
-      stopRetention?.();
+      const sweepsEnded = Promise.all([
+        stopRetention?.(),
+        stopConsent?.(),
+        pauses.stop(),
+        flowTriggers.stop(),
+      ]);
       stopRetention = null;
-      stopConsent?.();
       stopConsent = null;
       if (countdowns) clearInterval(countdowns);
       countdowns = null;
-      pauses.stop();
-      flowTriggers.stop();
       orderSync.stop();
       if (jobsStarted) await jobs.stop();
       jobsStarted = false;
       await orderSync.settle();
+      await sweepsEnded;
       smtp?.close();
     },
   };

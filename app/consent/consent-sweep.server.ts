@@ -25,7 +25,7 @@ export async function sweepAllConsentDeadlines(db: PrismaClient, now: Date): Pro
 }
 
 /** Sweeps now and then every interval; returns the function that stops it. */
-export function startConsentSweep(options: ConsentSweepOptions): () => void {
+export function startConsentSweep(options: ConsentSweepOptions): () => Promise<void> {
   const now = options.now ?? (() => new Date());
   return startClaimedSweep({
     sweep: () => sweepAllConsentDeadlines(options.db, now()),

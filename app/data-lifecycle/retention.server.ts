@@ -18,7 +18,7 @@ export interface RetentionSweepOptions {
 }
 
 /** Prunes now and then every interval; returns the function that stops it. */
-export function startRetentionSweep(options: RetentionSweepOptions): () => void {
+export function startRetentionSweep(options: RetentionSweepOptions): () => Promise<void> {
   const now = options.now ?? (() => new Date());
   return startClaimedSweep({
     sweep: () => forgetOldWebhookReceipts(options.db, now()),

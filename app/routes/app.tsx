@@ -1,12 +1,20 @@
 // The embedded app's frame: Polaris, App Bridge (Shopify's, or the simulator's stand-in when an
 // Admin origin is configured) and the app's navigation.
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Link,
+  Outlet,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { appBridgeScriptUrl } from "../admin-origin.server";
+import { PlainRequestProblem, RequestProblem } from "../components/request-problem";
 import { appEnv } from "../env.server";
 import { authenticate } from "../shopify.server";
 
@@ -44,9 +52,33 @@ export default function AppFrame() {
   );
 }
 
-// Shopify needs Remix to catch thrown responses (e.g. a bounce to refresh the session token).
+// Shopify needs Remix to catch thrown responses (e.g. a bounce to refresh the session token), which
+// `boundary.error` renders. It recognises them by constructor name, and the client bundle minifies
+// that name: on hydration it rethrows and React gives up (errors #418/#423). `isRouteErrorResponse`
+// survives minification, so responses are told apart here and only then handed to Shopify's code.
 export function ErrorBoundary() {
-  return boundary.error(useRouteError());
+  const error = useRouteError();
+  const frame = useRouteLoaderData<typeof loader>("routes/app");
+  if (isRouteErrorResponse(error) && error.status >= 400 && error.status < 500) {
+    const message =
+      typeof error.data === "string" && error.data.trim() !== ""
+        ? error.data
+        : "This page cannot be shown for that request.";
+    return frame ? (
+      <AppProvider isEmbeddedApp apiKey={frame.apiKey} __APP_BRIDGE_URL={frame.appBridgeUrl}>
+        <RequestProblem status={error.status} message={message} />
+      </AppProvider>
+    ) : (
+      <PlainRequestProblem status={error.status} message={message} />
+    );
+  }
+  if (isRouteErrorResponse(error)) {
+    // Shopify's own thrown pages (App Bridge bounce, exit-iframe) carry HTML for the browser to run.
+    return (
+      <div dangerouslySetInnerHTML={{ __html: typeof error.data === "string" ? error.data : "" }} />
+    );
+  }
+  return boundary.error(error);
 }
 
 export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);
