@@ -30,9 +30,9 @@ import {
   type AppUnderTest,
 } from "../tests/support/app-under-test";
 import { openAppWithTomlWebhooks, settleOrderSync } from "../tests/support/webhook-delivery";
-import { DEFAULT_SHOP_RULES } from "./promise/shop-rules";
 import { DEFAULT_TEMPLATE } from "./notices/render-notice";
 import { runJobsToEnd } from "../tests/support/run-jobs";
+import { saveSampleSender } from "../tests/support/notice-sender";
 
 let app: AppUnderTest;
 let mail: RunningMailServer;
@@ -119,16 +119,7 @@ describe("a full flow at LOG_LEVEL=debug", () => {
       });
 
       // Bearer requests: save the notice, then send it to that order.
-      await db.shopSettings.upsert({
-        where: { shop: app.shop },
-        create: {
-          shop: app.shop,
-          rules: JSON.stringify(DEFAULT_SHOP_RULES),
-          senderName: "Dawn Rivera",
-          senderRole: "Operations manager",
-        },
-        update: { senderName: "Dawn Rivera", senderRole: "Operations manager" },
-      });
+      await saveSampleSender(db, app.shop);
       const notices = await import("./routes/app.notices");
       const post = (fields: Record<string, string>) =>
         app.bearerRequest("/app/notices", { method: "POST", body: new URLSearchParams(fields) });

@@ -4,10 +4,10 @@
 // included. The order's language is Order.customerLocale ("The customer's language and region
 // preference at the time of purchase":
 // https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-customerLocale).
-import { DEFAULT_SHOP_RULES, parseShopRules } from "../../app/promise/shop-rules";
 import { DEMO_CUSTOMER_LANGUAGES, DEMO_SHOP } from "../../scripts/demo";
 import { newMerchantPage } from "../support/browser";
 import { expect, test } from "../support/demo-in-browser";
+import { saveSampleSender } from "../support/notice-sender";
 
 test.use({ demoShop: { orders: 200, seed: 5, customerLanguages: DEMO_CUSTOMER_LANGUAGES } });
 
@@ -23,16 +23,7 @@ test.describe("a customer's language, in a browser", () => {
     test.setTimeout(240_000);
     await firstVisit();
     const timeZone = demo.simulator.stores.get(DEMO_SHOP)?.shop.ianaTimezone ?? "America/New_York";
-    await db.shopSettings.upsert({
-      where: { shop: DEMO_SHOP },
-      create: {
-        shop: DEMO_SHOP,
-        rules: JSON.stringify(parseShopRules({ ...DEFAULT_SHOP_RULES, timeZone })),
-        senderName: "Dawn Rivera",
-        senderRole: "Operations manager",
-      },
-      update: { senderName: "Dawn Rivera", senderRole: "Operations manager" },
-    });
+    await saveSampleSender(db, DEMO_SHOP, { timeZone });
     // The shop's own notice (English) is saved: the reply-to lives there.
     await db.noticeTemplate.create({
       data: {

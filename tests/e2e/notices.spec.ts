@@ -1,10 +1,10 @@
 // A merchant writes the delay notice, previews it for one overdue order, sends it, and the
 // customer reads it in the demo's outbox, clicks "Cancel and refund me" on the shop's (simulated)
 // domain, confirms, and the merchant sees the whole story on the order's timeline.
-import { DEFAULT_SHOP_RULES, parseShopRules } from "../../app/promise/shop-rules";
 import { DEMO_SHOP } from "../../scripts/demo";
 import { newMerchantPage } from "../support/browser";
 import { expect, test } from "../support/demo-in-browser";
+import { saveSampleSender } from "../support/notice-sender";
 
 test.use({ demoShop: { orders: 200, seed: 5 } });
 
@@ -21,16 +21,7 @@ test.describe("telling customers, in a browser", () => {
     await firstVisit();
     // The notice is signed by a person; the settings page is where the merchant says who.
     const timeZone = demo.simulator.stores.get(DEMO_SHOP)?.shop.ianaTimezone ?? "America/New_York";
-    await db.shopSettings.upsert({
-      where: { shop: DEMO_SHOP },
-      create: {
-        shop: DEMO_SHOP,
-        rules: JSON.stringify(parseShopRules({ ...DEFAULT_SHOP_RULES, timeZone })),
-        senderName: "Dawn Rivera",
-        senderRole: "Operations manager",
-      },
-      update: { senderName: "Dawn Rivera", senderRole: "Operations manager" },
-    });
+    await saveSampleSender(db, DEMO_SHOP, { timeZone });
     const order = await db.trackedOrder.findFirst({
       where: {
         shop: DEMO_SHOP,
