@@ -34,6 +34,10 @@ async function newOrder() {
   return order;
 }
 
+/** The notice's signed links for the order, as a notice sent now carries them. */
+const linksFor = (order: { id: string }, noticeId: string | null = null) =>
+  choiceLinks(TEST_APP.apiSecret, { shop: app.shop, orderId: order.id, noticeId, now: new Date() });
+
 /** What Shopify sends the app when the shopper opens `link` (https://<shop>/apps/delay-desk/...). */
 function proxied(
   link: string,
@@ -65,12 +69,7 @@ describe("the wait-or-refund page", () => {
       customerFirstName: "Sam",
     });
     await insertTrackedOrders(db, [order]);
-    const links = choiceLinks(TEST_APP.apiSecret, {
-      shop: app.shop,
-      orderId: order.id,
-      noticeId: null,
-      now: new Date(),
-    });
+    const links = linksFor(order);
     const html = await (await callRoute(route.loader, proxied(links.cancel))).text();
     expect(html).toContain("refund the full $74.36 to your original payment method");
     expect(html).not.toContain("104.00");
@@ -86,12 +85,7 @@ describe("the wait-or-refund page", () => {
       customerFirstName: "Jonas",
     });
     await insertTrackedOrders(db, [order]);
-    const links = choiceLinks(TEST_APP.apiSecret, {
-      shop: app.shop,
-      orderId: order.id,
-      noticeId: null,
-      now: new Date(),
-    });
+    const links = linksFor(order);
     const html = await (await callRoute(route.loader, proxied(links.cancel))).text();
     expect(html).toContain('<html lang="de-DE">');
     expect(html).toContain(`Bestellung ${order.name} stornieren?`);
@@ -124,12 +118,7 @@ describe("the wait-or-refund page", () => {
         status: "sent",
       },
     });
-    const links = choiceLinks(TEST_APP.apiSecret, {
-      shop: app.shop,
-      orderId: order.id,
-      noticeId: notice.id,
-      now: new Date(),
-    });
+    const links = linksFor(order, notice.id);
     const html = await (await callRoute(route.loader, proxied(links.wait))).text();
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain("entre le lundi 7 décembre et le vendredi 18 décembre");
@@ -138,12 +127,7 @@ describe("the wait-or-refund page", () => {
 
   it("confirms, then records a cancel once and queues the cancel-and-refund remedy", async () => {
     const order = await newOrder();
-    const links = choiceLinks(TEST_APP.apiSecret, {
-      shop: app.shop,
-      orderId: order.id,
-      noticeId: null,
-      now: new Date(),
-    });
+    const links = linksFor(order);
 
     const page = await callRoute(route.loader, proxied(links.cancel));
     expect(page.status).toBe(200);
@@ -173,12 +157,7 @@ describe("the wait-or-refund page", () => {
 
   it("lets a customer who chose to wait change their mind, but not undo a cancel", async () => {
     const order = await newOrder();
-    const links = choiceLinks(TEST_APP.apiSecret, {
-      shop: app.shop,
-      orderId: order.id,
-      noticeId: null,
-      now: new Date(),
-    });
+    const links = linksFor(order);
     expect(await (await callRoute(route.action, post(links.wait, "wait"))).text()).toContain(
       "Thank you for your patience",
     );
@@ -195,12 +174,7 @@ describe("the wait-or-refund page", () => {
 
   it("refuses a bad proxy signature with 401", async () => {
     const order = await newOrder();
-    const links = choiceLinks(TEST_APP.apiSecret, {
-      shop: app.shop,
-      orderId: order.id,
-      noticeId: null,
-      now: new Date(),
-    });
+    const links = linksFor(order);
     expect(
       (await callRoute(route.loader, proxied(links.cancel, { secret: "not-the-secret" }))).status,
     ).toBe(401);
@@ -221,12 +195,7 @@ describe("the wait-or-refund page", () => {
   it("refuses a tampered or expired token with 403", async () => {
     const order = await newOrder();
     const other = await newOrder();
-    const links = choiceLinks(TEST_APP.apiSecret, {
-      shop: app.shop,
-      orderId: order.id,
-      noticeId: null,
-      now: new Date(),
-    });
+    const links = linksFor(order);
     const tampered = new URL(links.cancel);
     const [body, signature] = (tampered.searchParams.get("token") ?? "").split(".");
     const payload = z
