@@ -32,7 +32,7 @@ import {
 import { openAppWithTomlWebhooks, settleOrderSync } from "../tests/support/webhook-delivery";
 import { DEFAULT_TEMPLATE } from "./notices/render-notice";
 import { runJobsToEnd } from "../tests/support/run-jobs";
-import { saveSampleSender } from "../tests/support/notice-sender";
+import { saveSampleSender } from "../tests/support/notice-setup";
 
 let app: AppUnderTest;
 let mail: RunningMailServer;

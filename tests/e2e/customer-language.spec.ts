@@ -7,7 +7,7 @@
 import { DEMO_CUSTOMER_LANGUAGES, DEMO_SHOP } from "../../scripts/demo";
 import { newMerchantPage } from "../support/browser";
 import { expect, test } from "../support/demo-in-browser";
-import { saveSampleSender } from "../support/notice-sender";
+import { oldestNoticeableOrder, saveSampleSender } from "../support/notice-setup";
 
 test.use({ demoShop: { orders: 200, seed: 5, customerLanguages: DEMO_CUSTOMER_LANGUAGES } });
 
@@ -34,20 +34,11 @@ test.describe("a customer's language, in a browser", () => {
         replyTo: "dawn@oakandhide.com",
       },
     });
-    const order = await db.trackedOrder.findFirst({
-      where: {
-        shop: DEMO_SHOP,
-        customerLocale: "de",
-        delayClass: { in: ["overdue", "at_risk"] },
-        email: { not: null },
-        conservativeShipDate: { not: null },
-        displayFulfillmentStatus: "UNFULFILLED",
-        cancelledAt: null,
-      },
-      orderBy: { createdAt: "asc" },
+    const order = await oldestNoticeableOrder(db, DEMO_SHOP, {
+      customerLocale: "de",
+      delayClass: { in: ["overdue", "at_risk"] },
     });
-    if (!order?.email) throw new Error("the seeded shop has no late German order with an email");
-    const numeric = order.id.split("/").at(-1) ?? "";
+    const numeric = order.numericId;
 
     // From the order's page to the composer, this order selected, then the German wording.
     await page.goto(`${demo.url}/app/orders/${numeric}`);
@@ -65,7 +56,7 @@ test.describe("a customer's language, in a browser", () => {
     await expect(app.getByTestId("review-count")).toHaveCount(1);
     await app.getByRole("button", { name: "Confirm: send 1 notice" }).click();
     await expect
-      .poll(() => demo.mail.received().filter((m) => m.to.includes(order.email ?? "")).length, {
+      .poll(() => demo.mail.received().filter((m) => m.to.includes(order.email)).length, {
         timeout: 30_000,
       })
       .toBe(1);

@@ -4,7 +4,7 @@
 import { DEMO_SHOP } from "../../scripts/demo";
 import { newMerchantPage } from "../support/browser";
 import { expect, test } from "../support/demo-in-browser";
-import { saveSampleSender } from "../support/notice-sender";
+import { oldestNoticeableOrder, saveSampleSender } from "../support/notice-setup";
 
 test.use({ demoShop: { orders: 200, seed: 5 } });
 
@@ -22,19 +22,8 @@ test.describe("telling customers, in a browser", () => {
     // The notice is signed by a person; the settings page is where the merchant says who.
     const timeZone = demo.simulator.stores.get(DEMO_SHOP)?.shop.ianaTimezone ?? "America/New_York";
     await saveSampleSender(db, DEMO_SHOP, { timeZone });
-    const order = await db.trackedOrder.findFirst({
-      where: {
-        shop: DEMO_SHOP,
-        delayClass: "overdue",
-        email: { not: null },
-        conservativeShipDate: { not: null },
-        displayFulfillmentStatus: "UNFULFILLED",
-        cancelledAt: null,
-      },
-      orderBy: { createdAt: "asc" },
-    });
-    if (!order?.email) throw new Error("the seeded shop has no overdue order with an email");
-    const numeric = order.id.split("/").at(-1) ?? "";
+    const order = await oldestNoticeableOrder(db, DEMO_SHOP, { delayClass: "overdue" });
+    const numeric = order.numericId;
 
     // From the order's page to the composer, with this order selected.
     await page.goto(`${demo.url}/app/orders/${numeric}`);
@@ -72,7 +61,7 @@ test.describe("telling customers, in a browser", () => {
     });
     await app.getByRole("button", { name: "Confirm: send 1 notice" }).click();
     await expect
-      .poll(() => demo.mail.received().filter((m) => m.to.includes(order.email ?? "")).length, {
+      .poll(() => demo.mail.received().filter((m) => m.to.includes(order.email)).length, {
         timeout: 30_000,
       })
       .toBe(1);
