@@ -20,6 +20,7 @@ import { AdminClient, type AdminClientStats, type AdminGraphql } from "../admin-
 import { ThrottleGate } from "../admin-api/throttle-gate";
 import type { ItemOutcome, JobKind, JobKindRegistry } from "./job-kind";
 import { retryDelay } from "../retry-delay";
+import { recordSettledItem } from "../outcomes/record-outcomes.server";
 import { isTransientDatabaseError } from "./transient-database-error";
 import {
   DEFAULT_LEASE_MS,
@@ -477,6 +478,8 @@ export class JobRunner {
             }),
           },
         });
+        // The outcomes page's notices and refunds, counted once with the item (app/outcomes/).
+        await recordSettledItem(tx, job, item, detail);
       }
     });
   }

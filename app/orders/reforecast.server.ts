@@ -18,6 +18,7 @@
 // always one pass's answer, and the summary's counts always equal the rows (database triggers).
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { enqueueDelayTriggers } from "../flow/flow-outbox.server";
+import { recordFinishedOrders, recordLateOrders } from "../outcomes/record-outcomes.server";
 import { forecastOrders, type UnfulfilledOrder } from "../forecast/forecast-orders";
 import type { OrderStatus } from "../forecast/forecast-backlog";
 import { createCachedPromiser } from "../promise/cached-promiser";
@@ -120,6 +121,7 @@ export async function reforecastShop(
   // Flow triggers for orders entering at risk or overdue, read against the classes before this
   // pass writes; one per transition (their outbox keys), so a racing pass adds none.
   await enqueueDelayTriggers(db, shop, updates, now);
+  await recordLateOrders(db, shop, updates, rules.timeZone, now); // the outcomes page's "late"
   let latest = true;
   let wrote = 0;
   for (let start = 0; latest && start < updates.length; start += batchSize) {
@@ -146,6 +148,14 @@ export async function reforecastShop(
       },
       select: { id: true },
     });
+    // Counted for the outcomes page (shipped, on time, kept) before they are marked done.
+    await recordFinishedOrders(
+      db,
+      shop,
+      leaving.map((row) => row.id),
+      rules.timeZone,
+      now,
+    );
     for (let start = 0; start < leaving.length; start += DONE_BATCH) {
       const ids = leaving.slice(start, start + DONE_BATCH).map((row) => row.id);
       const marked = await timedWrite(options, ids.length, () =>

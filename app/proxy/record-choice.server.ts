@@ -9,6 +9,7 @@ import {
   holdWhileCancellationPending,
 } from "../fulfillment/fulfillment-jobs.server";
 import { answerConsent, settleAsksByCancel } from "../consent/consent.server";
+import { recordChoiceOutcome } from "../outcomes/record-outcomes.server";
 import { enqueueChoiceTrigger } from "../flow/flow-outbox.server";
 import { createJob } from "../jobs/jobs.server";
 import { REMEDY_KINDS } from "../remedies/remedy-kinds.server";
@@ -110,6 +111,7 @@ export async function recordChoice(
         },
       });
       await enqueueChoiceTrigger(tx, { shop, orderId, choice: input.choice }); // Shopify Flow
+      await recordChoiceOutcome(tx, shop, orderId, input.choice, new Date()); // the outcomes page
       return existing ? "changed" : "recorded";
     });
   } catch (error) {

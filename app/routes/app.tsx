@@ -42,6 +42,7 @@ export default function AppFrame() {
         <Link to="/app/orders">Orders</Link>
         <Link to="/app/notices">Tell customers</Link>
         <Link to="/app/jobs">Jobs</Link>
+        <Link to="/app/outcomes">Outcomes</Link>
         <Link to="/app/consent">Consent and refunds</Link>
         <Link to="/app/storefront">Storefront</Link>
         <Link to="/app/staff">Staff and money</Link>

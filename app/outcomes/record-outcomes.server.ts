@@ -1,0 +1,298 @@
+// The outcomes summary (OutcomeWeek), written where each event happens and in the same
+// transaction as it, so the page never aggregates the orders (issue 15's page bounds at 100k):
+//   - a forecast pass: orders first seen late (recordLateOrders), orders that left the backlog
+//     shipped or cancelled (recordFinishedOrders);
+//   - the job runner's settle, once per item: a notice sent, a refund Shopify confirmed
+//     (recordSettledItem);
+//   - the customer's answer (recordChoiceOutcome).
+// OrderOutcome remembers per order what was counted, so a retry, a second pass or a second
+// performer counts nothing twice. Weeks are the shop's (its saved zone; the default rules' until
+// the settings are saved, like the forecast). Every read and write is scoped by shop.
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { toMinorUnits } from "../jobs/money";
+import { DELAY_CLASSES } from "../orders/backlog";
+import { rawDateTime } from "../orders/import/save-orders.server";
+import { loadShopSettings } from "../settings/shop-settings.server";
+import { shopDayOf } from "../staff/shop-day";
+import { METRICS, noticeMetric, weekOf } from "./outcome-metrics";
+
+type Db = Pick<
+  Prisma.TransactionClient,
+  | "$executeRaw"
+  | "$queryRaw"
+  | "orderOutcome"
+  | "shopSettings"
+  | "trackedOrder"
+  | "notice"
+  | "jobItem"
+>;
+/** The forecast pass's client: it opens a short transaction per chunk. */
+type Client = PrismaClient;
+
+const CHUNK = 500;
+
+interface Bump {
+  week: string;
+  metric: string;
+  currency?: string;
+  count: number;
+  total?: number;
+}
+
+/** Adds to one week's figure (an upsert that adds, atomic on both databases). */
+export async function bumpOutcome(db: Db, shop: string, bump: Bump): Promise<void> {
+  const currency = bump.currency ?? "";
+  const total = bump.total ?? 0;
+  await db.$executeRaw`
+    INSERT INTO "OutcomeWeek" ("shop", "week", "metric", "currency", "count", "total")
+    VALUES (${shop}, ${bump.week}, ${bump.metric}, ${currency}, ${bump.count}, ${total})
+    ON CONFLICT ("shop", "week", "metric", "currency") DO UPDATE SET
+      "count" = "OutcomeWeek"."count" + excluded."count",
+      "total" = "OutcomeWeek"."total" + excluded."total"`;
+}
+
+async function shopZone(db: Db, shop: string): Promise<string> {
+  return (await loadShopSettings(db, shop)).rules.timeZone;
+}
+
+const isLate = (delayClass: string | null) => delayClass === "at_risk" || delayClass === "overdue";
+
+/**
+ * Called by the forecast pass before it writes the new classes: each order entering at risk or
+ * overdue for the first time counts as late in this week.
+ */
+export async function recordLateOrders(
+  db: Client,
+  shop: string,
+  rows: ReadonlyArray<{ id: string; delayClass: string }>,
+  timeZone: string,
+  now: Date,
+): Promise<number> {
+  const late = rows.filter((row) => isLate(row.delayClass));
+  const week = weekOf(now, timeZone);
+  let counted = 0;
+  for (let start = 0; start < late.length; start += CHUNK) {
+    const ids = late.slice(start, start + CHUNK).map((row) => row.id);
+    // Only orders not late before this pass: the rest were counted when they became late.
+    const entering = await db.trackedOrder.findMany({
+      where: {
+        shop,
+        id: { in: ids },
+        OR: [{ delayClass: null }, { delayClass: { notIn: ["at_risk", "overdue"] } }],
+      },
+      select: { id: true },
+    });
+    if (entering.length === 0) continue;
+    counted += await db.$transaction(async (tx) => {
+      let fresh = 0;
+      for (const { id } of entering) {
+        const marked = await tx.orderOutcome.updateMany({
+          where: { shop, orderId: id, lateAt: null },
+          data: { lateAt: now, lateWeek: week },
+        });
+        if (marked.count === 1) fresh += 1;
+        else {
+          const created = await tx.$executeRaw`
+            INSERT INTO "OrderOutcome" ("shop", "orderId", "lateAt", "lateWeek")
+            VALUES (${shop}, ${id}, ${rawDateTime(now)}, ${week})
+            ON CONFLICT ("shop", "orderId") DO NOTHING`;
+          fresh += created;
+        }
+      }
+      if (fresh > 0) await bumpOutcome(tx, shop, { week, metric: METRICS.late, count: fresh });
+      return fresh;
+    });
+  }
+  return counted;
+}
+
+/**
+ * Called by the forecast pass for the orders leaving the backlog, before it marks them done: an
+ * order it had forecast (a class, not one imported already finished) counts once, as shipped
+ * (on time or not, by its frozen promise; its total kept if its customer chose to wait) or not.
+ * The ship day is Shopify's updatedAt as synced (the fulfillment's), never after this pass.
+ */
+export async function recordFinishedOrders(
+  db: Client,
+  shop: string,
+  ids: readonly string[],
+  timeZone: string,
+  now: Date,
+): Promise<number> {
+  let counted = 0;
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const rows = await db.trackedOrder.findMany({
+      where: {
+        shop,
+        id: { in: ids.slice(start, start + CHUNK) },
+        delayClass: { in: [...DELAY_CLASSES] },
+      },
+      select: {
+        id: true,
+        cancelledAt: true,
+        displayFulfillmentStatus: true,
+        updatedAt: true,
+        frozenPromiseDate: true,
+        promisedShipDate: true,
+        totalAmount: true,
+        currencyCode: true,
+      },
+    });
+    if (rows.length === 0) continue;
+    counted += await db.$transaction(async (tx) => {
+      let fresh = 0;
+      for (const row of rows) {
+        const at = new Date(Math.min(row.updatedAt.getTime(), now.getTime()));
+        const marked = await tx.orderOutcome.updateMany({
+          where: { shop, orderId: row.id, finishedAt: null },
+          data: { finishedAt: at },
+        });
+        const created =
+          marked.count === 1
+            ? 0
+            : await tx.$executeRaw`
+              INSERT INTO "OrderOutcome" ("shop", "orderId", "finishedAt")
+              VALUES (${shop}, ${row.id}, ${rawDateTime(at)})
+              ON CONFLICT ("shop", "orderId") DO NOTHING`;
+        if (marked.count + created === 0) continue;
+        fresh += 1;
+        const shipped = row.cancelledAt === null && row.displayFulfillmentStatus === "FULFILLED";
+        if (!shipped) continue;
+        const week = weekOf(at, timeZone);
+        await bumpOutcome(tx, shop, { week, metric: METRICS.shipped, count: 1 });
+        const promised = row.frozenPromiseDate ?? row.promisedShipDate;
+        if (promised && shopDayOf(at, timeZone) <= promised)
+          await bumpOutcome(tx, shop, { week, metric: METRICS.shippedOnTime, count: 1 });
+        const outcome = await tx.orderOutcome.findUnique({
+          where: { shop_orderId: { shop, orderId: row.id } },
+          select: { choice: true },
+        });
+        if (outcome?.choice === "wait")
+          await bumpOutcome(tx, shop, {
+            week,
+            metric: METRICS.kept,
+            currency: row.currencyCode,
+            count: 1,
+            total: toMinorUnits(row.totalAmount),
+          });
+      }
+      return fresh;
+    });
+  }
+  return counted;
+}
+
+/** In the transaction that records the customer's answer (a change of mind moves the order). */
+export async function recordChoiceOutcome(
+  tx: Db,
+  shop: string,
+  orderId: string,
+  choice: "wait" | "cancel",
+  at: Date,
+): Promise<void> {
+  const week = weekOf(at, await shopZone(tx, shop));
+  const metric = (c: string) => (c === "cancel" ? METRICS.cancel : METRICS.wait);
+  const before = await tx.orderOutcome.findUnique({
+    where: { shop_orderId: { shop, orderId } },
+    select: { choice: true, choiceWeek: true },
+  });
+  if (before?.choice === choice) return;
+  if (before?.choice && before.choiceWeek)
+    await bumpOutcome(tx, shop, {
+      week: before.choiceWeek,
+      metric: metric(before.choice),
+      count: -1,
+    });
+  await tx.orderOutcome.upsert({
+    where: { shop_orderId: { shop, orderId } },
+    create: { shop, orderId, choice, choiceWeek: week },
+    update: { choice, choiceWeek: week },
+  });
+  await bumpOutcome(tx, shop, { week, metric: metric(choice), count: 1 });
+}
+
+const noticeDetail = z.object({ noticeId: z.string() });
+// What refund.server.ts reports: Shopify's refunded shop money.
+const refundDetail = z.object({ amount: z.string(), currencyCode: z.string() });
+const REFUND_KINDS = new Set(["refund", "shipping"]);
+
+/**
+ * In the job runner's settle transaction, once per item that ended done: a notice sent (by kind;
+ * the first delay notice also closes the order's late-to-notice time) or money refunded, in the
+ * amounts the money audit reports (app/staff/money-audit.server.ts): Shopify's refund for a refund,
+ * the amount staff confirmed for a cancellation (orderCancel reports no sum).
+ */
+export async function recordSettledItem(
+  tx: Db,
+  job: { shop: string; kind: string },
+  item: { id: string; orderId: string },
+  detail: Record<string, unknown>,
+  now = new Date(),
+): Promise<void> {
+  const { shop } = job;
+  if (job.kind === "notice") {
+    const parsed = noticeDetail.safeParse(detail);
+    if (!parsed.success) return;
+    const notice = await tx.notice.findFirst({
+      where: { id: parsed.data.noticeId, shop, status: "sent" },
+      select: { kind: true, sentAt: true },
+    });
+    if (!notice?.sentAt) return;
+    const zone = await shopZone(tx, shop);
+    await bumpOutcome(tx, shop, {
+      week: weekOf(notice.sentAt, zone),
+      metric: noticeMetric(notice.kind),
+      count: 1,
+    });
+    if (notice.kind === "shipped") return;
+    const sentAt = notice.sentAt;
+    const marked = await tx.orderOutcome.updateMany({
+      where: { shop, orderId: item.orderId, noticedAt: null },
+      data: { noticedAt: sentAt },
+    });
+    if (marked.count === 0) {
+      await tx.$executeRaw`
+        INSERT INTO "OrderOutcome" ("shop", "orderId", "noticedAt")
+        VALUES (${shop}, ${item.orderId}, ${rawDateTime(sentAt)})
+        ON CONFLICT ("shop", "orderId") DO NOTHING`;
+      return;
+    }
+    const outcome = await tx.orderOutcome.findUnique({
+      where: { shop_orderId: { shop, orderId: item.orderId } },
+      select: { lateAt: true, lateWeek: true },
+    });
+    if (outcome?.lateAt && outcome.lateWeek && sentAt >= outcome.lateAt)
+      await bumpOutcome(tx, shop, {
+        week: outcome.lateWeek,
+        metric: METRICS.lateToNotice,
+        count: 1,
+        total: Math.round((sentAt.getTime() - outcome.lateAt.getTime()) / 1000),
+      });
+    return;
+  }
+  let amount: { amount: string; currencyCode: string } | null = null;
+  if (REFUND_KINDS.has(job.kind)) {
+    const parsed = refundDetail.safeParse(detail);
+    amount = parsed.success ? parsed.data : null;
+  } else if (job.kind === "cancel_refund") {
+    const row = await tx.jobItem.findFirst({
+      where: { id: item.id, shop },
+      select: { amount: true },
+    });
+    const order = await tx.trackedOrder.findUnique({
+      where: { shop_id: { shop, id: item.orderId } },
+      select: { currencyCode: true },
+    });
+    amount = row?.amount && order ? { amount: row.amount, currencyCode: order.currencyCode } : null;
+  }
+  if (!amount) return;
+  const zone = await shopZone(tx, shop);
+  await bumpOutcome(tx, shop, {
+    week: weekOf(now, zone),
+    metric: METRICS.refund,
+    currency: amount.currencyCode,
+    count: 1,
+    total: toMinorUnits(amount.amount),
+  });
+}
