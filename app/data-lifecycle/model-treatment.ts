@@ -152,6 +152,18 @@ export const MODEL_TREATMENT = {
     reason:
       "Which Shopify Flow action runs were taken and their outcome; run ids and summaries only.",
   },
+  OutcomeWeek: {
+    customerRedact: "keep",
+    exported: false,
+    reason:
+      "The outcomes page's weekly counts and sums per shop (app/outcomes/): no order or customer is named in them.",
+  },
+  OrderOutcome: {
+    customerRedact: "keep",
+    exported: false,
+    reason:
+      "Per order GID, when it became late, was first told, chose and finished, so each counts once on the outcomes page; no email, name or address.",
+  },
 } as const satisfies Record<string, ModelTreatment>;
 
 export type ModelName = keyof typeof MODEL_TREATMENT;

@@ -105,6 +105,8 @@ const ERASERS: Record<ModelName, Eraser> = {
   StaffRules: (tx, shop) => tx.staffRules.deleteMany({ where: { shop } }),
   FlowTrigger: (tx, shop) => tx.flowTrigger.deleteMany({ where: { shop } }),
   FlowActionRun: (tx, shop) => tx.flowActionRun.deleteMany({ where: { shop } }),
+  OutcomeWeek: (tx, shop) => tx.outcomeWeek.deleteMany({ where: { shop } }),
+  OrderOutcome: (tx, shop) => tx.orderOutcome.deleteMany({ where: { shop } }),
 };
 
 /** shop/redact: every row the app holds for the shop, in every table, in one transaction. */
