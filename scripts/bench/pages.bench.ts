@@ -1,5 +1,6 @@
 // Pages at 100k orders (issue 15): the dashboard loader, which reads the shop's order summary,
-// beside its peer, the aggregates over every row it ran before; and the orders page for every
+// beside its peer, the aggregates over every row it ran before; the outcomes loader beside the
+// aggregate over the rows (pages-outcomes.ts); and the orders page for every
 // filter, sort and search, with a deep page by keyset (the app) beside the naive OFFSET pager.
 // On SQLite and on PostgreSQL. Sizes: BENCH_PAGES_ORDERS (default 100,000), BENCH_PAGES_RUNS.
 import type { Prisma, PrismaClient } from "@prisma/client";
@@ -19,6 +20,7 @@ import { openDatabase, trackedOrdersFromStore } from "../../tests/support/factor
 import type { BenchRow } from "../bench";
 import { benchHasPostgresql, freshBenchDatabase, insertTrackedOrderRows } from "./fixture";
 import { fmtMs, percentile } from "./measure";
+import { outcomesPageRows } from "./pages-outcomes";
 
 export const title = "Pages at 100k orders: dashboard and orders page (SQLite and PostgreSQL)";
 
@@ -130,6 +132,7 @@ async function pagesRows(
       value: `p95 ${fmtMs(p95(ours))}`,
       note: `p50 ${fmtMs(percentile(ours, 50))}; aggregates over rows p95 ${fmtMs(p95(peer))} → ${ratio(p95(peer), p95(ours))}; goal ≤ 50 ms`,
     });
+    rows.push(...(await outcomesPageRows(db, kind, SHOP, NOW, (fn) => sample(fn))));
 
     let worst = { figure: "", ms: 0 };
     const pageRow = async (label: string, params: Record<string, string>) => {
