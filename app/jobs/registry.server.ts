@@ -6,6 +6,7 @@ import { fulfillmentJobKinds } from "../fulfillment/fulfillment-jobs.server";
 import { appNoticeJobKind } from "../notices/notice-kind.server";
 import type { JobKind } from "./job-kind";
 import type { MailTransport } from "../notices/mail-transport.server";
+import { thankYouMailer } from "../remedies/thank-you-mail.server";
 import { remedyRegistry } from "../remedies/remedy-kinds.server";
 import type { JobKindRegistry } from "./job-kind";
 
@@ -18,7 +19,8 @@ export function createJobKinds(options: {
   const notice = appNoticeJobKind(options);
   const fulfillment = fulfillmentJobKinds(options.db);
   return {
-    registry: remedyRegistry()
+    // The app mails the thank-you code to the customer (the harness's registry does not).
+    registry: remedyRegistry(undefined, { mailer: thankYouMailer(options.db, options.mail) })
       .register(notice)
       .register(fulfillment.deadline)
       .register(fulfillment.hold)

@@ -11,6 +11,7 @@ import { performFasterShipping } from "./faster-shipping.server";
 import { performRefund, refundableAmountChanged } from "./refund.server";
 import { planShippingRefunds } from "./shipping-refund-plan.server";
 import { performThankYouCode } from "./thank-you-code.server";
+import type { ThankYouMailer } from "./thank-you-mail.server";
 
 const note = z.string().trim().max(255).default("Delay Desk: making it right for the wait");
 
@@ -170,18 +171,29 @@ export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
             staffNote: params.staffNote,
           }),
   }),
-  defineJobKind({
+  discountCodeKind(null),
+];
+
+/** The thank-you code; with a mailer, the code is also mailed to the customer. */
+function discountCodeKind(mailer: ThankYouMailer | null): JobKind<unknown> {
+  return defineJobKind({
     kind: "discount_code",
     label: "Thank-you discount code",
     params: codeParams,
     timelineKind: "remedy",
     plan: async ({ db, shop }, _params, ids) =>
       withoutAmount(await openOrders(db, shop, ids, false)),
-    perform: (ctx, item, params) => performThankYouCode(ctx, item, params, new Date()),
-  }),
-];
+    perform: (ctx, item, params) => performThankYouCode(ctx, item, params, new Date(), mailer),
+  });
+}
 
-export function remedyRegistry(registry = new JobKindRegistry()): JobKindRegistry {
-  for (const kind of REMEDY_KINDS) registry.register(kind);
+export function remedyRegistry(
+  registry = new JobKindRegistry(),
+  deps: { mailer?: ThankYouMailer } = {},
+): JobKindRegistry {
+  for (const kind of REMEDY_KINDS)
+    registry.register(
+      kind.kind === "discount_code" && deps.mailer ? discountCodeKind(deps.mailer) : kind,
+    );
   return registry;
 }

@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
+import type { ThankYouMailer } from "./thank-you-mail.server";
 import { describeUserErrors, userErrorSchema } from "./user-errors";
 
 export const CODE_STATE = `#graphql
@@ -42,6 +43,8 @@ export interface ThankYouCodeOptions {
   validDays: number;
 }
 
+const mailedSchema = z.object({ mailed: z.string() });
+
 export function thankYouCode(idempotencyKey: string): string {
   return `THANKS-${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 8).toUpperCase()}`;
 }
@@ -51,6 +54,7 @@ export async function performThankYouCode(
   item: ItemToPerform,
   options: ThankYouCodeOptions,
   now: Date,
+  mailer: ThankYouMailer | null = null,
 ): Promise<ItemOutcome> {
   const code = thankYouCode(item.idempotencyKey);
   const state = await ctx.admin.request(CODE_STATE, stateData, { id: item.orderId });
@@ -71,21 +75,50 @@ export async function performThankYouCode(
     },
   });
   const payload = result.discountCodeBasicCreate;
-  if (payload?.userErrors.some((e) => e.code === "TAKEN" && e.field?.includes("code"))) {
-    return {
-      status: "done",
-      summary: `Discount code ${code} (created by an earlier try)`,
-      detail: { code },
-    };
-  }
-  if (!payload?.codeDiscountNode)
+  const taken = payload?.userErrors.some((e) => e.code === "TAKEN" && e.field?.includes("code"));
+  if (!taken && !payload?.codeDiscountNode)
     return {
       status: "failed",
       reason: describeUserErrors("the discount code", payload?.userErrors ?? []),
     };
+  const created = taken
+    ? `Discount code ${code} (created by an earlier try)`
+    : `Discount code ${code}: ${options.percent} % off the next order`;
+  const detail = {
+    code,
+    ...(payload?.codeDiscountNode ? { discountId: payload.codeDiscountNode.id } : {}),
+    endsAt: endsAt.toISOString(),
+  };
+  if (!mailer) return { status: "done", summary: created, detail };
+  // The code reaches the customer by mail; a retry after the send finds it in the checkpoint.
+  const before = mailedSchema.safeParse(ctx.previous);
+  const mailed = before.success
+    ? { sent: true as const, messageId: before.data.mailed }
+    : await mailer.send({
+        shop: ctx.shop,
+        orderId: item.orderId,
+        itemId: item.id,
+        code,
+        percent: options.percent,
+        endsAt,
+        now,
+      });
+  if (mailed.sent) {
+    await ctx.checkpoint({ mailed: mailed.messageId });
+    return {
+      status: "done",
+      summary: `${created}, mailed to the customer`,
+      detail: { ...detail, mailed: true },
+    };
+  }
+  if (mailed.retry)
+    return {
+      status: "failed",
+      reason: `Discount code ${code} was created, but the mail to the customer was not sent (${mailed.reason}). Retry to send it.`,
+    };
   return {
     status: "done",
-    summary: `Discount code ${code}: ${options.percent} % off the next order`,
-    detail: { code, discountId: payload.codeDiscountNode.id, endsAt: endsAt.toISOString() },
+    summary: `${created}; not mailed: ${mailed.reason}`,
+    detail: { ...detail, mailed: false, notMailed: mailed.reason },
   };
 }
