@@ -21,6 +21,7 @@ test.describe("admin navigation", () => {
       "Orders",
       "Tell customers",
       "Jobs",
+      "Outcomes",
       "Consent and refunds",
       "Storefront",
       "Staff and money",

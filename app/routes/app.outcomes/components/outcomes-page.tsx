@@ -2,6 +2,7 @@
 // the same figures as a table, and the chart's CSV.
 import { useLoaderData } from "@remix-run/react";
 import {
+  Banner,
   BlockStack,
   Button,
   ButtonGroup,
@@ -13,12 +14,24 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { downloadFile } from "../../../orders/download-file";
 import type { OutcomeChart } from "../../../outcomes/outcome-charts";
 import type { loader } from "../route";
 import { BarChart } from "./bar-chart";
 
 function ChartCard({ chart }: { chart: OutcomeChart }) {
   const [asTable, setAsTable] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Through fetch, which carries App Bridge's session token (a plain link would not).
+  const download = () => {
+    setError(null);
+    downloadFile(
+      `/app/outcomes/export?chart=${chart.id}`,
+      `delay-desk-outcomes-${chart.id}.csv`,
+    ).catch((failure: unknown) =>
+      setError(failure instanceof Error ? failure.message : "Download failed"),
+    );
+  };
   return (
     <Card>
       <BlockStack gap="300">
@@ -33,12 +46,15 @@ function ChartCard({ chart }: { chart: OutcomeChart }) {
             <Button pressed={asTable} onClick={() => setAsTable(true)}>
               Table
             </Button>
-            <Button url={`/app/outcomes/export?chart=${chart.id}`} download>
-              Download CSV
-            </Button>
+            <Button onClick={download}>Download CSV</Button>
           </ButtonGroup>
         </InlineStack>
         <Text as="p">{chart.summary}</Text>
+        {error && (
+          <Banner tone="critical" title="The download failed">
+            {error}
+          </Banner>
+        )}
         {asTable ? (
           <DataTable
             columnContentTypes={chart.table.headings.map(() => "text")}
