@@ -127,7 +127,9 @@ export function outcomeCharts(view: OutcomesView): OutcomeChart[] {
       summary:
         totals.late === 0
           ? "No order became late in these weeks."
-          : `${totals.late} orders became late; their first delay notice went out after ${hours(totals.hoursToNotice)} on average.`,
+          : totals.hoursToNotice === null
+            ? `${totals.late} orders became late; none has had a delay notice yet.`
+            : `${totals.late} orders became late; their first delay notice went out after ${hours(totals.hoursToNotice)} on average.`,
       series: ["Became late"],
       max: Math.max(1, ...weeks.map((w) => w.late)),
       bars: weeks.map((w) => ({

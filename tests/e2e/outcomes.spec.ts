@@ -25,10 +25,10 @@ test.describe("the outcomes page, in a browser", () => {
     await expect(app.getByRole("heading", { name: "Outcomes" })).toHaveCount(1, {
       timeout: 30_000,
     });
-    const lateCard = app.locator(".Polaris-Card").filter({ hasText: "Late orders and time" });
+    const lateCard = app.getByRole("region", { name: "Late orders and time to the first notice" });
     await expect(lateCard.getByRole("img", { name: /Late orders and time/ })).toHaveCount(1);
     await expect(lateCard).toContainText(
-      late === 0 ? "No order became late in these weeks." : `${late} orders became late`,
+      late === 0 ? "No order became late in these weeks." : `${late} orders became late;`,
     );
 
     await lateCard.getByRole("button", { name: "Table" }).click();

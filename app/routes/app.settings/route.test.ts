@@ -50,7 +50,17 @@ describe("settings page", () => {
     expect(page.saved).toBe(false);
     expect(page.values.timeZone).toBe("Europe/Paris");
     expect(page.values.defaultLeadTime).toBe("10");
-    expect(page.timeZones).toContain("Europe/Paris");
+    // Shopify's zone, read-only, named (https://shopify.dev/docs/api/admin-graphql/latest/objects/Shop#field-ianaTimezone).
+    expect(page.timeZone.zone).toBe("Europe/Paris");
+    expect(page.timeZone.label).toMatch(/^Europe\/Paris \((CET|CEST|GMT\+1|GMT\+2)\)$/);
+  });
+
+  it("takes the time zone from Shopify on save, whatever the form sent", async () => {
+    const { loader } = await import("./route");
+    const values = (await callRoute(loader, app.bearerRequest("/app/settings"))).values;
+    const saved = await submit({ ...values, timeZone: "Asia/Tokyo" });
+    expect(saved.body.ok).toBe(true);
+    expect((await loadShopSettings(db, app.shop)).rules.timeZone).toBe("Europe/Paris");
   });
 
   it("names the saved collection overrides by their titles in Shopify; a collection Shopify no longer has gets none", async () => {

@@ -1,4 +1,4 @@
-// Settings: lead times, cut-off, time zone, open days, closures, capacity and the sender. "Preview"
+// Settings: lead times, cut-off, the time zone (Shopify's, shown read-only), open days, closures, capacity and the sender. "Preview"
 // shows what a change would do before anything is saved (open orders keep the promise they were
 // given, new orders get the new one, how the forecast moves); saving re-forecasts every order at
 // once, so the dashboard shows the consequence straight away. The page and its sections are in
@@ -11,21 +11,25 @@ import { appServices } from "../../services.server";
 import { collectionTitles } from "../../settings/collection-titles.server";
 import { saveSettingsAndReforecast } from "../../settings/save-settings.server";
 import { formValuesFromSettings, parseSettingsForm } from "../../settings/settings-form";
-import { settingsForShop } from "../../settings/shop-time-zone.server";
+import { settingsForShop, shopTimeZone } from "../../settings/shop-time-zone.server";
+import { describeShopZone } from "../../locale/shop-time";
 import { authenticate } from "../../shopify.server";
-
-function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf("timeZone");
-  return zones.includes(current) ? zones : [current, ...zones];
-}
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const settings = await settingsForShop(db, session.shop, admin);
+  // The zone is the shop's, as Shopify keeps it (Settings → General), read-only here; a save
+  // takes it again from Shopify (shop-time-zone.server.ts).
+  const shopZone = await shopTimeZone(admin);
   return {
-    values: formValuesFromSettings(settings),
+    values: { ...formValuesFromSettings(settings), timeZone: shopZone },
     saved: settings.saved,
-    timeZones: timeZones(settings.rules.timeZone),
+    timeZone: {
+      zone: shopZone,
+      label: describeShopZone(shopZone, new Date()),
+      // A saved zone Shopify no longer has: the next save moves the forecast to Shopify's.
+      savedDiffers: settings.saved && settings.rules.timeZone !== shopZone,
+    },
     collectionTitles: await collectionTitles(
       admin,
       settings.rules.collectionOverrides.map((o) => o.collectionId),
@@ -37,6 +41,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session, sessionToken } = await authenticate.admin(request);
   const current = await settingsForShop(db, session.shop, admin);
   const form = await request.formData();
+  // Never the form's: the shop's time zone is Shopify's `shop { ianaTimezone }`.
+  form.set("timeZone", await shopTimeZone(admin));
   const result = parseSettingsForm(form, current.rules);
   if (!result.ok) return invalidForm(result.values, result.errors, { counts: null, preview: null });
   const now = new Date();

@@ -33,46 +33,51 @@ function ChartCard({ chart }: { chart: OutcomeChart }) {
     );
   };
   return (
-    <Card>
-      <BlockStack gap="300">
-        <InlineStack align="space-between" blockAlign="center">
-          <Text as="h2" variant="headingMd">
-            {chart.title}
-          </Text>
-          <ButtonGroup variant="segmented">
-            <Button pressed={!asTable} onClick={() => setAsTable(false)}>
-              Chart
-            </Button>
-            <Button pressed={asTable} onClick={() => setAsTable(true)}>
-              Table
-            </Button>
-            <Button onClick={download}>Download CSV</Button>
-          </ButtonGroup>
-        </InlineStack>
-        <Text as="p">{chart.summary}</Text>
-        {error && (
-          <Banner tone="critical" title="The download failed">
-            {error}
-          </Banner>
-        )}
-        {asTable ? (
-          <DataTable
-            columnContentTypes={chart.table.headings.map(() => "text")}
-            headings={chart.table.headings}
-            rows={chart.table.rows}
-          />
-        ) : (
-          <BarChart chart={chart} />
-        )}
-      </BlockStack>
-    </Card>
+    <section aria-label={chart.title}>
+      <Card>
+        <BlockStack gap="300">
+          <InlineStack align="space-between" blockAlign="center">
+            <Text as="h2" variant="headingMd">
+              {chart.title}
+            </Text>
+            <ButtonGroup variant="segmented">
+              <Button pressed={!asTable} onClick={() => setAsTable(false)}>
+                Chart
+              </Button>
+              <Button pressed={asTable} onClick={() => setAsTable(true)}>
+                Table
+              </Button>
+              <Button onClick={download}>Download CSV</Button>
+            </ButtonGroup>
+          </InlineStack>
+          <Text as="p">{chart.summary}</Text>
+          {error && (
+            <Banner tone="critical" title="The download failed">
+              {error}
+            </Banner>
+          )}
+          {asTable ? (
+            <DataTable
+              columnContentTypes={chart.table.headings.map(() => "text")}
+              headings={chart.table.headings}
+              rows={chart.table.rows}
+            />
+          ) : (
+            <BarChart chart={chart} />
+          )}
+        </BlockStack>
+      </Card>
+    </section>
   );
 }
 
 export function OutcomesPage() {
   const { charts, zone, weeks } = useLoaderData<typeof loader>();
   return (
-    <Page title="Outcomes" subtitle={`The last ${weeks} weeks, in shop time (${zone}).`}>
+    <Page
+      title="Outcomes"
+      subtitle={`The last ${weeks} weeks, by the shop's weeks (Monday to Sunday, ${zone}).`}
+    >
       <Layout>
         {charts.map((chart) => (
           <Layout.Section key={chart.id}>

@@ -67,11 +67,12 @@ function clockLabel(hhmm: string): string {
 
 export function PromiseSection({
   form,
-  timeZones,
+  timeZone,
   collectionTitles,
 }: {
   form: SettingsFields;
-  timeZones: string[];
+  /** The shop's zone from Shopify (read-only), named for the reader. */
+  timeZone: { zone: string; label: string; savedDiffers: boolean };
   /** Title by collection GID, for the collections the saved overrides name. */
   collectionTitles: Record<string, string>;
 }) {
@@ -81,7 +82,19 @@ export function PromiseSection({
       description="When a new order is promised to ship, unless Shopify already has a fulfill-by date for it. A change applies to new orders only: open orders keep the promise they were given."
     >
       <FormLayout>
-        <Select label="Time zone" options={timeZones} {...form.field("timeZone")} />
+        {/* Posted for the form's parser; the action replaces it with Shopify's zone anyway. */}
+        <input type="hidden" name="timeZone" value={timeZone.zone} />
+        <TextField
+          label="Time zone"
+          value={timeZone.label}
+          readOnly
+          autoComplete="off"
+          helpText={
+            timeZone.savedDiffers
+              ? "Your Shopify store's time zone changed since the last save: saving moves Delay Desk's days to it."
+              : "Your Shopify store's time zone (Shopify admin → Settings → General). Change it there; Delay Desk follows it."
+          }
+        />
         <FormLayout.Group>
           <TextField
             label="Lead time (business days)"
@@ -93,7 +106,7 @@ export function PromiseSection({
             label="Daily cut-off (shop time)"
             options={cutOffOptions(form.values.cutOffTime)}
             {...form.field("cutOffTime")}
-            helpText={`Orders at or after this time (${form.values.timeZone}) count from the next open day.`}
+            helpText={`Orders at or after this time (${timeZone.label}) count from the next open day.`}
           />
         </FormLayout.Group>
         <OverrideRows

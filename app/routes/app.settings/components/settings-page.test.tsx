@@ -34,7 +34,11 @@ const loaded = {
   }),
   saved: false,
   collectionTitles: {},
-  timeZones: [...new Set([DEFAULT_SHOP_RULES.timeZone, "Europe/Paris", "America/New_York"])],
+  timeZone: {
+    zone: DEFAULT_SHOP_RULES.timeZone,
+    label: `${DEFAULT_SHOP_RULES.timeZone} (EST)`,
+    savedDiffers: false,
+  },
 };
 
 function openPage() {
@@ -150,6 +154,17 @@ describe("the settings page", () => {
       ).checked,
     ).toBe(false);
     expect(screen.getByRole("button", { name: "Save and re-forecast" })).toBeTruthy();
+  });
+
+  it("shows the shop's time zone read-only, named, and says it comes from Shopify", async () => {
+    openPage();
+    const zone = await screen.findByLabelText<HTMLInputElement>("Time zone");
+    expect(zone.value).toBe(loaded.timeZone.label);
+    expect(zone.readOnly).toBe(true);
+    expect(
+      screen.getByText(/Your Shopify store's time zone \(Shopify admin → Settings → General\)/),
+    ).toBeTruthy();
+    expect(screen.queryAllByRole("option", { name: "Europe/Paris" })).toHaveLength(0);
   });
 
   it("a bad lead time shows the server's message beside the field, and what was typed stays", async () => {

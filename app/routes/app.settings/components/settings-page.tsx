@@ -83,7 +83,7 @@ export function SettingsPage() {
           </Layout.Section>
           <PromiseSection
             form={form}
-            timeZones={loaded.timeZones}
+            timeZone={loaded.timeZone}
             collectionTitles={loaded.collectionTitles}
           />
           <OpenDaysSection form={form} />
