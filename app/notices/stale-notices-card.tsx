@@ -8,6 +8,7 @@ export interface StaleNoticesSummary {
   count: number;
   never: number;
   cadenceDays: number;
+  /** lastToldAt as the page shows it: the shop's day (app/locale/shop-zone.server.ts). */
   orders: Array<{ id: string; name: string; delayClass: string; lastToldAt: string | null }>;
 }
 
@@ -30,9 +31,7 @@ export function StaleNoticesCard({ stale }: { stale: StaleNoticesSummary }) {
             {stale.orders.map((order) => (
               <li key={order.id}>
                 <Link to={`/app/orders/${numericId(order.id)}`}>{order.name}</Link> ·{" "}
-                {order.lastToldAt
-                  ? `last told ${new Date(order.lastToldAt).toUTCString().slice(0, 16)}`
-                  : "never told"}
+                {order.lastToldAt ? `last told ${order.lastToldAt}` : "never told"}
               </li>
             ))}
           </ul>

@@ -32,6 +32,7 @@ import { StaleNoticesCard } from "../notices/stale-notices-card";
 import { ordersWithoutUpdate } from "../notices/stale-orders.server";
 import { reforecastShop } from "../orders/reforecast.server";
 import { CustomerDataBanner } from "../customer-data/customer-data-banner";
+import { shopClock } from "../locale/shop-zone.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -41,7 +42,22 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     fallbackTimeZone: overview.shop.ianaTimezone,
   });
   const noUpdate = await ordersWithoutUpdate(db, session.shop, new Date());
-  return { ...overview, dashboard, noUpdate };
+  // Times on the shop's clock, its zone named (app/locale/shop-time.ts).
+  const clock = await shopClock(request, db, session.shop, admin);
+  return {
+    ...overview,
+    dashboard: {
+      ...dashboard,
+      forecastAtText: dashboard.forecastAt ? clock.time(dashboard.forecastAt) : null,
+    },
+    noUpdate: {
+      ...noUpdate,
+      orders: noUpdate.orders.map((o) => ({
+        ...o,
+        lastToldAt: o.lastToldAt ? clock.day(o.lastToldAt) : null,
+      })),
+    },
+  };
 };
 
 const actionSchema = z.object({ intent: z.literal("reforecast") });
@@ -280,8 +296,8 @@ export default function DashboardPage() {
           <BlockStack gap="200">
             <InlineStack gap="300" blockAlign="center">
               <Text as="p" tone="subdued">
-                {dashboard.forecastAt
-                  ? `Forecast as of ${new Date(dashboard.forecastAt).toUTCString()}`
+                {dashboard.forecastAtText
+                  ? `Forecast as of ${dashboard.forecastAtText}`
                   : "Not forecast yet"}
                 {dashboard.unforecast > 0
                   ? ` · ${dashboard.unforecast.toLocaleString("en-US")} new orders not yet forecast`

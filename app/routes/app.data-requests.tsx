@@ -9,14 +9,21 @@ import { ReadOnlyTable } from "../components/read-only-table";
 import { listDataRequests } from "../data-lifecycle/data-requests.server";
 import db from "../db.server";
 import { downloadFile } from "../orders/download-file";
+import { shopClock } from "../locale/shop-zone.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  return { requests: await listDataRequests(db, session.shop) };
+  const { admin, session } = await authenticate.admin(request);
+  const clock = await shopClock(request, db, session.shop, admin);
+  const requests = await listDataRequests(db, session.shop);
+  return {
+    requests: requests.map((row) => ({
+      ...row,
+      receivedAtText: clock.time(row.receivedAt),
+      downloadedAtText: row.downloadedAt ? clock.time(row.downloadedAt) : null,
+    })),
+  };
 };
-
-const at = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
 
 export default function DataRequestsPage() {
   const { requests } = useLoaderData<typeof loader>();
@@ -60,10 +67,10 @@ export default function DataRequestsPage() {
             cells={(request) => [
               `#${request.shopifyRequestId}`,
               request.customerId ? `Customer ${request.customerId}` : "Unknown customer",
-              at(request.receivedAt),
+              request.receivedAtText,
               request.downloadedAt ? (
                 <Text as="span" tone="subdued">
-                  Downloaded {at(request.downloadedAt)}
+                  Downloaded {request.downloadedAtText}
                   {request.downloadedByName ? ` by ${request.downloadedByName}` : ""}
                 </Text>
               ) : (

@@ -24,6 +24,7 @@ import { controlJob, jobProgress } from "../jobs/jobs.server";
 import { isZeroMoney } from "../jobs/money";
 import { appServices } from "../services.server";
 import { shopCurrencyOf, staffLocale, staffMoney } from "../remedies/staff-money.server";
+import { shopClock } from "../locale/shop-zone.server";
 import { authenticate } from "../shopify.server";
 import { approveJob, cancelHeldJob, refuseJob } from "../staff/job-gate.server";
 import { JobGatePanel } from "../staff/job-gate-panel";
@@ -31,9 +32,10 @@ import { jobGateView } from "../staff/job-gate-view.server";
 import { requestStaff } from "../staff/staff-identity.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
+  const { admin, session, sessionToken } = await authenticate.admin(request);
   const progress = await jobProgress(db, session.shop, params.id ?? "");
   if (!progress) throw new Response("No such job", { status: 404 });
+  const clock = await shopClock(request, db, session.shop, admin);
   const currency = await shopCurrencyOf(db, session.shop);
   const locale = staffLocale(request);
   // What moved beside what was planned: a refund job whose orders were skipped moved less than
@@ -58,8 +60,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       : null;
   return {
     progress,
+    startedAt: clock.time(progress.createdAt),
     money,
-    gate,
+    gate: gate ? { ...gate, decidedAt: gate.decidedAt ? clock.time(gate.decidedAt) : null } : null,
     label: appServices().jobKinds.get(progress.kind)?.label ?? progress.kind,
   };
 };
@@ -99,7 +102,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function JobPage() {
-  const { progress, money, label, gate } = useLoaderData<typeof loader>();
+  const { progress, startedAt, money, label, gate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const revalidator = useRevalidator();
   const held = progress.status === "countdown" || progress.status === "awaiting_approval";
@@ -132,7 +135,7 @@ export default function JobPage() {
       <BlockStack gap="400">
         <div data-testid="job-started-by">
           <Text as="p" tone="subdued">
-            {`Started by ${progress.createdBy}${progress.createdById ? ` (staff ID ${progress.createdById})` : ""} on ${new Date(progress.createdAt).toLocaleString()}`}
+            {`Started by ${progress.createdBy}${progress.createdById ? ` (staff ID ${progress.createdById})` : ""} on ${startedAt}`}
           </Text>
         </div>
         {gate ? (

@@ -10,14 +10,17 @@ import { JOB_STATUS_TONE, jobStatusLabel } from "../jobs/job-status-tone";
 import db from "../db.server";
 import { listJobs } from "../jobs/jobs.server";
 import { appServices } from "../services.server";
+import { shopClock } from "../locale/shop-zone.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { admin, session } = await authenticate.admin(request);
   const jobs = await listJobs(db, session.shop, 50);
+  const clock = await shopClock(request, db, session.shop, admin);
   return {
     jobs: jobs.map((job) => ({
       ...job,
+      createdAtText: clock.time(job.createdAt),
       label: appServices().jobKinds.get(job.kind)?.label ?? job.kind,
     })),
   };
@@ -57,7 +60,7 @@ export default function JobsPage() {
               const finished = job.counts.done + job.counts.failed + job.counts.skipped;
               return [
                 <Link to={`/app/jobs/${job.id}`}>{job.label}</Link>,
-                `${job.createdAt.replace("T", " ").slice(0, 16)} UTC`,
+                job.createdAtText,
                 <Badge tone={JOB_STATUS_TONE[job.status]}>{jobStatusLabel(job.status)}</Badge>,
                 <div style={{ minWidth: 160 }}>
                   <ProgressBar

@@ -54,6 +54,7 @@ import { shopPrimaryLocale } from "../locale/shop-locale.server";
 import type { LanguageTemplate } from "../notices/notice-translations";
 import { CustomerDataBanner } from "../customer-data/customer-data-banner";
 import { appServices } from "../services.server";
+import { shopClock } from "../locale/shop-zone.server";
 import { authenticate } from "../shopify.server";
 import { staffName } from "../storefront/staff-name.server";
 import { gidId } from "../admin-api/gid";
@@ -87,7 +88,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     primaryLocale,
     now: new Date(),
   });
-  return { ...composer, customerData: overview.customerData };
+  const clock = await shopClock(request, db, session.shop, admin);
+  return {
+    ...composer,
+    // On the shop's clock, its zone named (app/locale/shop-time.ts).
+    jobs: composer.jobs.map((job) => ({ ...job, createdAt: clock.time(job.createdAt) })),
+    customerData: overview.customerData,
+  };
 };
 
 const sendSchema = z.object({
@@ -811,7 +818,7 @@ export default function NoticesPage() {
                 </Text>
                 {data.jobs.map((job) => (
                   <Link key={job.id} to={`/app/jobs/${job.id}`}>
-                    {`Notices of ${new Date(job.createdAt).toUTCString().slice(0, 22)} · ${job.status}`}
+                    {`Notices of ${job.createdAt} · ${job.status}`}
                   </Link>
                 ))}
               </BlockStack>

@@ -5,12 +5,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import db from "../db.server";
+import { shopClock } from "../locale/shop-zone.server";
 import { authenticate } from "../shopify.server";
 import { staffName } from "../storefront/staff-name.server";
 import { loadOrderHistory, orderGid, orderNumericId } from "../timeline/order-timeline.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
+  const { admin, session, sessionToken } = await authenticate.admin(request);
   const orderId = orderGid(params.id ?? "");
   if (!orderId) throw new Response("Not found", { status: 404 });
   const names = new Map<string, string>();
@@ -21,7 +22,22 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   }
   const history = await loadOrderHistory(db, session.shop, orderId, names);
   if (!history) throw new Response("Not found", { status: 404 });
-  return { ...history, numericId: orderNumericId(orderId) };
+  // Every time on the page on the shop's clock, its zone named (app/locale/shop-time.ts).
+  const clock = await shopClock(request, db, session.shop, admin);
+  return {
+    ...history,
+    order: {
+      ...history.order,
+      promisedShipDate: history.order.promisedShipDate
+        ? clock.date(history.order.promisedShipDate)
+        : null,
+    },
+    lastTold: history.lastTold
+      ? { ...history.lastTold, at: clock.time(history.lastTold.at) }
+      : null,
+    entries: history.entries.map((entry) => ({ ...entry, when: clock.time(entry.at) })),
+    numericId: orderNumericId(orderId),
+  };
 };
 
 const TONES = {
@@ -62,7 +78,7 @@ export default function OrderPage() {
               <Text as="p">Forecast: {order.estimate ?? "not forecast yet"}</Text>
               <Text as="p" data-testid="last-told">
                 {lastTold
-                  ? `Last told ${new Date(lastTold.at).toUTCString()}: ships ${lastTold.range}`
+                  ? `Last told ${lastTold.at}: ships ${lastTold.range}`
                   : "Not told anything yet"}
               </Text>
               {choice ? (
@@ -94,7 +110,7 @@ export default function OrderPage() {
                       </InlineStack>
                       {entry.detail ? <Text as="p">{entry.detail}</Text> : null}
                       <Text as="p" tone="subdued" variant="bodySm">
-                        {new Date(entry.at).toUTCString()} · {entry.actor}
+                        {entry.when} · {entry.actor}
                       </Text>
                     </BlockStack>
                   </li>

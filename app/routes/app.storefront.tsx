@@ -20,6 +20,7 @@ import {
 import { useFormFields } from "../forms/use-form-fields";
 import { AdminApiError } from "../admin-api/admin-errors";
 import prisma from "../db.server";
+import { formatShopTime } from "../locale/shop-time";
 import { authenticate } from "../shopify.server";
 import { parseModeForm, type FieldErrors } from "../storefront/mode-form";
 import { staffName } from "../storefront/staff-name.server";
@@ -133,13 +134,8 @@ const MODE_LABEL: Record<StorefrontMode, string> = {
 };
 const MODE_TONE = { normal: "success", delayed: "warning", paused: "critical" } as const;
 
-function formatInstant(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(iso));
-}
+// The one convention (app/locale/shop-time.ts): the shop's clock, the zone named.
+const formatInstant = (iso: string, timeZone: string): string => formatShopTime(iso, timeZone);
 
 export default function StorefrontPage() {
   const data = useLoaderData<typeof loader>();

@@ -56,7 +56,7 @@ export function JobGatePanel(props: {
         {gate.decision ? (
           <div data-testid="approval-decision">
             <Text as="p">
-              {`${gate.decision === "approved" ? "Approved" : "Refused"} by ${gate.decidedBy ?? "staff"}${gate.decidedAt ? ` at ${new Date(gate.decidedAt).toLocaleString()}` : ""}`}
+              {`${gate.decision === "approved" ? "Approved" : "Refused"} by ${gate.decidedBy ?? "staff"}${gate.decidedAt ? ` on ${gate.decidedAt}` : ""}`}
             </Text>
           </div>
         ) : null}

@@ -27,6 +27,7 @@ export interface JobGateView {
   approvers: string;
   decision: "approved" | "refused" | null;
   decidedBy: string | null;
+  /** ISO here; the job page shows it on the shop clock (app/locale/shop-zone.server.ts). */
   decidedAt: string | null;
   undoMinutes: number;
   startsAt: string | null;

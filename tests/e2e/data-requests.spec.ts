@@ -58,7 +58,12 @@ test.describe("customer data requests, in a browser", () => {
     expect(exported.request.customer.email).toBe(order.email);
     expect(exported.orders.map((o) => o.id)).toContain(order.id);
 
-    await expect(app.getByText(/Downloaded \d{4}-\d{2}-\d{2}/)).toHaveCount(1);
+    // On the shop's clock, its zone named, as a human date (app/locale/shop-time.ts).
+    await expect(
+      app.getByText(
+        /Downloaded [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M [A-Z]{2,5}/,
+      ),
+    ).toHaveCount(1);
     expect(
       (
         await db.dataRequest.findFirstOrThrow({
