@@ -265,6 +265,11 @@ async function seedShop(shop: string, customers: Customer[]) {
   await db.flowActionRun.create({
     data: { shop, actionRunId: `seed-${shop}`, handle: "pause-sales", status: "done" },
   });
+  // The outcomes page's summary and per-order facts.
+  await db.outcomeWeek.create({ data: { shop, week: "2026-11-30", metric: "late", count: 1 } });
+  await db.orderOutcome.create({
+    data: { shop, orderId: "gid://shopify/Order/1", lateAt: new Date(), lateWeek: "2026-11-30" },
+  });
 }
 
 // Prisma.sql writes each database's placeholders (? on SQLite, $1 on PostgreSQL); the table name

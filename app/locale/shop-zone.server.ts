@@ -6,7 +6,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { AdminGraphql } from "../admin-api/graphql.server";
 import { staffLocale } from "../remedies/staff-money.server";
-import { settingsForShop } from "../settings/shop-time-zone.server";
+import { savedTimeZone, shopTimeZone } from "../settings/shop-time-zone.server";
 import { shopDayOf } from "../staff/shop-day";
 import { formatShopDate, formatShopTime } from "./shop-time";
 
@@ -27,7 +27,7 @@ export async function shopClock(
   shop: string,
   admin: AdminGraphql,
 ): Promise<ShopClock> {
-  const zone = (await settingsForShop(db, shop, admin)).rules.timeZone;
+  const zone = (await savedTimeZone(db, shop)) ?? (await shopTimeZone(admin));
   const locale = staffLocale(request);
   return {
     zone,

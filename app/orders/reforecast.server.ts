@@ -121,7 +121,6 @@ export async function reforecastShop(
   // Flow triggers for orders entering at risk or overdue, read against the classes before this
   // pass writes; one per transition (their outbox keys), so a racing pass adds none.
   await enqueueDelayTriggers(db, shop, updates, now);
-  await recordLateOrders(db, shop, updates, rules.timeZone, now); // the outcomes page's "late"
   let latest = true;
   let wrote = 0;
   for (let start = 0; latest && start < updates.length; start += batchSize) {
@@ -133,6 +132,9 @@ export async function reforecastShop(
     if (written === 0) latest = await isLatestPass(db, shop, pass);
     wrote += written;
   }
+
+  // The outcomes page's "late": orders this pass found late that were never counted so.
+  if (latest) await recordLateOrders(db, shop, rules.timeZone, now);
 
   // Only orders that just left the backlog: the rest are already marked, and rewriting every
   // shipped order of a large shop on each reforecast would cost more than the forecast. Their ids

@@ -1,6 +1,6 @@
 // The outcomes summary (OutcomeWeek), written where each event happens and in the same
 // transaction as it, so the page never aggregates the orders (issue 15's page bounds at 100k):
-//   - a forecast pass: orders first seen late (recordLateOrders), orders that left the backlog
+//   - a forecast pass: orders seen late for the first time (recordLateOrders), orders that left the backlog
 //     shipped or cancelled (recordFinishedOrders);
 //   - the job runner's settle, once per item: a notice sent, a refund Shopify confirmed
 //     (recordSettledItem);
@@ -13,7 +13,8 @@ import { z } from "zod";
 import { toMinorUnits } from "../jobs/money";
 import { DELAY_CLASSES } from "../orders/backlog";
 import { rawDateTime } from "../orders/import/save-orders.server";
-import { loadShopSettings } from "../settings/shop-settings.server";
+import { DEFAULT_SHOP_RULES } from "../promise/shop-rules";
+import { savedTimeZone } from "../settings/shop-time-zone.server";
 import { shopDayOf } from "../staff/shop-day";
 import { METRICS, noticeMetric, weekOf } from "./outcome-metrics";
 
@@ -52,56 +53,55 @@ export async function bumpOutcome(db: Db, shop: string, bump: Bump): Promise<voi
       "total" = "OutcomeWeek"."total" + excluded."total"`;
 }
 
+// Only the saved zone is read (never the whole rules): counting must not fail the event it
+// counts. A shop without saved settings counts in the default rules' zone, as the forecast does.
 async function shopZone(db: Db, shop: string): Promise<string> {
-  return (await loadShopSettings(db, shop)).rules.timeZone;
+  return (await savedTimeZone(db, shop)) ?? DEFAULT_SHOP_RULES.timeZone;
 }
 
-const isLate = (delayClass: string | null) => delayClass === "at_risk" || delayClass === "overdue";
-
 /**
- * Called by the forecast pass before it writes the new classes: each order entering at risk or
- * overdue for the first time counts as late in this week.
+ * Called by the forecast pass once its rows are written: each order at risk or overdue that was
+ * never counted late counts as late in this week. The candidates are found by one read (the
+ * (shop, delayClass) index and a key lookup each, no write lock held while it scans); only the few
+ * new ones are written, in one short transaction.
  */
 export async function recordLateOrders(
   db: Client,
   shop: string,
-  rows: ReadonlyArray<{ id: string; delayClass: string }>,
   timeZone: string,
   now: Date,
 ): Promise<number> {
-  const late = rows.filter((row) => isLate(row.delayClass));
+  const fresh = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT t."id" FROM "TrackedOrder" AS t
+    WHERE t."shop" = ${shop} AND t."delayClass" IN ('at_risk', 'overdue')
+      AND NOT EXISTS (
+        SELECT 1 FROM "OrderOutcome" AS o
+        WHERE o."shop" = t."shop" AND o."orderId" = t."id" AND o."lateAt" IS NOT NULL
+      )`;
+  if (fresh.length === 0) return 0;
   const week = weekOf(now, timeZone);
   let counted = 0;
-  for (let start = 0; start < late.length; start += CHUNK) {
-    const ids = late.slice(start, start + CHUNK).map((row) => row.id);
-    // Only orders not late before this pass: the rest were counted when they became late.
-    const entering = await db.trackedOrder.findMany({
-      where: {
-        shop,
-        id: { in: ids },
-        OR: [{ delayClass: null }, { delayClass: { notIn: ["at_risk", "overdue"] } }],
-      },
-      select: { id: true },
-    });
-    if (entering.length === 0) continue;
+  for (let start = 0; start < fresh.length; start += CHUNK) {
+    const ids = fresh.slice(start, start + CHUNK).map((row) => row.id);
     counted += await db.$transaction(async (tx) => {
-      let fresh = 0;
-      for (const { id } of entering) {
-        const marked = await tx.orderOutcome.updateMany({
+      let marked = 0;
+      for (const id of ids) {
+        // An order with a row already (a choice, a notice) gets its lateAt; the others a new row.
+        // The lateAt IS NULL conditions make a racing pass count nothing twice.
+        const updated = await tx.orderOutcome.updateMany({
           where: { shop, orderId: id, lateAt: null },
           data: { lateAt: now, lateWeek: week },
         });
-        if (marked.count === 1) fresh += 1;
-        else {
-          const created = await tx.$executeRaw`
-            INSERT INTO "OrderOutcome" ("shop", "orderId", "lateAt", "lateWeek")
-            VALUES (${shop}, ${id}, ${rawDateTime(now)}, ${week})
-            ON CONFLICT ("shop", "orderId") DO NOTHING`;
-          fresh += created;
-        }
+        marked +=
+          updated.count === 1
+            ? 1
+            : await tx.$executeRaw`
+              INSERT INTO "OrderOutcome" ("shop", "orderId", "lateAt", "lateWeek")
+              VALUES (${shop}, ${id}, ${rawDateTime(now)}, ${week})
+              ON CONFLICT ("shop", "orderId") DO NOTHING`;
       }
-      if (fresh > 0) await bumpOutcome(tx, shop, { week, metric: METRICS.late, count: fresh });
-      return fresh;
+      if (marked > 0) await bumpOutcome(tx, shop, { week, metric: METRICS.late, count: marked });
+      return marked;
     });
   }
   return counted;

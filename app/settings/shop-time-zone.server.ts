@@ -3,6 +3,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { adminQuery, type AdminGraphql } from "../admin-api/graphql.server";
+import { timeZoneSchema as ianaZoneSchema } from "../promise/shop-rules";
 import { loadShopSettings, type ShopSettings } from "./shop-settings.server";
 
 export const SHOP_TIME_ZONE_QUERY = `#graphql
@@ -14,6 +15,23 @@ export const SHOP_TIME_ZONE_QUERY = `#graphql
 `;
 
 const timeZoneSchema = z.object({ shop: z.object({ ianaTimezone: z.string() }) });
+
+const savedRules = z.object({ timeZone: ianaZoneSchema });
+
+/** Only the zone of the saved rules: a page that shows times needs no more of them. */
+export async function savedTimeZone(
+  db: Pick<PrismaClient, "shopSettings">,
+  shop: string,
+): Promise<string | null> {
+  const row = await db.shopSettings.findUnique({ where: { shop }, select: { rules: true } });
+  if (!row) return null;
+  try {
+    const parsed = savedRules.safeParse(JSON.parse(row.rules));
+    return parsed.success ? parsed.data.timeZone : null;
+  } catch {
+    return null;
+  }
+}
 
 export async function shopTimeZone(admin: AdminGraphql): Promise<string> {
   const data = await adminQuery(admin, SHOP_TIME_ZONE_QUERY, timeZoneSchema);
