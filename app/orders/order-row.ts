@@ -53,6 +53,9 @@ export const TRACKED_ORDER_FRAGMENTS = `#graphql
       id
       tags
     }
+    variant {
+      id
+    }
   }
   fragment TrackedFulfillmentOrderFields on FulfillmentOrder {
     status
@@ -73,6 +76,8 @@ export const lineItemFieldsSchema = parserOf<TrackedLineItemFieldsFragment>()(
     quantity: z.number().int(),
     unfulfilledQuantity: z.number().int(),
     product: z.object({ id: z.string(), tags: z.array(z.string()) }).nullable(),
+    // For lead-time rules by variant; null once the variant is deleted in Shopify.
+    variant: z.object({ id: z.string() }).nullable(),
   }),
 );
 
@@ -169,6 +174,7 @@ export function trackedOrderRow(
     quantity: item.quantity,
     remaining: Math.max(0, item.unfulfilledQuantity),
     productId: item.product?.id ?? null,
+    variantId: item.variant?.id ?? null,
     productTags: item.product?.tags ?? [],
     collectionIds: item.product?.collectionIds ?? [],
   }));

@@ -95,7 +95,7 @@ export function readOrderLine(line: Fields): OrderLine | null {
 }
 
 export function readLineItemLine(line: Fields): LineItemLine | null {
-  const { id, title, sku, quantity, unfulfilledQuantity, product, __parentId } = line;
+  const { id, title, sku, quantity, unfulfilledQuantity, product, variant, __parentId } = line;
   if (
     !text(id) ||
     !text(title) ||
@@ -114,7 +114,21 @@ export function readLineItemLine(line: Fields): LineItemLine | null {
     if (tags === null) return null;
     item = { id: product.id, tags };
   }
-  return { id, title, sku, quantity, unfulfilledQuantity, product: item, __parentId };
+  let variantOf: LineItemLine["variant"] = null;
+  if (variant !== null) {
+    if (!isFields(variant) || !text(variant.id)) return null;
+    variantOf = { id: variant.id };
+  }
+  return {
+    id,
+    title,
+    sku,
+    quantity,
+    unfulfilledQuantity,
+    product: item,
+    variant: variantOf,
+    __parentId,
+  };
 }
 
 export function readFulfillmentOrderLine(line: Fields): FulfillmentOrderLine | null {
