@@ -92,7 +92,6 @@ describe("trackedOrderRow", () => {
         quantity: 1,
         remaining: 0,
         productId: null,
-        variantId: null,
         productTags: [],
         collectionIds: [],
       },

@@ -114,8 +114,9 @@ export function readLineItemLine(line: Fields): LineItemLine | null {
     if (tags === null) return null;
     item = { id: product.id, tags };
   }
-  let variantOf: LineItemLine["variant"] = null;
-  if (variant !== null) {
+  // Absent in a file from a bulk query that did not ask for it (see lineItemFieldsSchema).
+  let variantOf: LineItemLine["variant"] = variant === null ? null : undefined;
+  if (variant !== null && variant !== undefined) {
     if (!isFields(variant) || !text(variant.id)) return null;
     variantOf = { id: variant.id };
   }

@@ -173,7 +173,7 @@ export class BulkOrderJoiner {
                 collectionIds: collections ? collections.map((c) => c.id) : [],
               }
             : null,
-          variant: item.variant,
+          ...(item.variant ? { variant: item.variant } : {}),
         };
       });
       const fos = this.fulfillmentOrdersByOrder.get(order.id) ?? [];
