@@ -97,6 +97,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
     mail,
     secret: env.SHOPIFY_API_SECRET,
     ...(env.NOTICE_SEND_CLAIM_MS !== undefined ? { sendClaimMs: env.NOTICE_SEND_CLAIM_MS } : {}),
+    ...(env.ORDER_EDIT_CLAIM_MS !== undefined ? { editClaimMs: env.ORDER_EDIT_CLAIM_MS } : {}),
   });
   const orderSync = createOrderSync(
     orderSyncDeps(

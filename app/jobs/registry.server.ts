@@ -14,11 +14,14 @@ export function createJobKinds(options: {
   mail: MailTransport | null;
   secret: string;
   sendClaimMs?: number;
+  editClaimMs?: number;
 }): { registry: JobKindRegistry; notice: JobKind<unknown> } {
   const notice = appNoticeJobKind(options);
   const fulfillment = fulfillmentJobKinds(options.db);
   return {
-    registry: remedyRegistry()
+    registry: remedyRegistry(
+      options.editClaimMs !== undefined ? { editClaimMs: options.editClaimMs } : {},
+    )
       .register(notice)
       .register(fulfillment.deadline)
       .register(fulfillment.hold)

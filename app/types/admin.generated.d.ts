@@ -202,7 +202,7 @@ export type RemedyShippingStateQueryVariables = AdminTypes.Exact<{
 
 export type RemedyShippingStateQuery = { order?: AdminTypes.Maybe<(
     Pick<AdminTypes.Order, 'id' | 'cancelledAt' | 'displayFulfillmentStatus' | 'presentmentCurrencyCode'>
-    & { shippingLines: { nodes: Array<Pick<AdminTypes.ShippingLine, 'id' | 'title'>> } }
+    & { shippingLines: { nodes: Array<Pick<AdminTypes.ShippingLine, 'id' | 'title'>> }, editClaim?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'value' | 'compareDigest'>> }
   )> };
 
 export type RemedyEditShippingLinesQueryVariables = AdminTypes.Exact<{
@@ -242,6 +242,19 @@ export type RemedyAddOnStateQuery = { order?: AdminTypes.Maybe<(
     & { lineItems: { nodes: Array<(
         Pick<AdminTypes.LineItem, 'id' | 'currentQuantity'>
         & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, discountedTotalSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
+      )> }, editClaim?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'value' | 'compareDigest'>> }
+  )> };
+
+export type RemedyEditLineItemsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type RemedyEditLineItemsQuery = { node?: AdminTypes.Maybe<(
+    Pick<AdminTypes.CalculatedOrder, 'id'>
+    & { lineItems: { nodes: Array<(
+        Pick<AdminTypes.CalculatedLineItem, 'quantity'>
+        & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, discountedUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
       )> } }
   )> };
 
@@ -278,6 +291,13 @@ export type RemedyOrderEditCommitMutationVariables = AdminTypes.Exact<{
 
 
 export type RemedyOrderEditCommitMutation = { orderEditCommit?: AdminTypes.Maybe<{ order?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type RemedyOrderEditClaimMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type RemedyOrderEditClaimMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'compareDigest'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
 
 export type RemedyFullRefundSuggestionQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -409,9 +429,10 @@ interface GeneratedQueryTypes {
   "#graphql\n  query RemedyAddOnVariants {\n    shop { currencyCode }\n    productVariants(first: 50) {\n      nodes { id title price inventoryQuantity product { title } }\n    }\n  }\n": {return: RemedyAddOnVariantsQuery, variables: RemedyAddOnVariantsQueryVariables},
   "#graphql\n  query RemedyCancelState($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      displayFulfillmentStatus\n      displayFinancialStatus\n    }\n  }\n": {return: RemedyCancelStateQuery, variables: RemedyCancelStateQueryVariables},
   "#graphql\n  query RemedyCancelJob($id: ID!) {\n    job(id: $id) { id done }\n  }\n": {return: RemedyCancelJobQuery, variables: RemedyCancelJobQueryVariables},
-  "#graphql\n  query RemedyShippingState($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      displayFulfillmentStatus\n      presentmentCurrencyCode\n      shippingLines(first: 5) { nodes { id title } }\n    }\n  }\n": {return: RemedyShippingStateQuery, variables: RemedyShippingStateQueryVariables},
+  "#graphql\n  query RemedyShippingState($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      displayFulfillmentStatus\n      presentmentCurrencyCode\n      shippingLines(first: 5) { nodes { id title } }\n      editClaim: metafield(namespace: \"$app\", key: \"order_edit_claim\") { value compareDigest }\n    }\n  }\n": {return: RemedyShippingStateQuery, variables: RemedyShippingStateQueryVariables},
   "#graphql\n  query RemedyEditShippingLines($id: ID!) {\n    node(id: $id) {\n      ... on CalculatedOrder { id shippingLines { id title } }\n    }\n  }\n": {return: RemedyEditShippingLinesQuery, variables: RemedyEditShippingLinesQueryVariables},
-  "#graphql\n  query RemedyAddOnState($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      lineItems(first: 100) {\n        nodes {\n          id\n          currentQuantity\n          variant { id }\n          discountedTotalSet { shopMoney { amount } }\n        }\n      }\n    }\n  }\n": {return: RemedyAddOnStateQuery, variables: RemedyAddOnStateQueryVariables},
+  "#graphql\n  query RemedyAddOnState($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      lineItems(first: 100) {\n        nodes {\n          id\n          currentQuantity\n          variant { id }\n          discountedTotalSet { shopMoney { amount } }\n        }\n      }\n      editClaim: metafield(namespace: \"$app\", key: \"order_edit_claim\") { value compareDigest }\n    }\n  }\n": {return: RemedyAddOnStateQuery, variables: RemedyAddOnStateQueryVariables},
+  "#graphql\n  query RemedyEditLineItems($id: ID!) {\n    node(id: $id) {\n      ... on CalculatedOrder {\n        id\n        lineItems(first: 100) {\n          nodes { quantity variant { id } discountedUnitPriceSet { shopMoney { amount } } }\n        }\n      }\n    }\n  }\n": {return: RemedyEditLineItemsQuery, variables: RemedyEditLineItemsQueryVariables},
   "#graphql\n  query RemedyFullRefundSuggestion($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      suggestedRefund(suggestFullRefund: true, refundShipping: true) {\n        amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }\n        shipping { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }\n        refundLineItems { lineItem { id } quantity restockType location { id } }\n        suggestedTransactions { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } gateway parentTransaction { id } }\n      }\n    }\n  }\n": {return: RemedyFullRefundSuggestionQuery, variables: RemedyFullRefundSuggestionQueryVariables},
   "#graphql\n  query RemedyShippingRefundSuggestion($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      suggestedRefund(refundShipping: true) {\n        amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }\n        shipping { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }\n        refundLineItems { lineItem { id } quantity restockType location { id } }\n        suggestedTransactions { amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } gateway parentTransaction { id } }\n      }\n    }\n  }\n": {return: RemedyShippingRefundSuggestionQuery, variables: RemedyShippingRefundSuggestionQueryVariables},
   "#graphql\n  query RemedyShippingRefundPlan($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Order {\n        id\n        cancelledAt\n        suggestedRefund(refundShipping: true) {\n          amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }\n        }\n      }\n    }\n  }\n": {return: RemedyShippingRefundPlanQuery, variables: RemedyShippingRefundPlanQueryVariables},
@@ -437,6 +458,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation RemedyOrderEditAddLineItemDiscount($id: ID!, $lineItemId: ID!, $discount: OrderEditAppliedDiscountInput!) {\n    orderEditAddLineItemDiscount(id: $id, lineItemId: $lineItemId, discount: $discount) {\n      calculatedOrder { id }\n      userErrors { field message }\n    }\n  }\n": {return: RemedyOrderEditAddLineItemDiscountMutation, variables: RemedyOrderEditAddLineItemDiscountMutationVariables},
   "#graphql\n  mutation RemedyOrderEditBegin($id: ID!) {\n    orderEditBegin(id: $id) {\n      calculatedOrder { id }\n      userErrors { field message }\n    }\n  }\n": {return: RemedyOrderEditBeginMutation, variables: RemedyOrderEditBeginMutationVariables},
   "#graphql\n  mutation RemedyOrderEditCommit($id: ID!, $notifyCustomer: Boolean, $staffNote: String) {\n    orderEditCommit(id: $id, notifyCustomer: $notifyCustomer, staffNote: $staffNote) {\n      order { id }\n      userErrors { field message }\n    }\n  }\n": {return: RemedyOrderEditCommitMutation, variables: RemedyOrderEditCommitMutationVariables},
+  "#graphql\n  mutation RemedyOrderEditClaim($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields { compareDigest }\n      userErrors { field message code }\n    }\n  }\n": {return: RemedyOrderEditClaimMutation, variables: RemedyOrderEditClaimMutationVariables},
   "#graphql\n  mutation RemedyRefundCreate($input: RefundInput!, $key: String!) {\n    refundCreate(input: $input) @idempotent(key: $key) {\n      refund { id totalRefundedSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } } }\n      userErrors { field message }\n    }\n  }\n": {return: RemedyRefundCreateMutation, variables: RemedyRefundCreateMutationVariables},
   "#graphql\n  mutation RemedyDiscountCodeBasicCreate($discount: DiscountCodeBasicInput!) {\n    discountCodeBasicCreate(basicCodeDiscount: $discount) {\n      codeDiscountNode { id }\n      userErrors { field message code }\n    }\n  }\n": {return: RemedyDiscountCodeBasicCreateMutation, variables: RemedyDiscountCodeBasicCreateMutationVariables},
   "#graphql\n  mutation CreateCheckoutPauseDefinition($definition: MetafieldDefinitionInput!) {\n    metafieldDefinitionCreate(definition: $definition) {\n      createdDefinition {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CreateCheckoutPauseDefinitionMutation, variables: CreateCheckoutPauseDefinitionMutationVariables},
