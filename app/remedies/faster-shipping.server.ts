@@ -13,7 +13,6 @@ import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kin
 import { seenClaimSchema } from "./order-edit-claim";
 import {
   commitOptions,
-  markerFound,
   performOrderEdit,
   refusal,
   type OrderEditClaimOptions,
@@ -111,11 +110,13 @@ export async function performFasterShipping(
         if (!state.shippingLines.nodes.some((line) => line.title === options.title))
           return { editable: state };
         return {
-          outcome: markerFound(
-            ctx,
-            { summary: `Shipping upgraded to ${options.title}`, detail: { title: options.title } },
-            `Shipping is already ${options.title}`,
-          ),
+          marker: {
+            confirmed: {
+              summary: `Shipping upgraded to ${options.title}`,
+              detail: { title: options.title },
+            },
+            skipReason: `Shipping is already ${options.title}`,
+          },
         };
       },
       steps: async (id, state) => {

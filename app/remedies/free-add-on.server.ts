@@ -10,7 +10,6 @@ import { isZeroMoney } from "../jobs/money";
 import { seenClaimSchema } from "./order-edit-claim";
 import {
   commitOptions,
-  markerFound,
   performOrderEdit,
   refusal,
   type OrderEditClaimOptions,
@@ -167,14 +166,13 @@ export async function performAddOn(
         const existing = freeLineOf(order, options.variantId);
         if (!existing) return { editable: order };
         return {
-          outcome: markerFound(
-            ctx,
-            {
+          marker: {
+            confirmed: {
               summary: marker.summary,
               detail: { lineItemId: existing.id, variantId: options.variantId },
             },
-            marker.reason,
-          ),
+            skipReason: marker.reason,
+          },
         };
       },
       steps: async (id) => {

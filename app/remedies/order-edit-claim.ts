@@ -60,6 +60,11 @@ function parsed(seen: SeenClaim): EditClaimValue | null {
   }
 }
 
+/** The job item whose performer wrote the claim (the edit's author), if it can be read. */
+export function claimItemId(seen: SeenClaim): string | null {
+  return parsed(seen)?.itemId ?? null;
+}
+
 /**
  * What a performer holding `token` may do about the claim it read: take it (absent, released,
  * ran out, unreadable, or its own), or wait until `until` for another performer's live one.

@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
 import {
   claimDecision,
+  claimItemId,
   DEFAULT_EDIT_CLAIM_MS,
   editClaimValue,
   isClaimContention,
@@ -82,19 +83,24 @@ const claimData = z.object({
 });
 const editStartedSchema = z.object({ editStarted: z.literal(true) });
 
-/** The remedy's marker is already on the order: ours if this job started an edit, else not. */
-export function markerFound(
-  ctx: PerformContext,
-  confirmed: { summary: string; detail: Record<string, unknown> },
-  skipReason: string,
-): ItemOutcome {
-  return editStartedSchema.safeParse(ctx.previous).success
+export interface Marker {
+  confirmed: { summary: string; detail: Record<string, unknown> };
+  skipReason: string;
+}
+
+/**
+ * The remedy's marker is already on the order: this item's edit if this item started one (its
+ * checkpoint) or the claim on the order names this item (a racing performer of the same item,
+ * whose checkpoint was not ours to write, made it); anyone else's otherwise.
+ */
+export function markerOutcome(ctx: PerformContext, marker: Marker, ours: boolean): ItemOutcome {
+  return ours || editStartedSchema.safeParse(ctx.previous).success
     ? {
         status: "done",
-        summary: `${confirmed.summary} (confirmed on re-check)`,
-        detail: confirmed.detail,
+        summary: `${marker.confirmed.summary} (confirmed on re-check)`,
+        detail: marker.confirmed.detail,
       }
-    : { status: "skipped", reason: skipReason };
+    : { status: "skipped", reason: marker.skipReason };
 }
 
 export interface CommitOptions {
@@ -123,8 +129,8 @@ export function refusal(step: string, payload: { userErrors: UserError[] } | nul
 export interface OrderEditPlan<Looked, Editable> {
   /** Reads the order as the remedy needs it, with its edit claim (`editClaim` in the document). */
   look(): Promise<{ state: Looked; claim: SeenClaim }>;
-  /** The outcome without an edit (gone, cancelled, marker on the order), or the order to edit. */
-  settled(state: Looked): { outcome: ItemOutcome } | { editable: Editable };
+  /** The outcome without an edit (gone, cancelled), the marker on the order, or the order to edit. */
+  settled(state: Looked): { outcome: ItemOutcome } | { marker: Marker } | { editable: Editable };
   /** The remedy's steps on the calculated order. */
   steps(calculatedOrderId: string, order: Editable): Promise<EditStepResult>;
   /** The outcome once the edit is committed. */
@@ -178,6 +184,8 @@ export async function performOrderEdit<Looked, Editable>(
     const { state, claim } = await plan.look();
     const settled = plan.settled(state);
     if ("outcome" in settled) return settled.outcome;
+    if ("marker" in settled)
+      return markerOutcome(ctx, settled.marker, claimItemId(claim) === item.id);
     const order = settled.editable;
     const decision = claimDecision(claim, token, new Date());
     if (!decision.take) {
