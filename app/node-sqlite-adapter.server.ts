@@ -310,8 +310,8 @@ class NodeSqliteAdapter extends Queryable implements SqlDriverAdapter {
 // Shopify's rate limit, the pace of a bulk job. A crash of the app loses nothing committed; a
 // power cut may lose the last commits, never the file's consistency. Readers no longer block the
 // writer, which several processes will need.
-function openDatabase(filePath: string): DatabaseSync {
-  const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
+function openDatabase(filePath: string, busyTimeoutMs = BUSY_TIMEOUT_MS): DatabaseSync {
+  const db = new Database(filePath, { timeout: busyTimeoutMs });
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
   return db;
 }
