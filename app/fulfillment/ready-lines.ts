@@ -180,8 +180,9 @@ const optionalText = (max: number) =>
     .transform((text) => (text === "" ? null : text));
 
 /**
- * The "Ready to ship" form: per line `line.<i>` (the LineItem GID), `ready.<i>` ("on" when
- * ticked), `quantity.<i>` and `seen.<i>` (the remaining units staff saw); optional tracking.
+ * The "Ready to ship" form: per line `lines.<i>.lineItemId` (the LineItem GID),
+ * `lines.<i>.ready` ("on" when ticked), `lines.<i>.quantity` and `lines.<i>.seen` (the remaining
+ * units staff saw); optional tracking.
  */
 export const shipFormSchema = z.object({
   intent: z.enum(["review", "ship"]),
@@ -214,21 +215,21 @@ export function parseShipForm(
       errors[String(issue.path[0] ?? "form")] ??= issue.message;
   const lines: { lineItemId: string; quantity: number; seenRemaining: number }[] = [];
   for (const [key, value] of Object.entries(form)) {
-    const match = /^line\.(\d{1,3})$/.exec(key);
+    const match = /^lines\.(\d{1,3})\.lineItemId$/.exec(key);
     if (!match) continue;
-    const i = match[1];
-    if (form[`ready.${i}`] !== "on") continue;
+    const row = `lines.${match[1]}`;
+    if (form[`${row}.ready`] !== "on") continue;
     const parsed = lineSchema.safeParse({
       lineItemId: value,
-      quantity: form[`quantity.${i}`],
-      seenRemaining: form[`seen.${i}`],
+      quantity: form[`${row}.quantity`],
+      seenRemaining: form[`${row}.seen`],
     });
     if (!parsed.success) {
-      errors[`quantity.${i}`] = parsed.error.issues[0]?.message ?? "Check this line";
+      errors[`${row}.quantity`] = parsed.error.issues[0]?.message ?? "Check this line";
       continue;
     }
     if (parsed.data.quantity > parsed.data.seenRemaining)
-      errors[`quantity.${i}`] = `At most ${parsed.data.seenRemaining}`;
+      errors[`${row}.quantity`] = `At most ${parsed.data.seenRemaining}`;
     else lines.push(parsed.data);
   }
   if (!head.success || Object.keys(errors).length > 0) return { ok: false, errors };

@@ -21,6 +21,9 @@ import {
   type ShippedLine,
 } from "./ready-lines";
 
+// Five fulfillment orders of fifty lines keep the query under Shopify's 1,000-point single-query
+// limit (calculated cost: connection size times the cost of each node); an order with more is
+// beyond what the page ships in one go.
 export const READY_LINES_OF_ORDER = `#graphql
   query ReadyLinesOfOrder($id: ID!) {
     order(id: $id) {
@@ -28,7 +31,7 @@ export const READY_LINES_OF_ORDER = `#graphql
       name
       cancelledAt
       displayFulfillmentStatus
-      fulfillmentOrders(first: 20) {
+      fulfillmentOrders(first: 5) {
         nodes {
           id
           status
@@ -40,7 +43,7 @@ export const READY_LINES_OF_ORDER = `#graphql
               id
             }
           }
-          lineItems(first: 100) {
+          lineItems(first: 50) {
             nodes {
               id
               totalQuantity
