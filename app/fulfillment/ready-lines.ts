@@ -1,4 +1,4 @@
-// Split shipments (issue 14 point 2; decision 019): which lines of an order can ship now, and the
+// Split shipments (issue 14 point 2; docs/decisions/015-split-shipments.md): which lines of an order can ship now, and the
 // fulfillmentCreate input that ships the ones staff marked ready while the rest waits. "Ready" is
 // what the merchant ticks: Delay Desk cannot see a shelf, and a line's lead time says when it is
 // due, not whether it has been made. Pure: the I/O is in ship-ready.server.ts.

@@ -1,4 +1,4 @@
-// Split shipments (issue 14 point 2; decision 019): read an order's lines from its fulfillment
+// Split shipments (issue 14 point 2; docs/decisions/015-split-shipments.md): read an order's lines from its fulfillment
 // orders, and ship the lines staff marked ready with one fulfillmentCreate naming those
 // fulfillment-order lines and quantities, while the rest stays on the fulfillment order, waiting.
 // The shipment is recorded on the order's timeline, and the order is re-read from Shopify and

@@ -157,9 +157,11 @@ export default function OrderPage() {
               <Text as="p">Promised: {order.promisedShipDate ?? "—"}</Text>
               <Text as="p">Forecast: {order.estimate ?? "not forecast yet"}</Text>
               {displayFulfillmentStatus ? (
-                <Text as="p" data-testid="fulfillment-status">
-                  In Shopify: {displayFulfillmentStatus.toLowerCase().replaceAll("_", " ")}
-                </Text>
+                <div data-testid="fulfillment-status">
+                  <Text as="p">
+                    In Shopify: {displayFulfillmentStatus.toLowerCase().replaceAll("_", " ")}
+                  </Text>
+                </div>
               ) : null}
               <Text as="p" data-testid="last-told">
                 {lastTold
