@@ -88,8 +88,9 @@ export function createFulfillment(
     orderId = fo.orderId;
     locationId = fo.assignedLocationId;
     if (!FULFILLABLE.has(fo.status))
+      // Field and message as live answers captured in public code show them.
       return error(
-        [...base, String(g), "fulfillmentOrderId"],
+        ["fulfillment"],
         `Fulfillment order ${fo.id} has an unfulfillable status= ${fo.status.toLowerCase()}.`,
       );
     const lines = group.fulfillmentOrderLineItems;
@@ -117,10 +118,7 @@ export function createFulfillment(
       if (!Number.isInteger(input.quantity) || input.quantity <= 0)
         return error([...field, "quantity"], "Quantity must be greater than 0.");
       if (input.quantity > line.remainingQuantity)
-        return error(
-          [...field, "quantity"],
-          "Invalid fulfillment order line item quantity requested.",
-        );
+        return error(["fulfillment"], "Invalid fulfillment order line item quantity requested.");
       planned.push({ fo, lineId: line.id, quantity: input.quantity });
     }
   }
