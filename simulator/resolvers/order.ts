@@ -290,8 +290,7 @@ export const fulfillmentOrderType = defineType(
     orderName: (fo, _args, context) => orderOf(context, fo.orderId).name,
     orderProcessedAt: (fo, _args, context) => iso(orderOf(context, fo.orderId).processedAt),
     fulfillmentHolds: (fo) => fo.holds ?? [],
-    supportedActions: (fo) =>
-      supportedActions(fo).map((action) => ({ action, externalUrl: null })),
+    supportedActions: (fo) => supportedActions(fo).map((action) => ({ action, externalUrl: null })),
     assignedLocation: (fo, _args, context) => {
       const location = context.store.location(fo.assignedLocationId);
       if (!location)
