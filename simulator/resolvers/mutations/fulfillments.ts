@@ -80,7 +80,10 @@ interface FulfillmentLineItemView {
   quantity: number;
 }
 
-function lineViews(fulfillment: FulfillmentRecord): FulfillmentLineItemView[] {
+/** A fulfillment's lines as FulfillmentLineItem values (their ids derived from the fulfillment's). */
+export function fulfillmentLineItemViews(
+  fulfillment: FulfillmentRecord,
+): FulfillmentLineItemView[] {
   return fulfillment.lineItems.map((line, index) => ({
     __typename: "FulfillmentLineItem",
     id: fulfillment.id * 100 + index,
@@ -116,7 +119,7 @@ export const fulfillmentType = defineType(
       context.store.location(fulfillment.locationId) ?? null,
     fulfillmentLineItems: (fulfillment, rawArgs) => {
       const args = connectionArgsSchema.parse(rawArgs);
-      return paginate(lineViews(fulfillment), args, "fulfillmentLineItems", byId);
+      return paginate(fulfillmentLineItemViews(fulfillment), args, "fulfillmentLineItems", byId);
     },
   },
 );
