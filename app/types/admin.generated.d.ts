@@ -394,6 +394,11 @@ export type UpdateCheckoutPauseMutationVariables = AdminTypes.Exact<{
 
 export type UpdateCheckoutPauseMutation = { validationUpdate?: AdminTypes.Maybe<{ validation?: AdminTypes.Maybe<Pick<AdminTypes.Validation, 'id'>>, userErrors: Array<Pick<AdminTypes.ValidationUserError, 'field' | 'message' | 'code'>> }> };
 
+export type WaitlistShopQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type WaitlistShopQuery = { shop: Pick<AdminTypes.Shop, 'name'> };
+
 interface GeneratedQueryTypes {
   "#graphql\n  query FulfillmentOrdersOfOrder($id: ID!) {\n    shop {\n      ianaTimezone\n    }\n    order(id: $id) {\n      id\n      cancelledAt\n      fulfillmentOrders(first: 20) {\n        nodes {\n          id\n          status\n          fulfillBy\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrdersOfOrderQuery, variables: FulfillmentOrdersOfOrderQueryVariables},
   "#graphql\n  query ShopOverview {\n    shop {\n      name\n      myshopifyDomain\n      ianaTimezone\n      currencyCode\n    }\n    unshipped: ordersCount(query: \"status:open fulfillment_status:unshipped\", limit: null) {\n      count\n      precision\n    }\n    partial: ordersCount(query: \"status:open fulfillment_status:partial\", limit: null) {\n      count\n      precision\n    }\n    latest: orders(first: 1, reverse: true) {\n      nodes {\n        email\n      }\n    }\n    someCustomer: customers(first: 1) {\n      nodes {\n        firstName\n      }\n    }\n  }\n": {return: ShopOverviewQuery, variables: ShopOverviewQueryVariables},
@@ -416,6 +421,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query SettingsCollectionTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Collection {\n        id\n        title\n      }\n    }\n  }\n": {return: SettingsCollectionTitlesQuery, variables: SettingsCollectionTitlesQueryVariables},
   "#graphql\n  query ShopTimeZone {\n    shop {\n      ianaTimezone\n    }\n  }\n": {return: ShopTimeZoneQuery, variables: ShopTimeZoneQueryVariables},
   "#graphql\n  query StorefrontSetup($pauseNamespace: String!, $pauseKey: String!) {\n    shop {\n      ianaTimezone\n    }\n    currentAppInstallation {\n      id\n    }\n    validations(first: 25) {\n      nodes {\n        id\n        enabled\n        shopifyFunction {\n          handle\n        }\n      }\n    }\n    checkoutPauseDefinition: metafieldDefinitions(first: 1, ownerType: VALIDATION, namespace: $pauseNamespace, key: $pauseKey) {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: StorefrontSetupQuery, variables: StorefrontSetupQueryVariables},
+  "#graphql\n  query WaitlistShop {\n    shop {\n      name\n    }\n  }\n": {return: WaitlistShopQuery, variables: WaitlistShopQueryVariables},
 }
 
 interface GeneratedMutationTypes {
