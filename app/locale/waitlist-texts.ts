@@ -36,7 +36,8 @@ export interface WaitlistTexts {
 const en: WaitlistTexts = {
   consent: "Email me once when the shop reopens. I can unsubscribe with one click.",
   joinedTitle: "You're on the list",
-  joinedBody: "We'll email you once when we reopen. That's the only email you'll get from this list.",
+  joinedBody:
+    "We'll email you once when we reopen. That's the only email you'll get from this list.",
   notPausedTitle: "We're open",
   notPausedBody: "The shop is taking orders again, so there is no list to join.",
   badEmailTitle: "That email address doesn't look right",
@@ -61,8 +62,7 @@ const en: WaitlistTexts = {
 };
 
 const fr: WaitlistTexts = {
-  consent:
-    "M’écrire une fois à la réouverture de la boutique. Je peux me désabonner en un clic.",
+  consent: "M’écrire une fois à la réouverture de la boutique. Je peux me désabonner en un clic.",
   joinedTitle: "Vous êtes sur la liste",
   joinedBody:
     "Nous vous écrirons une fois à notre réouverture. C’est le seul e-mail que vous recevrez de cette liste.",
@@ -121,8 +121,7 @@ const de: WaitlistTexts = {
 };
 
 const es: WaitlistTexts = {
-  consent:
-    "Escríbeme una vez cuando la tienda vuelva a abrir. Puedo darme de baja con un clic.",
+  consent: "Escríbeme una vez cuando la tienda vuelva a abrir. Puedo darme de baja con un clic.",
   joinedTitle: "Estás en la lista",
   joinedBody:
     "Te escribiremos una vez cuando volvamos a abrir. Es el único correo que recibirás de esta lista.",

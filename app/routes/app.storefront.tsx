@@ -374,9 +374,9 @@ export default function StorefrontPage() {
               </Text>
               <Text as="p">{waitlistSummary(data.waitlist)}</Text>
               <Text as="p" tone="subdued">
-                While sales are paused, the storefront banner offers shoppers &ldquo;Tell me when you
-                reopen&rdquo;. When you resume, each of them gets one email (from your notices&apos;
-                reply-to address), with a one-click unsubscribe.
+                While sales are paused, the storefront banner offers shoppers &ldquo;Tell me when
+                you reopen&rdquo;. When you resume, each of them gets one email (from your
+                notices&apos; reply-to address), with a one-click unsubscribe.
               </Text>
             </BlockStack>
           </Card>

@@ -52,8 +52,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     htmlResponse(unsubscribeRefusedPage(), status),
   );
   if (fields instanceof Response) return fields;
-  if (!oneClickSchema.safeParse(fields).success)
-    return htmlResponse(unsubscribeRefusedPage(), 400);
+  if (!oneClickSchema.safeParse(fields).success) return htmlResponse(unsubscribeRefusedPage(), 400);
   const locale = await localeOf(who.shop, who.signupId);
   await unsubscribeFromWaitlist(db, who.shop, who.signupId, new Date());
   return htmlResponse(unsubscribeDonePage(locale ?? null));

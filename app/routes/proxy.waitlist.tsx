@@ -12,11 +12,11 @@ import { parseSignupForm } from "../waitlist/signup-form";
 import { signupPage } from "../waitlist/waitlist-pages";
 import { joinWaitlist } from "../waitlist/waitlist.server";
 
-export const loader = () =>
-  htmlResponse(signupPage("email", null), 405, { Allow: "POST" });
+export const loader = () => htmlResponse(signupPage("email", null), 405, { Allow: "POST" });
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  if (request.method !== "POST") return htmlResponse(signupPage("email", null), 405, { Allow: "POST" });
+  if (request.method !== "POST")
+    return htmlResponse(signupPage("email", null), 405, { Allow: "POST" });
   const proxied = await proxiedShop(request);
   if (proxied instanceof Response) return proxied;
   const fields = await formFields(request, (status) =>

@@ -32,7 +32,12 @@ import {
 
 type Db = Pick<
   PrismaClient,
-  "storefrontState" | "modeChange" | "$transaction" | "trackedOrder" | "shopSettings" | "waitlistSignup"
+  | "storefrontState"
+  | "modeChange"
+  | "$transaction"
+  | "trackedOrder"
+  | "shopSettings"
+  | "waitlistSignup"
 >;
 
 export interface Actor {

@@ -8,7 +8,11 @@ import { unsubscribeRefusedPage } from "./waitlist-pages";
 export function htmlResponse(body: string, status = 200, headers: Record<string, string> = {}) {
   return new Response(body, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      ...headers,
+    },
   });
 }
 

@@ -32,11 +32,19 @@ export function signupPage(answer: SignupAnswer, locale: string | null | undefin
     case "already":
       return page(texts.joinedTitle, `<p>${escapeHtml(texts.joinedBody)}</p>${back}`, language);
     case "not-paused":
-      return page(texts.notPausedTitle, `<p>${escapeHtml(texts.notPausedBody)}</p>${back}`, language);
+      return page(
+        texts.notPausedTitle,
+        `<p>${escapeHtml(texts.notPausedBody)}</p>${back}`,
+        language,
+      );
     case "email":
       return page(texts.badEmailTitle, `<p>${escapeHtml(texts.badEmailBody)}</p>${back}`, language);
     case "consent":
-      return page(texts.noConsentTitle, `<p>${escapeHtml(texts.noConsentBody)}</p>${back}`, language);
+      return page(
+        texts.noConsentTitle,
+        `<p>${escapeHtml(texts.noConsentBody)}</p>${back}`,
+        language,
+      );
   }
 }
 
@@ -52,7 +60,11 @@ export function unsubscribeConfirmPage(locale: string | null): string {
 
 export function unsubscribeDonePage(locale: string | null): string {
   const { texts, language } = waitlistTexts(locale);
-  return page(texts.unsubscribe.doneTitle, `<p>${escapeHtml(texts.unsubscribe.doneBody)}</p>`, language);
+  return page(
+    texts.unsubscribe.doneTitle,
+    `<p>${escapeHtml(texts.unsubscribe.doneBody)}</p>`,
+    language,
+  );
 }
 
 /** A link that cannot be matched (tampered, another shop's): English, there is no signup to ask. */
