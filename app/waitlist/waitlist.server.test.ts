@@ -207,6 +207,32 @@ describe("the mail on reopening", () => {
     expect(rows.every((r) => r.rawMessage === null && r.leaseOwner === null)).toBe(true);
   });
 
+  it("mails the list when a timed pause reaches its end (the pause sweep's resume), not before", async () => {
+    // Every way out of a pause (the page, the pause sweep's endDuePause, Flow's "resume sales",
+    // app/flow/flow-actions.server.ts) goes through applyStorefrontSettings, whose transaction
+    // makes the list due.
+    const { endDuePause } = await import("../storefront/storefront-mode.server");
+    const { backgroundAdmin } = await import("../shopify.server");
+    await setMode("paused");
+    await signUp({ email: "hal@example.com", consent: "yes" });
+    const end = new Date(Date.now() + 3_600_000);
+    await db.storefrontState.update({ where: { shop: app.shop }, data: { pausedUntil: end } });
+    const admin = backgroundAdmin(app.shop);
+    expect(await endDuePause({ admin, db, shop: app.shop, now: new Date() })).toBe(false);
+    expect((await mailer().sweep()).mailed).toBe(0);
+    const before = mail.received().length;
+    expect(
+      await endDuePause({ admin, db, shop: app.shop, now: new Date(end.getTime() + 1000) }),
+    ).toBe(true);
+    expect(await mailer().sweep()).toEqual({ mailed: 1, failed: 0 });
+    expect(
+      mail
+        .received()
+        .slice(before)
+        .map((m) => m.to[0]),
+    ).toEqual(["hal@example.com"]);
+  });
+
   it("sends nothing to an address unsubscribed by the mail's one-click POST", async () => {
     await setMode("paused");
     await signUp({ email: "cy@example.com", consent: "yes" });
