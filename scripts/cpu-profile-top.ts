@@ -27,17 +27,26 @@ profile.samples.forEach((id, i) => {
   const ms = (profile.timeDeltas[i] ?? 0) / 1000;
   total += ms;
   if (!frame) return;
-  const where = frame.url.replace(/^.*node_modules\//, "~/").replace(/^file:\/\/.*?\/(app|simulator|scripts|tests)\//, "$1/");
+  const where = frame.url
+    .replace(/^.*node_modules\//, "~/")
+    .replace(/^file:\/\/.*?\/(app|simulator|scripts|tests)\//, "$1/");
   const key = `${frame.functionName || "(anonymous)"}  ${where}:${frame.lineNumber + 1}`;
   selfMs.set(key, (selfMs.get(key) ?? 0) + ms);
-  const pkg = where.startsWith("~/") ? where.split("/").slice(0, where.startsWith("~/@") ? 3 : 2).join("/") : where || frame.functionName;
+  const pkg = where.startsWith("~/")
+    ? where
+        .split("/")
+        .slice(0, where.startsWith("~/@") ? 3 : 2)
+        .join("/")
+    : where || frame.functionName;
   byFile.set(pkg, (byFile.get(pkg) ?? 0) + ms);
 });
 const rows = Number(rowsArg ?? 30);
 const print = (title: string, map: Map<string, number>) => {
   console.log(`\n${title}`);
   for (const [key, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, rows))
-    console.log(`${ms.toFixed(0).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
+    console.log(
+      `${ms.toFixed(0).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${key}`,
+    );
 };
 console.log(`total ${total.toFixed(0)} ms sampled`);
 print("self time by function", selfMs);
