@@ -105,6 +105,7 @@ const ERASERS: Record<ModelName, Eraser> = {
   StaffRules: (tx, shop) => tx.staffRules.deleteMany({ where: { shop } }),
   FlowTrigger: (tx, shop) => tx.flowTrigger.deleteMany({ where: { shop } }),
   FlowActionRun: (tx, shop) => tx.flowActionRun.deleteMany({ where: { shop } }),
+  WaitlistSignup: (tx, shop) => tx.waitlistSignup.deleteMany({ where: { shop } }),
 };
 
 /** shop/redact: every row the app holds for the shop, in every table, in one transaction. */

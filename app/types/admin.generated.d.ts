@@ -440,6 +440,11 @@ export type UpdateCheckoutPauseMutationVariables = AdminTypes.Exact<{
 
 export type UpdateCheckoutPauseMutation = { validationUpdate?: AdminTypes.Maybe<{ validation?: AdminTypes.Maybe<Pick<AdminTypes.Validation, 'id'>>, userErrors: Array<Pick<AdminTypes.ValidationUserError, 'field' | 'message' | 'code'>> }> };
 
+export type WaitlistShopQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type WaitlistShopQuery = { shop: Pick<AdminTypes.Shop, 'name'> };
+
 interface GeneratedQueryTypes {
   "#graphql\n  query FulfillmentOrdersOfOrder($id: ID!) {\n    shop {\n      ianaTimezone\n    }\n    order(id: $id) {\n      id\n      cancelledAt\n      fulfillmentOrders(first: 20) {\n        nodes {\n          id\n          status\n          fulfillBy\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrdersOfOrderQuery, variables: FulfillmentOrdersOfOrderQueryVariables},
   "#graphql\n  query ReadyLinesOfOrder($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      cancelledAt\n      displayFulfillmentStatus\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          supportedActions {\n            action\n          }\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          lineItems(first: 50) {\n            nodes {\n              id\n              totalQuantity\n              remainingQuantity\n              lineItem {\n                id\n                name\n                sku\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReadyLinesOfOrderQuery, variables: ReadyLinesOfOrderQueryVariables},
@@ -464,6 +469,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query SettingsRuleTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Collection {\n        id\n        title\n      }\n      ... on Product {\n        id\n        title\n      }\n      ... on ProductVariant {\n        id\n        title: displayName\n      }\n    }\n  }\n": {return: SettingsRuleTitlesQuery, variables: SettingsRuleTitlesQueryVariables},
   "#graphql\n  query ShopTimeZone {\n    shop {\n      ianaTimezone\n    }\n  }\n": {return: ShopTimeZoneQuery, variables: ShopTimeZoneQueryVariables},
   "#graphql\n  query StorefrontSetup($pauseNamespace: String!, $pauseKey: String!) {\n    shop {\n      ianaTimezone\n    }\n    currentAppInstallation {\n      id\n    }\n    validations(first: 25) {\n      nodes {\n        id\n        enabled\n        shopifyFunction {\n          handle\n        }\n      }\n    }\n    checkoutPauseDefinition: metafieldDefinitions(first: 1, ownerType: VALIDATION, namespace: $pauseNamespace, key: $pauseKey) {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: StorefrontSetupQuery, variables: StorefrontSetupQueryVariables},
+  "#graphql\n  query WaitlistShop {\n    shop {\n      name\n    }\n  }\n": {return: WaitlistShopQuery, variables: WaitlistShopQueryVariables},
 }
 
 interface GeneratedMutationTypes {
