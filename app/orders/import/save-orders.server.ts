@@ -80,7 +80,9 @@ function rowValues(row: TrackedOrderImport): RowValues {
 }
 
 interface BatchWriter {
+  /** Takes a batch; may return before it is written (PostgreSQL keeps batches in flight). */
   write(rows: RowValues[]): Promise<void>;
+  /** Resolves once every batch is written; rejects with the first batch that failed. */
   close(): Promise<void>;
 }
 
@@ -146,27 +148,64 @@ const POSTGRESQL_INSERT = `INSERT INTO "TrackedOrder" (${COLUMN_LIST}) SELECT ${
 
 /** Below this many rows (a reconcile page) the statement goes through Prisma's pool instead. */
 const OWN_CONNECTION_FROM = 200;
+/**
+ * Connections writing batches at once. Each batch is one statement in a transaction of its own,
+ * run by that connection's own server process, so while PostgreSQL writes one batch the next is
+ * built here and a second connection writes it: the server's work and ours overlap instead of
+ * taking turns. The batches hold different orders (the file's orders are keyed by id), so they
+ * never wait on each other's rows; the summary triggers' upsert of the shop's row, at the end of
+ * each statement, is the only lock they share, held until that batch commits.
+ */
+const POSTGRESQL_WRITERS = 2;
 
 function postgresqlWriter(db: PrismaClient, url: string): BatchWriter {
-  const client = new pg.Client({ connectionString: url });
-  let connected: Promise<unknown> | null = null;
+  const clients: pg.Client[] = [];
+  const idle: pg.Client[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
+  const connection = async (): Promise<pg.Client> => {
+    for (;;) {
+      const free = idle.pop();
+      if (free) return free;
+      if (clients.length < POSTGRESQL_WRITERS) {
+        const client = new pg.Client({ connectionString: url });
+        clients.push(client);
+        await client.connect();
+        return client;
+      }
+      await Promise.race(inFlight);
+    }
+  };
   return {
     async write(rows) {
+      if (failure) throw failure.error;
       const objects = JSON.stringify(
         rows.map((values) =>
           Object.fromEntries(COLUMNS.map(([column], index) => [column, values[index] ?? null])),
         ),
       );
-      if (rows.length < OWN_CONNECTION_FROM && !connected) {
+      if (rows.length < OWN_CONNECTION_FROM && clients.length === 0) {
         await db.$executeRawUnsafe(POSTGRESQL_INSERT, objects);
         return;
       }
-      connected ??= client.connect();
-      await connected;
-      await client.query(POSTGRESQL_INSERT, [objects]);
+      // Returns once the batch is handed to a connection; close() waits for every batch.
+      const client = await connection();
+      const written: Promise<void> = client.query(POSTGRESQL_INSERT, [objects]).then(
+        () => {
+          idle.push(client);
+        },
+        (error: unknown) => {
+          failure ??= { error };
+          idle.push(client);
+        },
+      );
+      const tracked = written.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
     },
-    close: async () => {
-      if (connected) await client.end();
+    async close() {
+      await Promise.all(inFlight);
+      await Promise.all(clients.map((client) => client.end()));
+      if (failure) throw failure.error;
     },
   };
 }
