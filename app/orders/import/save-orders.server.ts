@@ -70,18 +70,33 @@ const UPSERT = `ON CONFLICT ("shop", "id") DO UPDATE SET ${COLUMNS.filter(
   .map(([column]) => `"${column}" = excluded."${column}"`)
   .join(", ")}`;
 
-type RowValues = SQLInputValue[];
-
-function rowValues(row: TrackedOrderImport): RowValues {
-  return COLUMNS.map(([column]) => {
+/** The row's values in COLUMNS order, appended to `out` (one flat list binds a whole statement). */
+function appendRowValues(out: SQLInputValue[], row: TrackedOrderImport, synced: SyncedText): void {
+  for (const [column] of COLUMNS) {
     const value = row[column];
-    return value instanceof Date ? rawDateTime(value) : value;
-  });
+    if (column === "syncedAt") out.push(synced(row.syncedAt));
+    else out.push(value instanceof Date ? rawDateTime(value) : value);
+  }
+}
+
+type SyncedText = (date: Date) => string;
+
+/** Every row of a save has the same syncedAt: its text is made once, not once a row. */
+function syncedText(): SyncedText {
+  let last: Date | null = null;
+  let text = "";
+  return (date) => {
+    if (date !== last) {
+      last = date;
+      text = rawDateTime(date);
+    }
+    return text;
+  };
 }
 
 interface BatchWriter {
   /** Takes a batch; may return before it is written (PostgreSQL keeps batches in flight). */
-  write(rows: RowValues[]): Promise<void>;
+  write(rows: TrackedOrderImport[]): Promise<void>;
   /** Resolves once every batch is written; rejects with the first batch that failed. */
   close(): Promise<void>;
 }
@@ -100,6 +115,7 @@ function sqliteWriter(path: string): BatchWriter {
   // A busy lock is waited out here, between tries, with the event loop free.
   connection.exec("PRAGMA busy_timeout = 0");
   const statements = new Map<number, StatementSync>();
+  const synced = syncedText();
   const placeholders = `(${COLUMNS.map(() => "?").join(", ")})`;
   const statement = (rows: number): StatementSync => {
     let prepared = statements.get(rows);
@@ -127,7 +143,9 @@ function sqliteWriter(path: string): BatchWriter {
       try {
         for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
           const part = rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT);
-          statement(part.length).run(...part.flat());
+          const values: SQLInputValue[] = [];
+          for (const row of part) appendRowValues(values, row, synced);
+          statement(part.length).run(...values);
         }
         connection.exec("COMMIT");
       } catch (error) {
@@ -179,11 +197,10 @@ function postgresqlWriter(db: PrismaClient, url: string): BatchWriter {
   return {
     async write(rows) {
       if (failure) throw failure.error;
-      const objects = JSON.stringify(
-        rows.map((values) =>
-          Object.fromEntries(COLUMNS.map(([column], index) => [column, values[index] ?? null])),
-        ),
-      );
+      // The rows as they are: their keys are the columns, and a Date becomes its ISO text, which
+      // PostgreSQL reads into timestamp(3) as UTC (a zone in the text is ignored for a column
+      // without one, https://www.postgresql.org/docs/15/datatype-datetime.html).
+      const objects = JSON.stringify(rows);
       if (rows.length < OWN_CONNECTION_FROM && clients.length === 0) {
         await db.$executeRawUnsafe(POSTGRESQL_INSERT, objects);
         return;
@@ -228,13 +245,13 @@ export async function saveOrders(
 ): Promise<SavedOrders> {
   let count = 0;
   let latest: Date | null = null;
-  let batch: RowValues[] = [];
+  let batch: TrackedOrderImport[] = [];
   const writer = writerFor(db);
   try {
     for (const order of orders) {
       const row = trackedOrderRow(shop, order, syncedAt);
       if (latest === null || row.updatedAt > latest) latest = row.updatedAt;
-      batch.push(rowValues(row));
+      batch.push(row);
       if (batch.length >= batchSize) {
         await writer.write(batch);
         count += batch.length;
