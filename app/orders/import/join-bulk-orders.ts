@@ -136,7 +136,8 @@ export class BulkOrderJoiner {
         return;
       }
       case "FulfillmentOrder": {
-        const fo = readFulfillmentOrderLine(line) ?? checked(line, type, fulfillmentOrderLineSchema);
+        const fo =
+          readFulfillmentOrderLine(line) ?? checked(line, type, fulfillmentOrderLineSchema);
         push(this.fulfillmentOrdersByOrder, fo.__parentId, { n: gidNumber(fo.id), line: fo });
         return;
       }
