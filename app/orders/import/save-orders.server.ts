@@ -177,7 +177,9 @@ const OWN_CONNECTION_FROM = 200;
 const POSTGRESQL_WRITERS = 2;
 
 function postgresqlWriter(db: PrismaClient, url: string): BatchWriter {
+  /** The connected clients, and how many were opened (a connect may be under way). */
   const clients: pg.Client[] = [];
+  let opened = 0;
   const idle: pg.Client[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | null = null;
@@ -185,10 +187,11 @@ function postgresqlWriter(db: PrismaClient, url: string): BatchWriter {
     for (;;) {
       const free = idle.pop();
       if (free) return free;
-      if (clients.length < POSTGRESQL_WRITERS) {
+      if (opened < POSTGRESQL_WRITERS) {
+        opened += 1;
         const client = new pg.Client({ connectionString: url });
-        clients.push(client);
         await client.connect();
+        clients.push(client);
         return client;
       }
       await Promise.race(inFlight);
@@ -201,7 +204,7 @@ function postgresqlWriter(db: PrismaClient, url: string): BatchWriter {
       // PostgreSQL reads into timestamp(3) as UTC (a zone in the text is ignored for a column
       // without one, https://www.postgresql.org/docs/15/datatype-datetime.html).
       const objects = JSON.stringify(rows);
-      if (rows.length < OWN_CONNECTION_FROM && clients.length === 0) {
+      if (rows.length < OWN_CONNECTION_FROM && opened === 0) {
         await db.$executeRawUnsafe(POSTGRESQL_INSERT, objects);
         return;
       }
