@@ -316,6 +316,16 @@ export async function listOrders(
     slice = counted[0];
     total = Math.min(counted[1], SEARCH_COUNT_LIMIT);
     totalIsFloor = counted[1] > SEARCH_COUNT_LIMIT;
+  } else if (words.length > 0) {
+    // PostgreSQL: the page in sort order and the count stopped at its 1,001st match, both through
+    // the trigram indexes.
+    const counted = await Promise.all([
+      fetchSlice(db, where, view, pageSize),
+      db.trackedOrder.count({ where, take: SEARCH_COUNT_LIMIT + 1 }),
+    ]);
+    slice = counted[0];
+    total = Math.min(counted[1], SEARCH_COUNT_LIMIT);
+    totalIsFloor = counted[1] > SEARCH_COUNT_LIMIT;
   } else {
     const counted = await Promise.all([
       fetchSlice(db, where, view, pageSize),

@@ -183,7 +183,7 @@ describe("the orders search", () => {
     }
   });
 
-  it("counts a rare word exactly from its matches, and a word in over 2,000 orders of the classes as 1,000+ without a count", async () => {
+  it("shows 1,000+ for a word in over 2,000 orders of the classes, with the scan's page; on SQLite up to 2,000 matches are counted exactly", async () => {
     // 3,300 more Smiths: 2,200 overdue and 1,100 done. The index query checks the classes itself:
     // "done" has 1,100 matches (+ the fixture's), an exact count above 1,000; "all" (every class
     // but done) has over 2,000, a floor.
@@ -203,9 +203,15 @@ describe("the orders search", () => {
     );
     const done = view("smith", { filter: "done" });
     const exact = await listOrders(db, shop, done);
-    expect(exact.totalIsFloor).toBe(false);
-    expect(exact.total).toBe((await likeOverRows(done)).length);
-    expect(exact.total).toBeGreaterThan(1100);
+    if (isSqliteClient(db)) {
+      // The index's first 2,001 matches are all there are: the count is theirs.
+      expect(exact.totalIsFloor).toBe(false);
+      expect(exact.total).toBe((await likeOverRows(done)).length);
+      expect(exact.total).toBeGreaterThan(1100);
+    } else {
+      // PostgreSQL counts to the 1,001st match.
+      expect([exact.total, exact.totalIsFloor]).toEqual([1000, true]);
+    }
 
     const common = view("smith");
     const floor = await listOrders(db, shop, common);
