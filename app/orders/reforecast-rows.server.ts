@@ -295,7 +295,7 @@ function postgresqlRows(url: string): ForecastRows {
     write: (batch: readonly T[]) => Promise<number>,
   ): Promise<WriteResult> {
     let written = 0;
-    let size = Math.min(options.maxRows, 500);
+    let size = Math.min(options.maxRows, 200);
     for (let start = 0; start < items.length; ) {
       const batch = items.slice(start, start + size);
       const started = performance.now();
