@@ -65,7 +65,7 @@ function randomRules(random: () => number): ShopRules {
   });
 }
 
-async function useRules(shop: string, rules: ShopRules) {
+async function saveRules(shop: string, rules: ShopRules) {
   await saveShopSettings(db, shop, {
     rules,
     senderName: null,
@@ -155,7 +155,7 @@ async function freshCopy(shop: string, copy: string, rules: ShopRules) {
       forecastAt: null,
     })),
   );
-  await useRules(copy, rules);
+  await saveRules(copy, rules);
 }
 
 /** The rows as the plain composition forecasts them, from the rows as they were before the pass. */
@@ -230,7 +230,7 @@ describe("reforecastShop, writing only what changed", () => {
       for (let n = 0; n < 8; n += 1) {
         const shop = `equal-${n}.myshopify.com`;
         let rules = randomRules(random);
-        await useRules(shop, rules);
+        await saveRules(shop, rules);
         let clock = Date.UTC(2026, 10, 20, Math.floor(random() * 24));
         await insertTrackedOrders(
           db,
@@ -244,7 +244,7 @@ describe("reforecastShop, writing only what changed", () => {
             if (random() < 0.6) {
               const capacity = randomRules(random).capacity;
               rules = parseShopRules({ ...rules, capacity });
-              await useRules(shop, rules);
+              await saveRules(shop, rules);
             }
           }
           const now = new Date(clock);
