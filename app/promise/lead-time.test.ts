@@ -87,9 +87,10 @@ describe("leadTimeForOrder with product and variant rules", () => {
   });
 
   it("takes the product's rule for the product's other variants", () => {
-    expect(leadTimeForOrder([line({ productId: WALLET, variantId: BLACK_WALLET })], shop)).toEqual(
-      { businessDays: 20, reason: { kind: "product", productId: WALLET } },
-    );
+    expect(leadTimeForOrder([line({ productId: WALLET, variantId: BLACK_WALLET })], shop)).toEqual({
+      businessDays: 20,
+      reason: { kind: "product", productId: WALLET },
+    });
   });
 
   it("takes the product's rule over a longer rule of a collection or tag it is in", () => {

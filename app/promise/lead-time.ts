@@ -153,7 +153,11 @@ export function createLeadTimer(rules: LeadTimeRules): LeadTimer {
   const made = (decision: LeadTimeDecision): IndexedDecision => ({ index: next++, decision });
   const fallback = made(byDefault(rules));
   // First rule for an id wins, as Array.find does in leadTimeForItem.
-  const firstById = <T>(list: readonly T[], key: (item: T) => string, make: (item: T) => IndexedDecision) => {
+  const firstById = <T>(
+    list: readonly T[],
+    key: (item: T) => string,
+    make: (item: T) => IndexedDecision,
+  ) => {
     const map = new Map<string, IndexedDecision>();
     for (const item of list) {
       const decision = make(item);
@@ -181,7 +185,10 @@ export function createLeadTimer(rules: LeadTimeRules): LeadTimer {
   );
   const tagRules = rules.productTagOverrides.map((o) => ({
     key: normalizeTag(o.tag),
-    made: made({ businessDays: o.leadTimeBusinessDays, reason: { kind: "productTag", tag: o.tag } }),
+    made: made({
+      businessDays: o.leadTimeBusinessDays,
+      reason: { kind: "productTag", tag: o.tag },
+    }),
   }));
   const collectionRules = rules.collectionOverrides.map((o) => ({
     key: normalizeCollectionId(o.collectionId),

@@ -96,12 +96,18 @@ export const shopRulesSchema = z.object({
   productOverrides: z
     .array(z.object({ productId: gidOf("Product"), leadTimeBusinessDays: businessDays }))
     .max(500)
-    .refine(unique((o) => o.productId), { message: "Each product at most once" })
+    .refine(
+      unique((o) => o.productId),
+      { message: "Each product at most once" },
+    )
     .default([]),
   variantOverrides: z
     .array(z.object({ variantId: gidOf("ProductVariant"), leadTimeBusinessDays: businessDays }))
     .max(500)
-    .refine(unique((o) => o.variantId), { message: "Each variant at most once" })
+    .refine(
+      unique((o) => o.variantId),
+      { message: "Each variant at most once" },
+    )
     .default([]),
   cutOffTime: cutOffTimeSchema,
   openWeekdays: z

@@ -26,11 +26,7 @@ export const RULE_TITLES_QUERY = `#graphql
 `;
 
 const titlesSchema = z.object({
-  nodes: z.array(
-    z
-      .object({ id: z.string().optional(), title: z.string().optional() })
-      .nullable(),
-  ),
+  nodes: z.array(z.object({ id: z.string().optional(), title: z.string().optional() }).nullable()),
 });
 
 const RULE_GID = /^gid:\/\/shopify\/(Collection|Product|ProductVariant)\/\d+$/;

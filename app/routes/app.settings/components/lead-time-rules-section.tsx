@@ -55,18 +55,8 @@ export function LeadTimeRulesSection({
       description="Products that take longer, or less, than the shop's lead time. The most specific rule wins: a variant's rule, else its product's, else its collections' or tags' (the longest of those), else the shop's lead time. An order ships when its slowest item does. A change applies to new orders only."
     >
       <BlockStack gap="400">
-        <PickedRuleRows
-          form={form}
-          type="variant"
-          heading="Lead time by variant"
-          titles={titles}
-        />
-        <PickedRuleRows
-          form={form}
-          type="product"
-          heading="Lead time by product"
-          titles={titles}
-        />
+        <PickedRuleRows form={form} type="variant" heading="Lead time by variant" titles={titles} />
+        <PickedRuleRows form={form} type="product" heading="Lead time by product" titles={titles} />
         <PickedRuleRows
           form={form}
           type="collection"
