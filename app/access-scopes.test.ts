@@ -131,7 +131,12 @@ describe("shopify.app.toml's access scopes", () => {
     expect(byScope.get("write_discounts")).toContain("Mutation.discountCodeBasicCreate");
     expect(byScope.get("read_products")).toContain("LineItem.product");
     expect(byScope.get("read_locations")).toEqual(
-      new Set(["RefundLineItem.location", "Location.id"]),
+      // The split shipment groups lines by their fulfillment order's location (app/fulfillment/).
+      new Set([
+        "RefundLineItem.location",
+        "Location.id",
+        "FulfillmentOrderAssignedLocation.location",
+      ]),
     );
   });
 

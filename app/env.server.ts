@@ -51,6 +51,13 @@ const envSchema = z.object({
     .int()
     .min(500, "must be at least 500 ms")
     .optional(),
+  // How long an order edit claim holds (default 2 min, app/remedies/order-edit-claim.ts): an order
+  // a dead instance was editing is edited by another after this. The many-process test shortens it.
+  ORDER_EDIT_CLAIM_MS: z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int()
+    .min(500, "must be at least 500 ms")
+    .optional(),
   // How much the Shopify library logs: tests and the bench use "warning" to keep output readable.
   LOG_LEVEL: z
     .enum(["error", "warning", "info", "debug"], {

@@ -28,12 +28,16 @@ import type { BackgroundAdmin } from "./auth/background-admin.server";
 import { createPauseScheduler, type PauseScheduler } from "./storefront/pause-scheduler.server";
 import { releaseDueJobs } from "./staff/job-gate.server";
 import { createFlowSender, type FlowSender } from "./flow/flow-outbox.server";
+import { periodicSweep, type PeriodicSweep } from "./periodic-sweep";
+import { createWaitlistMailer, type SweepResult } from "./waitlist/waitlist-mailer.server";
 
 export const PAUSE_SWEEP_MS = 60_000;
 /** How often a money job whose undo window ended is handed to the runner (app/staff/). */
 export const COUNTDOWN_SWEEP_MS = 1_000;
 /** How often queued Shopify Flow triggers are sent (app/flow/flow-outbox.server.ts). */
 export const FLOW_SWEEP_MS = 5_000;
+/** How often due waitlist mails are looked for (app/waitlist/waitlist-mailer.server.ts): one indexed query. */
+export const WAITLIST_SWEEP_MS = 2_000;
 
 /** What a host, a test or the bench may tune; everything else is production's. */
 export interface ServiceOptions {
@@ -47,6 +51,7 @@ export interface ServiceOptions {
   pauseSweepMs?: number;
   countdownSweepMs?: number;
   flowSweepMs?: number;
+  waitlistSweepMs?: number;
   /** Replaces the SMTP transport opened from SMTP_URL (null: mail is not configured). */
   mail?: MailTransport | null;
 }
@@ -69,6 +74,8 @@ export interface AppServices {
   pauses: PauseScheduler;
   /** Sends the Shopify Flow triggers the outbox holds. */
   flowTriggers: FlowSender;
+  /** Sends the one "we're open again" mail to each due waitlist signup, over the same pooled transport. */
+  waitlist: PeriodicSweep<SweepResult>;
   /** Starts the background work: job runner, periodic reconcile, pause sweep, retention sweep. */
   start(options?: StartOptions): void;
   /** Stops claiming new work, finishes what is in hand (queued tasks stay for other processes), closes mail. */
@@ -97,6 +104,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
     mail,
     secret: env.SHOPIFY_API_SECRET,
     ...(env.NOTICE_SEND_CLAIM_MS !== undefined ? { sendClaimMs: env.NOTICE_SEND_CLAIM_MS } : {}),
+    ...(env.ORDER_EDIT_CLAIM_MS !== undefined ? { editClaimMs: env.ORDER_EDIT_CLAIM_MS } : {}),
   });
   const orderSync = createOrderSync(
     orderSyncDeps(
@@ -152,6 +160,21 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
         redactSecrets(error instanceof Error ? error.message : String(error)),
       ),
   });
+  const waitlistMailer = createWaitlistMailer({
+    db,
+    transport: () => mail,
+    adminFor,
+    secret: env.SHOPIFY_API_SECRET,
+    owner,
+  });
+  const waitlist = periodicSweep(
+    () =>
+      waitlistMailer.sweep().catch((error: unknown) => {
+        logError("Sending waitlist mails failed; retrying.")(error);
+        return { mailed: 0, failed: 0 };
+      }),
+    options.waitlistSweepMs ?? WAITLIST_SWEEP_MS,
+  );
   let stopRetention: (() => Promise<void>) | null = null;
   let stopConsent: (() => Promise<void>) | null = null;
   let countdowns: NodeJS.Timeout | null = null;
@@ -175,6 +198,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
     jobs,
     pauses,
     flowTriggers,
+    waitlist,
     start(startOptions = {}) {
       if (startOptions.jobs !== false) {
         jobs.start();
@@ -185,6 +209,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
       countdowns ??= setInterval(releaseCountdowns, options.countdownSweepMs ?? COUNTDOWN_SWEEP_MS);
       countdowns.unref();
       flowTriggers.start();
+      waitlist.start();
       stopRetention ??= startRetentionSweep({
         db,
         // One prune per interval across all processes: the round's lease lasts the interval.
@@ -205,6 +230,7 @@ export function createAppServices(env: AppEnv, options: ServiceOptions = {}): Ap
         stopConsent?.(),
         pauses.stop(),
         flowTriggers.stop(),
+        waitlist.stop(),
       ]);
       stopRetention = null;
       stopConsent = null;

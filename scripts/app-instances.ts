@@ -67,6 +67,8 @@ export function leaseOwnerPid(owner: string): number | null {
 
 export interface HealthProbe {
   origin: string;
+  /** /healthz (liveness) or /readyz (readiness). */
+  path: string;
   at: number;
   ms: number;
   /** HTTP status, or null when no answer came within the timeout (or the connection failed). */
@@ -83,6 +85,7 @@ export interface HealthProber {
 const probeSchema = z.array(
   z.object({
     origin: z.string(),
+    path: z.string(),
     at: z.number(),
     ms: z.number(),
     status: z.number().nullable(),
@@ -90,10 +93,14 @@ const probeSchema = z.array(
   }),
 );
 
+/** Liveness and readiness, as a load balancer asks them (scripts/health-routes.ts). */
+export const HEALTH_PATHS = ["/healthz", "/readyz"] as const;
+
 /**
- * GETs /healthz on every origin every `intervalMs`, each with `timeoutMs` to answer, from a process
- * of its own (scripts/health-prober.child.ts): the caller's event loop is busy (a simulator, a
- * load generator), and a probe it stalled would count against the app.
+ * GETs /healthz and /readyz on every origin every `intervalMs`, each with `timeoutMs` to answer
+ * (5 s, an AWS load balancer's default health check timeout), from a process of its own
+ * (scripts/health-prober.child.ts): the caller's event loop is busy (a simulator, a load
+ * generator), and a probe it stalled would count against the app.
  */
 export function probeHealth(origins: string[], intervalMs = 100, timeoutMs = 5_000): HealthProber {
   const child = spawn(
@@ -104,6 +111,7 @@ export function probeHealth(origins: string[], intervalMs = 100, timeoutMs = 5_0
       path.join(ROOT, "scripts/health-prober.child.ts"),
       String(intervalMs),
       String(timeoutMs),
+      HEALTH_PATHS.join(","),
       ...origins,
     ],
     { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] },

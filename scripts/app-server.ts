@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+import { mountHealthChecks } from "./health-routes";
 import { hostedServices, isServerBuild } from "./server-build";
 
 export const BUILD_DIR = path.resolve(import.meta.dirname, "../build");
@@ -34,6 +35,8 @@ export async function startAppServer({
 
   const app = express();
   app.disable("x-powered-by");
+  // First: a load balancer's probes are answered whatever the app behind them is doing.
+  const health = mountHealthChecks(app, process.env.DATABASE_URL);
   // Fingerprinted assets never change; everything else is rendered per request.
   app.use(
     "/assets",
@@ -53,6 +56,8 @@ export async function startAppServer({
   return {
     origin: `http://${host}:${actualPort}`,
     close: async () => {
+      // Readiness fails first, so a load balancer stops sending while the instance drains.
+      await health.close();
       await services.stop();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -43,13 +43,20 @@ async function runSection(file: string): Promise<void> {
   console.log("");
 }
 
+// `BENCH_CPU_PROF=<dir>` profiles each section's process (`node --cpu-prof`; NODE_OPTIONS refuses
+// the flag), for Chrome DevTools or `npx tsx scripts/cpu-profile-top.ts <file>`.
+function profileFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
 // Each section runs in a process of its own: the app's Admin origin seam, its Prisma client and
 // its background work are per process, and one section's simulator must not serve the next.
 function runSectionInChild(file: string, flags: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", import.meta.filename, SECTION_FLAG, file, ...flags],
+      [...profileFlags(), "--import", "tsx", import.meta.filename, SECTION_FLAG, file, ...flags],
       { stdio: "inherit", env: process.env },
     );
     child.on("exit", (code) =>

@@ -12,6 +12,7 @@
 import http from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+import { mountHealthChecks } from "./health-routes";
 import { createServer as createViteServer } from "vite";
 import { ConfigError } from "../app/env.server";
 import { preflight, PreflightError } from "./preflight";
@@ -26,6 +27,7 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  mountHealthChecks(app, process.env.DATABASE_URL);
   const server = http.createServer(app);
   // Hot-module updates share the app's port, so they pass through the CLI's tunnel with the pages.
   // Requests arrive through the CLI's tunnel with its hostname as Host, which Vite refuses unless

@@ -1,14 +1,17 @@
 // Probes /healthz for scripts/app-instances.ts (probeHealth), in a process of its own so that the
-// caller's busy event loop cannot delay a probe. Arguments: interval ms, timeout ms, origins.
+// caller's busy event loop cannot delay a probe. Arguments: interval ms, timeout ms, the paths
+// (comma-separated: /healthz,/readyz), origins.
 // stdin: "forget <origin>" stops probing one; "stop" (or end of input) prints every probe as JSON.
 import { createInterface } from "node:readline";
 
-const [interval, timeout, ...origins] = process.argv.slice(2);
+const [interval, timeout, pathList, ...origins] = process.argv.slice(2);
+const paths = (pathList ?? "/healthz").split(",");
 const intervalMs = Number(interval);
 const timeoutMs = Number(timeout);
 const watched = new Set(origins);
 const probes: Array<{
   origin: string;
+  path: string;
   at: number;
   ms: number;
   status: number | null;
@@ -16,24 +19,32 @@ const probes: Array<{
 }> = [];
 const inFlight = new Set<Promise<void>>();
 
-async function probe(origin: string): Promise<void> {
+async function probe(origin: string, path: string): Promise<void> {
   const at = Date.now();
   const started = performance.now();
   try {
-    const response = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${origin}${path}`, { signal: AbortSignal.timeout(timeoutMs) });
     await response.arrayBuffer();
-    probes.push({ origin, at, ms: performance.now() - started, status: response.status });
+    probes.push({ origin, path, at, ms: performance.now() - started, status: response.status });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    probes.push({ origin, at, ms: performance.now() - started, status: null, error: message });
+    probes.push({
+      origin,
+      path,
+      at,
+      ms: performance.now() - started,
+      status: null,
+      error: message,
+    });
   }
 }
 
 const timer = setInterval(() => {
-  for (const origin of watched) {
-    const run = probe(origin).finally(() => inFlight.delete(run));
-    inFlight.add(run);
-  }
+  for (const origin of watched)
+    for (const path of paths) {
+      const run = probe(origin, path).finally(() => inFlight.delete(run));
+      inFlight.add(run);
+    }
 }, intervalMs);
 
 let stopping = false;

@@ -297,7 +297,8 @@ export function renderAdminFramePage(options: AdminFramePageOptions): string {
         drawPicker();
       });
       label.appendChild(box);
-      label.appendChild(document.createTextNode(resource.title));
+      // A variant is listed as the admin lists it, "product - variant" (its displayName).
+      label.appendChild(document.createTextNode(resource.displayName || resource.title));
       item.appendChild(label);
       pickerList.appendChild(item);
     });

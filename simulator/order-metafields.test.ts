@@ -78,6 +78,35 @@ describe("app-owned order metafields", () => {
     ).toBe('{"a":1}');
   });
 
+  it("take at most 25 in one call, as Shopify documents; 26 are refused whole and nothing is written", async () => {
+    // "Allows a maximum of 25 metafields to be set at a time … This operation is atomic" (the
+    // metafieldsSet description in graphql/admin-2026-10.schema.json;
+    // https://shopify.dev/docs/api/admin-graphql/latest/mutations/metafieldsSet).
+    const many = (count: number) =>
+      store.orders.slice(0, 1).flatMap((order) =>
+        Array.from({ length: count }, (_, i) => ({
+          ownerId: `gid://shopify/Order/${order.id}`,
+          namespace: "$app",
+          key: `status_${i}`,
+          type: "json",
+          value: '{"a":1}',
+        })),
+      );
+    const call = async (count: number) => {
+      const prepared = prepareRequest(SET);
+      if ("errors" in prepared) throw new Error(JSON.stringify(prepared.errors));
+      const result = await runRequest(store, prepared, { metafields: many(count) });
+      const parsed = resultSchema.parse(JSON.parse(JSON.stringify(result)));
+      if (!parsed.data) throw new Error("no data");
+      return parsed.data.metafieldsSet;
+    };
+    expect((await call(26)).userErrors.map((e) => e.code)).toEqual(["LESS_THAN_OR_EQUAL_TO"]);
+    expect(appDataOf(store).metafieldsOf(`gid://shopify/Order/${orderId}`)).toEqual([]);
+    const taken = await call(25);
+    expect(taken.userErrors).toEqual([]);
+    expect(appDataOf(store).metafieldsOf(`gid://shopify/Order/${orderId}`)).toHaveLength(25);
+  });
+
   it("refuse another app's reserved namespace, and an order the shop does not have; nothing is written", async () => {
     // "App-owned: … Write by owning app" (https://shopify.dev/docs/apps/build/custom-data/permissions).
     expect((await set("app--42")).userErrors).toEqual([

@@ -30,7 +30,7 @@ import {
 } from "./storefront/routes";
 import { forwardAppProxy } from "./storefront-proxy";
 import { renderAdminOrderPage } from "./admin-order-page";
-import { pickableCollections } from "./resource-picker";
+import { pickableResources } from "./resource-picker";
 import { renderOrderStatusPage } from "./storefront/order-status-page";
 import { renderOutboxPage, type Outbox } from "./mail/outbox-page";
 import { handleAccessTokenRequest } from "./token-exchange";
@@ -421,11 +421,14 @@ async function route(
   }
   // What the simulated admin's resource picker lists (resource-picker.ts; not a Shopify route).
   if (rest === "/admin/resource-picker" && method === "GET") {
-    if (url.searchParams.get("type") !== "collection")
-      return json(400, { errors: "The simulator's resource picker offers collections only" });
-    return json(200, {
-      resources: pickableCollections(store, url.searchParams.get("query") ?? ""),
-    });
+    const resources = pickableResources(
+      store,
+      url.searchParams.get("type"),
+      url.searchParams.get("query") ?? "",
+    );
+    if (resources === null)
+      return json(400, { errors: "type must be product, variant or collection" });
+    return json(200, { resources });
   }
   // The admin's order page, where the app's shopify://admin/orders/<id> links land.
   const adminOrder = /^\/admin\/orders\/(\d+)$/.exec(rest);

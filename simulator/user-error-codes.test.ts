@@ -358,6 +358,10 @@ describe("userError codes against the 2026-10 schema's enums", () => {
     expect(await codes({ ownerId: "gid://shopify/Product/1" })).toEqual(["INVALID"]);
     // Another app's reserved namespace (simulator/order-metafields.test.ts).
     expect(await codes({ namespace: "app--42--delay-desk" })).toEqual(["APP_NOT_AUTHORIZED"]);
+    // A compareDigest that does not match (here: for a metafield not yet written).
+    expect(await codes({ key: "judge-digest", compareDigest: "0".repeat(64) })).toEqual([
+      "STALE_OBJECT",
+    ]);
     const many = Array.from({ length: 26 }, (_, i) => ({ ...ok, key: `judge-${i}` }));
     expect((await run("metafieldsSet", SET, { metafields: many })).codes).toEqual([
       "LESS_THAN_OR_EQUAL_TO",

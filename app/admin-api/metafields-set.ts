@@ -4,6 +4,12 @@
 // metafieldsSet access description).
 import { z } from "zod";
 
+/**
+ * "Allows a maximum of 25 metafields to be set at a time" (the metafieldsSet description in
+ * graphql/admin-2026-10.schema.json; https://shopify.dev/docs/api/admin-graphql/latest/mutations/metafieldsSet).
+ */
+export const METAFIELDS_SET_LIMIT = 25;
+
 export const METAFIELDS_SET_MUTATION = `#graphql
   mutation SetAppMetafields($metafields: [MetafieldsSetInput!]!) {
     metafieldsSet(metafields: $metafields) {

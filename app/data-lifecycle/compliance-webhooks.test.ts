@@ -270,6 +270,18 @@ async function seedShop(shop: string, customers: Customer[]) {
   await db.orderOutcome.create({
     data: { shop, orderId: "gid://shopify/Order/1", lateAt: new Date(), lateWeek: "2026-11-30" },
   });
+  // The waitlist while paused: each customer left their address, as typed (app/waitlist stores
+  // it lower-cased; redaction must find it however Shopify spells it).
+  for (const c of customers)
+    await db.waitlistSignup.create({
+      data: {
+        shop,
+        email: c.email.toLowerCase(),
+        locale: "en",
+        consentText: "Email me once when the shop reopens. I can unsubscribe with one click.",
+        consentAt: new Date("2026-11-20T09:00:00Z"),
+      },
+    });
 }
 
 // Prisma.sql writes each database's placeholders (? on SQLite, $1 on PostgreSQL); the table name
@@ -424,6 +436,7 @@ describe("customers/redact", () => {
         "JobItem.result",
         "DataRequest.customerEmail",
         "DataRequest.customerPhone",
+        "WaitlistSignup.email",
       ]),
     );
     expect(await tracesOf(neighbour, zelda)).toContain("TrackedOrder.email");
@@ -579,6 +592,7 @@ describe("customers/data_request", () => {
           choices: z.array(z.object({ orderId: z.string(), choice: z.string() })),
           timeline: z.array(z.object({ orderId: z.string() })),
           remedies: z.array(z.object({ orderId: z.string(), amount: z.string().nullable() })),
+          waitlist: z.array(z.object({ email: z.string(), status: z.string() })),
         })
         .parse(JSON.parse(text));
       const zeldaOrders = zelda.orderNumbers.map(orderGid).sort();
@@ -590,6 +604,7 @@ describe("customers/data_request", () => {
       expect(exported.choices.map((c) => c.choice)).toEqual(["cancel", "cancel"]);
       expect(exported.timeline).toHaveLength(4);
       expect(exported.remedies.map((r) => r.amount)).toEqual(["58.00", "58.00"]);
+      expect(exported.waitlist.map((w) => [w.email, w.status])).toEqual([[zelda.email, "waiting"]]);
       for (const trace of [...traces(bruno), orderGid(bruno.orderNumbers[0] ?? 0)])
         expect(text).not.toContain(trace);
 

@@ -53,3 +53,18 @@ export async function customerDataRequestIds(
     )
     .map((request) => request.id);
 }
+
+/** The customer's waitlist signups in this shop, by email (stored lower-cased; compared as mail does). */
+export async function customerWaitlistIds(
+  db: Db,
+  shop: string,
+  who: CustomerIdentity,
+): Promise<string[]> {
+  const email = who.email;
+  if (!email) return [];
+  const rows = await db.waitlistSignup.findMany({
+    where: { shop },
+    select: { id: true, email: true },
+  });
+  return rows.filter((row) => sameEmail(row.email, email)).map((row) => row.id);
+}

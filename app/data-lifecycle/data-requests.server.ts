@@ -7,7 +7,7 @@
 // customers/redact leaves no stale copy behind.
 import type { PrismaClient } from "@prisma/client";
 import type { CustomerIdentity, DataRequestPayload } from "./compliance-payloads";
-import { customerOrderIds } from "./customer-records.server";
+import { customerOrderIds, customerWaitlistIds } from "./customer-records.server";
 
 export async function recordDataRequest(
   db: PrismaClient,
@@ -98,6 +98,11 @@ export async function assembleCustomerExport(
     db.jobItem.findMany({ where: scoped }),
     db.consentRequest.findMany({ where: scoped, orderBy: { createdAt: "asc" } }),
   ]);
+  const waitlistIds = await customerWaitlistIds(db, shop, who);
+  const waitlist = await db.waitlistSignup.findMany({
+    where: { shop, id: { in: waitlistIds } },
+    orderBy: { createdAt: "asc" },
+  });
   const jobs = await db.job.findMany({
     where: { shop, id: { in: [...new Set(items.map((item) => item.jobId))] } },
     select: { id: true, kind: true, createdAt: true },
@@ -153,6 +158,16 @@ export async function assembleCustomerExport(
       kind: event.kind,
       at: event.createdAt,
       detail: parseJson(event.detail),
+    })),
+    // The waitlist while paused (app/waitlist): what they agreed to, when, and what was sent.
+    waitlist: waitlist.map((row) => ({
+      email: row.email,
+      locale: row.locale,
+      consent: row.consentText,
+      consentedAt: row.consentAt,
+      status: row.status,
+      mailedAt: row.mailedAt,
+      unsubscribedAt: row.unsubscribedAt,
     })),
     remedies: items.map((item) => ({
       orderId: item.orderId,

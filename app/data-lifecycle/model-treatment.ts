@@ -4,7 +4,8 @@
 // so a new table cannot be added without deciding what happens to it. shop/redact erases every
 // model's rows for the shop (every model has a `shop` column, which the test also checks).
 
-export type CustomerRedaction = "anonymise" | "keep";
+// "erase": the customer's rows are deleted outright (nothing in them is the merchant's record).
+export type CustomerRedaction = "anonymise" | "erase" | "keep";
 
 export interface ModelTreatment {
   /** What customers/redact does to the redacted customer's rows. */
@@ -163,6 +164,12 @@ export const MODEL_TREATMENT = {
     exported: false,
     reason:
       "Per order GID, when it became late, was first told, chose and finished, so each counts once on the outcomes page; no email, name or address.",
+  },
+  WaitlistSignup: {
+    customerRedact: "erase",
+    exported: true,
+    reason:
+      "A shopper's address on the shop's waitlist while it was paused, with the consent words they agreed to and when, and whether the one mail went out (app/waitlist). customers/redact deletes the rows with the customer's email (compared case-insensitively); nothing in them is the merchant's accounting.",
   },
 } as const satisfies Record<string, ModelTreatment>;
 

@@ -6,7 +6,12 @@
 // to change (every write below is "set to the anonymised value").
 import type { PrismaClient } from "@prisma/client";
 import type { CustomerIdentity } from "./compliance-payloads";
-import { customerDataRequestIds, customerOrderIds, type Db } from "./customer-records.server";
+import {
+  customerDataRequestIds,
+  customerOrderIds,
+  customerWaitlistIds,
+  type Db,
+} from "./customer-records.server";
 import {
   identifierPattern,
   REDACTED,
@@ -23,6 +28,7 @@ export interface CustomerRedaction {
   jobItems: number;
   jobs: number;
   dataRequests: number;
+  waitlist: number;
 }
 
 async function redactInside(
@@ -113,6 +119,9 @@ async function redactInside(
     data: { customerEmail: null, customerPhone: null },
   });
 
+  // The waitlist holds the address itself (no order): its rows go, whatever their state.
+  const waitlist = await erasedWaitlistSignups(tx, shop, who);
+
   return {
     orders: orderCount,
     notices: notices.length,
@@ -120,7 +129,14 @@ async function redactInside(
     jobItems: items.length,
     jobs: jobs.length,
     dataRequests: requestCount,
+    waitlist,
   };
+}
+
+async function erasedWaitlistSignups(tx: Db, shop: string, who: CustomerIdentity) {
+  const ids = await customerWaitlistIds(tx, shop, who);
+  if (ids.length === 0) return 0;
+  return (await tx.waitlistSignup.deleteMany({ where: { shop, id: { in: ids } } })).count;
 }
 
 export async function redactCustomer(

@@ -107,6 +107,7 @@ const ERASERS: Record<ModelName, Eraser> = {
   FlowActionRun: (tx, shop) => tx.flowActionRun.deleteMany({ where: { shop } }),
   OutcomeWeek: (tx, shop) => tx.outcomeWeek.deleteMany({ where: { shop } }),
   OrderOutcome: (tx, shop) => tx.orderOutcome.deleteMany({ where: { shop } }),
+  WaitlistSignup: (tx, shop) => tx.waitlistSignup.deleteMany({ where: { shop } }),
 };
 
 /** shop/redact: every row the app holds for the shop, in every table, in one transaction. */

@@ -16,6 +16,7 @@ import {
   delayTriggerOf,
   FLOW_TRIGGER_PAYLOAD_LIMIT_BYTES,
   type FlowTriggerEvent,
+  type ForecastChange,
 } from "./flow-triggers";
 import { FLOW_TRIGGER_RECEIVE_MUTATION, flowTriggerReceiveData } from "./flow-trigger-receive";
 
@@ -67,20 +68,34 @@ export async function enqueueDelayTriggers(
       select: { id: true, delayClass: true },
     });
     const before = new Map(stored.map((row) => [row.id, row.delayClass]));
+    queued += await enqueueDelayTransitions(
+      tx,
+      shop,
+      chunk.map((row) => ({ ...row, before: before.get(row.id) ?? null, after: row.delayClass })),
+      now,
+    );
+  }
+  return queued;
+}
+
+/**
+ * enqueueDelayTriggers for a caller that already read the stored classes (the reforecast reads
+ * them with the rows it forecasts, and passes only the rows whose class changed).
+ */
+export async function enqueueDelayTransitions(
+  tx: Pick<Prisma.TransactionClient, "flowTrigger">,
+  shop: string,
+  changes: readonly ForecastChange[],
+  now: Date,
+): Promise<number> {
+  let queued = 0;
+  for (let start = 0; start < changes.length; start += READ_CHUNK) {
     const events: FlowTriggerEvent[] = [];
-    for (const row of chunk) {
-      const event = delayTriggerOf(
-        {
-          id: row.id,
-          before: before.get(row.id) ?? null,
-          after: row.delayClass,
-          promisedShipDate: row.promisedShipDate,
-          conservativeShipDate: row.conservativeShipDate,
-        },
-        now,
-      );
+    for (const change of changes.slice(start, start + READ_CHUNK)) {
+      const event = delayTriggerOf(change, now);
       if (event) events.push(event);
     }
+    if (events.length === 0) continue;
     // One multi-row INSERT per chunk: a first forecast of a large backlog may queue thousands.
     // The keys carry this pass's instant, so no row of this pass can already exist.
     await tx.flowTrigger.createMany({

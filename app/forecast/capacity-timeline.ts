@@ -29,7 +29,7 @@ export const DEFAULT_HORIZON_DAYS = 730;
 
 // Cumulative sums of fractional capacities pick up rounding dust; a demand of exactly 30
 // against 10 × 3.0 must count as met.
-const EPSILON = 1e-9;
+export const CAPACITY_EPSILON = 1e-9;
 
 export interface CapacityTimelineOptions {
   perWeekday: CapacityRules["perWeekday"];
@@ -125,7 +125,7 @@ export function firstDayCovering(
 ): number | null {
   const value = series === "likely" ? timeline.likely : timeline.conservative;
   for (let k = fromDay; timeline.reach(k); k += 1) {
-    if (value(k) >= demand - EPSILON) return k;
+    if (value(k) >= demand - CAPACITY_EPSILON) return k;
   }
   return null;
 }

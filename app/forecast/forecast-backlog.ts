@@ -8,9 +8,10 @@
 // capacity (capacity-timeline.ts). Production starts today if `now` is before the cut-off,
 // else on the next day: after the cut-off nothing more leaves the building today.
 //
-// Cost: one pass over the backlog with two forward-only day pointers, O(orders + days).
+// Cost: one pass over the backlog with two forward-only day pointers, O(orders + days), on typed
+// arrays (forecast-days.ts); the objects per order are built after, only by those who want them.
 import { createBusinessCalendar, type BusinessCalendar } from "../promise/business-calendar";
-import { addDays, toEpochDay, type LocalDate } from "../promise/local-date";
+import { addDays, fromEpochDay, toEpochDay, type LocalDate } from "../promise/local-date";
 import { createPromiser } from "../promise/promised-ship-date";
 import { minutesOfHHMM, toShopLocal, type Instant } from "../promise/shop-clock";
 import type { ShopRules } from "../promise/shop-rules";
@@ -20,6 +21,15 @@ import {
   type CapacityTimeline,
 } from "./capacity-timeline";
 import { estimateVariability, type VariabilityEstimate } from "./estimate-variability";
+import {
+  BEYOND_HORIZON,
+  capacityCurves,
+  forecastDays,
+  ON_TRACK,
+  STATUS_BY_CODE,
+  type BacklogColumns,
+  type BacklogDays,
+} from "./forecast-days";
 
 export interface BacklogOrder {
   id: string;
@@ -94,72 +104,46 @@ export interface ForecastOptions {
   calendar?: BusinessCalendar;
 }
 
-function demandOf(order: BacklogOrder, unit: ShopRules["capacity"]["unit"]): number {
-  if (!(order.unitsRemaining > 0) || !Number.isFinite(order.unitsRemaining)) {
-    throw new RangeError(
-      `Order ${order.id}: units remaining must be a positive number, got ${order.unitsRemaining}`,
-    );
-  }
-  return unit === "orders" ? 1 : order.unitsRemaining;
+/** A forecast without its per-order objects: the columns, the summary, and day-to-date lookups. */
+export interface BacklogDaysForecast extends Omit<BacklogForecast, "orders" | "counts"> {
+  counts: Record<OrderStatus, number>;
+  days: BacklogDays;
+  /** The LocalDate of an epoch day (shared strings, cached: no formatting per order). */
+  dateOf(epochDay: number): LocalDate;
 }
 
-function dateAt(timeline: CapacityTimeline, day: number | null): LocalDate | null {
-  return day === null ? null : timeline.date(day);
-}
-
-export function forecastBacklog(
-  backlog: readonly BacklogOrder[],
+/**
+ * The forecast of a backlog given as columns (forecast-days.ts), with everything but the
+ * per-order objects: what the reforecast needs to compare with stored rows, and what
+ * forecastBacklog and forecastOrders build their objects from.
+ */
+export function forecastBacklogDays(
+  columns: BacklogColumns,
   rules: ShopRules,
   now: Instant,
   options: ForecastOptions = {},
-): BacklogForecast {
+): BacklogDaysForecast {
   const calendar = options.calendar ?? createBusinessCalendar(rules);
   const local = toShopLocal(now, rules.timeZone);
   const today = local.date;
   const firstProductionDay =
     local.minuteOfDay >= minutesOfHHMM(rules.cutOffTime) ? addDays(today, 1) : today;
   const variability = estimateVariability(rules.capacity, calendar);
+  const startEpochDay = toEpochDay(firstProductionDay);
   const timeline = createCapacityTimeline({
     perWeekday: rules.capacity.perWeekday,
     calendar,
-    startEpochDay: toEpochDay(firstProductionDay),
+    startEpochDay,
     coefficientOfVariation: variability.coefficientOfVariation,
     confidence: rules.conservativeConfidence,
     horizonDays: options.horizonDays,
   });
   const unit = rules.capacity.unit;
-
-  const orders: OrderForecast[] = new Array<OrderForecast>(backlog.length);
-  const counts: Record<OrderStatus, number> = { on_track: 0, at_risk: 0, overdue: 0 };
-  let cumulative = 0;
-  // Forward-only pointers; once a pointer falls off the horizon every later order does too.
-  let likelyDay: number | null = 0;
-  let conservativeDay: number | null = 0;
-  for (let i = 0; i < backlog.length; i += 1) {
-    const order = backlog[i];
-    if (!order) continue;
-    cumulative += demandOf(order, unit);
-    if (likelyDay !== null) likelyDay = firstDayCovering(timeline, "likely", cumulative, likelyDay);
-    if (conservativeDay !== null)
-      conservativeDay = firstDayCovering(timeline, "conservative", cumulative, conservativeDay);
-    const likely = dateAt(timeline, likelyDay);
-    const conservative = dateAt(timeline, conservativeDay);
-    const status: OrderStatus =
-      order.promise < today
-        ? "overdue"
-        : conservative === null || conservative > order.promise
-          ? "at_risk"
-          : "on_track";
-    counts[status] += 1;
-    orders[i] = {
-      id: order.id,
-      promise: order.promise,
-      likely,
-      conservative,
-      status,
-      likelyLate: likely === null || likely > order.promise,
-    };
-  }
+  const curves = capacityCurves(timeline);
+  const days = forecastDays(columns, curves, startEpochDay, toEpochDay(today), unit);
+  const cumulative = days.totalDemand;
+  const likelyDay = days.lastLikelyIndex;
+  const conservativeDay = days.lastConservativeIndex;
 
   if (
     options.newOrderUnits !== undefined &&
@@ -171,7 +155,7 @@ export function forecastBacklog(
     unit === "orders"
       ? 1
       : (options.newOrderUnits ??
-        Math.max(1, backlog.length === 0 ? 1 : Math.ceil(cumulative / backlog.length)));
+        Math.max(1, columns.length === 0 ? 1 : Math.ceil(cumulative / columns.length)));
   const newDemand = cumulative + newOrderDemand;
   const newLikelyDay =
     likelyDay === null ? null : firstDayCovering(timeline, "likely", newDemand, likelyDay);
@@ -184,10 +168,10 @@ export function forecastBacklog(
     now,
     calendar,
     newOrderDemand,
-    dateAt(timeline, newLikelyDay),
-    dateAt(timeline, newConservativeDay),
+    newLikelyDay === null ? null : timeline.date(newLikelyDay),
+    newConservativeDay === null ? null : timeline.date(newConservativeDay),
   );
-
+  const otherDates = new Map<number, LocalDate>();
   return {
     today,
     firstProductionDay,
@@ -199,15 +183,96 @@ export function forecastBacklog(
       effectiveCv: timeline.effectiveCv,
       horizonDays: timeline.horizonDays,
     },
-    orders,
-    counts,
+    counts: days.counts,
     totalDemand: cumulative,
     newOrders,
     burnDown: burnDownSeries(timeline, cumulative, conservativeDay),
+    days,
+    dateOf(epochDay) {
+      const k = epochDay - startEpochDay;
+      if (k >= 0 && k < curves.filled) return timeline.date(k);
+      let date = otherDates.get(epochDay);
+      if (date === undefined) {
+        date = fromEpochDay(epochDay);
+        otherDates.set(epochDay, date);
+      }
+      return date;
+    },
   };
 }
 
-function outlookForNewOrders(
+/** Epoch days of LocalDates, cached: a backlog's promises fall on a few hundred days. */
+export function epochDayCache(): (date: LocalDate) => number {
+  const cache = new Map<string, number>();
+  return (date) => {
+    let day = cache.get(date);
+    if (day === undefined) {
+      day = toEpochDay(date);
+      cache.set(date, day);
+    }
+    return day;
+  };
+}
+
+/** The per-order objects of a columnar forecast; `promiseOf(i)` gives order i's promise text. */
+export function orderForecasts(
+  forecast: BacklogDaysForecast,
+  idOf: (index: number) => string,
+  promiseOf: (index: number) => LocalDate,
+): OrderForecast[] {
+  const { likelyDay, conservativeDay, status } = forecast.days;
+  const orders = new Array<OrderForecast>(status.length);
+  for (let i = 0; i < status.length; i += 1) {
+    const promise = promiseOf(i);
+    const likelyAt = likelyDay[i] ?? BEYOND_HORIZON;
+    const conservativeAt = conservativeDay[i] ?? BEYOND_HORIZON;
+    const likely = likelyAt === BEYOND_HORIZON ? null : forecast.dateOf(likelyAt);
+    orders[i] = {
+      id: idOf(i),
+      promise,
+      likely,
+      conservative: conservativeAt === BEYOND_HORIZON ? null : forecast.dateOf(conservativeAt),
+      status: STATUS_BY_CODE[status[i] ?? ON_TRACK] ?? "on_track",
+      likelyLate: likely === null || likely > promise,
+    };
+  }
+  return orders;
+}
+
+export function forecastBacklog(
+  backlog: readonly BacklogOrder[],
+  rules: ShopRules,
+  now: Instant,
+  options: ForecastOptions = {},
+): BacklogForecast {
+  const n = backlog.length;
+  const units = new Float64Array(n);
+  const promiseDay = new Int32Array(n);
+  const dayOf = epochDayCache();
+  for (let i = 0; i < n; i += 1) {
+    const order = backlog[i];
+    if (!order) continue;
+    units[i] = order.unitsRemaining;
+    promiseDay[i] = dayOf(order.promise);
+  }
+  const forecast = forecastBacklogDays(
+    { length: n, units, promiseDay, describe: (i) => backlog[i]?.id ?? `#${i}` },
+    rules,
+    now,
+    options,
+  );
+  const { days: _days, dateOf: _dateOf, ...summary } = forecast;
+  return {
+    ...summary,
+    orders: orderForecasts(
+      forecast,
+      (i) => backlog[i]?.id ?? "",
+      (i) => backlog[i]?.promise ?? forecast.today,
+    ),
+  };
+}
+
+export function outlookForNewOrders(
   rules: ShopRules,
   now: Instant,
   calendar: BusinessCalendar,
@@ -229,7 +294,7 @@ function outlookForNewOrders(
   };
 }
 
-function burnDownSeries(
+export function burnDownSeries(
   timeline: CapacityTimeline,
   totalDemand: number,
   lastDay: number | null,

@@ -1,11 +1,12 @@
 // forecastOrders as it was before issue 15 made it fast (forecast-orders.ts): the plain
-// composition of createPromiser and a sort with a comparator. Kept as the oracle the fast path
+// composition of createPromiser, a sort with a comparator and forecastBacklog's loop as it was. Kept as the oracle the fast path
 // is compared with on random inputs (forecast-orders-fast.test.ts); not used by the app.
 import { createBusinessCalendar } from "../promise/business-calendar";
 import { createPromiser, type ShipPromise } from "../promise/promised-ship-date";
 import { instantToMillis, type Instant } from "../promise/shop-clock";
 import type { ShopRules } from "../promise/shop-rules";
-import { forecastBacklog, type ForecastOptions } from "./forecast-backlog";
+import type { ForecastOptions } from "./forecast-backlog";
+import { forecastBacklogReference } from "./forecast-backlog-reference.test-support";
 import type { OrdersForecast, UnfulfilledOrder } from "./forecast-orders";
 
 export function forecastOrdersReference(
@@ -28,5 +29,5 @@ export function forecastOrdersReference(
     promises.set(order.id, promise);
     return { id: order.id, unitsRemaining: order.unitsRemaining, promise: promise.date };
   });
-  return { ...forecastBacklog(backlog, rules, now, { ...options, calendar }), promises };
+  return { ...forecastBacklogReference(backlog, rules, now, { ...options, calendar }), promises };
 }

@@ -5,8 +5,9 @@
 //
 // Fast at 100k orders (issue 15, ≥ 1,000,000 orders/s on one core): the promiser caches by local
 // day (promise/cached-promiser.ts), the queue is sorted only when the input is not already in
-// createdAt order (a reforecast reads rows that usually are), and the sort compares numbers in a
-// typed array instead of re-reading instants. The answers are those of the plain composition kept
+// createdAt order (a reforecast reads rows that usually are), the sort compares numbers in a
+// typed array instead of re-reading instants, the pass itself runs on typed arrays
+// (forecast-days.ts), and the map of promises by id is built only when read. The answers are those of the plain composition kept
 // in forecast-orders-reference.test-support.ts; forecast-orders-fast.test.ts compares them.
 import { createBusinessCalendar } from "../promise/business-calendar";
 import { createCachedPromiser } from "../promise/cached-promiser";
@@ -15,9 +16,10 @@ import type { PromiseOrder, ShipPromise } from "../promise/promised-ship-date";
 import { instantToMillis, type Instant } from "../promise/shop-clock";
 import type { ShopRules } from "../promise/shop-rules";
 import {
-  forecastBacklog,
+  epochDayCache,
+  forecastBacklogDays,
+  orderForecasts,
   type BacklogForecast,
-  type BacklogOrder,
   type ForecastOptions,
 } from "./forecast-backlog";
 
@@ -65,18 +67,56 @@ export function forecastOrders(
   const calendar = createBusinessCalendar(rules);
   const promiseOf = createCachedPromiser(rules, calendar);
   const queue = queueOrder(orders);
-  const promises = new Map<string, ShipPromise>();
-  const backlog = new Array<BacklogOrder>(queue.length);
-  for (let i = 0; i < queue.length; i += 1) {
+  const n = queue.length;
+  // Columns for the inner pass (forecast-days.ts): no object per order on the way in.
+  const units = new Float64Array(n);
+  const promiseDay = new Int32Array(n);
+  const promiseDate = new Array<LocalDate>(n);
+  // The promise made for each order, by queue position (null: frozen), for the lazy map below.
+  const made = new Array<ShipPromise | null>(n);
+  const dayOf = epochDayCache();
+  for (let i = 0; i < n; i += 1) {
     const order = orders[queue[i] ?? -1];
     if (!order) continue;
+    units[i] = order.unitsRemaining;
+    let date: LocalDate;
     if (order.promised) {
-      backlog[i] = { id: order.id, unitsRemaining: order.unitsRemaining, promise: order.promised };
-      continue;
+      date = order.promised;
+      made[i] = null;
+    } else {
+      const promise = promiseOf(order);
+      date = promise.date;
+      made[i] = promise;
     }
-    const promise = promiseOf(order);
-    promises.set(order.id, promise);
-    backlog[i] = { id: order.id, unitsRemaining: order.unitsRemaining, promise: promise.date };
+    promiseDate[i] = date;
+    promiseDay[i] = dayOf(date);
   }
-  return { ...forecastBacklog(backlog, rules, now, { ...options, calendar }), promises };
+  const idOf = (i: number) => orders[queue[i] ?? -1]?.id ?? "";
+  const forecast = forecastBacklogDays(
+    { length: n, units, promiseDay, describe: idOf },
+    rules,
+    now,
+    {
+      ...options,
+      calendar,
+    },
+  );
+  const { days: _days, dateOf: _dateOf, ...summary } = forecast;
+  let promises: Map<string, ShipPromise> | null = null;
+  return {
+    ...summary,
+    orders: orderForecasts(forecast, idOf, (i) => promiseDate[i] ?? forecast.today),
+    // Built when first read: most callers (the reforecast, the rules-change preview) never do,
+    // and 100k map entries cost more than the whole forecast.
+    get promises(): ReadonlyMap<string, ShipPromise> {
+      if (promises === null) {
+        promises = new Map();
+        for (let i = 0; i < n; i += 1) {
+          const promise = made[i];
+          if (promise) promises.set(idOf(i), promise);
+        }
+      }
+      return promises;
+    },
+  };
 }

@@ -32,6 +32,8 @@ export interface PlanContext {
 
 export interface ItemToPerform {
   id: string;
+  /** The item's job (the runner knows it; a kind need not read the item to find it). */
+  jobId?: string;
   orderId: string;
   idempotencyKey: string;
   /** 1 on the first call; higher after a retry or a restart. */

@@ -16,6 +16,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureAppBuild } from "../../scripts/app-build";
 import {
+  HEALTH_PATHS,
   leaseOwnerPid,
   probeHealth,
   startAppInstance,
@@ -38,16 +39,18 @@ const sqlite = workerDatabase() === "sqlite";
 // the 5 s busy timeout, and with three on one file /healthz went unanswered for seconds (measured:
 // 362 of ~1,100 probes past 5 s). There the kill test is a crash and restart of that instance.
 const PROCESSES = sqlite ? 1 : 3;
-// The job lease. At 4 s, on a 2-core machine shared with other work, a live instance's heartbeat
-// slipped past its lease and another took the item over while the first was still sending: a
-// customer got a second, different notice (503 mails for 500). Notices no longer depend on the
-// lease for that: the taker finds the first's send claim on the Notice row and waits for its
-// outcome (app/notices/notice-send-claim.ts, app/notices/notice-send-race.test.ts). The add-on job
-// still does: order edits take no idempotency key, and two performers editing one order at once
-// would each add the line (app/remedies/order-edit.server.ts looks for its marker first, which
-// only protects a performer that comes after). So the lease stays long enough that a starved
-// instance keeps its items; production's is 60 s.
-const LEASE_MS = 15_000;
+// The job lease, short on purpose: on a 2-core machine shared with other work, a live instance's
+// heartbeat slips past 4 s now and then, and another instance takes its item over while the first
+// is still performing it. That race is what this test is to exercise, and neither job that could
+// act twice depends on the lease to act once: a notice's send claim on the Notice row
+// (app/notices/notice-send-claim.ts, app/notices/notice-send-race.test.ts) and an order edit's
+// claim on the order in Shopify (app/remedies/order-edit-claim.ts, app/remedies/add-on-race.test.ts)
+// make the taker wait for the first performer's outcome; refunds replay their idempotency key.
+// Production's lease is 60 s.
+const LEASE_MS = 4_000;
+// The claims outlast the longest a live instance takes between taking one and acting (a send, an
+// edit's commit), starved as it may be here; a dead instance's claim is taken over after this.
+const CLAIM_MS = 15_000;
 // The issue's 500 on PostgreSQL. SQLite, one process by design, proves the same exactly-once at
 // 100: a notice costs about 0.2 s of CPU, and CI runs both databases at once on 2 cores.
 const NOTICE_ORDERS = sqlite ? 100 : 500;
@@ -61,8 +64,10 @@ function startInstance(): Promise<AppInstance> {
     ...process.env,
     SMTP_URL: mail.url,
     JOB_LEASE_MS: String(LEASE_MS),
-    // A killed instance's notice in flight goes again after this (production: 2 min).
-    NOTICE_SEND_CLAIM_MS: String(LEASE_MS),
+    // A killed instance's notice in flight goes again after this, its order edit is taken over
+    // after this (production: 2 min each).
+    NOTICE_SEND_CLAIM_MS: String(CLAIM_MS),
+    ORDER_EDIT_CLAIM_MS: String(CLAIM_MS),
     // No periodic reconcile: the jobs are what this test watches.
     ORDER_RECONCILE_INTERVAL_MS: "0",
     LOG_LEVEL: "warning",
@@ -83,15 +88,19 @@ async function untilJobDone(jobId: string, timeoutMs = 480_000): Promise<void> {
   }
 }
 
-/** Every probe answered 200, and no instance went unanswered for long (the prober's own gaps). */
+/**
+ * Every probe of liveness (/healthz) and readiness (/readyz) answered 200 within the prober's 5 s,
+ * and no instance went unanswered for long on either (the prober's own gaps).
+ */
 function expectHealthyThroughout(probes: HealthProbe[], origins: string[]): void {
   expect(probes.filter((p) => p.status !== 200)).toEqual([]);
-  for (const origin of origins) {
-    const times = probes.filter((p) => p.origin === origin).map((p) => p.at);
-    expect(times.length).toBeGreaterThan(10);
-    const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
-    expect(Math.max(...gaps)).toBeLessThan(5_000);
-  }
+  for (const origin of origins)
+    for (const path of HEALTH_PATHS) {
+      const times = probes.filter((p) => p.origin === origin && p.path === path).map((p) => p.at);
+      expect(times.length).toBeGreaterThan(10);
+      const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
+      expect(Math.max(...gaps)).toBeLessThan(5_000);
+    }
 }
 
 const used = new Set<number>();
@@ -190,7 +199,7 @@ afterAll(async () => {
 });
 
 describe(`${PROCESSES} app instances (npm start) on one ${sqlite ? "SQLite file" : "PostgreSQL database"}`, () => {
-  it(`send a notice job of ${NOTICE_ORDERS} orders as exactly ${NOTICE_ORDERS} mails at the SMTP sink, one per customer, refund each order of a refund job and add the variant to each order of an add-on job exactly once, /healthz answering every probe`, async () => {
+  it(`send a notice job of ${NOTICE_ORDERS} orders as exactly ${NOTICE_ORDERS} mails at the SMTP sink, one per customer, refund each order of a refund job and add the variant to each order of an add-on job exactly once, /healthz and /readyz answering every probe`, async () => {
     const before = mail.received().length;
     const notice = await noticeJob(NOTICE_ORDERS);
     const health = probeHealth(instances.map((i) => i.origin));
@@ -219,7 +228,7 @@ describe(`${PROCESSES} app instances (npm start) on one ${sqlite ? "SQLite file"
     );
   }, 600_000);
 
-  it("finish a refund job, an add-on job and a notice job after one instance is killed with SIGKILL mid-job: its items are taken over once their lease ran out, each order acted on once, the survivors' /healthz answering throughout", async () => {
+  it("finish a refund job, an add-on job and a notice job after one instance is killed with SIGKILL mid-job: its items are taken over once their lease ran out, each order acted on once, the survivors' /healthz and /readyz answering throughout", async () => {
     const health = probeHealth(instances.map((i) => i.origin));
     const before = mail.received().length;
     const refunded = freshOrders(60);

@@ -15,12 +15,16 @@ export function createJobKinds(options: {
   mail: MailTransport | null;
   secret: string;
   sendClaimMs?: number;
+  editClaimMs?: number;
 }): { registry: JobKindRegistry; notice: JobKind<unknown> } {
   const notice = appNoticeJobKind(options);
   const fulfillment = fulfillmentJobKinds(options.db);
   return {
     // The app mails the thank-you code to the customer (the harness's registry does not).
-    registry: remedyRegistry(undefined, { mailer: thankYouMailer(options.db, options.mail) })
+    registry: remedyRegistry({
+      ...(options.editClaimMs !== undefined ? { editClaimMs: options.editClaimMs } : {}),
+      mailer: thankYouMailer(options.db, options.mail),
+    })
       .register(notice)
       .register(fulfillment.deadline)
       .register(fulfillment.hold)

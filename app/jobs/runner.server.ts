@@ -283,23 +283,38 @@ export class JobRunner {
         orderBy: { id: "asc" },
         take: free,
       });
-      for (const candidate of candidates) {
-        // Conditional on the row as it was read (status and lease): of several runners that read
-        // it, exactly one write matches.
-        const claimed = await db.jobItem.updateMany({
-          where: {
+      if (candidates.length === 0) continue;
+      // One conditional write claims the whole chunk: each row only as it was read (status and
+      // lease), so of several runners that read it exactly one write matches it; the rows this
+      // write took are the ones now leased to this claim's until-instant (leaseUntil is unique
+      // to the claim: this runner's ticks never overlap and the heartbeat renews only items in
+      // hand, which these are not yet).
+      const lease = leasedTo(this.owner, now, this.leaseMs);
+      await db.jobItem.updateMany({
+        where: {
+          OR: candidates.map((candidate) => ({
             id: candidate.id,
             status: candidate.status,
             leaseOwner: candidate.leaseOwner,
             leaseUntil: candidate.leaseUntil,
-          },
-          data: {
-            status: "running",
-            attempts: { increment: 1 },
-            ...leasedTo(this.owner, now, this.leaseMs),
-          },
-        });
-        if (claimed.count !== 1) continue;
+          })),
+        },
+        data: { status: "running", attempts: { increment: 1 }, ...lease },
+      });
+      const taken = new Set(
+        (
+          await db.jobItem.findMany({
+            where: {
+              id: { in: candidates.map((candidate) => candidate.id) },
+              status: "running",
+              ...lease,
+            },
+            select: { id: true },
+          })
+        ).map((row) => row.id),
+      );
+      for (const candidate of candidates) {
+        if (!taken.has(candidate.id)) continue;
         this.inHand.add(candidate.id);
         started += 1;
         worker.active += 1;
@@ -373,6 +388,7 @@ export class JobRunner {
             },
             {
               id: item.id,
+              jobId: job.id,
               orderId: item.orderId,
               idempotencyKey: item.idempotencyKey,
               attempt,

@@ -16,6 +16,11 @@ export interface CustomerTexts {
   /** Beside the links: how much a cancellation gives back. */
   refundsInFull: (total: string) => string;
   replyLine: string;
+  /**
+   * An order shipped in part (a split shipment, app/fulfillment/): what is on its way and what is
+   * still coming, beside the template so every later notice says it.
+   */
+  partShipped: (shipped: string, coming: string) => string;
   estimate: {
     by: (day: Day) => string;
     between: (from: Day, to: Day) => string;
@@ -60,6 +65,8 @@ const en: CustomerTexts = {
   waitLabel: "I'll wait",
   cancelLabel: "Cancel and refund me",
   refundsInFull: (total) => `Cancelling refunds the full ${total} to your original payment method.`,
+  partShipped: (shipped, coming) =>
+    `Part of your order is already on its way: ${shipped}. Still to come: ${coming}; the date in this email is for these.`,
   replyLine: "Just reply to this email if you have a question; it comes straight to me.",
   estimate: {
     by: (day) => `by ${day}`,
@@ -120,6 +127,8 @@ const fr: CustomerTexts = {
   cancelLabel: "Annuler et me rembourser",
   refundsInFull: (total) =>
     `En cas d’annulation, nous vous remboursons intégralement ${total} sur votre moyen de paiement d’origine.`,
+  partShipped: (shipped, coming) =>
+    `Une partie de votre commande est déjà en route : ${shipped}. Encore à venir : ${coming} ; la date indiquée dans cet e-mail concerne ces articles.`,
   replyLine: "Une question ? Répondez simplement à cet e-mail : il arrive directement chez moi.",
   estimate: {
     by: (day) => `d’ici le ${day}`,
@@ -181,6 +190,8 @@ const de: CustomerTexts = {
   cancelLabel: "Stornieren und Geld zurück",
   refundsInFull: (total) =>
     `Bei einer Stornierung erstatten wir Ihnen die vollen ${total} auf Ihr ursprüngliches Zahlungsmittel.`,
+  partShipped: (shipped, coming) =>
+    `Ein Teil Ihrer Bestellung ist bereits unterwegs: ${shipped}. Noch ausstehend: ${coming}; das Datum in dieser E-Mail gilt für diese Artikel.`,
   replyLine:
     "Haben Sie eine Frage? Antworten Sie einfach auf diese E-Mail – sie kommt direkt bei mir an.",
   estimate: {
@@ -244,6 +255,8 @@ const es: CustomerTexts = {
   cancelLabel: "Cancelar y reembolsarme",
   refundsInFull: (total) =>
     `Si cancelas, te devolvemos los ${total} íntegros en tu método de pago original.`,
+  partShipped: (shipped, coming) =>
+    `Parte de tu pedido ya está en camino: ${shipped}. Aún por llegar: ${coming}; la fecha de este correo es para estos artículos.`,
   replyLine: "Si tienes alguna pregunta, responde a este correo: me llega directamente a mí.",
   estimate: {
     by: (day) => `a más tardar el ${day}`,

@@ -15,6 +15,8 @@ export interface OutgoingNotice {
   /** Deterministic per notice (shop, order, revision), so every copy is recognisably one message. */
   messageId: string;
   date: Date;
+  /** More header fields, as given (the waitlist mail's List-Unsubscribe and List-Unsubscribe-Post). */
+  headers?: Record<string, string>;
 }
 
 /** What a transport sends: the SMTP envelope and the composed message, untouched. */
@@ -34,6 +36,7 @@ export async function composeMail(message: OutgoingNotice): Promise<ComposedMail
     html: message.html,
     messageId: message.messageId,
     date: message.date,
+    ...(message.headers ? { headers: message.headers } : {}),
   })
     .compile()
     .build();

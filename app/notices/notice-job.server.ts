@@ -4,7 +4,8 @@
 // order the same thing under a new number. The Message-ID is derived from shop, order and
 // revision: if a crash lands between the SMTP server's "250 OK" and our "sent", the resend
 // carries the same Message-ID and the customer's mailbox files it once (docs/notices.md).
-import type { PrismaClient } from "@prisma/client";
+import { randomUUID } from "node:crypto";
+import type { Notice, PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { defineJobKind, type ItemOutcome, type JobKind, type PlannedItem } from "../jobs/job-kind";
 import { toShopLocal } from "../promise/shop-clock";
@@ -23,7 +24,7 @@ import {
 import { isNoticeKind, NOTICE_KIND_LABELS } from "./notice-kinds";
 import { nextNotice, type NextNotice, type NoticeHistoryRow } from "./next-notice";
 import { noticeItems, renderNotice } from "./render-notice";
-import { publishOrderStatusAfter } from "./order-status-metafield.server";
+import { OrderStatusBatcher, publishOrderStatus } from "./order-status-metafield.server";
 import { gidId } from "../admin-api/gid";
 import { consentTermsForNotice, recordConsentAsked } from "../consent/consent.server";
 import { buyerTotal } from "../proxy/buyer-money";
@@ -161,6 +162,12 @@ function alreadySent(notice: { id: string; revision: number }): ItemOutcome {
   };
 }
 
+/** An item's outcome, and what was sent when it sent one (for the order status page). */
+interface Performed {
+  outcome: ItemOutcome;
+  sent?: { notice: Notice; choice: "wait" | "cancel" | null };
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
@@ -170,158 +177,95 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
   const db = deps.db;
   const sendClaimMs = deps.sendClaimMs ?? DEFAULT_SEND_CLAIM_MS;
 
-  async function perform(
-    shop: string,
-    item: { id: string; orderId: string },
-    params: NoticeJobParams,
-    sleep: (ms: number) => Promise<void>,
-  ): Promise<ItemOutcome> {
-    const jobItem = await db.jobItem.findFirst({
-      where: { id: item.id, shop },
-      select: { jobId: true },
-    });
-    if (!jobItem) return { status: "failed", reason: "The job item is gone." };
+  // One batcher per Admin client (the runner keeps one client per shop).
+  const batchers = new WeakMap<object, OrderStatusBatcher>();
+  // Who created each job (the override event names them): read once per job, not per item.
+  const creators = new Map<string, { createdBy: string | null; createdByName: string | null }>();
+  async function creatorOf(jobId: string, shop: string) {
+    const known = creators.get(jobId);
+    if (known) return known;
     const job = await db.job.findFirst({
-      where: { id: jobItem.jobId, shop },
+      where: { id: jobId, shop },
       select: { createdBy: true, createdByName: true },
     });
-    const order = await db.trackedOrder.findUnique({
-      where: { shop_id: { shop, id: item.orderId } },
-    });
-    if (!order) return { status: "skipped", reason: "Delay Desk no longer tracks this order." };
+    const found = job ?? { createdBy: null, createdByName: null };
+    if (creators.size > 100) creators.clear();
+    creators.set(jobId, found);
+    return found;
+  }
 
-    let notice = await db.notice.findFirst({
-      where: { shop, orderId: item.orderId, jobId: jobItem.jobId },
-    });
-    if (notice?.status === "sent") return alreadySent(notice);
+  async function perform(
+    shop: string,
+    item: { id: string; orderId: string; jobId?: string },
+    params: NoticeJobParams,
+    sleep: (ms: number) => Promise<void>,
+  ): Promise<Performed> {
+    const jobId =
+      item.jobId ??
+      (await db.jobItem.findFirst({ where: { id: item.id, shop }, select: { jobId: true } }))
+        ?.jobId;
+    if (!jobId) return { outcome: { status: "failed", reason: "The job item is gone." } };
+    // Everything the decision, the revision, the earlier date and the consent terms need, in one
+    // round of reads: the order, all its notices (the history), the customer's answer, the rules.
+    const [order, orderNotices, choiceRow, settings] = await Promise.all([
+      db.trackedOrder.findUnique({ where: { shop_id: { shop, id: item.orderId } } }),
+      db.notice.findMany({ where: { shop, orderId: item.orderId } }),
+      db.customerChoice.findUnique({ where: { shop_orderId: { shop, orderId: item.orderId } } }),
+      loadShopSettings(db, shop),
+    ]);
+    if (!order)
+      return { outcome: { status: "skipped", reason: "Delay Desk no longer tracks this order." } };
+    const target = order;
+    const choice = choiceRow ? (choiceRow.choice === "cancel" ? "cancel" : "wait") : null;
+
+    let notice = orderNotices.find((n) => n.jobId === jobId) ?? null;
+    if (notice?.status === "sent") return { outcome: alreadySent(notice) };
     let change: string = "retry";
     // The send claim this performer holds, if it wrote the row itself (notice-send-claim.ts).
     let token: string | null = null;
-    if (!notice) {
-      const [decided] = await decideForOrders(db, shop, [order.id], {
-        overrideReason: params.overrideReason,
-        confirmBetter: params.confirmBetter,
-        now: now(),
-      });
-      const next = decided?.next;
-      if (!next) return { status: "skipped", reason: "Delay Desk no longer tracks this order." };
-      if (!next.send && next.blocked) {
-        return {
-          status: "skipped",
-          reason: `A second revised date (${next.blocked.proposed.to}, after ${next.blocked.told.to}) needs a remedy or an override with a reason.`,
-          detail: { blocked: "second-revision" },
-        };
-      }
-      if (!next.send)
-        return { status: "skipped", reason: next.reason, detail: { held: next.code } };
-      const decision = next.notice;
-      change = decision.kind;
-      // Numbered after every row, failed ones included: Notice is unique per shop, order and revision.
-      const highest = await db.notice.aggregate({
-        where: { shop, orderId: order.id },
-        _max: { revision: true },
-      });
-      const revision = Math.max(decision.revision, (highest._max.revision ?? 0) + 1);
-      const mine = newSendClaimToken();
-      try {
-        notice = await db.$transaction(async (tx) => {
-          const created = await tx.notice.create({
-            data: {
-              shop,
-              orderId: order.id,
-              jobId: jobItem.jobId,
-              revision,
-              kind: decision.kind,
-              estimateFrom: decision.range.from,
-              estimateTo: decision.range.to,
-              toEmail: order.email ?? "",
-              subject: "",
-              status: "sending",
-              messageId: noticeMessageId(shop, order.id, revision),
-              ...sendClaimedBy(mine, new Date(), sendClaimMs),
-            },
-          });
-          if (decision.overridden) {
-            await tx.orderEvent.create({
-              data: {
-                shop,
-                orderId: order.id,
-                kind: "override",
-                actorId: job?.createdBy ?? null,
-                actorName: job?.createdByName ?? null,
-                detail: JSON.stringify({
-                  reason: params.overrideReason,
-                  noticeId: created.id,
-                  revision,
-                  from: decision.range.from,
-                  to: decision.range.to,
-                }),
-              },
-            });
-          }
-          return created;
-        });
-        token = mine;
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // Another performer of this same item wrote its notice first (unique per shop, job and
-        // order): that row is this item's notice, sent by whoever holds its send claim.
-        notice = await db.notice.findFirst({
-          where: { shop, orderId: item.orderId, jobId: jobItem.jobId },
-        });
-        if (!notice)
-          return {
-            status: "failed",
-            reason:
-              "Another notice to this order was being written at the same moment. Retry to send this one.",
-          };
-      }
-    }
-
-    const transport = deps.transport();
-    const kind = isNoticeKind(notice.kind) ? notice.kind : "first";
-    // What the customer was told before this notice: the later and earlier dates say it.
-    const before = await db.notice.findFirst({
-      where: {
-        shop,
-        orderId: order.id,
-        status: "sent",
-        kind: { not: "shipped" },
-        revision: { lt: notice.revision },
-      },
-      orderBy: { revision: "desc" },
-    });
+    // The row as this performer just wrote it: the first look needs no read.
+    let written: typeof notice = null;
+    const kindOf = (row: { kind: string }) => (isNoticeKind(row.kind) ? row.kind : "first");
+    // What the customer was told before a notice: the later and earlier dates say it.
+    const toldBefore = (revision: number) =>
+      orderNotices
+        .filter((n) => n.status === "sent" && n.kind !== "shipped" && n.revision < revision)
+        .sort((a, b) => b.revision - a.revision)[0] ?? null;
     // In the customer's language, else the shop's primary, else English (app/locale).
     const { reader, template: words } = noticeFor(order.customerLocale, jobTemplates(params));
-    const wording = words.wordings[kind];
-    // The wording depends on how far out the date is from the shop's today (estimate-range.ts).
-    const settings = await loadShopSettings(db, shop);
     const { rules } = settings;
-    // What the consent law asks of this notice (app/consent): decided from the notice row, so a
+    // What the consent law asks of a notice (app/consent): decided from the notice row, so a
     // resend says the same deadline.
-    const consent = consentTermsForNotice(
-      settings.consentRuleSet,
-      rules.timeZone,
-      order,
-      notice,
-      before?.estimateTo ?? null,
-    );
-    if (!transport) {
-      await db.notice.updateMany({
-        where: { id: notice.id, shop, status: { not: "sent" } },
-        data: { status: "failed", error: "SMTP_URL is not configured", ...sendClaimReleased },
-      });
-      return { status: "failed", reason: "Email is not configured (SMTP_URL). Set it and retry." };
-    }
-    const messageId = notice.messageId ?? noticeMessageId(shop, order.id, notice.revision);
-    const row = notice;
-    const target = order;
+    const consentFor = (row: {
+      kind: string;
+      revision: number;
+      estimateTo: string;
+      createdAt: Date;
+    }) =>
+      consentTermsForNotice(
+        settings.consentRuleSet,
+        rules.timeZone,
+        target,
+        row,
+        toldBefore(row.revision)?.estimateTo ?? null,
+      );
 
-    /** The message as stored on the row, composed now if no performer has yet (under our claim). */
-    async function storedMessage(claim: string, raw: string | null): Promise<string | null> {
-      if (raw) return raw;
+    /** The message for a notice row: rendered and composed once, into the bytes every send uses. */
+    async function compose(row: {
+      id: string;
+      kind: string;
+      revision: number;
+      estimateFrom: string;
+      estimateTo: string;
+      toEmail: string;
+      messageId: string;
+      createdAt: Date;
+    }) {
+      const kind = kindOf(row);
+      const wording = words.wordings[kind];
+      const before = toldBefore(row.revision);
       const rendered = renderNotice({
-        consent,
+        consent: consentFor(row),
         kind,
         template: { subject: wording.subject, body: wording.body, reason: words.reason },
         previous: before ? { from: before.estimateFrom, to: before.estimateTo } : null,
@@ -335,6 +279,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
           items: noticeItems(target.lineItems),
         },
         range: { from: row.estimateFrom, to: row.estimateTo },
+        // The wording depends on how far out the date is from the shop's today (estimate-range.ts).
         today: toShopLocal(now(), rules.timeZone).date,
         sender: params.sender,
         links: choiceLinks(deps.secret, { shop, orderId: target.id, noticeId: row.id, now: now() }),
@@ -346,13 +291,132 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
-        messageId,
+        messageId: row.messageId,
         date: now(),
       });
+      return { raw: composed.raw, subject: rendered.subject };
+    }
+
+    if (!notice) {
+      const next = nextNotice(
+        order,
+        orderNotices,
+        choice,
+        { overrideReason: params.overrideReason, confirmBetter: params.confirmBetter },
+        { now: now(), cadenceDays: settings.noticeCadenceDays },
+      );
+      if (!next.send && next.blocked) {
+        return {
+          outcome: {
+            status: "skipped",
+            reason: `A second revised date (${next.blocked.proposed.to}, after ${next.blocked.told.to}) needs a remedy or an override with a reason.`,
+            detail: { blocked: "second-revision" },
+          },
+        };
+      }
+      if (!next.send)
+        return { outcome: { status: "skipped", reason: next.reason, detail: { held: next.code } } };
+      const decision = next.notice;
+      change = decision.kind;
+      // Numbered after every row, failed ones included: Notice is unique per shop, order and revision.
+      const highest = orderNotices.reduce((max, n) => Math.max(max, n.revision), 0);
+      const revision = Math.max(decision.revision, highest + 1);
+      const mine = newSendClaimToken();
+      // The claim and the stored message in one write: the row is created with its id, its send
+      // claim and the bytes every send of it will use (the links carry the id, so it is ours).
+      const planned = {
+        id: randomUUID(),
+        kind: decision.kind,
+        revision,
+        estimateFrom: decision.range.from,
+        estimateTo: decision.range.to,
+        toEmail: order.email ?? "",
+        messageId: noticeMessageId(shop, order.id, revision),
+        // Wall time, as the column's default would be: the consent terms read "today" from it.
+        createdAt: new Date(),
+      };
+      const message = await compose(planned);
+      const data = {
+        ...planned,
+        shop,
+        orderId: order.id,
+        jobId,
+        subject: message.subject,
+        language: reader.language,
+        rawMessage: message.raw,
+        status: "sending",
+        ...sendClaimedBy(mine, new Date(), sendClaimMs),
+      };
+      try {
+        if (decision.overridden) {
+          const job = await creatorOf(jobId, shop);
+          notice = await db.$transaction(async (tx) => {
+            const created = await tx.notice.create({ data });
+            await tx.orderEvent.create({
+              data: {
+                shop,
+                orderId: order.id,
+                kind: "override",
+                actorId: job.createdBy,
+                actorName: job.createdByName,
+                detail: JSON.stringify({
+                  reason: params.overrideReason,
+                  noticeId: created.id,
+                  revision,
+                  from: decision.range.from,
+                  to: decision.range.to,
+                }),
+              },
+            });
+            return created;
+          });
+        } else {
+          notice = await db.notice.create({ data });
+        }
+        token = mine;
+        written = notice;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // Another performer of this same item wrote its notice first (unique per shop, job and
+        // order): that row is this item's notice, sent by whoever holds its send claim.
+        notice = await db.notice.findFirst({ where: { shop, orderId: item.orderId, jobId } });
+        if (!notice)
+          return {
+            outcome: {
+              status: "failed",
+              reason:
+                "Another notice to this order was being written at the same moment. Retry to send this one.",
+            },
+          };
+      }
+    }
+
+    const transport = deps.transport();
+    const kind = kindOf(notice);
+    const consent = consentFor(notice);
+    if (!transport) {
+      await db.notice.updateMany({
+        where: { id: notice.id, shop, status: { not: "sent" } },
+        data: { status: "failed", error: "SMTP_URL is not configured", ...sendClaimReleased },
+      });
+      return {
+        outcome: {
+          status: "failed",
+          reason: "Email is not configured (SMTP_URL). Set it and retry.",
+        },
+      };
+    }
+    const messageId = notice.messageId ?? noticeMessageId(shop, order.id, notice.revision);
+    const row = notice;
+
+    /** The message as stored on the row, composed now if no performer has yet (under our claim). */
+    async function storedMessage(claim: string, raw: string | null): Promise<string | null> {
+      if (raw) return raw;
+      const composed = await compose({ ...row, messageId });
       // Stored only while the claim is still ours; had it run out, the taker composes (or has).
       const stored = await db.notice.updateMany({
         where: { id: row.id, shop, sendingBy: claim, rawMessage: null },
-        data: { rawMessage: composed.raw, subject: rendered.subject, language: reader.language },
+        data: { rawMessage: composed.raw, subject: composed.subject, language: reader.language },
       });
       return stored.count === 1 ? composed.raw : null;
     }
@@ -367,9 +431,11 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
         const latest = waited ? await db.notice.findFirst({ where: { id: row.id, shop } }) : null;
         if (latest?.status === "failed")
           return {
-            status: "failed",
-            reason: latest.error ?? "The mail server did not take it.",
-            detail: { noticeId: row.id },
+            outcome: {
+              status: "failed",
+              reason: latest.error ?? "The mail server did not take it.",
+              detail: { noticeId: row.id },
+            },
           };
         const claimed = await db.notice.updateMany({
           where: { id: row.id, shop, status: { not: "sent" }, ...sendClaimFree(wall) },
@@ -377,9 +443,10 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
         });
         if (claimed.count === 1) token = mine;
       }
-      const current = await db.notice.findFirst({ where: { id: row.id, shop } });
-      if (!current) return { status: "failed", reason: "The notice is gone." };
-      if (current.status === "sent") return alreadySent(current);
+      const current = written ?? (await db.notice.findFirst({ where: { id: row.id, shop } }));
+      written = null;
+      if (!current) return { outcome: { status: "failed", reason: "The notice is gone." } };
+      if (current.status === "sent") return { outcome: alreadySent(current) };
       if (!token || current.sendingBy !== token) {
         // Another performer is sending it right now: its outcome is this item's.
         token = null;
@@ -404,9 +471,11 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
           data: { status: "failed", error: reason, ...sendClaimReleased },
         });
         return {
-          status: "failed",
-          reason,
-          detail: { noticeId: row.id, permanent: result.permanent },
+          outcome: {
+            status: "failed",
+            reason,
+            detail: { noticeId: row.id, permanent: result.permanent },
+          },
         };
       }
       // Sent is a fact whoever's claim it was; the stored message is no longer needed.
@@ -430,19 +499,23 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       return recordConsentAsked(db, shop, ask);
     });
     return {
-      status: "done",
-      summary:
-        kind === "shipped"
-          ? `"It has shipped" notice sent to ${row.toEmail}`
-          : `${NOTICE_KIND_LABELS[kind]} (notice ${row.revision}) sent to ${row.toEmail}: ships ${row.estimateFrom} – ${row.estimateTo}`,
-      detail: {
-        noticeId: row.id,
-        revision: row.revision,
-        from: row.estimateFrom,
-        to: row.estimateTo,
-        change,
-        toEmail: row.toEmail,
+      outcome: {
+        status: "done",
+        summary:
+          kind === "shipped"
+            ? `"It has shipped" notice sent to ${row.toEmail}`
+            : `${NOTICE_KIND_LABELS[kind]} (notice ${row.revision}) sent to ${row.toEmail}: ships ${row.estimateFrom} – ${row.estimateTo}`,
+        detail: {
+          noticeId: row.id,
+          revision: row.revision,
+          from: row.estimateFrom,
+          to: row.estimateTo,
+          change,
+          toEmail: row.toEmail,
+        },
       },
+      // What the order status page should now say, from what this performer just sent.
+      sent: { notice: row, choice },
     };
   }
 
@@ -459,12 +532,24 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       });
       return decided.filter((d) => d.next.send).map((d) => ({ orderId: d.orderId, amount: null }));
     },
-    perform: async (ctx, item, params) =>
-      publishOrderStatusAfter(
-        ctx,
+    async perform(ctx, item, params) {
+      const { outcome, sent } = await perform(ctx.shop, item, params, ctx.sleep);
+      if (outcome.status !== "done") return outcome;
+      // The order status page says the same thing; concurrent items' writes share metafieldsSet
+      // calls (up to Shopify's 25 per call) through the one batcher per Admin client.
+      let batcher = batchers.get(ctx.admin);
+      if (!batcher) {
+        batcher = new OrderStatusBatcher(ctx.admin);
+        batchers.set(ctx.admin, batcher);
+      }
+      const orderStatusPage = await publishOrderStatus(
+        batcher,
         { db, secret: deps.secret, now },
+        ctx.shop,
         item.orderId,
-        await perform(ctx.shop, item, params, ctx.sleep),
-      ),
+        sent ?? null,
+      );
+      return { ...outcome, detail: { ...outcome.detail, orderStatusPage } };
+    },
   });
 }

@@ -21,7 +21,8 @@ import { verifyChoiceToken } from "../proxy/choice-token.server";
 import { recordChoice } from "../proxy/record-choice.server";
 import { smtpTransport } from "./mail-transport.server";
 import { noticeJobKind } from "./notice-job.server";
-import { orderStatusFor } from "./order-status-metafield.server";
+import { AdminClient } from "../admin-api/graphql.server";
+import { OrderStatusBatcher, orderStatusFor } from "./order-status-metafield.server";
 
 // The app's own secret: the links must verify on the real wait-or-refund route too.
 const SECRET = TEST_APP.apiSecret;
@@ -121,6 +122,45 @@ describe("the order status page after a delay notice", () => {
           now: NOW,
         }),
       ).toMatchObject({ ok: true, claims: { orderId: gid(order) } });
+    }
+  });
+
+  it("writes many orders' pages in metafieldsSet calls of at most 25, at one mutation's cost each", async () => {
+    // metafieldsSet: "Allows a maximum of 25 metafields to be set at a time" (schema description,
+    // https://shopify.dev/docs/api/admin-graphql/latest/mutations/metafieldsSet), and a mutation
+    // costs 10 points (https://shopify.dev/docs/api/usage/limits#cost-calculation); the simulator
+    // refuses a 26th (simulator/order-metafields.test.ts) and charges the same.
+    const { backgroundAdmin } = await import("../shopify.server");
+    const admin = new AdminClient(backgroundAdmin(h.app.shop));
+    const batcher = new OrderStatusBatcher(admin);
+    const orders = h.store.orders.slice(0, 12);
+    // Each order written five times over (as five jobs' items might): the last value wins.
+    const writes = orders.flatMap((order, i) =>
+      [0, 1, 2, 3, 4].map((n) => ({
+        orderId: gid(order),
+        status: {
+          version: 1 as const,
+          state: "cancel_requested" as const,
+          updatedAt: new Date(Date.UTC(2026, 10, 24, 12, i, n)).toISOString(),
+        },
+      })),
+    );
+    const outcomes = await Promise.allSettled(
+      writes.map((w) => batcher.write(w.orderId, w.status)),
+    );
+    expect(outcomes.every((o) => o.status === "fulfilled")).toBe(true);
+    expect(admin.stats.calls).toBeLessThanOrEqual(Math.ceil(writes.length / 25) + 1);
+    expect(admin.stats.cost).toBe(admin.stats.calls * 10);
+    const data = appDataOf(h.store);
+    for (const [i, order] of orders.entries()) {
+      const stored = data.metafield(
+        gid(order),
+        ORDER_STATUS_METAFIELD.namespace,
+        ORDER_STATUS_METAFIELD.key,
+      );
+      expect(parseOrderStatus(stored?.value)?.updatedAt).toBe(
+        new Date(Date.UTC(2026, 10, 24, 12, i, 4)).toISOString(),
+      );
     }
   });
 

@@ -48,10 +48,18 @@ export function missingFields(text: string, kind: NoticeKind): TemplateField[] {
 export interface NoticeLineItem {
   title: string;
   quantity: number;
+  /** Units not yet shipped; absent means none shipped (a split shipment sets it). */
+  remaining?: number;
 }
 
 const lineItemsSchema = z.array(
-  z.object({ title: z.string(), quantity: z.number().int().min(0) }).passthrough(),
+  z
+    .object({
+      title: z.string(),
+      quantity: z.number().int().min(0),
+      remaining: z.number().int().min(0).optional(),
+    })
+    .passthrough(),
 );
 
 /** The items of a TrackedOrder's lineItems JSON, quantity 0 (removed) lines dropped. */
@@ -66,7 +74,30 @@ export function noticeItems(lineItemsJson: string): NoticeLineItem[] {
   if (!parsed.success) return [];
   return parsed.data
     .filter((item) => item.quantity > 0)
-    .map((item) => ({ title: item.title, quantity: item.quantity }));
+    .map((item) => ({
+      title: item.title,
+      quantity: item.quantity,
+      ...(item.remaining === undefined
+        ? {}
+        : { remaining: Math.min(item.remaining, item.quantity) }),
+    }));
+}
+
+/**
+ * An order shipped in part: what is on its way and what is still coming, or null when nothing
+ * shipped yet or everything has (a split shipment, app/fulfillment/ready-lines.ts).
+ */
+export function splitItems(
+  items: readonly NoticeLineItem[],
+): { shipped: NoticeLineItem[]; coming: NoticeLineItem[] } | null {
+  const left = (item: NoticeLineItem) => item.remaining ?? item.quantity;
+  const shipped = items
+    .filter((item) => left(item) < item.quantity)
+    .map((item) => ({ title: item.title, quantity: item.quantity - left(item) }));
+  const coming = items
+    .filter((item) => left(item) > 0)
+    .map((item) => ({ title: item.title, quantity: left(item) }));
+  return shipped.length > 0 && coming.length > 0 ? { shipped, coming } : null;
 }
 
 export function describeItems(
@@ -141,10 +172,15 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
   // Today or a past date is said plainly, never called an estimate (estimate-range.ts).
   const wording = describeEstimate(input.range, input.today, reader);
   const ownName = input.order.customerFirstName?.trim() ?? "";
+  // Shipped in part: the template's items are what is still coming, and a fixed line says both.
+  const split = kind === "shipped" ? null : splitItems(input.order.items);
+  const partShipped = split
+    ? texts.partShipped(describeItems(split.shipped, texts), describeItems(split.coming, texts))
+    : null;
   const values: Record<TemplateField, string> = {
     first_name: ownName || texts.anonymousName,
     order_name: input.order.name,
-    items: describeItems(input.order.items, texts),
+    items: describeItems(split ? split.coming : input.order.items, texts),
     estimate: wording.text,
     previous_estimate: describeRange(input.previous ?? input.range, reader),
     reason: input.template.reason.trim(),
@@ -175,6 +211,7 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
   const refund = choice && input.refundTotal ? texts.refundsInFull(input.refundTotal) : null;
   const text = [
     ...paragraphs,
+    ...(partShipped ? [partShipped] : []),
     ...(consent ? [consent] : []),
     ...(refund ? [refund] : []),
     ...(choice
@@ -190,6 +227,7 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
     "<!doctype html>",
     `<html lang="${escapeHtml(reader?.locale ?? "en")}"><body style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#222;max-width:560px">`,
     ...paragraphs.map((p) => `<p>${escapeHtml(p).replaceAll("\n", "<br>")}</p>`),
+    ...(partShipped ? [`<p>${escapeHtml(partShipped)}</p>`] : []),
     ...(consent ? [`<p><strong>${escapeHtml(consent)}</strong></p>`] : []),
     ...(refund ? [`<p>${escapeHtml(refund)}</p>`] : []),
     ...(choice

@@ -34,6 +34,13 @@ export function backlogWhere(shop: string): Prisma.TrackedOrderWhereInput {
   };
 }
 
+/**
+ * backlogWhere as SQL over a "TrackedOrder" row (the same text on SQLite and PostgreSQL), for the
+ * reforecast's raw reads and writes; also the summary triggers' definition (migration
+ * *_shop_order_summary). reforecast-equivalence.test.ts checks it selects what backlogWhere does.
+ */
+export const BACKLOG_SQL = `("cancelledAt" IS NULL AND "closedAt" IS NULL AND "unitsRemaining" > 0 AND "displayFulfillmentStatus" NOT IN (${FINISHED_FULFILLMENT_STATUSES.map((s) => `'${s}'`).join(", ")}))`;
+
 export function notBacklogWhere(shop: string): Prisma.TrackedOrderWhereInput {
   return { shop, NOT: backlogWhere(shop) };
 }

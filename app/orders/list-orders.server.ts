@@ -4,7 +4,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { DELAY_CLASSES } from "./backlog";
 import { pageOfRows, searchWords } from "./order-search";
-import { searchCandidates } from "./order-search.server";
+import { firstMatchingIds, SEARCH_INDEX_LIMIT } from "./order-search.server";
 import { PAGE_SIZE, type Cursor, type OrderSort, type OrdersView } from "./orders-view";
 
 export interface OrderListRow {
@@ -40,6 +40,9 @@ export const SEARCH_COUNT_LIMIT = 1000;
 
 type OrdersDb = Pick<PrismaClient, "trackedOrder" | "$queryRaw">;
 
+/** Ids per query when a search's matches are read by id. */
+const ROWS_BY_ID = 500;
+
 const SORT_COLUMN = {
   promise: "promisedShipDate",
   created: "createdAt",
@@ -65,11 +68,16 @@ const SELECT = {
 
 type SelectedRow = Prisma.TrackedOrderGetPayload<{ select: typeof SELECT }>;
 
+/** The delay classes a filter shows ("all": every class but done). */
+function viewClasses(view: Pick<OrdersView, "filter">): string[] {
+  return view.filter === "all" ? [...DELAY_CLASSES] : [view.filter];
+}
+
 export function ordersWhere(
   shop: string,
   view: Pick<OrdersView, "filter" | "q">,
 ): Prisma.TrackedOrderWhereInput {
-  const classes = view.filter === "all" ? [...DELAY_CLASSES] : [view.filter];
+  const classes = viewClasses(view);
   // Every word must match somewhere: "ava chen" finds Ava Chen, "#1042" finds the order.
   const terms = searchWords(view.q);
   return {
@@ -159,12 +167,16 @@ function stretches(
   return cursor.v === null ? [unset(cursor.id), set(null)] : [set(cursor)];
 }
 
+/**
+ * Both stretches order by (column, id), the index's own order, though the nulls' column is
+ * constant: PostgreSQL takes `col IS NULL` as an index condition but not as an equality that
+ * fixes the column, so `ORDER BY id` alone made it sort every null row of the class (the done
+ * class sorted by promise, about half the shop, was the slowest page).
+ */
 function stretchOrderBy(
   sort: OrderSort,
   direction: Direction,
-  nulls: boolean,
 ): Prisma.TrackedOrderOrderByWithRelationInput[] {
-  if (nulls) return [{ id: direction }];
   return [{ [SORT_COLUMN[sort]]: direction }, { id: direction }];
 }
 
@@ -213,7 +225,7 @@ async function fetchSlice(
   const direction: Direction = (view.dir === "asc") !== backwards ? "asc" : "desc";
   // One query per class, each an index range scan on (shop, delayClass, column, id), merged here:
   // "all" is three classes, and an IN over them would make the database sort every row of all three.
-  const classes = view.filter === "all" ? [...DELAY_CLASSES] : [view.filter];
+  const classes = viewClasses(view);
   const found: SelectedRow[] = [];
   for (const stretch of stretches(view.sort, direction, cursor, backwards)) {
     const need = take + 1 - found.length;
@@ -222,7 +234,7 @@ async function fetchSlice(
       classes.map((delayClass) =>
         db.trackedOrder.findMany({
           where: { AND: [where, { delayClass }, stretch.where] },
-          orderBy: stretchOrderBy(view.sort, direction, stretch.nulls),
+          orderBy: stretchOrderBy(view.sort, direction),
           take: need,
           select: SELECT,
         }),
@@ -252,18 +264,28 @@ export async function listOrders(
 ): Promise<OrdersPage> {
   const where = ordersWhere(shop, view);
   const words = searchWords(view.q);
-  const candidates =
-    words.length > 0 ? await searchCandidates(db, shop, words, options.searchIndexLimit) : null;
+  const limit = options.searchIndexLimit ?? SEARCH_INDEX_LIMIT;
+  const matches =
+    words.length > 0
+      ? await firstMatchingIds(db, shop, where, viewClasses(view), words, limit)
+      : null;
   let slice: Awaited<ReturnType<typeof fetchSlice>>;
   let total: number;
   let totalIsFloor = false;
-  if (candidates !== null) {
-    // A rare word: the index's few hits, checked against the search's own conditions, are the
-    // whole answer; the page is cut from them here.
-    const matching = await db.trackedOrder.findMany({
-      where: { AND: [where, { id: { in: candidates } }] },
-      select: SELECT,
-    });
+  if (matches !== null && matches.length <= limit) {
+    // A rare word: its few matches are the whole answer; the page is cut from them here.
+    // The ids are checked matches; read in parts, under SQLite's limit of bound values.
+    const parts: string[][] = [];
+    for (let start = 0; start < matches.length; start += ROWS_BY_ID) {
+      parts.push(matches.slice(start, start + ROWS_BY_ID));
+    }
+    const matching = (
+      await Promise.all(
+        parts.map((ids) =>
+          db.trackedOrder.findMany({ where: { shop, id: { in: ids } }, select: SELECT }),
+        ),
+      )
+    ).flat();
     const backwards = view.before !== null;
     const cursor = view.after ?? view.before;
     const found = pageOfRows(
@@ -282,16 +304,35 @@ export async function listOrders(
       hadCursor: cursor !== null,
     };
     total = matching.length;
+  } else if (matches !== null) {
+    // A common word: more than `limit` matches, so at least SEARCH_COUNT_LIMIT when the limit is
+    // the usual one, and the page is read in sort order (matches are dense, so it comes quickly).
+    const counted = await Promise.all([
+      fetchSlice(db, where, view, pageSize),
+      limit >= SEARCH_COUNT_LIMIT
+        ? SEARCH_COUNT_LIMIT + 1
+        : db.trackedOrder.count({ where, take: SEARCH_COUNT_LIMIT + 1 }),
+    ]);
+    slice = counted[0];
+    total = Math.min(counted[1], SEARCH_COUNT_LIMIT);
+    totalIsFloor = counted[1] > SEARCH_COUNT_LIMIT;
+  } else if (words.length > 0) {
+    // PostgreSQL: the page in sort order and the count stopped at its 1,001st match, both through
+    // the trigram indexes.
+    const counted = await Promise.all([
+      fetchSlice(db, where, view, pageSize),
+      db.trackedOrder.count({ where, take: SEARCH_COUNT_LIMIT + 1 }),
+    ]);
+    slice = counted[0];
+    total = Math.min(counted[1], SEARCH_COUNT_LIMIT);
+    totalIsFloor = counted[1] > SEARCH_COUNT_LIMIT;
   } else {
     const counted = await Promise.all([
       fetchSlice(db, where, view, pageSize),
-      words.length > 0
-        ? db.trackedOrder.count({ where, take: SEARCH_COUNT_LIMIT + 1 })
-        : db.trackedOrder.count({ where }),
+      db.trackedOrder.count({ where }),
     ]);
     slice = counted[0];
-    total = Math.min(counted[1], words.length > 0 ? SEARCH_COUNT_LIMIT : Infinity);
-    totalIsFloor = words.length > 0 && counted[1] > SEARCH_COUNT_LIMIT;
+    total = counted[1];
   }
   const first = slice.rows[0];
   const last = slice.rows.at(-1);

@@ -36,6 +36,7 @@ const order: ImportedOrder = {
         tags: ["made-to-order"],
         collectionIds: ["gid://shopify/Collection/3"],
       },
+      variant: { id: "gid://shopify/ProductVariant/91" },
     },
     {
       id: "gid://shopify/LineItem/2",
@@ -44,6 +45,7 @@ const order: ImportedOrder = {
       quantity: 1,
       unfulfilledQuantity: 0,
       product: null,
+      variant: null,
     },
   ],
   fulfillmentOrders: [
@@ -79,6 +81,7 @@ describe("trackedOrderRow", () => {
         quantity: 2,
         remaining: 2,
         productId: "gid://shopify/Product/9",
+        variantId: "gid://shopify/ProductVariant/91",
         productTags: ["made-to-order"],
         collectionIds: ["gid://shopify/Collection/3"],
       },

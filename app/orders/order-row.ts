@@ -53,6 +53,9 @@ export const TRACKED_ORDER_FRAGMENTS = `#graphql
       id
       tags
     }
+    variant {
+      id
+    }
   }
   fragment TrackedFulfillmentOrderFields on FulfillmentOrder {
     status
@@ -73,6 +76,9 @@ export const lineItemFieldsSchema = parserOf<TrackedLineItemFieldsFragment>()(
     quantity: z.number().int(),
     unfulfilledQuantity: z.number().int(),
     product: z.object({ id: z.string(), tags: z.array(z.string()) }).nullable(),
+    // For lead-time rules by variant; null once the variant is deleted in Shopify. Absent in a
+    // bulk file whose operation the previous version of the app started (its query did not ask).
+    variant: z.object({ id: z.string() }).nullish(),
   }),
 );
 
@@ -169,6 +175,8 @@ export function trackedOrderRow(
     quantity: item.quantity,
     remaining: Math.max(0, item.unfulfilledQuantity),
     productId: item.product?.id ?? null,
+    // Only when known, so rows of lines without a variant (custom lines) stay as they were.
+    ...(item.variant ? { variantId: item.variant.id } : {}),
     productTags: item.product?.tags ?? [],
     collectionIds: item.product?.collectionIds ?? [],
   }));

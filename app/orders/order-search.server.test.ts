@@ -183,6 +183,47 @@ describe("the orders search", () => {
     }
   });
 
+  it("shows 1,000+ for a word in over 2,000 orders of the classes, with the scan's page; on SQLite up to 2,000 matches are counted exactly", async () => {
+    // 3,300 more Smiths: 2,200 overdue and 1,100 done. The index query checks the classes itself:
+    // "done" has 1,100 matches (+ the fixture's), an exact count above 1,000; "all" (every class
+    // but done) has over 2,000, a floor.
+    await insertTrackedOrders(
+      db,
+      Array.from({ length: 3300 }, (_, i) =>
+        trackedOrder(shop, {
+          id: `gid://shopify/Order/${90000 + i}`,
+          name: `#${50000 + i}`,
+          createdAt: new Date(Date.UTC(2026, 9, 1, 0, i)),
+          customerLastName: "Smith",
+          email: `buyer${i}@example.org`,
+          promisedShipDate: `2026-11-${String(1 + (i % 28)).padStart(2, "0")}`,
+          delayClass: i % 3 === 2 ? "done" : "overdue",
+        }),
+      ),
+    );
+    const done = view("smith", { filter: "done" });
+    const exact = await listOrders(db, shop, done);
+    if (isSqliteClient(db)) {
+      // The index's first 2,001 matches are all there are: the count is theirs.
+      expect(exact.totalIsFloor).toBe(false);
+      expect(exact.total).toBe((await likeOverRows(done)).length);
+      expect(exact.total).toBeGreaterThan(1100);
+    } else {
+      // PostgreSQL counts to the 1,001st match.
+      expect([exact.total, exact.totalIsFloor]).toEqual([1000, true]);
+    }
+
+    const common = view("smith");
+    const floor = await listOrders(db, shop, common);
+    expect(floor.totalIsFloor).toBe(true);
+    expect(floor.total).toBe(1000);
+    // The page itself is the scan's: the first 50 in the table's order.
+    const scanned = await listOrders(db, shop, common, 50, { searchIndexLimit: -1 });
+    expect(floor.rows.map((r) => r.id)).toEqual(scanned.rows.map((r) => r.id));
+    expect(floor.rows).toHaveLength(50);
+    expect(floor.next).not.toBeNull();
+  });
+
   it("forgets a redacted customer's email and names: the search and the index no longer hold them", async () => {
     const email = "ava.chen@example.com";
     expect((await listOrders(db, shop, view("ava.chen@"), 1000)).total).toBeGreaterThan(0);

@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import { pageOfRows, searchWords, trigramQuery, type SortKey } from "./order-search";
 
 describe("trigramQuery", () => {
-  it("quotes every piece as an FTS5 string, so operators and quotes typed in the box are text", () => {
-    expect(trigramQuery(["ava", "AND", 'quo"te', "star*", "NEAR(x"])).toBe(
-      '"ava" AND "AND" AND "quo""te" AND "star*" AND "NEAR(x"',
+  it("quotes every trigram as an FTS5 string, so operators and quotes typed in the box are text", () => {
+    expect(trigramQuery(["ava", "AND", 'qu"t', "NEAR"])).toBe(
+      '"ava" AND "AND" AND "qu""" AND "u""t" AND "NEA" AND "EAR"',
     );
+  });
+
+  it("asks for each trigram of a longer piece on its own, once (the index keeps no positions)", () => {
+    expect(trigramQuery(["smith"])).toBe('"smi" AND "mit" AND "ith"');
+    expect(trigramQuery(["aaaa", "aaa"])).toBe('"aaa"');
   });
 
   it("cuts words at LIKE's wildcards and drops pieces the trigram index cannot look up", () => {
@@ -15,6 +20,7 @@ describe("trigramQuery", () => {
     // Characters, not UTF-16 units: an emoji is one character.
     expect(trigramQuery(["💥💥"])).toBeNull();
     expect(trigramQuery(["田中星"])).toBe('"田中星"');
+    expect(trigramQuery(["💥💥💥💥"])).toBe('"💥💥💥"');
   });
 
   it("takes at most five words", () => {

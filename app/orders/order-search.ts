@@ -15,16 +15,21 @@ export function searchWords(q: string): string[] {
  * when the words give it nothing to look for. Each word is cut at its wildcards, since `a%b` only
  * promises the pieces `a` and `b`; the trigram index can look up a piece of 3 characters or more
  * (https://sqlite.org/fts5.html#the_trigram_tokenizer), and folds case at least as widely as
- * LIKE does (LIKE folds ASCII only, https://sqlite.org/lang_expr.html#like). Each piece is an FTS5
- * string, quotes doubled (https://sqlite.org/fts5.html#full_text_query_syntax), so `AND`, `*`,
- * `"`, `:` or `NEAR` typed in the box are text, never query syntax.
+ * LIKE does (LIKE folds ASCII only, https://sqlite.org/lang_expr.html#like). The index keeps no
+ * positions (detail = none, migration *_orders_fast_search_index), so a piece is asked for as each
+ * of its trigrams on its own: "smith" is "smi" AND "mit" AND "ith", every row holding it and
+ * perhaps a few more, which the page's LIKE then drops. Each trigram is an FTS5 string, quotes
+ * doubled (https://sqlite.org/fts5.html#full_text_query_syntax), so `AND`, `*`, `"`, `:` or
+ * `NEAR` typed in the box are text, never query syntax.
  */
 export function trigramQuery(words: readonly string[]): string | null {
-  const pieces = words
-    .flatMap((word) => word.split(/[%_]/))
-    .filter((piece) => Array.from(piece).length >= 3);
-  if (pieces.length === 0) return null;
-  return pieces.map((piece) => `"${piece.replaceAll('"', '""')}"`).join(" AND ");
+  const trigrams = new Set<string>();
+  for (const piece of words.flatMap((word) => word.split(/[%_]/))) {
+    const chars = Array.from(piece);
+    for (let i = 0; i + 3 <= chars.length; i++) trigrams.add(chars.slice(i, i + 3).join(""));
+  }
+  if (trigrams.size === 0) return null;
+  return [...trigrams].map((trigram) => `"${trigram.replaceAll('"', '""')}"`).join(" AND ");
 }
 
 /** A row's place in the orders table's order: the sort value (null sorts last) and the id. */

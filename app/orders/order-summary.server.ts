@@ -8,7 +8,7 @@ import type { DelayClass } from "./backlog";
 export interface OrderSummary {
   counts: Record<DelayClass, number>;
   backlog: { orders: number; units: number };
-  /** The latest reforecast pass that wrote a row; null while the shop was never forecast. */
+  /** The latest reforecast pass that finished; null while the shop was never forecast. */
   forecastAt: Date | null;
 }
 

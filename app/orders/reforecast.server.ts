@@ -6,27 +6,41 @@
 // rules in force now, if this is that first time); the rules only shape the forecast itself.
 //
 // Fast and short-locked at 100k orders (issue 15: ≤ 0.5 s end to end, no write lock over 100 ms):
-//   - the backlog is read with one SELECT (one snapshot on both databases, no write lock);
-//   - line items are parsed only for orders whose promise is not frozen yet (the rest are judged
-//     against their frozen promise and never look at them);
-//   - the rows are written in batches, one UPDATE statement each, atomic on its own, so a write
-//     lock is held for one batch (milliseconds) and a webhook or a reader waits at most that long.
+//   - the backlog is read with one SELECT of the columns needed, oldest first, on a connection of
+//     the reforecast's own (reforecast-rows.server.ts; one snapshot, no write lock);
+//   - line items are read and parsed only for orders whose promise is not frozen yet;
+//   - the forecast runs on typed arrays (forecast/forecast-days.ts) and is compared with what
+//     each row holds: only the rows whose forecast changed are written (a second pass with the
+//     same settings writes no order at all), in transactions of at most WRITE_BUDGET_MS each, so
+//     a webhook waits at most that long and a reader never waits;
+//   - Flow triggers come from the same comparison (the classes were read with the rows).
 // A pass takes a number first (startReforecastPass) and each batch writes only while that number
 // is the shop's latest, so two passes never interleave: the later pass, which read the later
-// backlog, writes every row, and the earlier one stops at its next batch. While a pass runs, a
-// reader may see some rows already forecast by it and the rest by the previous pass; each row is
-// always one pass's answer, and the summary's counts always equal the rows (database triggers).
-import { Prisma, type PrismaClient } from "@prisma/client";
-import { enqueueDelayTriggers } from "../flow/flow-outbox.server";
-import { recordFinishedOrders, recordLateOrders } from "../outcomes/record-outcomes.server";
-import { forecastOrders, type UnfulfilledOrder } from "../forecast/forecast-orders";
+// backlog, writes every row that differs from its answer, and the earlier one stops at its next
+// batch. While a pass runs, a reader may see some rows already forecast by it and the rest by the
+// previous pass; each row is always one pass's answer, and the summary's counts always equal the
+// rows (database triggers). A row's forecastAt is the pass that last changed its forecast; the
+// summary's is the latest pass that finished.
+//
+// The queue is oldest first with equal instants by id, so "the rows a from-scratch forecast
+// would produce" is one answer on both databases (reforecast-equivalence.test.ts).
+import type { PrismaClient } from "@prisma/client";
+import { enqueueDelayTransitions } from "../flow/flow-outbox.server";
 import type { OrderStatus } from "../forecast/forecast-backlog";
+import { epochDayCache, forecastBacklogDays } from "../forecast/forecast-backlog";
+import { BEYOND_HORIZON, STATUS_BY_CODE } from "../forecast/forecast-days";
+import type { ForecastChange } from "../flow/flow-triggers";
+import { recordFinishedOrders, recordLateOrders } from "../outcomes/record-outcomes.server";
 import { createCachedPromiser } from "../promise/cached-promiser";
 import { promiseOf, storedPromise } from "../promise/frozen-promise";
+import type { LocalDate } from "../promise/local-date";
 import { loadShopSettings } from "../settings/shop-settings.server";
-import { BACKLOG_ORDER_SELECT, backlogWhere, DONE_CLASS, notBacklogWhere } from "./backlog";
-import { rawDateTime } from "./import/save-orders.server";
-import { finishReforecastPass, isLatestPass, startReforecastPass } from "./order-summary.server";
+import { finishReforecastPass, startReforecastPass } from "./order-summary.server";
+import {
+  openForecastRows,
+  type ForecastWrite,
+  type StoredBacklogRow,
+} from "./reforecast-rows.server";
 import { shopOutlook, type ShopOutlook } from "./shop-outlook";
 import { parseTrackedLineItems } from "./tracked-line-items";
 
@@ -34,6 +48,8 @@ export interface ReforecastSummary extends ShopOutlook {
   counts: Record<OrderStatus, number>;
   /** Orders marked done (fulfilled, cancelled or archived) in this pass. */
   done: number;
+  /** Backlog rows whose forecast changed and were written in this pass. */
+  written: number;
   forecastAt: Date;
   /** False when a later pass started before this one finished (that pass wrote the rows). */
   latest: boolean;
@@ -42,37 +58,54 @@ export interface ReforecastSummary extends ShopOutlook {
 export interface ReforecastOptions {
   /** The shop's IANA zone from Shopify, used while the shop has no saved settings. */
   fallbackTimeZone?: string;
-  /** Rows per UPDATE statement (9 bound values each; SQLite allows 32,766). */
+  /** Most rows one write transaction holds (each also stops at WRITE_BUDGET_MS). */
   batchSize?: number;
-  /** Told how long each write statement took (the bench's longest-lock figure). */
+  /** Told how long each write transaction took (the bench's longest-lock figure). */
   onWrite?: (ms: number, rows: number) => void;
 }
 
-const DEFAULT_BATCH = 2000;
-// Ids per updateMany: Prisma refuses more bound values than SQLite's historical 999.
-const DONE_BATCH = 900;
+const DEFAULT_BATCH = 5000;
 
-interface ForecastRow {
-  id: string;
-  promisedShipDate: string;
-  promiseSource: string;
-  /** Set only for an order frozen in this pass; the SQL never overwrites an existing freeze. */
+/** The promise each row is judged against: its frozen one, or one frozen in this pass. */
+interface RowPromise {
+  date: LocalDate;
+  source: string;
   freeze: boolean;
-  likelyShipDate: string | null;
-  conservativeShipDate: string | null;
-  delayClass: OrderStatus;
 }
 
-/** Runs one write and reports its duration. */
-async function timedWrite<T>(
-  options: ReforecastOptions,
-  rows: number,
-  write: () => Promise<T>,
-): Promise<T> {
-  const started = performance.now();
-  const result = await write();
-  options.onWrite?.(performance.now() - started, rows);
-  return result;
+function promiseFor(
+  row: StoredBacklogRow,
+  promiser: ReturnType<typeof createCachedPromiser>,
+): RowPromise {
+  const stored = storedPromise(row);
+  if (stored) return { date: stored.date, source: stored.source, freeze: false };
+  // A frozen order's line items change nothing; they are read and parsed only here.
+  const lineItems = parseTrackedLineItems(row.lineItems ?? "[]", row.id);
+  const { promise, freshlyFrozen } = promiseOf(
+    {
+      ...row,
+      createdAt: new Date(row.createdAtMs),
+      fulfillBy: row.fulfillByMs === null ? null : new Date(row.fulfillByMs),
+      appFulfillBy: row.appFulfillByMs === null ? null : new Date(row.appFulfillByMs),
+      lineItems,
+    },
+    promiser,
+  );
+  return { date: promise.date, source: promise.source, freeze: freshlyFrozen };
+}
+
+/** Queue positions oldest first; rows already come so from the database, ties by id. */
+function oldestFirst(rows: readonly StoredBacklogRow[]): Int32Array {
+  const queue = new Int32Array(rows.length);
+  let sorted = true;
+  for (let i = 0; i < rows.length; i += 1) {
+    queue[i] = i;
+    if (i > 0 && (rows[i]?.createdAtMs ?? 0) < (rows[i - 1]?.createdAtMs ?? 0)) sorted = false;
+  }
+  // Mixed stored forms (text and numbers, SQLite) can come out of order; the sort is stable.
+  if (!sorted)
+    queue.sort((a, b) => (rows[a]?.createdAtMs ?? 0) - (rows[b]?.createdAtMs ?? 0) || a - b);
+  return queue;
 }
 
 export async function reforecastShop(
@@ -81,146 +114,112 @@ export async function reforecastShop(
   now: Date,
   options: ReforecastOptions = {},
 ): Promise<ReforecastSummary> {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const maxRows = options.batchSize ?? DEFAULT_BATCH;
   const { rules } = await loadShopSettings(db, shop, options.fallbackTimeZone);
   const pass = await startReforecastPass(db, shop);
-
-  const rows = await db.trackedOrder.findMany({
-    where: backlogWhere(shop),
-    select: BACKLOG_ORDER_SELECT,
-  });
-  const promiser = createCachedPromiser(rules);
-  const sources = new Map<string, { source: string; freshlyFrozen: boolean }>();
-  const orders: UnfulfilledOrder[] = rows.map((row) => {
-    // A frozen order's line items change nothing: its promise is stored, and the forecast only
-    // counts its units. Parsing 100k JSON columns was most of a pass.
-    const frozen = storedPromise(row) !== null;
-    const lineItems = frozen ? [] : parseTrackedLineItems(row.lineItems, row.id);
-    const { promise, freshlyFrozen } = promiseOf({ ...row, lineItems }, promiser);
-    sources.set(row.id, { source: promise.source, freshlyFrozen });
-    return {
-      id: row.id,
-      createdAt: row.createdAt,
-      fulfillBy: row.fulfillBy,
-      unitsRemaining: row.unitsRemaining,
-      lineItems,
-      promised: promise.date,
-    };
-  });
-  const forecast = forecastOrders(orders, rules, now);
-
-  const updates: ForecastRow[] = forecast.orders.map((order) => ({
-    id: order.id,
-    promisedShipDate: order.promise,
-    promiseSource: sources.get(order.id)?.source ?? "rules",
-    freeze: sources.get(order.id)?.freshlyFrozen ?? false,
-    likelyShipDate: order.likely,
-    conservativeShipDate: order.conservative,
-    delayClass: order.status,
-  }));
-  // Flow triggers for orders entering at risk or overdue, read against the classes before this
-  // pass writes; one per transition (their outbox keys), so a racing pass adds none.
-  await enqueueDelayTriggers(db, shop, updates, now);
-  let latest = true;
-  let wrote = 0;
-  for (let start = 0; latest && start < updates.length; start += batchSize) {
-    const batch = updates.slice(start, start + batchSize);
-    const written = await timedWrite(options, batch.length, () =>
-      db.$executeRaw(updateStatement(shop, pass, now, batch)),
-    );
-    // Nothing written: a later pass has started (it owns the rows now), or these orders are gone.
-    if (written === 0) latest = await isLatestPass(db, shop, pass);
-    wrote += written;
-  }
-
-  // The outcomes page's "late": orders this pass found late that were never counted so.
-  if (latest) await recordLateOrders(db, shop, rules.timeZone, now);
-
-  // Only orders that just left the backlog: the rest are already marked, and rewriting every
-  // shipped order of a large shop on each reforecast would cost more than the forecast. Their ids
-  // are read first and marked in batches, each re-checking that the order is still out.
-  let done = 0;
-  if (latest) {
-    const leaving = await db.trackedOrder.findMany({
-      where: {
-        AND: [
-          notBacklogWhere(shop),
-          { OR: [{ delayClass: null }, { delayClass: { not: DONE_CLASS } }] },
-        ],
-      },
-      select: { id: true },
-    });
-    // Counted for the outcomes page (shipped, on time, kept) before they are marked done.
-    await recordFinishedOrders(
-      db,
-      shop,
-      leaving.map((row) => row.id),
-      rules.timeZone,
+  const store = openForecastRows(db);
+  try {
+    const rows = await store.readBacklog(shop);
+    const queue = oldestFirst(rows);
+    const n = rows.length;
+    const promiser = createCachedPromiser(rules);
+    const promises = new Array<RowPromise>(n);
+    const units = new Float64Array(n);
+    const promiseDay = new Int32Array(n);
+    const dayOf = epochDayCache();
+    let totalUnits = 0;
+    for (let i = 0; i < n; i += 1) {
+      const row = rows[queue[i] ?? 0];
+      if (!row) continue;
+      const promise = promiseFor(row, promiser);
+      promises[i] = promise;
+      units[i] = row.unitsRemaining;
+      totalUnits += row.unitsRemaining;
+      promiseDay[i] = dayOf(promise.date);
+    }
+    const forecast = forecastBacklogDays(
+      { length: n, units, promiseDay, describe: (i) => rows[queue[i] ?? 0]?.id ?? "" },
+      rules,
       now,
     );
-    for (let start = 0; start < leaving.length; start += DONE_BATCH) {
-      const ids = leaving.slice(start, start + DONE_BATCH).map((row) => row.id);
-      const marked = await timedWrite(options, ids.length, () =>
-        db.trackedOrder.updateMany({
-          where: {
-            AND: [
-              { shop, id: { in: ids } },
-              notBacklogWhere(shop),
-              { OR: [{ delayClass: null }, { delayClass: { not: DONE_CLASS } }] },
-            ],
-          },
-          data: {
-            delayClass: DONE_CLASS,
-            likelyShipDate: null,
-            conservativeShipDate: null,
-            forecastAt: now,
-          },
-        }),
-      );
-      done += marked.count;
+
+    // Compare with what each row holds; keep only what changed.
+    const { likelyDay, conservativeDay, status } = forecast.days;
+    const changed: ForecastWrite[] = [];
+    const transitions: ForecastChange[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const row = rows[queue[i] ?? 0];
+      const promise = promises[i];
+      if (!row || !promise) continue;
+      const likelyAt = likelyDay[i] ?? BEYOND_HORIZON;
+      const conservativeAt = conservativeDay[i] ?? BEYOND_HORIZON;
+      const likely = likelyAt === BEYOND_HORIZON ? null : forecast.dateOf(likelyAt);
+      const conservative =
+        conservativeAt === BEYOND_HORIZON ? null : forecast.dateOf(conservativeAt);
+      const delayClass = STATUS_BY_CODE[status[i] ?? 0] ?? "on_track";
+      if (
+        !promise.freeze &&
+        row.hasPromiseFrozenAt &&
+        row.promisedShipDate === promise.date &&
+        row.promiseSource === promise.source &&
+        row.likelyShipDate === likely &&
+        row.conservativeShipDate === conservative &&
+        row.delayClass === delayClass
+      )
+        continue;
+      changed.push({
+        id: row.id,
+        promisedShipDate: promise.date,
+        promiseSource: promise.source,
+        likelyShipDate: likely,
+        conservativeShipDate: conservative,
+        delayClass,
+        freeze: promise.freeze,
+      });
+      if (row.delayClass !== delayClass)
+        transitions.push({
+          id: row.id,
+          before: row.delayClass,
+          after: delayClass,
+          promisedShipDate: promise.date,
+          conservativeShipDate: conservative,
+        });
     }
+
+    // Flow triggers for orders entering at risk or overdue, judged against the classes this pass
+    // read; one per transition (their outbox keys), so a racing pass adds none.
+    await enqueueDelayTransitions(db, shop, transitions, now);
+    const writeOptions = { maxRows, onWrite: options.onWrite };
+    const wrote = await store.writeForecasts(shop, pass, now, changed, writeOptions);
+    let latest = wrote.latest;
+    // The outcomes page's "late": orders this pass found late that were never counted so.
+    if (latest) await recordLateOrders(db, shop, rules.timeZone, now);
+
+    // Only orders that just left the backlog: the rest are already marked, and rewriting every
+    // shipped order of a large shop on each reforecast would cost more than the forecast. Each
+    // write re-checks that the order is still out.
+    let done = 0;
+    if (latest) {
+      const leaving = await store.readLeaving(shop);
+      // Counted for the outcomes page (shipped, on time, kept) before they are marked done.
+      await recordFinishedOrders(db, shop, leaving, rules.timeZone, now);
+      const marked = await store.markDone(shop, pass, now, leaving, writeOptions);
+      done = marked.written;
+      latest = marked.latest;
+    }
+    // The summary's "forecast as of" moves even when no row changed: the rows are this pass's
+    // answer. A shop with no orders at all stays "never forecast".
+    if (latest && n + done > 0) latest = await finishReforecastPass(db, shop, pass, now);
+
+    return {
+      ...shopOutlook({ orders: n, units: totalUnits }, rules, now),
+      counts: forecast.counts,
+      done,
+      written: wrote.written,
+      forecastAt: now,
+      latest,
+    };
+  } finally {
+    await store.close();
   }
-  if (latest && wrote + done > 0) latest = await finishReforecastPass(db, shop, pass, now);
-
-  const units = orders.reduce((sum, order) => sum + order.unitsRemaining, 0);
-  return {
-    ...shopOutlook({ orders: orders.length, units }, rules, now),
-    counts: forecast.counts,
-    done,
-    forecastAt: now,
-    latest,
-  };
-}
-
-function updateStatement(
-  shop: string,
-  pass: number,
-  now: Date,
-  rows: readonly ForecastRow[],
-): Prisma.Sql {
-  const values = Prisma.join(
-    rows.map(
-      (row) =>
-        Prisma.sql`(${row.id}, ${row.promisedShipDate}, ${row.promiseSource}, ${row.likelyShipDate}, ${row.conservativeShipDate}, ${row.delayClass}, ${row.freeze ? "freeze" : "keep"})`,
-    ),
-  );
-  const forecastAt = rawDateTime(now);
-  // Both databases name VALUES columns column1…column7. The frozen promise is written only where
-  // none is stored yet (COALESCE): even a stale pass racing another cannot rewrite a customer's
-  // promise; every row of the batch has a frozen promise afterwards, so promiseFrozenAt is set
-  // where it is missing. The EXISTS makes a superseded pass write nothing.
-  return Prisma.sql`
-    UPDATE "TrackedOrder" SET
-      "promisedShipDate" = v.column2,
-      "promiseSource" = v.column3,
-      "likelyShipDate" = v.column4,
-      "conservativeShipDate" = v.column5,
-      "delayClass" = v.column6,
-      "frozenPromiseDate" = COALESCE("TrackedOrder"."frozenPromiseDate", CASE WHEN v.column7 = 'freeze' THEN v.column2 END),
-      "frozenPromiseSource" = COALESCE("TrackedOrder"."frozenPromiseSource", CASE WHEN v.column7 = 'freeze' THEN v.column3 END),
-      "promiseFrozenAt" = COALESCE("TrackedOrder"."promiseFrozenAt", ${forecastAt}),
-      "forecastAt" = ${forecastAt}
-    FROM (VALUES ${values}) AS v
-    WHERE "TrackedOrder"."shop" = ${shop} AND "TrackedOrder"."id" = v.column1
-      AND EXISTS (SELECT 1 FROM "ShopOrderSummary" AS s WHERE s."shop" = ${shop} AND s."pass" = ${pass})`;
 }

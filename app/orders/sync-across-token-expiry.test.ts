@@ -179,7 +179,7 @@ describe("expiring offline tokens", () => {
     const before = refreshes().length;
     const ended: number[] = [];
     calls = 0;
-    // RECONCILE_PAGE_SIZE is 9: 40 orders are 5 pages; end the token before the 2nd and 4th call.
+    // RECONCILE_PAGE_SIZE is 8: 40 orders are 5 pages; end the token before the 2nd and 4th call.
     beforeCall = (call) => {
       if (call === 2 || call === 4) ended.push(app.simulator.expireAccessToken(app.shop));
     };

@@ -8,9 +8,10 @@ import { pagedOrderSchema, TRACKED_ORDER_FRAGMENTS, type ImportedOrder } from ".
 import { refreshOrder } from "./sync-order.server";
 import type { AdminClient } from "../admin-api/graphql.server";
 
-// 9 orders × (10 line items × (product + 5 collections) + 5 fulfillment orders) stays under
-// Shopify's 1,000-point single-query limit; orders with more line items are re-read one by one.
-export const RECONCILE_PAGE_SIZE = 9;
+// 8 orders × (10 line items × (product + variant + 5 collections) + 5 fulfillment orders) stays
+// under Shopify's 1,000-point single-query limit (9 cost 1,029 once lines read their variant, for
+// lead-time rules by variant); orders with more line items are re-read one by one.
+export const RECONCILE_PAGE_SIZE = 8;
 
 export const RECONCILE_ORDERS_QUERY = `#graphql
   query ReconcileOrders($first: Int!, $after: String, $query: String!) {

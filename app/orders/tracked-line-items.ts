@@ -5,6 +5,9 @@ import type { PromiseLineItem } from "../promise/lead-time";
 
 const trackedLineItemSchema = z.object({
   quantity: z.number().int().min(0),
+  // Rows imported before per-product lead times carry neither; they match no product rule.
+  productId: z.string().nullish(),
+  variantId: z.string().nullish(),
   productTags: z.array(z.string()).default([]),
   collectionIds: z.array(z.string()).default([]),
 });

@@ -1,25 +1,35 @@
-// How many business days an order gets, from the shop's default and its overrides.
+// How many business days an order gets, from the shop's default and its lead-time rules.
 //
 // The rule, as support staff should explain it:
-//  1. Each line item takes the lead time of every override that matches it (a product tag,
-//     or a collection the product is in). If several match, the longest wins. If none
-//     match, the item takes the shop's default. An override may be shorter than the default
-//     ("ready-to-ship" tag: 1 day) and then really does shorten that item.
-//  2. The order ships in one parcel, so the order takes the longest of its items.
+//  1. Each line item takes the most specific rule that names it: a rule for its variant, else a
+//     rule for its product, else the rules for its product's tags and collections (if several
+//     of those match, the longest wins), else the shop's default. So a variant rule of 2 days
+//     beats a product rule of 20 for that variant only; a product rule beats any collection it is
+//     in. A rule may be shorter than the default ("ready-to-ship": 1 day) and then really does
+//     shorten that item.
+//  2. The order ships in one parcel, so the order takes the slowest of its lines.
 // Tags compare case-insensitively and trimmed (Shopify treats "Made-To-Order" and
-// "made-to-order" as the same tag); collection ids compare by their numeric id, so
-// "gid://shopify/Collection/42" and "42" match.
+// "made-to-order" as the same tag); collection, product and variant ids compare by their numeric
+// id, so "gid://shopify/Collection/42" and "42" match.
 import type { ShopRules } from "./shop-rules";
 
 export interface PromiseLineItem {
   quantity: number;
   productTags: readonly string[];
   collectionIds: readonly string[];
+  /** The line's product GID; absent on rows imported before per-product rules (and custom lines). */
+  productId?: string | null;
+  /** The line's variant GID; absent as above. */
+  variantId?: string | null;
 }
 
 export type LeadTimeRules = Pick<
   ShopRules,
-  "defaultLeadTimeBusinessDays" | "productTagOverrides" | "collectionOverrides"
+  | "defaultLeadTimeBusinessDays"
+  | "productTagOverrides"
+  | "collectionOverrides"
+  | "productOverrides"
+  | "variantOverrides"
 >;
 
 export interface LeadTimeDecision {
@@ -28,20 +38,57 @@ export interface LeadTimeDecision {
   reason:
     | { kind: "default" }
     | { kind: "productTag"; tag: string }
-    | { kind: "collection"; collectionId: string };
+    | { kind: "collection"; collectionId: string }
+    | { kind: "product"; productId: string }
+    | { kind: "variant"; variantId: string };
 }
 
 export function normalizeTag(tag: string): string {
   return tag.trim().toLowerCase();
 }
 
-export function normalizeCollectionId(id: string): string {
+function numericIdOf(type: string, id: string): string {
   const trimmed = id.trim();
-  const gid = /^gid:\/\/shopify\/Collection\/(\d+)$/.exec(trimmed);
+  const gid = new RegExp(`^gid://shopify/${type}/(\\d+)$`).exec(trimmed);
   return gid?.[1] ?? trimmed;
 }
 
+export function normalizeCollectionId(id: string): string {
+  return numericIdOf("Collection", id);
+}
+
+export function normalizeProductId(id: string): string {
+  return numericIdOf("Product", id);
+}
+
+export function normalizeVariantId(id: string): string {
+  return numericIdOf("ProductVariant", id);
+}
+
+const byDefault = (rules: LeadTimeRules): LeadTimeDecision => ({
+  businessDays: rules.defaultLeadTimeBusinessDays,
+  reason: { kind: "default" },
+});
+
 export function leadTimeForItem(item: PromiseLineItem, rules: LeadTimeRules): LeadTimeDecision {
+  if (item.variantId) {
+    const variant = normalizeVariantId(item.variantId);
+    const rule = rules.variantOverrides.find((o) => normalizeVariantId(o.variantId) === variant);
+    if (rule)
+      return {
+        businessDays: rule.leadTimeBusinessDays,
+        reason: { kind: "variant", variantId: rule.variantId },
+      };
+  }
+  if (item.productId) {
+    const product = normalizeProductId(item.productId);
+    const rule = rules.productOverrides.find((o) => normalizeProductId(o.productId) === product);
+    if (rule)
+      return {
+        businessDays: rule.leadTimeBusinessDays,
+        reason: { kind: "product", productId: rule.productId },
+      };
+  }
   let best: LeadTimeDecision | null = null;
   const tags = new Set(item.productTags.map(normalizeTag));
   for (const override of rules.productTagOverrides) {
@@ -67,21 +114,135 @@ export function leadTimeForItem(item: PromiseLineItem, rules: LeadTimeRules): Le
       };
     }
   }
-  return best ?? { businessDays: rules.defaultLeadTimeBusinessDays, reason: { kind: "default" } };
+  return best ?? byDefault(rules);
 }
 
 export function leadTimeForOrder(
   lineItems: readonly PromiseLineItem[],
   rules: LeadTimeRules,
 ): LeadTimeDecision {
-  let longest: LeadTimeDecision | null = null;
+  let slowest: LeadTimeDecision | null = null;
   for (const item of lineItems) {
     // Removed or fully refunded lines (quantity 0) no longer hold the parcel back.
     if (item.quantity <= 0) continue;
     const decision = leadTimeForItem(item, rules);
-    if (longest === null || decision.businessDays > longest.businessDays) longest = decision;
+    if (slowest === null || decision.businessDays > slowest.businessDays) slowest = decision;
   }
-  return (
-    longest ?? { businessDays: rules.defaultLeadTimeBusinessDays, reason: { kind: "default" } }
+  return slowest ?? byDefault(rules);
+}
+
+/** A lead-time decision and its index among the shop's possible decisions (a cache key). */
+export interface IndexedDecision {
+  index: number;
+  decision: LeadTimeDecision;
+}
+
+/**
+ * leadTimeForOrder's answers, for promising many orders (app/promise/cached-promiser.ts): the
+ * rules are normalised once and looked up by id, and since an order's decision is always one of
+ * `decisionCount` values (the default or one rule), each is built once and shared (nothing mutates
+ * a promise's reasons), so a promise can be cached by (day, decision index).
+ */
+export interface LeadTimer {
+  decide(lineItems: readonly PromiseLineItem[]): IndexedDecision;
+  decisionCount: number;
+}
+
+export function createLeadTimer(rules: LeadTimeRules): LeadTimer {
+  let next = 0;
+  const made = (decision: LeadTimeDecision): IndexedDecision => ({ index: next++, decision });
+  const fallback = made(byDefault(rules));
+  // First rule for an id wins, as Array.find does in leadTimeForItem.
+  const firstById = <T>(
+    list: readonly T[],
+    key: (item: T) => string,
+    make: (item: T) => IndexedDecision,
+  ) => {
+    const map = new Map<string, IndexedDecision>();
+    for (const item of list) {
+      const decision = make(item);
+      if (!map.has(key(item))) map.set(key(item), decision);
+    }
+    return map;
+  };
+  const variants = firstById(
+    rules.variantOverrides,
+    (o) => normalizeVariantId(o.variantId),
+    (o) =>
+      made({
+        businessDays: o.leadTimeBusinessDays,
+        reason: { kind: "variant", variantId: o.variantId },
+      }),
   );
+  const products = firstById(
+    rules.productOverrides,
+    (o) => normalizeProductId(o.productId),
+    (o) =>
+      made({
+        businessDays: o.leadTimeBusinessDays,
+        reason: { kind: "product", productId: o.productId },
+      }),
+  );
+  const tagRules = rules.productTagOverrides.map((o) => ({
+    key: normalizeTag(o.tag),
+    made: made({
+      businessDays: o.leadTimeBusinessDays,
+      reason: { kind: "productTag", tag: o.tag },
+    }),
+  }));
+  const collectionRules = rules.collectionOverrides.map((o) => ({
+    key: normalizeCollectionId(o.collectionId),
+    made: made({
+      businessDays: o.leadTimeBusinessDays,
+      reason: { kind: "collection", collectionId: o.collectionId },
+    }),
+  }));
+  const decisionCount = next;
+  if (decisionCount === 1) return { decide: () => fallback, decisionCount };
+
+  function forItem(item: PromiseLineItem): IndexedDecision {
+    if (variants.size > 0 && item.variantId) {
+      const found = variants.get(normalizeVariantId(item.variantId));
+      if (found) return found;
+    }
+    if (products.size > 0 && item.productId) {
+      const found = products.get(normalizeProductId(item.productId));
+      if (found) return found;
+    }
+    let best: IndexedDecision | null = null;
+    if (tagRules.length > 0 && item.productTags.length > 0) {
+      const tags = item.productTags.map(normalizeTag);
+      for (const rule of tagRules)
+        if (
+          (best === null || rule.made.decision.businessDays > best.decision.businessDays) &&
+          tags.includes(rule.key)
+        )
+          best = rule.made;
+    }
+    if (collectionRules.length > 0 && item.collectionIds.length > 0) {
+      const ids = item.collectionIds.map(normalizeCollectionId);
+      for (const rule of collectionRules)
+        if (
+          (best === null || rule.made.decision.businessDays > best.decision.businessDays) &&
+          ids.includes(rule.key)
+        )
+          best = rule.made;
+    }
+    return best ?? fallback;
+  }
+
+  return {
+    decisionCount,
+    decide(lineItems) {
+      let slowest: IndexedDecision | null = null;
+      for (const item of lineItems) {
+        // Removed or fully refunded lines (quantity 0) no longer hold the parcel back.
+        if (item.quantity <= 0) continue;
+        const found = forItem(item);
+        if (slowest === null || found.decision.businessDays > slowest.decision.businessDays)
+          slowest = found;
+      }
+      return slowest ?? fallback;
+    },
+  };
 }

@@ -29,6 +29,8 @@ export const promiseOrderSchema = z.object({
   lineItems: z.array(
     z.object({
       quantity: z.number().int().min(0),
+      productId: z.string().nullish(),
+      variantId: z.string().nullish(),
       productTags: z.array(z.string()).default([]),
       collectionIds: z.array(z.string()).default([]),
     }),

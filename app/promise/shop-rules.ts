@@ -69,6 +69,19 @@ export const capacitySchema = z.object({
 });
 export type CapacityRules = z.output<typeof capacitySchema>;
 
+function gidOf(type: "Product" | "ProductVariant") {
+  return z
+    .string()
+    .trim()
+    .regex(new RegExp(`^gid://shopify/${type}/\\d+$`), {
+      message: `Expected a ${type === "Product" ? "product" : "variant"} picked in Shopify`,
+    });
+}
+
+function unique<T>(key: (item: T) => string) {
+  return (items: readonly T[]) => new Set(items.map(key)).size === items.length;
+}
+
 export const shopRulesSchema = z.object({
   timeZone: timeZoneSchema,
   defaultLeadTimeBusinessDays: businessDays,
@@ -77,6 +90,24 @@ export const shopRulesSchema = z.object({
     .default([]),
   collectionOverrides: z
     .array(z.object({ collectionId: z.string().trim().min(1), leadTimeBusinessDays: businessDays }))
+    .default([]),
+  // Picked with the admin's resource picker, so always Shopify GIDs; a bare number or another
+  // type's GID is a form bug, refused here rather than silently matching nothing.
+  productOverrides: z
+    .array(z.object({ productId: gidOf("Product"), leadTimeBusinessDays: businessDays }))
+    .max(500)
+    .refine(
+      unique((o) => o.productId),
+      { message: "Each product at most once" },
+    )
+    .default([]),
+  variantOverrides: z
+    .array(z.object({ variantId: gidOf("ProductVariant"), leadTimeBusinessDays: businessDays }))
+    .max(500)
+    .refine(
+      unique((o) => o.variantId),
+      { message: "Each variant at most once" },
+    )
     .default([]),
   cutOffTime: cutOffTimeSchema,
   openWeekdays: z
@@ -114,6 +145,8 @@ export const DEFAULT_SHOP_RULES: ShopRules = parseShopRules({
   defaultLeadTimeBusinessDays: 10,
   productTagOverrides: [],
   collectionOverrides: [],
+  productOverrides: [],
+  variantOverrides: [],
   cutOffTime: "14:00",
   openWeekdays: [1, 2, 3, 4, 5],
   closures: [],

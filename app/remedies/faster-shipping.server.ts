@@ -4,12 +4,19 @@
 // (Order.presentmentCurrencyCode), not the shop's: Shopify edits an order paid in another
 // currency in that currency (help.shopify.com/en/manual/fulfillment/managing-orders/editing-orders/considerations).
 // No idempotency key exists for edits; the new title is the marker: an order whose shipping
-// line already carries it has been upgraded, and a retry does not edit it again.
+// line already carries it has been upgraded, and a retry does not edit it again. The order's edit
+// claim (order-edit-claim.ts) keeps two performers of one item from editing at once.
 // (The other half of this remedy, the shipping cost back, is refund.server.ts in "shipping" mode.)
 import { z } from "zod";
 import { currencyCodeSchema } from "../admin-api/enums";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
-import { commitOptions, markerFound, refusal, runOrderEdit } from "./order-edit.server";
+import { seenClaimSchema } from "./order-edit-claim";
+import {
+  commitOptions,
+  performOrderEdit,
+  refusal,
+  type OrderEditClaimOptions,
+} from "./order-edit.server";
 import { userErrorSchema } from "./user-errors";
 
 export const SHIPPING_STATE = `#graphql
@@ -20,6 +27,7 @@ export const SHIPPING_STATE = `#graphql
       displayFulfillmentStatus
       presentmentCurrencyCode
       shippingLines(first: 5) { nodes { id title } }
+      editClaim: metafield(namespace: "$app", key: "order_edit_claim") { value compareDigest }
     }
   }
 `;
@@ -56,9 +64,11 @@ const stateData = z.object({
       displayFulfillmentStatus: z.string(),
       presentmentCurrencyCode: currencyCodeSchema,
       shippingLines: z.object({ nodes: z.array(z.object({ id: z.string(), title: z.string() })) }),
+      editClaim: seenClaimSchema,
     })
     .nullable(),
 });
+type ShippingState = NonNullable<z.infer<typeof stateData>["order"]>;
 const editLinesData = z.object({
   node: z
     .object({
@@ -80,48 +90,69 @@ export async function performFasterShipping(
   ctx: PerformContext,
   item: ItemToPerform,
   options: FasterShippingOptions,
+  claim: OrderEditClaimOptions = {},
 ): Promise<ItemOutcome> {
-  const state = (await ctx.admin.request(SHIPPING_STATE, stateData, { id: item.orderId })).order;
-  if (!state) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
-  if (state.cancelledAt) return { status: "skipped", reason: "The order is cancelled" };
-  if (state.displayFulfillmentStatus === "FULFILLED")
-    return { status: "skipped", reason: "Already shipped: refund the shipping instead" };
-  if (state.shippingLines.nodes.some((line) => line.title === options.title))
-    return markerFound(
-      ctx,
-      { summary: `Shipping upgraded to ${options.title}`, detail: { title: options.title } },
-      `Shipping is already ${options.title}`,
-    );
   let previousTitle: string | null = null;
-  const edit = await runOrderEdit(ctx, item.orderId, commitOptions(options), async (id) => {
-    const lines =
-      (await ctx.admin.request(EDIT_SHIPPING_LINES, editLinesData, { id })).node?.shippingLines ??
-      [];
-    const first = lines[0];
-    previousTitle = first?.title ?? null;
-    const step = first
-      ? (
-          await ctx.admin.request(ORDER_EDIT_UPDATE_SHIPPING, updateShippingData, {
-            id,
-            shippingLineId: first.id,
-            shippingLine: { title: options.title },
-          })
-        ).orderEditUpdateShippingLine
-      : (
-          await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, addShippingData, {
-            id,
-            shippingLine: {
-              title: options.title,
-              price: { amount: "0.00", currencyCode: state.presentmentCurrencyCode },
+  return performOrderEdit<ShippingState | null, ShippingState>(
+    ctx,
+    item,
+    {
+      look: async () => {
+        const { order } = await ctx.admin.request(SHIPPING_STATE, stateData, { id: item.orderId });
+        return { state: order, claim: order?.editClaim ?? null };
+      },
+      settled: (state) => {
+        const skipped = (reason: string) => ({ outcome: { status: "skipped" as const, reason } });
+        if (!state) return skipped("Order not found in Shopify (deleted?)");
+        if (state.cancelledAt) return skipped("The order is cancelled");
+        if (state.displayFulfillmentStatus === "FULFILLED")
+          return skipped("Already shipped: refund the shipping instead");
+        if (!state.shippingLines.nodes.some((line) => line.title === options.title))
+          return { editable: state };
+        return {
+          marker: {
+            confirmed: {
+              summary: `Shipping upgraded to ${options.title}`,
+              detail: { title: options.title },
             },
-          })
-        ).orderEditAddShippingLine;
-    return refusal("the shipping change", step);
-  });
-  if ("failed" in edit) return { status: "failed", reason: edit.failed };
-  return {
-    status: "done",
-    summary: `Shipping upgraded to ${options.title} at the shop's cost`,
-    detail: { title: options.title, previousTitle },
-  };
+            skipReason: `Shipping is already ${options.title}`,
+          },
+        };
+      },
+      steps: async (id, state) => {
+        const lines =
+          (await ctx.admin.request(EDIT_SHIPPING_LINES, editLinesData, { id })).node
+            ?.shippingLines ?? [];
+        // The order as of this edit's begin already has the title: an edit landed since our look.
+        if (lines.some((line) => line.title === options.title)) return { alreadyDone: true };
+        const first = lines[0];
+        previousTitle = first?.title ?? null;
+        const step = first
+          ? (
+              await ctx.admin.request(ORDER_EDIT_UPDATE_SHIPPING, updateShippingData, {
+                id,
+                shippingLineId: first.id,
+                shippingLine: { title: options.title },
+              })
+            ).orderEditUpdateShippingLine
+          : (
+              await ctx.admin.request(ORDER_EDIT_ADD_SHIPPING, addShippingData, {
+                id,
+                shippingLine: {
+                  title: options.title,
+                  price: { amount: "0.00", currencyCode: state.presentmentCurrencyCode },
+                },
+              })
+            ).orderEditAddShippingLine;
+        return refusal("the shipping change", step);
+      },
+      done: () => ({
+        status: "done",
+        summary: `Shipping upgraded to ${options.title} at the shop's cost`,
+        detail: { title: options.title, previousTitle },
+      }),
+      commit: commitOptions(options),
+    },
+    claim,
+  );
 }

@@ -1,11 +1,19 @@
 // A free add-on through an order edit (order-edit.server.ts): add the variant, discount that line
 // 100 %, commit (optionally notifying the customer, with a staff note). The marker: a line of the
 // same variant whose discounted total is zero is the add-on already given (ours, if a retry;
-// anyone's otherwise), and we do not add another.
+// anyone's otherwise), and we do not add another. It is looked for on the order before the edit
+// and on the calculated order inside it; the order's edit claim (order-edit-claim.ts) keeps a
+// second performer of the same item from editing beside the first.
 import { z } from "zod";
 import type { ItemOutcome, ItemToPerform, PerformContext } from "../jobs/job-kind";
 import { isZeroMoney } from "../jobs/money";
-import { commitOptions, markerFound, refusal, runOrderEdit } from "./order-edit.server";
+import { seenClaimSchema } from "./order-edit-claim";
+import {
+  commitOptions,
+  performOrderEdit,
+  refusal,
+  type OrderEditClaimOptions,
+} from "./order-edit.server";
 import { describeUserErrors, userErrorSchema } from "./user-errors";
 
 export const ADD_ON_STATE = `#graphql
@@ -19,6 +27,20 @@ export const ADD_ON_STATE = `#graphql
           currentQuantity
           variant { id }
           discountedTotalSet { shopMoney { amount } }
+        }
+      }
+      editClaim: metafield(namespace: "$app", key: "order_edit_claim") { value compareDigest }
+    }
+  }
+`;
+
+export const EDIT_LINE_ITEMS = `#graphql
+  query RemedyEditLineItems($id: ID!) {
+    node(id: $id) {
+      ... on CalculatedOrder {
+        id
+        lineItems(first: 100) {
+          nodes { quantity variant { id } discountedUnitPriceSet { shopMoney { amount } } }
         }
       }
     }
@@ -55,6 +77,23 @@ const stateData = z.object({
             currentQuantity: z.number().int(),
             variant: z.object({ id: z.string() }).nullable(),
             discountedTotalSet: z.object({ shopMoney: z.object({ amount: z.string() }) }),
+          }),
+        ),
+      }),
+      editClaim: seenClaimSchema,
+    })
+    .nullable(),
+});
+const editLinesData = z.object({
+  node: z
+    .object({
+      id: z.string(),
+      lineItems: z.object({
+        nodes: z.array(
+          z.object({
+            quantity: z.number().int(),
+            variant: z.object({ id: z.string() }).nullable(),
+            discountedUnitPriceSet: z.object({ shopMoney: z.object({ amount: z.string() }) }),
           }),
         ),
       }),
@@ -98,49 +137,81 @@ export async function performAddOn(
   ctx: PerformContext,
   item: ItemToPerform,
   options: AddOnOptions,
+  claim: OrderEditClaimOptions = {},
 ): Promise<ItemOutcome> {
-  const state = await ctx.admin.request(ADD_ON_STATE, stateData, { id: item.orderId });
-  if (!state.order) return { status: "skipped", reason: "Order not found in Shopify (deleted?)" };
-  if (state.order.cancelledAt)
-    return {
-      status: "skipped",
-      reason: "The order is cancelled; a cancelled order cannot be edited",
-    };
-  const existing = freeLineOf(state.order, options.variantId);
-  if (existing)
-    return markerFound(
-      ctx,
-      {
-        summary: "Free add-on added",
-        detail: { lineItemId: existing.id, variantId: options.variantId },
-      },
-      "The order already has this add-on for free",
-    );
-  const edit = await runOrderEdit(ctx, item.orderId, commitOptions(options), async (id) => {
-    const added = (
-      await ctx.admin.request(ORDER_EDIT_ADD_VARIANT, addVariantData, {
-        id,
-        variantId: options.variantId,
-        quantity: options.quantity,
-      })
-    ).orderEditAddVariant;
-    if (!added?.calculatedLineItem)
-      return describeUserErrors("adding the add-on", added?.userErrors ?? []);
-    const discounted = await ctx.admin.request(ORDER_EDIT_ADD_DISCOUNT, addDiscountData, {
-      id,
-      lineItemId: added.calculatedLineItem.id,
-      discount: { percentValue: 100, description: "Thank you for waiting" },
-    });
-    return refusal("the 100 % discount", discounted.orderEditAddLineItemDiscount);
-  });
-  if ("failed" in edit) return { status: "failed", reason: edit.failed };
-  return {
-    status: "done",
-    summary: `Free add-on added${options.notifyCustomer ? ", customer notified" : ""}`,
-    detail: {
-      variantId: options.variantId,
-      quantity: options.quantity,
-      calculatedOrderId: edit.calculatedOrderId,
-    },
+  const marker = {
+    summary: "Free add-on added",
+    reason: "The order already has this add-on for free",
   };
+  return performOrderEdit<StateOrder | null, StateOrder>(
+    ctx,
+    item,
+    {
+      look: async () => {
+        const { order } = await ctx.admin.request(ADD_ON_STATE, stateData, { id: item.orderId });
+        return { state: order, claim: order?.editClaim ?? null };
+      },
+      settled: (order) => {
+        if (!order)
+          return {
+            outcome: { status: "skipped", reason: "Order not found in Shopify (deleted?)" },
+          };
+        if (order.cancelledAt)
+          return {
+            outcome: {
+              status: "skipped",
+              reason: "The order is cancelled; a cancelled order cannot be edited",
+            },
+          };
+        const existing = freeLineOf(order, options.variantId);
+        if (!existing) return { editable: order };
+        return {
+          marker: {
+            confirmed: {
+              summary: marker.summary,
+              detail: { lineItemId: existing.id, variantId: options.variantId },
+            },
+            skipReason: marker.reason,
+          },
+        };
+      },
+      steps: async (id) => {
+        // The calculated order is the order as of this edit's begin: a free line on it was added
+        // by an edit committed after our look (the claim makes that rare, not impossible).
+        const calculated = await ctx.admin.request(EDIT_LINE_ITEMS, editLinesData, { id });
+        const lines = calculated.node?.lineItems.nodes ?? [];
+        if (
+          lines.some(
+            (line) =>
+              line.variant?.id === options.variantId &&
+              line.quantity > 0 &&
+              isZeroMoney(line.discountedUnitPriceSet.shopMoney.amount),
+          )
+        )
+          return { alreadyDone: true };
+        const added = (
+          await ctx.admin.request(ORDER_EDIT_ADD_VARIANT, addVariantData, {
+            id,
+            variantId: options.variantId,
+            quantity: options.quantity,
+          })
+        ).orderEditAddVariant;
+        if (!added?.calculatedLineItem)
+          return { refused: describeUserErrors("adding the add-on", added?.userErrors ?? []) };
+        const discounted = await ctx.admin.request(ORDER_EDIT_ADD_DISCOUNT, addDiscountData, {
+          id,
+          lineItemId: added.calculatedLineItem.id,
+          discount: { percentValue: 100, description: "Thank you for waiting" },
+        });
+        return refusal("the 100 % discount", discounted.orderEditAddLineItemDiscount);
+      },
+      done: (_order, calculatedOrderId) => ({
+        status: "done",
+        summary: `${marker.summary}${options.notifyCustomer ? ", customer notified" : ""}`,
+        detail: { variantId: options.variantId, quantity: options.quantity, calculatedOrderId },
+      }),
+      commit: commitOptions(options),
+    },
+    claim,
+  );
 }

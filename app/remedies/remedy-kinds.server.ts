@@ -103,97 +103,108 @@ const withAmount = (rows: OpenOrder[]): PlannedItem[] =>
 const withoutAmount = (rows: Array<{ id: string }>): PlannedItem[] =>
   rows.map((row) => ({ orderId: row.id, amount: null }));
 
-export const REMEDY_KINDS: readonly JobKind<unknown>[] = [
-  defineJobKind({
-    kind: "refund",
-    label: "Full refund (order still ships)",
-    params: refundParams,
-    timelineKind: "remedy",
-    plan: async ({ db, shop }, _params, ids) => withAmount(await openOrders(db, shop, ids, false)),
-    perform: (ctx, item, params) =>
-      performRefund(ctx, item, {
-        mode: "full",
-        notify: params.notify,
-        note: params.note,
-        expectedAmount: params.frozenAmounts ? item.amount : null,
-      }),
-  }),
-  defineJobKind({
-    kind: "cancel_refund",
-    label: "Cancel order and refund in full",
-    params: cancelParams,
-    timelineKind: "remedy",
-    plan: async ({ db, shop }, _params, ids) => withAmount(await openOrders(db, shop, ids, true)),
-    perform: async (ctx, item, params) => {
-      const changed = params.frozenAmounts
-        ? await refundableAmountChanged(ctx, item, item.amount)
-        : null;
-      return changed ?? performCancel(ctx, item, params);
-    },
-  }),
-  defineJobKind({
-    kind: "add_on",
-    label: "Free add-on",
-    params: addOnParams,
-    timelineKind: "remedy",
-    plan: async ({ db, shop }, _params, ids) =>
-      withoutAmount(await openOrders(db, shop, ids, false)),
-    perform: (ctx, item, params) => performAddOn(ctx, item, params),
-  }),
-  defineJobKind({
-    kind: "shipping",
-    label: "Faster shipping or its cost back",
-    params: shippingParams,
-    timelineKind: "remedy",
-    // The shipping cost back moves money: its amounts are Shopify's refundable shipping, so the
-    // frozen list, the money limits and the audit see it (app/staff/). The upgrade moves none.
-    plan: async ({ db, shop, admin }, params, ids) => {
-      const open = await openOrders(db, shop, ids, false);
-      if (params.mode === "upgrade") return withoutAmount(open);
-      if (!admin)
-        throw new Error("The shipping cost back is planned with Shopify's refund suggestion.");
-      return planShippingRefunds(
-        admin,
-        open.map((row) => row.id),
-      );
-    },
-    perform: (ctx, item, params) =>
-      params.mode === "refund"
-        ? performRefund(ctx, item, {
-            mode: "shipping",
-            notify: params.notify,
-            note: params.note,
-            expectedAmount: params.frozenAmounts ? item.amount : null,
-          })
-        : performFasterShipping(ctx, item, {
-            title: params.title,
-            notifyCustomer: params.notifyCustomer,
-            staffNote: params.staffNote,
-          }),
-  }),
-  discountCodeKind(null),
-];
-
-/** The thank-you code; with a mailer, the code is also mailed to the customer. */
-function discountCodeKind(mailer: ThankYouMailer | null): JobKind<unknown> {
-  return defineJobKind({
-    kind: "discount_code",
-    label: "Thank-you discount code",
-    params: codeParams,
-    timelineKind: "remedy",
-    plan: async ({ db, shop }, _params, ids) =>
-      withoutAmount(await openOrders(db, shop, ids, false)),
-    perform: (ctx, item, params) => performThankYouCode(ctx, item, params, new Date(), mailer),
-  });
+export interface RemedyOptions {
+  /** How long an order edit claim holds (ORDER_EDIT_CLAIM_MS; default 2 min, order-edit-claim.ts). */
+  editClaimMs?: number;
+  /** With a mailer, the thank-you code is also mailed to the customer (the app's registry has one). */
+  mailer?: ThankYouMailer;
 }
 
+export function remedyKinds(options: RemedyOptions = {}): readonly JobKind<unknown>[] {
+  const claim = options.editClaimMs !== undefined ? { claimMs: options.editClaimMs } : {};
+  return [
+    defineJobKind({
+      kind: "refund",
+      label: "Full refund (order still ships)",
+      params: refundParams,
+      timelineKind: "remedy",
+      plan: async ({ db, shop }, _params, ids) =>
+        withAmount(await openOrders(db, shop, ids, false)),
+      perform: (ctx, item, params) =>
+        performRefund(ctx, item, {
+          mode: "full",
+          notify: params.notify,
+          note: params.note,
+          expectedAmount: params.frozenAmounts ? item.amount : null,
+        }),
+    }),
+    defineJobKind({
+      kind: "cancel_refund",
+      label: "Cancel order and refund in full",
+      params: cancelParams,
+      timelineKind: "remedy",
+      plan: async ({ db, shop }, _params, ids) => withAmount(await openOrders(db, shop, ids, true)),
+      perform: async (ctx, item, params) => {
+        const changed = params.frozenAmounts
+          ? await refundableAmountChanged(ctx, item, item.amount)
+          : null;
+        return changed ?? performCancel(ctx, item, params);
+      },
+    }),
+    defineJobKind({
+      kind: "add_on",
+      label: "Free add-on",
+      params: addOnParams,
+      timelineKind: "remedy",
+      plan: async ({ db, shop }, _params, ids) =>
+        withoutAmount(await openOrders(db, shop, ids, false)),
+      perform: (ctx, item, params) => performAddOn(ctx, item, params, claim),
+    }),
+    defineJobKind({
+      kind: "shipping",
+      label: "Faster shipping or its cost back",
+      params: shippingParams,
+      timelineKind: "remedy",
+      // The shipping cost back moves money: its amounts are Shopify's refundable shipping, so the
+      // frozen list, the money limits and the audit see it (app/staff/). The upgrade moves none.
+      plan: async ({ db, shop, admin }, params, ids) => {
+        const open = await openOrders(db, shop, ids, false);
+        if (params.mode === "upgrade") return withoutAmount(open);
+        if (!admin)
+          throw new Error("The shipping cost back is planned with Shopify's refund suggestion.");
+        return planShippingRefunds(
+          admin,
+          open.map((row) => row.id),
+        );
+      },
+      perform: (ctx, item, params) =>
+        params.mode === "refund"
+          ? performRefund(ctx, item, {
+              mode: "shipping",
+              notify: params.notify,
+              note: params.note,
+              expectedAmount: params.frozenAmounts ? item.amount : null,
+            })
+          : performFasterShipping(
+              ctx,
+              item,
+              {
+                title: params.title,
+                notifyCustomer: params.notifyCustomer,
+                staffNote: params.staffNote,
+              },
+              claim,
+            ),
+    }),
+    defineJobKind({
+      kind: "discount_code",
+      label: "Thank-you discount code",
+      params: codeParams,
+      timelineKind: "remedy",
+      plan: async ({ db, shop }, _params, ids) =>
+        withoutAmount(await openOrders(db, shop, ids, false)),
+      perform: (ctx, item, params) =>
+        performThankYouCode(ctx, item, params, new Date(), options.mailer ?? null),
+    }),
+  ];
+}
+
+export const REMEDY_KINDS: readonly JobKind<unknown>[] = remedyKinds();
+
 export function remedyRegistry(
+  options: RemedyOptions = {},
   registry = new JobKindRegistry(),
-  deps: { mailer?: ThankYouMailer } = {},
 ): JobKindRegistry {
-  for (const kind of REMEDY_KINDS)
-    registry.register(
-      kind.kind === "discount_code" && deps.mailer ? discountCodeKind(deps.mailer) : kind,
-    );
+  for (const kind of remedyKinds(options)) registry.register(kind);
   return registry;
 }

@@ -29,9 +29,7 @@ beforeAll(async () => {
   h = await startJobHarness({ orders: 20, seed: 12, plan: "PLUS" });
   mail = await startMailServer();
   transport = smtpTransport(mail.url);
-  registry = remedyRegistry(new JobKindRegistry(), {
-    mailer: thankYouMailer(h.db, transport),
-  });
+  registry = remedyRegistry({ mailer: thankYouMailer(h.db, transport) }, new JobKindRegistry());
 });
 afterAll(async () => {
   transport.close();

@@ -33,6 +33,7 @@ import {
   type StorefrontMode,
 } from "../storefront/storefront-mode";
 import type { NoticeEstimate } from "../../contracts/notice-metafield";
+import { waitlistCounts } from "../waitlist/waitlist.server";
 import {
   changeStorefrontMode,
   LeadTimeBelowForecastError,
@@ -46,10 +47,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const now = new Date();
   // A due pause is ended by the composition root's pause sweep (app/services.server.ts), not here:
   // loaders never write. Until the sweep runs (within a minute) the page says the pause is over.
-  const [settings, setup, log] = await Promise.all([
+  const [settings, setup, log, waitlist] = await Promise.all([
     loadStorefrontSettings(prisma, session.shop),
     loadStorefrontSetup(admin),
     loadModeLog(prisma, session.shop),
+    waitlistCounts(prisma, session.shop),
   ]);
   const suggestion = await suggestedEstimate(prisma, session.shop, setup.timeZone, now);
   return {
@@ -64,6 +66,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     message: settings.message,
     checkoutHold: setup.checkoutPause?.enabled ?? false,
     suggestion,
+    // Counts only: the addresses never reach the browser.
+    waitlist,
     log: log.map((entry) => ({
       id: entry.id,
       at: entry.createdAt.toISOString(),
@@ -362,6 +366,21 @@ export default function StorefrontPage() {
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
+                Waitlist
+              </Text>
+              <Text as="p">{waitlistSummary(data.waitlist)}</Text>
+              <Text as="p" tone="subdued">
+                While sales are paused, the storefront banner offers shoppers &ldquo;Tell me when
+                you reopen&rdquo;. When you resume, each of them gets one email (from your
+                notices&apos; reply-to address), with a one-click unsubscribe.
+              </Text>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
                 Changes
               </Text>
               {rows.length > 0 ? (
@@ -381,4 +400,24 @@ export default function StorefrontPage() {
       </Layout>
     </Page>
   );
+}
+
+function people(count: number): string {
+  return count === 1 ? "1 shopper" : `${count} shoppers`;
+}
+
+/** The list in one sentence: who is waiting, whose mail is on its way, who was told. */
+function waitlistSummary(counts: {
+  waiting: number;
+  due: number;
+  mailed: number;
+  unsubscribed: number;
+  failed: number;
+}): string {
+  const parts = [`${people(counts.waiting)} waiting to hear you reopened`];
+  if (counts.due > 0) parts.push(`${people(counts.due)} being emailed now`);
+  if (counts.mailed > 0) parts.push(`${people(counts.mailed)} emailed`);
+  if (counts.unsubscribed > 0) parts.push(`${counts.unsubscribed} unsubscribed`);
+  if (counts.failed > 0) parts.push(`${counts.failed} the mail server refused`);
+  return `${parts.join("; ")}.`;
 }

@@ -31,6 +31,10 @@ export interface SettingsFormValues {
   openWeekdays: number[];
   tagOverrides: OverrideValues[];
   collectionOverrides: OverrideValues[];
+  /** Picked in Shopify: `key` is the product's GID. */
+  productOverrides: OverrideValues[];
+  /** Picked in Shopify: `key` is the variant's GID. */
+  variantOverrides: OverrideValues[];
   closures: ClosureValues[];
   capacityUnit: string;
   capacity: Record<WeekdayKey, string>;
@@ -80,6 +84,14 @@ export function formValuesFromSettings(settings: ShopSettings): SettingsFormValu
       key: o.collectionId,
       leadTime: String(o.leadTimeBusinessDays),
     })),
+    productOverrides: rules.productOverrides.map((o) => ({
+      key: o.productId,
+      leadTime: String(o.leadTimeBusinessDays),
+    })),
+    variantOverrides: rules.variantOverrides.map((o) => ({
+      key: o.variantId,
+      leadTime: String(o.leadTimeBusinessDays),
+    })),
     closures: rules.closures.map((c) => ({
       label: c.label,
       from: c.from,
@@ -120,6 +132,13 @@ function rows(form: FormData, group: string, fields: readonly string[]): Record<
   );
 }
 
+function overrideRows(form: FormData, group: string): OverrideValues[] {
+  return rows(form, group, ["key", "leadTime"]).map((r) => ({
+    key: r.key ?? "",
+    leadTime: r.leadTime ?? "",
+  }));
+}
+
 export function formValuesFromFormData(form: FormData): SettingsFormValues {
   const capacity = { mon: "", tue: "", wed: "", thu: "", fri: "", sat: "", sun: "" };
   for (const day of WEEKDAY_KEYS) capacity[day] = text(form, `capacity.${day}`);
@@ -136,10 +155,9 @@ export function formValuesFromFormData(form: FormData): SettingsFormValues {
       key: r.key ?? "",
       leadTime: r.leadTime ?? "",
     })),
-    collectionOverrides: rows(form, "collectionOverrides", ["key", "leadTime"]).map((r) => ({
-      key: r.key ?? "",
-      leadTime: r.leadTime ?? "",
-    })),
+    collectionOverrides: overrideRows(form, "collectionOverrides"),
+    productOverrides: overrideRows(form, "productOverrides"),
+    variantOverrides: overrideRows(form, "variantOverrides"),
     closures: rows(form, "closures", ["label", "from", "to"]).map((r) => ({
       label: r.label ?? "",
       from: r.from ?? "",
@@ -184,6 +202,11 @@ function fieldOf(path: readonly (string | number)[]): string {
       return `tagOverrides.${index}.${leaf === "tag" ? "key" : "leadTime"}`;
     case "collectionOverrides":
       return `collectionOverrides.${index}.${leaf === "collectionId" ? "key" : "leadTime"}`;
+    // A refinement on the whole list (the same product twice) has no index: shown on the first row.
+    case "productOverrides":
+      return `productOverrides.${index ?? 0}.${leaf === "leadTimeBusinessDays" ? "leadTime" : "key"}`;
+    case "variantOverrides":
+      return `variantOverrides.${index ?? 0}.${leaf === "leadTimeBusinessDays" ? "leadTime" : "key"}`;
     case "closures":
       // A range whose end precedes its start is reported on the closure itself: show it on "to".
       return `closures.${index}.${leaf === "label" ? "label" : leaf === "date" ? "from" : (leaf ?? "to")}`;
@@ -213,6 +236,14 @@ export function parseSettingsForm(form: FormData, current: ShopRules): SettingsF
     collectionOverrides: values.collectionOverrides.map((o, i) => ({
       collectionId: o.key,
       leadTimeBusinessDays: toNumber(o.leadTime, `collectionOverrides.${i}.leadTime`, errors),
+    })),
+    productOverrides: values.productOverrides.map((o, i) => ({
+      productId: o.key,
+      leadTimeBusinessDays: toNumber(o.leadTime, `productOverrides.${i}.leadTime`, errors),
+    })),
+    variantOverrides: values.variantOverrides.map((o, i) => ({
+      variantId: o.key,
+      leadTimeBusinessDays: toNumber(o.leadTime, `variantOverrides.${i}.leadTime`, errors),
     })),
     cutOffTime: values.cutOffTime,
     openWeekdays: values.openWeekdays,

@@ -10,6 +10,7 @@ import { shopOutlook } from "../orders/shop-outlook";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import type { ModeChangeRequest } from "./mode-form";
 import { noticeEstimateSchema, type NoticeEstimate } from "../../contracts/notice-metafield";
+import { markWaitlistDue } from "../waitlist/waitlist.server";
 import {
   configureCheckoutPause,
   loadStorefrontSetup,
@@ -31,7 +32,12 @@ import {
 
 type Db = Pick<
   PrismaClient,
-  "storefrontState" | "modeChange" | "$transaction" | "trackedOrder" | "shopSettings"
+  | "storefrontState"
+  | "modeChange"
+  | "$transaction"
+  | "trackedOrder"
+  | "shopSettings"
+  | "waitlistSignup"
 >;
 
 export interface Actor {
@@ -147,6 +153,11 @@ export async function applyStorefrontSettings(options: ApplyOptions): Promise<St
         createdAt: now,
       },
     }),
+    // Leaving a pause (by hand, on schedule or from Flow): the waitlist is owed its one mail,
+    // in the same transaction as the resume (app/waitlist/waitlist-mailer.server.ts sends it).
+    ...(current.mode === "paused" && target.mode !== "paused"
+      ? [markWaitlistDue(db, shop, now)]
+      : []),
   ]);
   return target;
 }

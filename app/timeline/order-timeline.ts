@@ -55,6 +55,17 @@ function readDetail(json: string): Record<string, unknown> {
 const text = (value: unknown): string | null =>
   typeof value === "string" && value.trim() ? value : null;
 
+const shippedLinesSchema = z.array(z.object({ name: z.string(), quantity: z.number().int() }));
+
+/** "2 × Wallet, Strap" from a split shipment's recorded lines; null when none or unreadable. */
+function linesText(value: unknown): string | null {
+  const parsed = shippedLinesSchema.safeParse(value);
+  if (!parsed.success || parsed.data.length === 0) return null;
+  return parsed.data
+    .map((line) => (line.quantity === 1 ? line.name : `${line.quantity} × ${line.name}`))
+    .join(", ");
+}
+
 export function actorLabel(
   actorId: string | null,
   actorName: string | null,
@@ -133,6 +144,24 @@ function eventEntry(event: TimelineEvent, staffNames: ReadonlyMap<string, string
         detail: text(d.reason) ? `Reason: ${text(d.reason)}` : null,
         tone: "warning",
       };
+    case "split_shipment": {
+      // Written by shipReadyLines (app/fulfillment/ship-ready.server.ts).
+      const coming = linesText(d.stillComing);
+      const tracking = text(d.trackingNumber);
+      return {
+        ...base,
+        title: text(d.summary) ?? "Shipped part of the order",
+        detail: [
+          coming ? `Still coming: ${coming}` : "Nothing left to ship",
+          tracking
+            ? `tracking ${tracking}${text(d.trackingCompany) ? ` (${text(d.trackingCompany)})` : ""}`
+            : null,
+        ]
+          .filter(Boolean)
+          .join("; "),
+        tone: "success",
+      };
+    }
     case "promise":
       return {
         ...base,

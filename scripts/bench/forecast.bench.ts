@@ -2,6 +2,7 @@
 // the database reforecast on SQLite and on PostgreSQL with what it costs everyone else (the
 // longest wait of a write and of a read on another connection while it runs, lock-probe.ts).
 // Sizes: BENCH_FORECAST_ORDERS (default 100,000); the CI smoke runs it small.
+import { loadavg } from "node:os";
 import type { PrismaClient } from "@prisma/client";
 import { forecastOrders, type UnfulfilledOrder } from "../../app/forecast/forecast-orders";
 import { forecastOrdersReference } from "../../app/forecast/forecast-orders-reference.test-support";
@@ -63,6 +64,13 @@ function pureRows(backlog: UnfulfilledOrder[], timeZone: string): BenchRow[] {
   return rows;
 }
 
+type Reforecast = (
+  db: PrismaClient,
+  shop: string,
+  now: Date,
+  options: { fallbackTimeZone: string; onWrite: (ms: number) => void },
+) => Promise<{ counts: Record<"overdue" | "at_risk" | "on_track", number>; done: number }>;
+
 async function reforecastRows(
   kind: "sqlite" | "postgresql",
   tracked: ReturnType<typeof trackedOrdersFromStore>,
@@ -73,50 +81,81 @@ async function reforecastRows(
   await insertTrackedOrderRows(databaseUrl, tracked);
   const db: PrismaClient = await openDatabase(databaseUrl);
   const { reforecastShop } = await import("../../app/orders/reforecast.server");
+  const { naiveReforecastShop } = await import("./naive-reforecast");
   const { saveShopSettings } = await import("../../app/settings/shop-settings.server");
-  try {
-    const passes = [
-      { name: "first pass (freezes every promise)", before: async () => {} },
-      {
-        name: "after a capacity change (every date moves)",
-        before: async () => {
-          await saveShopSettings(db, SHOP, {
-            rules: {
-              ...DEFAULT_SHOP_RULES,
-              timeZone,
-              capacity: {
-                ...DEFAULT_SHOP_RULES.capacity,
-                perWeekday: { mon: 9, tue: 9, wed: 9, thu: 9, fri: 9, sat: 0, sun: 0 },
-              },
-            },
-            senderName: null,
-            senderRole: null,
-            tagOrders: false,
-            updatedBy: null,
-          });
+  const capacity = async (perDay: number) =>
+    saveShopSettings(db, SHOP, {
+      rules: {
+        ...DEFAULT_SHOP_RULES,
+        timeZone,
+        capacity: {
+          ...DEFAULT_SHOP_RULES.capacity,
+          perWeekday: {
+            mon: perDay,
+            tue: perDay,
+            wed: perDay,
+            thu: perDay,
+            fri: perDay,
+            sat: 0,
+            sun: 0,
+          },
         },
       },
-    ];
+      senderName: null,
+      senderRole: null,
+      tagOrders: false,
+      updatedBy: null,
+    });
+  const ours: Reforecast = reforecastShop;
+  const naive: Reforecast = naiveReforecastShop;
+  // Each pass starts from the state the one before left: ours first, then the peer (main's
+  // reforecast) on the same database for the same two cases, all-change and no-change.
+  const passes: { name: string; run: Reforecast; before: () => Promise<unknown> }[] = [
+    { name: "first pass (freezes every promise)", run: ours, before: async () => {} },
+    { name: "again, same settings (nothing changed)", run: ours, before: async () => {} },
+    {
+      name: "after a capacity change (every date moves)",
+      run: ours,
+      before: () => capacity(9),
+    },
+    {
+      name: "peer (main's pass): after a capacity change",
+      run: naive,
+      before: () => capacity(14),
+    },
+    { name: "peer (main's pass): again, same settings", run: naive, before: async () => {} },
+  ];
+  const seconds: number[] = [];
+  try {
     for (const pass of passes) {
       await pass.before();
       const writes: number[] = [];
       const stop = await startLockProbe(databaseUrl, SHOP);
       const run = await timed(() =>
-        reforecastShop(db, SHOP, NOW, {
+        pass.run(db, SHOP, NOW, {
           fallbackTimeZone: timeZone,
           onWrite: (ms) => writes.push(ms),
         }),
       );
       const probe = await stop();
+      seconds.push(run.ms);
+      const peerOf: Record<number, number> = { 3: 2, 4: 1 };
+      const oursIndex = peerOf[seconds.length - 1];
+      const ratio =
+        oursIndex === undefined
+          ? ""
+          : `; ours ${fmtMs(seconds[oursIndex] ?? 0)} → ${(run.ms / (seconds[oursIndex] ?? 1)).toFixed(1)}× faster`;
+      const backlog =
+        run.result.counts.overdue + run.result.counts.at_risk + run.result.counts.on_track;
       rows.push({
         figure: `${kind}: reforecast ${ORDERS.toLocaleString("en-US")} orders, ${pass.name}`,
         value: fmtMs(run.ms),
-        note: `${run.result.counts.overdue + run.result.counts.at_risk + run.result.counts.on_track} in the backlog, ${writes.length} write statements; goal ≤ 0.5 s`,
+        note: `${backlog} in the backlog, ${writes.length} write transactions${ratio}; goal ≤ 0.5 s`,
       });
       rows.push({
-        figure: `${kind}:   longest write statement / another writer's wait / a reader's wait`,
+        figure: `${kind}:   longest write transaction / another writer's wait / a reader's wait`,
         value: `${fmtMs(Math.max(0, ...writes))} / ${fmtMs(probe.longestWriteWaitMs)} / ${fmtMs(probe.longestReadMs)}`,
-        note: `${probe.probes} probes from another connection; goal: no lock over 100 ms (before: one transaction for the whole pass)`,
+        note: `${probe.probes} probes from another connection; goal: no lock over 100 ms`,
       });
     }
   } finally {
@@ -145,7 +184,14 @@ export async function run(): Promise<BenchRow[]> {
       fulfillBy: row.fulfillBy ? new Date(row.fulfillBy) : null,
       lineItems: JSON.parse(row.lineItems),
     }));
-  const rows = pureRows(backlog, timeZone);
+  const load = () =>
+    loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" / ");
+  const rows: BenchRow[] = [
+    { figure: "load average at start (1 / 5 / 15 min)", value: load(), note: "2 cores" },
+    ...pureRows(backlog, timeZone),
+  ];
   for (const kind of ["sqlite", "postgresql"] as const) {
     if (kind === "postgresql" && !benchHasPostgresql()) {
       rows.push({
@@ -157,5 +203,6 @@ export async function run(): Promise<BenchRow[]> {
     }
     rows.push(...(await reforecastRows(kind, tracked, timeZone)));
   }
+  rows.push({ figure: "load average at end (1 / 5 / 15 min)", value: load() });
   return rows;
 }

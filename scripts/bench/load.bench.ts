@@ -1,6 +1,7 @@
 // Load (issue 12 point 6): several app instances on one PostgreSQL database, each `npm start` in
 // its own process behind a round-robin "load balancer" (scripts/app-instances.ts), take a bounded
-// burst of correctly signed order webhooks and dashboard loads at once, while /healthz is probed;
+// burst of correctly signed order webhooks and dashboard loads at once, while /healthz (liveness)
+// and /readyz (readiness) are probed;
 // then one instance on SQLite takes the same. Every webhook's effect is checked in the database:
 // its receipt (shop, topic, X-Shopify-Event-Id) and the order as the simulator now has it, re-read
 // through the durable sync queue. Figures are printed, never asserted, except that nothing is
@@ -39,7 +40,7 @@ import {
 } from "../../tests/support/postgres-server";
 import { tomlScopes } from "../app-config";
 import { ensureAppBuild } from "../app-build";
-import { probeHealth, startAppInstance, type AppInstance } from "../app-instances";
+import { HEALTH_PATHS, probeHealth, startAppInstance, type AppInstance } from "../app-instances";
 import type { BenchRow } from "../bench";
 import { fmtMs, percentile } from "./measure";
 
@@ -270,16 +271,19 @@ async function measure(sim: RunningSimulator, target: Target, shop: string): Pro
       .filter((_, index) => acceptedOrders.has(index))
       .filter((o) => tracked.get(`gid://shopify/Order/${o.id}`) !== o.updatedAt).length;
     const failedTasks = await db.syncTask.count({ where: { shop, failures: { gt: 0 } } });
-    const healthMs = probes.filter((p) => p.status === 200).map((p) => p.ms);
     const label = target.label;
     const rows: BenchRow[] = [
       ...latencyRows(`${label} webhooks (concurrency ${CONCURRENCY})`, webhooks),
       ...latencyRows(`${label} dashboard loads (concurrency ${DASHBOARD_CONCURRENCY})`, dashboards),
-      {
-        figure: `${label} /healthz under load: p50 / p95 / failed`,
-        value: `${fmtMs(percentile(healthMs, 50))} / ${fmtMs(percentile(healthMs, 95))} / ${probes.length - healthMs.length}`,
-        note: `${probes.length} probes, every 100 ms per instance${probes.length > healthMs.length ? `; ${statusCounts(probes.filter((p) => p.status !== 200))}` : ""}`,
-      },
+      ...HEALTH_PATHS.map((path) => {
+        const asked = probes.filter((p) => p.path === path);
+        const answered = asked.filter((p) => p.status === 200).map((p) => p.ms);
+        return {
+          figure: `${label} ${path} (${path === "/healthz" ? "liveness" : "readiness"}) under load: p50 / p95 / failed`,
+          value: `${fmtMs(percentile(answered, 50))} / ${fmtMs(percentile(answered, 95))} / ${asked.length - answered.length}`,
+          note: `${asked.length} probes, every 100 ms per instance, 5 s timeout${asked.length > answered.length ? `; ${statusCounts(asked.filter((p) => p.status !== 200))}` : ""}`,
+        };
+      }),
       {
         figure: `${label} sync queue drained after the burst`,
         value: fmtMs(drainMs),

@@ -2,6 +2,7 @@
 // read as `app.metafields`), the Shopify Functions the app deploys, and the Validations that run
 // them. State lives beside the seeded ShopStore (a WeakMap), so the catalogue and orders stay
 // untouched and every test's store starts with a fresh installation.
+import { createHash } from "node:crypto";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { connectionArgsSchema, paginate } from "../connection";
@@ -248,6 +249,14 @@ export function findFunction(idOrHandle: {
   );
 }
 
+/**
+ * Metafield.compareDigest, "the data stored in the resource, represented as a digest" (the
+ * schema's HasCompareDigest): opaque to apps, changing whenever the stored value changes.
+ */
+export function metafieldDigest(metafield: Pick<MetafieldRecord, "type" | "value">): string {
+  return createHash("sha256").update(`${metafield.type}\u0000${metafield.value}`).digest("hex");
+}
+
 /** The parsed value of a metafield, as `jsonValue` answers it. */
 export function metafieldJsonValue(metafield: MetafieldRecord): unknown {
   switch (metafield.type) {
@@ -321,6 +330,7 @@ export const metafieldType = defineType("Metafield", hasTypename<MetafieldRecord
   type: (metafield) => metafield.type,
   value: (metafield) => metafield.value,
   jsonValue: (metafield) => metafieldJsonValue(metafield),
+  compareDigest: (metafield) => metafieldDigest(metafield),
   ownerType: (metafield) => metafield.ownerType,
   description: () => null,
   createdAt: (metafield) => iso(metafield.createdAt),

@@ -1,6 +1,8 @@
 // The schema is the truth: every field a resolver implements, and every key of the plain value
 // objects they return (money, counts, addresses, connections), must exist in the Admin schema.
 import { holdFulfillmentOrder } from "../store/fulfillment-holds";
+import { createFulfillment } from "../store/fulfillments";
+import { fulfillmentLineItemViews } from "./mutations/fulfillments";
 import {
   execute,
   getNamedType,
@@ -191,7 +193,24 @@ describe("simulated fields", () => {
         })
       : undefined;
     if (!held || "userErrors" in held) throw new Error("seed has no fulfillment order to hold");
+    const shippable = store.orders
+      .flatMap((candidate) => candidate.fulfillmentOrders)
+      .find((fo) => fo.status === "OPEN");
+    const shipped = shippable
+      ? createFulfillment(store, {
+          lineItemsByFulfillmentOrder: [
+            { fulfillmentOrderId: shippable.id, fulfillmentOrderLineItems: null },
+          ],
+          tracking: { company: "UPS", number: "1Z999", url: null },
+          notifyCustomer: false,
+        })
+      : undefined;
+    if (!shipped || "userErrors" in shipped)
+      throw new Error("seed has no fulfillment order to ship");
     Object.assign(samples, {
+      Fulfillment: shipped.fulfillment,
+      FulfillmentLineItem: fulfillmentLineItemViews(shipped.fulfillment)[0],
+      FulfillmentTrackingInfo: shipped.fulfillment.trackingInfo[0],
       FulfillmentHold: held.hold,
       Refund: refunded.refund,
       Job: refundsOf(store).newJob(),

@@ -15,6 +15,11 @@ import {
 import { discountCodeBasicType, discountCodeNodeType } from "./mutations/discounts";
 import { fulfillmentHoldType } from "./mutations/fulfillment-orders";
 import {
+  fulfillmentLineItemType,
+  fulfillmentTrackingInfoType,
+  fulfillmentType,
+} from "./mutations/fulfillments";
+import {
   jobType,
   refundType,
   withRemedyLineItemFields,
@@ -58,6 +63,9 @@ export const SIMULATED_TYPES: readonly SimulatedType[] = [
   fulfillmentOrderType,
   fulfillmentOrderLineItemType,
   fulfillmentHoldType,
+  fulfillmentType,
+  fulfillmentLineItemType,
+  fulfillmentTrackingInfoType,
   productType,
   variantType,
   collectionType,

@@ -5,6 +5,7 @@ import { bulkMutations } from "./mutations/bulk";
 import { discountMutations } from "./mutations/discounts";
 import { flowMutations } from "./mutations/flow";
 import { fulfillmentOrderMutations } from "./mutations/fulfillment-orders";
+import { fulfillmentMutations } from "./mutations/fulfillments";
 import { orderEditMutations } from "./mutations/order-edits";
 import { orderMutations } from "./mutations/orders";
 import { refundMutations } from "./mutations/refunds";
@@ -27,5 +28,6 @@ export const mutationRootType = defineType("Mutation", isRoot, {
   ...orderEditMutations,
   ...discountMutations,
   ...fulfillmentOrderMutations,
+  ...fulfillmentMutations,
   ...flowMutations,
 });

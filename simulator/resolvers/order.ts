@@ -15,6 +15,7 @@ import { defineType, hasTypename, notSimulated, type SimulatorContext } from "./
 import { customerLocaleOf } from "../store/currency";
 import { iso, mailingAddress, moneyBag } from "./values";
 import { ownerMetafield, ownerMetafields } from "./app-installation";
+import { supportedActions } from "../store/fulfillments";
 
 const byId = (record: { id: number }) => ({ id: record.id, value: record.id });
 const shippingLinesArgs = connectionArgsSchema.extend({ includeRemovals: z.boolean().nullish() });
@@ -143,6 +144,11 @@ export const orderType = defineType("Order", hasTypename<OrderRecord>("Order"), 
       byId,
       args.reverse ? -1 : 1,
     );
+  },
+  fulfillments: (order, rawArgs) => {
+    const args = firstArgs.parse(rawArgs);
+    const list = order.fulfillments ?? [];
+    return args.first === null || args.first === undefined ? list : list.slice(0, args.first);
   },
   transactions: (order, rawArgs) => {
     const args = transactionsArgs.parse(rawArgs);
@@ -284,6 +290,7 @@ export const fulfillmentOrderType = defineType(
     orderName: (fo, _args, context) => orderOf(context, fo.orderId).name,
     orderProcessedAt: (fo, _args, context) => iso(orderOf(context, fo.orderId).processedAt),
     fulfillmentHolds: (fo) => fo.holds ?? [],
+    supportedActions: (fo) => supportedActions(fo).map((action) => ({ action, externalUrl: null })),
     assignedLocation: (fo, _args, context) => {
       const location = context.store.location(fo.assignedLocationId);
       if (!location)

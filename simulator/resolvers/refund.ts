@@ -245,8 +245,12 @@ export function withRemedyQueryFields(
       const gid = parseGid(id);
       if (gid?.type === "Refund") return refundsOf(context.store).refund(gid.id) ?? null;
       if (gid?.type === "Job") return job(id, context);
-      if (gid?.type === "CalculatedOrder")
-        return orderEditsOf(context.store).calculatedOrder(gid.id) ?? null;
+      if (gid?.type === "CalculatedOrder") {
+        // "January 1, 2026 (version 2026-01): CalculatedOrders for committed order edits will no
+        // longer be returned" (https://shopify.dev/changelog/deprecation-notice-calculatedorder-for-committed-order-edits).
+        const calculated = orderEditsOf(context.store).calculatedOrder(gid.id);
+        return calculated && !calculated.committed ? calculated : null;
+      }
       if (gid?.type === "DiscountCodeNode") return discountsOf(context.store).node(gid.id) ?? null;
       return baseNode ? baseNode(root, rawArgs, context, info) : null;
     },

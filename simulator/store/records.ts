@@ -221,6 +221,29 @@ export interface FulfillmentOrderRecord {
   statusBeforeHold?: FulfillmentOrderStatus;
 }
 
+export interface FulfillmentTrackingRecord {
+  __typename: "FulfillmentTrackingInfo";
+  company: string | null;
+  number: string | null;
+  url: string | null;
+}
+
+/** A fulfillment made with fulfillmentCreate (store/fulfillments.ts). */
+export interface FulfillmentRecord {
+  __typename: "Fulfillment";
+  id: number;
+  orderId: number;
+  name: string;
+  status: "SUCCESS";
+  createdAt: number;
+  locationId: number;
+  fulfillmentOrderIds: number[];
+  /** Order line items and the units of each this fulfillment shipped. */
+  lineItems: { lineItemId: number; quantity: number }[];
+  trackingInfo: FulfillmentTrackingRecord[];
+  notifyCustomer: boolean;
+}
+
 export type FinancialStatus =
   | "PAID"
   | "AUTHORIZED"
@@ -264,6 +287,8 @@ export interface OrderRecord {
   lineItems: LineItemRecord[];
   shippingLines: ShippingLineRecord[];
   fulfillmentOrders: FulfillmentOrderRecord[];
+  /** Fulfillments created through the API (Order.fulfillments); absent = none. */
+  fulfillments?: FulfillmentRecord[];
   transactions: TransactionRecord[];
   subtotalCents: number;
   shippingCents: number;

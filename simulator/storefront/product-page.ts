@@ -89,6 +89,7 @@ export function renderNoticeEmbed(input: {
   locale: string;
   settings?: BlockSettingsOverride;
   assetBaseUrl: string;
+  shopUrl?: string;
 }): string {
   return renderAppBlock("notice-banner", input);
 }
@@ -113,7 +114,13 @@ export function renderProductPage(input: ProductPageInput): string {
         assetBaseUrl,
       });
   const banner = withApp
-    ? renderNoticeEmbed({ notice, locale, settings: input.blockSettings?.banner, assetBaseUrl })
+    ? renderNoticeEmbed({
+        notice,
+        locale,
+        settings: input.blockSettings?.banner,
+        assetBaseUrl,
+        shopUrl: root,
+      })
     : "";
 
   const options = product.variants

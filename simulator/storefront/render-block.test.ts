@@ -142,8 +142,10 @@ describe("banner embed (notice-banner)", () => {
     const close = only(root, "dd-banner__close");
     expect(close.name).toBe("label");
     expect(close.attrs.for).toBe(toggle.attrs.id);
-    expect(innerText(only(root, "dd-visually-hidden"))).toBe("Dismiss notice");
-    expect(innerText(only(banner(paused, "fr"), "dd-visually-hidden"))).toBe("Masquer le message");
+    expect(innerText(only(close, "dd-visually-hidden"))).toBe("Dismiss notice");
+    expect(
+      innerText(only(only(banner(paused, "fr"), "dd-banner__close"), "dd-visually-hidden")),
+    ).toBe("Masquer le message");
   });
 
   it("has default colours well above the WCAG AA contrast ratio", () => {
@@ -163,8 +165,38 @@ describe("banner embed (notice-banner)", () => {
     expect(container.attrs.class?.split(" ")).toContain("dd-banner--right");
     expect(container.attrs.class?.split(" ")).not.toContain("dd-hold");
     expect(container.attrs.style).toBe("--dd-bg:#fff4d6;--dd-fg:#3d2b00;");
-    expect(findAll(root, (el) => el.name === "input" || el.name === "label")).toEqual([]);
+    expect(findAll(root, byClass("dd-banner__toggle"))).toEqual([]);
+    expect(findAll(root, byClass("dd-banner__close"))).toEqual([]);
   });
+
+  // The waitlist form (issue 14 point 6): a plain POST to the app proxy under the store's own URL
+  // (Liquid's shop.url, "the full URL of the store", https://shopify.dev/docs/api/liquid/objects/shop#shop-url;
+  // app proxies answer under /apps/<subpath>, https://shopify.dev/docs/apps/build/online-store/app-proxies).
+  it.each(["en", "fr"])(
+    "offers the waitlist form only while paused (%s): email and consent required, the locale sent along",
+    (locale) => {
+      const root = parseHtml(
+        renderAppBlock("notice-banner", { notice: paused, locale, shopUrl: "https://oak.example" }),
+      );
+      const form = only(root, "dd-waitlist");
+      expect(form.name).toBe("form");
+      expect(form.attrs.method).toBe("post");
+      expect(form.attrs.action).toBe("https://oak.example/apps/delay-desk/waitlist");
+      const inputs = findAll(form, (el) => el.name === "input");
+      expect(inputs.map((i) => [i.attrs.name, i.attrs.type, "required" in i.attrs])).toEqual([
+        ["locale", "hidden", false],
+        ["email", "email", true],
+        ["consent", "checkbox", true],
+      ]);
+      expect(inputs[0]?.attrs.value).toBe(locale);
+      expect(innerText(only(form, "dd-waitlist__consent"))).toBe(
+        locale === "fr"
+          ? "M’écrire une fois à la réouverture de la boutique. Je peux me désabonner en un clic."
+          : "Email me once when the shop reopens. I can unsubscribe with one click.",
+      );
+      expect(findAll(banner(delayed, locale), byClass("dd-waitlist"))).toEqual([]);
+    },
+  );
 
   it("replaces an unreadable text colour with black or white, whichever reads better", () => {
     expect(

@@ -23,6 +23,11 @@ export interface RenderBlockInput {
   settings?: BlockSettingsOverride;
   blockId?: string;
   assetBaseUrl?: string;
+  /**
+   * Liquid's `shop.url`, where the banner's waitlist form posts (`{{ shop.url }}/apps/…`): on
+   * Shopify the store's own origin; here the demo storefront's root, "/<shop>/storefront".
+   */
+  shopUrl?: string;
 }
 
 export const DEFAULT_ASSET_BASE_URL = "/storefront/assets/";
@@ -91,6 +96,7 @@ export function renderAppBlock(block: BlockName, input: RenderBlockInput): strin
       shopify_attributes: "",
     },
     product: input.product ?? null,
+    shop: { url: input.shopUrl ?? "" },
     request: {
       locale: {
         iso_code: input.locale,

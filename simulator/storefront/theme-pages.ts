@@ -54,6 +54,7 @@ function themePage(input: ThemePageInput, title: string, sectionId: string, main
           locale: input.locale,
           settings: input.bannerSettings,
           assetBaseUrl: input.assetBaseUrl ?? DEFAULT_ASSET_BASE_URL,
+          shopUrl: root,
         })
       : "";
   return `<!doctype html>

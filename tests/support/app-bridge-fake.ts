@@ -11,9 +11,12 @@ export interface PickerCall {
   selectionIds: string[];
 }
 
+/** What a picked record carries that the app reads: a variant's displayName, a product's variants. */
 interface PickedResource {
   id: string;
   title: string;
+  displayName?: string;
+  variants?: { id: string }[];
 }
 
 export interface AppBridgeFake {

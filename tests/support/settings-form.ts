@@ -9,7 +9,12 @@ export function settingsFormEntries(values: SettingsFormValues): [string, string
     ["cutOffTime", values.cutOffTime],
   ];
   for (const day of values.openWeekdays) entries.push(["openWeekdays", String(day)]);
-  for (const group of ["tagOverrides", "collectionOverrides"] as const)
+  for (const group of [
+    "tagOverrides",
+    "collectionOverrides",
+    "productOverrides",
+    "variantOverrides",
+  ] as const)
     values[group].forEach((o, i) =>
       entries.push([`${group}.${i}.key`, o.key], [`${group}.${i}.leadTime`, o.leadTime]),
     );

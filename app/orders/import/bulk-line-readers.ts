@@ -95,7 +95,7 @@ export function readOrderLine(line: Fields): OrderLine | null {
 }
 
 export function readLineItemLine(line: Fields): LineItemLine | null {
-  const { id, title, sku, quantity, unfulfilledQuantity, product, __parentId } = line;
+  const { id, title, sku, quantity, unfulfilledQuantity, product, variant, __parentId } = line;
   if (
     !text(id) ||
     !text(title) ||
@@ -114,7 +114,22 @@ export function readLineItemLine(line: Fields): LineItemLine | null {
     if (tags === null) return null;
     item = { id: product.id, tags };
   }
-  return { id, title, sku, quantity, unfulfilledQuantity, product: item, __parentId };
+  // Absent in a file from a bulk query that did not ask for it (see lineItemFieldsSchema).
+  let variantOf: LineItemLine["variant"] = variant === null ? null : undefined;
+  if (variant !== null && variant !== undefined) {
+    if (!isFields(variant) || !text(variant.id)) return null;
+    variantOf = { id: variant.id };
+  }
+  return {
+    id,
+    title,
+    sku,
+    quantity,
+    unfulfilledQuantity,
+    product: item,
+    variant: variantOf,
+    __parentId,
+  };
 }
 
 export function readFulfillmentOrderLine(line: Fields): FulfillmentOrderLine | null {

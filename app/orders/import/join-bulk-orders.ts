@@ -54,6 +54,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const byNumber = <T extends { n: number }>(a: T, b: T) => a.n - b.n;
 
+/** A line the fast reader refused, by the schema: its data, or the schema's reason. */
+function checked<T>(line: unknown, type: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T {
+  const parsed = schema.safeParse(line);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new BulkLineError(`${type} ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`);
+}
+
 export interface JoinResult {
   orders: number;
   /** Child lines whose parent never appeared (Shopify dropped it, or it was filtered out). */
@@ -116,31 +124,25 @@ export class BulkOrderJoiner {
     const type = id ? gidType(id) : null;
     if (!isFields(line) || type === null) throw new BulkLineError("not a line with a Shopify id");
     // The fast reader first; the schema decides when it refuses (and says why).
-    const checked = <T>(fast: T | null, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T => {
-      if (fast !== null) return fast;
-      const parsed = schema.safeParse(line);
-      if (parsed.success) return parsed.data;
-      const issue = parsed.error.issues[0];
-      throw new BulkLineError(`${type} ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`);
-    };
     switch (type) {
       case "Order": {
-        const order = checked(readOrderLine(line), orderFieldsSchema);
+        const order = readOrderLine(line) ?? checked(line, type, orderFieldsSchema);
         this.orders.set(order.id, order);
         return;
       }
       case "LineItem": {
-        const item = checked(readLineItemLine(line), lineItemLineSchema);
+        const item = readLineItemLine(line) ?? checked(line, type, lineItemLineSchema);
         push(this.lineItemsByOrder, item.__parentId, { n: gidNumber(item.id), line: item });
         return;
       }
       case "FulfillmentOrder": {
-        const fo = checked(readFulfillmentOrderLine(line), fulfillmentOrderLineSchema);
+        const fo =
+          readFulfillmentOrderLine(line) ?? checked(line, type, fulfillmentOrderLineSchema);
         push(this.fulfillmentOrdersByOrder, fo.__parentId, { n: gidNumber(fo.id), line: fo });
         return;
       }
       case "Collection": {
-        const collection = checked(readCollectionLine(line), collectionLineSchema);
+        const collection = readCollectionLine(line) ?? checked(line, type, collectionLineSchema);
         push(this.collectionsByLineItem, collection.__parentId, {
           n: gidNumber(collection.id),
           id: collection.id,
@@ -173,6 +175,7 @@ export class BulkOrderJoiner {
                 collectionIds: collections ? collections.map((c) => c.id) : [],
               }
             : null,
+          ...(item.variant ? { variant: item.variant } : {}),
         };
       });
       const fos = this.fulfillmentOrdersByOrder.get(order.id) ?? [];

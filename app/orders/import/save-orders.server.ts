@@ -70,17 +70,34 @@ const UPSERT = `ON CONFLICT ("shop", "id") DO UPDATE SET ${COLUMNS.filter(
   .map(([column]) => `"${column}" = excluded."${column}"`)
   .join(", ")}`;
 
-type RowValues = SQLInputValue[];
-
-function rowValues(row: TrackedOrderImport): RowValues {
-  return COLUMNS.map(([column]) => {
+/** The row's values in COLUMNS order, appended to `out` (one flat list binds a whole statement). */
+function appendRowValues(out: SQLInputValue[], row: TrackedOrderImport, synced: SyncedText): void {
+  for (const [column] of COLUMNS) {
     const value = row[column];
-    return value instanceof Date ? rawDateTime(value) : value;
-  });
+    if (column === "syncedAt") out.push(synced(row.syncedAt));
+    else out.push(value instanceof Date ? rawDateTime(value) : value);
+  }
+}
+
+type SyncedText = (date: Date) => string;
+
+/** Every row of a save has the same syncedAt: its text is made once, not once a row. */
+function syncedText(): SyncedText {
+  let last: Date | null = null;
+  let text = "";
+  return (date) => {
+    if (date !== last) {
+      last = date;
+      text = rawDateTime(date);
+    }
+    return text;
+  };
 }
 
 interface BatchWriter {
-  write(rows: RowValues[]): Promise<void>;
+  /** Takes a batch; may return before it is written (PostgreSQL keeps batches in flight). */
+  write(rows: TrackedOrderImport[]): Promise<void>;
+  /** Resolves once every batch is written; rejects with the first batch that failed. */
   close(): Promise<void>;
 }
 
@@ -98,6 +115,7 @@ function sqliteWriter(path: string): BatchWriter {
   // A busy lock is waited out here, between tries, with the event loop free.
   connection.exec("PRAGMA busy_timeout = 0");
   const statements = new Map<number, StatementSync>();
+  const synced = syncedText();
   const placeholders = `(${COLUMNS.map(() => "?").join(", ")})`;
   const statement = (rows: number): StatementSync => {
     let prepared = statements.get(rows);
@@ -125,7 +143,9 @@ function sqliteWriter(path: string): BatchWriter {
       try {
         for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
           const part = rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT);
-          statement(part.length).run(...part.flat());
+          const values: SQLInputValue[] = [];
+          for (const row of part) appendRowValues(values, row, synced);
+          statement(part.length).run(...values);
         }
         connection.exec("COMMIT");
       } catch (error) {
@@ -146,27 +166,66 @@ const POSTGRESQL_INSERT = `INSERT INTO "TrackedOrder" (${COLUMN_LIST}) SELECT ${
 
 /** Below this many rows (a reconcile page) the statement goes through Prisma's pool instead. */
 const OWN_CONNECTION_FROM = 200;
+/**
+ * Connections writing batches at once. Each batch is one statement in a transaction of its own,
+ * run by that connection's own server process, so while PostgreSQL writes one batch the next is
+ * built here and a second connection writes it: the server's work and ours overlap instead of
+ * taking turns. The batches hold different orders (the file's orders are keyed by id), so they
+ * never wait on each other's rows; the summary triggers' upsert of the shop's row, at the end of
+ * each statement, is the only lock they share, held until that batch commits.
+ */
+const POSTGRESQL_WRITERS = 2;
 
 function postgresqlWriter(db: PrismaClient, url: string): BatchWriter {
-  const client = new pg.Client({ connectionString: url });
-  let connected: Promise<unknown> | null = null;
+  /** The connected clients, and how many were opened (a connect may be under way). */
+  const clients: pg.Client[] = [];
+  let opened = 0;
+  const idle: pg.Client[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
+  const connection = async (): Promise<pg.Client> => {
+    for (;;) {
+      const free = idle.pop();
+      if (free) return free;
+      if (opened < POSTGRESQL_WRITERS) {
+        opened += 1;
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        clients.push(client);
+        return client;
+      }
+      await Promise.race(inFlight);
+    }
+  };
   return {
     async write(rows) {
-      const objects = JSON.stringify(
-        rows.map((values) =>
-          Object.fromEntries(COLUMNS.map(([column], index) => [column, values[index] ?? null])),
-        ),
-      );
-      if (rows.length < OWN_CONNECTION_FROM && !connected) {
+      if (failure) throw failure.error;
+      // The rows as they are: their keys are the columns, and a Date becomes its ISO text, which
+      // PostgreSQL reads into timestamp(3) as UTC (a zone in the text is ignored for a column
+      // without one, https://www.postgresql.org/docs/15/datatype-datetime.html).
+      const objects = JSON.stringify(rows);
+      if (rows.length < OWN_CONNECTION_FROM && opened === 0) {
         await db.$executeRawUnsafe(POSTGRESQL_INSERT, objects);
         return;
       }
-      connected ??= client.connect();
-      await connected;
-      await client.query(POSTGRESQL_INSERT, [objects]);
+      // Returns once the batch is handed to a connection; close() waits for every batch.
+      const client = await connection();
+      const written: Promise<void> = client.query(POSTGRESQL_INSERT, [objects]).then(
+        () => {
+          idle.push(client);
+        },
+        (error: unknown) => {
+          failure ??= { error };
+          idle.push(client);
+        },
+      );
+      const tracked = written.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
     },
-    close: async () => {
-      if (connected) await client.end();
+    async close() {
+      await Promise.all(inFlight);
+      await Promise.all(clients.map((client) => client.end()));
+      if (failure) throw failure.error;
     },
   };
 }
@@ -189,13 +248,13 @@ export async function saveOrders(
 ): Promise<SavedOrders> {
   let count = 0;
   let latest: Date | null = null;
-  let batch: RowValues[] = [];
+  let batch: TrackedOrderImport[] = [];
   const writer = writerFor(db);
   try {
     for (const order of orders) {
       const row = trackedOrderRow(shop, order, syncedAt);
       if (latest === null || row.updatedAt > latest) latest = row.updatedAt;
-      batch.push(rowValues(row));
+      batch.push(row);
       if (batch.length >= batchSize) {
         await writer.write(batch);
         count += batch.length;

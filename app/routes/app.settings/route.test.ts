@@ -81,7 +81,7 @@ describe("settings page", () => {
     expect(saved.body.ok).toBe(true);
     const page = await callRoute(loader, app.bearerRequest("/app/settings"));
     expect(page.values.collectionOverrides.map((o) => o.key)).toEqual([picked, gone]);
-    expect(page.collectionTitles).toEqual({ [picked]: collection.title });
+    expect(page.ruleTitles).toEqual({ [picked]: collection.title });
   });
 
   it("refuses bad input with field errors, keeps what was typed, and saves nothing", async () => {

@@ -8,7 +8,7 @@ import db from "../../db.server";
 import { invalidForm } from "../../forms/form-result";
 import { previewShopRulesChange } from "../../promise/open-promises.server";
 import { appServices } from "../../services.server";
-import { collectionTitles } from "../../settings/collection-titles.server";
+import { ruleTitles } from "../../settings/rule-titles.server";
 import { saveSettingsAndReforecast } from "../../settings/save-settings.server";
 import { formValuesFromSettings, parseSettingsForm } from "../../settings/settings-form";
 import { settingsForShop, shopTimeZone } from "../../settings/shop-time-zone.server";
@@ -30,10 +30,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       // A saved zone Shopify no longer has: the next save moves the forecast to Shopify's.
       savedDiffers: settings.saved && settings.rules.timeZone !== shopZone,
     },
-    collectionTitles: await collectionTitles(
-      admin,
-      settings.rules.collectionOverrides.map((o) => o.collectionId),
-    ),
+    ruleTitles: await ruleTitles(admin, [
+      ...settings.rules.variantOverrides.map((o) => o.variantId),
+      ...settings.rules.productOverrides.map((o) => o.productId),
+      ...settings.rules.collectionOverrides.map((o) => o.collectionId),
+    ]),
   };
 };
 

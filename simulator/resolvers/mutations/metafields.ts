@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { SimulatorContext } from "../define";
 import {
   appDataOf,
+  metafieldDigest,
   isOtherAppsNamespace,
   resolveNamespace,
   type AppData,
@@ -40,6 +41,9 @@ const metafieldInput = z.object({
   key: z.string(),
   type: z.string().nullish(),
   value: z.string(),
+  // Absent: no write guarantee; null: the metafield must not exist yet; a string: the digest the
+  // persisted value must still have (compare-and-set, from 2024-07).
+  compareDigest: z.string().nullable().optional(),
 });
 export type MetafieldValueInput = z.infer<typeof metafieldInput>;
 
@@ -90,6 +94,35 @@ export function metafieldValueErrors(
   return errors;
 }
 
+/**
+ * metafieldsSet's compare-and-set: "If `compareDigest` is set for any metafield, the mutation will
+ * only set that metafield if the persisted metafield value matches the digest used on
+ * `compareDigest`. If the metafield doesn't exist yet, but you want to guarantee that the operation
+ * will run in a safe manner, set `compareDigest` to `null`. … If the `compareDigest` value does not
+ * match the digest for the persisted value, the mutation will return an error."
+ * (https://shopify.dev/docs/api/admin-graphql/latest/mutations/metafieldsSet). Which code that
+ * error carries is not documented; STALE_OBJECT ("The metafield has been modified since it was
+ * loaded", the schema's MetafieldsSetUserErrorCode) is our reading (simulator/README.md).
+ */
+function staleDigestError(
+  data: AppData,
+  input: MetafieldValueInput & { ownerId: string },
+  path: string[],
+): MetafieldUserError | null {
+  if (input.compareDigest === undefined) return null;
+  const existing = data.metafield(input.ownerId, input.namespace, input.key);
+  const persisted = existing ? metafieldDigest(existing) : null;
+  if (persisted === input.compareDigest) return null;
+  return {
+    field: [...path, "compareDigest"],
+    message:
+      persisted === null
+        ? "The metafield does not exist, so it cannot match the digest."
+        : "The metafield has been modified since it was loaded.",
+    code: "STALE_OBJECT",
+  };
+}
+
 const setArgs = z.object({ metafields: z.array(metafieldInput.extend({ ownerId: z.string() })) });
 
 export function metafieldsSet(data: AppData, rawArgs: Record<string, unknown>) {
@@ -132,9 +165,11 @@ export function metafieldsSet(data: AppData, rawArgs: Record<string, unknown>) {
       });
     for (const error of metafieldValueErrors(input, path))
       userErrors.push({ ...error, elementIndex: index });
+    const stale = staleDigestError(data, input, path);
+    if (stale) userErrors.push({ ...stale, elementIndex: index });
   });
   if (userErrors.length > 0) return { metafields: [], userErrors };
-  const written = metafields.map((input, index) =>
+  const written = metafields.map(({ compareDigest: _digest, ...input }, index) =>
     data.put({
       ...input,
       type: input.type ?? "json",

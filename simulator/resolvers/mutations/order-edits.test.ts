@@ -123,4 +123,34 @@ describe("order edits", () => {
       ],
     });
   });
+
+  it("applies two edits begun on one order before either was committed, each adding its line (Shopify documents no conflict check between open edits), and returns no calculated order once committed", async () => {
+    // Nothing on shopify.dev says a commit is refused because another edit of the order was
+    // committed after this one began, so the simulator does not refuse it: an app that begins
+    // twice adds twice, which is what app/remedies/order-edit-claim.ts exists to prevent.
+    const order = unfulfilledPaidOrders(sim)[7];
+    if (!order) throw new Error("no order");
+    const before = order.lineItems.length;
+    const variantId =
+      sim.stores
+        .get(SHOP)
+        ?.variants.find((variant) => !order.lineItems.some((item) => item.variantId === variant.id))
+        ?.id ?? 0;
+    const first = (await gql(BEGIN, { id: toGid("Order", order.id) })).data.orderEditBegin
+      .calculatedOrder.id;
+    const second = (await gql(BEGIN, { id: toGid("Order", order.id) })).data.orderEditBegin
+      .calculatedOrder.id;
+    for (const id of [first, second]) {
+      const added = await gql(ADD, { id, variantId: toGid("ProductVariant", variantId) });
+      expect(added.data.orderEditAddVariant.userErrors).toEqual([]);
+    }
+    expect((await gql(COMMIT, { id: first })).data.orderEditCommit.userErrors).toEqual([]);
+    expect((await gql(COMMIT, { id: second })).data.orderEditCommit.userErrors).toEqual([]);
+    expect(order.lineItems.filter((item) => item.variantId === variantId)).toHaveLength(2);
+    expect(order.lineItems).toHaveLength(before + 2);
+    // "CalculatedOrders for committed order edits will no longer be returned" from 2026-01
+    // (https://shopify.dev/changelog/deprecation-notice-calculatedorder-for-committed-order-edits).
+    const node = await gql(`query N($id: ID!) { node(id: $id) { id } }`, { id: first });
+    expect(node.data.node).toBeNull();
+  });
 });

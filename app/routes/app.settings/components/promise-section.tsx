@@ -1,53 +1,8 @@
-// When a new order is promised to ship: time zone, lead time, cut-off, and lead time by tag or
-// collection.
-import {
-  BlockStack,
-  Button,
-  FormLayout,
-  InlineGrid,
-  InlineStack,
-  Select,
-  Text,
-  TextField,
-} from "@shopify/polaris";
-import { CollectionRows } from "./collection-rows";
+// When a new order is promised to ship: time zone, the shop's lead time and the cut-off (the
+// rules by product, variant, collection or tag are the next section, lead-time-rules-section.tsx).
+import { FormLayout, Select, TextField } from "@shopify/polaris";
 import { SettingsSection } from "./settings-section";
 import type { SettingsFields } from "./settings-fields";
-
-function OverrideRows({
-  form,
-  group,
-  label,
-  keyLabel,
-}: {
-  form: SettingsFields;
-  group: "tagOverrides" | "collectionOverrides";
-  label: string;
-  keyLabel: string;
-}) {
-  return (
-    <BlockStack gap="200">
-      <Text as="h3" variant="headingSm">
-        {label}
-      </Text>
-      {form.values[group].map((_, i) => (
-        <InlineGrid key={i} columns={["twoThirds", "oneThird"]} gap="200">
-          <TextField label={keyLabel} {...form.row(group, i, "key")} autoComplete="off" />
-          <TextField
-            label="Lead time (business days)"
-            {...form.row(group, i, "leadTime")}
-            inputMode="numeric"
-            autoComplete="off"
-            connectedRight={<Button onClick={() => form.removeRow(group, i)}>Remove</Button>}
-          />
-        </InlineGrid>
-      ))}
-      <InlineStack>
-        <Button onClick={() => form.addRow(group, { key: "", leadTime: "" })}>Add</Button>
-      </InlineStack>
-    </BlockStack>
-  );
-}
 
 /** Every half hour of the day, plus the saved time when it is between them (e.g. 14:15). */
 export function cutOffOptions(current: string): { label: string; value: string }[] {
@@ -68,13 +23,10 @@ function clockLabel(hhmm: string): string {
 export function PromiseSection({
   form,
   timeZone,
-  collectionTitles,
 }: {
   form: SettingsFields;
   /** The shop's zone from Shopify (read-only), named for the reader. */
   timeZone: { zone: string; label: string; savedDiffers: boolean };
-  /** Title by collection GID, for the collections the saved overrides name. */
-  collectionTitles: Record<string, string>;
 }) {
   return (
     <SettingsSection
@@ -98,6 +50,7 @@ export function PromiseSection({
         <FormLayout.Group>
           <TextField
             label="Lead time (business days)"
+            helpText="The shop's rule: for every product no lead-time rule below names."
             {...form.field("defaultLeadTime")}
             inputMode="numeric"
             autoComplete="off"
@@ -109,13 +62,6 @@ export function PromiseSection({
             helpText={`Orders at or after this time (${timeZone.label}) count from the next open day.`}
           />
         </FormLayout.Group>
-        <OverrideRows
-          form={form}
-          group="tagOverrides"
-          label="Lead time by product tag"
-          keyLabel="Product tag"
-        />
-        <CollectionRows form={form} titles={collectionTitles} />
       </FormLayout>
     </SettingsSection>
   );

@@ -33,7 +33,7 @@ const loaded = {
     saved: false,
   }),
   saved: false,
-  collectionTitles: {},
+  ruleTitles: {},
   timeZone: {
     zone: DEFAULT_SHOP_RULES.timeZone,
     label: `${DEFAULT_SHOP_RULES.timeZone} (EST)`,
@@ -120,6 +120,52 @@ describe("the settings page", () => {
       form?.get("collectionOverrides.1.leadTime"),
       form?.get("collectionOverrides.2.key"),
     ]).toEqual([wallets.id, "12", phoneCases.id, "4", null]);
+  });
+
+  it("adds lead-time rules for products and variants picked in Shopify's resource picker, named by title and display name, submitting their GIDs, under a section that states the precedence", async () => {
+    const { submitted, user } = openPage();
+    expect(
+      await screen.findByText(/a variant's rule, else its product's, else its collections'/),
+    ).toBeTruthy();
+    // A product picker answers with the product and the variants picked with it (App Bridge's
+    // Product.variants); the rule is the product's.
+    const wallet = {
+      id: "gid://shopify/Product/7",
+      title: "Bifold wallet",
+      variants: [{ id: "gid://shopify/ProductVariant/71" }],
+    };
+    appBridge.answerNextPicker([wallet]);
+    await user.click(screen.getByRole("button", { name: "Add products" }));
+    await user.type(
+      await screen.findByLabelText("Lead time for Bifold wallet (business days)"),
+      "20",
+    );
+    const tan = {
+      id: "gid://shopify/ProductVariant/71",
+      title: "Tan",
+      displayName: "Bifold wallet - Tan",
+    };
+    appBridge.answerNextPicker([tan]);
+    await user.click(screen.getByRole("button", { name: "Add variants" }));
+    await user.type(
+      await screen.findByLabelText("Lead time for Bifold wallet - Tan (business days)"),
+      "2",
+    );
+    expect(appBridge.pickerCalls).toEqual([
+      { type: "product", action: "select", multiple: true, selectionIds: [] },
+      { type: "variant", action: "select", multiple: true, selectionIds: [] },
+    ]);
+    expect(screen.queryByText(/gid:\/\//)).toBeNull();
+
+    await user.click(screen.getByRole("button", { name: "Save and re-forecast" }));
+    await waitFor(() => expect(submitted).toHaveLength(1));
+    const form = submitted[0];
+    expect([
+      form?.get("productOverrides.0.key"),
+      form?.get("productOverrides.0.leadTime"),
+      form?.get("variantOverrides.0.key"),
+      form?.get("variantOverrides.0.leadTime"),
+    ]).toEqual([wallet.id, "20", tan.id, "2"]);
   });
 
   it("asks App Bridge for the save bar with a discard confirmation, and a reset (Discard) puts back the loaded values", async () => {

@@ -8,6 +8,7 @@ import type { action, loader } from "../route";
 import { CapacitySection } from "./capacity-section";
 import { OpenDaysSection } from "./open-days-section";
 import { PreviewBanner } from "./preview-banner";
+import { LeadTimeRulesSection } from "./lead-time-rules-section";
 import { PromiseSection } from "./promise-section";
 import { SenderSection } from "./sender-section";
 
@@ -81,11 +82,8 @@ export function SettingsPage() {
               </Banner>
             ) : null}
           </Layout.Section>
-          <PromiseSection
-            form={form}
-            timeZone={loaded.timeZone}
-            collectionTitles={loaded.collectionTitles}
-          />
+          <PromiseSection form={form} timeZone={loaded.timeZone} />
+          <LeadTimeRulesSection form={form} titles={loaded.ruleTitles} />
           <OpenDaysSection form={form} />
           <CapacitySection form={form} />
           <SenderSection form={form} />
