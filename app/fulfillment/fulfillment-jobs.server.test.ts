@@ -12,6 +12,7 @@
 //   orders need to be fulfilled" (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrdersSetFulfillmentDeadline).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holdFulfillmentOrder } from "@delay-desk/simulator/store/fulfillment-holds";
+import { createFulfillment } from "@delay-desk/simulator/store/fulfillments";
 import { fulfilOrder } from "@delay-desk/simulator/store/order-mutations";
 import type { OrderRecord } from "@delay-desk/simulator/store/records";
 import { startJobHarness, type JobHarness } from "../../tests/support/job-harness";
@@ -38,9 +39,10 @@ afterAll(async () => {
 
 const gid = (order: OrderRecord) => `gid://shopify/Order/${order.id}`;
 const used = new Set<number>();
-function freshOrder(): OrderRecord {
+function freshOrder(also: (order: OrderRecord) => boolean = () => true): OrderRecord {
   const order = h.store.orders.find(
     (o) =>
+      also(o) &&
       !used.has(o.id) &&
       o.cancelledAt === null &&
       o.financialStatus === "PAID" &&
@@ -233,6 +235,49 @@ describe("late orders' deadlines in Shopify", () => {
     expect((await moveLateDeadlines(h.db, h.app.shop))?.orders).toBe(1);
     await runJobsToEnd(h.runner(), h.db);
     expect(fo.fulfillBy).toBe(Date.parse(deadlineInstant(parseLocalDate("2027-01-22"), zone)));
+  });
+
+  it("a split-shipped order: the rest, IN_PROGRESS, gets the deadline and Delay Desk's hold, and after the release it ships", async () => {
+    // One unit shipped now (fulfillmentCreate), the rest stays on the same fulfillment order,
+    // IN_PROGRESS (simulator/resolvers/mutations/fulfillments.test.ts).
+    const order = freshOrder((o) =>
+      (o.fulfillmentOrders[0]?.lineItems ?? []).some((l) => l.remainingQuantity >= 2),
+    );
+    const fo = order.fulfillmentOrders[0];
+    const line = fo?.lineItems.find((l) => l.remainingQuantity >= 2);
+    if (!fo || !line) throw new Error("no fulfillment order with two units");
+    const shipped = createFulfillment(h.store, {
+      lineItemsByFulfillmentOrder: [
+        { fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: line.id, quantity: 1 }] },
+      ],
+      tracking: null,
+      notifyCustomer: false,
+    });
+    expect("fulfillment" in shipped).toBe(true);
+    expect(fo.status).toBe("IN_PROGRESS");
+
+    await markLate(order, "2027-01-15");
+    expect((await moveLateDeadlines(h.db, h.app.shop))?.orders).toBe(1);
+    await runJobsToEnd(h.runner(), h.db);
+    const zone = h.store.shop.ianaTimezone;
+    expect(fo.fulfillBy).toBe(Date.parse(deadlineInstant(parseLocalDate("2027-01-15"), zone)));
+
+    await holdWhileCancellationPending(h.db, h.app.shop, gid(order), "consent_review", "system");
+    await runJobsToEnd(h.runner(), h.db);
+    const [hold] = await itemsOf(FULFILLMENT_KINDS.hold, gid(order));
+    expect(hold?.status).toBe("done");
+    expect(fo.status).toBe("ON_HOLD");
+    expect(fo.holds?.map((held) => held.handle)).toEqual([HOLD_HANDLE]);
+
+    await recordChoice(h.db, {
+      shop: h.app.shop,
+      orderId: gid(order),
+      noticeId: null,
+      choice: "wait",
+    });
+    await runJobsToEnd(h.runner(), h.db);
+    expect(fo.status).toBe("IN_PROGRESS");
+    expect(() => fulfilOrder(h.store, order.id)).not.toThrow();
   });
 
   it("leaves an order that is on track alone", async () => {

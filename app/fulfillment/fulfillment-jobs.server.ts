@@ -54,6 +54,9 @@ export const FULFILLMENT_ORDERS_OF_ORDER = `#graphql
             id
             handle
           }
+          supportedActions {
+            action
+          }
         }
       }
     }
@@ -101,6 +104,7 @@ const ordersData = z.object({
             status: z.string(),
             fulfillBy: z.string().nullable(),
             fulfillmentHolds: z.array(z.object({ id: z.string(), handle: z.string().nullable() })),
+            supportedActions: z.array(z.object({ action: z.string() })),
           }),
         ),
       }),

@@ -19,6 +19,7 @@ const fo = (over: Partial<ShopifyFulfillmentOrder>): ShopifyFulfillmentOrder => 
   status: "OPEN",
   fulfillBy: null,
   fulfillmentHolds: [],
+  supportedActions: [{ action: "CREATE_FULFILLMENT" }, { action: "HOLD" }],
   ...over,
 });
 
@@ -48,15 +49,18 @@ describe("which orders and fulfillment orders are touched", () => {
     expect(deadlineNeedsMove(null, "2027-01-15")).toBe(false);
   });
 
-  it("holds unshipped fulfillment orders without its hold, and releases only its own holds", () => {
+  it("holds unshipped fulfillment orders that offer HOLD and lack its hold, and releases only its own holds", () => {
     const fos = [
       fo({ id: "a" }),
       fo({ id: "b", status: "ON_HOLD", fulfillmentHolds: [{ id: "h1", handle: HOLD_HANDLE }] }),
       fo({ id: "c", status: "ON_HOLD", fulfillmentHolds: [{ id: "h2", handle: "merchant" }] }),
-      fo({ id: "d", status: "CLOSED" }),
+      fo({ id: "d", status: "CLOSED", supportedActions: [] }),
+      // The rest of a split shipment: still to ship, and Shopify offers HOLD on it.
       fo({ id: "e", status: "IN_PROGRESS" }),
+      // Shopify does not offer HOLD here (say, a fulfillment service took it): not ours to force.
+      fo({ id: "f", status: "IN_PROGRESS", supportedActions: [{ action: "CREATE_FULFILLMENT" }] }),
     ];
-    expect(toHold(fos).map((f) => f.id)).toEqual(["a", "c"]);
+    expect(toHold(fos).map((f) => f.id)).toEqual(["a", "c", "e"]);
     expect(ownHolds(fos)).toEqual([{ fulfillmentOrderId: "b", holdId: "h1" }]);
   });
 
@@ -64,5 +68,7 @@ describe("which orders and fulfillment orders are touched", () => {
     const at = "2027-01-16T04:59:59Z";
     expect(deadlineShown([fo({ fulfillBy: at }), fo({ status: "CLOSED" })], at)).toBe(true);
     expect(deadlineShown([fo({ fulfillBy: at }), fo({ fulfillBy: null })], at)).toBe(false);
+    // A partly shipped fulfillment order still has lines to ship by the deadline.
+    expect(deadlineShown([fo({ fulfillBy: at }), fo({ status: "IN_PROGRESS" })], at)).toBe(false);
   });
 });

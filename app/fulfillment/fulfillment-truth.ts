@@ -48,19 +48,29 @@ export interface ShopifyFulfillmentOrder {
   status: string;
   fulfillBy: string | null;
   fulfillmentHolds: { id: string; handle: string | null }[];
+  supportedActions: { action: string }[];
 }
 
-// Statuses with work left, whose deadline means something and which a hold can stop. CLOSED,
-// CANCELLED and INCOMPLETE have nothing left to ship; IN_PROGRESS is already being fulfilled.
-const UNSHIPPED = new Set(["OPEN", "SCHEDULED", "ON_HOLD"]);
+// Statuses with work left, whose deadline means something. CLOSED, CANCELLED and INCOMPLETE have
+// nothing left to ship. IN_PROGRESS does: a split shipment (fulfillmentCreate for some lines)
+// leaves the rest on the same fulfillment order, IN_PROGRESS, still to ship by the deadline.
+const UNSHIPPED = new Set(["OPEN", "IN_PROGRESS", "SCHEDULED", "ON_HOLD"]);
 
 export function unshipped(fos: readonly ShopifyFulfillmentOrder[]): ShopifyFulfillmentOrder[] {
   return fos.filter((fo) => UNSHIPPED.has(fo.status));
 }
 
-/** Fulfillment orders still to hold: unshipped and without Delay Desk's hold. */
+/**
+ * Fulfillment orders still to hold: unshipped, offering HOLD, without Delay Desk's hold. Whether a
+ * hold is allowed is Shopify's to say per fulfillment order ("The actions that can be performed on
+ * this fulfillment order", FulfillmentOrder.supportedActions), not ours to guess from the status.
+ */
 export function toHold(fos: readonly ShopifyFulfillmentOrder[]): ShopifyFulfillmentOrder[] {
-  return unshipped(fos).filter((fo) => !fo.fulfillmentHolds.some((h) => h.handle === HOLD_HANDLE));
+  return unshipped(fos).filter(
+    (fo) =>
+      fo.supportedActions.some((a) => a.action === "HOLD") &&
+      !fo.fulfillmentHolds.some((h) => h.handle === HOLD_HANDLE),
+  );
 }
 
 /** Delay Desk's own holds, per fulfillment order: never another app's or the merchant's. */

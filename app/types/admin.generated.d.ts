@@ -27,7 +27,7 @@ export type FulfillmentOrdersOfOrderQuery = { shop: Pick<AdminTypes.Shop, 'ianaT
     Pick<AdminTypes.Order, 'id' | 'cancelledAt'>
     & { fulfillmentOrders: { nodes: Array<(
         Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'fulfillBy'>
-        & { fulfillmentHolds: Array<Pick<AdminTypes.FulfillmentHold, 'id' | 'handle'>> }
+        & { fulfillmentHolds: Array<Pick<AdminTypes.FulfillmentHold, 'id' | 'handle'>>, supportedActions: Array<Pick<AdminTypes.FulfillmentOrderSupportedAction, 'action'>> }
       )> } }
   )> };
 
@@ -446,7 +446,7 @@ export type WaitlistShopQueryVariables = AdminTypes.Exact<{ [key: string]: never
 export type WaitlistShopQuery = { shop: Pick<AdminTypes.Shop, 'name'> };
 
 interface GeneratedQueryTypes {
-  "#graphql\n  query FulfillmentOrdersOfOrder($id: ID!) {\n    shop {\n      ianaTimezone\n    }\n    order(id: $id) {\n      id\n      cancelledAt\n      fulfillmentOrders(first: 20) {\n        nodes {\n          id\n          status\n          fulfillBy\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrdersOfOrderQuery, variables: FulfillmentOrdersOfOrderQueryVariables},
+  "#graphql\n  query FulfillmentOrdersOfOrder($id: ID!) {\n    shop {\n      ianaTimezone\n    }\n    order(id: $id) {\n      id\n      cancelledAt\n      fulfillmentOrders(first: 20) {\n        nodes {\n          id\n          status\n          fulfillBy\n          fulfillmentHolds {\n            id\n            handle\n          }\n          supportedActions {\n            action\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrdersOfOrderQuery, variables: FulfillmentOrdersOfOrderQueryVariables},
   "#graphql\n  query ReadyLinesOfOrder($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      cancelledAt\n      displayFulfillmentStatus\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          supportedActions {\n            action\n          }\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          lineItems(first: 50) {\n            nodes {\n              id\n              totalQuantity\n              remainingQuantity\n              lineItem {\n                id\n                name\n                sku\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReadyLinesOfOrderQuery, variables: ReadyLinesOfOrderQueryVariables},
   "#graphql\n  query ShopOverview {\n    shop {\n      name\n      myshopifyDomain\n      ianaTimezone\n      currencyCode\n    }\n    unshipped: ordersCount(query: \"status:open fulfillment_status:unshipped\", limit: null) {\n      count\n      precision\n    }\n    partial: ordersCount(query: \"status:open fulfillment_status:partial\", limit: null) {\n      count\n      precision\n    }\n    latest: orders(first: 1, reverse: true) {\n      nodes {\n        email\n      }\n    }\n    someCustomer: customers(first: 1) {\n      nodes {\n        firstName\n      }\n    }\n  }\n": {return: ShopOverviewQuery, variables: ShopOverviewQueryVariables},
   "#graphql\n  query ShopOnly {\n    shop {\n      name\n      myshopifyDomain\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopOnlyQuery, variables: ShopOnlyQueryVariables},

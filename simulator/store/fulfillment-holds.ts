@@ -16,6 +16,7 @@ import type {
   FulfillmentHoldRecord,
   FulfillmentOrderRecord,
 } from "./records";
+import { supportedActions } from "./fulfillments";
 import type { ShopStore } from "./shop-store";
 
 /** What fulfillment_orders/* webhooks are built from (webhooks/payloads.ts). */
@@ -40,9 +41,8 @@ export interface HoldInput {
   at?: number;
 }
 
-// Statuses that show HOLD among their supportedActions in Shopify: a FO that is closed, cancelled,
-// being fulfilled or incomplete cannot be held (nothing is left to stop).
-const HOLDABLE = new Set(["OPEN", "SCHEDULED", "ON_HOLD"]);
+// A hold is allowed where the FO offers HOLD among its supportedActions (one answer for both:
+// supportedActions in fulfillments.ts). Closed, cancelled or incomplete FOs have nothing to stop.
 const HOLD_LIMIT_PER_APP = 10;
 
 function nextHoldId(store: ShopStore): number {
@@ -68,7 +68,7 @@ export function holdFulfillmentOrder(
   | { userErrors: HoldUserError[] } {
   const fo = store.fulfillmentOrder(fulfillmentOrderId);
   if (!fo) return { userErrors: [NOT_FOUND] };
-  if (!HOLDABLE.has(fo.status))
+  if (!supportedActions(fo).includes("HOLD"))
     return {
       // No code in FulfillmentOrderHoldUserErrorCode names a status refusal; our wording.
       userErrors: [
@@ -146,7 +146,11 @@ export function releaseFulfillmentHolds(
   fo.holds = remaining;
   fo.updatedAt = at;
   if (remaining.length === 0) {
-    fo.status = fo.statusBeforeHold === "SCHEDULED" ? "SCHEDULED" : "OPEN";
+    // Back to where it was: a partly shipped FO is IN_PROGRESS again, a deferred one SCHEDULED.
+    fo.status =
+      fo.statusBeforeHold === "SCHEDULED" || fo.statusBeforeHold === "IN_PROGRESS"
+        ? fo.statusBeforeHold
+        : "OPEN";
     delete fo.statusBeforeHold;
     const event: FulfillmentOrderEvent = {
       __typename: "FulfillmentOrderEvent",
