@@ -7,62 +7,42 @@
 import type { OrderSync } from "../orders/sync.server";
 import { gidId } from "../admin-api/gid";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  callRoute,
-  startAppUnderTest,
-  type AppUnderTest,
-} from "../../tests/support/app-under-test";
+import { callRoute, type AppUnderTest } from "../../tests/support/app-under-test";
 import {
   EMAILS_UNAVAILABLE,
   NAMES_UNAVAILABLE,
   ORDERS_UNAVAILABLE,
   customerDataNotices,
 } from "./customer-data-notices";
-import { openAppBeforeEachTest, settleOrderSync } from "../../tests/support/webhook-delivery";
+import { openAppForEachTestOfFile, settleOrderSync } from "../../tests/support/webhook-delivery";
+import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
 
 let app: AppUnderTest;
 let db: PrismaClient;
 let sync: OrderSync;
+let store: ShopStore;
 
 const settle = () => settleOrderSync(app.simulator, sync);
 
-beforeAll(async () => {
-  app = await startAppUnderTest({ orders: 80, seed: 13 });
+openAppForEachTestOfFile(
+  { orders: 80, seed: 13 },
+  (opened) => ({ app, db, sync, store } = opened),
   // Approved for protected customer data, but for none of the protected fields (level 1).
-  app.simulator.setCustomerData(app.shop, { level: 1 });
-  sync = (await import("../services.server")).buildAppServices({
-    orderSync: { pollIntervalMs: 20 },
-  }).orderSync;
-  db = (await import("../db.server")).default;
-});
-
-openAppBeforeEachTest(() => ({ app, sync }));
-
-afterAll(async () => {
-  await settle();
-  sync.stop();
-  await db.$disconnect();
-  await app.close();
-});
-
-function store() {
-  const found = app.simulator.stores.get(app.shop);
-  if (!found) throw new Error("no store");
-  return found;
-}
+  (started) => started.simulator.setCustomerData(started.shop, { level: 1 }),
+);
 
 describe("protected customer fields not approved (level 1)", () => {
   it("imports every order anyway, with no email and no names stored", async () => {
     const syncs = await db.orderSync.findMany({ where: { shop: app.shop, kind: "bulk" } });
     expect(syncs[0]).toMatchObject({
       status: "completed",
-      ordersImported: store().orders.length,
+      ordersImported: store.orders.length,
       error: null,
     });
-    expect(store().orders.some((order) => order.email !== null)).toBe(true);
-    expect(await db.trackedOrder.count({ where: { shop: app.shop } })).toBe(store().orders.length);
+    expect(store.orders.some((order) => order.email !== null)).toBe(true);
+    expect(await db.trackedOrder.count({ where: { shop: app.shop } })).toBe(store.orders.length);
     expect(
       await db.trackedOrder.count({
         where: {

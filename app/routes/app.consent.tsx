@@ -21,21 +21,30 @@ import {
 } from "../consent/consent.server";
 import db from "../db.server";
 import { appEnv } from "../env.server";
+import { shopClock } from "../locale/shop-zone.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { authenticate } from "../shopify.server";
 import { staffName } from "../storefront/staff-name.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { admin, session } = await authenticate.admin(request);
   const now = new Date();
-  const [review, refunds, settings] = await Promise.all([
+  const [review, refunds, settings, clock] = await Promise.all([
     consentReviewList(db, session.shop),
     refundsOwed(db, session.shop, now),
     loadShopSettings(db, session.shop),
+    shopClock(request, db, session.shop, admin),
   ]);
+  // Shop-local days as human dates (issue 14 point 7); the rows keep their ids for the forms.
+  const human = (day: string | null) => (day ? clock.date(day) : null);
   return {
-    review,
-    refunds,
+    review: review.map((row) => ({ ...row, deadline: human(row.deadline) })),
+    refunds: refunds.map((r) => ({
+      ...r,
+      owedSince: clock.date(r.owedSince),
+      dueBy: clock.date(r.dueBy),
+      refundedOn: human(r.refundedOn),
+    })),
     ruleSet: RULE_SET_LABELS[settings.consentRuleSet],
     timeTravel: againstSimulator(),
   };
@@ -52,7 +61,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
+  const { admin, session, sessionToken } = await authenticate.admin(request);
   const form = await request.formData();
   const parsed = actionSchema.safeParse({
     intent: form.get("intent"),
@@ -72,9 +81,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const days = againstSimulator() ? parsed.data.days : 0;
     const asOf = new Date(Date.now() + days * 86_400_000);
     const { toReview } = await sweepConsentDeadlines(db, session.shop, asOf);
+    const clock = await shopClock(request, db, session.shop, admin);
     return json({
       ok: true as const,
-      message: `${days > 0 ? `As of ${asOf.toISOString().slice(0, 10)} (demo clock): ` : ""}${toReview.length} order${toReview.length === 1 ? "" : "s"} passed the deadline without a yes and ${toReview.length === 1 ? "is" : "are"} now on hold for your review.`,
+      message: `${days > 0 ? `As of ${clock.time(asOf)} (demo clock): ` : ""}${toReview.length} order${toReview.length === 1 ? "" : "s"} passed the deadline without a yes and ${toReview.length === 1 ? "is" : "are"} now on hold for your review.`,
     });
   }
   if (parsed.data.intent === "drop") {

@@ -5,14 +5,11 @@
 // names the rules by their titles in Shopify, and an order already promised keeps its promise.
 import type { OrderSync } from "../orders/sync.server";
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  callRoute,
-  startAppUnderTest,
-  type AppUnderTest,
-} from "../../tests/support/app-under-test";
-import { openAppBeforeEachTest, settleOrderSync } from "../../tests/support/webhook-delivery";
+import { callRoute, type AppUnderTest } from "../../tests/support/app-under-test";
+import { openAppForEachTestOfFile, settleOrderSync } from "../../tests/support/webhook-delivery";
+import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
 import { settingsFormEntries } from "../../tests/support/settings-form";
 import type { SettingsFormValues } from "./settings-form";
 import { loadShopSettings } from "./shop-settings.server";
@@ -20,31 +17,11 @@ import { loadShopSettings } from "./shop-settings.server";
 let app: AppUnderTest;
 let db: PrismaClient;
 let sync: OrderSync;
+let store: ShopStore;
 
 const settle = () => settleOrderSync(app.simulator, sync);
 
-beforeAll(async () => {
-  app = await startAppUnderTest({ orders: 40, seed: 21 });
-  sync = (await import("../services.server")).buildAppServices({
-    orderSync: { pollIntervalMs: 20 },
-  }).orderSync;
-  db = (await import("../db.server")).default;
-});
-
-openAppBeforeEachTest(() => ({ app, sync }));
-
-afterAll(async () => {
-  await settle();
-  sync.stop();
-  await db.$disconnect();
-  await app.close();
-});
-
-function store() {
-  const found = app.simulator.stores.get(app.shop);
-  if (!found) throw new Error("no store");
-  return found;
-}
+openAppForEachTestOfFile({ orders: 40, seed: 21 }, (opened) => ({ app, db, sync, store } = opened));
 
 async function save(values: SettingsFormValues) {
   const { action } = await import("../routes/app.settings/route");
@@ -80,7 +57,7 @@ async function promiseOf(orderId: string) {
 
 describe("lead-time rules by product and variant", () => {
   it("promises a new order by its slowest line (variant rule over product rule over the shop's), names the rules by title, and leaves promises already made alone", async () => {
-    const shop = store();
+    const shop = store;
     const [wallet, other] = shop.products.filter((p) => p.variantIds.length >= 2);
     if (!wallet || !other) throw new Error("the seeded shop has too few products with variants");
     const [slowVariant, quickVariant] = wallet.variantIds;

@@ -31,6 +31,7 @@ test.describe("consent review, in a browser", () => {
     );
     if (!record) throw new Error("the seeded shop has no open paid order");
     const orderId = `gid://shopify/Order/${record.id}`;
+    const deadline = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
     // What the notice job records when it asks for a yes to a 40-day delay (app/consent).
     await db.consentRequest.create({
       data: {
@@ -41,7 +42,7 @@ test.describe("consent review, in a browser", () => {
         terms: "yes",
         reason: "long",
         delayDays: 40,
-        deadline: new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10),
+        deadline,
       },
     });
 
@@ -53,6 +54,22 @@ test.describe("consent review, in a browser", () => {
     await expect(app.getByText(record.name, { exact: true })).not.toHaveCount(0, {
       timeout: 30_000,
     });
+    // One time convention (issue 14 point 7): the demo clock on the shop's clock with its zone
+    // named, the deadline a human date; no ISO date anywhere on the page.
+    await expect(
+      app.getByText(
+        /^As of \w{3}, \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M [A-Z]{3,4} \(demo clock\)/,
+      ),
+    ).toHaveCount(1);
+    const humanDeadline = new Intl.DateTimeFormat("en-US", {
+      timeZone: "UTC",
+      weekday: "short",
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+    }).format(new Date(`${deadline}T12:00:00Z`));
+    await expect(app.getByTestId("consent-review")).toContainText(humanDeadline);
+    await expect(app.locator("body")).not.toContainText(/\d{4}-\d{2}-\d{2}/);
     await expect
       .poll(() => record.fulfillmentOrders.every((fo) => fo.status === "ON_HOLD"), {
         timeout: 30_000,

@@ -7,7 +7,7 @@
 import { DEMO_CUSTOMER_LANGUAGES, DEMO_SHOP } from "../../scripts/demo";
 import { newMerchantPage } from "../support/browser";
 import { expect, test } from "../support/demo-in-browser";
-import { oldestNoticeableOrder, saveSampleSender } from "../support/notice-setup";
+import { oldestNoticeableOrder, saveSampleNotice, saveSampleSender } from "../support/notice-setup";
 
 test.use({ demoShop: { orders: 200, seed: 5, customerLanguages: DEMO_CUSTOMER_LANGUAGES } });
 
@@ -25,14 +25,9 @@ test.describe("a customer's language, in a browser", () => {
     const timeZone = demo.simulator.stores.get(DEMO_SHOP)?.shop.ianaTimezone ?? "America/New_York";
     await saveSampleSender(db, DEMO_SHOP, { timeZone });
     // The shop's own notice (English) is saved: the reply-to lives there.
-    await db.noticeTemplate.create({
-      data: {
-        shop: DEMO_SHOP,
-        subject: "An update on your order {{order_name}}",
-        body: "Hi {{first_name}},\n\nWe now expect to ship it {{estimate}}.",
-        reason: "We want to spend the holidays with our families too.",
-        replyTo: "dawn@oakandhide.com",
-      },
+    await saveSampleNotice(db, DEMO_SHOP, {
+      body: "Hi {{first_name}},\n\nWe now expect to ship it {{estimate}}.",
+      reason: "We want to spend the holidays with our families too.",
     });
     const order = await oldestNoticeableOrder(db, DEMO_SHOP, {
       customerLocale: "de",

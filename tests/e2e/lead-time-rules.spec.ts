@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { DEMO_SHOP } from "../../scripts/demo";
 import { expect, test } from "../support/demo-in-browser";
+import { addLeadTimeRule, saveFromSaveBar, storedRules } from "../support/settings-in-browser";
 
 test.use({ demoShop: { orders: 120, seed: 7 } });
 
@@ -31,23 +32,11 @@ test.describe("lead time rules, in a browser", () => {
     await page.getByTestId("app-nav").getByText("Settings").click();
     const app = page.frameLocator("iframe");
     await expect(app.getByText("Lead time rules", { exact: true })).toBeVisible();
-    await app.getByRole("button", { name: "Add products" }).click();
-    const picker = page.getByRole("dialog", { name: /Select products/ });
-    await picker.getByRole("searchbox", { name: "Search" }).fill(slow.title);
-    await picker.getByLabel(slow.title, { exact: true }).check();
-    await picker.getByRole("button", { name: "Select" }).click();
-    await expect(picker).toBeHidden();
-    // The row is named by the product's title, never its GID.
-    await app.getByLabel(`Lead time for ${slow.title} (business days)`).fill("40");
+    await addLeadTimeRule(page, app, { resource: "products", title: slow.title, days: 40 });
     await expect(app.getByText(/gid:\/\//)).toHaveCount(0);
-    const saveBar = page.getByRole("region", { name: "Unsaved changes" });
-    await saveBar.getByRole("button", { name: "Save" }).click();
-    await expect(app.getByText("Saved and re-forecast")).toBeVisible();
+    await saveFromSaveBar(page, app);
     await expect
-      .poll(async () => {
-        const row = await db.shopSettings.findUnique({ where: { shop: DEMO_SHOP } });
-        return row ? JSON.parse(row.rules).productOverrides : null;
-      })
+      .poll(() => storedRules(db, DEMO_SHOP, "productOverrides"))
       .toEqual([{ productId: `gid://shopify/Product/${slow.id}`, leadTimeBusinessDays: 40 }]);
 
     // Two checkouts a moment apart: one of the picked product, one of another.

@@ -11,6 +11,12 @@
 //   https://shopify.dev/docs/api/app-home/apis/navigation).
 import { DEMO_SHOP } from "../../scripts/demo";
 import { expect, test } from "../support/demo-in-browser";
+import {
+  addLeadTimeRule,
+  saveBarOf,
+  saveFromSaveBar,
+  storedRules,
+} from "../support/settings-in-browser";
 
 test.use({ demoShop: { orders: 120, seed: 7 } });
 
@@ -30,7 +36,7 @@ test.describe("settings and order links, in a browser", () => {
 
     await page.getByTestId("app-nav").getByText("Settings").click();
     const app = page.frameLocator("iframe");
-    const saveBar = page.getByRole("region", { name: "Unsaved changes" });
+    const saveBar = saveBarOf(page);
     const cutOff = app.getByLabel("Daily cut-off (shop time)");
     await expect(cutOff).toBeVisible();
     const saved = await cutOff.inputValue();
@@ -50,22 +56,16 @@ test.describe("settings and order links, in a browser", () => {
     await expect(cutOff).toHaveValue(saved);
 
     // The resource picker adds a collection by title; Save stores its GID.
-    await app.getByRole("button", { name: "Add collections" }).click();
-    const picker = page.getByRole("dialog", { name: /Select collections/ });
-    await picker.getByRole("searchbox", { name: "Search" }).fill(collection.title);
-    await picker.getByLabel(collection.title, { exact: true }).check();
-    await picker.getByRole("button", { name: "Select" }).click();
-    await expect(picker).toBeHidden();
-    await app.getByLabel(`Lead time for ${collection.title} (business days)`).fill("12");
+    await addLeadTimeRule(page, app, {
+      resource: "collections",
+      title: collection.title,
+      days: 12,
+    });
     await expect(saveBar).toBeVisible();
-    await saveBar.getByRole("button", { name: "Save" }).click();
-    await expect(app.getByText("Saved and re-forecast")).toBeVisible();
+    await saveFromSaveBar(page, app);
     await expect(saveBar).toBeHidden();
     await expect
-      .poll(async () => {
-        const row = await db.shopSettings.findUnique({ where: { shop: DEMO_SHOP } });
-        return row ? JSON.parse(row.rules).collectionOverrides : null;
-      })
+      .poll(() => storedRules(db, DEMO_SHOP, "collectionOverrides"))
       .toEqual([
         { collectionId: `gid://shopify/Collection/${collection.id}`, leadTimeBusinessDays: 12 },
       ]);

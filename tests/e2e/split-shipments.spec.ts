@@ -8,10 +8,10 @@
 // reads PARTIALLY_FULFILLED, "Some of the items in the order have been fulfilled"
 // (OrderDisplayFulfillmentStatus, Admin 2026-10 schema).
 import { z } from "zod";
-import { DEFAULT_SHOP_RULES, parseShopRules } from "../../app/promise/shop-rules";
 import { DEMO_SHOP } from "../../scripts/demo";
 import { newMerchantPage } from "../support/browser";
 import { expect, test } from "../support/demo-in-browser";
+import { saveSampleNotice, saveSampleSender } from "../support/notice-setup";
 
 test.use({ demoShop: { orders: 200, seed: 5 } });
 
@@ -30,26 +30,10 @@ test.describe("split shipments, in a browser", () => {
     await firstVisit();
     const store = demo.simulator.stores.get(DEMO_SHOP);
     if (!store) throw new Error("no demo shop");
-    await db.shopSettings.upsert({
-      where: { shop: DEMO_SHOP },
-      create: {
-        shop: DEMO_SHOP,
-        rules: JSON.stringify(
-          parseShopRules({ ...DEFAULT_SHOP_RULES, timeZone: store.shop.ianaTimezone }),
-        ),
-        senderName: "Dawn Rivera",
-        senderRole: "Operations manager",
-      },
-      update: { senderName: "Dawn Rivera", senderRole: "Operations manager" },
-    });
-    await db.noticeTemplate.create({
-      data: {
-        shop: DEMO_SHOP,
-        subject: "An update on your order {{order_name}}",
-        body: "Hi {{first_name}},\n\nWe now expect to ship {{items}} {{estimate}}.",
-        reason: "Our workshop is behind.",
-        replyTo: "dawn@oakandhide.com",
-      },
+    await saveSampleSender(db, DEMO_SHOP, { timeZone: store.shop.ianaTimezone });
+    await saveSampleNotice(db, DEMO_SHOP, {
+      body: "Hi {{first_name}},\n\nWe now expect to ship {{items}} {{estimate}}.",
+      reason: "Our workshop is behind.",
     });
     // A late English order with two lines, nothing shipped yet.
     const candidates = await db.trackedOrder.findMany({

@@ -1,6 +1,7 @@
 // What a test that sends a notice sets up first: the sample sender (a notice is signed by a person,
-// the settings page's sender name and role), with the shop's rules in its time zone, and the late
-// order a notice can reach (an email, a forecast date, not fulfilled, not cancelled).
+// the settings page's sender name and role), with the shop's rules in its time zone, the shop's
+// saved notice (its reply-to lives there), and the late order a notice can reach (an email, a
+// forecast date, not fulfilled, not cancelled).
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { DEFAULT_SHOP_RULES, parseShopRules } from "../../app/promise/shop-rules";
 
@@ -17,6 +18,23 @@ export async function saveSampleSender(
     where: { shop },
     create: { shop, rules: JSON.stringify(rules), ...SAMPLE_SENDER },
     update: SAMPLE_SENDER,
+  });
+}
+
+/** Saves the shop's own notice (English) with a person's reply-to, as the composer would. */
+export async function saveSampleNotice(
+  db: PrismaClient,
+  shop: string,
+  { body, reason }: { body: string; reason: string },
+): Promise<void> {
+  await db.noticeTemplate.create({
+    data: {
+      shop,
+      subject: "An update on your order {{order_name}}",
+      body,
+      reason,
+      replyTo: "dawn@oakandhide.com",
+    },
   });
 }
 

@@ -2,10 +2,14 @@
 // its topic, and a test waits until everything a delivery set off (bulk imports, further
 // deliveries, the order-sync queue) has finished.
 import path from "node:path";
-import { afterEach, beforeEach } from "vitest";
+import type { PrismaClient } from "@prisma/client";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { z } from "zod";
+import type { SeedOptions } from "@delay-desk/simulator/seed";
+import type { ShopStore } from "@delay-desk/simulator/store/shop-store";
 import { subscriptionsFromTomlFile } from "@delay-desk/simulator/webhooks/toml-subscriptions";
-import { callRoute, type AppUnderTest } from "./app-under-test";
+import type { OrderSync } from "../../app/orders/sync.server";
+import { callRoute, startAppUnderTest, type AppUnderTest } from "./app-under-test";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -73,4 +77,51 @@ export function openAppBeforeEachTest(
     await settle();
   });
   afterEach(settle);
+}
+
+export interface OpenedApp {
+  app: AppUnderTest;
+  db: PrismaClient;
+  sync: OrderSync;
+  /** The simulated shop's records. */
+  store: ShopStore;
+}
+
+/**
+ * The whole lifecycle of a file whose tests each meet the app as a merchant first opens it: the
+ * app and its order-sync queue started once (beforeAll; `prepare` changes the simulator first,
+ * e.g. what customer data Shopify withholds), opened on each test's fresh database
+ * (openAppBeforeEachTest), and stopped after the last (what was set off settled first).
+ * `started` receives the parts as soon as they run.
+ */
+export function openAppForEachTestOfFile(
+  shop: Partial<SeedOptions>,
+  started: (opened: OpenedApp) => void,
+  prepare: (app: AppUnderTest) => void = () => {},
+): void {
+  let opened: OpenedApp | undefined;
+  const running = (): OpenedApp => {
+    if (!opened) throw new Error("the app did not start (beforeAll failed)");
+    return opened;
+  };
+  beforeAll(async () => {
+    const app = await startAppUnderTest(shop);
+    prepare(app);
+    const sync = (await import("../../app/services.server")).buildAppServices({
+      orderSync: { pollIntervalMs: 20 },
+    }).orderSync;
+    const db = (await import("../../app/db.server")).default;
+    const store = app.simulator.stores.get(app.shop);
+    if (!store) throw new Error("no store");
+    opened = { app, db, sync, store };
+    started(opened);
+  });
+  openAppBeforeEachTest(() => running());
+  afterAll(async () => {
+    if (!opened) return;
+    await settleOrderSync(opened.app.simulator, opened.sync);
+    opened.sync.stop();
+    await opened.db.$disconnect();
+    await opened.app.close();
+  });
 }

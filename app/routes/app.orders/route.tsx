@@ -3,15 +3,22 @@
 // The page is components/orders-page.tsx (rendered without a server in its test).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import db from "../../db.server";
+import { shopClock } from "../../locale/shop-zone.server";
 import { listOrders } from "../../orders/list-orders.server";
 import { encodeCursor, parseOrdersView } from "../../orders/orders-view";
 import { authenticate } from "../../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { admin, session } = await authenticate.admin(request);
   const view = parseOrdersView(new URL(request.url).searchParams);
-  const page = await listOrders(db, session.shop, view);
+  const [page, clock] = await Promise.all([
+    listOrders(db, session.shop, view),
+    shopClock(request, db, session.shop, admin),
+  ]);
   return {
+    // The page formats on the shop's clock (app/locale/shop-time.ts), the same text on the
+    // server and as it hydrates, since both get the zone and locale from here.
+    clock: { zone: clock.zone, locale: clock.locale },
     view: { filter: view.filter, q: view.q, sort: view.sort, dir: view.dir },
     rows: page.rows,
     total: page.total,

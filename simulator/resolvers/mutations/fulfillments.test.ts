@@ -15,55 +15,25 @@
 //   fulfilled."; webhook topics orders/partially_fulfilled, orders/fulfilled, orders/updated
 //   (WebhookSubscriptionTopic).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { toGid } from "../../gid";
-import { startSimulator, type RunningSimulator } from "../../index";
+import type { RunningSimulator } from "../../index";
 import type { OrderRecord } from "../../store/records";
-
-const SHOP = "oak-and-hide.myshopify.com";
-const SCOPES = "read_all_orders,write_orders,write_merchant_managed_fulfillment_orders";
-const responseSchema = z.object({
-  data: z.record(z.any()).nullable().optional(),
-  errors: z
-    .array(z.object({ message: z.string(), extensions: z.record(z.unknown()).optional() }))
-    .optional(),
-});
+import {
+  SHOP,
+  startFulfillmentSimulator,
+  type FulfillmentSimulator,
+} from "../../../tests/support/fulfillment-simulator";
 
 let sim: RunningSimulator;
-const received: { topic: string; body: unknown }[] = [];
-
-async function gql(query: string, variables: Record<string, unknown>, scope = SCOPES) {
-  const token = sim.issueAccessToken(SHOP, scope);
-  const reply = await fetch(`${sim.origin}/${SHOP}/admin/api/2026-10/graphql.json`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
-    body: JSON.stringify({ query, variables }),
-  });
-  expect(reply.status).toBe(200);
-  return responseSchema.parse(await reply.json());
-}
+let gql: FulfillmentSimulator["gql"];
+let received: FulfillmentSimulator["received"];
 
 beforeAll(async () => {
-  sim = await startSimulator({
-    port: 0,
-    app: { apiKey: "key", apiSecret: "secret", appUrl: "https://delay-desk.test", scopes: SCOPES },
-    shops: [{ domain: SHOP, orders: 80, seed: 7, now: new Date("2026-12-10T15:00:00Z") }],
-    webhooks: {
-      subscriptions: [
-        {
-          topics: ["orders/partially_fulfilled", "orders/fulfilled", "orders/updated"],
-          uri: "/webhooks/orders",
-        },
-      ],
-      transport: async (request) => {
-        received.push({
-          topic: request.headers.get("X-Shopify-Topic") ?? "",
-          body: JSON.parse(await request.text()),
-        });
-        return new Response(null, { status: 200 });
-      },
-    },
-  });
+  ({ sim, gql, received } = await startFulfillmentSimulator({
+    orders: 80,
+    seed: 7,
+    topics: ["orders/partially_fulfilled", "orders/fulfilled", "orders/updated"],
+  }));
 });
 afterAll(async () => {
   await sim?.close();

@@ -55,6 +55,7 @@ function openPage() {
             totalIsFloor: false,
             next: null,
             previous: null,
+            clock: { zone: "America/New_York", locale: "en-US" },
           };
         },
       },
@@ -78,7 +79,12 @@ describe("the orders page", () => {
     const first = (await screen.findByText("#1001")).closest("tr");
     if (!first) throw new Error("no row for #1001");
     expect(within(first).getByText("Ava Jones")).toBeTruthy();
-    expect(within(first).getByText("2026-11-30")).toBeTruthy();
+    // On the shop's clock, its zone named, and human dates (issue 14 point 7), never ISO.
+    expect(within(first).getByText("Fri, Nov 20, 2026, 5:00 AM EST")).toBeTruthy();
+    expect(within(first).getByText("Mon, Nov 30, 2026")).toBeTruthy();
+    expect(within(first).getByText("Fri, Dec 4, 2026")).toBeTruthy();
+    expect(within(first).getByText("Tue, Dec 8, 2026")).toBeTruthy();
+    expect(first.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(within(first).getByText("Overdue")).toBeTruthy();
     const guest = screen.getByText("#1002").closest("tr");
     if (!guest) throw new Error("no row for #1002");

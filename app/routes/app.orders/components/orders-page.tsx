@@ -20,6 +20,7 @@ import {
 import { useState } from "react";
 import { gidId } from "../../../admin-api/gid";
 import { useFormFields } from "../../../forms/use-form-fields";
+import { formatShopDate, formatShopTime } from "../../../locale/shop-time";
 import { downloadFile } from "../../../orders/download-file";
 import { ORDER_FILTERS, ordersViewParams, type OrderFilter } from "../../../orders/orders-view";
 import type { loader } from "../route";
@@ -50,7 +51,11 @@ const SORT_OPTIONS = [
 ];
 
 export function OrdersPage() {
-  const { view, rows, total, totalIsFloor, next, previous } = useLoaderData<typeof loader>();
+  const { view, rows, total, totalIsFloor, next, previous, clock } = useLoaderData<typeof loader>();
+  // One time convention (issue 14 point 7): placed on the shop's clock with its zone named, the
+  // promise and forecast days as human dates of the shop's calendar.
+  const placed = (createdAt: string) => formatShopTime(createdAt, clock.zone, clock.locale);
+  const day = (date: string | null) => (date ? formatShopDate(date, clock.locale) : "—");
   const [, setSearchParams] = useSearchParams();
   const navigation = useNavigation();
   const search = useFormFields({ q: view.q });
@@ -244,9 +249,9 @@ export function OrdersPage() {
                       </Text>
                     </BlockStack>
                   </IndexTable.Cell>
-                  <IndexTable.Cell>{row.createdAt.slice(0, 10)}</IndexTable.Cell>
+                  <IndexTable.Cell>{placed(row.createdAt)}</IndexTable.Cell>
                   <IndexTable.Cell>
-                    {row.promisedShipDate ?? "—"}
+                    {day(row.promisedShipDate)}
                     {row.promiseSource === "fulfillBy" ? (
                       <Text as="span" tone="subdued" variant="bodySm">
                         {" "}
@@ -254,8 +259,8 @@ export function OrdersPage() {
                       </Text>
                     ) : null}
                   </IndexTable.Cell>
-                  <IndexTable.Cell>{row.likelyShipDate ?? "—"}</IndexTable.Cell>
-                  <IndexTable.Cell>{row.conservativeShipDate ?? "—"}</IndexTable.Cell>
+                  <IndexTable.Cell>{day(row.likelyShipDate)}</IndexTable.Cell>
+                  <IndexTable.Cell>{day(row.conservativeShipDate)}</IndexTable.Cell>
                   <IndexTable.Cell>
                     <Text as="span" alignment="end" numeric>
                       {row.unitsRemaining}
