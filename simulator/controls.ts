@@ -2,7 +2,7 @@
 // out, the workshop ships, a customer cancels) and webhook mischief (a redelivery, a forgery, a
 // lost delivery). HTTP routes under /<shop>/simulator/…; they are NOT Shopify routes.
 import { z } from "zod";
-import { parseGid } from "./gid";
+import { parseGid, toGid } from "./gid";
 import { OrderChangeError, cancelOrder, createOrder, fulfilOrder } from "./store/order-mutations";
 import type { ShopStore } from "./store/shop-store";
 import type { Delivery, WebhookDispatcher } from "./webhooks/dispatcher";
@@ -102,6 +102,18 @@ export function handleControl(
       const order = orderAction[2] === "cancel" ? cancelOrder(store, id) : fulfilOrder(store, id);
       return reply(200, { order: restOrder(order) });
     }
+    // What a demo visitor needs to place a checkout of a chosen product (README, "What to try").
+    if (rest === "/simulator/products" && method === "GET")
+      return reply(200, {
+        products: store.products.map((product) => ({
+          id: toGid("Product", product.id),
+          title: product.title,
+          variants: product.variantIds.map((id) => ({
+            id: toGid("ProductVariant", id),
+            title: store.variant(id)?.title ?? "",
+          })),
+        })),
+      });
     if (rest === "/simulator/webhooks" && method === "GET")
       return reply(200, { deliveries: webhooks.deliveries(shop).map(summary) });
     if (rest === "/simulator/webhooks/redeliver-last" && method === "POST") {

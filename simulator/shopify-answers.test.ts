@@ -432,3 +432,32 @@ describe("signatures Shopify's library checks", () => {
     });
   });
 });
+
+describe("demo controls", () => {
+  it("lists the products' variants, and a checkout of one of them orders that variant", async () => {
+    const listed = z
+      .object({
+        products: z.array(
+          z.object({
+            id: z.string(),
+            title: z.string(),
+            variants: z.array(z.object({ id: z.string(), title: z.string() })),
+          }),
+        ),
+      })
+      .parse(await (await fetch(`${sim.origin}/${shop}/simulator/products`)).json());
+    const store = sim.stores.get(shop);
+    expect(listed.products.map((p) => p.title)).toEqual(store?.products.map((p) => p.title));
+    const variant = listed.products.at(-1)?.variants[0];
+    if (!variant) throw new Error("no variant listed");
+    const created = await fetch(`${sim.origin}/${shop}/simulator/orders`, {
+      method: "POST",
+      body: JSON.stringify({ lines: [{ variantId: variant.id }] }),
+    });
+    expect(created.status).toBe(201);
+    const order = store?.orders.at(-1);
+    expect(
+      order?.lineItems.map((line) => `gid://shopify/ProductVariant/${line.variantId}`),
+    ).toEqual([variant.id]);
+  });
+});
