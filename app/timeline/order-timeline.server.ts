@@ -47,6 +47,7 @@ export async function loadOrderHistory(
   shop: string,
   orderId: string,
   extraNames: ReadonlyMap<string, string> = new Map(),
+  day?: (date: string) => string,
 ): Promise<OrderHistory | null> {
   const order = await db.trackedOrder.findUnique({ where: { shop_id: { shop, id: orderId } } });
   if (!order) return null;
@@ -74,6 +75,6 @@ export async function loadOrderHistory(
     },
     lastTold: lastTold(notices),
     choice: choice ? { choice: choice.choice, at: choice.chosenAt.toISOString() } : null,
-    entries: buildTimeline({ order, events, notices, staffNames: names }),
+    entries: buildTimeline({ order, events, notices, staffNames: names, ...(day ? { day } : {}) }),
   };
 }

@@ -1,3 +1,4 @@
+import { formatShopDate } from "../locale/shop-time";
 import { describe, expect, it } from "vitest";
 import { actorLabel, buildTimeline, lastTold } from "./order-timeline";
 
@@ -63,6 +64,11 @@ describe("buildTimeline", () => {
       "Promised to ship by 2026-12-01 (your lead times when it was placed)",
     );
     expect(entries[2]?.detail).toBe("Told: ships between Monday 7 December and Friday 18 December");
+    // On the order page the day is a human date of the shop's calendar (issue 14 point 7).
+    const onPage = buildTimeline({ order, events: [], notices: [], day: formatShopDate });
+    expect(onPage[0]?.detail).toBe(
+      "Promised to ship by Tue, Dec 1, 2026 (your lead times when it was placed)",
+    );
     expect(entries[1]?.detail).toBe("Reason: Supplier fire");
   });
 

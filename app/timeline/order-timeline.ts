@@ -55,6 +55,10 @@ function readDetail(json: string): Record<string, unknown> {
 const text = (value: unknown): string | null =>
   typeof value === "string" && value.trim() ? value : null;
 
+/** A stored YYYY-MM-DD as a human date; anything else (older rows' wording) as it is. */
+const calendarDay = (value: string, day: (date: string) => string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? day(value) : value;
+
 const shippedLinesSchema = z.array(z.object({ name: z.string(), quantity: z.number().int() }));
 
 /** "2 × Wallet, Strap" from a split shipment's recorded lines; null when none or unreadable. */
@@ -77,7 +81,11 @@ export function actorLabel(
   return staffNames.get(actorId) ?? `Staff member ${actorId}`;
 }
 
-function eventEntry(event: TimelineEvent, staffNames: ReadonlyMap<string, string>): TimelineEntry {
+function eventEntry(
+  event: TimelineEvent,
+  staffNames: ReadonlyMap<string, string>,
+  day: (date: string) => string,
+): TimelineEntry {
   const d = readDetail(event.detail);
   const base = {
     at: event.createdAt.toISOString(),
@@ -166,7 +174,7 @@ function eventEntry(event: TimelineEvent, staffNames: ReadonlyMap<string, string
       return {
         ...base,
         title: text(d.summary) ?? "Promise changed",
-        detail: text(d.to) ? `Now promised for ${text(d.to)}` : null,
+        detail: text(d.to) ? `Now promised for ${calendarDay(text(d.to) ?? "", day)}` : null,
         tone: "info",
       };
     default:
@@ -184,15 +192,18 @@ export function buildTimeline(input: {
   events: readonly TimelineEvent[];
   notices: readonly TimelineNotice[];
   staffNames?: ReadonlyMap<string, string>;
+  /** A shop-local day (YYYY-MM-DD) as staff read it: the page's human date (app/locale/shop-time.ts). */
+  day?: (date: string) => string;
 }): TimelineEntry[] {
   const staffNames = input.staffNames ?? new Map<string, string>();
+  const day = input.day ?? ((date: string) => date);
   const entries: TimelineEntry[] = [
     {
       at: input.order.createdAt.toISOString(),
       kind: "placed",
       title: "Order placed",
       detail: input.order.promisedShipDate
-        ? `Promised to ship by ${input.order.promisedShipDate} (${
+        ? `Promised to ship by ${calendarDay(input.order.promisedShipDate, day)} (${
             input.order.promiseSource === "fulfillBy"
               ? "Shopify's fulfill-by date"
               : input.order.promiseSource === "backfill"
@@ -208,7 +219,7 @@ export function buildTimeline(input: {
   for (const event of input.events) {
     const noticeId = text(readDetail(event.detail).noticeId);
     if (event.kind === "notice" && noticeId) noticesWithEvents.add(noticeId);
-    entries.push(eventEntry(event, staffNames));
+    entries.push(eventEntry(event, staffNames, day));
   }
   for (const notice of input.notices) {
     if (noticesWithEvents.has(notice.id) || notice.status === "sent") continue;

@@ -89,6 +89,14 @@ test.describe("workflow fixes, in a browser", () => {
     );
     await expect(cells.nth(4)).toHaveText(/^\w{3}, \w{3} \d{1,2}, \d{4}/, { useInnerText: true });
     await expect(app.locator("tbody")).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+    // The order's page and timeline too ("Promised to ship by Mon, Nov 16, 2026 (…)").
+    const name = (await cells.nth(1).innerText()).trim();
+    await cells.nth(1).getByRole("link").click();
+    await expect(app.getByRole("heading", { name: `Order ${name}` })).toBeVisible();
+    await expect(app.getByText(/^Promised to ship by \w{3}, \w{3} \d{1,2}, \d{4} \(/)).toHaveCount(
+      1,
+    );
+    await expect(app.locator("body")).not.toContainText(/\d{4}-\d{2}-\d{2}/);
 
     await page.getByTestId("app-nav").getByText("Settings").click();
     await app.getByLabel("Day-to-day variability (%)").fill("500");

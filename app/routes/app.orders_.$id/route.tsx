@@ -32,12 +32,12 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     const name = await staffName(request, session.shop, me);
     if (name) names.set(me, name);
   }
-  const history = await loadOrderHistory(db, session.shop, orderId, names);
+  // Every time on the page on the shop's clock, its zone named (app/locale/shop-time.ts).
+  const clock = await shopClock(request, db, session.shop, admin);
+  const history = await loadOrderHistory(db, session.shop, orderId, names, clock.date);
   if (!history) throw new Response("Not found", { status: 404 });
   // What Shopify says is left on each line, read fresh: the order row may lag a webhook.
   const ready = await loadReadyLines(requestAdminClient(admin), orderId);
-  // Every time on the page on the shop's clock, its zone named (app/locale/shop-time.ts).
-  const clock = await shopClock(request, db, session.shop, admin);
   return {
     ...history,
     order: {
