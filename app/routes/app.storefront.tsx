@@ -106,40 +106,24 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     id: userId,
     name: userId ? await staffName(request, session.shop, userId) : null,
   };
+  const services = { admin, db: prisma, shop: session.shop, actor, now };
+  // Two kinds of form on this page: the shop's mode, and one product or collection on its own.
+  let change: () => Promise<{ mode: StorefrontMode }>;
   if (isHeldItemsForm(form)) {
     const held = parseHeldItemsForm(form);
     if (!held.ok) return refused({ ok: false, errors: {}, values: {}, formError: held.error });
-    try {
-      const settings = await changeHeldItems({
-        admin,
-        db: prisma,
-        shop: session.shop,
-        request: held.request,
-        actor,
-        now,
-      });
-      return json({ ok: true as const, mode: settings.mode });
-    } catch (error) {
-      if (error instanceof HeldItemsError)
-        return refused({ ok: false, errors: {}, values: {}, formError: error.message });
-      if (error instanceof StorefrontWriteError || error instanceof AdminApiError)
-        return json({ ok: false as const, errors: {}, values: {}, formError: error.message });
-      throw error;
-    }
+    change = () => changeHeldItems({ ...services, request: held.request });
+  } else {
+    const parsed = parseModeForm(form, setup.timeZone, now);
+    if (!parsed.ok) return refused(parsed);
+    change = () => changeStorefrontMode({ ...services, request: parsed.request });
   }
-  const parsed = parseModeForm(form, setup.timeZone, now);
-  if (!parsed.ok) return refused(parsed);
   try {
-    const settings = await changeStorefrontMode({
-      admin,
-      db: prisma,
-      shop: session.shop,
-      request: parsed.request,
-      actor,
-      now,
-    });
+    const settings = await change();
     return json({ ok: true as const, mode: settings.mode });
   } catch (error) {
+    if (error instanceof HeldItemsError)
+      return refused({ ok: false, errors: {}, values: {}, formError: error.message });
     if (error instanceof LeadTimeBelowForecastError) {
       const values: Record<string, string> = {};
       for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
