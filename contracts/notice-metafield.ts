@@ -42,9 +42,32 @@ export const noticeEstimateSchema = z
 // Shown after the standard sentence, never instead of it, so the estimate is always visible.
 const merchantMessage = z.string().trim().min(1).max(280);
 
+// What the notice says about one product, variant, collection or tag on its own: paused (the
+// checkout validation refuses it; the product's page says so) and/or its own lead time as a
+// buyer-facing range, from its lead-time rule. Keyed by numeric id (tags: lower-cased), because
+// Liquid compares `product.id` and `collection.id`, which are numbers, not GIDs.
+export const itemNoticeSchema = z
+  .object({ paused: z.literal(true).optional(), estimate: noticeEstimateSchema.optional() })
+  .strict()
+  .refine((item) => item.paused === true || item.estimate !== undefined, {
+    message: "an item notice says something",
+  });
+
+const itemMap = z.record(z.string().regex(/^\S+$/), itemNoticeSchema);
+
+export const noticeItemsSchema = z
+  .object({
+    variants: itemMap.optional(),
+    products: itemMap.optional(),
+    collections: itemMap.optional(),
+    tags: itemMap.optional(),
+  })
+  .strict();
+
 const base = {
   version: z.literal(NOTICE_VERSION),
   updatedAt: z.string().datetime({ offset: true }),
+  items: noticeItemsSchema.optional(),
 };
 
 export const storefrontNoticeSchema = z.discriminatedUnion("mode", [
@@ -72,6 +95,8 @@ export const storefrontNoticeSchema = z.discriminatedUnion("mode", [
 
 export type StorefrontNotice = z.infer<typeof storefrontNoticeSchema>;
 export type NoticeEstimate = z.infer<typeof noticeEstimateSchema>;
+export type ItemNotice = z.infer<typeof itemNoticeSchema>;
+export type NoticeItems = z.infer<typeof noticeItemsSchema>;
 export type NoticeMode = StorefrontNotice["mode"];
 
 /**

@@ -2,7 +2,7 @@
 // (metafield, validation) and a fresh database (state, log).
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readPauseConfig } from "../../extensions/checkout-pause/src/pause-rule";
+import { heldItemMessage, readPauseConfig } from "../../extensions/checkout-pause/src/pause-rule";
 import { appDataOf, metafieldJsonValue } from "@delay-desk/simulator/resolvers/app-installation";
 import {
   callRoute,
@@ -418,6 +418,111 @@ describe("storefront page", () => {
 // configuration to your validation); without it validationCreate answers
 // UNSTRUCTURED_RESERVED_NAMESPACE, which the simulator enforces (simulator/resolvers/mutations/
 // validations.ts), so the pauses above could only hold because the app created the definition first.
+// Issue 14 point 1: one product or collection paused on its own, the rest of the shop selling.
+// The simulator's storefront runs the Function's real source on the config the app wrote, with
+// Product.inAnyCollection answered from the store (input query variables from the validation's
+// metafield: https://shopify.dev/docs/apps/build/functions/input-queries/use-variables-input-queries).
+describe("pausing one product or collection", () => {
+  const storefront = (path: string, init?: RequestInit) =>
+    fetch(`${app.simulator.origin}/${app.shop}/storefront${path}`, init);
+  const addJs = (variantId: number) =>
+    storefront("/cart/add.js", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ id: variantId, quantity: 1 }),
+    });
+  function twoProducts() {
+    const active = store().products.filter((p) => p.status === "ACTIVE" && p.variantIds[0]);
+    const [paused, other] = [
+      active[0],
+      active.find((p) => p.id !== active[0]?.id && p.collectionIds.length === 0) ?? active[1],
+    ];
+    if (!paused || !other) throw new Error("seed has too few products");
+    return {
+      paused,
+      other,
+      pausedVariant: paused.variantIds[0] ?? 0,
+      otherVariant: other.variantIds[0] ?? 0,
+    };
+  }
+
+  it("pauses one product: checkout refuses it by name and sells the others; its page alone says so; resume lifts it", async () => {
+    const { paused, other, pausedVariant, otherVariant } = twoProducts();
+    const gid = `gid://shopify/Product/${paused.id}`;
+    expect(await post({ intent: "hold", id: gid }, 2)).toEqual({ ok: true, mode: "normal" });
+
+    expect(checkoutPause()).toMatchObject({
+      enabled: true,
+      config: { paused: false, heldItems: [{ kind: "product", id: gid, title: paused.title }] },
+    });
+    expect(notice()).toMatchObject({
+      mode: "normal",
+      items: { products: { [paused.id]: { paused: true } } },
+    });
+    const refused = await addJs(pausedVariant);
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toEqual({
+      status: 422,
+      message: "Cart Error",
+      description: heldItemMessage(paused.title),
+    });
+    expect((await addJs(otherVariant)).status).toBe(200);
+    expect(await (await storefront(`/products/${paused.handle}`)).text()).toContain(
+      "New orders for this product are paused for now.",
+    );
+    expect(await (await storefront(`/products/${other.handle}`)).text()).not.toContain("dd-hold");
+    expect(await load()).toMatchObject({
+      mode: "normal",
+      checkoutHold: true,
+      heldItems: [{ id: gid, title: paused.title }],
+      log: [
+        {
+          actor: "Marcus Hale",
+          from: "normal",
+          to: "normal",
+          reason: `on its own: paused "${paused.title}"`,
+        },
+      ],
+    });
+
+    expect(await post({ intent: "release", id: gid })).toEqual({ ok: true, mode: "normal" });
+    expect(checkoutPause()).toMatchObject({ enabled: false, config: { heldItems: [] } });
+    expect((await addJs(pausedVariant)).status).toBe(200);
+  });
+
+  it("pauses a collection: every product in it is refused, one outside it is sold", async () => {
+    const collection = store().collections[0];
+    if (!collection) throw new Error("seed has no collection");
+    const inside = store().products.find(
+      (p) => p.status === "ACTIVE" && p.collectionIds.includes(collection.id),
+    );
+    const outside = store().products.find(
+      (p) => p.status === "ACTIVE" && !p.collectionIds.includes(collection.id),
+    );
+    if (!inside?.variantIds[0] || !outside?.variantIds[0])
+      throw new Error("seed has no such products");
+    const gid = `gid://shopify/Collection/${collection.id}`;
+    expect(await post({ intent: "hold", id: gid })).toEqual({ ok: true, mode: "normal" });
+    expect(checkoutPause()?.config).toMatchObject({ heldCollectionIds: [gid] });
+    const refused = await addJs(inside.variantIds[0]);
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ description: heldItemMessage(inside.title) });
+    expect((await addJs(outside.variantIds[0])).status).toBe(200);
+    await post({ intent: "release", id: gid });
+  });
+
+  it("refuses a pick Shopify does not know, or nothing picked, with a 400 and changes nothing", async () => {
+    expect(await post({ intent: "hold", id: "gid://shopify/Product/999999999" })).toMatchObject({
+      ok: false,
+      formError: "Shopify does not know gid://shopify/Product/999999999: pick it again.",
+    });
+    expect(lastStatus).toBe(400);
+    expect(await post({ intent: "hold" })).toMatchObject({ ok: false });
+    expect(lastStatus).toBe(400);
+    expect(await db.storefrontState.findUnique({ where: { shop: app.shop } })).toBeNull();
+  });
+});
+
 describe("the pause switch's metafield definition", () => {
   const validationDefinitions = () =>
     appDataOf(store()).metafieldDefinitions.filter((d) => d.ownerType === "VALIDATION");

@@ -1,7 +1,8 @@
 // Storefront page: the shop's current mode, the three ways to set it, and who changed it when.
 // Also the target of the dashboard's one-button "pause sales" (intent=paused, source=dashboard).
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useAppBridge } from "@shopify/app-bridge-react";
 import {
   Badge,
   Banner,
@@ -23,6 +24,8 @@ import prisma from "../db.server";
 import { formatShopTime } from "../locale/shop-time";
 import { authenticate } from "../shopify.server";
 import { parseModeForm, type FieldErrors } from "../storefront/mode-form";
+import { isHeldItemsForm, parseHeldItemsForm, type HeldItem } from "../storefront/held-items";
+import { changeHeldItems, HeldItemsError } from "../storefront/held-items.server";
 import { staffName } from "../storefront/staff-name.server";
 import { loadStorefrontSetup, StorefrontWriteError } from "../storefront/storefront-admin.server";
 import {
@@ -64,6 +67,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       : null,
     pauseEnded: isPauseDue(settings, now),
     message: settings.message,
+    heldItems: settings.heldItems,
     checkoutHold: setup.checkoutPause?.enabled ?? false,
     suggestion,
     // Counts only: the addresses never reach the browser.
@@ -97,24 +101,29 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const now = new Date();
   const setup = await loadStorefrontSetup(admin);
   const form = await request.formData();
-  const parsed = parseModeForm(form, setup.timeZone, now);
-  if (!parsed.ok) return refused(parsed);
   const userId = sessionToken.sub ?? null;
   const actor = {
     id: userId,
     name: userId ? await staffName(request, session.shop, userId) : null,
   };
+  const services = { admin, db: prisma, shop: session.shop, actor, now };
+  // Two kinds of form on this page: the shop's mode, and one product or collection on its own.
+  let change: () => Promise<{ mode: StorefrontMode }>;
+  if (isHeldItemsForm(form)) {
+    const held = parseHeldItemsForm(form);
+    if (!held.ok) return refused({ ok: false, errors: {}, values: {}, formError: held.error });
+    change = () => changeHeldItems({ ...services, request: held.request });
+  } else {
+    const parsed = parseModeForm(form, setup.timeZone, now);
+    if (!parsed.ok) return refused(parsed);
+    change = () => changeStorefrontMode({ ...services, request: parsed.request });
+  }
   try {
-    const settings = await changeStorefrontMode({
-      admin,
-      db: prisma,
-      shop: session.shop,
-      request: parsed.request,
-      actor,
-      now,
-    });
+    const settings = await change();
     return json({ ok: true as const, mode: settings.mode });
   } catch (error) {
+    if (error instanceof HeldItemsError)
+      return refused({ ok: false, errors: {}, values: {}, formError: error.message });
     if (error instanceof LeadTimeBelowForecastError) {
       const values: Record<string, string> = {};
       for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
@@ -347,6 +356,9 @@ export default function StorefrontPage() {
             </Form>
           </Card>
         </Layout.Section>
+        <Layout.Section>
+          <HeldItemsCard items={data.heldItems} busy={busy} />
+        </Layout.Section>
         {data.mode !== "normal" ? (
           <Layout.Section>
             <Card>
@@ -399,6 +411,78 @@ export default function StorefrontPage() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+const HELD_KIND_LABEL: Record<HeldItem["kind"], string> = {
+  product: "Product",
+  variant: "Variant",
+  collection: "Collection",
+};
+
+/**
+ * Pausing one product, variant or collection (picked with Shopify's resource picker,
+ * https://shopify.dev/docs/api/app-home/apis/user-interface-and-interactions/resource-picker-api)
+ * while the shop sells; each paused one has its own "Resume".
+ */
+function HeldItemsCard({ items, busy }: { items: readonly HeldItem[]; busy: boolean }) {
+  const shopify = useAppBridge();
+  const submit = useSubmit();
+  const hold = (ids: readonly string[]) => {
+    if (ids.length === 0) return;
+    const form = new FormData();
+    form.set("intent", "hold");
+    for (const id of ids) form.append("id", id);
+    submit(form, { method: "post" });
+  };
+  const pick = async (type: HeldItem["kind"]) => {
+    const selection = await shopify.resourcePicker({ type, action: "select", multiple: true });
+    hold((selection ?? []).map((picked) => picked.id));
+  };
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Pause one product or collection
+        </Text>
+        <Text as="p" tone="subdued">
+          The rest of the shop keeps selling. Checkout refuses a cart holding a paused item and
+          names it; that product&apos;s page says new orders for it are paused.
+        </Text>
+        <InlineStack gap="200">
+          <Button onClick={() => void pick("product")} loading={busy}>
+            Pause products
+          </Button>
+          <Button onClick={() => void pick("variant")} loading={busy}>
+            Pause variants
+          </Button>
+          <Button onClick={() => void pick("collection")} loading={busy}>
+            Pause collections
+          </Button>
+        </InlineStack>
+        {items.length > 0 ? (
+          <BlockStack gap="200">
+            {items.map((item) => (
+              <Form method="post" key={item.id}>
+                <input type="hidden" name="intent" value="release" />
+                <input type="hidden" name="id" value={item.id} />
+                <InlineStack gap="200" blockAlign="center">
+                  <Badge tone="critical">{`${HELD_KIND_LABEL[item.kind]} paused`}</Badge>
+                  <Text as="span">{item.title}</Text>
+                  <Button submit loading={busy} accessibilityLabel={`Resume ${item.title}`}>
+                    Resume
+                  </Button>
+                </InlineStack>
+              </Form>
+            ))}
+          </BlockStack>
+        ) : (
+          <Text as="p" tone="subdued">
+            Nothing is paused on its own.
+          </Text>
+        )}
+      </BlockStack>
+    </Card>
   );
 }
 

@@ -1,13 +1,16 @@
 // The settings page's "Save and re-forecast" as one use case: the new rules apply to new orders
-// only, every order is re-forecast at once, and what depends on the forecast (Shopify's order tags,
-// the storefront's delay banner) is brought in step.
+// only, every order is re-forecast at once, and what depends on the rules and the forecast
+// (Shopify's order tags, the storefront's delay banner, each product's own estimate) is brought in step.
 import type { PrismaClient } from "@prisma/client";
 import type { AdminGraphql } from "../admin-api/graphql.server";
 import { reforecastShop, type ReforecastSummary } from "../orders/reforecast.server";
 import type { OrderSync } from "../orders/sync.server";
 import { freezeOpenPromises } from "../promise/open-promises.server";
 import type { ShopRules } from "../promise/shop-rules";
-import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.server";
+import {
+  keepDelayInStepWithForecast,
+  refreshStorefrontNotice,
+} from "../storefront/storefront-mode.server";
 import { saveShopSettings, type SettingsToSave } from "./shop-settings.server";
 
 export interface SaveSettingsServices {
@@ -30,6 +33,8 @@ export async function saveSettingsAndReforecast(
   // Classes may have moved, or tagging was switched: bring Shopify's order tags in step, in the background.
   void services.orderSync.queueTagSync(shop);
   // Less capacity can mean a longer wait than the storefront's delay banner says: say so now.
-  await keepDelayInStepWithForecast({ admin, db, shop, now: new Date() });
+  // Either way the notice is rewritten, so each product's page shows its new lead time.
+  const stepped = await keepDelayInStepWithForecast({ admin, db, shop, now: new Date() });
+  if (!stepped) await refreshStorefrontNotice({ admin, db, shop, now: new Date() });
   return summary.counts;
 }

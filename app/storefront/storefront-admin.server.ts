@@ -15,6 +15,7 @@ import {
   metafieldsSetRefusal,
 } from "../admin-api/metafields-set";
 import { noticeMetafieldInput, type StorefrontNotice } from "../../contracts/notice-metafield";
+import { checkoutHoldNeeded } from "./storefront-mode";
 
 // A shop may run up to 25 validations from all its apps; ours is found by its function's handle.
 // The pause switch's metafield definition is looked up the way Shopify's validation-settings
@@ -215,9 +216,9 @@ export async function writeStorefrontNotice(
 }
 
 /**
- * Puts the checkout pause in the given state. The validation is enabled only while paused: a
- * disabled validation does not run at all, so outside a pause checkout is exactly as it was
- * before the app was installed. The switch's metafield definition is created before the first
+ * Puts the checkout pause in the given state. The validation is enabled only while the shop, or
+ * one of its products or collections, is paused: a disabled validation does not run at all, so
+ * otherwise checkout is exactly as it was before the app was installed. The switch's metafield definition is created before the first
  * write that needs it. Returns the validation's id.
  */
 export async function configureCheckoutPause(
@@ -226,8 +227,9 @@ export async function configureCheckoutPause(
   config: CheckoutPauseConfig,
 ): Promise<string | null> {
   const existing = setup.checkoutPause;
-  // Nothing to undo when not paused and never set up.
-  if (!existing && !config.paused) return null;
+  const hold = checkoutHoldNeeded(config);
+  // Nothing to undo when nothing is held and it was never set up.
+  if (!existing && !hold) return null;
   if (!setup.checkoutPauseDefined) await defineCheckoutPauseConfig(admin);
   const metafields = [
     {
@@ -240,7 +242,7 @@ export async function configureCheckoutPause(
   if (existing) {
     const data = await adminQuery(admin, UPDATE_CHECKOUT_PAUSE_MUTATION, updateSchema, {
       id: existing.id,
-      validation: { enable: config.paused, metafields },
+      validation: { enable: hold, metafields },
     });
     check("Updating the checkout pause", data.validationUpdate);
     return existing.id;

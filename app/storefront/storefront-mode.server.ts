@@ -11,6 +11,7 @@ import { loadShopSettings } from "../settings/shop-settings.server";
 import type { ModeChangeRequest } from "./mode-form";
 import { noticeEstimateSchema, type NoticeEstimate } from "../../contracts/notice-metafield";
 import { markWaitlistDue } from "../waitlist/waitlist.server";
+import { noticeItemsFor, parseHeldItems } from "./held-items";
 import {
   configureCheckoutPause,
   loadStorefrontSetup,
@@ -64,6 +65,7 @@ export function settingsFromRow(row: StorefrontState | null): StorefrontSettings
     estimate: estimate.success ? estimate.data : null,
     pausedUntil: row.pausedUntil,
     message: row.message,
+    heldItems: parseHeldItems(row.heldItems),
   };
 }
 
@@ -92,6 +94,7 @@ export async function targetSettings(
       return { ...current, mode: "normal", pausedUntil: null, message: null };
     case "delayed":
       return {
+        ...current,
         mode: "delayed",
         estimate: request.estimate,
         pausedUntil: null,
@@ -130,7 +133,7 @@ export async function applyStorefrontSettings(options: ApplyOptions): Promise<St
   const current = await loadStorefrontSettings(db, shop);
   const setup = await loadStorefrontSetup(admin);
   await configureCheckoutPause(admin, setup, pauseConfigFor(target, setup.timeZone));
-  await writeStorefrontNotice(admin, setup.installationId, noticeFor(target, setup.timeZone, now));
+  await writeNotice({ admin, db, shop, now }, setup, target);
   const data = {
     mode: target.mode,
     estimateMin: target.estimate?.min ?? null,
@@ -138,6 +141,7 @@ export async function applyStorefrontSettings(options: ApplyOptions): Promise<St
     estimateUnit: target.estimate?.unit ?? null,
     pausedUntil: target.pausedUntil,
     message: target.message,
+    heldItems: JSON.stringify(target.heldItems),
   };
   await db.$transaction([
     db.storefrontState.upsert({ where: { shop }, create: { shop, ...data }, update: data }),
@@ -160,6 +164,36 @@ export async function applyStorefrontSettings(options: ApplyOptions): Promise<St
       : []),
   ]);
   return target;
+}
+
+/** The notice for these settings, with each product's own estimate from the shop's lead-time rules. */
+async function writeNotice(
+  options: { admin: AdminGraphql; db: Db; shop: string; now: Date },
+  setup: { timeZone: string; installationId: string },
+  settings: StorefrontSettings,
+): Promise<void> {
+  const { rules } = await loadShopSettings(options.db, options.shop, setup.timeZone);
+  const notice = noticeFor(
+    settings,
+    setup.timeZone,
+    options.now,
+    noticeItemsFor(rules, settings.heldItems),
+  );
+  await writeStorefrontNotice(options.admin, setup.installationId, notice);
+}
+
+/**
+ * Rewrites the notice after the lead-time rules changed (the settings page's save), so each
+ * product's page shows its new estimate. The mode and what is held stay as they are.
+ */
+export async function refreshStorefrontNotice(options: {
+  admin: AdminGraphql;
+  db: Db;
+  shop: string;
+  now: Date;
+}): Promise<void> {
+  const setup = await loadStorefrontSetup(options.admin);
+  await writeNotice(options, setup, await loadStorefrontSettings(options.db, options.shop));
 }
 
 /**
@@ -208,10 +242,18 @@ export async function changeStorefrontMode(
   return applyStorefrontSettings({ ...options, target, reason });
 }
 
+/** The log's wording of pausing or resuming one product or collection (the mode stays). */
+export const HELD_ITEMS_REASON_PREFIX = "on its own:";
+
 /** True while the delay shown was set by an override (the latest change into it says so). */
 async function delaySetByOverride(db: Db, shop: string): Promise<boolean> {
   const entry = await db.modeChange.findFirst({
-    where: { shop, toMode: "delayed" },
+    where: {
+      shop,
+      toMode: "delayed",
+      // Pausing one product meanwhile does not change who set the delay.
+      OR: [{ reason: null }, { NOT: { reason: { startsWith: HELD_ITEMS_REASON_PREFIX } } }],
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   return entry?.reason?.startsWith(OVERRIDE_PREFIX) ?? false;

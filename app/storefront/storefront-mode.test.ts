@@ -10,6 +10,7 @@ import {
   localInputToInstant,
   modeAfterPause,
   noticeFor,
+  checkoutHoldNeeded,
   pauseConfigFor,
   type StorefrontSettings,
 } from "./storefront-mode";
@@ -21,6 +22,7 @@ const paused: StorefrontSettings = {
   estimate: { min: 1, max: 2, unit: "weeks" },
   pausedUntil: new Date("2026-12-05T14:00:00Z"),
   message: "Thank you for waiting.",
+  heldItems: [],
 };
 
 describe("noticeFor", () => {
@@ -85,6 +87,25 @@ describe("pause end dates", () => {
 });
 
 describe("pauseConfigFor", () => {
+  it("carries what is paused on its own, the collections also as the input query's variable", () => {
+    const heldItems = [
+      { kind: "product" as const, id: "gid://shopify/Product/10", title: "Bifold wallet" },
+      { kind: "collection" as const, id: "gid://shopify/Collection/7", title: "Wallets" },
+    ];
+    const open = { ...paused, mode: "normal" as const, pausedUntil: null, heldItems };
+    const config = pauseConfigFor(open, NY);
+    expect(config).toMatchObject({
+      paused: false,
+      heldItems,
+      heldCollectionIds: ["gid://shopify/Collection/7"],
+    });
+    expect(readPauseConfig(config)).toEqual(config);
+    // The validation must run while anything is held, and only then.
+    expect(checkoutHoldNeeded(config)).toBe(true);
+    expect(checkoutHoldNeeded(pauseConfigFor({ ...open, heldItems: [] }, NY))).toBe(false);
+    expect(checkoutHoldNeeded(pauseConfigFor(paused, NY))).toBe(true);
+  });
+
   it("gives the Function a config it accepts, with the local end and the shop's message", () => {
     const config = pauseConfigFor(paused, NY, ["gid://shopify/Product/1"]);
     expect(config).toEqual({
@@ -94,6 +115,8 @@ describe("pauseConfigFor", () => {
       message:
         "We have paused new orders until December 5, 2026 so we can catch up on the ones we have. Thank you for waiting.",
       exemptProductIds: ["gid://shopify/Product/1"],
+      heldItems: [],
+      heldCollectionIds: [],
     });
     expect(readPauseConfig(config)).toEqual(config);
     expect(

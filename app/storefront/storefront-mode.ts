@@ -8,10 +8,12 @@ import {
   PAUSE_CONFIG_VERSION,
   PAUSE_WITHOUT_END,
   type CheckoutPauseConfig,
+  type HeldItem,
 } from "../../extensions/checkout-pause/src/pause-rule";
 import {
   NOTICE_VERSION,
   type NoticeEstimate,
+  type NoticeItems,
   type NoticeMode,
   type StorefrontNotice,
 } from "../../contracts/notice-metafield";
@@ -31,6 +33,8 @@ export interface StorefrontSettings {
   /** A pause ends by itself at this instant; null = until further notice. */
   pausedUntil: Date | null;
   message: string | null;
+  /** Products, variants and collections paused on their own, in every mode, until resumed. */
+  heldItems: readonly HeldItem[];
 }
 
 export const NORMAL_SETTINGS: StorefrontSettings = {
@@ -38,6 +42,7 @@ export const NORMAL_SETTINGS: StorefrontSettings = {
   estimate: null,
   pausedUntil: null,
   message: null,
+  heldItems: [],
 };
 
 function isoSeconds(date: Date): string {
@@ -56,13 +61,19 @@ export function lastPausedDate(pausedUntil: Date, timeZone: string): string {
   return endOfPause.toISODate() ?? "";
 }
 
+/**
+ * The notice the theme reads. `items` (noticeItemsFor in held-items.ts) says what is paused on its
+ * own and each lead-time rule's estimate, so a product's page shows its own.
+ */
 export function noticeFor(
   settings: StorefrontSettings,
   timeZone: string,
   now: Date,
+  items?: NoticeItems,
 ): StorefrontNotice {
   const updatedAt = isoSeconds(now);
   const message = settings.message ?? undefined;
+  const perItem = items ? { items } : {};
   switch (settings.mode) {
     case "delayed":
       if (!settings.estimate) throw new Error("A delayed storefront needs an estimate.");
@@ -71,6 +82,7 @@ export function noticeFor(
         mode: "delayed",
         estimate: settings.estimate,
         updatedAt,
+        ...perItem,
         ...(message ? { message } : {}),
       };
     case "paused":
@@ -79,12 +91,13 @@ export function noticeFor(
         mode: "paused",
         pausedUntil: settings.pausedUntil ? lastPausedDate(settings.pausedUntil, timeZone) : null,
         updatedAt,
+        ...perItem,
         ...(message ? { message } : {}),
       };
     case "normal":
       // The estimate is kept for the next delay but not shown: in normal mode the shop's own
       // promise stands, and a stale "1–2 weeks" would contradict it.
-      return { version: NOTICE_VERSION, mode: "normal", updatedAt };
+      return { version: NOTICE_VERSION, mode: "normal", updatedAt, ...perItem };
   }
 }
 
@@ -116,7 +129,16 @@ export function pauseConfigFor(
     pausedUntilLocal: pausedUntilLocal(settings.pausedUntil, timeZone),
     message: checkoutMessage(settings, timeZone),
     exemptProductIds: [...exemptProductIds],
+    heldItems: [...settings.heldItems],
+    heldCollectionIds: settings.heldItems
+      .filter((item) => item.kind === "collection")
+      .map((item) => item.id),
   };
+}
+
+/** Whether the checkout validation has anything to refuse (it runs only while it does). */
+export function checkoutHoldNeeded(config: CheckoutPauseConfig): boolean {
+  return config.paused || config.heldItems.length > 0;
 }
 
 /** True when a timed pause has reached its end and should be lifted. */

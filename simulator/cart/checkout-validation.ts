@@ -20,25 +20,45 @@ import type { CartLine } from "./cart-store";
 // Shopify's generic text when a Function fails and its validation blocks on failure.
 const FUNCTION_FAILED = "There was an issue processing your order. Please try again.";
 
+/** The input query's `$heldCollectionIds`, read from the metafield as Shopify reads variables. */
+function heldCollectionIdsOf(config: unknown): ReadonlySet<string> {
+  const ids =
+    typeof config === "object" && config !== null && "heldCollectionIds" in config
+      ? config.heldCollectionIds
+      : [];
+  return new Set(Array.isArray(ids) ? ids.filter((id) => typeof id === "string") : []);
+}
+
 export function functionInput(
   store: ShopStore,
   lines: readonly CartLine[],
   config: unknown,
   pauseOver: boolean,
 ): CartValidationsGenerateRunInput {
+  const held = heldCollectionIdsOf(config);
   return {
     cart: {
       lines: lines.map((line) => {
         const variant = store.variant(line.variantId);
+        const product = variant ? store.product(variant.productId) : undefined;
         return {
           quantity: line.quantity,
-          merchandise: variant
-            ? {
-                __typename: "ProductVariant",
-                id: toGid("ProductVariant", variant.id),
-                product: { id: toGid("Product", variant.productId) },
-              }
-            : { __typename: "CustomProduct" },
+          merchandise:
+            variant && product
+              ? {
+                  __typename: "ProductVariant",
+                  id: toGid("ProductVariant", variant.id),
+                  product: {
+                    id: toGid("Product", product.id),
+                    title: product.title,
+                    // Product.inAnyCollection(ids:): true when the product is in any of them;
+                    // an empty or absent list is false (the argument's default is []).
+                    inHeldCollection: product.collectionIds.some((id) =>
+                      held.has(toGid("Collection", id)),
+                    ),
+                  },
+                }
+              : { __typename: "CustomProduct" },
         };
       }),
     },

@@ -10,6 +10,7 @@ import {
   DEFAULT_ASSET_BASE_URL,
   renderAppBlock,
   type BlockSettingsOverride,
+  type LiquidProduct,
 } from "./render-block.js";
 import { escapeHtml } from "./translate.js";
 
@@ -21,6 +22,10 @@ export interface DemoVariant {
 }
 
 export interface DemoProduct {
+  /** Shopify's numeric product id; absent in fixtures that need no per-product notice. */
+  id?: number;
+  tags?: readonly string[];
+  collectionIds?: readonly number[];
   title: string;
   handle: string;
   description?: string;
@@ -87,6 +92,8 @@ export const THEME_CSS = `body{margin:0;font:16px/1.5 system-ui,sans-serif;color
 export function renderNoticeEmbed(input: {
   notice: StorefrontNotice | null;
   locale: string;
+  /** On a product page, Liquid's global `product` (the embed speaks of a product paused alone). */
+  product?: LiquidProduct;
   settings?: BlockSettingsOverride;
   assetBaseUrl: string;
   shopUrl?: string;
@@ -104,12 +111,24 @@ export function renderProductPage(input: ProductPageInput): string {
   const root = input.routesRoot ?? "";
 
   const withApp = input.appExtension ?? true;
+  const firstNumericId = typeof first?.id === "number" ? first.id : Number(first?.id);
+  const liquidProduct: LiquidProduct = {
+    title: product.title,
+    handle: product.handle,
+    available,
+    ...(product.id === undefined ? {} : { id: product.id }),
+    tags: product.tags ?? [],
+    collections: (product.collectionIds ?? []).map((id) => ({ id })),
+    selected_or_first_available_variant: Number.isFinite(firstNumericId)
+      ? { id: firstNumericId }
+      : null,
+  };
   const estimate = !withApp
     ? ""
     : renderAppBlock("shipping-estimate", {
         notice,
         locale,
-        product: { title: product.title, handle: product.handle, available },
+        product: liquidProduct,
         settings: input.blockSettings?.estimate,
         assetBaseUrl,
       });
@@ -117,6 +136,7 @@ export function renderProductPage(input: ProductPageInput): string {
     ? renderNoticeEmbed({
         notice,
         locale,
+        product: liquidProduct,
         settings: input.blockSettings?.banner,
         assetBaseUrl,
         shopUrl: root,

@@ -274,6 +274,127 @@ describe("shipping estimate app block", () => {
   });
 });
 
+// Per product (issue 14 point 1): the notice's `items` say what is paused on its own and each
+// lead-time rule's estimate; the blocks match them on Liquid's product.id, its first available
+// variant, its collections and tags. Liquid reads the app's data as `app.metafields` in theme app
+// extensions (https://shopify.dev/docs/api/liquid/objects/app: "The metafields that are owned by
+// the app"), so this costs the page no request.
+describe("one product's own notice (items)", () => {
+  const wallet = {
+    ...product,
+    id: 10,
+    tags: ["Made-to-order"],
+    collections: [{ id: 7 }],
+    selected_or_first_available_variant: { id: 101 },
+  };
+  const strap = {
+    ...product,
+    id: 20,
+    tags: [],
+    collections: [],
+    selected_or_first_available_variant: { id: 201 },
+  };
+  const withItems = (base: StorefrontNotice, items: object): StorefrontNotice => ({
+    ...base,
+    items,
+  });
+  const render = (
+    block: "notice-banner" | "shipping-estimate",
+    notice: StorefrontNotice,
+    p = wallet,
+    locale = "en",
+  ) => parseHtml(renderAppBlock(block, { notice, locale, product: p }));
+
+  it.each([
+    ["the product", { products: { "10": { paused: true } } }],
+    ["its variant", { variants: { "101": { paused: true } } }],
+    ["one of its collections", { collections: { "7": { paused: true } } }],
+  ])(
+    "paused by %s: its page says so and dims the buy buttons; another product's page does not",
+    (_by, items) => {
+      const notice = withItems(normal, items);
+      expect(innerText(only(render("shipping-estimate", notice), "dd-estimate"))).toBe(
+        "New orders for this product are paused for now.",
+      );
+      expect(findAll(render("shipping-estimate", notice), byClass("dd-hold"))).toHaveLength(1);
+      expect(innerText(only(render("notice-banner", notice), "dd-banner__line"))).toBe(
+        "New orders for this product are paused for now. The rest of the shop is open.",
+      );
+      expect(findAll(render("notice-banner", notice, strap), byClass("dd-banner"))).toHaveLength(0);
+      expect(findAll(render("shipping-estimate", notice, strap), byClass("dd-hold"))).toHaveLength(
+        0,
+      );
+    },
+  );
+
+  it.each([
+    ["fr", "Les nouvelles commandes de ce produit sont suspendues pour le moment."],
+    ["de", "Neue Bestellungen für dieses Produkt sind vorerst pausiert."],
+    ["es", "Los pedidos nuevos de este producto están en pausa por ahora."],
+  ])("says it in %s", (locale, text) => {
+    const notice = withItems(normal, { products: { "10": { paused: true } } });
+    expect(
+      innerText(only(render("shipping-estimate", notice, wallet, locale), "dd-estimate")),
+    ).toBe(text);
+  });
+
+  it("shows the product's own estimate: variant over product over the longest of its collections and tags", () => {
+    const week = (n: number) => ({ min: n, max: n, unit: "weeks" });
+    const text = (items: object, base: StorefrontNotice = normal) =>
+      innerText(only(render("shipping-estimate", withItems(base, items)), "dd-estimate"));
+    expect(
+      text({
+        collections: { "7": { estimate: week(3) } },
+        tags: { "made-to-order": { estimate: week(5) } },
+      }),
+    ).toBe("Ships in 5 weeks");
+    expect(
+      text({
+        products: { "10": { estimate: week(8) } },
+        tags: { "made-to-order": { estimate: week(9) } },
+      }),
+    ).toBe("Ships in 8 weeks");
+    expect(
+      text({
+        variants: { "101": { estimate: { min: 3, max: 3, unit: "days" } } },
+        products: { "10": { estimate: week(8) } },
+      }),
+    ).toBe("Ships in 3 days");
+    // In French too, from the same locale files.
+    expect(
+      innerText(
+        only(
+          render(
+            "shipping-estimate",
+            withItems(normal, { products: { "10": { estimate: week(8) } } }),
+            wallet,
+            "fr",
+          ),
+          "dd-estimate",
+        ),
+      ),
+    ).toBe("Expédition sous 8 semaines");
+    // While the shop shows a delay, the longer of the two: never sooner than either.
+    expect(text({ products: { "10": { estimate: week(8) } } }, delayed)).toBe("Ships in 8 weeks");
+    expect(
+      text({ products: { "10": { estimate: { min: 2, max: 2, unit: "days" } } } }, delayed),
+    ).toBe("Ships in 1–2 weeks");
+    // Another product keeps the shop's estimate.
+    expect(
+      innerText(
+        only(
+          render(
+            "shipping-estimate",
+            withItems(delayed, { products: { "10": { estimate: week(8) } } }),
+            strap,
+          ),
+          "dd-estimate",
+        ),
+      ),
+    ).toBe("Ships in 1–2 weeks");
+  });
+});
+
 describe("the Liquid engine is strict", () => {
   const engine = createShopifyLiquid({ locale: "en", assetBaseUrl: "/a/" });
 

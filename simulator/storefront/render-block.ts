@@ -13,6 +13,11 @@ export interface LiquidProduct {
   title: string;
   handle: string;
   available: boolean;
+  /** Numeric, as Liquid's `product.id`; with the three below, what the blocks match `items` on. */
+  id?: number;
+  tags?: readonly string[];
+  collections?: readonly { id: number }[];
+  selected_or_first_available_variant?: { id: number } | null;
 }
 
 export interface RenderBlockInput {

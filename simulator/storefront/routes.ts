@@ -124,6 +124,9 @@ function demoProduct(store: ShopStore, handle: string): DemoProduct | undefined 
   const product = store.products.find((p) => p.handle === handle && p.status === "ACTIVE");
   if (!product) return undefined;
   return {
+    id: product.id,
+    tags: product.tags,
+    collectionIds: product.collectionIds,
     title: product.title,
     handle: product.handle,
     description: product.description,

@@ -18,6 +18,7 @@ import {
   cartValidationsGenerateRun as fromSource,
   type CartValidationsGenerateRunInput,
 } from "../../extensions/checkout-pause/src/cart_validations_generate_run";
+import { heldItemMessage } from "../../extensions/checkout-pause/src/pause-rule";
 import { runShopifyCli } from "../../scripts/shopify-cli";
 import { functionBuildStop } from "../../scripts/shopify-cli-steps";
 
@@ -98,31 +99,53 @@ const WALLET = "gid://shopify/Product/10";
 const GIFT_CARD = "gid://shopify/Product/99";
 type Line = CartValidationsGenerateRunInput["cart"]["lines"][number];
 
-const variantLine = (productId: string, quantity = 1): Line => ({
+const variantLine = (productId: string, quantity = 1, inHeldCollection = false): Line => ({
   quantity,
   merchandise: {
     __typename: "ProductVariant",
     id: `gid://shopify/ProductVariant/${productId.split("/").pop()}1`,
-    product: { id: productId },
+    product: { id: productId, title: "Bifold wallet", inHeldCollection },
   },
 });
 const customLine: Line = { quantity: 1, merchandise: { __typename: "CustomProduct" } };
 
 const settings = {
-  normal: { mode: "normal", estimate: null, pausedUntil: null, message: null },
+  normal: { mode: "normal", estimate: null, pausedUntil: null, message: null, heldItems: [] },
+  walletPaused: {
+    mode: "normal",
+    estimate: null,
+    pausedUntil: null,
+    message: null,
+    heldItems: [{ kind: "product", id: WALLET, title: "Bifold wallet" }],
+  },
+  walletsCollectionPaused: {
+    mode: "normal",
+    estimate: null,
+    pausedUntil: null,
+    message: null,
+    heldItems: [{ kind: "collection", id: "gid://shopify/Collection/7", title: "Wallets" }],
+  },
   delayed: {
     mode: "delayed",
     estimate: { min: 1, max: 2, unit: "weeks" },
     pausedUntil: null,
     message: null,
+    heldItems: [],
   },
   pausedUntilDate: {
     mode: "paused",
     estimate: null,
     pausedUntil: new Date("2026-12-10T14:00:00Z"),
     message: "Thank you for waiting.",
+    heldItems: [],
   },
-  pausedWithoutEnd: { mode: "paused", estimate: null, pausedUntil: null, message: null },
+  pausedWithoutEnd: {
+    mode: "paused",
+    estimate: null,
+    pausedUntil: null,
+    message: null,
+    heldItems: [],
+  },
 } satisfies Record<string, StorefrontSettings>;
 
 function input(config: unknown, lines: Line[], pauseOver = false): CartValidationsGenerateRunInput {
@@ -189,6 +212,26 @@ const cases: [string, CartValidationsGenerateRunInput, unknown][] = [
   [
     "paused, zero-quantity lines only",
     input(exemptGiftCards(settings.pausedWithoutEnd), [variantLine(WALLET, 0)]),
+    allowed,
+  ],
+  [
+    "one product paused, the shop open: that product refused, by name",
+    input(exemptGiftCards(settings.walletPaused), [variantLine(WALLET)]),
+    refused(heldItemMessage("Bifold wallet")),
+  ],
+  [
+    "one product paused, the shop open: another product allowed",
+    input(exemptGiftCards(settings.walletPaused), [variantLine(GIFT_CARD)]),
+    allowed,
+  ],
+  [
+    "a collection paused: a product Shopify says is in it refused",
+    input(exemptGiftCards(settings.walletsCollectionPaused), [variantLine(GIFT_CARD, 1, true)]),
+    refused(heldItemMessage("Bifold wallet")),
+  ],
+  [
+    "a collection paused: a product outside it allowed",
+    input(exemptGiftCards(settings.walletsCollectionPaused), [variantLine(GIFT_CARD)]),
     allowed,
   ],
   [

@@ -6,6 +6,7 @@ import {
   type CartValidationsGenerateRunInput,
 } from "../../extensions/checkout-pause/src/cart_validations_generate_run";
 import {
+  heldItemMessage,
   PAUSE_WITHOUT_END,
   pauseErrors,
   readPauseConfig,
@@ -15,13 +16,21 @@ import {
 const WALLET = "gid://shopify/Product/10";
 const GIFT_CARD = "gid://shopify/Product/99";
 
-function line(productId: string, quantity = 1): CartLineInput {
+function line(
+  productId: string,
+  quantity = 1,
+  product: { title?: string; inHeldCollection?: boolean } = {},
+): CartLineInput {
   return {
     quantity,
     merchandise: {
       __typename: "ProductVariant",
       id: `gid://shopify/ProductVariant/${productId.split("/").pop()}1`,
-      product: { id: productId },
+      product: {
+        id: productId,
+        title: product.title ?? "Bifold wallet",
+        inHeldCollection: product.inHeldCollection ?? false,
+      },
     },
   };
 }
@@ -33,6 +42,8 @@ function config(overrides: Record<string, unknown> = {}) {
     pausedUntilLocal: "2026-12-05T09:00:00",
     message: "Orders are paused until December 5 while we catch up.",
     exemptProductIds: [GIFT_CARD],
+    heldItems: [],
+    heldCollectionIds: [],
     ...overrides,
   };
 }
@@ -122,6 +133,92 @@ describe("pauseErrors", () => {
         lines: [line(WALLET)],
       }),
     ).toHaveLength(1);
+  });
+});
+
+// Pausing one product, variant or collection while the shop sells (issue 14 point 1). Collection
+// membership comes from Shopify: the input query asks `inHeldCollection: inAnyCollection(ids:
+// $heldCollectionIds)`, the variable read from the validation's metafield named in the toml's
+// [extensions.input.variables] ("Use variables in input queries",
+// https://shopify.dev/docs/apps/build/functions/input-queries/use-variables-input-queries: "This is
+// helpful when using fields with arguments like inAnyCollection").
+describe("one product, variant or collection paused on its own", () => {
+  const STRAP = "gid://shopify/Product/20";
+  const WALLETS = "gid://shopify/Collection/7";
+  const TAN_VARIANT = "gid://shopify/ProductVariant/202";
+  const open = (heldItems: unknown[], heldCollectionIds: string[] = []) =>
+    config({ paused: false, heldItems, heldCollectionIds });
+  const errorsOf = (value: unknown, lines: CartLineInput[]) =>
+    cartValidationsGenerateRun(input(value, lines)).operations[0]?.validationAdd?.errors;
+
+  it("refuses a cart holding the paused product, naming it, and lets another product through", () => {
+    const held = open([{ kind: "product", id: WALLET, title: "Bifold wallet" }]);
+    expect(errorsOf(held, [line(WALLET), line(STRAP, 1, { title: "Watch strap" })])).toEqual([
+      {
+        message:
+          '"Bifold wallet" can\'t be ordered right now: new orders for it are paused. Remove it to check out the rest of your cart.',
+        target: "$.cart",
+      },
+    ]);
+    expect(errorsOf(held, [line(STRAP, 2, { title: "Watch strap" })])).toEqual([]);
+  });
+
+  it("refuses a product Shopify says is in a paused collection, naming the product", () => {
+    const held = open([{ kind: "collection", id: WALLETS, title: "Wallets" }], [WALLETS]);
+    expect(
+      errorsOf(held, [line(STRAP, 1, { title: "Card wallet", inHeldCollection: true })]),
+    ).toEqual([{ message: heldItemMessage("Card wallet"), target: "$.cart" }]);
+    expect(errorsOf(held, [line(STRAP, 1, { inHeldCollection: false })])).toEqual([]);
+  });
+
+  it("refuses only the paused variant, by its own title", () => {
+    const held = open([{ kind: "variant", id: TAN_VARIANT, title: "Watch strap - Tan" }]);
+    const tan: CartLineInput = {
+      quantity: 1,
+      merchandise: {
+        __typename: "ProductVariant",
+        id: TAN_VARIANT,
+        product: { id: STRAP, title: "Watch strap", inHeldCollection: false },
+      },
+    };
+    expect(errorsOf(held, [tan])).toEqual([
+      { message: heldItemMessage("Watch strap - Tan"), target: "$.cart" },
+    ]);
+    expect(errorsOf(held, [line(STRAP)])).toEqual([]);
+  });
+
+  it("names each paused item once, ignores removed lines, and keeps holding after the shop's pause ended", () => {
+    const held = open([
+      { kind: "product", id: WALLET, title: "Bifold wallet" },
+      { kind: "product", id: STRAP, title: "Watch strap" },
+    ]);
+    const errors = cartValidationsGenerateRun(
+      input(held, [line(WALLET), line(WALLET, 2), line(STRAP, 0)], true),
+    ).operations[0]?.validationAdd?.errors;
+    expect(errors).toEqual([{ message: heldItemMessage("Bifold wallet"), target: "$.cart" }]);
+  });
+
+  it("while the whole shop is paused, the shop's one message stands", () => {
+    const both = config({ heldItems: [{ kind: "product", id: WALLET, title: "Bifold wallet" }] });
+    expect(errorsOf(both, [line(WALLET)])).toEqual([
+      { message: "Orders are paused until December 5 while we catch up.", target: "$.cart" },
+    ]);
+  });
+
+  it("reads a configuration written before items could be paused as none held", () => {
+    const { heldItems: _h, heldCollectionIds: _c, ...older } = config();
+    expect(readPauseConfig(older)).toEqual(config());
+  });
+
+  it.each([
+    ["an unknown kind", [{ kind: "tag", id: "x", title: "Sale" }]],
+    ["an item without a title", [{ kind: "product", id: WALLET, title: " " }]],
+    [
+      "too many items",
+      Array.from({ length: 101 }, (_, i) => ({ kind: "product", id: `${i}`, title: "x" })),
+    ],
+  ])("rejects %s (so the shop keeps selling)", (_name, heldItems) => {
+    expect(readPauseConfig(open(heldItems))).toBeNull();
   });
 });
 

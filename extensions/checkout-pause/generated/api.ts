@@ -3031,7 +3031,8 @@ export enum WeightUnit {
 
 export type CartValidationsGenerateRunInputVariables = Exact<{
   pausedUntilLocal: Scalars['DateTimeWithoutTimezone']['input'];
+  heldCollectionIds?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
 }>;
 
 
-export type CartValidationsGenerateRunInput = { __typename?: 'Input', cart: { __typename?: 'Cart', lines: Array<{ __typename?: 'CartLine', quantity: number, merchandise: { __typename: 'CustomProduct' } | { __typename: 'ProductVariant', id: string, product: { __typename?: 'Product', id: string } } }> }, shop: { __typename?: 'Shop', localTime: { __typename?: 'LocalTime', pauseOver: boolean } }, validation: { __typename?: 'Validation', config?: { __typename?: 'Metafield', jsonValue: unknown } | null } };
+export type CartValidationsGenerateRunInput = { __typename?: 'Input', cart: { __typename?: 'Cart', lines: Array<{ __typename?: 'CartLine', quantity: number, merchandise: { __typename: 'CustomProduct' } | { __typename: 'ProductVariant', id: string, product: { __typename?: 'Product', id: string, title: string, inHeldCollection: boolean } } }> }, shop: { __typename?: 'Shop', localTime: { __typename?: 'LocalTime', pauseOver: boolean } }, validation: { __typename?: 'Validation', config?: { __typename?: 'Metafield', jsonValue: unknown } | null } };

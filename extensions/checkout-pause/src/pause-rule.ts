@@ -34,8 +34,20 @@ export const DEFAULT_PAUSE_MESSAGE =
   "We have paused new orders for now so we can catch up on the ones we have.";
 export const MAX_PAUSE_MESSAGE_LENGTH = 280;
 
+/** One product, variant or collection paused on its own while the rest of the shop sells. */
+export interface HeldItem {
+  kind: "product" | "variant" | "collection";
+  /** Its Shopify GID. */
+  id: string;
+  /** As the buyer's refusal names it ("Bifold wallet", "Bifold wallet - Tan", "Wallets"). */
+  title: string;
+}
+
+export const MAX_HELD_ITEMS = 100;
+
 export interface CheckoutPauseConfig {
   version: typeof PAUSE_CONFIG_VERSION;
+  /** The whole shop is paused. */
   paused: boolean;
   /** Wall-clock end in the shop's zone, `YYYY-MM-DDTHH:MM:SS` (Shopify's DateTimeWithoutTimezone). */
   pausedUntilLocal: string;
@@ -43,6 +55,13 @@ export interface CheckoutPauseConfig {
   message: string;
   /** Product GIDs that stay on sale during a pause (e.g. gift cards, in-stock accessories). */
   exemptProductIds: string[];
+  /** Paused on their own; they stay refused when the shop is not paused, until resumed. */
+  heldItems: HeldItem[];
+  /**
+   * The collection ids among heldItems, under the input query's variable name: the whole
+   * metafield is the query's variables, so Shopify answers `inHeldCollection` from this key.
+   */
+  heldCollectionIds: string[];
 }
 
 export interface PauseRuleInput {
@@ -59,6 +78,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+const HELD_KINDS: readonly HeldItem["kind"][] = ["product", "variant", "collection"];
+
+function isHeldItem(value: unknown): value is HeldItem {
+  if (!isRecord(value)) return false;
+  const { kind, id, title } = value;
+  return (
+    HELD_KINDS.some((k) => k === kind) &&
+    typeof id === "string" &&
+    id !== "" &&
+    typeof title === "string" &&
+    title.trim() !== ""
+  );
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((id): id is string => typeof id === "string");
+}
+
 /**
  * The configuration, or null if it is missing or not one this code understands. Null means
  * "not paused": a broken or foreign write must never stop a shop's sales silently (the app reads
@@ -67,6 +104,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function readPauseConfig(value: unknown): CheckoutPauseConfig | null {
   if (!isRecord(value)) return null;
   const { version, paused, pausedUntilLocal, message, exemptProductIds } = value;
+  // Written before items could be paused on their own: none are.
+  const heldItems = value.heldItems ?? [];
+  const heldCollectionIds = value.heldCollectionIds ?? [];
   if (version !== PAUSE_CONFIG_VERSION || typeof paused !== "boolean") return null;
   if (typeof pausedUntilLocal !== "string" || !LOCAL_DATE_TIME.test(pausedUntilLocal)) return null;
   if (
@@ -75,18 +115,58 @@ export function readPauseConfig(value: unknown): CheckoutPauseConfig | null {
     message.length > MAX_PAUSE_MESSAGE_LENGTH
   )
     return null;
+  if (!isStringList(exemptProductIds) || !isStringList(heldCollectionIds)) return null;
   if (
-    !Array.isArray(exemptProductIds) ||
-    !exemptProductIds.every((id): id is string => typeof id === "string")
+    !Array.isArray(heldItems) ||
+    heldItems.length > MAX_HELD_ITEMS ||
+    !heldItems.every(isHeldItem)
   )
     return null;
-  return { version, paused, pausedUntilLocal, message, exemptProductIds };
+  return {
+    version,
+    paused,
+    pausedUntilLocal,
+    message,
+    exemptProductIds,
+    heldItems,
+    heldCollectionIds,
+  };
 }
 
-/** The validation errors for one cart: none, or one cart-wide error with the shop's message. */
+/** What a refused buyer reads when one thing in the cart is paused on its own. */
+export function heldItemMessage(title: string): string {
+  return `"${title}" can't be ordered right now: new orders for it are paused. Remove it to check out the rest of your cart.`;
+}
+
+/** The paused item a cart line falls under, if any: its variant, else its product, else a collection. */
+function heldTitleOf(line: CartLineInput, config: CheckoutPauseConfig): string | null {
+  if (line.quantity <= 0 || line.merchandise.__typename !== "ProductVariant") return null;
+  const { id, product } = line.merchandise;
+  const variant = config.heldItems.find((item) => item.kind === "variant" && item.id === id);
+  if (variant) return variant.title;
+  const named = config.heldItems.find((item) => item.kind === "product" && item.id === product.id);
+  if (named) return named.title;
+  // Shopify said the product is in one of heldCollectionIds; the buyer knows the product, not
+  // which collection the merchant paused, so name the product.
+  return product.inHeldCollection ? product.title : null;
+}
+
+/**
+ * The validation errors for one cart: while the shop is paused, one cart-wide error with the
+ * shop's message; otherwise one error per paused item in the cart, naming it, and none for a
+ * cart without one.
+ */
 export function pauseErrors(input: PauseRuleInput): ValidationError[] {
   const config = readPauseConfig(input.config);
-  if (!config || !config.paused || input.pauseOver) return [];
+  if (!config) return [];
+  if (!config.paused || input.pauseOver) {
+    const titles = new Set<string>();
+    for (const line of input.lines) {
+      const title = heldTitleOf(line, config);
+      if (title !== null) titles.add(title);
+    }
+    return [...titles].map((title) => ({ message: heldItemMessage(title), target: "$.cart" }));
+  }
   const exempt = new Set(config.exemptProductIds);
   const held = input.lines.some((line) => {
     if (line.quantity <= 0) return false;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StorefrontState" ADD COLUMN     "heldItems" TEXT NOT NULL DEFAULT '[]';
+
