@@ -1,7 +1,7 @@
 // The storefront's delay banner follows the forecast when it gets worse (bad news sooner), and
 // waits for the merchant when it gets better, or when they knowingly overrode the forecast.
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appDataOf, metafieldJsonValue } from "@delay-desk/simulator/resolvers/app-installation";
 import {
   callRoute,
@@ -18,12 +18,25 @@ beforeAll(async () => {
   db = (await import("../db.server")).default;
 });
 
-/** Imports the shop's orders, so the forecast has a backlog to speak of. */
+/**
+ * Imports the shop's orders, so the forecast has a backlog to speak of. Opening the app started
+ * the shop's first import in the background (hooks.afterAuth); it is finished first and its rows
+ * replaced, or it would insert the same orders beside these (a unique-key clash, seen under load).
+ */
 async function importBacklog() {
   const store = app.simulator.stores.get(app.shop);
   if (!store) throw new Error("no store");
+  const { appServices } = await import("../services.server");
+  await appServices().orderSync.drain();
+  await db.trackedOrder.deleteMany({ where: { shop: app.shop } });
   await insertTrackedOrders(db, trackedOrdersFromStore(store));
 }
+
+// What a test's page load started is finished before the next test's reset.
+afterEach(async () => {
+  const { appServices } = await import("../services.server");
+  await appServices().orderSync.drain();
+});
 
 afterAll(async () => {
   await db.$disconnect();
