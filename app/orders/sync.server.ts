@@ -35,6 +35,7 @@ import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.serve
 import { hasOfflineSession } from "../shop-data/known-shop.server";
 import { reforecastShop } from "./reforecast.server";
 import { retryDelay } from "../retry-delay";
+import { yieldToEventLoop } from "../yield-to-event-loop";
 import {
   DEFAULT_LEASE_MS,
   heartbeatMs,
@@ -218,6 +219,8 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
 
   /** Takes the shop's due, unleased tasks; runs them in one pass. Returns whether to run again. */
   async function claimAndRun(shop: string, retry: boolean): Promise<boolean> {
+    // Pass after pass (a burst of webhooks) lets requests and probes in between.
+    await yieldToEventLoop();
     const now = new Date();
     const { count } = await db.syncTask.updateMany({
       where: {
@@ -259,6 +262,7 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
   async function finish(shop: string, tasks: ClaimedTask[]): Promise<boolean> {
     let requeued = false;
     for (const task of tasks) {
+      await yieldToEventLoop();
       const key = { shop, kind: task.kind, target: task.target, leaseOwner: owner };
       const { count } = await db.syncTask.deleteMany({
         where: { ...key, queuedAt: task.queuedAt },
@@ -351,6 +355,7 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
       if (outcome === "imported") await syncTags(admin, shop);
     }
     for (const task of tasks.filter((t) => t.kind === "refresh")) {
+      await yieldToEventLoop();
       try {
         timeZone = (await refreshOrder(db, admin, shop, task.target, deps.now())).timeZone;
         changed = true;
