@@ -68,6 +68,12 @@ export interface OrderSyncDeps {
   leaseMs: number;
   /** How often a started queue looks for tasks nobody holds (another process's, retries). */
   claimIntervalMs: number;
+  /**
+   * The pause before a shop's next pass when work was queued during the last one: a burst of
+   * webhooks is then a pass every so often over everything queued meanwhile, not a pass (and a
+   * re-forecast of the shop) per delivery taking the CPU its requests and health probes need.
+   */
+  passGapMs: number;
   /** With several app processes: whether this process queues this reconcile round. */
   claimReconcileRound: () => Promise<boolean>;
 }
@@ -98,6 +104,7 @@ export function orderSyncDeps(
     owner: newLeaseOwner(),
     leaseMs: DEFAULT_LEASE_MS,
     claimIntervalMs: 5_000,
+    passGapMs: 500,
     claimReconcileRound: async () => true,
     ...required,
     ...overrides,
@@ -210,7 +217,10 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
     work.running = track(
       claimAndRun(shop, retry)
         .catch((error: unknown) => deps.warn(`${shop}: ${messageOf(error)}`))
-        .then((more) => {
+        .then(async (more) => {
+          // Still running meanwhile: what arrives now joins the next pass.
+          if ((more || work.again) && deps.passGapMs > 0)
+            await new Promise((resolve) => setTimeout(resolve, deps.passGapMs));
           work.running = null;
           if (more || work.again) kick(shop);
         }),
