@@ -28,13 +28,27 @@ describe("health checks", () => {
     const away = createHealthCheck(
       postgresql ? "postgresql://nobody@127.0.0.1:9/none" : "file:/nonexistent/dir/x.sqlite",
     );
-    expect(away.live()).toEqual({ ok: true });
+    expect(away.live()).toMatchObject({ ok: true });
     await away.close();
 
     const health = createHealthCheck(url);
     expect(await health.ready()).toMatchObject({ ok: true, database: "up" });
     await health.close();
     expect(await health.ready()).toEqual({ ok: false, reason: "stopping", ms: 0 });
+  });
+
+  it("liveness says how late the event loop turned: a 300 ms synchronous stretch shows as its maxMs", async () => {
+    const health = createHealthCheck(url);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(health.live().eventLoopDelay.maxMs).toBeLessThan(250);
+    // What a synchronous node:sqlite query over many rows does to the loop.
+    const until = performance.now() + 300;
+    while (performance.now() < until);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { eventLoopDelay } = health.live();
+    expect(eventLoopDelay.maxMs).toBeGreaterThanOrEqual(250);
+    expect(eventLoopDelay.p99Ms).toBeLessThanOrEqual(eventLoopDelay.maxMs);
+    await health.close();
   });
 
   it("readiness answers 503 'database error' within its budget when the database is not there, naming no part of its URL", async () => {

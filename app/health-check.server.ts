@@ -1,8 +1,8 @@
 // What a load balancer asks an instance, answered within a budget whatever the app is doing:
-// - liveness (`GET /healthz`): the process runs and its event loop turns. No database: a busy or
-//   unreachable database is no reason to restart a process, and a probe that waits on it fails
-//   exactly when the instance is busiest (the load bench saw every probe fail with the app's pool
-//   of 10 saturated).
+// - liveness (`GET /healthz`): the process runs and its event loop turns, with how late it turns
+//   (event-loop delay, app/event-loop-delay.ts). No database: a busy or unreachable database is no
+//   reason to restart a process, and a probe that waits on it fails exactly when the instance is
+//   busiest (the load bench saw every probe fail with the app's pool of 10 saturated).
 // - readiness (`GET /readyz`): liveness, not shutting down, and the database answers a query on a
 //   connection of the health check's own, never one of the app's pool (so a saturated pool cannot
 //   starve it), within the budget. Concurrent probes share one query in flight.
@@ -10,18 +10,25 @@
 import type { DatabaseSync } from "node:sqlite";
 import pg from "pg";
 import { databaseTarget } from "./database-url";
+import { watchEventLoopDelay, type EventLoopDelay } from "./event-loop-delay";
 import { openSqliteConnection } from "./node-sqlite-adapter.server";
 
 /** How long readiness waits for the database before it answers 503 (a probe's own timeout is longer). */
 export const DEFAULT_READY_BUDGET_MS = 1_000;
 
 export type HealthAnswer =
-  | { ok: true }
+  | LiveAnswer
   | { ok: true; database: "up"; ms: number }
   | { ok: false; reason: "stopping" | "database did not answer" | "database error"; ms: number };
 
+export interface LiveAnswer {
+  ok: true;
+  /** Over the last 10–20 s: a loop that turns late answers everything late. */
+  eventLoopDelay: EventLoopDelay;
+}
+
 export interface HealthCheck {
-  live(): HealthAnswer;
+  live(): LiveAnswer;
   ready(): Promise<HealthAnswer>;
   /** Readiness fails from now on (the instance drains); the connection is closed. */
   close(): Promise<void>;
@@ -95,6 +102,7 @@ export function createHealthCheck(
   const target = databaseTarget(databaseUrl);
   const probe =
     target.provider === "postgresql" ? postgresProbe(target.url) : sqliteProbe(target.path);
+  const loopDelay = watchEventLoopDelay();
   let stopping = false;
   let inFlight: Promise<HealthAnswer> | null = null;
 
@@ -121,7 +129,7 @@ export function createHealthCheck(
   };
 
   return {
-    live: () => ({ ok: true }),
+    live: () => ({ ok: true, eventLoopDelay: loopDelay.current() }),
     ready: () => {
       if (stopping) return Promise.resolve({ ok: false, reason: "stopping", ms: 0 });
       inFlight ??= check().finally(() => {
@@ -131,6 +139,7 @@ export function createHealthCheck(
     },
     async close() {
       stopping = true;
+      loopDelay.stop();
       await probe.close();
     },
   };

@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import { mountHealthChecks } from "./health-routes";
+import { admissionOptionsFromEnv, createAdmission } from "./request-admission";
 import { hostedServices, isServerBuild } from "./server-build";
 
 export const BUILD_DIR = path.resolve(import.meta.dirname, "../build");
@@ -35,15 +36,18 @@ export async function startAppServer({
 
   const app = express();
   app.disable("x-powered-by");
-  // First: a load balancer's probes are answered whatever the app behind them is doing.
-  const health = mountHealthChecks(app, process.env.DATABASE_URL);
+  // At most MAX_CONCURRENT_REQUESTS app requests in hand; the rest wait, costless, in order.
+  const admission = createAdmission(admissionOptionsFromEnv());
+  // First: a load balancer's probes are answered whatever the app behind them is doing, ahead of
+  // the requests waiting for admission.
+  const health = mountHealthChecks(app, process.env.DATABASE_URL, admission.load);
   // Fingerprinted assets never change; everything else is rendered per request.
   app.use(
     "/assets",
     express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }),
   );
   app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: "production" }));
+  app.all("*", admission.middleware, createRequestHandler({ build, mode: "production" }));
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s));

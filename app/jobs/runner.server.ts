@@ -30,6 +30,7 @@ import {
   newLeaseOwner,
   released,
 } from "../leases/lease";
+import { yieldToEventLoop } from "../yield-to-event-loop";
 
 export interface JobRunnerOptions {
   db: PrismaClient;
@@ -180,6 +181,8 @@ export class JobRunner {
   private async runLoop(): Promise<void> {
     let failedTicks = 0;
     while (!this.stopping) {
+      // Tick after tick (items finishing one after another) lets requests and probes in between.
+      await yieldToEventLoop();
       let started: number;
       try {
         started = await this.tick();

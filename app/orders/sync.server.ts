@@ -35,6 +35,7 @@ import { keepDelayInStepWithForecast } from "../storefront/storefront-mode.serve
 import { hasOfflineSession } from "../shop-data/known-shop.server";
 import { reforecastShop } from "./reforecast.server";
 import { retryDelay } from "../retry-delay";
+import { yieldToEventLoop } from "../yield-to-event-loop";
 import {
   DEFAULT_LEASE_MS,
   heartbeatMs,
@@ -67,6 +68,12 @@ export interface OrderSyncDeps {
   leaseMs: number;
   /** How often a started queue looks for tasks nobody holds (another process's, retries). */
   claimIntervalMs: number;
+  /**
+   * The pause before a shop's next pass when work was queued during the last one: a burst of
+   * webhooks is then a pass every so often over everything queued meanwhile, not a pass (and a
+   * re-forecast of the shop) per delivery taking the CPU its requests and health probes need.
+   */
+  passGapMs: number;
   /** With several app processes: whether this process queues this reconcile round. */
   claimReconcileRound: () => Promise<boolean>;
 }
@@ -97,6 +104,7 @@ export function orderSyncDeps(
     owner: newLeaseOwner(),
     leaseMs: DEFAULT_LEASE_MS,
     claimIntervalMs: 5_000,
+    passGapMs: 500,
     claimReconcileRound: async () => true,
     ...required,
     ...overrides,
@@ -209,7 +217,10 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
     work.running = track(
       claimAndRun(shop, retry)
         .catch((error: unknown) => deps.warn(`${shop}: ${messageOf(error)}`))
-        .then((more) => {
+        .then(async (more) => {
+          // Still running meanwhile: what arrives now joins the next pass.
+          if ((more || work.again) && deps.passGapMs > 0)
+            await new Promise((resolve) => setTimeout(resolve, deps.passGapMs));
           work.running = null;
           if (more || work.again) kick(shop);
         }),
@@ -218,6 +229,8 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
 
   /** Takes the shop's due, unleased tasks; runs them in one pass. Returns whether to run again. */
   async function claimAndRun(shop: string, retry: boolean): Promise<boolean> {
+    // Pass after pass (a burst of webhooks) lets requests and probes in between.
+    await yieldToEventLoop();
     const now = new Date();
     const { count } = await db.syncTask.updateMany({
       where: {
@@ -259,6 +272,7 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
   async function finish(shop: string, tasks: ClaimedTask[]): Promise<boolean> {
     let requeued = false;
     for (const task of tasks) {
+      await yieldToEventLoop();
       const key = { shop, kind: task.kind, target: task.target, leaseOwner: owner };
       const { count } = await db.syncTask.deleteMany({
         where: { ...key, queuedAt: task.queuedAt },
@@ -351,6 +365,7 @@ export function createOrderSync(deps: OrderSyncDeps): OrderSync {
       if (outcome === "imported") await syncTags(admin, shop);
     }
     for (const task of tasks.filter((t) => t.kind === "refresh")) {
+      await yieldToEventLoop();
       try {
         timeZone = (await refreshOrder(db, admin, shop, task.target, deps.now())).timeZone;
         changed = true;
