@@ -20,6 +20,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { startSimulator } from "@delay-desk/simulator/index";
 import { libraryLikeAdmin } from "../../tests/support/library-like-admin";
@@ -101,12 +102,31 @@ function fileBody(file: string): AsyncIterable<Uint8Array> {
   return createReadStream(file);
 }
 
+// The re-forecast after an import is issue 15 point 1's figure, not this section's, and takes
+// minutes under load: BENCH_IMPORT_REFORECAST=0 leaves it out. A failure there (under load its
+// interactive transaction can outlive Prisma's 5 s timeout) is printed, not fatal.
+const REFORECAST = process.env.BENCH_IMPORT_REFORECAST !== "0";
+
+async function reforecastRow(
+  db: PrismaClient,
+  kind: "sqlite" | "postgresql",
+  now: Date,
+): Promise<BenchRow> {
+  const { reforecastShop } = await import("../../app/orders/reforecast.server");
+  const figure = `${kind}: re-forecast after it (issue 15 point 1, apart)`;
+  try {
+    return { figure, value: fmtMs((await timed(() => reforecastShop(db, SHOP, now, {}))).ms) };
+  } catch (error) {
+    const lines = (error instanceof Error ? error.message : String(error)).split("\n");
+    return { figure, value: "failed", note: lines.filter((line) => line.trim()).at(-1) ?? "" };
+  }
+}
+
 async function measure(kind: "sqlite" | "postgresql", file: string): Promise<BenchRow[]> {
   const url = await freshBenchDatabase(kind);
   const { createPrismaClient } = await import("../../app/prisma-client.server");
   const { importBulkFile } = await import("../../app/orders/import/import-bulk-file.server");
   const { naiveBulkImport } = await import("./naive-import");
-  const { reforecastShop } = await import("../../app/orders/reforecast.server");
   const db = createPrismaClient(url);
   const rows: BenchRow[] = [];
   try {
@@ -126,11 +146,7 @@ async function measure(kind: "sqlite" | "postgresql", file: string): Promise<Ben
       value: fmtRate(again.result.count, again.ms, "orders"),
       note: fmtMs(again.ms),
     });
-    const forecast = await timed(() => reforecastShop(db, SHOP, now, {}));
-    rows.push({
-      figure: `${kind}: re-forecast after it (issue 15 point 1, apart)`,
-      value: fmtMs(forecast.ms),
-    });
+    rows.push(...(REFORECAST ? [await reforecastRow(db, kind, now)] : []));
 
     const peerShop = `peer-${SHOP}`;
     const peer = await timed(() => naiveBulkImport(db, peerShop, file, now, PEER_ORDERS));

@@ -46,13 +46,25 @@ function gidNumber(id: string): number {
   return Number(id.slice(id.lastIndexOf("/") + 1));
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Children in Shopify's own order: by the number of their gid (few per parent, rarely unsorted). */
+const byGidNumber = (a: { id: string }, b: { id: string }) => gidNumber(a.id) - gidNumber(b.id);
+const byGid = (a: string, b: string) => gidNumber(a) - gidNumber(b);
+
+/**
+ * An order id's lines: its order line (null until it comes, and for ever if it never does) and
+ * the children that named it, attached as they are read, so nothing is looked up again at the end.
+ */
+interface OrderEntry {
+  order: OrderLine | null;
+  lineItems: LineItemLine[];
+  fulfillmentOrders: FulfillmentOrderLine[];
 }
 
-const byNumber = <T extends { n: number }>(a: T, b: T) => a.n - b.n;
+/** A line item id's collections, and the order entries its line item lines hang off. */
+interface CollectionsEntry {
+  ids: string[];
+  owners: OrderEntry[];
+}
 
 /** A line the fast reader refused, by the schema: its data, or the schema's reason. */
 function checked<T>(line: unknown, type: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T {
@@ -77,13 +89,8 @@ export class BulkLineError extends Error {
 }
 
 export class BulkOrderJoiner {
-  private readonly orders = new Map<string, OrderLine>();
-  private readonly lineItemsByOrder = new Map<string, Array<{ n: number; line: LineItemLine }>>();
-  private readonly fulfillmentOrdersByOrder = new Map<
-    string,
-    Array<{ n: number; line: FulfillmentOrderLine }>
-  >();
-  private readonly collectionsByLineItem = new Map<string, Array<{ n: number; id: string }>>();
+  private readonly orders = new Map<string, OrderEntry>();
+  private readonly collectionsByLineItem = new Map<string, CollectionsEntry>();
   private refused = 0;
   private readonly refusedLines: string[] = [];
   lines = 0;
@@ -127,26 +134,25 @@ export class BulkOrderJoiner {
     switch (type) {
       case "Order": {
         const order = readOrderLine(line) ?? checked(line, type, orderFieldsSchema);
-        this.orders.set(order.id, order);
+        this.entry(order.id).order = order;
         return;
       }
       case "LineItem": {
         const item = readLineItemLine(line) ?? checked(line, type, lineItemLineSchema);
-        push(this.lineItemsByOrder, item.__parentId, { n: gidNumber(item.id), line: item });
+        const owner = this.entry(item.__parentId);
+        owner.lineItems.push(item);
+        this.collections(item.id).owners.push(owner);
         return;
       }
       case "FulfillmentOrder": {
         const fo =
           readFulfillmentOrderLine(line) ?? checked(line, type, fulfillmentOrderLineSchema);
-        push(this.fulfillmentOrdersByOrder, fo.__parentId, { n: gidNumber(fo.id), line: fo });
+        this.entry(fo.__parentId).fulfillmentOrders.push(fo);
         return;
       }
       case "Collection": {
         const collection = readCollectionLine(line) ?? checked(line, type, collectionLineSchema);
-        push(this.collectionsByLineItem, collection.__parentId, {
-          n: gidNumber(collection.id),
-          id: collection.id,
-        });
+        this.collections(collection.__parentId).ids.push(collection.id);
         return;
       }
       default:
@@ -154,14 +160,32 @@ export class BulkOrderJoiner {
     }
   }
 
+  private entry(orderId: string): OrderEntry {
+    let entry = this.orders.get(orderId);
+    if (!entry) {
+      entry = { order: null, lineItems: [], fulfillmentOrders: [] };
+      this.orders.set(orderId, entry);
+    }
+    return entry;
+  }
+
+  private collections(lineItemId: string): CollectionsEntry {
+    let entry = this.collectionsByLineItem.get(lineItemId);
+    if (!entry) {
+      entry = { ids: [], owners: [] };
+      this.collectionsByLineItem.set(lineItemId, entry);
+    }
+    return entry;
+  }
+
   /** Every joined order, children in id order (Shopify's own order), whatever the line order was. */
   *orderList(): Generator<ImportedOrder> {
-    for (const order of this.orders.values()) {
-      const items = this.lineItemsByOrder.get(order.id) ?? [];
-      if (items.length > 1) items.sort(byNumber);
-      const lineItems: ImportedLineItem[] = items.map(({ line: item }) => {
-        const collections = this.collectionsByLineItem.get(item.id);
-        if (collections && collections.length > 1) collections.sort(byNumber);
+    for (const { order, lineItems: items, fulfillmentOrders: fos } of this.orders.values()) {
+      if (!order) continue;
+      if (items.length > 1) items.sort(byGidNumber);
+      const lineItems: ImportedLineItem[] = items.map((item) => {
+        const collections = this.collectionsByLineItem.get(item.id)?.ids ?? [];
+        if (collections.length > 1) collections.sort(byGid);
         return {
           id: item.id,
           title: item.title,
@@ -169,39 +193,29 @@ export class BulkOrderJoiner {
           quantity: item.quantity,
           unfulfilledQuantity: item.unfulfilledQuantity,
           product: item.product
-            ? {
-                id: item.product.id,
-                tags: item.product.tags,
-                collectionIds: collections ? collections.map((c) => c.id) : [],
-              }
+            ? { id: item.product.id, tags: item.product.tags, collectionIds: [...collections] }
             : null,
           ...(item.variant ? { variant: item.variant } : {}),
         };
       });
-      const fos = this.fulfillmentOrdersByOrder.get(order.id) ?? [];
-      if (fos.length > 1) fos.sort(byNumber);
-      const fulfillmentOrders = fos.map(({ line }) => ({
-        status: line.status,
-        fulfillBy: line.fulfillBy,
-      }));
+      if (fos.length > 1) fos.sort(byGidNumber);
+      const fulfillmentOrders = fos.map((fo) => ({ status: fo.status, fulfillBy: fo.fulfillBy }));
       yield { ...order, lineItems, fulfillmentOrders };
     }
   }
 
   result(): JoinResult {
+    let orders = 0;
     let orphans = 0;
-    const lineItemIds = new Set<string>();
-    for (const [orderId, items] of this.lineItemsByOrder) {
-      if (!this.orders.has(orderId)) orphans += items.length;
-      else for (const { line } of items) lineItemIds.add(line.id);
+    for (const entry of this.orders.values()) {
+      if (entry.order) orders += 1;
+      else orphans += entry.lineItems.length + entry.fulfillmentOrders.length;
     }
-    for (const [orderId, fos] of this.fulfillmentOrdersByOrder)
-      if (!this.orders.has(orderId)) orphans += fos.length;
-    // A collection under an orphaned line item is dropped with it.
-    for (const [lineItemId, collections] of this.collectionsByLineItem)
-      if (!lineItemIds.has(lineItemId)) orphans += collections.length;
+    // A collection under an orphaned line item (or none) is dropped with it.
+    for (const { ids, owners } of this.collectionsByLineItem.values())
+      if (!owners.some((owner) => owner.order)) orphans += ids.length;
     return {
-      orders: this.orders.size,
+      orders,
       orphans,
       refused: this.refused,
       refusedLines: [...this.refusedLines],
