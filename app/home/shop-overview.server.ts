@@ -13,23 +13,14 @@ import {
   type CustomerDataAvailability,
 } from "../admin-api/redactions";
 
-// Counts are asked without Shopify's default 10,000 cap (limit: null): a swamped shop is exactly
-// the one whose figures would otherwise read "10,000+".
-export const SHOP_OVERVIEW_QUERY = `#graphql
-  query ShopOverview {
+// The shop and the customer-data probe: cheap for Shopify, so a page can wait for it.
+export const SHOP_PROFILE_QUERY = `#graphql
+  query ShopProfile {
     shop {
       name
       myshopifyDomain
       ianaTimezone
       currencyCode
-    }
-    unshipped: ordersCount(query: "status:open fulfillment_status:unshipped", limit: null) {
-      count
-      precision
-    }
-    partial: ordersCount(query: "status:open fulfillment_status:partial", limit: null) {
-      count
-      precision
     }
     latest: orders(first: 1, reverse: true) {
       nodes {
@@ -40,6 +31,23 @@ export const SHOP_OVERVIEW_QUERY = `#graphql
       nodes {
         firstName
       }
+    }
+  }
+`;
+
+// Counts are asked without Shopify's default 10,000 cap (limit: null): a swamped shop is exactly
+// the one whose figures would otherwise read "10,000+". Counting every open order is the slow
+// part of the overview at 100k orders, so it is its own query, which a page can stream in after
+// its first paint rather than wait for (the dashboard does, issue 15 point 5).
+export const SHOP_ORDER_COUNTS_QUERY = `#graphql
+  query ShopOrderCounts {
+    unshipped: ordersCount(query: "status:open fulfillment_status:unshipped", limit: null) {
+      count
+      precision
+    }
+    partial: ordersCount(query: "status:open fulfillment_status:partial", limit: null) {
+      count
+      precision
     }
   }
 `;
@@ -67,36 +75,56 @@ const shopSchema = z.object({
   currencyCode: z.string(),
 });
 
-const overviewSchema = z.object({
+const profileSchema = z.object({
   shop: shopSchema,
-  unshipped: countSchema,
-  partial: countSchema,
   latest: z.object({ nodes: z.array(z.object({ email: z.string().nullable() })) }),
   someCustomer: z.object({ nodes: z.array(z.object({ firstName: z.string().nullable() })) }),
 });
 
-export type ShopOverview = Omit<z.infer<typeof overviewSchema>, "latest" | "someCustomer"> & {
+const countsSchema = z.object({ unshipped: countSchema, partial: countSchema });
+
+export interface ShopProfile {
+  shop: z.infer<typeof shopSchema>;
   /** Whether Shopify gives the app customers' emails and names (protected customer data). */
   customerData: CustomerDataAvailability;
-};
+}
+
+export type ShopOrderCounts = z.infer<typeof countsSchema>;
+
+export type ShopOverview = ShopProfile & ShopOrderCounts;
 
 // The newest order's email and one customer's first name double as a probe: Shopify answers
 // protected fields the app is not approved for redacted (app/admin-api/redactions.ts).
 // An app not approved for protected customer data at all is refused the Order object: the page
-// still shows the shop, with no live counts, and says why (customer-data-notices.ts).
-export async function loadShopOverview(admin: AdminGraphql): Promise<ShopOverview> {
+// still shows the shop, and says why (customer-data-notices.ts).
+export async function loadShopProfile(admin: AdminGraphql): Promise<ShopProfile> {
   try {
     const { data, redacted } = await adminQueryWithRedactions(
       admin,
-      SHOP_OVERVIEW_QUERY,
-      overviewSchema,
+      SHOP_PROFILE_QUERY,
+      profileSchema,
     );
-    const { latest: _latest, someCustomer: _someCustomer, ...overview } = data;
-    return { ...overview, customerData: customerDataAvailability(redacted) };
+    return { shop: data.shop, customerData: customerDataAvailability(redacted) };
   } catch (error) {
     if (!(error instanceof AdminApiError) || !isOrderObjectRefusal(error.message)) throw error;
     const { shop } = await adminQuery(admin, SHOP_QUERY, z.object({ shop: shopSchema }));
-    const unknown = { count: 0, precision: "AT_LEAST" as const };
-    return { shop, unshipped: unknown, partial: unknown, customerData: NO_CUSTOMER_DATA };
+    return { shop, customerData: NO_CUSTOMER_DATA };
   }
+}
+
+/** Shopify's open orders waiting to ship and partly shipped; none known without the Order object. */
+export async function loadShopOrderCounts(admin: AdminGraphql): Promise<ShopOrderCounts> {
+  try {
+    return await adminQuery(admin, SHOP_ORDER_COUNTS_QUERY, countsSchema);
+  } catch (error) {
+    if (!(error instanceof AdminApiError) || !isOrderObjectRefusal(error.message)) throw error;
+    const unknown = { count: 0, precision: "AT_LEAST" as const };
+    return { unshipped: unknown, partial: unknown };
+  }
+}
+
+/** The shop, its customer-data access and its live order counts, the two queries at once. */
+export async function loadShopOverview(admin: AdminGraphql): Promise<ShopOverview> {
+  const [profile, counts] = await Promise.all([loadShopProfile(admin), loadShopOrderCounts(admin)]);
+  return { ...profile, ...counts };
 }

@@ -21,6 +21,18 @@ export const vitalsSchema = z.object({
   where: z
     .object({ LCP: z.string().optional(), CLS: z.string().optional(), INP: z.string().optional() })
     .default({}),
+  /**
+   * Where the LCP's time went (the library's LCP attribution): the document's first byte, then
+   * the wait before the LCP resource, its download, and the render after it (script, hydration).
+   */
+  lcpParts: z
+    .object({
+      ttfb: z.number(),
+      resourceDelay: z.number(),
+      resourceLoad: z.number(),
+      renderDelay: z.number(),
+    })
+    .optional(),
 });
 export type Vitals = z.infer<typeof vitalsSchema>;
 
@@ -42,6 +54,13 @@ const keep = (metric) => {
   const a = metric.attribution || {};
   const where = a.target || a.largestShiftTarget || a.interactionTarget;
   if (where) window.__delayDeskVitals.where[metric.name] = String(where);
+  if (metric.name === "LCP")
+    window.__delayDeskVitals.lcpParts = {
+      ttfb: a.timeToFirstByte || 0,
+      resourceDelay: a.resourceLoadDelay || 0,
+      resourceLoad: a.resourceLoadDuration || 0,
+      renderDelay: a.elementRenderDelay || 0,
+    };
 };
 webVitals.onLCP(keep, { reportAllChanges: true });
 webVitals.onCLS(keep, { reportAllChanges: true });

@@ -79,7 +79,8 @@ export function OrdersPage() {
   };
 
   const go = (change: Partial<typeof view>) => {
-    clearSelection();
+    // Clearing an empty selection would still re-render all 50 rows inside the click (INP).
+    if (selectedResources.length > 0 || allResourcesSelected) clearSelection();
     setSearchParams(ordersViewParams({ ...view, ...change }));
   };
   const turnPage = (direction: "after" | "before", cursor: string) => {
