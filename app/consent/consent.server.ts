@@ -66,35 +66,80 @@ export function consentTermsForNotice(
   });
 }
 
-/** After the notice went out: what it asked, so the deadline sweep and the review list know. */
-export async function recordConsentAsked(
-  db: PrismaClient,
-  shop: string,
-  input: { noticeId: string; orderId: string; ruleSet: ConsentRuleSet; terms: ConsentTerms },
-): Promise<void> {
-  const { terms } = input;
-  if (terms.kind === "none") return;
-  const data = {
-    orderId: input.orderId,
-    ruleSet: input.ruleSet,
+type AskInput = { noticeId: string; orderId: string; ruleSet: ConsentRuleSet; terms: ConsentTerms };
+
+type Asking = AskInput & { terms: Exclude<ConsentTerms, { kind: "none" }> };
+
+const asking = (input: AskInput): input is Asking => input.terms.kind !== "none";
+
+function askData({ orderId, ruleSet, terms }: Asking) {
+  return {
+    orderId,
+    ruleSet,
     terms: terms.kind,
     reason: terms.kind === "yes" ? terms.reason : null,
     delayDays: terms.delayDays,
     revisedDate: terms.kind === "silence" || terms.kind === "yes" ? terms.revisedDate : null,
     deadline: terms.kind === "yes" ? terms.deadline : null,
   };
+}
+
+const superseded = () => ({ status: "superseded", resolvedAt: new Date(), resolvedBy: "system" });
+
+/** After the notice went out: what it asked, so the deadline sweep and the review list know. */
+export async function recordConsentAsked(
+  db: PrismaClient,
+  shop: string,
+  input: AskInput,
+): Promise<void> {
+  if (!asking(input)) return;
   await db.$transaction(async (tx) => {
     // A newer notice asks afresh: the older unanswered ask is replaced by it.
     await tx.consentRequest.updateMany({
       where: { shop, orderId: input.orderId, status: "open", noticeId: { not: input.noticeId } },
-      data: { status: "superseded", resolvedAt: new Date(), resolvedBy: "system" },
+      data: superseded(),
     });
     await tx.consentRequest.upsert({
       where: { shop_noticeId: { shop, noticeId: input.noticeId } },
-      create: { shop, noticeId: input.noticeId, ...data },
+      create: { shop, noticeId: input.noticeId, ...askData(input) },
       update: {},
     });
   });
+}
+
+/**
+ * The asks of a batch of notices just sent, one per order, each notice new (the notice job's
+ * batch): the older open asks of those orders superseded in one write and the new asks inserted
+ * in one, in one transaction. Should an ask exist already (a performer that took a send claim
+ * over recorded it), nothing of the batch is written and each is recorded alone instead.
+ */
+export async function recordConsentAskedAll(
+  db: PrismaClient,
+  shop: string,
+  inputs: readonly AskInput[],
+): Promise<void> {
+  const asks = inputs.filter(asking);
+  if (asks.length === 0) return;
+  try {
+    await db.$transaction([
+      db.consentRequest.updateMany({
+        where: {
+          shop,
+          status: "open",
+          orderId: { in: asks.map((ask) => ask.orderId) },
+          noticeId: { notIn: asks.map((ask) => ask.noticeId) },
+        },
+        data: superseded(),
+      }),
+      db.consentRequest.createMany({
+        data: asks.map((ask) => ({ shop, noticeId: ask.noticeId, ...askData(ask) })),
+      }),
+    ]);
+  } catch (error) {
+    const unique = typeof error === "object" && error !== null && "code" in error;
+    if (!unique || error.code !== "P2002") throw error;
+    for (const ask of asks) await recordConsentAsked(db, shop, ask);
+  }
 }
 
 /** The open "yes" ask this link answers: the link's own notice, or an older one (never newer). */

@@ -52,6 +52,9 @@ export interface PerformContext {
   checkpoint(data: Record<string, unknown>): Promise<void>;
 }
 
+/** What a batch of items shares: no checkpoints (a kind that needs them performs one by one). */
+export type BatchContext = Pick<PerformContext, "shop" | "admin" | "sleep">;
+
 export type ItemOutcome =
   | { status: "done"; summary: string; detail: Record<string, unknown> }
   | { status: "skipped"; reason: string; detail?: Record<string, unknown> }
@@ -64,16 +67,37 @@ export interface JobKind<Params = unknown> {
   params: z.ZodType<Params, z.ZodTypeDef, unknown>;
   plan(ctx: PlanContext, params: Params, orderIds: readonly string[]): Promise<PlannedItem[]>;
   perform(ctx: PerformContext, item: ItemToPerform, params: Params): Promise<ItemOutcome>;
+  /**
+   * Optional: performs up to `batchSize` claimed items of one job together, so their reads and
+   * writes cost a constant number of statements per batch rather than per item. The same contract
+   * as `perform` holds for each item. An item it leaves out of the result (one it cannot decide in
+   * bulk: a retry, a replay, a rare case) is then performed alone with `perform`; if it throws, every
+   * item is, so it must leave nothing half done that `perform` cannot pick up.
+   */
+  performBatch?(
+    ctx: BatchContext,
+    items: ItemToPerform[],
+    params: Params,
+  ): Promise<Map<string, ItemOutcome>>;
+  /** How many items `performBatch` takes at once. */
+  batchSize?: number;
   /** OrderEvent kind for the order timeline ("remedy", "notice"); null records none. */
   timelineKind: string | null;
 }
 
 /** Keeps `Params` checked inside one definition while the registry holds kinds of any params. */
 export function defineJobKind<Params>(kind: JobKind<Params>): JobKind<unknown> {
+  const batch = kind.performBatch?.bind(kind);
   return {
     ...kind,
     plan: (ctx, params, orderIds) => kind.plan(ctx, kind.params.parse(params), orderIds),
     perform: (ctx, item, params) => kind.perform(ctx, item, kind.params.parse(params)),
+    ...(batch
+      ? {
+          performBatch: (ctx: BatchContext, items: ItemToPerform[], params: unknown) =>
+            batch(ctx, items, kind.params.parse(params)),
+        }
+      : {}),
   };
 }
 

@@ -14,7 +14,7 @@
 // write conflicts and dropped connections: transient-database-error.ts): the runner's own writes
 // are retried, `perform` is called again, and the loop backs off, all with the capped exponential
 // delay the other queues use (app/retry-delay.ts), so a busy database slows a job but fails no item.
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { AdminApiError, TransientAdminError } from "../admin-api/admin-errors";
 import { AdminClient, type AdminClientStats, type AdminGraphql } from "../admin-api/graphql.server";
 import { ThrottleGate } from "../admin-api/throttle-gate";
@@ -56,10 +56,33 @@ interface ShopWorker {
   gate: ThrottleGate;
   admin: AdminClient;
   active: number;
+  /** Batches in flight, and the job they belong to (one job's batches at a time). */
+  batches: number;
+  batchJob: string | null;
+}
+
+interface JobRow {
+  id: string;
+  shop: string;
+  kind: string;
+  params: string;
+  createdBy: string | null;
+  createdByName: string | null;
+}
+
+interface ClaimedItem {
+  id: string;
+  orderId: string;
+  idempotencyKey: string;
+  attempts: number;
+  amount: string | null;
+  result: string | null;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const defaultBackoff = (attempt: number) => retryDelay(attempt, { baseMs: 500, capMs: 30_000 });
+/** Batches of a batch kind in flight per shop at once. */
+const BATCHES_IN_FLIGHT = 2;
 /** Tries of one of the runner's own writes while the database stays busy, before giving up on it. */
 const DATABASE_TRIES = 8;
 
@@ -236,6 +259,8 @@ export class JobRunner {
           timeoutMs: this.options.timeoutMs ?? 30_000,
         }),
         active: 0,
+        batches: 0,
+        batchJob: null,
       };
       this.workers.set(shop, worker);
     }
@@ -259,7 +284,22 @@ export class JobRunner {
         job.status = "running";
       }
       const worker = this.worker(job.shop);
-      const free = worker.gate.concurrency - worker.active;
+      const kind = this.options.registry.get(job.kind);
+      // A kind that performs in batches takes a whole batch per tick, two batches in flight at
+      // most (one waiting on the database while the other waits on the network): the batch, not
+      // the item, pays for the reads, the writes and the tick.
+      // A runner told how many items to hold at once (maxConcurrency) holds no more in batches.
+      // One job's batches at a time per shop: a second job of the same orders then finds the
+      // first's notices sent, not on their way.
+      const batchSize = kind?.performBatch ? Math.max(1, kind.batchSize ?? 25) : 0;
+      const inFlight = this.options.maxConcurrency ?? BATCHES_IN_FLIGHT * batchSize;
+      const otherJob = worker.batchJob !== null && worker.batchJob !== job.id;
+      const free =
+        batchSize > 0
+          ? otherJob
+            ? 0
+            : Math.min(batchSize, inFlight - worker.active)
+          : worker.gate.concurrency - worker.active;
       const open = await db.jobItem.count({
         where: { jobId: job.id, status: { in: ["pending", "running"] } },
       });
@@ -316,6 +356,33 @@ export class JobRunner {
           })
         ).map((row) => row.id),
       );
+      if (kind && batchSize > 0) {
+        const batch = candidates
+          .filter((candidate) => taken.has(candidate.id))
+          .map((candidate) => ({ ...candidate, attempts: candidate.attempts + 1 }));
+        if (batch.length === 0) continue;
+        for (const item of batch) this.inHand.add(item.id);
+        started += batch.length;
+        worker.active += batch.length;
+        worker.batchJob = job.id;
+        worker.batches += 1;
+        const run = this.runBatch(job, batch, worker, kind)
+          .catch((error: unknown) => {
+            // As for one item: what could not be settled is taken over when its lease runs out.
+            console.warn(
+              `job runner: a batch of ${batch.length} items left for takeover after its lease: ${messageOf(error)}`,
+            );
+          })
+          .finally(() => {
+            worker.active -= batch.length;
+            worker.batches -= 1;
+            if (worker.batches === 0) worker.batchJob = null;
+            for (const item of batch) this.inHand.delete(item.id);
+            this.running.delete(run);
+          });
+        this.running.add(run);
+        continue;
+      }
       for (const candidate of candidates) {
         if (!taken.has(candidate.id)) continue;
         this.inHand.add(candidate.id);
@@ -340,25 +407,50 @@ export class JobRunner {
     return started;
   }
 
-  private async runItem(
-    job: {
-      id: string;
-      shop: string;
-      kind: string;
-      params: string;
-      createdBy: string | null;
-      createdByName: string | null;
-    },
-    item: {
-      id: string;
-      orderId: string;
-      idempotencyKey: string;
-      attempts: number;
-      amount: string | null;
-      result: string | null;
-    },
+  /**
+   * A batch kind's items: performed together and settled in one transaction; the items the batch
+   * leaves out (or all of them, if it throws) are performed one by one, which picks up whatever
+   * the batch began (perform's contract: called again, it never acts twice).
+   */
+  private async runBatch(
+    job: JobRow,
+    items: ClaimedItem[],
     worker: ShopWorker,
+    kind: JobKind<unknown>,
   ): Promise<void> {
+    let outcomes = new Map<string, ItemOutcome>();
+    if (kind.performBatch) {
+      try {
+        outcomes = await kind.performBatch(
+          { shop: job.shop, admin: worker.admin, sleep: this.sleep },
+          items.map((item) => ({
+            id: item.id,
+            jobId: job.id,
+            orderId: item.orderId,
+            idempotencyKey: item.idempotencyKey,
+            attempt: item.attempts,
+            amount: item.amount,
+          })),
+          JSON.parse(job.params),
+        );
+      } catch (error) {
+        console.warn(
+          `job runner: a batch of ${items.length} items goes on one by one: ${messageOf(error)}`,
+        );
+      }
+    }
+    const settled = items.flatMap((item) => {
+      const outcome = outcomes.get(item.id);
+      return outcome ? [{ item, outcome, checkpoint: parseResult(item.result).checkpoint }] : [];
+    });
+    if (settled.length > 0)
+      await this.retryingBusy("settling a batch", () => this.settleAll(job, kind, settled));
+    await Promise.all(
+      items.filter((item) => !outcomes.has(item.id)).map((item) => this.runItem(job, item, worker)),
+    );
+  }
+
+  private async runItem(job: JobRow, item: ClaimedItem, worker: ShopWorker): Promise<void> {
     const db = this.options.db;
     const kind = this.options.registry.get(job.kind);
     let checkpoint = parseResult(item.result).checkpoint;
@@ -449,40 +541,52 @@ export class JobRunner {
   }
 
   private async settle(
-    job: {
-      id: string;
-      shop: string;
-      kind: string;
-      createdBy: string | null;
-      createdByName: string | null;
-    },
+    job: JobRow,
     item: { id: string; orderId: string },
     kind: JobKind<unknown> | undefined,
     outcome: ItemOutcome,
     checkpoint: unknown,
   ): Promise<void> {
+    await this.settleAll(job, kind, [{ item, outcome, checkpoint }]);
+  }
+
+  /** Settles items in one transaction (a batch's: one commit, one insert of timeline events). */
+  private async settleAll(
+    job: JobRow,
+    kind: JobKind<unknown> | undefined,
+    entries: ReadonlyArray<{
+      item: { id: string; orderId: string };
+      outcome: ItemOutcome;
+      checkpoint: unknown;
+    }>,
+  ): Promise<void> {
     const db = this.options.db;
-    const reason = outcome.status === "done" ? null : outcome.reason;
-    const detail = outcome.detail ?? {};
     await db.$transaction(async (tx) => {
-      // Settled only while the lease is still ours: had it run out (this process stalled), the
-      // runner that took the item over settles it, and the timeline gets one event.
-      const settled = await tx.jobItem.updateMany({
-        where: this.mine(item.id),
-        data: {
-          ...released,
-          status: outcome.status,
-          error: reason,
-          result: JSON.stringify({
-            checkpoint,
-            outcome: detail,
-            ...(outcome.status === "done" ? { summary: outcome.summary } : {}),
-          }),
-        },
-      });
-      if (settled.count === 1 && outcome.status === "done" && kind?.timelineKind) {
-        await tx.orderEvent.create({
+      const events: Prisma.OrderEventCreateManyInput[] = [];
+      const counted: Array<{
+        item: { id: string; orderId: string };
+        detail: Record<string, unknown>;
+      }> = [];
+      for (const { item, outcome, checkpoint } of entries) {
+        const reason = outcome.status === "done" ? null : outcome.reason;
+        const detail = outcome.detail ?? {};
+        // Settled only while the lease is still ours: had it run out (this process stalled), the
+        // runner that took the item over settles it, and the timeline gets one event.
+        const settled = await tx.jobItem.updateMany({
+          where: this.mine(item.id),
           data: {
+            ...released,
+            status: outcome.status,
+            error: reason,
+            result: JSON.stringify({
+              checkpoint,
+              outcome: detail,
+              ...(outcome.status === "done" ? { summary: outcome.summary } : {}),
+            }),
+          },
+        });
+        if (settled.count === 1 && outcome.status === "done" && kind?.timelineKind) {
+          events.push({
             shop: job.shop,
             orderId: item.orderId,
             kind: kind.timelineKind,
@@ -495,11 +599,13 @@ export class JobRunner {
               summary: outcome.summary,
               ...detail,
             }),
-          },
-        });
-        // The outcomes page's notices and refunds, counted once with the item (app/outcomes/).
-        await recordSettledItem(tx, job, item, detail);
+          });
+          counted.push({ item, detail });
+        }
       }
+      if (events.length > 0) await tx.orderEvent.createMany({ data: events });
+      // The outcomes page's notices and refunds, counted once with the item (app/outcomes/).
+      for (const { item, detail } of counted) await recordSettledItem(tx, job, item, detail);
     });
   }
 }

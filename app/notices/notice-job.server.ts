@@ -5,12 +5,13 @@
 // revision: if a crash lands between the SMTP server's "250 OK" and our "sent", the resend
 // carries the same Message-ID and the customer's mailbox files it once (docs/notices.md).
 import { randomUUID } from "node:crypto";
-import type { Notice, PrismaClient } from "@prisma/client";
+import type { Notice, Prisma, PrismaClient, TrackedOrder } from "@prisma/client";
 import { z } from "zod";
 import { defineJobKind, type ItemOutcome, type JobKind, type PlannedItem } from "../jobs/job-kind";
 import { toShopLocal } from "../promise/shop-clock";
 import { choiceLinks } from "../proxy/choice-links.server";
-import { loadShopSettings } from "../settings/shop-settings.server";
+import { loadShopSettings, type ShopSettings } from "../settings/shop-settings.server";
+import type { AdminClient } from "../admin-api/graphql.server";
 import type { MailTransport } from "./mail-transport.server";
 import { composeMail } from "./compose-mail";
 import {
@@ -26,7 +27,11 @@ import { nextNotice, type NextNotice, type NoticeHistoryRow } from "./next-notic
 import { noticeItems, renderNotice } from "./render-notice";
 import { OrderStatusBatcher, publishOrderStatus } from "./order-status-metafield.server";
 import { gidId } from "../admin-api/gid";
-import { consentTermsForNotice, recordConsentAsked } from "../consent/consent.server";
+import {
+  consentTermsForNotice,
+  recordConsentAsked,
+  recordConsentAskedAll,
+} from "../consent/consent.server";
 import { buyerTotal } from "../proxy/buyer-money";
 import { jobTemplates, noticeFor, storedTranslationsSchema } from "./notice-translations";
 
@@ -86,6 +91,13 @@ export interface OrderDecision {
 }
 
 const DECIDE_CHUNK = 400;
+
+/**
+ * Items performed together (performBatch): two metafieldsSet calls' worth (25 each, Shopify's
+ * limit), ten mails per pooled connection; small enough that a batch's settling transaction stays
+ * short.
+ */
+export const NOTICE_BATCH_SIZE = 50;
 
 /** The order's notices as the rhythm and the guard read them (failed ones count for neither). */
 const HISTORY_SELECT = {
@@ -168,6 +180,8 @@ interface Performed {
   sent?: { notice: Notice; choice: "wait" | "cancel" | null };
 }
 
+const kindOf = (row: { kind: string }) => (isNoticeKind(row.kind) ? row.kind : "first");
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
@@ -194,38 +208,14 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     return found;
   }
 
-  async function perform(
+  /** What rendering and the consent terms of one order's notices need, from one round of reads. */
+  function orderScope(
     shop: string,
-    item: { id: string; orderId: string; jobId?: string },
+    order: TrackedOrder,
+    orderNotices: readonly Notice[],
+    settings: ShopSettings,
     params: NoticeJobParams,
-    sleep: (ms: number) => Promise<void>,
-  ): Promise<Performed> {
-    const jobId =
-      item.jobId ??
-      (await db.jobItem.findFirst({ where: { id: item.id, shop }, select: { jobId: true } }))
-        ?.jobId;
-    if (!jobId) return { outcome: { status: "failed", reason: "The job item is gone." } };
-    // Everything the decision, the revision, the earlier date and the consent terms need, in one
-    // round of reads: the order, all its notices (the history), the customer's answer, the rules.
-    const [order, orderNotices, choiceRow, settings] = await Promise.all([
-      db.trackedOrder.findUnique({ where: { shop_id: { shop, id: item.orderId } } }),
-      db.notice.findMany({ where: { shop, orderId: item.orderId } }),
-      db.customerChoice.findUnique({ where: { shop_orderId: { shop, orderId: item.orderId } } }),
-      loadShopSettings(db, shop),
-    ]);
-    if (!order)
-      return { outcome: { status: "skipped", reason: "Delay Desk no longer tracks this order." } };
-    const target = order;
-    const choice = choiceRow ? (choiceRow.choice === "cancel" ? "cancel" : "wait") : null;
-
-    let notice = orderNotices.find((n) => n.jobId === jobId) ?? null;
-    if (notice?.status === "sent") return { outcome: alreadySent(notice) };
-    let change: string = "retry";
-    // The send claim this performer holds, if it wrote the row itself (notice-send-claim.ts).
-    let token: string | null = null;
-    // The row as this performer just wrote it: the first look needs no read.
-    let written: typeof notice = null;
-    const kindOf = (row: { kind: string }) => (isNoticeKind(row.kind) ? row.kind : "first");
+  ) {
     // What the customer was told before a notice: the later and earlier dates say it.
     const toldBefore = (revision: number) =>
       orderNotices
@@ -245,7 +235,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       consentTermsForNotice(
         settings.consentRuleSet,
         rules.timeZone,
-        target,
+        order,
         row,
         toldBefore(row.revision)?.estimateTo ?? null,
       );
@@ -272,17 +262,17 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
         overrideReason: params.overrideReason,
         makeGood: words.makeGood,
         reader: { ...reader, timeZone: rules.timeZone, at: now() },
-        refundTotal: buyerTotal(target, reader.locale),
+        refundTotal: buyerTotal(order, reader.locale),
         order: {
-          name: target.name,
-          customerFirstName: target.customerFirstName,
-          items: noticeItems(target.lineItems),
+          name: order.name,
+          customerFirstName: order.customerFirstName,
+          items: noticeItems(order.lineItems),
         },
         range: { from: row.estimateFrom, to: row.estimateTo },
         // The wording depends on how far out the date is from the shop's today (estimate-range.ts).
         today: toShopLocal(now(), rules.timeZone).date,
         sender: params.sender,
-        links: choiceLinks(deps.secret, { shop, orderId: target.id, noticeId: row.id, now: now() }),
+        links: choiceLinks(deps.secret, { shop, orderId: order.id, noticeId: row.id, now: now() }),
       });
       const composed = await composeMail({
         from: { name: params.sender.name, address: params.replyTo },
@@ -296,57 +286,326 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       });
       return { raw: composed.raw, subject: rendered.subject };
     }
+    return { reader, consentFor, compose };
+  }
 
-    if (!notice) {
-      const next = nextNotice(
-        order,
-        orderNotices,
-        choice,
-        { overrideReason: params.overrideReason, confirmBetter: params.confirmBetter },
-        { now: now(), cadenceDays: settings.noticeCadenceDays },
-      );
-      if (!next.send && next.blocked) {
-        return {
-          outcome: {
-            status: "skipped",
-            reason: `A second revised date (${next.blocked.proposed.to}, after ${next.blocked.told.to}) needs a remedy or an override with a reason.`,
-            detail: { blocked: "second-revision" },
-          },
-        };
-      }
-      if (!next.send)
-        return { outcome: { status: "skipped", reason: next.reason, detail: { held: next.code } } };
-      const decision = next.notice;
-      change = decision.kind;
-      // Numbered after every row, failed ones included: Notice is unique per shop, order and revision.
-      const highest = orderNotices.reduce((max, n) => Math.max(max, n.revision), 0);
-      const revision = Math.max(decision.revision, highest + 1);
-      const mine = newSendClaimToken();
-      // The claim and the stored message in one write: the row is created with its id, its send
-      // claim and the bytes every send of it will use (the links carry the id, so it is ours).
-      const planned = {
-        id: randomUUID(),
-        kind: decision.kind,
-        revision,
-        estimateFrom: decision.range.from,
-        estimateTo: decision.range.to,
-        toEmail: order.email ?? "",
-        messageId: noticeMessageId(shop, order.id, revision),
-        // Wall time, as the column's default would be: the consent terms read "today" from it.
-        createdAt: new Date(),
+  /**
+   * An order without this job's notice: what the guard and the rhythm decide, and if it is to be
+   * sent, the new Notice row with its claim and its composed message (not yet written).
+   */
+  async function newNotice(
+    shop: string,
+    jobId: string,
+    order: TrackedOrder,
+    orderNotices: readonly Notice[],
+    choice: "wait" | "cancel" | null,
+    settings: ShopSettings,
+    params: NoticeJobParams,
+    claim: string,
+  ) {
+    const next = nextNotice(
+      order,
+      orderNotices,
+      choice,
+      { overrideReason: params.overrideReason, confirmBetter: params.confirmBetter },
+      { now: now(), cadenceDays: settings.noticeCadenceDays },
+    );
+    if (!next.send && next.blocked) {
+      return {
+        outcome: {
+          status: "skipped",
+          reason: `A second revised date (${next.blocked.proposed.to}, after ${next.blocked.told.to}) needs a remedy or an override with a reason.`,
+          detail: { blocked: "second-revision" },
+        } satisfies ItemOutcome,
       };
-      const message = await compose(planned);
-      const data = {
+    }
+    if (!next.send)
+      return {
+        outcome: {
+          status: "skipped",
+          reason: next.reason,
+          detail: { held: next.code },
+        } satisfies ItemOutcome,
+      };
+    const decision = next.notice;
+    // Numbered after every row, failed ones included: Notice is unique per shop, order and revision.
+    const highest = orderNotices.reduce((max, n) => Math.max(max, n.revision), 0);
+    const revision = Math.max(decision.revision, highest + 1);
+    // The claim and the stored message in one write: the row is created with its id, its send
+    // claim and the bytes every send of it will use (the links carry the id, so it is ours).
+    const planned = {
+      id: randomUUID(),
+      kind: decision.kind,
+      revision,
+      estimateFrom: decision.range.from,
+      estimateTo: decision.range.to,
+      toEmail: order.email ?? "",
+      messageId: noticeMessageId(shop, order.id, revision),
+      // Wall time, as the column's default would be: the consent terms read "today" from it.
+      createdAt: new Date(),
+    };
+    const scope = orderScope(shop, order, orderNotices, settings, params);
+    const message = await scope.compose(planned);
+    return {
+      decision,
+      scope,
+      data: {
         ...planned,
         shop,
         orderId: order.id,
         jobId,
         subject: message.subject,
-        language: reader.language,
+        language: scope.reader.language,
         rawMessage: message.raw,
         status: "sending",
-        ...sendClaimedBy(mine, new Date(), sendClaimMs),
+        ...sendClaimedBy(claim, new Date(), sendClaimMs),
+      } satisfies Prisma.NoticeUncheckedCreateInput,
+    };
+  }
+
+  /** What a sent notice's item says, and what the order status page should now say. */
+  function sentOutcome(
+    row: Notice,
+    change: string,
+    choice: "wait" | "cancel" | null,
+  ): Performed & { sent: NonNullable<Performed["sent"]> } {
+    const kind = kindOf(row);
+    return {
+      outcome: {
+        status: "done",
+        summary:
+          kind === "shipped"
+            ? `"It has shipped" notice sent to ${row.toEmail}`
+            : `${NOTICE_KIND_LABELS[kind]} (notice ${row.revision}) sent to ${row.toEmail}: ships ${row.estimateFrom} – ${row.estimateTo}`,
+        detail: {
+          noticeId: row.id,
+          revision: row.revision,
+          from: row.estimateFrom,
+          to: row.estimateTo,
+          change,
+          toEmail: row.toEmail,
+        },
+      },
+      // What the order status page should now say, from what this performer just sent.
+      sent: { notice: row, choice },
+    };
+  }
+
+  /** The order status page after a done item (concurrent writes share metafieldsSet calls). */
+  async function withOrderStatus(
+    admin: AdminClient,
+    shop: string,
+    orderId: string,
+    { outcome, sent }: Performed,
+  ): Promise<ItemOutcome> {
+    if (outcome.status !== "done") return outcome;
+    // The order status page says the same thing; concurrent items' writes share metafieldsSet
+    // calls (up to Shopify's 25 per call) through the one batcher per Admin client.
+    let batcher = batchers.get(admin);
+    if (!batcher) {
+      batcher = new OrderStatusBatcher(admin);
+      batchers.set(admin, batcher);
+    }
+    const orderStatusPage = await publishOrderStatus(
+      batcher,
+      { db, secret: deps.secret, now },
+      shop,
+      orderId,
+      sent ?? null,
+    );
+    return { ...outcome, detail: { ...outcome.detail, orderStatusPage } };
+  }
+
+  /**
+   * A batch of one job's items in a constant number of statements: one round of reads for all
+   * their orders, notices, answers and the rules; one insert of the new notices with their send
+   * claims and messages; the mails sent at once through the pool; one write marking the sent ones;
+   * their consent asks in one transaction. An item this path does not decide (its notice exists
+   * already: a retry, a replay, a takeover; an override, which writes an event with its notice) is
+   * left to `perform`. A crash anywhere leaves what `perform` picks up: rows "sending" under a
+   * claim that runs out, with the stored bytes the resend uses (docs/notices.md).
+   */
+  async function performBatch(
+    shop: string,
+    items: readonly { id: string; orderId: string; jobId?: string }[],
+    params: NoticeJobParams,
+  ): Promise<Map<string, Performed>> {
+    const done = new Map<string, Performed>();
+    const jobId = items[0]?.jobId;
+    const transport = deps.transport();
+    if (!jobId || !transport || items.some((item) => item.jobId !== jobId)) return done;
+    const orderIds = items.map((item) => item.orderId);
+    const [orders, notices, choices, settings] = await Promise.all([
+      db.trackedOrder.findMany({ where: { shop, id: { in: orderIds } } }),
+      db.notice.findMany({ where: { shop, orderId: { in: orderIds } } }),
+      db.customerChoice.findMany({ where: { shop, orderId: { in: orderIds } } }),
+      loadShopSettings(db, shop),
+    ]);
+    const orderOf = new Map(orders.map((order) => [order.id, order]));
+    const noticesOf = new Map<string, Notice[]>();
+    for (const notice of notices)
+      noticesOf.set(notice.orderId, [...(noticesOf.get(notice.orderId) ?? []), notice]);
+    const choiceOf = new Map(
+      choices.map((c) => [c.orderId, c.choice === "cancel" ? "cancel" : "wait"] as const),
+    );
+    const claim = newSendClaimToken();
+    const fresh: Array<{
+      item: { id: string; orderId: string };
+      change: string;
+      choice: "wait" | "cancel" | null;
+      data: Awaited<ReturnType<typeof newNotice>> extends infer R
+        ? R extends { data: infer D }
+          ? D
+          : never
+        : never;
+      consent: ReturnType<ReturnType<typeof orderScope>["consentFor"]>;
+    }> = [];
+    for (const item of items) {
+      const order = orderOf.get(item.orderId);
+      if (!order) {
+        done.set(item.id, {
+          outcome: { status: "skipped", reason: "Delay Desk no longer tracks this order." },
+        });
+        continue;
+      }
+      const orderNotices = noticesOf.get(order.id) ?? [];
+      if (orderNotices.some((n) => n.jobId === jobId)) continue;
+      const choice = choiceOf.get(order.id) ?? null;
+      const planned = await newNotice(
+        shop,
+        jobId,
+        order,
+        orderNotices,
+        choice,
+        settings,
+        params,
+        claim,
+      );
+      if (planned.outcome) done.set(item.id, { outcome: planned.outcome });
+      else if (!planned.decision.overridden)
+        fresh.push({
+          item,
+          change: planned.decision.kind,
+          choice,
+          data: planned.data,
+          consent: planned.scope.consentFor(planned.data),
+        });
+    }
+    if (fresh.length === 0) return done;
+    try {
+      // One statement, all or nothing: a row another performer wrote first (unique per shop, job
+      // and order) leaves every item of this batch to `perform`, which meets that row.
+      await db.$transaction([db.notice.createMany({ data: fresh.map((f) => f.data) })]);
+    } catch (error) {
+      if (isUniqueViolation(error)) return done;
+      throw error;
+    }
+    // Sent at once: the pool (mail-transport.server.ts) queues them for its few connections.
+    const results = await Promise.all(
+      fresh.map((f) =>
+        transport.send({
+          envelope: { from: params.replyTo, to: f.data.toEmail },
+          raw: f.data.rawMessage,
+          messageId: f.data.messageId,
+        }),
+      ),
+    );
+    const sentAt = now();
+    const sent = fresh.filter((_, index) => results[index]?.ok);
+    // Sent is a fact whoever's claim it was; the stored messages are no longer needed.
+    if (sent.length > 0)
+      await db.notice.updateMany({
+        where: { shop, id: { in: sent.map((f) => f.data.id) }, status: { not: "sent" } },
+        data: { status: "sent", sentAt, rawMessage: null, ...sendClaimReleased },
+      });
+    for (const [index, f] of fresh.entries()) {
+      const result = results[index];
+      if (!result || result.ok) continue;
+      const reason = `${result.permanent ? "Refused by the mail server" : "Mail server unavailable (temporary)"}: ${result.reason}`;
+      await db.notice.updateMany({
+        where: { id: f.data.id, shop, sendingBy: claim, status: "sending" },
+        data: { status: "failed", error: reason, ...sendClaimReleased },
+      });
+      done.set(f.item.id, {
+        outcome: {
+          status: "failed",
+          reason,
+          detail: { noticeId: f.data.id, permanent: result.permanent },
+        },
+      });
+    }
+    await recordConsentAskedAll(
+      db,
+      shop,
+      sent.map((f) => ({
+        noticeId: f.data.id,
+        orderId: f.data.orderId,
+        ruleSet: settings.consentRuleSet,
+        terms: f.consent,
+      })),
+    );
+    for (const f of sent) {
+      const row: Notice = {
+        ...f.data,
+        status: "sent",
+        sentAt,
+        rawMessage: null,
+        error: null,
+        sendingBy: null,
+        sendingUntil: null,
       };
+      done.set(f.item.id, sentOutcome(row, f.change, f.choice));
+    }
+    return done;
+  }
+
+  async function perform(
+    shop: string,
+    item: { id: string; orderId: string; jobId?: string },
+    params: NoticeJobParams,
+    sleep: (ms: number) => Promise<void>,
+  ): Promise<Performed> {
+    const jobId =
+      item.jobId ??
+      (await db.jobItem.findFirst({ where: { id: item.id, shop }, select: { jobId: true } }))
+        ?.jobId;
+    if (!jobId) return { outcome: { status: "failed", reason: "The job item is gone." } };
+    // Everything the decision, the revision, the earlier date and the consent terms need, in one
+    // round of reads: the order, all its notices (the history), the customer's answer, the rules.
+    const [order, orderNotices, choiceRow, settings] = await Promise.all([
+      db.trackedOrder.findUnique({ where: { shop_id: { shop, id: item.orderId } } }),
+      db.notice.findMany({ where: { shop, orderId: item.orderId } }),
+      db.customerChoice.findUnique({ where: { shop_orderId: { shop, orderId: item.orderId } } }),
+      loadShopSettings(db, shop),
+    ]);
+    if (!order)
+      return { outcome: { status: "skipped", reason: "Delay Desk no longer tracks this order." } };
+    const choice = choiceRow ? (choiceRow.choice === "cancel" ? "cancel" : "wait") : null;
+
+    let notice = orderNotices.find((n) => n.jobId === jobId) ?? null;
+    if (notice?.status === "sent") return { outcome: alreadySent(notice) };
+    let change: string = "retry";
+    // The send claim this performer holds, if it wrote the row itself (notice-send-claim.ts).
+    let token: string | null = null;
+    // The row as this performer just wrote it: the first look needs no read.
+    let written: typeof notice = null;
+    const scope = orderScope(shop, order, orderNotices, settings, params);
+
+    if (!notice) {
+      const mine = newSendClaimToken();
+      const planned = await newNotice(
+        shop,
+        jobId,
+        order,
+        orderNotices,
+        choice,
+        settings,
+        params,
+        mine,
+      );
+      if (planned.outcome) return { outcome: planned.outcome };
+      const { decision, data } = planned;
+      change = decision.kind;
       try {
         if (decision.overridden) {
           const job = await creatorOf(jobId, shop);
@@ -362,7 +621,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
                 detail: JSON.stringify({
                   reason: params.overrideReason,
                   noticeId: created.id,
-                  revision,
+                  revision: data.revision,
                   from: decision.range.from,
                   to: decision.range.to,
                 }),
@@ -392,8 +651,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     }
 
     const transport = deps.transport();
-    const kind = kindOf(notice);
-    const consent = consentFor(notice);
+    const consent = scope.consentFor(notice);
     if (!transport) {
       await db.notice.updateMany({
         where: { id: notice.id, shop, status: { not: "sent" } },
@@ -412,11 +670,15 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
     /** The message as stored on the row, composed now if no performer has yet (under our claim). */
     async function storedMessage(claim: string, raw: string | null): Promise<string | null> {
       if (raw) return raw;
-      const composed = await compose({ ...row, messageId });
+      const composed = await scope.compose({ ...row, messageId });
       // Stored only while the claim is still ours; had it run out, the taker composes (or has).
       const stored = await db.notice.updateMany({
         where: { id: row.id, shop, sendingBy: claim, rawMessage: null },
-        data: { rawMessage: composed.raw, subject: composed.subject, language: reader.language },
+        data: {
+          rawMessage: composed.raw,
+          subject: composed.subject,
+          language: scope.reader.language,
+        },
       });
       return stored.count === 1 ? composed.raw : null;
     }
@@ -498,25 +760,7 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       if (!isUniqueViolation(error)) throw error;
       return recordConsentAsked(db, shop, ask);
     });
-    return {
-      outcome: {
-        status: "done",
-        summary:
-          kind === "shipped"
-            ? `"It has shipped" notice sent to ${row.toEmail}`
-            : `${NOTICE_KIND_LABELS[kind]} (notice ${row.revision}) sent to ${row.toEmail}: ships ${row.estimateFrom} – ${row.estimateTo}`,
-        detail: {
-          noticeId: row.id,
-          revision: row.revision,
-          from: row.estimateFrom,
-          to: row.estimateTo,
-          change,
-          toEmail: row.toEmail,
-        },
-      },
-      // What the order status page should now say, from what this performer just sent.
-      sent: { notice: row, choice },
-    };
+    return sentOutcome(row, change, choice);
   }
 
   return defineJobKind<NoticeJobParams>({
@@ -533,23 +777,20 @@ export function noticeJobKind(deps: NoticeJobDeps): JobKind<unknown> {
       return decided.filter((d) => d.next.send).map((d) => ({ orderId: d.orderId, amount: null }));
     },
     async perform(ctx, item, params) {
-      const { outcome, sent } = await perform(ctx.shop, item, params, ctx.sleep);
-      if (outcome.status !== "done") return outcome;
-      // The order status page says the same thing; concurrent items' writes share metafieldsSet
-      // calls (up to Shopify's 25 per call) through the one batcher per Admin client.
-      let batcher = batchers.get(ctx.admin);
-      if (!batcher) {
-        batcher = new OrderStatusBatcher(ctx.admin);
-        batchers.set(ctx.admin, batcher);
-      }
-      const orderStatusPage = await publishOrderStatus(
-        batcher,
-        { db, secret: deps.secret, now },
-        ctx.shop,
-        item.orderId,
-        sent ?? null,
+      const performed = await perform(ctx.shop, item, params, ctx.sleep);
+      return withOrderStatus(ctx.admin, ctx.shop, item.orderId, performed);
+    },
+    batchSize: NOTICE_BATCH_SIZE,
+    async performBatch(ctx, items, params) {
+      const performed = await performBatch(ctx.shop, items, params);
+      const byId = new Map(items.map((item) => [item.id, item.orderId]));
+      const outcomes = await Promise.all(
+        [...performed].map(
+          async ([id, one]) =>
+            [id, await withOrderStatus(ctx.admin, ctx.shop, byId.get(id) ?? "", one)] as const,
+        ),
       );
-      return { ...outcome, detail: { ...outcome.detail, orderStatusPage } };
+      return new Map(outcomes);
     },
   });
 }
