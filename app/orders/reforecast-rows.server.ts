@@ -149,7 +149,7 @@ const sourceCase = (values: readonly string[]) =>
  * The backlog read, oldest first, ties by id; its columns in decodeBacklog's order. Dates come as
  * their text (converting them in the database cost more than a cached lookup here).
  */
-export function backlogSql(d: Dialect, shopParam: string): string {
+function backlogSql(d: Dialect, shopParam: string): string {
   const ifUnfrozen = (expression: string) => `CASE WHEN ${UNFROZEN} THEN ${expression} END`;
   return `SELECT t."id", ${d.millis("createdAt")}, t."unitsRemaining", t."frozenPromiseDate",
       ${sourceCase(["0", "1", "2"])},
@@ -192,7 +192,7 @@ function dayDecoder(): (value: unknown) => number {
 }
 
 /** backlogSql's rows (arrays, either database) into columns. */
-export function decodeBacklog(rows: readonly (readonly unknown[])[]): StoredBacklog {
+function decodeBacklog(rows: readonly (readonly unknown[])[]): StoredBacklog {
   const n = rows.length;
   const backlog: StoredBacklog = {
     length: n,
@@ -424,7 +424,7 @@ function sqliteRows(path: string): ForecastRows {
 
 // ---- PostgreSQL ----
 
-export const POSTGRESQL: Dialect = {
+const POSTGRESQL: Dialect = {
   millis: (column) => `round(extract(epoch from t."${column}") * 1000)::float8`,
   idOrder: ` COLLATE "C"`,
 };
