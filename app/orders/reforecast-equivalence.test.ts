@@ -5,7 +5,9 @@
 // cancelled, archived or reopened, a capacity change), the shop's rows must equal those of a copy
 // of it whose forecast columns were cleared and forecast once, and both must equal the plain
 // composition the fast path replaced (forecastOrdersReference, queue oldest first, equal instants by
-// id). A second pass with the same settings and clock writes no row at all. Runs on each database
+// id). A second pass with the same settings and clock writes no row at all. The outcomes' late
+// count, written in the pass's own transactions, holds each order ever left at risk or overdue
+// exactly once. Runs on each database
 // of TEST_DATABASES (CI: SQLite and PostgreSQL). The case number is in each message.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -232,6 +234,8 @@ describe("reforecastShop, writing only what changed", () => {
         let rules = randomRules(random);
         await saveRules(shop, rules);
         let clock = Date.UTC(2026, 10, 20, Math.floor(random() * 24));
+        // Every order a pass left at risk or overdue: each must be counted late exactly once.
+        const everLate = new Set<string>();
         await insertTrackedOrders(
           db,
           randomOrders(shop, random, clock, 10 + Math.floor(random() * 40)),
@@ -255,6 +259,21 @@ describe("reforecastShop, writing only what changed", () => {
           await reforecastShop(db, copy, now);
           const rows = await forecastRows(shop);
           expect(rows, `${label}: as the plain composition`).toEqual(expected);
+          for (const row of rows)
+            if (row.delayClass === "at_risk" || row.delayClass === "overdue") everLate.add(row.id);
+          const countedLate = await db.orderOutcome.findMany({
+            where: { shop, lateAt: { not: null } },
+            select: { orderId: true },
+          });
+          expect(
+            countedLate.map((row) => row.orderId).sort(),
+            `${label}: counted late once each`,
+          ).toEqual([...everLate].sort());
+          const lateWeeks = await db.outcomeWeek.aggregate({
+            where: { shop, metric: "late" },
+            _sum: { count: true },
+          });
+          expect(lateWeeks._sum.count ?? 0, `${label}: the weeks' late count`).toBe(everLate.size);
           // A done order keeps the promise mirror of its last forecast; the copy never had one.
           const withoutDoneMirror = (list: Awaited<ReturnType<typeof forecastRows>>) =>
             list.map((row) =>

@@ -13,7 +13,9 @@
 //     each row holds: only the rows whose forecast changed are written (a second pass with the
 //     same settings writes no order at all), in transactions of at most WRITE_BUDGET_MS each, so
 //     a webhook waits at most that long and a reader never waits;
-//   - Flow triggers come from the same comparison (the classes were read with the rows).
+//   - Flow triggers come from the same comparison (the classes were read with the rows), and so
+//     does the outcomes' late count: the read says which orders were counted late already, and
+//     the ones to count are written with the rows (reforecast-rows.server.ts).
 // A pass takes a number first (startReforecastPass) and each batch writes only while that number
 // is the shop's latest, so two passes never interleave: the later pass, which read the later
 // backlog, writes every row that differs from its answer, and the earlier one stops at its next
@@ -28,18 +30,22 @@ import type { PrismaClient } from "@prisma/client";
 import { enqueueDelayTransitions } from "../flow/flow-outbox.server";
 import type { OrderStatus } from "../forecast/forecast-backlog";
 import { epochDayCache, forecastBacklogDays } from "../forecast/forecast-backlog";
-import { BEYOND_HORIZON, STATUS_BY_CODE } from "../forecast/forecast-days";
+import { BEYOND_HORIZON, ON_TRACK, STATUS_BY_CODE } from "../forecast/forecast-days";
 import type { ForecastChange } from "../flow/flow-triggers";
-import { recordFinishedOrders, recordLateOrders } from "../outcomes/record-outcomes.server";
+import { weekOf } from "../outcomes/outcome-metrics";
+import { recordFinishedOrders } from "../outcomes/record-outcomes.server";
 import { createCachedPromiser } from "../promise/cached-promiser";
-import { promiseOf, storedPromise } from "../promise/frozen-promise";
+import { promiseOf } from "../promise/frozen-promise";
 import type { LocalDate } from "../promise/local-date";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { finishReforecastPass, startReforecastPass } from "./order-summary.server";
 import {
+  CLASS_BY_CODE,
+  NO_CLASS,
   openForecastRows,
+  SOURCE_BY_CODE,
   type ForecastWrite,
-  type StoredBacklogRow,
+  type UnfrozenRow,
 } from "./reforecast-rows.server";
 import { shopOutlook, type ShopOutlook } from "./shop-outlook";
 import { parseTrackedLineItems } from "./tracked-line-items";
@@ -66,25 +72,19 @@ export interface ReforecastOptions {
 
 const DEFAULT_BATCH = 5000;
 
-/** The promise each row is judged against: its frozen one, or one frozen in this pass. */
-interface RowPromise {
-  date: LocalDate;
-  source: string;
-  freeze: boolean;
-}
-
-function promiseFor(
-  row: StoredBacklogRow,
+/** The promise frozen in this pass for an order seen for the first time. */
+function freshPromise(
+  row: UnfrozenRow,
+  id: string,
+  createdAtMs: number,
   promiser: ReturnType<typeof createCachedPromiser>,
-): RowPromise {
-  const stored = storedPromise(row);
-  if (stored) return { date: stored.date, source: stored.source, freeze: false };
+): { date: LocalDate; source: string; freeze: boolean } {
   // A frozen order's line items change nothing; they are read and parsed only here.
-  const lineItems = parseTrackedLineItems(row.lineItems ?? "[]", row.id);
+  const lineItems = parseTrackedLineItems(row.lineItems ?? "[]", id);
   const { promise, freshlyFrozen } = promiseOf(
     {
       ...row,
-      createdAt: new Date(row.createdAtMs),
+      createdAt: new Date(createdAtMs),
       fulfillBy: row.fulfillByMs === null ? null : new Date(row.fulfillByMs),
       appFulfillBy: row.appFulfillByMs === null ? null : new Date(row.appFulfillByMs),
       lineItems,
@@ -95,16 +95,15 @@ function promiseFor(
 }
 
 /** Queue positions oldest first; rows already come so from the database, ties by id. */
-function oldestFirst(rows: readonly StoredBacklogRow[]): Int32Array {
-  const queue = new Int32Array(rows.length);
+function oldestFirst(createdAtMs: Float64Array): Int32Array {
+  const queue = new Int32Array(createdAtMs.length);
   let sorted = true;
-  for (let i = 0; i < rows.length; i += 1) {
+  for (let i = 0; i < createdAtMs.length; i += 1) {
     queue[i] = i;
-    if (i > 0 && (rows[i]?.createdAtMs ?? 0) < (rows[i - 1]?.createdAtMs ?? 0)) sorted = false;
+    if (i > 0 && (createdAtMs[i] ?? 0) < (createdAtMs[i - 1] ?? 0)) sorted = false;
   }
   // Mixed stored forms (text and numbers, SQLite) can come out of order; the sort is stable.
-  if (!sorted)
-    queue.sort((a, b) => (rows[a]?.createdAtMs ?? 0) - (rows[b]?.createdAtMs ?? 0) || a - b);
+  if (!sorted) queue.sort((a, b) => (createdAtMs[a] ?? 0) - (createdAtMs[b] ?? 0) || a - b);
   return queue;
 }
 
@@ -119,69 +118,84 @@ export async function reforecastShop(
   const pass = await startReforecastPass(db, shop);
   const store = openForecastRows(db);
   try {
-    const rows = await store.readBacklog(shop);
-    const queue = oldestFirst(rows);
-    const n = rows.length;
+    const stored = await store.readBacklog(shop);
+    const queue = oldestFirst(stored.createdAtMs);
+    const n = stored.length;
     const promiser = createCachedPromiser(rules);
-    const promises = new Array<RowPromise>(n);
+    // Promises frozen in this pass, by row; the others are the frozen ones the rows hold.
+    const fresh = new Map<number, { date: LocalDate; source: string; freeze: boolean }>();
     const units = new Float64Array(n);
     const promiseDay = new Int32Array(n);
     const dayOf = epochDayCache();
     let totalUnits = 0;
     for (let i = 0; i < n; i += 1) {
-      const row = rows[queue[i] ?? 0];
-      if (!row) continue;
-      const promise = promiseFor(row, promiser);
-      promises[i] = promise;
-      units[i] = row.unitsRemaining;
-      totalUnits += row.unitsRemaining;
+      const r = queue[i] ?? 0;
+      const unfrozen = stored.unfrozen.get(r);
+      const rowUnits = stored.units[r] ?? 0;
+      units[i] = rowUnits;
+      totalUnits += rowUnits;
+      if (!unfrozen) {
+        promiseDay[i] = stored.frozenDay[r] ?? 0;
+        continue;
+      }
+      const promise = freshPromise(
+        unfrozen,
+        stored.ids[r] ?? "",
+        stored.createdAtMs[r] ?? 0,
+        promiser,
+      );
+      fresh.set(r, promise);
       promiseDay[i] = dayOf(promise.date);
     }
     const forecast = forecastBacklogDays(
-      { length: n, units, promiseDay, describe: (i) => rows[queue[i] ?? 0]?.id ?? "" },
+      { length: n, units, promiseDay, describe: (i) => stored.ids[queue[i] ?? 0] ?? "" },
       rules,
       now,
     );
 
-    // Compare with what each row holds; keep only what changed.
+    // Compare with what each row holds, day numbers with day numbers: only what changed is
+    // written, and an order at risk or overdue that the outcomes never counted late is counted
+    // in the same transaction.
     const { likelyDay, conservativeDay, status } = forecast.days;
     const changed: ForecastWrite[] = [];
     const transitions: ForecastChange[] = [];
     for (let i = 0; i < n; i += 1) {
-      const row = rows[queue[i] ?? 0];
-      const promise = promises[i];
-      if (!row || !promise) continue;
+      const r = queue[i] ?? 0;
       const likelyAt = likelyDay[i] ?? BEYOND_HORIZON;
       const conservativeAt = conservativeDay[i] ?? BEYOND_HORIZON;
-      const likely = likelyAt === BEYOND_HORIZON ? null : forecast.dateOf(likelyAt);
+      const code = status[i] ?? 0;
+      const promise = fresh.get(r);
+      const same =
+        promise === undefined &&
+        stored.mirrored[r] === 1 &&
+        stored.likelyDay[r] === likelyAt &&
+        stored.conservativeDay[r] === conservativeAt &&
+        stored.delayClass[r] === code;
+      const late = code !== ON_TRACK && stored.lateCounted[r] === 0;
+      if (same && !late) continue;
+      const id = stored.ids[r] ?? "";
+      const promisedShipDate = promise?.date ?? forecast.dateOf(stored.frozenDay[r] ?? 0);
       const conservative =
         conservativeAt === BEYOND_HORIZON ? null : forecast.dateOf(conservativeAt);
-      const delayClass = STATUS_BY_CODE[status[i] ?? 0] ?? "on_track";
-      if (
-        !promise.freeze &&
-        row.hasPromiseFrozenAt &&
-        row.promisedShipDate === promise.date &&
-        row.promiseSource === promise.source &&
-        row.likelyShipDate === likely &&
-        row.conservativeShipDate === conservative &&
-        row.delayClass === delayClass
-      )
-        continue;
+      const delayClass = STATUS_BY_CODE[code] ?? "on_track";
       changed.push({
-        id: row.id,
-        promisedShipDate: promise.date,
-        promiseSource: promise.source,
-        likelyShipDate: likely,
+        id,
+        promisedShipDate,
+        promiseSource: promise?.source ?? SOURCE_BY_CODE[stored.frozenSource[r] ?? 2] ?? "backfill",
+        likelyShipDate: likelyAt === BEYOND_HORIZON ? null : forecast.dateOf(likelyAt),
         conservativeShipDate: conservative,
         delayClass,
-        freeze: promise.freeze,
+        freeze: promise?.freeze ?? false,
+        update: !same,
+        late,
       });
-      if (row.delayClass !== delayClass)
+      const before = stored.delayClass[r] ?? NO_CLASS;
+      if (before !== code)
         transitions.push({
-          id: row.id,
-          before: row.delayClass,
+          id,
+          before: CLASS_BY_CODE[before] ?? null,
           after: delayClass,
-          promisedShipDate: promise.date,
+          promisedShipDate,
           conservativeShipDate: conservative,
         });
     }
@@ -189,11 +203,13 @@ export async function reforecastShop(
     // Flow triggers for orders entering at risk or overdue, judged against the classes this pass
     // read; one per transition (their outbox keys), so a racing pass adds none.
     await enqueueDelayTransitions(db, shop, transitions, now);
-    const writeOptions = { maxRows, onWrite: options.onWrite };
+    const writeOptions = {
+      maxRows,
+      onWrite: options.onWrite,
+      lateWeek: weekOf(now, rules.timeZone),
+    };
     const wrote = await store.writeForecasts(shop, pass, now, changed, writeOptions);
     let latest = wrote.latest;
-    // The outcomes page's "late": orders this pass found late that were never counted so.
-    if (latest) await recordLateOrders(db, shop, rules.timeZone, now);
 
     // Only orders that just left the backlog: the rest are already marked, and rewriting every
     // shipped order of a large shop on each reforecast would cost more than the forecast. Each

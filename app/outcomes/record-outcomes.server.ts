@@ -1,7 +1,8 @@
 // The outcomes summary (OutcomeWeek), written where each event happens and in the same
 // transaction as it, so the page never aggregates the orders (issue 15's page bounds at 100k):
-//   - a forecast pass: orders seen late for the first time (recordLateOrders), orders that left the backlog
-//     shipped or cancelled (recordFinishedOrders);
+//   - a forecast pass: orders seen late for the first time (counted in the pass's own write
+//     transactions, app/orders/reforecast-rows.server.ts), orders that left the backlog shipped or
+//     cancelled (recordFinishedOrders);
 //   - the job runner's settle, once per item: a notice sent, a refund Shopify confirmed
 //     (recordSettledItem);
 //   - the customer's answer (recordChoiceOutcome).
@@ -57,54 +58,6 @@ export async function bumpOutcome(db: Db, shop: string, bump: Bump): Promise<voi
 // counts. A shop without saved settings counts in the default rules' zone, as the forecast does.
 async function shopZone(db: Db, shop: string): Promise<string> {
   return (await savedTimeZone(db, shop)) ?? DEFAULT_SHOP_RULES.timeZone;
-}
-
-/**
- * Called by the forecast pass once its rows are written: each order at risk or overdue that was
- * never counted late counts as late in this week. The candidates are found by one read (the
- * (shop, delayClass) index and a key lookup each, no write lock held while it scans); only the few
- * new ones are written, in one short transaction.
- */
-export async function recordLateOrders(
-  db: Client,
-  shop: string,
-  timeZone: string,
-  now: Date,
-): Promise<number> {
-  const fresh = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT t."id" FROM "TrackedOrder" AS t
-    WHERE t."shop" = ${shop} AND t."delayClass" IN ('at_risk', 'overdue')
-      AND NOT EXISTS (
-        SELECT 1 FROM "OrderOutcome" AS o
-        WHERE o."shop" = t."shop" AND o."orderId" = t."id" AND o."lateAt" IS NOT NULL
-      )`;
-  if (fresh.length === 0) return 0;
-  const week = weekOf(now, timeZone);
-  let counted = 0;
-  for (let start = 0; start < fresh.length; start += CHUNK) {
-    const ids = fresh.slice(start, start + CHUNK).map((row) => row.id);
-    counted += await db.$transaction(async (tx) => {
-      let marked = 0;
-      for (const id of ids) {
-        // An order with a row already (a choice, a notice) gets its lateAt; the others a new row.
-        // The lateAt IS NULL conditions make a racing pass count nothing twice.
-        const updated = await tx.orderOutcome.updateMany({
-          where: { shop, orderId: id, lateAt: null },
-          data: { lateAt: now, lateWeek: week },
-        });
-        marked +=
-          updated.count === 1
-            ? 1
-            : await tx.$executeRaw`
-              INSERT INTO "OrderOutcome" ("shop", "orderId", "lateAt", "lateWeek")
-              VALUES (${shop}, ${id}, ${rawDateTime(now)}, ${week})
-              ON CONFLICT ("shop", "orderId") DO NOTHING`;
-      }
-      if (marked > 0) await bumpOutcome(tx, shop, { week, metric: METRICS.late, count: marked });
-      return marked;
-    });
-  }
-  return counted;
 }
 
 /**
