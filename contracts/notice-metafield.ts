@@ -89,6 +89,10 @@ export const storefrontNoticeSchema = z.discriminatedUnion("mode", [
       // null: paused until further notice.
       pausedUntil: calendarDate.nullable(),
       message: merchantMessage.optional(),
+      // The "Tell me when you reopen" form under the pause sentence. Only `false` is ever
+      // written (the merchant turned it off); absent means on, so notices written before this
+      // field existed still parse and still offer the form.
+      waitlist: z.literal(false).optional(),
     })
     .strict(),
 ]);

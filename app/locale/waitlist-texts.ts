@@ -12,6 +12,9 @@ export interface WaitlistTexts {
   joinedBody: string;
   notPausedTitle: string;
   notPausedBody: string;
+  /** The merchant turned the waitlist off (app/routes/proxy.waitlist.tsx answers 404). */
+  closedTitle: string;
+  closedBody: string;
   badEmailTitle: string;
   badEmailBody: string;
   noConsentTitle: string;
@@ -40,6 +43,8 @@ const en: WaitlistTexts = {
     "We'll email you once when we reopen. That's the only email you'll get from this list.",
   notPausedTitle: "We're open",
   notPausedBody: "The shop is taking orders again, so there is no list to join.",
+  closedTitle: "This shop is not taking waitlist sign-ups",
+  closedBody: "Nothing was saved. Check the shop again later.",
   badEmailTitle: "That email address doesn't look right",
   badEmailBody: "Go back and check the address you typed.",
   noConsentTitle: "Tick the box first",
@@ -68,6 +73,8 @@ const fr: WaitlistTexts = {
     "Nous vous écrirons une fois à notre réouverture. C’est le seul e-mail que vous recevrez de cette liste.",
   notPausedTitle: "Nous sommes ouverts",
   notPausedBody: "La boutique prend de nouveau des commandes : il n’y a pas de liste à rejoindre.",
+  closedTitle: "Cette boutique ne prend pas d’inscriptions sur liste d’attente",
+  closedBody: "Rien n’a été enregistré. Revenez voir la boutique plus tard.",
   badEmailTitle: "Cette adresse e-mail semble incorrecte",
   badEmailBody: "Revenez en arrière et vérifiez l’adresse saisie.",
   noConsentTitle: "Cochez d’abord la case",
@@ -98,6 +105,8 @@ const de: WaitlistTexts = {
     "Wir schreiben Ihnen einmal, wenn wir wieder öffnen. Das ist die einzige E-Mail von dieser Liste.",
   notPausedTitle: "Wir haben geöffnet",
   notPausedBody: "Der Shop nimmt wieder Bestellungen an, es gibt keine Liste.",
+  closedTitle: "Dieser Shop nimmt keine Anmeldungen für die Warteliste an",
+  closedBody: "Es wurde nichts gespeichert. Schauen Sie später wieder im Shop vorbei.",
   badEmailTitle: "Diese E-Mail-Adresse scheint nicht zu stimmen",
   badEmailBody: "Gehen Sie zurück und prüfen Sie die Adresse.",
   noConsentTitle: "Bitte zuerst das Häkchen setzen",
@@ -127,6 +136,8 @@ const es: WaitlistTexts = {
     "Te escribiremos una vez cuando volvamos a abrir. Es el único correo que recibirás de esta lista.",
   notPausedTitle: "Estamos abiertos",
   notPausedBody: "La tienda vuelve a aceptar pedidos, así que no hay lista a la que unirse.",
+  closedTitle: "Esta tienda no acepta inscripciones en la lista de espera",
+  closedBody: "No se ha guardado nada. Vuelve a visitar la tienda más tarde.",
   badEmailTitle: "Esa dirección de correo no parece correcta",
   badEmailBody: "Vuelve atrás y revisa la dirección que escribiste.",
   noConsentTitle: "Marca primero la casilla",

@@ -3,6 +3,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useAppBridge } from "@shopify/app-bridge-react";
+import { useState } from "react";
 import {
   Badge,
   Banner,
@@ -37,11 +38,13 @@ import {
 } from "../storefront/storefront-mode";
 import type { NoticeEstimate } from "../../contracts/notice-metafield";
 import { waitlistCounts } from "../waitlist/waitlist.server";
+import { parseWaitlistForm, WAITLIST_INTENT } from "../waitlist/waitlist-form";
 import {
   changeStorefrontMode,
   LeadTimeBelowForecastError,
   loadModeLog,
   loadStorefrontSettings,
+  setWaitlistOffered,
   suggestedEstimate,
 } from "../storefront/storefront-mode.server";
 
@@ -72,6 +75,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     suggestion,
     // Counts only: the addresses never reach the browser.
     waitlist,
+    waitlistOffered: settings.waitlist,
     log: log.map((entry) => ({
       id: entry.id,
       at: entry.createdAt.toISOString(),
@@ -107,6 +111,19 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     name: userId ? await staffName(request, session.shop, userId) : null,
   };
   const services = { admin, db: prisma, shop: session.shop, actor, now };
+  if (form.get("intent") === WAITLIST_INTENT) {
+    const offered = parseWaitlistForm(form);
+    if (offered === null)
+      return refused({ ok: false, errors: {}, values: {}, formError: "Choose on or off." });
+    try {
+      await setWaitlistOffered({ ...services, offered });
+    } catch (error) {
+      if (error instanceof StorefrontWriteError || error instanceof AdminApiError)
+        return json({ ok: false as const, errors: {}, values: {}, formError: error.message });
+      throw error;
+    }
+    return json({ ok: true as const, waitlistOffered: offered });
+  }
   // Two kinds of form on this page: the shop's mode, and one product or collection on its own.
   let change: () => Promise<{ mode: StorefrontMode }>;
   if (isHeldItemsForm(form)) {
@@ -386,6 +403,14 @@ export default function StorefrontPage() {
                 you reopen&rdquo;. When you resume, each of them gets one email (from your
                 notices&apos; reply-to address), with a one-click unsubscribe.
               </Text>
+              <WaitlistSwitch
+                key={String(data.waitlistOffered)}
+                offered={data.waitlistOffered}
+                saved={
+                  result && result.ok && "waitlistOffered" in result ? result.waitlistOffered : null
+                }
+                busy={busy}
+              />
             </BlockStack>
           </Card>
         </Layout.Section>
@@ -483,6 +508,50 @@ function HeldItemsCard({ items, busy }: { items: readonly HeldItem[]; busy: bool
         )}
       </BlockStack>
     </Card>
+  );
+}
+
+/**
+ * "Waitlist while paused": off, the banner shows no form and the proxy refuses sign-ups; who is
+ * already on the list still gets the one mail on resume.
+ */
+function WaitlistSwitch({
+  offered,
+  saved,
+  busy,
+}: {
+  offered: boolean;
+  saved: boolean | null;
+  busy: boolean;
+}) {
+  const [checked, setChecked] = useState(offered);
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={WAITLIST_INTENT} />
+      <input type="hidden" name="waitlist" value={checked ? "on" : "off"} />
+      <BlockStack gap="200">
+        {saved !== null ? (
+          <Banner tone="success" title="Waitlist setting saved">
+            <p>
+              {saved
+                ? "The paused banner offers “Tell me when you reopen”."
+                : "The paused banner no longer offers the waitlist form, and new sign-ups are refused. Shoppers already on the list still get their one email when you resume."}
+            </p>
+          </Banner>
+        ) : null}
+        <InlineStack gap="300" blockAlign="center">
+          <Checkbox
+            label="Waitlist while paused"
+            helpText="Show the “Tell me when you reopen” form on the paused banner."
+            checked={checked}
+            onChange={setChecked}
+          />
+          <Button submit loading={busy} disabled={checked === offered}>
+            Save waitlist setting
+          </Button>
+        </InlineStack>
+      </BlockStack>
+    </Form>
   );
 }
 

@@ -66,6 +66,7 @@ export function settingsFromRow(row: StorefrontState | null): StorefrontSettings
     pausedUntil: row.pausedUntil,
     message: row.message,
     heldItems: parseHeldItems(row.heldItems),
+    waitlist: row.waitlist,
   };
 }
 
@@ -142,6 +143,7 @@ export async function applyStorefrontSettings(options: ApplyOptions): Promise<St
     pausedUntil: target.pausedUntil,
     message: target.message,
     heldItems: JSON.stringify(target.heldItems),
+    waitlist: target.waitlist,
   };
   await db.$transaction([
     db.storefrontState.upsert({ where: { shop }, create: { shop, ...data }, update: data }),
@@ -194,6 +196,29 @@ export async function refreshStorefrontNotice(options: {
 }): Promise<void> {
   const setup = await loadStorefrontSetup(options.admin);
   await writeNotice(options, setup, await loadStorefrontSettings(options.db, options.shop));
+}
+
+/**
+ * Turns the paused banner's waitlist form on or off. The notice is rewritten first (the form
+ * disappears from the storefront), then the switch is stored; the mode, its log and the signups
+ * already on the list stay as they are (they still get their one mail on resume).
+ */
+export async function setWaitlistOffered(options: {
+  admin: AdminGraphql;
+  db: Db;
+  shop: string;
+  now: Date;
+  offered: boolean;
+}): Promise<void> {
+  const { db, shop, offered } = options;
+  const setup = await loadStorefrontSetup(options.admin);
+  const current = await loadStorefrontSettings(db, shop);
+  await writeNotice(options, setup, { ...current, waitlist: offered });
+  await db.storefrontState.upsert({
+    where: { shop },
+    create: { shop, waitlist: offered },
+    update: { waitlist: offered },
+  });
 }
 
 /**

@@ -23,6 +23,7 @@ const paused: StorefrontSettings = {
   pausedUntil: new Date("2026-12-05T14:00:00Z"),
   message: "Thank you for waiting.",
   heldItems: [],
+  waitlist: true,
 };
 
 describe("noticeFor", () => {

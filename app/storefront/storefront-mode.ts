@@ -35,6 +35,8 @@ export interface StorefrontSettings {
   message: string | null;
   /** Products, variants and collections paused on their own, in every mode, until resumed. */
   heldItems: readonly HeldItem[];
+  /** Whether the paused banner offers the waitlist form (the merchant's switch, on by default). */
+  waitlist: boolean;
 }
 
 export const NORMAL_SETTINGS: StorefrontSettings = {
@@ -43,6 +45,7 @@ export const NORMAL_SETTINGS: StorefrontSettings = {
   pausedUntil: null,
   message: null,
   heldItems: [],
+  waitlist: true,
 };
 
 function isoSeconds(date: Date): string {
@@ -93,6 +96,7 @@ export function noticeFor(
         updatedAt,
         ...perItem,
         ...(message ? { message } : {}),
+        ...(settings.waitlist ? {} : { waitlist: false as const }),
       };
     case "normal":
       // The estimate is kept for the next delay but not shown: in normal mode the shop's own

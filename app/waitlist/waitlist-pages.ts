@@ -21,7 +21,7 @@ ${body}
 </main></body></html>`;
 }
 
-export type SignupAnswer = "joined" | "already" | "not-paused" | "email" | "consent";
+export type SignupAnswer = "joined" | "already" | "not-paused" | "closed" | "email" | "consent";
 
 /** The page after the banner's form ("../../" from /apps/delay-desk/waitlist is the shop's home). */
 export function signupPage(answer: SignupAnswer, locale: string | null | undefined): string {
@@ -37,6 +37,8 @@ export function signupPage(answer: SignupAnswer, locale: string | null | undefin
         `<p>${escapeHtml(texts.notPausedBody)}</p>${back}`,
         language,
       );
+    case "closed":
+      return page(texts.closedTitle, `<p>${escapeHtml(texts.closedBody)}</p>${back}`, language);
     case "email":
       return page(texts.badEmailTitle, `<p>${escapeHtml(texts.badEmailBody)}</p>${back}`, language);
     case "consent":

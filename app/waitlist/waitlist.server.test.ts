@@ -14,6 +14,7 @@ import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startMailServer, type RunningMailServer } from "@delay-desk/simulator/mail/mail-server";
 import { signedProxyQuery } from "@delay-desk/simulator/storefront-proxy";
+import { appDataOf, metafieldJsonValue } from "@delay-desk/simulator/resolvers/app-installation";
 import {
   callRoute,
   startAppUnderTest,
@@ -22,6 +23,7 @@ import {
 } from "../../tests/support/app-under-test";
 import { smtpTransport } from "../notices/mail-transport.server";
 import { WAITLIST_TEXTS } from "../locale/waitlist-texts";
+import { DEFAULT_SHOP_RULES } from "../promise/shop-rules";
 import { createWaitlistMailer } from "./waitlist-mailer.server";
 
 let app: AppUnderTest;
@@ -56,21 +58,35 @@ beforeEach(async () => {
     },
   });
   await db.shopSettings.create({
-    data: { shop: app.shop, rules: "{}", senderName: "Dawn Rivera" },
+    // Real rules: the storefront page's changes read them to write each product's estimate.
+    data: { shop: app.shop, rules: JSON.stringify(DEFAULT_SHOP_RULES), senderName: "Dawn Rivera" },
   });
 });
 
-async function setMode(intent: "paused" | "resume") {
+/** Posts the storefront page's form, as the merchant's browser does. */
+async function storefrontAction(fields: Record<string, string>) {
   const { action } = await import("../routes/app.storefront");
-  const response = await callRoute(
+  return callRoute(
     action,
     app.bearerRequest("/app/storefront", {
       method: "POST",
-      body: new URLSearchParams({ intent }),
+      body: new URLSearchParams(fields),
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     }),
   );
-  expect(response.status).toBe(200);
+}
+
+async function setMode(intent: "paused" | "resume") {
+  expect((await storefrontAction({ intent })).status).toBe(200);
+}
+
+/** The notice the theme reads (the app-data metafield in the simulated store). */
+function publishedNotice(): unknown {
+  const store = app.simulator.stores.get(app.shop);
+  if (!store) throw new Error("no store");
+  const data = appDataOf(store);
+  const metafield = data.metafield(data.installationGid, "delay_desk", "storefront_notice");
+  return metafield ? metafieldJsonValue(metafield) : undefined;
 }
 
 /** What Shopify forwards when a shopper posts to https://<shop>/apps/delay-desk/<path>. */
@@ -179,6 +195,52 @@ describe("joining the waitlist through the banner's form", () => {
     expect(open.status).toBe(409);
     expect(open.html).toContain(WAITLIST_TEXTS.en.notPausedTitle);
     expect(await db.waitlistSignup.count({ where: { shop: app.shop } })).toBe(0);
+  });
+});
+
+describe("the merchant's switch: waitlist while paused", () => {
+  it("off: the notice says so, sign-ups get a 404 page and nothing is stored; those already on the list still get their mail", async () => {
+    await setMode("paused");
+    expect(publishedNotice()).not.toHaveProperty("waitlist");
+    await signUp({ email: "ava@example.com", consent: "yes" });
+
+    const off = await storefrontAction({ intent: "waitlist", waitlist: "off" });
+    expect(off.status).toBe(200);
+    expect(await off.json()).toEqual({ ok: true, waitlistOffered: false });
+    expect(publishedNotice()).toMatchObject({ mode: "paused", waitlist: false });
+
+    const refused = await signUp({ email: "ben@example.com", consent: "yes", locale: "de" });
+    expect(refused.status).toBe(404);
+    expect(refused.html).toContain(WAITLIST_TEXTS.de.closedTitle);
+    // An address already waiting is not renewed or touched either.
+    const again = await signUp({ email: "ava@example.com", consent: "yes" });
+    expect(again.status).toBe(404);
+    const rows = await db.waitlistSignup.findMany({ where: { shop: app.shop } });
+    expect(rows.map((r) => [r.email, r.status])).toEqual([["ava@example.com", "waiting"]]);
+
+    // Pausing again later keeps the merchant's choice.
+    await setMode("resume");
+    await setMode("paused");
+    expect(publishedNotice()).toMatchObject({ mode: "paused", waitlist: false });
+    await setMode("resume");
+    expect(await mailer().sweep()).toEqual({ mailed: 1, failed: 0 });
+    expect(mail.received().filter((m) => m.to.includes("ava@example.com"))).toHaveLength(1);
+
+    // On again: the form is back and sign-ups are taken.
+    await setMode("paused");
+    expect((await storefrontAction({ intent: "waitlist", waitlist: "on" })).status).toBe(200);
+    expect(publishedNotice()).not.toHaveProperty("waitlist");
+    expect((await signUp({ email: "ben@example.com", consent: "yes" })).status).toBe(200);
+  });
+
+  it("refuses a switch that is neither on nor off with a 400 and changes nothing", async () => {
+    await setMode("paused");
+    const bad = await storefrontAction({ intent: "waitlist", waitlist: "maybe" });
+    expect(bad.status).toBe(400);
+    expect(await db.storefrontState.findUnique({ where: { shop: app.shop } })).toMatchObject({
+      waitlist: true,
+    });
+    expect(publishedNotice()).not.toHaveProperty("waitlist");
   });
 });
 

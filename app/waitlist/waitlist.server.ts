@@ -4,7 +4,7 @@
 // rows except in the one mail (waitlist-mailer.server.ts) and the data export.
 import type { Prisma, PrismaClient } from "@prisma/client";
 
-export type JoinResult = "joined" | "already" | "not-paused";
+export type JoinResult = "joined" | "already" | "not-paused" | "closed";
 
 type Db = Pick<PrismaClient, "waitlistSignup" | "storefrontState">;
 
@@ -23,8 +23,13 @@ export async function joinWaitlist(
   input: { email: string; locale: string | null; consentText: string },
   now: Date,
 ): Promise<JoinResult> {
-  const state = await db.storefrontState.findUnique({ where: { shop }, select: { mode: true } });
+  const state = await db.storefrontState.findUnique({
+    where: { shop },
+    select: { mode: true, waitlist: true },
+  });
   if (state?.mode !== "paused") return "not-paused";
+  // The merchant turned the form off: a form left open in a tab (or a bot) adds no one.
+  if (!state.waitlist) return "closed";
   const fresh = {
     locale: input.locale,
     consentText: input.consentText,

@@ -110,13 +110,21 @@ const variantLine = (productId: string, quantity = 1, inHeldCollection = false):
 const customLine: Line = { quantity: 1, merchandise: { __typename: "CustomProduct" } };
 
 const settings = {
-  normal: { mode: "normal", estimate: null, pausedUntil: null, message: null, heldItems: [] },
+  normal: {
+    mode: "normal",
+    estimate: null,
+    pausedUntil: null,
+    message: null,
+    heldItems: [],
+    waitlist: true,
+  },
   walletPaused: {
     mode: "normal",
     estimate: null,
     pausedUntil: null,
     message: null,
     heldItems: [{ kind: "product", id: WALLET, title: "Bifold wallet" }],
+    waitlist: true,
   },
   walletsCollectionPaused: {
     mode: "normal",
@@ -124,6 +132,7 @@ const settings = {
     pausedUntil: null,
     message: null,
     heldItems: [{ kind: "collection", id: "gid://shopify/Collection/7", title: "Wallets" }],
+    waitlist: true,
   },
   delayed: {
     mode: "delayed",
@@ -131,6 +140,7 @@ const settings = {
     pausedUntil: null,
     message: null,
     heldItems: [],
+    waitlist: true,
   },
   pausedUntilDate: {
     mode: "paused",
@@ -138,6 +148,7 @@ const settings = {
     pausedUntil: new Date("2026-12-10T14:00:00Z"),
     message: "Thank you for waiting.",
     heldItems: [],
+    waitlist: true,
   },
   pausedWithoutEnd: {
     mode: "paused",
@@ -145,6 +156,7 @@ const settings = {
     pausedUntil: null,
     message: null,
     heldItems: [],
+    waitlist: true,
   },
 } satisfies Record<string, StorefrontSettings>;
 

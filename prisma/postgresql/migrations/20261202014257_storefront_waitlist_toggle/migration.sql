@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StorefrontState" ADD COLUMN     "waitlist" BOOLEAN NOT NULL DEFAULT true;
+
