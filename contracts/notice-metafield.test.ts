@@ -36,6 +36,21 @@ describe("storefront notice metafield contract", () => {
     expect(parseStorefrontNotice({ ...paused, pausedUntil: null })?.mode).toBe("paused");
   });
 
+  // The merchant's "Waitlist while paused" switch (docs/waitlist.md): only `false` is written, and
+  // a paused notice without the field (every notice written before it existed) still means "on".
+  it("carries the waitlist switch on a paused notice, absent meaning on", () => {
+    const paused = { version: 1, mode: "paused", pausedUntil: null, updatedAt } as const;
+    expect(parseStorefrontNotice(paused)).toEqual(paused);
+    expect(parseStorefrontNotice({ ...paused, waitlist: false })).toEqual({
+      ...paused,
+      waitlist: false,
+    });
+    expect(parseStorefrontNotice({ ...paused, waitlist: true })).toBeNull();
+    expect(parseStorefrontNotice({ ...paused, waitlist: "off" })).toBeNull();
+    // Only a pause offers the form, so the other modes do not take the field.
+    expect(parseStorefrontNotice({ ...delayed, waitlist: false })).toBeNull();
+  });
+
   it.each([
     ["not JSON", "{mode:"],
     ["an unknown mode", { ...delayed, mode: "closed" }],

@@ -198,6 +198,16 @@ describe("banner embed (notice-banner)", () => {
     },
   );
 
+  it("shows the pause but no waitlist form when the merchant turned the waitlist off", () => {
+    const off = banner({ ...paused, waitlist: false });
+    expect(findAll(off, byClass("dd-waitlist"))).toEqual([]);
+    expect(innerText(only(off, "dd-banner__line"))).toBe(
+      "We have paused new orders until December 5, 2026 so we can catch up on the ones we have.",
+    );
+    // A notice without the field (written before it existed) keeps the form.
+    expect(findAll(banner(paused), byClass("dd-waitlist"))).toHaveLength(1);
+  });
+
   it("replaces an unreadable text colour with black or white, whichever reads better", () => {
     expect(
       only(

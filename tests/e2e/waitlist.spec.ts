@@ -1,7 +1,7 @@
 // The waitlist while paused (issue 14 point 6), in a browser: the merchant pauses sales, a shopper
 // on the demo storefront asks to be told when the shop reopens (the banner's form, through the
 // simulated app proxy), the merchant sees the count, resumes, and the shopper gets exactly one
-// mail, whose unsubscribe link works.
+// mail, whose unsubscribe link works; and the merchant turns the form off.
 import { DEMO_SHOP } from "../../scripts/demo";
 import { newMerchantPage } from "../support/browser";
 import { expect, test } from "../support/demo-in-browser";
@@ -93,6 +93,42 @@ test("pause, sign up on the storefront, resume: exactly one mail, and its unsubs
     )
     .toBe("unsubscribed");
   expect(toShopper()).toHaveLength(1);
+  expect(pageErrors).toEqual([]);
+  await shopper.close();
+});
+
+test("the merchant turns the waitlist off: the paused banner shows no form", async ({
+  demo,
+  browser,
+  page: merchant,
+  pageErrors,
+}) => {
+  test.setTimeout(120_000);
+  await merchant.goto(`${demo.url}/app/storefront`);
+  const app = merchant.frameLocator("iframe");
+  await expect(app.getByText("Selling normally")).toHaveCount(1, { timeout: 30_000 });
+  await app.getByRole("button", { name: "Pause sales" }).click();
+  await expect(app.getByText("New orders paused")).toHaveCount(1);
+  await app.getByLabel("Waitlist while paused").uncheck();
+  await app.getByRole("button", { name: "Save waitlist setting" }).click();
+  await expect(app.getByText("Waitlist setting saved")).toHaveCount(1);
+  await expect(app.getByText(/no longer offers the waitlist form/)).toHaveCount(1);
+
+  const shopper = await newMerchantPage(browser);
+  shopper.on("pageerror", (error) => pageErrors.push(error.message));
+  await shopper.goto(`${demo.simulator.origin}/${DEMO_SHOP}/storefront/`);
+  await expect(shopper.getByText(/We have paused new orders/)).toHaveCount(1);
+  await expect(shopper.locator("form.dd-waitlist")).toHaveCount(0);
+  await expect(shopper.getByText("Tell me when you reopen")).toHaveCount(0);
+
+  // Back on after a reload: the checkbox shows the stored choice, and the form returns.
+  await merchant.reload();
+  await expect(app.getByLabel("Waitlist while paused")).not.toBeChecked({ timeout: 30_000 });
+  await app.getByLabel("Waitlist while paused").check();
+  await app.getByRole("button", { name: "Save waitlist setting" }).click();
+  await expect(app.getByText(/offers “Tell me when you reopen”/)).toHaveCount(1);
+  await shopper.reload();
+  await expect(shopper.locator("form.dd-waitlist")).toHaveCount(1);
   expect(pageErrors).toEqual([]);
   await shopper.close();
 });
