@@ -425,8 +425,8 @@ describe("storefront page", () => {
 describe("pausing one product or collection", () => {
   const storefront = (path: string, init?: RequestInit) =>
     fetch(`${app.simulator.origin}/${app.shop}/storefront${path}`, init);
-  const addJs = (variantId: number) =>
-    storefront("/cart/add.js", {
+  const addJs = (variantId: number, locale?: string) =>
+    storefront(locale ? `/cart/add.js?locale=${locale}` : "/cart/add.js", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ id: variantId, quantity: 1 }),
@@ -466,6 +466,11 @@ describe("pausing one product or collection", () => {
       message: "Cart Error",
       description: heldItemMessage(paused.title),
     });
+    // A French buyer reads it in French: Shopify hands the Function the buyer's language.
+    expect(await (await addJs(pausedVariant, "fr")).json()).toMatchObject({
+      description: heldItemMessage(paused.title, "FR"),
+    });
+    expect(heldItemMessage(paused.title, "FR")).toMatch(/^« .+ » ne peut pas être commandé/);
     expect((await addJs(otherVariant)).status).toBe(200);
     expect(await (await storefront(`/products/${paused.handle}`)).text()).toContain(
       "New orders for this product are paused for now.",

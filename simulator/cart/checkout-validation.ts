@@ -29,11 +29,23 @@ function heldCollectionIdsOf(config: unknown): ReadonlySet<string> {
   return new Set(Array.isArray(ids) ? ids.filter((id) => typeof id === "string") : []);
 }
 
+type LanguageCode = CartValidationsGenerateRunInput["localization"]["language"]["isoCode"];
+
+/**
+ * The buyer's language as Shopify hands it to the Function (Localization.language.isoCode, a
+ * LanguageCode such as EN, FR or PT_BR), from the storefront's locale (en, fr, pt-BR).
+ */
+export function languageCodeOf(locale: string): string {
+  const code = locale.trim().replace("-", "_").toUpperCase();
+  return /^[A-Z]{2,3}(_[A-Z]{2})?$/.test(code) ? code : "EN";
+}
+
 export function functionInput(
   store: ShopStore,
   lines: readonly CartLine[],
   config: unknown,
   pauseOver: boolean,
+  language = "EN",
 ): CartValidationsGenerateRunInput {
   const held = heldCollectionIdsOf(config);
   return {
@@ -62,6 +74,8 @@ export function functionInput(
         };
       }),
     },
+    // Shopify's LanguageCode enum holds every such code (languageCodeOf keeps to that shape).
+    localization: { language: { isoCode: language as LanguageCode } },
     shop: { localTime: { pauseOver } },
     validation: { config: config === undefined ? null : { jsonValue: config } },
   };
@@ -72,6 +86,7 @@ export function checkoutValidationErrors(
   store: ShopStore,
   lines: readonly CartLine[],
   now: Date = new Date(),
+  locale = "en",
 ): ValidationError[] {
   const data = appDataOf(store);
   const fn = findFunction({ handle: CHECKOUT_PAUSE_FUNCTION_HANDLE });
@@ -100,7 +115,7 @@ export function checkoutValidationErrors(
     }
     // dateTimeAfter: strictly after, on the shop's wall clock (both strings are zero-padded ISO).
     const result = cartValidationsGenerateRun(
-      functionInput(store, lines, config, localNow > until),
+      functionInput(store, lines, config, localNow > until, languageCodeOf(locale)),
     );
     for (const operation of result.operations)
       errors.push(...(operation.validationAdd?.errors ?? []));

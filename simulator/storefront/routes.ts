@@ -229,6 +229,8 @@ export async function handleStorefrontRequest(
   const method = request.method ?? "GET";
   const now = context.now ?? new Date();
   const cartToken = cookie(request, "cart");
+  // The storefront's language (?locale=, as its pages take it), which Shopify hands the Function.
+  const buyerLocale = url.searchParams.get("locale") ?? "en";
 
   // Home and collection pages beside the product pages: the three pages Shopify weighs when it
   // measures an app's storefront cost (https://shopify.dev/apps/build/performance/storefront).
@@ -321,6 +323,7 @@ export async function handleStorefrontRequest(
       store,
       mergedLines(cartLines(store, cartToken), adding),
       now,
+      buyerLocale,
     );
     if (errors.length > 0) {
       return ajax
@@ -360,7 +363,7 @@ export async function handleStorefrontRequest(
           '<h1>Checkout</h1><p class="cart-error" role="alert">Cannot find variant</p>',
         ),
       );
-    const errors = checkoutValidationErrors(store, lines, now);
+    const errors = checkoutValidationErrors(store, lines, now, buyerLocale);
     if (errors.length > 0) return refusedPage(root, "Checkout", errors);
     return html(
       200,
@@ -382,7 +385,7 @@ export async function handleStorefrontRequest(
       return isJson
         ? json(422, { errors: [{ message: "Your cart is empty.", target: "$.cart" }] })
         : refusedPage(root, "Checkout", [{ message: "Your cart is empty.", target: "$.cart" }]);
-    const errors = checkoutValidationErrors(store, lines, now);
+    const errors = checkoutValidationErrors(store, lines, now, buyerLocale);
     if (errors.length > 0)
       return isJson ? json(422, { errors }) : refusedPage(root, "Checkout", errors);
     if (!parsed.data.lines) clearCart(store, cartToken);

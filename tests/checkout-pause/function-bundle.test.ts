@@ -14,6 +14,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pauseConfigFor, type StorefrontSettings } from "../../app/storefront/storefront-mode";
+import { LanguageCode } from "../../extensions/checkout-pause/generated/api";
 import {
   cartValidationsGenerateRun as fromSource,
   type CartValidationsGenerateRunInput,
@@ -163,6 +164,7 @@ const settings = {
 function input(config: unknown, lines: Line[], pauseOver = false): CartValidationsGenerateRunInput {
   return {
     cart: { lines },
+    localization: { language: { isoCode: LanguageCode.En } },
     shop: { localTime: { pauseOver } },
     validation: { config: config === undefined ? null : { jsonValue: config } },
   };

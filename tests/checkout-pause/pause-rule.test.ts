@@ -1,6 +1,7 @@
 // The checkout pause Function's logic, run in Node exactly as Shopify would run it: input shaped by
 // the Function's input query, output in the cart.validations.generate.run result shape.
 import { describe, expect, it } from "vitest";
+import { LanguageCode } from "../../extensions/checkout-pause/generated/api";
 import {
   cartValidationsGenerateRun,
   type CartValidationsGenerateRunInput,
@@ -52,9 +53,11 @@ function input(
   jsonValue: unknown,
   lines: CartLineInput[],
   pauseOver = false,
+  language = LanguageCode.En,
 ): CartValidationsGenerateRunInput {
   return {
     cart: { lines },
+    localization: { language: { isoCode: language } },
     shop: { localTime: { pauseOver } },
     validation: { config: jsonValue === undefined ? null : { jsonValue } },
   };
@@ -196,6 +199,22 @@ describe("one product, variant or collection paused on its own", () => {
       input(held, [line(WALLET), line(WALLET, 2), line(STRAP, 0)], true),
     ).operations[0]?.validationAdd?.errors;
     expect(errors).toEqual([{ message: heldItemMessage("Bifold wallet"), target: "$.cart" }]);
+  });
+
+  it("names the paused item in the buyer's language (Localization.language.isoCode), English for a language without texts", () => {
+    const held = open([{ kind: "product", id: WALLET, title: "Bifold wallet" }]);
+    const messageIn = (language: LanguageCode) =>
+      cartValidationsGenerateRun(input(held, [line(WALLET)], false, language)).operations[0]
+        ?.validationAdd?.errors[0]?.message;
+    expect(messageIn(LanguageCode.Fr)).toBe(
+      "« Bifold wallet » ne peut pas être commandé pour le moment : les nouvelles commandes de cet article sont suspendues. Retirez-le pour commander le reste de votre panier.",
+    );
+    expect(messageIn(LanguageCode.De)).toMatch(
+      /^„Bifold wallet“ kann gerade nicht bestellt werden/,
+    );
+    expect(messageIn(LanguageCode.Es)).toMatch(/^«Bifold wallet» no se puede pedir por ahora/);
+    expect(messageIn(LanguageCode.PtBr)).toBe(heldItemMessage("Bifold wallet"));
+    expect(messageIn(LanguageCode.En)).toMatch(/^"Bifold wallet" can't be ordered right now/);
   });
 
   it("while the whole shop is paused, the shop's one message stands", () => {

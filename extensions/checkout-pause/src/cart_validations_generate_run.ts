@@ -17,6 +17,7 @@ export function cartValidationsGenerateRun(
     config: input.validation.config?.jsonValue ?? null,
     pauseOver: input.shop.localTime.pauseOver,
     lines: input.cart.lines,
+    language: input.localization.language.isoCode,
   });
   return { operations: [{ validationAdd: { errors } }] };
 }

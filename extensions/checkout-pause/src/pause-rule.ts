@@ -70,6 +70,8 @@ export interface PauseRuleInput {
   /** Shopify's answer to "is the shop's local time after pausedUntilLocal?". */
   pauseOver: boolean;
   lines: readonly CartLineInput[];
+  /** The buyer's language, Shopify's LanguageCode (`localization.language.isoCode`: EN, FR, PT_BR…). */
+  language?: string;
 }
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
@@ -133,9 +135,27 @@ export function readPauseConfig(value: unknown): CheckoutPauseConfig | null {
   };
 }
 
-/** What a refused buyer reads when one thing in the cart is paused on its own. */
-export function heldItemMessage(title: string): string {
-  return `"${title}" can't be ordered right now: new orders for it are paused. Remove it to check out the rest of your cart.`;
+// The refusal in the storefront's languages (the theme extension's locales: en, fr, de, es); the
+// merchant's own shop-wide pause message is theirs and stays as they wrote it.
+const inEnglish = (title: string) =>
+  `"${title}" can't be ordered right now: new orders for it are paused. Remove it to check out the rest of your cart.`;
+const HELD_ITEM_MESSAGES: Partial<Record<string, (title: string) => string>> = {
+  en: inEnglish,
+  fr: (title) =>
+    `« ${title} » ne peut pas être commandé pour le moment : les nouvelles commandes de cet article sont suspendues. Retirez-le pour commander le reste de votre panier.`,
+  de: (title) =>
+    `„${title}“ kann gerade nicht bestellt werden: Neue Bestellungen dafür sind pausiert. Entfernen Sie den Artikel, um den Rest Ihres Warenkorbs zu bestellen.`,
+  es: (title) =>
+    `«${title}» no se puede pedir por ahora: los pedidos nuevos de este artículo están en pausa. Quítalo para comprar el resto de tu carrito.`,
+};
+
+/**
+ * What a refused buyer reads when one thing in the cart is paused on its own, in their language:
+ * Shopify's LanguageCode (FR, PT_BR) by its language part, English for any other.
+ */
+export function heldItemMessage(title: string, language = "EN"): string {
+  const base = language.split("_")[0]?.toLowerCase() ?? "en";
+  return (HELD_ITEM_MESSAGES[base] ?? inEnglish)(title);
 }
 
 /** The paused item a cart line falls under, if any: its variant, else its product, else a collection. */
@@ -165,7 +185,10 @@ export function pauseErrors(input: PauseRuleInput): ValidationError[] {
       const title = heldTitleOf(line, config);
       if (title !== null) titles.add(title);
     }
-    return [...titles].map((title) => ({ message: heldItemMessage(title), target: "$.cart" }));
+    return [...titles].map((title) => ({
+      message: heldItemMessage(title, input.language),
+      target: "$.cart",
+    }));
   }
   const exempt = new Set(config.exemptProductIds);
   const held = input.lines.some((line) => {
