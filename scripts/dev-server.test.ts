@@ -21,11 +21,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@prisma/client";
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
 import { startAppUnderTest, TEST_APP, type AppUnderTest } from "../tests/support/app-under-test";
-import {
-  insertTrackedOrders,
-  openDatabase,
-  trackedOrdersFromStore,
-} from "../tests/support/factories";
+import { openDatabase, trackedOrdersFromStore } from "../tests/support/factories";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -214,7 +210,6 @@ describe("shopify.web.toml's dev command, run as Shopify CLI runs it", () => {
     // The merchant opens the app first: the job reaches the shop through the offline session.
     expect((await openAsMerchant()).status).toBe(200);
     expect(await db.session.count({ where: { shop: app.shop, isOnline: false } })).toBe(1);
-    await insertTrackedOrders(db, trackedOrdersFromStore(store));
     const order = store.orders.find(
       (o) =>
         o.cancelledAt === null &&
@@ -223,6 +218,17 @@ describe("shopify.web.toml's dev command, run as Shopify CLI runs it", () => {
         o.customerId !== null,
     );
     if (!order) throw new Error("the seeded shop has no refundable order");
+    // Opening the app started the shop's first import in the dev server's process, which writes
+    // the same rows: only this order's row, as an upsert, so the two never clash on (shop, id).
+    const row = trackedOrdersFromStore(store).find(
+      (r) => r.id === `gid://shopify/Order/${order.id}`,
+    );
+    if (!row) throw new Error("no tracked row for the order");
+    await db.trackedOrder.upsert({
+      where: { shop_id: { shop: row.shop, id: row.id } },
+      create: row,
+      update: {},
+    });
     const { remedyRegistry } = await import("../app/remedies/remedy-kinds.server");
     const { createJob } = await import("../app/jobs/jobs.server");
     const kind = remedyRegistry().get("refund");
