@@ -29,6 +29,7 @@ import { isLocalDate, toEpochDay } from "../promise/local-date";
 import { METRICS } from "../outcomes/outcome-metrics";
 import { BACKLOG_SQL, DONE_CLASS } from "./backlog";
 import { rawDateTime } from "./import/save-orders.server";
+import { yieldToEventLoop } from "../yield-to-event-loop";
 
 /** How long one write transaction may hold the lock before it commits (the goal: 100 ms). */
 export const WRITE_BUDGET_MS = 20;
@@ -270,8 +271,6 @@ async function beginImmediate(connection: DatabaseSync): Promise<void> {
     }
   }
 }
-
-const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 // An order counts late once: its OrderOutcome gets lateAt only while it has none.
 const LATE_ON_CONFLICT = `ON CONFLICT ("shop", "orderId") DO UPDATE SET "lateAt" = excluded."lateAt",
