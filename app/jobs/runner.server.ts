@@ -20,7 +20,7 @@ import { AdminClient, type AdminClientStats, type AdminGraphql } from "../admin-
 import { ThrottleGate } from "../admin-api/throttle-gate";
 import type { ItemOutcome, JobKind, JobKindRegistry } from "./job-kind";
 import { retryDelay } from "../retry-delay";
-import { recordSettledItem } from "../outcomes/record-outcomes.server";
+import { recordSettledItems } from "../outcomes/record-outcomes.server";
 import { isTransientDatabaseError } from "./transient-database-error";
 import {
   DEFAULT_LEASE_MS,
@@ -604,8 +604,9 @@ export class JobRunner {
         }
       }
       if (events.length > 0) await tx.orderEvent.createMany({ data: events });
-      // The outcomes page's notices and refunds, counted once with the item (app/outcomes/).
-      for (const { item, detail } of counted) await recordSettledItem(tx, job, item, detail);
+      // The outcomes page's notices and refunds, counted once with the item (app/outcomes/), a
+      // batch's in a few statements.
+      if (counted.length > 0) await recordSettledItems(tx, job, counted);
     });
   }
 }

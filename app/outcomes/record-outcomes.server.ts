@@ -9,7 +9,7 @@
 // OrderOutcome remembers per order what was counted, so a retry, a second pass or a second
 // performer counts nothing twice. Weeks are the shop's (its saved zone; the default rules' until
 // the settings are saved, like the forecast). Every read and write is scoped by shop.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { toMinorUnits } from "../jobs/money";
 import { DELAY_CLASSES } from "../orders/backlog";
@@ -248,4 +248,91 @@ export async function recordSettledItem(
     count: 1,
     total: toMinorUnits(amount.amount),
   });
+}
+
+/**
+ * recordSettledItem for the items one settle transaction settles together: a batch of notices in
+ * a constant number of statements (the notices in one read, the zone once, one bump per week and
+ * metric, the orders' first-notice marks in one conditional write that returns what it marked,
+ * one insert for the orders not yet counted at all) rather than six per notice, the same counts
+ * as item by item. The conditional write is what makes it once: of two transactions marking an
+ * order, only the one whose write found `noticedAt` empty counts its late-to-notice time. Other
+ * kinds are recorded one by one.
+ */
+export async function recordSettledItems(
+  tx: Db,
+  job: { shop: string; kind: string },
+  entries: ReadonlyArray<{
+    item: { id: string; orderId: string };
+    detail: Record<string, unknown>;
+  }>,
+): Promise<void> {
+  const { shop } = job;
+  if (job.kind !== "notice") {
+    for (const { item, detail } of entries) await recordSettledItem(tx, job, item, detail);
+    return;
+  }
+  const asked = entries.flatMap(({ item, detail }) => {
+    const parsed = noticeDetail.safeParse(detail);
+    return parsed.success ? [{ orderId: item.orderId, noticeId: parsed.data.noticeId }] : [];
+  });
+  if (asked.length === 0) return;
+  const rows = await tx.notice.findMany({
+    where: { shop, id: { in: asked.map((a) => a.noticeId) }, status: "sent" },
+    select: { id: true, kind: true, sentAt: true },
+  });
+  const noticeOf = new Map(rows.map((row) => [row.id, row]));
+  const sent = asked.flatMap(({ orderId, noticeId }) => {
+    const notice = noticeOf.get(noticeId);
+    return notice?.sentAt ? [{ orderId, kind: notice.kind, sentAt: notice.sentAt }] : [];
+  });
+  if (sent.length === 0) return;
+  const zone = await shopZone(tx, shop);
+  const bumps = new Map<string, Bump>();
+  const add = (bump: Bump) => {
+    const key = `${bump.week}\u0000${bump.metric}`;
+    const known = bumps.get(key);
+    if (!known) bumps.set(key, { ...bump, total: bump.total ?? 0 });
+    else {
+      known.count += bump.count;
+      known.total = (known.total ?? 0) + (bump.total ?? 0);
+    }
+  };
+  for (const notice of sent)
+    add({ week: weekOf(notice.sentAt, zone), metric: noticeMetric(notice.kind), count: 1 });
+  // The order's first delay notice closes its late-to-notice time: the earliest in this batch
+  // (as item by item, the first settled marks it), marked only where none was before.
+  const firstOf = new Map<string, Date>();
+  for (const notice of sent)
+    if (notice.kind !== "shipped" && !firstOf.has(notice.orderId))
+      firstOf.set(notice.orderId, notice.sentAt);
+  const byInstant = new Map<number, string[]>();
+  for (const [orderId, at] of firstOf)
+    byInstant.set(at.getTime(), [...(byInstant.get(at.getTime()) ?? []), orderId]);
+  const unmarked: Array<{ orderId: string; sentAt: Date }> = [];
+  for (const [instant, orderIds] of byInstant) {
+    const sentAt = new Date(instant);
+    const marked = await tx.orderOutcome.updateManyAndReturn({
+      where: { shop, orderId: { in: orderIds }, noticedAt: null },
+      data: { noticedAt: sentAt },
+      select: { orderId: true, lateAt: true, lateWeek: true },
+    });
+    const markedIds = new Set(marked.map((row) => row.orderId));
+    for (const orderId of orderIds) if (!markedIds.has(orderId)) unmarked.push({ orderId, sentAt });
+    for (const { lateAt, lateWeek } of marked)
+      if (lateAt && lateWeek && sentAt >= lateAt)
+        add({
+          week: lateWeek,
+          metric: METRICS.lateToNotice,
+          count: 1,
+          total: Math.round((sentAt.getTime() - lateAt.getTime()) / 1000),
+        });
+  }
+  // No row, or one already marked (which this leaves as it is).
+  if (unmarked.length > 0)
+    await tx.$executeRaw`
+      INSERT INTO "OrderOutcome" ("shop", "orderId", "noticedAt")
+      VALUES ${Prisma.join(unmarked.map((u) => Prisma.sql`(${shop}, ${u.orderId}, ${rawDateTime(u.sentAt)})`))}
+      ON CONFLICT ("shop", "orderId") DO NOTHING`;
+  for (const bump of bumps.values()) await bumpOutcome(tx, shop, bump);
 }
