@@ -40,6 +40,20 @@ export function usableLocale(candidate: string | null | undefined, fallback = "e
   }
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one (a notice job formats an
+// amount per mail): one per locale and currency, kept. An unknown pair throws and is not kept.
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}\u0000${currency}`;
+  let format = currencyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency });
+    if (currencyFormats.size > 500) currencyFormats.clear();
+    currencyFormats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * An amount for people to read, in its currency's own symbol and decimals ("$84.50", "CA$112.00",
  * "84,50 €" in German), never a hard-coded "$". `locale` is the reader's: the admin's for staff,
@@ -48,9 +62,7 @@ export function usableLocale(candidate: string | null | undefined, fallback = "e
 export function formatMoney(amount: string, currencyCode: string, locale = "en"): string {
   const value = toMinorUnits(amount) / SCALE;
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(
-      value,
-    );
+    return currencyFormat(locale, currencyCode).format(value);
   } catch {
     // An unknown locale or currency code still shows the amount and the code.
     return `${amount} ${currencyCode}`;
