@@ -4,7 +4,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { DELAY_CLASSES } from "./backlog";
 import { pageOfRows, searchWords } from "./order-search";
-import { firstMatchingIds, SEARCH_INDEX_LIMIT } from "./order-search.server";
+import { firstMatches, SEARCH_INDEX_LIMIT } from "./order-search.server";
 import { PAGE_SIZE, type Cursor, type OrderSort, type OrdersView } from "./orders-view";
 
 export interface OrderListRow {
@@ -39,9 +39,6 @@ export interface OrdersPage {
 export const SEARCH_COUNT_LIMIT = 1000;
 
 type OrdersDb = Pick<PrismaClient, "trackedOrder" | "$queryRaw">;
-
-/** Ids per query when a search's matches are read by id. */
-const ROWS_BY_ID = 500;
 
 const SORT_COLUMN = {
   promise: "promisedShipDate",
@@ -267,61 +264,43 @@ export async function listOrders(
   const limit = options.searchIndexLimit ?? SEARCH_INDEX_LIMIT;
   const matches =
     words.length > 0
-      ? await firstMatchingIds(db, shop, where, viewClasses(view), words, limit)
+      ? await firstMatches(db, shop, where, viewClasses(view), words, SORT_COLUMN[view.sort], limit)
       : null;
   let slice: Awaited<ReturnType<typeof fetchSlice>>;
   let total: number;
   let totalIsFloor = false;
   if (matches !== null && matches.length <= limit) {
-    // A rare word: its few matches are the whole answer; the page is cut from them here.
-    // The ids are checked matches; read in parts, under SQLite's limit of bound values.
-    const parts: string[][] = [];
-    for (let start = 0; start < matches.length; start += ROWS_BY_ID) {
-      parts.push(matches.slice(start, start + ROWS_BY_ID));
-    }
-    const matching = (
-      await Promise.all(
-        parts.map((ids) =>
-          db.trackedOrder.findMany({ where: { shop, id: { in: ids } }, select: SELECT }),
-        ),
-      )
-    ).flat();
+    // A rare word: its few matches are the whole answer; the page is cut from their sort keys
+    // here and only the page's rows are read (reading every match's row had been most of `#10`).
     const backwards = view.before !== null;
     const cursor = view.after ?? view.before;
-    const found = pageOfRows(
-      matching,
-      (row) => ({ v: sortValue(row, view.sort), id: row.id }),
-      view.dir,
-      cursor,
-      backwards,
-      pageSize,
+    const found = pageOfRows(matches, (key) => key, view.dir, cursor, backwards, pageSize);
+    const keys = found.slice(0, pageSize);
+    const byId = new Map(
+      (
+        await db.trackedOrder.findMany({
+          where: { shop, id: { in: keys.map((key) => key.id) } },
+          select: SELECT,
+        })
+      ).map((row) => [row.id, row]),
     );
-    const page = found.slice(0, pageSize);
+    const page = keys.flatMap((key) => byId.get(key.id) ?? []);
     slice = {
       rows: backwards ? page.reverse() : page,
       more: found.length > pageSize,
       backwards,
       hadCursor: cursor !== null,
     };
-    total = matching.length;
+    total = Math.min(matches.length, SEARCH_COUNT_LIMIT);
+    totalIsFloor = matches.length > SEARCH_COUNT_LIMIT;
   } else if (matches !== null) {
-    // A common word: more than `limit` matches, so at least SEARCH_COUNT_LIMIT when the limit is
+    // A common word: more than `limit` matches, so more than SEARCH_COUNT_LIMIT when the limit is
     // the usual one, and the page is read in sort order (matches are dense, so it comes quickly).
     const counted = await Promise.all([
       fetchSlice(db, where, view, pageSize),
       limit >= SEARCH_COUNT_LIMIT
         ? SEARCH_COUNT_LIMIT + 1
         : db.trackedOrder.count({ where, take: SEARCH_COUNT_LIMIT + 1 }),
-    ]);
-    slice = counted[0];
-    total = Math.min(counted[1], SEARCH_COUNT_LIMIT);
-    totalIsFloor = counted[1] > SEARCH_COUNT_LIMIT;
-  } else if (words.length > 0) {
-    // PostgreSQL: the page in sort order and the count stopped at its 1,001st match, both through
-    // the trigram indexes.
-    const counted = await Promise.all([
-      fetchSlice(db, where, view, pageSize),
-      db.trackedOrder.count({ where, take: SEARCH_COUNT_LIMIT + 1 }),
     ]);
     slice = counted[0];
     total = Math.min(counted[1], SEARCH_COUNT_LIMIT);

@@ -8,8 +8,10 @@ describe("trigramQuery", () => {
     );
   });
 
-  it("asks for each trigram of a longer piece on its own, once (the index keeps no positions)", () => {
-    expect(trigramQuery(["smith"])).toBe('"smi" AND "mit" AND "ith"');
+  it("asks for the trigrams that tile a longer piece, each on its own, once (the index keeps no positions)", () => {
+    expect(trigramQuery(["smith"])).toBe('"smi" AND "ith"');
+    expect(trigramQuery(["example.com"])).toBe('"exa" AND "mpl" AND "e.c" AND "com"');
+    expect(trigramQuery(["abcdef"])).toBe('"abc" AND "def"');
     expect(trigramQuery(["aaaa", "aaa"])).toBe('"aaa"');
   });
 

@@ -16,17 +16,22 @@ export function searchWords(q: string): string[] {
  * promises the pieces `a` and `b`; the trigram index can look up a piece of 3 characters or more
  * (https://sqlite.org/fts5.html#the_trigram_tokenizer), and folds case at least as widely as
  * LIKE does (LIKE folds ASCII only, https://sqlite.org/lang_expr.html#like). The index keeps no
- * positions (detail = none, migration *_orders_fast_search_index), so a piece is asked for as each
- * of its trigrams on its own: "smith" is "smi" AND "mit" AND "ith", every row holding it and
- * perhaps a few more, which the page's LIKE then drops. Each trigram is an FTS5 string, quotes
- * doubled (https://sqlite.org/fts5.html#full_text_query_syntax), so `AND`, `*`, `"`, `:` or
- * `NEAR` typed in the box are text, never query syntax.
+ * positions (detail = none, migration *_orders_fast_search_index), so a piece is asked for as
+ * trigrams on their own, every row holding it and perhaps a few more, which the page's LIKE then
+ * drops. Not every trigram: those that tile the piece (every third, and the last), since each is
+ * one more doclist to read and intersect, and a trigram overlapping its neighbours seldom drops a
+ * row they keep: "smith" is "smi" AND "ith", "example.com" four trigrams instead of nine (a word in
+ * nearly every row read nine whole doclists, `npm run bench -- pages`). Each trigram is an FTS5
+ * string, quotes doubled (https://sqlite.org/fts5.html#full_text_query_syntax), so `AND`, `*`,
+ * `"`, `:` or `NEAR` typed in the box are text, never query syntax.
  */
 export function trigramQuery(words: readonly string[]): string | null {
   const trigrams = new Set<string>();
   for (const piece of words.flatMap((word) => word.split(/[%_]/))) {
     const chars = Array.from(piece);
-    for (let i = 0; i + 3 <= chars.length; i++) trigrams.add(chars.slice(i, i + 3).join(""));
+    if (chars.length < 3) continue;
+    for (let i = 0; i + 3 < chars.length; i += 3) trigrams.add(chars.slice(i, i + 3).join(""));
+    trigrams.add(chars.slice(-3).join(""));
   }
   if (trigrams.size === 0) return null;
   return [...trigrams].map((trigram) => `"${trigram.replaceAll('"', '""')}"`).join(" AND ");

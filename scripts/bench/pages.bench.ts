@@ -2,7 +2,8 @@
 // beside its peer, the aggregates over every row it ran before; the outcomes loader beside the
 // aggregate over the rows (pages-outcomes.ts); and the orders page for every
 // filter, sort and search, with a deep page by keyset (the app) beside the naive OFFSET pager.
-// On SQLite and on PostgreSQL. Sizes: BENCH_PAGES_ORDERS (default 100,000), BENCH_PAGES_RUNS.
+// On SQLite and on PostgreSQL. Sizes: BENCH_PAGES_ORDERS (default 100,000), BENCH_PAGES_RUNS;
+// BENCH_PAGES_PARTS picks parts (comma-separated: dashboard, filters, search, deep; default all).
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { loadDashboard } from "../../app/dashboard/dashboard.server";
 import { backlogWhere } from "../../app/orders/backlog";
@@ -29,6 +30,11 @@ const ORDERS = Number(process.env.BENCH_PAGES_ORDERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_PAGES_RUNS ?? 12);
 const NOW = new Date("2026-12-10T15:00:00Z");
 const DEEP_PAGE = Math.max(1, Math.floor(ORDERS / PAGE_SIZE / 4));
+const PARTS = new Set(
+  (process.env.BENCH_PAGES_PARTS ?? "dashboard,filters,search,deep")
+    .split(",")
+    .map((p) => p.trim()),
+);
 
 async function sample(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> {
   await fn(); // warm-up: Prisma compiles each query shape once
@@ -125,14 +131,16 @@ async function pagesRows(
   const db = await openDatabase(databaseUrl);
   try {
     await reforecastShop(db, SHOP, NOW, { fallbackTimeZone: timeZone });
-    const ours = await sample(() => loadDashboard(db, SHOP, { fallbackTimeZone: timeZone }));
-    const peer = await sample(() => aggregatesOverRows(db, SHOP));
-    rows.push({
-      figure: `${kind}: dashboard loader (${RUNS} runs)`,
-      value: `p95 ${fmtMs(p95(ours))}`,
-      note: `p50 ${fmtMs(percentile(ours, 50))}; aggregates over rows p95 ${fmtMs(p95(peer))} → ${ratio(p95(peer), p95(ours))}; goal ≤ 50 ms`,
-    });
-    rows.push(...(await outcomesPageRows(db, kind, SHOP, NOW, (fn) => sample(fn))));
+    if (PARTS.has("dashboard")) {
+      const ours = await sample(() => loadDashboard(db, SHOP, { fallbackTimeZone: timeZone }));
+      const peer = await sample(() => aggregatesOverRows(db, SHOP));
+      rows.push({
+        figure: `${kind}: dashboard loader (${RUNS} runs)`,
+        value: `p95 ${fmtMs(p95(ours))}`,
+        note: `p50 ${fmtMs(percentile(ours, 50))}; aggregates over rows p95 ${fmtMs(p95(peer))} → ${ratio(p95(peer), p95(ours))}; goal ≤ 50 ms`,
+      });
+      rows.push(...(await outcomesPageRows(db, kind, SHOP, NOW, (fn) => sample(fn))));
+    }
 
     let worst = { figure: "", ms: 0 };
     const pageRow = async (label: string, params: Record<string, string>) => {
@@ -147,17 +155,21 @@ async function pagesRows(
         note: `p50 ${fmtMs(percentile(ours, 50))}; as read before (nulls-last sort over the classes${params.q ? ", LIKE over every row" : ""}, exact count) p95 ${fmtMs(p95(peer))} → ${ratio(p95(peer), p95(ours))}`,
       });
     };
-    for (const filter of ORDER_FILTERS)
-      for (const sort of ORDER_SORTS)
-        await pageRow(`class=${filter}&sort=${sort}`, { class: filter, sort });
+    if (PARTS.has("filters"))
+      for (const filter of ORDER_FILTERS)
+        for (const sort of ORDER_SORTS)
+          await pageRow(`class=${filter}&sort=${sort}`, { class: filter, sort });
     // A rare name, two words, an order number prefix, a word in nearly every email, a short word.
-    for (const q of ["smith", "ava chen", "#10", "example.com", "o'hara", "zq"])
-      await pageRow(`q=${q}`, { q });
-    rows.push({
-      figure: `${kind}: orders page, slowest of the above`,
-      value: `p95 ${fmtMs(worst.ms)}`,
-      note: `${worst.figure}; goal ≤ 50 ms`,
-    });
+    if (PARTS.has("search"))
+      for (const q of ["smith", "ava chen", "#10", "example.com", "o'hara", "zq"])
+        await pageRow(`q=${q}`, { q });
+    if (worst.figure)
+      rows.push({
+        figure: `${kind}: orders page, slowest of the above`,
+        value: `p95 ${fmtMs(worst.ms)}`,
+        note: `${worst.figure}; goal ≤ 50 ms`,
+      });
+    if (!PARTS.has("deep")) return rows;
 
     const view = parseOrdersView(new URLSearchParams({ sort: "created" }));
     const deep = await keysetView(db, view, DEEP_PAGE);
