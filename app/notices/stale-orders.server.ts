@@ -1,7 +1,10 @@
 // "Weekly is the minimum" (domain guide, rule 3): late orders whose customer has heard nothing for
 // the shop's cadence (7 days by default), including those never told at all, oldest silence
 // first. Customers who asked to cancel are not waiting for news and are left out.
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { isSqliteClient } from "../prisma-client.server";
+import { rawDateTime } from "../orders/import/save-orders.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 
 export interface StaleOrder {
@@ -51,4 +54,34 @@ export async function ordersWithoutUpdate(
       lastToldAt: o.last?.toISOString() ?? null,
     })),
   };
+}
+
+const countRow = z.array(z.object({ n: z.union([z.number(), z.bigint(), z.string()]) }));
+
+/**
+ * ordersWithoutUpdate's count alone, counted by the database: one statement, where the list reads
+ * every late order and every sent notice of the shop (a loader at 100k orders must not).
+ */
+export async function countOrdersWithoutUpdate(
+  db: PrismaClient,
+  shop: string,
+  now: Date,
+): Promise<{ count: number; cadenceDays: number }> {
+  const { noticeCadenceDays: cadenceDays } = await loadShopSettings(db, shop);
+  const cutoff = new Date(now.getTime() - cadenceDays * 86_400_000);
+  // Stored instants: SQLite holds Prisma's ISO text (rawDateTime's form, which sorts as time),
+  // PostgreSQL a timestamp.
+  const after = isSqliteClient(db)
+    ? Prisma.sql`${rawDateTime(cutoff)}`
+    : Prisma.sql`CAST(${cutoff.toISOString()} AS TIMESTAMP(3))`;
+  const rows = countRow.parse(
+    await db.$queryRaw`SELECT COUNT(*) AS "n" FROM "TrackedOrder" AS t
+      WHERE t."shop" = ${shop} AND t."delayClass" IN ('at_risk', 'overdue') AND t."cancelledAt" IS NULL
+        AND NOT EXISTS (SELECT 1 FROM "CustomerChoice" AS c
+          WHERE c."shop" = t."shop" AND c."orderId" = t."id" AND c."choice" = 'cancel')
+        AND NOT EXISTS (SELECT 1 FROM "Notice" AS n
+          WHERE n."shop" = t."shop" AND n."orderId" = t."id" AND n."status" = 'sent'
+            AND n."sentAt" > ${after})`,
+  );
+  return { count: Number(rows[0]?.n ?? 0), cadenceDays };
 }
