@@ -22,27 +22,35 @@ const gid = (id: number) => `gid://shopify/Order/${id}`;
 const usd = (cents: number) =>
   new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(cents / 100);
 
+/** Open orders with shipping left to refund (none refunded yet), as the seed has them. */
+const openWithShipping = (count: number) =>
+  h.store.orders
+    .filter(
+      (o) =>
+        o.cancelledAt === null &&
+        o.shippingCents > 0 &&
+        refundsOf(h.store).refundsOf(o.id).length === 0,
+    )
+    .slice(0, count);
+
+async function confirmation(orders: ReadonlyArray<{ id: number }>) {
+  const ids = orders.map((o) => gid(o.id)).join(",");
+  const { loader } = await import("./app.remedies");
+  return callRoute(
+    loader,
+    h.app.bearerRequest(`/app/remedies?remedy=shipping&ids=${encodeURIComponent(ids)}`),
+  );
+}
+
 describe("shipping cost back: confirmation of a large selection", () => {
   it("counts every open order and shows Shopify's shipping for the first ones only", async () => {
     // Open orders with shipping, and a cancelled one (not a candidate), as the plan orders them.
-    const open = h.store.orders
-      .filter(
-        (o) =>
-          o.cancelledAt === null &&
-          o.shippingCents > 0 &&
-          refundsOf(h.store).refundsOf(o.id).length === 0,
-      )
-      .slice(0, PREVIEW_ASKS_SHOPIFY + 12);
+    const open = openWithShipping(PREVIEW_ASKS_SHOPIFY + 12);
     const cancelled = h.store.orders.find((o) => o.cancelledAt !== null);
     if (open.length < PREVIEW_ASKS_SHOPIFY + 12 || !cancelled)
       throw new Error("the seeded shop has too few open orders with shipping");
     const byPlan = [...open].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
-    const ids = [...open, cancelled].map((o) => gid(o.id)).join(",");
-    const { loader } = await import("./app.remedies");
-    const page = await callRoute(
-      loader,
-      h.app.bearerRequest(`/app/remedies?remedy=shipping&ids=${encodeURIComponent(ids)}`),
-    );
+    const page = await confirmation([...open, cancelled]);
     expect(page.preview.selected).toBe(open.length + 1);
     expect(page.preview.count).toBe(open.length);
     expect(page.preview.partial).toEqual({ asked: PREVIEW_ASKS_SHOPIFY });
@@ -61,20 +69,8 @@ describe("shipping cost back: confirmation of a large selection", () => {
   });
 
   it("plans a small selection whole: the exact count and money", async () => {
-    const open = h.store.orders
-      .filter(
-        (o) =>
-          o.cancelledAt === null &&
-          o.shippingCents > 0 &&
-          refundsOf(h.store).refundsOf(o.id).length === 0,
-      )
-      .slice(0, 3);
-    const ids = open.map((o) => gid(o.id)).join(",");
-    const { loader } = await import("./app.remedies");
-    const page = await callRoute(
-      loader,
-      h.app.bearerRequest(`/app/remedies?remedy=shipping&ids=${encodeURIComponent(ids)}`),
-    );
+    const open = openWithShipping(3);
+    const page = await confirmation(open);
     expect(page.preview).toMatchObject({ count: 3, partial: null });
     expect(page.preview.amount).toBe(
       (open.reduce((sum, o) => sum + o.shippingCents, 0) / 100).toFixed(2),
