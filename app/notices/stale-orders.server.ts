@@ -5,6 +5,8 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { isSqliteClient } from "../prisma-client.server";
 import { rawDateTime } from "../orders/import/save-orders.server";
+import { BACKLOG_SQL } from "../orders/backlog";
+import { loadOrderSummary } from "../orders/order-summary.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 
 export interface StaleOrder {
@@ -59,29 +61,35 @@ export async function ordersWithoutUpdate(
 const countRow = z.array(z.object({ n: z.union([z.number(), z.bigint(), z.string()]) }));
 
 /**
- * ordersWithoutUpdate's count alone, counted by the database: one statement, where the list reads
- * every late order and every sent notice of the shop (a loader at 100k orders must not).
+ * ordersWithoutUpdate's count alone, for a loader at 100k orders: the late orders of the backlog
+ * from the per-shop summary (kept by the database), less those told within the cadence or whose
+ * customer asked to cancel, counted from those few (the notices of the last days, the cancel
+ * requests) rather than by reading every late order.
  */
 export async function countOrdersWithoutUpdate(
   db: PrismaClient,
   shop: string,
   now: Date,
 ): Promise<{ count: number; cadenceDays: number }> {
-  const { noticeCadenceDays: cadenceDays } = await loadShopSettings(db, shop);
+  const [{ noticeCadenceDays: cadenceDays }, summary] = await Promise.all([
+    loadShopSettings(db, shop),
+    loadOrderSummary(db, shop),
+  ]);
   const cutoff = new Date(now.getTime() - cadenceDays * 86_400_000);
   // Stored instants: SQLite holds Prisma's ISO text (rawDateTime's form, which sorts as time),
   // PostgreSQL a timestamp.
   const after = isSqliteClient(db)
     ? Prisma.sql`${rawDateTime(cutoff)}`
     : Prisma.sql`CAST(${cutoff.toISOString()} AS TIMESTAMP(3))`;
-  const rows = countRow.parse(
-    await db.$queryRaw`SELECT COUNT(*) AS "n" FROM "TrackedOrder" AS t
-      WHERE t."shop" = ${shop} AND t."delayClass" IN ('at_risk', 'overdue') AND t."cancelledAt" IS NULL
-        AND NOT EXISTS (SELECT 1 FROM "CustomerChoice" AS c
-          WHERE c."shop" = t."shop" AND c."orderId" = t."id" AND c."choice" = 'cancel')
-        AND NOT EXISTS (SELECT 1 FROM "Notice" AS n
-          WHERE n."shop" = t."shop" AND n."orderId" = t."id" AND n."status" = 'sent'
-            AND n."sentAt" > ${after})`,
+  const heard = countRow.parse(
+    await db.$queryRaw`SELECT COUNT(*) AS "n" FROM "TrackedOrder"
+      WHERE "shop" = ${shop} AND "delayClass" IN ('at_risk', 'overdue') AND ${Prisma.raw(BACKLOG_SQL)}
+        AND "id" IN (
+          SELECT "orderId" FROM "Notice"
+            WHERE "shop" = ${shop} AND "status" = 'sent' AND "sentAt" > ${after}
+          UNION
+          SELECT "orderId" FROM "CustomerChoice" WHERE "shop" = ${shop} AND "choice" = 'cancel')`,
   );
-  return { count: Number(rows[0]?.n ?? 0), cadenceDays };
+  const late = summary.counts.overdue + summary.counts.at_risk;
+  return { count: late - Number(heard[0]?.n ?? 0), cadenceDays };
 }
