@@ -77,6 +77,11 @@ async function reforecast(now: Date) {
 describe("Flow triggers", () => {
   it("sends 'order became at risk' and 'order became overdue' once per order entering the class", async () => {
     const now = new Date("2026-12-01T12:00:00Z");
+    // The shop was forecast before (its baseline, next test): these rows arrive as new orders.
+    await db.shopOrderSummary.update({
+      where: { shop: app.shop },
+      data: { forecastAt: new Date(now.getTime() - 86_400_000) },
+    });
     await reforecast(now);
     const late = await db.trackedOrder.findMany({
       where: { shop: app.shop, delayClass: { in: ["at_risk", "overdue"] } },
@@ -127,6 +132,33 @@ describe("Flow triggers", () => {
         where: { shop: app.shop, orderId: again.id, kind: "flow_trigger" },
       }),
     ).toBe(2);
+  });
+
+  it("sends nothing for the backlog of a shop's first forecast, and one trigger for a later order that arrives late", async () => {
+    // The shop as its first import leaves it: the rows written, never forecast, no trigger queued.
+    await db.trackedOrder.deleteMany({ where: { shop: app.shop } });
+    await db.shopOrderSummary.deleteMany({ where: { shop: app.shop } });
+    await db.flowTrigger.deleteMany({ where: { shop: app.shop } });
+    const rows = trackedOrdersFromStore(store());
+    await insertTrackedOrders(db, rows);
+    const now = new Date("2026-12-01T12:00:00Z");
+    const first = await reforecast(now);
+    expect(first.counts.overdue).toBeGreaterThan(0);
+    expect(await db.flowTrigger.count({ where: { shop: app.shop } })).toBe(0);
+
+    // An order seen for the first time after that, already overdue: announced, once.
+    const late = await db.trackedOrder.findFirstOrThrow({
+      where: { shop: app.shop, delayClass: "overdue" },
+    });
+    const row = rows.find((r) => r.id === late.id);
+    if (!row) throw new Error("no row for the overdue order");
+    await db.trackedOrder.delete({ where: { shop_id: { shop: app.shop, id: late.id } } });
+    await insertTrackedOrders(db, [row]);
+    await reforecast(new Date(now.getTime() + 60_000));
+    const queued = await db.flowTrigger.findMany({ where: { shop: app.shop } });
+    expect(queued.map((q) => [q.handle, q.orderId])).toEqual([[FLOW_TRIGGERS.overdue, late.id]]);
+    await sendOutbox();
+    expect(received(FLOW_TRIGGERS.overdue).at(-1)?.payload.order_id).toBe(Number(gidId(late.id)));
   });
 
   it("sends 'customer chose to wait' and 'customer chose a refund' once each per order", async () => {

@@ -66,6 +66,17 @@ export interface JobKind<Params = unknown> {
   label: string;
   params: z.ZodType<Params, z.ZodTypeDef, unknown>;
   plan(ctx: PlanContext, params: Params, orderIds: readonly string[]): Promise<PlannedItem[]>;
+  /**
+   * Optional, for a kind whose plan asks Shopify for every order (a cost that grows with the
+   * selection: the shipping cost back): the orders its plan would consider, read from the local
+   * copy alone, in the plan's order. A confirmation page counts these and asks Shopify about the
+   * first few only. Null: with these parameters the plan reads the local copy only.
+   */
+  candidates?(
+    ctx: PlanContext,
+    params: Params,
+    orderIds: readonly string[],
+  ): Promise<string[] | null>;
   perform(ctx: PerformContext, item: ItemToPerform, params: Params): Promise<ItemOutcome>;
   /**
    * Optional: performs up to `batchSize` claimed items of one job together, so their reads and
@@ -88,9 +99,16 @@ export interface JobKind<Params = unknown> {
 /** Keeps `Params` checked inside one definition while the registry holds kinds of any params. */
 export function defineJobKind<Params>(kind: JobKind<Params>): JobKind<unknown> {
   const batch = kind.performBatch?.bind(kind);
+  const candidates = kind.candidates?.bind(kind);
   return {
     ...kind,
     plan: (ctx, params, orderIds) => kind.plan(ctx, kind.params.parse(params), orderIds),
+    ...(candidates
+      ? {
+          candidates: (ctx: PlanContext, params: unknown, orderIds: readonly string[]) =>
+            candidates(ctx, kind.params.parse(params), orderIds),
+        }
+      : {}),
     perform: (ctx, item, params) => kind.perform(ctx, item, kind.params.parse(params)),
     ...(batch
       ? {

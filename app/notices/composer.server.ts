@@ -11,7 +11,8 @@ import { estimateRangeOf } from "./estimate-range";
 import { NOTICE_JOB_KIND } from "./notice-job.server";
 import { loadNoticeTemplate } from "./notice-template.server";
 import { noticeItems, renderNotice, type RenderedNotice } from "./render-notice";
-import { ordersWithoutUpdate } from "./stale-orders.server";
+import { countOrdersWithoutUpdate } from "./stale-orders.server";
+import { loadOrderSummary } from "../orders/order-summary.server";
 import type { NoticeKind } from "./notice-kinds";
 import { shippedSinceTold } from "./send-notices.server";
 import { gidId, toGid } from "../admin-api/gid";
@@ -58,11 +59,8 @@ export async function loadComposer(
         where: { shop, id: { in: input.selection } },
         select: { id: true, name: true },
       }),
-      db.trackedOrder.groupBy({
-        by: ["delayClass"],
-        where: { shop, cancelledAt: null, delayClass: { in: ["at_risk", "overdue"] } },
-        _count: { _all: true },
-      }),
+      // The per-shop summary's counts (kept by the database with every row), not a scan.
+      loadOrderSummary(db, shop),
       db.job.findMany({
         where: { shop, kind: NOTICE_JOB_KIND },
         orderBy: { createdAt: "desc" },
@@ -70,7 +68,7 @@ export async function loadComposer(
         select: { id: true, status: true, createdAt: true },
       }),
       openCancelRequests(db, shop),
-      ordersWithoutUpdate(db, shop, input.now, 0),
+      countOrdersWithoutUpdate(db, shop, input.now),
       shippedSinceTold(db, shop),
     ]);
   const previewOrder =
@@ -155,7 +153,6 @@ export async function loadComposer(
       to: previewOrder.email,
     };
   }
-  const count = (cls: string) => counts.find((c) => c.delayClass === cls)?._count._all ?? 0;
   return {
     template,
     language,
@@ -164,7 +161,11 @@ export async function loadComposer(
     translation: language === ownLanguage ? null : inLanguage,
     sender: { name: settings.senderName, role: settings.senderRole },
     selection: selected.map((o) => ({ id: numeric(o.id), name: o.name })),
-    counts: { at_risk: count("at_risk"), overdue: count("overdue"), shipped: shipped.length },
+    counts: {
+      at_risk: counts.counts.at_risk,
+      overdue: counts.counts.overdue,
+      shipped: shipped.length,
+    },
     kind,
     preview,
     previewOrderId: previewOrder ? numeric(previewOrder.id) : null,

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertTrackedOrders, openTestDatabase, trackedOrder } from "../../tests/support/factories";
-import { ordersWithoutUpdate } from "./stale-orders.server";
+import { countOrdersWithoutUpdate, ordersWithoutUpdate } from "./stale-orders.server";
 
 let db: PrismaClient;
 beforeAll(async () => {
@@ -50,8 +50,19 @@ describe("ordersWithoutUpdate", () => {
       },
     });
 
+    // A customer who asked to cancel is not waiting for news.
+    const asked = trackedOrder(shop, { delayClass: "overdue" });
+    await insertTrackedOrders(db, [asked]);
+    await db.customerChoice.create({ data: { shop, orderId: asked.id, choice: "cancel" } });
+
     const result = await ordersWithoutUpdate(db, shop, now);
     expect(result.count).toBe(2);
+    // The count alone, counted by the database, agrees with the list (on either database).
+    expect(await countOrdersWithoutUpdate(db, shop, now)).toEqual({ count: 2, cadenceDays: 7 });
+    expect(await countOrdersWithoutUpdate(db, "b.myshopify.com", now)).toEqual({
+      count: 1,
+      cadenceDays: 7,
+    });
     expect(result.never).toBe(1);
     expect(result.orders.map((o) => [o.name, o.lastToldAt])).toEqual([
       [never.name, null],

@@ -38,7 +38,11 @@ import { createCachedPromiser } from "../promise/cached-promiser";
 import { promiseOf } from "../promise/frozen-promise";
 import type { LocalDate } from "../promise/local-date";
 import { loadShopSettings } from "../settings/shop-settings.server";
-import { finishReforecastPass, startReforecastPass } from "./order-summary.server";
+import {
+  finishReforecastPass,
+  loadOrderSummary,
+  startReforecastPass,
+} from "./order-summary.server";
 import {
   CLASS_BY_CODE,
   NO_CLASS,
@@ -115,6 +119,12 @@ export async function reforecastShop(
 ): Promise<ReforecastSummary> {
   const maxRows = options.batchSize ?? DEFAULT_BATCH;
   const { rules } = await loadShopSettings(db, shop, options.fallbackTimeZone);
+  // A shop never forecast before is forecasting the backlog its first import brought: those
+  // classes are the baseline, not news. Flow runs a workflow per trigger, and none can use the
+  // app's triggers before it is installed; announcing every order already late would spend 10
+  // points each of the shop's API budget ("Triggers have the same API rate limits as the Shopify
+  // API", https://shopify.dev/docs/apps/flow/triggers) on thousands of calls that start nothing.
+  const baseline = (await loadOrderSummary(db, shop)).forecastAt === null;
   const pass = await startReforecastPass(db, shop);
   const store = openForecastRows(db);
   try {
@@ -190,7 +200,7 @@ export async function reforecastShop(
         late,
       });
       const before = stored.delayClass[r] ?? NO_CLASS;
-      if (before !== code)
+      if (before !== code && !(baseline && before === NO_CLASS))
         transitions.push({
           id,
           before: CLASS_BY_CODE[before] ?? null,

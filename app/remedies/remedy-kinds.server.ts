@@ -157,6 +157,11 @@ export function remedyKinds(options: RemedyOptions = {}): readonly JobKind<unkno
       timelineKind: "remedy",
       // The shipping cost back moves money: its amounts are Shopify's refundable shipping, so the
       // frozen list, the money limits and the audit see it (app/staff/). The upgrade moves none.
+      // The shipping cost back asks Shopify for each order; its candidates are the open ones.
+      candidates: async ({ db, shop }, params, ids) =>
+        params.mode === "refund"
+          ? (await openOrders(db, shop, ids, false)).map((row) => row.id)
+          : null,
       plan: async ({ db, shop, admin }, params, ids) => {
         const open = await openOrders(db, shop, ids, false);
         if (params.mode === "upgrade") return withoutAmount(open);

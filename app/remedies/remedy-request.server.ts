@@ -67,13 +67,33 @@ export interface Preview {
   remedy: Remedy;
   label: string;
   selected: number;
+  /** Orders that can take the remedy; with `partial`, those that may (Shopify has the last word). */
   count: number;
   /** Shop money (the orders' shopMoney) in the shop's currency; null before any order is synced. */
   amount: string;
   currencyCode: string | null;
+  /**
+   * Set when the plan asks Shopify for every order and the selection is larger than one Admin
+   * call: `amount` is Shopify's for the first `asked` of the `count` orders; the job asks for the
+   * rest when it is started, and leaves out the orders with nothing to refund.
+   */
+  partial: { asked: number } | null;
+  /** The first orders and their money, as the job would take them. */
+  first: Array<{ orderId: string; name: string; amount: string | null }>;
 }
 
-/** The count and money staff confirm: the job's own plan, so the page and the job cannot disagree. */
+/**
+ * How many orders the page asks Shopify about before staff confirm: one call of the shipping
+ * plan's batch (planShippingRefunds, about 250 points). The whole selection (up to 5,000 orders,
+ * 25,000 points) would take minutes of a standard shop's 100 points a second.
+ */
+export const PREVIEW_ASKS_SHOPIFY = 50;
+const FIRST_ROWS = 10;
+
+/**
+ * The count and money staff confirm: the job's own plan, so the page and the job cannot disagree;
+ * for a plan that asks Shopify per order, the local candidates and the first PREVIEW_ASKS_SHOPIFY.
+ */
 export async function previewRemedy(
   db: PrismaClient,
   shop: string,
@@ -83,18 +103,32 @@ export async function previewRemedy(
   const kind = appServices().jobKinds.get(selection.remedy);
   if (!kind) throw new Error(`Unknown remedy ${selection.remedy}`);
   const ids = await selectedOrderIds(db, shop, selection);
-  const planned = await kind.plan(
-    { shop, db, admin },
-    kind.params.parse(defaultParams(selection.remedy)),
-    ids,
-  );
+  const params = kind.params.parse(defaultParams(selection.remedy));
+  const ctx = { shop, db, admin };
+  const candidates = (await kind.candidates?.(ctx, params, ids)) ?? null;
+  const asked =
+    candidates && candidates.length > PREVIEW_ASKS_SHOPIFY
+      ? candidates.slice(0, PREVIEW_ASKS_SHOPIFY)
+      : null;
+  const planned = await kind.plan(ctx, params, asked ?? candidates ?? ids);
+  const names = await db.trackedOrder.findMany({
+    where: { shop, id: { in: planned.slice(0, FIRST_ROWS).map((p) => p.orderId) } },
+    select: { id: true, name: true },
+  });
+  const nameOf = new Map(names.map((row) => [row.id, row.name]));
   return {
     remedy: selection.remedy,
     label: kind.label,
     selected: ids.length,
-    count: planned.length,
+    count: asked && candidates ? candidates.length : planned.length,
     amount: sumMoney(planned.map((p) => p.amount)),
     currencyCode: await shopCurrencyOf(db, shop),
+    partial: asked ? { asked: asked.length } : null,
+    first: planned.slice(0, FIRST_ROWS).map((p) => ({
+      orderId: p.orderId,
+      name: nameOf.get(p.orderId) ?? p.orderId,
+      amount: p.amount,
+    })),
   };
 }
 

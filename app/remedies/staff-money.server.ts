@@ -15,7 +15,8 @@ export async function shopCurrencyOf(db: PrismaClient, shop: string): Promise<st
   const row = await db.trackedOrder.findFirst({
     where: { shop },
     select: { currencyCode: true },
-    orderBy: { updatedAt: "desc" },
+    // The newest order by an indexed column ([shop, createdAt]): no sort of every row.
+    orderBy: { createdAt: "desc" },
   });
   return row?.currencyCode ?? null;
 }

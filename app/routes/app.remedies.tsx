@@ -51,6 +51,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     money: isZeroMoney(preview.amount)
       ? ""
       : ` — ${staffMoney(preview.amount, preview.currencyCode, locale)}`,
+    // The first orders as the job takes them, their money formatted for staff.
+    first: preview.first.map((row) => ({
+      id: row.orderId,
+      name: row.name,
+      money: row.amount === null ? "" : staffMoney(row.amount, preview.currencyCode, locale),
+    })),
   };
 };
 
@@ -76,7 +82,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function ConfirmRemedy() {
-  const { preview, variants, money, staffNote } = useLoaderData<typeof loader>();
+  const { preview, variants, money, staffNote, first } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const form = useFormFields({
@@ -97,9 +103,28 @@ export default function ConfirmRemedy() {
           <BlockStack gap="400">
             {error ? <Banner tone="critical">{error}</Banner> : null}
             <Text as="h2" variant="headingLg">
-              {`${preview.count} ${preview.count === 1 ? "order" : "orders"}${money}`}
+              {preview.partial
+                ? `Up to ${preview.count} orders`
+                : `${preview.count} ${preview.count === 1 ? "order" : "orders"}${money}`}
             </Text>
+            {preview.partial ? (
+              <Text as="p">
+                {`Shopify's refundable shipping for the first ${preview.partial.asked}${money || " — nothing"}. Delay Desk asks Shopify about the other ${preview.count - preview.partial.asked} when you start, leaves out any with no shipping left to refund, and the job's page shows the total.`}
+              </Text>
+            ) : null}
             <Text as="p">{REMEDY_EXPLANATIONS[preview.remedy]}</Text>
+            {first.length > 0 ? (
+              <BlockStack gap="100">
+                <Text as="h3" variant="headingSm">
+                  {preview.count > first.length ? `The first ${first.length}` : "The orders"}
+                </Text>
+                <ul data-testid="remedy-first-orders">
+                  {first.map((row) => (
+                    <li key={row.id}>{row.money ? `${row.name} — ${row.money}` : row.name}</li>
+                  ))}
+                </ul>
+              </BlockStack>
+            ) : null}
             {staffNote ? (
               <Text as="p" tone="subdued">
                 {staffNote}
@@ -153,7 +178,7 @@ export default function ConfirmRemedy() {
                 loading={navigation.state === "submitting"}
                 disabled={preview.count === 0}
               >
-                {`Start: ${preview.label.toLowerCase()} for ${preview.count} ${preview.count === 1 ? "order" : "orders"}`}
+                {`Start: ${preview.label.toLowerCase()} for ${preview.partial ? "up to " : ""}${preview.count} ${preview.count === 1 ? "order" : "orders"}`}
               </Button>
               <Button url="/app/orders">Cancel</Button>
             </InlineStack>

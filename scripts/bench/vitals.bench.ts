@@ -129,6 +129,23 @@ async function seedOrders(
   };
 }
 
+/**
+ * The page's loaders alone, as a client navigation asks for them: Remix's single-fetch data URL
+ * (`<path>.data`), fetched from the app's frame, whose App Bridge adds the session token. Server
+ * time (authentication and loaders) plus a loopback round trip, without the document's render.
+ */
+async function loaderMs(frame: Frame, pagePath: string): Promise<number | undefined> {
+  const url = new URL(pagePath, "http://app.invalid");
+  const dataPath = `${url.pathname}.data${url.search}`;
+  const ms = await frame.evaluate(async (target) => {
+    const started = performance.now();
+    const response = await fetch(target);
+    await response.text();
+    return response.ok ? performance.now() - started : -1;
+  }, dataPath);
+  return ms >= 0 ? ms : undefined;
+}
+
 /** A measuring window (not a wait for the page): the metrics that arrive in it count. */
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -186,6 +203,7 @@ export async function run(): Promise<BenchRow[]> {
     const misses: string[] = [];
     for (const adminPage of adminPages(orderId).filter((p) => !ONLY || ONLY.includes(p.name))) {
       const loads: Vitals[] = [];
+      const loaderTimes: number[] = [];
       // A page error (a failed hydration, say) is reported beside the figures it spoils.
       const pageErrors = new Set<string>();
       const targets = new Set<string>();
@@ -219,6 +237,8 @@ export async function run(): Promise<BenchRow[]> {
         await pause(300);
         vitals = await readVitals(frame);
         loads.push(vitals);
+        const loaded = await loaderMs(frame, adminPage.path);
+        if (loaded !== undefined) loaderTimes.push(loaded);
         for (const [metric, target] of Object.entries(vitals.where))
           if (target) targets.add(`${metric} ${target}`);
         for (const error of errors) pageErrors.add(error.slice(0, 120));
@@ -234,6 +254,9 @@ export async function run(): Promise<BenchRow[]> {
         ttfb === undefined
           ? ""
           : `LCP = first byte ${fmtMs(ttfb)} + resource ${fmtMs((part("resourceDelay") ?? 0) + (part("resourceLoad") ?? 0))} + render ${fmtMs(part("renderDelay") ?? 0)}; `;
+      const loaderMedian = median(loaderTimes);
+      const server =
+        loaderMedian === undefined ? "" : `loaders (data request) ${fmtMs(loaderMedian)}; `;
       const cls = pick("CLS");
       const inp = pick("INP");
       const verdicts = [
@@ -246,7 +269,7 @@ export async function run(): Promise<BenchRow[]> {
       rows.push({
         figure: `${adminPage.name} (${adminPage.path.replace(/\/\d+$/, "/:id").replace(/\?.*/, "")})`,
         value: `LCP ${lcp === undefined ? "—" : fmtMs(lcp)}, CLS ${cls === undefined ? "—" : cls.toFixed(3)}, INP ${inp === undefined ? "—" : fmtMs(inp)} (${did})`,
-        note: `median of ${RUNS}; ${verdicts.join(", ")}; ${split}${[...targets].map((t) => t.slice(0, 80)).join("; ")}${pageErrors.size > 0 ? `; PAGE ERRORS: ${[...pageErrors].join(" | ")}` : ""}`,
+        note: `median of ${RUNS}; ${verdicts.join(", ")}; ${split}${server}${[...targets].map((t) => t.slice(0, 80)).join("; ")}${pageErrors.size > 0 ? `; PAGE ERRORS: ${[...pageErrors].join(" | ")}` : ""}`,
       });
     }
     rows.push({
