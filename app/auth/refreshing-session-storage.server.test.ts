@@ -101,6 +101,30 @@ describe("RefreshingSessionStorage", () => {
     expect(refreshGrants()).toHaveLength(before);
   });
 
+  it("reads the row once for loads in flight together (the frame's and the page's loader), and afresh after", async () => {
+    await storeExpiringSession(30);
+    const reads: string[] = [];
+    class CountingStorage extends PrismaSessionStorage<PrismaClient> {
+      override loadSession(sessionId: string) {
+        reads.push(sessionId);
+        return super.loadSession(sessionId);
+      }
+    }
+    const store = new RefreshingSessionStorage({
+      inner: new CountingStorage(db),
+      db,
+      refresh: realRefresh,
+    });
+    const [a, b] = await Promise.all([store.loadSession(id), store.loadSession(id)]);
+    expect(reads).toEqual([id]);
+    expect(a?.accessToken).toBe(b?.accessToken);
+    // Settled, nothing is kept: a row written since is what the next load sees.
+    const newer = await storeExpiringSession(30);
+    const later = await store.loadSession(id);
+    expect(reads).toEqual([id, id]);
+    expect(later?.refreshToken).toBe(newer);
+  });
+
   it("refreshes a session due within 5 minutes once for concurrent loads, and stores the new pair in the row", async () => {
     const traded = await storeExpiringSession(4);
     const before = refreshGrants().length;

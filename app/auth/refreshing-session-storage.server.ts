@@ -32,6 +32,7 @@ export interface RefreshingSessionStorageOptions {
 
 export class RefreshingSessionStorage implements SessionStorage {
   private readonly inFlight = new Map<string, Promise<Session>>();
+  private readonly reading = new Map<string, Promise<Session | undefined>>();
   private readonly now: () => number;
   private readonly warn: (message: string) => void;
 
@@ -57,7 +58,7 @@ export class RefreshingSessionStorage implements SessionStorage {
   }
 
   async loadSession(id: string): Promise<Session | undefined> {
-    const session = await this.options.inner.loadSession(id);
+    const session = await this.readShared(id);
     if (
       !session ||
       session.isOnline ||
@@ -77,6 +78,20 @@ export class RefreshingSessionStorage implements SessionStorage {
         refreshTokenExpires: undefined,
       });
     }
+  }
+
+  /**
+   * One read of a session for every load of it in flight at once: a document request runs the app
+   * frame's loader and the page's side by side, and each authenticates (issue 15 point 5: the
+   * admin pages' first byte). Nothing is kept once the read settles, so a later load sees a newer row.
+   */
+  private readShared(id: string): Promise<Session | undefined> {
+    let pending = this.reading.get(id);
+    if (!pending) {
+      pending = this.options.inner.loadSession(id).finally(() => this.reading.delete(id));
+      this.reading.set(id, pending);
+    }
+    return pending;
   }
 
   /**

@@ -1,6 +1,6 @@
 // The backlog burn-down as a plain SVG: no charting library to download, nothing sent over the
 // network, and screen readers get a title, a summary and the figures as a table.
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { BurnDownPoint } from "../forecast/forecast-backlog";
 
 const WIDTH = 640;
@@ -38,6 +38,10 @@ export function burnDownSummary(points: readonly BurnDownPoint[], unit: string):
 
 export function BurnDownChart({ points, unit }: BurnDownChartProps) {
   const id = useId();
+  // The table's rows (two years of days, 730 of them) exist only while it is open: a closed
+  // <details> shows nothing and gives assistive technology nothing either, and drawing them on every
+  // visit was most of the dashboard's HTML and of its hydration (issue 15 point 5).
+  const [tableOpen, setTableOpen] = useState(false);
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return null;
@@ -95,7 +99,7 @@ export function BurnDownChart({ points, unit }: BurnDownChartProps) {
         <span style={{ color: "#b98900" }}>╍</span> conservative pace — {unit} left to ship at the
         end of each day
       </figcaption>
-      <details>
+      <details onToggle={(event) => setTableOpen(event.currentTarget.open)}>
         <summary>Figures as a table</summary>
         <table>
           <thead>
@@ -106,13 +110,15 @@ export function BurnDownChart({ points, unit }: BurnDownChartProps) {
             </tr>
           </thead>
           <tbody>
-            {points.map((p) => (
-              <tr key={p.date}>
-                <th scope="row">{p.date}</th>
-                <td>{Math.ceil(p.likelyRemaining)}</td>
-                <td>{Math.ceil(p.conservativeRemaining)}</td>
-              </tr>
-            ))}
+            {tableOpen
+              ? points.map((p) => (
+                  <tr key={p.date}>
+                    <th scope="row">{p.date}</th>
+                    <td>{Math.ceil(p.likelyRemaining)}</td>
+                    <td>{Math.ceil(p.conservativeRemaining)}</td>
+                  </tr>
+                ))
+              : null}
           </tbody>
         </table>
       </details>

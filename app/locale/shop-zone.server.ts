@@ -1,12 +1,12 @@
 // The clock the admin pages show times on (shop-time.ts): the shop's time zone — the saved
 // settings' zone, which is Shopify's `shop { ianaTimezone }` (settings take it from Shopify), or
-// Shopify's own while the shop has saved none — in the merchant's locale (the admin's `locale`
-// parameter or the browser's language). Loaders format on the server, so the page shows the same
-// text as it hydrates.
+// Shopify's own as recently known while the shop has saved none (settings/shop-time-zone.server.ts)
+// — in the merchant's locale (the admin's `locale` parameter or the browser's language). Loaders
+// format on the server, so the page shows the same text as it hydrates.
 import type { PrismaClient } from "@prisma/client";
 import type { AdminGraphql } from "../admin-api/graphql.server";
 import { staffLocale } from "../remedies/staff-money.server";
-import { savedTimeZone, shopTimeZone } from "../settings/shop-time-zone.server";
+import { recentShopTimeZone, savedTimeZone } from "../settings/shop-time-zone.server";
 import { shopDayOf } from "../staff/shop-day";
 import { formatShopDate, formatShopTime } from "./shop-time";
 
@@ -27,7 +27,7 @@ export async function shopClock(
   shop: string,
   admin: AdminGraphql,
 ): Promise<ShopClock> {
-  const zone = (await savedTimeZone(db, shop)) ?? (await shopTimeZone(admin));
+  const zone = (await savedTimeZone(db, shop)) ?? (await recentShopTimeZone(admin, shop));
   const locale = staffLocale(request);
   return {
     zone,

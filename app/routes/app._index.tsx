@@ -29,8 +29,9 @@ import { BurnDownChart } from "../dashboard/burn-down-chart";
 import { loadDashboard, type Dashboard } from "../dashboard/dashboard.server";
 import db from "../db.server";
 import {
-  loadShopOrderCounts,
   loadShopProfile,
+  recentShopOrderCounts,
+  recentShopProfile,
   type ShopOrderCounts,
 } from "../home/shop-overview.server";
 import { StaleNoticesCard } from "../notices/stale-notices-card";
@@ -45,8 +46,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   // Shopify's live counts of every open order are the slow part at 100k orders and sit in the
   // page's last line: they stream in after the first paint (single fetch sends the promise),
   // never holding the figures above (issue 15 point 5). A failed count shows as unknown.
-  const shopCounts = loadShopOrderCounts(admin).catch(() => null);
-  const profile = await loadShopProfile(admin);
+  const shopCounts = recentShopOrderCounts(admin, session.shop).catch(() => null);
+  // As recently known (home/shop-overview.server.ts): no Admin API round trip before the first
+  // byte on a return visit; its zone is then the clock's too (shopClock asks no more).
+  const profile = await recentShopProfile(admin, session.shop);
   const [dashboard, noUpdate, clock] = await Promise.all([
     loadDashboard(db, session.shop, { fallbackTimeZone: profile.shop.ianaTimezone }),
     ordersWithoutUpdate(db, session.shop, new Date()),

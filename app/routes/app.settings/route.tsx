@@ -11,16 +11,22 @@ import { appServices } from "../../services.server";
 import { ruleTitles } from "../../settings/rule-titles.server";
 import { saveSettingsAndReforecast } from "../../settings/save-settings.server";
 import { formValuesFromSettings, parseSettingsForm } from "../../settings/settings-form";
-import { settingsForShop, shopTimeZone } from "../../settings/shop-time-zone.server";
+import {
+  recentShopTimeZone,
+  settingsForShop,
+  shopTimeZone,
+} from "../../settings/shop-time-zone.server";
 import { describeShopZone } from "../../locale/shop-time";
 import { authenticate } from "../../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const settings = await settingsForShop(db, session.shop, admin);
-  // The zone is the shop's, as Shopify keeps it (Settings → General), read-only here; a save
-  // takes it again from Shopify (shop-time-zone.server.ts).
-  const shopZone = await shopTimeZone(admin);
+  // The zone is the shop's, as Shopify keeps it (Settings → General), read-only here and as
+  // recently known; a save takes it again from Shopify (shop-time-zone.server.ts).
+  const [settings, shopZone] = await Promise.all([
+    settingsForShop(db, session.shop, admin, { zone: "recent" }),
+    recentShopTimeZone(admin, session.shop),
+  ]);
   return {
     values: { ...formValuesFromSettings(settings), timeZone: shopZone },
     saved: settings.saved,
@@ -43,7 +49,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const current = await settingsForShop(db, session.shop, admin);
   const form = await request.formData();
   // Never the form's: the shop's time zone is Shopify's `shop { ianaTimezone }`.
-  form.set("timeZone", await shopTimeZone(admin));
+  form.set("timeZone", await shopTimeZone(admin, session.shop));
   const result = parseSettingsForm(form, current.rules);
   if (!result.ok) return invalidForm(result.values, result.errors, { counts: null, preview: null });
   const now = new Date();

@@ -37,16 +37,18 @@ const ROWS = [
   row(3, { customer: "Sam Lee", delayClass: null }),
 ];
 
-function openPage() {
+/** `hold`: a promise the loader waits for before answering a request for a class (a slow load). */
+function openPage({ hold }: { hold?: Promise<void> } = {}) {
   const requested: URL[] = [];
   const user = renderPage(
     [
       {
         path: "/app/orders",
         Component: OrdersPage,
-        loader: ({ request }) => {
+        loader: async ({ request }) => {
           const url = new URL(request.url);
           requested.push(url);
+          if (hold && url.searchParams.has("class")) await hold;
           const view = parseOrdersView(url.searchParams);
           return {
             view: { filter: view.filter, q: view.q, sort: view.sort, dir: view.dir },
@@ -140,5 +142,29 @@ describe("the orders page", () => {
     const composer = requested.at(-1);
     expect(composer?.pathname).toBe("/app/notices");
     expect(composer?.searchParams.get("orders")).toBe("5500000001,5500000003");
+  });
+
+  it("a tab shows as selected as soon as it is clicked, while its orders load (INP: the click paints at once)", async () => {
+    let release = () => {};
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const { requested, user } = openPage({ hold });
+    await screen.findByText("#1001");
+    // The DOM here has no layout, so Polaris keeps every tab but the selected one under "More views".
+    await user.click(screen.getAllByRole("button", { name: "More views" })[0]!);
+    const overdue = await screen.findByRole("button", { name: "Show Overdue orders" });
+    expect(overdue.getAttribute("aria-selected")).toBe("false");
+    await user.click(overdue);
+    await expect.poll(() => requested.at(-1)?.searchParams.get("class")).toBe("overdue");
+    // The loader has not answered yet: the tab is selected already, the old rows still shown.
+    expect(
+      screen.getByRole("tab", { name: "Show Overdue orders" }).getAttribute("aria-selected"),
+    ).toBe("true");
+    expect(screen.getByText("#1001")).toBeTruthy();
+    release();
+    await expect
+      .poll(() =>
+        screen.getByRole("tab", { name: "Show Overdue orders" }).getAttribute("aria-selected"),
+      )
+      .toBe("true");
   });
 });
