@@ -55,8 +55,8 @@ export interface UnfrozenRow {
 }
 
 /**
- * The backlog as the reforecast reads it: one column per field, in the database's order (oldest
- * first, ties by id), dates as epoch days, so the comparison with the new forecast builds nothing.
+ * The backlog as the reforecast reads it: one column per field, in the database's storage order
+ * (the reforecast queues it), dates as epoch days, so the comparison with the new forecast builds nothing.
  */
 export interface StoredBacklog {
   length: number;
@@ -136,7 +136,6 @@ const STILL_OUT = `NOT ${BACKLOG_SQL} AND ("delayClass" IS NULL OR "delayClass" 
 interface Dialect {
   /** An instant column as epoch milliseconds. */
   millis(column: string): string;
-  idOrder: string;
 }
 
 // As before: the columns only an unfrozen order needs are read where frozenPromiseDate cannot be
@@ -147,8 +146,10 @@ const sourceCase = (values: readonly string[]) =>
   `CASE t."frozenPromiseSource" WHEN 'rules' THEN ${values[0]} WHEN 'fulfillBy' THEN ${values[1]} ELSE ${values[2]} END`;
 
 /**
- * The backlog read, oldest first, ties by id; its columns in decodeBacklog's order. Dates come as
- * their text (converting them in the database cost more than a cached lookup here).
+ * The backlog read; its columns in decodeBacklog's order. Dates come as their text (converting
+ * them in the database cost more than a cached lookup here). In no particular order: the caller
+ * queues the rows (reforecast.server.ts, oldestFirst). An ORDER BY here made PostgreSQL sort every
+ * row with its raw columns, line items included, spilling to disk (half the read at 100k).
  */
 function backlogSql(d: Dialect, shopParam: string): string {
   const ifUnfrozen = (expression: string) => `CASE WHEN ${UNFROZEN} THEN ${expression} END`;
@@ -162,8 +163,7 @@ function backlogSql(d: Dialect, shopParam: string): string {
         WHERE o."shop" = t."shop" AND o."orderId" = t."id" AND o."lateAt" IS NOT NULL),
       ${ifUnfrozen(d.millis("fulfillBy"))}, ${ifUnfrozen(d.millis("appFulfillBy"))},
       ${ifUnfrozen(`t."lineItems"`)}
-    FROM "TrackedOrder" AS t WHERE t."shop" = ${shopParam} AND ${BACKLOG_SQL}
-    ORDER BY t."createdAt", t."id"${d.idOrder}`;
+    FROM "TrackedOrder" AS t WHERE t."shop" = ${shopParam} AND ${BACKLOG_SQL}`;
 }
 
 function numberOf(value: unknown): number | null {
@@ -249,7 +249,6 @@ const SQLITE: Dialect = {
   millis: (column) =>
     `CASE WHEN typeof(t."${column}") IN ('integer', 'real') THEN t."${column}"
        ELSE CAST(round((julianday(t."${column}") - 2440587.5) * 86400000.0) AS INTEGER) END`,
-  idOrder: "",
 };
 
 // node:sqlite reports SQLITE_BUSY (and its extended codes) as errcode & 0xff = 5.
@@ -425,11 +424,16 @@ function sqliteRows(path: string): ForecastRows {
 
 const POSTGRESQL: Dialect = {
   millis: (column) => `round(extract(epoch from t."${column}") * 1000)::float8`,
-  idOrder: ` COLLATE "C"`,
 };
 
+// The backlog read costs more than PostgreSQL's JIT threshold, and compiling it took longer than
+// it saved (~150 ms under load, of a read of ~1 s); parallel workers only add a Gather to a scan
+// whose rows the client decodes as fast as one backend sends them. Set at connection start: no
+// round trip.
+const SESSION_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0";
+
 function postgresqlRows(url: string): ForecastRows {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
   let connected: Promise<unknown> | null = null;
   const connection = async () => {
     connected ??= client.connect();
