@@ -210,12 +210,12 @@ export async function reforecastShop(
     const wrote = await store.writeForecasts(shop, pass, now, changed, writeOptions);
     let latest = wrote.latest;
 
-    // Only orders that just left the backlog: the rest are already marked, and rewriting every
-    // shipped order of a large shop on each reforecast would cost more than the forecast. Each
-    // write re-checks that the order is still out.
+    // Only orders that just left the backlog (read by the backlog's own scan): the rest are
+    // already marked, and rewriting every shipped order of a large shop on each reforecast would
+    // cost more than the forecast. Each write re-checks that the order is still out.
     let done = 0;
     if (latest) {
-      const leaving = await store.readLeaving(shop);
+      const { leaving } = stored;
       // Counted for the outcomes page (shipped, on time, kept) before they are marked done.
       await recordFinishedOrders(db, shop, leaving, rules.timeZone, now);
       const marked = await store.markDone(shop, pass, now, leaving, writeOptions);
