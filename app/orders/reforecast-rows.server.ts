@@ -55,8 +55,8 @@ export interface UnfrozenRow {
 }
 
 /**
- * The backlog as the reforecast reads it: one column per field, in the database's order (oldest
- * first, ties by id), dates as epoch days, so the comparison with the new forecast builds nothing.
+ * The backlog as the reforecast reads it: one column per field, in the database's storage order
+ * (the reforecast queues it), dates as epoch days, so the comparison with the new forecast builds nothing.
  */
 export interface StoredBacklog {
   length: number;
@@ -77,6 +77,12 @@ export interface StoredBacklog {
   lateCounted: Uint8Array;
   /** Rows whose promise is not frozen yet, by position. */
   unfrozen: Map<number, UnfrozenRow>;
+  /**
+   * Ids of orders out of the backlog not yet marked done, read by the same scan. One that leaves
+   * during the pass is marked by the next: every change that takes an order out is followed by a
+   * pass (sync, import and shipping reforecast after they save).
+   */
+  leaving: string[];
 }
 
 /** The forecast columns to write on one row. */
@@ -111,8 +117,6 @@ export interface WriteResult {
 
 export interface ForecastRows {
   readBacklog(shop: string): Promise<StoredBacklog>;
-  /** Ids of orders out of the backlog not yet marked done. */
-  readLeaving(shop: string): Promise<string[]>;
   writeForecasts(
     shop: string,
     pass: number,
@@ -136,7 +140,6 @@ const STILL_OUT = `NOT ${BACKLOG_SQL} AND ("delayClass" IS NULL OR "delayClass" 
 interface Dialect {
   /** An instant column as epoch milliseconds. */
   millis(column: string): string;
-  idOrder: string;
 }
 
 // As before: the columns only an unfrozen order needs are read where frozenPromiseDate cannot be
@@ -147,8 +150,11 @@ const sourceCase = (values: readonly string[]) =>
   `CASE t."frozenPromiseSource" WHEN 'rules' THEN ${values[0]} WHEN 'fulfillBy' THEN ${values[1]} ELSE ${values[2]} END`;
 
 /**
- * The backlog read, oldest first, ties by id; its columns in decodeBacklog's order. Dates come as
- * their text (converting them in the database cost more than a cached lookup here).
+ * The backlog read, with the orders that left it but are not marked done (the last column says
+ * which: one scan of the shop's rows, not two); its columns in decodeBacklog's order. Dates come as their text (converting
+ * them in the database cost more than a cached lookup here). In no particular order: the caller
+ * queues the rows (reforecast.server.ts, oldestFirst). An ORDER BY here made PostgreSQL sort every
+ * row with its raw columns, line items included, spilling to disk (half the read at 100k).
  */
 function backlogSql(d: Dialect, shopParam: string): string {
   const ifUnfrozen = (expression: string) => `CASE WHEN ${UNFROZEN} THEN ${expression} END`;
@@ -161,9 +167,8 @@ function backlogSql(d: Dialect, shopParam: string): string {
       EXISTS (SELECT 1 FROM "OrderOutcome" AS o
         WHERE o."shop" = t."shop" AND o."orderId" = t."id" AND o."lateAt" IS NOT NULL),
       ${ifUnfrozen(d.millis("fulfillBy"))}, ${ifUnfrozen(d.millis("appFulfillBy"))},
-      ${ifUnfrozen(`t."lineItems"`)}
-    FROM "TrackedOrder" AS t WHERE t."shop" = ${shopParam} AND ${BACKLOG_SQL}
-    ORDER BY t."createdAt", t."id"${d.idOrder}`;
+      ${ifUnfrozen(`t."lineItems"`)}, ${BACKLOG_SQL}
+    FROM "TrackedOrder" AS t WHERE t."shop" = ${shopParam} AND (${BACKLOG_SQL} OR ${STILL_OUT})`;
 }
 
 function numberOf(value: unknown): number | null {
@@ -194,6 +199,7 @@ function dayDecoder(): (value: unknown) => number {
 
 /** backlogSql's rows (arrays, either database) into columns. */
 function decodeBacklog(rows: readonly (readonly unknown[])[]): StoredBacklog {
+  // Sized for every row; cut to the backlog's length at the end (the leaving are few).
   const n = rows.length;
   const backlog: StoredBacklog = {
     length: n,
@@ -208,10 +214,15 @@ function decodeBacklog(rows: readonly (readonly unknown[])[]): StoredBacklog {
     delayClass: new Int8Array(n),
     lateCounted: new Uint8Array(n),
     unfrozen: new Map(),
+    leaving: [],
   };
   const dayOf = dayDecoder();
-  for (let i = 0; i < n; i += 1) {
-    const row = rows[i] ?? [];
+  let i = 0;
+  for (const row of rows) {
+    if (flag(row[13]) === 0) {
+      backlog.leaving.push(String(row[0]));
+      continue;
+    }
     backlog.ids[i] = String(row[0]);
     backlog.createdAtMs[i] = numberOf(row[1]) ?? 0;
     backlog.units[i] = numberOf(row[2]) ?? 0;
@@ -232,8 +243,23 @@ function decodeBacklog(rows: readonly (readonly unknown[])[]): StoredBacklog {
         appFulfillByMs: numberOf(row[11]),
         lineItems: text(row[12]),
       });
+    i += 1;
   }
-  return backlog;
+  if (i === n) return backlog;
+  backlog.ids.length = i;
+  return {
+    ...backlog,
+    length: i,
+    createdAtMs: backlog.createdAtMs.subarray(0, i),
+    units: backlog.units.subarray(0, i),
+    frozenDay: backlog.frozenDay.subarray(0, i),
+    frozenSource: backlog.frozenSource.subarray(0, i),
+    mirrored: backlog.mirrored.subarray(0, i),
+    likelyDay: backlog.likelyDay.subarray(0, i),
+    conservativeDay: backlog.conservativeDay.subarray(0, i),
+    delayClass: backlog.delayClass.subarray(0, i),
+    lateCounted: backlog.lateCounted.subarray(0, i),
+  };
 }
 
 export function openForecastRows(db: PrismaClient): ForecastRows {
@@ -249,7 +275,6 @@ const SQLITE: Dialect = {
   millis: (column) =>
     `CASE WHEN typeof(t."${column}") IN ('integer', 'real') THEN t."${column}"
        ELSE CAST(round((julianday(t."${column}") - 2440587.5) * 86400000.0) AS INTEGER) END`,
-  idOrder: "",
 };
 
 // node:sqlite reports SQLITE_BUSY (and its extended codes) as errcode & 0xff = 5.
@@ -348,12 +373,6 @@ function sqliteRows(path: string): ForecastRows {
       return decodeBacklog(statement.all(shop) as unknown as unknown[][]);
     },
 
-    async readLeaving(shop) {
-      return prepared(`SELECT "id" FROM "TrackedOrder" WHERE "shop" = ? AND ${STILL_OUT}`)
-        .all(shop)
-        .map((row) => String(row.id));
-    },
-
     writeForecasts(shop, pass, now, rows, options) {
       const at = rawDateTime(now);
       const update = prepared(
@@ -425,11 +444,16 @@ function sqliteRows(path: string): ForecastRows {
 
 const POSTGRESQL: Dialect = {
   millis: (column) => `round(extract(epoch from t."${column}") * 1000)::float8`,
-  idOrder: ` COLLATE "C"`,
 };
 
+// The backlog read costs more than PostgreSQL's JIT threshold, and compiling it took longer than
+// it saved (~150 ms under load, of a read of ~1 s); parallel workers only add a Gather to a scan
+// whose rows the client decodes as fast as one backend sends them. Set at connection start: no
+// round trip.
+const SESSION_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0";
+
 function postgresqlRows(url: string): ForecastRows {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
   let connected: Promise<unknown> | null = null;
   const connection = async () => {
     connected ??= client.connect();
@@ -471,16 +495,6 @@ function postgresqlRows(url: string): ForecastRows {
         await connection()
       ).query<unknown[]>({ text: backlogSql(POSTGRESQL, "$1"), values: [shop], rowMode: "array" });
       return decodeBacklog(result.rows);
-    },
-
-    async readLeaving(shop) {
-      const result = await (
-        await connection()
-      ).query<{ id: string }>(
-        `SELECT "id" FROM "TrackedOrder" WHERE "shop" = $1 AND ${STILL_OUT}`,
-        [shop],
-      );
-      return result.rows.map((row) => row.id);
     },
 
     async writeForecasts(shop, pass, now, rows, options) {

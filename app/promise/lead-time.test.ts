@@ -188,4 +188,40 @@ describe("createLeadTimer", () => {
       expect(decided.index, `case ${n}`).toBeLessThan(timer.decisionCount);
     }
   });
+  // The timer remembers each tag and id text it has matched: one timer over many carts must keep
+  // answering as the plain rule does, including ties in days between rules matched by different
+  // tags of one line (the first rule listed wins, whichever tag the line lists first).
+  it("keeps deciding as leadTimeForOrder does when one timer serves many carts, ties included", () => {
+    const random = mulberry32(2612);
+    const { pick, int } = drawsFrom(random);
+    const tags = ["Engraved", " engraved ", "rush", "RUSH", "walnut", "gift"];
+    for (let n = 0; n < 50; n += 1) {
+      const shop: LeadTimeRules = {
+        defaultLeadTimeBusinessDays: pick([3, 5]),
+        productTagOverrides: Array.from({ length: int(1, 4) }, () => ({
+          tag: pick(tags),
+          leadTimeBusinessDays: pick([3, 5, 8]),
+        })),
+        collectionOverrides: Array.from({ length: int(0, 3) }, () => ({
+          collectionId: pick(COLLECTIONS),
+          leadTimeBusinessDays: pick([3, 5, 8]),
+        })),
+        productOverrides: random() < 0.3 ? [{ productId: "2", leadTimeBusinessDays: 4 }] : [],
+        variantOverrides: random() < 0.3 ? [{ variantId: "11", leadTimeBusinessDays: 1 }] : [],
+      };
+      const timer = createLeadTimer(shop);
+      for (let c = 0; c < 40; c += 1) {
+        const cart = Array.from({ length: int(1, 3) }, () => ({
+          quantity: int(0, 2),
+          productTags: Array.from({ length: int(0, 4) }, () => pick(tags)),
+          collectionIds: Array.from({ length: int(0, 3) }, () => pick(COLLECTIONS)),
+          productId: random() < 0.5 ? pick(PRODUCTS) : null,
+          variantId: random() < 0.5 ? pick(VARIANTS) : null,
+        }));
+        expect(timer.decide(cart).decision, `shop ${n} cart ${c}`).toEqual(
+          leadTimeForOrder(cart, shop),
+        );
+      }
+    }
+  });
 });

@@ -47,22 +47,27 @@ export function normalizeTag(tag: string): string {
   return tag.trim().toLowerCase();
 }
 
-function numericIdOf(type: string, id: string): string {
+// One compiled pattern per GID type (a RegExp built per call was most of a busy shop's promise).
+const gidPattern = (type: string) => new RegExp(`^gid://shopify/${type}/(\\d+)$`);
+const COLLECTION_GID = gidPattern("Collection");
+const PRODUCT_GID = gidPattern("Product");
+const VARIANT_GID = gidPattern("ProductVariant");
+
+function numericIdOf(pattern: RegExp, id: string): string {
   const trimmed = id.trim();
-  const gid = new RegExp(`^gid://shopify/${type}/(\\d+)$`).exec(trimmed);
-  return gid?.[1] ?? trimmed;
+  return pattern.exec(trimmed)?.[1] ?? trimmed;
 }
 
 export function normalizeCollectionId(id: string): string {
-  return numericIdOf("Collection", id);
+  return numericIdOf(COLLECTION_GID, id);
 }
 
 export function normalizeProductId(id: string): string {
-  return numericIdOf("Product", id);
+  return numericIdOf(PRODUCT_GID, id);
 }
 
 export function normalizeVariantId(id: string): string {
-  return numericIdOf("ProductVariant", id);
+  return numericIdOf(VARIANT_GID, id);
 }
 
 const byDefault = (rules: LeadTimeRules): LeadTimeDecision => ({
@@ -148,6 +153,37 @@ export interface LeadTimer {
   decisionCount: number;
 }
 
+/** A tag or collection rule's decision and its place among those rules (ties: the first wins). */
+interface RankedRule {
+  made: IndexedDecision;
+  rank: number;
+}
+
+const outranks = (rule: RankedRule, best: RankedRule | null) =>
+  best === null ||
+  rule.made.decision.businessDays > best.made.decision.businessDays ||
+  (rule.made.decision.businessDays === best.made.decision.businessDays && rule.rank < best.rank);
+
+// Distinct tag and id texts per shop are few (its catalogue's); the bound only guards memory.
+const MEMO_LIMIT = 10_000;
+
+/**
+ * `lookup` memoised by the raw text a line item carries: each distinct tag or id is normalised
+ * and matched once per timer, not once per line item (a busy shop's promises were mostly that).
+ */
+function memoByText<T>(lookup: (text: string) => T | null): (text: string) => T | null {
+  const memo = new Map<string, T | null>();
+  return (text) => {
+    let found = memo.get(text);
+    if (found === undefined) {
+      found = lookup(text);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(text, found);
+    }
+    return found;
+  };
+}
+
 export function createLeadTimer(rules: LeadTimeRules): LeadTimer {
   let next = 0;
   const made = (decision: LeadTimeDecision): IndexedDecision => ({ index: next++, decision });
@@ -183,52 +219,64 @@ export function createLeadTimer(rules: LeadTimeRules): LeadTimer {
         reason: { kind: "product", productId: o.productId },
       }),
   );
+  // leadTimeForItem takes the longest matching tag or collection rule, the first listed (tags
+  // before collections) on a tie: each rule's rank is that place.
+  let rank = 0;
   const tagRules = rules.productTagOverrides.map((o) => ({
     key: normalizeTag(o.tag),
-    made: made({
-      businessDays: o.leadTimeBusinessDays,
-      reason: { kind: "productTag", tag: o.tag },
-    }),
+    rule: {
+      rank: rank++,
+      made: made({
+        businessDays: o.leadTimeBusinessDays,
+        reason: { kind: "productTag", tag: o.tag },
+      }),
+    },
   }));
   const collectionRules = rules.collectionOverrides.map((o) => ({
     key: normalizeCollectionId(o.collectionId),
-    made: made({
-      businessDays: o.leadTimeBusinessDays,
-      reason: { kind: "collection", collectionId: o.collectionId },
-    }),
+    rule: {
+      rank: rank++,
+      made: made({
+        businessDays: o.leadTimeBusinessDays,
+        reason: { kind: "collection", collectionId: o.collectionId },
+      }),
+    },
   }));
   const decisionCount = next;
   if (decisionCount === 1) return { decide: () => fallback, decisionCount };
 
+  const bestOf = (list: readonly { key: string; rule: RankedRule }[], key: string) => {
+    let best: RankedRule | null = null;
+    for (const entry of list)
+      if (entry.key === key && outranks(entry.rule, best)) best = entry.rule;
+    return best;
+  };
+  const variantRule = memoByText((id) => variants.get(normalizeVariantId(id)) ?? null);
+  const productRule = memoByText((id) => products.get(normalizeProductId(id)) ?? null);
+  const tagRule = memoByText((tag) => bestOf(tagRules, normalizeTag(tag)));
+  const collectionRule = memoByText((id) => bestOf(collectionRules, normalizeCollectionId(id)));
+
   function forItem(item: PromiseLineItem): IndexedDecision {
     if (variants.size > 0 && item.variantId) {
-      const found = variants.get(normalizeVariantId(item.variantId));
+      const found = variantRule(item.variantId);
       if (found) return found;
     }
     if (products.size > 0 && item.productId) {
-      const found = products.get(normalizeProductId(item.productId));
+      const found = productRule(item.productId);
       if (found) return found;
     }
-    let best: IndexedDecision | null = null;
-    if (tagRules.length > 0 && item.productTags.length > 0) {
-      const tags = item.productTags.map(normalizeTag);
-      for (const rule of tagRules)
-        if (
-          (best === null || rule.made.decision.businessDays > best.decision.businessDays) &&
-          tags.includes(rule.key)
-        )
-          best = rule.made;
-    }
-    if (collectionRules.length > 0 && item.collectionIds.length > 0) {
-      const ids = item.collectionIds.map(normalizeCollectionId);
-      for (const rule of collectionRules)
-        if (
-          (best === null || rule.made.decision.businessDays > best.decision.businessDays) &&
-          ids.includes(rule.key)
-        )
-          best = rule.made;
-    }
-    return best ?? fallback;
+    let best: RankedRule | null = null;
+    if (tagRules.length > 0)
+      for (const tag of item.productTags) {
+        const rule = tagRule(tag);
+        if (rule !== null && outranks(rule, best)) best = rule;
+      }
+    if (collectionRules.length > 0)
+      for (const id of item.collectionIds) {
+        const rule = collectionRule(id);
+        if (rule !== null && outranks(rule, best)) best = rule;
+      }
+    return best?.made ?? fallback;
   }
 
   return {
