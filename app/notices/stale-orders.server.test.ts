@@ -58,9 +58,14 @@ describe("ordersWithoutUpdate", () => {
     const result = await ordersWithoutUpdate(db, shop, now);
     expect(result.count).toBe(2);
     // The count alone, counted by the database, agrees with the list (on either database).
-    expect(await countOrdersWithoutUpdate(db, shop, now)).toEqual({ count: 2, cadenceDays: 7 });
+    expect(await countOrdersWithoutUpdate(db, shop, now)).toEqual({
+      count: 2,
+      never: 1,
+      cadenceDays: 7,
+    });
     expect(await countOrdersWithoutUpdate(db, "b.myshopify.com", now)).toEqual({
       count: 1,
+      never: 1,
       cadenceDays: 7,
     });
     expect(result.never).toBe(1);
@@ -68,5 +73,9 @@ describe("ordersWithoutUpdate", () => {
       [never.name, null],
       [old.name, "2026-12-03T12:00:00.000Z"],
     ]);
+    // The never told come first: a list of one is that one, with the whole count beside it.
+    const first = await ordersWithoutUpdate(db, shop, now, 1);
+    expect(first.orders.map((o) => o.name)).toEqual([never.name]);
+    expect(first.count).toBe(2);
   });
 });

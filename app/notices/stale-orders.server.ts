@@ -16,80 +16,112 @@ export interface StaleOrder {
   lastToldAt: string | null;
 }
 
+/** The instant `cutoff` as a stored DateTime compares: SQLite holds Prisma's ISO text (rawDateTime's
+ * form, which sorts as time), PostgreSQL a timestamp. */
+function storedInstant(db: PrismaClient, at: Date): Prisma.Sql {
+  return isSqliteClient(db)
+    ? Prisma.sql`${rawDateTime(at)}`
+    : Prisma.sql`CAST(${at.toISOString()} AS TIMESTAMP(3))`;
+}
+
+const LATE_BACKLOG = Prisma.raw(
+  `"TrackedOrder"."delayClass" IN ('at_risk', 'overdue') AND ${BACKLOG_SQL}`,
+);
+
+/** The orders whose customer has been written to (a sent notice), or who asked to cancel. */
+const heardOf = (shop: string, after: Prisma.Sql | null) =>
+  Prisma.sql`SELECT "orderId" FROM "Notice"
+      WHERE "shop" = ${shop} AND "status" = 'sent' ${after ? Prisma.sql`AND "sentAt" > ${after}` : Prisma.empty}
+    UNION
+    SELECT "orderId" FROM "CustomerChoice" WHERE "shop" = ${shop} AND "choice" = 'cancel'`;
+
+/**
+ * How many late orders of the backlog have heard nothing within the cadence (`count`) and how
+ * many were never written to at all (`never`): the late orders from the per-shop summary (kept by
+ * the database), less those heard of, counted from the few notices and cancel requests rather than
+ * by reading every late order (a loader at 100k orders, issue 15).
+ */
+export async function countOrdersWithoutUpdate(
+  db: PrismaClient,
+  shop: string,
+  now: Date,
+): Promise<{ count: number; never: number; cadenceDays: number }> {
+  const [{ noticeCadenceDays: cadenceDays }, summary] = await Promise.all([
+    loadShopSettings(db, shop),
+    loadOrderSummary(db, shop),
+  ]);
+  const after = storedInstant(db, new Date(now.getTime() - cadenceDays * 86_400_000));
+  const [row] = countsRow.parse(
+    await db.$queryRaw`SELECT COUNT(*) AS "told",
+        COALESCE(SUM(CASE WHEN "id" IN (${heardOf(shop, after)}) THEN 1 ELSE 0 END), 0) AS "heard"
+      FROM "TrackedOrder"
+      WHERE "shop" = ${shop} AND ${LATE_BACKLOG} AND "id" IN (${heardOf(shop, null)})`,
+  );
+  const late = summary.counts.overdue + summary.counts.at_risk;
+  return {
+    count: late - Number(row?.heard ?? 0),
+    never: late - Number(row?.told ?? 0),
+    cadenceDays,
+  };
+}
+
+const countsRow = z.array(
+  z.object({
+    told: z.union([z.number(), z.bigint(), z.string()]),
+    heard: z.union([z.number(), z.bigint(), z.string()]),
+  }),
+);
+const staleRows = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    delayClass: z.string().nullable(),
+    // MAX over a DateTime comes back as the adapter gives it (a Date, or SQLite's ISO text).
+    last: z
+      .union([z.date(), z.string(), z.number(), z.null()])
+      .transform((v) => (v === null ? null : new Date(v))),
+  }),
+);
+
+/**
+ * The late orders whose customer has heard nothing for the shop's cadence (never told first, by
+ * age; then the longest silence), the first `limit` of them, with the counts. Two small queries
+ * in the database's order instead of every late order and every notice read into memory.
+ */
 export async function ordersWithoutUpdate(
   db: PrismaClient,
   shop: string,
   now: Date,
   limit = 10,
 ): Promise<{ count: number; never: number; cadenceDays: number; orders: StaleOrder[] }> {
-  const { noticeCadenceDays: cadenceDays } = await loadShopSettings(db, shop);
-  const cancelled = await db.customerChoice.findMany({
-    where: { shop, choice: "cancel" },
-    select: { orderId: true },
-  });
-  const asked = new Set(cancelled.map((c) => c.orderId));
-  const late = await db.trackedOrder.findMany({
-    where: { shop, delayClass: { in: ["at_risk", "overdue"] }, cancelledAt: null },
-    select: { id: true, name: true, delayClass: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-  });
-  const told = await db.notice.groupBy({
-    by: ["orderId"],
-    where: { shop, status: "sent" },
-    _max: { sentAt: true },
-  });
-  const lastSent = new Map(told.map((row) => [row.orderId, row._max.sentAt]));
-  const cutoff = now.getTime() - cadenceDays * 86_400_000;
-  const stale = late
-    .filter((order) => !asked.has(order.id))
-    .map((order) => ({ ...order, last: lastSent.get(order.id) ?? null }))
-    .filter((order) => order.last === null || order.last.getTime() <= cutoff)
-    .sort((a, b) => (a.last?.getTime() ?? 0) - (b.last?.getTime() ?? 0));
+  const counts = await countOrdersWithoutUpdate(db, shop, now);
+  const after = storedInstant(db, new Date(now.getTime() - counts.cadenceDays * 86_400_000));
+  const neverTold = staleRows.parse(
+    await db.$queryRaw`SELECT "id", "name", "delayClass", NULL AS "last" FROM "TrackedOrder"
+      WHERE "shop" = ${shop} AND ${LATE_BACKLOG} AND "id" NOT IN (${heardOf(shop, null)})
+      ORDER BY "createdAt" ASC, "id" ASC LIMIT ${limit}`,
+  );
+  const longSilent =
+    neverTold.length < limit
+      ? staleRows.parse(
+          await db.$queryRaw`SELECT "id", "name", "delayClass", told."last" AS "last"
+            FROM "TrackedOrder" JOIN (
+              SELECT "orderId", MAX("sentAt") AS "last" FROM "Notice"
+                WHERE "shop" = ${shop} AND "status" = 'sent' GROUP BY "orderId"
+            ) AS told ON told."orderId" = "TrackedOrder"."id"
+            WHERE "shop" = ${shop} AND ${LATE_BACKLOG} AND told."last" <= ${after}
+              AND "id" NOT IN (SELECT "orderId" FROM "CustomerChoice"
+                WHERE "shop" = ${shop} AND "choice" = 'cancel')
+            ORDER BY told."last" ASC, "createdAt" ASC, "id" ASC LIMIT ${limit - neverTold.length}`,
+        )
+      : [];
   return {
-    count: stale.length,
-    never: stale.filter((o) => o.last === null).length,
-    cadenceDays,
-    orders: stale.slice(0, limit).map((o) => ({
+    ...counts,
+    orders: [...neverTold, ...longSilent].map((o) => ({
       id: o.id,
       name: o.name,
       delayClass: o.delayClass ?? "",
       lastToldAt: o.last?.toISOString() ?? null,
     })),
   };
-}
-
-const countRow = z.array(z.object({ n: z.union([z.number(), z.bigint(), z.string()]) }));
-
-/**
- * ordersWithoutUpdate's count alone, for a loader at 100k orders: the late orders of the backlog
- * from the per-shop summary (kept by the database), less those told within the cadence or whose
- * customer asked to cancel, counted from those few (the notices of the last days, the cancel
- * requests) rather than by reading every late order.
- */
-export async function countOrdersWithoutUpdate(
-  db: PrismaClient,
-  shop: string,
-  now: Date,
-): Promise<{ count: number; cadenceDays: number }> {
-  const [{ noticeCadenceDays: cadenceDays }, summary] = await Promise.all([
-    loadShopSettings(db, shop),
-    loadOrderSummary(db, shop),
-  ]);
-  const cutoff = new Date(now.getTime() - cadenceDays * 86_400_000);
-  // Stored instants: SQLite holds Prisma's ISO text (rawDateTime's form, which sorts as time),
-  // PostgreSQL a timestamp.
-  const after = isSqliteClient(db)
-    ? Prisma.sql`${rawDateTime(cutoff)}`
-    : Prisma.sql`CAST(${cutoff.toISOString()} AS TIMESTAMP(3))`;
-  const heard = countRow.parse(
-    await db.$queryRaw`SELECT COUNT(*) AS "n" FROM "TrackedOrder"
-      WHERE "shop" = ${shop} AND "delayClass" IN ('at_risk', 'overdue') AND ${Prisma.raw(BACKLOG_SQL)}
-        AND "id" IN (
-          SELECT "orderId" FROM "Notice"
-            WHERE "shop" = ${shop} AND "status" = 'sent' AND "sentAt" > ${after}
-          UNION
-          SELECT "orderId" FROM "CustomerChoice" WHERE "shop" = ${shop} AND "choice" = 'cancel')`,
-  );
-  const late = summary.counts.overdue + summary.counts.at_risk;
-  return { count: late - Number(heard[0]?.n ?? 0), cadenceDays };
 }
