@@ -132,19 +132,27 @@ export async function loadShopOverview(admin: AdminGraphql): Promise<ShopOvervie
 }
 
 // The dashboard shows both on every visit. Who the shop is and whether Shopify shares customer
-// data change seldom (an approval shows within five minutes); Shopify's live counts are a check
+// data change seldom (kept only once every field is approved, below); Shopify's live counts are a check
 // beside the app's own figures, so a minute-old count is as good, and spares Shopify counting
 // every open order each time the merchant comes back to the page (issue 15 point 5).
 const profiles = perShopCache<ShopProfile>({ ttlMs: 5 * 60_000 });
 const orderCounts = perShopCache<ShopOrderCounts>({ ttlMs: 60_000 });
 
-/** The shop's profile as recently known; its time zone also serves the pages' clocks. */
-export function recentShopProfile(admin: AdminGraphql, shop: string): Promise<ShopProfile> {
-  return profiles.get(shop, async () => {
-    const profile = await loadShopProfile(admin);
-    rememberShopTimeZone(shop, profile.shop.ianaTimezone);
-    return profile;
+/**
+ * The shop's profile as recently known; its time zone also serves the pages' clocks. Kept only
+ * while Shopify shares every protected field: a shop still waiting for its approval sees it on
+ * its next visit (the banner it waits on, and unapproved-customer-data.test.ts), so until then
+ * each visit asks Shopify again.
+ */
+export async function recentShopProfile(admin: AdminGraphql, shop: string): Promise<ShopProfile> {
+  const profile = await profiles.get(shop, async () => {
+    const loaded = await loadShopProfile(admin);
+    rememberShopTimeZone(shop, loaded.shop.ianaTimezone);
+    return loaded;
   });
+  const { orders, emails, names } = profile.customerData;
+  if (!(orders && emails && names)) profiles.forget(shop);
+  return profile;
 }
 
 /** Shopify's counts of the shop's open orders, at most a minute old. */
