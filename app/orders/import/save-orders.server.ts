@@ -238,47 +238,6 @@ function writerFor(db: PrismaClient): BatchWriter {
     : postgresqlWriter(db, target.url);
 }
 
-/** Takes orders one at a time and writes them in batches (a transaction each). */
-export interface OrderSaver {
-  add(order: ImportedOrder): Promise<void>;
-  /** Writes what is left, waits for every batch; the totals (an order handed twice counts twice). */
-  close(): Promise<SavedOrders>;
-}
-
-export function openOrderSaver(
-  db: PrismaClient,
-  shop: string,
-  syncedAt: Date,
-  batchSize = SAVE_BATCH,
-): OrderSaver {
-  let count = 0;
-  let latest: Date | null = null;
-  let batch: TrackedOrderImport[] = [];
-  const writer = writerFor(db);
-  const flush = async () => {
-    const rows = batch;
-    batch = [];
-    await writer.write(rows);
-    count += rows.length;
-  };
-  return {
-    async add(order) {
-      const row = trackedOrderRow(shop, order, syncedAt);
-      if (latest === null || row.updatedAt > latest) latest = row.updatedAt;
-      batch.push(row);
-      if (batch.length >= batchSize) await flush();
-    },
-    async close() {
-      try {
-        if (batch.length > 0) await flush();
-      } finally {
-        await writer.close();
-      }
-      return { count, latestUpdatedAt: latest };
-    },
-  };
-}
-
 /** Saves orders in batches (a transaction each); returns the totals. */
 export async function saveOrders(
   db: PrismaClient,
@@ -287,14 +246,29 @@ export async function saveOrders(
   syncedAt: Date,
   batchSize = SAVE_BATCH,
 ): Promise<SavedOrders> {
-  const saver = openOrderSaver(db, shop, syncedAt, batchSize);
+  let count = 0;
+  let latest: Date | null = null;
+  let batch: TrackedOrderImport[] = [];
+  const writer = writerFor(db);
   try {
-    for (const order of orders) await saver.add(order);
-  } catch (error) {
-    await saver.close().catch(() => undefined);
-    throw error;
+    for (const order of orders) {
+      const row = trackedOrderRow(shop, order, syncedAt);
+      if (latest === null || row.updatedAt > latest) latest = row.updatedAt;
+      batch.push(row);
+      if (batch.length >= batchSize) {
+        await writer.write(batch);
+        count += batch.length;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) {
+      await writer.write(batch);
+      count += batch.length;
+    }
+  } finally {
+    await writer.close();
   }
-  return saver.close();
+  return { count, latestUpdatedAt: latest };
 }
 
 /** One order after a webhook or a re-read: an upsert keeps its forecast until the next reforecast. */
