@@ -123,7 +123,13 @@ test.describe("split shipments, in a browser", () => {
     expect(body).toContain(
       `Part of your order is already on its way: ${units(ready)}. Still to come: ${units(waiting)}`,
     );
-    expect(body).toContain(`We now expect to ship ${units(waiting)} `);
+    // The date sentence names what is still coming, unless its estimate is today: then the mail
+    // says it is due to leave today (the forecast runs on the real clock, so which one depends on
+    // the hour the test runs; both failed and passed on the same code, 2026-12-02).
+    const dated = `We now expect to ship ${units(waiting)} `;
+    expect(body.includes(dated) || body.includes("It is due to leave our workshop today")).toBe(
+      true,
+    );
     expect(pageErrors).toEqual([]);
     await customer.context().close();
   });
