@@ -264,7 +264,7 @@ export async function listOrders(
   const limit = options.searchIndexLimit ?? SEARCH_INDEX_LIMIT;
   const matches =
     words.length > 0
-      ? await firstMatches(db, shop, where, viewClasses(view), words, SORT_COLUMN[view.sort], limit)
+      ? await firstMatches(db, shop, viewClasses(view), words, SORT_COLUMN[view.sort], limit)
       : null;
   let slice: Awaited<ReturnType<typeof fetchSlice>>;
   let total: number;

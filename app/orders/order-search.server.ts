@@ -45,64 +45,123 @@ type SearchDb = Pick<PrismaClient, "trackedOrder" | "$queryRaw">;
 /** The columns a word may be found in (ordersWhere's OR), for the raw query on SQLite. */
 const SEARCHED = ["name", "email", "customerFirstName", "customerLastName"] as const;
 
+/** The index of (shop, the searched columns) in prisma/schema.prisma, by its `map` name. */
+export const SEARCH_COLUMNS_INDEX = "TrackedOrder_shop_search_columns_idx";
+
 /**
- * Up to `limit + 1` of the orders `where` selects (the shop, the filter's classes and every word's
- * LIKE, from ordersWhere), as sort keys on `column`, read through the search index where it can
+ * Up to `limit + 1` of the orders ordersWhere selects (the shop, the filter's classes and every
+ * word's LIKE, written here as raw SQL with the same LIKE), as sort keys on `column`, read through the search index where it can
  * narrow them. More than `limit` means the words are common. A negative limit skips the lookup.
  */
 export async function firstMatches(
   db: SearchDb,
   shop: string,
-  where: Prisma.TrackedOrderWhereInput,
   classes: readonly string[],
   words: readonly string[],
   column: SortColumn,
   limit = SEARCH_INDEX_LIMIT,
 ): Promise<SortKey[]> {
   if (limit < 0) return [];
-  const query = isSqliteClient(db) ? trigramQuery(words) : null;
-  if (query === null) {
-    // PostgreSQL, whose planner serves the LIKE from the trigram indexes or a scan that stops at
-    // the limit; and on SQLite words without a piece of 3 characters, which no index serves: one
-    // scan of the shop's rows in the classes gives the matches.
-    const rows = await db.trackedOrder.findMany({
-      where,
-      // Only the sort column beside the id: a common word reads the limit's 5,001 rows, and each
-      // column more is Prisma's work on every one of them.
-      select: {
-        id: true,
-        createdAt: column === "createdAt",
-        promisedShipDate: column === "promisedShipDate",
-        conservativeShipDate: column === "conservativeShipDate",
-      },
-      take: limit + 1,
-    });
-    return rows.map((row) => ({
-      id: row.id,
-      v: column === "createdAt" ? (row.createdAt?.toISOString() ?? null) : (row[column] ?? null),
-    }));
-  }
+  const sqlite = isSqliteClient(db);
+  const query = sqlite ? trigramQuery(words) : null;
+  if (sqlite && query === null) return shortWordMatches(db, shop, classes, words, column, limit);
+  if (query === null) return postgresqlMatches(db, shop, classes, words, column, limit);
   // The same LIKE as Prisma's `contains` (`%word%`, its wildcards live), checked on the index's
   // hits only. CROSS JOIN keeps the index as the outer loop, read lazily, so LIMIT stops it early
   // (https://sqlite.org/optoverview.html#crossjoin). The hits are read newest first for the
   // backlog's classes: orders leave the backlog as they ship, so its matches sit among the newest
   // rowids, and oldest first had `example.com` (in nearly every row) look up tens of thousands of
   // done orders before its 1,001st match (`npm run bench -- pages`). Only "done" reads oldest first.
-  const wordMatches = words.map(
-    (word) =>
-      Prisma.sql`(${Prisma.join(
-        SEARCHED.map((c) => Prisma.sql`t.${Prisma.raw(`"${c}"`)} LIKE ${`%${word}%`}`),
-        " OR ",
-      )})`,
-  );
   const order = classes.includes("done") ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   return keyRows(column).parse(
     await db.$queryRaw`SELECT t."id" AS "id", t.${Prisma.raw(`"${column}"`)} AS "v"
       FROM "TrackedOrderSearch" AS s CROSS JOIN "TrackedOrder" AS t
       WHERE s."TrackedOrderSearch" MATCH ${query} AND t."rowid" = s."rowid" AND t."shop" = ${shop}
         AND t."delayClass" IN (${Prisma.join(classes)})
-        AND ${Prisma.join(wordMatches, " AND ")}
+        AND ${wordsLike("t", words)}
       ORDER BY s."rowid" ${order}
       LIMIT ${limit + 1}`,
   );
 }
+
+/**
+ * Every word's LIKE on the searched columns of `alias`, as Prisma writes `contains` (`%word%`, its
+ * wildcards live): LIKE on SQLite, ILIKE on PostgreSQL, where every `contains` is made
+ * case-insensitive (app/case-insensitive-filters.ts).
+ */
+function wordsLike(alias: string, words: readonly string[], like = "LIKE"): Prisma.Sql {
+  return Prisma.join(
+    words.map(
+      (word) =>
+        Prisma.sql`(${Prisma.join(
+          SEARCHED.map((c) => Prisma.sql`${Prisma.raw(`${alias}."${c}" ${like}`)} ${`%${word}%`}`),
+          " OR ",
+        )})`,
+    ),
+    " AND ",
+  );
+}
+
+/**
+ * SQLite, words without a piece of 3 characters (`zq`, `#1`): no trigram to look up, so the LIKE is
+ * checked on every order of the shop, exactly as before, but on the index of (shop, name, email,
+ * first name, last name) (migration *_orders_short_search_index), which holds just those columns:
+ * a scan of it reads a fraction of the pages the table's wide rows take (line items, addresses).
+ * Only a match is looked up in the table, by rowid, for its class and sort key. No ORDER BY, so
+ * LIMIT stops a common word early; below the limit every match is returned, in any order.
+ * Why not a word prefix, as Shopify's own search matches terms (docs/late-orders-pages.md): the
+ * page has always found a word anywhere, and a 2-letter word is where the two part ways.
+ */
+async function shortWordMatches(
+  db: SearchDb,
+  shop: string,
+  classes: readonly string[],
+  words: readonly string[],
+  column: SortColumn,
+  limit: number,
+): Promise<SortKey[]> {
+  return keyRows(column).parse(
+    await db.$queryRaw`SELECT t."id" AS "id", t.${Prisma.raw(`"${column}"`)} AS "v"
+      FROM "TrackedOrder" AS m INDEXED BY ${Prisma.raw(`"${SEARCH_COLUMNS_INDEX}"`)}
+        CROSS JOIN "TrackedOrder" AS t
+      WHERE m."shop" = ${shop} AND ${wordsLike("m", words)}
+        AND t."rowid" = m."rowid" AND t."delayClass" IN (${Prisma.join(classes)})
+      LIMIT ${limit + 1}`,
+  );
+}
+
+/**
+ * PostgreSQL: its planner serves the LIKE from the pg_trgm indexes for a rare word, or a scan that
+ * stops at the limit for a common one. The keys come back as one JSON array, not one row each: a
+ * common word's 5,001 rows through Prisma, an object per row, were most of its time (`example.com`
+ * took 81 ms at 100k orders on a quiet machine, `npm run bench -- pages`). `createdAt` as epoch
+ * milliseconds, exact (`extract` is numeric), so the key is the instant's ISO text as the cursor has it.
+ */
+async function postgresqlMatches(
+  db: SearchDb,
+  shop: string,
+  classes: readonly string[],
+  words: readonly string[],
+  column: SortColumn,
+  limit: number,
+): Promise<SortKey[]> {
+  const value =
+    column === "createdAt"
+      ? Prisma.sql`(extract(epoch FROM t."createdAt") * 1000)::bigint`
+      : Prisma.raw(`t."${column}"`);
+  const [row] = aggregatedKeys.parse(
+    await db.$queryRaw`SELECT json_agg(json_build_array(m."id", m."v"))::text AS "keys"
+      FROM (SELECT t."id" AS "id", ${value} AS "v" FROM "TrackedOrder" AS t
+        WHERE t."shop" = ${shop} AND t."delayClass" IN (${Prisma.join(classes)})
+          AND ${wordsLike("t", words, "ILIKE")}
+        LIMIT ${limit + 1}) AS m`,
+  );
+  if (!row?.keys) return [];
+  return keyTuples.parse(JSON.parse(row.keys)).map(([id, v]) => ({
+    id,
+    v: v === null ? null : typeof v === "number" ? new Date(v).toISOString() : v,
+  }));
+}
+
+const aggregatedKeys = z.array(z.object({ keys: z.string().nullable() }));
+const keyTuples = z.array(z.tuple([z.string(), z.union([z.string(), z.number(), z.null()])]));
