@@ -14,6 +14,7 @@ import {
   type TrackedOrderRow,
 } from "../../tests/support/factories";
 import { listOrders, ordersWhere } from "./list-orders.server";
+import { SEARCH_COLUMNS_INDEX } from "./order-search.server";
 import { ORDER_SORTS, parseOrdersView, type OrdersView } from "./orders-view";
 
 const shop = "search.myshopify.com";
@@ -119,6 +120,15 @@ const ODD_INPUT = [
   "",
   "   ",
   "a b c d e f g",
+  // Words too short for a trigram (no index can narrow them; on SQLite they read the index of the
+  // searched columns): a 2-letter word inside names and emails ("Li", "ELODIE", "jo%li"), one in no
+  // order, an order-number prefix in every order, and a letter in nearly every row.
+  "li",
+  "LI",
+  "zq",
+  "#1",
+  "e",
+  "li ch",
 ];
 
 describe("the orders search", () => {
@@ -214,6 +224,19 @@ describe("the orders search", () => {
     const exact = await listOrders(db, shop, view("smithson"));
     expect([exact.total, exact.totalIsFloor]).toEqual([4, false]);
 
+    // A 2-letter word in over 1,000 orders of the classes (every new order's name starts "#5"):
+    // the same floor and the scan's page. Shopify's own search matches a term as a word or a word's
+    // prefix, not anywhere inside a word (its storefront search: "Prefix search is automatically
+    // performed on all searches", https://help.shopify.com/manual/online-store/storefront-search;
+    // the Admin API's `email` filter "is a tokenized field", admin-2026-10 schema, QueryRoot.customers
+    // query argument); this page has always found a word anywhere, and keeps doing so for short words.
+    const short = view("#5");
+    const shortFloor = await listOrders(db, shop, short);
+    expect([shortFloor.total, shortFloor.totalIsFloor]).toEqual([1000, true]);
+    const shortScanned = await listOrders(db, shop, short, 50, { searchIndexLimit: -1 });
+    expect(shortFloor.rows.map((r) => r.id)).toEqual(shortScanned.rows.map((r) => r.id));
+    expect(shortFloor.rows).toHaveLength(50);
+
     const common = view("smith");
     const floor = await listOrders(db, shop, common);
     expect(floor.totalIsFloor).toBe(true);
@@ -223,6 +246,27 @@ describe("the orders search", () => {
     expect(floor.rows.map((r) => r.id)).toEqual(scanned.rows.map((r) => r.id));
     expect(floor.rows).toHaveLength(50);
     expect(floor.next).not.toBeNull();
+  });
+
+  it("reads a word too short for a trigram from the index of the searched columns, not the table, on SQLite", async () => {
+    if (!isSqliteClient(db)) return;
+    // The short-word query of firstMatches (app/orders/order-search.server.ts), as SQLite plans it:
+    // the shop's range of the covering index, then each match looked up by rowid.
+    const plan = z
+      .array(z.object({ detail: z.string() }))
+      .parse(
+        await db.$queryRawUnsafe(
+          `EXPLAIN QUERY PLAN SELECT t."id" FROM "TrackedOrder" AS m INDEXED BY "${SEARCH_COLUMNS_INDEX}"
+            CROSS JOIN "TrackedOrder" AS t
+            WHERE m."shop" = ? AND (m."name" LIKE ? OR m."email" LIKE ?) AND t."rowid" = m."rowid"`,
+          shop,
+          "%zq%",
+          "%zq%",
+        ),
+      )
+      .map((row) => row.detail);
+    expect(plan[0]).toContain(`USING COVERING INDEX ${SEARCH_COLUMNS_INDEX} (shop=?)`);
+    expect(plan[1]).toContain("USING INTEGER PRIMARY KEY (rowid=?)");
   });
 
   it("forgets a redacted customer's email and names: the search and the index no longer hold them", async () => {
