@@ -11,29 +11,9 @@ import { z } from "zod";
 import { DEMO_SHOP } from "../../scripts/demo";
 import { newMerchantPage } from "../support/browser";
 import { expect, test } from "../support/demo-in-browser";
-import { saveSampleNotice, saveSampleSender } from "../support/notice-setup";
+import { lastNoticeDate, saveSampleNotice, saveSampleSender } from "../support/notice-setup";
 
 test.use({ demoShop: { orders: 200, seed: 5 } });
-
-/** The calendar date (YYYY-MM-DD) of an instant on the shop's clock, by Intl, not the app's code. */
-function shopDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(at);
-}
-
-/** "Tuesday 1 December": how the English mail names a shop day. */
-function longDay(date: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "UTC",
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-  }).format(new Date(`${date}T00:00:00Z`));
-}
 
 const storedLines = z.array(z.object({ title: z.string(), quantity: z.number() }));
 
@@ -148,20 +128,15 @@ test.describe("split shipments, in a browser", () => {
     // (estimate-range.ts). Which one is the app's to decide from its forecast and the clock, so
     // read what it decided (the notice row's estimate, the shop's date when it was written) and
     // expect exactly that sentence, at whatever hour the test runs.
-    const notice = await db.notice.findFirst({
-      where: { shop: DEMO_SHOP, orderId: order.id },
-      orderBy: { revision: "desc" },
-    });
-    if (!notice) throw new Error("no notice row for the order");
-    const shopToday = shopDate(notice.createdAt, store.shop.ianaTimezone);
-    expect(notice.estimateTo >= shopToday).toBe(true);
-    if (notice.estimateTo === shopToday) {
+    const told = await lastNoticeDate(db, DEMO_SHOP, order.id, store.shop.ianaTimezone);
+    expect(told.past).toBe(false);
+    if (told.today) {
       expect(body).toContain(
-        `It is due to leave our workshop today, ${longDay(notice.estimateTo)}, and I will write again if it does not.`,
+        `It is due to leave our workshop today, ${told.day}, and I will write again if it does not.`,
       );
     } else {
       expect(body).toContain(`We now expect to ship ${units(waiting)} `);
-      expect(body).toContain(longDay(notice.estimateTo));
+      expect(body).toContain(told.day);
     }
     expect(pageErrors).toEqual([]);
     await customer.context().close();
