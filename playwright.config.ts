@@ -6,6 +6,22 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./tests/support/browser";
 
 process.env.TZ = "UTC";
+
+// scripts/e2e-at.sh runs the suite at another instant by shifting the clock with libfaketime
+// (LD_PRELOAD, FAKETIME): the demo (app and simulator) runs in the test worker and takes the
+// shifted clock; Chromium does not finish loading the admin page under it (page.goto times out),
+// so it is launched with the real clock. The browser's own Date then differs from the server's.
+const browserEnv = process.env.FAKETIME
+  ? {
+      env: Object.fromEntries(
+        Object.entries(process.env).flatMap(([name, value]) =>
+          value === undefined || name === "LD_PRELOAD" || name.startsWith("FAKETIME")
+            ? []
+            : [[name, value]],
+        ),
+      ),
+    }
+  : {};
 process.env.LOG_LEVEL ??= "warning";
 
 export default defineConfig({
@@ -24,7 +40,7 @@ export default defineConfig({
   outputDir: "tests/.tmp/e2e-results",
   use: {
     browserName: "chromium",
-    launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] },
+    launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS], ...browserEnv },
     // As playwright-core's defaults were: a stuck click or navigation fails at its own line.
     actionTimeout: 30_000,
     navigationTimeout: 30_000,

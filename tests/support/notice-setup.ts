@@ -63,3 +63,49 @@ export async function oldestNoticeableOrder(
     name: order.name,
   };
 }
+
+/** The calendar date (YYYY-MM-DD) of an instant on the shop's clock, by Intl (not the app's code). */
+export function shopDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(at);
+}
+
+/** "Tuesday 1 December": how an English mail names a shop day. */
+export function longShopDay(date: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: "UTC",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/**
+ * What the order's last notice had to say about its date, from what the app decided and stored:
+ * the late end of the estimate it told (the notice row) against the shop's date when it was
+ * written. A mail whose late end is that day says it is due to leave today (estimate-range.ts), so
+ * a browser test that runs at any hour expects exactly the sentence for the case it finds.
+ */
+export async function lastNoticeDate(
+  db: PrismaClient,
+  shop: string,
+  orderId: string,
+  timeZone: string,
+): Promise<{ estimateTo: string; day: string; today: boolean; past: boolean }> {
+  const notice = await db.notice.findFirst({
+    where: { shop, orderId },
+    orderBy: { revision: "desc" },
+  });
+  if (!notice) throw new Error(`no notice for ${orderId}`);
+  const written = shopDate(notice.createdAt, timeZone);
+  return {
+    estimateTo: notice.estimateTo,
+    day: longShopDay(notice.estimateTo),
+    today: notice.estimateTo === written,
+    past: notice.estimateTo < written,
+  };
+}
