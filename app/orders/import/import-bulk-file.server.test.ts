@@ -170,6 +170,25 @@ describe("importBulkFile", () => {
     expect(second.find((row) => row.id === "gid://shopify/Order/7")?.name).toBe("#7 (edited)");
   });
 
+  it("an order written while the file is read, whose lines come after, ends whole (written again)", async () => {
+    // Every order line first, every child after: with writeAfterLines 0 each order of the first
+    // chunks is written before any of its lines, so only the write at the end can make it right.
+    const orders = LINES.filter((line) => line.includes('"name":"#'));
+    const children = LINES.filter((line) => !line.includes('"name":"#'));
+    const shop = "early-writes.myshopify.com";
+    const now = new Date("2026-11-03T00:00:00Z");
+    const imported = await importBulkFile(db, shop, file([...orders, ...children]), now, 0);
+    expect(imported).toMatchObject({ count: COUNT, orphans: 0, refused: 0 });
+    const saved = await rows(shop);
+    expect(saved).toHaveLength(COUNT);
+    expect(saved).toEqual(
+      numbers
+        .map(expectedRow)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((row) => expect.objectContaining({ ...row, shop, syncedAt: now })),
+    );
+  });
+
   it("reports a malformed line by number and reason, never its text, and imports the rest", async () => {
     const lines = orderLines(1)
       .concat(orderLines(2))
