@@ -77,11 +77,19 @@ async function bulkFile(dir: string): Promise<{ file: string; ms: number }> {
     const made = await timed(async () => {
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 250));
+        // The simulator builds the file in this process, blocking its event loop for seconds under
+        // load, and a kept-alive socket it closed meanwhile fails the next poll (ECONNRESET): a
+        // poll that fails to connect is tried again at the next tick.
+        const answer = await admin
+          .graphql(ORDER_IMPORT_STATUS, { variables: { id } })
+          .then((response) => response.json())
+          .catch((error: unknown) => {
+            if (error instanceof TypeError && error.message === "fetch failed") return null;
+            throw error;
+          });
+        if (answer === null) continue;
         const status = statusSchema.parse(
-          z
-            .object({ data: z.unknown() })
-            .parse(await (await admin.graphql(ORDER_IMPORT_STATUS, { variables: { id } })).json())
-            .data,
+          z.object({ data: z.unknown() }).parse(answer).data,
         ).bulkOperation;
         if (status?.status === "COMPLETED" && status.url) return status.url;
         if (status && status.status !== "CREATED" && status.status !== "RUNNING")

@@ -7,7 +7,8 @@
 // written from the lines by hand, not through the app's mapping.
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../tests/support/factories";
+import { openTestDatabase, trackedOrder } from "../../../tests/support/factories";
+import { workerDatabase } from "../../../tests/support/test-databases";
 import { importBulkFile, importReport } from "./import-bulk-file.server";
 
 const SHOP = "bulk-file.myshopify.com";
@@ -168,6 +169,64 @@ describe("importBulkFile", () => {
       first.filter((row) => row.name !== "#7"),
     );
     expect(second.find((row) => row.id === "gid://shopify/Order/7")?.name).toBe("#7 (edited)");
+  });
+
+  it("an order written while the file is read, whose lines come after, ends whole (written again)", async () => {
+    // Every order line first, every child after: with writeAfterLines 0 each order of the first
+    // chunks is written before any of its lines, so only the write at the end can make it right.
+    const orders = LINES.filter((line) => line.includes('"name":"#'));
+    const children = LINES.filter((line) => !line.includes('"name":"#'));
+    const shop = "early-writes.myshopify.com";
+    const now = new Date("2026-11-03T00:00:00Z");
+    const imported = await importBulkFile(db, shop, file([...orders, ...children]), now, 0);
+    expect(imported).toMatchObject({ count: COUNT, orphans: 0, refused: 0 });
+    const saved = await rows(shop);
+    expect(saved).toHaveLength(COUNT);
+    expect(saved).toEqual(
+      numbers
+        .map(expectedRow)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((row) => expect.objectContaining({ ...row, shop, syncedAt: now })),
+    );
+  });
+
+  it("waits out a write transaction the app holds meanwhile, without holding up the app", async () => {
+    // The import writes on its own connection (on SQLite, its own thread) while Prisma's connection
+    // in this process holds a write transaction (on SQLite, the database's one write lock): the
+    // import must wait for it, not fail, and must not stop the app's transaction from going on and
+    // committing (on SQLite a wait for the lock on this thread would block both for ever).
+    const shop = "beside-a-transaction.myshopify.com";
+    const other = trackedOrder("beside-a-transaction-other.myshopify.com");
+    let importing: Promise<unknown> = Promise.resolve();
+    let settledWhileHeld = false;
+    await db.$transaction(
+      async (tx) => {
+        await tx.trackedOrder.create({ data: other });
+        // Written from the first lines on (writeAfterLines 0), so its first write comes while the
+        // lock is held. It cannot end before the lock is let go: held until it does, or 3 s.
+        importing = importBulkFile(db, shop, file(LINES), new Date("2026-11-03T00:00:00Z"), 0);
+        await Promise.race([
+          importing.then(
+            () => (settledWhileHeld = true),
+            () => (settledWhileHeld = true),
+          ),
+          new Promise((resolve) => setTimeout(resolve, 3_000)),
+        ]);
+        await tx.trackedOrder.update({
+          where: { shop_id: { shop: other.shop, id: other.id } },
+          data: { name: "#held" },
+        });
+      },
+      { timeout: 20_000 },
+    );
+    // SQLite has one writer at a time: the import waited. PostgreSQL locks rows, and these differ.
+    if (workerDatabase() === "sqlite") expect(settledWhileHeld).toBe(false);
+    await expect(importing).resolves.toMatchObject({ count: COUNT, refused: 0 });
+    expect(await rows(shop)).toHaveLength(COUNT);
+    const kept = await db.trackedOrder.findUnique({
+      where: { shop_id: { shop: other.shop, id: other.id } },
+    });
+    expect(kept?.name).toBe("#held");
   });
 
   it("reports a malformed line by number and reason, never its text, and imports the rest", async () => {

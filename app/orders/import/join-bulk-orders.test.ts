@@ -170,4 +170,31 @@ describe("BulkOrderJoiner", () => {
     expect(joiner.result().refused).toBe(0);
     expect([...joiner.orderList()][0]).not.toHaveProperty("extra");
   });
+
+  it("hands out an order early, and again at the end when a line of it came after", () => {
+    const joiner = new BulkOrderJoiner();
+    joiner.add(orderLine(1));
+    joiner.add(item(11, 1, 2, 100));
+    joiner.add(orderLine(2));
+    // Order 1 came two lines ago, order 2 none: only order 1 is ready.
+    expect([...joiner.readyOrders(1)].map((o) => o.id)).toEqual(["gid://shopify/Order/1"]);
+    expect([...joiner.readyOrders(1)]).toEqual([]);
+    joiner.add(collection(501, 11));
+    joiner.add(fo(22, 2, "CLOSED", null));
+    const later = [...joiner.laterOrders()];
+    expect(later.map((o) => o.id)).toEqual(["gid://shopify/Order/1", "gid://shopify/Order/2"]);
+    expect(later[0]?.lineItems[0]?.product?.collectionIds).toEqual([
+      "gid://shopify/Collection/501",
+    ]);
+    expect(later[1]?.fulfillmentOrders).toEqual([{ status: "CLOSED", fulfillBy: null }]);
+  });
+
+  it("does not hand out again an order that gained nothing after it was handed out", () => {
+    const joiner = new BulkOrderJoiner();
+    joiner.add(orderLine(1));
+    joiner.add(item(11, 1, 2, 100));
+    expect([...joiner.readyOrders(0)].map((o) => o.id)).toEqual(["gid://shopify/Order/1"]);
+    joiner.add(orderLine(2));
+    expect([...joiner.laterOrders()].map((o) => o.id)).toEqual(["gid://shopify/Order/2"]);
+  });
 });

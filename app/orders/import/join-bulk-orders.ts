@@ -58,6 +58,9 @@ interface OrderEntry {
   order: OrderLine | null;
   lineItems: LineItemLine[];
   fulfillmentOrders: FulfillmentOrderLine[];
+  /** Handed out by readyOrders(); `changed` when a line of it came after that. */
+  handedOut: boolean;
+  changed: boolean;
 }
 
 /** A line item id's collections, and the order entries its line item lines hang off. */
@@ -91,6 +94,9 @@ export class BulkLineError extends Error {
 export class BulkOrderJoiner {
   private readonly orders = new Map<string, OrderEntry>();
   private readonly collectionsByLineItem = new Map<string, CollectionsEntry>();
+  /** Orders by the line their order line came on, for readyOrders(). */
+  private readonly arrivals: { line: number; entry: OrderEntry }[] = [];
+  private nextArrival = 0;
   private refused = 0;
   private readonly refusedLines: string[] = [];
   lines = 0;
@@ -134,25 +140,33 @@ export class BulkOrderJoiner {
     switch (type) {
       case "Order": {
         const order = readOrderLine(line) ?? checked(line, type, orderFieldsSchema);
-        this.entry(order.id).order = order;
+        const entry = this.entry(order.id);
+        if (!entry.order) this.arrivals.push({ line: this.lines, entry });
+        entry.order = order;
+        this.touch(entry);
         return;
       }
       case "LineItem": {
         const item = readLineItemLine(line) ?? checked(line, type, lineItemLineSchema);
         const owner = this.entry(item.__parentId);
         owner.lineItems.push(item);
+        this.touch(owner);
         this.collections(item.id).owners.push(owner);
         return;
       }
       case "FulfillmentOrder": {
         const fo =
           readFulfillmentOrderLine(line) ?? checked(line, type, fulfillmentOrderLineSchema);
-        this.entry(fo.__parentId).fulfillmentOrders.push(fo);
+        const owner = this.entry(fo.__parentId);
+        owner.fulfillmentOrders.push(fo);
+        this.touch(owner);
         return;
       }
       case "Collection": {
         const collection = readCollectionLine(line) ?? checked(line, type, collectionLineSchema);
-        this.collections(collection.__parentId).ids.push(collection.id);
+        const entry = this.collections(collection.__parentId);
+        entry.ids.push(collection.id);
+        for (const owner of entry.owners) this.touch(owner);
         return;
       }
       default:
@@ -160,10 +174,21 @@ export class BulkOrderJoiner {
     }
   }
 
+  /** A line of an order already handed out: it must be handed out again at the end. */
+  private touch(entry: OrderEntry): void {
+    if (entry.handedOut) entry.changed = true;
+  }
+
   private entry(orderId: string): OrderEntry {
     let entry = this.orders.get(orderId);
     if (!entry) {
-      entry = { order: null, lineItems: [], fulfillmentOrders: [] };
+      entry = {
+        order: null,
+        lineItems: [],
+        fulfillmentOrders: [],
+        handedOut: false,
+        changed: false,
+      };
       this.orders.set(orderId, entry);
     }
     return entry;
@@ -180,28 +205,61 @@ export class BulkOrderJoiner {
 
   /** Every joined order, children in id order (Shopify's own order), whatever the line order was. */
   *orderList(): Generator<ImportedOrder> {
-    for (const { order, lineItems: items, fulfillmentOrders: fos } of this.orders.values()) {
-      if (!order) continue;
-      if (items.length > 1) items.sort(byGidNumber);
-      const lineItems: ImportedLineItem[] = items.map((item) => {
-        const collections = this.collectionsByLineItem.get(item.id)?.ids ?? [];
-        if (collections.length > 1) collections.sort(byGid);
-        return {
-          id: item.id,
-          title: item.title,
-          sku: item.sku,
-          quantity: item.quantity,
-          unfulfilledQuantity: item.unfulfilledQuantity,
-          product: item.product
-            ? { id: item.product.id, tags: item.product.tags, collectionIds: [...collections] }
-            : null,
-          ...(item.variant ? { variant: item.variant } : {}),
-        };
-      });
-      if (fos.length > 1) fos.sort(byGidNumber);
-      const fulfillmentOrders = fos.map((fo) => ({ status: fo.status, fulfillBy: fo.fulfillBy }));
-      yield { ...order, lineItems, fulfillmentOrders };
+    for (const entry of this.orders.values()) {
+      const order = this.assemble(entry);
+      if (order) yield order;
     }
+  }
+
+  /**
+   * The orders whose order line came at least `afterLines` lines ago, each once, while the file is
+   * still being read, so they can be written while the rest is parsed. An order may still gain a
+   * line after that (nothing in the file says when an order is complete): laterOrders() hands it
+   * out again, so the last write of every order is the whole of it.
+   */
+  *readyOrders(afterLines: number): Generator<ImportedOrder> {
+    const before = this.lines - afterLines;
+    while (this.nextArrival < this.arrivals.length) {
+      const arrival = this.arrivals[this.nextArrival];
+      if (!arrival || arrival.line > before) return;
+      this.nextArrival += 1;
+      const order = this.assemble(arrival.entry);
+      arrival.entry.handedOut = true;
+      if (order) yield order;
+    }
+  }
+
+  /** Once the file is read: the orders readyOrders() never handed out, or that changed since. */
+  *laterOrders(): Generator<ImportedOrder> {
+    for (const entry of this.orders.values()) {
+      if (entry.handedOut && !entry.changed) continue;
+      const order = this.assemble(entry);
+      if (order) yield order;
+    }
+  }
+
+  private assemble(entry: OrderEntry): ImportedOrder | null {
+    const { order, lineItems: items, fulfillmentOrders: fos } = entry;
+    if (!order) return null;
+    if (items.length > 1) items.sort(byGidNumber);
+    const lineItems: ImportedLineItem[] = items.map((item) => {
+      const collections = this.collectionsByLineItem.get(item.id)?.ids ?? [];
+      if (collections.length > 1) collections.sort(byGid);
+      return {
+        id: item.id,
+        title: item.title,
+        sku: item.sku,
+        quantity: item.quantity,
+        unfulfilledQuantity: item.unfulfilledQuantity,
+        product: item.product
+          ? { id: item.product.id, tags: item.product.tags, collectionIds: [...collections] }
+          : null,
+        ...(item.variant ? { variant: item.variant } : {}),
+      };
+    });
+    if (fos.length > 1) fos.sort(byGidNumber);
+    const fulfillmentOrders = fos.map((fo) => ({ status: fo.status, fulfillBy: fo.fulfillBy }));
+    return { ...order, lineItems, fulfillmentOrders };
   }
 
   result(): JoinResult {

@@ -12,7 +12,9 @@
 // idempotent). The forecast columns are left as they are; reforecastShop rewrites them after.
 import type { PrismaClient } from "@prisma/client";
 import type { SQLInputValue, StatementSync } from "node:sqlite";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
+import { z } from "zod";
 import { databaseTargetOf } from "../../prisma-client.server";
 import { openSqliteConnection } from "../../node-sqlite-adapter.server";
 import { trackedOrderRow, type ImportedOrder, type TrackedOrderImport } from "../order-row";
@@ -81,6 +83,12 @@ function appendRowValues(out: SQLInputValue[], row: TrackedOrderImport, synced: 
 
 type SyncedText = (date: Date) => string;
 
+/**
+ * Below this many rows (a reconcile page) PostgreSQL's statement goes through Prisma's pool, and
+ * SQLite's is written on this thread, instead of a connection (or thread) of the import's own.
+ */
+const OWN_CONNECTION_FROM = 200;
+
 /** Every row of a save has the same syncedAt: its text is made once, not once a row. */
 function syncedText(): SyncedText {
   let last: Date | null = null;
@@ -95,8 +103,10 @@ function syncedText(): SyncedText {
 }
 
 interface BatchWriter {
-  /** Takes a batch; may return before it is written (PostgreSQL keeps batches in flight). */
+  /** Takes a batch; may return before it is written (batches are kept in flight). */
   write(rows: TrackedOrderImport[]): Promise<void>;
+  /** Resolves once every batch taken so far is written; rejects with the first that failed. */
+  drain(): Promise<void>;
   /** Resolves once every batch is written; rejects with the first batch that failed. */
   close(): Promise<void>;
 }
@@ -108,7 +118,8 @@ const isBusy = (error: unknown) =>
     : false;
 const BUSY_GIVE_UP_MS = 30_000;
 
-function sqliteWriter(path: string): BatchWriter {
+/** Writes on this thread, one transaction a batch: small saves (a reconcile page). */
+function sqliteDirectWriter(path: string): BatchWriter {
   const connection = openSqliteConnection(path);
   // Never wait for the lock inside SQLite: that wait blocks this thread, and the lock may be held
   // by Prisma's connection in this very process, mid-transaction, which then could not go on.
@@ -153,6 +164,7 @@ function sqliteWriter(path: string): BatchWriter {
         throw error;
       }
     },
+    drain: () => Promise.resolve(),
     close: () => {
       connection.close();
       return Promise.resolve();
@@ -160,12 +172,162 @@ function sqliteWriter(path: string): BatchWriter {
   };
 }
 
+// The SQLite writer of a bulk import runs on a thread of its own, so SQLite's work (the table's
+// indexes, the search and summary triggers: about half of an import) overlaps this thread's parse
+// of the rest of the file instead of taking turns with it (issue 15 point 3). Plain CommonJS
+// evaluated as the worker's script: no file to find at run time, whatever built or runs the app.
+// The worker may wait inside SQLite for the write lock (busy_timeout): that blocks only its own
+// thread, never Prisma's connection on this one. Batches are written in the order they were
+// posted, on one connection, so a later write of an order always lands after an earlier one.
+const SQLITE_WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { DatabaseSync } = require("node:sqlite");
+const { path, busyTimeoutMs, head, placeholders, upsert, columns } = workerData;
+const db = new DatabaseSync(path, { timeout: busyTimeoutMs });
+db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+const statements = new Map();
+const statement = (rows) => {
+  let prepared = statements.get(rows);
+  if (!prepared) {
+    prepared = db.prepare(head + Array.from({ length: rows }, () => placeholders).join(", ") + " " + upsert);
+    statements.set(rows, prepared);
+  }
+  return prepared;
+};
+parentPort.on("message", (message) => {
+  if (message === null) {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      for (const part of message.parts) statement(part.length / columns).run(...part);
+      db.exec("COMMIT");
+    } catch (error) {
+      try {
+        db.exec("ROLLBACK");
+      } catch {}
+      throw error;
+    }
+    parentPort.postMessage({ id: message.id, error: null });
+  } catch (error) {
+    parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
+`;
+
+const workerReplySchema = z.object({ id: z.number(), error: z.string().nullable() });
+
+/** Batches a bulk writer keeps posted but not yet written: enough to keep the worker busy. */
+const SQLITE_BATCHES_IN_FLIGHT = 2;
+
+function sqliteWorkerWriter(path: string): BatchWriter {
+  const worker = new Worker(SQLITE_WORKER_SOURCE, {
+    eval: true,
+    // Its own flags, not this process's (a loader such as tsx has nothing to load here); the
+    // process has already said once that node:sqlite is experimental.
+    execArgv: ["--disable-warning=ExperimentalWarning"],
+    workerData: {
+      path,
+      busyTimeoutMs: BUSY_GIVE_UP_MS,
+      head: `INSERT INTO "TrackedOrder" (${COLUMN_LIST}) VALUES `,
+      placeholders: `(${COLUMNS.map(() => "?").join(", ")})`,
+      upsert: UPSERT,
+      columns: COLUMNS.length,
+    },
+  });
+  const waiting = new Map<number, (error: Error | null) => void>();
+  let nextId = 0;
+  let failure: { error: Error } | null = null;
+  const fail = (error: Error) => {
+    failure ??= { error };
+    for (const settle of waiting.values()) settle(error);
+    waiting.clear();
+  };
+  worker.on("message", (message: unknown) => {
+    const reply = workerReplySchema.parse(message);
+    const settle = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    const error = reply.error === null ? null : new Error(reply.error);
+    if (error) failure ??= { error };
+    settle?.(error);
+  });
+  worker.on("error", fail);
+  const exited = new Promise<void>((resolve) => {
+    worker.once("exit", (code) => {
+      if (waiting.size > 0) fail(new Error(`SQLite import writer stopped (exit ${code})`));
+      resolve();
+    });
+  });
+  const synced = syncedText();
+  const inFlight = new Set<Promise<void>>();
+  // A function, not a check inline: the failure is set by the worker's replies between awaits.
+  const throwIfFailed = () => {
+    if (failure) throw failure.error;
+  };
+  const drain = async () => {
+    await Promise.all(inFlight);
+    throwIfFailed();
+  };
+  return {
+    async write(rows) {
+      throwIfFailed();
+      const parts: SQLInputValue[][] = [];
+      for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
+        const values: SQLInputValue[] = [];
+        const end = Math.min(rows.length, start + SQLITE_ROWS_PER_STATEMENT);
+        for (let index = start; index < end; index++) {
+          const row = rows[index];
+          if (row) appendRowValues(values, row, synced);
+        }
+        parts.push(values);
+      }
+      const id = nextId++;
+      // Settles, never rejects: a failure is kept and thrown by the next write, drain or close.
+      const written = new Promise<void>((resolve) => {
+        waiting.set(id, () => resolve());
+      });
+      const tracked = written.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      worker.postMessage({ id, parts });
+      if (inFlight.size >= SQLITE_BATCHES_IN_FLIGHT) await Promise.race(inFlight);
+      throwIfFailed();
+    },
+    drain,
+    async close() {
+      try {
+        await drain();
+      } finally {
+        worker.postMessage(null);
+        await exited;
+      }
+    },
+  };
+}
+
+/**
+ * A bulk save (its first batch a full one) writes on the worker; a small one (a reconcile page)
+ * on this thread, where starting a thread would cost more than the rows.
+ */
+function sqliteWriter(path: string): BatchWriter {
+  let chosen: BatchWriter | null = null;
+  return {
+    write(rows) {
+      chosen ??=
+        rows.length < OWN_CONNECTION_FROM ? sqliteDirectWriter(path) : sqliteWorkerWriter(path);
+      return chosen.write(rows);
+    },
+    drain: () => chosen?.drain() ?? Promise.resolve(),
+    close: () => chosen?.close() ?? Promise.resolve(),
+  };
+}
+
 // json_populate_recordset fills the table's own row type from each object, keys being the
 // columns, with PostgreSQL's own conversions (ISO text to timestamp(3), numbers to integer).
 const POSTGRESQL_INSERT = `INSERT INTO "TrackedOrder" (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM json_populate_recordset(NULL::"TrackedOrder", $1::json) ${UPSERT}`;
 
-/** Below this many rows (a reconcile page) the statement goes through Prisma's pool instead. */
-const OWN_CONNECTION_FROM = 200;
 /**
  * Connections writing batches at once. Each batch is one statement in a transaction of its own,
  * run by that connection's own server process, so while PostgreSQL writes one batch the next is
@@ -222,6 +384,10 @@ function postgresqlWriter(db: PrismaClient, url: string): BatchWriter {
       const tracked = written.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
     },
+    async drain() {
+      await Promise.all(inFlight);
+      if (failure) throw failure.error;
+    },
     async close() {
       await Promise.all(inFlight);
       await Promise.all(clients.map((client) => client.end()));
@@ -238,6 +404,56 @@ function writerFor(db: PrismaClient): BatchWriter {
     : postgresqlWriter(db, target.url);
 }
 
+/** Takes orders one at a time and writes them in batches (a transaction each). */
+export interface OrderSaver {
+  add(order: ImportedOrder): Promise<void>;
+  /**
+   * Writes what was added and waits until it is written: an order added after this lands after
+   * every earlier write of it, whichever connection each went on.
+   */
+  settle(): Promise<void>;
+  /** Writes what is left, waits for every batch; the totals (an order handed twice counts twice). */
+  close(): Promise<SavedOrders>;
+}
+
+export function openOrderSaver(
+  db: PrismaClient,
+  shop: string,
+  syncedAt: Date,
+  batchSize = SAVE_BATCH,
+): OrderSaver {
+  let count = 0;
+  let latest: Date | null = null;
+  let batch: TrackedOrderImport[] = [];
+  const writer = writerFor(db);
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    await writer.write(rows);
+    count += rows.length;
+  };
+  return {
+    async add(order) {
+      const row = trackedOrderRow(shop, order, syncedAt);
+      if (latest === null || row.updatedAt > latest) latest = row.updatedAt;
+      batch.push(row);
+      if (batch.length >= batchSize) await flush();
+    },
+    async settle() {
+      if (batch.length > 0) await flush();
+      await writer.drain();
+    },
+    async close() {
+      try {
+        if (batch.length > 0) await flush();
+      } finally {
+        await writer.close();
+      }
+      return { count, latestUpdatedAt: latest };
+    },
+  };
+}
+
 /** Saves orders in batches (a transaction each); returns the totals. */
 export async function saveOrders(
   db: PrismaClient,
@@ -246,29 +462,14 @@ export async function saveOrders(
   syncedAt: Date,
   batchSize = SAVE_BATCH,
 ): Promise<SavedOrders> {
-  let count = 0;
-  let latest: Date | null = null;
-  let batch: TrackedOrderImport[] = [];
-  const writer = writerFor(db);
+  const saver = openOrderSaver(db, shop, syncedAt, batchSize);
   try {
-    for (const order of orders) {
-      const row = trackedOrderRow(shop, order, syncedAt);
-      if (latest === null || row.updatedAt > latest) latest = row.updatedAt;
-      batch.push(row);
-      if (batch.length >= batchSize) {
-        await writer.write(batch);
-        count += batch.length;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) {
-      await writer.write(batch);
-      count += batch.length;
-    }
-  } finally {
-    await writer.close();
+    for (const order of orders) await saver.add(order);
+  } catch (error) {
+    await saver.close().catch(() => undefined);
+    throw error;
   }
-  return { count, latestUpdatedAt: latest };
+  return saver.close();
 }
 
 /** One order after a webhook or a re-read: an upsert keeps its forecast until the next reforecast. */
