@@ -190,7 +190,7 @@ describe("importBulkFile", () => {
     );
   });
 
-  it("waits out a write transaction the app holds meanwhile, without holding up the app", async () => {
+  it("ends whole beside a write transaction the app holds meanwhile (on SQLite, only after it), and the app's transaction commits", async () => {
     // The import writes on its own connection (on SQLite, its own thread) while Prisma's connection
     // in this process holds a write transaction (on SQLite, the database's one write lock): the
     // import must wait for it, not fail, and must not stop the app's transaction from going on and
