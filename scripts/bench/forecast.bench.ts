@@ -20,6 +20,12 @@ const SHOP = "bench-forecast.myshopify.com";
 const ORDERS = Number(process.env.BENCH_FORECAST_ORDERS ?? 100_000);
 const NOW = new Date("2026-12-10T15:00:00Z");
 const RUNS = 15;
+// BENCH_FORECAST_PASSES=first: only the first pass (the one that freezes every promise), each on
+// a fresh database BENCH_FORECAST_FIRST_RUNS times (default 1; its longest write varies run to
+// run). BENCH_FORECAST_PURE=0 leaves out the pure forecast's rows.
+const FIRST_ONLY = process.env.BENCH_FORECAST_PASSES === "first";
+const FIRST_RUNS = Math.max(1, Number(process.env.BENCH_FORECAST_FIRST_RUNS ?? 1));
+const PURE = process.env.BENCH_FORECAST_PURE !== "0";
 // V8 reaches its optimised code for the pass only after several full runs (one run of warm-up
 // left the median on half-warm code: runs 2–7 of 100k took 2–6× run 14's time). Warm up for at
 // least WARM_RUNS runs and WARM_MS, then time RUNS runs.
@@ -75,8 +81,62 @@ type Reforecast = (
   db: PrismaClient,
   shop: string,
   now: Date,
-  options: { fallbackTimeZone: string; onWrite: (ms: number) => void },
+  options: { fallbackTimeZone: string; onWrite: (ms: number, rows: number) => void },
 ) => Promise<{ counts: Record<"overdue" | "at_risk" | "on_track", number>; done: number }>;
+
+interface Pass {
+  name: string;
+  run: Reforecast;
+  before: () => Promise<unknown>;
+  /** Index of our pass this one is the peer of (its row says how many times faster ours was). */
+  peerOf?: number;
+}
+
+/** One pass timed, with the probe beside it: its rows. */
+async function timePass(
+  kind: "sqlite" | "postgresql",
+  db: PrismaClient,
+  databaseUrl: string,
+  timeZone: string,
+  pass: Pass,
+  seconds: number[],
+): Promise<BenchRow[]> {
+  await pass.before();
+  const writes: { ms: number; rows: number }[] = [];
+  const stop = await startLockProbe(databaseUrl, SHOP);
+  const run = await timed(() =>
+    pass.run(db, SHOP, NOW, {
+      fallbackTimeZone: timeZone,
+      onWrite: (ms, rows) => writes.push({ ms, rows }),
+    }),
+  );
+  const probe = await stop();
+  seconds.push(run.ms);
+  const ours = pass.peerOf === undefined ? undefined : seconds[pass.peerOf];
+  const ratio =
+    ours === undefined ? "" : `; ours ${fmtMs(ours)} → ${(run.ms / ours).toFixed(1)}× faster`;
+  const backlog =
+    run.result.counts.overdue + run.result.counts.at_risk + run.result.counts.on_track;
+  const ms = writes.map((write) => write.ms);
+  const longest = writes.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, rows: 0 });
+  return [
+    {
+      figure: `${kind}: reforecast ${ORDERS.toLocaleString("en-US")} orders, ${pass.name}`,
+      value: fmtMs(run.ms),
+      note: `${backlog} in the backlog, ${writes.length} write transactions${ratio}; goal ≤ 0.5 s`,
+    },
+    {
+      figure: `${kind}:   longest write transaction / another writer's wait / a reader's wait`,
+      value: `${fmtMs(longest.ms)} / ${fmtMs(probe.longestWriteWaitMs)} / ${fmtMs(probe.longestReadMs)}`,
+      note: `${probe.probes} probes from another connection; goal: no lock over 100 ms`,
+    },
+    {
+      figure: `${kind}:   write transactions p50 / p99 / max`,
+      value: `${fmtMs(percentile(ms, 50))} / ${fmtMs(percentile(ms, 99))} / ${fmtMs(longest.ms)}`,
+      note: `the longest wrote ${longest.rows} rows; ${writes.filter((w) => w.ms > 100).length} over 100 ms`,
+    },
+  ];
+}
 
 async function reforecastRows(
   kind: "sqlite" | "postgresql",
@@ -84,12 +144,37 @@ async function reforecastRows(
   timeZone: string,
 ): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const databaseUrl = await freshBenchDatabase(kind);
-  await insertTrackedOrderRows(databaseUrl, tracked);
-  const db: PrismaClient = await openDatabase(databaseUrl);
   const { reforecastShop } = await import("../../app/orders/reforecast.server");
   const { naiveReforecastShop } = await import("./naive-reforecast");
   const { saveShopSettings } = await import("../../app/settings/shop-settings.server");
+  const ours: Reforecast = reforecastShop;
+  const naive: Reforecast = naiveReforecastShop;
+  const first: Pass = {
+    name: "first pass (freezes every promise)",
+    run: ours,
+    before: async () => {},
+  };
+  const seconds: number[] = [];
+  // The first pass alone, each time on a fresh database.
+  if (FIRST_ONLY) {
+    for (let i = 0; i < FIRST_RUNS; i++) {
+      const databaseUrl = await freshBenchDatabase(kind);
+      await insertTrackedOrderRows(databaseUrl, tracked);
+      const db: PrismaClient = await openDatabase(databaseUrl);
+      try {
+        const name = `${first.name}, run ${i + 1} of ${FIRST_RUNS}`;
+        rows.push(
+          ...(await timePass(kind, db, databaseUrl, timeZone, { ...first, name }, seconds)),
+        );
+      } finally {
+        await db.$disconnect();
+      }
+    }
+    return rows;
+  }
+  const databaseUrl = await freshBenchDatabase(kind);
+  await insertTrackedOrderRows(databaseUrl, tracked);
+  const db: PrismaClient = await openDatabase(databaseUrl);
   const capacity = async (perDay: number) =>
     saveShopSettings(db, SHOP, {
       rules: {
@@ -113,12 +198,10 @@ async function reforecastRows(
       tagOrders: false,
       updatedBy: null,
     });
-  const ours: Reforecast = reforecastShop;
-  const naive: Reforecast = naiveReforecastShop;
   // Each pass starts from the state the one before left: ours first, then the peer (main's
   // reforecast) on the same database for the same two cases, all-change and no-change.
-  const passes: { name: string; run: Reforecast; before: () => Promise<unknown> }[] = [
-    { name: "first pass (freezes every promise)", run: ours, before: async () => {} },
+  const passes: Pass[] = [
+    first,
     { name: "again, same settings (nothing changed)", run: ours, before: async () => {} },
     {
       name: "after a capacity change (every date moves)",
@@ -129,42 +212,18 @@ async function reforecastRows(
       name: "peer (main's pass): after a capacity change",
       run: naive,
       before: () => capacity(14),
+      peerOf: 2,
     },
-    { name: "peer (main's pass): again, same settings", run: naive, before: async () => {} },
+    {
+      name: "peer (main's pass): again, same settings",
+      run: naive,
+      before: async () => {},
+      peerOf: 1,
+    },
   ];
-  const seconds: number[] = [];
   try {
-    for (const pass of passes) {
-      await pass.before();
-      const writes: number[] = [];
-      const stop = await startLockProbe(databaseUrl, SHOP);
-      const run = await timed(() =>
-        pass.run(db, SHOP, NOW, {
-          fallbackTimeZone: timeZone,
-          onWrite: (ms) => writes.push(ms),
-        }),
-      );
-      const probe = await stop();
-      seconds.push(run.ms);
-      const peerOf: Record<number, number> = { 3: 2, 4: 1 };
-      const oursIndex = peerOf[seconds.length - 1];
-      const ratio =
-        oursIndex === undefined
-          ? ""
-          : `; ours ${fmtMs(seconds[oursIndex] ?? 0)} → ${(run.ms / (seconds[oursIndex] ?? 1)).toFixed(1)}× faster`;
-      const backlog =
-        run.result.counts.overdue + run.result.counts.at_risk + run.result.counts.on_track;
-      rows.push({
-        figure: `${kind}: reforecast ${ORDERS.toLocaleString("en-US")} orders, ${pass.name}`,
-        value: fmtMs(run.ms),
-        note: `${backlog} in the backlog, ${writes.length} write transactions${ratio}; goal ≤ 0.5 s`,
-      });
-      rows.push({
-        figure: `${kind}:   longest write transaction / another writer's wait / a reader's wait`,
-        value: `${fmtMs(Math.max(0, ...writes))} / ${fmtMs(probe.longestWriteWaitMs)} / ${fmtMs(probe.longestReadMs)}`,
-        note: `${probe.probes} probes from another connection; goal: no lock over 100 ms`,
-      });
-    }
+    for (const pass of passes)
+      rows.push(...(await timePass(kind, db, databaseUrl, timeZone, pass, seconds)));
   } finally {
     await db.$disconnect();
   }
@@ -197,7 +256,7 @@ export async function run(): Promise<BenchRow[]> {
       .join(" / ");
   const rows: BenchRow[] = [
     { figure: "load average at start (1 / 5 / 15 min)", value: load(), note: "2 cores" },
-    ...pureRows(backlog, timeZone),
+    ...(PURE ? pureRows(backlog, timeZone) : []),
   ];
   for (const kind of ["sqlite", "postgresql"] as const) {
     if (kind === "postgresql" && !benchHasPostgresql()) {
