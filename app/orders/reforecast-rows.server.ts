@@ -12,7 +12,8 @@
 // - writes of only the rows whose forecast changed, in short transactions bounded by time, not
 //   by count: SQLite one prepared UPDATE per row inside BEGIN IMMEDIATE … COMMIT, committed once
 //   WRITE_BUDGET_MS has passed (the write lock is held that long, and readers never wait in
-//   WAL); PostgreSQL one statement per batch (UPDATE … FROM unnest of one array per column, the
+//   WAL), the WAL checkpointed between transactions, never inside a COMMIT (checkpointAfter);
+//   PostgreSQL one statement per batch (UPDATE … FROM unnest of one array per column, the
 //   late count in the same statement), its size adapted so that a statement takes about
 //   WRITE_BUDGET_MS (its row locks and the summary row's are held that long).
 // Every transaction first checks that its pass is still the shop's latest (order-summary.server.ts),
@@ -33,6 +34,9 @@ import { yieldToEventLoop } from "../yield-to-event-loop";
 
 /** How long one write transaction may hold the lock before it commits (the goal: 100 ms). */
 export const WRITE_BUDGET_MS = 20;
+
+/** Rows written between two checkpoints of the reforecast's SQLite connection (checkpointAfter). */
+export const CHECKPOINT_ROWS = 2000;
 
 /** Stored day columns: an epoch day, NULL_DAY for SQL NULL, BAD_DAY for a text that is no date. */
 export const NULL_DAY = BEYOND_HORIZON;
@@ -313,7 +317,7 @@ function sqliteRows(path: string): ForecastRows {
   // crosses the threshold, which returns only when the pages are copied into the database and
   // synced. A first pass's transaction writes ~330 pages, so every third COMMIT took 20–30 ms
   // instead of ~1.3 ms, and hundreds of ms when the disk was busy with other work (its longest
-  // write 396 ms). Off on this connection: checkpointSoFar runs between the transactions instead.
+  // write 396 ms). Off on this connection: checkpointAfter runs between the transactions instead.
   connection.exec("PRAGMA wal_autocheckpoint = 0");
   const statements = new Map<string, StatementSync>();
   const prepared = (sql: string): StatementSync => {
@@ -326,16 +330,22 @@ function sqliteRows(path: string): ForecastRows {
   };
 
   const checkpoint = prepared("PRAGMA wal_checkpoint(PASSIVE)");
+  let rowsSinceCheckpoint = 0;
   /**
-   * Copies the WAL's pages into the database after a transaction, outside it: PASSIVE takes no
-   * writer's lock and waits for no reader ("Checkpoint as many frames as possible without waiting
-   * for any database readers or writers to finish", https://sqlite.org/c3ref/wal_checkpoint_v2.html),
-   * so other connections write meanwhile, and the WAL stays about one transaction long (no other
-   * connection's commit crosses 1000 pages and checkpoints ours). A reader's snapshot may leave
-   * some pages for the next call.
+   * Copies the WAL's pages into the database between transactions, outside them: PASSIVE takes
+   * no writer's lock and waits for no reader ("Checkpoint as many frames as possible without
+   * waiting for any database readers or writers to finish",
+   * https://sqlite.org/c3ref/wal_checkpoint_v2.html), so other connections write meanwhile. About
+   * as often as SQLite's own (a first pass writes ~330 WAL pages per ~700 rows, so CHECKPOINT_ROWS
+   * is about its 1000 pages; each checkpoint also syncs the files), and once when a run of writes
+   * ends, so no other connection's commit finds a long WAL and checkpoints ours inside itself. A
+   * reader's snapshot may leave some pages for the next call.
    */
-  const checkpointSoFar = () => {
+  const checkpointAfter = (rows: number, last: boolean) => {
+    rowsSinceCheckpoint += rows;
+    if (rowsSinceCheckpoint === 0 || (!last && rowsSinceCheckpoint < CHECKPOINT_ROWS)) return;
     checkpoint.get();
+    rowsSinceCheckpoint = 0;
   };
 
   /**
@@ -378,7 +388,7 @@ function sqliteRows(path: string): ForecastRows {
         throw error;
       }
       options.onWrite?.(performance.now() - started, rows);
-      checkpointSoFar();
+      checkpointAfter(rows, next >= items.length);
       // Let this process's other work (Prisma's connection, requests) run between transactions.
       await yieldToEventLoop();
     }
