@@ -229,6 +229,42 @@ describe("importBulkFile", () => {
     expect(kept?.name).toBe("#held");
   });
 
+  it("keeps text holding tabs, newlines, backslashes, quotes and a literal \\N exactly as the file has it", async () => {
+    // PostgreSQL's bulk rows go by COPY's text format, where these characters are its syntax
+    // (https://www.postgresql.org/docs/15/sql-copy.html, "Text Format").
+    const odd = 'a\tb\nc\rd\\e "f" \\N ü';
+    const shop = "odd-text.myshopify.com";
+    const lines = numbers.flatMap(orderLines).map((line) => {
+      const fields = line as Record<string, unknown>;
+      if ("title" in fields)
+        return JSON.stringify({ ...fields, title: `${odd} ${String(fields.title)}` });
+      if (!("name" in fields)) return JSON.stringify(fields);
+      return JSON.stringify({
+        ...fields,
+        name: `${String(fields.name)} ${odd}`,
+        email: `${odd}@example.net`,
+        tags: [odd],
+        customer: { firstName: odd, lastName: "\\N" },
+      });
+    });
+    const imported = await importBulkFile(db, shop, file(lines), new Date("2026-11-03T00:00:00Z"));
+    expect(imported).toMatchObject({ count: COUNT, refused: 0 });
+    const saved = await rows(shop);
+    expect(saved).toHaveLength(COUNT);
+    for (const row of saved) {
+      expect(row.name.endsWith(` ${odd}`)).toBe(true);
+      expect(row).toMatchObject({
+        email: `${odd}@example.net`,
+        tags: JSON.stringify([odd]),
+        customerFirstName: odd,
+        customerLastName: "\\N",
+      });
+      expect(
+        row.lineItems.map((item: { title: string }) => item.title.slice(0, odd.length)),
+      ).toEqual([odd, odd]);
+    }
+  });
+
   it("reports a malformed line by number and reason, never its text, and imports the rest", async () => {
     const lines = orderLines(1)
       .concat(orderLines(2))
