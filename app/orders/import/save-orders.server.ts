@@ -358,25 +358,34 @@ const COPY_ESCAPES: Record<string, string> = {
 const copyText = (text: string) =>
   COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c] ?? c) : text;
 
-/** The rows as COPY text, a line each, values in COLUMNS order (timestamps as UTC ISO text). */
+/**
+ * The rows as COPY text, a line each, values in COLUMNS order. A timestamp is its UTC ISO text:
+ * the columns are timestamp(3) without a zone, into which PostgreSQL reads the time as written and
+ * ignores the "Z" (https://www.postgresql.org/docs/15/datatype-datetime.html, 8.5.1.3).
+ */
 export function copyRows(rows: readonly TrackedOrderImport[]): string {
-  const synced = syncedText();
+  let synced: Date | null = null;
+  let syncedIso = "";
   let out = "";
   for (const row of rows) {
+    if (row.syncedAt !== synced) {
+      synced = row.syncedAt;
+      syncedIso = synced.toISOString();
+    }
     let line = "";
     for (let index = 0; index < COLUMNS.length; index++) {
-      const [column, kind] = COLUMNS[index] ?? ["shop", "text"];
+      const column = COLUMNS[index]?.[0] ?? "shop";
       const value = row[column];
       const text =
         value === null
           ? "\\N"
-          : value instanceof Date
-            ? column === "syncedAt"
-              ? synced(value)
-              : rawDateTime(value)
-            : kind === "integer"
+          : typeof value === "string"
+            ? copyText(value)
+            : typeof value === "number"
               ? String(value)
-              : copyText(String(value));
+              : column === "syncedAt"
+                ? syncedIso
+                : value.toISOString();
       line = index === 0 ? text : `${line}\t${text}`;
     }
     out += `${line}\n`;
