@@ -4,10 +4,11 @@
 // - SQLite: a connection of the import's own on the same file, one prepared multi-row
 //   INSERT … ON CONFLICT reused for every full batch, each transaction written in one synchronous
 //   step (no await inside it, so Prisma's connection in this process never waits on it);
-// - PostgreSQL: a connection of the import's own (pg, which Prisma's adapter runs on too), one
-//   statement per batch with the rows as one JSON parameter, unpacked by the server
-//   (json_populate_recordset), so the work is PostgreSQL's. Through Prisma the same 1 MB
-//   parameter cost about 1.4 s a batch on the client.
+// - PostgreSQL: two connections of the import's own (pg, which Prisma's adapter runs on too), a
+//   batch's rows sent by COPY in its text format, straight into TrackedOrder on a first import,
+//   else into a table of the connection's own and upserted from it (see copyBatch). A small save
+//   goes through Prisma with the rows as one JSON parameter (json_populate_recordset); a bulk
+//   batch's 1 MB parameter through Prisma had cost about 1.4 s on the client.
 // Either way a transaction batch is atomic, and a row already there is updated (a re-import is
 // idempotent). The forecast columns are left as they are; reforecastShop rewrites them after.
 import type { PrismaClient } from "@prisma/client";
