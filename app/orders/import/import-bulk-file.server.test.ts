@@ -9,6 +9,7 @@ import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, trackedOrder } from "../../../tests/support/factories";
 import { workerDatabase } from "../../../tests/support/test-databases";
+import { loadOrderSummary } from "../order-summary.server";
 import { importBulkFile, importReport } from "./import-bulk-file.server";
 
 const SHOP = "bulk-file.myshopify.com";
@@ -227,6 +228,63 @@ describe("importBulkFile", () => {
       where: { shop_id: { shop: other.shop, id: other.id } },
     });
     expect(kept?.name).toBe("#held");
+  });
+
+  it("keeps the shop's order summary equal to its rows, with orders the app wrote before in the first and a later batch", async () => {
+    // Every order of the file is in the backlog with 2 units left. Orders 3 and 2,200 are there
+    // before (a webhook's write), with other units: the import's batches that hold them meet a
+    // row already there (on PostgreSQL that batch's COPY fails on the key and goes again as an
+    // upsert), and the summary, kept by the table's triggers, must count each order once.
+    const shop = "summary-import.myshopify.com";
+    for (const n of [3, 2_200])
+      await db.trackedOrder.create({
+        data: trackedOrder(shop, { id: `gid://shopify/Order/${n}`, unitsRemaining: 9 }),
+      });
+    const now = new Date("2026-11-03T00:00:00Z");
+    await importBulkFile(db, shop, file(LINES), now);
+    const expected = { orders: COUNT, units: 2 * COUNT };
+    expect((await loadOrderSummary(db, shop)).backlog).toEqual(expected);
+    await importBulkFile(db, shop, file(LINES), now);
+    expect((await loadOrderSummary(db, shop)).backlog).toEqual(expected);
+    const saved = await rows(shop);
+    expect(saved).toHaveLength(COUNT);
+    expect(saved.filter((row) => row.unitsRemaining !== 2)).toEqual([]);
+  });
+
+  it("keeps text holding tabs, newlines, backslashes, quotes and a literal \\N exactly as the file has it", async () => {
+    // PostgreSQL's bulk rows go by COPY's text format, where these characters are its syntax
+    // (https://www.postgresql.org/docs/15/sql-copy.html, "Text Format").
+    const odd = 'a\tb\nc\rd\\e "f" \\N ü';
+    const shop = "odd-text.myshopify.com";
+    const lines = numbers.flatMap(orderLines).map((line) => {
+      const fields = line as Record<string, unknown>;
+      if ("title" in fields)
+        return JSON.stringify({ ...fields, title: `${odd} ${String(fields.title)}` });
+      if (!("name" in fields)) return JSON.stringify(fields);
+      return JSON.stringify({
+        ...fields,
+        name: `${String(fields.name)} ${odd}`,
+        email: `${odd}@example.net`,
+        tags: [odd],
+        customer: { firstName: odd, lastName: "\\N" },
+      });
+    });
+    const imported = await importBulkFile(db, shop, file(lines), new Date("2026-11-03T00:00:00Z"));
+    expect(imported).toMatchObject({ count: COUNT, refused: 0 });
+    const saved = await rows(shop);
+    expect(saved).toHaveLength(COUNT);
+    for (const row of saved) {
+      expect(row.name.endsWith(` ${odd}`)).toBe(true);
+      expect(row).toMatchObject({
+        email: `${odd}@example.net`,
+        tags: JSON.stringify([odd]),
+        customerFirstName: odd,
+        customerLastName: "\\N",
+      });
+      expect(
+        row.lineItems.map((item: { title: string }) => item.title.slice(0, odd.length)),
+      ).toEqual([odd, odd]);
+    }
   });
 
   it("reports a malformed line by number and reason, never its text, and imports the rest", async () => {
