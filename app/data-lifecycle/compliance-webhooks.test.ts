@@ -434,13 +434,7 @@ describe("customers/redact", () => {
         "TrackedOrder.email",
         "TrackedOrder.customerFirstName",
         "TrackedOrder.customerLastName",
-        ...(onPostgresql
-          ? [
-              "TrackedOrderTrigram.email",
-              "TrackedOrderTrigram.customerFirstName",
-              "TrackedOrderTrigram.customerLastName",
-            ]
-          : []),
+        ...(onPostgresql ? ["TrackedOrderTrigram.search"] : []),
         "Notice.toEmail",
         "Notice.subject",
         "OrderEvent.detail",
