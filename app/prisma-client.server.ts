@@ -15,7 +15,8 @@ function delegateName(model: string): string {
 }
 
 /**
- * The PostgreSQL client is generated from the same models as the SQLite one
+ * The PostgreSQL client is generated from the same models as the SQLite one, plus the few only
+ * PostgreSQL has (TrackedOrderTrigram, the search's side table, read by raw SQL only)
  * (scripts/generate-clients.ts; prisma/provider-schemas.test.ts proves that models, fields and
  * both migration histories match) and shares its runtime, but TypeScript cannot relate the types
  * of two generated clients. The app is written against one of them, the SQLite client's

@@ -15,7 +15,12 @@ import { describe, expect, it } from "vitest";
 import { openSqlite } from "../tests/support/database-reset";
 import { ROOT, baseDatabase, runTmpDir } from "../tests/support/paths";
 import { postgresqlDatabaseUrl, psql } from "../tests/support/postgres-server";
-import { POSTGRESQL_SCHEMA, SQLITE_SCHEMA, postgresqlSchema } from "./provider-schemas";
+import {
+  POSTGRESQL_SCHEMA,
+  SQLITE_SCHEMA,
+  postgresqlOnlyModels,
+  postgresqlSchema,
+} from "./provider-schemas";
 
 // Each CLI run takes seconds: run them without blocking the worker, which must keep answering
 // Vitest.
@@ -127,11 +132,25 @@ describe("the SQLite and PostgreSQL schemas", () => {
     expect(() => postgresqlSchema("model A {\n  id String @id\n}\n")).toThrow(/datasource/);
   });
 
-  it("generate two clients with the same models, fields, ids and unique keys", () => {
-    expect(modelShapes(PostgresqlPrisma.dmmf.datamodel.models)).toEqual(
+  it("generate two clients with the same models, fields, ids and unique keys, but for the PostgreSQL-only models", () => {
+    const source = readFileSync(path.join(ROOT, SQLITE_SCHEMA), "utf8");
+    const only = new Set(postgresqlOnlyModels(source));
+    expect([...only]).toEqual(["TrackedOrderTrigram"]);
+    const postgresqlModels = PostgresqlPrisma.dmmf.datamodel.models;
+    expect(postgresqlModels.filter((model) => only.has(model.name)).length).toBe(only.size);
+    expect(modelShapes(postgresqlModels.filter((model) => !only.has(model.name)))).toEqual(
       modelShapes(SqlitePrisma.dmmf.datamodel.models),
     );
     expect(Object.keys(SqlitePrisma.ModelName).length).toBeGreaterThan(10);
+  });
+
+  it("leave a //sqlite-only line out of the PostgreSQL schema and keep a //postgresql one", () => {
+    const derived = postgresqlSchema(
+      'generator client {\n  provider   = "prisma-client-js"\n  engineType = "client"\n}\n\ndatasource db {\n  provider = "sqlite"\n  url      = "file:./dev.sqlite"\n}\n\nmodel A {\n  id String @id\n  b  String\n  // a comment naming "//sqlite-only" stays\n  @@index([b]) //sqlite-only\n  //postgresql @@index([b(ops: raw("gin_trgm_ops"))], type: Gin)\n}\n',
+    );
+    expect(derived).not.toContain("@@index([b])");
+    expect(derived).toContain('// a comment naming "//sqlite-only" stays');
+    expect(derived).toContain('  @@index([b(ops: raw("gin_trgm_ops"))], type: Gin)');
   });
 });
 

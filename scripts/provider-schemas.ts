@@ -44,7 +44,15 @@ export function postgresqlSchema(source: string): string {
     `$1\n  output     = "../../${POSTGRESQL_CLIENT_OUTPUT}"`,
     'generator with engineType = "client"',
   );
+  // What only SQLite has (an index PostgreSQL does better without): `<line> //sqlite-only`, at
+  // the line's end.
+  schema = schema.replace(/^.*\S[ \t]+\/\/sqlite-only[ \t]*\n/gm, "");
   // What only PostgreSQL has (e.g. GIN indexes): written in the source as `//postgresql <line>`.
   schema = schema.replace(/^(\s*)\/\/postgresql (.*)$/gm, "$1$2");
   return HEADER + schema;
+}
+
+/** The models only the PostgreSQL schema has: written in the source as `//postgresql model X {`. */
+export function postgresqlOnlyModels(source: string): string[] {
+  return [...source.matchAll(/^\/\/postgresql model (\w+) \{/gm)].map((match) => match[1] ?? "");
 }

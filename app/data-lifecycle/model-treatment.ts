@@ -36,7 +36,7 @@ export const MODEL_TREATMENT = {
     customerRedact: "anonymise",
     exported: true,
     reason:
-      "Email, first and last name and locale are the customer's: cleared. The order id, name, amounts, currencies, dates and line items stay for the merchant's accounting and the backlog's counts. The orders search's index follows the row: SQLite's FTS5 table (TrackedOrderSearch, no Prisma model) is kept by triggers with secure-delete, so the cleared email and names leave it in the same statement (app/orders/order-search.server.test.ts checks it); PostgreSQL's trigram indexes drop them with the row's old version.",
+      "Email, first and last name and locale are the customer's: cleared. The order id, name, amounts, currencies, dates and line items stay for the merchant's accounting and the backlog's counts. The orders search's index follows the row: SQLite's FTS5 table (TrackedOrderSearch, no Prisma model) is kept by triggers with secure-delete, so the cleared email and names leave it in the same statement (app/orders/order-search.server.test.ts checks it); on PostgreSQL, TrackedOrderTrigram (below) is kept by triggers the same way.",
   },
   WebhookReceipt: {
     customerRedact: "keep",
@@ -174,3 +174,18 @@ export const MODEL_TREATMENT = {
 } as const satisfies Record<string, ModelTreatment>;
 
 export type ModelName = keyof typeof MODEL_TREATMENT;
+
+/**
+ * Models only the PostgreSQL schema has (`//postgresql` in prisma/schema.prisma). The app never
+ * writes them: triggers keep them equal to a model above, so customers/redact and shop/redact
+ * reach them through that model's rows. model-treatment.test.ts checks the list against the
+ * PostgreSQL client's models, and compliance-webhooks.test.ts scans them on PostgreSQL.
+ */
+export const POSTGRESQL_ONLY_MODEL_TREATMENT = {
+  TrackedOrderTrigram: {
+    customerRedact: "anonymise",
+    exported: false,
+    reason:
+      "The orders search's copy of TrackedOrder's name, email and customer's names, with its trigram indexes (migration *_orders_trigram_table). Triggers on TrackedOrder keep it equal: customers/redact clearing email and names there clears them here in the same statement, and shop/redact deleting the shop's TrackedOrder rows deletes these. Not exported: the same values are exported from TrackedOrder.",
+  },
+} as const satisfies Record<string, ModelTreatment>;

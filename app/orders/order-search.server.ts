@@ -3,9 +3,9 @@
 // matches (sorted and paged in memory, then only the page's rows read) and a common one is known to
 // be common without reading every row. On SQLite, the FTS5 trigram index of name, email and the
 // customer's names (migration *_order_search, kept by triggers) gives the rows that may match and
-// the search's own LIKE is checked on those only; on PostgreSQL the pg_trgm GIN indexes serve the
-// ILIKE itself, and its planner picks them for a rare word and a plain scan that stops early for a
-// common one (`npm run bench -- pages`).
+// the search's own LIKE is checked on those only; on PostgreSQL the pg_trgm GIN index of the side
+// table TrackedOrderTrigram does the same for the ILIKE, and its planner picks it for a rare word and
+// a plain scan of that narrow table that stops early for a common one (`npm run bench -- pages`).
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { isSqliteClient } from "../prisma-client.server";
@@ -131,11 +131,24 @@ async function shortWordMatches(
 }
 
 /**
- * PostgreSQL: its planner serves the LIKE from the pg_trgm indexes for a rare word, or a scan that
- * stops at the limit for a common one. The keys come back as one JSON array, not one row each: a
- * common word's 5,001 rows through Prisma, an object per row, were most of its time (`example.com`
- * took 81 ms at 100k orders on a quiet machine, `npm run bench -- pages`). `createdAt` as epoch
- * milliseconds, exact (`extract` is numeric), so the key is the instant's ISO text as the cursor has it.
+ * PostgreSQL: TrackedOrderTrigram (migration *_orders_trigram_table, kept by triggers) holds each
+ * order's name, email and customer's names lowered into one search text, with a pg_trgm GIN index.
+ * Every order the words' ILIKE finds has a search text holding each lowered word (LIKE
+ * lower('%word%')), so that gives the candidates, and the ILIKE itself and the class are then
+ * checked on the order's own row, looked up by its key. The planner reads the candidates from the
+ * trigram index for a rare word, and by a scan of the narrow table, one LIKE per row, for a common
+ * one or a word too short for a trigram (`zq`).
+ *
+ * Up to CANDIDATE_FACTOR × limit candidates are looked up one by one; beyond that the words are
+ * common, and the matches are read from TrackedOrder alone (`commonMatches`): the backlog is the
+ * newest orders, so the narrow table in insertion order held `example.com`'s 5,001st backlog match
+ * at its 41,523rd candidate (41,523 lookups, 330 ms at 100,000 orders, EXPLAIN ANALYZE), where a
+ * scan of TrackedOrder by class meets them at once. One statement either way: the candidates are
+ * counted in the CTE and the lookups run only below the bound (CASE evaluates its ELSE subquery
+ * only when reached, https://www.postgresql.org/docs/15/functions-conditional.html#FUNCTIONS-CASE).
+ * `OFFSET 0` keeps the LATERAL subquery from being merged into a join (PostgreSQL pulls up no
+ * subquery with LIMIT or OFFSET), which for `smith` the planner had made a hash join over every
+ * order of the classes (186 ms at 100,000 orders; docs/performance-history.md).
  */
 async function postgresqlMatches(
   db: SearchDb,
@@ -145,23 +158,100 @@ async function postgresqlMatches(
   column: SortColumn,
   limit: number,
 ): Promise<SortKey[]> {
-  const value =
-    column === "createdAt"
-      ? Prisma.sql`(extract(epoch FROM t."createdAt") * 1000)::bigint`
-      : Prisma.raw(`t."${column}"`);
+  const bound = CANDIDATE_FACTOR * (limit + 1);
+  const narrowed = Prisma.join(
+    words.map((word) => Prisma.sql`s."search" LIKE lower(${`%${word}%`})`),
+    " AND ",
+  );
+  // A word the planner already takes for common skips the count (`example.com`: about 10 ms of
+  // its page). Its estimates of the candidates were within 2× of the counts at 100,000 orders,
+  // with or without ANALYZE; a wrong one costs time only, both paths give the same matches.
+  const estimate = planRows.parse(
+    await db.$queryRaw`EXPLAIN (FORMAT JSON) SELECT 1 FROM "TrackedOrderTrigram" AS s
+      WHERE s."shop" = ${shop} AND ${narrowed}`,
+  )[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"];
+  if (estimate !== undefined && estimate > ESTIMATE_FACTOR * bound)
+    return commonMatches(db, shop, classes, words, column, limit);
+  const [row] = candidateKeys.parse(
+    await db.$queryRaw`WITH c AS MATERIALIZED (
+        SELECT s."id" AS "id" FROM "TrackedOrderTrigram" AS s
+        WHERE s."shop" = ${shop} AND ${narrowed}
+        LIMIT ${bound + 1}
+      ), n AS (SELECT count(*) AS "candidates" FROM c)
+      SELECT n."candidates" > ${bound} AS "common",
+        CASE WHEN n."candidates" > ${bound} THEN NULL ELSE (
+          SELECT json_agg(json_build_array(m."id", m."v"))::text
+          FROM (SELECT t."id" AS "id", t."v" AS "v"
+            FROM c CROSS JOIN LATERAL (
+              SELECT t."id" AS "id", ${sortValueSql(column)} AS "v" FROM "TrackedOrder" AS t
+              WHERE t."shop" = ${shop} AND t."id" = c."id"
+                AND t."delayClass" IN (${Prisma.join(classes)}) AND ${wordsLike("t", words, "ILIKE")}
+              OFFSET 0) AS t
+            LIMIT ${limit + 1}) AS m
+        ) END AS "keys"
+      FROM n`,
+  );
+  if (row?.common) return commonMatches(db, shop, classes, words, column, limit);
+  return parseKeys(row?.keys ?? null);
+}
+
+/** Candidates looked up one by one per match wanted, at most (postgresqlMatches). */
+const CANDIDATE_FACTOR = 2;
+/** Above this many times the bound, the planner's estimate alone makes the words common. */
+const ESTIMATE_FACTOR = 4;
+
+// EXPLAIN (FORMAT JSON) gives one row whose "QUERY PLAN" is the plan as JSON, parsed or as text
+// depending on the driver (https://www.postgresql.org/docs/15/sql-explain.html).
+const planRows = z.array(
+  z.object({
+    "QUERY PLAN": z
+      .union([z.string().transform((text): unknown => JSON.parse(text)), z.array(z.unknown())])
+      .pipe(z.array(z.object({ Plan: z.object({ "Plan Rows": z.number() }) }))),
+  }),
+);
+
+/**
+ * PostgreSQL, common words: the matches read from TrackedOrder alone, with its ILIKE, by a scan that
+ * stops at the limit. The keys come back as one JSON array, not one row each: a common word's 5,001
+ * rows through Prisma, an object per row, were most of its time (`example.com` took 81 ms at 100k
+ * orders on a quiet machine, `npm run bench -- pages`).
+ */
+async function commonMatches(
+  db: SearchDb,
+  shop: string,
+  classes: readonly string[],
+  words: readonly string[],
+  column: SortColumn,
+  limit: number,
+): Promise<SortKey[]> {
   const [row] = aggregatedKeys.parse(
     await db.$queryRaw`SELECT json_agg(json_build_array(m."id", m."v"))::text AS "keys"
-      FROM (SELECT t."id" AS "id", ${value} AS "v" FROM "TrackedOrder" AS t
+      FROM (SELECT t."id" AS "id", ${sortValueSql(column)} AS "v" FROM "TrackedOrder" AS t
         WHERE t."shop" = ${shop} AND t."delayClass" IN (${Prisma.join(classes)})
           AND ${wordsLike("t", words, "ILIKE")}
         LIMIT ${limit + 1}) AS m`,
   );
-  if (!row?.keys) return [];
-  return keyTuples.parse(JSON.parse(row.keys)).map(([id, v]) => ({
+  return parseKeys(row?.keys ?? null);
+}
+
+/**
+ * The sort value of `t` as a key: `createdAt` as epoch milliseconds, exact (`extract` is numeric),
+ * so the key is the instant's ISO text as the cursor has it.
+ */
+function sortValueSql(column: SortColumn): Prisma.Sql {
+  return column === "createdAt"
+    ? Prisma.sql`(extract(epoch FROM t."createdAt") * 1000)::bigint`
+    : Prisma.raw(`t."${column}"`);
+}
+
+function parseKeys(keys: string | null): SortKey[] {
+  if (!keys) return [];
+  return keyTuples.parse(JSON.parse(keys)).map(([id, v]) => ({
     id,
     v: v === null ? null : typeof v === "number" ? new Date(v).toISOString() : v,
   }));
 }
 
+const candidateKeys = z.array(z.object({ common: z.boolean(), keys: z.string().nullable() }));
 const aggregatedKeys = z.array(z.object({ keys: z.string().nullable() }));
 const keyTuples = z.array(z.tuple([z.string(), z.union([z.string(), z.number(), z.null()])]));

@@ -1,7 +1,8 @@
 // Late orders at 100k (issue 15): the pure forecast beside the plain composition it replaced, and
 // the database reforecast on SQLite and on PostgreSQL with what it costs everyone else (the
 // longest wait of a write and of a read on another connection while it runs, lock-probe.ts).
-// Sizes: BENCH_FORECAST_ORDERS (default 100,000); the CI smoke runs it small.
+// Sizes: BENCH_FORECAST_ORDERS (default 100,000); the CI smoke runs it small. BENCH_FORECAST_DATABASES
+// picks the databases (comma-separated: sqlite, postgresql; default both).
 import { loadavg } from "node:os";
 import type { PrismaClient } from "@prisma/client";
 import { forecastOrders, type UnfulfilledOrder } from "../../app/forecast/forecast-orders";
@@ -18,6 +19,9 @@ export const title = "Late orders at 100k: forecast, reforecast (SQLite and Post
 
 const SHOP = "bench-forecast.myshopify.com";
 const ORDERS = Number(process.env.BENCH_FORECAST_ORDERS ?? 100_000);
+const DATABASES = new Set(
+  (process.env.BENCH_FORECAST_DATABASES ?? "sqlite,postgresql").split(",").map((d) => d.trim()),
+);
 const NOW = new Date("2026-12-10T15:00:00Z");
 const RUNS = 15;
 // BENCH_FORECAST_PASSES=first: only the first pass (the one that freezes every promise), each on
@@ -259,6 +263,7 @@ export async function run(): Promise<BenchRow[]> {
     ...(PURE ? pureRows(backlog, timeZone) : []),
   ];
   for (const kind of ["sqlite", "postgresql"] as const) {
+    if (!DATABASES.has(kind)) continue;
     if (kind === "postgresql" && !benchHasPostgresql()) {
       rows.push({
         figure: "postgresql",

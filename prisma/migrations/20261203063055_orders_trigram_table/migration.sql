@@ -1,0 +1,4 @@
+-- PostgreSQL only: the orders search's trigram indexes move to the side table TrackedOrderTrigram
+-- (prisma/postgresql/migrations/*_orders_trigram_table). Nothing changes on SQLite, whose search
+-- index is its FTS5 table (migration *_order_search); the migration exists in both folders so the
+-- two histories keep the same names (scripts/new-migration.ts).
