@@ -130,6 +130,25 @@ describe("injected faults over HTTP", () => {
     ]);
   });
 
+  it("answers slowly: the same answer as without the fault, only after `ms`", async () => {
+    const COUNT = `query { ordersCount(query: "status:open", limit: null) { count precision } }`;
+    sim.faults.clear(SHOP);
+    const quick = await harness.gql(COUNT);
+    expect(quick.data).toMatchObject({ ordersCount: { precision: "EXACT" } });
+    sim.faults.set(SHOP, [{ field: "ordersCount", kind: "slow", ms: 300, when: { calls: [1] } }]);
+    const started = Date.now();
+    const slow = await harness.gql(COUNT);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(slow.data).toEqual(quick.data);
+    expect(sim.faults.plan(SHOP).injected).toEqual([
+      { field: "ordersCount", call: 1, kind: "slow", executed: true },
+    ]);
+    // Only the listed call: the next one is answered at once.
+    const next = Date.now();
+    await harness.gql(COUNT);
+    expect(Date.now() - next).toBeLessThan(290);
+  });
+
   it("is set, read and cleared through /<shop>/simulator/faults", async () => {
     const url = `${sim.origin}/${SHOP}/simulator/faults`;
     const put = await fetch(url, {

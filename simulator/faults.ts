@@ -4,7 +4,9 @@
 //   http            answer a 5xx before anything runs;
 //   timeout-before  hang for `ms`, then destroy the socket; nothing ran;
 //   timeout-after   run the request (the mutation takes effect), hang for `ms`, destroy the socket;
-//   drop            run the request, then destroy the socket at once, with no response.
+//   drop            run the request, then destroy the socket at once, with no response;
+//   slow            run the request and answer it as usual, but only after `ms` (a shop whose
+//                   answer takes seconds, e.g. ordersCount with limit: null over 100k orders).
 // Set through startSimulator({ faults }), `sim.faults`, or /<shop>/simulator/faults, which is NOT a
 // Shopify route.
 import type { OperationDefinitionNode } from "graphql";
@@ -20,12 +22,12 @@ const whenSchema = z.union([
 export const faultRuleSchema = z.object({
   /** A root field name: "refundCreate", "orderCancel", "orders", … */
   field: z.string().min(1),
-  kind: z.enum(["http", "timeout-before", "timeout-after", "drop"]),
+  kind: z.enum(["http", "timeout-before", "timeout-after", "drop", "slow"]),
   /** Which calls of `field` (counted per shop from 1, every attempt counts): listed, every Nth, or seeded chance. */
   when: whenSchema,
   /** For http; default 503. */
   status: z.number().int().min(500).max(599).default(503),
-  /** For the timeouts: how long the request hangs before its socket is destroyed; default 1000. */
+  /** For the timeouts: how long the request hangs before its socket is destroyed; for slow: before it is answered. Default 1000. */
   ms: z.number().int().min(0).max(600_000).default(1000),
 });
 export type FaultRuleInput = z.input<typeof faultRuleSchema>;
@@ -54,6 +56,8 @@ export interface Fault {
   before?: FaultReply;
   /** Run the request, then destroy the socket after this many ms instead of answering. */
   abortAfterMs?: number;
+  /** Run the request, then answer it after this many ms. */
+  answerAfterMs?: number;
 }
 
 // A fresh draw per (seed, call number): the same plan fails the same calls whatever else happens.
@@ -127,7 +131,7 @@ export class FaultInjector {
     }
     if (!chosen) return undefined;
     const { rule, call } = chosen;
-    const executed = rule.kind === "timeout-after" || rule.kind === "drop";
+    const executed = rule.kind === "timeout-after" || rule.kind === "drop" || rule.kind === "slow";
     const log = this.injected.get(key) ?? [];
     log.push({ field: rule.field, call, kind: rule.kind, executed });
     this.injected.set(key, log);
@@ -147,6 +151,8 @@ export class FaultInjector {
         return { rule, abortAfterMs: rule.ms };
       case "drop":
         return { rule, abortAfterMs: 0 };
+      case "slow":
+        return { rule, answerAfterMs: rule.ms };
     }
   }
 }

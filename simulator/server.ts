@@ -91,6 +91,8 @@ interface Reply {
   headers: Record<string, string>;
   /** An injected fault: destroy the socket after this many ms instead of answering. */
   abortAfterMs?: number;
+  /** An injected fault: answer only after this many ms. */
+  answerAfterMs?: number;
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
@@ -280,7 +282,9 @@ async function handleGraphql(
     },
     versionHeader,
   );
-  return fault?.abortAfterMs === undefined ? reply : { ...reply, abortAfterMs: fault.abortAfterMs };
+  if (fault?.abortAfterMs !== undefined) return { ...reply, abortAfterMs: fault.abortAfterMs };
+  if (fault?.answerAfterMs !== undefined) return { ...reply, answerAfterMs: fault.answerAfterMs };
+  return reply;
 }
 
 function staffFromQuery(shop: string, url: URL): number {
@@ -558,16 +562,22 @@ export function createRequestListener(
             );
           return;
         }
-        response.writeHead(reply.status, {
-          ...reply.headers,
-          "X-Request-Id": requestId,
-          "Content-Length": Buffer.byteLength(reply.body),
-        });
-        response.end(reply.body);
-        if (state.log)
-          process.stdout.write(
-            `${request.method ?? "?"} ${request.url ?? ""} ${reply.status} ${Date.now() - started}ms\n`,
-          );
+        const answer = () => {
+          // A client that gave up on a slow answer has closed its socket: nothing to write to.
+          if (request.socket.destroyed) return;
+          response.writeHead(reply.status, {
+            ...reply.headers,
+            "X-Request-Id": requestId,
+            "Content-Length": Buffer.byteLength(reply.body),
+          });
+          response.end(reply.body);
+          if (state.log)
+            process.stdout.write(
+              `${request.method ?? "?"} ${request.url ?? ""} ${reply.status} ${Date.now() - started}ms\n`,
+            );
+        };
+        if (reply.answerAfterMs === undefined) answer();
+        else setTimeout(answer, reply.answerAfterMs).unref();
       });
   };
 }
