@@ -39,8 +39,9 @@ export const SHOP_PROFILE_QUERY = `#graphql
 
 // Counts are asked without Shopify's default 10,000 cap (limit: null): a swamped shop is exactly
 // the one whose figures would otherwise read "10,000+". Counting every open order is the slow
-// part of the overview at 100k orders, so it is its own query, which a page can stream in after
-// its first paint rather than wait for (the dashboard does, issue 15 point 5).
+// part of the overview at 100k orders, so it is its own query, which a page can ask for after its
+// first paint rather than wait for (the dashboard's last line does, from /app/shop-counts, issue 15
+// point 5).
 export const SHOP_ORDER_COUNTS_QUERY = `#graphql
   query ShopOrderCounts {
     unshipped: ordersCount(query: "status:open fulfillment_status:unshipped", limit: null) {

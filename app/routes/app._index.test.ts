@@ -14,7 +14,6 @@ import {
   trackedOrder,
   trackedOrdersFromStore,
 } from "../../tests/support/factories";
-import { countOrdersByShipping } from "../../tests/support/order-counts";
 import { reforecastShop } from "../orders/reforecast.server";
 
 let app: AppUnderTest;
@@ -55,15 +54,13 @@ describe("home page loader", () => {
     const overview = await callRoute(loader, app.embeddedDocumentRequest("/app"));
     const store = app.simulator.stores.get(app.shop);
     if (!store) throw new Error("no store");
-    const expected = countOrdersByShipping(store);
 
     expect(overview.shop.name).toBe(store.shop.name);
     expect(overview.shop.myshopifyDomain).toBe(app.shop);
-    // Streamed after the first paint (single fetch sends the promise).
-    const counts = await overview.shopCounts;
-    expect(counts?.unshipped).toEqual({ count: expected.unshipped, precision: "EXACT" });
-    expect(counts?.partial).toEqual({ count: expected.partial, precision: "EXACT" });
-    expect(expected.unshipped).toBeGreaterThan(0);
+    // Shopify's counts are not the document's to wait for or stream: the page fetches them once
+    // it is live (app.shop-counts.test.ts).
+    expect(overview).not.toHaveProperty("shopCounts");
+    expect(app.simulator.faults.plan(app.shop).calls.ordersCount).toBeUndefined();
 
     const sessions = await db.session.findMany({ where: { shop: app.shop } });
     expect(sessions).toHaveLength(1);

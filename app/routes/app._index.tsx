@@ -2,7 +2,6 @@
 // gone, what an order placed today can honestly be promised, and the first thing to do.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
-  Await,
   Form,
   Link as RemixLink,
   useFetcher,
@@ -23,17 +22,13 @@ import {
   SkeletonBodyText,
   Text,
 } from "@shopify/polaris";
-import { Suspense, useEffect } from "react";
+import { useEffect } from "react";
 import { z } from "zod";
 import { BurnDownChart } from "../dashboard/burn-down-chart";
 import { loadDashboard, type Dashboard } from "../dashboard/dashboard.server";
+import { ShopifyCounts } from "../dashboard/shopify-counts";
 import db from "../db.server";
-import {
-  loadShopProfile,
-  recentShopOrderCounts,
-  recentShopProfile,
-  type ShopOrderCounts,
-} from "../home/shop-overview.server";
+import { loadShopProfile, recentShopProfile } from "../home/shop-overview.server";
 import { StaleNoticesCard } from "../notices/stale-notices-card";
 import { ordersWithoutUpdate } from "../notices/stale-orders.server";
 import { reforecastShop } from "../orders/reforecast.server";
@@ -43,10 +38,9 @@ import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  // Shopify's live counts of every open order are the slow part at 100k orders and sit in the
-  // page's last line: they stream in after the first paint (single fetch sends the promise),
-  // never holding the figures above (issue 15 point 5). A failed count shows as unknown.
-  const shopCounts = recentShopOrderCounts(admin, session.shop).catch(() => null);
+  // Shopify's live counts of every open order, the slow part at 100k orders, are not asked here:
+  // the page's last line fetches them from /app/shop-counts once it is live in the browser
+  // (dashboard/shopify-counts.tsx), so this document neither waits for them nor streams them.
   // As recently known (home/shop-overview.server.ts): no Admin API round trip before the first
   // byte on a return visit; its zone is then the clock's too (shopClock asks no more).
   const profile = await recentShopProfile(admin, session.shop);
@@ -58,7 +52,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   ]);
   return {
     ...profile,
-    shopCounts,
     dashboard: {
       ...dashboard,
       forecastAtText: dashboard.forecastAt ? clock.time(dashboard.forecastAt) : null,
@@ -85,31 +78,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   });
   return { reforecastAt: summary.forecastAt.toISOString(), counts: summary.counts };
 };
-
-function formatCount({ count, precision }: ShopOrderCounts["unshipped"]): string {
-  return `${count.toLocaleString("en-US")}${precision === "AT_LEAST" ? "+" : ""}`;
-}
-
-/** Shopify's own counts, once they arrive; a dash until then, and if Shopify could not count. */
-function ShopifyCounts({ counts }: { counts: Promise<ShopOrderCounts | null> }) {
-  const pending = <>Orders waiting to ship — · Partly shipped —</>;
-  return (
-    <Suspense fallback={pending}>
-      <Await resolve={counts} errorElement={pending}>
-        {(resolved) =>
-          resolved ? (
-            <>
-              Orders waiting to ship {formatCount(resolved.unshipped)} · Partly shipped{" "}
-              {formatCount(resolved.partial)}
-            </>
-          ) : (
-            pending
-          )
-        }
-      </Await>
-    </Suspense>
-  );
-}
 
 const CLASS_CARDS = [
   { key: "overdue", label: "Overdue", help: "Promised ship date has passed.", tone: "critical" },
@@ -347,9 +315,11 @@ export default function DashboardPage() {
               ) : null}
             </InlineStack>
             <Text as="p" tone="subdued">
-              In Shopify: <ShopifyCounts counts={data.shopCounts} /> · {data.shop.myshopifyDomain} ·
-              times in {data.shop.ianaTimezone} · prices in {data.shop.currencyCode}
+              {data.shop.myshopifyDomain} · times in {data.shop.ianaTimezone} · prices in{" "}
+              {data.shop.currencyCode}
             </Text>
+            {/* The page's last line: nothing below it moves while it waits for Shopify. */}
+            <ShopifyCounts />
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -5,7 +5,7 @@
 import type { FrameLocator } from "@playwright/test";
 import { DEMO_SHOP } from "../../scripts/demo";
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
-import { dashboardStreamed, expect, test } from "../support/demo-in-browser";
+import { expect, test } from "../support/demo-in-browser";
 import { overdueOrderNames, selectRows } from "../support/orders-table";
 
 async function runRemedy(app: FrameLocator, names: readonly string[], bulkAction: string) {
@@ -39,7 +39,6 @@ test.describe("make it right in bulk, in a browser", () => {
     // walks the window and approval.
     await db.staffRules.create({ data: { shop: DEMO_SHOP, undoMinutes: 0 } });
     await page.reload();
-    await dashboardStreamed(app);
     const overdue = await overdueOrderNames(app, { moreThan: 3, take: 6 });
     const half = Math.floor(overdue.length / 2);
     const refunded = overdue.slice(0, half);

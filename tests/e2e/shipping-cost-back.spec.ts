@@ -6,7 +6,7 @@
 import { DEMO_SHOP } from "../../scripts/demo";
 import { toShopCents } from "@delay-desk/simulator/store/currency";
 import { refundsOf } from "@delay-desk/simulator/store/refunds";
-import { dashboardStreamed, expect, test } from "../support/demo-in-browser";
+import { expect, test } from "../support/demo-in-browser";
 import { selectRows } from "../support/orders-table";
 
 test.use({ demoShop: { orders: 200, seed: 6 } });
@@ -26,7 +26,6 @@ test.describe("the shipping cost back, in a browser", () => {
     await firstVisit();
     await page.reload();
     const app = page.frameLocator("iframe");
-    await dashboardStreamed(app);
     await app.getByRole("link", { name: "Orders", exact: true }).first().click();
     await app.getByRole("tab", { name: /Show Overdue orders/ }).click();
     await expect.poll(() => app.locator("tbody tr").count()).toBeGreaterThan(3);

@@ -8,7 +8,7 @@
 //   the variability field's limit said in the unit it is typed in (%).
 import { DEMO_SHOP } from "../../scripts/demo";
 import { newMerchantPage } from "../support/browser";
-import { dashboardStreamed, expect, test } from "../support/demo-in-browser";
+import { expect, test } from "../support/demo-in-browser";
 import { overdueOrderNames, selectRows } from "../support/orders-table";
 import { saveSampleNotice, saveSampleSender } from "../support/notice-setup";
 import { saveBarOf } from "../support/settings-in-browser";
@@ -33,7 +33,6 @@ test.describe("workflow fixes, in a browser", () => {
     await db.staffRules.create({ data: { shop: DEMO_SHOP, undoMinutes: 0 } });
     await page.reload();
     const app = page.frameLocator("iframe");
-    await dashboardStreamed(app);
     const names = await overdueOrderNames(app, { moreThan: 2, take: 2 });
     await selectRows(app, names);
     await app.getByRole("button", { name: "More actions" }).click();

@@ -20,6 +20,8 @@ export interface AppUnderTest {
   embeddedDocumentRequest(pathname: string, userId?: number): Request;
   /** A request as the embedded UI's fetch makes it, with App Bridge's bearer token. */
   bearerRequest(pathname: string, init?: RequestInit, userId?: number): Request;
+  /** The same from another shop's admin: one of `otherShops` (SimulatorSettings). */
+  bearerRequestFrom(shop: string, pathname: string): Request;
   /**
    * What token exchange (expiring=1) leaves behind when the merchant first opens the app: the
    * shop's offline session, through the app's own session storage. For tests that start as an
@@ -37,6 +39,8 @@ export interface SimulatorSettings {
   clock?: () => number;
   /** What the app asks for instead of shopify.app.toml's scopes (a scope taken away). */
   scopes?: string;
+  /** More shops in the same simulator, to prove that one shop never sees another's data. */
+  otherShops?: SeedOptions[];
 }
 
 export async function startAppUnderTest(
@@ -44,12 +48,12 @@ export async function startAppUnderTest(
   settings: SimulatorSettings = {},
 ): Promise<AppUnderTest> {
   const domain = shop.domain ?? "oak-and-hide.myshopify.com";
-  const { scopes: askedScopes, ...simulatorSettings } = settings;
+  const { scopes: askedScopes, otherShops = [], ...simulatorSettings } = settings;
   const scopes = askedScopes ?? tomlScopes();
   const simulator = await startSimulator({
     port: 0,
     app: { ...TEST_APP, scopes },
-    shops: [{ orders: 60, seed: 7, ...shop, domain }],
+    shops: [{ orders: 60, seed: 7, ...shop, domain }, ...otherShops],
     ...simulatorSettings,
   });
   const databaseUrl = freshDatabaseUrl();
@@ -82,6 +86,11 @@ export async function startAppUnderTest(
       const headers = new Headers(init.headers);
       headers.set("Authorization", `Bearer ${simulator.mintSessionToken(domain, userId)}`);
       return new Request(new URL(pathname, TEST_APP.appUrl), { ...init, headers });
+    },
+    bearerRequestFrom(otherShop, pathname) {
+      return new Request(new URL(pathname, TEST_APP.appUrl), {
+        headers: { Authorization: `Bearer ${simulator.mintSessionToken(otherShop)}` },
+      });
     },
     async storeOfflineSession() {
       const { sessionStorage } = await import("../../app/shopify.server");

@@ -6,7 +6,7 @@
 //   test.use({ demoShop: { orders: 300, seed: 3 } });
 // and gets its own demo, started once for the file's tests (a worker fixture: one worker per file).
 import type { PrismaClient } from "@prisma/client";
-import { test as base, expect, type FrameLocator } from "@playwright/test";
+import { test as base, expect, type Frame, type Page } from "@playwright/test";
 import { DEMO_SHOP, startDemo, type RunningDemo } from "../../scripts/demo";
 import { merchantUserAgent } from "./browser";
 import { freshDatabaseUrl } from "./database";
@@ -103,14 +103,16 @@ export const test = base.extend<DemoTestFixtures, DemoWorkerFixtures>({
 });
 
 /**
- * Waits until a freshly loaded dashboard has finished streaming: Shopify's counts, deferred by its
- * loader, are the document's last part. A click before then is a React update while the stream's
- * Suspense boundaries are still being hydrated, which React reports as an uncaught error #421 and
- * recovers from by rendering them on the client (https://react.dev/errors/421). That is a known
- * flaw of the dashboard, not yet fixed (the counts could be fetched after hydration instead); a
- * test that moves on from a fresh dashboard waits here so that its page-error check sees its own
- * flow's errors.
+ * The app's frame once Remix has started hydrating its document: its router is set up then
+ * (`window.__remixRouter`, set by @remix-run/react's RemixBrowser), and from then on a click on a
+ * link is a client-side navigation rather than a document request. Waits for that, not for the
+ * frame's load event, which a document still streaming has not fired.
  */
-export async function dashboardStreamed(app: FrameLocator): Promise<void> {
-  await expect(app.getByText(/Orders waiting to ship \d/).first()).toBeVisible({ timeout: 30_000 });
+export async function hydratedAppFrame(page: Page, appOrigin: string): Promise<Frame> {
+  const fromApp = () => page.frames().find((frame) => frame.url().startsWith(appOrigin));
+  await expect.poll(() => fromApp() !== undefined, { timeout: 30_000 }).toBe(true);
+  const frame = fromApp();
+  if (!frame) throw new Error(`no frame from ${appOrigin}`);
+  await frame.waitForFunction(() => "__remixRouter" in window, undefined, { timeout: 30_000 });
+  return frame;
 }
