@@ -60,7 +60,13 @@ export function ShopifyCounts() {
     return () => request.abort();
   }, []);
   return (
-    <div data-shopify-counts="" aria-busy={counts === undefined} style={{ minHeight: LINE_HEIGHT }}>
+    // Polite: a screen reader says the counts when they come, without interrupting.
+    <div
+      data-shopify-counts=""
+      aria-busy={counts === undefined}
+      aria-live="polite"
+      style={{ minHeight: LINE_HEIGHT }}
+    >
       {counts === undefined ? (
         <div
           style={{
