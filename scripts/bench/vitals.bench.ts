@@ -43,7 +43,9 @@ interface AdminPage {
 /**
  * Every admin page a merchant can open (app/routes/app.*.tsx), with a real id where one is needed.
  * Not pages: the CSV downloads (staff/audit, orders/export, jobs/:id/report, data-requests/:id/
- * download) and POST /app/sync. A job's own page needs a job, which a fresh demo shop has none of.
+ * download), POST /app/sync, and /app/shop-counts (the dashboard's Shopify counts, fetched by the
+ * dashboard itself, so in its figures). A job's own page needs a job, which a fresh demo shop has
+ * none of.
  */
 function adminPages(orderId: string | undefined): AdminPage[] {
   return [
