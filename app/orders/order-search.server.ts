@@ -9,6 +9,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { isSqliteClient } from "../prisma-client.server";
+import { DELAY_CLASSES, DONE_CLASS } from "./backlog";
 import { trigramQuery, type SortKey } from "./order-search";
 
 /**
@@ -131,13 +132,104 @@ async function shortWordMatches(
 }
 
 /**
- * PostgreSQL: TrackedOrderTrigram (migration *_orders_trigram_table, kept by triggers) holds each
- * order's name, email and customer's names lowered into one search text, with a pg_trgm GIN index.
- * Every order the words' ILIKE finds has a search text holding each lowered word (LIKE
- * lower('%word%')), so that gives the candidates, and the ILIKE itself and the class are then
- * checked on the order's own row, looked up by its key. The planner reads the candidates from the
- * trigram index for a rare word, and by a scan of the narrow table, one LIKE per row, for a common
- * one or a word too short for a trigram (`zq`).
+ * PostgreSQL: TrackedOrderTrigram (migrations *_orders_trigram_table, *_orders_trigram_sort_keys,
+ * kept by triggers) holds each order's name, email and customer's names lowered into one search
+ * text, with a pg_trgm GIN index, and its class group, creation date and promise. Every order the
+ * words' ILIKE finds has a search text holding each lowered word (LIKE lower('%word%')), so that
+ * gives the candidates. The planner reads them from the trigram index for a rare word, and by a scan
+ * of the narrow table, one LIKE per row, for a common one or a word too short for a trigram (`zq`).
+ *
+ * Most searches are answered from the side table alone (`sideTableMatches`); the others look each
+ * candidate up in TrackedOrder (`candidateMatches`); the commonest words read TrackedOrder alone
+ * (`commonMatches`).
+ */
+async function postgresqlMatches(
+  db: SearchDb,
+  shop: string,
+  classes: readonly string[],
+  words: readonly string[],
+  column: SortColumn,
+  limit: number,
+): Promise<SortKey[]> {
+  const bound = CANDIDATE_FACTOR * (limit + 1);
+  const group = classGroup(classes);
+  const narrowed = Prisma.join(
+    [
+      ...(group ? [Prisma.sql`s."classGroup" = ${group.name}`] : []),
+      ...words.map((word) => Prisma.sql`s."search" LIKE lower(${`%${word}%`})`),
+    ],
+    " AND ",
+  );
+  // A word the planner already takes for common skips the count (`example.com`: about 10 ms of
+  // its page). Its estimates of the candidates were within 2× of the counts at 100,000 orders,
+  // with or without ANALYZE; a wrong one costs time only, every path gives the same matches.
+  const estimate = planRows.parse(
+    await db.$queryRaw`EXPLAIN (FORMAT JSON) SELECT 1 FROM "TrackedOrderTrigram" AS s
+      WHERE s."shop" = ${shop} AND ${narrowed}`,
+  )[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"];
+  if (estimate !== undefined && estimate > ESTIMATE_FACTOR * bound)
+    return commonMatches(db, shop, classes, words, column, limit);
+  if (group?.exact && column !== "conservativeShipDate" && words.every(likeIsExact))
+    return sideTableMatches(db, shop, narrowed, column, limit);
+  return candidateMatches(db, shop, classes, words, column, limit, narrowed);
+}
+
+/** The class groups of TrackedOrderTrigram."classGroup" (migration *_orders_trigram_sort_keys). */
+const CLASS_GROUPS = { backlog: DELAY_CLASSES, done: [DONE_CLASS] } as const;
+
+/**
+ * The one class group that holds every class asked for, if any, and whether the classes are the
+ * whole group (then the group alone selects them: the filters "all" and "done").
+ */
+function classGroup(classes: readonly string[]): { name: string; exact: boolean } | null {
+  for (const [name, members] of Object.entries(CLASS_GROUPS)) {
+    const inGroup: readonly string[] = members;
+    if (classes.length > 0 && classes.every((c) => inGroup.includes(c)))
+      return { name, exact: inGroup.every((c) => classes.includes(c)) };
+  }
+  return null;
+}
+
+/**
+ * Whether the search text's LIKE finds exactly the orders the word's ILIKE finds, not only at
+ * least them: it does when the word has no wildcard and no escape. Then a match in the search text
+ * (the lowered columns, one line each) holds no line break, as the word holds none (words are split
+ * on whitespace), so it lies within one column, whose ILIKE is the same LIKE of the lowered column
+ * (migration *_orders_trigram_table). A `%` or `_` can match across a line break, and a trailing `\`
+ * escapes the pattern's last `%`, anchoring it to the end of the text rather than of a column.
+ */
+function likeIsExact(word: string): boolean {
+  return !/[%_\\]/.test(word);
+}
+
+/**
+ * The matches read from the side table alone: its LIKE is the words' ILIKE (likeIsExact), its class
+ * group the filter's classes, and the sort key is there. `smith` at 100,000 orders: 4,555
+ * candidates, 2,178 in the backlog, read in one bitmap scan of the narrow table (8 ms in EXPLAIN
+ * ANALYZE where the look-ups took 24 ms; docs/decisions/017-postgresql-search-side-table.md).
+ */
+async function sideTableMatches(
+  db: SearchDb,
+  shop: string,
+  narrowed: Prisma.Sql,
+  column: "createdAt" | "promisedShipDate",
+  limit: number,
+): Promise<SortKey[]> {
+  const [row] = aggregatedKeys.parse(
+    await db.$queryRaw`SELECT json_agg(json_build_array(m."id", m."v"))::text AS "keys"
+      FROM (SELECT s."id" AS "id", ${sortValueSql("s", column)} AS "v"
+        FROM "TrackedOrderTrigram" AS s
+        WHERE s."shop" = ${shop} AND ${narrowed}
+        LIMIT ${limit + 1}) AS m`,
+  );
+  return parseKeys(row?.keys ?? null);
+}
+
+/**
+ * The candidates looked up in TrackedOrder, for what the side table cannot answer alone: a word with
+ * a wildcard (the ILIKE is checked on the order's own columns), one class of the backlog (the class
+ * is checked there), or the sort by conservative date (the key is read there; a reforecast moves
+ * every one of them, so the side table does not keep it).
  *
  * Up to CANDIDATE_FACTOR × limit candidates are looked up one by one; beyond that the words are
  * common, and the matches are read from TrackedOrder alone (`commonMatches`): the backlog is the
@@ -150,28 +242,16 @@ async function shortWordMatches(
  * subquery with LIMIT or OFFSET), which for `smith` the planner had made a hash join over every
  * order of the classes (186 ms at 100,000 orders; docs/performance-history.md).
  */
-async function postgresqlMatches(
+async function candidateMatches(
   db: SearchDb,
   shop: string,
   classes: readonly string[],
   words: readonly string[],
   column: SortColumn,
   limit: number,
+  narrowed: Prisma.Sql,
 ): Promise<SortKey[]> {
   const bound = CANDIDATE_FACTOR * (limit + 1);
-  const narrowed = Prisma.join(
-    words.map((word) => Prisma.sql`s."search" LIKE lower(${`%${word}%`})`),
-    " AND ",
-  );
-  // A word the planner already takes for common skips the count (`example.com`: about 10 ms of
-  // its page). Its estimates of the candidates were within 2× of the counts at 100,000 orders,
-  // with or without ANALYZE; a wrong one costs time only, both paths give the same matches.
-  const estimate = planRows.parse(
-    await db.$queryRaw`EXPLAIN (FORMAT JSON) SELECT 1 FROM "TrackedOrderTrigram" AS s
-      WHERE s."shop" = ${shop} AND ${narrowed}`,
-  )[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"];
-  if (estimate !== undefined && estimate > ESTIMATE_FACTOR * bound)
-    return commonMatches(db, shop, classes, words, column, limit);
   const [row] = candidateKeys.parse(
     await db.$queryRaw`WITH c AS MATERIALIZED (
         SELECT s."id" AS "id" FROM "TrackedOrderTrigram" AS s
@@ -183,7 +263,7 @@ async function postgresqlMatches(
           SELECT json_agg(json_build_array(m."id", m."v"))::text
           FROM (SELECT t."id" AS "id", t."v" AS "v"
             FROM c CROSS JOIN LATERAL (
-              SELECT t."id" AS "id", ${sortValueSql(column)} AS "v" FROM "TrackedOrder" AS t
+              SELECT t."id" AS "id", ${sortValueSql("t", column)} AS "v" FROM "TrackedOrder" AS t
               WHERE t."shop" = ${shop} AND t."id" = c."id"
                 AND t."delayClass" IN (${Prisma.join(classes)}) AND ${wordsLike("t", words, "ILIKE")}
               OFFSET 0) AS t
@@ -226,7 +306,7 @@ async function commonMatches(
 ): Promise<SortKey[]> {
   const [row] = aggregatedKeys.parse(
     await db.$queryRaw`SELECT json_agg(json_build_array(m."id", m."v"))::text AS "keys"
-      FROM (SELECT t."id" AS "id", ${sortValueSql(column)} AS "v" FROM "TrackedOrder" AS t
+      FROM (SELECT t."id" AS "id", ${sortValueSql("t", column)} AS "v" FROM "TrackedOrder" AS t
         WHERE t."shop" = ${shop} AND t."delayClass" IN (${Prisma.join(classes)})
           AND ${wordsLike("t", words, "ILIKE")}
         LIMIT ${limit + 1}) AS m`,
@@ -235,13 +315,14 @@ async function commonMatches(
 }
 
 /**
- * The sort value of `t` as a key: `createdAt` as epoch milliseconds, exact (`extract` is numeric),
- * so the key is the instant's ISO text as the cursor has it.
+ * The sort value of the row `alias` (TrackedOrder or its side table) as a key: `createdAt` as epoch
+ * milliseconds, exact (`extract` is numeric), so the key is the instant's ISO text as the cursor has
+ * it.
  */
-function sortValueSql(column: SortColumn): Prisma.Sql {
+function sortValueSql(alias: "s" | "t", column: SortColumn): Prisma.Sql {
   return column === "createdAt"
-    ? Prisma.sql`(extract(epoch FROM t."createdAt") * 1000)::bigint`
-    : Prisma.raw(`t."${column}"`);
+    ? Prisma.raw(`(extract(epoch FROM ${alias}."createdAt") * 1000)::bigint`)
+    : Prisma.raw(`${alias}."${column}"`);
 }
 
 function parseKeys(keys: string | null): SortKey[] {
