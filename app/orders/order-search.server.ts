@@ -139,9 +139,24 @@ async function shortWordMatches(
  * gives the candidates. The planner reads them from the trigram index for a rare word, and by a scan
  * of the narrow table, one LIKE per row, for a common one or a word too short for a trigram (`zq`).
  *
- * Most searches are answered from the side table alone (`sideTableMatches`); the others look each
- * candidate up in TrackedOrder (`candidateMatches`); the commonest words read TrackedOrder alone
- * (`commonMatches`).
+ * Most searches are then answered from the candidates' side-table rows alone (`answered`: `smith`
+ * at 100,000 orders, 4,555 candidates and 2,178 in the backlog, took 8 ms in EXPLAIN ANALYZE where
+ * looking each up in TrackedOrder took 24 ms; docs/decisions/017-postgresql-search-side-table.md).
+ * The others look each candidate of the filter's class group up in TrackedOrder, for its class, its
+ * ILIKE or its sort key.
+ *
+ * Up to CANDIDATE_FACTOR × limit candidates are taken; beyond that the words are common, and the
+ * matches are read from TrackedOrder alone (`commonMatches`): the backlog is the newest orders, so
+ * the narrow table in insertion order held `example.com`'s 5,001st backlog match at its 41,523rd
+ * candidate (41,523 lookups, 330 ms at 100,000 orders, EXPLAIN ANALYZE), where a scan of
+ * TrackedOrder by class meets them at once. One statement either way: the candidates are counted
+ * in the CTE and the rest runs only below the bound (CASE evaluates its ELSE subquery only when
+ * reached, https://www.postgresql.org/docs/15/functions-conditional.html#FUNCTIONS-CASE). The CTE
+ * reads the words' candidates whatever their class, so its plan (and the count that decides the
+ * path) is the one measured before the class group was there; the group is checked on its rows.
+ * `OFFSET 0` keeps the LATERAL subquery from being merged into a join (PostgreSQL pulls up no
+ * subquery with LIMIT or OFFSET), which for `smith` the planner had made a hash join over every
+ * order of the classes (186 ms at 100,000 orders; docs/performance-history.md).
  */
 async function postgresqlMatches(
   db: SearchDb,
@@ -152,12 +167,8 @@ async function postgresqlMatches(
   limit: number,
 ): Promise<SortKey[]> {
   const bound = CANDIDATE_FACTOR * (limit + 1);
-  const group = classGroup(classes);
   const narrowed = Prisma.join(
-    [
-      ...(group ? [Prisma.sql`s."classGroup" = ${group.name}`] : []),
-      ...words.map((word) => Prisma.sql`s."search" LIKE lower(${`%${word}%`})`),
-    ],
+    words.map((word) => Prisma.sql`s."search" LIKE lower(${`%${word}%`})`),
     " AND ",
   );
   // A word the planner already takes for common skips the count (`example.com`: about 10 ms of
@@ -169,9 +180,37 @@ async function postgresqlMatches(
   )[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"];
   if (estimate !== undefined && estimate > ESTIMATE_FACTOR * bound)
     return commonMatches(db, shop, classes, words, column, limit);
-  if (group?.exact && column !== "conservativeShipDate" && words.every(likeIsExact))
-    return sideTableMatches(db, shop, narrowed, column, limit);
-  return candidateMatches(db, shop, classes, words, column, limit, narrowed);
+  const group = classGroup(classes);
+  const inGroup = group ? Prisma.sql`c."classGroup" = ${group.name}` : Prisma.sql`TRUE`;
+  const answered =
+    group?.exact === true && column !== "conservativeShipDate" && words.every(likeIsExact);
+  const matches = answered
+    ? Prisma.sql`SELECT c."id" AS "id", c."v" AS "v" FROM c WHERE ${inGroup}`
+    : Prisma.sql`SELECT t."id" AS "id", t."v" AS "v"
+        FROM c CROSS JOIN LATERAL (
+          SELECT t."id" AS "id", ${sortValueSql("t", column)} AS "v" FROM "TrackedOrder" AS t
+          WHERE t."shop" = ${shop} AND t."id" = c."id"
+            AND t."delayClass" IN (${Prisma.join(classes)}) AND ${wordsLike("t", words, "ILIKE")}
+          OFFSET 0) AS t
+        WHERE ${inGroup}`;
+  const sideValue =
+    column === "conservativeShipDate" ? Prisma.sql`NULL` : sortValueSql("s", column);
+  const [row] = candidateKeys.parse(
+    await db.$queryRaw`WITH c AS MATERIALIZED (
+        SELECT s."id" AS "id", s."classGroup" AS "classGroup", ${sideValue} AS "v"
+        FROM "TrackedOrderTrigram" AS s
+        WHERE s."shop" = ${shop} AND ${narrowed}
+        LIMIT ${bound + 1}
+      ), n AS (SELECT count(*) AS "candidates" FROM c)
+      SELECT n."candidates" > ${bound} AS "common",
+        CASE WHEN n."candidates" > ${bound} THEN NULL ELSE (
+          SELECT json_agg(json_build_array(m."id", m."v"))::text
+          FROM (${matches} LIMIT ${limit + 1}) AS m
+        ) END AS "keys"
+      FROM n`,
+  );
+  if (row?.common) return commonMatches(db, shop, classes, words, column, limit);
+  return parseKeys(row?.keys ?? null);
 }
 
 /** The class groups of TrackedOrderTrigram."classGroup" (migration *_orders_trigram_sort_keys). */
@@ -179,7 +218,8 @@ const CLASS_GROUPS = { backlog: DELAY_CLASSES, done: [DONE_CLASS] } as const;
 
 /**
  * The one class group that holds every class asked for, if any, and whether the classes are the
- * whole group (then the group alone selects them: the filters "all" and "done").
+ * whole group (then the group alone selects them: the filters "all" and "done"). A class in no
+ * group (never written by the forecast) has none: its candidates are all looked up.
  */
 function classGroup(classes: readonly string[]): { name: string; exact: boolean } | null {
   for (const [name, members] of Object.entries(CLASS_GROUPS)) {
@@ -200,79 +240,6 @@ function classGroup(classes: readonly string[]): { name: string; exact: boolean 
  */
 function likeIsExact(word: string): boolean {
   return !/[%_\\]/.test(word);
-}
-
-/**
- * The matches read from the side table alone: its LIKE is the words' ILIKE (likeIsExact), its class
- * group the filter's classes, and the sort key is there. `smith` at 100,000 orders: 4,555
- * candidates, 2,178 in the backlog, read in one bitmap scan of the narrow table (8 ms in EXPLAIN
- * ANALYZE where the look-ups took 24 ms; docs/decisions/017-postgresql-search-side-table.md).
- */
-async function sideTableMatches(
-  db: SearchDb,
-  shop: string,
-  narrowed: Prisma.Sql,
-  column: "createdAt" | "promisedShipDate",
-  limit: number,
-): Promise<SortKey[]> {
-  const [row] = aggregatedKeys.parse(
-    await db.$queryRaw`SELECT json_agg(json_build_array(m."id", m."v"))::text AS "keys"
-      FROM (SELECT s."id" AS "id", ${sortValueSql("s", column)} AS "v"
-        FROM "TrackedOrderTrigram" AS s
-        WHERE s."shop" = ${shop} AND ${narrowed}
-        LIMIT ${limit + 1}) AS m`,
-  );
-  return parseKeys(row?.keys ?? null);
-}
-
-/**
- * The candidates looked up in TrackedOrder, for what the side table cannot answer alone: a word with
- * a wildcard (the ILIKE is checked on the order's own columns), one class of the backlog (the class
- * is checked there), or the sort by conservative date (the key is read there; a reforecast moves
- * every one of them, so the side table does not keep it).
- *
- * Up to CANDIDATE_FACTOR × limit candidates are looked up one by one; beyond that the words are
- * common, and the matches are read from TrackedOrder alone (`commonMatches`): the backlog is the
- * newest orders, so the narrow table in insertion order held `example.com`'s 5,001st backlog match
- * at its 41,523rd candidate (41,523 lookups, 330 ms at 100,000 orders, EXPLAIN ANALYZE), where a
- * scan of TrackedOrder by class meets them at once. One statement either way: the candidates are
- * counted in the CTE and the lookups run only below the bound (CASE evaluates its ELSE subquery
- * only when reached, https://www.postgresql.org/docs/15/functions-conditional.html#FUNCTIONS-CASE).
- * `OFFSET 0` keeps the LATERAL subquery from being merged into a join (PostgreSQL pulls up no
- * subquery with LIMIT or OFFSET), which for `smith` the planner had made a hash join over every
- * order of the classes (186 ms at 100,000 orders; docs/performance-history.md).
- */
-async function candidateMatches(
-  db: SearchDb,
-  shop: string,
-  classes: readonly string[],
-  words: readonly string[],
-  column: SortColumn,
-  limit: number,
-  narrowed: Prisma.Sql,
-): Promise<SortKey[]> {
-  const bound = CANDIDATE_FACTOR * (limit + 1);
-  const [row] = candidateKeys.parse(
-    await db.$queryRaw`WITH c AS MATERIALIZED (
-        SELECT s."id" AS "id" FROM "TrackedOrderTrigram" AS s
-        WHERE s."shop" = ${shop} AND ${narrowed}
-        LIMIT ${bound + 1}
-      ), n AS (SELECT count(*) AS "candidates" FROM c)
-      SELECT n."candidates" > ${bound} AS "common",
-        CASE WHEN n."candidates" > ${bound} THEN NULL ELSE (
-          SELECT json_agg(json_build_array(m."id", m."v"))::text
-          FROM (SELECT t."id" AS "id", t."v" AS "v"
-            FROM c CROSS JOIN LATERAL (
-              SELECT t."id" AS "id", ${sortValueSql("t", column)} AS "v" FROM "TrackedOrder" AS t
-              WHERE t."shop" = ${shop} AND t."id" = c."id"
-                AND t."delayClass" IN (${Prisma.join(classes)}) AND ${wordsLike("t", words, "ILIKE")}
-              OFFSET 0) AS t
-            LIMIT ${limit + 1}) AS m
-        ) END AS "keys"
-      FROM n`,
-  );
-  if (row?.common) return commonMatches(db, shop, classes, words, column, limit);
-  return parseKeys(row?.keys ?? null);
 }
 
 /** Candidates looked up one by one per match wanted, at most (postgresqlMatches). */
