@@ -186,6 +186,6 @@ export const POSTGRESQL_ONLY_MODEL_TREATMENT = {
     customerRedact: "anonymise",
     exported: false,
     reason:
-      "The orders search's copy of TrackedOrder's name, email and customer's names, with its trigram indexes (migration *_orders_trigram_table). Triggers on TrackedOrder keep it equal: customers/redact clearing email and names there clears them here in the same statement, and shop/redact deleting the shop's TrackedOrder rows deletes these. Not exported: the same values are exported from TrackedOrder.",
+      "The orders search's copy of TrackedOrder's name, email and customer's names, with its trigram index (migration *_orders_trigram_table), and of the order's class group, creation date and promise (migration *_orders_trigram_sort_keys; no customer data, kept as TrackedOrder keeps them). Triggers on TrackedOrder keep it equal: customers/redact clearing email and names there clears them here in the same statement, and shop/redact deleting the shop's TrackedOrder rows deletes these. Not exported: the same values are exported from TrackedOrder.",
   },
 } as const satisfies Record<string, ModelTreatment>;

@@ -162,6 +162,42 @@ describe("the orders search", () => {
     expect((await listOrders(db, shop, view("ångström"), 1000)).total).toBe(0);
   });
 
+  it("finds and orders what the LIKE over every row does, for every filter and sort, after orders change class and promise", async () => {
+    // As a reforecast and a sync change them: orders move between the backlog's classes, leave it
+    // (done), come back, lose their class, get a new promise. On PostgreSQL the search reads the
+    // class group and the promise from its side table (app/orders/order-search.server.ts), which
+    // must follow every such change.
+    const moved = rows().filter((_, i) => i % 3 === 0);
+    for (const [n, row] of moved.entries()) {
+      const delayClass = [...CLASSES, null][n % 5] ?? null;
+      await db.trackedOrder.update({
+        where: { shop_id: { shop, id: row.id } },
+        data: {
+          delayClass: delayClass === row.delayClass ? "at_risk" : delayClass,
+          // Half keep their promise, so the class alone changes.
+          ...(n % 2 === 0
+            ? { promisedShipDate: `2027-01-${String(10 + n).padStart(2, "0")}` }
+            : {}),
+        },
+      });
+    }
+    for (const q of ["example", "smith", "ava chen", "a_a", "zq", "#100"]) {
+      for (const filter of ["all", "overdue", "done"] as const) {
+        for (const sort of ORDER_SORTS) {
+          const v = view(q, { filter, sort });
+          const label = `q=${q} ${filter} ${sort}`;
+          const indexed = await listOrders(db, shop, v, 1000);
+          expect(indexed.rows.map((r) => r.id).sort(), label).toEqual(await likeOverRows(v));
+          const scanned = await listOrders(db, shop, v, 1000, { searchIndexLimit: -1 });
+          expect(
+            indexed.rows.map((r) => r.id),
+            label,
+          ).toEqual(scanned.rows.map((r) => r.id));
+        }
+      }
+    }
+  });
+
   it("pages through a search in the table's order, forwards and back, as the scan does", async () => {
     for (const sort of ORDER_SORTS) {
       for (const dir of ["asc", "desc"] as const) {
@@ -248,7 +284,7 @@ describe("the orders search", () => {
     expect(floor.next).not.toBeNull();
   });
 
-  it("keeps TrackedOrderTrigram one row per order holding its lowered name, email and names, through every kind of write, on PostgreSQL", async () => {
+  it("keeps TrackedOrderTrigram one row per order holding its lowered name, email and names, class group, creation date and promise, through every kind of write, on PostgreSQL", async () => {
     if (isSqliteClient(db)) return;
     // What each order's search row must hold (migration *_orders_trigram_table), written out
     // here rather than through the migration's function; rows on either side alone count too.
@@ -261,7 +297,11 @@ describe("the orders search", () => {
               ON s."shop" = t."shop" AND s."id" = t."id"
             WHERE t."id" IS NULL OR s."id" IS NULL
               OR s."search" IS DISTINCT FROM lower(coalesce(t."name", '')) || E'\n' || lower(coalesce(t."email", ''))
-                || E'\n' || lower(coalesce(t."customerFirstName", '')) || E'\n' || lower(coalesce(t."customerLastName", ''))`,
+                || E'\n' || lower(coalesce(t."customerFirstName", '')) || E'\n' || lower(coalesce(t."customerLastName", ''))
+              OR s."classGroup" IS DISTINCT FROM (CASE WHEN t."delayClass" IN ('overdue', 'at_risk', 'on_track')
+                THEN 'backlog' WHEN t."delayClass" = 'done' THEN 'done' END)
+              OR s."createdAt" IS DISTINCT FROM t."createdAt"
+              OR s."promisedShipDate" IS DISTINCT FROM t."promisedShipDate"`,
         )
         .map((row) => row.id);
     const version = async (id: string) =>
@@ -297,11 +337,26 @@ describe("the orders search", () => {
     expect(await drift()).toEqual([]);
     expect(await text(first.id)).toBe(`#a1\n\nkim\nlee`);
 
-    // A forecast write, and a write of the same text, leave the search row as it was.
+    // A forecast write that moves an order within the backlog's classes and its dates, and a write
+    // of the same text, leave the search row as it was: no forecast row writes the side table.
     const before = await version(first.id);
-    await db.$executeRaw`UPDATE "TrackedOrder" SET "delayClass" = 'overdue', "likelyShipDate" = '2027-01-04' WHERE "shop" = ${shop}`;
+    await db.$executeRaw`UPDATE "TrackedOrder" SET "delayClass" = 'at_risk', "likelyShipDate" = '2027-01-04',
+      "conservativeShipDate" = '2027-01-05', "promisedShipDate" = "promisedShipDate" WHERE "shop" = ${shop} AND "delayClass" <> 'done'`;
     await db.trackedOrder.update({ where: key(first.id), data: { name: "#A1" } });
     expect(await version(first.id)).toBe(before);
+    expect(await drift()).toEqual([]);
+    // Leaving the backlog, coming back, a new promise: the row follows.
+    await db.trackedOrder.update({ where: key(first.id), data: { delayClass: "done" } });
+    expect(await version(first.id)).not.toBe(before);
+    expect(await drift()).toEqual([]);
+    await db.trackedOrder.update({
+      where: key(second.id),
+      data: { promisedShipDate: "2027-03-01" },
+    });
+    expect(await drift()).toEqual([]);
+    await db.$executeRaw`UPDATE "TrackedOrder" SET "delayClass" = CASE WHEN "delayClass" = 'done' THEN 'overdue' ELSE NULL END,
+      "promisedShipDate" = '2027-02-01', "createdAt" = "createdAt" + interval '1 hour' WHERE "shop" = ${shop}`;
+    expect(await drift()).toEqual([]);
 
     await db.trackedOrder.deleteMany({ where: { shop } });
     expect(await drift()).toEqual([]);

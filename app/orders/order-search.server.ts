@@ -9,6 +9,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { isSqliteClient } from "../prisma-client.server";
+import { DELAY_CLASSES, DONE_CLASS } from "./backlog";
 import { trigramQuery, type SortKey } from "./order-search";
 
 /**
@@ -131,21 +132,28 @@ async function shortWordMatches(
 }
 
 /**
- * PostgreSQL: TrackedOrderTrigram (migration *_orders_trigram_table, kept by triggers) holds each
- * order's name, email and customer's names lowered into one search text, with a pg_trgm GIN index.
- * Every order the words' ILIKE finds has a search text holding each lowered word (LIKE
- * lower('%word%')), so that gives the candidates, and the ILIKE itself and the class are then
- * checked on the order's own row, looked up by its key. The planner reads the candidates from the
- * trigram index for a rare word, and by a scan of the narrow table, one LIKE per row, for a common
- * one or a word too short for a trigram (`zq`).
+ * PostgreSQL: TrackedOrderTrigram (migrations *_orders_trigram_table, *_orders_trigram_sort_keys,
+ * kept by triggers) holds each order's name, email and customer's names lowered into one search
+ * text, with a pg_trgm GIN index, and its class group, creation date and promise. Every order the
+ * words' ILIKE finds has a search text holding each lowered word (LIKE lower('%word%')), so that
+ * gives the candidates. The planner reads them from the trigram index for a rare word, and by a scan
+ * of the narrow table, one LIKE per row, for a common one or a word too short for a trigram (`zq`).
  *
- * Up to CANDIDATE_FACTOR × limit candidates are looked up one by one; beyond that the words are
- * common, and the matches are read from TrackedOrder alone (`commonMatches`): the backlog is the
- * newest orders, so the narrow table in insertion order held `example.com`'s 5,001st backlog match
- * at its 41,523rd candidate (41,523 lookups, 330 ms at 100,000 orders, EXPLAIN ANALYZE), where a
- * scan of TrackedOrder by class meets them at once. One statement either way: the candidates are
- * counted in the CTE and the lookups run only below the bound (CASE evaluates its ELSE subquery
- * only when reached, https://www.postgresql.org/docs/15/functions-conditional.html#FUNCTIONS-CASE).
+ * Most searches are then answered from the candidates' side-table rows alone (`answered`: `smith`
+ * at 100,000 orders, 4,555 candidates and 2,178 in the backlog, took 8 ms in EXPLAIN ANALYZE where
+ * looking each up in TrackedOrder took 24 ms; docs/decisions/017-postgresql-search-side-table.md).
+ * The others look each candidate of the filter's class group up in TrackedOrder, for its class, its
+ * ILIKE or its sort key.
+ *
+ * Up to CANDIDATE_FACTOR × limit candidates are taken; beyond that the words are common, and the
+ * matches are read from TrackedOrder alone (`commonMatches`): the backlog is the newest orders, so
+ * the narrow table in insertion order held `example.com`'s 5,001st backlog match at its 41,523rd
+ * candidate (41,523 lookups, 330 ms at 100,000 orders, EXPLAIN ANALYZE), where a scan of
+ * TrackedOrder by class meets them at once. One statement either way: the candidates are counted
+ * in the CTE and the rest runs only below the bound (CASE evaluates its ELSE subquery only when
+ * reached, https://www.postgresql.org/docs/15/functions-conditional.html#FUNCTIONS-CASE). The CTE
+ * reads the words' candidates whatever their class, so its plan (and the count that decides the
+ * path) is the one measured before the class group was there; the group is checked on its rows.
  * `OFFSET 0` keeps the LATERAL subquery from being merged into a join (PostgreSQL pulls up no
  * subquery with LIMIT or OFFSET), which for `smith` the planner had made a hash join over every
  * order of the classes (186 ms at 100,000 orders; docs/performance-history.md).
@@ -165,34 +173,73 @@ async function postgresqlMatches(
   );
   // A word the planner already takes for common skips the count (`example.com`: about 10 ms of
   // its page). Its estimates of the candidates were within 2× of the counts at 100,000 orders,
-  // with or without ANALYZE; a wrong one costs time only, both paths give the same matches.
+  // with or without ANALYZE; a wrong one costs time only, every path gives the same matches.
   const estimate = planRows.parse(
     await db.$queryRaw`EXPLAIN (FORMAT JSON) SELECT 1 FROM "TrackedOrderTrigram" AS s
       WHERE s."shop" = ${shop} AND ${narrowed}`,
   )[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"];
   if (estimate !== undefined && estimate > ESTIMATE_FACTOR * bound)
     return commonMatches(db, shop, classes, words, column, limit);
+  const group = classGroup(classes);
+  const inGroup = group ? Prisma.sql`c."classGroup" = ${group.name}` : Prisma.sql`TRUE`;
+  const answered =
+    group?.exact === true && column !== "conservativeShipDate" && words.every(likeIsExact);
+  const matches = answered
+    ? Prisma.sql`SELECT c."id" AS "id", c."v" AS "v" FROM c WHERE ${inGroup}`
+    : Prisma.sql`SELECT t."id" AS "id", t."v" AS "v"
+        FROM c CROSS JOIN LATERAL (
+          SELECT t."id" AS "id", ${sortValueSql("t", column)} AS "v" FROM "TrackedOrder" AS t
+          WHERE t."shop" = ${shop} AND t."id" = c."id"
+            AND t."delayClass" IN (${Prisma.join(classes)}) AND ${wordsLike("t", words, "ILIKE")}
+          OFFSET 0) AS t
+        WHERE ${inGroup}`;
+  const sideValue =
+    column === "conservativeShipDate" ? Prisma.sql`NULL` : sortValueSql("s", column);
   const [row] = candidateKeys.parse(
     await db.$queryRaw`WITH c AS MATERIALIZED (
-        SELECT s."id" AS "id" FROM "TrackedOrderTrigram" AS s
+        SELECT s."id" AS "id", s."classGroup" AS "classGroup", ${sideValue} AS "v"
+        FROM "TrackedOrderTrigram" AS s
         WHERE s."shop" = ${shop} AND ${narrowed}
         LIMIT ${bound + 1}
       ), n AS (SELECT count(*) AS "candidates" FROM c)
       SELECT n."candidates" > ${bound} AS "common",
         CASE WHEN n."candidates" > ${bound} THEN NULL ELSE (
           SELECT json_agg(json_build_array(m."id", m."v"))::text
-          FROM (SELECT t."id" AS "id", t."v" AS "v"
-            FROM c CROSS JOIN LATERAL (
-              SELECT t."id" AS "id", ${sortValueSql(column)} AS "v" FROM "TrackedOrder" AS t
-              WHERE t."shop" = ${shop} AND t."id" = c."id"
-                AND t."delayClass" IN (${Prisma.join(classes)}) AND ${wordsLike("t", words, "ILIKE")}
-              OFFSET 0) AS t
-            LIMIT ${limit + 1}) AS m
+          FROM (${matches} LIMIT ${limit + 1}) AS m
         ) END AS "keys"
       FROM n`,
   );
   if (row?.common) return commonMatches(db, shop, classes, words, column, limit);
   return parseKeys(row?.keys ?? null);
+}
+
+/** The class groups of TrackedOrderTrigram."classGroup" (migration *_orders_trigram_sort_keys). */
+const CLASS_GROUPS = { backlog: DELAY_CLASSES, done: [DONE_CLASS] } as const;
+
+/**
+ * The one class group that holds every class asked for, if any, and whether the classes are the
+ * whole group (then the group alone selects them: the filters "all" and "done"). A class in no
+ * group (never written by the forecast) has none: its candidates are all looked up.
+ */
+function classGroup(classes: readonly string[]): { name: string; exact: boolean } | null {
+  for (const [name, members] of Object.entries(CLASS_GROUPS)) {
+    const inGroup: readonly string[] = members;
+    if (classes.length > 0 && classes.every((c) => inGroup.includes(c)))
+      return { name, exact: inGroup.every((c) => classes.includes(c)) };
+  }
+  return null;
+}
+
+/**
+ * Whether the search text's LIKE finds exactly the orders the word's ILIKE finds, not only at
+ * least them: it does when the word has no wildcard and no escape. Then a match in the search text
+ * (the lowered columns, one line each) holds no line break, as the word holds none (words are split
+ * on whitespace), so it lies within one column, whose ILIKE is the same LIKE of the lowered column
+ * (migration *_orders_trigram_table). A `%` or `_` can match across a line break, and a trailing `\`
+ * escapes the pattern's last `%`, anchoring it to the end of the text rather than of a column.
+ */
+function likeIsExact(word: string): boolean {
+  return !/[%_\\]/.test(word);
 }
 
 /** Candidates looked up one by one per match wanted, at most (postgresqlMatches). */
@@ -226,7 +273,7 @@ async function commonMatches(
 ): Promise<SortKey[]> {
   const [row] = aggregatedKeys.parse(
     await db.$queryRaw`SELECT json_agg(json_build_array(m."id", m."v"))::text AS "keys"
-      FROM (SELECT t."id" AS "id", ${sortValueSql(column)} AS "v" FROM "TrackedOrder" AS t
+      FROM (SELECT t."id" AS "id", ${sortValueSql("t", column)} AS "v" FROM "TrackedOrder" AS t
         WHERE t."shop" = ${shop} AND t."delayClass" IN (${Prisma.join(classes)})
           AND ${wordsLike("t", words, "ILIKE")}
         LIMIT ${limit + 1}) AS m`,
@@ -235,13 +282,14 @@ async function commonMatches(
 }
 
 /**
- * The sort value of `t` as a key: `createdAt` as epoch milliseconds, exact (`extract` is numeric),
- * so the key is the instant's ISO text as the cursor has it.
+ * The sort value of the row `alias` (TrackedOrder or its side table) as a key: `createdAt` as epoch
+ * milliseconds, exact (`extract` is numeric), so the key is the instant's ISO text as the cursor has
+ * it.
  */
-function sortValueSql(column: SortColumn): Prisma.Sql {
+function sortValueSql(alias: "s" | "t", column: SortColumn): Prisma.Sql {
   return column === "createdAt"
-    ? Prisma.sql`(extract(epoch FROM t."createdAt") * 1000)::bigint`
-    : Prisma.raw(`t."${column}"`);
+    ? Prisma.raw(`(extract(epoch FROM ${alias}."createdAt") * 1000)::bigint`)
+    : Prisma.raw(`${alias}."${column}"`);
 }
 
 function parseKeys(keys: string | null): SortKey[] {

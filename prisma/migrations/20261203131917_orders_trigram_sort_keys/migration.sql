@@ -1,0 +1,4 @@
+-- PostgreSQL only: TrackedOrderTrigram gains the class group, creation date and promise of each order
+-- (prisma/postgresql/migrations/*_orders_trigram_sort_keys), so that the orders search answers a word
+-- from the side table alone. Nothing changes on SQLite; the migration exists in both folders so the
+-- two histories keep the same names (scripts/new-migration.ts).
