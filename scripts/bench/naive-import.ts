@@ -15,8 +15,8 @@ export async function naiveBulkImport(
   limit: number,
 ): Promise<number> {
   const joiner = new BulkOrderJoiner();
-  const lines = readFileSync(file, "utf8").split("\n");
-  for (let index = 0; index < lines.length; index++) joiner.addText(lines[index] ?? "", index + 1);
+  for (const line of readFileSync(file, "utf8").split("\n"))
+    if (line.trim()) joiner.add(JSON.parse(line));
   let saved = 0;
   for (const order of joiner.orderList()) {
     if (saved >= limit) break;

@@ -15,7 +15,7 @@ import { openOrderSaver, type SavedOrders } from "./save-orders.server";
  * an order that gains a line after its write is written again at the end, whole. Until then a
  * reader may see such an order without its late lines; the re-forecast runs after the import.
  */
-export const WRITE_AFTER_LINES = 5_000;
+export const WRITE_AFTER_LINES = 20_000;
 
 export type ImportedFile = SavedOrders & Omit<JoinResult, "orders">;
 

@@ -3,13 +3,9 @@
 // the result is JSONL, one node a line, and each node of a nested connection is a line of its own
 // carrying `__parentId`, the id of the node it hangs off. Since API 2026-01 a child line (line item,
 // fulfillment order, a line item's collection) is not guaranteed to follow its parent, or even to
-// come after it, so nothing is decided until the last line is in. Each line is parsed and checked
-// as it is read and kept under its order's id twice: what it parsed to, until the order is handed
-// out to be written, and its text, until the last line, in case a late line makes the order be
-// written again (then it is parsed again from those texts). Keeping the parsed objects of every
-// line until the last one had made V8's young-generation collector copy them all as they aged
-// (about a second of a 100k-order import's thread); a line's text is one small slice of the text
-// it was split from (jsonl-lines.ts).
+// come after it, so nothing is decided until the last line is in: lines are parsed and kept in
+// compact maps by parent id, and orders are assembled at the end. The file is never held as text;
+// only the parsed fields the rows need.
 //
 // A line that is not JSON, or not a line this query produces, is counted and reported (the first
 // few with their line number and reason, never their text: it holds customer data) and the rest
@@ -56,17 +52,10 @@ const byGid = (a: string, b: string) => gidNumber(a) - gidNumber(b);
 
 /**
  * An order id's lines: its order line (null until it comes, and for ever if it never does) and
- * the line items and fulfillment orders that named it, attached as they are read, so nothing is
- * looked up again at the end but a line item's collections. `texts` holds every one of those
- * lines' text; the parsed lines are kept only until the order is handed out (`parsed` false after).
+ * the children that named it, attached as they are read, so nothing is looked up again at the end.
  */
 interface OrderEntry {
-  /** The order line's text: null until it comes. */
-  order: string | null;
-  /** The texts of its line items' and fulfillment orders' lines. */
-  children: string[];
-  parsed: boolean;
-  orderLine: OrderLine | null;
+  order: OrderLine | null;
   lineItems: LineItemLine[];
   fulfillmentOrders: FulfillmentOrderLine[];
   /** Handed out by readyOrders(); `changed` when a line of it came after that. */
@@ -102,17 +91,9 @@ export class BulkLineError extends Error {
   override name = "BulkLineError";
 }
 
-/** A kept line's text parsed again: it parsed to an object when it was read. */
-function parsedFields(text: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(text);
-  if (!isFields(value)) throw new Error("a kept bulk line is no longer an object");
-  return value;
-}
-
 export class BulkOrderJoiner {
   private readonly orders = new Map<string, OrderEntry>();
   private readonly collectionsByLineItem = new Map<string, CollectionsEntry>();
-  private readonly collectionIds = new Map<string, string>();
   /** Orders by the line their order line came on, for readyOrders(). */
   private readonly arrivals: { line: number; entry: OrderEntry }[] = [];
   private nextArrival = 0;
@@ -137,30 +118,21 @@ export class BulkOrderJoiner {
       this.refuse(lineNumber, "not JSON");
       return;
     }
-    this.lines += 1;
-    this.checkAndTake(value, text, lineNumber);
+    this.add(value, lineNumber);
   }
 
   /** One parsed line. A line this query does not produce is refused and reported. */
   add(line: unknown, lineNumber = this.lines + 1): void {
     this.lines += 1;
-    this.checkAndTake(line, null, lineNumber);
-  }
-
-  private checkAndTake(line: unknown, text: string | null, lineNumber: number): void {
     try {
-      this.take(line, text);
+      this.take(line);
     } catch (error) {
       if (!(error instanceof BulkLineError)) throw error;
       this.refuse(lineNumber, error.message);
     }
   }
 
-  /**
-   * Checks a line and files its text under its order. A line given already parsed (tests, small
-   * callers) is kept as its JSON, which parses back to what was checked.
-   */
-  private take(line: unknown, text: string | null): void {
+  private take(line: unknown): void {
     const id = isFields(line) && typeof line.id === "string" ? line.id : null;
     const type = id ? gidType(id) : null;
     if (!isFields(line) || type === null) throw new BulkLineError("not a line with a Shopify id");
@@ -169,17 +141,15 @@ export class BulkOrderJoiner {
       case "Order": {
         const order = readOrderLine(line) ?? checked(line, type, orderFieldsSchema);
         const entry = this.entry(order.id);
-        if (entry.order === null) this.arrivals.push({ line: this.lines, entry });
-        entry.order = text ?? JSON.stringify(line);
-        if (entry.parsed) entry.orderLine = order;
+        if (!entry.order) this.arrivals.push({ line: this.lines, entry });
+        entry.order = order;
         this.touch(entry);
         return;
       }
       case "LineItem": {
         const item = readLineItemLine(line) ?? checked(line, type, lineItemLineSchema);
         const owner = this.entry(item.__parentId);
-        owner.children.push(text ?? JSON.stringify(line));
-        if (owner.parsed) owner.lineItems.push(item);
+        owner.lineItems.push(item);
         this.touch(owner);
         this.collections(item.id).owners.push(owner);
         return;
@@ -188,29 +158,20 @@ export class BulkOrderJoiner {
         const fo =
           readFulfillmentOrderLine(line) ?? checked(line, type, fulfillmentOrderLineSchema);
         const owner = this.entry(fo.__parentId);
-        owner.children.push(text ?? JSON.stringify(line));
-        if (owner.parsed) owner.fulfillmentOrders.push(fo);
+        owner.fulfillmentOrders.push(fo);
         this.touch(owner);
         return;
       }
       case "Collection": {
         const collection = readCollectionLine(line) ?? checked(line, type, collectionLineSchema);
         const entry = this.collections(collection.__parentId);
-        entry.ids.push(this.collectionId(collection.id));
+        entry.ids.push(collection.id);
         for (const owner of entry.owners) this.touch(owner);
         return;
       }
       default:
         throw new BulkLineError(`unexpected ${type}`);
     }
-  }
-
-  /** A shop has few collections and each is named by many lines: one string kept for each. */
-  private collectionId(id: string): string {
-    const known = this.collectionIds.get(id);
-    if (known !== undefined) return known;
-    this.collectionIds.set(id, id);
-    return id;
   }
 
   /** A line of an order already handed out: it must be handed out again at the end. */
@@ -223,9 +184,6 @@ export class BulkOrderJoiner {
     if (!entry) {
       entry = {
         order: null,
-        children: [],
-        parsed: true,
-        orderLine: null,
         lineItems: [],
         fulfillmentOrders: [],
         handedOut: false,
@@ -265,14 +223,8 @@ export class BulkOrderJoiner {
       const arrival = this.arrivals[this.nextArrival];
       if (!arrival || arrival.line > before) return;
       this.nextArrival += 1;
-      const { entry } = arrival;
-      const order = this.assemble(entry);
-      entry.handedOut = true;
-      // From now on only its lines' texts are kept: it is parsed again only if a line comes late.
-      entry.parsed = false;
-      entry.orderLine = null;
-      entry.lineItems = [];
-      entry.fulfillmentOrders = [];
+      const order = this.assemble(arrival.entry);
+      arrival.entry.handedOut = true;
       if (order) yield order;
     }
   }
@@ -286,33 +238,9 @@ export class BulkOrderJoiner {
     }
   }
 
-  /** The order from its parsed lines, or parsed again from their texts once those were let go. */
   private assemble(entry: OrderEntry): ImportedOrder | null {
-    if (entry.order === null) return null;
-    if (entry.parsed && entry.orderLine)
-      return this.joined(entry.orderLine, entry.lineItems, entry.fulfillmentOrders);
-    const orderLine = parsedFields(entry.order);
-    const order = readOrderLine(orderLine) ?? checked(orderLine, "Order", orderFieldsSchema);
-    const items: LineItemLine[] = [];
-    const fos: FulfillmentOrderLine[] = [];
-    for (const text of entry.children) {
-      const line = parsedFields(text);
-      if (typeof line.id === "string" && gidType(line.id) === "LineItem")
-        items.push(readLineItemLine(line) ?? checked(line, "LineItem", lineItemLineSchema));
-      else
-        fos.push(
-          readFulfillmentOrderLine(line) ??
-            checked(line, "FulfillmentOrder", fulfillmentOrderLineSchema),
-        );
-    }
-    return this.joined(order, items, fos);
-  }
-
-  private joined(
-    order: OrderLine,
-    items: LineItemLine[],
-    fos: FulfillmentOrderLine[],
-  ): ImportedOrder {
+    const { order, lineItems: items, fulfillmentOrders: fos } = entry;
+    if (!order) return null;
     if (items.length > 1) items.sort(byGidNumber);
     const lineItems: ImportedLineItem[] = items.map((item) => {
       const collections = this.collectionsByLineItem.get(item.id)?.ids ?? [];
@@ -338,12 +266,12 @@ export class BulkOrderJoiner {
     let orders = 0;
     let orphans = 0;
     for (const entry of this.orders.values()) {
-      if (entry.order !== null) orders += 1;
-      else orphans += entry.children.length;
+      if (entry.order) orders += 1;
+      else orphans += entry.lineItems.length + entry.fulfillmentOrders.length;
     }
     // A collection under an orphaned line item (or none) is dropped with it.
     for (const { ids, owners } of this.collectionsByLineItem.values())
-      if (!owners.some((owner) => owner.order !== null)) orphans += ids.length;
+      if (!owners.some((owner) => owner.order)) orphans += ids.length;
     return {
       orders,
       orphans,

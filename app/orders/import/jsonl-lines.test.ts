@@ -50,26 +50,16 @@ describe("jsonlLines", () => {
     );
   });
 
-  async function* twoChunks() {
-    yield new TextEncoder().encode('{"a":1}\n\n{"b"');
-    yield new TextEncoder().encode(':2}\n{"c":3}');
-  }
-
-  it("hands out lines a chunk at a time when asked, numbered as in the file", async () => {
+  it("hands out lines a chunk at a time, numbered as in the file", async () => {
     const batches: JsonlLines[] = [];
-    for await (const batch of jsonlLineBatches(twoChunks(), 1)) batches.push(batch);
+    async function* source() {
+      yield new TextEncoder().encode('{"a":1}\n\n{"b"');
+      yield new TextEncoder().encode(':2}\n{"c":3}');
+    }
+    for await (const batch of jsonlLineBatches(source())) batches.push(batch);
     expect(batches).toEqual([
       { first: 1, lines: ['{"a":1}', ""] },
       { first: 3, lines: ['{"b":2}'] },
-      { first: 4, lines: ['{"c":3}'] },
-    ]);
-  });
-
-  it("gathers small chunks into one text before splitting it (a slice of a large text stays put)", async () => {
-    const batches: JsonlLines[] = [];
-    for await (const batch of jsonlLineBatches(twoChunks())) batches.push(batch);
-    expect(batches).toEqual([
-      { first: 1, lines: ['{"a":1}', "", '{"b":2}'] },
       { first: 4, lines: ['{"c":3}'] },
     ]);
   });
