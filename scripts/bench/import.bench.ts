@@ -38,9 +38,9 @@ const madeSchema = z.object({ type: z.literal("made"), ms: z.number() });
 /**
  * The simulator runs the import's bulk query and saves its finished JSONL file, in a child
  * process (import-file.child.ts): in production Shopify makes the file on its own servers, so the
- * simulator's seeded orders and the file's text must not weigh on this process's heap, whose
- * import is measured. A fair bench, not a trick: the figure is then the same whether the file was
- * just made or reused (checked when this changed, docs/order-import.md).
+ * simulator's seeded orders and the file's text have no place in this process's heap, whose
+ * import is measured. Fairness, not a trick to a faster figure: a made and a reused file measured
+ * within the noise of each other either way (docs/order-import.md, 2026-12-03).
  */
 function bulkFile(dir: string): Promise<{ file: string; ms: number }> {
   const file = path.join(dir, "orders.jsonl");
