@@ -197,4 +197,21 @@ describe("BulkOrderJoiner", () => {
     joiner.add(orderLine(2));
     expect([...joiner.laterOrders()].map((o) => o.id)).toEqual(["gid://shopify/Order/2"]);
   });
+
+  it("writes last, for every order, the whole of it: handed out early, then rebuilt from its lines' texts (200 shuffles)", () => {
+    const reference = joined(LINES).orders;
+    for (let seed = 1; seed <= 200; seed++) {
+      const joiner = new BulkOrderJoiner();
+      const last = new Map<string, unknown>();
+      permutation(LINES, seed).forEach((line, index) => {
+        joiner.addText(JSON.stringify(line), index + 1);
+        for (const order of joiner.readyOrders(1)) last.set(order.id, order);
+      });
+      for (const order of joiner.laterOrders()) last.set(order.id, order);
+      const written = [...last.entries()].sort(([a], [b]) => a.localeCompare(b));
+      expect(written.map(([, order]) => order)).toEqual(reference);
+      // And every order is still there, whole, once the file is read.
+      expect([...joiner.orderList()].sort((a, b) => a.id.localeCompare(b.id))).toEqual(reference);
+    }
+  });
 });
