@@ -7,6 +7,7 @@ import {
   callRoute,
   startAppUnderTest,
   TEST_APP,
+  thrownResponse,
   type AppUnderTest,
 } from "../../tests/support/app-under-test";
 import {
@@ -29,16 +30,6 @@ afterAll(async () => {
   await db.$disconnect();
   await app.close();
 });
-
-async function thrownResponse(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-  throw new Error("expected the loader to throw a Response");
-}
 
 describe("home page loader", () => {
   it("shows the empty state before any order is imported", async () => {

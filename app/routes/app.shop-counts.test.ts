@@ -10,6 +10,7 @@ import {
   callRoute,
   startAppUnderTest,
   TEST_APP,
+  thrownResponse,
   type AppUnderTest,
 } from "../../tests/support/app-under-test";
 import { countOrdersByShipping } from "../../tests/support/order-counts";
@@ -31,16 +32,6 @@ afterAll(async () => {
   await db.$disconnect();
   await app.close();
 });
-
-async function thrownResponse(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-  throw new Error("expected the loader to throw a Response");
-}
 
 const countSchema = z.object({ count: z.number(), precision: z.enum(["EXACT", "AT_LEAST"]) });
 // Strict: a key beyond the counts (a session, a token) fails the parse.

@@ -126,3 +126,14 @@ export function callRoute<T>(
 ): T {
   return fn({ request, params, context: {} });
 }
+
+/** The Response a loader or action threw (as `authenticate.admin` throws its redirects and 401s). */
+export async function thrownResponse(promise: Promise<unknown>): Promise<Response> {
+  try {
+    await promise;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+  throw new Error("expected the loader to throw a Response");
+}
